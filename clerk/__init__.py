@@ -1,0 +1,1 @@
+"""StationDesk domain: catalog, applicants, cases, calendar, local store. No Qt, no HTTP."""

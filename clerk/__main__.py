@@ -1,0 +1,5 @@
+import sys
+
+from clerk.cli import main
+
+sys.exit(main())

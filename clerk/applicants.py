@@ -1,0 +1,210 @@
+"""Applicants (natural and legal persons) and their documents on file (证照库).
+
+An applicant is entered once and found again by ID number; the station never makes a
+clerk retype a known person. A verified government-issued document is kept on file so a
+later case needing the same material key offers it instead of collecting it again.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from clerk.errors import NotFoundError, ValidationError
+from clerk.store.models import Applicant, DocumentOnFile
+from clerk.validation import (
+    parse_resident_id,
+    validate_mobile,
+    validate_name,
+    validate_uscc,
+)
+
+ID_TYPES = {
+    "resident_id": "居民身份证",
+    "uscc": "统一社会信用代码",
+}
+
+
+@dataclass(frozen=True)
+class PersonInput:
+    """What a clerk types for an applicant; validated by `normalize_person`."""
+
+    name: str
+    id_no: str
+    id_type: str = "resident_id"
+    mobile: str = ""
+    address: str = ""
+    legal_rep: str = ""
+    contact: str = ""
+
+
+@dataclass(frozen=True)
+class ApplicantView:
+    id: str
+    kind: str
+    name: str
+    id_type: str
+    id_no: str
+    sex: str | None
+    birth_date: date | None
+    mobile: str
+    address: str
+    legal_rep: str
+    contact: str
+
+    def snapshot(self) -> dict[str, Any]:
+        """What a case keeps of its applicant (as it was when the case was created)."""
+        return {"id": self.id, "kind": self.kind, "name": self.name, "id_type": self.id_type,
+                "id_no": self.id_no, "mobile": self.mobile, "address": self.address,
+                "legal_rep": self.legal_rep}
+
+
+@dataclass(frozen=True)
+class DocumentView:
+    id: str
+    material_key: str
+    name: str
+    verified_at: datetime
+    verified_by: str
+    valid_until: date | None
+    source_case_id: str | None
+
+    def valid_on(self, day: date) -> bool:
+        return self.valid_until is None or self.valid_until >= day
+
+
+def normalize_person(p: PersonInput, *, today: date | None = None) -> dict[str, Any]:
+    """Validated column values for a person, or ValidationError naming the field."""
+    name = validate_name(p.name)
+    mobile = validate_mobile(p.mobile) if p.mobile.strip() else ""
+    address = p.address.strip()[:200]
+    if p.id_type == "resident_id":
+        rid = parse_resident_id(p.id_no, today=today)
+        return {"kind": "natural", "name": name, "id_type": "resident_id", "id_no": rid.number,
+                "sex": rid.sex, "birth_date": rid.birth_date, "mobile": mobile,
+                "address": address, "hukou_area": rid.area_code, "legal_rep": "", "contact": ""}
+    if p.id_type == "uscc":
+        return {"kind": "legal", "name": name, "id_type": "uscc", "id_no": validate_uscc(p.id_no),
+                "sex": None, "birth_date": None, "mobile": mobile, "address": address,
+                "hukou_area": "", "legal_rep": p.legal_rep.strip(), "contact": p.contact.strip()}
+    raise ValidationError(f"不支持的证件类型：{p.id_type}", code="applicant.id_type",
+                          field="id_type")
+
+
+def _view(a: Applicant) -> ApplicantView:
+    return ApplicantView(a.id, a.kind, a.name, a.id_type, a.id_no, a.sex, a.birth_date,
+                         a.mobile, a.address, a.legal_rep, a.contact)
+
+
+def normalize_id_no(id_no: str) -> str:
+    return id_no.strip().replace(" ", "").upper()
+
+
+def find_by_id_no(session: Session, id_no: str) -> ApplicantView | None:
+    row = session.execute(
+        select(Applicant).where(Applicant.id_no == normalize_id_no(id_no))
+    ).scalars().first()
+    return _view(row) if row else None
+
+
+def get_applicant(session: Session, applicant_id: str) -> ApplicantView:
+    row = session.get(Applicant, applicant_id)
+    if row is None:
+        raise NotFoundError("申请人不存在。", code="applicant.unknown")
+    return _view(row)
+
+
+def search_applicants(session: Session, text: str, limit: int = 50) -> list[ApplicantView]:
+    text = text.strip()
+    if not text:
+        return []
+    q = select(Applicant)
+    q = q.where(Applicant.id_no == normalize_id_no(text)) if any(c.isdigit() for c in text) \
+        else q.where(Applicant.name.like(f"{text}%"))
+    return [_view(a) for a in session.execute(q.limit(limit)).scalars()]
+
+
+def add_applicant(session: Session, person: PersonInput, *, now: datetime) -> ApplicantView:
+    values = normalize_person(person, today=now.date())
+    if find_by_id_no(session, values["id_no"]) is not None:
+        raise ValidationError("该证件号码的申请人已登记，请直接调取（applicant find）。",
+                              code="applicant.exists", field="id_no")
+    naive = now.replace(tzinfo=None)
+    row = Applicant(id=str(uuid.uuid4()), created_at=naive, updated_at=naive, **values)
+    session.add(row)
+    session.flush()
+    return _view(row)
+
+
+def update_applicant(session: Session, applicant_id: str, *, name: str | None = None,
+                     mobile: str | None = None, address: str | None = None,
+                     now: datetime) -> ApplicantView:
+    row = session.get(Applicant, applicant_id)
+    if row is None:
+        raise NotFoundError("申请人不存在。", code="applicant.unknown")
+    if name is not None:
+        row.name = validate_name(name)
+    if mobile is not None:
+        row.mobile = validate_mobile(mobile) if mobile.strip() else ""
+    if address is not None:
+        row.address = address.strip()[:200]
+    row.updated_at = now.replace(tzinfo=None)
+    return _view(row)
+
+
+def recall_or_add(session: Session, person: PersonInput, *, now: datetime) -> ApplicantView:
+    """The known applicant with this ID number, or a new one; a name mismatch is an error.
+
+    A different name under a known ID number is almost always a typo in one of the two,
+    so it is refused rather than silently overwritten; a real name change goes through
+    the applicant edit screen.
+    """
+    values = normalize_person(person, today=now.date())
+    known = find_by_id_no(session, values["id_no"])
+    if known is None:
+        return add_applicant(session, person, now=now)
+    if known.name != values["name"]:
+        raise ValidationError(
+            f"该证件号码已登记，姓名为“{known.name}”，与输入的“{values['name']}”不一致。"
+            "请核对证件；如姓名确已变更，请先在申请人页面修改。",
+            code="applicant.name_mismatch", field="name")
+    if values["mobile"] and values["mobile"] != known.mobile:
+        return update_applicant(session, known.id, mobile=values["mobile"], now=now)
+    return known
+
+
+def documents_on_file(session: Session, applicant_id: str) -> list[DocumentView]:
+    rows = session.execute(
+        select(DocumentOnFile).where(DocumentOnFile.applicant_id == applicant_id,
+                                     DocumentOnFile.revoked.is_(False))
+        .order_by(DocumentOnFile.verified_at.desc())
+    ).scalars()
+    return [DocumentView(r.id, r.material_key, r.name, r.verified_at, r.verified_by,
+                         r.valid_until, r.source_case_id) for r in rows]
+
+
+def valid_documents(session: Session, applicant_id: str, day: date) -> dict[str, DocumentView]:
+    """The newest valid document on file per material key."""
+    found: dict[str, DocumentView] = {}
+    for doc in documents_on_file(session, applicant_id):
+        if doc.valid_on(day) and doc.material_key not in found:
+            found[doc.material_key] = doc
+    return found
+
+
+def record_document(session: Session, *, applicant_id: str, material_key: str, name: str,
+                    verified_by: str, now: datetime, valid_until: date | None = None,
+                    source_case_id: str | None = None) -> DocumentView:
+    row = DocumentOnFile(
+        id=str(uuid.uuid4()), applicant_id=applicant_id, material_key=material_key, name=name,
+        verified_at=now.replace(tzinfo=None), verified_by=verified_by, valid_until=valid_until,
+        scan_sha256=None, source_case_id=source_case_id, revoked=False)
+    session.add(row)
+    session.flush()
+    return DocumentView(row.id, material_key, name, row.verified_at, verified_by, valid_until,
+                        source_case_id)

@@ -1,0 +1,170 @@
+"""The material checklist of a case: what was received, what is on file, what is missing.
+
+Built from the matter snapshot; every decision the counter makes about materials
+(readiness to accept, the items of a one-time notice) is computed here, once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import asdict, dataclass, replace
+from datetime import date
+from enum import StrEnum
+from typing import Any
+
+from clerk.errors import ValidationError
+
+
+class ItemStatus(StrEnum):
+    RECEIVED = "received"  # handed in at the counter
+    ON_FILE = "on_file"  # verified earlier, taken from the documents on file (证照库)
+    SHARED = "shared"  # obtained from shared government data (信息免交)
+    DEFERRED = "deferred"  # 容缺后补: promised for later, with a date
+    MISSING = "missing"
+    NOT_APPLICABLE = "not_applicable"  # a conditional material whose condition does not hold
+
+    @property
+    def label(self) -> str:
+        return {
+            "received": "已收",
+            "on_file": "证照库已核验",
+            "shared": "共享数据获取",
+            "deferred": "容缺后补",
+            "missing": "缺",
+            "not_applicable": "不适用",
+        }[self.value]
+
+
+PRESENT = frozenset({ItemStatus.RECEIVED, ItemStatus.ON_FILE, ItemStatus.SHARED})
+
+
+@dataclass(frozen=True)
+class ChecklistItem:
+    key: str
+    name: str
+    necessity: str  # required | optional | deferrable | exempt_shared
+    form: str
+    original_count: int
+    copy_count: int
+    requirement: str
+    condition: str | None
+    status: ItemStatus
+    promise_date: date | None = None
+    document_id: str | None = None
+
+    @property
+    def needed(self) -> bool:
+        """Whether a decision to accept depends on this item."""
+        return self.necessity in ("required", "deferrable") and (
+            self.status != ItemStatus.NOT_APPLICABLE
+        )
+
+    @property
+    def outstanding(self) -> bool:
+        """Needed and neither present nor properly deferred."""
+        return self.needed and self.status == ItemStatus.MISSING
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["status"] = self.status.value
+        d["promise_date"] = self.promise_date.isoformat() if self.promise_date else None
+        return d
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> ChecklistItem:
+        promise = d.get("promise_date")
+        return cls(
+            key=d["key"], name=d["name"], necessity=d["necessity"], form=d["form"],
+            original_count=int(d["original_count"]), copy_count=int(d["copy_count"]),
+            requirement=d.get("requirement", ""), condition=d.get("condition"),
+            status=ItemStatus(d["status"]),
+            promise_date=date.fromisoformat(promise) if promise else None,
+            document_id=d.get("document_id"),
+        )
+
+
+@dataclass(frozen=True)
+class Checklist:
+    items: tuple[ChecklistItem, ...]
+
+    def item(self, key: str) -> ChecklistItem:
+        for it in self.items:
+            if it.key == key:
+                return it
+        raise ValidationError(f"本事项没有材料“{key}”。", code="checklist.unknown_key", field=key)
+
+    @property
+    def outstanding(self) -> tuple[ChecklistItem, ...]:
+        return tuple(it for it in self.items if it.outstanding)
+
+    @property
+    def deferred(self) -> tuple[ChecklistItem, ...]:
+        return tuple(it for it in self.items if it.needed and it.status == ItemStatus.DEFERRED)
+
+    @property
+    def present(self) -> tuple[ChecklistItem, ...]:
+        return tuple(it for it in self.items if it.status in PRESENT)
+
+    @property
+    def ready_to_accept(self) -> bool:
+        return not self.outstanding
+
+    def to_list(self) -> list[dict[str, Any]]:
+        return [it.to_dict() for it in self.items]
+
+    @classmethod
+    def from_list(cls, rows: Iterable[Mapping[str, Any]]) -> Checklist:
+        return cls(tuple(ChecklistItem.from_dict(r) for r in rows))
+
+    def with_status(self, key: str, status: ItemStatus, *, promise_date: date | None = None,
+                    document_id: str | None = None) -> Checklist:
+        """A copy with one item's status changed, checking the change makes sense."""
+        item = self.item(key)
+        _check_status_change(item, status, promise_date)
+        new = replace(item, status=status,
+                      promise_date=promise_date if status == ItemStatus.DEFERRED else None,
+                      document_id=document_id if status == ItemStatus.ON_FILE else None)
+        return Checklist(tuple(new if it.key == key else it for it in self.items))
+
+
+def _check_status_change(item: ChecklistItem, status: ItemStatus, promise: date | None) -> None:
+    if status == ItemStatus.DEFERRED:
+        if item.necessity != "deferrable":
+            raise ValidationError(
+                f"“{item.name}”不是容缺后补材料，不能承诺后补。", code="checklist.not_deferrable",
+                field=item.key)
+        if promise is None:
+            raise ValidationError(
+                f"“{item.name}”容缺后补须填写承诺补交日期。", code="checklist.no_promise",
+                field=item.key)
+    if status == ItemStatus.NOT_APPLICABLE and not item.condition:
+        raise ValidationError(
+            f"“{item.name}”不是附条件材料，不能标为不适用。", code="checklist.not_conditional",
+            field=item.key)
+    if status == ItemStatus.SHARED and item.necessity != "exempt_shared":
+        raise ValidationError(
+            f"“{item.name}”不在信息免交范围内，须由申请人提交。", code="checklist.not_shared",
+            field=item.key)
+
+
+def initial_checklist(materials: Sequence[Any]) -> Checklist:
+    """The checklist for a new case: shared-data items obtained, conditional ones not applicable.
+
+    `materials` are catalog Material objects (duck-typed so this module stays independent
+    of the catalog's loader).
+    """
+    items = []
+    for m in materials:
+        necessity = str(m.necessity)
+        if necessity == "exempt_shared":
+            status = ItemStatus.SHARED
+        elif m.condition:
+            status = ItemStatus.NOT_APPLICABLE
+        else:
+            status = ItemStatus.MISSING
+        items.append(ChecklistItem(
+            key=m.key, name=m.name, necessity=necessity, form=str(m.form),
+            original_count=int(m.original_count), copy_count=int(m.copy_count),
+            requirement=m.requirement or "", condition=m.condition or None, status=status,
+        ))
+    return Checklist(tuple(items))

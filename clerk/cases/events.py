@@ -1,0 +1,82 @@
+"""Case events: identity, canonical form and the hashes that make history tamper-evident.
+
+The content hash covers everything that defines an event and is the same on the station
+and the district (it is the sync idempotency key's fingerprint). The chain hash is local:
+each stored event's chain hash covers the previous one's, so a deleted, inserted,
+reordered or edited event breaks the chain from that point on.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from clerk.cases.states import EventType, Side
+
+GENESIS = "0" * 64
+
+
+def canonical_json(obj: Any) -> str:
+    return json.dumps(obj, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def utc_iso(moment: datetime) -> str:
+    """UTC timestamp with microseconds and a Z: one spelling for hashing on both sides."""
+    if moment.tzinfo is None:
+        raise ValueError("event times must be timezone-aware")
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def parse_utc(text: str) -> datetime:
+    return datetime.strptime(text, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=UTC)
+
+
+@dataclass(frozen=True)
+class Event:
+    event_id: str
+    case_id: str
+    seq: int
+    type: EventType
+    payload: dict[str, Any]
+    actor: str
+    origin: Side
+    occurred_at: datetime
+    hash: str = field(default="")
+
+    def body(self) -> dict[str, Any]:
+        return {
+            "event_id": self.event_id,
+            "case_id": self.case_id,
+            "seq": self.seq,
+            "type": self.type.value,
+            "payload": self.payload,
+            "actor": self.actor,
+            "origin": self.origin.value,
+            "occurred_at": utc_iso(self.occurred_at),
+        }
+
+    def content_hash(self) -> str:
+        return hashlib.sha256(canonical_json(self.body()).encode("utf-8")).hexdigest()
+
+    def sealed(self) -> Event:
+        """This event with its content hash filled in."""
+        return Event(**{**self.__dict__, "hash": self.content_hash()})
+
+    def to_wire(self) -> dict[str, Any]:
+        return {**self.body(), "hash": self.hash or self.content_hash()}
+
+    @classmethod
+    def from_wire(cls, d: dict[str, Any]) -> Event:
+        return cls(
+            event_id=d["event_id"], case_id=d["case_id"], seq=int(d["seq"]),
+            type=EventType(d["type"]), payload=d["payload"], actor=d["actor"],
+            origin=Side(d["origin"]), occurred_at=parse_utc(d["occurred_at"]),
+            hash=d.get("hash", ""),
+        )
+
+
+def chain_hash(prev: str, content_hash: str) -> str:
+    return hashlib.sha256(f"{prev}:{content_hash}".encode("ascii")).hexdigest()

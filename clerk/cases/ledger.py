@@ -1,0 +1,89 @@
+"""Writing events: event row, chain hash and case projection in one transaction."""
+
+from __future__ import annotations
+
+import copy
+from datetime import UTC, datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from clerk.cases.events import GENESIS, Event, chain_hash
+from clerk.cases.projection import apply_event
+from clerk.cases.record import CaseRecord
+from clerk.errors import NotFoundError
+from clerk.store.models import Case, CaseEvent
+
+
+def last_chain_hash(session: Session) -> str:
+    h = session.execute(
+        select(CaseEvent.chain_hash).order_by(CaseEvent.pos.desc()).limit(1)
+    ).scalar_one_or_none()
+    return h or GENESIS
+
+
+def append_event(session: Session, record: CaseRecord | None, event: Event, *,
+                 sync_state: str = "pending") -> CaseRecord:
+    """Validate `event` against the state machine, store it, and return the new projection.
+
+    The caller's record is not modified (a refused event leaves it as it was).
+    """
+    event = event if event.hash else event.sealed()
+    new = apply_event(copy.deepcopy(record), event)
+    prev = last_chain_hash(session)
+    _write_projection(session, new)
+    session.flush()  # the case row first: events reference it
+    session.add(CaseEvent(
+        event_id=event.event_id, case_id=event.case_id, seq=event.seq, type=event.type.value,
+        payload=event.payload, actor=event.actor, origin=event.origin.value,
+        occurred_at=event.occurred_at.astimezone(UTC).replace(tzinfo=None), hash=event.hash,
+        chain_prev=prev, chain_hash=chain_hash(prev, event.hash), sync_state=sync_state,
+    ))
+    session.flush()
+    return new
+
+
+def _naive(moment: datetime | None) -> datetime | None:
+    return moment.astimezone(UTC).replace(tzinfo=None) if moment is not None else None
+
+
+def _write_projection(session: Session, rec: CaseRecord) -> None:
+    row = session.get(Case, rec.id)
+    if row is None:
+        row = Case(id=rec.id)
+        session.add(row)
+    row.case_no = rec.case_no
+    row.station_code = rec.station_code
+    row.matter_code = rec.matter_code
+    row.matter_version = rec.matter_version
+    row.matter_name = rec.matter_name
+    row.applicant_id = rec.applicant["id"]
+    row.applicant_name = rec.applicant["name"]
+    row.applicant_id_no = rec.applicant["id_no"]
+    row.state = rec.state.value
+    row.owner = rec.owner.value
+    row.clerk = rec.clerk
+    row.received_at = _naive(rec.received_at)
+    row.accepted_at = _naive(rec.accepted_at)
+    row.limit_days = rec.limit_days
+    row.due_date = rec.due_date
+    row.due_provisional = rec.due_provisional
+    row.closed_at = _naive(rec.closed_at)
+    row.rating = int(rec.rating["score"]) if rec.rating else None
+    row.version = rec.version
+    row.updated_at = _naive(rec.updated_at)
+    row.data = rec.to_dict()
+
+
+def load_record(session: Session, case_id: str) -> CaseRecord:
+    row = session.get(Case, case_id)
+    if row is None:
+        raise NotFoundError("案件不存在。", code="case.unknown")
+    return CaseRecord.from_dict(row.data)
+
+
+def load_by_case_no(session: Session, case_no: str) -> CaseRecord:
+    data = session.execute(select(Case.data).where(Case.case_no == case_no.strip())).scalar()
+    if data is None:
+        raise NotFoundError(f"没有案件编号为 {case_no} 的办件。", code="case.unknown")
+    return CaseRecord.from_dict(data)

@@ -1,0 +1,228 @@
+"""Applying an event to a case record: the one projection used by station and district.
+
+Pure and deterministic: everything an event changes is in its payload (due dates are
+computed by whoever emits the event, with their calendar, and carried in the payload),
+so replaying a case's events anywhere yields the same record.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from datetime import date
+from typing import Any
+
+from clerk.cases.events import Event
+from clerk.cases.record import CaseRecord
+from clerk.cases.states import EventType, Side, State, check_event
+from clerk.errors import StateError
+from clerk.timeutil import local_date
+
+
+def apply_event(record: CaseRecord | None, event: Event) -> CaseRecord:
+    """Check `event` against the state machine and return the updated record."""
+    if record is None:
+        if event.type != EventType.CREATED or event.seq != 1:
+            raise StateError("案件的第一个事件必须是收件。", code="state.first_event")
+        record = _created(event)
+    else:
+        if event.seq != record.version + 1:
+            raise StateError(
+                f"事件序号 {event.seq} 不接续（应为 {record.version + 1}）。", code="state.sequence"
+            )
+        rule = check_event(record.facts(), event.type, event.origin)
+        _HANDLERS.get(event.type, _noop)(record, event)
+        if rule.target is not None:
+            record.state = rule.target
+        if rule.new_owner is not None:
+            record.owner = rule.new_owner
+        if record.state.is_final and record.closed_at is None:
+            record.closed_at = event.occurred_at
+    record.version = event.seq
+    record.updated_at = event.occurred_at
+    return record
+
+
+def replay(events: Iterable[Event]) -> CaseRecord:
+    record: CaseRecord | None = None
+    for ev in events:
+        record = apply_event(record, ev)
+    if record is None:
+        raise StateError("没有事件，无法重建案件。", code="state.no_events")
+    return record
+
+
+def _created(event: Event) -> CaseRecord:
+    check_event_payload(event, ("case_no", "station_code", "matter", "applicant", "checklist"))
+    p = event.payload
+    return CaseRecord(
+        id=event.case_id, case_no=p["case_no"], station_code=p["station_code"],
+        matter=p["matter"], applicant=p["applicant"], agent=p.get("agent"),
+        form_data=p.get("form_data", {}), checklist=p["checklist"], state=State.DRAFT,
+        owner=Side.STATION, clerk=event.actor, received_at=event.occurred_at,
+    )
+
+
+def check_event_payload(event: Event, keys: Iterable[str]) -> None:
+    missing = [k for k in keys if k not in event.payload]
+    if missing:
+        raise StateError(f"事件 {event.type} 缺少字段：{', '.join(missing)}", code="event.payload")
+
+
+def _noop(record: CaseRecord, event: Event) -> None:
+    return None
+
+
+def _materials(record: CaseRecord, event: Event) -> None:
+    check_event_payload(event, ("checklist",))
+    record.checklist = event.payload["checklist"]
+
+
+def _notice(record: CaseRecord, event: Event) -> None:
+    check_event_payload(event, ("doc_no", "items", "checklist"))
+    p = event.payload
+    record.checklist = p["checklist"]
+    record.notices.append({
+        "doc_no": p["doc_no"], "issued_at": event.payload.get("issued_at"),
+        "items": p["items"], "justification": p.get("justification"),
+        "flagged": bool(p.get("flagged")), "seq": event.seq,
+    })
+    _doc(record, event, "notice")
+
+
+def _accepted(record: CaseRecord, event: Event) -> None:
+    check_event_payload(event, ("doc_no", "checklist", "due_date", "limit_days"))
+    p = event.payload
+    record.checklist = p["checklist"]
+    record.accepted_at = event.occurred_at
+    record.limit_days = int(p["limit_days"])
+    _set_due(record, p)
+    _doc(record, event, "receipt")
+
+
+def _refused(record: CaseRecord, event: Event) -> None:
+    check_event_payload(event, ("doc_no", "reason"))
+    record.refusal = {"reason": event.payload["reason"], "basis": event.payload.get("basis", "")}
+    _doc(record, event, "refusal")
+
+
+def _returned(record: CaseRecord, event: Event) -> None:
+    p = event.payload
+    record.returns.append({"items": p.get("items", []), "note": p.get("note", ""),
+                           "at": event.payload.get("at"), "by": event.actor, "seq": event.seq})
+    record.pauses.append({"kind": "returned", "reason": "退回补正",
+                          "start": _day(event), "end": None})
+
+
+def _resubmitted(record: CaseRecord, event: Event) -> None:
+    p = event.payload
+    if "checklist" in p:
+        record.checklist = p["checklist"]
+    _close_pause(record, event, "returned")
+    _set_due(record, p)
+
+
+def _special_started(record: CaseRecord, event: Event) -> None:
+    check_event_payload(event, ("procedure",))
+    record.pauses.append({"kind": "special", "reason": event.payload["procedure"],
+                          "start": _day(event), "end": None})
+
+
+def _special_ended(record: CaseRecord, event: Event) -> None:
+    _close_pause(record, event, "special")
+    record.pauses[-1]["result"] = event.payload.get("result", "")
+    _set_due(record, event.payload)
+
+
+def _assigned(record: CaseRecord, event: Event) -> None:
+    check_event_payload(event, ("proxy_agent",))
+    record.proxy_agent = event.payload["proxy_agent"]
+
+
+def _proxy_step(record: CaseRecord, event: Event) -> None:
+    check_event_payload(event, ("step",))
+    record.proxy_steps.append({"step": event.payload["step"], "note": event.payload.get("note", ""),
+                               "by": event.actor, "seq": event.seq})
+
+
+def _decided(record: CaseRecord, event: Event) -> None:
+    p = event.payload
+    decision = "approved" if event.type == EventType.APPROVED else "denied"
+    record.result = {"decision": decision, "text": p.get("text", ""), "reason": p.get("reason", ""),
+                     "doc_no": p.get("doc_no", ""), "by": event.actor, "seq": event.seq}
+
+
+def _completed(record: CaseRecord, event: Event) -> None:
+    p = event.payload
+    record.delivered_at = event.occurred_at
+    if record.result is None:
+        record.result = {"decision": "completed", "text": p.get("text", ""), "by": event.actor,
+                         "seq": event.seq}
+    record.result["delivery"] = p.get("delivery", "")
+    record.result["result_doc_no"] = p.get("doc_no", "")
+    _doc(record, event, "result")
+    if p.get("rating") is not None:
+        _rate(record, p["rating"], event)
+
+
+def _rated(record: CaseRecord, event: Event) -> None:
+    check_event_payload(event, ("rating",))
+    _rate(record, event.payload["rating"], event)
+
+
+def _rate(record: CaseRecord, rating: dict[str, Any], event: Event) -> None:
+    record.rating = {**rating, "seq": event.seq}
+
+
+def _withdrawn(record: CaseRecord, event: Event) -> None:
+    record.withdrawn_reason = event.payload.get("reason", "")
+    if record.open_pause is not None:
+        _close_pause(record, event, str(record.open_pause["kind"]))
+
+
+def _commented(record: CaseRecord, event: Event) -> None:
+    record.comments.append({"text": event.payload.get("text", ""), "by": event.actor,
+                            "origin": event.origin.value, "seq": event.seq})
+
+
+def _doc(record: CaseRecord, event: Event, kind: str) -> None:
+    doc_no = event.payload.get("doc_no")
+    if doc_no:
+        record.documents.append({"kind": kind, "doc_no": doc_no, "seq": event.seq})
+
+
+def _set_due(record: CaseRecord, payload: dict[str, Any]) -> None:
+    if payload.get("due_date"):
+        record.due_date = date.fromisoformat(payload["due_date"])
+        record.due_provisional = bool(payload.get("due_provisional", False))
+
+
+def _close_pause(record: CaseRecord, event: Event, kind: str) -> None:
+    for pause in reversed(record.pauses):
+        if pause["kind"] == kind and pause["end"] is None:
+            pause["end"] = _day(event)
+            return
+
+
+def _day(event: Event) -> str:
+    """The local (Beijing) calendar day of an event, as used for pauses."""
+    return local_date(event.occurred_at).isoformat()
+
+
+_HANDLERS: dict[EventType, Callable[[CaseRecord, Event], None]] = {
+    EventType.MATERIALS_UPDATED: _materials,
+    EventType.NOTICE_ISSUED: _notice,
+    EventType.ACCEPTED: _accepted,
+    EventType.REFUSED: _refused,
+    EventType.RETURNED: _returned,
+    EventType.RESUBMITTED: _resubmitted,
+    EventType.SPECIAL_STARTED: _special_started,
+    EventType.SPECIAL_ENDED: _special_ended,
+    EventType.ASSIGNED: _assigned,
+    EventType.PROXY_STEP: _proxy_step,
+    EventType.APPROVED: _decided,
+    EventType.DENIED: _decided,
+    EventType.COMPLETED: _completed,
+    EventType.RATED: _rated,
+    EventType.WITHDRAWN: _withdrawn,
+    EventType.COMMENTED: _commented,
+}

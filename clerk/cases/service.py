@@ -1,0 +1,345 @@
+"""Case operations at the station: each one a single durable transaction.
+
+Every operation loads the projection, builds one event, lets the state machine judge it
+(clerk.cases.projection) and stores event and projection together. What the clerk sees
+afterwards (a receipt, a notice) is produced only from what was committed.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from clerk import applicants as ap
+from clerk.cases.checklist import Checklist, ItemStatus, initial_checklist
+from clerk.cases.events import Event, utc_iso
+from clerk.cases.ledger import append_event, load_by_case_no
+from clerk.cases.record import CaseRecord
+from clerk.cases.states import EventType, Side, State
+from clerk.catalog import matter_from_dict
+from clerk.catalog_store import get_matter_data
+from clerk.errors import StateError, ValidationError
+from clerk.numbering import allocate_case_no, allocate_doc_no
+from clerk.store.models import Case, CaseEvent
+from clerk.timeutil import local_date
+
+if TYPE_CHECKING:
+    from clerk.workspace import Workspace
+
+# Government-issued certificates are worth keeping on file; forms and photos are per case.
+REUSABLE_SOURCES = frozenset({"government", "e_license"})
+RATING_LABELS = {5: "非常满意", 4: "满意", 3: "基本满意", 2: "不满意", 1: "非常不满意"}
+
+
+@dataclass
+class MaterialChanges:
+    """What the clerk marked on the checklist at the counter."""
+
+    received: Sequence[str] = ()
+    deferred: Mapping[str, date] = field(default_factory=dict)
+    applies: Sequence[str] = ()  # conditional materials whose condition holds
+    not_applicable: Sequence[str] = ()
+    missing: Sequence[str] = ()  # taken back (e.g. found unacceptable on a closer look)
+    use_on_file: bool = True
+
+
+class CaseService:
+    def __init__(self, ws: Workspace) -> None:
+        self.ws = ws
+
+    # --- helpers -----------------------------------------------------------------
+    def _event(self, record: CaseRecord | None, case_id: str, etype: EventType,
+               payload: dict[str, Any], actor: str, now: datetime) -> Event:
+        seq = 1 if record is None else record.version + 1
+        return Event(event_id=str(uuid.uuid4()), case_id=case_id, seq=seq, type=etype,
+                     payload=payload, actor=actor, origin=Side.STATION, occurred_at=now)
+
+    def _apply(self, s: Session, record: CaseRecord | None, case_id: str, etype: EventType,
+               payload: dict[str, Any], actor: str, now: datetime) -> CaseRecord:
+        return append_event(s, record, self._event(record, case_id, etype, payload, actor, now))
+
+    def _actor(self, s: Session, clerk: str | None) -> str:
+        return self.ws.resolve_clerk(s, clerk)
+
+    # --- intake ------------------------------------------------------------------
+    def new_case(self, *, matter_code: str, applicant: ap.PersonInput,
+                 agent: ap.PersonInput | None = None, changes: MaterialChanges | None = None,
+                 form_data: Mapping[str, Any] | None = None, clerk: str | None = None
+                 ) -> CaseRecord:
+        """Open a case (收件): applicant recalled or registered, checklist marked, number given."""
+        now = self.ws.now()
+        changes = changes or MaterialChanges()
+        with self.ws.store.write() as s:
+            actor = self._actor(s, clerk)
+            station = self.ws.require_station(s)
+            matter_data = get_matter_data(s, matter_code)
+            matter = matter_from_dict(matter_data)
+            person = ap.recall_or_add(s, applicant, now=now)
+            agent_snap = self._agent_snapshot(agent, now) if agent else None
+            checklist = initial_checklist(matter.materials)
+            if changes.use_on_file:
+                checklist = _mark_on_file(checklist, ap.valid_documents(s, person.id,
+                                                                        local_date(now)))
+            checklist = apply_changes(checklist, changes)
+            case_no = allocate_case_no(s, station.code, local_date(now))
+            payload = {"case_no": case_no, "station_code": station.code, "matter": matter_data,
+                       "applicant": person.snapshot(), "agent": agent_snap,
+                       "form_data": dict(form_data or {}), "checklist": checklist.to_list()}
+            return self._apply(s, None, str(uuid.uuid4()), EventType.CREATED, payload, actor, now)
+
+    def _agent_snapshot(self, agent: ap.PersonInput, now: datetime) -> dict[str, Any]:
+        values = ap.normalize_person(agent, today=local_date(now))
+        return {"name": values["name"], "id_type": values["id_type"], "id_no": values["id_no"],
+                "mobile": values["mobile"]}
+
+    def update_materials(self, case_no: str, changes: MaterialChanges,
+                         clerk: str | None = None) -> CaseRecord:
+        """Record what the applicant brought (supplements, promises, corrections)."""
+        now = self.ws.now()
+        with self.ws.store.write() as s:
+            rec = load_by_case_no(s, case_no)
+            checklist = apply_changes(rec.materials, changes)
+            if changes.use_on_file:
+                docs = ap.valid_documents(s, rec.applicant["id"], local_date(now))
+                checklist = _mark_on_file(checklist, docs)
+            return self._apply(s, rec, rec.id, EventType.MATERIALS_UPDATED,
+                               {"checklist": checklist.to_list()}, self._actor(s, clerk), now)
+
+    def issue_notice(self, case_no: str, *, justification: str | None = None,
+                     clerk: str | None = None) -> CaseRecord:
+        """One-time notice (一次性告知): lists every outstanding item, each with its standard.
+
+        A later notice may only repeat items of the first one; a new item needs a recorded
+        justification and is flagged for the district's supervision.
+        """
+        now = self.ws.now()
+        with self.ws.store.write() as s:
+            rec = load_by_case_no(s, case_no)
+            items = notice_items(rec)
+            new_keys = one_time_violations(rec, items)
+            justification = (justification or "").strip() or None
+            if new_keys and not justification:
+                names = "、".join(i["name"] for i in items if i["key"] in new_keys)
+                raise ValidationError(
+                    f"一次性告知原则：首次告知未列出“{names}”。再次告知增加新材料须填写理由，"
+                    "该情况将报区中心监察。", code="one_time.new_item", field="justification")
+            payload = {"doc_no": allocate_doc_no(s, rec.station_code, "notice", local_date(now)),
+                       "items": items, "checklist": rec.checklist, "issued_at": utc_iso(now),
+                       "justification": justification if new_keys else None,
+                       "flagged": bool(new_keys), "new_items": sorted(new_keys)}
+            return self._apply(s, rec, rec.id, EventType.NOTICE_ISSUED, payload,
+                               self._actor(s, clerk), now)
+
+    def accept(self, case_no: str, clerk: str | None = None) -> CaseRecord:
+        """受理: all needed materials present or promised; the clock starts tomorrow."""
+        now = self.ws.now()
+        with self.ws.store.write() as s:
+            rec = load_by_case_no(s, case_no)
+            actor = self._actor(s, clerk)
+            limit = _limit_days(rec.matter)
+            due = self.ws.calendar().add_working_days(local_date(now), limit)
+            payload = {"doc_no": allocate_doc_no(s, rec.station_code, "receipt", local_date(now)),
+                       "checklist": rec.checklist, "limit_days": limit,
+                       "due_date": due.day.isoformat(), "due_provisional": due.provisional}
+            new = self._apply(s, rec, rec.id, EventType.ACCEPTED, payload, actor, now)
+            self._file_documents(s, new, actor, now)
+            return new
+
+    def _file_documents(self, s: Session, rec: CaseRecord, actor: str, now: datetime) -> None:
+        """Keep the government-issued certificates verified for this case on file."""
+        matter = matter_from_dict(rec.matter)
+        for item in rec.materials.items:
+            if item.status != ItemStatus.RECEIVED:
+                continue
+            material = matter.material(item.key)
+            if str(getattr(material.source, "value", material.source)) in REUSABLE_SOURCES:
+                ap.record_document(s, applicant_id=rec.applicant["id"], material_key=item.key,
+                                   name=item.name, verified_by=actor, now=now,
+                                   source_case_id=rec.id)
+
+    def refuse(self, case_no: str, *, reason: str, basis: str = "",
+               clerk: str | None = None) -> CaseRecord:
+        reason = reason.strip()
+        if not reason:
+            raise ValidationError("不予受理必须写明理由。", code="refusal.reason", field="reason")
+        now = self.ws.now()
+        with self.ws.store.write() as s:
+            rec = load_by_case_no(s, case_no)
+            payload = {"doc_no": allocate_doc_no(s, rec.station_code, "refusal", local_date(now)),
+                       "reason": reason, "basis": basis.strip()}
+            return self._apply(s, rec, rec.id, EventType.REFUSED, payload,
+                               self._actor(s, clerk), now)
+
+    # --- after acceptance ----------------------------------------------------------
+    def escalate(self, case_no: str, clerk: str | None = None) -> CaseRecord:
+        return self._simple(case_no, EventType.ESCALATED, {}, clerk)
+
+    def resubmit(self, case_no: str, changes: MaterialChanges | None = None,
+                 clerk: str | None = None) -> CaseRecord:
+        """Send a returned case back up with the same number once the supplement is in."""
+        now = self.ws.now()
+        with self.ws.store.write() as s:
+            rec = load_by_case_no(s, case_no)
+            checklist = apply_changes(rec.materials, changes or MaterialChanges())
+            payload: dict[str, Any] = {"checklist": checklist.to_list()}
+            payload.update(self._due_after_pause(rec, now))
+            return self._apply(s, rec, rec.id, EventType.RESUBMITTED, payload,
+                               self._actor(s, clerk), now)
+
+    def _due_after_pause(self, rec: CaseRecord, now: datetime) -> dict[str, Any]:
+        """The due date recomputed with the pause that is ending now counted out."""
+        if rec.accepted_at is None or rec.limit_days is None:
+            return {}
+        from clerk.calendar import Pause
+
+        today = local_date(now)
+        pauses = [Pause(date.fromisoformat(p["start"]),
+                        date.fromisoformat(p["end"]) if p["end"] else today, p["reason"])
+                  for p in rec.pauses]
+        due = self.ws.calendar().due_date(local_date(rec.accepted_at), rec.limit_days, pauses)
+        return {"due_date": due.day.isoformat(), "due_provisional": due.provisional}
+
+    def start_special(self, case_no: str, procedure: str, clerk: str | None = None) -> CaseRecord:
+        if not procedure.strip():
+            raise ValidationError("请写明特别程序（如公示、听证、专家评审）。",
+                                  code="special.procedure", field="procedure")
+        return self._simple(case_no, EventType.SPECIAL_STARTED, {"procedure": procedure.strip()},
+                            clerk)
+
+    def end_special(self, case_no: str, result: str = "", clerk: str | None = None) -> CaseRecord:
+        now = self.ws.now()
+        with self.ws.store.write() as s:
+            rec = load_by_case_no(s, case_no)
+            payload: dict[str, Any] = {"result": result.strip()}
+            payload.update(self._due_after_pause(rec, now))
+            return self._apply(s, rec, rec.id, EventType.SPECIAL_ENDED, payload,
+                               self._actor(s, clerk), now)
+
+    def complete(self, case_no: str, *, delivery: str = "窗口领取", text: str = "",
+                 rating: int | None = None, rating_comment: str = "",
+                 clerk: str | None = None) -> CaseRecord:
+        """办结: hand the result over; the rating may be recorded at once or later."""
+        now = self.ws.now()
+        with self.ws.store.write() as s:
+            rec = load_by_case_no(s, case_no)
+            payload: dict[str, Any] = {
+                "doc_no": allocate_doc_no(s, rec.station_code, "result", local_date(now)),
+                "delivery": delivery.strip(), "text": text.strip(),
+                "rating": _rating(rating, rating_comment) if rating is not None else None}
+            return self._apply(s, rec, rec.id, EventType.COMPLETED, payload,
+                               self._actor(s, clerk), now)
+
+    def rate(self, case_no: str, score: int, comment: str = "", channel: str = "窗口评价器",
+             clerk: str | None = None) -> CaseRecord:
+        return self._simple(case_no, EventType.RATED,
+                            {"rating": _rating(score, comment, channel)}, clerk)
+
+    def withdraw(self, case_no: str, reason: str = "", clerk: str | None = None) -> CaseRecord:
+        return self._simple(case_no, EventType.WITHDRAWN,
+                            {"reason": reason.strip() or "申请人撤回申请"}, clerk)
+
+    def comment(self, case_no: str, text: str, clerk: str | None = None) -> CaseRecord:
+        if not text.strip():
+            raise ValidationError("留言不能为空。", code="comment.empty", field="text")
+        return self._simple(case_no, EventType.COMMENTED, {"text": text.strip()}, clerk)
+
+    def _simple(self, case_no: str, etype: EventType, payload: dict[str, Any],
+                clerk: str | None) -> CaseRecord:
+        now = self.ws.now()
+        with self.ws.store.write() as s:
+            rec = load_by_case_no(s, case_no)
+            return self._apply(s, rec, rec.id, etype, payload, self._actor(s, clerk), now)
+
+    # --- reading -------------------------------------------------------------------
+    def get(self, case_no: str) -> CaseRecord:
+        with self.ws.store.read() as s:
+            return load_by_case_no(s, case_no)
+
+    def timeline(self, case_no: str) -> list[Event]:
+        with self.ws.store.read() as s:
+            rec = load_by_case_no(s, case_no)
+            rows = s.execute(select(CaseEvent).where(CaseEvent.case_id == rec.id)
+                             .order_by(CaseEvent.seq)).scalars()
+            return [stored_event(r) for r in rows]
+
+    def list(self, state: str | None = None, limit: int = 200) -> list[Case]:
+        if state is not None and state not in {st.value for st in State}:
+            raise ValidationError(f"未知状态 {state}；可用：{', '.join(st.value for st in State)}",
+                                  code="case.state", field="state")
+        with self.ws.store.read() as s:
+            q = select(Case).order_by(Case.received_at.desc()).limit(limit)
+            if state:
+                q = q.where(Case.state == state)
+            return list(s.execute(q).scalars())
+
+    def count(self) -> int:
+        with self.ws.store.read() as s:
+            return int(s.execute(select(func.count()).select_from(Case)).scalar_one())
+
+
+def stored_event(r: CaseEvent) -> Event:
+    from datetime import UTC
+
+    return Event(event_id=r.event_id, case_id=r.case_id, seq=r.seq, type=EventType(r.type),
+                 payload=r.payload, actor=r.actor, origin=Side(r.origin),
+                 occurred_at=r.occurred_at.replace(tzinfo=UTC), hash=r.hash)
+
+
+def apply_changes(checklist: Checklist, ch: MaterialChanges) -> Checklist:
+    for key in ch.applies:
+        if checklist.item(key).status == ItemStatus.NOT_APPLICABLE:
+            checklist = checklist.with_status(key, ItemStatus.MISSING)
+    for key in ch.not_applicable:
+        checklist = checklist.with_status(key, ItemStatus.NOT_APPLICABLE)
+    for key in ch.missing:
+        checklist = checklist.with_status(key, ItemStatus.MISSING)
+    for key, promise in ch.deferred.items():
+        checklist = checklist.with_status(key, ItemStatus.DEFERRED, promise_date=promise)
+    for key in ch.received:
+        checklist = checklist.with_status(key, ItemStatus.RECEIVED)
+    return checklist
+
+
+def _mark_on_file(checklist: Checklist, docs: Mapping[str, ap.DocumentView]) -> Checklist:
+    for item in checklist.items:
+        doc = docs.get(item.key)
+        if doc is not None and item.status == ItemStatus.MISSING:
+            checklist = checklist.with_status(item.key, ItemStatus.ON_FILE, document_id=doc.id)
+    return checklist
+
+
+def notice_items(rec: CaseRecord) -> list[dict[str, Any]]:
+    checklist = rec.materials
+    items = [{"key": it.key, "name": it.name, "form": it.form,
+              "original_count": it.original_count, "copy_count": it.copy_count,
+              "requirement": it.requirement} for it in checklist.outstanding]
+    if not items:
+        raise StateError("材料已齐全，应当场受理，不能出具补正告知。", code="notice.nothing_missing")
+    return items
+
+
+def one_time_violations(rec: CaseRecord, items: Sequence[Mapping[str, Any]]) -> set[str]:
+    """Keys a later notice adds beyond the first one (empty for the first notice)."""
+    if not rec.notices:
+        return set()
+    return {str(i["key"]) for i in items} - rec.first_notice_keys
+
+
+def _limit_days(matter: Mapping[str, Any]) -> int:
+    if matter.get("case_kind") == "instant":
+        return 0
+    return int(matter.get("committed_limit_days") or matter.get("legal_limit_days") or 0)
+
+
+def _rating(score: int, comment: str = "", channel: str = "窗口评价器") -> dict[str, Any]:
+    if score not in RATING_LABELS:
+        raise ValidationError("评价等级须为 1–5（5 非常满意 … 1 非常不满意）。",
+                              code="rating.score", field="rating")
+    return {"score": score, "label": RATING_LABELS[score], "comment": comment.strip(),
+            "channel": channel, "bad": score <= 2}

@@ -1,0 +1,201 @@
+"""The case state machine (DESIGN section 4): one table, used by the station and the server.
+
+Each event type names the states it may follow, the side that may emit it and the state
+it leads to. Guards that need the case itself (handling level, readiness) live in
+`check_event`, so nobody can reach a state by a path the table does not allow.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from clerk.errors import StateError
+
+
+class State(StrEnum):
+    DRAFT = "draft"
+    AWAITING_SUPPLEMENT = "awaiting_supplement"
+    NOT_ACCEPTED = "not_accepted"
+    ACCEPTED = "accepted"
+    ESCALATED = "escalated"
+    UNDER_REVIEW = "under_review"
+    RETURNED = "returned"
+    APPROVED = "approved"
+    DENIED = "denied"
+    COMPLETED = "completed"
+    WITHDRAWN = "withdrawn"
+
+    @property
+    def label(self) -> str:
+        return STATE_LABELS[self]
+
+    @property
+    def is_final(self) -> bool:
+        return self in (State.NOT_ACCEPTED, State.COMPLETED, State.WITHDRAWN)
+
+
+STATE_LABELS = {
+    State.DRAFT: "收件中",
+    State.AWAITING_SUPPLEMENT: "待补正",
+    State.NOT_ACCEPTED: "不予受理",
+    State.ACCEPTED: "已受理",
+    State.ESCALATED: "已上报",
+    State.UNDER_REVIEW: "办理中",
+    State.RETURNED: "退回补正",
+    State.APPROVED: "准予",
+    State.DENIED: "不予批准",
+    State.COMPLETED: "已办结",
+    State.WITHDRAWN: "已撤回",
+}
+
+
+class Side(StrEnum):
+    STATION = "station"
+    DISTRICT = "district"
+
+
+class EventType(StrEnum):
+    CREATED = "created"
+    MATERIALS_UPDATED = "materials_updated"
+    NOTICE_ISSUED = "notice_issued"
+    ACCEPTED = "accepted"
+    REFUSED = "refused"
+    ESCALATED = "escalated"
+    TAKEN = "taken"
+    ASSIGNED = "assigned"
+    PROXY_STEP = "proxy_step"
+    RETURNED = "returned"
+    RESUBMITTED = "resubmitted"
+    SPECIAL_STARTED = "special_started"
+    SPECIAL_ENDED = "special_ended"
+    APPROVED = "approved"
+    DENIED = "denied"
+    COMPLETED = "completed"
+    RATED = "rated"
+    WITHDRAWN = "withdrawn"
+    COMMENTED = "commented"
+
+
+@dataclass(frozen=True)
+class Rule:
+    sources: frozenset[State | None]
+    side: Side | None  # None: whoever owns the case
+    target: State | None  # None: the state does not change
+    new_owner: Side | None = None
+
+
+def _r(sources: set[State | None], side: Side | None, target: State | None,
+       new_owner: Side | None = None) -> Rule:
+    return Rule(frozenset(sources), side, target, new_owner)
+
+
+_S, _D = Side.STATION, Side.DISTRICT
+_INTAKE = {State.DRAFT, State.AWAITING_SUPPLEMENT}
+_AT_DISTRICT = {State.ESCALATED, State.UNDER_REVIEW}
+
+RULES: dict[EventType, Rule] = {
+    EventType.CREATED: _r({None}, _S, State.DRAFT, _S),
+    EventType.MATERIALS_UPDATED: _r(_INTAKE | {State.RETURNED}, _S, None),
+    EventType.NOTICE_ISSUED: _r(_INTAKE, _S, State.AWAITING_SUPPLEMENT),
+    EventType.ACCEPTED: _r(_INTAKE, _S, State.ACCEPTED),
+    EventType.REFUSED: _r(_INTAKE, _S, State.NOT_ACCEPTED),
+    EventType.ESCALATED: _r({State.ACCEPTED}, _S, State.ESCALATED, _D),
+    EventType.TAKEN: _r({State.ESCALATED}, _D, State.UNDER_REVIEW),
+    EventType.ASSIGNED: _r(_AT_DISTRICT, _D, State.UNDER_REVIEW),
+    EventType.PROXY_STEP: _r({State.UNDER_REVIEW}, _D, None),
+    EventType.RETURNED: _r(_AT_DISTRICT, _D, State.RETURNED, _S),
+    EventType.RESUBMITTED: _r({State.RETURNED}, _S, State.ESCALATED, _D),
+    EventType.SPECIAL_STARTED: _r({State.ACCEPTED, State.UNDER_REVIEW}, None, None),
+    EventType.SPECIAL_ENDED: _r({State.ACCEPTED, State.UNDER_REVIEW}, None, None),
+    EventType.APPROVED: _r({State.UNDER_REVIEW}, _D, State.APPROVED, _S),
+    EventType.DENIED: _r({State.UNDER_REVIEW}, _D, State.DENIED, _S),
+    EventType.COMPLETED: _r({State.ACCEPTED, State.APPROVED, State.DENIED}, _S, State.COMPLETED),
+    EventType.RATED: _r({State.COMPLETED}, _S, None),
+    EventType.WITHDRAWN: _r(
+        _INTAKE | {State.ACCEPTED, State.RETURNED} | _AT_DISTRICT, None, State.WITHDRAWN
+    ),
+}
+
+
+@dataclass(frozen=True)
+class CaseFacts:
+    """What the guards need to know about a case."""
+
+    state: State | None
+    owner: Side | None
+    handling_level: str  # station | district
+    ready_to_accept: bool = True
+    has_rating: bool = False
+    special_open: bool = False
+
+
+def check_event(facts: CaseFacts, event_type: EventType, side: Side) -> Rule:
+    """Return the rule for `event_type` on this case, or raise StateError saying why not."""
+    if event_type == EventType.COMMENTED:
+        # Comments in the case's own sequence come from its owner; the other side's
+        # remarks travel as unsequenced notes, so the two never race for a number.
+        if facts.state is None:
+            raise StateError("案件不存在，无法留言。", code="state.no_case")
+        rule = _r({facts.state}, None, None)
+    else:
+        rule = RULES[event_type]
+    if facts.state not in rule.sources:
+        current = facts.state.label if facts.state else "（新建）"
+        raise StateError(
+            f"案件当前状态为“{current}”，不能执行“{EVENT_LABELS[event_type]}”。",
+            code="state.transition",
+        )
+    if facts.owner is not None and side != facts.owner:
+        raise StateError(
+            f"案件当前由{OWNER_LABELS[facts.owner]}负责，{OWNER_LABELS[side]}不能更改它的状态。",
+            code="state.owner",
+        )
+    if rule.side is not None and side != rule.side:
+        raise StateError(
+            f"“{EVENT_LABELS[event_type]}”只能由{OWNER_LABELS[rule.side]}执行。", code="state.side"
+        )
+    _check_guards(facts, event_type)
+    return rule
+
+
+def _check_guards(facts: CaseFacts, event_type: EventType) -> None:
+    district_level = facts.handling_level == "district"
+    if event_type == EventType.ESCALATED and not district_level:
+        raise StateError("本事项由站点办结，不需要上报区级。", code="state.not_district_level")
+    if (event_type == EventType.COMPLETED and facts.state == State.ACCEPTED
+            and district_level):
+        raise StateError("本事项须上报区级审批，不能在站点直接办结。", code="state.district_level")
+    if event_type == EventType.ACCEPTED and not facts.ready_to_accept:
+        raise StateError("仍有必要材料未收齐，不能受理；请出具一次性告知单。", code="state.incomplete")
+    if event_type == EventType.RATED and facts.has_rating:
+        raise StateError("该案件已有评价，每件只能评价一次。", code="state.rated")
+    if event_type == EventType.SPECIAL_STARTED and facts.special_open:
+        raise StateError("已有进行中的特别程序，请先结束它。", code="state.special_open")
+    if event_type == EventType.SPECIAL_ENDED and not facts.special_open:
+        raise StateError("没有进行中的特别程序。", code="state.no_special")
+
+
+OWNER_LABELS = {Side.STATION: "站点", Side.DISTRICT: "区中心"}
+
+EVENT_LABELS = {
+    EventType.CREATED: "收件",
+    EventType.MATERIALS_UPDATED: "材料更新",
+    EventType.NOTICE_ISSUED: "一次性告知",
+    EventType.ACCEPTED: "受理",
+    EventType.REFUSED: "不予受理",
+    EventType.ESCALATED: "上报区级",
+    EventType.TAKEN: "接件",
+    EventType.ASSIGNED: "指派代办员",
+    EventType.PROXY_STEP: "代办进展",
+    EventType.RETURNED: "退回补正",
+    EventType.RESUBMITTED: "补正后重新上报",
+    EventType.SPECIAL_STARTED: "特别程序开始",
+    EventType.SPECIAL_ENDED: "特别程序结束",
+    EventType.APPROVED: "准予",
+    EventType.DENIED: "不予批准",
+    EventType.COMPLETED: "办结",
+    EventType.RATED: "好差评",
+    EventType.WITHDRAWN: "撤回",
+    EventType.COMMENTED: "留言",
+}

@@ -1,0 +1,218 @@
+"""case new / supplement / notice / accept / refuse / complete / rate / withdraw / list / show."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+from typing import Any
+
+from clerk import applicants as ap
+from clerk.cases.record import CaseRecord
+from clerk.cases.service import MaterialChanges
+from clerk.cases.states import EVENT_LABELS, State
+from clerk.cli.common import CliContext, add_command, parse_date
+from clerk.errors import ValidationError
+from clerk.timeutil import local_time
+from clerk.validation import mask_id_no
+
+
+def register(sub: Any) -> None:
+    c = sub.add_parser("case", help="办件").add_subparsers(dest="case_cmd", required=True)
+    p = add_command(c, "new", cmd_new, "收件：新建办件，打印案件编号")
+    p.add_argument("--matter", required=True, help="事项编码")
+    p.add_argument("--id-no", required=True)
+    p.add_argument("--name", required=True)
+    p.add_argument("--mobile", default="")
+    p.add_argument("--agent-name", default="")
+    p.add_argument("--agent-id-no", default="")
+    _material_args(p)
+    p.add_argument("--clerk", default=None)
+
+    p = add_command(c, "supplement", cmd_supplement, "登记补交材料")
+    p.add_argument("case_no")
+    _material_args(p)
+    p.add_argument("--clerk", default=None)
+
+    p = add_command(c, "notice", cmd_notice, "出具一次性告知单")
+    p.add_argument("case_no")
+    p.add_argument("--justification", default=None, help="再次告知新增材料的理由")
+    p.add_argument("--clerk", default=None)
+    for name, handler, text in (("accept", cmd_accept, "受理（出具受理回执）"),
+                                ("escalate", cmd_escalate, "上报区级办理")):
+        p = add_command(c, name, handler, text)
+        p.add_argument("case_no")
+        p.add_argument("--clerk", default=None)
+    p = add_command(c, "refuse", cmd_refuse, "不予受理")
+    p.add_argument("case_no")
+    p.add_argument("--reason", required=True)
+    p.add_argument("--basis", default="")
+    p.add_argument("--clerk", default=None)
+    p = add_command(c, "complete", cmd_complete, "办结并交付结果")
+    p.add_argument("case_no")
+    p.add_argument("--delivery", default="窗口领取")
+    p.add_argument("--text", default="")
+    p.add_argument("--rating", type=int, choices=range(1, 6), default=None)
+    p.add_argument("--clerk", default=None)
+    p = add_command(c, "rate", cmd_rate, "记录好差评（1–5）")
+    p.add_argument("case_no")
+    p.add_argument("--score", type=int, required=True, choices=range(1, 6))
+    p.add_argument("--comment", default="")
+    p.add_argument("--clerk", default=None)
+    p = add_command(c, "withdraw", cmd_withdraw, "申请人撤回")
+    p.add_argument("case_no")
+    p.add_argument("--reason", default="")
+    p.add_argument("--clerk", default=None)
+    p = add_command(c, "list", cmd_list, "列出办件")
+    p.add_argument("--state", default=None, choices=[s.value for s in State])
+    p.add_argument("--limit", type=int, default=200)
+    p = add_command(c, "show", cmd_show, "办件详情与时间线")
+    p.add_argument("case_no")
+
+
+def _material_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--received", nargs="*", default=[], metavar="MATERIAL_KEY",
+                   help="已收材料")
+    p.add_argument("--deferred", nargs="*", default=[], metavar="KEY=YYYY-MM-DD",
+                   help="容缺后补材料及承诺日期")
+    p.add_argument("--applies", nargs="*", default=[], metavar="KEY", help="适用的附条件材料")
+    p.add_argument("--not-applicable", nargs="*", default=[], metavar="KEY")
+    p.add_argument("--no-on-file", action="store_true", help="不调用证照库")
+
+
+def _changes(args: argparse.Namespace) -> MaterialChanges:
+    deferred: dict[str, date] = {}
+    for item in args.deferred:
+        key, sep, when = item.partition("=")
+        if not sep:
+            raise ValidationError(f"--deferred 须写成 KEY=YYYY-MM-DD：{item}",
+                                  code="cli.deferred", field="deferred")
+        try:
+            deferred[key] = parse_date(when)
+        except argparse.ArgumentTypeError as exc:
+            raise ValidationError(str(exc), code="cli.deferred", field="deferred") from exc
+    return MaterialChanges(received=args.received, deferred=deferred, applies=args.applies,
+                           not_applicable=args.not_applicable, use_on_file=not args.no_on_file)
+
+
+def summary(r: CaseRecord) -> dict[str, Any]:
+    checklist = r.materials
+    return {
+        "case_no": r.case_no, "state": r.state.value, "state_label": r.state.label,
+        "owner": r.owner.value, "matter_code": r.matter_code, "matter_name": r.matter_name,
+        "applicant": r.applicant["name"], "applicant_id_no": mask_id_no(r.applicant["id_no"])
+        if r.applicant.get("id_type") == "resident_id" else r.applicant["id_no"],
+        "received_at": r.received_at, "accepted_at": r.accepted_at, "due_date": r.due_date,
+        "due_provisional": r.due_provisional, "version": r.version,
+        "outstanding": [i.key for i in checklist.outstanding],
+        "documents": r.documents, "rating": r.rating,
+    }
+
+
+def _line(r: CaseRecord) -> str:
+    due = f" 到期 {r.due_date}{'(暂定)' if r.due_provisional else ''}" if r.due_date else ""
+    return f"{r.case_no}  {r.state.label}  {r.matter_name}  {r.applicant['name']}{due}"
+
+
+def _emit(ctx: CliContext, r: CaseRecord, lead: str) -> int:
+    missing = r.materials.outstanding
+    extra = ("\n尚缺：" + "、".join(i.name for i in missing)) if missing else ""
+    ctx.emit(summary(r), f"{lead}{_line(r)}{extra}")
+    return 0
+
+
+def cmd_new(args: argparse.Namespace, ctx: CliContext) -> int:
+    agent = None
+    if args.agent_name or args.agent_id_no:
+        agent = ap.PersonInput(name=args.agent_name, id_no=args.agent_id_no)
+    r = ctx.workspace().cases.new_case(
+        matter_code=args.matter, applicant=ap.PersonInput(name=args.name, id_no=args.id_no,
+                                                          mobile=args.mobile),
+        agent=agent, changes=_changes(args), clerk=args.clerk)
+    if ctx.json_output:
+        return _emit(ctx, r, "")
+    print(r.case_no)
+    missing = r.materials.outstanding
+    if missing:
+        print("尚缺：" + "、".join(i.name for i in missing))
+    return 0
+
+
+def cmd_supplement(args: argparse.Namespace, ctx: CliContext) -> int:
+    r = ctx.workspace().cases.update_materials(args.case_no, _changes(args), clerk=args.clerk)
+    return _emit(ctx, r, "已登记补交：")
+
+
+def cmd_notice(args: argparse.Namespace, ctx: CliContext) -> int:
+    r = ctx.workspace().cases.issue_notice(args.case_no, justification=args.justification,
+                                           clerk=args.clerk)
+    notice = r.notices[-1]
+    ctx.emit(summary(r) | {"notice": notice},
+             lambda: f"已出具一次性告知单 {notice['doc_no']}，需补正：\n" + "\n".join(
+                 f"  - {i['name']}：{i['requirement']}" for i in notice["items"]))
+    return 0
+
+
+def cmd_accept(args: argparse.Namespace, ctx: CliContext) -> int:
+    r = ctx.workspace().cases.accept(args.case_no, clerk=args.clerk)
+    return _emit(ctx, r, "已受理：")
+
+
+def cmd_escalate(args: argparse.Namespace, ctx: CliContext) -> int:
+    r = ctx.workspace().cases.escalate(args.case_no, clerk=args.clerk)
+    return _emit(ctx, r, "已上报：")
+
+
+def cmd_refuse(args: argparse.Namespace, ctx: CliContext) -> int:
+    r = ctx.workspace().cases.refuse(args.case_no, reason=args.reason, basis=args.basis,
+                                     clerk=args.clerk)
+    return _emit(ctx, r, "不予受理：")
+
+
+def cmd_complete(args: argparse.Namespace, ctx: CliContext) -> int:
+    r = ctx.workspace().cases.complete(args.case_no, delivery=args.delivery, text=args.text,
+                                       rating=args.rating, clerk=args.clerk)
+    return _emit(ctx, r, "已办结：")
+
+
+def cmd_rate(args: argparse.Namespace, ctx: CliContext) -> int:
+    r = ctx.workspace().cases.rate(args.case_no, args.score, args.comment, clerk=args.clerk)
+    return _emit(ctx, r, "已记录评价：")
+
+
+def cmd_withdraw(args: argparse.Namespace, ctx: CliContext) -> int:
+    r = ctx.workspace().cases.withdraw(args.case_no, args.reason, clerk=args.clerk)
+    return _emit(ctx, r, "已撤回：")
+
+
+def cmd_list(args: argparse.Namespace, ctx: CliContext) -> int:
+    rows = ctx.workspace().cases.list(state=args.state, limit=args.limit)
+    data = [{"case_no": c.case_no, "state": c.state, "matter_name": c.matter_name,
+             "applicant": c.applicant_name, "received_at": c.received_at,
+             "due_date": c.due_date, "due_provisional": c.due_provisional} for c in rows]
+    ctx.emit(data, lambda: "\n".join(
+        f"{c.case_no}  {State(c.state).label}  {c.matter_name}  {c.applicant_name}"
+        + (f"  到期 {c.due_date}" if c.due_date else "") for c in rows) or "（没有办件）")
+    return 0
+
+
+def cmd_show(args: argparse.Namespace, ctx: CliContext) -> int:
+    ws = ctx.workspace()
+    r = ws.cases.get(args.case_no)
+    events = ws.cases.timeline(args.case_no)
+    timeline = [{"seq": e.seq, "type": e.type.value, "label": EVENT_LABELS[e.type],
+                 "actor": e.actor, "origin": e.origin.value, "at": e.occurred_at}
+                for e in events]
+    data = summary(r) | {"checklist": [
+        {"key": i.key, "name": i.name, "status": i.status.value, "necessity": i.necessity,
+         "promise_date": i.promise_date} for i in r.materials.items], "timeline": timeline}
+
+    def text() -> str:
+        lines = [_line(r), "材料："]
+        lines += [f"  [{i.status.label}] {i.name}" for i in r.materials.items]
+        lines.append("时间线：")
+        lines += [f"  {e['seq']:>2}. {local_time(e['at']):%Y-%m-%d %H:%M}  {e['label']}"
+                  f"  {e['actor']}" for e in timeline]
+        return "\n".join(lines)
+
+    ctx.emit(data, text)
+    return 0

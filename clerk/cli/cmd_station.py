@@ -1,0 +1,96 @@
+"""init, user, audit verify, backup."""
+
+from __future__ import annotations
+
+import argparse
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+from clerk import accounts
+from clerk.cases.audit import verify
+from clerk.cli.common import CliContext, add_command, read_password
+from clerk.workspace import LEVELS, validate_station_inputs
+
+
+def register(sub: Any) -> None:
+    p = add_command(sub, "init", cmd_init, "初始化本机站点：站点编码、名称与首个管理员")
+    p.add_argument("--station-code", required=True, help="12 位统计用区划代码")
+    p.add_argument("--station-name", required=True)
+    p.add_argument("--admin", required=True, help="管理员用户名")
+    p.add_argument("--admin-name", default="", help="管理员姓名")
+    p.add_argument("--level", choices=sorted(LEVELS), default="community")
+    p.add_argument("--phone", default="", help="站点咨询电话")
+    p.add_argument("--address", default="")
+    p.add_argument("--password-stdin", action="store_true", help="从标准输入读取管理员密码")
+
+    user = sub.add_parser("user", help="窗口人员账号").add_subparsers(dest="user_cmd",
+                                                                   required=True)
+    u = add_command(user, "add", cmd_user_add, "新增窗口人员账号")
+    u.add_argument("username")
+    u.add_argument("--name", default="")
+    u.add_argument("--role", choices=accounts.ROLES, default="clerk")
+    u.add_argument("--phone", default="")
+    u.add_argument("--password-stdin", action="store_true")
+    add_command(user, "list", cmd_user_list, "列出账号")
+
+    audit = sub.add_parser("audit", help="审计").add_subparsers(dest="audit_cmd", required=True)
+    add_command(audit, "verify", cmd_audit_verify, "校验事件哈希链与案件记录")
+
+    b = add_command(sub, "backup", cmd_backup, "在线备份本站数据库")
+    b.add_argument("--to", required=True, type=Path, help="备份文件路径（不得已存在）")
+
+
+def cmd_init(args: argparse.Namespace, ctx: CliContext) -> int:
+    password = read_password(args, "管理员密码：")
+    # Validate first: a refused init must not leave a half-made database behind.
+    validate_station_inputs(code=args.station_code, name=args.station_name, level=args.level,
+                            admin=args.admin, password=password)
+    ws = ctx.workspace(create=True)
+    info = ws.init_station(code=args.station_code, name=args.station_name, admin=args.admin,
+                           password=password, level=args.level, phone=args.phone,
+                           address=args.address, admin_name=args.admin_name)
+    ctx.emit(asdict(info) | {"data_dir": str(ctx.data_dir), "matters": len(ws.matters())},
+             f"已初始化站点 {info.name}（{info.code}，{info.district_name}），"
+             f"管理员 {args.admin}，数据目录 {ctx.data_dir}")
+    return 0
+
+
+def cmd_user_add(args: argparse.Namespace, ctx: CliContext) -> int:
+    ws = ctx.workspace()
+    password = read_password(args)
+    with ws.store.write() as s:
+        acc = accounts.create_account(s, username=args.username, password=password,
+                                      role=args.role, display_name=args.name, phone=args.phone,
+                                      now=ws.now())
+    ctx.emit(asdict(acc), f"已新增账号 {acc.username}（{acc.display_name}，{acc.role}）")
+    return 0
+
+
+def cmd_user_list(args: argparse.Namespace, ctx: CliContext) -> int:
+    ws = ctx.workspace()
+    with ws.store.read() as s:
+        accs = accounts.list_accounts(s)
+    ctx.emit([asdict(a) for a in accs], lambda: "\n".join(
+        f"{a.username:<16}{a.display_name:<10}{a.role:<8}{'在用' if a.active else '停用'}"
+        for a in accs))
+    return 0
+
+
+def cmd_audit_verify(args: argparse.Namespace, ctx: CliContext) -> int:
+    ws = ctx.workspace()
+    with ws.store.read() as s:
+        result = verify(s)
+    if result.ok:
+        ctx.emit(asdict(result), f"审计通过：{result.events} 个事件，{result.cases} 件案件，哈希链完整。")
+        return 0
+    where = f"（第 {result.position} 个事件，事件号 {result.event_id}）" if result.position \
+        else (f"（事件号 {result.event_id}）" if result.event_id else "")
+    ctx.emit(asdict(result), f"审计失败：{result.problem}{where}")
+    return 1
+
+
+def cmd_backup(args: argparse.Namespace, ctx: CliContext) -> int:
+    target = ctx.workspace().store.backup(args.to)
+    ctx.emit({"backup": str(target)}, f"已备份到 {target}")
+    return 0

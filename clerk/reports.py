@@ -1,0 +1,72 @@
+"""Station reports: what happened on one day, counted by matter and state. No personal data."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from clerk.calendar import WorkCalendar
+from clerk.cases.record import CaseRecord
+from clerk.cases.states import RULES, EventType, State
+from clerk.cases.supervision import SUPERVISED, case_level
+from clerk.store.models import Case, CaseEvent
+from clerk.timeutil import BEIJING
+
+# Which event puts a case into which state, for counting a day's movements.
+_ENTERS: dict[str, State] = {
+    e.value: r.target for e, r in RULES.items() if r.target is not None
+}
+
+
+@dataclass
+class DailySummary:
+    day: date
+    matters: dict[str, str] = field(default_factory=dict)  # code → name
+    # (matter code, state) → cases that entered that state on the day
+    moves: Counter[tuple[str, State]] = field(default_factory=Counter)
+    supervision: Counter[str] = field(default_factory=Counter)  # normal/yellow/red, at day end
+    ratings: Counter[int] = field(default_factory=Counter)
+
+    def count(self, matter_code: str, state: State) -> int:
+        return self.moves[(matter_code, state)]
+
+
+def day_bounds_utc(day: date) -> tuple[datetime, datetime]:
+    start = datetime.combine(day, time(0), BEIJING).astimezone(UTC).replace(tzinfo=None)
+    return start, start + timedelta(days=1)
+
+
+def daily_summary(session: Session, day: date, cal: WorkCalendar) -> DailySummary:
+    """Counts of the day's state changes by matter, the day's ratings, and the supervision
+    levels of the cases open at the end of the day."""
+    start, end = day_bounds_utc(day)
+    summary = DailySummary(day)
+    rows = session.execute(
+        select(CaseEvent.type, CaseEvent.payload, Case.matter_code, Case.matter_name)
+        .join(Case, Case.id == CaseEvent.case_id)
+        .where(CaseEvent.occurred_at >= start, CaseEvent.occurred_at < end)
+    ).all()
+    for etype, payload, code, name in rows:
+        summary.matters[code] = name
+        if etype in _ENTERS:
+            summary.moves[(code, _ENTERS[etype])] += 1
+        rating = payload.get("rating") if etype in (EventType.RATED, EventType.COMPLETED) else None
+        if rating:
+            summary.ratings[int(rating["score"])] += 1
+    open_states = [s.value for s in SUPERVISED]
+    for data in session.execute(select(Case.data).where(Case.state.in_(open_states))).scalars():
+        level = case_level(CaseRecord.from_dict(data), cal, day)
+        if level is not None:
+            summary.supervision[level.value] += 1
+    return summary
+
+
+def counts_by_state(session: Session) -> dict[str, int]:
+    totals: dict[str, int] = defaultdict(int)
+    for state in session.execute(select(Case.state)).scalars():
+        totals[state] += 1
+    return dict(totals)

@@ -1,0 +1,208 @@
+"""SQLAlchemy models of the station's local database.
+
+The case row is a projection of the case's events (clerk.cases.projection) and is
+written in the same transaction as each event. JSON columns hold structures whose shape
+is owned by the domain modules (checklist, matter snapshot, agent, result).
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+class Base(DeclarativeBase):
+    type_annotation_map = {dict[str, Any]: JSON, list[Any]: JSON}
+
+
+class Setting(Base):
+    """Key/value settings that belong to this station's data (not to the UI)."""
+
+    __tablename__ = "settings"
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class Station(Base):
+    __tablename__ = "station"
+    code: Mapped[str] = mapped_column(String(12), primary_key=True)
+    name: Mapped[str] = mapped_column(String(100))
+    level: Mapped[str] = mapped_column(String(16))  # street | community
+    district_code: Mapped[str] = mapped_column(String(6))
+    address: Mapped[str] = mapped_column(String(200), default="")
+    phone: Mapped[str] = mapped_column(String(32), default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class User(Base):
+    __tablename__ = "users"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    username: Mapped[str] = mapped_column(String(32), unique=True)
+    display_name: Mapped[str] = mapped_column(String(50))
+    role: Mapped[str] = mapped_column(String(16))  # admin | clerk
+    password_hash: Mapped[str] = mapped_column(String(200))
+    phone: Mapped[str] = mapped_column(String(32), default="")
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class MatterRow(Base):
+    """One version of a matter; `data` is the validated catalog record."""
+
+    __tablename__ = "matters"
+    code: Mapped[str] = mapped_column(String(64), primary_key=True)
+    version: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    department: Mapped[str] = mapped_column(String(100))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    data: Mapped[dict[str, Any]] = mapped_column(JSON)
+    source: Mapped[str] = mapped_column(String(200))
+    imported_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class CalendarYearRow(Base):
+    __tablename__ = "calendar_years"
+    year: Mapped[int] = mapped_column(Integer, primary_key=True)
+    source: Mapped[str] = mapped_column(String(200))
+    official: Mapped[bool] = mapped_column(Boolean)
+    imported_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class CalendarDayRow(Base):
+    __tablename__ = "calendar_days"
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    year: Mapped[int] = mapped_column(
+        ForeignKey("calendar_years.year", ondelete="CASCADE"), index=True
+    )
+    kind: Mapped[str] = mapped_column(String(16))  # holiday | workday
+    name: Mapped[str] = mapped_column(String(50))
+
+
+class Applicant(Base):
+    __tablename__ = "applicants"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(8))  # natural | legal
+    name: Mapped[str] = mapped_column(String(100))
+    id_type: Mapped[str] = mapped_column(String(20))
+    id_no: Mapped[str] = mapped_column(String(32))
+    sex: Mapped[str | None] = mapped_column(String(1))
+    birth_date: Mapped[date | None] = mapped_column(Date)
+    mobile: Mapped[str] = mapped_column(String(20), default="")
+    address: Mapped[str] = mapped_column(String(200), default="")
+    hukou_area: Mapped[str] = mapped_column(String(12), default="")
+    legal_rep: Mapped[str] = mapped_column(String(50), default="")
+    contact: Mapped[str] = mapped_column(String(50), default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+    __table_args__ = (UniqueConstraint("id_type", "id_no", name="uq_applicant_id"),
+                      Index("ix_applicants_id_no", "id_no"),
+                      Index("ix_applicants_name", "name"))
+
+
+class DocumentOnFile(Base):
+    """A material an applicant has shown and a clerk verified (证照库)."""
+
+    __tablename__ = "documents_on_file"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    applicant_id: Mapped[str] = mapped_column(ForeignKey("applicants.id"), index=True)
+    material_key: Mapped[str] = mapped_column(String(64))
+    name: Mapped[str] = mapped_column(String(200))
+    verified_at: Mapped[datetime] = mapped_column(DateTime)
+    verified_by: Mapped[str] = mapped_column(String(32))
+    valid_until: Mapped[date | None] = mapped_column(Date)
+    scan_sha256: Mapped[str | None] = mapped_column(String(64))
+    source_case_id: Mapped[str | None] = mapped_column(String(36))
+    revoked: Mapped[bool] = mapped_column(Boolean, default=False)
+    __table_args__ = (Index("ix_docs_applicant_key", "applicant_id", "material_key"),)
+
+
+class Case(Base):
+    """Projection of a case's events: the row every list and screen reads."""
+
+    __tablename__ = "cases"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    case_no: Mapped[str] = mapped_column(String(40), unique=True)
+    station_code: Mapped[str] = mapped_column(String(12))
+    matter_code: Mapped[str] = mapped_column(String(64), index=True)
+    matter_version: Mapped[int] = mapped_column(Integer)
+    matter_name: Mapped[str] = mapped_column(String(200))
+    applicant_id: Mapped[str] = mapped_column(ForeignKey("applicants.id"), index=True)
+    applicant_name: Mapped[str] = mapped_column(String(100))
+    applicant_id_no: Mapped[str] = mapped_column(String(32))
+    state: Mapped[str] = mapped_column(String(24), index=True)
+    owner: Mapped[str] = mapped_column(String(16))
+    clerk: Mapped[str] = mapped_column(String(32))
+    received_at: Mapped[datetime] = mapped_column(DateTime)
+    accepted_at: Mapped[datetime | None] = mapped_column(DateTime)
+    limit_days: Mapped[int | None] = mapped_column(Integer)
+    due_date: Mapped[date | None] = mapped_column(Date, index=True)
+    due_provisional: Mapped[bool] = mapped_column(Boolean, default=False)
+    closed_at: Mapped[datetime | None] = mapped_column(DateTime)
+    rating: Mapped[int | None] = mapped_column(Integer)
+    version: Mapped[int] = mapped_column(Integer)  # seq of the last applied event
+    updated_at: Mapped[datetime] = mapped_column(DateTime, index=True)
+    data: Mapped[dict[str, Any]] = mapped_column(JSON)  # full projected state
+
+
+class CaseEvent(Base):
+    """One change to a case: audit trail, sync unit and timeline source.
+
+    `hash` identifies the event's content (the same on station and district);
+    `chain_hash` links it to the previous event stored here, so deleting, reordering
+    or editing history is detectable (clerk.cases.audit).
+    """
+
+    __tablename__ = "case_events"
+    pos: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    event_id: Mapped[str] = mapped_column(String(36), unique=True)
+    case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"), index=True)
+    seq: Mapped[int] = mapped_column(Integer)
+    type: Mapped[str] = mapped_column(String(40))
+    payload: Mapped[dict[str, Any]] = mapped_column(JSON)
+    actor: Mapped[str] = mapped_column(String(64))
+    origin: Mapped[str] = mapped_column(String(16))  # station | district
+    occurred_at: Mapped[datetime] = mapped_column(DateTime)
+    hash: Mapped[str] = mapped_column(String(64))
+    chain_prev: Mapped[str] = mapped_column(String(64))
+    chain_hash: Mapped[str] = mapped_column(String(64))
+    # Sync bookkeeping for station-origin events: pending | acked | rejected.
+    sync_state: Mapped[str] = mapped_column(String(16), default="pending", index=True)
+    sync_error: Mapped[str | None] = mapped_column(Text)
+    acked_at: Mapped[datetime | None] = mapped_column(DateTime)
+    __table_args__ = (UniqueConstraint("case_id", "seq", name="uq_event_case_seq"),)
+
+
+class Counter(Base):
+    """Monotonic counters for case and document numbers; never decremented."""
+
+    __tablename__ = "counters"
+    scope: Mapped[str] = mapped_column(String(80), primary_key=True)
+    value: Mapped[int] = mapped_column(Integer)
+
+
+class PrintLog(Base):
+    """Every document put on paper: the first print of a number is the original, later
+    ones are reprints (补打) and say so on the page."""
+
+    __tablename__ = "print_log"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    doc_no: Mapped[str] = mapped_column(String(60), index=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    case_id: Mapped[str | None] = mapped_column(String(36))
+    printed_at: Mapped[datetime] = mapped_column(DateTime)
+    printed_by: Mapped[str] = mapped_column(String(32))
+    reprint: Mapped[bool] = mapped_column(Boolean)

@@ -1,0 +1,22 @@
+"""Time in Beijing: China observes UTC+8 all year, so a fixed offset is exact."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, date, datetime, timedelta, timezone
+
+BEIJING = timezone(timedelta(hours=8), "CST")
+
+Clock = Callable[[], datetime]
+
+
+def system_clock() -> datetime:
+    return datetime.now(UTC)
+
+
+def local_date(moment: datetime) -> date:
+    return moment.astimezone(BEIJING).date()
+
+
+def local_time(moment: datetime) -> datetime:
+    return moment.astimezone(BEIJING)

@@ -1,0 +1,162 @@
+"""A station's working context: its store, its clock, its calendar, its services.
+
+The command line, the Qt window and the tests all go through one Workspace, so the
+rules are applied the same way whoever calls them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from threading import Lock
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from clerk import accounts, calendar_store, catalog_store
+from clerk.calendar import CalendarYear, WorkCalendar
+from clerk.cases.service import CaseService
+from clerk.catalog import Matter, load_bundled_catalog
+from clerk.errors import NotFoundError, StateError, ValidationError
+from clerk.store import Store
+from clerk.store.models import Setting, Station, User
+from clerk.timeutil import Clock, system_clock
+from clerk.validation import BEIJING_DISTRICTS, validate_name, validate_station_code
+
+LEVELS = {"street": "街道（乡镇）便民服务中心", "community": "社区（村）便民服务站"}
+
+
+@dataclass(frozen=True)
+class StationInfo:
+    code: str
+    name: str
+    level: str
+    district_code: str
+    address: str
+    phone: str
+
+    @property
+    def district_name(self) -> str:
+        return BEIJING_DISTRICTS.get(self.district_code, self.district_code)
+
+
+class Workspace:
+    def __init__(self, store: Store, clock: Clock = system_clock) -> None:
+        self.store = store
+        self.now: Clock = clock
+        self._calendar: WorkCalendar | None = None
+        self._calendar_lock = Lock()
+        self.cases = CaseService(self)
+
+    @classmethod
+    def open(cls, data_dir: Path | str, clock: Clock = system_clock) -> Workspace:
+        return cls(Store.open_dir(data_dir), clock)
+
+    def close(self) -> None:
+        self.store.close()
+
+    # --- station ------------------------------------------------------------------
+    def station(self) -> StationInfo | None:
+        with self.store.read() as s:
+            row = s.execute(select(Station)).scalars().first()
+            return _station(row) if row else None
+
+    def require_station(self, s: Session) -> StationInfo:
+        row = s.execute(select(Station)).scalars().first()
+        if row is None:
+            raise StateError("本机尚未初始化站点，请先运行 init（或在首次启动时完成设置）。",
+                             code="station.uninitialised")
+        return _station(row)
+
+    def init_station(self, *, code: str, name: str, admin: str, password: str,
+                     level: str = "community", address: str = "", phone: str = "",
+                     admin_name: str = "", matters: list[Matter] | None = None) -> StationInfo:
+        """Create the station, its first admin, the calendar seed and the bundled catalog."""
+        code, name = validate_station_inputs(code=code, name=name, level=level, admin=admin,
+                                             password=password)
+        matters = matters if matters is not None else load_bundled_catalog()
+        now = self.now()
+        with self.store.write() as s:
+            if s.execute(select(Station)).first():
+                raise ValidationError("本数据目录已初始化过站点。", code="station.exists")
+            s.add(Station(code=code, name=name, level=level, district_code=code[:6],
+                          address=address.strip(), phone=phone.strip(),
+                          created_at=now.replace(tzinfo=None)))
+            accounts.create_account(s, username=admin, password=password, role="admin",
+                                    display_name=admin_name, phone=phone, now=now)
+            calendar_store.seed_if_empty(s, now=now)
+            catalog_store.import_matters(s, matters, source="bundled", now=now)
+        self._calendar = None
+        info = self.station()
+        assert info is not None
+        return info
+
+    # --- clerks ---------------------------------------------------------------------
+    def resolve_clerk(self, s: Session, username: str | None) -> str:
+        """The acting clerk: the given active account, or the only admin when none is given."""
+        if username:
+            acc = accounts.get_account(s, username)
+            if not acc.active:
+                raise ValidationError(f"账号 {username} 已停用。", code="account.inactive")
+            return acc.username
+        names = s.execute(select(User.username).where(User.active.is_(True))
+                          .order_by(User.id)).scalars().all()
+        if len(names) == 1:
+            return names[0]
+        if not names:
+            raise NotFoundError("本站还没有窗口人员账号。", code="account.none")
+        raise ValidationError("本站有多个账号，请用 --clerk 指明经办人。", code="account.ambiguous",
+                              field="clerk")
+
+    # --- calendar -------------------------------------------------------------------
+    def calendar(self) -> WorkCalendar:
+        with self._calendar_lock:
+            if self._calendar is None:
+                with self.store.read() as s:
+                    self._calendar = calendar_store.build_calendar(s)
+            return self._calendar
+
+    def import_calendar_year(self, year: CalendarYear) -> None:
+        with self.store.write() as s:
+            calendar_store.store_year(s, year, now=self.now())
+        self._calendar = None
+
+    # --- catalog --------------------------------------------------------------------
+    def matters(self) -> list[Matter]:
+        with self.store.read() as s:
+            return catalog_store.active_matters(s)
+
+    def import_matters(self, matters: list[Matter], source: str) -> dict[str, int]:
+        with self.store.write() as s:
+            return catalog_store.import_matters(s, matters, source=source, now=self.now())
+
+    # --- settings -------------------------------------------------------------------
+    def setting(self, key: str, default: str = "") -> str:
+        with self.store.read() as s:
+            row = s.get(Setting, key)
+            return row.value if row else default
+
+    def set_setting(self, key: str, value: str) -> None:
+        with self.store.write() as s:
+            row = s.get(Setting, key)
+            if row is None:
+                s.add(Setting(key=key, value=value))
+            else:
+                row.value = value
+
+
+def validate_station_inputs(*, code: str, name: str, level: str, admin: str,
+                            password: str) -> tuple[str, str]:
+    """Check everything `init_station` needs before anything is created on disk."""
+    code = validate_station_code(code)
+    name = validate_name(name)
+    if level not in LEVELS:
+        raise ValidationError("站点级别须为 street 或 community。", code="station.level",
+                              field="level")
+    accounts.validate_username(admin)
+    accounts.validate_password(password)
+    return code, name
+
+
+def _station(row: Station) -> StationInfo:
+    return StationInfo(row.code, row.name, row.level, row.district_code, row.address, row.phone)

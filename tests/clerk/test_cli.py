@@ -1,0 +1,193 @@
+"""`python -m clerk`: command names, exit statuses, --json, --data-dir, and no PII in output."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from clerk.catalog import dump_catalog
+from clerk.cli import main
+from clerk.store import DB_FILENAME
+from tests.clerk.factories import ALL_NEEDED, DISTRICT, INSTANT, sample_matters
+from tests.conftest import ADMIN
+
+Run = Callable[..., tuple[int, str, str]]
+
+
+@pytest.fixture
+def run(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> Run:
+    def _run(*argv: str, stdin: str = "") -> tuple[int, str, str]:
+        monkeypatch.setattr(sys, "stdin", io.StringIO(stdin))
+        code = main(list(argv))
+        out, err = capsys.readouterr()
+        return code, out, err
+    return _run
+
+
+@pytest.fixture
+def station(run: Run, data_dir: Path, tmp_path: Path) -> Path:
+    catalog = tmp_path / "test-catalog.json"
+    catalog.write_text(dump_catalog(sample_matters()), encoding="utf-8")
+    code, _, err = run("catalog", "import", str(catalog), "--data-dir", str(data_dir))
+    assert code == 0, err
+    return data_dir
+
+
+def test_init_creates_station(run: Run, tmp_path: Path) -> None:
+    d = tmp_path / "new"
+    code, out, err = run("--data-dir", str(d), "--json", "init", "--station-code", "110105002003",
+                         "--station-name", "朝阳区某社区便民服务站", "--admin", "chief",
+                         "--password-stdin", stdin="s3cret-pass\n")
+    assert code == 0, err
+    data = json.loads(out)
+    assert data["code"] == "110105002003" and data["district_code"] == "110105"
+    assert data["matters"] >= 15  # the bundled catalog
+    code, _, err = run("--data-dir", str(d), "init", "--station-code", "110105002003",
+                       "--station-name", "x", "--admin", "chief", "--password-stdin",
+                       stdin="s3cret-pass\n")
+    assert code == 2 and "已初始化" in err
+
+
+def test_init_rejects_bad_code_and_stores_nothing(run: Run, tmp_path: Path) -> None:
+    d = tmp_path / "bad"
+    code, _, err = run("--data-dir", str(d), "init", "--station-code", "310101001001",
+                       "--station-name", "上海", "--admin", "chief", "--password-stdin",
+                       stdin="s3cret-pass\n")
+    assert code == 2 and "错误" in err
+    code, _, err = run("--data-dir", str(d), "case", "list")
+    assert code == 1 and "没有站点数据" in err
+
+
+def test_uninitialised_dir_is_not_created(run: Run, tmp_path: Path) -> None:
+    d = tmp_path / "nothing"
+    code, _, err = run("catalog", "list", "--data-dir", str(d))
+    assert code == 1 and "init" in err
+    assert not (d / DB_FILENAME).exists()
+
+
+def test_validate_commands(run: Run, id_factory: Callable[..., str]) -> None:
+    good = id_factory(7)
+    code, out, _ = run("validate", "id-no", good)
+    assert code == 0 and good not in out and good[:6] in out and good[-4:] in out
+    bad = good[:-1] + ("0" if good[-1] != "0" else "1")
+    code, _, err = run("validate", "id-no", bad)
+    assert code == 2 and "校验" in err
+    assert run("validate", "uscc", "91110108MA01ABCD1X")[0] == 2
+    from clerk.validation import make_uscc
+    assert run("validate", "uscc", make_uscc("91110108MA01ABCD1"))[0] == 0
+
+
+def test_calendar_due(run: Run, data_dir: Path) -> None:
+    code, out, _ = run("calendar", "due", "--from", "2026-09-29", "--days", "5",
+                       "--data-dir", str(data_dir))
+    assert code == 0 and out.strip() == "2026-10-12"
+    code, out, _ = run("calendar", "due", "--from", "2026-12-28", "--days", "10", "--json",
+                       "--data-dir", str(data_dir))
+    assert json.loads(out)["provisional"] is True
+
+
+def test_calendar_import_bad_file_stores_nothing(run: Run, data_dir: Path,
+                                                 tmp_path: Path) -> None:
+    f = tmp_path / "y.json"
+    f.write_text('{"format": "stationdesk-calendar", "version": 1, "year": 2027}')
+    code, _, err = run("calendar", "import", str(f), "--data-dir", str(data_dir))
+    assert code == 2 and "y.json" in err
+
+
+def test_catalog_validate_reports_file_matter_and_field(run: Run, tmp_path: Path) -> None:
+    data = json.loads(dump_catalog(sample_matters()))
+    data["matters"][1]["materials"][0]["necessity"] = "sometimes"
+    f = tmp_path / "broken.json"
+    f.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    code, _, err = run("catalog", "validate", str(f))
+    assert code == 2
+    assert "broken.json" in err and "T-STATION-001" in err and "necessity" in err
+
+
+def test_catalog_import_rejects_whole_file(run: Run, station: Path, tmp_path: Path) -> None:
+    data = json.loads(dump_catalog(sample_matters()))
+    data["matters"][0]["name"] = "新名字"
+    data["matters"][0]["version"] = 5
+    data["matters"][2]["committed_limit_days"] = -1
+    f = tmp_path / "half.json"
+    f.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    assert run("catalog", "import", str(f), "--data-dir", str(station))[0] == 2
+    code, out, _ = run("catalog", "show", DISTRICT, "--data-dir", str(station), "--json")
+    assert code == 0 and json.loads(out)["version"] == 1
+
+
+def test_case_flow_through_cli(run: Run, station: Path, id_factory: Callable[..., str]) -> None:
+    d = ["--data-dir", str(station)]
+    id_no = id_factory(3)
+    code, out, err = run("case", "new", "--matter", DISTRICT, "--id-no", id_no, "--name", "赵六",
+                         "--received", "id_card", *d)
+    assert code == 0, err
+    case_no = out.splitlines()[0]
+    assert case_no.startswith("110108001001-")
+    code, out, _ = run("case", "accept", case_no, *d)
+    assert code == 1  # refused: incomplete
+    code, out, _ = run("case", "notice", case_no, *d)
+    assert code == 0 and "户口簿" in out
+    code, out, _ = run("case", "supplement", case_no, "--received", *ALL_NEEDED[1:], *d)
+    assert code == 0
+    code, out, _ = run("case", "accept", case_no, "--json", *d)
+    assert code == 0 and json.loads(out)["state"] == "accepted"
+    code, out, _ = run("case", "show", case_no, *d)
+    assert code == 0 and "时间线" in out and "受理" in out
+    assert id_no not in out  # only the masked number is shown
+    code, out, _ = run("case", "list", "--state", "accepted", "--json", *d)
+    assert [c["case_no"] for c in json.loads(out)] == [case_no]
+    code, out, _ = run("applicant", "find", "--id-no", id_no, "--json", *d)
+    found = json.loads(out)
+    assert found["name"] == "赵六" and id_no not in out
+    assert {x["material_key"] for x in found["documents_on_file"]} >= {"id_card"}
+
+
+def test_instant_and_refusal_through_cli(run: Run, station: Path,
+                                         id_factory: Callable[..., str]) -> None:
+    d = ["--data-dir", str(station)]
+    case_no = run("case", "new", "--matter", INSTANT, "--id-no", id_factory(4), "--name", "钱七",
+                  "--received", *ALL_NEEDED, "--clerk", ADMIN, *d)[1].strip()
+    assert run("case", "accept", case_no, *d)[0] == 0
+    code, out, _ = run("case", "complete", case_no, "--rating", "4", "--json", *d)
+    assert code == 0 and json.loads(out)["rating"]["score"] == 4
+    other = run("case", "new", "--matter", DISTRICT, "--id-no", id_factory(5), "--name", "孙八",
+                *d)[1].splitlines()[0]
+    code, _, err = run("case", "refuse", other, "--reason", "", *d)
+    assert code == 2
+    assert run("case", "refuse", other, "--reason", "不符合条件", *d)[0] == 0
+    assert run("case", "show", "110108001001-20990101-0001", *d)[0] == 1
+
+
+def test_bad_clerk_and_bad_id(run: Run, station: Path) -> None:
+    d = ["--data-dir", str(station)]
+    code, _, err = run("case", "new", "--matter", DISTRICT, "--id-no", "123", "--name", "x", *d)
+    assert code == 2 and "18" in err
+    code, _, err = run("case", "new", "--matter", DISTRICT, "--id-no", "110108198005170011",
+                       "--name", "x", "--clerk", "nobody", *d)
+    assert code in (1, 2)
+
+
+def test_audit_and_backup(run: Run, station: Path, tmp_path: Path) -> None:
+    d = ["--data-dir", str(station)]
+    assert run("audit", "verify", *d)[0] == 0
+    code, out, _ = run("backup", "--to", str(tmp_path / "bk.sqlite3"), *d)
+    assert code == 0 and (tmp_path / "bk.sqlite3").exists()
+
+
+def test_real_process_entry_point(data_dir: Path) -> None:
+    """`python -m clerk` as scripts call it."""
+    proc = subprocess.run([sys.executable, "-m", "clerk", "calendar", "due", "--from",
+                           "2026-04-30", "--days", "3", "--data-dir", str(data_dir)],
+                          capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == "2026-05-08"
+    proc = subprocess.run([sys.executable, "-m", "clerk", "case", "frobnicate"],
+                          capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 2

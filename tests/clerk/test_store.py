@@ -1,0 +1,109 @@
+"""The local store: pragmas, migrations, refusal of newer or foreign databases, backup."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from clerk.errors import StoreError
+from clerk.store import DB_FILENAME, Store, schema
+from clerk.workspace import Workspace
+
+
+def test_pragmas(tmp_path: Path) -> None:
+    store = Store.open(tmp_path / "a.sqlite3")
+    with store.engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() == 5000
+    store.close()
+
+
+def test_head_constant_matches_migration_scripts() -> None:
+    from alembic.script import ScriptDirectory
+
+    scripts = ScriptDirectory(str(schema.MIGRATIONS_DIR))
+    assert scripts.get_current_head() == schema.HEAD_REVISION
+    assert {s.revision for s in scripts.walk_revisions()} == set(schema.KNOWN_REVISIONS)
+
+
+def test_migrations_create_the_model_schema(tmp_path: Path) -> None:
+    """The migration scripts produce exactly what the models declare (no drift)."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    from clerk.store.models import Base
+
+    store = Store.open(tmp_path / "m.sqlite3")
+    with store.engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+    assert diff == []
+    store.close()
+
+
+def test_reopen_is_idempotent(tmp_path: Path) -> None:
+    Store.open(tmp_path / "b.sqlite3").close()
+    store = Store.open(tmp_path / "b.sqlite3")
+    assert schema.current_revision(store.engine) == schema.HEAD_REVISION
+    store.close()
+
+
+def test_newer_database_refused_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "c.sqlite3"
+    Store.open(path).close()
+    con = sqlite3.connect(path)
+    con.execute("UPDATE alembic_version SET version_num = '9999'")
+    con.commit()
+    con.close()
+    before = path.read_bytes()
+    with pytest.raises(StoreError, match="更新版本") as err:
+        Store.open(path)
+    assert err.value.code == "store.newer"
+    assert path.read_bytes() == before
+
+
+def test_corrupt_file_refused(tmp_path: Path) -> None:
+    path = tmp_path / "d.sqlite3"
+    path.write_bytes(b"this is not a database at all" * 100)
+    with pytest.raises(StoreError, match="不是可用的") as err:
+        Store.open(path)
+    assert err.value.code == "store.corrupt"
+
+
+def test_foreign_sqlite_refused(tmp_path: Path) -> None:
+    path = tmp_path / "e.sqlite3"
+    con = sqlite3.connect(path)
+    con.execute("CREATE TABLE other (x)")
+    con.commit()
+    con.close()
+    with pytest.raises(StoreError, match="不是由 StationDesk 创建"):
+        Store.open(path)
+
+
+def test_write_rolls_back_on_error(tmp_path: Path) -> None:
+    store = Store.open(tmp_path / "f.sqlite3")
+    with pytest.raises(RuntimeError), store.write() as s:
+        s.execute(text("INSERT INTO settings (key, value) VALUES ('a', 'b')"))
+        raise RuntimeError("boom")
+    with store.read() as s:
+        assert s.execute(text("SELECT count(*) FROM settings")).scalar() == 0
+    store.close()
+
+
+def test_online_backup(ws: Workspace, tmp_path: Path) -> None:
+    ws.set_setting("copies", "2")
+    target = ws.store.backup(tmp_path / "backup" / "b.sqlite3")
+    con = sqlite3.connect(target)
+    assert con.execute("SELECT value FROM settings WHERE key='copies'").fetchone() == ("2",)
+    assert con.execute("SELECT count(*) FROM station").fetchone() == (1,)
+    con.close()
+    with pytest.raises(StoreError, match="已存在"):
+        ws.store.backup(target)
+
+
+def test_template_db_name(data_dir: Path) -> None:
+    assert (data_dir / DB_FILENAME).exists()

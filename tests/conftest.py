@@ -1,0 +1,91 @@
+"""Fixtures shared by every test package.
+
+Every app directory points at a temporary folder; Qt runs offscreen; the keyring is a
+file backend in tmp. A fully initialised station database is built once per session and
+copied per test (building it hashes a password and imports the catalog and calendar).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ["PYTHON_KEYRING_BACKEND"] = "keyrings.alt.file.PlaintextKeyring"
+
+from clerk.store import DB_FILENAME  # noqa: E402
+from clerk.validation import make_resident_id  # noqa: E402
+from clerk.workspace import Workspace  # noqa: E402
+
+STATION_CODE = "110108001001"
+ADMIN = "admin"
+ADMIN_PASSWORD = "correct-horse-1"
+
+
+class FakeClock:
+    """A settable clock (UTC, timezone-aware) so tests never sleep or depend on today."""
+
+    def __init__(self, start: datetime) -> None:
+        self.moment = start
+
+    def __call__(self) -> datetime:
+        return self.moment
+
+    def advance(self, **kw: float) -> None:
+        self.moment += timedelta(**kw)
+
+    def set_local(self, day: date, hour: int = 10) -> None:
+        """Move to `hour` o'clock Beijing time on `day`."""
+        self.moment = datetime(day.year, day.month, day.day, hour, tzinfo=UTC) - timedelta(hours=8)
+
+
+@pytest.fixture(autouse=True)
+def _isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("STATIONDESK_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
+
+
+@pytest.fixture(scope="session")
+def station_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("template")
+    ws = Workspace.open(folder, clock=lambda: datetime(2026, 3, 2, 1, tzinfo=UTC))
+    ws.init_station(code=STATION_CODE, name="海淀区测试社区便民服务站", admin=ADMIN,
+                    password=ADMIN_PASSWORD, phone="010-62000000", admin_name="王窗口")
+    ws.close()
+    return folder / DB_FILENAME
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    c = FakeClock(datetime(2026, 3, 2, 1, tzinfo=UTC))
+    c.set_local(date(2026, 3, 2), 10)
+    return c
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path, station_template: Path) -> Path:
+    target = tmp_path / "station"
+    target.mkdir()
+    shutil.copy(station_template, target / DB_FILENAME)
+    return target
+
+
+@pytest.fixture
+def ws(data_dir: Path, clock: FakeClock) -> Iterator[Workspace]:
+    w = Workspace.open(data_dir, clock=clock)
+    yield w
+    w.close()
+
+
+@pytest.fixture
+def id_factory() -> Iterator[object]:
+    """Valid, generated resident IDs (never real people): call with a sequence number."""
+    def make(n: int = 1, *, birth: date = date(1980, 5, 17), area: str = "110108") -> str:
+        return make_resident_id(area, birth, n)
+    yield make
