@@ -18,7 +18,6 @@ from clerk.errors import NotFoundError, ValidationError
 from clerk.store.models import MatterRow
 
 
-
 def import_matters(session: Session, matters: Sequence[Matter], *, source: str,
                    now: datetime) -> dict[str, int]:
     """Store new matter versions in the caller's transaction; return counts.

@@ -44,12 +44,12 @@ def verify(session: Session) -> AuditResult:
             return _broken(row, count, "哈希链断开（事件被删除、插入或调换顺序）")
         prev = row.chain_hash
         by_case[row.case_id].append(ev)
-    for row in session.execute(select(Case)).scalars():
-        events = by_case.pop(row.id, [])
-        problem = _projection_problem(row, events)
+    for case in session.execute(select(Case)).scalars():
+        events = by_case.pop(case.id, [])
+        problem = _projection_problem(case, events)
         if problem:
             last = events[-1].event_id if events else None
-            return AuditResult(False, count, 0, f"案件 {row.case_no}：{problem}", last)
+            return AuditResult(False, count, 0, f"案件 {case.case_no}：{problem}", last)
     if by_case:
         orphan = next(iter(by_case.values()))[0]
         return AuditResult(False, count, 0, "事件所属的案件记录不存在", orphan.event_id)

@@ -43,8 +43,12 @@ def append_event(session: Session, record: CaseRecord | None, event: Event, *,
     return new
 
 
-def _naive(moment: datetime | None) -> datetime | None:
-    return moment.astimezone(UTC).replace(tzinfo=None) if moment is not None else None
+def _naive(moment: datetime) -> datetime:
+    return moment.astimezone(UTC).replace(tzinfo=None)
+
+
+def _naive_opt(moment: datetime | None) -> datetime | None:
+    return _naive(moment) if moment is not None else None
 
 
 def _write_projection(session: Session, rec: CaseRecord) -> None:
@@ -64,14 +68,14 @@ def _write_projection(session: Session, rec: CaseRecord) -> None:
     row.owner = rec.owner.value
     row.clerk = rec.clerk
     row.received_at = _naive(rec.received_at)
-    row.accepted_at = _naive(rec.accepted_at)
+    row.accepted_at = _naive_opt(rec.accepted_at)
     row.limit_days = rec.limit_days
     row.due_date = rec.due_date
     row.due_provisional = rec.due_provisional
-    row.closed_at = _naive(rec.closed_at)
+    row.closed_at = _naive_opt(rec.closed_at)
     row.rating = int(rec.rating["score"]) if rec.rating else None
     row.version = rec.version
-    row.updated_at = _naive(rec.updated_at)
+    row.updated_at = _naive(rec.updated_at or rec.received_at)
     row.data = rec.to_dict()
 
 

@@ -320,7 +320,8 @@ def notice_items(rec: CaseRecord) -> list[dict[str, Any]]:
               "original_count": it.original_count, "copy_count": it.copy_count,
               "requirement": it.requirement} for it in checklist.outstanding]
     if not items:
-        raise StateError("材料已齐全，应当场受理，不能出具补正告知。", code="notice.nothing_missing")
+        raise StateError("材料已齐全，应当场受理，不能出具补正告知。",
+                         code="notice.nothing_missing")
     return items
 
 

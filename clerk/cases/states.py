@@ -7,6 +7,7 @@ it leads to. Guards that need the case itself (handling level, readiness) live i
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -85,17 +86,17 @@ class Rule:
     new_owner: Side | None = None
 
 
-def _r(sources: set[State | None], side: Side | None, target: State | None,
+def _r(sources: Iterable[State | None], side: Side | None, target: State | None,
        new_owner: Side | None = None) -> Rule:
     return Rule(frozenset(sources), side, target, new_owner)
 
 
 _S, _D = Side.STATION, Side.DISTRICT
-_INTAKE = {State.DRAFT, State.AWAITING_SUPPLEMENT}
-_AT_DISTRICT = {State.ESCALATED, State.UNDER_REVIEW}
+_INTAKE: frozenset[State | None] = frozenset({State.DRAFT, State.AWAITING_SUPPLEMENT})
+_AT_DISTRICT: frozenset[State | None] = frozenset({State.ESCALATED, State.UNDER_REVIEW})
 
 RULES: dict[EventType, Rule] = {
-    EventType.CREATED: _r({None}, _S, State.DRAFT, _S),
+    EventType.CREATED: _r([None], _S, State.DRAFT, _S),
     EventType.MATERIALS_UPDATED: _r(_INTAKE | {State.RETURNED}, _S, None),
     EventType.NOTICE_ISSUED: _r(_INTAKE, _S, State.AWAITING_SUPPLEMENT),
     EventType.ACCEPTED: _r(_INTAKE, _S, State.ACCEPTED),
@@ -167,7 +168,8 @@ def _check_guards(facts: CaseFacts, event_type: EventType) -> None:
             and district_level):
         raise StateError("本事项须上报区级审批，不能在站点直接办结。", code="state.district_level")
     if event_type == EventType.ACCEPTED and not facts.ready_to_accept:
-        raise StateError("仍有必要材料未收齐，不能受理；请出具一次性告知单。", code="state.incomplete")
+        raise StateError("仍有必要材料未收齐，不能受理；请出具一次性告知单。",
+                         code="state.incomplete")
     if event_type == EventType.RATED and facts.has_rating:
         raise StateError("该案件已有评价，每件只能评价一次。", code="state.rated")
     if event_type == EventType.SPECIAL_STARTED and facts.special_open:

@@ -35,7 +35,8 @@ def cmd_import(args: argparse.Namespace, ctx: CliContext) -> int:
     try:
         raw = args.file.read_bytes()
     except OSError as exc:
-        raise ValidationError(f"无法读取文件 {args.file}：{exc.strerror}", code="file.read") from exc
+        raise ValidationError(f"无法读取文件 {args.file}：{exc.strerror}",
+                              code="file.read") from exc
     year = parse_year_file(raw, source_name=str(args.file))
     ws = ctx.workspace()
     ws.import_calendar_year(year)

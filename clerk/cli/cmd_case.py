@@ -210,8 +210,8 @@ def cmd_show(args: argparse.Namespace, ctx: CliContext) -> int:
         lines = [_line(r), "材料："]
         lines += [f"  [{i.status.label}] {i.name}" for i in r.materials.items]
         lines.append("时间线：")
-        lines += [f"  {e['seq']:>2}. {local_time(e['at']):%Y-%m-%d %H:%M}  {e['label']}"
-                  f"  {e['actor']}" for e in timeline]
+        lines += [f"  {e.seq:>2}. {local_time(e.occurred_at):%Y-%m-%d %H:%M}  "
+                  f"{EVENT_LABELS[e.type]}  {e.actor}" for e in events]
         return "\n".join(lines)
 
     ctx.emit(data, text)

@@ -82,7 +82,8 @@ def cmd_audit_verify(args: argparse.Namespace, ctx: CliContext) -> int:
     with ws.store.read() as s:
         result = verify(s)
     if result.ok:
-        ctx.emit(asdict(result), f"审计通过：{result.events} 个事件，{result.cases} 件案件，哈希链完整。")
+        ctx.emit(asdict(result),
+                 f"审计通过：{result.events} 个事件，{result.cases} 件案件，哈希链完整。")
         return 0
     where = f"（第 {result.position} 个事件，事件号 {result.event_id}）" if result.position \
         else (f"（事件号 {result.event_id}）" if result.event_id else "")

@@ -120,7 +120,8 @@ class Store:
         """Copy the live database with SQLite's online backup API (never a file copy)."""
         target = Path(target)
         if target.exists():
-            raise StoreError(f"备份目标 {target} 已存在，请换一个文件名。", code="store.backup_exists")
+            raise StoreError(f"备份目标 {target} 已存在，请换一个文件名。",
+                             code="store.backup_exists")
         target.parent.mkdir(parents=True, exist_ok=True)
         raw = self.engine.raw_connection()
         try:

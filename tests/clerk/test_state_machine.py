@@ -45,8 +45,8 @@ def _rule_side(event: EventType, state: State) -> Side:
 def test_every_pair(state: State, event: EventType) -> None:
     side = _rule_side(event, state)
     facts = CaseFacts(state=state, owner=OWNER_OF.get(state, Side.STATION),
-                      handling_level="district" if event != EventType.COMPLETED or state != State.ACCEPTED
-        else "station")
+                      handling_level="station" if (state, event) == (
+                          State.ACCEPTED, EventType.COMPLETED) else "district")
     if (state, event) in ALLOWED:
         rule = check_event(facts, event, side)
         assert rule is RULES[event]
