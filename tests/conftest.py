@@ -18,9 +18,9 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["PYTHON_KEYRING_BACKEND"] = "keyrings.alt.file.PlaintextKeyring"
 
-from clerk.store import DB_FILENAME  # noqa: E402
-from clerk.validation import make_resident_id  # noqa: E402
-from clerk.workspace import Workspace  # noqa: E402
+from clerk.store import DB_FILENAME
+from clerk.validation import make_resident_id
+from clerk.workspace import Workspace
 
 STATION_CODE = "110108001001"
 ADMIN = "admin"
