@@ -1,0 +1,78 @@
+"""`python -m clerk print …` and `report daily …`, added through the stationdesk.cli entry point."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from clerk.cli.common import CliContext, add_command, parse_date
+from clerk.errors import StationDeskError, ValidationError
+from printing.model import PrintOptions
+
+
+def register(sub: Any) -> None:
+    p = add_command(sub, "print", cmd_print, "打印办件文书（PDF）")
+    p.add_argument("kind", choices=["notice", "receipt", "refusal", "result"])
+    p.add_argument("case_no")
+    p.add_argument("--out", required=True, type=Path, help="输出 PDF 文件")
+    p.add_argument("--doc-no", default=None, help="指定文书编号（默认最近一份）")
+    p.add_argument("--copies", type=int, choices=(1, 2), default=None,
+                   help="联数（默认按设置，通常 2 联）")
+    p.add_argument("--clerk", default=None)
+    r = sub.add_parser("report", help="报表").add_subparsers(dest="report_cmd", required=True)
+    p = add_command(r, "daily", cmd_daily, "站点日报（PDF）")
+    p.add_argument("--date", required=True, type=parse_date)
+    p.add_argument("--out", required=True, type=Path)
+
+
+def options_for(ctx: CliContext, copies: int | None) -> PrintOptions:
+    ws = ctx.workspace()
+    n = copies if copies is not None else int(ws.setting("print.copies", "2") or 2)
+    font = ws.setting("print.font_path", "") or None
+    return PrintOptions(copies=2 if n != 1 else 1, font_path=font)
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write the whole file or nothing: a half-written PDF must never be printed."""
+    path = path.expanduser()
+    if path.is_dir():
+        raise ValidationError(f"{path} 是目录，请给出文件名。", code="file.is_dir")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=".stationdesk-", suffix=".pdf", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def cmd_print(args: argparse.Namespace, ctx: CliContext) -> int:
+    from printing.issue import render_case_document
+
+    doc = render_case_document(ctx.workspace(), args.case_no, args.kind, clerk=args.clerk,
+                               doc_no=args.doc_no, options=options_for(ctx, args.copies))
+    try:
+        write_atomically(args.out, doc.pdf)
+    except OSError as exc:
+        raise StationDeskError(f"无法写入 {args.out}：{exc.strerror}", code="file.write") from exc
+    ctx.emit({"kind": doc.kind, "doc_no": doc.doc_no, "case_no": doc.case_no,
+              "reprint": doc.reprint, "out": str(args.out), "bytes": len(doc.pdf)},
+             f"已生成{doc.title}{'（补打）' if doc.reprint else ''} {doc.doc_no} → {args.out}")
+    return 0
+
+
+def cmd_daily(args: argparse.Namespace, ctx: CliContext) -> int:
+    from printing.issue import render_daily_report
+
+    pdf = render_daily_report(ctx.workspace(), args.date, options_for(ctx, 1))
+    write_atomically(args.out, pdf)
+    ctx.emit({"date": args.date, "out": str(args.out), "bytes": len(pdf)},
+             f"已生成 {args.date} 站点日报 → {args.out}")
+    return 0

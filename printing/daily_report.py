@@ -1,0 +1,139 @@
+"""站点日报: counts by matter and state, supervision levels, ratings. No personal data.
+
+One unlabelled copy (the report is not handed to an applicant); the page turns
+landscape when the state columns would not fit across A4 portrait.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+from xml.sax.saxutils import escape
+
+from reportlab.lib.units import mm
+from reportlab.platypus import KeepTogether, Paragraph, Spacer
+
+from printing.layout import (
+    GRID_COLOR,
+    LABEL_FILL,
+    BoldLine,
+    Furniture,
+    Story,
+    Styles,
+    build_pdf,
+    fmt_date,
+    fmt_datetime,
+    heading,
+    para,
+    table,
+)
+from printing.model import DEFAULT_OPTIONS, DailyReportData, PrintOptions
+
+TITLE = "站点日报"
+
+#: More state columns than this and the table goes landscape.
+PORTRAIT_MAX_STATES = 6
+
+
+def report_no(data: DailyReportData) -> str:
+    """A stable number for the report: RB-{station code}-{yyyymmdd}."""
+    return f"RB-{data.station.code}-{data.report_date:%Y%m%d}"
+
+
+def render_daily_report(data: DailyReportData, options: PrintOptions = DEFAULT_OPTIONS) -> bytes:
+    """Render the station's daily report as PDF bytes (always one copy)."""
+    landscape = len(data.state_columns) > PORTRAIT_MAX_STATES
+    return build_pdf(
+        title=f"{TITLE} {data.station.name} {data.report_date.isoformat()}",
+        furniture=Furniture(data.station.name, report_no(data), False, (None,)),
+        story=lambda st: _story(data, st, landscape),
+        options=options,
+        created=data.generated_at,
+        landscape_page=landscape,
+    )
+
+
+def rate(part: int, total: int) -> str:
+    """A percentage with one decimal, or — when there is nothing to divide."""
+    return f"{100 * part / total:.1f}%" if total else "—"
+
+
+_BOX: list[tuple[Any, ...]] = [
+    ("GRID", (0, 0), (-1, -1), 0.6, GRID_COLOR),
+    ("BACKGROUND", (0, 0), (-1, 0), LABEL_FILL),
+    ("ALIGN", (0, 0), (-1, -1), "CENTER"),
+    ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+    ("TOPPADDING", (0, 0), (-1, -1), 3),
+    ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+]
+
+
+def _story(data: DailyReportData, st: Styles, landscape: bool) -> Story:
+    width = (257 if landscape else 170) * mm
+    story: Story = [BoldLine(TITLE, st.font, 20, char_space=6, space_after=4 * mm)]
+    story.append(table(
+        [[para(f"站点：{data.station.name}（{data.station.code}）", st.body),
+          para(f"报表日期：{fmt_date(data.report_date)}", st.right)],
+         [para(f"报表编号：{report_no(data)}", st.body),
+          para(f"生成时间：{fmt_datetime(data.generated_at)}", st.right)]],
+        [width * 0.6, width * 0.4],
+        [("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0)],
+        st,
+    ))
+    story += heading("一、办件情况（按事项、状态统计）", st)
+    story.append(_matter_table(data, st, width))
+    story += heading("二、电子监察", st)
+    story.append(_supervision_table(data, st))
+    story += heading("三、好差评", st)
+    story.append(KeepTogether([
+        _ratings_table(data, st, width),
+        Spacer(1, 8 * mm),
+        para("制表：________________　　审核：________________", st.body),
+    ]))
+    return story
+
+
+def _matter_cell(name: str, code: str, st: Styles) -> Paragraph:
+    """The matter's name with its code in small type beneath."""
+    return Paragraph(f"{escape(name)}<br/><font size=7.5 color=#555555>{escape(code)}</font>",
+                     st.cell)
+
+
+def _matter_table(data: DailyReportData, st: Styles, width: float) -> Any:
+    header = [para("事项", st.cell_label), *(para(s, st.cell_small) for s in data.state_columns),
+              para("合计", st.cell_label)]
+    rows: list[list[Any]] = [header]
+    for row in data.rows:
+        rows.append([_matter_cell(row.matter_name, row.matter_code, st),
+                     *(str(c) for c in row.counts), str(row.total)])
+    totals = data.column_totals()
+    rows.append([para("合计", st.cell_label), *(str(c) for c in totals), str(sum(totals))])
+    name_w = 62 * mm if width > 200 * mm else 44 * mm
+    count_w = (width - name_w) / (len(data.state_columns) + 1)
+    cmds = [
+        *_BOX,
+        ("BACKGROUND", (0, -1), (-1, -1), LABEL_FILL),
+        # narrow count columns: tight padding keeps a 4-character state name on one line
+        ("LEFTPADDING", (1, 0), (-1, -1), 2),
+        ("RIGHTPADDING", (1, 0), (-1, -1), 2),
+    ]
+    return table(rows, [name_w] + [count_w] * (len(data.state_columns) + 1), cmds, st,
+                 repeatRows=1)
+
+
+def _supervision_table(data: DailyReportData, st: Styles) -> Any:
+    s = data.supervision
+    rows = [
+        [para(h, st.cell_label) for h in ("正常", "黄牌预警", "红牌超期", "合计")],
+        [str(s.normal), str(s.yellow), str(s.red), str(s.total)],
+    ]
+    return table(rows, [30 * mm] * 4, _BOX, st, hAlign="LEFT")
+
+
+def _ratings_table(data: DailyReportData, st: Styles, width: float) -> Any:
+    r = data.ratings
+    levels = r.by_level()
+    header = [para(f"{label}（{level}）", st.cell_label) for level, label, _ in levels]
+    header += [para(h, st.cell_label) for h in ("合计", "好评率", "中评率", "差评率")]
+    values = [str(count) for _, _, count in levels]
+    values += [str(r.total), rate(r.good, r.total), rate(r.middle, r.total), rate(r.bad, r.total)]
+    return table([header, values], [width / 9] * 9, _BOX, st)

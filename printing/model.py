@@ -1,0 +1,350 @@
+"""Input view models for the printed documents.
+
+Plain frozen dataclasses (str, int, date, datetime, Decimal, tuples) so that printing
+never depends on the case store: the caller maps a case onto one of these and hands it
+to a ``render_*`` function. Personal numbers are passed in full; the renderers mask
+them, so the full ID number never reaches the PDF.
+
+Importing this module does not import reportlab (the UI may build view models at start).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Literal
+
+DEFAULT_COMPLAINT_PHONE = "12345"
+
+DEFAULT_OFFICE_HOURS = "周一至周五 上午9:00—12:00，下午13:30—17:00（法定节假日除外）"
+
+DEFAULT_NOTICE_BASIS = (
+    "《中华人民共和国行政许可法》第三十二条：申请材料不齐全或者不符合法定形式的，"
+    "应当当场或者在五日内一次告知申请人需要补正的全部内容，"
+    "逾期不告知的，自收到申请材料之日起即为受理。"
+)
+
+DEFAULT_RATING_INVITATION = (
+    "请您对本次服务作出评价（非常满意、满意、基本满意、不满意、非常不满意）。"
+    "您的评价只用于改进服务，工作人员不会干预您的评价。"
+)
+
+#: The lifecycle states in the order the daily report prints them (DESIGN section 4).
+DEFAULT_STATE_COLUMNS: tuple[str, ...] = (
+    "收件中",
+    "待补正",
+    "不予受理",
+    "已受理",
+    "已上报",
+    "办理中",
+    "退回补正",
+    "准予",
+    "不予批准",
+    "已办结",
+    "已撤回",
+)
+
+Decision = Literal["approved", "denied", "completed"]
+
+DECISION_LABELS: dict[str, str] = {
+    "approved": "准予",
+    "denied": "不予批准",
+    "completed": "已办结",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class StationInfo:
+    """The issuing station as it appears on every document."""
+
+    name: str
+    code: str
+    address: str
+    phone: str
+    complaint_phone: str = DEFAULT_COMPLAINT_PHONE
+    #: Text inside the seal placeholder; empty means the station name.
+    seal_text: str = ""
+    office_hours: str = DEFAULT_OFFICE_HOURS
+
+    @property
+    def seal_label(self) -> str:
+        """What the seal area names: the configured seal text or the station name."""
+        return self.seal_text or self.name
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    """A natural person (applicant or agent).
+
+    ``id_no`` is the full number; the renderers mask it on paper.
+    """
+
+    name: str
+    id_no: str
+    id_type: str = "居民身份证"
+    mobile: str = ""
+    address: str = ""
+
+    @property
+    def last4(self) -> str:
+        """The last four characters of the ID number, used for the progress lookup."""
+        return self.id_no.strip()[-4:]
+
+
+@dataclass(frozen=True, slots=True)
+class LegalPerson:
+    """An organisation applicant. The credit code is public and printed in full."""
+
+    name: str
+    uscc: str
+    legal_rep: str
+    contact: str = ""
+    #: Contact phone; masked on paper like a mobile number.
+    phone: str = ""
+    address: str = ""
+
+    @property
+    def last4(self) -> str:
+        """Organisations follow their progress with the last four characters of the credit code."""
+        return self.uscc.strip()[-4:]
+
+
+Party = Person | LegalPerson
+
+
+@dataclass(frozen=True, slots=True)
+class MaterialLine:
+    """One line of a material table.
+
+    ``form_label`` is 原件 / 复印件 / 原件和复印件 / 原件或复印件; ``note`` carries
+    remarks such as "证照库已核验", "共享数据获取" or a deferral promise.
+    """
+
+    name: str
+    form_label: str
+    original_count: int = 0
+    copy_count: int = 0
+    requirement: str = ""
+    necessity_label: str = ""
+    note: str = ""
+    #: For deferred (容缺后补) materials: the date the applicant promised to bring it by.
+    promised_by: date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentMeta:
+    """What every issued document carries besides its content."""
+
+    doc_no: str
+    issued_at: datetime
+    clerk_name: str
+    clerk_phone: str = ""
+    #: A reprint (补打) of an already issued document: same content, visibly marked.
+    reprint: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class NoticeData:
+    """一次性告知单: everything missing, told once (行政许可法 art. 32)."""
+
+    meta: DocumentMeta
+    station: StationInfo
+    case_no: str
+    matter_name: str
+    matter_code: str
+    applicant: Party
+    applied_on: date
+    missing: tuple[MaterialLine, ...]
+    received: tuple[MaterialLine, ...] = ()
+    deferred: tuple[MaterialLine, ...] = ()
+    agent: Person | None = None
+    #: Where to bring the materials; empty means the station's address.
+    submit_place: str = ""
+    #: When; empty means the station's office hours.
+    submit_hours: str = ""
+    legal_basis: str = DEFAULT_NOTICE_BASIS
+    qr_payload: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ReceiptData:
+    """受理回执: proof that the application was accepted and when the result is due."""
+
+    meta: DocumentMeta
+    station: StationInfo
+    case_no: str
+    matter_name: str
+    matter_code: str
+    applicant: Party
+    received_at: datetime
+    accepted_at: datetime
+    received: tuple[MaterialLine, ...]
+    #: Working days; 0 means an instant matter (即办件).
+    legal_limit_days: int
+    committed_limit_days: int
+    due_date: date | None
+    due_provisional: bool = False
+    deferred: tuple[MaterialLine, ...] = ()
+    agent: Person | None = None
+    fee_text: str = "不收费"
+    delivery_method: str = "窗口领取"
+    qr_payload: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class RefusalData:
+    """不予受理通知书: the reason, its basis and the applicant's remedies."""
+
+    meta: DocumentMeta
+    station: StationInfo
+    case_no: str
+    matter_name: str
+    matter_code: str
+    applicant: Party
+    applied_on: date
+    reason: str
+    basis: str
+    agent: Person | None = None
+    #: The body that hears an administrative reconsideration (行政复议机关).
+    reconsideration_body: str = "区人民政府"
+    court: str = "有管辖权的人民法院"
+    #: Overrides the generated remedies paragraph when set.
+    remedies_text: str = ""
+    materials_returned: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class ResultData:
+    """办结通知: the decision and how the result reaches the applicant."""
+
+    meta: DocumentMeta
+    station: StationInfo
+    case_no: str
+    matter_name: str
+    matter_code: str
+    applicant: Party
+    decision: Decision
+    decision_text: str
+    decision_date: date
+    delivery: str
+    #: The result document or certificate, e.g. "残疾人证"; empty when there is none.
+    result_name: str = ""
+    agent: Person | None = None
+    rating_invitation: str = DEFAULT_RATING_INVITATION
+    #: Used for a denial (remedies are printed for ``denied`` only).
+    reconsideration_body: str = "区人民政府"
+    court: str = "有管辖权的人民法院"
+
+    def __post_init__(self) -> None:
+        if self.decision not in DECISION_LABELS:
+            raise ValueError(f"unknown decision {self.decision!r}")
+
+
+@dataclass(frozen=True, slots=True)
+class MatterCountRow:
+    """One matter's counts, aligned with ``DailyReportData.state_columns``."""
+
+    matter_name: str
+    matter_code: str
+    counts: tuple[int, ...]
+
+    @property
+    def total(self) -> int:
+        """All cases of this matter across the columns."""
+        return sum(self.counts)
+
+
+@dataclass(frozen=True, slots=True)
+class SupervisionCounts:
+    """Electronic supervision levels of the station's open cases."""
+
+    normal: int = 0
+    yellow: int = 0
+    red: int = 0
+
+    @property
+    def total(self) -> int:
+        """Cases under supervision."""
+        return self.normal + self.yellow + self.red
+
+
+@dataclass(frozen=True, slots=True)
+class RatingCounts:
+    """Ratings of the day by level (5 非常满意 … 1 非常不满意)."""
+
+    very_satisfied: int = 0
+    satisfied: int = 0
+    basically_satisfied: int = 0
+    dissatisfied: int = 0
+    very_dissatisfied: int = 0
+
+    @property
+    def total(self) -> int:
+        """Number of ratings."""
+        return self.good + self.middle + self.bad
+
+    @property
+    def good(self) -> int:
+        """Levels 4–5."""
+        return self.very_satisfied + self.satisfied
+
+    @property
+    def middle(self) -> int:
+        """Level 3."""
+        return self.basically_satisfied
+
+    @property
+    def bad(self) -> int:
+        """Levels 1–2 (差评, each followed up by the district)."""
+        return self.dissatisfied + self.very_dissatisfied
+
+    def by_level(self) -> tuple[tuple[int, str, int], ...]:
+        """(level, label, count) from 5 down to 1."""
+        return (
+            (5, "非常满意", self.very_satisfied),
+            (4, "满意", self.satisfied),
+            (3, "基本满意", self.basically_satisfied),
+            (2, "不满意", self.dissatisfied),
+            (1, "非常不满意", self.very_dissatisfied),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class DailyReportData:
+    """站点日报: aggregate counts only, never personal data."""
+
+    station: StationInfo
+    report_date: date
+    generated_at: datetime
+    rows: tuple[MatterCountRow, ...]
+    state_columns: tuple[str, ...] = DEFAULT_STATE_COLUMNS
+    supervision: SupervisionCounts = field(default_factory=SupervisionCounts)
+    ratings: RatingCounts = field(default_factory=RatingCounts)
+
+    def __post_init__(self) -> None:
+        width = len(self.state_columns)
+        for row in self.rows:
+            if len(row.counts) != width:
+                raise ValueError(
+                    f"row {row.matter_code!r} has {len(row.counts)} counts, expected {width}"
+                )
+
+    def column_totals(self) -> tuple[int, ...]:
+        """Sum of every state column over all matters."""
+        return tuple(sum(r.counts[i] for r in self.rows) for i in range(len(self.state_columns)))
+
+
+@dataclass(frozen=True, slots=True)
+class PrintOptions:
+    """How to print: number of copies (1 or 2) and an optional configured font file."""
+
+    copies: Literal[1, 2] = 2
+    font_path: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.copies not in (1, 2):
+            raise ValueError("copies must be 1 or 2")
+
+
+#: The default options (frozen, so one shared instance is safe as a default argument).
+DEFAULT_OPTIONS = PrintOptions()
