@@ -21,6 +21,12 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     p.add_argument("--screenshot", type=Path, default=None, metavar="FILE.png",
                    help="render the main window offscreen, save it as PNG and exit")
     p.add_argument("--size", default="1366x768", help="window size, e.g. 1366x768")
+    p.add_argument("--demo", action="store_true",
+                   help="on first start, create a demo station with generated demo data and "
+                        "sign in as its admin")
+    p.add_argument("--page", default=None,
+                   help="with --screenshot: the page to show (intake, cases, tasks, "
+                        "applicants, catalog, reports, settings)")
     return p.parse_args(list(argv))
 
 
@@ -54,7 +60,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     from ui.app import run_app
 
-    return run_app(data_dir=args.data_dir, screenshot=args.screenshot, size=(width, height))
+    return run_app(data_dir=args.data_dir, screenshot=args.screenshot, size=(width, height),
+                   demo=args.demo, page=args.page)
 
 
 if __name__ == "__main__":

@@ -1,10 +1,11 @@
-"""Starting the Qt application: style, fonts, the data directory, the main window.
+"""Starting the Qt application: style, fonts, language, the data directory, the window.
 
-Kept apart from main.py so tests and benchmarks can build the same window.
+Kept apart from main.py so tests and benchmarks build exactly the same window.
 """
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -15,16 +16,19 @@ from PySide6.QtWidgets import QApplication
 
 from clerk.paths import resolve_data_dir
 from clerk.workspace import Workspace
-from ui.main_window import MainWindow
+from ui.main_window import Credentials, MainWindow
 
 DEMO_ADMIN, DEMO_PASSWORD = "admin", "stationdesk-demo"
 
 
 def init_demo_station(ws: Workspace) -> None:
-    """The demo station a first start creates (documented in the README)."""
+    """The demo station (`--demo`, documented in the README), with generated demo data."""
+    from clerk.demo import populate_demo
+
     ws.init_station(code="110108001001", name="海淀区学院路街道示范社区便民服务站",
                     admin=DEMO_ADMIN, password=DEMO_PASSWORD, admin_name="演示管理员",
                     phone="010-62000000", address="北京市海淀区学院路示范社区服务站一层")
+    populate_demo(ws)
 
 
 def ensure_app() -> QApplication:
@@ -40,45 +44,54 @@ def ensure_app() -> QApplication:
                       "PingFang SC", "Sans Serif"])
     font.setPointSize(10)
     app.setFont(font)
+    from ui.i18n import install_translator
+
+    install_translator(app)
     return app
 
 
 def workspace_opener(data_dir: Path) -> Callable[[], Workspace]:
-    """Open the station's workspace; on the very first start, create the demo station."""
-    def open_ws() -> Workspace:
-        ws = Workspace.open(data_dir)
-        if ws.station() is None:
-            init_demo_station(ws)
-        return ws
-    return open_ws
+    return lambda: Workspace.open(data_dir)
 
 
-def build_window(data_dir: Path | None, size: tuple[int, int] = (1366, 768)) -> MainWindow:
-    window = MainWindow(workspace_opener(resolve_data_dir(data_dir)))
+def env_credentials() -> Credentials | None:
+    user, password = os.environ.get("STATIONDESK_USER"), os.environ.get("STATIONDESK_PASSWORD")
+    return Credentials(user, password) if user and password else None
+
+
+def build_window(data_dir: Path | None, size: tuple[int, int] = (1366, 768), *,
+                 demo: bool = False, auto_login: Credentials | None = None) -> MainWindow:
+    creds = auto_login or env_credentials()
+    if creds is None and demo:
+        creds = Credentials(DEMO_ADMIN, DEMO_PASSWORD)
+    window = MainWindow(workspace_opener(resolve_data_dir(data_dir)),
+                        init_demo=init_demo_station if demo else None, auto_login=creds)
     window.resize(*size)
     return window
 
 
 def run_app(*, data_dir: Path | None, screenshot: Path | None,
-            size: tuple[int, int] = (1366, 768)) -> int:
+            size: tuple[int, int] = (1366, 768), demo: bool = False,
+            page: str | None = None) -> int:
     app = ensure_app()
-    window = build_window(data_dir, size)
+    window = build_window(data_dir, size, demo=demo)
     window.show()
     window.load()
     if screenshot is None:
         return app.exec()
-    return _capture(app, window, screenshot)
+    return _capture(app, window, screenshot, page)
 
 
-def _capture(app: QApplication, window: MainWindow, target: Path) -> int:
-    """Wait until the window shows its data, save a PNG of it, and quit."""
+def _capture(app: QApplication, window: MainWindow, target: Path, page: str | None) -> int:
+    """Wait until the window shows its first usable screen, save a PNG of it, and quit."""
     status = {"code": 1}
 
     def grab() -> None:
+        if page and window.session is not None:
+            window.show_page(page)
         app.processEvents()
-        pixmap = window.grab()
         target.parent.mkdir(parents=True, exist_ok=True)
-        status["code"] = 0 if pixmap.save(str(target), "PNG") else 1
+        status["code"] = 0 if window.grab().save(str(target), "PNG") else 1
         if status["code"]:
             print(f"could not write {target}", file=sys.stderr)
         app.quit()
@@ -87,8 +100,8 @@ def _capture(app: QApplication, window: MainWindow, target: Path) -> int:
         print(f"StationDesk could not open its data: {text}", file=sys.stderr)
         app.exit(1)
 
-    window.data_loaded.connect(lambda: QTimer.singleShot(50, grab))
+    window.ready.connect(lambda: QTimer.singleShot(300, grab))
     window.load_failed.connect(failed)
-    QTimer.singleShot(60_000, lambda: failed("timed out after 60 s"))
+    QTimer.singleShot(120_000, lambda: failed("timed out after 120 s"))
     app.exec()
     return status["code"]

@@ -1,12 +1,14 @@
-"""The workstation's main window: navigation on the left, pages on the right, and a
-status bar that always tells the truth (clerk, station, network, events waiting, last sync).
+"""The workstation's main window.
 
-The window paints first and opens the station's data in a background operation, so a
-slow disk never shows as a frozen window.
+One window, several screens stacked in it (no modal dialogs for routine steps):
+opening → first-start set-up → sign-in → the work area (navigation + pages), and the
+idle lock, which hides the work area until the clerk's password is typed again.
+The status bar always tells the truth: clerk, station, network, events waiting, last sync.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QSize, Qt, Signal
@@ -22,74 +24,124 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from clerk import accounts
+from clerk.accounts import Account
 from clerk.workspace import StationInfo, Workspace
 from ui.catalog_page import CatalogPage
-from ui.operations import Operation, message_bridge
+from ui.idle import IdleWatcher
+from ui.login_page import LockPage, LoginPage, SetupPage
+from ui.operations import Operation, error_text, message_bridge
+from ui.session import Session, SessionBus
 
 
 @dataclass(frozen=True)
-class StartupData:
-    """What the window needs from the database before it is usable."""
+class Opened:
+    ws: Workspace
+    station: StationInfo | None
+    accounts: list[Account]
 
-    station: StationInfo
-    pending_events: int
-    last_sync: str
+
+@dataclass(frozen=True)
+class Credentials:
+    username: str
+    password: str
 
 
 class MainWindow(QMainWindow):
-    data_loaded = Signal()
+    ready = Signal()  # the first interactive screen is showing (set-up, sign-in or work)
+    signed_in = Signal()
     load_failed = Signal(str)
 
-    def __init__(self, open_workspace: object, parent: QWidget | None = None) -> None:
-        """`open_workspace` is a callable returning the Workspace; it runs off the UI thread."""
+    def __init__(self, open_workspace: Callable[[], Workspace], *,
+                 init_demo: Callable[[Workspace], None] | None = None,
+                 auto_login: Credentials | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._open_workspace = open_workspace
+        self._init_demo = init_demo
+        self._auto_login = auto_login
         self.ws: Workspace | None = None
+        self.station: StationInfo | None = None
+        self.session: Session | None = None
+        self.bus = SessionBus(self)
         self.setWindowTitle(self.tr("StationDesk 便民服务站窗口工作台"))
+        self.screens = QStackedWidget()
+        self.setCentralWidget(self.screens)
+        self.opening = QLabel(self.tr("正在打开本站数据…"))
+        self.opening.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setup_page = SetupPage()
+        self.login_page = LoginPage()
+        self.lock_page = LockPage()
+        self.work = QWidget()
+        for screen in (self.opening, self.setup_page, self.login_page, self.lock_page, self.work):
+            self.screens.addWidget(screen)
+        self._build_work_area()
+        self._build_status_bar()
+        self.idle = IdleWatcher(0, self)
+        self.idle.idle.connect(self.lock)
+        self.setup_page.setup_requested.connect(self._create_station)
+        self.login_page.login_requested.connect(self._sign_in)
+        self.lock_page.unlock_requested.connect(self._unlock)
+        self.lock_page.switch_user.connect(self.sign_out)
+        message_bridge().error.connect(self._show_error)
+        message_bridge().info.connect(lambda text: self.statusBar().showMessage(text, 8000))
+
+    # --- work area ----------------------------------------------------------------------
+    def _build_work_area(self) -> None:
         self.nav = QListWidget()
         self.nav.setObjectName("nav")
         self.nav.setFixedWidth(112)
-        self.nav.setIconSize(QSize(0, 0))
+        self.nav.setStyleSheet(
+            "QListWidget#nav { background: #1f2d3d; color: #d8dee9; border: none; "
+            "font-size: 12pt; } QListWidget#nav::item { height: 48px; } "
+            "QListWidget#nav::item:selected { background: #2f81f7; color: white; }")
         self.pages = QStackedWidget()
-        central = QWidget()
-        row = QHBoxLayout(central)
+        row = QHBoxLayout(self.work)
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(0)
         row.addWidget(self.nav)
         row.addWidget(self.pages, 1)
-        self.setCentralWidget(central)
+        self._page_keys: list[str] = []
         self.catalog_page = CatalogPage()
-        self.add_page("catalog", self.tr("事项"), self.catalog_page)
-        self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
-        self._build_status_bar()
-        message_bridge().error.connect(self._show_error)
-        message_bridge().info.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        for key, title, widget in self._make_pages():
+            self.add_page(key, title, widget)
+        self.nav.currentRowChanged.connect(self._page_changed)
 
-    # --- pages ---------------------------------------------------------------------------
+    def _make_pages(self) -> list[tuple[str, str, QWidget]]:
+        from ui.settings_page import SettingsPage
+
+        self.settings_page = SettingsPage()
+        return [("catalog", self.tr("事项"), self.catalog_page),
+                ("settings", self.tr("设置"), self.settings_page)]
+
     def add_page(self, key: str, title: str, widget: QWidget) -> None:
         item = QListWidgetItem(title)
         item.setData(Qt.ItemDataRole.UserRole, key)
-        item.setSizeHint(QSize(100, 44))
+        item.setSizeHint(QSize(100, 48))
         item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
         self.nav.addItem(item)
         self.pages.addWidget(widget)
-        if self.nav.currentRow() < 0:
-            self.nav.setCurrentRow(0)
+        self._page_keys.append(key)
+
+    def page(self, key: str) -> QWidget:
+        return self.pages.widget(self._page_keys.index(key))
 
     def show_page(self, key: str) -> None:
-        for row in range(self.nav.count()):
-            if self.nav.item(row).data(Qt.ItemDataRole.UserRole) == key:
-                self.nav.setCurrentRow(row)
-                return
+        self.nav.setCurrentRow(self._page_keys.index(key))
 
-    # --- status bar ------------------------------------------------------------------------
+    def _page_changed(self, row: int) -> None:
+        self.pages.setCurrentIndex(row)
+        widget = self.pages.widget(row)
+        if self.session is not None and hasattr(widget, "refresh"):
+            widget.refresh()
+
+    # --- status bar -------------------------------------------------------------------------
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
-        self.clerk_label = QLabel(self.tr("经办人：—"))
+        self.clerk_label = QLabel(self.tr("经办人：未登录"))
         self.station_label = QLabel(self.tr("站点：正在打开…"))
         self.network_label = QLabel(self.tr("● 离线（未连接区中心）"))
         self.network_label.setStyleSheet("color: #8a6d00;")
-        self.pending_label = QLabel(self.tr("待同步：—"))
+        self.pending_label = QLabel(self.tr("待同步事件：—"))
         self.sync_label = QLabel(self.tr("上次同步：从未"))
         for w in (self.clerk_label, self.station_label, self.network_label, self.pending_label,
                   self.sync_label):
@@ -97,61 +149,202 @@ class MainWindow(QMainWindow):
             bar.addPermanentWidget(w)
         bar.setContentsMargins(0, 0, 12, 0)
 
-    def set_clerk(self, name: str) -> None:
-        self.clerk_label.setText(self.tr("经办人：{0}").format(name))
+    def refresh_status(self) -> None:
+        """Re-read the counts the status bar shows (in the background)."""
+        ws = self.ws
+        if ws is None:
+            return
+        Operation(lambda: _sync_status(ws), parent=self).success(self._show_sync_status) \
+            .run_in_background()
 
-    # --- loading ---------------------------------------------------------------------------
+    def _show_sync_status(self, status: tuple[int, str]) -> None:
+        pending, last = status
+        self.pending_label.setText(self.tr("待同步事件：{0}").format(pending))
+        self.sync_label.setText(self.tr("上次同步：{0}").format(last or self.tr("从未")))
+
+    # --- opening ------------------------------------------------------------------------------
     def load(self) -> None:
-        """Open the station's data in the background, then fill the pages."""
-        Operation(self._load_data, parent=self).success(self._loaded).failure(
-            self._load_error).with_progress(self.tr("正在打开本站数据…")).run_in_background()
+        """Open the station's data in the background, then ask for set-up or sign-in."""
+        self.screens.setCurrentWidget(self.opening)
+        Operation(self._open, parent=self).success(self._opened).failure(self._open_failed) \
+            .run_in_background()
 
-    def _load_data(self) -> tuple[StartupData, list[object]]:
-        ws = self._open_workspace()  # type: ignore[operator]
-        assert isinstance(ws, Workspace)
-        self.ws = ws
+    def _open(self) -> Opened:
+        ws = self._open_workspace()
         station = ws.station()
-        if station is None:
-            raise RuntimeError("本数据目录没有站点。")
-        from sqlalchemy import func, select
-
-        from clerk.store.models import CaseEvent
-
+        if station is None and self._init_demo is not None:
+            self._init_demo(ws)
+            station = ws.station()
         with ws.store.read() as s:
-            pending = int(s.execute(select(func.count()).select_from(CaseEvent).where(
-                CaseEvent.sync_state == "pending", CaseEvent.origin == "station")).scalar_one())
-        last_sync = ws.setting("sync.last_success", "")
-        matters: list[object] = list(ws.matters())
-        return StartupData(station, pending, last_sync), matters
+            accs = accounts.list_accounts(s)
+        return Opened(ws, station, accs)
 
-    def _loaded(self, result: tuple[StartupData, list[object]]) -> None:
-        data, matters = result
-        st = data.station
-        self.setWindowTitle(self.tr("StationDesk 便民服务站窗口工作台 — {0}").format(st.name))
-        self.station_label.setText(self.tr("站点：{0}（{1}）").format(st.name, st.code))
-        self.pending_label.setText(self.tr("待同步事件：{0}").format(data.pending_events))
-        if data.last_sync:
-            self.sync_label.setText(self.tr("上次同步：{0}").format(data.last_sync))
-        self.catalog_page.set_matters(matters)  # type: ignore[arg-type]
-        self.catalog_page.search_edit.setFocus()
-        self.data_loaded.emit()
+    def _opened(self, opened: Opened) -> None:
+        self.ws = opened.ws
+        if opened.station is None:
+            self.station_label.setText(self.tr("站点：尚未设置"))
+            self.screens.setCurrentWidget(self.setup_page)
+            self.setup_page.code_edit.setFocus()
+            self.ready.emit()
+            return
+        self._show_station(opened.station, opened.accounts)
 
-    def _load_error(self, exc: Exception) -> None:
-        from ui.operations import error_text
+    def _show_station(self, station: StationInfo, accs: list[Account]) -> None:
+        self.station = station
+        self.setWindowTitle(self.tr("StationDesk 便民服务站窗口工作台 — {0}").format(station.name))
+        self.station_label.setText(self.tr("站点：{0}（{1}）").format(station.name, station.code))
+        assert self.ws is not None
+        self.login_page.set_station(station.name, accs, self.ws.setting("ui.last_user", ""))
+        self.screens.setCurrentWidget(self.login_page)
+        self.refresh_status()
+        if self._auto_login is not None:
+            creds, self._auto_login = self._auto_login, None
+            self._sign_in(creds.username, creds.password)
+        else:
+            self.ready.emit()
 
+    def _open_failed(self, exc: Exception) -> None:
         text = error_text(exc)
         self.station_label.setText(self.tr("站点：无法打开"))
+        self.opening.setText(self.tr("无法打开本站数据：\n{0}").format(text))
         self.load_failed.emit(text)
-        self._show_error(text)
 
+    def _create_station(self, values: dict[str, str]) -> None:
+        ws = self.ws
+        assert ws is not None
+
+        def create() -> tuple[StationInfo, list[Account]]:
+            station = ws.init_station(
+                code=values["code"], name=values["name"], level=values["level"],
+                phone=values["phone"], address=values["address"], admin=values["admin"],
+                admin_name=values["admin_name"], password=values["password"])
+            with ws.store.read() as s:
+                return station, accounts.list_accounts(s)
+
+        Operation(create, parent=self).success(
+            lambda result: self._show_station(*result)
+        ).failure(lambda exc: self.setup_page.failed(error_text(exc))).run_in_background()
+
+    # --- sign-in, lock ----------------------------------------------------------------------
+    def _sign_in(self, username: str, password: str) -> None:
+        ws = self.ws
+        assert ws is not None
+
+        def check() -> Account | None:
+            with ws.store.write() as s:  # a rehash on sign-in writes
+                return accounts.authenticate(s, username, password)
+
+        Operation(check, parent=self).success(self._signed_in).failure(
+            lambda exc: self.login_page.failed(error_text(exc))).run_in_background()
+
+    def _signed_in(self, account: Account | None) -> None:
+        if account is None:
+            self.login_page.failed(self.tr("用户名或密码不正确，或账号已停用。"))
+            self.ready.emit()
+            return
+        assert self.ws is not None and self.station is not None
+        first = self.session is None
+        self.session = Session(self.ws, account, self.station, self.bus)
+        self.clerk_label.setText(self.tr("经办人：{0}").format(account.display_name))
+        ws = self.ws
+        Operation(lambda: ws.set_setting("ui.last_user", account.username), parent=self) \
+            .run_in_background()
+        if first:
+            self._attach_pages()
+        self.screens.setCurrentWidget(self.work)
+        self.idle.set_minutes(float(self.ws.setting("ui.idle_lock_minutes", "10") or 0))
+        self.signed_in.emit()
+
+    def _attach_pages(self) -> None:
+        assert self.session is not None and self.ws is not None
+        for row in range(self.pages.count()):
+            widget = self.pages.widget(row)
+            if hasattr(widget, "attach"):
+                widget.attach(self.session)
+        ws = self.ws
+        Operation(ws.matters, parent=self).success(self._matters_loaded).run_in_background()
+        self.bus.case_changed.connect(lambda _no: self.refresh_status())
+        self.bus.settings_changed.connect(self._settings_changed)
+        self.nav.setCurrentRow(0)
+
+    def _matters_loaded(self, matters: list[object]) -> None:
+        self.catalog_page.set_matters(matters)  # type: ignore[arg-type]
+        self.ready.emit()
+
+    def _settings_changed(self) -> None:
+        if self.ws is not None:
+            self.idle.set_minutes(float(self.ws.setting("ui.idle_lock_minutes", "10") or 0))
+
+    def lock(self) -> None:
+        if self.session is None or self.screens.currentWidget() is not self.work:
+            return
+        self.idle.pause()
+        self.lock_page.lock_for(self.session.clerk.display_name)
+        self.screens.setCurrentWidget(self.lock_page)
+
+    def _unlock(self, password: str) -> None:
+        session = self.session
+        assert session is not None
+        ws = session.ws
+
+        def check() -> Account | None:
+            with ws.store.write() as s:
+                return accounts.authenticate(s, session.username, password)
+
+        def done(account: Account | None) -> None:
+            if account is None:
+                self.lock_page.failed(self.tr("密码不正确。"))
+                return
+            self.screens.setCurrentWidget(self.work)
+            self.idle.restart()
+
+        Operation(check, parent=self).success(done).run_in_background()
+
+    def sign_out(self) -> None:
+        """Back to the sign-in screen; the next clerk signs in (pages keep their drafts)."""
+        self.idle.pause()
+        self.clerk_label.setText(self.tr("经办人：未登录"))
+        if self.ws is not None and self.station is not None:
+            ws, station = self.ws, self.station
+
+            def reload() -> list[Account]:
+                with ws.store.read() as s:
+                    return accounts.list_accounts(s)
+
+            Operation(reload, parent=self).success(
+                lambda accs: self.login_page.set_station(station.name, accs,
+                                                         self.session.username
+                                                         if self.session else "")
+            ).run_in_background()
+        self.screens.setCurrentWidget(self.login_page)
+
+    # --- errors, closing ------------------------------------------------------------------------
     def _show_error(self, text: str) -> None:
         # A modal box would block an offscreen run (screenshots, tests) forever.
         if self.isVisible() and QGuiApplication.platformName() != "offscreen":
             QMessageBox.warning(self, self.tr("出错了"), text)
         else:
-            self.statusBar().showMessage(text)
+            self.statusBar().showMessage(text, 15000)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        for row in range(self.pages.count()):
+            widget = self.pages.widget(row)
+            if hasattr(widget, "save_draft_now"):
+                widget.save_draft_now()
         if self.ws is not None:
             self.ws.close()
         super().closeEvent(event)
+
+
+def _sync_status(ws: Workspace) -> tuple[int, str]:
+    from sqlalchemy import func, select
+
+    from clerk.store.models import CaseEvent
+
+    with ws.store.read() as s:
+        pending = int(s.execute(select(func.count()).select_from(CaseEvent).where(
+            CaseEvent.sync_state == "pending", CaseEvent.origin == "station")).scalar_one())
+    return pending, ws.setting("sync.last_success", "")
+
+
+__all__ = ["Credentials", "MainWindow"]

@@ -1,4 +1,4 @@
-"""The main window: paints first, opens the station in the background, fills the catalog."""
+"""The main window: paints first, opens the station in the background, fills the pages."""
 
 from __future__ import annotations
 
@@ -7,30 +7,33 @@ from pathlib import Path
 from pytestqt.qtbot import QtBot
 
 from clerk.store import DB_FILENAME
+from tests.conftest import ADMIN, ADMIN_PASSWORD
 from ui.app import build_window
+from ui.main_window import Credentials
 
 
 def test_window_loads_station_and_catalog(qtbot: QtBot, data_dir: Path) -> None:
-    window = build_window(data_dir)
+    window = build_window(data_dir, auto_login=Credentials(ADMIN, ADMIN_PASSWORD))
     qtbot.addWidget(window)
     window.show()
-    with qtbot.waitSignal(window.data_loaded, timeout=20_000):
+    with qtbot.waitSignal(window.ready, timeout=20_000):
         window.load()
     assert "海淀区测试社区便民服务站" in window.station_label.text()
     assert "110108001001" in window.station_label.text()
     assert "离线" in window.network_label.text()  # no district configured: say so
-    assert window.pending_label.text().endswith("0")
     assert window.catalog_page.model.rowCount() >= 15
-    assert window.pages.currentWidget() is window.catalog_page
+    assert window.screens.currentWidget() is window.work
 
 
-def test_first_start_creates_demo_station(qtbot: QtBot, tmp_path: Path) -> None:
-    window = build_window(tmp_path / "fresh")
+def test_demo_start_creates_station_with_cases(qtbot: QtBot, tmp_path: Path) -> None:
+    window = build_window(tmp_path / "fresh", demo=True)
     qtbot.addWidget(window)
-    with qtbot.waitSignal(window.data_loaded, timeout=20_000):
+    with qtbot.waitSignal(window.ready, timeout=60_000):
         window.load()
     assert (tmp_path / "fresh" / DB_FILENAME).exists()
     assert "示范社区" in window.station_label.text()
+    assert window.ws is not None and window.ws.cases.count() >= 50
+    qtbot.waitUntil(lambda: window.pending_label.text()[-1].isdigit(), timeout=5000)
 
 
 def test_unusable_data_is_reported_not_crashed(qtbot: QtBot, tmp_path: Path) -> None:
@@ -43,3 +46,4 @@ def test_unusable_data_is_reported_not_crashed(qtbot: QtBot, tmp_path: Path) -> 
         window.load()
     assert "不是可用的" in blocker.args[0]
     assert "无法打开" in window.station_label.text()
+    assert "不是可用的" in window.opening.text()

@@ -1,0 +1,126 @@
+"""First start, sign-in, idle lock, settings and accounts, through the real window."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from clerk.store import DB_FILENAME
+from tests.conftest import ADMIN, ADMIN_PASSWORD
+from ui.app import build_window
+from ui.main_window import Credentials, MainWindow
+from ui.operations import task_manager
+
+
+def _open(qtbot: QtBot, data_dir: Path, **kw: object) -> MainWindow:
+    window = build_window(data_dir, **kw)  # type: ignore[arg-type]
+    qtbot.addWidget(window)
+    window.show()
+    with qtbot.waitSignal(window.ready, timeout=20_000):
+        window.load()
+    return window
+
+
+def _sign_in(qtbot: QtBot, window: MainWindow, password: str = ADMIN_PASSWORD) -> None:
+    window.login_page.password_edit.setText(password)
+    with qtbot.waitSignal(window.signed_in, timeout=20_000):
+        window.login_page.login_button.click()
+
+
+def test_first_start_setup_then_sign_in(qtbot: QtBot, tmp_path: Path) -> None:
+    window = _open(qtbot, tmp_path / "new")
+    assert window.screens.currentWidget() is window.setup_page
+    page = window.setup_page
+    page.code_edit.setText("123")
+    page.name_edit.setText("某站")
+    page.password_edit.setText("pass-word-1")
+    page.password2_edit.setText("pass-word-1")
+    page.create_button.click()
+    assert "12" in page.error_label.text()  # refused before anything is written
+    page.code_edit.setText("110105002003")
+    page.admin_name_edit.setText("张站长")
+    with qtbot.waitSignal(window.ready, timeout=20_000):
+        page.create_button.click()
+    assert window.screens.currentWidget() is window.login_page
+    assert "某站" in window.station_label.text()
+    _sign_in(qtbot, window, "pass-word-1")
+    assert window.screens.currentWidget() is window.work
+    assert "张站长" in window.clerk_label.text()
+    assert (tmp_path / "new" / DB_FILENAME).exists()
+
+
+def test_wrong_password_refused(qtbot: QtBot, data_dir: Path) -> None:
+    window = _open(qtbot, data_dir)
+    window.login_page.password_edit.setText("wrong-password")
+    with qtbot.waitSignal(window.ready, timeout=20_000):
+        window.login_page.login_button.click()
+    assert window.screens.currentWidget() is window.login_page
+    assert "不正确" in window.login_page.error_label.text()
+    assert window.session is None
+
+
+def test_idle_lock_hides_work_and_unlocks(qtbot: QtBot, data_dir: Path) -> None:
+    window = _open(qtbot, data_dir)
+    _sign_in(qtbot, window)
+    window.idle.set_minutes(0.0005)  # 30 ms: the watcher's own timer fires, no sleeps
+    qtbot.waitUntil(lambda: window.screens.currentWidget() is window.lock_page, timeout=5000)
+    window.lock_page.password_edit.setText("nope-nope")
+    with qtbot.waitSignal(task_manager().operation_finished, timeout=20_000):
+        window.lock_page.password_edit.returnPressed.emit()
+    assert window.screens.currentWidget() is window.lock_page
+    assert "不正确" in window.lock_page.error_label.text()
+    window.lock_page.password_edit.setText(ADMIN_PASSWORD)
+    with qtbot.waitSignal(task_manager().operation_finished, timeout=20_000):
+        window.lock_page.password_edit.returnPressed.emit()
+    assert window.screens.currentWidget() is window.work
+
+
+def test_auto_login_for_screenshots(qtbot: QtBot, data_dir: Path) -> None:
+    window = build_window(data_dir, auto_login=Credentials(ADMIN, ADMIN_PASSWORD))
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.signed_in, timeout=20_000):
+        window.load()
+    assert window.session is not None and window.session.is_admin
+
+
+def test_settings_saved_and_accounts_managed(qtbot: QtBot, data_dir: Path,
+                                             tmp_path: Path) -> None:
+    window = _open(qtbot, data_dir)
+    _sign_in(qtbot, window)
+    window.show_page("settings")
+    page = window.settings_page
+    qtbot.waitUntil(lambda: page.accounts_table.rowCount() == 1, timeout=5000)
+    page.copies_combo.setCurrentIndex(1)
+    page.idle_spin.setValue(3)
+    with qtbot.waitSignal(page.saved, timeout=20_000):
+        page.save()
+    assert window.ws is not None
+    assert window.ws.setting("print.copies") == "1"
+    assert window.idle.minutes == 3
+    page.new_user.setText("clerk2")
+    page.new_name.setText("赵窗口")
+    page.new_password.setText("short")
+    with qtbot.waitSignal(task_manager().operation_finished, timeout=20_000):
+        page.add_account()
+    assert "8" in page.accounts_status.text()
+    page.new_password.setText("long-enough-1")
+    with qtbot.waitSignal(page.accounts_changed, timeout=20_000):
+        page.add_account()
+    qtbot.waitUntil(lambda: page.accounts_table.rowCount() == 2, timeout=5000)
+    page.accounts_table.selectRow(1)
+    with qtbot.waitSignal(page.accounts_changed, timeout=20_000):
+        page.toggle_selected()
+    with qtbot.waitSignal(page.backup_done, timeout=20_000):
+        page.backup_to(tmp_path / "b.sqlite3")
+    assert (tmp_path / "b.sqlite3").exists()
+
+
+@pytest.mark.parametrize("language", ["en"])
+def test_language_switch_persists(qtbot: QtBot, data_dir: Path, language: str) -> None:
+    from ui.i18n import current_language, set_language
+
+    set_language(language)
+    assert current_language() == language
+    set_language("zh_CN")

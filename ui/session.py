@@ -1,0 +1,48 @@
+"""What every page of a signed-in station window shares: the workspace, the clerk, the
+station, and a bus of signals through which pages tell each other what changed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Protocol
+
+from PySide6.QtCore import QObject, Signal
+
+from clerk.accounts import Account
+from clerk.workspace import StationInfo, Workspace
+
+
+class SessionBus(QObject):
+    """Cross-page notifications; emitted on the UI thread only."""
+
+    case_changed = Signal(str)  # case_no: a case was created or changed state
+    open_case = Signal(str)  # case_no: show it in the cases page
+    resume_case = Signal(str)  # case_no: continue it at the counter (supplement, hand-over)
+    applicant_changed = Signal(str)  # applicant id
+    settings_changed = Signal()
+
+
+@dataclass
+class Session:
+    ws: Workspace
+    clerk: Account
+    station: StationInfo
+    bus: SessionBus
+
+    @property
+    def username(self) -> str:
+        return self.clerk.username
+
+    @property
+    def is_admin(self) -> bool:
+        return self.clerk.role == "admin"
+
+
+class Page(Protocol):
+    """A page of the main window."""
+
+    def attach(self, session: Session) -> None:
+        """Called once after sign-in, on the UI thread."""
+
+    def refresh(self) -> None:
+        """Called each time the page is shown: reload what may have changed."""
