@@ -13,7 +13,7 @@ import time
 import traceback
 from collections.abc import Sequence
 
-MODULES = ("clerk", "printing", "ui", "sync")
+MODULES = ("clerk", "printing", "startup", "ui", "sync")
 
 
 def _fmt(value: float) -> str:

@@ -6,7 +6,6 @@ rules are applied the same way whoever calls them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from threading import Lock
 
@@ -18,26 +17,10 @@ from clerk.calendar import CalendarYear, WorkCalendar
 from clerk.cases.service import CaseService
 from clerk.catalog import Matter, load_bundled_catalog
 from clerk.errors import NotFoundError, StateError, ValidationError
+from clerk.station import LEVELS, StationInfo, validate_station_inputs
 from clerk.store import Store
 from clerk.store.models import Setting, Station, User
 from clerk.timeutil import Clock, system_clock
-from clerk.validation import BEIJING_DISTRICTS, validate_name, validate_station_code
-
-LEVELS = {"street": "街道（乡镇）便民服务中心", "community": "社区（村）便民服务站"}
-
-
-@dataclass(frozen=True)
-class StationInfo:
-    code: str
-    name: str
-    level: str
-    district_code: str
-    address: str
-    phone: str
-
-    @property
-    def district_name(self) -> str:
-        return BEIJING_DISTRICTS.get(self.district_code, self.district_code)
 
 
 class Workspace:
@@ -145,18 +128,7 @@ class Workspace:
                 row.value = value
 
 
-def validate_station_inputs(*, code: str, name: str, level: str, admin: str,
-                            password: str) -> tuple[str, str]:
-    """Check everything `init_station` needs before anything is created on disk."""
-    code = validate_station_code(code)
-    name = validate_name(name)
-    if level not in LEVELS:
-        raise ValidationError("站点级别须为 street 或 community。", code="station.level",
-                              field="level")
-    accounts.validate_username(admin)
-    accounts.validate_password(password)
-    return code, name
-
-
 def _station(row: Station) -> StationInfo:
     return StationInfo(row.code, row.name, row.level, row.district_code, row.address, row.phone)
+
+__all__ = ["LEVELS", "StationInfo", "Workspace", "validate_station_inputs"]

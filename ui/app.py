@@ -9,14 +9,17 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
 from clerk.paths import resolve_data_dir
-from clerk.workspace import Workspace
 from ui.main_window import Credentials, MainWindow
+
+if TYPE_CHECKING:
+    from clerk.workspace import Workspace
 
 DEMO_ADMIN, DEMO_PASSWORD = "admin", "stationdesk-demo"
 
@@ -51,7 +54,13 @@ def ensure_app() -> QApplication:
 
 
 def workspace_opener(data_dir: Path) -> Callable[[], Workspace]:
-    return lambda: Workspace.open(data_dir)
+    """Opening runs in a background operation: SQLAlchemy is imported there, not before
+    the window's first paint."""
+    def open_ws() -> Workspace:
+        from clerk.workspace import Workspace
+
+        return Workspace.open(data_dir)
+    return open_ws
 
 
 def env_credentials() -> Credentials | None:

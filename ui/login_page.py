@@ -5,9 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPushButton, QWidget
 
-from clerk.accounts import Account
 from clerk.errors import ValidationError
-from clerk.workspace import LEVELS, validate_station_inputs
+from clerk.station import LEVELS, Account, validate_station_inputs
 from ui.forms import Card
 
 
@@ -82,7 +81,8 @@ class LockPage(Card):
 
     def lock_for(self, display_name: str) -> None:
         self.subtitle_label.setText(
-            self.tr("离开座位时自动锁定，未保存的收件内容已保留。经办人：{0}").format(display_name))
+            self.tr("离开座位时自动锁定，未保存的收件内容已保留。经办人：{0}")
+            .format(display_name))
         self.subtitle_label.show()
         self.password_edit.clear()
         self.show_error("")
@@ -102,9 +102,10 @@ class SetupPage(Card):
     setup_requested = Signal(dict)
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("首次使用：设置本站"),
-                         self.tr("请填写本站的统计用区划代码（12 位）和名称，并创建第一个管理员账号。"),
-                         width=520, parent=parent)
+        super().__init__(
+            self.tr("首次使用：设置本站"),
+            self.tr("请填写本站的统计用区划代码（12 位）和名称，并创建第一个管理员账号。"),
+            width=520, parent=parent)
         self.code_edit = QLineEdit()
         self.code_edit.setPlaceholderText("110108001001")
         self.code_edit.setMaxLength(12)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication
@@ -24,14 +25,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clerk import accounts
-from clerk.accounts import Account
-from clerk.workspace import StationInfo, Workspace
+from clerk.catalog import CatalogIndex
+from clerk.station import Account, StationInfo
 from ui.catalog_page import CatalogPage
 from ui.idle import IdleWatcher
 from ui.login_page import LockPage, LoginPage, SetupPage
 from ui.operations import Operation, error_text, message_bridge
 from ui.session import Session, SessionBus
+
+if TYPE_CHECKING:  # imported off the UI thread, after the first paint (see load())
+    from clerk.workspace import Workspace
 
 
 @dataclass(frozen=True)
@@ -122,6 +125,10 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(widget)
         self._page_keys.append(key)
 
+    def _page_widgets(self) -> list[QWidget]:
+        return [w for w in (self.pages.widget(i) for i in range(self.pages.count()))
+                if w is not None]
+
     def page(self, key: str) -> QWidget:
         return self.pages.widget(self._page_keys.index(key))
 
@@ -130,9 +137,9 @@ class MainWindow(QMainWindow):
 
     def _page_changed(self, row: int) -> None:
         self.pages.setCurrentIndex(row)
-        widget = self.pages.widget(row)
-        if self.session is not None and hasattr(widget, "refresh"):
-            widget.refresh()
+        refresh = getattr(self.pages.widget(row), "refresh", None)
+        if self.session is not None and callable(refresh):
+            refresh()
 
     # --- status bar -------------------------------------------------------------------------
     def _build_status_bar(self) -> None:
@@ -170,6 +177,8 @@ class MainWindow(QMainWindow):
             .run_in_background()
 
     def _open(self) -> Opened:
+        from clerk import accounts
+
         ws = self._open_workspace()
         station = ws.station()
         if station is None and self._init_demo is not None:
@@ -214,6 +223,8 @@ class MainWindow(QMainWindow):
         assert ws is not None
 
         def create() -> tuple[StationInfo, list[Account]]:
+            from clerk import accounts
+
             station = ws.init_station(
                 code=values["code"], name=values["name"], level=values["level"],
                 phone=values["phone"], address=values["address"], admin=values["admin"],
@@ -231,6 +242,8 @@ class MainWindow(QMainWindow):
         assert ws is not None
 
         def check() -> Account | None:
+            from clerk import accounts
+
             with ws.store.write() as s:  # a rehash on sign-in writes
                 return accounts.authenticate(s, username, password)
 
@@ -257,18 +270,24 @@ class MainWindow(QMainWindow):
 
     def _attach_pages(self) -> None:
         assert self.session is not None and self.ws is not None
-        for row in range(self.pages.count()):
-            widget = self.pages.widget(row)
-            if hasattr(widget, "attach"):
-                widget.attach(self.session)
+        for widget in self._page_widgets():
+            attach = getattr(widget, "attach", None)
+            if callable(attach):
+                attach(self.session)
         ws = self.ws
-        Operation(ws.matters, parent=self).success(self._matters_loaded).run_in_background()
+
+        def build_index() -> CatalogIndex:
+            # Built off the UI thread: the first pinyin lookup loads pypinyin's dictionaries.
+            return CatalogIndex(ws.matters())
+
+        Operation(build_index, parent=self).success(self._matters_loaded).run_in_background()
         self.bus.case_changed.connect(lambda _no: self.refresh_status())
         self.bus.settings_changed.connect(self._settings_changed)
         self.nav.setCurrentRow(0)
 
-    def _matters_loaded(self, matters: list[object]) -> None:
-        self.catalog_page.set_matters(matters)  # type: ignore[arg-type]
+    def _matters_loaded(self, index: CatalogIndex) -> None:
+        self.catalog_index = index
+        self.catalog_page.set_index(index)
         self.ready.emit()
 
     def _settings_changed(self) -> None:
@@ -288,6 +307,8 @@ class MainWindow(QMainWindow):
         ws = session.ws
 
         def check() -> Account | None:
+            from clerk import accounts
+
             with ws.store.write() as s:
                 return accounts.authenticate(s, session.username, password)
 
@@ -308,6 +329,8 @@ class MainWindow(QMainWindow):
             ws, station = self.ws, self.station
 
             def reload() -> list[Account]:
+                from clerk import accounts
+
                 with ws.store.read() as s:
                     return accounts.list_accounts(s)
 
@@ -327,10 +350,10 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(text, 15000)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        for row in range(self.pages.count()):
-            widget = self.pages.widget(row)
-            if hasattr(widget, "save_draft_now"):
-                widget.save_draft_now()
+        for widget in self._page_widgets():
+            save = getattr(widget, "save_draft_now", None)
+            if callable(save):
+                save()
         if self.ws is not None:
             self.ws.close()
         super().closeEvent(event)

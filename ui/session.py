@@ -4,12 +4,14 @@ station, and a bus of signals through which pages tell each other what changed."
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, Signal
 
-from clerk.accounts import Account
-from clerk.workspace import StationInfo, Workspace
+from clerk.station import Account, StationInfo
+
+if TYPE_CHECKING:  # the store is imported off the UI thread, after the first paint
+    from clerk.workspace import Workspace
 
 
 class SessionBus(QObject):

@@ -24,13 +24,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clerk import accounts
-from clerk.accounts import Account
+from clerk.station import Account
 from ui.i18n import LANGUAGES, current_language, set_language
 from ui.operations import Operation, error_text
 from ui.session import Session
 
 ROLE_LABELS = {"admin": "管理员", "clerk": "窗口人员"}
+# clerk.accounts (SQLAlchemy, argon2) is imported inside the background work functions, so
+# building this page does not slow the window's first paint.
 
 
 class SettingsPage(QScrollArea):
@@ -181,6 +182,8 @@ class SettingsPage(QScrollArea):
         ws = session.ws
 
         def read() -> tuple[dict[str, str], list[Account]]:
+            from clerk import accounts
+
             keys = ("print.font_path", "print.copies", "print.printer", "ui.idle_lock_minutes")
             values = {k: ws.setting(k, "") for k in keys}
             with ws.store.read() as s:
@@ -274,6 +277,8 @@ class SettingsPage(QScrollArea):
         role, password = str(self.new_role.currentData()), self.new_password.text()
 
         def create() -> Account:
+            from clerk import accounts
+
             with ws.store.write() as s:
                 return accounts.create_account(s, username=username, password=password,
                                                role=role, display_name=name, now=ws.now())
@@ -300,6 +305,8 @@ class SettingsPage(QScrollArea):
         ws = session.ws
 
         def toggle() -> bool:
+            from clerk import accounts
+
             with ws.store.write() as s:
                 active = not accounts.get_account(s, username).active
                 accounts.set_active(s, username, active)

@@ -206,3 +206,70 @@ class PrintLog(Base):
     printed_at: Mapped[datetime] = mapped_column(DateTime)
     printed_by: Mapped[str] = mapped_column(String(32))
     reprint: Mapped[bool] = mapped_column(Boolean)
+
+
+# --- sync with the district (written by sync/, read by the UI and `clerk sync --status`) ---
+
+
+class CaseNote(Base):
+    """A remark on a case outside its event sequence.
+
+    Only a case's owner adds `commented` events to its sequence; the other side's remarks
+    (the station on a case at the district, a reviewer on a station-owned case) are
+    notes with their own ids, pushed and pulled idempotently like events.
+    """
+
+    __tablename__ = "case_notes"
+    note_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"), index=True)
+    text: Mapped[str] = mapped_column(Text)
+    author: Mapped[str] = mapped_column(String(64))
+    origin: Mapped[str] = mapped_column(String(16))  # station | district
+    occurred_at: Mapped[str] = mapped_column(String(27))  # exactly as hashed
+    hash: Mapped[str] = mapped_column(String(64))
+    # Station-origin notes: pending | acked | rejected; pulled ones arrive acked.
+    sync_state: Mapped[str] = mapped_column(String(16), default="pending", index=True)
+    sync_error: Mapped[str | None] = mapped_column(Text)
+    acked_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+class SyncQuarantine(Base):
+    """A pulled event this station could not apply (unknown case, broken sequence).
+
+    Kept with the reason instead of blocking every later change behind it; retried at
+    each pull and shown by `clerk sync --status`.
+    """
+
+    __tablename__ = "sync_quarantine"
+    event_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    case_id: Mapped[str] = mapped_column(String(36), index=True)
+    seq: Mapped[int] = mapped_column(Integer)
+    pos: Mapped[int] = mapped_column(Integer)  # the district's position
+    body: Mapped[dict[str, Any]] = mapped_column(JSON)  # the wire event
+    code: Mapped[str] = mapped_column(String(40))
+    message: Mapped[str] = mapped_column(Text)
+    received_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class DueOverride(Base):
+    """A due date recomputed after the district published an official calendar year.
+
+    Recomputation appends nothing to history: the accepting event keeps the date printed
+    on the receipt, the case row's due-date columns and this table carry the new one.
+    """
+
+    __tablename__ = "due_overrides"
+    case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"), primary_key=True)
+    due_date: Mapped[date] = mapped_column(Date)
+    due_provisional: Mapped[bool] = mapped_column(Boolean)
+    original_due: Mapped[date | None] = mapped_column(Date)
+    recomputed_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class BlobUpload(Base):
+    """Scans already uploaded to the district (so a round does not send them again)."""
+
+    __tablename__ = "blob_uploads"
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    size: Mapped[int] = mapped_column(Integer)
+    uploaded_at: Mapped[datetime] = mapped_column(DateTime)

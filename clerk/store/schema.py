@@ -13,8 +13,8 @@ from sqlalchemy import Engine, inspect, text
 
 from clerk.errors import StoreError
 
-HEAD_REVISION = "0001"
-KNOWN_REVISIONS = ("0001",)
+HEAD_REVISION = "0002"
+KNOWN_REVISIONS = ("0001", "0002")
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 
 

@@ -1,0 +1,65 @@
+"""Start-up time: first paint and usable-with-data, against a bare PySide6 window.
+
+Each start is a fresh process (imports included, as a clerk experiences it), measured
+from spawn to the milestone line the probe prints; median of several runs.
+"""
+
+from __future__ import annotations
+
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from bench.data import CACHE, PASSWORD, fresh_station
+
+RUNS = 5
+
+
+def _time(args: list[str], milestones: tuple[str, ...]) -> dict[str, float]:
+    started = time.perf_counter()
+    proc = subprocess.Popen([sys.executable, "-m", "bench.startup_probe", *args],
+                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    seen: dict[str, float] = {}
+    assert proc.stdout is not None
+    for line in proc.stdout:
+        seen[line.strip()] = (time.perf_counter() - started) * 1000
+        if all(m in seen for m in milestones):
+            break
+    proc.wait(timeout=120)
+    missing = [m for m in milestones if m not in seen]
+    if missing:
+        raise RuntimeError(f"probe {args[0]} never reported {missing}")
+    return seen
+
+
+def _median(args: list[str], milestones: tuple[str, ...]) -> dict[str, float]:
+    runs = [_time(args, milestones) for _ in range(RUNS)]
+    return {m: statistics.median(r[m] for r in runs) for m in milestones}
+
+
+def station_dir() -> Path:
+    folder = CACHE / "startup-station"
+    if not (folder / "complete").exists():
+        ws = fresh_station(folder)
+        from clerk.demo import populate_demo
+
+        populate_demo(ws)
+        ws.close()
+        (folder / "complete").write_text("ok")
+    return folder
+
+
+def run() -> list[tuple[str, float, str]]:
+    folder = station_dir()
+    _time(["bare"], ("paint",))  # warm the OS file cache once
+    bare = _median(["bare"], ("paint",))["paint"]
+    app = _median(["app", str(folder), PASSWORD], ("paint", "ready"))
+    return [
+        ("start: bare PySide6 window, first paint (ms)", bare, "reference"),
+        ("start: StationDesk first paint (ms)", app["paint"], f"≤ {2 * bare:.0f} (2×)"),
+        ("start: StationDesk usable with data (ms)", app["ready"], f"≤ {4 * bare:.0f} (4×)"),
+        ("start: first paint / bare (×)", app["paint"] / bare, "≤ 2"),
+        ("start: usable / bare (×)", app["ready"] / bare, "≤ 4"),
+    ]
