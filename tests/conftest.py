@@ -89,3 +89,28 @@ def id_factory() -> Iterator[object]:
     def make(n: int = 1, *, birth: date = date(1980, 5, 17), area: str = "110108") -> str:
         return make_resident_id(area, birth, n)
     yield make
+
+
+# --- PostgreSQL (district tests) -----------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def pg_url() -> str:
+    """The PostgreSQL server the district tests use (SQLAlchemy URL, psycopg 3).
+
+    Skipped when STATIONDESK_PG_URL is unset, unless STATIONDESK_REQUIRE_PG=1 (CI), which
+    turns the skip into a failure; a configured server that does not answer always fails.
+    """
+    url = os.environ.get("STATIONDESK_PG_URL", "")
+    if not url:
+        if os.environ.get("STATIONDESK_REQUIRE_PG") == "1":
+            pytest.fail("STATIONDESK_REQUIRE_PG=1 but STATIONDESK_PG_URL is not set")
+        pytest.skip("PostgreSQL not configured (set STATIONDESK_PG_URL)")
+    import psycopg
+
+    plain = url.replace("postgresql+psycopg://", "postgresql://", 1)
+    try:
+        psycopg.connect(plain, connect_timeout=5).close()
+    except psycopg.OperationalError as exc:
+        pytest.fail(f"PostgreSQL at STATIONDESK_PG_URL does not answer: {exc}")
+    return url

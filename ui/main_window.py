@@ -130,7 +130,9 @@ class MainWindow(QMainWindow):
                 if w is not None]
 
     def page(self, key: str) -> QWidget:
-        return self.pages.widget(self._page_keys.index(key))
+        widget = self.pages.widget(self._page_keys.index(key))
+        assert widget is not None
+        return widget
 
     def show_page(self, key: str) -> None:
         self.nav.setCurrentRow(self._page_keys.index(key))

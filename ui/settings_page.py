@@ -298,7 +298,10 @@ class SettingsPage(QScrollArea):
         row = self.accounts_table.currentRow()
         if session is None or row < 0:
             return
-        username = self.accounts_table.item(row, 0).text()
+        cell = self.accounts_table.item(row, 0)
+        if cell is None:
+            return
+        username = cell.text()
         if username == session.username:
             self.accounts_status.setText(self.tr("不能停用当前登录的账号。"))
             return
