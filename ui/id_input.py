@@ -60,17 +60,17 @@ def check_partial(text: str, today: date | None = None) -> tuple[IdState, Reside
             return IdState.INVALID, None, exc
     head = number[:17]
     if not (head.isascii() and head.isdigit()):
-        bad = ValidationError(
-            "身份证号码只能由数字组成，最后一位可以是字母X。请检查是否混入了字母或符号。",
-            code="id_no.chars", field="id_no")
-        return IdState.INVALID, None, bad
-    if len(number) >= 14:
+        candidate = head.ljust(18, "0")  # the domain names the bad characters
+    elif len(number) >= 14:
         # Complete the number provisionally so the domain checks area and birth date now.
         first17 = head.ljust(17, "0")
-        try:
-            parse_resident_id(first17 + resident_id_check_digit(first17), today=today)
-        except ValidationError as exc:
-            return IdState.INVALID, None, exc
+        candidate = first17 + resident_id_check_digit(first17)
+    else:
+        return IdState.TYPING, None, None
+    try:
+        parse_resident_id(candidate, today=today)
+    except ValidationError as exc:
+        return IdState.INVALID, None, exc
     return IdState.TYPING, None, None
 
 

@@ -72,6 +72,7 @@ class ApplicantPanel(QWidget):
         self.id_edit = IdNumberEdit()
         self.id_message = QLabel()
         self.id_message.setWordWrap(True)
+        self.id_message.hide()
         self.name_edit = QLineEdit()
         self.name_edit.setPlaceholderText(self.tr("与证件一致"))
         self.name_message = field_message()
@@ -95,6 +96,7 @@ class ApplicantPanel(QWidget):
         self.agent_id_edit = IdNumberEdit()
         self.agent_id_message = QLabel()
         self.agent_id_message.setWordWrap(True)
+        self.agent_id_message.hide()
         self.agent_mobile_edit = QLineEdit()
         self.agent_mobile_edit.setMaxLength(20)
         self.agent_message = field_message()
@@ -168,12 +170,18 @@ class ApplicantPanel(QWidget):
         elif self.id_edit.state != IdState.VALID:
             error = self.id_edit.error()
             found.append(("id_no", error.message if error else self.tr("身份证号码未输入完整")))
-        for fld, check in (("name", lambda: validate_name(self.name_edit.text())),
-                           ("mobile", lambda: self._mobile_ok(self.mobile_edit.text()))):
-            try:
-                check()
-            except ValidationError as exc:
-                found.append((fld, exc.message))
+        name = self.name_edit.text()
+        try:
+            if not name.strip():
+                found.append(("name", self.tr("请输入申请人姓名")))
+            else:
+                validate_name(name)
+        except ValidationError as exc:
+            found.append(("name", exc.message))
+        try:
+            self._mobile_ok(self.mobile_edit.text())
+        except ValidationError as exc:
+            found.append(("mobile", exc.message))
         if self.has_agent():
             if not self.agent_name_edit.text().strip():
                 found.append(("agent", self.tr("请填写代理人姓名")))
@@ -196,16 +204,17 @@ class ApplicantPanel(QWidget):
         """Show what the station knows of the person with the typed ID number."""
         self._recalled = person
         if person is None:
-            show_message(self.recall_label, self.tr("新申请人：首次来站办理，请登记姓名和联系方式。"),
-                         _MUTED_STYLE)
+            text = self.tr("新申请人：首次来站办理，请登记姓名和联系方式。")
+            show_message(self.recall_label, text, _MUTED_STYLE)
             return
         for edit, value in ((self.name_edit, person.name), (self.mobile_edit, person.mobile),
                             (self.address_edit, person.address)):
             if not edit.text().strip() and value:
                 edit.setText(value)
         docs = "、".join(html.escape(d.name) for d in documents.values())
-        text = self.tr("已登记申请人，资料已调出。") + (
-            self.tr("证照库：{docs}").format(docs=docs) if docs else self.tr("证照库暂无有效证照。"))
+        on_file = (self.tr("证照库：{docs}").format(docs=docs) if docs
+                   else self.tr("证照库暂无有效证照。"))
+        text = self.tr("已登记申请人，资料已调出。") + on_file
         self.recall_label.setText(f'<span style="color:#1a56a8">{text}</span>')
         self.recall_label.show()
         self._check_name(quiet=True)
@@ -286,8 +295,19 @@ class ApplicantPanel(QWidget):
         show_message(label, text, style)
 
     def _on_id_text(self, _text: str) -> None:
-        if self._recalled is not None and self.id_edit.number() != self._recalled.id_no:
+        recalled = self._recalled
+        if recalled is not None and self.id_edit.number() != recalled.id_no:
+            # Another person now: what was filled in for the previous one goes too,
+            # unless the clerk changed it.
             self._recalled = None
+            for edit, value in ((self.name_edit, recalled.name),
+                                (self.mobile_edit, recalled.mobile),
+                                (self.address_edit, recalled.address)):
+                if value and edit.text() == value:
+                    edit.clear()
+            show_message(self.recall_label, "")
+        elif recalled is None and self.recall_label.isVisible() \
+                and self.id_edit.state != IdState.VALID:
             show_message(self.recall_label, "")
 
     def _on_changed(self) -> None:

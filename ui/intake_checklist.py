@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from PySide6.QtCore import (
+    QAbstractItemModel,
     QAbstractTableModel,
     QDate,
     QModelIndex,
@@ -21,7 +22,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QKeyEvent
+from PySide6.QtGui import QBrush, QColor, QKeyEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -104,6 +105,7 @@ class ChecklistModel(QAbstractTableModel):
         self._rows: list[MaterialRow] = []
         self._visible: list[int] = []
         self._only: set[str] | None = None
+        self.words = ChecklistWords(self)
 
     # --- content --------------------------------------------------------------------
     def set_rows(self, rows: list[MaterialRow], only: set[str] | None = None) -> None:
@@ -287,12 +289,11 @@ class ChecklistModel(QAbstractTableModel):
                 text += "\n" + self.tr("区中心退回要求补正")
             return text
         if column == self.NECESSITY:
-            return necessity_label(self, item.necessity)
+            return self.words.necessity(item.necessity)
         if column == self.FORM:
-            return form_text(self, item)
+            return self.words.form(item)
         if column == self.STATUS:
-            return status_label(self, row.status, needed=row.as_item().needed,
-                                document=row.document)
+            return self.words.status(row.status, needed=row.as_item().needed)
         if row.status == ItemStatus.DEFERRED and row.promise is not None:
             return row.promise.isoformat()
         return ""
@@ -318,35 +319,35 @@ class ChecklistModel(QAbstractTableModel):
         return None
 
 
-# --- wording (a QObject gives the strings their translation context) --------------------
+# --- wording ---------------------------------------------------------------------------------
 
-def necessity_label(ctx: QObject, necessity: str) -> str:
-    return {"required": ctx.tr("必要"), "optional": ctx.tr("非必要"),
-            "deferrable": ctx.tr("容缺后补"), "exempt_shared": ctx.tr("信息免交")}.get(
-        necessity, necessity)
+class ChecklistWords(QObject):
+    """The checklist's labels, in one translation context shared by model and delegate."""
 
+    def necessity(self, necessity: str) -> str:
+        return {"required": self.tr("必要"), "optional": self.tr("非必要"),
+                "deferrable": self.tr("容缺后补"), "exempt_shared": self.tr("信息免交")}.get(
+            necessity, necessity)
 
-def status_label(ctx: QObject, status: ItemStatus, *, needed: bool = True,
-                 document: DocumentView | None = None) -> str:
-    if status == ItemStatus.MISSING and not needed:
-        return ctx.tr("未收")
-    return {ItemStatus.RECEIVED: ctx.tr("已收"), ItemStatus.ON_FILE: ctx.tr("证照库"),
-            ItemStatus.SHARED: ctx.tr("共享获取"), ItemStatus.DEFERRED: ctx.tr("容缺后补"),
-            ItemStatus.MISSING: ctx.tr("缺"),
-            ItemStatus.NOT_APPLICABLE: ctx.tr("不适用")}[status]
+    def status(self, status: ItemStatus, *, needed: bool = True) -> str:
+        if status == ItemStatus.MISSING and not needed:
+            return self.tr("未收")
+        return {ItemStatus.RECEIVED: self.tr("已收"), ItemStatus.ON_FILE: self.tr("证照库"),
+                ItemStatus.SHARED: self.tr("共享获取"), ItemStatus.DEFERRED: self.tr("容缺后补"),
+                ItemStatus.MISSING: self.tr("缺"),
+                ItemStatus.NOT_APPLICABLE: self.tr("不适用")}[status]
 
-
-def form_text(ctx: QObject, item: ChecklistItem) -> str:
-    """E.g. "原件1 · 复印件1", "原件或复印件1份"."""
-    if item.form == "original_or_copy":
-        n = max(item.original_count, item.copy_count)
-        return ctx.tr("原件或复印件{n}份").format(n=n)
-    parts = []
-    if item.original_count:
-        parts.append(ctx.tr("原件{n}份").format(n=item.original_count))
-    if item.copy_count:
-        parts.append(ctx.tr("复印件{n}份").format(n=item.copy_count))
-    return " · ".join(parts) or "—"
+    def form(self, item: ChecklistItem) -> str:
+        """E.g. "原件1份 · 复印件1份", "原件或复印件1份"."""
+        if item.form == "original_or_copy":
+            n = max(item.original_count, item.copy_count)
+            return self.tr("原件或复印件{n}份").format(n=n)
+        parts = []
+        if item.original_count:
+            parts.append(self.tr("原件{n}份").format(n=item.original_count))
+        if item.copy_count:
+            parts.append(self.tr("复印件{n}份").format(n=item.copy_count))
+        return " · ".join(parts) or "—"
 
 
 class ChecklistDelegate(QStyledItemDelegate):
@@ -360,7 +361,7 @@ class ChecklistDelegate(QStyledItemDelegate):
         if index.column() == ChecklistModel.STATUS:
             combo = QComboBox(parent)
             for status in row.options():
-                combo.addItem(status_label(self, status, needed=row.as_item().needed),
+                combo.addItem(model.words.status(status, needed=row.as_item().needed),
                               status.value)
             combo.activated.connect(lambda _i, c=combo: self._commit(c))
             return combo
@@ -381,7 +382,7 @@ class ChecklistDelegate(QStyledItemDelegate):
         elif isinstance(editor, QDateEdit) and isinstance(value, date):
             editor.setDate(QDate(value.year, value.month, value.day))
 
-    def setModelData(self, editor: QWidget, model: QAbstractTableModel,
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel,
                      index: _AnyIndex) -> None:
         if isinstance(editor, QComboBox):
             model.setData(index, editor.currentData())
@@ -419,6 +420,18 @@ class ChecklistView(QTableView):
             self.setColumnWidth(column, width)
         self.clicked.connect(self._on_clicked)
         model.modelReset.connect(self._after_reset)
+        self.placeholder = self.tr("选择事项后，这里列出该事项的全部申请材料，逐项核对。")
+        self._after_reset()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self._model.rowCount() == 0 and self.placeholder:
+            painter = QPainter(self.viewport())
+            painter.setPen(QColor("#80868b"))
+            painter.drawText(self.viewport().rect().adjusted(16, 16, -16, -16),
+                             Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
+                             | Qt.TextFlag.TextWordWrap, self.placeholder)
+            painter.end()
 
     def _after_reset(self) -> None:
         self.resizeRowsToContents()

@@ -54,6 +54,7 @@ class MatterPicker(QWidget):
         self.result_list = QListWidget()
         self.result_list.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.result_list.setUniformItemSizes(True)
+        self.result_list.setStyleSheet("QListWidget::item { padding: 2px 4px; }")
         self.summary_label = QLabel()
         self.summary_label.setTextFormat(Qt.TextFormat.RichText)
         self.summary_label.setWordWrap(True)
@@ -73,6 +74,7 @@ class MatterPicker(QWidget):
         self.result_list.itemClicked.connect(self._choose_item)
         self._fit_list()
         self._refill()
+        self._show_summary()
 
     # --- public API -------------------------------------------------------------------
     def set_index(self, index: CatalogIndex) -> None:
@@ -109,6 +111,7 @@ class MatterPicker(QWidget):
     def set_locked(self, locked: bool) -> None:
         """In supplement mode the matter is the case's and cannot change."""
         self.search_edit.setReadOnly(locked)
+        self.search_edit.setClearButtonEnabled(not locked)
         self.result_list.setVisible(not locked and self._chosen is None)
 
     def listed(self) -> list[str]:
@@ -133,10 +136,10 @@ class MatterPicker(QWidget):
             for m in self._index.search(query, limit=30):
                 self._add(m, "")
         else:
-            recent = [m for c in self._recent if (m := self._index.by_code(c)) is not None]
-            for m in recent:
-                self._add(m, self.tr("最近使用"))
-            shown = {m.code for m in recent}
+            recent = [r for c in self._recent if (r := self._index.by_code(c)) is not None]
+            for r in recent:
+                self._add(r, self.tr("最近使用"))
+            shown = {r.code for r in recent}
             for m in self._index.matters:
                 if m.code not in shown:
                     self._add(m, "")
@@ -155,9 +158,13 @@ class MatterPicker(QWidget):
         self.result_list.addItem(item)
 
     def _fit_list(self) -> None:
-        rows = _LIST_ROWS
-        height = self.result_list.fontMetrics().height() + 8
-        self.result_list.setFixedHeight(rows * height + 4)
+        probe = QListWidgetItem("事项 Ag")
+        self.result_list.addItem(probe)
+        height = max(self.result_list.sizeHintForRow(0),
+                     self.result_list.fontMetrics().height() + 4)
+        self.result_list.clear()
+        frame = 2 * self.result_list.frameWidth()
+        self.result_list.setFixedHeight(_LIST_ROWS * height + frame)
 
     def _choose_item(self, item: QListWidgetItem) -> None:
         matter = self._index.by_code(str(item.data(Qt.ItemDataRole.UserRole)))

@@ -1,4 +1,4 @@
-"""The intake page's background work: plain functions over the workspace, no Qt.
+"""The intake page's background work: plain functions over the workspace, no widgets.
 
 Each function here runs inside one :class:`ui.operations.Operation` on the database
 worker. It gets copies of what the clerk typed (frozen dataclasses), never widgets, and
@@ -9,12 +9,13 @@ case's state change was committed (``render_case_document`` loads the committed 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from sqlalchemy import select
 
 from clerk import applicants as ap
@@ -22,7 +23,7 @@ from clerk.cases.checklist import ChecklistItem, ItemStatus
 from clerk.cases.record import CaseRecord
 from clerk.cases.service import MaterialChanges
 from clerk.cases.states import State
-from clerk.errors import NotFoundError, ValidationError
+from clerk.errors import ValidationError
 from clerk.numbering import is_case_no
 from clerk.store.models import Case
 from clerk.timeutil import local_date
@@ -195,11 +196,14 @@ def submit_new(ws: Workspace, clerk: str, data: IntakeData, request: DecisionReq
     return DecisionOutcome(rec.case_no, ws.cases.get(rec.case_no), documents)
 
 
-def submit_existing(ws: Workspace, clerk: str, case_no: str, marks: Sequence[MaterialMark],
+def submit_existing(ws: Workspace, clerk: str, case_no: str, changes: MaterialChanges,
                     request: DecisionRequest, options: PrintOptions) -> DecisionOutcome:
-    """Record the supplement on a case in intake (or returned), then decide."""
-    rec = ws.cases.get(case_no)
-    changes = changes_against(rec, marks)
+    """Record the supplement on a case in intake (or returned), then decide.
+
+    ``changes`` are the clerk's edits against the case as it was shown
+    (:func:`changes_against` that record), so a change made meanwhile elsewhere is not
+    silently undone by the screen's older picture of the case.
+    """
     if request.kind == Decision.RESUBMIT:
         ws.cases.resubmit(case_no, changes, clerk=clerk)
         return DecisionOutcome(case_no, ws.cases.get(case_no), [])
@@ -231,7 +235,7 @@ def decide(ws: Workspace, clerk: str, case_no: str, request: DecisionRequest,
         cases.complete(case_no, rating=request.rating, clerk=clerk)
         kinds = ["receipt", "result"]
     else:
-        raise ValidationError("未知的受理决定。", code="intake.decision")
+        raise ValueError(f"unknown decision {request.kind!r}")
     return [render_case_document(ws, case_no, kind, clerk=clerk, options=options)
             for kind in kinds]
 
@@ -248,9 +252,10 @@ def _initial_items(ws: Workspace, matter_code: str) -> list[ChecklistItem]:
 
 def print_options(ws: Workspace) -> PrintOptions:
     """The station's print settings (copies, font file), with safe fallbacks."""
-    copies = 1 if ws.setting("print.copies", "2").strip() == "1" else 2
     font = ws.setting("print.font_path", "").strip() or None
-    return PrintOptions(copies=copies, font_path=font)
+    if ws.setting("print.copies", "2").strip() == "1":
+        return PrintOptions(copies=1, font_path=font)
+    return PrintOptions(copies=2, font_path=font)
 
 
 # --- people and cases ------------------------------------------------------------------
@@ -271,18 +276,20 @@ def find_returning(ws: Workspace, text: str) -> LookupResult:
 
     text = text.strip()
     if not text:
-        raise ValidationError("请输入办件编号、扫描告知单上的二维码，或输入申请人身份证号码。",
-                              code="lookup.empty", field="lookup")
+        raise _lookup_error(QCoreApplication.translate(
+            "IntakeWork", "请输入办件编号、扫描告知单上的二维码，或输入申请人身份证号码。"),
+            "empty")
     if text.startswith(PAYLOAD_PREFIX + "|"):
         try:
             case_no, _check = parse_qr_payload(text)
         except ValueError:
-            raise ValidationError("二维码内容无法识别，请重新扫描或输入办件编号。",
-                                  code="lookup.qr", field="lookup") from None
+            raise _lookup_error(QCoreApplication.translate(
+                "IntakeWork", "二维码内容无法识别，请重新扫描或输入办件编号。"), "qr") from None
         rec = ws.cases.get(case_no)
         if verify_qr_payload(text, str(rec.applicant["id_no"])[-4:]) != case_no:
-            raise ValidationError("二维码校验不通过（与办件不符）。请核对告知单或输入办件编号。",
-                                  code="lookup.qr_check", field="lookup")
+            raise _lookup_error(QCoreApplication.translate(
+                "IntakeWork", "二维码校验不通过（与办件不符）。请核对告知单或输入办件编号。"),
+                "qr_check")
         return LookupResult(record=_resumable(rec))
     if is_case_no(text):
         return LookupResult(record=_resumable(ws.cases.get(text)))
@@ -292,16 +299,21 @@ def find_returning(ws: Workspace, text: str) -> LookupResult:
         if len(choices) == 1:
             return LookupResult(record=ws.cases.get(choices[0].case_no), id_no=rid.number)
         return LookupResult(choices=tuple(choices), id_no=rid.number)
-    raise ValidationError("无法识别：请输入办件编号（如 110108001001-20260302-0001）、"
-                          "扫描二维码，或输入18位身份证号码。", code="lookup.format",
-                          field="lookup")
+    raise _lookup_error(QCoreApplication.translate(
+        "IntakeWork", "无法识别：请输入办件编号（如 110108001001-20260302-0001）、"
+        "扫描二维码，或输入18位身份证号码。"), "format")
+
+
+def _lookup_error(message: str, code: str) -> ValidationError:
+    # QCoreApplication.translate is thread-safe: these messages are built on the worker.
+    return ValidationError(message, code=f"lookup.{code}", field="lookup")
 
 
 def _resumable(rec: CaseRecord) -> CaseRecord:
     if rec.state not in RESUMABLE:
-        raise ValidationError(
-            f"办件 {rec.case_no} 当前状态为“{rec.state.label}”，不需要补正材料；"
-            "请到“办件”页查看或办理。", code="lookup.state", field="lookup")
+        raise _lookup_error(QCoreApplication.translate(
+            "IntakeWork", "办件 {no} 当前状态为“{state}”，不需要补正材料；请到“办件”页查看或办理。"
+        ).format(no=rec.case_no, state=rec.state.label), "state")
     return rec
 
 
@@ -314,7 +326,7 @@ def open_cases_of(ws: Workspace, id_no: str) -> list[CaseChoice]:
             return []
         rows = s.execute(select(Case.case_no, Case.matter_name, Case.state, Case.received_at)
                          .where(Case.applicant_id == person.id, Case.state.in_(states))
-                         .order_by(Case.received_at.desc())).all()
+                         .order_by(Case.received_at.desc(), Case.case_no.desc())).all()
     return [CaseChoice(r.case_no, r.matter_name, State(r.state), r.received_at.date())
             for r in rows]
 

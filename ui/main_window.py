@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
 
 from clerk.catalog import CatalogIndex
 from clerk.station import Account, StationInfo
-from ui.catalog_page import CatalogPage
 from ui.idle import IdleWatcher
 from ui.login_page import LockPage, LoginPage, SetupPage
 from ui.operations import Operation, error_text, message_bridge
@@ -104,17 +103,29 @@ class MainWindow(QMainWindow):
         row.addWidget(self.nav)
         row.addWidget(self.pages, 1)
         self._page_keys: list[str] = []
-        self.catalog_page = CatalogPage()
-        for key, title, widget in self._make_pages():
-            self.add_page(key, title, widget)
         self.nav.currentRowChanged.connect(self._page_changed)
 
-    def _make_pages(self) -> list[tuple[str, str, QWidget]]:
+    def _build_pages(self) -> None:
+        """The pages, built at the first sign-in: nothing of them delays the first paint."""
+        from ui.catalog_page import CatalogPage
+        from ui.intake_page import IntakePage
         from ui.settings_page import SettingsPage
 
+        self.intake_page = IntakePage()
+        self.catalog_page = CatalogPage()
         self.settings_page = SettingsPage()
-        return [("catalog", self.tr("事项"), self.catalog_page),
-                ("settings", self.tr("设置"), self.settings_page)]
+        pages: list[tuple[str, str, QWidget]] = [
+            ("intake", self.tr("受理"), self.intake_page),
+            ("catalog", self.tr("事项"), self.catalog_page),
+            ("settings", self.tr("设置"), self.settings_page),
+        ]
+        for key, title, widget in pages:
+            self.add_page(key, title, widget)
+        self.bus.resume_case.connect(self._resume_case)
+
+    def _resume_case(self, case_no: str) -> None:
+        self.show_page("intake")
+        self.intake_page.resume(case_no)
 
     def add_page(self, key: str, title: str, widget: QWidget) -> None:
         item = QListWidgetItem(title)
@@ -265,6 +276,7 @@ class MainWindow(QMainWindow):
         Operation(lambda: ws.set_setting("ui.last_user", account.username), parent=self) \
             .run_in_background()
         if first:
+            self._build_pages()
             self._attach_pages()
         self.screens.setCurrentWidget(self.work)
         self.idle.set_minutes(float(self.ws.setting("ui.idle_lock_minutes", "10") or 0))
@@ -288,6 +300,8 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentRow(0)
 
     def _matters_loaded(self, index: CatalogIndex) -> None:
+        # The catalog page shares the index; the intake page builds its own from the
+        # same matters when attached.
         self.catalog_index = index
         self.catalog_page.set_index(index)
         self.ready.emit()
@@ -296,9 +310,17 @@ class MainWindow(QMainWindow):
         if self.ws is not None:
             self.idle.set_minutes(float(self.ws.setting("ui.idle_lock_minutes", "10") or 0))
 
+    def save_drafts(self) -> None:
+        """Write what the clerk typed now (pages' own close events do not fire in here)."""
+        for widget in self._page_widgets():
+            save = getattr(widget, "save_draft_now", None)
+            if callable(save):
+                save()
+
     def lock(self) -> None:
         if self.session is None or self.screens.currentWidget() is not self.work:
             return
+        self.save_drafts()
         self.idle.pause()
         self.lock_page.lock_for(self.session.clerk.display_name)
         self.screens.setCurrentWidget(self.lock_page)
@@ -325,6 +347,7 @@ class MainWindow(QMainWindow):
 
     def sign_out(self) -> None:
         """Back to the sign-in screen; the next clerk signs in (pages keep their drafts)."""
+        self.save_drafts()
         self.idle.pause()
         self.clerk_label.setText(self.tr("经办人：未登录"))
         if self.ws is not None and self.station is not None:
@@ -352,10 +375,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(text, 15000)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        for widget in self._page_widgets():
-            save = getattr(widget, "save_draft_now", None)
-            if callable(save):
-                save()
+        self.save_drafts()
         if self.ws is not None:
             self.ws.close()
         super().closeEvent(event)

@@ -114,7 +114,8 @@ def _line(r: CaseRecord) -> str:
 
 
 def _emit(ctx: CliContext, r: CaseRecord, lead: str) -> int:
-    missing = r.materials.outstanding
+    intake = r.state in (State.DRAFT, State.AWAITING_SUPPLEMENT, State.RETURNED)
+    missing = r.materials.outstanding if intake else ()
     extra = ("\n尚缺：" + "、".join(i.name for i in missing)) if missing else ""
     ctx.emit(summary(r), f"{lead}{_line(r)}{extra}")
     return 0
