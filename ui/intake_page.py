@@ -277,7 +277,8 @@ class IntakePage(QWidget):
 
         def load() -> tuple[CatalogIndex, list[str], dict[str, Any] | None]:
             # The index is built here, off the UI thread: pinyin tables load on first use.
-            return CatalogIndex(ws.matters()), load_recent(ws, user), load_draft(ws, user)
+            index = session.catalog or CatalogIndex(ws.matters())
+            return index, load_recent(ws, user), load_draft(ws, user)
 
         Operation(load, parent=self).success(self._loaded).with_progress(
             self.tr("正在加载事项目录…")).run_in_background()

@@ -41,6 +41,7 @@ class Opened:
     ws: Workspace
     station: StationInfo | None
     accounts: list[Account]
+    catalog: CatalogIndex | None
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,7 @@ class MainWindow(QMainWindow):
         self._init_demo = init_demo
         self._auto_login = auto_login
         self.ws: Workspace | None = None
+        self.catalog_index: CatalogIndex | None = None
         self.station: StationInfo | None = None
         self.session: Session | None = None
         self.bus = SessionBus(self)
@@ -122,6 +124,8 @@ class MainWindow(QMainWindow):
         for key, title, widget in pages:
             self.add_page(key, title, widget)
         self.bus.resume_case.connect(self._resume_case)
+        # Usable with data once the first page (the counter) has its catalog and draft.
+        self.intake_page.ready.connect(self.ready)
 
     def _resume_case(self, case_no: str) -> None:
         self.show_page("intake")
@@ -199,10 +203,13 @@ class MainWindow(QMainWindow):
             station = ws.station()
         with ws.store.read() as s:
             accs = accounts.list_accounts(s)
-        return Opened(ws, station, accs)
+        # Built while the clerk types the password, so search is ready at sign-in.
+        catalog = CatalogIndex(ws.matters()) if station is not None else None
+        return Opened(ws, station, accs, catalog)
 
     def _opened(self, opened: Opened) -> None:
         self.ws = opened.ws
+        self.catalog_index = opened.catalog
         if opened.station is None:
             self.station_label.setText(self.tr("站点：尚未设置"))
             self.screens.setCurrentWidget(self.setup_page)
@@ -235,7 +242,7 @@ class MainWindow(QMainWindow):
         ws = self.ws
         assert ws is not None
 
-        def create() -> tuple[StationInfo, list[Account]]:
+        def create() -> Opened:
             from clerk import accounts
 
             station = ws.init_station(
@@ -243,11 +250,10 @@ class MainWindow(QMainWindow):
                 phone=values["phone"], address=values["address"], admin=values["admin"],
                 admin_name=values["admin_name"], password=values["password"])
             with ws.store.read() as s:
-                return station, accounts.list_accounts(s)
+                return Opened(ws, station, accounts.list_accounts(s),
+                              CatalogIndex(ws.matters()))
 
-        Operation(create, parent=self).success(
-            lambda result: self._show_station(*result)
-        ).failure(lambda exc: self.setup_page.failed(error_text(exc))).run_in_background()
+        Operation(create, parent=self).success(self._opened).failure(lambda exc: self.setup_page.failed(error_text(exc))).run_in_background()
 
     # --- sign-in, lock ----------------------------------------------------------------------
     def _sign_in(self, username: str, password: str) -> None:
@@ -270,7 +276,7 @@ class MainWindow(QMainWindow):
             return
         assert self.ws is not None and self.station is not None
         first = self.session is None
-        self.session = Session(self.ws, account, self.station, self.bus)
+        self.session = Session(self.ws, account, self.station, self.bus, self.catalog_index)
         self.clerk_label.setText(self.tr("经办人：{0}").format(account.display_name))
         ws = self.ws
         Operation(lambda: ws.set_setting("ui.last_user", account.username), parent=self) \
@@ -288,23 +294,11 @@ class MainWindow(QMainWindow):
             attach = getattr(widget, "attach", None)
             if callable(attach):
                 attach(self.session)
-        ws = self.ws
-
-        def build_index() -> CatalogIndex:
-            # Built off the UI thread: the first pinyin lookup loads pypinyin's dictionaries.
-            return CatalogIndex(ws.matters())
-
-        Operation(build_index, parent=self).success(self._matters_loaded).run_in_background()
+        if self.session.catalog is not None:
+            self.catalog_page.set_index(self.session.catalog)
         self.bus.case_changed.connect(lambda _no: self.refresh_status())
         self.bus.settings_changed.connect(self._settings_changed)
         self.nav.setCurrentRow(0)
-
-    def _matters_loaded(self, index: CatalogIndex) -> None:
-        # The catalog page shares the index; the intake page builds its own from the
-        # same matters when attached.
-        self.catalog_index = index
-        self.catalog_page.set_index(index)
-        self.ready.emit()
 
     def _settings_changed(self) -> None:
         if self.ws is not None:

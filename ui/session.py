@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject, Signal
 from clerk.station import Account, StationInfo
 
 if TYPE_CHECKING:  # the store is imported off the UI thread, after the first paint
+    from clerk.catalog import CatalogIndex
     from clerk.workspace import Workspace
 
 
@@ -30,6 +31,9 @@ class Session:
     clerk: Account
     station: StationInfo
     bus: SessionBus
+    # The catalog's search index, built once in the background when the station opens;
+    # pages that search matters share it (building it loads pypinyin's tables).
+    catalog: CatalogIndex | None = None
 
     @property
     def username(self) -> str:
