@@ -253,7 +253,8 @@ class MainWindow(QMainWindow):
                 return Opened(ws, station, accounts.list_accounts(s),
                               CatalogIndex(ws.matters()))
 
-        Operation(create, parent=self).success(self._opened).failure(lambda exc: self.setup_page.failed(error_text(exc))).run_in_background()
+        Operation(create, parent=self).success(self._opened).failure(
+            lambda exc: self.setup_page.failed(error_text(exc))).run_in_background()
 
     # --- sign-in, lock ----------------------------------------------------------------------
     def _sign_in(self, username: str, password: str) -> None:
