@@ -109,21 +109,34 @@ class MainWindow(QMainWindow):
 
     def _build_pages(self) -> None:
         """The pages, built at the first sign-in: nothing of them delays the first paint."""
+        from ui.applicants_page import ApplicantsPage
+        from ui.cases_page import CasesPage
         from ui.catalog_page import CatalogPage
         from ui.intake_page import IntakePage
+        from ui.reports_page import ReportsPage
         from ui.settings_page import SettingsPage
+        from ui.tasks_page import TasksPage
 
         self.intake_page = IntakePage()
+        self.cases_page = CasesPage()
+        self.tasks_page = TasksPage()
+        self.applicants_page = ApplicantsPage()
         self.catalog_page = CatalogPage()
+        self.reports_page = ReportsPage()
         self.settings_page = SettingsPage()
         pages: list[tuple[str, str, QWidget]] = [
             ("intake", self.tr("受理"), self.intake_page),
+            ("cases", self.tr("办件"), self.cases_page),
+            ("tasks", self.tr("待办"), self.tasks_page),
+            ("applicants", self.tr("申请人"), self.applicants_page),
             ("catalog", self.tr("事项"), self.catalog_page),
+            ("reports", self.tr("统计"), self.reports_page),
             ("settings", self.tr("设置"), self.settings_page),
         ]
         for key, title, widget in pages:
             self.add_page(key, title, widget)
         self.bus.resume_case.connect(self._resume_case)
+        self.bus.open_case.connect(lambda _case_no: self.show_page("cases"))
         # Usable with data once the first page (the counter) has its catalog and draft.
         self.intake_page.ready.connect(self.ready)
 

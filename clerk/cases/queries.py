@@ -1,0 +1,861 @@
+"""Fast read queries for the station's lists: case pages, counts, tasks, period summaries.
+
+The lists read the projection's light columns only, never the ``data`` JSON (a case row
+carries ~10 KB of it), and every query is driven by an index, so they stay fast with
+100,000 cases:
+
+* a page of the case list is a keyset query (``ORDER BY key, rowid`` after the last row
+  shown), never an OFFSET;
+* with several filters, a tiny planner picks the most selective indexed filter to drive
+  the query and writes the others with SQLite's unary ``+`` (no index), and for a page it
+  walks the sort key's index instead when the filter matches many rows;
+* the supervision level is computed in SQL from ``state``, ``due_date`` and
+  ``limit_days`` against cut-off dates worked out once from the calendar
+  (:class:`SupervisionCut`); it equals :func:`clerk.cases.supervision.case_level` for
+  every case whose clock is running. A returned case's clock stands still (DESIGN
+  section 5) and keeps the level it had when it was returned; those few cases are
+  worked out from their pauses with the calendar (:func:`paused_levels`), so lists,
+  tasks, reports and the printed daily report agree.
+* the received-date range uses the case number, which carries the day it was received
+  (``{station}-{yyyymmdd}-{NNNN}``) and is uniquely indexed.
+
+No Qt: the Qt models call these in background operations.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import UTC, date, datetime, timedelta
+from enum import StrEnum
+from fractions import Fraction
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from clerk.calendar import WorkCalendar
+from clerk.cases.checklist import Checklist
+from clerk.cases.states import RULES, State
+from clerk.reports import day_bounds_utc
+from clerk.validation import mask_id_no
+
+PAGE_SIZE = 200
+#: States in which a case's time limit is running (supervised and not paused).
+RUNNING = (State.ACCEPTED, State.ESCALATED, State.UNDER_REVIEW)
+#: Supervised states: running, or returned (paused, keeping its level).
+SUPERVISED = (*RUNNING, State.RETURNED)
+#: States before a decision in which a promised (容缺后补) material is still awaited.
+OPEN_BEFORE_DECISION = (State.DRAFT, State.AWAITING_SUPPLEMENT, State.ACCEPTED,
+                        State.ESCALATED, State.UNDER_REVIEW, State.RETURNED)
+FINAL = (State.NOT_ACCEPTED, State.COMPLETED, State.WITHDRAWN)
+
+_LIST_COLUMNS = ("rowid, id, case_no, state, matter_code, matter_name, applicant_name, "
+                 "applicant_id_no, received_at, accepted_at, due_date, due_provisional, "
+                 "limit_days, updated_at, rating, owner")
+
+
+class Level(StrEnum):
+    """A case's supervision level as the lists show it."""
+
+    NORMAL = "normal"
+    YELLOW = "yellow"  # 预警
+    RED = "red"  # 超期
+    PAUSED = "paused"  # in counts only: returned cases, whose clock stands still
+
+
+class LevelFilter(StrEnum):
+    NORMAL = "normal"
+    YELLOW = "yellow"
+    RED = "red"
+    ATTENTION = "attention"  # yellow or red
+
+
+_WANTED = {LevelFilter.RED: {Level.RED}, LevelFilter.YELLOW: {Level.YELLOW},
+           LevelFilter.ATTENTION: {Level.RED, Level.YELLOW},
+           LevelFilter.NORMAL: {Level.NORMAL}}
+
+
+class SortKey(StrEnum):
+    UPDATED = "updated_at"
+    CASE_NO = "case_no"
+    STATE = "state"
+    MATTER = "matter_code"
+    DUE = "due_date"
+
+
+class SyncFilter(StrEnum):
+    PENDING = "pending"
+    REJECTED = "rejected"
+
+
+# --- supervision cut-offs ------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class SupervisionCut:
+    """The supervision rule of one day, as date cut-offs SQL can compare with.
+
+    For a running case without an open pause, ``left`` (working days after today up to
+    the due date) is ``limit - used``, so the rule "yellow when used >= ratio × limit or
+    left <= 1" becomes "due date before the (k + 1)-th working day after today" with
+    ``k = max(1, floor((1 - ratio) × limit))``; red is "due date before today".
+    """
+
+    today: date
+    ratio: Fraction
+    cutoffs: tuple[date, ...]  # cutoffs[k] = the (k + 1)-th working day after today
+    calendar: WorkCalendar
+    yellow_ratio: float = 0.8
+
+    @classmethod
+    def build(cls, cal: WorkCalendar, today: date, yellow_ratio: float = 0.8,
+              max_limit: int = 120) -> SupervisionCut:
+        ratio = Fraction(str(yellow_ratio))
+        if not 0 < ratio <= 1:
+            ratio, yellow_ratio = Fraction(4, 5), 0.8
+        top = _k(max_limit, ratio) + 1
+        cutoffs = tuple(cal.add_working_days(today, n).day for n in range(1, top + 2))
+        # cutoffs[0] is W1; index k must give W(k+1).
+        return cls(today, ratio, (today, *cutoffs), cal, yellow_ratio)
+
+    def threshold(self, limit_days: int) -> date:
+        """Due dates before this day are yellow (or red) for a case with this limit."""
+        k = min(_k(limit_days, self.ratio), len(self.cutoffs) - 2)
+        return self.cutoffs[k + 1]
+
+    def level(self, state: str, due: date | None, limit_days: int | None) -> Level | None:
+        """The level of a running case from its light columns (None: no clock running;
+        returned cases get theirs from :func:`paused_levels`)."""
+        if state not in RUNNING or due is None or limit_days is None:
+            return None
+        if limit_days == 0:
+            return Level.NORMAL
+        if due < self.today:
+            return Level.RED
+        if due < self.threshold(limit_days):
+            return Level.YELLOW
+        return Level.NORMAL
+
+    def days_left(self, due: date) -> int:
+        """Working days after today up to ``due``; negative: working days overdue."""
+        if due >= self.today:
+            return self.calendar.working_days_between(self.today, due)
+        return -self.calendar.working_days_between(due, self.today)
+
+    def sql(self, level: LevelFilter, *, prefix: str = "",
+            paused: Sequence[str] = ()) -> tuple[str, list[Any]]:
+        """A WHERE fragment selecting supervised cases at ``level``: running ones by their
+        due date, returned ones by id (``paused``: the returned cases at that level, from
+        :func:`paused_levels`). ``prefix`` goes before the state column (``+`` keeps
+        SQLite off its index)."""
+        states = ", ".join("?" * len(SUPERVISED))
+        params: list[Any] = [s.value for s in SUPERVISED]
+        today = self.today.isoformat()
+        yellow, yellow_params = self._yellow_case()
+        due = "+due_date IS NOT NULL AND "
+        if level == LevelFilter.RED:
+            cond, cparams = due + "+limit_days > 0 AND +due_date < ?", [today]
+        elif level == LevelFilter.YELLOW:
+            cond = due + f"+limit_days > 0 AND +due_date >= ? AND +due_date < {yellow}"
+            cparams = [today, *yellow_params]
+        elif level == LevelFilter.ATTENTION:
+            cond, cparams = due + f"+limit_days > 0 AND +due_date < {yellow}", yellow_params
+        else:
+            cond, cparams = due + f"(+limit_days = 0 OR +due_date >= {yellow})", yellow_params
+        ids = ", ".join("?" * len(paused)) or "NULL"
+        sql = (f"{prefix}state IN ({states}) AND ((+state != ? AND {cond}) "
+               f"OR (+state = ? AND +id IN ({ids})))")
+        returned = State.RETURNED.value
+        return sql, [*params, returned, *cparams, returned, *paused]
+
+    def _yellow_case(self) -> tuple[str, list[Any]]:
+        # k = max(1, floor(limit × (1 - ratio))), then the cut-off for that k.
+        rest = 1 - self.ratio
+        k_expr = f"max(1, (limit_days * {rest.numerator}) / {rest.denominator})"
+        whens = " ".join(f"WHEN {k} THEN ?" for k in range(1, len(self.cutoffs) - 1))
+        params = [d.isoformat() for d in self.cutoffs[2:]]
+        return f"(CASE {k_expr} {whens} ELSE ? END)", [*params, self.cutoffs[-1].isoformat()]
+
+
+def _k(limit_days: int, ratio: Fraction) -> int:
+    return max(1, int(limit_days * (1 - ratio)))
+
+
+# --- rows ------------------------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class SyncStatus:
+    """The sync state of a case's station-side events."""
+
+    pending: int = 0
+    rejected: int = 0
+
+    @property
+    def synced(self) -> bool:
+        return not self.pending and not self.rejected
+
+
+@dataclass(frozen=True, slots=True)
+class CaseRow:
+    """One line of a case list: light columns only."""
+
+    rowid: int
+    id: str
+    case_no: str
+    state: State
+    matter_code: str
+    matter_name: str
+    applicant_name: str
+    applicant_id_no: str
+    received_at: datetime
+    accepted_at: datetime | None
+    due_date: date | None
+    due_provisional: bool
+    limit_days: int | None
+    updated_at: datetime
+    rating: int | None
+    owner: str
+    level: Level | None = None
+    sync: SyncStatus = SyncStatus()
+
+    @property
+    def paused(self) -> bool:
+        """Returned for correction: the clock stands still (the level is as it was)."""
+        return self.state == State.RETURNED
+    @property
+    def masked_id_no(self) -> str:
+        return mask_id_no(self.applicant_id_no)
+
+
+def _parse_dt(text: str | None) -> datetime | None:
+    if text is None:
+        return None
+    return datetime.fromisoformat(text).replace(tzinfo=UTC)
+
+
+def _db_datetime(moment: datetime) -> str:
+    return moment.astimezone(UTC).replace(tzinfo=None).isoformat(sep=" ", timespec="microseconds")
+
+
+_MATTER_NAMES: dict[str, str] = {}
+
+
+def _interned(text: str) -> str:
+    """One string object per distinct matter name or code: 100,000 rows share a few dozen."""
+    return _MATTER_NAMES.setdefault(text, text)
+
+
+def _row(r: Sequence[Any], cut: SupervisionCut | None) -> CaseRow:
+    due = date.fromisoformat(r[10]) if r[10] else None
+    state = State(r[3])
+    level = cut.level(state, due, r[12]) if cut is not None else None
+    return CaseRow(
+        rowid=r[0], id=r[1], case_no=r[2], state=state, matter_code=_interned(r[4]),
+        matter_name=_interned(r[5]), applicant_name=r[6], applicant_id_no=r[7],
+        received_at=_parse_dt(r[8]) or datetime.min.replace(tzinfo=UTC),
+        accepted_at=_parse_dt(r[9]), due_date=due, due_provisional=bool(r[11]),
+        limit_days=r[12], updated_at=_parse_dt(r[13]) or datetime.min.replace(tzinfo=UTC),
+        rating=r[14], owner=r[15], level=level)
+
+
+# --- filters -------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class CaseFilter:
+    """What the case list shows. Empty fields do not filter."""
+
+    states: tuple[State, ...] = ()
+    matter_code: str | None = None
+    level: LevelFilter | None = None
+    received_from: date | None = None
+    received_to: date | None = None
+    text: str = ""  # case number prefix, applicant name prefix or exact ID number
+    sync: SyncFilter | None = None
+    applicant_id: str | None = None
+
+    @property
+    def is_empty(self) -> bool:
+        return self == CaseFilter()
+
+
+@dataclass(frozen=True)
+class _Term:
+    """One WHERE condition; ``{i}`` marks where a ``+`` goes to keep SQLite off its index.
+
+    ``row_cost`` weighs the rows its index reads: case-number ranges read rows in the
+    order they were written (neighbouring pages), others jump around the table.
+    ``correlated``: the rows it keeps cluster in time, so walking another index in
+    time order to find them may read most of the table.
+    """
+
+    sql: str
+    params: tuple[Any, ...]
+    column: str = ""
+    drives: bool = True  # an index can drive the query from this condition
+    estimate: tuple[str, tuple[Any, ...]] | None = None  # a cheaper count for planning
+    row_cost: float = 1.0
+    correlated: bool = False
+
+    def render(self, indexed: bool) -> str:
+        return self.sql.replace("{i}", "" if indexed else "+")
+
+
+def _case_no_range(low: str, high: str) -> _Term:
+    return _Term("{i}case_no >= ? AND {i}case_no < ?", (low, high), "case_no", row_cost=0.2,
+                 correlated=True)
+
+
+def _text_terms(text: str) -> list[_Term]:
+    text = text.strip()
+    if not text:
+        return []
+    compact = text.replace(" ", "").upper()
+    if compact[:1].isdigit():
+        if len(compact) in (15, 18) and "-" not in compact:
+            # An ID number is matched exactly, through the applicants' index.
+            return [_Term("{i}applicant_id IN (SELECT id FROM applicants WHERE id_no = ?)",
+                          (compact,), "applicant_id")]
+        return [_case_no_range(compact, compact + "\uffff")]
+    # A name prefix, through the applicants' name index (the current name, as edited).
+    return [_Term("{i}applicant_id IN (SELECT id FROM applicants WHERE name >= ? AND name < ?)",
+                  (text, text + "\uffff"), "applicant_id")]
+
+
+def _terms(f: CaseFilter, cut: SupervisionCut, station_code: str | None,
+           paused: Sequence[str] = ()) -> list[_Term]:
+    terms: list[_Term] = []
+    if f.states:
+        marks = ", ".join("?" * len(f.states))
+        terms.append(_Term(f"{{i}}state IN ({marks})", tuple(s.value for s in f.states),
+                           "state"))
+    if f.matter_code:
+        terms.append(_Term("{i}matter_code = ?", (f.matter_code,), "matter_code"))
+    if f.applicant_id:
+        terms.append(_Term("{i}applicant_id = ?", (f.applicant_id,), "applicant_id"))
+    if f.level is not None:
+        sql, params = cut.sql(f.level, prefix="{i}", paused=paused)
+        marks = ", ".join("?" * len(SUPERVISED))
+        terms.append(_Term(sql, tuple(params), "state",
+                           estimate=(f"SELECT count(*) FROM cases WHERE state IN ({marks})",
+                                     tuple(s.value for s in SUPERVISED))))
+    if (f.received_from or f.received_to) and station_code:
+        low = f"{station_code}-{f.received_from:%Y%m%d}" if f.received_from else station_code
+        high = (f"{station_code}-{f.received_to + timedelta(days=1):%Y%m%d}"
+                if f.received_to else station_code + "\uffff")
+        terms.append(_case_no_range(low, high))
+    terms.extend(_text_terms(f.text))
+    if f.sync is not None:
+        terms.append(_Term("{i}id IN (SELECT case_id FROM case_events WHERE sync_state = ?)",
+                           (f.sync.value,), "id"))
+    return terms
+
+
+# --- the list query ---------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Cursor:
+    """Where the next page starts: after the row with this sort value and rowid."""
+
+    value: Any
+    rowid: int
+
+
+@dataclass
+class CasePage:
+    rows: list[CaseRow]
+    total: int  # rows matching the filter
+    cursor: Cursor | None  # None: nothing more to fetch
+    plan: str = ""  # how the query was driven (for benchmarks and tests)
+
+
+def _scalar(s: Session, sql: str, params: Sequence[Any]) -> Any:
+    return s.connection().exec_driver_sql(sql, tuple(params)).scalar()
+
+
+def _rows(s: Session, sql: str, params: Sequence[Any]) -> list[Sequence[Any]]:
+    return list(s.connection().exec_driver_sql(sql, tuple(params)).all())
+
+
+@dataclass
+class CaseQuery:
+    """The case list's query: a filter, a sort, and how to run them fast."""
+
+    filter: CaseFilter
+    cut: SupervisionCut
+    sort: SortKey = SortKey.UPDATED
+    descending: bool = True
+    station_code: str | None = None
+    page_size: int = PAGE_SIZE
+    _driver: int | None = field(default=None, init=False)  # index into _terms
+    _driver_rows: int | None = field(default=None, init=False)  # rows the driver reads
+    _total: int | None = field(default=None, init=False)
+    _all: int | None = field(default=None, init=False)
+    _paused: list[str] | None = field(default=None, init=False)
+
+    def _terms(self, s: Session) -> list[_Term]:
+        level = self.filter.level
+        if level is not None and self._paused is None:
+            self._paused = [cid for cid, lv in paused_levels(s, self.cut).items()
+                            if lv in _WANTED[level]]
+        return _terms(self.filter, self.cut, self.station_code, self._paused or ())
+
+    def _where(self, terms: list[_Term], driver: int | None, *,
+               walk: bool = False) -> tuple[str, list[Any]]:
+        """The WHERE clause with only the driving condition on its index; when walking
+        the sort index, conditions on the sort column itself keep it (a range on it)."""
+        parts: list[str] = []
+        params: list[Any] = []
+        for i, t in enumerate(terms):
+            indexed = t.column == self.sort.value if walk else i == driver
+            parts.append(f"({t.render(indexed)})")
+            params.extend(t.params)
+        return (" AND ".join(parts) or "1"), params
+
+    def _plan(self, s: Session, terms: list[_Term]) -> int | None:
+        """The filter whose index reads the fewest rows (estimated by cheap counts)."""
+        drivers = [i for i, t in enumerate(terms) if t.drives]
+        self._driver_rows = None
+        if len(drivers) <= 1 and not any(terms[i].estimate for i in drivers):
+            return drivers[0] if drivers else None
+        best, best_cost = None, 0.0
+        for i in drivers:
+            t = terms[i]
+            sql, params = t.estimate or (f"SELECT count(*) FROM cases WHERE {t.render(True)}",
+                                         t.params)
+            cost = int(_scalar(s, sql, params)) * t.row_cost
+            if best is None or cost < best_cost:
+                best, best_cost = i, cost
+        self._driver_rows = round(best_cost)
+        return best
+
+    def count(self, s: Session) -> int:
+        """Cases matching the filter."""
+        terms = self._terms(s)
+        self._driver = self._plan(s, terms)
+        where, params = self._where(terms, self._driver)
+        self._total = int(_scalar(s, f"SELECT count(*) FROM cases WHERE {where}", params))
+        return self._total
+
+    def first_page(self, s: Session) -> CasePage:
+        """The count and the first page."""
+        total = self.count(s)
+        return self.page(s, None, total=total)
+
+    def page(self, s: Session, after: Cursor | None, *, total: int | None = None) -> CasePage:
+        """The page after ``after`` (None: the first page)."""
+        if total is None:
+            total = self._total if self._total is not None else self.count(s)
+        if total == 0:
+            return CasePage([], 0, None, "empty")
+        terms = self._terms(s)
+        walk = self._walk(s, terms, total)
+        driver = None if walk else self._driver
+        where, params = self._where(terms, driver, walk=walk)
+        raw, cursor = self._keyset(s, where, params, after, walk)
+        plan = "walk" if walk or driver is None else f"drive:{driver}"
+        return CasePage(finish_rows(s, [_row(r, self.cut) for r in raw], self.cut), total,
+                        cursor, plan)
+
+    def _walk(self, s: Session, terms: list[_Term], total: int) -> bool:
+        """Walk the sort index (filtering as we go) when the filter keeps many rows:
+        a page then reads about page_size × all / total rows instead of all the rows the
+        driving index finds. Not when the kept rows cluster in time (a received-date
+        range) and the sort is another column: the walk could read most of the table."""
+        if self._driver is None:
+            return True
+        driver = terms[self._driver]
+        if driver.column == self.sort.value:
+            return True
+        if any(t.correlated and t.column != self.sort.value for t in terms):
+            return False
+        if self._all is None:
+            self._all = int(_scalar(s, "SELECT count(*) FROM cases", ()))
+        cost = (self._driver_rows if self._driver_rows is not None else total) * driver.row_cost
+        return self.page_size * self._all < total * cost
+
+    def _keyset(self, s: Session, where: str, params: list[Any], after: Cursor | None,
+                walk: bool) -> tuple[list[Sequence[Any]], Cursor | None]:
+        col = self.sort.value if walk else f"+{self.sort.value}"
+        rid = "rowid"
+        op, order = ("<", "DESC") if self.descending else (">", "ASC")
+        nullable = self.sort == SortKey.DUE
+        limit = self.page_size + 1  # one more tells whether there is a next page
+        out: list[Sequence[Any]] = []
+        in_nulls = after is not None and after.value is None and nullable
+        if not in_nulls:
+            cond, cparams = (f"{col} IS NOT NULL", []) if nullable else ("1", [])
+            if after is not None:
+                cond += f" AND ({col}, {rid}) {op} (?, ?)"
+                cparams += [after.value, after.rowid]
+            out = _rows(s, f"SELECT {_LIST_COLUMNS} FROM cases WHERE {where} AND {cond} "
+                           f"ORDER BY {col} {order}, {rid} {order} LIMIT {limit}",
+                        [*params, *cparams])
+        if nullable and len(out) < limit:
+            # Cases without a due date come last, whatever the direction.
+            cond, cparams = f"{col} IS NULL", []
+            if in_nulls and after is not None:
+                cond += f" AND {rid} {op} ?"
+                cparams.append(after.rowid)
+            out += _rows(s, f"SELECT {_LIST_COLUMNS} FROM cases WHERE {where} AND {cond} "
+                            f"ORDER BY {rid} {order} LIMIT {limit - len(out)}",
+                         [*params, *cparams])
+        more = len(out) > self.page_size
+        out = out[: self.page_size]
+        if not more or not out:
+            return out, None
+        last = out[-1]
+        value = {SortKey.UPDATED: last[13], SortKey.CASE_NO: last[2], SortKey.STATE: last[3],
+                 SortKey.MATTER: last[4], SortKey.DUE: last[10]}[self.sort]
+        return out, Cursor(value, int(last[0]))
+
+
+def paused_levels(s: Session, cut: SupervisionCut,
+                  ids: Sequence[str] | None = None) -> dict[str, Level]:
+    """The levels of returned cases (all, or those with ``ids``), by case id.
+
+    Their clock stands still, so the level is the calendar's verdict with the open pause
+    counted out (as :func:`clerk.cases.supervision.case_level` does), read from the
+    pauses in the case's data: there are few returned cases, so this stays cheap.
+    """
+    import json
+
+    from clerk.calendar import Pause, supervise
+
+    sql = ("SELECT id, accepted_at, limit_days, json_extract(data, '$.pauses') FROM cases "
+           "WHERE state = ?")
+    params: list[Any] = [State.RETURNED.value]
+    if ids is not None:
+        if not ids:
+            return {}
+        sql += f" AND id IN ({', '.join('?' * len(ids))})"
+        params += list(ids)
+    out: dict[str, Level] = {}
+    for case_id, accepted, limit, pauses in _rows(s, sql, params):
+        moment = _parse_dt(accepted)
+        if moment is None or limit is None:
+            continue
+        if limit == 0:
+            out[case_id] = Level.NORMAL
+            continue
+        stops = [Pause(date.fromisoformat(p["start"]),
+                       date.fromisoformat(p["end"]) if p.get("end") else None,
+                       str(p.get("reason", "")))
+                 for p in json.loads(pauses or "[]")]
+        verdict = supervise(cut.calendar, accepted=_local(moment), limit_days=int(limit),
+                            today=cut.today, pauses=stops, yellow_ratio=cut.yellow_ratio)
+        out[case_id] = Level(verdict.level.value)
+    return out
+
+
+def _local(moment: datetime) -> date:
+    return (moment.astimezone(UTC) + timedelta(hours=8)).date()
+
+
+def finish_rows(s: Session, rows: list[CaseRow], cut: SupervisionCut | None) -> list[CaseRow]:
+    """The rows with their sync state, and the levels of returned ones, filled in."""
+    rows = attach_sync(s, rows)
+    paused = [r.id for r in rows if r.paused]
+    if cut is None or not paused:
+        return rows
+    levels = paused_levels(s, cut, paused)
+    return [replace(r, level=levels.get(r.id)) if r.paused else r for r in rows]
+
+
+def attach_sync(s: Session, rows: list[CaseRow]) -> list[CaseRow]:
+    """The rows with the sync state of their station-side events filled in."""
+    if not rows:
+        return rows
+    marks = ", ".join("?" * len(rows))
+    found: dict[str, dict[str, int]] = {}
+    for case_id, state, n in _rows(
+            s, f"SELECT case_id, sync_state, count(*) FROM case_events WHERE case_id IN "
+               f"({marks}) AND origin = 'station' AND sync_state != 'acked' "
+               f"GROUP BY case_id, sync_state", [r.id for r in rows]):
+        found.setdefault(case_id, {})[state] = int(n)
+    return [replace(r, sync=SyncStatus(found[r.id].get("pending", 0),
+                                       found[r.id].get("rejected", 0)))
+            if r.id in found else r for r in rows]
+
+
+def case_row(s: Session, case_no: str, cut: SupervisionCut | None) -> CaseRow | None:
+    """One case's list row (after it changed), or None."""
+    found = _rows(s, f"SELECT {_LIST_COLUMNS} FROM cases WHERE case_no = ?", [case_no])
+    if not found:
+        return None
+    return finish_rows(s, [_row(found[0], cut)], cut)[0]
+
+
+def applicant_cases(s: Session, applicant_id: str, cut: SupervisionCut | None,
+                    limit: int = 500) -> list[CaseRow]:
+    """An applicant's cases, newest first."""
+    found = _rows(s, f"SELECT {_LIST_COLUMNS} FROM cases WHERE applicant_id = ? "
+                     f"ORDER BY case_no DESC LIMIT {int(limit)}", [applicant_id])
+    return finish_rows(s, [_row(r, cut) for r in found], cut)
+
+
+# --- one case's extras -------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    """One event of a case as the timeline shows it, with its sync bookkeeping."""
+
+    seq: int
+    type: str
+    payload: dict[str, Any]
+    actor: str
+    origin: str
+    occurred_at: datetime
+    sync_state: str
+    sync_error: str | None
+
+
+def case_timeline(s: Session, case_id: str) -> list[TimelineEntry]:
+    import json
+
+    rows = _rows(s, "SELECT seq, type, payload, actor, origin, occurred_at, sync_state, "
+                    "sync_error FROM case_events WHERE case_id = ? ORDER BY seq", [case_id])
+    return [TimelineEntry(int(seq), etype, json.loads(payload) if payload else {}, actor,
+                          origin, _parse_dt(at) or datetime.min.replace(tzinfo=UTC), sync,
+                          error)
+            for seq, etype, payload, actor, origin, at, sync, error in rows]
+
+
+@dataclass(frozen=True)
+class NoteEntry:
+    text: str
+    author: str
+    origin: str
+    occurred_at: str
+
+
+def case_notes(s: Session, case_id: str) -> list[NoteEntry]:
+    """Remarks outside the case's event sequence (the other side's notes)."""
+    rows = _rows(s, "SELECT text, author, origin, occurred_at FROM case_notes "
+                    "WHERE case_id = ? ORDER BY occurred_at", [case_id])
+    return [NoteEntry(*r) for r in rows]
+
+
+def printed_documents(s: Session, case_id: str) -> dict[str, int]:
+    """How many times each of the case's document numbers was put on paper."""
+    return {doc_no: int(n) for doc_no, n in _rows(
+        s, "SELECT doc_no, count(*) FROM print_log WHERE case_id = ? GROUP BY doc_no",
+        [case_id])}
+
+
+def clerk_names(s: Session) -> dict[str, str]:
+    """Username → display name of the station's accounts."""
+    return {u: (d or u) for u, d in _rows(s, "SELECT username, display_name FROM users", [])}
+
+
+# --- counts ----------------------------------------------------------------------------------
+
+def counts_by_state(s: Session) -> dict[State, int]:
+    return {State(st): int(n) for st, n in
+            _rows(s, "SELECT state, count(*) FROM cases GROUP BY state", [])}
+
+
+def level_counts(s: Session, cut: SupervisionCut) -> dict[Level, int]:
+    """Supervised cases by level (returned ones at the level they keep), and how many of
+    them are returned (``Level.PAUSED``, also counted in their level)."""
+    paused = paused_levels(s, cut)
+    out: dict[Level, int] = {}
+    for level, lf in ((Level.RED, LevelFilter.RED), (Level.YELLOW, LevelFilter.YELLOW),
+                      (Level.NORMAL, LevelFilter.NORMAL)):
+        ids = [cid for cid, lv in paused.items() if lv == level]
+        sql, params = cut.sql(lf, paused=ids)
+        out[level] = int(_scalar(s, f"SELECT count(*) FROM cases WHERE {sql}", params))
+    out[Level.PAUSED] = len(paused)
+    return out
+
+
+def matters_in_use(s: Session) -> list[tuple[str, str]]:
+    """(code, name) of the matters the station's cases use, by name."""
+    codes = [r[0] for r in _rows(s, "SELECT DISTINCT matter_code FROM cases", [])]
+    out = []
+    for code in codes:
+        name = _scalar(s, "SELECT matter_name FROM cases WHERE matter_code = ? LIMIT 1", [code])
+        out.append((code, str(name)))
+    return sorted(out, key=lambda cn: cn[1])
+
+
+# --- tasks -------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class FollowUp:
+    """A case waiting for the applicant: a one-time notice, or a promised material."""
+
+    case_no: str
+    state: State
+    applicant_name: str
+    mobile: str
+    matter_name: str
+    kind: str  # "notice" | "promise"
+    since: date | None  # notice issued on
+    promise_date: date | None
+    items: tuple[str, ...]  # material names still awaited
+
+    def overdue(self, today: date) -> bool:
+        return self.promise_date is not None and self.promise_date < today
+
+
+@dataclass(frozen=True)
+class ReturnedCase:
+    case_no: str
+    applicant_name: str
+    mobile: str
+    matter_name: str
+    returned_on: date | None
+    reviewer: str
+    note: str
+    items: tuple[tuple[str, str], ...]  # (material name, what is wrong)
+
+
+def _local_day(text: str | None) -> date | None:
+    if not text:
+        return None
+    moment = (datetime.strptime(text, "%Y-%m-%dT%H:%M:%S.%fZ") if text.endswith("Z")
+              else datetime.fromisoformat(text))
+    return (moment.replace(tzinfo=UTC) + timedelta(hours=8)).date()
+
+
+def follow_ups(s: Session) -> list[FollowUp]:
+    """Cases awaiting a supplement after a notice, and promised materials still awaited."""
+    import json
+
+    out: list[FollowUp] = []
+    notice_rows = _rows(s, """
+        SELECT c.case_no, c.state, c.applicant_name, a.mobile, c.matter_name,
+               json_extract(c.data, '$.notices[#-1].issued_at'),
+               json_extract(c.data, '$.checklist')
+        FROM cases c LEFT JOIN applicants a ON a.id = c.applicant_id
+        WHERE c.state = ?""", [State.AWAITING_SUPPLEMENT.value])
+    for case_no, state, name, mobile, matter, issued, checklist in notice_rows:
+        missing = Checklist.from_list(json.loads(checklist or "[]")).outstanding
+        names = tuple(it.name for it in missing)
+        out.append(FollowUp(case_no, State(state), name, mobile or "", matter, "notice",
+                            _local_day(issued), None, names))
+    marks = ", ".join("?" * len(OPEN_BEFORE_DECISION))
+    promise_rows = _rows(s, f"""
+        SELECT c.case_no, c.state, c.applicant_name, a.mobile, c.matter_name,
+               json_extract(j.value, '$.name'), json_extract(j.value, '$.promise_date')
+        FROM cases c LEFT JOIN applicants a ON a.id = c.applicant_id,
+             json_each(c.data, '$.checklist') j
+        WHERE c.state IN ({marks}) AND instr(c.data, '"deferred"') > 0
+          AND json_extract(j.value, '$.status') = 'deferred'
+        ORDER BY 7""", [st.value for st in OPEN_BEFORE_DECISION])
+    for case_no, state, name, mobile, matter, item, promise in promise_rows:
+        out.append(FollowUp(case_no, State(state), name, mobile or "", matter, "promise",
+                            None, date.fromisoformat(promise) if promise else None, (item,)))
+    out.sort(key=lambda f: (f.promise_date or f.since or date.max, f.case_no))
+    return out
+
+
+def returned_cases(s: Session) -> list[ReturnedCase]:
+    import json
+
+    rows = _rows(s, """
+        SELECT c.case_no, c.applicant_name, a.mobile, c.matter_name,
+               json_extract(c.data, '$.returns[#-1]'), c.updated_at
+        FROM cases c LEFT JOIN applicants a ON a.id = c.applicant_id
+        WHERE c.state = ? ORDER BY c.updated_at""", [State.RETURNED.value])
+    out = []
+    for case_no, name, mobile, matter, ret, updated in rows:
+        r = json.loads(ret) if ret else {}
+        items = tuple((str(i.get("name") or i.get("key", "")), str(i.get("note", "")))
+                      for i in r.get("items", []))
+        returned_on = _local_day(r.get("at")) or _local_day(updated)
+        out.append(ReturnedCase(case_no, name, mobile or "", matter, returned_on,
+                                str(r.get("by", "")), str(r.get("note", "")), items))
+    return out
+
+
+def cases_in(s: Session, states: Iterable[State], cut: SupervisionCut | None,
+             limit: int = 2000) -> list[CaseRow]:
+    """Cases in ``states``, oldest change first (results to hand over)."""
+    states = list(states)
+    marks = ", ".join("?" * len(states))
+    found = _rows(s, f"SELECT {_LIST_COLUMNS} FROM cases WHERE state IN ({marks}) "
+                     f"ORDER BY updated_at LIMIT {int(limit)}", [st.value for st in states])
+    return finish_rows(s, [_row(r, cut) for r in found], cut)
+
+
+def supervised(s: Session, cut: SupervisionCut, level: LevelFilter,
+               limit: int = 2000) -> list[CaseRow]:
+    """Supervised cases at ``level``, the most urgent first."""
+    ids = [cid for cid, lv in paused_levels(s, cut).items() if lv in _WANTED[level]]
+    sql, params = cut.sql(level, paused=ids)
+    found = _rows(s, f"SELECT {_LIST_COLUMNS} FROM cases WHERE {sql} "
+                     f"ORDER BY due_date, rowid LIMIT {int(limit)}", params)
+    return finish_rows(s, [_row(r, cut) for r in found], cut)
+
+
+# --- period summary ----------------------------------------------------------------------------
+
+#: Which event puts a case into which state (a case "moves" into it).
+ENTERS: dict[str, State] = {e.value: r.target for e, r in RULES.items() if r.target is not None}
+
+
+@dataclass(frozen=True)
+class BadRating:
+    case_no: str
+    matter_name: str
+    score: int
+    comment: str
+    day: date
+
+
+@dataclass
+class PeriodSummary:
+    start: date
+    end: date  # inclusive
+    matters: dict[str, str] = field(default_factory=dict)  # code → name
+    moves: Counter[tuple[str, State]] = field(default_factory=Counter)
+    ratings: Counter[int] = field(default_factory=Counter)
+    bad: list[BadRating] = field(default_factory=list)
+    levels: dict[Level, int] = field(default_factory=dict)  # now
+
+    def count(self, matter_code: str, state: State) -> int:
+        return self.moves[(matter_code, state)]
+
+    def total(self, state: State) -> int:
+        return sum(n for (_, st), n in self.moves.items() if st == state)
+
+    @property
+    def rated(self) -> int:
+        return sum(self.ratings.values())
+
+
+def period_summary(s: Session, start: date, end: date, cut: SupervisionCut) -> PeriodSummary:
+    """State movements by matter, ratings and bad ratings of the days ``start``..``end``
+    (Beijing days, inclusive), and today's supervision levels.
+
+    Driven by the cases' ``updated_at`` index: a case with an event in the period was
+    updated at or after the period's start.
+    """
+    if end < start:
+        start, end = end, start
+    low, _ = day_bounds_utc(start)
+    _, high = day_bounds_utc(end)
+    lo, hi = _db_datetime(low.replace(tzinfo=UTC)), _db_datetime(high.replace(tzinfo=UTC))
+    summary = PeriodSummary(start, end)
+    rows = _rows(s, """
+        SELECT e.type, c.matter_code, c.matter_name, c.case_no, e.occurred_at,
+               CASE WHEN e.type IN ('rated', 'completed')
+                    THEN json_extract(e.payload, '$.rating.score') END,
+               CASE WHEN e.type IN ('rated', 'completed')
+                    THEN json_extract(e.payload, '$.rating.comment') END
+        FROM cases c JOIN case_events e ON e.case_id = c.id
+        WHERE c.updated_at >= ? AND e.occurred_at >= ? AND e.occurred_at < ?""",
+        [lo, lo, hi])
+    for etype, code, name, case_no, occurred, score, comment in rows:
+        summary.matters[code] = name
+        if etype in ENTERS:
+            summary.moves[(code, ENTERS[etype])] += 1
+        if score is not None:
+            summary.ratings[int(score)] += 1
+            if int(score) <= 2:
+                day = _local_day(occurred) or start
+                summary.bad.append(BadRating(case_no, name, int(score), comment or "", day))
+    summary.bad.sort(key=lambda b: (b.day, b.case_no))
+    summary.levels = level_counts(s, cut)
+    return summary

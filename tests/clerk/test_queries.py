@@ -1,0 +1,443 @@
+"""The list queries: filters, keyset pages, supervision cut-offs, tasks and period summaries.
+
+Cases are made through the real CaseService on the bundled catalog; district decisions
+are stored the way pulled ones are. ``Cases`` is reused by the UI tests.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import uuid
+from collections.abc import Callable
+from datetime import date, timedelta
+from typing import Any
+
+import pytest
+
+from clerk.applicants import PersonInput
+from clerk.cases.events import Event
+from clerk.cases.ledger import append_event, load_by_case_no
+from clerk.cases.queries import (
+    CaseFilter,
+    CaseQuery,
+    Level,
+    LevelFilter,
+    SortKey,
+    SupervisionCut,
+    SyncFilter,
+    attach_sync,
+    case_row,
+    case_timeline,
+    counts_by_state,
+    follow_ups,
+    level_counts,
+    period_summary,
+    printed_documents,
+    returned_cases,
+)
+from clerk.cases.service import MaterialChanges
+from clerk.cases.states import EventType, Side, State
+from clerk.cases.supervision import case_level
+from clerk.catalog import Matter
+from clerk.store import DB_FILENAME
+from clerk.timeutil import local_date
+from clerk.workspace import Workspace
+from tests.conftest import FakeClock
+
+DIBAO = "最低生活保障申请"  # district level, committed, 25 working days, income proof deferrable
+ELDERLY = "高龄津贴申请"  # station level, committed, 10 working days
+BIRTH = "生育登记"  # instant, station level
+REVIEWER = "区中心审核员 刘审"
+
+
+class Cases:
+    """Builds cases in every station-reachable state through the real services."""
+
+    def __init__(self, ws: Workspace, clock: FakeClock, ids: Callable[..., str]) -> None:
+        self.ws, self.clock, self.ids = ws, clock, ids
+        self.matters: dict[str, Matter] = {m.name: m for m in ws.matters()}
+        self.n = 0
+
+    def code(self, name: str) -> str:
+        return self.matters[name].code
+
+    def needed(self, name: str) -> list[str]:
+        return [x.key for x in self.matters[name].materials
+                if x.necessity in ("required", "deferrable") and not x.condition]
+
+    def new(self, name: str = DIBAO, *, person: str = "张三", n: int | None = None,
+            complete: bool = True, deferred: dict[str, date] | None = None,
+            mobile: str = "13800138000") -> str:
+        if n is None:
+            self.n += 1
+            n = self.n
+        received = self.needed(name) if complete else self.needed(name)[:1]
+        if deferred:
+            received = [k for k in received if k not in deferred]
+        rec = self.ws.cases.new_case(
+            matter_code=self.code(name),
+            applicant=PersonInput(name=person, id_no=self.ids(n), mobile=mobile),
+            changes=MaterialChanges(received=received, deferred=deferred or {}))
+        return rec.case_no
+
+    def accepted(self, name: str = DIBAO, **kw: Any) -> str:
+        case_no = self.new(name, **kw)
+        self.ws.cases.accept(case_no)
+        return case_no
+
+    def awaiting(self, name: str = DIBAO, **kw: Any) -> str:
+        case_no = self.new(name, complete=False, **kw)
+        self.ws.cases.issue_notice(case_no)
+        return case_no
+
+    def escalated(self, **kw: Any) -> str:
+        case_no = self.accepted(DIBAO, **kw)
+        self.ws.cases.escalate(case_no)
+        return case_no
+
+    def district(self, case_no: str, etype: EventType, payload: dict[str, Any]) -> None:
+        """Store a district decision the way a pulled one is stored."""
+        with self.ws.store.write() as s:
+            rec = load_by_case_no(s, case_no)
+            ev = Event(event_id=str(uuid.uuid4()), case_id=rec.id, seq=rec.version + 1,
+                       type=etype, payload=payload, actor=REVIEWER, origin=Side.DISTRICT,
+                       occurred_at=self.ws.now())
+            append_event(s, rec, ev, sync_state="acked")
+
+    def under_review(self, **kw: Any) -> str:
+        case_no = self.escalated(**kw)
+        self.district(case_no, EventType.TAKEN, {})
+        return case_no
+
+    def returned(self, **kw: Any) -> str:
+        case_no = self.under_review(**kw)
+        self.district(case_no, EventType.RETURNED, {
+            "items": [{"key": "economic_status_declaration", "name": "家庭经济状况声明",
+                       "note": "缺少签字"}],
+            "note": "请申请人签字后重新上报"})
+        return case_no
+
+    def decided(self, approve: bool = True, **kw: Any) -> str:
+        case_no = self.under_review(**kw)
+        if approve:
+            self.district(case_no, EventType.APPROVED, {"text": "符合条件，准予。"})
+        else:
+            self.district(case_no, EventType.DENIED, {"reason": "收入高于标准"})
+        return case_no
+
+    def completed(self, rating: int | None = 5, comment: str = "", **kw: Any) -> str:
+        case_no = self.accepted(BIRTH, **kw)
+        self.ws.cases.complete(case_no, rating=rating, rating_comment=comment)
+        return case_no
+
+
+@pytest.fixture
+def cases(ws: Workspace, clock: FakeClock, id_factory: Callable[..., str]) -> Cases:
+    return Cases(ws, clock, id_factory)
+
+
+def cut_of(ws: Workspace) -> SupervisionCut:
+    return SupervisionCut.build(ws.calendar(), local_date(ws.now()))
+
+
+def listed(ws: Workspace, f: CaseFilter, **kw: Any) -> list[str]:
+    query = CaseQuery(f, cut_of(ws), station_code="110108001001", **kw)
+    with ws.store.read() as s:
+        page = query.first_page(s)
+        rows = list(page.rows)
+        cursor = page.cursor
+        while cursor is not None:
+            more = query.page(s, cursor)
+            rows += more.rows
+            cursor = more.cursor
+    assert len(rows) == page.total
+    return [r.case_no for r in rows]
+
+
+# --- supervision ---------------------------------------------------------------------------
+
+def test_level_from_light_columns_equals_the_domain_rule(
+        ws: Workspace, cases: Cases, clock: FakeClock) -> None:
+    clock.set_local(date(2026, 9, 25))  # the National Day week lies ahead
+    dibao = cases.accepted(DIBAO)
+    elderly = cases.accepted(ELDERLY)
+    seen: set[Level] = set()
+    day = date(2026, 9, 25)
+    while day <= date(2026, 11, 20):
+        clock.set_local(day)
+        cut = cut_of(ws)
+        for case_no in (dibao, elderly):
+            rec = ws.cases.get(case_no)
+            with ws.store.read() as s:
+                row = case_row(s, case_no, cut)
+            assert row is not None
+            expected = case_level(rec, ws.calendar(), day)
+            assert expected is not None
+            assert row.level == Level(expected.value), (case_no, day)
+            seen.add(row.level)
+        day += timedelta(days=1)
+    assert seen == {Level.NORMAL, Level.YELLOW, Level.RED}
+
+
+def test_level_filters_in_sql_match_the_rows(ws: Workspace, cases: Cases,
+                                             clock: FakeClock) -> None:
+    clock.set_local(date(2026, 3, 2))
+    early = cases.accepted(ELDERLY)  # due 2026-03-16
+    clock.set_local(date(2026, 3, 10))
+    late = cases.accepted(ELDERLY)  # due 2026-03-24
+    fresh = cases.accepted(DIBAO)
+    instant = cases.accepted(BIRTH)  # accepted, not yet completed: limit 0 stays normal
+    clock.set_local(date(2026, 3, 20))
+    assert listed(ws, CaseFilter(level=LevelFilter.RED)) == [early]
+    assert listed(ws, CaseFilter(level=LevelFilter.YELLOW)) == [late]
+    assert sorted(listed(ws, CaseFilter(level=LevelFilter.ATTENTION))) == sorted([early, late])
+    assert sorted(listed(ws, CaseFilter(level=LevelFilter.NORMAL))) == sorted([fresh, instant])
+    with ws.store.read() as s:
+        counts = level_counts(s, cut_of(ws))
+    assert counts[Level.RED] == 1 and counts[Level.YELLOW] == 1 and counts[Level.NORMAL] == 2
+
+
+def test_returned_cases_keep_the_level_they_were_returned_at(
+        ws: Workspace, cases: Cases, clock: FakeClock) -> None:
+    clock.set_local(date(2026, 3, 2))
+    calm = cases.returned()  # returned at once: normal, and stays so
+    nearly = cases.under_review()
+    late = cases.under_review()
+    due = ws.cases.get(nearly).due_date
+    assert due is not None
+    clock.set_local(due - timedelta(days=1))
+    cases.district(nearly, EventType.RETURNED, {"items": [], "note": "补充材料"})
+    clock.set_local(due + timedelta(days=3))
+    cases.district(late, EventType.RETURNED, {"items": [], "note": "补充材料"})
+    clock.set_local(date(2026, 6, 1))  # long after every original due date
+    cut = cut_of(ws)
+    with ws.store.read() as s:
+        rows = {no: case_row(s, no, cut) for no in (calm, nearly, late)}
+    for case_no, row in rows.items():
+        expected = case_level(ws.cases.get(case_no), ws.calendar(), date(2026, 6, 1))
+        assert row is not None and row.paused
+        assert expected is not None and row.level == Level(expected.value), case_no
+    assert [r.level for r in rows.values() if r] == [Level.NORMAL, Level.YELLOW, Level.RED]
+    assert listed(ws, CaseFilter(level=LevelFilter.RED)) == [late]
+    assert listed(ws, CaseFilter(level=LevelFilter.YELLOW)) == [nearly]
+    assert listed(ws, CaseFilter(level=LevelFilter.NORMAL)) == [calm]
+    with ws.store.read() as s:
+        counts = level_counts(s, cut)
+    assert (counts[Level.RED], counts[Level.YELLOW], counts[Level.NORMAL]) == (1, 1, 1)
+    assert counts[Level.PAUSED] == 3
+
+
+def test_cut_thresholds_follow_the_ratio(ws: Workspace) -> None:
+    cal = ws.calendar()
+    today = date(2026, 3, 2)  # Monday
+    cut = SupervisionCut.build(cal, today, 0.8)
+    assert cut.threshold(10) == cal.add_working_days(today, 3).day  # k = 2: two days left
+    assert cut.threshold(3) == cal.add_working_days(today, 2).day  # k = max(1, 0)
+    assert cut.threshold(25) == cal.add_working_days(today, 6).day  # k = 5
+    half = SupervisionCut.build(cal, today, 0.5)
+    assert half.threshold(10) == cal.add_working_days(today, 6).day
+
+
+# --- filters and search ----------------------------------------------------------------------
+
+def test_filters_by_state_matter_and_search(ws: Workspace, cases: Cases) -> None:
+    a = cases.accepted(DIBAO, person="王小明")
+    b = cases.awaiting(DIBAO, person="王大明")
+    c = cases.completed(person="李四")
+    d = cases.new(ELDERLY, person="赵六")
+    assert sorted(listed(ws, CaseFilter())) == sorted([a, b, c, d])
+    assert listed(ws, CaseFilter(states=(State.ACCEPTED,))) == [a]
+    assert sorted(listed(ws, CaseFilter(matter_code=cases.code(DIBAO)))) == sorted([a, b])
+    assert sorted(listed(ws, CaseFilter(text="王"))) == sorted([a, b])
+    assert listed(ws, CaseFilter(text="王大")) == [b]
+    assert listed(ws, CaseFilter(text="王", states=(State.ACCEPTED,))) == [a]
+    assert listed(ws, CaseFilter(text=cases.ids(3))) == [c]  # exact ID number
+    assert listed(ws, CaseFilter(text=cases.ids(3)[:10])) == []  # not a prefix search
+    assert listed(ws, CaseFilter(text=d)) == [d]  # case number
+    assert sorted(listed(ws, CaseFilter(text="110108001001-202603"))) == sorted([a, b, c, d])
+    assert listed(ws, CaseFilter(text="张")) == []
+
+
+def test_received_date_range_uses_the_case_number(ws: Workspace, cases: Cases,
+                                                  clock: FakeClock) -> None:
+    clock.set_local(date(2026, 3, 2))
+    a = cases.new()
+    clock.set_local(date(2026, 3, 5))
+    b = cases.new()
+    clock.set_local(date(2026, 3, 9))
+    c = cases.new()
+    f = CaseFilter(received_from=date(2026, 3, 3), received_to=date(2026, 3, 9))
+    assert sorted(listed(ws, f)) == sorted([b, c])
+    assert listed(ws, CaseFilter(received_to=date(2026, 3, 2))) == [a]
+
+
+def test_sync_state_filter_and_counts(ws: Workspace, cases: Cases) -> None:
+    a = cases.accepted()
+    b = cases.accepted()
+    with ws.store.write() as s:
+        s.connection().exec_driver_sql(
+            "UPDATE case_events SET sync_state = 'acked' WHERE case_id = "
+            "(SELECT id FROM cases WHERE case_no = ?)", (a,))
+        s.connection().exec_driver_sql(
+            "UPDATE case_events SET sync_state = 'rejected', sync_error = 'x' WHERE seq = 1 "
+            "AND case_id = (SELECT id FROM cases WHERE case_no = ?)", (b,))
+    assert listed(ws, CaseFilter(sync=SyncFilter.PENDING)) == [b]
+    assert listed(ws, CaseFilter(sync=SyncFilter.REJECTED)) == [b]
+    with ws.store.read() as s:
+        ra, rb = case_row(s, a, None), case_row(s, b, None)
+    assert ra is not None and ra.sync.synced
+    assert rb is not None and (rb.sync.pending, rb.sync.rejected) == (1, 1)
+
+
+def test_rows_carry_no_json_and_mask_the_id(ws: Workspace, cases: Cases) -> None:
+    case_no = cases.accepted()
+    with ws.store.read() as s:
+        row = case_row(s, case_no, cut_of(ws))
+    assert row is not None
+    assert not hasattr(row, "data") and not hasattr(row, "__dict__")  # slots, light columns
+    assert row.masked_id_no == cases.ids(1)[:6] + "********" + cases.ids(1)[-4:]
+
+
+# --- pages ------------------------------------------------------------------------------------
+
+def _clone(ws: Workspace, template: str, count: int) -> list[str]:
+    """``count`` copies of a case row (with spread dates and due dates), fast, via SQL."""
+    path = ws.store.path
+    assert path is not None and path.name == DB_FILENAME
+    con = sqlite3.connect(path)
+    src = con.execute("SELECT * FROM cases WHERE case_no = ?", (template,)).fetchone()
+    names = [d[0] for d in con.execute("SELECT * FROM cases LIMIT 0").description]
+    rows, numbers = [], []
+    base = date(2026, 1, 1)
+    for i in range(count):
+        r = dict(zip(names, src, strict=True))
+        day = base + timedelta(days=i % 50)
+        r["id"] = str(uuid.uuid4())
+        r["case_no"] = f"110108001001-{day:%Y%m%d}-{1000 + i:04d}"
+        r["updated_at"] = f"2026-02-{1 + i % 28:02d} 08:{i % 60:02d}:00.000000"
+        r["due_date"] = None if i % 7 == 0 else (base + timedelta(days=i % 90)).isoformat()
+        r["state"] = ("accepted", "completed", "under_review")[i % 3]
+        rows.append(tuple(r[n] for n in names))
+        numbers.append(r["case_no"])
+    con.executemany(f"INSERT INTO cases VALUES ({', '.join('?' * len(names))})", rows)
+    con.commit()
+    con.close()
+    return numbers
+
+
+@pytest.mark.parametrize("sort", list(SortKey))
+@pytest.mark.parametrize("descending", [True, False])
+def test_keyset_pages_cover_every_row_once_in_order(ws: Workspace, cases: Cases,
+                                                    sort: SortKey, descending: bool) -> None:
+    numbers = [*_clone(ws, cases.accepted(), 1000)]
+    all_rows = listed(ws, CaseFilter(), sort=sort, descending=descending, page_size=37)
+    assert len(all_rows) == len(set(all_rows)) == 1001
+    assert set(numbers) <= set(all_rows)
+    con = sqlite3.connect(ws.store.path)  # type: ignore[arg-type]
+    col = sort.value
+    # Ground truth: non-null sort values in order (rowid breaks ties), NULLs last.
+    direction = "DESC" if descending else "ASC"
+    truth = [r[0] for r in con.execute(
+        f"SELECT case_no FROM cases ORDER BY {col} IS NULL, {col} {direction}, "
+        f"rowid {direction}")]
+    con.close()
+    assert all_rows == truth
+
+
+def test_filtered_pages_with_either_plan(ws: Workspace, cases: Cases) -> None:
+    _clone(ws, cases.accepted(), 600)
+    cut = cut_of(ws)
+    with ws.store.read() as s:
+        big = CaseQuery(CaseFilter(states=(State.COMPLETED, State.ACCEPTED)), cut, page_size=50)
+        small = CaseQuery(CaseFilter(states=(State.UNDER_REVIEW,),
+                                     matter_code=cases.code(DIBAO)), cut, page_size=50)
+        big_page, small_page = big.first_page(s), small.first_page(s)
+    assert big_page.plan == "walk"
+    assert small_page.total == 200
+    got = listed(ws, CaseFilter(states=(State.UNDER_REVIEW,), matter_code=cases.code(DIBAO)),
+                 page_size=50)
+    assert len(got) == len(set(got)) == 200
+
+
+def test_counts_by_state(ws: Workspace, cases: Cases) -> None:
+    cases.accepted()
+    cases.accepted()
+    cases.awaiting()
+    with ws.store.read() as s:
+        assert counts_by_state(s) == {State.ACCEPTED: 2, State.AWAITING_SUPPLEMENT: 1}
+
+
+# --- tasks --------------------------------------------------------------------------------------
+
+def test_follow_ups_list_notices_and_promises(ws: Workspace, cases: Cases,
+                                              clock: FakeClock) -> None:
+    clock.set_local(date(2026, 3, 2))
+    waiting = cases.awaiting(person="王五")
+    promised = cases.accepted(deferred={"income_proof": date(2026, 3, 6)})
+    clock.set_local(date(2026, 3, 9))
+    with ws.store.read() as s:
+        found = follow_ups(s)
+    by_case = {f.case_no: f for f in found}
+    notice = by_case[waiting]
+    assert notice.kind == "notice" and notice.since == date(2026, 3, 2)
+    assert notice.mobile == "13800138000" and len(notice.items) >= 1
+    promise = by_case[promised]
+    assert promise.kind == "promise" and promise.promise_date == date(2026, 3, 6)
+    assert promise.overdue(date(2026, 3, 9)) and not promise.overdue(date(2026, 3, 6))
+
+
+def test_returned_cases_carry_the_reviewers_items(ws: Workspace, cases: Cases) -> None:
+    case_no = cases.returned()
+    with ws.store.read() as s:
+        (r,) = returned_cases(s)
+    assert r.case_no == case_no and r.reviewer == REVIEWER
+    assert r.note == "请申请人签字后重新上报"
+    assert r.items == (("家庭经济状况声明", "缺少签字"),)
+
+
+# --- one case -----------------------------------------------------------------------------------
+
+def test_timeline_and_print_log(ws: Workspace, cases: Cases) -> None:
+    case_no = cases.returned()
+    rec = ws.cases.get(case_no)
+    with ws.store.read() as s:
+        timeline = case_timeline(s, rec.id)
+        assert printed_documents(s, rec.id) == {}
+    assert [e.type for e in timeline] == ["created", "accepted", "escalated", "taken",
+                                          "returned"]
+    assert timeline[-1].origin == "district" and timeline[-1].sync_state == "acked"
+    assert timeline[0].sync_state == "pending"
+
+
+def test_attach_sync_leaves_rows_of_synced_cases_alone(ws: Workspace, cases: Cases) -> None:
+    case_no = cases.accepted()
+    with ws.store.read() as s:
+        row = case_row(s, case_no, None)
+        assert row is not None
+        assert attach_sync(s, [row])[0].sync.pending == 2
+
+
+# --- period summary -----------------------------------------------------------------------------
+
+def test_period_summary_counts_moves_ratings_and_bad_ones(ws: Workspace, cases: Cases,
+                                                          clock: FakeClock) -> None:
+    clock.set_local(date(2026, 3, 2))
+    cases.completed(rating=5)
+    cases.completed(rating=2, comment="等候时间太长")
+    cases.awaiting()
+    clock.set_local(date(2026, 3, 3))
+    late = cases.completed(rating=None)
+    ws.cases.rate(late, 1, "态度差")
+    cut = cut_of(ws)
+    with ws.store.read() as s:
+        first = period_summary(s, date(2026, 3, 2), date(2026, 3, 2), cut)
+        both = period_summary(s, date(2026, 3, 2), date(2026, 3, 3), cut)
+        before = period_summary(s, date(2026, 3, 1), date(2026, 3, 1), cut)
+    birth = cases.code(BIRTH)
+    assert first.count(birth, State.DRAFT) == 2 and first.count(birth, State.COMPLETED) == 2
+    assert first.total(State.AWAITING_SUPPLEMENT) == 1
+    assert first.ratings == {5: 1, 2: 1}
+    assert [(b.score, b.comment) for b in first.bad] == [(2, "等候时间太长")]
+    assert both.total(State.COMPLETED) == 3 and both.rated == 3
+    assert [b.score for b in both.bad] == [2, 1]
+    assert before.rated == 0 and not before.moves
