@@ -79,6 +79,11 @@ def cmd_user_list(args: argparse.Namespace, ctx: CliContext) -> int:
 
 def cmd_audit_verify(args: argparse.Namespace, ctx: CliContext) -> int:
     ws = ctx.workspace()
+    damage = ws.store.integrity_problem()
+    if damage:
+        ctx.emit({"ok": False, "problem": f"数据库文件损坏：{damage}"},
+                 f"审计失败：数据库文件损坏（{damage}），请从备份恢复。")
+        return 1
     with ws.store.read() as s:
         result = verify(s)
     if result.ok:
