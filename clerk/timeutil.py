@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta, timezone
 
 BEIJING = timezone(timedelta(hours=8), "CST")
 
@@ -20,3 +20,9 @@ def local_date(moment: datetime) -> date:
 
 def local_time(moment: datetime) -> datetime:
     return moment.astimezone(BEIJING)
+
+
+def day_bounds_utc(day: date) -> tuple[datetime, datetime]:
+    """The Beijing calendar day as a naive-UTC [start, end) range (how the store keeps time)."""
+    start = datetime.combine(day, time(0), BEIJING).astimezone(UTC).replace(tzinfo=None)
+    return start, start + timedelta(days=1)

@@ -37,7 +37,7 @@ from sqlalchemy.orm import Session
 from clerk.calendar import WorkCalendar
 from clerk.cases.checklist import Checklist
 from clerk.cases.states import RULES, State
-from clerk.reports import day_bounds_utc
+from clerk.timeutil import day_bounds_utc
 from clerk.validation import mask_id_no
 
 PAGE_SIZE = 200
