@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clerk.catalog import CatalogIndex
 from clerk.station import Account, StationInfo
 from ui.idle import IdleWatcher
 from ui.login_page import LockPage, LoginPage, SetupPage
@@ -33,6 +32,7 @@ from ui.operations import Operation, error_text, message_bridge
 from ui.session import Session, SessionBus
 
 if TYPE_CHECKING:  # imported off the UI thread, after the first paint (see load())
+    from clerk.catalog import CatalogIndex
     from clerk.workspace import Workspace
 
 
@@ -62,6 +62,8 @@ class MainWindow(QMainWindow):
         self._open_workspace = open_workspace
         self._init_demo = init_demo
         self._auto_login = auto_login
+        self._painted = False
+        self._load_after_paint = False
         self.ws: Workspace | None = None
         self.catalog_index: CatalogIndex | None = None
         self.station: StationInfo | None = None
@@ -105,46 +107,68 @@ class MainWindow(QMainWindow):
         row.addWidget(self.nav)
         row.addWidget(self.pages, 1)
         self._page_keys: list[str] = []
+        self._page_classes: dict[str, str] = {}  # key → "module:Class" of a lazy page
+        self._built: dict[str, QWidget] = {}
         self.nav.currentRowChanged.connect(self._page_changed)
 
     def _build_pages(self) -> None:
-        """The pages, built at the first sign-in: nothing of them delays the first paint."""
-        from ui.applicants_page import ApplicantsPage
-        from ui.cases_page import CasesPage
-        from ui.catalog_page import CatalogPage
-        from ui.intake_page import IntakePage
-        from ui.reports_page import ReportsPage
-        from ui.settings_page import SettingsPage
-        from ui.tasks_page import TasksPage
-
-        self.intake_page = IntakePage()
-        self.cases_page = CasesPage()
-        self.tasks_page = TasksPage()
-        self.applicants_page = ApplicantsPage()
-        self.catalog_page = CatalogPage()
-        self.reports_page = ReportsPage()
-        self.settings_page = SettingsPage()
-        pages: list[tuple[str, str, QWidget]] = [
-            ("intake", self.tr("受理"), self.intake_page),
-            ("cases", self.tr("办件"), self.cases_page),
-            ("tasks", self.tr("待办"), self.tasks_page),
-            ("applicants", self.tr("申请人"), self.applicants_page),
-            ("catalog", self.tr("事项"), self.catalog_page),
-            ("reports", self.tr("统计"), self.reports_page),
-            ("settings", self.tr("设置"), self.settings_page),
-        ]
-        for key, title, widget in pages:
-            self.add_page(key, title, widget)
+        """The navigation and the counter page, at the first sign-in; every other page is
+        built the first time it is shown, so none of them delays the start."""
+        pages = (
+            ("intake", self.tr("受理"), "ui.intake_page:IntakePage"),
+            ("cases", self.tr("办件"), "ui.cases_page:CasesPage"),
+            ("tasks", self.tr("待办"), "ui.tasks_page:TasksPage"),
+            ("applicants", self.tr("申请人"), "ui.applicants_page:ApplicantsPage"),
+            ("catalog", self.tr("事项"), "ui.catalog_page:CatalogPage"),
+            ("reports", self.tr("统计"), "ui.reports_page:ReportsPage"),
+            ("settings", self.tr("设置"), "ui.settings_page:SettingsPage"),
+        )
+        for key, title, where in pages:
+            self._page_classes[key] = where
+            self.add_page(key, title, QWidget(), lazy=True)
         self.bus.resume_case.connect(self._resume_case)
-        self.bus.open_case.connect(lambda _case_no: self.show_page("cases"))
-        # Usable with data once the first page (the counter) has its catalog and draft.
-        self.intake_page.ready.connect(self.ready)
+        self.bus.open_case.connect(self._open_case)
+        self._materialize("intake")
+
+    def _materialize(self, key: str) -> QWidget:
+        """The page for `key`, constructing (and attaching) it on first use."""
+        built = self._built.get(key)
+        if built is not None:
+            return built
+        import importlib
+
+        module, _, name = self._page_classes[key].partition(":")
+        page: QWidget = getattr(importlib.import_module(module), name)()
+        index = self._page_keys.index(key)
+        placeholder = self.pages.widget(index)
+        self.pages.insertWidget(index, page)
+        if placeholder is not None:
+            self.pages.removeWidget(placeholder)
+            placeholder.deleteLater()
+        self._built[key] = page
+        setattr(self, f"{key}_page", page)
+        if key == "intake":
+            # Usable with data once the counter page has its catalog and any draft.
+            page.ready.connect(self.ready)  # type: ignore[attr-defined]
+        attach = getattr(page, "attach", None)
+        if self.session is not None and callable(attach):
+            attach(self.session)
+        if key == "catalog" and self.session is not None and self.session.catalog is not None:
+            page.set_index(self.session.catalog)  # type: ignore[attr-defined]
+        return page
 
     def _resume_case(self, case_no: str) -> None:
         self.show_page("intake")
-        self.intake_page.resume(case_no)
+        self._materialize("intake").resume(case_no)  # type: ignore[attr-defined]
 
-    def add_page(self, key: str, title: str, widget: QWidget) -> None:
+    def _open_case(self, case_no: str) -> None:
+        fresh = "cases" not in self._built
+        self.show_page("cases")
+        if fresh:  # an attached cases page follows bus.open_case itself
+            self._materialize("cases").show_case(case_no)  # type: ignore[attr-defined]
+
+    def add_page(self, key: str, title: str, widget: QWidget, *, lazy: bool = False) -> None:
+        """Add a page; with `lazy`, `widget` is a placeholder until the page is shown."""
         item = QListWidgetItem(title)
         item.setData(Qt.ItemDataRole.UserRole, key)
         item.setSizeHint(QSize(100, 48))
@@ -152,24 +176,26 @@ class MainWindow(QMainWindow):
         self.nav.addItem(item)
         self.pages.addWidget(widget)
         self._page_keys.append(key)
+        if not lazy:
+            self._built[key] = widget
 
     def _page_widgets(self) -> list[QWidget]:
-        return [w for w in (self.pages.widget(i) for i in range(self.pages.count()))
-                if w is not None]
+        return list(self._built.values())
 
     def page(self, key: str) -> QWidget:
-        widget = self.pages.widget(self._page_keys.index(key))
-        assert widget is not None
-        return widget
+        return self._materialize(key)
 
     def show_page(self, key: str) -> None:
         self.nav.setCurrentRow(self._page_keys.index(key))
 
     def _page_changed(self, row: int) -> None:
-        self.pages.setCurrentIndex(row)
-        refresh = getattr(self.pages.widget(row), "refresh", None)
-        if self.session is not None and callable(refresh):
-            refresh()
+        key = self._page_keys[row]
+        fresh = key not in self._built
+        page = self._materialize(key)
+        self.pages.setCurrentWidget(page)
+        refresh = getattr(page, "refresh", None)
+        if self.session is not None and not fresh and callable(refresh):
+            refresh()  # a fresh page loads itself when attached
 
     # --- status bar -------------------------------------------------------------------------
     def _build_status_bar(self) -> None:
@@ -201,13 +227,30 @@ class MainWindow(QMainWindow):
 
     # --- opening ------------------------------------------------------------------------------
     def load(self) -> None:
-        """Open the station's data in the background, then ask for set-up or sign-in."""
+        """Open the station's data in the background, then ask for set-up or sign-in.
+
+        A visible window first paints, then starts opening: the background import of the
+        store would otherwise compete with the first paint for the interpreter.
+        """
         self.screens.setCurrentWidget(self.opening)
+        if self.isVisible() and not self._painted:
+            self._load_after_paint = True
+            return
         Operation(self._open, parent=self).success(self._opened).failure(self._open_failed) \
             .run_in_background()
 
+    def event(self, event: QEvent) -> bool:
+        handled = super().event(event)
+        if event.type() == QEvent.Type.Paint and not self._painted:
+            self._painted = True
+            if self._load_after_paint:
+                self._load_after_paint = False
+                QTimer.singleShot(0, self.load)
+        return handled
+
     def _open(self) -> Opened:
         from clerk import accounts
+        from clerk.catalog import CatalogIndex
 
         ws = self._open_workspace()
         station = ws.station()
@@ -257,6 +300,7 @@ class MainWindow(QMainWindow):
 
         def create() -> Opened:
             from clerk import accounts
+            from clerk.catalog import CatalogIndex
 
             station = ws.init_station(
                 code=values["code"], name=values["name"], level=values["level"],
@@ -303,13 +347,7 @@ class MainWindow(QMainWindow):
         self.signed_in.emit()
 
     def _attach_pages(self) -> None:
-        assert self.session is not None and self.ws is not None
-        for widget in self._page_widgets():
-            attach = getattr(widget, "attach", None)
-            if callable(attach):
-                attach(self.session)
-        if self.session.catalog is not None:
-            self.catalog_page.set_index(self.session.catalog)
+        """First sign-in: pages are attached as they are built (see _materialize)."""
         self.bus.case_changed.connect(lambda _no: self.refresh_status())
         self.bus.settings_changed.connect(self._settings_changed)
         self.nav.setCurrentRow(0)

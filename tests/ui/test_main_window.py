@@ -21,7 +21,7 @@ def test_window_loads_station_and_catalog(qtbot: QtBot, data_dir: Path) -> None:
     assert "海淀区测试社区便民服务站" in window.station_label.text()
     assert "110108001001" in window.station_label.text()
     assert "离线" in window.network_label.text()  # no district configured: say so
-    assert window.catalog_page.model.rowCount() >= 15
+    assert window.page("catalog").model.rowCount() >= 15  # type: ignore[attr-defined]
     assert window.screens.currentWidget() is window.work
 
 
