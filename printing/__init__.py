@@ -37,7 +37,7 @@ if TYPE_CHECKING:
         font_search_report,
     )
     from printing.notice import render_notice
-    from printing.qr import parse_qr_payload, qr_payload, verify_qr_payload
+    from printing.qr_payload import parse_qr_payload, qr_payload, verify_qr_payload
     from printing.receipt import render_receipt
     from printing.refusal import render_refusal
     from printing.result import render_result
@@ -48,9 +48,9 @@ _LAZY = {
     "render_refusal": "printing.refusal",
     "render_result": "printing.result",
     "render_daily_report": "printing.daily_report",
-    "qr_payload": "printing.qr",
-    "parse_qr_payload": "printing.qr",
-    "verify_qr_payload": "printing.qr",
+    "qr_payload": "printing.qr_payload",
+    "parse_qr_payload": "printing.qr_payload",
+    "verify_qr_payload": "printing.qr_payload",
     "ensure_cjk_font": "printing.fonts",
     "font_search_report": "printing.fonts",
     "FontNotFoundError": "printing.fonts",

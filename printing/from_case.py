@@ -33,7 +33,7 @@ from printing.model import (
     StationInfo,
     SupervisionCounts,
 )
-from printing.qr import qr_payload
+from printing.qr_payload import qr_payload
 
 _FORM_LABELS = {"original": "原件", "copy": "复印件", "original_and_copy": "原件和复印件",
                 "original_or_copy": "原件或复印件"}

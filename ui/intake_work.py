@@ -272,7 +272,7 @@ def lookup_person(ws: Workspace, id_no: str) -> PersonLookup:
 
 def find_returning(ws: Workspace, text: str) -> LookupResult:
     """Find the case a returning applicant comes for: by case number, QR content or ID."""
-    from printing.qr import PAYLOAD_PREFIX, parse_qr_payload, verify_qr_payload
+    from printing.qr_payload import PAYLOAD_PREFIX, parse_qr_payload, verify_qr_payload
 
     text = text.strip()
     if not text:

@@ -1,0 +1,49 @@
+"""The progress code's payload: ``SD1|{case_no}|{check}`` (rule in printing/qr.py).
+
+Pure hashing, no reportlab: the station verifies scanned codes without loading the PDF
+machinery.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+
+PAYLOAD_PREFIX = "SD1"
+CHECK_LENGTH = 6
+_SEP = "|"
+
+
+def check_code(case_no: str, secret_or_last4: str) -> str:
+    """The 6-hex-digit check code of a case (see the module docstring for the rule)."""
+    digest = hashlib.sha256(f"{case_no}{_SEP}{secret_or_last4}".encode()).hexdigest()
+    return digest[:CHECK_LENGTH]
+
+
+def qr_payload(case_no: str, secret_or_last4: str) -> str:
+    """The text encoded in the QR code: ``SD1|{case_no}|{check}``."""
+    if not case_no or _SEP in case_no:
+        raise ValueError("case number must be non-empty and must not contain '|'")
+    return _SEP.join((PAYLOAD_PREFIX, case_no, check_code(case_no, secret_or_last4)))
+
+
+def parse_qr_payload(text: str) -> tuple[str, str]:
+    """Split a scanned payload into ``(case_no, check)``; ValueError if it is not ours."""
+    parts = text.strip().split(_SEP)
+    if len(parts) != 3 or parts[0] != PAYLOAD_PREFIX:
+        raise ValueError("not a StationDesk progress code")
+    _, case_no, check = parts
+    if not case_no or len(check) != CHECK_LENGTH or any(c not in "0123456789abcdef" for c in check):
+        raise ValueError("malformed StationDesk progress code")
+    return case_no, check
+
+
+def verify_qr_payload(text: str, secret_or_last4: str) -> str | None:
+    """The case number if ``text`` is a valid code for these ID digits, else None."""
+    try:
+        case_no, check = parse_qr_payload(text)
+    except ValueError:
+        return None
+    if hmac.compare_digest(check, check_code(case_no, secret_or_last4)):
+        return case_no
+    return None
