@@ -75,6 +75,9 @@ from ui.widgets import (
     FieldError,
     document_title,
     esc,
+    join_clauses,
+    join_list,
+    labelled,
     level_label,
     open_pdf_preview,
     rating_label,
@@ -264,36 +267,37 @@ class DetailRenderer(QObject):
         if r.state != State.RETURNED or not r.returns:
             return ""
         last = r.returns[-1]
-        items = "".join(
-            f"<li><b>{esc(i.get('name') or i.get('key', ''))}</b>"
-            f"{'：' + esc(i['note']) if i.get('note') else ''}</li>"
-            for i in last.get("items", []))
-        who = esc(last.get("by", ""))
-        head = esc(self.tr("区中心退回补正"))
+        items = ""
+        for i in last.get("items", []):
+            name = f"<b>{esc(i.get('name') or i.get('key', ''))}</b>"
+            items += "<li>" + (labelled(name, esc(i["note"])) if i.get("note") else name) + "</li>"
         note = esc(last.get("note", "")) or esc(self.tr("（未附说明）"))
+        head = self.tr("<b>区中心退回补正</b>（{who}）：{note}").format(
+            who=esc(last.get("by", "")), note=note)
         fg, bg = AMBER
         return (f'<table width="100%" cellpadding="6" style="background-color:{bg}; '
-                f'color:{fg}"><tr><td><b>{head}</b>（{who}）：{note}'
+                f'color:{fg}"><tr><td>{head}'
                 f'{"<ul>" + items + "</ul>" if items else ""}</td></tr></table>')
 
     def _refused(self, r: CaseRecord) -> str:
         if not r.refusal:
             return ""
         fg, bg = GREY
+        text = labelled("<b>" + esc(self.tr("不予受理理由")) + "</b>",
+                        esc(r.refusal.get("reason", "")))
         basis = r.refusal.get("basis")
+        if basis:
+            text += "<br>" + esc(self.tr("依据：")) + esc(basis)
         return (f'<table width="100%" cellpadding="6" style="background-color:{bg}; '
-                f'color:{fg}"><tr><td><b>{esc(self.tr("不予受理理由"))}</b>：'
-                f'{esc(r.refusal.get("reason", ""))}'
-                f'{"<br>" + esc(self.tr("依据：")) + esc(basis) if basis else ""}'
-                f"</td></tr></table>")
+                f'color:{fg}"><tr><td>{text}</td></tr></table>')
 
     def _withdrawn(self, r: CaseRecord) -> str:
         if r.state != State.WITHDRAWN:
             return ""
         fg, bg = GREY
+        text = labelled("<b>" + esc(self.tr("撤回原因")) + "</b>", esc(r.withdrawn_reason or ""))
         return (f'<table width="100%" cellpadding="6" style="background-color:{bg}; '
-                f'color:{fg}"><tr><td><b>{esc(self.tr("撤回原因"))}</b>：'
-                f'{esc(r.withdrawn_reason or "")}</td></tr></table>')
+                f'color:{fg}"><tr><td>{text}</td></tr></table>')
 
     def _result(self, d: CaseDetailData) -> str:
         r = d.record
@@ -311,15 +315,17 @@ class DetailRenderer(QObject):
                 d.names.get(str(r.result["by"]), str(r.result["by"])))))
         if r.delivered_at:
             lines.append(self.tr("已交付：{when}，{how}").format(
-                when=_when(r.delivered_at), how=esc(r.result.get("delivery") or "—")))
-        return f"<h3>{esc(self.tr('办理结果'))}</h3><p>{'<br>'.join(lines)}</p>"
+                when=_when(r.delivered_at),
+                how=esc(self.delivery(r.result.get("delivery")) or "—")))
+        title = esc(self.tr("办理结果"))
+        return f"<h3>{title}</h3><p>{'<br>'.join(lines)}</p>"
 
     def _rating(self, r: CaseRecord) -> str:
         if r.state != State.COMPLETED:
             return ""
-        title = f"<h3>{esc(self.tr('好差评'))}</h3>"
+        title = "<h3>" + esc(self.tr("好差评")) + "</h3>"
         if not r.rating:
-            return title + f"<p class='muted'>{esc(self.tr('尚未评价。'))}</p>"
+            return title + "<p class='muted'>" + esc(self.tr("尚未评价。")) + "</p>"
         score = int(r.rating.get("score", 0))
         text = f"{score} {esc(rating_label(score))}" if 1 <= score <= 5 else str(score)
         bad = ""
@@ -327,7 +333,7 @@ class DetailRenderer(QObject):
             follow_up = esc(self.tr("差评须由区中心在15个工作日内跟进整改。"))
             bad = " " + tag(self.tr("差评"), RED) + f"<br><span class='bad'>{follow_up}</span>"
         comment = r.rating.get("comment")
-        comment_html = f"<br>{esc(self.tr('评价意见：'))}{esc(comment)}" if comment else ""
+        comment_html = "<br>" + esc(self.tr("评价意见：")) + esc(comment) if comment else ""
         return f"{title}<p>{text}{bad}{comment_html}</p>"
 
     def _comments(self, d: CaseDetailData) -> str:
@@ -335,9 +341,10 @@ class DetailRenderer(QObject):
         rows += [(n.author, n.text) for n in d.notes]
         if not rows:
             return ""
-        items = "".join(f"<li><span class='muted'>{esc(d.names.get(who, who))}：</span>"
-                        f"{esc(text)}</li>" for who, text in rows)
-        return f"<h3>{esc(self.tr('留言'))}</h3><ul>{items}</ul>"
+        items = "".join(f"<li><span class='muted'>{labelled(esc(d.names.get(who, who)), '')}"
+                        f"</span>{esc(text)}</li>" for who, text in rows)
+        title = esc(self.tr("留言"))
+        return f"<h3>{title}</h3><ul>{items}</ul>"
 
     # -- 办理进程
     def timeline(self, d: CaseDetailData) -> str:
@@ -381,15 +388,15 @@ class DetailRenderer(QObject):
             extra = self.tr("（暂定）") if p.get("due_provisional") else ""
             return esc(self.tr("办结期限 {due}{extra}").format(due=due, extra=extra)) + doc
         if e.type == "completed":
-            text = esc(p.get("delivery") or "")
+            text = esc(self.delivery(p.get("delivery")))
             if p.get("rating"):
-                text += "；" + self._rating_text(p["rating"])
+                text = join_clauses(x for x in (text, self._rating_text(p["rating"])) if x)
             return text + doc
         if e.type == "rated":
             return self._rating_text(p.get("rating") or {})
         if e.type == "returned":
-            items = "、".join(str(i.get("name") or i.get("key", "")) for i in p.get("items", []))
-            return esc("；".join(x for x in (p.get("note", ""), items) if x))
+            items = join_list(str(i.get("name") or i.get("key", "")) for i in p.get("items", []))
+            return esc(join_clauses(x for x in (p.get("note", ""), items) if x))
         if e.type == "assigned":
             return esc(p.get("proxy_agent", ""))
         if e.type == "proxy_step":
@@ -440,7 +447,7 @@ class DetailRenderer(QObject):
                 counts.append(self.tr("复印件{n}份").format(n=it.copy_count))
             rows.append(f"<tr{shade}><td>{esc(it.name)}</td>"
                         f"<td width='14%'>{esc(self.necessity(it.necessity))}</td>"
-                        f"<td width='22%'>{esc('、'.join(counts))}</td>"
+                        f"<td width='22%'>{esc(join_list(counts))}</td>"
                         f"<td width='24%'>{status}</td></tr>")
         return table(f"<tr>{head}</tr>{''.join(rows)}", border=1)
 
@@ -450,6 +457,12 @@ class DetailRenderer(QObject):
             ItemStatus.SHARED: self.tr("共享数据获取"), ItemStatus.DEFERRED: self.tr("容缺后补"),
             ItemStatus.MISSING: self.tr("缺"), ItemStatus.NOT_APPLICABLE: self.tr("不适用"),
         }[status]
+
+    def delivery(self, method: object) -> str:
+        """A stored delivery method (clerk keeps the Chinese words) in the interface language."""
+        value = str(method or "")
+        return {"窗口领取": self.tr("窗口领取"), "邮寄送达": self.tr("邮寄送达"),
+                "电子送达": self.tr("电子送达")}.get(value, value)
 
     def necessity(self, necessity: str) -> str:
         return {"required": self.tr("必要"), "optional": self.tr("非必要"),

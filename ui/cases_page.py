@@ -15,7 +15,16 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import QDate, QEvent, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QDate,
+    QEvent,
+    QModelIndex,
+    QObject,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,14 +41,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clerk.cases.queries import FINAL, CaseFilter, LevelFilter, SortKey, SyncFilter
+from clerk.cases.queries import FINAL, CaseFilter, LevelFilter, SortKey, SyncFilter, SyncStatus
 from clerk.cases.states import State
 from clerk.timeutil import local_date
 from ui.case_detail import CaseDetail
 from ui.case_table_model import CaseTableModel
 from ui.operations import Operation
 from ui.session import Session
-from ui.widgets import state_label
+from ui.widgets import state_label, state_labels, sync_label
 
 #: Quiet time after typing before the search runs.
 SEARCH_DELAY_MS = 250
@@ -277,14 +286,18 @@ class CasesPage(QWidget):
         header.setSortIndicatorShown(False)
         header.setHighlightSections(False)
         fm = view.fontMetrics()
+        # Sized for the longest text each column shows, in the interface language.
+        due = ("2026-03-02" + QCoreApplication.translate("CaseTableModel", " 暂定")
+               + QCoreApplication.translate("CaseTableModel", " 暂停"))
+        sync = (sync_label(SyncStatus(pending=99)), sync_label(SyncStatus(rejected=99)))
         widths = {
             CaseTableModel.CASE_NO: fm.horizontalAdvance("110108001001-20260302-00001") + 16,
-            CaseTableModel.STATE: fm.horizontalAdvance("退回补正") + 24,
+            CaseTableModel.STATE: max(fm.horizontalAdvance(t) for t in state_labels()) + 24,
             CaseTableModel.APPLICANT: fm.horizontalAdvance("欧阳建国华") + 16,
             CaseTableModel.ID_NO: fm.horizontalAdvance("110101********1234") + 16,
             CaseTableModel.ACCEPTED: fm.horizontalAdvance("2026-03-02") + 24,
-            CaseTableModel.DUE: fm.horizontalAdvance("2026-03-02 暂定 暂停") + 20,
-            CaseTableModel.SYNC: fm.horizontalAdvance("待同步 99") + 20,
+            CaseTableModel.DUE: fm.horizontalAdvance(due) + 20,
+            CaseTableModel.SYNC: max(fm.horizontalAdvance(t) for t in sync) + 20,
         }
         for column, width in widths.items():
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)

@@ -52,6 +52,7 @@ from clerk.catalog import (
 )
 from clerk.catalog.search import CatalogIndex
 from ui.operations import Operation
+from ui.widgets import join_list
 
 _AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -312,7 +313,7 @@ class MatterDetailRenderer(QObject):
             return ""
         labels = [_esc(f.label) + (" *" if f.required else "") for f in m.form_fields]
         note = self.tr("（* 为必填）")
-        return self._section(self.tr("需采集的信息"), f"<p>{'、'.join(labels)} {_esc(note)}</p>")
+        return self._section(self.tr("需采集的信息"), f"<p>{join_list(labels)} {_esc(note)}</p>")
 
     # --- small helpers ------------------------------------------------------------------
 

@@ -26,6 +26,7 @@ from clerk.applicants import ApplicantView, DocumentView, PersonInput
 from clerk.errors import ValidationError
 from clerk.validation import validate_mobile, validate_name
 from ui.id_input import IdNumberEdit, IdState
+from ui.widgets import join_list
 
 _ERROR_STYLE = "color: #a8231b;"
 _OK_STYLE = "color: #1b6e35;"
@@ -211,7 +212,7 @@ class ApplicantPanel(QWidget):
                             (self.address_edit, person.address)):
             if not edit.text().strip() and value:
                 edit.setText(value)
-        docs = "、".join(html.escape(d.name) for d in documents.values())
+        docs = join_list(html.escape(d.name) for d in documents.values())
         on_file = (self.tr("证照库：{docs}").format(docs=docs) if docs
                    else self.tr("证照库暂无有效证照。"))
         text = self.tr("已登记申请人，资料已调出。") + on_file

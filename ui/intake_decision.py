@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from clerk.cases.checklist import ChecklistItem
 from ui.intake_applicant import field_message, show_message
 from ui.intake_work import Decision, DecisionRequest
+from ui.widgets import join_clauses, join_list
 
 
 class Mode(StrEnum):
@@ -189,8 +190,9 @@ class DecisionPanel(QFrame):
 
     def availability(self, s: Situation) -> dict[Decision, Availability]:
         """Which decisions are shown and which can be taken, with the reason when not."""
-        blocked = self.tr("先完成：") + "；".join(s.problems) if s.problems else ""
-        form_blocked = self.tr("先填写：") + "；".join(s.form_problems) if s.form_problems else ""
+        blocked = self.tr("先完成：") + join_clauses(s.problems) if s.problems else ""
+        form_blocked = (self.tr("先填写：") + join_clauses(s.form_problems)
+                        if s.form_problems else "")
         missing = (self.tr("尚缺 {n} 项必要材料，不能受理；请出具一次性告知单。").format(
             n=len(s.outstanding)) if s.outstanding else "")
         out: dict[Decision, Availability] = {}
@@ -209,7 +211,7 @@ class DecisionPanel(QFrame):
         out[Decision.REFUSE] = Availability(intake, intake and not blocked, blocked)
         resubmit_reason = ""
         if s.returned_open:
-            resubmit_reason = self.tr("退回补正的材料尚未收齐：") + "、".join(s.returned_open)
+            resubmit_reason = self.tr("退回补正的材料尚未收齐：") + join_list(s.returned_open)
         returned = s.mode == Mode.RETURNED
         out[Decision.RESUBMIT] = Availability(returned, returned and not resubmit_reason,
                                               resubmit_reason)

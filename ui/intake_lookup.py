@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from ui.intake_applicant import field_message, show_message
 from ui.intake_work import CaseChoice
+from ui.widgets import state_label
 
 
 class CaseLookupBar(QWidget):
@@ -77,7 +78,7 @@ class CaseLookupBar(QWidget):
         self.choices.clear()
         for c in choices:
             item = QListWidgetItem(self.tr("{no}  {matter}  {state}  {day} 收件").format(
-                no=c.case_no, matter=c.matter_name, state=c.state.label,
+                no=c.case_no, matter=c.matter_name, state=state_label(c.state),
                 day=c.received_on.isoformat()))
             item.setData(Qt.ItemDataRole.UserRole, c.case_no)
             self.choices.addItem(item)

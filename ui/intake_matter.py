@@ -182,8 +182,8 @@ class MatterPicker(QWidget):
     def _show_summary(self) -> None:
         m = self._chosen
         if m is None:
-            self.summary_label.setText(
-                f'<span style="color:#5f6368">{html.escape(self.tr("尚未选择事项"))}</span>')
+            none_yet = html.escape(self.tr("尚未选择事项"))
+            self.summary_label.setText(f'<span style="color:#5f6368">{none_yet}</span>')
             return
         if m.is_instant:
             kind = tag(self.tr("即办件 · 当场办结"), _GREEN)

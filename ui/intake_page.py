@@ -74,6 +74,7 @@ from ui.intake_work import (
 from ui.operations import Operation, error_text, message_bridge
 from ui.print_preview import PrintPreviewDialog
 from ui.session import Session
+from ui.widgets import document_title, join_list, state_label
 
 #: Quiet time after the last change before the draft is written.
 DRAFT_DELAY_MS = 1000
@@ -401,8 +402,8 @@ class IntakePage(QWidget):
             return
         changed = self.checklist_model.suggest_for_agent(has_agent)
         if changed and has_agent:
-            names = "、".join(r.item.name for r in self.checklist_model.rows()
-                             if r.key in changed)
+            names = join_list(r.item.name for r in self.checklist_model.rows()
+                              if r.key in changed)
             self._show_banner(self.tr("有代理人：已将“{names}”列为需提交的材料。").format(
                 names=names), "info")
 
@@ -591,7 +592,7 @@ class IntakePage(QWidget):
         return rows, {i.key for i in rec.materials.outstanding}
 
     def _mode_text(self, rec: CaseRecord) -> str:
-        state = rec.state.label
+        state = state_label(rec.state)
         head = self.tr("补正") if self._mode == Mode.SUPPLEMENT else self.tr("退回补正")
         detail = ""
         if rec.notices:
@@ -602,10 +603,11 @@ class IntakePage(QWidget):
             note = str(rec.returns[-1].get("note", "") or "")
             detail = self.tr("区中心退回：{note}").format(note=note or "—")
         style = "background-color:#fff0d4; color:#8a4b00;"
+        back = self.tr("Ctrl+N 返回新收件")
         return (f'<div style="{style}">&nbsp;<b>{head}</b>&nbsp;&nbsp;{rec.case_no}'
                 f"&nbsp;·&nbsp;{rec.matter_name}&nbsp;·&nbsp;{rec.applicant.get('name', '')}"
                 f"&nbsp;·&nbsp;{state}&nbsp;&nbsp;{detail}&nbsp;&nbsp;"
-                f'<span style="color:#5f6368">{self.tr("Ctrl+N 返回新收件")}</span></div>')
+                f'<span style="color:#5f6368">{back}</span></div>')
 
     # --- decisions -------------------------------------------------------------------------
     def _marks(self) -> tuple[MaterialMark, ...]:
@@ -695,7 +697,7 @@ class IntakePage(QWidget):
             self.start_new()
             self._show_banner(self.tr("办件 {no} 已办理（{state}），但文书未能生成：{err} "
                                       "可在“办件”页补打。").format(
-                no=rec.case_no, state=rec.state.label, err=error_text(exc)), "warn")
+                no=rec.case_no, state=state_label(rec.state), err=error_text(exc)), "warn")
             return
         # The committed checklist already holds the clerk's marks (they were saved before
         # the decision was attempted), and any change made meanwhile elsewhere.
@@ -746,8 +748,7 @@ class IntakePage(QWidget):
         return preview
 
     def _doc_title(self, doc: PrintedDocument) -> str:
-        title = f"{doc.title} {doc.doc_no}"
-        return title + self.tr("（补打）") if doc.reprint else title
+        return document_title(doc)
 
     def _forget_preview(self, preview: PrintPreviewDialog) -> None:
         if self.preview is preview:

@@ -31,6 +31,7 @@ from clerk.validation import parse_resident_id
 from clerk.workspace import Workspace
 from printing.issue import PrintedDocument, render_case_document
 from printing.model import PrintOptions
+from ui.widgets import state_label  # a pure function: safe on the worker
 
 #: States in which a returning applicant's case can be continued at the counter.
 RESUMABLE = (State.DRAFT, State.AWAITING_SUPPLEMENT, State.RETURNED)
@@ -313,7 +314,7 @@ def _resumable(rec: CaseRecord) -> CaseRecord:
     if rec.state not in RESUMABLE:
         raise _lookup_error(QCoreApplication.translate(
             "IntakeWork", "办件 {no} 当前状态为“{state}”，不需要补正材料；请到“办件”页查看或办理。"
-        ).format(no=rec.case_no, state=rec.state.label), "state")
+        ).format(no=rec.case_no, state=state_label(rec.state)), "state")
     return rec
 
 

@@ -35,7 +35,8 @@ class LoginPage(Card):
         self.user_combo.clear()
         for acc in accounts:
             if acc.active:
-                self.user_combo.addItem(f"{acc.display_name}（{acc.username}）", acc.username)
+                self.user_combo.addItem(self.tr("{name}（{user}）").format(
+                    name=acc.display_name, user=acc.username), acc.username)
         index = self.user_combo.findData(last_user)
         self.user_combo.setCurrentIndex(max(index, 0))
         self.password_edit.clear()
@@ -112,8 +113,10 @@ class SetupPage(Card):
         self.name_edit = QLineEdit()
         self.name_edit.setPlaceholderText(self.tr("如：海淀区学院路街道某社区便民服务站"))
         self.level_combo = QComboBox()
+        names = {"street": self.tr("街道（乡镇）便民服务中心"),
+                 "community": self.tr("社区（村）便民服务站")}
         for key, label in LEVELS.items():
-            self.level_combo.addItem(label, key)
+            self.level_combo.addItem(names.get(key, label), key)
         self.level_combo.setCurrentIndex(self.level_combo.findData("community"))
         self.phone_edit = QLineEdit()
         self.address_edit = QLineEdit()

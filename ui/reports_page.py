@@ -288,9 +288,9 @@ class ReportsPage(QWidget):
 
     def _ratings_html(self, s: PeriodSummary) -> str:
         total = s.rated
-        parts = [f"<h3>{esc(self.tr('好差评（{n} 条）').format(n=total))}</h3>"]
+        parts = ["<h3>" + esc(self.tr("好差评（{n} 条）").format(n=total)) + "</h3>"]
         if not total:
-            parts.append(f"<p class='muted'>{esc(self.tr('本期间没有评价。'))}</p>")
+            parts.append("<p class='muted'>" + esc(self.tr("本期间没有评价。")) + "</p>")
         else:
             rows = []
             for score in (5, 4, 3, 2, 1):
@@ -299,27 +299,30 @@ class ReportsPage(QWidget):
                 colour = "#c62828" if score <= 2 else ("#d4a000" if score == 3 else "#1a7f37")
                 blocks = "█" * max(1, round(share * 0.15)) if n else ""
                 bar = f'<span style="color:{colour}">{blocks}</span>'
+                count = esc(self.tr("{n}（{p}%）").format(n=n, p=f"{share:.0f}"))
                 rows.append(f"<tr><td width='28%'>{score} {esc(rating_label(score))}</td>"
                             f"<td width='50%'>{bar}</td>"
-                            f"<td width='22%' align='right'>{n}（{share:.0f}%）</td></tr>")
+                            f"<td width='22%' align='right'>{count}</td></tr>")
             parts.append(table("".join(rows)))
             good = sum(s.ratings.get(k, 0) for k in (5, 4, 3))
-            parts.append(f"<p>{esc(self.tr('满意率 {p:.1f}%').format(p=good * 100 / total))}</p>")
+            satisfied = self.tr("满意率 {p}%").format(p=f"{good * 100 / total:.1f}")
+            parts.append("<p>" + esc(satisfied) + "</p>")
         levels = s.levels
-        parts.append(f"<h3>{esc(self.tr('电子监察（今日）'))}</h3><p>" + "　".join(
+        parts.append("<h3>" + esc(self.tr("电子监察（今日）")) + "</h3><p>" + "\u3000".join(
             f"{esc(label)} <b>{levels.get(level, 0)}</b>" for label, level in (
                 (self.tr("正常"), Level.NORMAL), (self.tr("预警"), Level.YELLOW),
                 (self.tr("超期"), Level.RED)))
             + "<br><span class='small'>" + esc(self.tr(
                 "其中退回补正、暂停计时的 {n} 件按退回时的状态计。").format(
                     n=levels.get(Level.PAUSED, 0))) + "</span></p>")
-        parts.append(f"<h3>{esc(self.tr('差评（须区中心15个工作日内跟进整改）'))}</h3>")
+        parts.append("<h3>" + esc(self.tr("差评（须区中心15个工作日内跟进整改）")) + "</h3>")
         if not s.bad:
-            parts.append(f"<p class='muted'>{esc(self.tr('本期间没有差评。'))}</p>")
+            parts.append("<p class='muted'>" + esc(self.tr("本期间没有差评。")) + "</p>")
         else:
             fg, bg = AMBER
-            rows = [f"<tr><th>{esc(self.tr('日期'))}</th><th>{esc(self.tr('办件编号'))}</th>"
-                    f"<th>{esc(self.tr('评价'))}</th><th>{esc(self.tr('意见'))}</th></tr>"]
+            head = (self.tr("日期"), self.tr("办件编号"),
+                    self.tr("评价", "column: the rating given"), self.tr("意见"))
+            rows = ["<tr>" + "".join(f"<th>{esc(h)}</th>" for h in head) + "</tr>"]
             for b in s.bad[:200]:
                 rows.append(f"<tr><td>{b.day.strftime('%m-%d')}</td><td>{esc(b.case_no)}"
                             f"<br><span class='small'>{esc(b.matter_name)}</span></td>"

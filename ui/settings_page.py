@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSettings, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -29,7 +29,9 @@ from ui.i18n import LANGUAGES, current_language, set_language
 from ui.operations import Operation, error_text
 from ui.session import Session
 
-ROLE_LABELS = {"admin": "管理员", "clerk": "窗口人员"}
+#: Role names, translated when shown (``self.tr`` in SettingsPage).
+ROLE_LABELS = {"admin": str(QT_TRANSLATE_NOOP("SettingsPage", "管理员")),
+               "clerk": str(QT_TRANSLATE_NOOP("SettingsPage", "窗口人员"))}
 # clerk.accounts (SQLAlchemy, argon2) is imported inside the background work functions, so
 # building this page does not slow the window's first paint.
 
@@ -241,15 +243,18 @@ class SettingsPage(QScrollArea):
     def check_font(self) -> None:
         path = self.font_edit.text().strip() or None
 
-        def find() -> str:
+        def find() -> tuple[str, int]:
             from printing.fonts import ensure_cjk_font
 
             font = ensure_cjk_font(path)
-            return f"{font.path}（子字体 {font.subfont_index}）"
+            return str(font.path), font.subfont_index
 
-        Operation(find, parent=self, serial=False).success(
-            lambda text: self.font_status.setText(self.tr("可用：{0}").format(text))
-        ).failure(lambda exc: self.font_status.setText(error_text(exc))).run_in_background()
+        def found(result: tuple[str, int]) -> None:
+            font = self.tr("{path}（子字体 {n}）").format(path=result[0], n=result[1])
+            self.font_status.setText(self.tr("可用：{0}").format(font))
+
+        Operation(find, parent=self, serial=False).success(found).failure(
+            lambda exc: self.font_status.setText(error_text(exc))).run_in_background()
 
     def _choose_backup(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("备份到"), "stationdesk-backup.sqlite3",

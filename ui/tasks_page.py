@@ -59,6 +59,9 @@ from ui.widgets import (
     CountCard,
     ListModel,
     ListRow,
+    join_clauses,
+    join_list,
+    labelled,
     list_view,
     state_label,
 )
@@ -286,12 +289,12 @@ class TasksPage(QWidget):
             tips = {5: self.tr("承诺补交日期已过，请联系申请人。") if late
                     else self.tr("申请人承诺补交的日期")}
         texts = (kind, f.case_no, f.applicant_name, self._phone(f.mobile), f.matter_name, day,
-                 "、".join(f.items) or "—")
+                 join_list(f.items) or "—")
         return ListRow(texts, key=f.case_no, payload=f.state, colours=colours, tooltips=tips)
 
     def _returned(self, r: ReturnedCase) -> ListRow:
-        items = "；".join(f"{name}：{note}" if note else name for name, note in r.items)
-        opinion = "；".join(x for x in (r.note, items) if x) or "—"
+        items = join_clauses(labelled(name, note) if note else name for name, note in r.items)
+        opinion = join_clauses(x for x in (r.note, items) if x) or "—"
         texts = (r.case_no, r.applicant_name, self._phone(r.mobile), r.matter_name,
                  r.returned_on.isoformat() if r.returned_on else "—", r.reviewer or "—",
                  opinion)

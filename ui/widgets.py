@@ -5,10 +5,11 @@ button, field error lines, and opening a document in the print preview."""
 from __future__ import annotations
 
 import html
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -102,42 +103,67 @@ def qcolor(colours: tuple[str, str], background: bool) -> QColor:
     return QColor(colours[1] if background else colours[0])
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("labels", text)
+# The words below are translated in the "labels" context. The tables hold the Chinese
+# source texts (QT_TRANSLATE_NOOP marks them for pyside6-lupdate); they are translated
+# when shown, so the interface language in force at that moment applies.
+_STATE_NAMES: dict[State, str] = {
+    State.DRAFT: str(QT_TRANSLATE_NOOP("labels", "收件中")),
+    State.AWAITING_SUPPLEMENT: str(QT_TRANSLATE_NOOP("labels", "待补正")),
+    State.NOT_ACCEPTED: str(QT_TRANSLATE_NOOP("labels", "不予受理")),
+    State.ACCEPTED: str(QT_TRANSLATE_NOOP("labels", "已受理")),
+    State.ESCALATED: str(QT_TRANSLATE_NOOP("labels", "已上报")),
+    State.UNDER_REVIEW: str(QT_TRANSLATE_NOOP("labels", "办理中")),
+    State.RETURNED: str(QT_TRANSLATE_NOOP("labels", "退回补正")),
+    State.APPROVED: str(QT_TRANSLATE_NOOP("labels", "准予")),
+    State.DENIED: str(QT_TRANSLATE_NOOP("labels", "不予批准")),
+    State.COMPLETED: str(QT_TRANSLATE_NOOP("labels", "已办结")),
+    State.WITHDRAWN: str(QT_TRANSLATE_NOOP("labels", "已撤回")),
+}
+_LEVEL_NAMES: dict[Level, str] = {
+    Level.NORMAL: str(QT_TRANSLATE_NOOP("labels", "正常")),
+    Level.YELLOW: str(QT_TRANSLATE_NOOP("labels", "预警")),
+    Level.RED: str(QT_TRANSLATE_NOOP("labels", "超期")),
+    Level.PAUSED: str(QT_TRANSLATE_NOOP("labels", "计时暂停")),
+}
+_RATING_NAMES: dict[int, str] = {
+    5: str(QT_TRANSLATE_NOOP("labels", "非常满意")),
+    4: str(QT_TRANSLATE_NOOP("labels", "满意")),
+    3: str(QT_TRANSLATE_NOOP("labels", "基本满意")),
+    2: str(QT_TRANSLATE_NOOP("labels", "不满意")),
+    1: str(QT_TRANSLATE_NOOP("labels", "非常不满意")),
+}
+_DOCUMENT_KINDS: dict[str, str] = {
+    "notice": str(QT_TRANSLATE_NOOP("labels", "一次性告知单")),
+    "receipt": str(QT_TRANSLATE_NOOP("labels", "受理回执")),
+    "refusal": str(QT_TRANSLATE_NOOP("labels", "不予受理通知书")),
+    "result": str(QT_TRANSLATE_NOOP("labels", "办结通知")),
+}
+
+
+def _label(source: str) -> str:
+    return QCoreApplication.translate("labels", source)
 
 
 def state_label(state: State) -> str:
-    """The state's name in the interface language."""
-    return {
-        State.DRAFT: _t("收件中"),
-        State.AWAITING_SUPPLEMENT: _t("待补正"),
-        State.NOT_ACCEPTED: _t("不予受理"),
-        State.ACCEPTED: _t("已受理"),
-        State.ESCALATED: _t("已上报"),
-        State.UNDER_REVIEW: _t("办理中"),
-        State.RETURNED: _t("退回补正"),
-        State.APPROVED: _t("准予"),
-        State.DENIED: _t("不予批准"),
-        State.COMPLETED: _t("已办结"),
-        State.WITHDRAWN: _t("已撤回"),
-    }[state]
+    """The state's name in the interface language (not clerk's Chinese `State.label`)."""
+    return _label(_STATE_NAMES[state])
+
+
+def state_labels() -> list[str]:
+    """Every state's name in the interface language (for sizing a column to the longest)."""
+    return [state_label(st) for st in State]
 
 
 def level_label(level: Level) -> str:
-    return {
-        Level.NORMAL: _t("正常"),
-        Level.YELLOW: _t("预警"),
-        Level.RED: _t("超期"),
-        Level.PAUSED: _t("计时暂停"),
-    }[level]
+    return _label(_LEVEL_NAMES[level])
 
 
 def sync_label(sync: SyncStatus) -> str:
     if sync.rejected:
-        return _t("被拒 {n}").format(n=sync.rejected)
+        return QCoreApplication.translate("labels", "被拒 {n}").format(n=sync.rejected)
     if sync.pending:
-        return _t("待同步 {n}").format(n=sync.pending)
-    return _t("已同步")
+        return QCoreApplication.translate("labels", "待同步 {n}").format(n=sync.pending)
+    return QCoreApplication.translate("labels", "已同步")
 
 
 def sync_colours(sync: SyncStatus) -> tuple[str, str]:
@@ -149,8 +175,22 @@ def sync_colours(sync: SyncStatus) -> tuple[str, str]:
 
 
 def rating_label(score: int) -> str:
-    return {5: _t("非常满意"), 4: _t("满意"), 3: _t("基本满意"), 2: _t("不满意"),
-            1: _t("非常不满意")}[score]
+    return _label(_RATING_NAMES[score])
+
+
+def join_list(items: Iterable[str]) -> str:
+    """Items of a list in running text: "甲、乙" in Chinese, "A, B" in English."""
+    return QCoreApplication.translate("labels", "、", "list separator").join(items)
+
+
+def join_clauses(items: Iterable[str]) -> str:
+    """Clauses in running text: "甲；乙" in Chinese, "A; B" in English."""
+    return QCoreApplication.translate("labels", "；", "clause separator").join(items)
+
+
+def labelled(label: str, text: str) -> str:
+    """A label and its text: "标签：内容" in Chinese, "Label: text" in English."""
+    return QCoreApplication.translate("labels", "{label}：{text}").format(label=label, text=text)
 
 
 class CountCard(QPushButton):
@@ -275,10 +315,9 @@ def open_pdf_preview(pdf: bytes, title: str, parent: QWidget | None) -> QWidget 
 
 
 def document_title(doc: PrintedDocument) -> str:
-    kinds = {"notice": _t("一次性告知单"), "receipt": _t("受理回执"),
-             "refusal": _t("不予受理通知书"), "result": _t("办结通知")}
-    title = f"{kinds.get(doc.kind, doc.title)} {doc.doc_no}"
-    return title + (_t("（补打）") if doc.reprint else "")
+    kind = _DOCUMENT_KINDS.get(doc.kind)
+    title = f"{_label(kind) if kind else doc.title} {doc.doc_no}"
+    return title + (QCoreApplication.translate("labels", "（补打）") if doc.reprint else "")
 
 
 def info_box(text: str, colours: tuple[str, str] = BLUE) -> QLabel:

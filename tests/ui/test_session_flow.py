@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from pytestqt.qtbot import QtBot
 
 from clerk.store import DB_FILENAME
@@ -117,10 +116,30 @@ def test_settings_saved_and_accounts_managed(qtbot: QtBot, data_dir: Path,
     assert (tmp_path / "b.sqlite3").exists()
 
 
-@pytest.mark.parametrize("language", ["en"])
-def test_language_switch_persists(qtbot: QtBot, data_dir: Path, language: str) -> None:
-    from ui.i18n import current_language, set_language
+def test_language_switch_takes_effect_in_a_new_window(qtbot: QtBot, data_dir: Path) -> None:
+    """Settings → English: the choice persists and the next window speaks English."""
+    from PySide6.QtWidgets import QApplication
 
-    set_language(language)
-    assert current_language() == language
-    set_language("zh_CN")
+    from ui.i18n import current_language, install_translator, set_language
+
+    window = _open(qtbot, data_dir)
+    _sign_in(qtbot, window)
+    window.show_page("settings")
+    page = window.settings_page
+    page.language_combo.setCurrentIndex(page.language_combo.findData("en"))
+    with qtbot.waitSignal(page.saved, timeout=20_000):
+        page.save()
+    assert current_language() == "en"
+    assert "重新启动" in page.language_note.text()
+    app = QApplication.instance()
+    assert app is not None
+    try:
+        assert install_translator(app)
+        english = _open(qtbot, data_dir)
+        assert english.login_page.login_button.text() == "Sign in"
+        _sign_in(qtbot, english)
+        titles = [english.nav.item(i).text() for i in range(english.nav.count())]
+        assert titles[:2] == ["Intake", "Cases"] and "Settings" in titles
+    finally:
+        set_language("zh_CN")
+        install_translator(app)

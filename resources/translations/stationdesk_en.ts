@@ -1,0 +1,3709 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>ApplicantPanel</name>
+    <message>
+        <location filename="../../ui/intake_applicant.py" line="78"/>
+        <source>与证件一致</source>
+        <extracomment>A complete, valid applicant ID number was entered (look the person up). The agent section gained or lost an agent (the checklist suggests materials).</extracomment>
+        <translation>As on the ID document</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_applicant.py" line="81"/>
+        <source>11位手机号码</source>
+        <translation>11-digit mobile number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_applicant.py" line="94"/>
+        <source>代理人（委托他人代办时填写）</source>
+        <translation>Agent (if applying on someone&apos;s behalf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_applicant.py" line="113"/>
+        <source>身份证号 *</source>
+        <translation>ID number *</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_applicant.py" line="114"/>
+        <source>姓名 *</source>
+        <translation>Name *</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_applicant.py" line="115"/>
+        <source>手机</source>
+        <translation>Mobile</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_applicant.py" line="116"/>
+        <source>住址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_applicant.py" line="124"/>
+        <source>代理人姓名</source>
+        <translation>Agent name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_applicant.py" line="125"/>
+        <source>代理人身份证</source>
+        <translation>Agent ID no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_applicant.py" line="127"/>
+        <source>代理人手机</source>
+        <translation>Agent mobile</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_applicant.py" line="170"/>
+        <source>请输入申请人身份证号码</source>
+        <translation>Enter the applicant&apos;s ID number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_applicant.py" line="173"/>
+        <source>身份证号码未输入完整</source>
+        <translation>ID number is incomplete</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_applicant.py" line="177"/>
+        <source>请输入申请人姓名</source>
+        <translation>Enter the applicant&apos;s name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_applicant.py" line="188"/>
+        <source>请填写代理人姓名</source>
+        <translation>Enter the agent&apos;s name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_applicant.py" line="190"/>
+        <source>代理人身份证号码无效或未填写完整</source>
+        <translation>Agent&apos;s ID number is invalid or incomplete</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_applicant.py" line="194"/>
+        <source>代理人手机：</source>
+        <translation>Agent mobile: </translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_applicant.py" line="208"/>
+        <source>新申请人：首次来站办理，请登记姓名和联系方式。</source>
+        <translation>New applicant: first visit to this station. Please record name and contact details.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_applicant.py" line="216"/>
+        <source>证照库：{docs}</source>
+        <translation>Documents on file: {docs}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_applicant.py" line="217"/>
+        <source>证照库暂无有效证照。</source>
+        <translation>No valid documents on file.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_applicant.py" line="218"/>
+        <source>已登记申请人，资料已调出。</source>
+        <translation>Registered applicant; details recalled. </translation>
+    </message>
+</context>
+<context>
+    <name>ApplicantsPage</name>
+    <message>
+        <location filename="../../ui/applicants_page.py" line="124"/>
+        <location filename="../../ui/applicants_page.py" line="149"/>
+        <source>输入姓名（开头的字）或完整证件号码查找申请人。</source>
+        <extracomment>The detail pane shows an applicant (their id; &quot;&quot; for none). Search results arrived (their number). An edit was saved (the applicant id).</extracomment>
+        <translation>Enter a name (or its beginning) or a full ID number to find an applicant.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/applicants_page.py" line="145"/>
+        <source>姓名或证件号码（Ctrl+F）</source>
+        <translation>Name or ID number (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/applicants_page.py" line="153"/>
+        <location filename="../../ui/applicants_page.py" line="271"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/applicants_page.py" line="153"/>
+        <location filename="../../ui/applicants_page.py" line="242"/>
+        <source>证件号码</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/applicants_page.py" line="153"/>
+        <location filename="../../ui/applicants_page.py" line="243"/>
+        <source>性别</source>
+        <translation>Sex</translation>
+    </message>
+    <message>
+        <location filename="../../ui/applicants_page.py" line="153"/>
+        <location filename="../../ui/applicants_page.py" line="245"/>
+        <source>出生日期</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <location filename="../../ui/applicants_page.py" line="182"/>
+        <source>修改资料(&amp;E)</source>
+        <translation>&amp;Edit details</translation>
+    </message>
+    <message>
+        <location filename="../../ui/applicants_page.py" line="193"/>
+        <source>办件编号</source>
+        <translation>Case number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/applicants_page.py" line="193"/>
+        <source>事项</source>
+        <translation>Matter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/applicants_page.py" line="193"/>
+        <location filename="../../ui/applicants_page.py" line="200"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/applicants_page.py" line="193"/>
+        <source>收件日期</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../../ui/applicants_page.py" line="194"/>
+        <source>办结期限</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location filename="../../ui/applicants_page.py" line="199"/>
+        <source>材料</source>
+        <translation>Material</translation>
+    </message>
+    <message>
+        <location filename="../../ui/applicants_page.py" line="199"/>
+        <source>核验时间</source>
+        <translation>Verified</translation>
+    </message>
+    <message>
+        <location filename="../../ui/applicants_page.py" line="199"/>
+        <source>核验人</source>
+        <translation>Verified by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/applicants_page.py" line="199"/>
+        <source>有效期至</source>
+        <translation>Valid until</translation>
+    </message>
+    <message>
+        <location filename="../../ui/applicants_page.py" line="204"/>
+        <source>办件</source>
+        <translation>Cases</translation>
+    </message>
+    <message>
+        <location filename="../../ui/applicants_page.py" line="205"/>
+        <source>证照库</source>
+        <translation>Documents on file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/applicants_page.py" line="206"/>
+        <source>在左侧查找并选择申请人。</source>
+        <translation>Find and select an applicant on the left.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/applicants_page.py" line="241"/>
+        <source>证件类型</source>
+        <translation>ID type</translation>
+    </message>
+    <message>
+        <location filename="../../ui/applicants_page.py" line="247"/>
+        <location filename="../../ui/applicants_page.py" line="272"/>
+        <source>手机</source>
+        <translation>Mobile</translation>
+    </message>
+    <message>
+        <location filename="../../ui/applicants_page.py" line="248"/>
+        <location filename="../../ui/applicants_page.py" line="273"/>
+        <source>住址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../ui/applicants_page.py" line="249"/>
+        <source>法定代表人</source>
+        <translation>Legal representative</translation>
+    </message>
+    <message>
+        <location filename="../../ui/applicants_page.py" line="266"/>
+        <source>11 位手机号码，可留空</source>
+        <translation>11-digit mobile number, optional</translation>
+    </message>
+    <message>
+        <location filename="../../ui/applicants_page.py" line="283"/>
+        <source>证件号码、性别和出生日期来自证件，不能修改；证件号码录错的，请以正确号码重新登记。</source>
+        <translation>ID number, sex and date of birth come from the ID document and cannot be changed. If the ID number was entered wrongly, register the applicant again with the correct number.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/applicants_page.py" line="287"/>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../ui/applicants_page.py" line="290"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/applicants_page.py" line="311"/>
+        <location filename="../../ui/applicants_page.py" line="365"/>
+        <source>男</source>
+        <translation>Male</translation>
+    </message>
+    <message>
+        <location filename="../../ui/applicants_page.py" line="311"/>
+        <location filename="../../ui/applicants_page.py" line="365"/>
+        <source>女</source>
+        <translation>Female</translation>
+    </message>
+    <message>
+        <location filename="../../ui/applicants_page.py" line="317"/>
+        <source>（仅显示前 200 位，请输入更多字）</source>
+        <translation> (showing the first 200; type more to narrow down)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/applicants_page.py" line="318"/>
+        <source>找到 {n} 位申请人{more}</source>
+        <translation>Applicants found: {n}{more}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/applicants_page.py" line="322"/>
+        <source>没有这个证件号码的申请人。证件号码须完整输入（18 位居民身份证号或统一社会信用代码）。</source>
+        <translation>No applicant with this ID number. Enter the full number (18-digit resident ID number or unified social credit code).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/applicants_page.py" line="325"/>
+        <source>没有姓名以“{t}”开头的申请人。</source>
+        <translation>No applicant whose name begins with &quot;{t}&quot;.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/applicants_page.py" line="362"/>
+        <source>居民身份证</source>
+        <translation>Resident ID card</translation>
+    </message>
+    <message>
+        <location filename="../../ui/applicants_page.py" line="363"/>
+        <source>统一社会信用代码</source>
+        <translation>Unified social credit code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/applicants_page.py" line="378"/>
+        <source>办件（{n}）</source>
+        <translation>Cases ({n})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/applicants_page.py" line="379"/>
+        <source>证照库（{n}）</source>
+        <translation>Documents on file ({n})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/applicants_page.py" line="390"/>
+        <source>长期</source>
+        <translation>Permanent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/applicants_page.py" line="391"/>
+        <source>有效</source>
+        <translation>Valid</translation>
+    </message>
+    <message>
+        <location filename="../../ui/applicants_page.py" line="391"/>
+        <source>已过期</source>
+        <translation>Expired</translation>
+    </message>
+    <message>
+        <location filename="../../ui/applicants_page.py" line="456"/>
+        <source>已保存。新办件将使用修改后的资料；已有办件保留办理时的资料。</source>
+        <translation>Saved. New cases will use the updated details; existing cases keep the details recorded at the time.</translation>
+    </message>
+</context>
+<context>
+    <name>CaseDetail</name>
+    <message>
+        <location filename="../../ui/case_detail.py" line="617"/>
+        <source>&lt;span style=&apos;color:#5f6368&apos;&gt;在上方列表中选择一个办件，查看办理进程、材料和文书。&lt;/span&gt;</source>
+        <extracomment>An action changed the case (carries the case number). The clerk wants to continue the case at the counter. A document was rendered (carries the PrintedDocument) before its preview opens. The pane shows a case (carries the case number; &quot;&quot; when cleared). An action failed (plain words). Escape in the 办理 panel with no form open: the keyboard goes back to the list.</extracomment>
+        <translation>&lt;span style=&apos;color:#5f6368&apos;&gt;Select a case in the list above to see its progress, materials and documents.&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="625"/>
+        <source>未选择办件。</source>
+        <translation>No case selected.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="652"/>
+        <source>概况</source>
+        <translation>Overview</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="653"/>
+        <source>办理进程</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="654"/>
+        <source>材料</source>
+        <translation>Materials</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="655"/>
+        <location filename="../../ui/case_detail.py" line="677"/>
+        <source>文书</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="677"/>
+        <source>编号</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="677"/>
+        <source>出具时间</source>
+        <translation>Issued</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="677"/>
+        <source>打印</source>
+        <translation>Printed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="690"/>
+        <location filename="../../ui/case_detail.py" line="923"/>
+        <location filename="../../ui/case_detail.py" line="927"/>
+        <source>打印所选文书</source>
+        <translation>Print selected document</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="692"/>
+        <source>再次打印的文书会标注“补打”，并记入打印日志。</source>
+        <translation>Documents printed again are marked &quot;Reprint&quot; and recorded in the print log.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="711"/>
+        <source>办理</source>
+        <translation>Actions</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="716"/>
+        <source>补正 / 继续受理(&amp;R)</source>
+        <translation>Supplement / continue intake (&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="717"/>
+        <source>办结并交付(&amp;B)</source>
+        <translation>Complete and deliver (&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="718"/>
+        <source>上报区级(&amp;U)</source>
+        <translation>Escalate to district (&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="719"/>
+        <source>记录评价(&amp;P)</source>
+        <translation>Record rating (&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="720"/>
+        <source>撤回(&amp;W)</source>
+        <translation>Withdraw (&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="798"/>
+        <source>窗口领取</source>
+        <translation>Collect at counter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="798"/>
+        <source>邮寄送达</source>
+        <translation>By post</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="799"/>
+        <source>电子送达</source>
+        <translation>Electronic delivery</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="802"/>
+        <source>选填，如：已发放证件</source>
+        <translation>Optional, e.g. certificate issued</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="805"/>
+        <location filename="../../ui/case_detail.py" line="824"/>
+        <source>选填</source>
+        <translation>Optional</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="806"/>
+        <source>确认办结并打印办结通知</source>
+        <translation>Complete and print result notice</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="809"/>
+        <location filename="../../ui/case_detail.py" line="829"/>
+        <location filename="../../ui/case_detail.py" line="849"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="811"/>
+        <source>交付方式</source>
+        <translation>Delivery</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="812"/>
+        <source>结果说明</source>
+        <translation>Result note</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="813"/>
+        <location filename="../../ui/case_detail.py" line="831"/>
+        <source>好差评</source>
+        <translation>Rating</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="814"/>
+        <location filename="../../ui/case_detail.py" line="833"/>
+        <source>评价意见</source>
+        <translation>Comments</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="827"/>
+        <source>保存评价</source>
+        <translation>Save rating</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="840"/>
+        <source>如：申请人书面申请撤回</source>
+        <translation>E.g. applicant asked in writing to withdraw</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="843"/>
+        <source>撤回后案件即结束，不能恢复；申请人需要时须重新申请。</source>
+        <translation>Withdrawal closes the case for good; the applicant must apply again if needed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="846"/>
+        <source>确认撤回</source>
+        <translation>Confirm withdrawal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="851"/>
+        <source>撤回原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="908"/>
+        <source>已打印 {n} 次</source>
+        <translation>Printed {n}×</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="908"/>
+        <source>未打印</source>
+        <translation>Not printed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="926"/>
+        <source>补打所选文书</source>
+        <translation>Reprint selected document</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="944"/>
+        <source>区中心已作出决定：请通知申请人领取结果，交付时办结并请其评价。</source>
+        <translation>The district center has decided: notify the applicant to collect the result; complete the case on delivery and ask for a rating.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="946"/>
+        <source>本事项须上报区级审批：核对材料后上报，由区中心代办。</source>
+        <translation>This matter needs district approval: check the materials, then escalate; the district center handles it.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="948"/>
+        <source>本事项由站点办结：办理完成后办结并交付，请申请人评价。</source>
+        <translation>This matter is completed at the station: when done, complete and deliver, and ask the applicant for a rating.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="950"/>
+        <source>区中心退回补正：请联系申请人补齐后继续受理，重新上报。</source>
+        <translation>Returned for correction by the district center: contact the applicant, continue intake once the materials are complete, and escalate again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="952"/>
+        <source>已出具一次性告知单：申请人带齐材料后继续受理。</source>
+        <translation>One-time notice issued: continue intake when the applicant brings the materials.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="954"/>
+        <source>收件尚未完成：继续受理，或按申请人意愿撤回。</source>
+        <translation>Intake not finished: continue intake, or withdraw if the applicant wishes.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="956"/>
+        <source>已办结，尚未评价：可补记申请人的好差评。</source>
+        <translation>Completed but not rated: you can still record the applicant&apos;s rating.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="958"/>
+        <source>案件在区中心办理，站点暂不能更改状态；结果同步后在此交付。</source>
+        <translation>The case is at the district center; the station cannot change it now. Deliver the result here once it has synced.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="960"/>
+        <source>案件已结束，无需办理。</source>
+        <translation>The case is closed; nothing to do.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="961"/>
+        <source>当前没有可办理的操作。</source>
+        <translation>No actions available now.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="1013"/>
+        <source>已办结并交付。正在生成办结通知…</source>
+        <translation>Completed and delivered. Generating result notice…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="1019"/>
+        <source>请选择评价等级（1–5）。</source>
+        <translation>Choose a rating (1–5).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="1027"/>
+        <source>评价已记录。</source>
+        <translation>Rating recorded.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="1028"/>
+        <source>差评已记录，将由区中心跟进整改。</source>
+        <translation>Bad rating recorded; the district center will follow up.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="1034"/>
+        <source>请填写撤回原因。</source>
+        <translation>Enter the reason for withdrawal.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="1041"/>
+        <source>已撤回。</source>
+        <translation>Withdrawn.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="1047"/>
+        <source>已上报区级，联网后同步到区中心。</source>
+        <translation>Escalated to district; it will sync to the district center when online.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="1078"/>
+        <source>正在办理…</source>
+        <translation>Processing…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="1112"/>
+        <source>正在生成文书…</source>
+        <translation>Generating documents…</translation>
+    </message>
+</context>
+<context>
+    <name>CaseLookupBar</name>
+    <message>
+        <location filename="../../ui/intake_lookup.py" line="40"/>
+        <source>补正调取：办件编号 / 扫描告知单二维码 / 身份证号，回车</source>
+        <translation>Supplement: case number / scan notice QR code / ID number, Enter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_lookup.py" line="42"/>
+        <location filename="../../ui/intake_lookup.py" line="53"/>
+        <source>调取办件</source>
+        <translation>Open case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_lookup.py" line="80"/>
+        <source>{no}  {matter}  {state}  {day} 收件</source>
+        <translation>{no}  {matter}  {state}  received {day}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_lookup.py" line="88"/>
+        <source>该申请人有 {n} 件待补正的办件，请选择：</source>
+        <translation>This applicant has {n} cases awaiting supplement. Choose one:</translation>
+    </message>
+</context>
+<context>
+    <name>CaseTableModel</name>
+    <message>
+        <location filename="../../ui/case_table_model.py" line="257"/>
+        <source>办件编号</source>
+        <extracomment>A (re)load finished: the number of matching cases. More rows arrived: the number of rows now loaded. A load failed: plain words for the clerk. Incremented for every new query; results of older ones are dropped. The generation whose first page is shown.</extracomment>
+        <translation>Case number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_table_model.py" line="257"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_table_model.py" line="257"/>
+        <source>事项</source>
+        <translation>Matter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_table_model.py" line="257"/>
+        <source>申请人</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_table_model.py" line="258"/>
+        <source>证件号码</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_table_model.py" line="258"/>
+        <source>受理日期</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_table_model.py" line="258"/>
+        <source>办结期限</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_table_model.py" line="259"/>
+        <source>同步</source>
+        <translation>Sync</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_table_model.py" line="262"/>
+        <source>点击排序</source>
+        <translation>Click to sort</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_table_model.py" line="263"/>
+        <source>此列不排序</source>
+        <translation>This column cannot be sorted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_table_model.py" line="307"/>
+        <location filename="../../ui/cases_page.py" line="290"/>
+        <source> 暂定</source>
+        <translation> provisional</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_table_model.py" line="309"/>
+        <location filename="../../ui/cases_page.py" line="291"/>
+        <source> 暂停</source>
+        <translation> paused</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_table_model.py" line="333"/>
+        <source>区中心拒收了该案件的 {n} 个事件，请在详情中查看原因。</source>
+        <translation>The district center rejected events of this case ({n}); see the details for the reason.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_table_model.py" line="336"/>
+        <source>证件号码已遮蔽；完整号码见申请人页面。</source>
+        <translation>ID number masked; the full number is on the Applicants page.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_table_model.py" line="343"/>
+        <source>退回补正期间不计时，补正后重新上报时期限顺延。</source>
+        <translation>The clock stops while returned for correction; the deadline is extended on re-escalation.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_table_model.py" line="345"/>
+        <source>退回时已{level}。</source>
+        <translation>Already {level} when returned.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_table_model.py" line="349"/>
+        <source>超期：已超过 {n} 个工作日</source>
+        <translation>Overdue: {n} working days past due</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_table_model.py" line="351"/>
+        <source>{level}：剩余 {n} 个工作日</source>
+        <translation>{level}: {n} working days left</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_table_model.py" line="354"/>
+        <source>暂定：该年度节假日安排尚未公布，按周一至周五推算，公布后自动重算。</source>
+        <translation>Provisional: that year&apos;s public holidays are not published yet; counted Monday to Friday and recalculated automatically once published.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_table_model.py" line="356"/>
+        <source>已办结或已作出决定</source>
+        <translation>Completed or decided</translation>
+    </message>
+</context>
+<context>
+    <name>CasesPage</name>
+    <message>
+        <location filename="../../ui/cases_page.py" line="185"/>
+        <source>搜索：办件编号、申请人姓名或证件号码（Ctrl+F）</source>
+        <extracomment>Quiet time after typing before the search runs. Quiet time after the selection moves before the detail pane loads. The case shown in the detail pane changed (case number, &quot;&quot; for none).</extracomment>
+        <translation>Search: case number, applicant name or ID number (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases_page.py" line="189"/>
+        <source>刷新 F5</source>
+        <translation>Refresh F5</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases_page.py" line="191"/>
+        <source>全部状态</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases_page.py" line="192"/>
+        <source>未结束</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases_page.py" line="196"/>
+        <location filename="../../ui/cases_page.py" line="399"/>
+        <source>全部事项</source>
+        <translation>All matters</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases_page.py" line="201"/>
+        <location filename="../../ui/cases_page.py" line="219"/>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases_page.py" line="201"/>
+        <source>预警或超期</source>
+        <translation>Warning or overdue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases_page.py" line="202"/>
+        <source>超期</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases_page.py" line="202"/>
+        <source>预警</source>
+        <translation>Warning</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases_page.py" line="203"/>
+        <source>正常</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases_page.py" line="206"/>
+        <source>全部日期</source>
+        <translation>All dates</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases_page.py" line="206"/>
+        <source>今天</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases_page.py" line="207"/>
+        <source>近7天</source>
+        <translation>Last 7 days</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases_page.py" line="207"/>
+        <source>近30天</source>
+        <translation>Last 30 days</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases_page.py" line="208"/>
+        <source>本年</source>
+        <translation>This year</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases_page.py" line="208"/>
+        <source>自定义…</source>
+        <translation>Custom…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases_page.py" line="219"/>
+        <source>待同步</source>
+        <translation>Not synced</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases_page.py" line="220"/>
+        <source>被拒绝</source>
+        <translation>Rejected</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases_page.py" line="222"/>
+        <source>清除筛选</source>
+        <translation>Clear filters</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases_page.py" line="230"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases_page.py" line="231"/>
+        <source>事项</source>
+        <translation>Matter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases_page.py" line="232"/>
+        <source>督办</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases_page.py" line="233"/>
+        <source>收件</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases_page.py" line="239"/>
+        <source>同步</source>
+        <translation>Sync</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases_page.py" line="431"/>
+        <source>没有符合条件的办件。可以清除筛选，或换个搜索词。</source>
+        <translation>No matching cases. Clear the filters or try another search.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases_page.py" line="432"/>
+        <source>本站还没有办件。</source>
+        <translation>This station has no cases yet.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases_page.py" line="441"/>
+        <source>找到 {n} 件</source>
+        <translation>{n} found</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases_page.py" line="441"/>
+        <source>共 {n} 件</source>
+        <translation>{n} cases</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases_page.py" line="443"/>
+        <source>（已载入 {n}）</source>
+        <translation> ({n} loaded)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases_page.py" line="444"/>
+        <source>最近变动在前</source>
+        <translation>Recently changed first</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases_page.py" line="444"/>
+        <source>按办件编号</source>
+        <translation>By case number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases_page.py" line="445"/>
+        <source>按状态</source>
+        <translation>By status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases_page.py" line="445"/>
+        <source>按事项</source>
+        <translation>By matter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases_page.py" line="446"/>
+        <source>按办结期限</source>
+        <translation>By due date</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogPage</name>
+    <message>
+        <location filename="../../ui/catalog_page.py" line="462"/>
+        <source>正在加载事项目录…</source>
+        <extracomment>The clerk chose a matter (Enter or double-click); carries the Matter. The matter shown in the guide changed; carries the Matter or None.</extracomment>
+        <translation>Loading the matter catalog…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_page.py" line="486"/>
+        <source>搜索：事项名称、实施编码或拼音首字母（如 dbsq）</source>
+        <translation>Search: matter name, code or pinyin initials (e.g. dbsq)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_page.py" line="506"/>
+        <source>部门</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_page.py" line="571"/>
+        <source>全部部门</source>
+        <translation>All departments</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_page.py" line="597"/>
+        <source>找到 {n} 项</source>
+        <translation>{n} found</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_page.py" line="597"/>
+        <source>共 {n} 项</source>
+        <translation>{n} matters</translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistModel</name>
+    <message>
+        <location filename="../../ui/intake_checklist.py" line="234"/>
+        <source>申请材料</source>
+        <extracomment>Days between today and the default promise date of a 容缺后补 item. Emitted after any mark changed (status, promise date).</extracomment>
+        <translation>Material</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_checklist.py" line="234"/>
+        <source>要求</source>
+        <translation>Necessity</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_checklist.py" line="234"/>
+        <source>形式与份数</source>
+        <translation>Form and copies</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_checklist.py" line="234"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_checklist.py" line="235"/>
+        <source>承诺补交日期</source>
+        <translation>Promised by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_checklist.py" line="287"/>
+        <source>（{c}）</source>
+        <translation>({c})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_checklist.py" line="289"/>
+        <source>区中心退回要求补正</source>
+        <translation>Returned for correction by the district center</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_checklist.py" line="302"/>
+        <source>受理标准：{r}</source>
+        <translation>Acceptance standard: {r}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_checklist.py" line="304"/>
+        <source>补正要求：{r}</source>
+        <translation>Correction required: {r}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_checklist.py" line="306"/>
+        <source>证照库：{d} 由 {who} 核验</source>
+        <translation>Documents on file: verified {d} by {who}</translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistView</name>
+    <message>
+        <location filename="../../ui/intake_checklist.py" line="423"/>
+        <source>选择事项后，这里列出该事项的全部申请材料，逐项核对。</source>
+        <extracomment>The current material changed (carries the key, or &quot;&quot; when none).</extracomment>
+        <translation>Once a matter is chosen, all its application materials are listed here to check one by one.</translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistWords</name>
+    <message>
+        <location filename="../../ui/intake_checklist.py" line="328"/>
+        <source>必要</source>
+        <translation>Required</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_checklist.py" line="328"/>
+        <source>非必要</source>
+        <translation>Optional</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_checklist.py" line="329"/>
+        <location filename="../../ui/intake_checklist.py" line="336"/>
+        <source>容缺后补</source>
+        <translation>Deferred (bring later)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_checklist.py" line="329"/>
+        <source>信息免交</source>
+        <translation>From shared data</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_checklist.py" line="334"/>
+        <source>未收</source>
+        <translation>Not received</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_checklist.py" line="335"/>
+        <source>已收</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_checklist.py" line="335"/>
+        <source>证照库</source>
+        <translation>On file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_checklist.py" line="336"/>
+        <source>共享获取</source>
+        <translation>Shared data</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_checklist.py" line="337"/>
+        <source>缺</source>
+        <translation>Missing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_checklist.py" line="338"/>
+        <source>不适用</source>
+        <translation>N/A</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_checklist.py" line="344"/>
+        <source>原件或复印件{n}份</source>
+        <translation>{n} original or copy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_checklist.py" line="347"/>
+        <source>原件{n}份</source>
+        <translation>{n} original</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_checklist.py" line="349"/>
+        <source>复印件{n}份</source>
+        <translation>{n} copy</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionPanel</name>
+    <message>
+        <location filename="../../ui/intake_decision.py" line="90"/>
+        <source>受理并出具回执  F9</source>
+        <translation>Accept + receipt  F9</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_decision.py" line="91"/>
+        <source>一次性告知  F10</source>
+        <translation>One-time notice  F10</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_decision.py" line="92"/>
+        <source>不予受理  F11</source>
+        <translation>Refuse  F11</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_decision.py" line="93"/>
+        <source>当场办结  F12</source>
+        <translation>Complete now  F12</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_decision.py" line="94"/>
+        <source>补正后重新上报  F9</source>
+        <translation>Re-escalate  F9</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_decision.py" line="96"/>
+        <source>受理（Ctrl+Enter 或 F9）</source>
+        <translation>Accept (Ctrl+Enter or F9)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_decision.py" line="109"/>
+        <source>说明首次告知为何未列出这些材料（将报区中心监察）</source>
+        <translation>Why the first notice did not list these (reported to district supervision)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_decision.py" line="117"/>
+        <source>如《社会救助暂行办法》第十一条</source>
+        <translation>E.g. Interim Measures for Social Assistance, Article 11</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_decision.py" line="119"/>
+        <source>出具不予受理通知书</source>
+        <translation>Issue refusal notice</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_decision.py" line="120"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_decision.py" line="124"/>
+        <source>申请人未评价</source>
+        <translation>No rating given</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_decision.py" line="125"/>
+        <source>非常满意</source>
+        <translation>Very satisfied</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_decision.py" line="125"/>
+        <source>满意</source>
+        <translation>Satisfied</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_decision.py" line="126"/>
+        <source>基本满意</source>
+        <translation>Fairly satisfied</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_decision.py" line="126"/>
+        <source>不满意</source>
+        <translation>Dissatisfied</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_decision.py" line="127"/>
+        <source>非常不满意</source>
+        <translation>Very dissatisfied</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_decision.py" line="159"/>
+        <source>好差评</source>
+        <translation>Rating</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_decision.py" line="165"/>
+        <source>增加告知材料的理由 *</source>
+        <translation>Reason for added items *</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_decision.py" line="174"/>
+        <source>理由 *</source>
+        <translation>Reason *</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_decision.py" line="175"/>
+        <source>依据</source>
+        <translation>Legal basis</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_decision.py" line="193"/>
+        <source>先完成：</source>
+        <translation>Complete first: </translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_decision.py" line="194"/>
+        <source>先填写：</source>
+        <translation>Fill in first: </translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_decision.py" line="196"/>
+        <source>尚缺 {n} 项必要材料，不能受理；请出具一次性告知单。</source>
+        <translation>Required materials missing: {n}. Cannot accept; issue a one-time notice.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_decision.py" line="206"/>
+        <source>材料已齐全，应当场受理，不能出具补正告知。</source>
+        <translation>Materials complete: accept now; a supplement notice is not allowed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_decision.py" line="209"/>
+        <source>再次告知增加了首次未列出的材料，须填写理由。</source>
+        <translation>This notice adds materials not on the first notice; a reason is required.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_decision.py" line="214"/>
+        <source>退回补正的材料尚未收齐：</source>
+        <translation>Correction materials still missing: </translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_decision.py" line="240"/>
+        <source>左侧信息填写完整后才能作出决定（见“还需填写”）。</source>
+        <translation>Complete the details on the left before deciding (see &quot;Still to fill in&quot;).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_decision.py" line="255"/>
+        <source>已收 {n} 项</source>
+        <translation>{n} received</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_decision.py" line="257"/>
+        <source>（其中证照库 {m} 项）</source>
+        <translation> ({m} on file)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_decision.py" line="261"/>
+        <source>区中心要求补正 {n} 项</source>
+        <translation>Corrections required by district: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_decision.py" line="264"/>
+        <source>补正材料已收齐，可以重新上报。</source>
+        <translation>Correction materials complete; ready to re-escalate.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_decision.py" line="266"/>
+        <source>尚缺 {n} 项</source>
+        <translation>{n} missing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_decision.py" line="269"/>
+        <source>必要材料已收齐，可以受理。</source>
+        <translation>Required materials complete; ready to accept.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_decision.py" line="271"/>
+        <source>容缺后补 {n} 项</source>
+        <translation>{n} deferred (bring later)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_decision.py" line="273"/>
+        <source>{name}（承诺 {d} 前补交）</source>
+        <translation>{name} (promised by {d})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_decision.py" line="277"/>
+        <source>首次告知未列出（一次性告知原则）</source>
+        <translation>Not on the first notice (one-time notice rule)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_decision.py" line="281"/>
+        <source>还需填写</source>
+        <translation>Still to fill in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_decision.py" line="327"/>
+        <source>不予受理必须写明理由：请选择或输入。</source>
+        <translation>A refusal needs a reason: choose or type one.</translation>
+    </message>
+</context>
+<context>
+    <name>DetailRenderer</name>
+    <message>
+        <location filename="../../ui/case_detail.py" line="208"/>
+        <source>申请人</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="209"/>
+        <source>证件号码</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="210"/>
+        <source>联系电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="211"/>
+        <source>代理人</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="212"/>
+        <source>事项</source>
+        <translation>Matter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="213"/>
+        <source>办理层级</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="213"/>
+        <location filename="../../ui/case_detail.py" line="367"/>
+        <source>上报区级</source>
+        <translation>Escalated to district</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="214"/>
+        <source>站点办结</source>
+        <translation>Completed at station</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="215"/>
+        <source>收件时间</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="216"/>
+        <source>受理时间</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="217"/>
+        <source>承诺时限</source>
+        <translation>Committed time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="217"/>
+        <source>办结期限</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="218"/>
+        <source>经办人</source>
+        <translation>Clerk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="219"/>
+        <source>当前负责</source>
+        <translation>Current owner</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="219"/>
+        <location filename="../../ui/case_detail.py" line="420"/>
+        <source>区中心</source>
+        <translation>District center</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="220"/>
+        <source>本站</source>
+        <translation>This station</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="241"/>
+        <source>即办（当场办结）</source>
+        <translation>Instant (completed on the spot)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="242"/>
+        <source>{n} 个工作日</source>
+        <translation>{n} working days</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="250"/>
+        <source>暂定</source>
+        <translation>Provisional</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="256"/>
+        <source>退回补正期间不计时，补正后重新上报时期限顺延。</source>
+        <translation>The clock stops while returned for correction; the deadline is extended on re-escalation.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="259"/>
+        <source>已超期 {n} 个工作日</source>
+        <translation>Overdue by {n} working days</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="261"/>
+        <source>剩余 {n} 个工作日</source>
+        <translation>{n} working days left</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="274"/>
+        <source>（未附说明）</source>
+        <translation>(no note)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="306"/>
+        <location filename="../../ui/case_detail.py" line="371"/>
+        <source>准予</source>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="306"/>
+        <location filename="../../ui/case_detail.py" line="372"/>
+        <source>不予批准</source>
+        <translation>Denied</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="307"/>
+        <location filename="../../ui/case_detail.py" line="372"/>
+        <source>办结</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="314"/>
+        <source>决定人：{who}</source>
+        <translation>Decided by: {who}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="317"/>
+        <source>已交付：{when}，{how}</source>
+        <translation>Delivered: {when}, {how}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="333"/>
+        <source>差评须由区中心在15个工作日内跟进整改。</source>
+        <translation>The district center must follow up a bad rating within 15 working days.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="334"/>
+        <location filename="../../ui/case_detail.py" line="413"/>
+        <source>差评</source>
+        <translation>Bad rating</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="352"/>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="352"/>
+        <source>环节</source>
+        <translation>Step</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="352"/>
+        <source>经办</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="352"/>
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="352"/>
+        <source>同步</source>
+        <translation>Sync</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="365"/>
+        <source>收件</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="365"/>
+        <source>材料更新</source>
+        <translation>Materials updated</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="366"/>
+        <source>一次性告知</source>
+        <translation>One-time notice</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="366"/>
+        <source>受理</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="367"/>
+        <source>不予受理</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="368"/>
+        <source>区中心接件</source>
+        <translation>District center received</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="368"/>
+        <source>指派代办员</source>
+        <translation>Proxy agent assigned</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="369"/>
+        <source>代办进展</source>
+        <translation>Proxy agent progress</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="369"/>
+        <source>退回补正</source>
+        <translation>Returned for correction</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="370"/>
+        <source>补正后重新上报</source>
+        <translation>Re-escalated after correction</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="370"/>
+        <source>特别程序开始</source>
+        <translation>Special procedure started</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="371"/>
+        <source>特别程序结束</source>
+        <translation>Special procedure ended</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="326"/>
+        <location filename="../../ui/case_detail.py" line="373"/>
+        <source>好差评</source>
+        <translation>Rating</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="373"/>
+        <source>撤回</source>
+        <translation>Withdrawn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="346"/>
+        <location filename="../../ui/case_detail.py" line="373"/>
+        <source>留言</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="275"/>
+        <source>&lt;b&gt;区中心退回补正&lt;/b&gt;（{who}）：{note}</source>
+        <translation>&lt;b&gt;Returned for correction by the district center&lt;/b&gt; ({who}): {note}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="286"/>
+        <source>不予受理理由</source>
+        <translation>Reason for refusal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="290"/>
+        <source>依据：</source>
+        <translation>Legal basis: </translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="298"/>
+        <source>撤回原因</source>
+        <translation>Reason for withdrawal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="320"/>
+        <source>办理结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="328"/>
+        <source>尚未评价。</source>
+        <translation>Not rated yet.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="336"/>
+        <source>评价意见：</source>
+        <translation>Comments: </translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="381"/>
+        <source>告知补正 {n} 项</source>
+        <translation>Items to supplement: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="383"/>
+        <source>（新增告知项，理由：{why}）</source>
+        <translation>(items added, reason: {why})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="388"/>
+        <source>（暂定）</source>
+        <translation> (provisional)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="389"/>
+        <source>办结期限 {due}{extra}</source>
+        <translation>Due {due}{extra}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="423"/>
+        <source>被拒</source>
+        <translation>Rejected</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="425"/>
+        <source>待同步</source>
+        <translation>Not synced</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="426"/>
+        <source>已同步</source>
+        <translation>Synced</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="431"/>
+        <source>材料</source>
+        <translation>Material</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="431"/>
+        <source>必要性</source>
+        <translation>Necessity</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="431"/>
+        <source>份数</source>
+        <translation>Copies</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="431"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="441"/>
+        <source>承诺 {day} 前补交</source>
+        <translation>Promised by {day}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="445"/>
+        <source>原件{n}份</source>
+        <translation>{n} original</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="447"/>
+        <source>复印件{n}份</source>
+        <translation>{n} copy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="456"/>
+        <source>已收</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="456"/>
+        <source>证照库已核验</source>
+        <translation>Verified on file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="457"/>
+        <source>共享数据获取</source>
+        <translation>From shared data</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="457"/>
+        <location filename="../../ui/case_detail.py" line="469"/>
+        <source>容缺后补</source>
+        <translation>Deferred (bring later)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="458"/>
+        <source>缺</source>
+        <translation>Missing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="458"/>
+        <source>不适用</source>
+        <translation>N/A</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="464"/>
+        <source>窗口领取</source>
+        <translation>Collect at counter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="464"/>
+        <source>邮寄送达</source>
+        <translation>By post</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="465"/>
+        <source>电子送达</source>
+        <translation>Electronic delivery</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="468"/>
+        <source>必要</source>
+        <translation>Required</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="468"/>
+        <source>非必要</source>
+        <translation>Optional</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="470"/>
+        <source>信息免交</source>
+        <translation>From shared data</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="473"/>
+        <source>一次性告知单</source>
+        <translation>One-time notice</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="473"/>
+        <source>受理回执</source>
+        <translation>Acceptance receipt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="474"/>
+        <source>不予受理通知书</source>
+        <translation>Refusal notice</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="474"/>
+        <source>办结通知</source>
+        <translation>Result notice</translation>
+    </message>
+</context>
+<context>
+    <name>FormFieldsPanel</name>
+    <message>
+        <location filename="../../ui/intake_form.py" line="52"/>
+        <source>选择事项后，这里显示该事项需要采集的信息。</source>
+        <translation>Once a matter is chosen, the information it requires is shown here.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_form.py" line="60"/>
+        <source>本事项无需另外采集信息。</source>
+        <translation>This matter needs no further information.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_form.py" line="85"/>
+        <source>（请选择）</source>
+        <translation>(choose)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_form.py" line="95"/>
+        <source>（未填写）</source>
+        <translation>(not filled in)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_form.py" line="104"/>
+        <source>元</source>
+        <translation>yuan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_form.py" line="182"/>
+        <source>请填写“{label}”</source>
+        <translation>Fill in &quot;{label}&quot;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_form.py" line="188"/>
+        <location filename="../../ui/intake_form.py" line="195"/>
+        <source>{label}：{msg}</source>
+        <translation>{label}: {msg}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_form.py" line="190"/>
+        <source>身份证号码未输入完整</source>
+        <translation>ID number is incomplete</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_form.py" line="197"/>
+        <source>{label}：金额格式应为整数或最多两位小数</source>
+        <translation>{label}: amount must be a whole number or have at most two decimals</translation>
+    </message>
+</context>
+<context>
+    <name>IdNumberEdit</name>
+    <message>
+        <location filename="../../ui/id_input.py" line="92"/>
+        <source>18位公民身份号码，可扫描证件</source>
+        <translation>18-digit ID number, or scan the card</translation>
+    </message>
+    <message>
+        <location filename="../../ui/id_input.py" line="152"/>
+        <source>男</source>
+        <translation>male</translation>
+    </message>
+    <message>
+        <location filename="../../ui/id_input.py" line="152"/>
+        <source>女</source>
+        <translation>female</translation>
+    </message>
+    <message>
+        <location filename="../../ui/id_input.py" line="153"/>
+        <source>号码有效 · {sex} · 出生于 {birth}</source>
+        <translation>Valid · {sex} · born {birth}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/id_input.py" line="155"/>
+        <source>已输入 {n}/18 位</source>
+        <translation>{n}/18 digits</translation>
+    </message>
+</context>
+<context>
+    <name>IntakePage</name>
+    <message>
+        <location filename="../../ui/intake_page.py" line="132"/>
+        <source>新收件  Ctrl+N</source>
+        <extracomment>Quiet time after the last change before the draft is written. Documents of a decision, rendered and opened in the preview (list[PrintedDocument]). A decision was committed on this case number. A case was loaded for a supplement (case number). The known-person lookup for the typed ID number finished. The draft was written (or cleared because the form is empty). The catalog, recent matters and any draft were loaded after attach.</extracomment>
+        <translation>New intake  Ctrl+N</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_page.py" line="152"/>
+        <source>空格/回车：已收 ⇄ 缺&#x3000;F2：更多状态（证照库、共享获取、容缺后补、不适用）</source>
+        <translation>Space/Enter: Received ⇄ Missing   F2: more (on file, shared data, deferred, N/A)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_page.py" line="154"/>
+        <source>显示全部材料</source>
+        <translation>Show all materials</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_page.py" line="171"/>
+        <source>1  事项</source>
+        <translation>1  Matter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_page.py" line="172"/>
+        <source>2  申请人</source>
+        <translation>2  Applicant</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_page.py" line="173"/>
+        <source>3  申请信息</source>
+        <translation>3  Application details</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_page.py" line="195"/>
+        <source>4  申请材料</source>
+        <translation>4  Materials</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_page.py" line="285"/>
+        <source>正在加载事项目录…</source>
+        <translation>Loading the matter catalog…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_page.py" line="407"/>
+        <source>有代理人：已将“{names}”列为需提交的材料。</source>
+        <translation>Agent present: &quot;{names}&quot; added to the required materials.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_page.py" line="423"/>
+        <source>选择事项</source>
+        <translation>Choose a matter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_page.py" line="458"/>
+        <source>受理标准：{r}</source>
+        <translation>Acceptance standard: {r}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_page.py" line="460"/>
+        <source>补正要求：{r}</source>
+        <translation>Correction required: {r}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_page.py" line="526"/>
+        <source>该申请人没有待补正或退回补正的办件；可在下方新收件。</source>
+        <translation>This applicant has no cases awaiting supplement or returned for correction; start a new intake below.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_page.py" line="596"/>
+        <source>补正</source>
+        <translation>Supplement</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_page.py" line="596"/>
+        <source>退回补正</source>
+        <translation>Returned for correction</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_page.py" line="600"/>
+        <source>首次告知 {d} 列出 {n} 项</source>
+        <translation>First notice {d}: {n} listed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_page.py" line="604"/>
+        <source>区中心退回：{note}</source>
+        <translation>Returned by district center: {note}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_page.py" line="606"/>
+        <source>Ctrl+N 返回新收件</source>
+        <translation>Ctrl+N back to new intake</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_page.py" line="647"/>
+        <source>正在办理并生成文书…</source>
+        <translation>Processing and generating documents…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_page.py" line="654"/>
+        <source>正在办理…</source>
+        <translation>Processing…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_page.py" line="678"/>
+        <source>已受理：办件编号 {no}，受理回执已生成。</source>
+        <translation>Accepted: case number {no}; acceptance receipt generated.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_page.py" line="679"/>
+        <source>已出具一次性告知单：办件编号 {no}，申请人补齐材料后凭告知单二维码调取。</source>
+        <translation>One-time notice issued: case number {no}. When the applicant returns with the materials, open the case with the notice&apos;s QR code.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_page.py" line="681"/>
+        <source>已出具不予受理通知书：办件编号 {no}。</source>
+        <translation>Refusal notice issued: case number {no}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_page.py" line="682"/>
+        <source>已当场办结：办件编号 {no}，受理回执和办结通知已生成。</source>
+        <translation>Completed on the spot: case number {no}; acceptance receipt and result notice generated.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_page.py" line="683"/>
+        <source>已补正并重新上报区中心：办件编号 {no}。</source>
+        <translation>Corrected and re-escalated to the district center: case number {no}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_page.py" line="685"/>
+        <source>已办理：办件编号 {no}。</source>
+        <translation>Done: case number {no}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_page.py" line="687"/>
+        <source>本事项须上报区级：请在“办件”页上报。</source>
+        <translation>This matter must be escalated to district: escalate it on the &quot;Cases&quot; page.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_page.py" line="698"/>
+        <source>办件 {no} 已办理（{state}），但文书未能生成：{err} 可在“办件”页补打。</source>
+        <translation>Case {no} was processed ({state}) but its documents could not be generated: {err} Reprint them on the &quot;Cases&quot; page.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_page.py" line="806"/>
+        <source>已恢复上次未完成的收件。</source>
+        <translation>Restored the unfinished intake from last time.</translation>
+    </message>
+</context>
+<context>
+    <name>IntakeWork</name>
+    <message>
+        <location filename="../../ui/intake_work.py" line="280"/>
+        <source>请输入办件编号、扫描告知单上的二维码，或输入申请人身份证号码。</source>
+        <extracomment>States in which a returning applicant&apos;s case can be continued at the counter.</extracomment>
+        <translation>Enter a case number, scan the QR code on the notice, or enter the applicant&apos;s ID number.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_work.py" line="287"/>
+        <source>二维码内容无法识别，请重新扫描或输入办件编号。</source>
+        <translation>QR code not recognized. Scan again or enter the case number.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_work.py" line="291"/>
+        <source>二维码校验不通过（与办件不符）。请核对告知单或输入办件编号。</source>
+        <translation>QR code check failed (does not match the case). Check the notice or enter the case number.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_work.py" line="303"/>
+        <source>无法识别：请输入办件编号（如 110108001001-20260302-0001）、扫描二维码，或输入18位身份证号码。</source>
+        <translation>Not recognized: enter a case number (e.g. 110108001001-20260302-0001), scan the QR code, or enter an 18-digit ID number.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_work.py" line="315"/>
+        <source>办件 {no} 当前状态为“{state}”，不需要补正材料；请到“办件”页查看或办理。</source>
+        <translation>Case {no} is &quot;{state}&quot; and needs no supplement; view or handle it on the &quot;Cases&quot; page.</translation>
+    </message>
+</context>
+<context>
+    <name>LockPage</name>
+    <message>
+        <location filename="../../ui/login_page.py" line="69"/>
+        <source>工作台已锁定</source>
+        <translation>Workstation locked</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_page.py" line="73"/>
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_page.py" line="74"/>
+        <source>解锁</source>
+        <translation>Unlock</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_page.py" line="77"/>
+        <source>切换经办人</source>
+        <translation>Switch clerk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_page.py" line="85"/>
+        <source>离开座位时自动锁定，未保存的收件内容已保留。经办人：{0}</source>
+        <translation>Locked automatically while away; unsaved intake work has been kept. Clerk: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>LoginPage</name>
+    <message>
+        <location filename="../../ui/login_page.py" line="19"/>
+        <source>窗口人员登录</source>
+        <translation>Counter staff sign-in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_page.py" line="25"/>
+        <source>经办人</source>
+        <translation>Clerk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_page.py" line="26"/>
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_page.py" line="27"/>
+        <source>登录</source>
+        <translation>Sign in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_page.py" line="38"/>
+        <source>{name}（{user}）</source>
+        <translation>{name} ({user})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_page.py" line="52"/>
+        <source>请输入密码。</source>
+        <translation>Enter the password.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../ui/main_window.py" line="72"/>
+        <source>StationDesk 便民服务站窗口工作台</source>
+        <translation>StationDesk Service Station Counter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="75"/>
+        <source>正在打开本站数据…</source>
+        <translation>Opening station data…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="118"/>
+        <source>受理</source>
+        <translation>Intake</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="119"/>
+        <source>办件</source>
+        <translation>Cases</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="120"/>
+        <source>待办</source>
+        <translation>Tasks</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="121"/>
+        <source>申请人</source>
+        <translation>Applicants</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="122"/>
+        <source>事项</source>
+        <translation>Matters</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="123"/>
+        <source>统计</source>
+        <translation>Reports</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="124"/>
+        <source>设置</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="203"/>
+        <location filename="../../ui/main_window.py" line="398"/>
+        <source>经办人：未登录</source>
+        <translation>Clerk: not signed in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="204"/>
+        <source>站点：正在打开…</source>
+        <translation>Station: opening…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="205"/>
+        <source>● 离线（未连接区中心）</source>
+        <translation>● Offline (no district center)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="207"/>
+        <source>待同步事件：—</source>
+        <translation>Unsynced events: —</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="208"/>
+        <source>上次同步：从未</source>
+        <translation>Last sync: never</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="225"/>
+        <source>待同步事件：{0}</source>
+        <translation>Unsynced events: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="226"/>
+        <source>上次同步：{0}</source>
+        <translation>Last sync: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="226"/>
+        <source>从未</source>
+        <translation>never</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="270"/>
+        <source>站点：尚未设置</source>
+        <translation>Station: not set up</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="279"/>
+        <source>StationDesk 便民服务站窗口工作台 — {0}</source>
+        <translation>StationDesk Service Station Counter — {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="280"/>
+        <source>站点：{0}（{1}）</source>
+        <translation>Station: {0} ({1})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="293"/>
+        <source>站点：无法打开</source>
+        <translation>Station: cannot open</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="294"/>
+        <source>无法打开本站数据：
+{0}</source>
+        <translation>Cannot open the station data:
+{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="332"/>
+        <source>用户名或密码不正确，或账号已停用。</source>
+        <translation>Wrong user name or password, or the account is disabled.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="338"/>
+        <source>经办人：{0}</source>
+        <translation>Clerk: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="387"/>
+        <source>密码不正确。</source>
+        <translation>Wrong password.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="419"/>
+        <source>出错了</source>
+        <translation>Error</translation>
+    </message>
+</context>
+<context>
+    <name>MaskedValue</name>
+    <message>
+        <location filename="../../ui/widgets.py" line="241"/>
+        <location filename="../../ui/widgets.py" line="274"/>
+        <source>显示</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets.py" line="274"/>
+        <source>隐藏</source>
+        <translation>Hide</translation>
+    </message>
+</context>
+<context>
+    <name>MatterDetailRenderer</name>
+    <message>
+        <location filename="../../ui/catalog_page.py" line="188"/>
+        <source>受理条件</source>
+        <translation>Conditions</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_page.py" line="191"/>
+        <source>常见不予受理情形</source>
+        <translation>Common reasons for refusal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_page.py" line="192"/>
+        <source>设定依据</source>
+        <translation>Legal basis</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_page.py" line="200"/>
+        <source>没有找到匹配的事项</source>
+        <translation>No matching matters</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_page.py" line="202"/>
+        <source>换个说法试试：事项名称中的字、实施编码，或拼音首字母（如 dbsq 找低保）。</source>
+        <translation>Try other words: characters from the matter name, its code, or pinyin initials (e.g. dbsq for 低保).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_page.py" line="205"/>
+        <source>选择一个事项，查看要带的材料和办理要求</source>
+        <translation>Choose a matter to see the materials to bring and the requirements</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_page.py" line="207"/>
+        <source>在搜索框输入事项名称、实施编码或拼音首字母，按 ↓ 进入列表，按 Enter 查看详情。</source>
+        <translation>Type a matter name, code or pinyin initials in the search box, press ↓ to enter the list and Enter to see details.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_page.py" line="220"/>
+        <source>实施编码</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_page.py" line="220"/>
+        <source>实施部门</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_page.py" line="222"/>
+        <source>事项类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_page.py" line="224"/>
+        <source>服务对象</source>
+        <translation>For</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_page.py" line="228"/>
+        <source>法定时限</source>
+        <translation>Statutory time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_page.py" line="230"/>
+        <source>承诺时限</source>
+        <translation>Committed time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_page.py" line="233"/>
+        <source>收费</source>
+        <translation>Fees</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_page.py" line="233"/>
+        <source>办理结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_page.py" line="234"/>
+        <source>咨询电话</source>
+        <translation>Enquiries</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_page.py" line="234"/>
+        <source>投诉电话</source>
+        <translation>Complaints</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_page.py" line="237"/>
+        <source>时限说明</source>
+        <translation>Time limit notes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_page.py" line="238"/>
+        <source>办理地点</source>
+        <translation>Where</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_page.py" line="239"/>
+        <source>办公时间</source>
+        <translation>Office hours</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_page.py" line="240"/>
+        <source>版本</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_page.py" line="256"/>
+        <source>申请材料（共 {n} 项，其中必要 {r} 项）</source>
+        <translation>Materials ({n} items, {r} required)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_page.py" line="260"/>
+        <source>序号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_page.py" line="261"/>
+        <source>材料名称</source>
+        <translation>Material</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_page.py" line="262"/>
+        <source>形式</source>
+        <translation>Form</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_page.py" line="263"/>
+        <source>份数</source>
+        <translation>Copies</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_page.py" line="264"/>
+        <source>必要性</source>
+        <translation>Necessity</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_page.py" line="265"/>
+        <source>来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_page.py" line="266"/>
+        <source>适用条件</source>
+        <translation>Applies when</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_page.py" line="279"/>
+        <source>空白表格：{ref}</source>
+        <translation>Blank form: {ref}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_page.py" line="280"/>
+        <source>示例样表：{ref}</source>
+        <translation>Sample: {ref}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_page.py" line="295"/>
+        <source>受理标准：</source>
+        <translation>Acceptance standard: </translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_page.py" line="308"/>
+        <source>特别程序（不计入办理时限）</source>
+        <translation>Special procedures (not counted in the time limit)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_page.py" line="315"/>
+        <source>（* 为必填）</source>
+        <translation>(* required)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_page.py" line="316"/>
+        <source>需采集的信息</source>
+        <translation>Information to collect</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_page.py" line="341"/>
+        <source>法律法规未规定</source>
+        <translation>Not set by law</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_page.py" line="342"/>
+        <location filename="../../ui/catalog_page.py" line="347"/>
+        <source>{n} 个工作日</source>
+        <translation>{n} working days</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_page.py" line="346"/>
+        <source>当场办结</source>
+        <translation>Completed on the spot</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_page.py" line="351"/>
+        <source>不收费</source>
+        <translation>Free</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_page.py" line="353"/>
+        <source>{name} {amount} 元（{basis}）</source>
+        <translation>{name} {amount} yuan ({basis})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_page.py" line="361"/>
+        <source>本站点咨询电话</source>
+        <translation>This station&apos;s enquiry line</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_page.py" line="364"/>
+        <source>第 {v} 版，{start} 起施行</source>
+        <translation>Version {v}, in force from {start}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_page.py" line="366"/>
+        <source>，{end} 废止</source>
+        <translation>, repealed {end}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_page.py" line="373"/>
+        <source>原件{n}份</source>
+        <translation>{n} original</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_page.py" line="375"/>
+        <source>复印件{n}份</source>
+        <translation>{n} copy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_page.py" line="377"/>
+        <source>或</source>
+        <translation>or</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_page.py" line="383"/>
+        <source>即办件</source>
+        <translation>Instant</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_page.py" line="383"/>
+        <source>承诺件</source>
+        <translation>Committed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_page.py" line="387"/>
+        <source>站点办结</source>
+        <translation>Completed at station</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_page.py" line="388"/>
+        <source>上报区级</source>
+        <translation>Escalate to district</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_page.py" line="393"/>
+        <source>自然人</source>
+        <translation>Individuals</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_page.py" line="394"/>
+        <source>法人</source>
+        <translation>Legal entities</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_page.py" line="395"/>
+        <source>自然人、法人</source>
+        <translation>Individuals, legal entities</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_page.py" line="400"/>
+        <source>原件</source>
+        <translation>Original</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_page.py" line="401"/>
+        <source>复印件</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_page.py" line="402"/>
+        <source>原件和复印件</source>
+        <translation>Original and copy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_page.py" line="403"/>
+        <source>原件或复印件</source>
+        <translation>Original or copy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_page.py" line="408"/>
+        <source>必要</source>
+        <translation>Required</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_page.py" line="409"/>
+        <source>非必要</source>
+        <translation>Optional</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_page.py" line="410"/>
+        <source>容缺后补</source>
+        <translation>Deferred (bring later)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_page.py" line="411"/>
+        <source>信息免交</source>
+        <translation>From shared data</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_page.py" line="416"/>
+        <source>申请人自备</source>
+        <translation>Applicant provides</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_page.py" line="417"/>
+        <source>政府部门核发</source>
+        <translation>Issued by government</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_page.py" line="418"/>
+        <source>电子证照</source>
+        <translation>E-certificate</translation>
+    </message>
+</context>
+<context>
+    <name>MatterPicker</name>
+    <message>
+        <location filename="../../ui/intake_matter.py" line="52"/>
+        <source>输入事项名称、编码或拼音首字母（如 cjrz）</source>
+        <extracomment>The chosen matter changed (a Matter, or None when cleared).</extracomment>
+        <translation>Matter name, code or pinyin initials (e.g. cjrz)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_matter.py" line="141"/>
+        <source>最近使用</source>
+        <translation>Recent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_matter.py" line="150"/>
+        <source>即办</source>
+        <translation>Instant</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_matter.py" line="150"/>
+        <source>承诺{n}日</source>
+        <translation>{n} working days</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_matter.py" line="185"/>
+        <source>尚未选择事项</source>
+        <translation>No matter chosen yet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_matter.py" line="189"/>
+        <source>即办件 · 当场办结</source>
+        <translation>Instant · completed on the spot</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_matter.py" line="191"/>
+        <source>承诺件 · {n} 个工作日</source>
+        <translation>Committed · {n} working days</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_matter.py" line="192"/>
+        <source>站点办结</source>
+        <translation>Completed at station</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_matter.py" line="193"/>
+        <source>上报区级</source>
+        <translation>Escalate to district</translation>
+    </message>
+</context>
+<context>
+    <name>MatterTableModel</name>
+    <message>
+        <location filename="../../ui/catalog_page.py" line="139"/>
+        <source>事项名称</source>
+        <translation>Matter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_page.py" line="139"/>
+        <source>实施部门</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_page.py" line="139"/>
+        <source>类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_page.py" line="139"/>
+        <source>承诺时限</source>
+        <translation>Committed time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_page.py" line="171"/>
+        <source>即办</source>
+        <translation>Instant</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_page.py" line="171"/>
+        <source>承诺</source>
+        <translation>Committed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_page.py" line="173"/>
+        <source>当场办结</source>
+        <translation>On the spot</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_page.py" line="174"/>
+        <source>{n} 个工作日</source>
+        <translation>{n} working days</translation>
+    </message>
+</context>
+<context>
+    <name>PrintPreviewDialog</name>
+    <message>
+        <location filename="../../ui/print_preview.py" line="61"/>
+        <source>打印预览 — {title}</source>
+        <extracomment>Highest resolution pages are rendered at for printing (enough for text and QR codes). Height of one rendered band, in device pixels. Pages printed (after a successful print). Path written by 另存为.</extracomment>
+        <translation>Print preview — {title}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="75"/>
+        <source>打印…  Ctrl+P</source>
+        <translation>Print…  Ctrl+P</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="76"/>
+        <source>全部打印</source>
+        <translation>Print all</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="78"/>
+        <source>另存为…  Ctrl+S</source>
+        <translation>Save as…  Ctrl+S</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="79"/>
+        <source>关闭  Esc</source>
+        <translation>Close  Esc</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="126"/>
+        <source>文书无法显示（PDF 读取失败），可另存后查看。</source>
+        <translation>Cannot display the document (PDF could not be read); save it and open it elsewhere.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="162"/>
+        <source>共 {n} 页</source>
+        <translation>Pages: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="178"/>
+        <source>已保存到 {path}</source>
+        <translation>Saved to {path}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="185"/>
+        <source>另存为</source>
+        <translation>Save as</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="185"/>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="193"/>
+        <source>保存失败：{err}。请换一个位置再试。</source>
+        <translation>Save failed: {err}. Try another location.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="200"/>
+        <source>打印</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="209"/>
+        <source>已送打印机：{n} 页</source>
+        <translation>Pages sent to printer: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="222"/>
+        <source>无法开始打印：请检查打印机是否可用。</source>
+        <translation>Cannot start printing: check that the printer is available.</translation>
+    </message>
+</context>
+<context>
+    <name>RatingPicker</name>
+    <message>
+        <location filename="../../ui/case_detail.py" line="542"/>
+        <source>未评价（可稍后记录）</source>
+        <translation>Not rated (can be recorded later)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="545"/>
+        <source>{label}（差评）</source>
+        <translation>{label} (bad rating)</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPage</name>
+    <message>
+        <location filename="../../ui/reports_page.py" line="114"/>
+        <location filename="../../ui/reports_page.py" line="118"/>
+        <source>正在统计…</source>
+        <extracomment>The daily report&apos;s columns, in its order. A summary is shown. The daily report&apos;s PDF was rendered (bytes), before the preview opens.</extracomment>
+        <translation>Calculating…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports_page.py" line="137"/>
+        <source>站点日报 {day}</source>
+        <translation>Station daily report {day}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports_page.py" line="146"/>
+        <source>正在生成日报…</source>
+        <translation>Generating daily report…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports_page.py" line="151"/>
+        <source>今天</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports_page.py" line="151"/>
+        <source>昨天</source>
+        <translation>Yesterday</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports_page.py" line="152"/>
+        <source>本周</source>
+        <translation>This week</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports_page.py" line="152"/>
+        <source>本月</source>
+        <translation>This month</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports_page.py" line="153"/>
+        <source>上月</source>
+        <translation>Last month</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports_page.py" line="153"/>
+        <source>近30天</source>
+        <translation>Last 30 days</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports_page.py" line="154"/>
+        <source>自定义</source>
+        <translation>Custom</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports_page.py" line="163"/>
+        <source>打印日报(&amp;P)</source>
+        <translation>&amp;Print daily report</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports_page.py" line="168"/>
+        <source>统计期间</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports_page.py" line="174"/>
+        <source>日报日期</source>
+        <translation>Report date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports_page.py" line="178"/>
+        <location filename="../../ui/reports_page.py" line="189"/>
+        <source>收件</source>
+        <translation>Intake</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports_page.py" line="178"/>
+        <location filename="../../ui/reports_page.py" line="190"/>
+        <source>受理</source>
+        <translation>Accept</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports_page.py" line="178"/>
+        <location filename="../../ui/reports_page.py" line="191"/>
+        <source>办结</source>
+        <translation>Compl.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports_page.py" line="179"/>
+        <source>不予受理</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports_page.py" line="179"/>
+        <source>评价</source>
+        <translation>Rated</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports_page.py" line="179"/>
+        <source>差评</source>
+        <translation>Bad rating</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports_page.py" line="180"/>
+        <source>当前超期</source>
+        <translation>Overdue now</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports_page.py" line="180"/>
+        <source>当前预警</source>
+        <translation>Warning now</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports_page.py" line="189"/>
+        <source>事项</source>
+        <translation>Matter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports_page.py" line="189"/>
+        <source>告知</source>
+        <translation>Notice</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports_page.py" line="189"/>
+        <source>不予
+受理</source>
+        <translation>Re-
+fused</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports_page.py" line="190"/>
+        <source>上报</source>
+        <translation>Escal.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports_page.py" line="190"/>
+        <source>接件</source>
+        <translation>Taken</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports_page.py" line="190"/>
+        <source>退回</source>
+        <translation>Ret.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports_page.py" line="191"/>
+        <source>准予</source>
+        <translation>Appr.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports_page.py" line="191"/>
+        <source>不予
+批准</source>
+        <translation>Denied</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports_page.py" line="191"/>
+        <source>撤回</source>
+        <translation>With-
+drawn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports_page.py" line="192"/>
+        <location filename="../../ui/reports_page.py" line="284"/>
+        <source>合计</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports_page.py" line="262"/>
+        <source>{start} 至 {end}，共 {n} 天</source>
+        <translation>{start} to {end}, {n} days</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports_page.py" line="263"/>
+        <source>{day}</source>
+        <translation>{day}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports_page.py" line="291"/>
+        <source>好差评（{n} 条）</source>
+        <translation>Ratings ({n})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports_page.py" line="293"/>
+        <source>本期间没有评价。</source>
+        <translation>No ratings in this period.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports_page.py" line="302"/>
+        <source>{n}（{p}%）</source>
+        <translation>{n} ({p}%)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports_page.py" line="308"/>
+        <source>满意率 {p}%</source>
+        <translation>Satisfaction rate {p}%</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports_page.py" line="311"/>
+        <source>电子监察（今日）</source>
+        <translation>Electronic supervision (today)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports_page.py" line="313"/>
+        <source>正常</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports_page.py" line="313"/>
+        <source>预警</source>
+        <translation>Warning</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports_page.py" line="314"/>
+        <source>超期</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports_page.py" line="316"/>
+        <source>其中退回补正、暂停计时的 {n} 件按退回时的状态计。</source>
+        <translation>{n} of these, returned for correction with the clock stopped, are counted as they were when returned.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports_page.py" line="318"/>
+        <source>差评（须区中心15个工作日内跟进整改）</source>
+        <translation>Bad ratings (the district center follows up within 15 working days)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports_page.py" line="320"/>
+        <source>本期间没有差评。</source>
+        <translation>No bad ratings in this period.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports_page.py" line="323"/>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports_page.py" line="323"/>
+        <source>办件编号</source>
+        <translation>Case number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports_page.py" line="324"/>
+        <source>评价</source>
+        <comment>column: the rating given</comment>
+        <translation>Rating</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports_page.py" line="324"/>
+        <source>意见</source>
+        <translation>Comment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports_page.py" line="334"/>
+        <source>仅列出前 200 条。</source>
+        <translation>Only the first 200 are listed.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <location filename="../../ui/settings_page.py" line="33"/>
+        <source>管理员</source>
+        <extracomment>Role names, translated when shown (``self.tr`` in SettingsPage).</extracomment>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="34"/>
+        <source>窗口人员</source>
+        <translation>Counter staff</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="63"/>
+        <source>打印</source>
+        <translation>Printing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="66"/>
+        <source>留空则自动查找系统中的中文 TrueType 字体</source>
+        <translation>Leave empty to find a Chinese TrueType font automatically</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="67"/>
+        <source>浏览…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="69"/>
+        <source>检测字体</source>
+        <translation>Test font</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="75"/>
+        <source>中文字体文件</source>
+        <translation>Chinese font file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="80"/>
+        <source>两联（申请人留存联 + 窗口存档联）</source>
+        <translation>Two (applicant copy + counter file copy)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="81"/>
+        <source>一联</source>
+        <translation>One</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="82"/>
+        <source>联数</source>
+        <translation>Copies</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="84"/>
+        <source>系统默认打印机</source>
+        <translation>System default printer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="92"/>
+        <source>打印机</source>
+        <translation>Printer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="96"/>
+        <source>工作台</source>
+        <translation>Workstation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="100"/>
+        <source> 分钟</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="101"/>
+        <source>不自动锁定</source>
+        <translation>Never lock</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="102"/>
+        <source>无操作自动锁定</source>
+        <translation>Lock when idle</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="106"/>
+        <source>界面语言</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="109"/>
+        <source>保存设置</source>
+        <translation>Save settings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="118"/>
+        <source>数据与备份</source>
+        <translation>Data and backup</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="122"/>
+        <source>数据目录</source>
+        <translation>Data folder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="123"/>
+        <source>立即备份…</source>
+        <translation>Back up now…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="129"/>
+        <source>在线备份</source>
+        <translation>Online backup</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="133"/>
+        <source>窗口人员账号（管理员）</source>
+        <translation>Counter staff accounts (admin)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="137"/>
+        <location filename="../../ui/settings_page.py" line="146"/>
+        <source>用户名</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="137"/>
+        <location filename="../../ui/settings_page.py" line="148"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="137"/>
+        <source>角色</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="137"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="154"/>
+        <source>初始密码（至少 8 位）</source>
+        <translation>Initial password (min. 8 characters)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="156"/>
+        <source>新增账号</source>
+        <translation>Add account</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="162"/>
+        <source>停用 / 启用所选账号</source>
+        <translation>Disable / enable selected</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="208"/>
+        <source>在用</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="208"/>
+        <source>停用</source>
+        <translation>Disabled</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="225"/>
+        <source>界面语言将在重新启动后生效。</source>
+        <translation>The language changes after a restart.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="238"/>
+        <source>选择中文字体文件</source>
+        <translation>Choose a Chinese font file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="239"/>
+        <source>TrueType 字体 (*.ttf *.ttc)</source>
+        <translation>TrueType fonts (*.ttf *.ttc)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="253"/>
+        <source>{path}（子字体 {n}）</source>
+        <translation>{path} (subfont {n})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="254"/>
+        <source>可用：{0}</source>
+        <translation>OK: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="260"/>
+        <source>备份到</source>
+        <translation>Back up to</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="261"/>
+        <source>SQLite 数据库 (*.sqlite3)</source>
+        <translation>SQLite database (*.sqlite3)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="270"/>
+        <source>正在备份…</source>
+        <translation>Backing up…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="274"/>
+        <source>已备份到 {0}</source>
+        <translation>Backed up to {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="292"/>
+        <source>已新增账号 {0}</source>
+        <translation>Account {0} added</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="311"/>
+        <source>不能停用当前登录的账号。</source>
+        <translation>You cannot disable the account that is signed in.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="325"/>
+        <source>已启用 {0}</source>
+        <translation>{0} enabled</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="325"/>
+        <source>已停用 {0}</source>
+        <translation>{0} disabled</translation>
+    </message>
+</context>
+<context>
+    <name>SetupPage</name>
+    <message>
+        <location filename="../../ui/login_page.py" line="107"/>
+        <source>首次使用：设置本站</source>
+        <translation>First use: set up this station</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_page.py" line="108"/>
+        <source>请填写本站的统计用区划代码（12 位）和名称，并创建第一个管理员账号。</source>
+        <translation>Enter this station&apos;s statistical division code (12 digits) and name, and create the first administrator account.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_page.py" line="114"/>
+        <source>如：海淀区学院路街道某社区便民服务站</source>
+        <translation>E.g. XX Community Service Station</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_page.py" line="116"/>
+        <source>街道（乡镇）便民服务中心</source>
+        <translation>Street (township) service center</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_page.py" line="117"/>
+        <source>社区（村）便民服务站</source>
+        <translation>Community (village) service station</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_page.py" line="129"/>
+        <source>站点编码</source>
+        <translation>Station code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_page.py" line="129"/>
+        <source>站点名称</source>
+        <translation>Station name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_page.py" line="130"/>
+        <source>站点级别</source>
+        <translation>Station level</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_page.py" line="130"/>
+        <source>咨询电话</source>
+        <translation>Enquiry phone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_page.py" line="131"/>
+        <source>地址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_page.py" line="131"/>
+        <source>管理员用户名</source>
+        <translation>Admin user name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_page.py" line="132"/>
+        <source>管理员姓名</source>
+        <translation>Admin name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_page.py" line="133"/>
+        <source>密码（至少 8 位）</source>
+        <translation>Password (min. 8 characters)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_page.py" line="134"/>
+        <source>再次输入密码</source>
+        <translation>Repeat password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_page.py" line="138"/>
+        <source>创建本站</source>
+        <translation>Create station</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_page.py" line="156"/>
+        <source>两次输入的密码不一致。</source>
+        <translation>The passwords do not match.</translation>
+    </message>
+</context>
+<context>
+    <name>TasksPage</name>
+    <message>
+        <location filename="../../ui/tasks_page.py" line="134"/>
+        <source>正在读取…</source>
+        <extracomment>Cases in these states continue at the counter; the others open in the cases page. The lists were (re)loaded.</extracomment>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tasks_page.py" line="160"/>
+        <location filename="../../ui/tasks_page.py" line="254"/>
+        <source>待补正跟进</source>
+        <translation>Supplement follow-up</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tasks_page.py" line="160"/>
+        <source>退回补正</source>
+        <translation>Returned for correction</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tasks_page.py" line="160"/>
+        <source>待交付结果</source>
+        <translation>Results to deliver</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tasks_page.py" line="161"/>
+        <location filename="../../ui/tasks_page.py" line="180"/>
+        <source>超期</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tasks_page.py" line="161"/>
+        <source>预警</source>
+        <translation>Warning</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tasks_page.py" line="169"/>
+        <source>按 {n} 切换到此列表</source>
+        <translation>Press {n} to switch to this list</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tasks_page.py" line="173"/>
+        <source>类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tasks_page.py" line="173"/>
+        <location filename="../../ui/tasks_page.py" line="175"/>
+        <location filename="../../ui/tasks_page.py" line="177"/>
+        <location filename="../../ui/tasks_page.py" line="179"/>
+        <location filename="../../ui/tasks_page.py" line="181"/>
+        <source>办件编号</source>
+        <translation>Case number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tasks_page.py" line="173"/>
+        <location filename="../../ui/tasks_page.py" line="175"/>
+        <location filename="../../ui/tasks_page.py" line="177"/>
+        <location filename="../../ui/tasks_page.py" line="179"/>
+        <location filename="../../ui/tasks_page.py" line="181"/>
+        <source>申请人</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tasks_page.py" line="173"/>
+        <location filename="../../ui/tasks_page.py" line="175"/>
+        <source>联系电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tasks_page.py" line="174"/>
+        <location filename="../../ui/tasks_page.py" line="175"/>
+        <location filename="../../ui/tasks_page.py" line="177"/>
+        <location filename="../../ui/tasks_page.py" line="179"/>
+        <location filename="../../ui/tasks_page.py" line="181"/>
+        <source>事项</source>
+        <translation>Matter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tasks_page.py" line="174"/>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tasks_page.py" line="174"/>
+        <source>待补材料</source>
+        <translation>Materials to bring</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tasks_page.py" line="176"/>
+        <source>退回日期</source>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tasks_page.py" line="176"/>
+        <source>审核人</source>
+        <translation>Reviewer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tasks_page.py" line="176"/>
+        <source>退回意见</source>
+        <translation>Return note</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tasks_page.py" line="177"/>
+        <source>决定</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tasks_page.py" line="178"/>
+        <source>决定日期</source>
+        <translation>Decided</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tasks_page.py" line="178"/>
+        <source>已等待</source>
+        <translation>Waiting</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tasks_page.py" line="179"/>
+        <location filename="../../ui/tasks_page.py" line="181"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tasks_page.py" line="180"/>
+        <location filename="../../ui/tasks_page.py" line="182"/>
+        <source>办结期限</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tasks_page.py" line="180"/>
+        <location filename="../../ui/tasks_page.py" line="182"/>
+        <source>当前负责</source>
+        <translation>Current owner</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tasks_page.py" line="182"/>
+        <source>剩余</source>
+        <translation>Left</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tasks_page.py" line="196"/>
+        <source>显示完整电话</source>
+        <translation>Show full phone numbers</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tasks_page.py" line="200"/>
+        <source>刷新 F5</source>
+        <translation>Refresh F5</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tasks_page.py" line="253"/>
+        <source>待补正跟进（承诺逾期 {n}）</source>
+        <translation>Supplement follow-up ({n} past promise)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tasks_page.py" line="255"/>
+        <source>更新于 {t}</source>
+        <translation>Updated {t}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tasks_page.py" line="279"/>
+        <source>告知补正</source>
+        <translation>Notice</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tasks_page.py" line="282"/>
+        <source>一次性告知单出具日期</source>
+        <translation>Date the one-time notice was issued</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tasks_page.py" line="284"/>
+        <source>容缺后补</source>
+        <translation>Deferred</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tasks_page.py" line="285"/>
+        <source>承诺 {d}</source>
+        <translation>Promised {d}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tasks_page.py" line="289"/>
+        <source>承诺补交日期已过，请联系申请人。</source>
+        <translation>Promised date has passed; contact the applicant.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tasks_page.py" line="290"/>
+        <source>申请人承诺补交的日期</source>
+        <translation>Date the applicant promised to bring the materials</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tasks_page.py" line="307"/>
+        <source>{n} 天</source>
+        <translation>{n} days</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tasks_page.py" line="317"/>
+        <location filename="../../ui/tasks_page.py" line="319"/>
+        <source>{n} 个工作日</source>
+        <translation>{n} working days</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tasks_page.py" line="317"/>
+        <source>已到期</source>
+        <translation>Due now</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tasks_page.py" line="320"/>
+        <source> 暂定</source>
+        <translation> provisional</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tasks_page.py" line="321"/>
+        <source>区中心</source>
+        <translation>District center</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tasks_page.py" line="321"/>
+        <source>本站</source>
+        <translation>This station</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tasks_page.py" line="332"/>
+        <source>联系申请人补齐材料；承诺逾期的标红。Enter 继续受理。</source>
+        <translation>Contact applicants to bring the materials; past-promise ones are red. Enter continues intake.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tasks_page.py" line="333"/>
+        <source>区中心要求补正：联系申请人补齐后继续受理、重新上报。Enter 继续受理。</source>
+        <translation>The district center requires corrections: contact the applicant, continue intake and escalate again. Enter continues intake.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tasks_page.py" line="334"/>
+        <source>区中心已作出决定：通知申请人领取，交付时办结并请其评价。Enter 打开办件。</source>
+        <translation>The district center has decided: notify the applicant to collect; complete on delivery and ask for a rating. Enter opens the case.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tasks_page.py" line="335"/>
+        <source>已超过办结期限的在办案件（含在区中心办理的）。Enter 打开办件。</source>
+        <translation>Open cases past their due date (including those at the district center). Enter opens the case.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tasks_page.py" line="336"/>
+        <source>即将到期的在办案件：请优先办理。Enter 打开办件。</source>
+        <translation>Open cases due soon: handle them first. Enter opens the case.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tasks_page.py" line="341"/>
+        <source>没有待交付的结果。</source>
+        <translation>No results to deliver.</translation>
+    </message>
+</context>
+<context>
+    <name>labels</name>
+    <message>
+        <location filename="../../ui/widgets.py" line="110"/>
+        <source>收件中</source>
+        <translation>In intake</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets.py" line="111"/>
+        <source>待补正</source>
+        <translation>Awaiting supplement</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets.py" line="112"/>
+        <source>不予受理</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets.py" line="113"/>
+        <source>已受理</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets.py" line="114"/>
+        <source>已上报</source>
+        <translation>Escalated</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets.py" line="115"/>
+        <source>办理中</source>
+        <translation>Under review</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets.py" line="116"/>
+        <source>退回补正</source>
+        <translation>Returned for correction</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets.py" line="117"/>
+        <source>准予</source>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets.py" line="118"/>
+        <source>不予批准</source>
+        <translation>Denied</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets.py" line="119"/>
+        <source>已办结</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets.py" line="120"/>
+        <source>已撤回</source>
+        <translation>Withdrawn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets.py" line="123"/>
+        <source>正常</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets.py" line="124"/>
+        <source>预警</source>
+        <translation>Warning</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets.py" line="125"/>
+        <source>超期</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets.py" line="126"/>
+        <source>计时暂停</source>
+        <translation>Clock paused</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets.py" line="129"/>
+        <source>非常满意</source>
+        <translation>Very satisfied</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets.py" line="130"/>
+        <source>满意</source>
+        <translation>Satisfied</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets.py" line="131"/>
+        <source>基本满意</source>
+        <translation>Fairly satisfied</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets.py" line="132"/>
+        <source>不满意</source>
+        <translation>Dissatisfied</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets.py" line="133"/>
+        <source>非常不满意</source>
+        <translation>Very dissatisfied</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets.py" line="136"/>
+        <source>一次性告知单</source>
+        <translation>One-time notice</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets.py" line="137"/>
+        <source>受理回执</source>
+        <translation>Acceptance receipt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets.py" line="138"/>
+        <source>不予受理通知书</source>
+        <translation>Refusal notice</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets.py" line="139"/>
+        <source>办结通知</source>
+        <translation>Result notice</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets.py" line="163"/>
+        <source>被拒 {n}</source>
+        <translation>{n} rejected</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets.py" line="165"/>
+        <source>待同步 {n}</source>
+        <translation>{n} not synced</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets.py" line="166"/>
+        <source>已同步</source>
+        <translation>Synced</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets.py" line="183"/>
+        <source>、</source>
+        <comment>list separator</comment>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets.py" line="188"/>
+        <source>；</source>
+        <comment>clause separator</comment>
+        <translation>; </translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets.py" line="193"/>
+        <source>{label}：{text}</source>
+        <translation>{label}: {text}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets.py" line="320"/>
+        <source>（补打）</source>
+        <translation> (reprint)</translation>
+    </message>
+</context>
+<context>
+    <name>operations</name>
+    <message>
+        <location filename="../../ui/operations.py" line="76"/>
+        <source>读写文件或网络时出错（{detail}）。请检查后重试。</source>
+        <extracomment>How long work may run before a progress indicator appears (Anki uses the same).</extracomment>
+        <translation>Error reading or writing a file or the network ({detail}). Check and try again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations.py" line="79"/>
+        <source>操作没有完成：程序出现意外错误（{kind}）。请重试；如果仍然出错，请联系管理员。</source>
+        <translation>The operation did not finish: unexpected error ({kind}). Try again; if it keeps happening, contact the administrator.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations.py" line="246"/>
+        <source>请稍候</source>
+        <extracomment>Emitted after an operation&apos;s callbacks ran (tests wait on it). Emitted with the label when an operation&apos;s progress indicator appears.</extracomment>
+        <translation>Please wait</translation>
+    </message>
+</context>
+<context>
+    <name>widgets</name>
+    <message>
+        <location filename="../../ui/widgets.py" line="309"/>
+        <source>无法打开打印预览（缺少 QtPdf 组件）。文书已生成，请联系管理员。</source>
+        <translation>Cannot open the print preview (QtPdf is missing). The document was generated; contact the administrator.</translation>
+    </message>
+</context>
+</TS>

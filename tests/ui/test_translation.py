@@ -1,0 +1,125 @@
+"""The English translation: complete, faithful to placeholders and markup, compiled, loadable."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import re
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QTranslator
+from PySide6.QtWidgets import QApplication
+
+ROOT = Path(__file__).resolve().parents[2]
+TS = ROOT / "resources" / "translations" / "stationdesk_en.ts"
+QM = ROOT / "resources" / "translations" / "stationdesk_en.qm"
+
+#: Python str.format fields ({0}, {}, {name}) and Qt args (%1, %n).
+_PLACEHOLDER = re.compile(r"\{[A-Za-z0-9_]*\}|%\d+|%n")
+_TAG = re.compile(r"<[^<>]+>")
+_ENTITY = re.compile(r"&(?:[A-Za-z]+|#\d+|#x[0-9A-Fa-f]+);")
+_SHORTCUT = re.compile(r"\b(?:Ctrl\+(?:Enter|[A-Z])|F\d{1,2}|Esc)\b")
+
+
+def _mnemonics(text: str) -> int:
+    """Count `&X` keyboard mnemonics (not `&&`, not entities such as `&nbsp;`)."""
+    text = _ENTITY.sub("", text).replace("&&", "")
+    return len(re.findall(r"&(?=\S)", text))
+
+
+def _messages() -> Iterator[tuple[str, str, ET.Element | None]]:
+    root = ET.parse(TS).getroot()
+    for context in root.iter("context"):
+        name = context.findtext("name") or ""
+        for message in context.iter("message"):
+            yield name, message.findtext("source") or "", message.find("translation")
+
+
+MESSAGES = list(_messages())
+
+
+def test_ts_has_messages() -> None:
+    assert len(MESSAGES) > 600
+
+
+@pytest.mark.parametrize(("context", "source", "translation"), MESSAGES,
+                         ids=[f"{c}:{i}" for i, (c, _s, _t) in enumerate(MESSAGES)])
+def test_message_translated_faithfully(context: str, source: str,
+                                       translation: ET.Element | None) -> None:
+    assert translation is not None, "no <translation> element"
+    assert translation.get("type") not in ("unfinished", "vanished", "obsolete")
+    text = translation.text or ""
+    assert text.strip(), "empty translation"
+    assert Counter(_PLACEHOLDER.findall(text)) == Counter(_PLACEHOLDER.findall(source)), \
+        "placeholders differ"
+    assert Counter(_TAG.findall(text)) == Counter(_TAG.findall(source)), "HTML tags differ"
+    assert Counter(_ENTITY.findall(text)) == Counter(_ENTITY.findall(source)), "entities differ"
+    assert Counter(_SHORTCUT.findall(text)) == Counter(_SHORTCUT.findall(source)), \
+        "keyboard shortcuts differ"
+    assert _mnemonics(text) == min(_mnemonics(source), 1), "mnemonic (&X) lost or doubled"
+
+
+def _lrelease() -> str | None:
+    beside = Path(sys.executable).with_name("pyside6-lrelease")
+    return str(beside) if beside.exists() else shutil.which("pyside6-lrelease")
+
+
+def test_qm_is_compiled_from_current_ts(tmp_path: Path) -> None:
+    assert QM.exists(), "run scripts/i18n.sh"
+    assert QM.stat().st_mtime >= TS.stat().st_mtime, "stationdesk_en.qm is older than the .ts"
+    tool = _lrelease()
+    if tool is None:
+        pytest.skip("pyside6-lrelease not available")
+    fresh = tmp_path / "fresh.qm"
+    run = subprocess.run([tool, str(TS), "-qm", str(fresh)], capture_output=True, text=True,
+                         check=True)
+    assert "0 unfinished" in run.stdout, run.stdout
+    assert fresh.read_bytes() == QM.read_bytes(), "the committed .qm is not the compiled .ts"
+
+
+@pytest.fixture
+def english(qapp: QApplication) -> Iterator[QTranslator]:
+    translator = QTranslator()
+    assert translator.load(str(QM))
+    assert qapp.installTranslator(translator)
+    try:
+        yield translator
+    finally:
+        qapp.removeTranslator(translator)
+
+
+def test_translator_gives_english(english: QTranslator) -> None:
+    tr = QCoreApplication.translate
+    assert tr("MainWindow", "受理") == "Intake"
+    assert tr("MainWindow", "办件") == "Cases"
+    assert tr("MainWindow", "设置") == "Settings"
+    assert tr("DecisionPanel", "受理并出具回执  F9") == "Accept + receipt  F9"
+    assert tr("CaseDetail", "撤回(&W)") == "Withdraw (&W)"
+    assert tr("MainWindow", "待同步事件：{0}").format(3) == "Unsynced events: 3"
+    # Unknown strings fall back to the Chinese source.
+    assert tr("MainWindow", "不存在的字符串") == "不存在的字符串"
+
+
+def test_translator_removed_after_use(english: QTranslator, qapp: QApplication) -> None:
+    qapp.removeTranslator(english)
+    assert QCoreApplication.translate("MainWindow", "办件") == "办件"
+
+
+def test_install_translator_switches_and_resets(qapp: QApplication) -> None:
+    from ui.i18n import install_translator
+
+    try:
+        assert install_translator(qapp, "en")
+        assert QCoreApplication.translate("MainWindow", "设置") == "Settings"
+    finally:
+        assert not install_translator(qapp, "zh_CN")
+    assert QCoreApplication.translate("MainWindow", "设置") == "设置"
