@@ -47,8 +47,10 @@ def ensure_app() -> QApplication:
                       "PingFang SC", "Sans Serif"])
     font.setPointSize(10)
     app.setFont(font)
+    from ui.gc import collect_on_ui_thread
     from ui.i18n import install_translator
 
+    collect_on_ui_thread(app)
     install_translator(app)
     return app
 

@@ -52,23 +52,10 @@ from clerk.catalog import (
 )
 from clerk.catalog.search import CatalogIndex
 from ui.operations import Operation
+from ui.palette import AMBER, BLUE, GREEN, GREY, NECESSITY_COLOURS
 from ui.widgets import join_list
 
 _AnyIndex = QModelIndex | QPersistentModelIndex
-
-# Tag colours (text, background): calm, readable on paper-white, distinct at a glance.
-_GREEN = ("#1b6e35", "#e3f4e8")
-_BLUE = ("#1a56a8", "#e6effc")
-_RED = ("#a8231b", "#fce8e6")
-_AMBER = ("#8a4b00", "#fff0d4")
-_GREY = ("#4f5459", "#eef0f2")
-
-_NECESSITY_COLOURS = {
-    Necessity.REQUIRED: _RED,
-    Necessity.OPTIONAL: _GREY,
-    Necessity.DEFERRABLE: _AMBER,
-    Necessity.EXEMPT_SHARED: _GREEN,
-}
 
 # Column widths (%) of the material table. Every column has one: Qt's rich-text table
 # layout collapses a column to a character's width when fixed and free columns mix. The
@@ -155,7 +142,7 @@ class MatterTableModel(QAbstractTableModel):
             Qt.ItemDataRole.ForegroundRole,
             Qt.ItemDataRole.BackgroundRole,
         ):
-            fg, bg = _GREEN if matter.is_instant else _BLUE
+            fg, bg = GREEN if matter.is_instant else BLUE
             colour = fg if role == Qt.ItemDataRole.ForegroundRole else bg
             return QBrush(QColor(colour))
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (self.KIND, self.LIMIT):
@@ -211,8 +198,8 @@ class MatterDetailRenderer(QObject):
     # --- pieces -------------------------------------------------------------------
 
     def _title(self, m: Matter) -> str:
-        kind = _tag(self._case_kind(m.case_kind), _GREEN if m.is_instant else _BLUE)
-        level = _tag(self._level(m.handling_level), _GREY)
+        kind = _tag(self._case_kind(m.case_kind), GREEN if m.is_instant else BLUE)
+        level = _tag(self._level(m.handling_level), GREY)
         return f"<h2>{_esc(m.name)}</h2><p>{kind}&nbsp;&nbsp;{level}</p>"
 
     def _basic_info(self, m: Matter) -> str:
@@ -285,7 +272,7 @@ class MatterDetailRenderer(QObject):
             name,
             self._form(x.form),
             self._counts(x),
-            _tag(self._necessity(x.necessity), _NECESSITY_COLOURS[x.necessity]),
+            _tag(self._necessity(x.necessity), NECESSITY_COLOURS[x.necessity]),
             self._source(x.source),
             _esc(x.condition) if x.condition else '<span class="muted">—</span>',
         )
@@ -304,7 +291,7 @@ class MatterDetailRenderer(QObject):
             return ""
         # The name carries the period as published ("公示5个工作日"); ``days`` is for the
         # supervision clock, so it is not repeated here.
-        items = [f"{_tag(p.kind, _AMBER)} {_esc(p.name)}" for p in m.special_procedures]
+        items = [f"{_tag(p.kind, AMBER)} {_esc(p.name)}" for p in m.special_procedures]
         title = self.tr("特别程序（不计入办理时限）")
         return self._section(title, "<ul>" + "".join(f"<li>{i}</li>" for i in items) + "</ul>")
 

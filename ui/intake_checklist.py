@@ -36,21 +36,13 @@ from PySide6.QtWidgets import (
 
 from clerk.applicants import DocumentView
 from clerk.cases.checklist import Checklist, ChecklistItem, ItemStatus
+from ui.palette import AMBER, BLUE, GREEN, GREY, NECESSITY_COLOURS, RED
 
 _AnyIndex = QModelIndex | QPersistentModelIndex
 
-# (text, background) — the catalog page's palette.
-_GREEN = ("#1b6e35", "#e3f4e8")
-_BLUE = ("#1a56a8", "#e6effc")
-_RED = ("#a8231b", "#fce8e6")
-_AMBER = ("#8a4b00", "#fff0d4")
-_GREY = ("#4f5459", "#eef0f2")
-
-NECESSITY_COLOURS = {"required": _RED, "optional": _GREY, "deferrable": _AMBER,
-                     "exempt_shared": _GREEN}
-_STATUS_COLOURS = {ItemStatus.RECEIVED: _GREEN, ItemStatus.ON_FILE: _BLUE,
-                   ItemStatus.SHARED: _GREEN, ItemStatus.DEFERRED: _AMBER,
-                   ItemStatus.MISSING: _RED, ItemStatus.NOT_APPLICABLE: _GREY}
+_STATUS_COLOURS = {ItemStatus.RECEIVED: GREEN, ItemStatus.ON_FILE: BLUE,
+                   ItemStatus.SHARED: GREEN, ItemStatus.DEFERRED: AMBER,
+                   ItemStatus.MISSING: RED, ItemStatus.NOT_APPLICABLE: GREY}
 
 #: Days between today and the default promise date of a 容缺后补 item.
 DEFAULT_PROMISE_DAYS = 7
@@ -309,13 +301,13 @@ class ChecklistModel(QAbstractTableModel):
 
     def _colours(self, row: MaterialRow, column: int) -> tuple[str, str] | None:
         if column == self.NECESSITY:
-            return NECESSITY_COLOURS.get(row.item.necessity, _GREY)
+            return NECESSITY_COLOURS.get(row.item.necessity, GREY)
         if column == self.STATUS:
             if row.status == ItemStatus.MISSING and not row.as_item().needed:
-                return _GREY
+                return GREY
             return _STATUS_COLOURS[row.status]
         if column == self.PROMISE and row.status == ItemStatus.DEFERRED:
-            return _AMBER
+            return AMBER
         return None
 
 

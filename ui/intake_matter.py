@@ -24,10 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from clerk.catalog import CatalogIndex, Matter
+from ui.palette import BLUE, GREEN, GREY
 
-_GREEN = ("#1b6e35", "#e3f4e8")
-_BLUE = ("#1a56a8", "#e6effc")
-_GREY = ("#4f5459", "#eef0f2")
 _LIST_ROWS = 6
 
 
@@ -186,11 +184,11 @@ class MatterPicker(QWidget):
             self.summary_label.setText(f'<span style="color:#5f6368">{none_yet}</span>')
             return
         if m.is_instant:
-            kind = tag(self.tr("即办件 · 当场办结"), _GREEN)
+            kind = tag(self.tr("即办件 · 当场办结"), GREEN)
         else:
-            kind = tag(self.tr("承诺件 · {n} 个工作日").format(n=m.committed_limit_days), _BLUE)
+            kind = tag(self.tr("承诺件 · {n} 个工作日").format(n=m.committed_limit_days), BLUE)
         level = tag(self.tr("站点办结") if m.handling_level.value == "station"
-                    else self.tr("上报区级"), _GREY)
+                    else self.tr("上报区级"), GREY)
         code = html.escape(f"{m.code} · {m.department}")
         self.summary_label.setText(f'{kind}&nbsp;&nbsp;{level}&nbsp;&nbsp;'
                                    f'<span style="color:#5f6368">{code}</span>')

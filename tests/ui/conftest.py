@@ -2,6 +2,23 @@
 
 from __future__ import annotations
 
+import gc
 import os
+from collections.abc import Iterator
+
+import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtWidgets import QApplication
+
+
+@pytest.fixture(autouse=True)
+def _collect_on_ui_thread(qapp: QApplication) -> Iterator[None]:
+    """As in the app: no automatic collection (a worker thread must never free Qt
+    objects); the UI thread collects the youngest objects after every test."""
+    from ui.gc import collect_on_ui_thread
+
+    collect_on_ui_thread(qapp)
+    yield
+    gc.collect(0)

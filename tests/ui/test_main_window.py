@@ -47,3 +47,13 @@ def test_unusable_data_is_reported_not_crashed(qtbot: QtBot, tmp_path: Path) -> 
     assert "不是可用的" in blocker.args[0]
     assert "无法打开" in window.station_label.text()
     assert "不是可用的" in window.opening.text()
+
+
+def test_collection_runs_on_the_ui_thread_only(qtbot: QtBot) -> None:
+    """Automatic collection is off: a worker thread must never free Qt objects."""
+    import gc
+
+    from ui.gc import _collect
+
+    assert not gc.isenabled()
+    _collect()  # the timer's tick: collects without raising, on this (the UI) thread
