@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -21,6 +22,9 @@ os.environ["PYTHON_KEYRING_BACKEND"] = "keyrings.alt.file.PlaintextKeyring"
 from clerk.store import DB_FILENAME
 from clerk.validation import make_resident_id
 from clerk.workspace import Workspace
+
+if TYPE_CHECKING:
+    from tests.clerk.case_builder import Cases
 
 STATION_CODE = "110108001001"
 ADMIN = "admin"
@@ -114,3 +118,11 @@ def pg_url() -> str:
     except psycopg.OperationalError as exc:
         pytest.fail(f"PostgreSQL at STATIONDESK_PG_URL does not answer: {exc}")
     return url
+
+
+@pytest.fixture
+def cases(ws: Workspace, clock: FakeClock, id_factory: Callable[..., str]) -> Cases:
+    """Realistic cases in every state, made through the real services."""
+    from tests.clerk.case_builder import Cases
+
+    return Cases(ws, clock, id_factory)

@@ -12,6 +12,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtWidgets import QApplication
 
+from clerk.workspace import Workspace
+from ui.session import Session, SessionBus
+
 
 @pytest.fixture(autouse=True)
 def _collect_on_ui_thread(qapp: QApplication) -> Iterator[None]:
@@ -22,3 +25,15 @@ def _collect_on_ui_thread(qapp: QApplication) -> Iterator[None]:
     collect_on_ui_thread(qapp)
     yield
     gc.collect(0)
+
+
+@pytest.fixture
+def session(ws: Workspace) -> Session:
+    """A signed-in admin's session on the test station, as the window builds it."""
+    from clerk import accounts
+
+    with ws.store.read() as s:
+        account = accounts.get_account(s, "admin")
+    station = ws.station()
+    assert station is not None
+    return Session(ws, account, station, SessionBus())

@@ -13,33 +13,18 @@ from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from clerk import accounts
 from clerk.cases.queries import PAGE_SIZE, Level
 from clerk.cases.states import State
 from clerk.workspace import Workspace
-from tests.clerk.test_queries import BIRTH, DIBAO, ELDERLY, Cases, _clone
+from tests.clerk.case_builder import BIRTH, DIBAO, ELDERLY, Cases, clone_cases
 from tests.conftest import FakeClock
 from tests.printing.pdftools import pdf_text
 from ui.case_table_model import CaseTableModel
 from ui.cases_page import CasesPage
-from ui.session import Session, SessionBus
+from ui.session import Session
 from ui.widgets import LEVEL_COLOURS
 
 TIMEOUT_MS = 10_000
-
-
-@pytest.fixture
-def cases(ws: Workspace, clock: FakeClock, id_factory: Callable[..., str]) -> Cases:
-    return Cases(ws, clock, id_factory)
-
-
-@pytest.fixture
-def session(ws: Workspace) -> Session:
-    with ws.store.read() as s:
-        account = accounts.get_account(s, "admin")
-    station = ws.station()
-    assert station is not None
-    return Session(ws, account, station, SessionBus())
 
 
 class Previews:
@@ -181,7 +166,7 @@ def test_typing_searches_after_a_pause(qtbot: QtBot, make_page: Callable[[], Cas
 def test_rows_load_lazily_with_fetch_more(qtbot: QtBot, make_page: Callable[[], CasesPage],
                                           ws: Workspace, cases: Cases,
                                           qtmodeltester: Any) -> None:
-    _clone(ws, cases.accepted(), 1000)
+    clone_cases(ws, cases.accepted(), 1000)
     page = make_page()
     model = page.model
     assert model.total == 1001

@@ -13,7 +13,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from clerk import accounts
 from clerk.applicants import PersonInput
 from clerk.cases.checklist import ItemStatus
 from clerk.cases.events import Event
@@ -28,7 +27,7 @@ from ui.intake_decision import Mode
 from ui.intake_page import IntakePage
 from ui.intake_work import Decision
 from ui.operations import synchronous_operations, task_manager
-from ui.session import Session, SessionBus
+from ui.session import Session
 
 IdFactory = Callable[..., str]
 PENSION = "BJ-RS-GG-001"  # 城乡居民基本养老保险参保登记: committed, station level
@@ -43,15 +42,6 @@ def _inline_operations(qapp: QApplication) -> Iterator[None]:
     """Background work runs inline, so each step is finished when the call returns."""
     with synchronous_operations():
         yield
-
-
-@pytest.fixture
-def session(ws: Workspace) -> Session:
-    with ws.store.read() as s:
-        clerk = accounts.get_account(s, "admin")
-    station = ws.station()
-    assert station is not None
-    return Session(ws, clerk, station, SessionBus())
 
 
 def make_page(qtbot: QtBot, session: Session) -> IntakePage:

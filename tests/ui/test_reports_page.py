@@ -2,36 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from clerk import accounts
-from clerk.workspace import Workspace
-from tests.clerk.test_queries import BIRTH, Cases
+from tests.clerk.case_builder import BIRTH, Cases
 from tests.conftest import FakeClock
 from tests.printing.pdftools import pdf_text
 from ui.reports_page import COLUMNS, ReportsPage
-from ui.session import Session, SessionBus
+from ui.session import Session
 
 TIMEOUT_MS = 10_000
-
-
-@pytest.fixture
-def cases(ws: Workspace, clock: FakeClock, id_factory: Callable[..., str]) -> Cases:
-    return Cases(ws, clock, id_factory)
-
-
-@pytest.fixture
-def session(ws: Workspace) -> Session:
-    with ws.store.read() as s:
-        account = accounts.get_account(s, "admin")
-    station = ws.station()
-    assert station is not None
-    return Session(ws, account, station, SessionBus())
 
 
 @pytest.fixture

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 
 import pytest
@@ -10,30 +9,15 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush
 from pytestqt.qtbot import QtBot
 
-from clerk import accounts
 from clerk.cases.queries import Level
 from clerk.workspace import Workspace
-from tests.clerk.test_queries import DIBAO, ELDERLY, Cases
+from tests.clerk.case_builder import DIBAO, ELDERLY, Cases
 from tests.conftest import FakeClock
-from ui.session import Session, SessionBus
+from ui.session import Session
 from ui.tasks_page import TasksPage
 from ui.widgets import LEVEL_COLOURS
 
 TIMEOUT_MS = 10_000
-
-
-@pytest.fixture
-def cases(ws: Workspace, clock: FakeClock, id_factory: Callable[..., str]) -> Cases:
-    return Cases(ws, clock, id_factory)
-
-
-@pytest.fixture
-def session(ws: Workspace) -> Session:
-    with ws.store.read() as s:
-        account = accounts.get_account(s, "admin")
-    station = ws.station()
-    assert station is not None
-    return Session(ws, account, station, SessionBus())
 
 
 @pytest.fixture
