@@ -343,7 +343,7 @@ class MainWindow(QMainWindow):
             self._build_pages()
             self._attach_pages()
         self.screens.setCurrentWidget(self.work)
-        self.idle.set_minutes(float(self.ws.setting("ui.idle_lock_minutes", "10") or 0))
+        self._settings_changed()
         self.signed_in.emit()
 
     def _attach_pages(self) -> None:
@@ -353,8 +353,12 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentRow(0)
 
     def _settings_changed(self) -> None:
-        if self.ws is not None:
-            self.idle.set_minutes(float(self.ws.setting("ui.idle_lock_minutes", "10") or 0))
+        ws = self.ws
+        if ws is None:
+            return
+        self.idle.set_minutes(float(ws.setting("ui.idle_lock_minutes", "10") or 0))
+        Operation(lambda: ws.setting("print.printer", ""), parent=self).success(
+            _apply_printer).run_in_background()
 
     def save_drafts(self) -> None:
         """Write what the clerk typed now (pages' own close events do not fire in here)."""
@@ -425,6 +429,12 @@ class MainWindow(QMainWindow):
         if self.ws is not None:
             self.ws.close()
         super().closeEvent(event)
+
+
+def _apply_printer(name: str) -> None:
+    from ui.print_preview import set_preferred_printer
+
+    set_preferred_printer(name)
 
 
 def _sync_status(ws: Workspace) -> tuple[int, str]:

@@ -48,6 +48,19 @@ class _Doc:
     document: QPdfDocument
 
 
+_preferred_printer = ""
+
+
+def set_preferred_printer(name: str) -> None:
+    """The station's configured printer (设置 → 打印机); empty: the system default."""
+    global _preferred_printer
+    _preferred_printer = name
+
+
+def preferred_printer() -> str:
+    return _preferred_printer
+
+
 class PrintPreviewDialog(QDialog):
     """Shows one or more PDFs with 打印, 另存为 and 关闭."""
 
@@ -196,6 +209,8 @@ class PrintPreviewDialog(QDialog):
     # --- printing -------------------------------------------------------------------------
     def print_dialog(self, *, all_documents: bool = False) -> None:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        if _preferred_printer:
+            printer.setPrinterName(_preferred_printer)
         dialog = QPrintDialog(printer, self)
         dialog.setWindowTitle(self.tr("打印"))
         if dialog.exec() != QDialog.DialogCode.Accepted:

@@ -79,3 +79,22 @@ def test_several_documents_share_one_window(qtbot: QtBot, preview: PrintPreviewD
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(tmp_path / "all.pdf"))
     assert preview.print_to(printer, all_documents=True) == 3
+
+
+def test_configured_printer_is_preselected(qtbot: QtBot, data_dir: Path) -> None:
+    """设置 → 打印机 reaches the print dialog through the window's settings."""
+    from tests.conftest import ADMIN, ADMIN_PASSWORD
+    from ui.app import build_window
+    from ui.main_window import Credentials
+    from ui.print_preview import preferred_printer, set_preferred_printer
+
+    window = build_window(data_dir, auto_login=Credentials(ADMIN, ADMIN_PASSWORD))
+    qtbot.addWidget(window)
+    assert window.ws is None
+    with qtbot.waitSignal(window.signed_in, timeout=20_000):
+        window.load()
+    assert window.ws is not None
+    window.ws.set_setting("print.printer", "窗口打印机")
+    window.bus.settings_changed.emit()
+    qtbot.waitUntil(lambda: preferred_printer() == "窗口打印机", timeout=20_000)
+    set_preferred_printer("")
