@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
 # Refresh the English translation from the UI sources and compile it.
 #   scripts/i18n.sh          update stationdesk_en.ts (keeps existing translations) + compile
-#   scripts/i18n.sh --check  fail if the compiled .qm is missing or older than the .ts
+#   scripts/i18n.sh --check  fail unless the committed .qm is exactly the compiled .ts
 set -euo pipefail
 cd "$(dirname "$0")/.."
 TS=resources/translations/stationdesk_en.ts
 QM=resources/translations/stationdesk_en.qm
 if [ "${1:-}" = "--check" ]; then
-    [ -f "$QM" ] && [ "$QM" -nt "$TS" ] || { echo "run scripts/i18n.sh: $QM is stale"; exit 1; }
+    fresh="$(mktemp --suffix=.qm)"
+    .venv/bin/pyside6-lrelease -silent "$TS" -qm "$fresh"
+    cmp -s "$fresh" "$QM" || { rm -f "$fresh"; echo "run scripts/i18n.sh: $QM is stale"; exit 1; }
+    rm -f "$fresh"
     exit 0
 fi
 .venv/bin/pyside6-lupdate -no-obsolete ui/*.py -ts "$TS"

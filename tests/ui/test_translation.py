@@ -75,7 +75,7 @@ def _lrelease() -> str | None:
 
 def test_qm_is_compiled_from_current_ts(tmp_path: Path) -> None:
     assert QM.exists(), "run scripts/i18n.sh"
-    assert QM.stat().st_mtime >= TS.stat().st_mtime, "stationdesk_en.qm is older than the .ts"
+    # (file times say nothing in a fresh clone: the bytes are compared instead)
     tool = _lrelease()
     if tool is None:
         pytest.skip("pyside6-lrelease not available")
