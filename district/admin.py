@@ -1,0 +1,59 @@
+"""Administration used by the command line (and by tests): stations, users, publications."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from clerk.calendar import parse_year_file
+from clerk.catalog import load_catalog_file
+from clerk.errors import ValidationError
+from district import auth, reference
+from district.db import Database
+
+
+@dataclass(frozen=True)
+class Enrollment:
+    station_code: str
+    station_name: str
+    code: str
+    expires_at: datetime
+
+
+def create_station(db: Database, *, code: str, name: str, now: datetime,
+                   enrollment_days: int = 7) -> Enrollment:
+    with db.write() as s:
+        row, secret, expires = auth.create_station(s, code=code, name=name, now=now,
+                                                   enrollment_days=enrollment_days)
+        return Enrollment(row.code, row.name, secret, expires)
+
+
+def create_user(db: Database, *, username: str, password: str, role: str, now: datetime,
+                display_name: str = "") -> str:
+    with db.write() as s:
+        return auth.create_user(s, username=username, password=password, role=role, now=now,
+                                display_name=display_name).username
+
+
+def revoke_station(db: Database, code: str, now: datetime) -> int:
+    with db.write() as s:
+        return auth.revoke_station(s, code, now)
+
+
+def publish_catalog_file(db: Database, path: Path, now: datetime) -> dict[str, int]:
+    matters = load_catalog_file(path)
+    with db.write() as s:
+        return reference.publish_catalog(s, matters, now)
+
+
+def publish_calendar_file(db: Database, path: Path, now: datetime) -> tuple[int, bool, int]:
+    """Publish a year file; returns (year, official, cases whose due date moved)."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ValidationError(f"无法读取文件 {path}：{exc.strerror}", code="file.read") from exc
+    year = parse_year_file(raw, source_name=str(path))
+    with db.write() as s:
+        moved = reference.publish_calendar(s, year, now)
+    return year.year, year.official, moved

@@ -1,0 +1,93 @@
+"""Blobs (scans): content-addressed, idempotent, hash-verified, size- and type-limited.
+
+A station uploads a scan before the events that reference it. The body must hash to the
+name in the URL or nothing is stored. A station sees only blobs it uploaded itself.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Annotated
+
+from fastapi import APIRouter, Path, Request, Response
+from fastapi.concurrency import run_in_threadpool
+from sqlalchemy import select
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
+
+from district.api.deps import AnyCaller, Ctx, Station
+from district.auth import StationPrincipal, naive
+from district.errors import ApiError
+from district.models import BlobOwner, BlobRow
+from sync.wire import SHA256_PATTERN, BlobInfo, ErrorBody
+
+router = APIRouter(tags=["blobs"])
+Sha = Annotated[str, Path(pattern=SHA256_PATTERN, description="内容的 sha256（小写十六进制）")]
+
+BLOB_BODY = {
+    "requestBody": {
+        "required": True,
+        "content": {t: {"schema": {"type": "string", "format": "binary"}}
+                    for t in ("image/jpeg", "image/png", "application/pdf")},
+    }
+}
+
+
+def _insert_ignore(s: Session, table: type[BlobRow] | type[BlobOwner],
+                   values: dict[str, object]) -> None:
+    """INSERT that quietly does nothing when the row exists (a concurrent identical upload)."""
+    dialect = postgresql if s.get_bind().dialect.name == "postgresql" else sqlite
+    s.execute(dialect.insert(table).values(**values).on_conflict_do_nothing())
+
+
+@router.put("/blobs/{sha256}", response_model=BlobInfo, openapi_extra=BLOB_BODY,
+            responses={400: {"model": ErrorBody}, 401: {"model": ErrorBody},
+                       403: {"model": ErrorBody}, 413: {"model": ErrorBody},
+                       415: {"model": ErrorBody}, 422: {"model": ErrorBody}},
+            summary="上传扫描件（按内容哈希命名，可重复上传）")
+async def put_blob(sha256: Sha, request: Request, ctx: Ctx, who: Station) -> BlobInfo:
+    media_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if media_type not in ctx.settings.blob_types:
+        raise ApiError(415, "blob.media_type",
+                       f"只接受以下类型：{'、'.join(ctx.settings.blob_types)}。")
+    declared = request.headers.get("content-length")
+    if declared is not None and declared.isdigit() and int(declared) > ctx.settings.max_blob_bytes:
+        raise ApiError(413, "blob.too_large", f"扫描件超过 {ctx.settings.max_blob_bytes} 字节。")
+    data = await request.body()
+    if len(data) > ctx.settings.max_blob_bytes:
+        raise ApiError(413, "blob.too_large", f"扫描件超过 {ctx.settings.max_blob_bytes} 字节。")
+    if not data:
+        raise ApiError(400, "blob.empty", "扫描件内容为空。")
+    if hashlib.sha256(data).hexdigest() != sha256:
+        raise ApiError(422, "blob.hash_mismatch", "上传内容与地址中的 sha256 不符，未保存。")
+    return await run_in_threadpool(_store, ctx, who, sha256, data, media_type)
+
+
+def _store(ctx: Ctx, who: StationPrincipal, sha256: str, data: bytes,
+           media_type: str) -> BlobInfo:
+    now = naive(ctx.now())
+    with ctx.db.write() as s:
+        _insert_ignore(s, BlobRow, {"sha256": sha256, "size": len(data),
+                                    "media_type": media_type, "data": data, "created_at": now})
+        _insert_ignore(s, BlobOwner, {"sha256": sha256, "station_code": who.station_code,
+                                      "created_at": now})
+        stored_type = s.execute(select(BlobRow.media_type).where(BlobRow.sha256 == sha256)
+                                ).scalar_one()
+    return BlobInfo(sha256=sha256, size=len(data), media_type=stored_type)
+
+
+@router.get("/blobs/{sha256}", response_class=Response,
+            responses={200: {"content": {t: {} for t in ("image/jpeg", "image/png",
+                                                         "application/pdf")}},
+                       401: {"model": ErrorBody}, 404: {"model": ErrorBody}},
+            summary="取回扫描件（站点只能取本站上传的）")
+def get_blob(sha256: Sha, ctx: Ctx, who: AnyCaller) -> Response:
+    with ctx.db.read() as s:
+        q = select(BlobRow.data, BlobRow.media_type).where(BlobRow.sha256 == sha256)
+        if isinstance(who, StationPrincipal):
+            q = q.join(BlobOwner, BlobOwner.sha256 == BlobRow.sha256).where(
+                BlobOwner.station_code == who.station_code)
+        row = s.execute(q).first()
+    if row is None:
+        raise ApiError(404, "blob.unknown", "没有这个扫描件。")
+    return Response(content=row.data, media_type=row.media_type)

@@ -1,0 +1,101 @@
+"""Dependencies of the routers: the app context and who is calling.
+
+Station identity comes from the bearer token only, never from a request body. A station
+token on a staff endpoint is a 403 (the caller is known, the door is not theirs); an
+unknown, revoked or expired token is a 401.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Annotated
+
+from fastapi import Depends, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+
+from district.auth import Principal, StaffPrincipal, StationPrincipal, resolve_token
+from district.config import Settings
+from district.db import Database
+from district.errors import ApiError
+
+_bearer = HTTPBearer(auto_error=False, description="设备令牌（站点）或登录令牌（区中心工作人员）")
+
+
+@dataclass
+class AppContext:
+    settings: Settings
+    db: Database
+
+    def now(self) -> datetime:
+        return self.settings.clock()
+
+
+async def get_ctx(request: Request) -> AppContext:
+    ctx: AppContext = request.app.state.ctx
+    return ctx
+
+
+Ctx = Annotated[AppContext, Depends(get_ctx)]
+
+_UNAUTHORIZED = {"WWW-Authenticate": "Bearer"}
+
+
+# The small dependencies are `async` on purpose: FastAPI would run a plain `def` in the
+# thread pool, and those hops cost more than the checks themselves.
+
+
+async def bearer(creds: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]
+                 ) -> str:
+    """The bearer token as sent (not yet checked)."""
+    if creds is None or not creds.credentials:
+        raise ApiError(401, "auth.missing", "需要令牌（Authorization: Bearer …）。",
+                       headers=_UNAUTHORIZED)
+    return creds.credentials
+
+
+def authenticate(ctx: AppContext, token: str) -> Principal:
+    """Resolve a token (a database read: call it from a worker thread)."""
+    with ctx.db.read_conn() as conn:
+        who = resolve_token(conn, token, ctx.now())
+    if who is None:
+        raise ApiError(401, "auth.invalid",
+                       "令牌无效、已吊销或已过期；站点请重新登记，工作人员请重新登录。",
+                       headers=_UNAUTHORIZED)
+    return who
+
+
+def principal(ctx: Ctx, token: Annotated[str, Depends(bearer)]) -> Principal:
+    return authenticate(ctx, token)
+
+
+def require_station(who: Principal) -> StationPrincipal:
+    if not isinstance(who, StationPrincipal):
+        raise ApiError(403, "forbidden.station_only", "这个接口只供站点设备使用。")
+    return who
+
+
+async def station(who: Annotated[Principal, Depends(principal)]) -> StationPrincipal:
+    return require_station(who)
+
+
+async def staff(who: Annotated[Principal, Depends(principal)]) -> StaffPrincipal:
+    if not isinstance(who, StaffPrincipal):
+        raise ApiError(403, "forbidden.staff_only", "站点令牌不能使用区中心工作人员的接口。")
+    return who
+
+
+def staff_role(*roles: str) -> Callable[[StaffPrincipal], Awaitable[StaffPrincipal]]:
+    async def check(who: Annotated[StaffPrincipal, Depends(staff)]) -> StaffPrincipal:
+        if who.role not in roles:
+            raise ApiError(403, "forbidden.role", f"需要以下角色之一：{'、'.join(roles)}。")
+        return who
+    return check
+
+
+Station = Annotated[StationPrincipal, Depends(station)]
+Staff = Annotated[StaffPrincipal, Depends(staff)]
+Admin = Annotated[StaffPrincipal, Depends(staff_role("admin"))]
+AnyCaller = Annotated[Principal, Depends(principal)]
+Bearer = Annotated[str, Depends(bearer)]

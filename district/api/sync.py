@@ -1,0 +1,134 @@
+"""Station endpoints: push, pull, ledger, and the district's view of the station's own cases."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query, Request, Response
+from fastapi.concurrency import run_in_threadpool
+from pydantic import ValidationError as PydanticValidationError
+from sqlalchemy import select
+
+from district import feed
+from district.api.cases import CaseId
+from district.api.deps import AppContext, Bearer, Ctx, Station, authenticate, require_station
+from district.api.views import case_summary, events_of, supervision_for
+from district.errors import ApiError
+from district.models import CaseRow, StationRow
+from district.push import BatchRetryError, push
+from sync.wire import (
+    CaseEvents,
+    CaseSummary,
+    ErrorBody,
+    LedgerResponse,
+    PullResponse,
+    PushRequest,
+    PushResponse,
+    StationInfo,
+    SupervisionResponse,
+)
+
+router = APIRouter(tags=["sync"])
+
+PUSH_BODY = {
+    "requestBody": {
+        "required": True,
+        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/PushRequest"}}},
+    }
+}
+ERRORS: dict[int | str, dict[str, Any]] = {
+    401: {"model": ErrorBody}, 403: {"model": ErrorBody}, 404: {"model": ErrorBody},
+    422: {"model": ErrorBody}}
+
+
+def invalid(exc: PydanticValidationError) -> ApiError:
+    errors = [{"loc": list(e["loc"]), "type": e["type"], "msg": e["msg"]} for e in exc.errors()]
+    if any(e["type"] == "json_invalid" for e in errors):
+        return ApiError(400, "malformed_json", "请求体不是有效的 JSON。", extra={"errors": errors})
+    return ApiError(422, "invalid", "请求内容不符合接口定义（见 errors）。",
+                    extra={"errors": errors})
+
+
+@router.post("/sync/push", response_model=PushResponse, openapi_extra=PUSH_BODY,
+             responses={**ERRORS, 400: {"model": ErrorBody}, 413: {"model": ErrorBody},
+                        503: {"model": ErrorBody}},
+             summary="推送本站事件（每批最多 500 条，逐条回执）")
+async def push_events(request: Request, ctx: Ctx, token: Bearer) -> Response:
+    # The hot path of the protocol: the token is checked and the batch stored in one trip
+    # to the thread pool, and the answer is serialised once, by pydantic.
+    raw = await request.body()
+    return await run_in_threadpool(_push, ctx, token, raw)
+
+
+def _push(ctx: AppContext, token: str, raw: bytes) -> Response:
+    who = require_station(authenticate(ctx, token))
+    try:
+        req = PushRequest.model_validate_json(raw)
+    except PydanticValidationError as exc:
+        raise invalid(exc) from None
+    size = len(req.events) + len(req.notes)
+    if size > ctx.settings.max_batch:
+        raise ApiError(413, "batch.too_large",
+                       f"一批最多 {ctx.settings.max_batch} 条事件和留言，本批 {size} 条；"
+                       "请分批推送。")
+    try:
+        reply = push(ctx.db, who.station_code, req, ctx.now())
+    except BatchRetryError:
+        raise ApiError(503, "busy", "与并发写入冲突，请稍后重试。",
+                       headers={"Retry-After": "1"}) from None
+    return Response(reply.model_dump_json(), media_type="application/json")
+
+
+@router.get("/sync/pull", response_model=PullResponse, responses=ERRORS,
+            summary="拉取区中心对本站案件的事件和留言（游标之后，分页）")
+def pull_events(ctx: Ctx, who: Station,
+                cursor: Annotated[int, Query(ge=0, le=2**62)] = 0,
+                limit: Annotated[int, Query(ge=1, le=1000)] = 500) -> PullResponse:
+    with ctx.db.read() as s:
+        return feed.pull(s, who.station_code, cursor, min(limit, ctx.settings.max_pull))
+
+
+@router.get("/sync/ledger", response_model=LedgerResponse, responses=ERRORS,
+            summary="本站事件台账：按日的条数和事件编号哈希，用于对账")
+def get_ledger(ctx: Ctx, who: Station) -> LedgerResponse:
+    with ctx.db.read() as s:
+        return feed.ledger(s, who.station_code)
+
+
+@router.get("/station", response_model=StationInfo, responses=ERRORS, summary="本站信息")
+def station_info(ctx: Ctx, who: Station) -> StationInfo:
+    with ctx.db.read() as s:
+        row = s.get(StationRow, who.station_code)
+        assert row is not None  # the token resolved, so the station exists
+        return StationInfo(code=row.code, name=row.name, district_code=row.district_code)
+
+
+def _own_case(ctx: Ctx, who: Station, case_id: str) -> CaseRow:
+    with ctx.db.read() as s:
+        row = s.execute(select(CaseRow).where(CaseRow.id == case_id,
+                                              CaseRow.station_code == who.station_code)
+                        ).scalar_one_or_none()
+    if row is None:  # another station's case is exactly as invisible as a missing one
+        raise ApiError(404, "case.unknown", "没有这个案件。")
+    return row
+
+
+@router.get("/station/cases/{case_id}", response_model=CaseSummary, responses=ERRORS,
+            summary="区中心所见的本站某案件")
+def station_case(ctx: Ctx, who: Station, case_id: CaseId) -> CaseSummary:
+    return case_summary(_own_case(ctx, who, case_id))
+
+
+@router.get("/station/cases/{case_id}/events", response_model=CaseEvents, responses=ERRORS,
+            summary="区中心所存的本站某案件的事件")
+def station_case_events(ctx: Ctx, who: Station, case_id: CaseId) -> CaseEvents:
+    row = _own_case(ctx, who, case_id)
+    with ctx.db.read() as s:
+        return events_of(s, row.id)
+
+
+@router.get("/station/supervision", response_model=SupervisionResponse, responses=ERRORS,
+            summary="本站案件的监察（预警/超期）")
+def station_supervision(ctx: Ctx, who: Station) -> SupervisionResponse:
+    with ctx.db.read() as s:
+        return supervision_for(s, ctx, station_code=who.station_code)

@@ -1,0 +1,192 @@
+"""`python -m district`: serve the API and administer stations, users and publications.
+
+Command names are fixed (scripts depend on them); each takes `--db URL` (default: SQLite
+in the district data directory, or $STATIONDESK_DISTRICT_DB).
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+
+from clerk.errors import StationDeskError, ValidationError
+from district.config import ENV_DB, Settings, default_db_url, normalize_db_url
+from district.db import Database
+
+
+def _db_arg(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--db", default=None, metavar="URL",
+                   help="database URL (sqlite:///path or postgresql://user@host/db); "
+                        "default: $STATIONDESK_DISTRICT_DB or SQLite in the data directory")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m district",
+                                     description="StationDesk 区政务服务中心服务")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    p = sub.add_parser("serve", help="启动 API 服务（uvicorn）")
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=8765)
+    p.add_argument("--workers", type=int, default=1)
+    p.add_argument("--log-level", default="warning",
+                   choices=["critical", "error", "warning", "info", "debug"])
+    _db_arg(p)
+    p.set_defaults(func=cmd_serve)
+
+    admin = sub.add_parser("admin", help="管理").add_subparsers(dest="admin_cmd", required=True)
+    p = admin.add_parser("create-station", help="登记站点，打印一次性登记码")
+    p.add_argument("--code", required=True, help="12 位统计用区划代码")
+    p.add_argument("--name", required=True)
+    _db_arg(p)
+    p.set_defaults(func=cmd_create_station)
+    p = admin.add_parser("create-user", help="新建工作人员账号")
+    p.add_argument("--username", required=True)
+    p.add_argument("--role", required=True, choices=["reviewer", "proxy", "admin"])
+    p.add_argument("--display-name", default="")
+    p.add_argument("--password-stdin", action="store_true", help="从标准输入读取密码")
+    _db_arg(p)
+    p.set_defaults(func=cmd_create_user)
+    p = admin.add_parser("revoke-station", help="吊销站点的设备令牌")
+    p.add_argument("--code", required=True)
+    _db_arg(p)
+    p.set_defaults(func=cmd_revoke_station)
+    p = admin.add_parser("publish-catalog", help="发布事项目录文件")
+    p.add_argument("file", type=Path)
+    _db_arg(p)
+    p.set_defaults(func=cmd_publish_catalog)
+    p = admin.add_parser("publish-calendar", help="发布年度节假日文件")
+    p.add_argument("file", type=Path)
+    _db_arg(p)
+    p.set_defaults(func=cmd_publish_calendar)
+    return parser
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    return Settings(db_url=normalize_db_url(args.db or default_db_url()))
+
+
+def _db(args: argparse.Namespace) -> Database:
+    return Database(_settings(args).db_url)
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    settings = _settings(args)
+    # Migrate once here; the workers only check the schema (no race between them).
+    _db(args).close()
+    os.environ[ENV_DB] = settings.db_url
+    os.environ["STATIONDESK_DISTRICT_MIGRATE"] = "0"
+    print(f"区中心服务：http://{args.host}:{args.port}/api/v1  数据库：{_safe(settings.db_url)}",
+          file=sys.stderr, flush=True)
+    uvicorn.run("district.app:app_from_env", factory=True, host=args.host, port=args.port,
+                workers=args.workers if args.workers > 1 else None, log_level=args.log_level,
+                access_log=False)
+    return 0
+
+
+def _safe(url: str) -> str:
+    """The URL without a password, for printing."""
+    from sqlalchemy.engine import make_url
+
+    return make_url(url).render_as_string(hide_password=True)
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def cmd_create_station(args: argparse.Namespace) -> int:
+    from district import admin
+
+    db = _db(args)
+    try:
+        e = admin.create_station(db, code=args.code, name=args.name, now=_now())
+    finally:
+        db.close()
+    print(f"站点 {e.station_code} {e.station_name} 的一次性登记码"
+          f"（{e.expires_at:%Y-%m-%d} 前有效）：", file=sys.stderr)
+    print(e.code)
+    return 0
+
+
+def _password(args: argparse.Namespace) -> str:
+    if args.password_stdin:
+        line = sys.stdin.readline().rstrip("\r\n")
+        if not line:
+            raise ValidationError("标准输入中没有密码。", code="password.empty")
+        return line
+    if not sys.stdin.isatty():
+        raise ValidationError("没有终端可以提示输入密码；请用 --password-stdin。",
+                              code="password.no_tty")
+    first = getpass.getpass("密码：")
+    if getpass.getpass("再输一次：") != first:
+        raise ValidationError("两次输入的密码不一致。", code="password.mismatch")
+    return first
+
+
+def cmd_create_user(args: argparse.Namespace) -> int:
+    from district import admin
+
+    password = _password(args)
+    db = _db(args)
+    try:
+        name = admin.create_user(db, username=args.username, password=password, role=args.role,
+                                 display_name=args.display_name, now=_now())
+    finally:
+        db.close()
+    print(f"已创建账号 {name}（{args.role}）")
+    return 0
+
+
+def cmd_revoke_station(args: argparse.Namespace) -> int:
+    from district import admin
+
+    db = _db(args)
+    try:
+        n = admin.revoke_station(db, args.code, _now())
+    finally:
+        db.close()
+    print(f"已吊销站点 {args.code} 的 {n} 个设备令牌；该站点需重新登记。")
+    return 0
+
+
+def cmd_publish_catalog(args: argparse.Namespace) -> int:
+    from district import admin
+
+    db = _db(args)
+    try:
+        counts = admin.publish_catalog_file(db, args.file, _now())
+    finally:
+        db.close()
+    print(f"已发布事项目录：新增 {counts['added']} 个版本，未变 {counts['unchanged']} 个。")
+    return 0
+
+
+def cmd_publish_calendar(args: argparse.Namespace) -> int:
+    from district import admin
+
+    db = _db(args)
+    try:
+        year, official, moved = admin.publish_calendar_file(db, args.file, _now())
+    finally:
+        db.close()
+    print(f"已发布 {year} 年节假日（{'正式' if official else '暂定'}）；"
+          f"{moved} 个案件的暂定到期日已重算。")
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return int(args.func(args))
+    except StationDeskError as exc:
+        print(f"错误：{exc.message}", file=sys.stderr)
+        return 2 if isinstance(exc, ValidationError) else 1
+    except KeyboardInterrupt:
+        return 130

@@ -1,0 +1,71 @@
+"""Settings of the district service: where its database lives and the limits it enforces.
+
+Everything a worker needs comes from here (and from the database), so several uvicorn
+workers started from the same environment behave identically.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
+from pathlib import Path
+
+ENV_DB = "STATIONDESK_DISTRICT_DB"
+ENV_DATA_DIR = "STATIONDESK_DISTRICT_DATA_DIR"
+DB_FILENAME = "district.sqlite3"
+BLOB_TYPES = ("image/jpeg", "image/png", "application/pdf")
+
+
+def default_data_dir() -> Path:
+    env = os.environ.get(ENV_DATA_DIR)
+    if env:
+        return Path(env).expanduser()
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("StationDesk-District", appauthor=False))
+
+
+def default_db_url() -> str:
+    env = os.environ.get(ENV_DB)
+    if env:
+        return env
+    return f"sqlite:///{default_data_dir() / DB_FILENAME}"
+
+
+def _utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass(frozen=True)
+class Settings:
+    db_url: str = field(default_factory=default_db_url)
+    max_batch: int = 500  # events + notes per push (DESIGN section 8)
+    max_body_bytes: int = 16 * 1024 * 1024  # any request body
+    max_blob_bytes: int = 10 * 1024 * 1024
+    blob_types: tuple[str, ...] = BLOB_TYPES
+    max_pull: int = 1000
+    staff_token_hours: int = 12
+    enrollment_days: int = 7
+    progress_per_minute: int = 20  # lookups per client address
+    progress_failures_per_hour: int = 10  # wrong last-4 guesses per case number
+    login_failures_per_hour: int = 20  # per user name
+    yellow_ratio: float = 0.8
+    migrate: bool = True  # apply migrations at start (workers of `serve` only check)
+    clock: Callable[[], datetime] = _utcnow
+
+    def with_db(self, url: str) -> Settings:
+        return replace(self, db_url=url)
+
+
+def normalize_db_url(url: str) -> str:
+    """Accept the common spellings and pick the drivers we ship (psycopg 3 for PostgreSQL)."""
+    if url.startswith("postgres://"):
+        url = "postgresql://" + url[len("postgres://"):]
+    if url.startswith("postgresql://"):
+        url = "postgresql+psycopg://" + url[len("postgresql://"):]
+    if not url.startswith(("sqlite:", "postgresql+psycopg:")):
+        # A file path is the friendliest thing to type on the command line.
+        url = f"sqlite:///{Path(url).expanduser().resolve()}"
+    return url

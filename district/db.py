@@ -1,0 +1,131 @@
+"""The district database: SQLite (WAL, BEGIN IMMEDIATE for writes) or PostgreSQL (psycopg 3).
+
+Writers that create what stations pull (district actions, district notes) take one
+transaction-scoped advisory lock on PostgreSQL, so the positions they are given commit
+in order and a pull cursor can never step over a position committed later. SQLite
+serialises all writers anyway.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, Engine, create_engine, event, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session, sessionmaker
+
+from district import schema
+from district.config import normalize_db_url
+
+FEED_LOCK = 0x5D_0001  # pg_advisory_xact_lock key of the pull feed
+
+
+def _json_text(value: Any) -> str:
+    # Chinese text as itself, not as \uXXXX escapes: a third of the bytes to write.
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _configure_sqlite(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
+        dbapi_conn.isolation_level = None  # we issue BEGIN ourselves
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA journal_mode=WAL")
+        cur.execute("PRAGMA synchronous=FULL")  # an acknowledged event survives power loss
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.execute("PRAGMA busy_timeout=10000")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Any) -> None:
+        immediate = conn.get_execution_options().get("sqlite_immediate", False)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+class Database:
+    """One engine and its read and write units of work."""
+
+    def __init__(self, url: str, *, migrate: bool = True) -> None:
+        self.url = normalize_db_url(url)
+        parsed = make_url(self.url)
+        self.is_sqlite = parsed.get_backend_name() == "sqlite"
+        self._write_lock = threading.Lock() if self.is_sqlite else None
+        if self.is_sqlite:
+            if parsed.database and parsed.database != ":memory:":
+                Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+            self.engine = create_engine(self.url, json_serializer=_json_text)
+            _configure_sqlite(self.engine)
+        else:
+            self.engine = create_engine(self.url, pool_size=10, max_overflow=20,
+                                        pool_pre_ping=True, json_serializer=_json_text)
+        try:
+            schema.check_and_upgrade(self.engine, migrate=migrate)
+        except Exception:
+            self.engine.dispose()
+            raise
+        self._reads = sessionmaker(self.engine, expire_on_commit=False)
+        writer = self.engine.execution_options(sqlite_immediate=True)
+        self._writer = writer
+        self._writes = sessionmaker(writer, expire_on_commit=False)
+        # Batches judge many rows at once: on PostgreSQL they read one snapshot (a retry
+        # sorts out a concurrent writer) rather than a mix of before and after it.
+        self._snapshot_writer = writer if self.is_sqlite else writer.execution_options(
+            isolation_level="REPEATABLE READ")
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        """A read-only unit of work; objects read stay usable afterwards (detached)."""
+        with self._reads() as session:
+            try:
+                yield session
+            finally:
+                session.expunge_all()
+                session.rollback()
+
+    @contextmanager
+    def _serialised(self) -> Iterator[None]:
+        """SQLite has one writer at a time. Threads of this process queue on a lock here:
+        SQLite's own busy handler would make them sleep in steps of milliseconds, which
+        under a burst of small pushes costs far more than the writes themselves."""
+        if self._write_lock is None:
+            yield
+            return
+        with self._write_lock:
+            yield
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        """A write transaction, committed on normal exit (durably: WAL + synchronous=FULL)."""
+        with self._serialised(), self._writes() as session, session.begin():
+            yield session
+
+    @contextmanager
+    def write_conn(self, *, snapshot: bool = False) -> Iterator[Connection]:
+        """A Core write transaction (no ORM session: cheaper for bulk and hot paths)."""
+        with self._serialised(), \
+                (self._snapshot_writer if snapshot else self._writer).begin() as conn:
+            yield conn
+
+    @contextmanager
+    def read_conn(self) -> Iterator[Connection]:
+        with self.engine.connect() as conn:
+            yield conn
+
+    def lock_feed(self, session: Session) -> None:
+        """Serialise writers of pulled entries until this transaction ends (PostgreSQL)."""
+        if not self.is_sqlite:
+            session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": FEED_LOCK})
+
+    def ping(self) -> bool:
+        with self.engine.connect() as conn:
+            conn.execute(text("SELECT 1"))
+        return True
+
+    def close(self) -> None:
+        self.engine.dispose()

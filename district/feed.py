@@ -1,0 +1,64 @@
+"""What a station reads back: the pull feed, its ledger, its own cases."""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from clerk.cases.states import EventType, Side
+from district.models import LedgerEntry
+from sync.wire import (
+    LedgerDay,
+    LedgerResponse,
+    PulledEvent,
+    PulledNote,
+    PullResponse,
+    ledger_count,
+)
+
+
+def entry_to_event(r: LedgerEntry) -> PulledEvent:
+    return PulledEvent(event_id=r.entry_id, case_id=r.case_id, seq=r.seq or 0,
+                       type=EventType(r.type), payload=json.loads(r.payload), actor=r.actor,
+                       origin=Side(r.origin),
+                       occurred_at=r.occurred_at, hash=r.hash, pos=r.pos)
+
+
+def entry_to_note(r: LedgerEntry) -> PulledNote:
+    text = str(json.loads(r.payload).get("text", ""))
+    return PulledNote(note_id=r.entry_id, case_id=r.case_id, text=text,
+                      author=r.actor, origin=Side(r.origin),
+                      occurred_at=r.occurred_at, hash=r.hash, pos=r.pos)
+
+
+def pull(s: Session, station_code: str, cursor: int, limit: int) -> PullResponse:
+    """District-origin events and notes of this station's cases after `cursor`, in order."""
+    rows = list(s.execute(
+        select(LedgerEntry)
+        .where(LedgerEntry.station_code == station_code, LedgerEntry.origin == "district",
+               LedgerEntry.pos > cursor)
+        .order_by(LedgerEntry.pos).limit(limit + 1)).scalars())
+    more = len(rows) > limit
+    rows = rows[:limit]
+    events = [entry_to_event(r) for r in rows if r.kind == "event"]
+    notes = [entry_to_note(r) for r in rows if r.kind == "note"]
+    return PullResponse(events=events, notes=notes,
+                        next_cursor=rows[-1].pos if rows else cursor, more=more)
+
+
+def ledger(s: Session, station_code: str) -> LedgerResponse:
+    """Per Beijing day: the count and fingerprint of the station's events held here."""
+    ids: dict[tuple[date, str], list[str]] = defaultdict(list)
+    for day, origin, entry_id in s.execute(
+            select(LedgerEntry.day, LedgerEntry.origin, LedgerEntry.entry_id)
+            .where(LedgerEntry.station_code == station_code, LedgerEntry.kind == "event")):
+        ids[(day, origin)].append(entry_id)
+    days = sorted({d for d, _ in ids})
+    return LedgerResponse(station_code=station_code, days=[
+        LedgerDay(day=d, station=ledger_count(ids.get((d, "station"), [])),
+                  district=ledger_count(ids.get((d, "district"), [])))
+        for d in days])

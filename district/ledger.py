@@ -1,0 +1,144 @@
+"""Writing the district's log and case projections (always in the caller's transaction)."""
+
+from __future__ import annotations
+
+from dataclasses import fields
+from datetime import UTC, date, datetime
+from enum import Enum
+from typing import Any, cast
+
+from sqlalchemy import Connection, Table, bindparam, insert, select, update
+from sqlalchemy.orm import Session
+
+from clerk.calendar import WorkCalendar
+from clerk.cases.events import Event, canonical_json, utc_iso
+from clerk.cases.record import CaseRecord
+from clerk.cases.states import State
+from clerk.timeutil import local_date
+from district.auth import naive
+from district.models import CaseRow, LedgerEntry
+from sync.wire import recomputed_due
+
+OPEN_STATES = frozenset(s.value for s in State if not s.is_final)
+CASES = cast(Table, CaseRow.__table__)
+LEDGER = cast(Table, LedgerEntry.__table__)
+
+
+def _naive(moment: datetime | None) -> datetime | None:
+    return naive(moment) if moment is not None else None
+
+
+def effective_due(rec: CaseRecord, cal: WorkCalendar | None) -> tuple[date | None, bool]:
+    """The due date in force: the events' own, or recomputed once its year is official."""
+    if rec.due_provisional and cal is not None:
+        due = recomputed_due(rec, cal)
+        if due is not None:
+            return due.day, due.provisional
+    return rec.due_date, rec.due_provisional
+
+
+_FIELDS = tuple(f.name for f in fields(CaseRecord))
+
+
+def record_dict(rec: CaseRecord) -> dict[str, Any]:
+    """`rec.to_dict()` without the deep copy (`dataclasses.asdict` copies every nested
+    dict and list, which dominated the cost of a push). The result shares the record's
+    containers, so it is serialised at once and the record not mutated before that."""
+    out: dict[str, Any] = {}
+    for name in _FIELDS:
+        value = getattr(rec, name)
+        if isinstance(value, datetime):
+            value = utc_iso(value)
+        elif isinstance(value, date):
+            value = value.isoformat()
+        elif isinstance(value, Enum):
+            value = value.value
+        out[name] = value
+    return out
+
+
+def case_values(rec: CaseRecord, cal: WorkCalendar | None) -> dict[str, Any]:
+    due, provisional = effective_due(rec, cal)
+    return {
+        "id": rec.id, "case_no": rec.case_no, "station_code": rec.station_code,
+        "matter_code": rec.matter_code, "matter_name": rec.matter_name,
+        "state": rec.state.value, "owner": rec.owner.value, "proxy_agent": rec.proxy_agent,
+        "accepted_at": _naive(rec.accepted_at), "due_date": due, "due_provisional": provisional,
+        "rating": int(rec.rating["score"]) if rec.rating else None,
+        "flagged": any(n.get("flagged") for n in rec.notices),
+        "version": rec.version, "updated_at": _naive(rec.updated_at),
+        "closed_at": _naive(rec.closed_at), "data": record_dict(rec),
+    }
+
+
+def event_row(event: Event, station_code: str, now: datetime,
+              payload_json: str | None = None, occurred_at: str | None = None
+              ) -> dict[str, Any]:
+    """A ledger row; a push passes the texts it already has (payload, timestamp)."""
+    return {
+        "kind": "event", "entry_id": event.event_id, "case_id": event.case_id,
+        "station_code": station_code, "seq": event.seq, "type": event.type.value,
+        "payload": payload_json if payload_json is not None else canonical_json(event.payload),
+        "actor": event.actor, "origin": event.origin.value,
+        "occurred_at": occurred_at or utc_iso(event.occurred_at),
+        "day": local_date(event.occurred_at),
+        "hash": event.hash or event.content_hash(),
+        "received_at": now if now.tzinfo is None else naive(now),
+    }
+
+
+def note_row(*, note_id: str, case_id: str, station_code: str, text: str, author: str,
+             origin: str, occurred_at: str, hash_: str, now: datetime) -> dict[str, Any]:
+    moment = datetime.strptime(occurred_at, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=UTC)
+    return {
+        "kind": "note", "entry_id": note_id, "case_id": case_id, "station_code": station_code,
+        "seq": None, "type": "note", "payload": canonical_json({"text": text}), "actor": author,
+        "origin": origin, "occurred_at": occurred_at, "day": local_date(moment),
+        "hash": hash_, "received_at": naive(now),
+    }
+
+
+def write(s: Session, *, new_cases: list[dict[str, Any]], changed_cases: list[dict[str, Any]],
+          entries: list[dict[str, Any]]) -> None:
+    write_rows(s.connection(), new_cases=new_cases, changed_cases=changed_cases,
+               entries=entries)
+
+
+def write_rows(conn: Connection, *, new_cases: list[dict[str, Any]],
+               changed_cases: list[dict[str, Any]], entries: list[dict[str, Any]]) -> None:
+    """Insert new case rows, update changed ones, then append the entries (bulk statements,
+    Core rather than ORM: a push writes hundreds of rows at once)."""
+    if new_cases:
+        conn.execute(insert(CASES), new_cases)
+    if changed_cases:
+        conn.execute(update(CASES).where(CASES.c.id == bindparam("_id")),
+                     [{**values, "_id": values["id"]} for values in changed_cases])
+    if entries:
+        conn.execute(insert(LEDGER), entries)
+
+
+def load_record(s: Session, case_id: str, *, lock: bool = False) -> CaseRecord | None:
+    q = select(CaseRow.data).where(CaseRow.id == case_id)
+    if lock:
+        q = q.with_for_update()
+    data = s.execute(q).scalar_one_or_none()
+    return CaseRecord.from_dict(data) if data is not None else None
+
+
+def recompute_provisional(s: Session, cal: WorkCalendar) -> int:
+    """Re-derive provisional due dates of open cases after a calendar year is published.
+
+    Only the projection's due-date columns change: the events keep the dates that were
+    printed and computed at the time, so history is not rewritten.
+    """
+    changed = 0
+    rows = s.execute(select(CaseRow.id, CaseRow.data, CaseRow.due_date, CaseRow.due_provisional)
+                     .where(CaseRow.due_provisional.is_(True),
+                            CaseRow.state.in_(OPEN_STATES))).all()
+    for row in rows:
+        due, provisional = effective_due(CaseRecord.from_dict(row.data), cal)
+        if (due, provisional) != (row.due_date, row.due_provisional):
+            s.execute(update(CaseRow).where(CaseRow.id == row.id)
+                      .values(due_date=due, due_provisional=provisional))
+            changed += 1
+    return changed

@@ -1,0 +1,239 @@
+"""SQLAlchemy models of the district database (SQLite for one machine, PostgreSQL in production).
+
+`ledger` is the district's log: every event it accepted (station- and district-origin)
+and every note, each with a global, monotonically increasing position `pos` that the
+stations' pull cursors refer to. `cases` is the projection of a case's events
+(clerk.cases.projection, the same code the stations run), written in the same
+transaction as the events. Secrets are stored only as sha256 (tokens, enrollment codes)
+or argon2 (passwords).
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any, ClassVar
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+# SQLite only auto-increments an INTEGER PRIMARY KEY (the rowid); PostgreSQL gets BIGINT.
+BigId = BigInteger().with_variant(Integer(), "sqlite")
+
+
+class Base(DeclarativeBase):
+    type_annotation_map: ClassVar[dict[Any, Any]] = {dict[str, Any]: JSON, list[Any]: JSON}
+
+
+class StationRow(Base):
+    __tablename__ = "stations"
+    code: Mapped[str] = mapped_column(String(12), primary_key=True)
+    name: Mapped[str] = mapped_column(String(100))
+    district_code: Mapped[str] = mapped_column(String(6))
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    revoked_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+class EnrollmentCode(Base):
+    """A one-time code an admin hands to a station; only its sha256 is kept."""
+
+    __tablename__ = "enrollment_codes"
+    code_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    station_code: Mapped[str] = mapped_column(ForeignKey("stations.code"), index=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    expires_at: Mapped[datetime] = mapped_column(DateTime)
+    used_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+class DeviceToken(Base):
+    __tablename__ = "device_tokens"
+    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    station_code: Mapped[str] = mapped_column(ForeignKey("stations.code"), index=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    revoked_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+class StaffUser(Base):
+    __tablename__ = "staff_users"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    username: Mapped[str] = mapped_column(String(32), unique=True)
+    display_name: Mapped[str] = mapped_column(String(50))
+    role: Mapped[str] = mapped_column(String(16))  # reviewer | proxy | admin
+    password_hash: Mapped[str] = mapped_column(String(200))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class StaffToken(Base):
+    """A staff session: kept in the database so every worker agrees on it."""
+
+    __tablename__ = "staff_tokens"
+    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("staff_users.id"), index=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    expires_at: Mapped[datetime] = mapped_column(DateTime)
+    revoked_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+class CaseRow(Base):
+    __tablename__ = "cases"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    case_no: Mapped[str] = mapped_column(String(40), unique=True)
+    station_code: Mapped[str] = mapped_column(ForeignKey("stations.code"), index=True)
+    matter_code: Mapped[str] = mapped_column(String(64))
+    matter_name: Mapped[str] = mapped_column(String(200))
+    state: Mapped[str] = mapped_column(String(24), index=True)
+    owner: Mapped[str] = mapped_column(String(16))
+    proxy_agent: Mapped[str | None] = mapped_column(String(32), index=True)
+    accepted_at: Mapped[datetime | None] = mapped_column(DateTime)
+    # The due date in force: the events' own, or recomputed once its year became official.
+    due_date: Mapped[date | None] = mapped_column(Date, index=True)
+    due_provisional: Mapped[bool] = mapped_column(Boolean, default=False)
+    rating: Mapped[int | None] = mapped_column(Integer)
+    flagged: Mapped[bool] = mapped_column(Boolean, default=False)  # one-time rule broken
+    version: Mapped[int] = mapped_column(Integer)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, index=True)
+    closed_at: Mapped[datetime | None] = mapped_column(DateTime)
+    data: Mapped[dict[str, Any]] = mapped_column(JSON)  # CaseRecord.to_dict()
+
+
+class LedgerEntry(Base):
+    """An accepted event (`kind` event, with `seq`) or a note (`kind` note, no `seq`)."""
+
+    __tablename__ = "ledger"
+    pos: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    kind: Mapped[str] = mapped_column(String(8))
+    entry_id: Mapped[str] = mapped_column(String(36), unique=True)
+    case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"), index=True)
+    station_code: Mapped[str] = mapped_column(String(12))
+    seq: Mapped[int | None] = mapped_column(Integer)
+    type: Mapped[str] = mapped_column(String(40))
+    # The payload's canonical JSON text, exactly as hashed (stored once, never re-encoded).
+    payload: Mapped[str] = mapped_column(Text)
+    actor: Mapped[str] = mapped_column(String(64))
+    origin: Mapped[str] = mapped_column(String(16))
+    occurred_at: Mapped[str] = mapped_column(String(27))  # exactly as hashed
+    day: Mapped[date] = mapped_column(Date)  # Beijing day of occurred_at, for the ledger
+    hash: Mapped[str] = mapped_column(String(64))
+    received_at: Mapped[datetime] = mapped_column(DateTime)
+    __table_args__ = (
+        UniqueConstraint("case_id", "seq", name="uq_ledger_case_seq"),
+        Index("ix_ledger_pull", "station_code", "origin", "pos"),
+        Index("ix_ledger_station_day", "station_code", "day"),
+    )
+
+
+class BlobRow(Base):
+    __tablename__ = "blobs"
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    size: Mapped[int] = mapped_column(Integer)
+    media_type: Mapped[str] = mapped_column(String(64))
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class BlobOwner(Base):
+    """Which stations uploaded a blob: a station sees only the blobs it sent."""
+
+    __tablename__ = "blob_owners"
+    sha256: Mapped[str] = mapped_column(ForeignKey("blobs.sha256"), primary_key=True)
+    station_code: Mapped[str] = mapped_column(ForeignKey("stations.code"), primary_key=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class PublishedMatter(Base):
+    __tablename__ = "published_matters"
+    code: Mapped[str] = mapped_column(String(64), primary_key=True)
+    version: Mapped[int] = mapped_column(Integer, primary_key=True)
+    data: Mapped[dict[str, Any]] = mapped_column(JSON)
+    published_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class PublishedYear(Base):
+    __tablename__ = "published_years"
+    year: Mapped[int] = mapped_column(Integer, primary_key=True)
+    data: Mapped[dict[str, Any]] = mapped_column(JSON)  # the year file, as published
+    official: Mapped[bool] = mapped_column(Boolean)
+    published_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class Publication(Base):
+    """The ETag of the catalog and of the calendar: changes whenever either is published."""
+
+    __tablename__ = "publications"
+    kind: Mapped[str] = mapped_column(String(16), primary_key=True)  # catalog | calendar
+    etag: Mapped[str] = mapped_column(String(64))
+    published_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class RateWindow(Base):
+    """A fixed-window counter shared by every worker (progress lookup, login)."""
+
+    __tablename__ = "rate_windows"
+    key: Mapped[str] = mapped_column(String(128), primary_key=True)
+    window_start: Mapped[datetime] = mapped_column(DateTime)
+    count: Mapped[int] = mapped_column(Integer)
+
+
+class Followup(Base):
+    """The district's follow-up of a bad rating (差评整改), due in 15 working days."""
+
+    __tablename__ = "followups"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"), index=True)
+    text: Mapped[str] = mapped_column(Text)
+    rectified: Mapped[bool] = mapped_column(Boolean)
+    by: Mapped[str] = mapped_column(String(32))
+    at: Mapped[datetime] = mapped_column(DateTime)
+
+
+# --- district staff views (issue 6): station contact times, rating follow-ups, indexes ----
+
+
+class StationContact(Base):
+    """When a station last pushed and pulled: the supervision board flags silent stations."""
+
+    __tablename__ = "station_contacts"
+    station_code: Mapped[str] = mapped_column(ForeignKey("stations.code"), primary_key=True)
+    last_push_at: Mapped[datetime | None] = mapped_column(DateTime)
+    last_pull_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+class RatingFollowup(Base):
+    """The follow-up item of a bad rating (差评): owner, rectification, follow-up call.
+
+    Every case rated 1 or 2 is an item (its deadline is 15 working days after the rating);
+    this row holds what has been recorded for it so far.
+    """
+
+    __tablename__ = "rating_followups"
+    case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"), primary_key=True)
+    owner: Mapped[str] = mapped_column(String(50))
+    rectification: Mapped[str] = mapped_column(Text)
+    call_record: Mapped[str] = mapped_column(Text)
+    done_at: Mapped[datetime | None] = mapped_column(DateTime)
+    updated_by: Mapped[str] = mapped_column(String(32))
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+# The reviewer queue pages by (due_date, id) and (updated_at, id) within a state and judges
+# supervision levels from the covering index; reports and ratings select by rating and by
+# acceptance; the matter filter lists the matters in use.
+Index("ix_cases_state_due", CaseRow.state, CaseRow.due_date, CaseRow.id, CaseRow.accepted_at,
+      CaseRow.station_code, CaseRow.matter_code)
+Index("ix_cases_matter", CaseRow.matter_code, CaseRow.matter_name)
+Index("ix_cases_updated_id", CaseRow.updated_at, CaseRow.id)
+Index("ix_cases_rating", CaseRow.rating)
+Index("ix_cases_accepted_at", CaseRow.accepted_at)

@@ -1,0 +1,266 @@
+"""Accepting a station's push: every event judged on its own, the batch committed at once.
+
+Per event (DESIGN section 8):
+
+* the content hash is recomputed; a mismatch is `hash_mismatch`;
+* only station-origin events may be pushed (`origin`);
+* a known event id with the same hash is a `duplicate` (fine), with another hash a
+  `payload_mismatch`;
+* the case must be this station's (`not_found` otherwise, exactly as for a case that
+  does not exist) and the sequence must follow on (`out_of_order` for a gap,
+  `seq_conflict` for a number already taken); once an event of a case is rejected, the
+  later events of that case in the batch are `out_of_order` too, other cases go on;
+* the state machine and the ownership rule (clerk.cases.projection, the same code the
+  station runs) judge the transition; its refusals carry their own code.
+
+The reply is built only after the transaction committed, so an acknowledgment always
+means "durably stored". A concurrent identical request (a retry racing the original)
+may hit a unique constraint; the batch is then judged again and reports duplicates.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from functools import partial
+from typing import Any
+
+from sqlalchemy import Connection, bindparam, select
+from sqlalchemy.exc import IntegrityError, OperationalError
+
+from clerk.calendar import WorkCalendar
+from clerk.cases.events import Event
+from clerk.cases.projection import apply_event
+from clerk.cases.record import CaseRecord
+from clerk.cases.states import EventType, Side
+from clerk.errors import StationDeskError
+from district import ledger
+from district.auth import naive
+from district.calendar import calendar_on
+from district.db import Database
+from district.models import CaseRow, LedgerEntry
+from sync.wire import (
+    EventResult,
+    NoteResult,
+    PushRequest,
+    PushResponse,
+    ResultStatus,
+    WireEvent,
+    WireNote,
+)
+
+ATTEMPTS = 5
+
+
+class BatchRetryError(Exception):
+    """The batch kept colliding with concurrent writers; the client should retry."""
+
+
+@dataclass
+class _Case:
+    station_code: str
+    record: CaseRecord | None
+    base: dict[str, Any] | None  # the stored projection at the start of the batch
+    is_new: bool = False
+    dirty: bool = False
+    blocked: bool = False
+    accepted: list[Event] = field(default_factory=list)
+
+    def restore(self) -> None:
+        """Rebuild the record after a refused event may have half-applied (rare)."""
+        rec = CaseRecord.from_dict(self.base) if self.base is not None else None
+        for ev in self.accepted:
+            rec = apply_event(rec, ev)
+        self.record = rec
+
+
+def _rejected(event_id: str, code: str, message: str) -> EventResult:
+    return EventResult(event_id=event_id, status=ResultStatus.REJECTED, code=code,
+                       message=message)
+
+
+# Built once: a push is a hot path and building statements costs more than running them.
+# Row locks in id order (PostgreSQL): two batches touching the same cases queue instead
+# of deadlocking; SQLite's BEGIN IMMEDIATE already serialises writers.
+_CASES_Q = (select(CaseRow.id, CaseRow.station_code, CaseRow.data)
+            .where(CaseRow.id.in_(bindparam("ids", expanding=True)))
+            .order_by(CaseRow.id).with_for_update())
+_KNOWN_Q = (select(LedgerEntry.entry_id, LedgerEntry.hash, LedgerEntry.station_code)
+            .where(LedgerEntry.entry_id.in_(bindparam("ids", expanding=True))))
+_NUMBERS_Q = select(CaseRow.case_no).where(CaseRow.case_no.in_(bindparam("nos", expanding=True)))
+
+
+class _Batch:
+    def __init__(self, conn: Connection, station_code: str, now: datetime,
+                 calendar: Callable[[], WorkCalendar]) -> None:
+        self.conn = conn
+        self.station = station_code
+        self.now = now
+        self.received = naive(now)
+        self.occurred: dict[str, str] = {}  # event id -> timestamp text as sent (and hashed)
+        self.calendar = calendar
+        self.cases: dict[str, _Case] = {}
+        self.known: dict[str, tuple[str, str]] = {}  # entry id -> (hash, station)
+        self.case_nos: set[str] = set()
+        self.entries: list[dict[str, Any]] = []
+
+    def load(self, req: PushRequest) -> None:
+        case_ids = sorted({e.case_id for e in req.events} | {n.case_id for n in req.notes})
+        if case_ids:
+            for r in self.conn.execute(_CASES_Q, {"ids": case_ids}):
+                own = r.station_code == self.station
+                self.cases[r.id] = _Case(r.station_code,
+                                         CaseRecord.from_dict(r.data) if own else None,
+                                         r.data if own else None)
+        ids = [e.event_id for e in req.events] + [n.note_id for n in req.notes]
+        if ids:
+            for r in self.conn.execute(_KNOWN_Q, {"ids": ids}):
+                self.known[r.entry_id] = (r.hash, r.station_code)
+        numbers = [str(e.payload.get("case_no", "")) for e in req.events
+                   if e.type == EventType.CREATED]
+        if numbers:
+            self.case_nos = set(self.conn.execute(_NUMBERS_Q, {"nos": numbers}).scalars())
+
+    # --- events ------------------------------------------------------------------
+    def judge(self, w: WireEvent) -> EventResult:
+        # One canonical encoding of the payload serves the hash check and the storage.
+        payload_json = w.canonical_payload()
+        digest = w.computed_hash(payload_json)
+        if digest != w.hash:
+            return _rejected(w.event_id, "hash_mismatch",
+                             "事件内容与其哈希不符（传输中被改动？）。")
+        if w.origin != Side.STATION:
+            return _rejected(w.event_id, "origin", "站点只能推送本站产生的事件。")
+        seen = self.known.get(w.event_id)
+        if seen is not None:
+            stored_hash, stored_station = seen
+            if stored_station != self.station:
+                return _rejected(w.event_id, "not_found", "没有这个案件。")
+            if stored_hash == digest:
+                return EventResult(event_id=w.event_id, status=ResultStatus.DUPLICATE)
+            return _rejected(w.event_id, "payload_mismatch",
+                             "同一事件编号已收到过不同的内容；历史不能被改写。")
+        event = w.event(digest)
+        self.occurred[w.event_id] = w.occurred_at
+        case = self.cases.get(event.case_id)
+        if case is None:
+            return self._new_case(event, payload_json)
+        if case.station_code != self.station:
+            return _rejected(w.event_id, "not_found", "没有这个案件。")
+        if case.blocked:
+            return _rejected(w.event_id, "out_of_order",
+                             "本批中该案件较早的事件被拒收，后续事件不能接续。")
+        assert case.record is not None
+        expected = case.record.version + 1
+        if event.seq > expected:
+            case.blocked = True
+            return _rejected(w.event_id, "out_of_order",
+                             f"事件序号 {event.seq} 不接续：区中心只有到 {expected - 1} 的事件。")
+        if event.seq < expected:
+            case.blocked = True
+            return _rejected(w.event_id, "seq_conflict",
+                             f"事件序号 {event.seq} 已被另一事件占用。")
+        return self._apply(case, event, payload_json)
+
+    def _new_case(self, event: Event, payload_json: str) -> EventResult:
+        if event.seq != 1:
+            # Unknown case: its earlier events never arrived (or were refused).
+            self.cases[event.case_id] = _Case(self.station, None, None, blocked=True)
+            return _rejected(event.event_id, "out_of_order",
+                             f"区中心没有该案件的前序事件（收到的是第 {event.seq} 号）。")
+        station = str(event.payload.get("station_code", ""))
+        if event.type == EventType.CREATED and station != self.station:
+            return _rejected(event.event_id, "not_found", "案件不属于本站。")
+        case_no = str(event.payload.get("case_no", ""))
+        if event.type == EventType.CREATED and case_no in self.case_nos:
+            return _rejected(event.event_id, "case_no_conflict",
+                             f"案件编号 {case_no} 已被另一案件使用。")
+        case = _Case(self.station, None, None, is_new=True)
+        self.cases[event.case_id] = case
+        result = self._apply(case, event, payload_json)
+        if result.status == ResultStatus.ACCEPTED:
+            self.case_nos.add(case_no)
+        else:
+            del self.cases[event.case_id]
+        return result
+
+    def _apply(self, case: _Case, event: Event, payload_json: str) -> EventResult:
+        try:
+            case.record = apply_event(case.record, event)
+        except StationDeskError as exc:
+            case.blocked = True
+            case.restore()
+            return _rejected(event.event_id, exc.code, exc.message)
+        except (ValueError, TypeError, KeyError, AttributeError, IndexError) as exc:
+            case.blocked = True
+            case.restore()
+            return _rejected(event.event_id, "event.payload",
+                             f"事件内容无法应用：{type(exc).__name__}")
+        case.accepted.append(event)
+        case.dirty = True
+        self.known[event.event_id] = (event.hash, self.station)
+        self.entries.append(ledger.event_row(event, self.station, self.received, payload_json,
+                                             self.occurred.pop(event.event_id, None)))
+        return EventResult(event_id=event.event_id, status=ResultStatus.ACCEPTED)
+
+    # --- notes -------------------------------------------------------------------
+    def judge_note(self, n: WireNote) -> NoteResult:
+        digest = n.computed_hash()
+        if digest != n.hash:
+            return NoteResult(note_id=n.note_id, status=ResultStatus.REJECTED,
+                              code="hash_mismatch", message="留言内容与其哈希不符。")
+        if n.origin != Side.STATION:
+            return NoteResult(note_id=n.note_id, status=ResultStatus.REJECTED, code="origin",
+                              message="站点只能推送本站的留言。")
+        seen = self.known.get(n.note_id)
+        if seen is not None and seen[1] == self.station:
+            if seen[0] == digest:
+                return NoteResult(note_id=n.note_id, status=ResultStatus.DUPLICATE)
+            return NoteResult(note_id=n.note_id, status=ResultStatus.REJECTED,
+                              code="payload_mismatch", message="同一留言编号已收到过不同的内容。")
+        case = self.cases.get(n.case_id)
+        if seen is not None or case is None or case.station_code != self.station \
+                or case.record is None:
+            return NoteResult(note_id=n.note_id, status=ResultStatus.REJECTED,
+                              code="not_found", message="没有这个案件。")
+        self.known[n.note_id] = (digest, self.station)
+        self.entries.append(ledger.note_row(
+            note_id=n.note_id, case_id=n.case_id, station_code=self.station, text=n.text,
+            author=n.author, origin=n.origin.value, occurred_at=n.occurred_at, hash_=digest,
+            now=self.now))
+        return NoteResult(note_id=n.note_id, status=ResultStatus.ACCEPTED)
+
+    # --- writing -------------------------------------------------------------------
+    def flush(self) -> None:
+        new_cases: list[dict[str, Any]] = []
+        changed: list[dict[str, Any]] = []
+        cal: WorkCalendar | None = None
+        for case in self.cases.values():
+            if not case.dirty or case.record is None:
+                continue
+            if case.record.due_provisional and cal is None:
+                cal = self.calendar()
+            values = ledger.case_values(case.record, cal)
+            (new_cases if case.is_new else changed).append(values)
+        ledger.write_rows(self.conn, new_cases=new_cases, changed_cases=changed,
+                          entries=self.entries)
+
+
+def push(db: Database, station_code: str, req: PushRequest, now: datetime) -> PushResponse:
+    """Judge and store a batch; the reply reports only what the commit made durable."""
+    for attempt in range(ATTEMPTS):
+        try:
+            with db.write_conn(snapshot=True) as conn:
+                batch = _Batch(conn, station_code, now, partial(calendar_on, conn))
+                batch.load(req)
+                results = [batch.judge(e) for e in req.events]
+                notes = [batch.judge_note(n) for n in req.notes]
+                batch.flush()
+            return PushResponse(results=results, note_results=notes)
+        except (IntegrityError, OperationalError) as exc:
+            # A concurrent writer stored the same ids first (or PostgreSQL chose us as a
+            # deadlock victim): nothing of ours was committed; judge the batch again.
+            if attempt == ATTEMPTS - 1:
+                raise BatchRetryError(str(exc.__class__.__name__)) from exc
+    raise AssertionError("unreachable")

@@ -1,0 +1,92 @@
+"""Publishing the catalog and the calendar; each publication gets a new ETag.
+
+The ETag is the sha256 of the canonical JSON of everything published, so two workers
+(or two publications of the same content) always agree on it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from clerk.calendar import CalendarYear, dump_year_file
+from clerk.cases.events import canonical_json
+from clerk.catalog import Matter, matter_to_dict
+from clerk.errors import ValidationError
+from district.auth import naive
+from district.calendar import work_calendar
+from district.ledger import recompute_provisional
+from district.models import Publication, PublishedMatter, PublishedYear
+
+
+def _etag(items: list[Any]) -> str:
+    return hashlib.sha256(canonical_json(items).encode("utf-8")).hexdigest()
+
+
+def _set_etag(s: Session, kind: str, etag: str, now: datetime) -> None:
+    row = s.get(Publication, kind)
+    if row is None:
+        s.add(Publication(kind=kind, etag=etag, published_at=naive(now)))
+    else:
+        row.etag, row.published_at = etag, naive(now)
+    s.flush()
+
+
+def current_etag(s: Session, kind: str) -> str:
+    """The stored ETag (cheap: one row), or the ETag of nothing published yet."""
+    row = s.get(Publication, kind)
+    return row.etag if row is not None else _etag([])
+
+
+def catalog(s: Session) -> tuple[str, list[dict[str, Any]]]:
+    rows = s.execute(select(PublishedMatter.data)
+                     .order_by(PublishedMatter.code, PublishedMatter.version)).scalars()
+    matters = [dict(r) for r in rows]
+    return _etag(matters), matters
+
+
+def calendar(s: Session) -> tuple[str, list[dict[str, Any]]]:
+    rows = s.execute(select(PublishedYear.data).order_by(PublishedYear.year)).scalars()
+    years = [dict(r) for r in rows]
+    return _etag(years), years
+
+
+def publish_catalog(s: Session, matters: Sequence[Matter], now: datetime) -> dict[str, int]:
+    """Add matter versions (the same version with other content is refused, as on stations)."""
+    counts = {"added": 0, "unchanged": 0}
+    for m in matters:
+        data = matter_to_dict(m)
+        row = s.get(PublishedMatter, (m.code, m.version))
+        if row is not None:
+            if row.data != data:
+                raise ValidationError(
+                    f"事项 {m.code} 的版本 {m.version} 已发布过且内容不同；修改事项须提高版本号。",
+                    code="catalog.version_conflict", field="version")
+            counts["unchanged"] += 1
+            continue
+        s.add(PublishedMatter(code=m.code, version=m.version, data=data, published_at=naive(now)))
+        counts["added"] += 1
+    s.flush()
+    _set_etag(s, "catalog", catalog(s)[0], now)
+    return counts
+
+
+def publish_calendar(s: Session, year: CalendarYear, now: datetime) -> int:
+    """Publish (or replace) one year; provisional due dates are recomputed. Returns how
+    many cases got a new due date."""
+    data = json.loads(dump_year_file(year))
+    row = s.get(PublishedYear, year.year)
+    if row is None:
+        s.add(PublishedYear(year=year.year, data=data, official=year.official,
+                            published_at=naive(now)))
+    else:
+        row.data, row.official, row.published_at = data, year.official, naive(now)
+    s.flush()
+    _set_etag(s, "calendar", calendar(s)[0], now)
+    return recompute_provisional(s, work_calendar(s))

@@ -1,0 +1,400 @@
+"""The reviewer queue: filtered, keyset-paged light rows of the district's cases.
+
+A page is one indexed query (``ORDER BY due_date, id`` or ``updated_at DESC, id DESC``
+after the last row seen) plus a count, so the first page costs the same with 100 or
+100,000 cases. Rows carry only what a list shows: the case's light columns, its
+station's name, a masked applicant name and the few JSON fields the supervision level
+needs (limit, pauses) — the full record is read only by the case detail.
+
+Supervision levels are exact (clerk's `supervise`, pauses counted out). Filtering by
+level narrows in SQL first: pauses only move a due date later, so a case can only be red
+when its stored due date is before today, and only yellow when it is before the latest
+yellow cut-off; the candidates are then judged one by one, in the page's order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy import Select, and_, func, select, tuple_
+from sqlalchemy.orm import Session
+
+from clerk.calendar import Pause, WorkCalendar, supervise
+from clerk.cases.queries import SupervisionCut
+from clerk.cases.states import State
+from clerk.timeutil import local_date
+from district.models import CaseRow, StationRow
+from sync.staff_wire import QueuePage, QueueRow
+
+RUNNING = (State.ACCEPTED.value, State.ESCALATED.value, State.UNDER_REVIEW.value)
+SUPERVISED = (*RUNNING, State.RETURNED.value)
+MAX_PAGE = 200
+_CHUNK = 400  # rows read at a time while judging levels one by one
+
+
+class Scope(StrEnum):
+    REVIEW = "review"  # at the district: waiting to be taken, or being handled
+    MINE = "mine"  # assigned to the caller (proxy agents)
+    SUPERVISED = "supervised"  # every case whose clock runs or is paused
+    RETURNED = "returned"
+    DECIDED = "decided"  # approved or denied, waiting for the hand-over at the station
+    ALL = "all"
+
+
+SCOPE_STATES: dict[Scope, tuple[str, ...]] = {
+    Scope.REVIEW: (State.ESCALATED.value, State.UNDER_REVIEW.value),
+    Scope.MINE: (State.UNDER_REVIEW.value,),
+    Scope.SUPERVISED: SUPERVISED,
+    Scope.RETURNED: (State.RETURNED.value,),
+    Scope.DECIDED: (State.APPROVED.value, State.DENIED.value),
+    Scope.ALL: (),
+}
+
+
+class LevelWanted(StrEnum):
+    NORMAL = "normal"
+    YELLOW = "yellow"
+    RED = "red"
+    ATTENTION = "attention"  # yellow or red
+    PAUSED = "paused"  # returned to the station: the clock stands still
+
+
+class Sort(StrEnum):
+    DUE = "due"  # most urgent first; cases without a due date last
+    UPDATED = "updated"  # latest change first
+
+
+@dataclass(frozen=True)
+class QueueFilter:
+    scope: Scope = Scope.REVIEW
+    state: str | None = None
+    station_code: str | None = None
+    matter_code: str | None = None
+    proxy_agent: str | None = None
+    due_from: date | None = None
+    due_to: date | None = None
+    level: LevelWanted | None = None
+    case_no: str = ""  # a prefix of the case number
+
+
+@dataclass
+class Judge:
+    """Today's supervision rule on the district's calendar.
+
+    `quick` judges a case from its indexed columns alone: a running case is surely
+    normal when its stored due date is beyond the yellow cut-off of the limit its dates
+    imply (the working days from acceptance to the due date: the limit itself, or more
+    when closed pauses moved the date, which only widens the cut-off). Pauses only ever
+    move a due date later, so a case judged normal this way is normal. The others are
+    judged `exact`ly, from their limit and pauses.
+    """
+
+    cal: WorkCalendar
+    today: date
+    ratio: float
+    cut: SupervisionCut
+    _implied: dict[tuple[date, date], date] = field(default_factory=dict)
+    _judged: dict[tuple[Any, ...], tuple[str | None, int | None, date | None]] = field(
+        default_factory=dict)
+
+    @classmethod
+    def build(cls, cal: WorkCalendar, today: date, ratio: float) -> Judge:
+        cut = SupervisionCut.build(cal, today, ratio)
+        return cls(cal, today, cut.yellow_ratio, cut)
+
+    @property
+    def zone_end(self) -> date:
+        """Running cases due on or after this day are normal whatever their limit."""
+        return self.cut.cutoffs[-1]
+
+    def quick(self, state: str, accepted_at: datetime | None, due: date | None) -> str | None:
+        """"paused", "normal", None (no clock runs) or "check" (judge exactly)."""
+        if state == State.RETURNED.value:
+            return "paused"
+        if state not in RUNNING or accepted_at is None:
+            return None
+        if due is None:
+            return "check"
+        if due >= self.zone_end:
+            return "normal"
+        accepted = local_date(accepted_at.replace(tzinfo=UTC))
+        threshold = self._implied.get((accepted, due))
+        if threshold is None:
+            implied = self.cal.working_days_between(accepted, due) if due > accepted else 0
+            threshold = self.cut.threshold(implied)
+            self._implied[(accepted, due)] = threshold
+        return "check" if due < threshold else "normal"
+
+    def exact(self, state: str, accepted_at: datetime | None, limit: int | None,
+              pauses: Any) -> tuple[str | None, int | None, date | None]:
+        """(level, working days left, due date in force) of one case today."""
+        if state == State.RETURNED.value:
+            return "paused", None, None
+        if state not in RUNNING or accepted_at is None or limit is None:
+            return None, None, None
+        accepted = local_date(accepted_at.replace(tzinfo=UTC))
+        if limit == 0:
+            return "normal", 0, accepted
+        found = pauses_from(pauses)
+        key = (accepted, limit, *found)  # many cases share a day and a limit
+        judged = self._judged.get(key)
+        if judged is None:
+            sup = supervise(self.cal, accepted=accepted, limit_days=limit, today=self.today,
+                            pauses=found, yellow_ratio=self.ratio)
+            judged = self._judged[key] = (sup.level.value, sup.left, sup.due.day)
+        return judged
+
+    def levels(self, s: Session, rows: Sequence[Any]) -> dict[str, str | None]:
+        """Levels of light rows (id, state, accepted_at, due_date): quick, then exact for
+        the few that need their limit and pauses read."""
+        out: dict[str, str | None] = {}
+        check: dict[str, Any] = {}
+        for r in rows:
+            level = self.quick(r.state, r.accepted_at, r.due_date)
+            if level == "check":
+                check[r.id] = r
+            else:
+                out[r.id] = level
+        ids = list(check)
+        for i in range(0, len(ids), _CHUNK):
+            q = select(CaseRow.id, _LIMIT, _PAUSES).where(CaseRow.id.in_(ids[i:i + _CHUNK]))
+            for case_id, limit, pauses in s.execute(q):
+                r = check[case_id]
+                out[case_id] = self.exact(r.state, r.accepted_at, limit, pauses)[0]
+        return out
+
+
+def pauses_from(raw: Any) -> list[Pause]:
+    out: list[Pause] = []
+    for p in raw or []:
+        try:
+            out.append(Pause(date.fromisoformat(p["start"]),
+                             date.fromisoformat(p["end"]) if p.get("end") else None,
+                             str(p.get("reason", ""))))
+        except (KeyError, TypeError, ValueError):
+            continue  # a malformed pause never hides a case from the queue
+    return out
+
+
+def _mask_name(name: str) -> str:
+    name = (name or "").strip()
+    if len(name) <= 1:
+        return name
+    return name[0] + "*" * (len(name) - 1)
+
+
+_LIMIT = CaseRow.data["limit_days"].as_integer()
+_PAUSES = CaseRow.data["pauses"]
+_COLUMNS = (CaseRow.id, CaseRow.case_no, CaseRow.station_code, StationRow.name,
+            CaseRow.matter_code, CaseRow.matter_name, CaseRow.state, CaseRow.owner,
+            CaseRow.proxy_agent, CaseRow.accepted_at, CaseRow.due_date,
+            CaseRow.due_provisional, CaseRow.version, CaseRow.updated_at,
+            _LIMIT.label("limit_days"), _PAUSES.label("pauses"),
+            CaseRow.data[("applicant", "name")].as_string().label("applicant"),
+            CaseRow.data["proxy_steps"].label("steps"))
+
+
+def _where(f: QueueFilter, me: str) -> list[Any]:
+    conds: list[Any] = []
+    states = SCOPE_STATES[f.scope]
+    if f.state is not None:
+        if states and f.state not in states:
+            return [CaseRow.id.is_(None)]  # a state outside the scope: nothing
+        states = (f.state,)
+    if f.level is not None:
+        wanted = (State.RETURNED.value,) if f.level == LevelWanted.PAUSED else RUNNING
+        states = tuple(s for s in (states or wanted) if s in wanted)
+        if not states:
+            return [CaseRow.id.is_(None)]
+    if states:
+        conds.append(CaseRow.state.in_(states) if len(states) > 1
+                     else CaseRow.state == states[0])
+    if f.scope == Scope.MINE:
+        conds.append(CaseRow.proxy_agent == me)
+    elif f.proxy_agent:
+        conds.append(CaseRow.proxy_agent == f.proxy_agent)
+    if f.station_code:
+        conds.append(CaseRow.station_code == f.station_code)
+    if f.matter_code:
+        conds.append(CaseRow.matter_code == f.matter_code)
+    if f.due_from:
+        conds.append(CaseRow.due_date >= f.due_from)
+    if f.due_to:
+        conds.append(CaseRow.due_date <= f.due_to)
+    prefix = f.case_no.strip()
+    if prefix:
+        conds.append(and_(CaseRow.case_no >= prefix, CaseRow.case_no < prefix + "\uffff"))
+    return conds
+
+
+# --------------------------------------------------------------------------- cursors
+
+
+def _encode(sort: Sort, due: date | None, updated: datetime, case_id: str) -> str:
+    if sort == Sort.UPDATED:
+        return f"u|{updated.isoformat()}|{case_id}"
+    if due is None:
+        return f"n||{case_id}"
+    return f"d|{due.isoformat()}|{case_id}"
+
+
+@dataclass(frozen=True)
+class Cursor:
+    kind: str  # d: by due date, n: among the cases without one, u: by update time
+    value: date | datetime | None
+    case_id: str
+
+    @classmethod
+    def parse(cls, text: str | None, sort: Sort) -> Cursor | None:
+        if not text:
+            return None
+        try:
+            kind, value, case_id = text.split("|", 2)
+            if sort == Sort.UPDATED and kind == "u":
+                return cls(kind, datetime.fromisoformat(value), case_id)
+            if sort == Sort.DUE and kind == "d":
+                return cls(kind, date.fromisoformat(value), case_id)
+            if sort == Sort.DUE and kind == "n":
+                return cls(kind, None, case_id)
+        except ValueError:
+            pass
+        raise ValueError("bad cursor")
+
+
+def _ordered(base: Select[Any], sort: Sort, cursor: Cursor | None
+             ) -> Iterator[Select[Any]]:
+    """The query (or, sorted by due date, the two queries: dated, then undated) after
+    the cursor, in the page's order."""
+    if sort == Sort.UPDATED:
+        q = base
+        if cursor is not None:
+            q = q.where(tuple_(CaseRow.updated_at, CaseRow.id)
+                        < tuple_(cursor.value, cursor.case_id))
+        yield q.order_by(CaseRow.updated_at.desc(), CaseRow.id.desc())
+        return
+    if cursor is None or cursor.kind == "d":
+        q = base.where(CaseRow.due_date.is_not(None))
+        if cursor is not None:
+            q = q.where(tuple_(CaseRow.due_date, CaseRow.id)
+                        > tuple_(cursor.value, cursor.case_id))
+        yield q.order_by(CaseRow.due_date, CaseRow.id)
+    q = base.where(CaseRow.due_date.is_(None))
+    if cursor is not None and cursor.kind == "n":
+        q = q.where(CaseRow.id > cursor.case_id)
+    yield q.order_by(CaseRow.id)
+
+
+# --------------------------------------------------------------------------- the page
+
+
+_LIGHT = (CaseRow.id, CaseRow.state, CaseRow.accepted_at, CaseRow.due_date,
+          CaseRow.updated_at)
+
+
+def _row(r: Any, judge: Judge) -> QueueRow:
+    level, left, due = judge.exact(r.state, r.accepted_at, r.limit_days, r.pauses)
+    steps = r.steps if isinstance(r.steps, list) else []
+    last = steps[-1].get("step", "") if steps and isinstance(steps[-1], dict) else ""
+    return QueueRow(
+        case_id=r.id, case_no=r.case_no, station_code=r.station_code, station_name=r.name,
+        matter_code=r.matter_code, matter_name=r.matter_name, state=r.state, owner=r.owner,
+        proxy_agent=r.proxy_agent, applicant=_mask_name(r.applicant or ""),
+        accepted_at=r.accepted_at.replace(tzinfo=UTC) if r.accepted_at else None,
+        due_date=due or r.due_date, due_provisional=r.due_provisional, level=level,
+        days_left=left, version=r.version, updated_at=r.updated_at.replace(tzinfo=UTC),
+        steps=len(steps), last_step=str(last))
+
+
+def _details(s: Session, ids: Sequence[str], judge: Judge) -> list[QueueRow]:
+    """The full rows of one page, in the page's order (JSON read for these rows only)."""
+    if not ids:
+        return []
+    q = (select(*_COLUMNS).join(StationRow, StationRow.code == CaseRow.station_code)
+         .where(CaseRow.id.in_(ids)))
+    by_id = {r.id: _row(r, judge) for r in s.execute(q)}
+    return [by_id[i] for i in ids if i in by_id]
+
+
+def _matches(level: str | None, wanted: LevelWanted) -> bool:
+    if wanted == LevelWanted.ATTENTION:
+        return level in ("yellow", "red")
+    return level == wanted.value
+
+
+def _zone(wanted: LevelWanted | None, judge: Judge) -> list[Any]:
+    """A necessary condition, in SQL, for the wanted level (see the module docstring)."""
+    if wanted in (LevelWanted.YELLOW, LevelWanted.ATTENTION):
+        return [CaseRow.due_date < judge.zone_end]
+    if wanted == LevelWanted.RED:
+        return [CaseRow.due_date < judge.today]
+    return []
+
+
+def queue_page(s: Session, f: QueueFilter, *, me: str, judge: Judge, sort: Sort = Sort.DUE,
+               cursor: str | None = None, limit: int = 50) -> QueuePage:
+    limit = max(1, min(limit, MAX_PAGE))
+    after = Cursor.parse(cursor, sort)
+    conds = [*_where(f, me), *_zone(f.level, judge)]
+    base: Select[Any] = select(*_LIGHT)  # type: ignore[assignment]
+    if conds:
+        base = base.where(*conds)
+    if f.level is None or f.level == LevelWanted.PAUSED:
+        light, more = _plain_page(s, base, sort, after, limit)
+        total = _count(s, conds)
+    else:
+        light, more, total = _judged_page(s, base, f.level, judge, sort, after, limit)
+    rows = _details(s, [r.id for r in light], judge)
+    next_cursor = None
+    if more and light:
+        last = light[-1]  # the cursor follows the stored (indexed) due date
+        next_cursor = _encode(sort, last.due_date, last.updated_at, last.id)
+    return QueuePage(rows=rows, total=total, next_cursor=next_cursor, today=judge.today)
+
+
+def _plain_page(s: Session, base: Select[Any], sort: Sort, after: Cursor | None,
+                limit: int) -> tuple[list[Any], bool]:
+    rows: list[Any] = []
+    for q in _ordered(base, sort, after):
+        rows.extend(s.execute(q.limit(limit + 1 - len(rows))).all())
+        if len(rows) > limit:
+            break
+    return rows[:limit], len(rows) > limit
+
+
+def _count(s: Session, conds: Sequence[Any]) -> int:
+    q = select(func.count()).select_from(CaseRow)
+    if conds:
+        q = q.where(*conds)
+    return int(s.execute(q).scalar_one())
+
+
+def _judged_page(s: Session, base: Select[Any], wanted: LevelWanted, judge: Judge,
+                 sort: Sort, after: Cursor | None, limit: int
+                 ) -> tuple[list[Any], bool, int]:
+    """Judge every candidate once (light rows, in the page's order): the count, and the
+    page after the cursor."""
+    rows = [r for q in _ordered(base, sort, None) for r in s.execute(q).all()]
+    levels = judge.levels(s, rows)
+    matching = [r for r in rows if _matches(levels.get(r.id), wanted)]
+    if after is not None:
+        matching = matching[_position(matching, sort, after):]
+    return matching[:limit], len(matching) > limit, sum(
+        1 for r in rows if _matches(levels.get(r.id), wanted))
+
+
+def _position(rows: list[Any], sort: Sort, after: Cursor) -> int:
+    """Index of the first row that comes after the cursor, in the page's order."""
+    for i, r in enumerate(rows):
+        if sort == Sort.UPDATED:
+            if (r.updated_at, r.id) < (after.value, after.case_id):
+                return i
+        elif after.kind == "d":
+            if r.due_date is None or (r.due_date, r.id) > (after.value, after.case_id):
+                return i
+        elif r.due_date is None and r.id > after.case_id:
+            return i
+    return len(rows)

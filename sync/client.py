@@ -1,0 +1,191 @@
+"""HTTP client of the district service (requests.Session; TLS verified by default).
+
+A district-internal CA is configured with `ca_bundle` (a PEM file); verification is never
+switched off by this module. Every call has a connect and a read timeout. Answers are
+parsed into the shared wire models; errors become `SyncError` with the server's code and
+message, so the command line and the UI can say what happened.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+import requests
+from pydantic import BaseModel
+from pydantic import ValidationError as PydanticValidationError
+
+from sync.retry import RetryPolicy, TransportError, call
+from sync.wire import (
+    API_PREFIX,
+    BlobInfo,
+    CalendarResponse,
+    CatalogResponse,
+    EnrollRequest,
+    EnrollResponse,
+    LedgerResponse,
+    PullResponse,
+    PushRequest,
+    PushResponse,
+    StationInfo,
+)
+
+M = TypeVar("M", bound=BaseModel)
+USER_AGENT = "StationDesk-sync/1"
+
+
+class SyncError(Exception):
+    """The district answered, but not with what we asked for."""
+
+    def __init__(self, message: str, *, code: str = "error", status: int | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.code = code
+        self.status = status
+
+
+class AuthError(SyncError):
+    """401: the device token is unknown or revoked (enroll again)."""
+
+
+@dataclass(frozen=True)
+class Fetched:
+    """A conditional GET's outcome: `None` body when the ETag still matched (304)."""
+
+    etag: str
+    body: dict[str, Any] | None
+
+
+def normalize_server(url: str) -> str:
+    url = url.strip().rstrip("/")
+    if not url.startswith(("http://", "https://")):
+        raise SyncError(f"服务器地址须以 http:// 或 https:// 开头：{url}", code="server.url")
+    return url
+
+
+class DistrictClient:
+    def __init__(self, server: str, *, token: str | None = None, ca_bundle: str | None = None,
+                 timeout: tuple[float, float] = (5.0, 60.0),
+                 retry: RetryPolicy | None = None,
+                 on_retry: Callable[[int, str], None] | None = None) -> None:
+        self.server = normalize_server(server)
+        self.token = token
+        self.timeout = timeout
+        self.retry = retry or RetryPolicy()
+        self.on_retry = on_retry
+        self.session = requests.Session()
+        self.session.verify = ca_bundle or True  # a CA bundle path, or the system's CAs
+        self.session.headers["User-Agent"] = USER_AGENT
+
+    def close(self) -> None:
+        self.session.close()
+
+    def __enter__(self) -> DistrictClient:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+    # --- plumbing --------------------------------------------------------------------
+    def _request(self, method: str, path: str, *, retry: bool = True,
+                 **kw: Any) -> requests.Response:
+        url = f"{self.server}{API_PREFIX}{path}"
+        headers = dict(kw.pop("headers", {}) or {})
+        if self.token:
+            headers["Authorization"] = f"Bearer {self.token}"
+
+        def send() -> requests.Response:
+            return self.session.request(method, url, headers=headers, timeout=self.timeout, **kw)
+
+        policy = self.retry if retry else RetryPolicy(attempts=1)
+        try:
+            return call(send, policy, self.on_retry)
+        except requests.exceptions.SSLError as exc:
+            raise TransportError(f"无法验证区中心服务器的证书（{exc.__class__.__name__}）；"
+                                 "如使用区内部证书，请配置 CA 证书文件。") from exc
+
+    def _check(self, resp: requests.Response) -> requests.Response:
+        if resp.status_code < 400:
+            return resp
+        try:
+            body = resp.json()
+            code, message = str(body.get("code", "error")), str(body.get("message", ""))
+        except (ValueError, AttributeError):
+            code, message = "error", resp.text[:200]
+        if resp.status_code == 401:
+            raise AuthError(message or "令牌无效或已吊销，请重新登记。", code=code, status=401)
+        if resp.status_code >= 500 or resp.status_code == 429:
+            raise TransportError(f"区中心暂时不可用（HTTP {resp.status_code}）：{message}",
+                                 status=resp.status_code)
+        raise SyncError(message or f"HTTP {resp.status_code}", code=code, status=resp.status_code)
+
+    def _parse(self, model: type[M], resp: requests.Response) -> M:
+        try:
+            return model.model_validate_json(resp.content)
+        except PydanticValidationError as exc:
+            raise SyncError(f"区中心的回答无法识别（{model.__name__}）。", code="bad_response",
+                            status=resp.status_code) from exc
+
+    # --- API ---------------------------------------------------------------------------
+    def health(self) -> dict[str, Any]:
+        data: dict[str, Any] = self._check(self._request("GET", "/health")).json()
+        return data
+
+    def enroll(self, station_code: str, enrollment_code: str) -> EnrollResponse:
+        body = EnrollRequest(station_code=station_code, enrollment_code=enrollment_code)
+        # Not retried blindly: a code is spent by the first request that reaches the server.
+        resp = self._request("POST", "/enroll", json=body.model_dump(), retry=False)
+        return self._parse(EnrollResponse, self._check(resp))
+
+    def station(self) -> StationInfo:
+        return self._parse(StationInfo, self._check(self._request("GET", "/station")))
+
+    def push(self, request: PushRequest) -> PushResponse:
+        data = request.model_dump_json().encode("utf-8")
+        resp = self._request("POST", "/sync/push", data=data,
+                             headers={"Content-Type": "application/json"})
+        return self._parse(PushResponse, self._check(resp))
+
+    def push_raw(self, body: bytes) -> PushResponse:
+        """Push an already serialised request (the outbox builds JSON directly, fast)."""
+        resp = self._request("POST", "/sync/push", data=body,
+                             headers={"Content-Type": "application/json"})
+        return self._parse(PushResponse, self._check(resp))
+
+    def pull(self, cursor: int, limit: int = 500) -> PullResponse:
+        resp = self._request("GET", "/sync/pull", params={"cursor": cursor, "limit": limit})
+        return self._parse(PullResponse, self._check(resp))
+
+    def ledger(self) -> LedgerResponse:
+        return self._parse(LedgerResponse, self._check(self._request("GET", "/sync/ledger")))
+
+    def put_blob(self, sha256: str, data: bytes, media_type: str) -> BlobInfo:
+        resp = self._request("PUT", f"/blobs/{sha256}", data=data,
+                             headers={"Content-Type": media_type})
+        return self._parse(BlobInfo, self._check(resp))
+
+    def _conditional(self, path: str, etag: str) -> Fetched:
+        headers = {"If-None-Match": f'"{etag}"'} if etag else {}
+        resp = self._check(self._request("GET", path, headers=headers))
+        new_etag = resp.headers.get("ETag", "").strip('"')
+        if resp.status_code == 304:
+            return Fetched(new_etag or etag, None)
+        try:
+            body = resp.json()
+        except json.JSONDecodeError as exc:
+            raise SyncError("区中心的回答不是 JSON。", code="bad_response") from exc
+        return Fetched(new_etag, body)
+
+    def catalog(self, etag: str = "") -> tuple[str, CatalogResponse | None]:
+        got = self._conditional("/catalog", etag)
+        if got.body is None:
+            return got.etag, None
+        return got.etag, CatalogResponse.model_validate(got.body)
+
+    def calendar(self, etag: str = "") -> tuple[str, CalendarResponse | None]:
+        got = self._conditional("/calendar", etag)
+        if got.body is None:
+            return got.etag, None
+        return got.etag, CalendarResponse.model_validate(got.body)

@@ -1,0 +1,210 @@
+"""The district staff's HTTP client (district mode of the workstation): sign-in, the
+review queue, case actions, supervision, ratings and reports.
+
+Built on :class:`sync.client.DistrictClient` (TLS verified, optional CA bundle, timeouts,
+the server's error codes and messages kept). Reads are retried on transport failures;
+actions are sent once: every action names the version it was decided on, so a retry
+after a lost answer could only come back as "stale" and would confuse more than help.
+A stale action raises :class:`StaleError`; an expired or revoked session
+:class:`~sync.client.AuthError`.
+
+The bearer token can be remembered in the OS keyring (service ``StationDesk-district``,
+one entry per server and user), never in a file of ours.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+import keyring
+import keyring.errors
+
+from sync import credentials
+from sync.client import DistrictClient, SyncError
+from sync.retry import RetryPolicy
+from sync.staff_wire import (
+    BoardResponse,
+    Facets,
+    FollowupItem,
+    FollowupList,
+    FollowupUpdate,
+    PeriodReport,
+    QueuePage,
+    RatingsResponse,
+)
+from sync.wire import CaseDetail, CaseEvents, LoginRequest, LoginResponse, UserInfo
+
+KEYRING_SERVICE = "StationDesk-district"
+ONCE = RetryPolicy(attempts=1)
+
+NO_KEYRING = (
+    "本机没有可用的系统密钥环（keyring），无法“记住我”：登录令牌不会保存，"
+    "下次启动需要重新输入密码。如需记住登录，请启用系统的凭据服务（Windows 凭据管理器、"
+    "macOS 钥匙串、Linux Secret Service），或用环境变量 PYTHON_KEYRING_BACKEND 指定后端。"
+)
+
+
+class StaleError(SyncError):
+    """409 version.stale: somebody acted on the case first."""
+
+    def __init__(self, message: str, current_version: int | None) -> None:
+        super().__init__(message, code="version.stale", status=409)
+        self.current_version = current_version
+
+
+@dataclass(frozen=True)
+class QueueQuery:
+    scope: str = "review"
+    state: str | None = None
+    station_code: str | None = None
+    matter_code: str | None = None
+    proxy_agent: str | None = None
+    due_from: date | None = None
+    due_to: date | None = None
+    level: str | None = None
+    case_no: str = ""
+    sort: str = "due"
+
+    def params(self) -> dict[str, str]:
+        out: dict[str, str] = {"scope": self.scope, "sort": self.sort}
+        for name in ("state", "station_code", "matter_code", "proxy_agent", "level"):
+            value = getattr(self, name)
+            if value:
+                out[name] = str(value)
+        if self.due_from:
+            out["due_from"] = self.due_from.isoformat()
+        if self.due_to:
+            out["due_to"] = self.due_to.isoformat()
+        if self.case_no.strip():
+            out["case_no"] = self.case_no.strip()
+        return out
+
+
+class StaffClient(DistrictClient):
+    """One signed-in staff member's connection to the district service."""
+
+    def __init__(self, server: str, *, token: str | None = None, ca_bundle: str | None = None,
+                 timeout: tuple[float, float] = (5.0, 30.0)) -> None:
+        super().__init__(server, token=token, ca_bundle=ca_bundle, timeout=timeout,
+                         retry=RetryPolicy(attempts=2))
+        self.session.headers["User-Agent"] = "StationDesk-district/1"
+
+    def __enter__(self) -> StaffClient:
+        return self
+
+    # --- plumbing ------------------------------------------------------------------
+    def _get(self, path: str, **params: Any) -> Any:
+        clean = {k: v for k, v in params.items() if v is not None and v != ""}
+        return self._check(self._request("GET", path, params=clean or None))
+
+    def _post(self, path: str, body: dict[str, Any] | None = None) -> Any:
+        resp = self._request("POST", path, json=body or {}, retry=False)
+        if resp.status_code == 409:
+            try:
+                data = resp.json()
+            except ValueError:
+                data = {}
+            if data.get("code") == "version.stale":
+                raise StaleError(str(data.get("message", "")), data.get("current_version"))
+        return self._check(resp)
+
+    # --- session -------------------------------------------------------------------
+    def login(self, username: str, password: str) -> LoginResponse:
+        body = LoginRequest(username=username, password=password).model_dump()
+        resp = self._check(self._request("POST", "/auth/login", json=body, retry=False))
+        answer = self._parse(LoginResponse, resp)
+        self.token = answer.token
+        return answer
+
+    def me(self) -> UserInfo:
+        return self._parse(UserInfo, self._get("/auth/me"))
+
+    def logout(self) -> None:
+        with contextlib.suppress(SyncError):
+            self._check(self._request("POST", "/auth/logout", retry=False))
+        self.token = None
+
+    # --- reading ---------------------------------------------------------------------
+    def facets(self) -> Facets:
+        return self._parse(Facets, self._get("/review/facets"))
+
+    def queue(self, query: QueueQuery, cursor: str | None = None, limit: int = 50) -> QueuePage:
+        return self._parse(QueuePage, self._get("/review/queue", cursor=cursor, limit=limit,
+                                                **query.params()))
+
+    def case(self, case_id: str) -> CaseDetail:
+        return self._parse(CaseDetail, self._get(f"/cases/{case_id}"))
+
+    def events(self, case_id: str) -> CaseEvents:
+        return self._parse(CaseEvents, self._get(f"/cases/{case_id}/events"))
+
+    def blob(self, sha256: str) -> tuple[bytes, str]:
+        resp = self._get(f"/blobs/{sha256}")
+        return resp.content, resp.headers.get("Content-Type", "application/octet-stream")
+
+    def board(self, stale_hours: int = 24) -> BoardResponse:
+        return self._parse(BoardResponse, self._get("/oversight/board", stale_hours=stale_hours))
+
+    def ratings(self, since: date | None = None, until: date | None = None) -> RatingsResponse:
+        return self._parse(RatingsResponse, self._get(
+            "/oversight/ratings", **{"from": since and since.isoformat(),
+                                      "to": until and until.isoformat()}))
+
+    def followups(self) -> FollowupList:
+        return self._parse(FollowupList, self._get("/oversight/followups"))
+
+    def save_followup(self, case_id: str, update: FollowupUpdate) -> FollowupItem:
+        return self._parse(FollowupItem, self._post(f"/oversight/followups/{case_id}",
+                                                    update.model_dump()))
+
+    def report(self, since: date, until: date) -> PeriodReport:
+        return self._parse(PeriodReport, self._get(
+            "/oversight/report", **{"from": since.isoformat(), "to": until.isoformat()}))
+
+    # --- actions (each names the version it was decided on) ------------------------
+    def act(self, case_id: str, action: str, version: int, **fields: Any) -> CaseDetail:
+        """POST /cases/{id}/{action}: take, assign, proxy-step, return, special/start,
+        special/end, approve, deny, comment."""
+        resp = self._post(f"/cases/{case_id}/{action}", {"expected_version": version, **fields})
+        return self._parse(CaseDetail, resp)
+
+
+# --------------------------------------------------------------------------- remember me
+
+
+def _key(server: str, username: str) -> str:
+    return f"{server.rstrip('/')}|{username}"
+
+
+def keyring_usable() -> bool:
+    return credentials.usable()
+
+
+def remember(server: str, username: str, token: str) -> None:
+    """Keep the bearer token in the OS keyring (raises CredentialsError without one)."""
+    if not credentials.usable():
+        raise credentials.CredentialsError(NO_KEYRING, code="keyring.none")
+    try:
+        keyring.set_password(KEYRING_SERVICE, _key(server, username), token)
+    except keyring.errors.KeyringError as exc:
+        raise credentials.CredentialsError(
+            f"无法把登录令牌写入密钥环（{type(exc).__name__}）。{NO_KEYRING}") from exc
+
+
+def remembered(server: str, username: str) -> str | None:
+    if not username or not credentials.usable():
+        return None
+    try:
+        return keyring.get_password(KEYRING_SERVICE, _key(server, username))
+    except keyring.errors.KeyringError:
+        return None
+
+
+def forget(server: str, username: str) -> None:
+    if not username or not credentials.usable():
+        return
+    with contextlib.suppress(keyring.errors.KeyringError):
+        keyring.delete_password(KEYRING_SERVICE, _key(server, username))

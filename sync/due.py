@@ -1,0 +1,52 @@
+"""Provisional due dates recomputed when an official calendar year arrives (DESIGN 5).
+
+Recomputation appends nothing to history: the events keep the date that was computed
+(and printed on the receipt) at the time. The new date goes to the case row's due-date
+columns, which every list and screen reads, and to `due_overrides`, which remembers the
+original. Later events that carry a due date were computed with the new calendar anyway.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import UTC, datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from clerk.calendar import WorkCalendar
+from clerk.cases.record import CaseRecord
+from clerk.cases.states import State
+from clerk.store.models import Case, DueOverride
+from sync.wire import recomputed_due
+
+OPEN_STATES = [s.value for s in State if not s.is_final]
+
+
+def refresh(s: Session, cal: WorkCalendar, case_ids: Iterable[str] | None = None,
+            now: datetime | None = None) -> int:
+    """Recompute the provisional due dates of open cases; returns how many moved."""
+    q = select(Case).where(Case.due_provisional.is_(True), Case.state.in_(OPEN_STATES))
+    if case_ids is not None:
+        ids = list(case_ids)
+        if not ids:
+            return 0
+        q = q.where(Case.id.in_(ids))
+    moment = (now or datetime.now(UTC)).astimezone(UTC).replace(tzinfo=None)
+    moved = 0
+    for row in s.execute(q).scalars():
+        rec = CaseRecord.from_dict(row.data)
+        due = recomputed_due(rec, cal)
+        if due is None or (due.day, due.provisional) == (row.due_date, row.due_provisional):
+            continue
+        row.due_date, row.due_provisional = due.day, due.provisional
+        override = s.get(DueOverride, row.id)
+        if override is None:
+            s.add(DueOverride(case_id=row.id, due_date=due.day, due_provisional=due.provisional,
+                              original_due=rec.due_date, recomputed_at=moment))
+        else:
+            override.due_date, override.due_provisional = due.day, due.provisional
+            override.recomputed_at = moment
+        moved += 1
+    s.flush()
+    return moved

@@ -1,0 +1,254 @@
+"""The outbox relay: the station's pending events and notes, pushed in local order.
+
+Events go in batches of at most 500 in the order they were written (`pos`); the district
+answers for every event and each answer is recorded here: `accepted` and `duplicate` mean
+the district holds the event (acked), `rejected` keeps the code and message for the
+clerk. An event the reply does not mention stays pending, so nothing is ever reported as
+synced that the district did not confirm. One rejected event does not stop the others;
+only the later events of the same case are bound to follow it (the district refuses
+them as out of order).
+
+The request body is assembled from the stored JSON text of each payload, so a push of
+tens of thousands of events does not decode and re-encode every payload.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass, field
+from datetime import UTC
+from typing import Any, cast
+
+from sqlalchemy import Table, Text, bindparam, select, type_coerce, update
+from sqlalchemy.orm import Session
+
+from clerk.store.models import CaseEvent, CaseNote
+from clerk.workspace import Workspace
+from sync.client import DistrictClient
+from sync.wire import MAX_BATCH, PushResponse, ResultStatus, blob_refs
+
+
+@dataclass
+class Rejection:
+    event_id: str
+    case_id: str
+    code: str
+    message: str
+
+
+@dataclass
+class PushReport:
+    sent: int = 0
+    accepted: int = 0
+    duplicates: int = 0
+    rejected: list[Rejection] = field(default_factory=list)
+    held_back: int = 0  # waiting for a scan that could not be uploaded
+    notes_sent: int = 0
+    notes_acked: int = 0
+    notes_rejected: int = 0
+    batches: int = 0
+
+
+@dataclass
+class _Pending:
+    pos: int
+    event_id: str
+    case_id: str
+    json: str
+
+
+# Called with the blob hashes a batch needs; returns those that are NOT on the district.
+BlobGate = Callable[[set[str]], set[str]]
+
+
+def _pending(s: Session, after: int, limit: int) -> list[_Pending]:
+    rows = s.execute(
+        select(CaseEvent.pos, CaseEvent.event_id, CaseEvent.case_id, CaseEvent.seq,
+               CaseEvent.type, type_coerce(CaseEvent.payload, Text).label("payload"),
+               CaseEvent.actor, CaseEvent.origin, CaseEvent.occurred_at, CaseEvent.hash)
+        .where(CaseEvent.sync_state == "pending", CaseEvent.origin == "station",
+               CaseEvent.pos > after)
+        .order_by(CaseEvent.pos).limit(limit)).all()
+    return [_Pending(r.pos, r.event_id, r.case_id, _wire_json(r)) for r in rows]
+
+
+def _wire_json(r: Any) -> str:
+    """One event's wire JSON, with the stored payload text spliced in as it is."""
+    d = json.dumps
+    # Stored naive in UTC; this spelling equals clerk's utc_iso() (the hashed form).
+    at = r.occurred_at.isoformat(timespec="microseconds") + "Z"
+    return (f'{{"event_id":{d(r.event_id)},"case_id":{d(r.case_id)},"seq":{int(r.seq)},'
+            f'"type":{d(r.type)},"payload":{r.payload},"actor":{d(r.actor)},'
+            f'"origin":{d(r.origin)},"occurred_at":"{at}","hash":{d(r.hash)}}}')
+
+
+def _refs(item: _Pending) -> set[str]:
+    if '"sha256"' not in item.json:  # cheap test first: almost no event carries a scan
+        return set()
+    return blob_refs(json.loads(item.json)["payload"])
+
+
+def _record(ws: Workspace, reply: PushResponse, sent: dict[str, str],
+            report: PushReport) -> None:
+    """Store the district's answers (only for events we sent) in one transaction."""
+    now = ws.now().astimezone(UTC).replace(tzinfo=None)
+    acked: list[str] = []
+    rejected: list[dict[str, str]] = []
+    for r in reply.results:
+        if r.event_id not in sent:
+            continue
+        if r.status in (ResultStatus.ACCEPTED, ResultStatus.DUPLICATE):
+            acked.append(r.event_id)
+            if r.status == ResultStatus.ACCEPTED:
+                report.accepted += 1
+            else:
+                report.duplicates += 1
+        else:
+            code, message = r.code or "rejected", r.message or ""
+            rejected.append({"eid": r.event_id, "err": f"{code}: {message}"})
+            report.rejected.append(Rejection(r.event_id, sent[r.event_id], code, message))
+    with ws.store.write() as s:
+        for chunk in _chunks(acked, 500):
+            s.execute(update(CaseEvent).where(CaseEvent.event_id.in_(chunk))
+                      .values(sync_state="acked", acked_at=now, sync_error=None))
+        if rejected:
+            table = cast(Table, CaseEvent.__table__)
+            s.connection().execute(
+                update(table).where(table.c.event_id == bindparam("eid"))
+                .values(sync_state="rejected", sync_error=bindparam("err")), rejected)
+
+
+def _chunks(items: list[str], size: int) -> Iterable[list[str]]:
+    for i in range(0, len(items), size):
+        yield items[i:i + size]
+
+
+class _Batches:
+    """The pending events in local order, cut into batches; scans gate their cases."""
+
+    def __init__(self, ws: Workspace, size: int, blob_gate: BlobGate | None,
+                 report: PushReport) -> None:
+        self.ws = ws
+        self.size = size
+        self.blob_gate = blob_gate
+        self.report = report
+        self.after = 0
+        self.held_cases: set[str] = set()  # a case whose earlier event waits: later ones too
+
+    def next(self, wait_for_inflight: Callable[[], None]) -> list[_Pending] | None:
+        """The next batch to send, [] for one held back entirely, None at the end."""
+        with self.ws.store.read() as s:
+            items = _pending(s, self.after, self.size)
+        if not items:
+            return None
+        self.after = items[-1].pos
+        cited = [(it, _refs(it)) for it in items]
+        needed = set().union(*(refs for _, refs in cited))
+        missing: set[str] = set()
+        if needed and self.blob_gate is not None:
+            wait_for_inflight()  # the gate uploads over the same HTTP session
+            missing = self.blob_gate(needed)
+        batch = []
+        for it, refs in cited:
+            # From the first event citing a scan the district lacks, its case waits.
+            if refs & missing:
+                self.held_cases.add(it.case_id)
+            if it.case_id not in self.held_cases:
+                batch.append(it)
+        self.report.held_back += len(items) - len(batch)
+        return batch
+
+
+def push_events(ws: Workspace, client: DistrictClient, *, blob_gate: BlobGate | None = None,
+                batch_size: int = MAX_BATCH) -> PushReport:
+    """Push every pending station event, batch by batch, recording each answer.
+
+    One request is in flight at a time (a case's events reach the district in order),
+    but the station's own work overlaps it: while the district judges batch k, this side
+    records the answers to batch k-1 and reads and encodes batch k+1.
+    """
+    report = PushReport()
+    batches = _Batches(ws, batch_size, blob_gate, report)
+    inflight: tuple[Future[PushResponse], dict[str, str]] | None = None
+    answered: tuple[PushResponse, dict[str, str]] | None = None
+
+    def settle() -> None:
+        nonlocal inflight, answered
+        if inflight is not None:
+            future, sent = inflight
+            inflight = None
+            answered = (future.result(), sent)  # a transport error ends the round here
+
+    with ThreadPoolExecutor(1, thread_name_prefix="sync-push") as sender:
+        while True:
+            batch = batches.next(settle)
+            settle()
+            if batch:
+                body = '{"events":[' + ",".join(it.json for it in batch) + '],"notes":[]}'
+                inflight = (sender.submit(client.push_raw, body.encode("utf-8")),
+                            {it.event_id: it.case_id for it in batch})
+                report.sent += len(batch)
+                report.batches += 1
+            if answered is not None:
+                _record(ws, answered[0], answered[1], report)
+                answered = None
+            if batch is None:
+                break
+    return report
+
+
+def push_notes(ws: Workspace, client: DistrictClient, report: PushReport) -> None:
+    """Push pending station notes (after the events, so their cases exist up there)."""
+    while True:
+        with ws.store.read() as s:
+            notes = list(s.execute(select(CaseNote).where(
+                CaseNote.sync_state == "pending", CaseNote.origin == "station")
+                .order_by(CaseNote.occurred_at, CaseNote.note_id).limit(MAX_BATCH)).scalars())
+        if not notes:
+            return
+        body = {"events": [], "notes": [
+            {"note_id": n.note_id, "case_id": n.case_id, "text": n.text, "author": n.author,
+             "origin": n.origin, "occurred_at": n.occurred_at, "hash": n.hash} for n in notes]}
+        reply = client.push_raw(json.dumps(body, ensure_ascii=False).encode("utf-8"))
+        report.notes_sent += len(notes)
+        sent = {n.note_id for n in notes}
+        now = ws.now().astimezone(UTC).replace(tzinfo=None)
+        answered = 0
+        with ws.store.write() as s:
+            for r in reply.note_results:
+                if r.note_id not in sent:
+                    continue
+                answered += 1
+                row = s.get(CaseNote, r.note_id)
+                assert row is not None
+                if r.status == ResultStatus.REJECTED:
+                    row.sync_state, row.sync_error = "rejected", f"{r.code}: {r.message}"
+                    report.notes_rejected += 1
+                else:
+                    row.sync_state, row.acked_at, row.sync_error = "acked", now, None
+                    report.notes_acked += 1
+        if answered == 0:  # the server said nothing about them: stop, try next round
+            return
+
+
+def counts(s: Session) -> dict[str, int]:
+    """Station-origin events by sync state (for the status bar and `sync --status`)."""
+    from sqlalchemy import func
+
+    rows = s.execute(select(CaseEvent.sync_state, func.count())
+                     .where(CaseEvent.origin == "station")
+                     .group_by(CaseEvent.sync_state)).all()
+    out = {"pending": 0, "acked": 0, "rejected": 0}
+    out.update({state: int(n) for state, n in rows})
+    return out
+
+
+def requeue_rejected(ws: Workspace) -> int:
+    """Mark rejected events pending again (after the cause was fixed at the district)."""
+    with ws.store.write() as s:
+        result = s.execute(update(CaseEvent).where(CaseEvent.sync_state == "rejected")
+                           .values(sync_state="pending", sync_error=None))
+        return int(getattr(result, "rowcount", 0) or 0)
+

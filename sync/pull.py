@@ -1,0 +1,175 @@
+"""Pulling the district's changes: events and notes after the saved cursor, page by page.
+
+Each page is applied in one transaction together with the new cursor, so a crash leaves
+either the whole page and its cursor or neither. Events already present are skipped
+(idempotent); an event this station cannot apply (its case is unknown here, its
+sequence does not follow on) is quarantined with the reason rather than blocking every
+later change, and retried at the next pull. Returned cases come back as tasks (state
+`returned`, the reviewer's items in `record.returns`); decisions come back for hand-over.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from clerk.cases.ledger import append_event
+from clerk.cases.record import CaseRecord
+from clerk.cases.states import EventType, Side
+from clerk.errors import StationDeskError
+from clerk.store.models import Case, CaseEvent, CaseNote, Setting, SyncQuarantine
+from clerk.workspace import Workspace
+from sync import due
+from sync.client import DistrictClient
+from sync.wire import PulledEvent, PulledNote, PullResponse
+
+CURSOR_KEY = "sync.cursor"
+TASK_TYPES = frozenset({EventType.RETURNED})
+DECISION_TYPES = frozenset({EventType.APPROVED, EventType.DENIED})
+
+
+@dataclass
+class PullReport:
+    events: int = 0
+    notes: int = 0
+    skipped: int = 0
+    quarantined: int = 0
+    released: int = 0  # quarantined events applied at last
+    tasks: list[str] = field(default_factory=list)  # case numbers returned for correction
+    decisions: list[str] = field(default_factory=list)  # case numbers ready for hand-over
+    pages: int = 0
+    cursor: int = 0
+
+
+def cursor(s: Session) -> int:
+    row = s.get(Setting, CURSOR_KEY)
+    return int(row.value) if row is not None else 0
+
+
+def _set_cursor(s: Session, value: int) -> None:
+    row = s.get(Setting, CURSOR_KEY)
+    if row is None:
+        s.add(Setting(key=CURSOR_KEY, value=str(value)))
+    else:
+        row.value = str(value)
+
+
+class _Applier:
+    def __init__(self, ws: Workspace, s: Session, report: PullReport) -> None:
+        self.ws = ws
+        self.s = s
+        self.report = report
+        self.records: dict[str, CaseRecord | None] = {}
+        self.touched: set[str] = set()
+
+    def record(self, case_id: str) -> CaseRecord | None:
+        if case_id not in self.records:
+            data = self.s.execute(select(Case.data).where(Case.id == case_id)).scalar()
+            self.records[case_id] = CaseRecord.from_dict(data) if data is not None else None
+        return self.records[case_id]
+
+    def apply(self, ev: PulledEvent) -> tuple[str, str] | None:
+        """Apply one event; None when applied, else (code, message) why not."""
+        if ev.computed_hash() != ev.hash:
+            return "hash_mismatch", "事件内容与其哈希不符。"
+        if ev.origin != Side.DISTRICT:
+            return "origin", "拉取到的事件不是区中心产生的。"
+        rec = self.record(ev.case_id)
+        if rec is None:
+            return "case.unknown", "本站没有这个案件。"
+        if ev.seq != rec.version + 1:
+            return "out_of_order", f"事件序号 {ev.seq} 不接续本站的 {rec.version}。"
+        try:
+            new = append_event(self.s, rec, ev.event(ev.hash), sync_state="acked")
+        except StationDeskError as exc:
+            return exc.code, exc.message
+        self.records[ev.case_id] = new
+        self.touched.add(ev.case_id)
+        if ev.type in TASK_TYPES:
+            self.report.tasks.append(new.case_no)
+        elif ev.type in DECISION_TYPES:
+            self.report.decisions.append(new.case_no)
+        return None
+
+    def quarantine(self, ev: PulledEvent, code: str, message: str) -> None:
+        if self.s.get(SyncQuarantine, ev.event_id) is None:
+            self.s.add(SyncQuarantine(
+                event_id=ev.event_id, case_id=ev.case_id, seq=ev.seq, pos=ev.pos,
+                body=ev.model_dump(mode="json"), code=code, message=message,
+                received_at=self.ws.now().astimezone(UTC).replace(tzinfo=None)))
+            self.report.quarantined += 1
+
+    def note(self, n: PulledNote) -> None:
+        if self.s.get(CaseNote, n.note_id) is not None:
+            self.report.skipped += 1
+            return
+        if n.computed_hash() != n.hash or self.record(n.case_id) is None:
+            return  # a note about a case we do not have is of no use here
+        self.s.add(CaseNote(note_id=n.note_id, case_id=n.case_id, text=n.text, author=n.author,
+                            origin=n.origin.value, occurred_at=n.occurred_at, hash=n.hash,
+                            sync_state="acked",
+                            acked_at=self.ws.now().astimezone(UTC).replace(tzinfo=None)))
+        self.report.notes += 1
+
+
+def apply_page(ws: Workspace, page: PullResponse, report: PullReport) -> None:
+    """Apply one page and save its cursor, in one transaction."""
+    with ws.store.write() as s:
+        applier = _Applier(ws, s, report)
+        ids = [e.event_id for e in page.events]
+        present = set(s.execute(select(CaseEvent.event_id).where(CaseEvent.event_id.in_(ids))
+                                ).scalars()) if ids else set()
+        for ev in sorted(page.events, key=lambda e: e.pos):
+            if ev.event_id in present:
+                report.skipped += 1
+                continue
+            problem = applier.apply(ev)
+            if problem is None:
+                report.events += 1
+            else:
+                applier.quarantine(ev, *problem)
+        for n in page.notes:
+            applier.note(n)
+        due.refresh(s, ws.calendar(), applier.touched, ws.now())
+        _set_cursor(s, page.next_cursor)
+    report.cursor = page.next_cursor
+
+
+def retry_quarantine(ws: Workspace, report: PullReport) -> None:
+    """Apply quarantined events whose gap has meanwhile been filled."""
+    with ws.store.write() as s:
+        rows = list(s.execute(select(SyncQuarantine)
+                              .order_by(SyncQuarantine.case_id, SyncQuarantine.seq)).scalars())
+        if not rows:
+            return
+        applier = _Applier(ws, s, report)
+        for row in rows:
+            ev = PulledEvent.model_validate(row.body)
+            if s.execute(select(CaseEvent.pos).where(CaseEvent.event_id == ev.event_id)).first():
+                s.execute(delete(SyncQuarantine).where(SyncQuarantine.event_id == row.event_id))
+                continue
+            if applier.apply(ev) is None:
+                s.execute(delete(SyncQuarantine).where(SyncQuarantine.event_id == row.event_id))
+                report.released += 1
+        due.refresh(s, ws.calendar(), applier.touched, ws.now())
+
+
+def pull_all(ws: Workspace, client: DistrictClient, *, page_size: int = 500) -> PullReport:
+    report = PullReport()
+    retry_quarantine(ws, report)
+    with ws.store.read() as s:
+        position = cursor(s)
+    report.cursor = position
+    while True:
+        page = client.pull(position, page_size)
+        report.pages += 1
+        if not page.events and not page.notes and page.next_cursor == position:
+            break
+        apply_page(ws, page, report)
+        position = page.next_cursor
+        if not page.more:
+            break
+    return report

@@ -1,0 +1,91 @@
+"""Catalog and calendar from the district: conditional GETs, applied atomically.
+
+A new catalog is validated in full before anything is stored and then imported in one
+transaction with its ETag; a calendar update stores every changed year, recomputes the
+provisional due dates and saves the ETag in one transaction too. A file that fails
+validation changes nothing and is reported.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from sqlalchemy.orm import Session
+
+from clerk import calendar_store, catalog_store
+from clerk.calendar import CalendarYear, parse_year_file
+from clerk.catalog import matter_from_dict
+from clerk.store.models import Setting
+from clerk.workspace import Workspace
+from sync import due
+from sync.client import DistrictClient
+
+CATALOG_ETAG = "sync.catalog_etag"
+CALENDAR_ETAG = "sync.calendar_etag"
+
+
+@dataclass
+class ReferenceReport:
+    catalog_changed: bool = False
+    matters_added: int = 0
+    calendar_changed: bool = False
+    years: tuple[int, ...] = ()
+    due_recomputed: int = 0
+
+
+def _get(s: Session, key: str) -> str:
+    row = s.get(Setting, key)
+    return row.value if row is not None else ""
+
+
+def _put(s: Session, key: str, value: str) -> None:
+    row = s.get(Setting, key)
+    if row is None:
+        s.add(Setting(key=key, value=value))
+    else:
+        row.value = value
+
+
+def update_catalog(ws: Workspace, client: DistrictClient, report: ReferenceReport) -> None:
+    with ws.store.read() as s:
+        etag = _get(s, CATALOG_ETAG)
+    new_etag, body = client.catalog(etag)
+    if body is None or new_etag == etag:
+        return
+    matters = [matter_from_dict(m, source_name="区中心事项目录") for m in body.matters]
+    with ws.store.write() as s:
+        counts = catalog_store.import_matters(s, matters, source="district", now=ws.now())
+        _put(s, CATALOG_ETAG, new_etag)
+    report.catalog_changed = True
+    report.matters_added = counts["added"]
+
+
+def update_calendar(ws: Workspace, client: DistrictClient, report: ReferenceReport) -> None:
+    with ws.store.read() as s:
+        etag = _get(s, CALENDAR_ETAG)
+        local = {y.year: y for y in calendar_store.load_years(s)}
+    new_etag, body = client.calendar(etag)
+    if body is None or new_etag == etag:
+        return
+    years = [parse_year_file(json.dumps(y, ensure_ascii=False), source_name="区中心节假日")
+             for y in body.years]
+    changed = [y for y in years if _differs(local.get(y.year), y)]
+    with ws.store.write() as s:
+        for y in changed:
+            calendar_store.store_year(s, y, now=ws.now())
+        if changed:
+            report.due_recomputed = due.refresh(s, calendar_store.build_calendar(s),
+                                                now=ws.now())
+        _put(s, CALENDAR_ETAG, new_etag)
+    ws._calendar = None  # the workspace rebuilds its calendar from the new data
+    report.calendar_changed = bool(changed)
+    report.years = tuple(y.year for y in changed)
+
+
+def _differs(old: CalendarYear | None, new: CalendarYear) -> bool:
+    if old is None:
+        return True
+    key = [(d.day, d.kind, d.name) for d in old.days]
+    return (old.official, old.source, key) != (new.official, new.source,
+                                                [(d.day, d.kind, d.name) for d in new.days])

@@ -1,0 +1,73 @@
+"""The wire rules both sides rely on: one hash spelling, strict requests, tolerant replies."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+import pytest
+from pydantic import ValidationError
+
+from clerk.cases.events import Event, canonical_json
+from clerk.cases.states import EventType, Side
+from clerk.workspace import Workspace
+from district.ledger import record_dict
+from sync.wire import (
+    PushResponse,
+    WireEvent,
+    blob_refs,
+    event_hash_parts,
+    fast_utc,
+    note_hash,
+)
+from tests.districtkit import escalated_case
+
+IdFactory = Callable[..., str]
+
+
+@pytest.mark.parametrize("payload", [
+    {}, {"text": "含\"引号\"和\\反斜杠\n换行 \u2028 emoji 🎉"}, {"b": 1, "a": [1.5, None, True]},
+    {"nested": {"z": {"y": "x"}, "a": []}},
+])
+def test_one_pass_hash_equals_the_domain_hash(payload: dict[str, object]) -> None:
+    ev = Event(event_id=str(uuid.uuid4()), case_id=str(uuid.uuid4()), seq=7,
+               type=EventType.COMMENTED, payload=payload, actor="王\"窗口\"",
+               origin=Side.STATION, occurred_at=datetime(2026, 3, 2, 1, 2, 3, 45, tzinfo=UTC))
+    wire = WireEvent.of(ev.sealed())
+    assert event_hash_parts(ev.event_id, ev.case_id, ev.seq, ev.type.value,
+                            canonical_json(payload), ev.actor, ev.origin.value,
+                            wire.occurred_at) == ev.content_hash()
+    assert wire.computed_hash() == ev.content_hash() == wire.hash
+    assert fast_utc(wire.occurred_at) == ev.occurred_at
+    assert wire.event(wire.hash).content_hash() == ev.content_hash()
+
+
+def test_real_events_round_trip(sws: Workspace, id_factory: IdFactory) -> None:
+    rec = escalated_case(sws, id_factory(1))
+    for ev in sws.cases.timeline(rec.case_no):
+        wire = WireEvent.model_validate_json(WireEvent.of(ev).model_dump_json())
+        assert wire.computed_hash() == ev.hash
+
+
+def test_record_dict_matches_to_dict(sws: Workspace, id_factory: IdFactory) -> None:
+    rec = escalated_case(sws, id_factory(1))
+    assert record_dict(rec) == rec.to_dict()
+
+
+def test_requests_are_strict_and_replies_tolerant() -> None:
+    with pytest.raises(ValidationError):
+        WireEvent.model_validate_json('{"event_id": 1}')
+    reply = PushResponse.model_validate_json(
+        '{"results": [{"event_id": "x", "status": "accepted", "future_field": 1}],'
+        ' "also_new": true}')
+    assert reply.results[0].status == "accepted"
+
+
+def test_blob_refs_and_note_hash() -> None:
+    sha = "ab" * 32
+    payload = {"checklist": [{"key": "id_card", "scans": [{"sha256": sha}]},
+                             {"sha256": "not-a-hash"}]}
+    assert blob_refs(payload) == {sha}
+    a = note_hash("n", "c", "text", "who", "station", "2026-03-02T01:00:00.000000Z")
+    assert a != note_hash("n", "c", "text!", "who", "station", "2026-03-02T01:00:00.000000Z")
