@@ -99,10 +99,16 @@ class Workspace:
                     self._calendar = calendar_store.build_calendar(s)
             return self._calendar
 
-    def import_calendar_year(self, year: CalendarYear) -> None:
+    def import_calendar_year(self, year: CalendarYear) -> int:
+        """Store a published year and recompute the provisional due dates it settles;
+        returns how many cases' due dates moved."""
+        from clerk.cases.due import refresh
+
         with self.store.write() as s:
             calendar_store.store_year(s, year, now=self.now())
+            moved = refresh(s, calendar_store.build_calendar(s), now=self.now())
         self._calendar = None
+        return moved
 
     # --- catalog --------------------------------------------------------------------
     def matters(self) -> list[Matter]:

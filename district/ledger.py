@@ -11,13 +11,13 @@ from sqlalchemy import Connection, Table, bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
 from clerk.calendar import WorkCalendar
+from clerk.cases.due import recomputed_due
 from clerk.cases.events import Event, canonical_json, utc_iso
 from clerk.cases.record import CaseRecord
 from clerk.cases.states import State
 from clerk.timeutil import local_date
 from district.auth import naive
 from district.models import CaseRow, LedgerEntry
-from sync.wire import recomputed_due
 
 OPEN_STATES = frozenset(s.value for s in State if not s.is_final)
 CASES = cast(Table, CaseRow.__table__)

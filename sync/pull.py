@@ -16,13 +16,13 @@ from datetime import UTC
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from clerk.cases.due import refresh as refresh_dues
 from clerk.cases.ledger import append_event
 from clerk.cases.record import CaseRecord
 from clerk.cases.states import EventType, Side
 from clerk.errors import StationDeskError
 from clerk.store.models import Case, CaseEvent, CaseNote, Setting, SyncQuarantine
 from clerk.workspace import Workspace
-from sync import due
 from sync.client import DistrictClient
 from sync.wire import PulledEvent, PulledNote, PullResponse
 
@@ -133,7 +133,7 @@ def apply_page(ws: Workspace, page: PullResponse, report: PullReport) -> None:
                 applier.quarantine(ev, *problem)
         for n in page.notes:
             applier.note(n)
-        due.refresh(s, ws.calendar(), applier.touched, ws.now())
+        refresh_dues(s, ws.calendar(), applier.touched, ws.now())
         _set_cursor(s, page.next_cursor)
     report.cursor = page.next_cursor
 
@@ -154,7 +154,7 @@ def retry_quarantine(ws: Workspace, report: PullReport) -> None:
             if applier.apply(ev) is None:
                 s.execute(delete(SyncQuarantine).where(SyncQuarantine.event_id == row.event_id))
                 report.released += 1
-        due.refresh(s, ws.calendar(), applier.touched, ws.now())
+        refresh_dues(s, ws.calendar(), applier.touched, ws.now())
 
 
 def pull_all(ws: Workspace, client: DistrictClient, *, page_size: int = 500) -> PullReport:

@@ -15,10 +15,10 @@ from sqlalchemy.orm import Session
 
 from clerk import calendar_store, catalog_store
 from clerk.calendar import CalendarYear, parse_year_file
+from clerk.cases.due import refresh as refresh_dues
 from clerk.catalog import matter_from_dict
 from clerk.store.models import Setting
 from clerk.workspace import Workspace
-from sync import due
 from sync.client import DistrictClient
 
 CATALOG_ETAG = "sync.catalog_etag"
@@ -75,7 +75,7 @@ def update_calendar(ws: Workspace, client: DistrictClient, report: ReferenceRepo
         for y in changed:
             calendar_store.store_year(s, y, now=ws.now())
         if changed:
-            report.due_recomputed = due.refresh(s, calendar_store.build_calendar(s),
+            report.due_recomputed = refresh_dues(s, calendar_store.build_calendar(s),
                                                 now=ws.now())
         _put(s, CALENDAR_ETAG, new_etag)
     ws._calendar = None  # the workspace rebuilds its calendar from the new data

@@ -21,12 +21,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from clerk.calendar import Pause, WorkCalendar
-from clerk.calendar.workdays import DueDate
 from clerk.cases.events import Event, canonical_json
-from clerk.cases.record import CaseRecord
 from clerk.cases.states import EventType, Side
-from clerk.timeutil import local_date
 
 API_PREFIX = "/api/v1"
 MAX_BATCH = 500  # events + notes in one push (DESIGN section 8)
@@ -544,19 +540,3 @@ def blob_refs(payload: Any) -> set[str]:
         elif isinstance(item, list):
             stack.extend(item)
     return found
-
-
-def recomputed_due(record: CaseRecord, cal: WorkCalendar) -> DueDate | None:
-    """A case's due date computed again with today's calendar data.
-
-    Both sides use this rule when a new official calendar year arrives: the limit runs
-    from the acceptance day, closed pauses are counted out, an open pause is left to the
-    event that closes it (exactly as the events themselves compute it). The history is
-    not touched: the date printed on the receipt stays in the accepting event.
-    """
-    if record.accepted_at is None or record.limit_days is None or record.due_date is None:
-        return None
-    pauses = [Pause(date.fromisoformat(p["start"]), date.fromisoformat(p["end"]),
-                    str(p.get("reason", "")))
-              for p in record.pauses if p.get("end")]
-    return cal.due_date(local_date(record.accepted_at), record.limit_days, pauses)

@@ -36,6 +36,13 @@ class ItemStatus(StrEnum):
 
 
 PRESENT = frozenset({ItemStatus.RECEIVED, ItemStatus.ON_FILE, ItemStatus.SHARED})
+NEEDED_NECESSITIES = frozenset({"required", "deferrable"})
+
+
+def is_outstanding(necessity: str, status: str) -> bool:
+    """The rule: an item blocks acceptance when it is needed (required or deferrable,
+    and applicable) and neither present nor promised."""
+    return necessity in NEEDED_NECESSITIES and status == ItemStatus.MISSING
 
 
 @dataclass(frozen=True)
@@ -55,14 +62,14 @@ class ChecklistItem:
     @property
     def needed(self) -> bool:
         """Whether a decision to accept depends on this item."""
-        return self.necessity in ("required", "deferrable") and (
+        return self.necessity in NEEDED_NECESSITIES and (
             self.status != ItemStatus.NOT_APPLICABLE
         )
 
     @property
     def outstanding(self) -> bool:
         """Needed and neither present nor properly deferred."""
-        return self.needed and self.status == ItemStatus.MISSING
+        return is_outstanding(self.necessity, self.status)
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 from datetime import UTC, datetime
 
 from sqlalchemy import select
@@ -12,7 +11,7 @@ from clerk.cases.events import GENESIS, Event, chain_hash
 from clerk.cases.projection import apply_event
 from clerk.cases.record import CaseRecord
 from clerk.errors import NotFoundError
-from clerk.store.models import Case, CaseEvent
+from clerk.store.models import Case, CaseEvent, DueOverride
 
 
 def last_chain_hash(session: Session) -> str:
@@ -29,7 +28,7 @@ def append_event(session: Session, record: CaseRecord | None, event: Event, *,
     The caller's record is not modified (a refused event leaves it as it was).
     """
     event = event if event.hash else event.sealed()
-    new = apply_event(copy.deepcopy(record), event)
+    new = apply_event(record.clone() if record is not None else None, event)
     prev = last_chain_hash(session)
     _write_projection(session, new)
     session.flush()  # the case row first: events reference it
@@ -70,13 +69,26 @@ def _write_projection(session: Session, rec: CaseRecord) -> None:
     row.received_at = _naive(rec.received_at)
     row.accepted_at = _naive_opt(rec.accepted_at)
     row.limit_days = rec.limit_days
-    row.due_date = rec.due_date
-    row.due_provisional = rec.due_provisional
+    _set_due(session, row, rec)
     row.closed_at = _naive_opt(rec.closed_at)
     row.rating = int(rec.rating["score"]) if rec.rating else None
     row.version = rec.version
     row.updated_at = _naive(rec.updated_at or rec.received_at)
     row.data = rec.to_dict()
+
+
+def _set_due(session: Session, row: Case, rec: CaseRecord) -> None:
+    """The due date the row shows: the record's, unless a published calendar year moved
+    it (clerk.cases.due) and no later event has computed a new one since."""
+    with session.no_autoflush:  # the row may be new and not complete yet
+        override = session.get(DueOverride, rec.id)
+    if override is not None and rec.due_date == override.original_due:
+        row.due_date, row.due_provisional = override.due_date, override.due_provisional
+        return
+    if override is not None:  # a later event computed a fresh date: the override is spent
+        session.delete(override)
+    row.due_date = rec.due_date
+    row.due_provisional = rec.due_provisional
 
 
 def load_record(session: Session, case_id: str) -> CaseRecord:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from datetime import date, datetime
 from typing import Any
 
-from clerk.cases.checklist import Checklist
+from clerk.cases.checklist import Checklist, is_outstanding
 from clerk.cases.events import parse_utc, utc_iso
 from clerk.cases.states import CaseFacts, Side, State
 
@@ -80,19 +80,35 @@ class CaseRecord:
         open_special = any(p.get("end") is None and p.get("kind") == "special" for p in self.pauses)
         return CaseFacts(
             state=self.state, owner=self.owner, handling_level=self.handling_level,
-            ready_to_accept=self.materials.ready_to_accept,
+            ready_to_accept=not any(is_outstanding(i["necessity"], i["status"])
+                                    for i in self.checklist),
             has_rating=self.rating is not None, special_open=open_special,
         )
 
+    def clone(self) -> CaseRecord:
+        """A copy that applying an event may change without touching this one.
+
+        The matter snapshot, the applicant and the checklist are never changed in place
+        (an event replaces the checklist whole), so they are shared: copying them per
+        event was most of the cost of storing an event.
+        """
+        return replace(
+            self, pauses=[dict(p) for p in self.pauses], notices=list(self.notices),
+            documents=list(self.documents), returns=list(self.returns),
+            proxy_steps=list(self.proxy_steps), comments=list(self.comments),
+            result=dict(self.result) if self.result is not None else None)
+
     # --- storage ---------------------------------------------------------------------
     def to_dict(self) -> dict[str, Any]:
-        d = asdict(self)
+        """The JSON-ready form (shallow: the caller serialises it at once)."""
+        d: dict[str, Any] = {}
         for f in fields(self):
-            v = d[f.name]
+            v = getattr(self, f.name)
             if isinstance(v, datetime):
-                d[f.name] = utc_iso(v)
+                v = utc_iso(v)
             elif isinstance(v, date):
-                d[f.name] = v.isoformat()
+                v = v.isoformat()
+            d[f.name] = v
         d["state"] = self.state.value
         d["owner"] = self.owner.value
         return d

@@ -199,9 +199,13 @@ class CaseService:
         from clerk.calendar import Pause
 
         today = local_date(now)
-        pauses = [Pause(date.fromisoformat(p["start"]),
-                        date.fromisoformat(p["end"]) if p["end"] else today, p["reason"])
-                  for p in rec.pauses]
+        pauses = []
+        for p in rec.pauses:
+            start = date.fromisoformat(p["start"])
+            # A pause opened by the district can carry a later day than this station's
+            # clock shows (clocks drift): it then ends, at the earliest, where it began.
+            end = max(date.fromisoformat(p["end"]) if p["end"] else today, start)
+            pauses.append(Pause(start, end, p["reason"]))
         due = self.ws.calendar().due_date(local_date(rec.accepted_at), rec.limit_days, pauses)
         return {"due_date": due.day.isoformat(), "due_provisional": due.provisional}
 

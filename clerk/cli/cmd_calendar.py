@@ -39,8 +39,10 @@ def cmd_import(args: argparse.Namespace, ctx: CliContext) -> int:
                               code="file.read") from exc
     year = parse_year_file(raw, source_name=str(args.file))
     ws = ctx.workspace()
-    ws.import_calendar_year(year)
-    ctx.emit({"year": year.year, "official": year.official, "days": len(year.days)},
+    moved = ws.import_calendar_year(year)
+    ctx.emit({"year": year.year, "official": year.official, "days": len(year.days),
+              "due_recomputed": moved},
              f"已导入 {year.year} 年日历（{len(year.days)} 个调整日，"
-             f"{'正式' if year.official else '暂定'}，来源：{year.source}）")
+             f"{'正式' if year.official else '暂定'}，来源：{year.source}）；"
+             f"重算暂定到期日 {moved} 件")
     return 0

@@ -3,24 +3,40 @@
 Recomputation appends nothing to history: the events keep the date that was computed
 (and printed on the receipt) at the time. The new date goes to the case row's due-date
 columns, which every list and screen reads, and to `due_overrides`, which remembers the
-original. Later events that carry a due date were computed with the new calendar anyway.
+original, so later local events do not put the old date back (see ledger). Both the
+station and the district use `recomputed_due`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from clerk.calendar import WorkCalendar
+from clerk.calendar import Pause, WorkCalendar
+from clerk.calendar.workdays import DueDate
 from clerk.cases.record import CaseRecord
 from clerk.cases.states import State
 from clerk.store.models import Case, DueOverride
-from sync.wire import recomputed_due
+from clerk.timeutil import local_date
 
 OPEN_STATES = [s.value for s in State if not s.is_final]
+
+
+def recomputed_due(record: CaseRecord, cal: WorkCalendar) -> DueDate | None:
+    """A case's due date computed again with today's calendar data.
+
+    The limit runs from the acceptance day, closed pauses are counted out, an open pause
+    is left to the event that closes it (exactly as the events themselves compute it).
+    """
+    if record.accepted_at is None or record.limit_days is None or record.due_date is None:
+        return None
+    pauses = [Pause(date.fromisoformat(p["start"]), date.fromisoformat(p["end"]),
+                    str(p.get("reason", "")))
+              for p in record.pauses if p.get("end")]
+    return cal.due_date(local_date(record.accepted_at), record.limit_days, pauses)
 
 
 def refresh(s: Session, cal: WorkCalendar, case_ids: Iterable[str] | None = None,

@@ -1,0 +1,86 @@
+"""Provisional due dates: recomputed when an official year arrives, kept by later events,
+replaced when an event computes a fresh one; clock drift never blocks a resubmission."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from datetime import date, timedelta
+
+from clerk.applicants import PersonInput
+from clerk.calendar import CalendarDay, CalendarYear, DayKind
+from clerk.cases.events import Event
+from clerk.cases.ledger import append_event, load_by_case_no
+from clerk.cases.service import MaterialChanges
+from clerk.cases.states import EventType, Side, State
+from clerk.workspace import Workspace
+from tests.clerk.factories import ALL_NEEDED, DISTRICT, STATION
+from tests.conftest import FakeClock
+
+IdFactory = Callable[..., str]
+
+# An official 2027 for the test: New Year from Friday 1 to Tuesday 5 January.
+YEAR_2027 = CalendarYear(2027, "测试：国务院办公厅通知", True, tuple(
+    CalendarDay(date(2027, 1, d), DayKind.HOLIDAY, "元旦", "") for d in range(1, 6)))
+
+
+def _accepted(ws: Workspace, ids: IdFactory, matter: str = STATION) -> str:
+    rec = ws.cases.new_case(matter_code=matter, applicant=PersonInput(name="周八", id_no=ids(8)),
+                            changes=MaterialChanges(received=ALL_NEEDED))
+    ws.cases.accept(rec.case_no)
+    return rec.case_no
+
+
+def _row_due(ws: Workspace, case_no: str) -> tuple[date | None, bool]:
+    from sqlalchemy import select
+
+    from clerk.store.models import Case
+
+    with ws.store.read() as s:
+        row = s.execute(select(Case).where(Case.case_no == case_no)).scalar_one()
+        return row.due_date, row.due_provisional
+
+
+def test_official_year_moves_provisional_due_dates(tws: Workspace, id_factory: IdFactory,
+                                                   clock: FakeClock) -> None:
+    clock.set_local(date(2026, 12, 28))  # Monday; 3 working days run into 2027
+    case_no = _accepted(tws, id_factory)
+    assert _row_due(tws, case_no) == (date(2026, 12, 31), False)  # within 2026: official
+    clock.set_local(date(2026, 12, 29))
+    long_case = _accepted(tws, id_factory, DISTRICT)  # 5 working days: into 2027
+    before = _row_due(tws, long_case)
+    assert before == (date(2027, 1, 5), True)  # Mon–Fri guess: 30, 31, 1, 4, 5
+    assert tws.import_calendar_year(YEAR_2027) == 1
+    assert _row_due(tws, long_case) == (date(2027, 1, 8), False)  # 30, 31, 6, 7, 8
+    # The history keeps the printed date; a later event that computes no due date
+    # leaves the recomputed one on the row.
+    assert tws.cases.get(long_case).due_date == date(2027, 1, 5)
+    tws.cases.escalate(long_case)
+    assert _row_due(tws, long_case) == (date(2027, 1, 8), False)
+
+
+def test_a_fresh_due_date_replaces_the_override(tws: Workspace, id_factory: IdFactory,
+                                                clock: FakeClock) -> None:
+    clock.set_local(date(2026, 12, 29))
+    case_no = _accepted(tws, id_factory)
+    tws.cases.start_special(case_no, "公示")
+    tws.import_calendar_year(YEAR_2027)
+    clock.set_local(date(2027, 1, 6))
+    rec = tws.cases.end_special(case_no, "公示无异议")
+    assert rec.due_date is not None and not rec.due_provisional
+    assert _row_due(tws, case_no) == (rec.due_date, False)
+
+
+def test_clock_drift_does_not_block_resubmission(tws: Workspace, id_factory: IdFactory,
+                                                 clock: FakeClock) -> None:
+    case_no = _accepted(tws, id_factory, DISTRICT)
+    tws.cases.escalate(case_no)
+    with tws.store.write() as s:  # the district returns it "tomorrow" by its own clock
+        rec = load_by_case_no(s, case_no)
+        append_event(s, rec, Event(
+            event_id=str(uuid.uuid4()), case_id=rec.id, seq=rec.version + 1,
+            type=EventType.RETURNED, payload={"items": [], "note": "补签字"},
+            actor="reviewer", origin=Side.DISTRICT,
+            occurred_at=clock() + timedelta(days=1)), sync_state="acked")
+    rec = tws.cases.resubmit(case_no)
+    assert rec.state == State.ESCALATED and rec.due_date is not None
