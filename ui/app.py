@@ -19,6 +19,7 @@ from clerk.paths import resolve_data_dir
 from ui.main_window import Credentials, MainWindow
 
 if TYPE_CHECKING:
+    from clerk.store.peek import Peek
     from clerk.workspace import Workspace
 
 DEMO_ADMIN, DEMO_PASSWORD = "admin", "stationdesk-demo"
@@ -65,6 +66,12 @@ def workspace_opener(data_dir: Path) -> Callable[[], Workspace]:
     return open_ws
 
 
+def _peek(folder: Path) -> Peek | None:
+    from clerk.store.peek import peek
+
+    return peek(folder)
+
+
 def env_credentials() -> Credentials | None:
     user, password = os.environ.get("STATIONDESK_USER"), os.environ.get("STATIONDESK_PASSWORD")
     return Credentials(user, password) if user and password else None
@@ -75,7 +82,8 @@ def build_window(data_dir: Path | None, size: tuple[int, int] = (1366, 768), *,
     creds = auto_login or env_credentials()
     if creds is None and demo:
         creds = Credentials(DEMO_ADMIN, DEMO_PASSWORD)
-    window = MainWindow(workspace_opener(resolve_data_dir(data_dir)),
+    folder = resolve_data_dir(data_dir)
+    window = MainWindow(workspace_opener(folder), peek=lambda: _peek(folder),
                         init_demo=init_demo_station if demo else None, auto_login=creds)
     window.resize(*size)
     return window

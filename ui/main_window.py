@@ -33,7 +33,9 @@ from ui.session import Session, SessionBus
 
 if TYPE_CHECKING:  # imported off the UI thread, after the first paint (see load())
     from clerk.catalog import CatalogIndex
+    from clerk.store.peek import Peek
     from clerk.workspace import Workspace
+    from ui.sync_page import LightStatus, StatusLike
 
 
 @dataclass(frozen=True)
@@ -42,6 +44,7 @@ class Opened:
     station: StationInfo | None
     accounts: list[Account]
     catalog: CatalogIndex | None
+    last_user: str = ""
 
 
 @dataclass(frozen=True)
@@ -52,14 +55,18 @@ class Credentials:
 
 class MainWindow(QMainWindow):
     ready = Signal()  # the first interactive screen is showing (set-up, sign-in or work)
+    station_shown = Signal()  # the sign-in screen shows the station and its clerks
     signed_in = Signal()
     load_failed = Signal(str)
 
     def __init__(self, open_workspace: Callable[[], Workspace], *,
+                 peek: Callable[[], Peek | None] | None = None,
                  init_demo: Callable[[Workspace], None] | None = None,
                  auto_login: Credentials | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._open_workspace = open_workspace
+        self._peek = peek
+        self._pending_sign_in: tuple[str, str] | None = None
         self._init_demo = init_demo
         self._auto_login = auto_login
         self._painted = False
@@ -122,6 +129,7 @@ class MainWindow(QMainWindow):
             ("catalog", self.tr("事项"), "ui.catalog_page:CatalogPage"),
             ("reports", self.tr("统计"), "ui.reports_page:ReportsPage"),
             ("settings", self.tr("设置"), "ui.settings_page:SettingsPage"),
+            ("sync", self.tr("同步"), "ui.sync_page:SyncPage"),
         )
         for key, title, where in pages:
             self._page_classes[key] = where
@@ -220,10 +228,24 @@ class MainWindow(QMainWindow):
         Operation(lambda: _sync_status(ws), parent=self).success(self._show_sync_status) \
             .run_in_background()
 
-    def _show_sync_status(self, status: tuple[int, str]) -> None:
-        pending, last = status
-        self.pending_label.setText(self.tr("待同步事件：{0}").format(pending))
-        self.sync_label.setText(self.tr("上次同步：{0}").format(last or self.tr("从未")))
+    def _show_sync_status(self, status: StatusLike) -> None:
+        from ui.sync_page import LinkState
+
+        link = LinkState.of(status)
+        self.pending_label.setText(self.tr("待同步事件：{0}").format(status.pending))
+        self.sync_label.setText(self.tr("上次同步：{0}").format(
+            link.last_success or self.tr("从未")))
+        if not link.configured:
+            text, colour = self.tr("● 离线（未连接区中心）"), "#8a6d00"
+        elif link.online is None:
+            text, colour = self.tr("● 尚未同步"), "#8a6d00"
+        elif link.online:
+            text, colour = self.tr("● 在线"), "#1b6e35"
+        else:
+            text, colour = self.tr("● 离线（上次同步失败）"), "#a8231b"
+        self.network_label.setText(text)
+        self.network_label.setStyleSheet(f"color: {colour};")
+        self.network_label.setToolTip(link.error)
 
     # --- opening ------------------------------------------------------------------------------
     def load(self) -> None:
@@ -236,8 +258,16 @@ class MainWindow(QMainWindow):
         if self.isVisible() and not self._painted:
             self._load_after_paint = True
             return
+        if self._peek is not None and self._init_demo is None:
+            # The sign-in screen from a quick standard-library read, while the store
+            # (SQLAlchemy) loads behind it for everything after the password.
+            Operation(self._peek, parent=self).success(self._peeked).run_in_background()
         Operation(self._open, parent=self).success(self._opened).failure(self._open_failed) \
             .run_in_background()
+
+    def _peeked(self, seen: Peek | None) -> None:
+        if seen is not None and self.station is None:
+            self._show_station(seen.station, seen.accounts, seen.last_user)
 
     def event(self, event: QEvent) -> bool:
         handled = super().event(event)
@@ -261,7 +291,7 @@ class MainWindow(QMainWindow):
             accs = accounts.list_accounts(s)
         # Built while the clerk types the password, so search is ready at sign-in.
         catalog = CatalogIndex(ws.matters()) if station is not None else None
-        return Opened(ws, station, accs, catalog)
+        return Opened(ws, station, accs, catalog, ws.setting("ui.last_user", ""))
 
     def _opened(self, opened: Opened) -> None:
         self.ws = opened.ws
@@ -272,20 +302,25 @@ class MainWindow(QMainWindow):
             self.setup_page.code_edit.setFocus()
             self.ready.emit()
             return
-        self._show_station(opened.station, opened.accounts)
-
-    def _show_station(self, station: StationInfo, accs: list[Account]) -> None:
-        self.station = station
-        self.setWindowTitle(self.tr("StationDesk 便民服务站窗口工作台 — {0}").format(station.name))
-        self.station_label.setText(self.tr("站点：{0}（{1}）").format(station.name, station.code))
-        assert self.ws is not None
-        self.login_page.set_station(station.name, accs, self.ws.setting("ui.last_user", ""))
-        self.screens.setCurrentWidget(self.login_page)
+        if self.station is None:
+            self._show_station(opened.station, opened.accounts, opened.last_user)
         self.refresh_status()
         if self._auto_login is not None:
             creds, self._auto_login = self._auto_login, None
             self._sign_in(creds.username, creds.password)
-        else:
+        elif self._pending_sign_in is not None:
+            username, password = self._pending_sign_in
+            self._pending_sign_in = None
+            self._sign_in(username, password)
+
+    def _show_station(self, station: StationInfo, accs: list[Account], last_user: str) -> None:
+        self.station = station
+        self.setWindowTitle(self.tr("StationDesk 便民服务站窗口工作台 — {0}").format(station.name))
+        self.station_label.setText(self.tr("站点：{0}（{1}）").format(station.name, station.code))
+        self.login_page.set_station(station.name, accs, last_user)
+        self.screens.setCurrentWidget(self.login_page)
+        self.station_shown.emit()
+        if self._auto_login is None:
             self.ready.emit()
 
     def _open_failed(self, exc: Exception) -> None:
@@ -316,7 +351,9 @@ class MainWindow(QMainWindow):
     # --- sign-in, lock ----------------------------------------------------------------------
     def _sign_in(self, username: str, password: str) -> None:
         ws = self.ws
-        assert ws is not None
+        if ws is None:  # typed on the quick sign-in screen: go on once the store is open
+            self._pending_sign_in = (username, password)
+            return
 
         def check() -> Account | None:
             from clerk import accounts
@@ -349,6 +386,12 @@ class MainWindow(QMainWindow):
     def _attach_pages(self) -> None:
         """First sign-in: pages are attached as they are built (see _materialize)."""
         self.bus.case_changed.connect(lambda _no: self.refresh_status())
+        if self.ws is not None:  # background sync rounds once the station is enrolled
+            from ui.sync_page import sync_controller
+
+            self.sync = sync_controller(self.ws, self)
+            self.sync.status_changed.connect(self._show_sync_status)
+            self.sync.start()
         self.bus.settings_changed.connect(self._settings_changed)
         self.nav.setCurrentRow(0)
 
@@ -437,15 +480,10 @@ def _apply_printer(name: str) -> None:
     set_preferred_printer(name)
 
 
-def _sync_status(ws: Workspace) -> tuple[int, str]:
-    from sqlalchemy import func, select
+def _sync_status(ws: Workspace) -> LightStatus:
+    from ui.sync_page import light_status
 
-    from clerk.store.models import CaseEvent
-
-    with ws.store.read() as s:
-        pending = int(s.execute(select(func.count()).select_from(CaseEvent).where(
-            CaseEvent.sync_state == "pending", CaseEvent.origin == "station")).scalar_one())
-    return pending, ws.setting("sync.last_success", "")
+    return light_status(ws)
 
 
 __all__ = ["Credentials", "MainWindow"]

@@ -21,8 +21,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from clerk.errors import StoreError
 from clerk.store import schema
-
-DB_FILENAME = "stationdesk.sqlite3"
+from clerk.store.layout import DB_FILENAME
 
 
 def _configure_sqlite(engine: Engine) -> None:

@@ -1,8 +1,8 @@
 """Schema versions: Alembic migrations, applied at open, and the newer-database refusal.
 
-The head revision is a constant so that opening an up-to-date database costs one
-query; Alembic (slow to import) is loaded only when a migration is actually needed.
-tests/clerk/test_store.py checks the constant against the migration scripts.
+The head revision is a constant (clerk/store/layout.py) so that opening an up-to-date
+database costs one query; Alembic (slow to import) is loaded only when a migration is
+actually needed. tests/clerk/test_store.py checks the constant against the scripts.
 """
 
 from __future__ import annotations
@@ -12,9 +12,8 @@ from pathlib import Path
 from sqlalchemy import Engine, inspect, text
 
 from clerk.errors import StoreError
+from clerk.store.layout import HEAD_REVISION, KNOWN_REVISIONS
 
-HEAD_REVISION = "0002"
-KNOWN_REVISIONS = ("0001", "0002")
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 
 

@@ -10,7 +10,6 @@ from clerk.store import DB_FILENAME
 from tests.conftest import ADMIN, ADMIN_PASSWORD
 from ui.app import build_window
 from ui.main_window import Credentials, MainWindow
-from ui.operations import task_manager
 
 
 def _open(qtbot: QtBot, data_dir: Path, **kw: object) -> MainWindow:
@@ -66,14 +65,12 @@ def test_idle_lock_hides_work_and_unlocks(qtbot: QtBot, data_dir: Path) -> None:
     window.idle.set_minutes(0.0005)  # 30 ms: the watcher's own timer fires, no sleeps
     qtbot.waitUntil(lambda: window.screens.currentWidget() is window.lock_page, timeout=5000)
     window.lock_page.password_edit.setText("nope-nope")
-    with qtbot.waitSignal(task_manager().operation_finished, timeout=20_000):
-        window.lock_page.password_edit.returnPressed.emit()
+    window.lock_page.password_edit.returnPressed.emit()
+    qtbot.waitUntil(lambda: "不正确" in window.lock_page.error_label.text(), timeout=20_000)
     assert window.screens.currentWidget() is window.lock_page
-    assert "不正确" in window.lock_page.error_label.text()
     window.lock_page.password_edit.setText(ADMIN_PASSWORD)
-    with qtbot.waitSignal(task_manager().operation_finished, timeout=20_000):
-        window.lock_page.password_edit.returnPressed.emit()
-    assert window.screens.currentWidget() is window.work
+    window.lock_page.password_edit.returnPressed.emit()
+    qtbot.waitUntil(lambda: window.screens.currentWidget() is window.work, timeout=20_000)
 
 
 def test_auto_login_for_screenshots(qtbot: QtBot, data_dir: Path) -> None:
@@ -101,9 +98,8 @@ def test_settings_saved_and_accounts_managed(qtbot: QtBot, data_dir: Path,
     page.new_user.setText("clerk2")
     page.new_name.setText("赵窗口")
     page.new_password.setText("short")
-    with qtbot.waitSignal(task_manager().operation_finished, timeout=20_000):
-        page.add_account()
-    assert "8" in page.accounts_status.text()
+    page.add_account()
+    qtbot.waitUntil(lambda: "8" in page.accounts_status.text(), timeout=20_000)
     page.new_password.setText("long-enough-1")
     with qtbot.waitSignal(page.accounts_changed, timeout=20_000):
         page.add_account()
@@ -143,3 +139,33 @@ def test_language_switch_takes_effect_in_a_new_window(qtbot: QtBot, data_dir: Pa
     finally:
         set_language("zh_CN")
         install_translator(app)
+
+
+def test_sign_in_screen_before_the_store_is_open(qtbot: QtBot, data_dir: Path) -> None:
+    """The quick read shows the station at once; a password typed before the store is
+    open is kept and used when it is."""
+    import threading
+
+    from clerk.workspace import Workspace
+    from ui.app import workspace_opener
+
+    gate = threading.Event()
+    opener = workspace_opener(data_dir)
+
+    def slow_open() -> Workspace:
+        gate.wait(20)
+        return opener()
+
+    from clerk.store.peek import peek
+
+    window = MainWindow(slow_open, peek=lambda: peek(data_dir))
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.station_shown, timeout=20_000):
+        window.load()
+    assert window.ws is None and window.screens.currentWidget() is window.login_page
+    assert "测试社区" in window.station_label.text()
+    window.login_page.password_edit.setText(ADMIN_PASSWORD)
+    window.login_page.login_button.click()
+    with qtbot.waitSignal(window.signed_in, timeout=20_000):
+        gate.set()
+    assert window.session is not None

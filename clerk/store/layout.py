@@ -1,0 +1,11 @@
+"""What a station database is called and which schema revisions this version knows.
+
+Kept free of SQLAlchemy so the window's first screen can read the station's name and
+clerks before the ORM is loaded (clerk.store.peek).
+"""
+
+DB_FILENAME = "stationdesk.sqlite3"
+# The newest migration in clerk/store/migrations/versions (tests/clerk/test_store.py
+# checks both constants against the scripts).
+HEAD_REVISION = "0002"
+KNOWN_REVISIONS = ("0001", "0002")
