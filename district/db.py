@@ -16,6 +16,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+import orjson
 from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
@@ -28,7 +29,10 @@ FEED_LOCK = 0x5D_0001  # pg_advisory_xact_lock key of the pull feed
 
 def _json_text(value: Any) -> str:
     # Chinese text as itself, not as \uXXXX escapes: a third of the bytes to write.
-    return json.dumps(value, ensure_ascii=False)
+    try:
+        return orjson.dumps(value).decode("utf-8")
+    except (orjson.JSONEncodeError, TypeError):  # beyond orjson: the standard library
+        return json.dumps(value, ensure_ascii=False)
 
 
 def _configure_sqlite(engine: Engine) -> None:

@@ -14,13 +14,25 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
+import orjson
+
 from clerk.cases.states import EventType, Side
 
 GENESIS = "0" * 64
 
 
 def canonical_json(obj: Any) -> str:
-    return json.dumps(obj, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    """Sorted keys, no spaces, non-ASCII as itself: the one spelling both sides hash.
+
+    orjson writes exactly this form (tests/clerk/test_events.py checks it against the
+    standard library on generated data) about six times faster, which matters because
+    every pushed event is hashed on both sides; what orjson refuses (integers beyond
+    64 bits, lone surrogates) takes the standard library's path.
+    """
+    try:
+        return orjson.dumps(obj, option=orjson.OPT_SORT_KEYS).decode("utf-8")
+    except (orjson.JSONEncodeError, TypeError):
+        return json.dumps(obj, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
 def utc_iso(moment: datetime) -> str:
