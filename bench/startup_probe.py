@@ -1,7 +1,8 @@
 """Run in a child process by bench/startup_bench.py: start a window, report milestones.
 
-Prints `paint` at the first paint of the top-level window and `ready` when the
-StationDesk window is usable with its data (signed in, pages filled), then exits.
+Prints `paint` at the first paint of the top-level window, `station` when the sign-in
+screen shows the station and its clerks (the first usable screen with data), and
+`ready` when, signed in automatically, the counter page has its catalog; then exits.
 Usage: python -m bench.startup_probe bare|app DATA_DIR
 """
 
@@ -58,6 +59,7 @@ def main() -> int:
         _report("ready")
         QTimer.singleShot(0, app.quit)
 
+    win.station_shown.connect(lambda: _report("station"))
     win.ready.connect(ready)
     win.show()
     win.load()
