@@ -26,7 +26,14 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
                         "sign in as its admin")
     p.add_argument("--page", default=None,
                    help="with --screenshot: the page to show (intake, cases, tasks, "
-                        "applicants, catalog, reports, settings)")
+                        "applicants, catalog, reports, settings, sync; in district mode: "
+                        "queue, mine, board, ratings, reports)")
+    p.add_argument("--district", default=None, metavar="URL",
+                   help="district mode: sign in to the district service at URL (reviewers, "
+                        "proxy agents, admins); STATIONDESK_USER / STATIONDESK_PASSWORD sign "
+                        "in at once")
+    p.add_argument("--ca-bundle", default=None, metavar="FILE.pem",
+                   help="district mode: CA certificates for a district-internal CA")
     return p.parse_args(list(argv))
 
 
@@ -60,6 +67,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     from ui.app import run_app
 
+    if args.district is not None:
+        from ui.app import run_district
+
+        return run_district(args.district, screenshot=args.screenshot, size=(width, height),
+                            page=args.page, ca_bundle=args.ca_bundle)
     return run_app(data_dir=args.data_dir, screenshot=args.screenshot, size=(width, height),
                    demo=args.demo, page=args.page)
 

@@ -1,18 +1,18 @@
 """When each station was last heard from: the supervision board flags silent stations.
 
-`touch(db, station, kind, now)` is meant to be called by the push and pull endpoints
-once they know the station; it writes at most once a minute per station and kind per
-worker process (a throttle only: the database row is the truth every worker shares).
+`touch(db, station, kind, now)` is called by the push and pull endpoints once they know
+the station; it changes the row at most once a minute per station and kind, judged by
+the row itself, so every worker (and a database restored underneath) agrees.
 Until a station has such a row, its last contact is read from the district's log (the
 last event it pushed), so stations that synced before this table existed are judged too.
 """
 
 from __future__ import annotations
 
-import threading
 from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from district.auth import naive
@@ -21,8 +21,6 @@ from district.models import LedgerEntry, StationContact, StationRow
 from sync.staff_wire import StationActivity
 
 THROTTLE = timedelta(minutes=1)
-_lock = threading.Lock()
-_recent: dict[tuple[str, str], datetime] = {}
 
 
 def touch(db: Database, station_code: str, kind: str, now: datetime) -> None:
@@ -30,21 +28,23 @@ def touch(db: Database, station_code: str, kind: str, now: datetime) -> None:
     if kind not in ("push", "pull"):
         raise ValueError(kind)
     moment = naive(now)
-    key = (station_code, kind)
-    with _lock:
-        last = _recent.get(key)
-        if last is not None and timedelta(0) <= moment - last < THROTTLE:
-            return
-        _recent[key] = moment
     column = StationContact.last_push_at if kind == "push" else StationContact.last_pull_at
-    with db.write() as s:
-        row = s.get(StationContact, station_code)
-        if row is not None:
-            s.execute(update(StationContact).where(StationContact.station_code == station_code)
-                      .values({column.key: moment}))
-        else:
-            s.add(StationContact(station_code=station_code,
-                                 **{column.key: moment}))
+    with db.read() as s:  # most calls stop here: contact recorded less than a minute ago
+        last = s.execute(select(column).where(
+            StationContact.station_code == station_code)).first()
+    if last is not None and last[0] is not None and \
+            timedelta(0) <= moment - last[0] < THROTTLE:
+        return
+    try:
+        with db.write() as s:
+            if s.get(StationContact, station_code) is not None:
+                s.execute(update(StationContact)
+                          .where(StationContact.station_code == station_code)
+                          .values({column.key: moment}))
+            else:
+                s.add(StationContact(station_code=station_code, **{column.key: moment}))
+    except IntegrityError:
+        pass  # another worker recorded the first contact at the same moment: that will do
 
 
 def _aware(moment: datetime | None) -> datetime | None:

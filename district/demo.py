@@ -34,6 +34,7 @@ from clerk.errors import StateError
 from clerk.timeutil import BEIJING, local_date
 from clerk.validation import random_resident_id
 from district import ledger
+from district.auth import naive
 from district.calendar import work_calendar
 from district.db import Database
 
@@ -170,7 +171,7 @@ class Generator:
         if district:
             self._district_path(b, received, limit, minute, clerk)
         else:
-            done = self._workday(received, rng.randrange(0, max(limit, 1) + 1))
+            done = self._workday(received, rng.randrange(0, limit + 1)) if limit else received
             self._complete(b, done, clerk)
         return b
 
@@ -286,12 +287,50 @@ def populate(db: Database, *, stations: int, cases: int, now: datetime | None = 
     with db.read() as s:
         cal = work_calendar(s)
     gen = Generator(cal, now, seed)
+    _contacts(db, [c for c, _ in codes], now, gen.rng)
     weights = [1.0 / (1 + i % 5) for i in range(len(codes))]
     station_list = [c for c, _ in codes]
     made = (gen.case(gen.rng.choices(station_list, weights)[0]) for _ in range(cases))
     for batch in _batches(made, _BATCH):
         _write(db, batch, cal, now, with_ledger, summary)
+    if with_ledger:
+        _followups(db, now, gen.rng)
     return summary
+
+
+def _followups(db: Database, now: datetime, rng: random.Random) -> None:
+    """Most older bad ratings have been followed up; some are still open or late."""
+    from sqlalchemy import select
+
+    from district.models import CaseRow, RatingFollowup
+
+    with db.write() as s:
+        bad = s.execute(select(CaseRow.id, CaseRow.closed_at).where(CaseRow.rating <= 2)
+                        .order_by(CaseRow.closed_at)).all()
+        for case_id, closed_at in bad[: len(bad) * 2 // 3]:
+            if closed_at is None or rng.random() < 0.3:
+                continue
+            done = closed_at + timedelta(days=rng.randrange(3, 12))
+            if done > naive(now):
+                continue
+            s.add(RatingFollowup(
+                case_id=case_id, owner=rng.choice(("李审", "赵审")),
+                rectification="已约谈窗口人员，调整高峰时段排班并增开窗口",
+                call_record=f"{done:%m月%d日}电话回访申请人，表示认可整改",
+                done_at=done, updated_by="li.shen", updated_at=done))
+
+
+def _contacts(db: Database, codes: list[str], now: datetime, rng: random.Random) -> None:
+    """Most stations synced minutes ago; every seventh has been silent for days."""
+    from district.models import StationContact
+
+    with db.write() as s:
+        for n, code in enumerate(codes):
+            ago = timedelta(days=rng.randrange(2, 6)) if n % 7 == 3 else timedelta(
+                minutes=rng.randrange(2, 90))
+            seen = naive(now - ago)
+            s.merge(StationContact(station_code=code, last_pull_at=seen,
+                                   last_push_at=seen - timedelta(minutes=rng.randrange(0, 30))))
 
 
 def _write(db: Database, batch: Sequence[_Builder], cal: WorkCalendar, now: datetime,

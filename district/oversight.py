@@ -7,7 +7,7 @@ judged with clerk's `supervise`, pauses counted out.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
@@ -40,13 +40,13 @@ BAD = 2  # ratings 1 and 2 are bad (差评)
 
 
 def station_names(s: Session) -> dict[str, str]:
-    return dict(s.execute(select(StationRow.code, StationRow.name)).tuples().all())
+    return dict(s.execute(select(StationRow.code, StationRow.name)).all())
 
 
 def matter_names(s: Session) -> dict[str, str]:
     """The matters cases were made under (index ix_cases_matter: no table scan)."""
     rows = s.execute(select(CaseRow.matter_code, CaseRow.matter_name).distinct()
-                     .order_by(CaseRow.matter_code, CaseRow.matter_name)).tuples().all()
+                     .order_by(CaseRow.matter_code, CaseRow.matter_name)).all()
     return {code: name for code, name in rows}  # the latest name, alphabetically last
 
 
@@ -59,34 +59,43 @@ def board(s: Session, judge: Judge, now: datetime, stale_hours: int) -> BoardRes
     stations = station_names(s)
     counts = {"normal": 0, "yellow": 0, "red": 0, "paused": 0}
 
-    def bump(table: dict[str, LevelCounts], code: str, name: str, level: str) -> None:
-        item = table.setdefault(code, LevelCounts(code=code, name=name))
-        setattr(item, level, getattr(item, level) + 1)
-
     rows = s.execute(select(CaseRow.id, CaseRow.state, CaseRow.accepted_at, CaseRow.due_date,
                             CaseRow.station_code, CaseRow.matter_code)
                      .where(CaseRow.state.in_(SUPERVISED))).all()
     levels = judge.levels(s, rows)
+    tally = Counter((r.station_code, r.matter_code, levels.get(r.id)) for r in rows)
     matters = matter_names(s)
-    for r in rows:
-        level = levels.get(r.id)
+    for (station, matter, level), n in tally.items():
         if level is None:
             continue
-        bump(by_station, r.station_code, stations.get(r.station_code, r.station_code), level)
-        bump(by_matter, r.matter_code, matters.get(r.matter_code, r.matter_code), level)
-        counts[level] += 1
+        for table, code, name in ((by_station, station, stations.get(station, station)),
+                                  (by_matter, matter, matters.get(matter, matter))):
+            item = table.setdefault(code, LevelCounts(code=code, name=name))
+            setattr(item, level, getattr(item, level) + n)
+        counts[level] += n
 
     def ranked(table: dict[str, LevelCounts]) -> list[LevelCounts]:
         return sorted(table.values(), key=lambda c: (-c.red, -c.yellow, c.code))
 
     flagged = int(s.execute(select(func.count()).select_from(CaseRow)
                             .where(CaseRow.flagged.is_(True))).scalar_one())
-    open_bad = sum(1 for item in followups(s, judge.cal, judge.today).items if not item.done)
+    open_bad = _open_bad_ratings(s)
     return BoardResponse(
         today=judge.today, stale_hours=stale_hours, counts=counts,
         by_station=ranked(by_station), by_matter=ranked(by_matter),
         stations=activity(s, now, timedelta(hours=stale_hours)),
         flagged_notices=flagged, bad_ratings_open=open_bad)
+
+
+def _open_bad_ratings(s: Session) -> int:
+    """Bad ratings whose follow-up is not closed (index ix_cases_rating)."""
+    closed = select(RatingFollowup.case_id).where(RatingFollowup.done_at.is_not(None))
+    recorded = select(RatingFollowup.case_id)
+    rectified = select(Followup.case_id).where(Followup.rectified.is_(True),
+                                               Followup.case_id.not_in(recorded))
+    return int(s.execute(select(func.count()).select_from(CaseRow).where(
+        CaseRow.rating <= BAD, CaseRow.id.not_in(closed), CaseRow.id.not_in(rectified))
+    ).scalar_one())
 
 
 # --------------------------------------------------------------------------- ratings
@@ -163,7 +172,7 @@ def followups(s: Session, cal: WorkCalendar, today: date,
             and (not station_code or r.station_code == station_code)]
     ids = [r.id for r in rows]
     comments: dict[str, str | None] = dict(s.execute(
-        select(CaseRow.id, _COMMENT).where(CaseRow.id.in_(ids))).tuples().all()) if ids else {}
+        select(CaseRow.id, _COMMENT).where(CaseRow.id.in_(ids))).all()) if ids else {}
     recorded = {f.case_id: f for f in s.execute(
         select(RatingFollowup).where(RatingFollowup.case_id.in_(ids))).scalars()} if ids else {}
     legacy: dict[str, list[Followup]] = defaultdict(list)

@@ -21,6 +21,7 @@ from ui.main_window import Credentials, MainWindow
 if TYPE_CHECKING:
     from clerk.store.peek import Peek
     from clerk.workspace import Workspace
+    from ui.district_window import DistrictWindow
 
 DEMO_ADMIN, DEMO_PASSWORD = "admin", "stationdesk-demo"
 
@@ -120,6 +121,63 @@ def _capture(app: QApplication, window: MainWindow, target: Path, page: str | No
         app.exit(1)
 
     window.ready.connect(lambda: QTimer.singleShot(300, grab))
+    window.load_failed.connect(failed)
+    QTimer.singleShot(120_000, lambda: failed("timed out after 120 s"))
+    app.exec()
+    return status["code"]
+
+
+def build_district_window(server: str, size: tuple[int, int] = (1366, 768), *,
+                          ca_bundle: str | None = None) -> DistrictWindow:
+    """District mode (reviewers, proxy agents, admins); credentials from the environment
+    sign in at once."""
+    from ui.district_window import DistrictWindow
+
+    creds = env_credentials()
+    window = DistrictWindow(server, ca_bundle=ca_bundle,
+                            auto_login=(creds.username, creds.password) if creds else None)
+    window.resize(*size)
+    return window
+
+
+def run_district(server: str, *, screenshot: Path | None, size: tuple[int, int] = (1366, 768),
+                 page: str | None = None, ca_bundle: str | None = None) -> int:
+    app = ensure_app()
+    window = build_district_window(server, size, ca_bundle=ca_bundle)
+    window.show()
+    window.start()
+    if screenshot is None:
+        return app.exec()
+    return _capture_district(app, window, screenshot, page)
+
+
+def _capture_district(app: QApplication, window: DistrictWindow, target: Path,
+                      page: str | None) -> int:
+    """Wait for the district main window with its data (or the sign-in), save a PNG."""
+    status = {"code": 1}
+
+    def save() -> None:
+        app.processEvents()
+        target.parent.mkdir(parents=True, exist_ok=True)
+        status["code"] = 0 if window.grab().save(str(target), "PNG") else 1
+        if status["code"]:
+            print(f"could not write {target}", file=sys.stderr)
+        app.quit()
+
+    def grab() -> None:
+        if page and window.session is not None and page in window.page_keys:
+            shown = window.show_page(page)
+            ready = getattr(shown, "ready", None)
+            if ready is not None and page != window.page_keys[0]:
+                ready.connect(lambda: QTimer.singleShot(300, save))
+                return
+        QTimer.singleShot(300, save)
+
+    def failed(text: str) -> None:
+        print(f"StationDesk could not sign in to the district: {text}", file=sys.stderr)
+        app.exit(1)
+
+    window.ready.connect(grab)
     window.load_failed.connect(failed)
     QTimer.singleShot(120_000, lambda: failed("timed out after 120 s"))
     app.exec()

@@ -9,7 +9,7 @@ from fastapi.concurrency import run_in_threadpool
 from pydantic import ValidationError as PydanticValidationError
 from sqlalchemy import select
 
-from district import feed
+from district import contacts, feed
 from district.api.cases import CaseId
 from district.api.deps import AppContext, Bearer, Ctx, Station, authenticate, require_station
 from district.api.views import case_summary, events_of, supervision_for
@@ -76,6 +76,7 @@ def _push(ctx: AppContext, token: str, raw: bytes) -> Response:
     except BatchRetryError:
         raise ApiError(503, "busy", "与并发写入冲突，请稍后重试。",
                        headers={"Retry-After": "1"}) from None
+    contacts.touch(ctx.db, who.station_code, "push", ctx.now())  # for the silent-station flag
     return Response(reply.model_dump_json(), media_type="application/json")
 
 
@@ -84,6 +85,7 @@ def _push(ctx: AppContext, token: str, raw: bytes) -> Response:
 def pull_events(ctx: Ctx, who: Station,
                 cursor: Annotated[int, Query(ge=0, le=2**62)] = 0,
                 limit: Annotated[int, Query(ge=1, le=1000)] = 500) -> PullResponse:
+    contacts.touch(ctx.db, who.station_code, "pull", ctx.now())  # for the silent-station flag
     with ctx.db.read() as s:
         return feed.pull(s, who.station_code, cursor, min(limit, ctx.settings.max_pull))
 

@@ -2,6 +2,308 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>ActionPanel</name>
+    <message>
+        <location filename="../../ui/district_actions.py" line="97"/>
+        <source>结束特别程序</source>
+        <translation>End special procedure</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_actions.py" line="98"/>
+        <location filename="../../ui/district_actions.py" line="150"/>
+        <location filename="../../ui/district_actions.py" line="260"/>
+        <source>特别程序</source>
+        <translation>Special procedure</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_actions.py" line="142"/>
+        <source>办理</source>
+        <translation>Handle</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_actions.py" line="147"/>
+        <source>接件 F2</source>
+        <translation>Take F2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_actions.py" line="147"/>
+        <source>指派代办员</source>
+        <translation>Assign proxy agent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_actions.py" line="148"/>
+        <source>记录进展 F7</source>
+        <translation>Record step F7</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_actions.py" line="149"/>
+        <source>退回补正 F8</source>
+        <translation>Return F8</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_actions.py" line="151"/>
+        <source>准予 F9</source>
+        <translation>Approve F9</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_actions.py" line="151"/>
+        <source>不予批准 F10</source>
+        <translation>Deny F10</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_actions.py" line="152"/>
+        <source>留言 F4</source>
+        <translation>Comment F4</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_actions.py" line="215"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_actions.py" line="233"/>
+        <source>确认指派</source>
+        <translation>Assign</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_actions.py" line="235"/>
+        <source>代办员</source>
+        <translation>Proxy agent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_actions.py" line="239"/>
+        <source>确认退回补正</source>
+        <translation>Return for correction</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_actions.py" line="243"/>
+        <source>告诉申请人要补什么、怎样才合格</source>
+        <translation>Tell the applicant what to bring and what makes it acceptable</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_actions.py" line="245"/>
+        <source>退回后由站点通知申请人补正，期间不计时。</source>
+        <translation>The station tells the applicant; the clock stops until the case comes back.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_actions.py" line="248"/>
+        <source>需补正的材料（勾选）</source>
+        <translation>Materials to correct (tick)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_actions.py" line="250"/>
+        <location filename="../../ui/district_actions.py" line="316"/>
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_actions.py" line="255"/>
+        <source>开始（暂停计时）</source>
+        <translation>Start (clock paused)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_actions.py" line="264"/>
+        <source>公示</source>
+        <translation>Public posting</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_actions.py" line="264"/>
+        <source>听证</source>
+        <translation>Hearing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_actions.py" line="264"/>
+        <source>专家评审</source>
+        <translation>Expert assessment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_actions.py" line="265"/>
+        <source>检验检测</source>
+        <translation>Inspection and testing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_actions.py" line="265"/>
+        <source>现场勘验</source>
+        <translation>Site inspection</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_actions.py" line="268"/>
+        <source>结束（期限顺延）</source>
+        <translation>End (due date moves)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_actions.py" line="270"/>
+        <source>如：公示期满无异议</source>
+        <translation>e.g. posting ended without objection</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_actions.py" line="272"/>
+        <source>结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_actions.py" line="276"/>
+        <source>确认准予</source>
+        <translation>Approve</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_actions.py" line="277"/>
+        <location filename="../../ui/district_actions.py" line="348"/>
+        <source>准予</source>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_actions.py" line="279"/>
+        <source>如：海民准〔2026〕12号</source>
+        <translation>e.g. 海民准〔2026〕12号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_actions.py" line="281"/>
+        <source>决定</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_actions.py" line="282"/>
+        <source>批准文号</source>
+        <translation>Document number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_actions.py" line="283"/>
+        <source>决定随下次同步回到站点，由站点交付申请人。</source>
+        <translation>The decision reaches the station with its next sync; the station hands it over.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_actions.py" line="290"/>
+        <source>确认不予批准</source>
+        <translation>Deny</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_actions.py" line="292"/>
+        <source>写明理由和依据（必填）</source>
+        <translation>Reason and its basis (required)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_actions.py" line="294"/>
+        <source>理由</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_actions.py" line="299"/>
+        <source>发送留言</source>
+        <translation>Send</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_actions.py" line="302"/>
+        <source>站点会在下次同步时看到</source>
+        <translation>The station sees it with its next sync</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_actions.py" line="303"/>
+        <source>留言</source>
+        <translation>Comment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_actions.py" line="307"/>
+        <source>记录</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_actions.py" line="313"/>
+        <source>选填：部门、经办人、结果</source>
+        <translation>Optional: department, official, outcome</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_actions.py" line="315"/>
+        <source>进展</source>
+        <translation>Step</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_actions.py" line="320"/>
+        <source>提交部门</source>
+        <translation>Submitted to department</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_actions.py" line="320"/>
+        <source>部门反馈</source>
+        <translation>Department feedback</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_actions.py" line="321"/>
+        <source>取得结果</source>
+        <translation>Result received</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_actions.py" line="367"/>
+        <source>没有在岗的代办员可以指派。</source>
+        <translation>There is no active proxy agent to assign.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_actions.py" line="373"/>
+        <source>请勾选至少一项需要补正的材料。</source>
+        <translation>Tick at least one material to correct.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_actions.py" line="379"/>
+        <source>请写明特别程序。</source>
+        <translation>Name the special procedure.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_actions.py" line="387"/>
+        <source>不予批准必须写明理由。</source>
+        <translation>A denial needs a reason.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_actions.py" line="390"/>
+        <source>留言不能为空。</source>
+        <translation>The comment is empty.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_actions.py" line="396"/>
+        <source>请写明进展。</source>
+        <translation>Describe the step.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_actions.py" line="411"/>
+        <source>未选择案件。</source>
+        <translation>No case selected.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_actions.py" line="413"/>
+        <source>站点已上报，等待接件。接件后可指派代办员或自行办理。</source>
+        <translation>Escalated by the station, waiting to be taken. Once taken, assign a proxy agent or handle it yourself.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_actions.py" line="416"/>
+        <source>该案件由代办员 {who} 办理；您可以留言。</source>
+        <translation>Proxy agent {who} handles this case; you can comment.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_actions.py" line="420"/>
+        <source>办理中。下一步：{step}。</source>
+        <translation>Under review. Next step: {step}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_actions.py" line="421"/>
+        <source>已取得结果：请准予或不予批准，结果将回到站点交付。</source>
+        <translation>Result received: approve or deny; the result goes back to the station for hand-over.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_actions.py" line="423"/>
+        <source>已退回站点补正，补正后站点重新上报。</source>
+        <translation>Returned to the station for correction; it comes back once supplemented.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_actions.py" line="425"/>
+        <source>已作出决定，等待站点交付申请人。</source>
+        <translation>Decided; waiting for the station to hand it over.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_actions.py" line="426"/>
+        <source>该案件当前由站点负责；您可以留言。</source>
+        <translation>The station owns this case now; you can comment.</translation>
+    </message>
+</context>
+<context>
     <name>ApplicantPanel</name>
     <message>
         <location filename="../../ui/intake_applicant.py" line="78"/>
@@ -322,6 +624,143 @@
         <location filename="../../ui/applicants_page.py" line="456"/>
         <source>已保存。新办件将使用修改后的资料；已有办件保留办理时的资料。</source>
         <translation>Saved. New cases will use the updated details; existing cases keep the details recorded at the time.</translation>
+    </message>
+</context>
+<context>
+    <name>BoardPage</name>
+    <message>
+        <location filename="../../ui/district_board.py" line="95"/>
+        <source>全部站点</source>
+        <translation>All stations</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_board.py" line="99"/>
+        <location filename="../../ui/district_board.py" line="124"/>
+        <location filename="../../ui/district_board.py" line="137"/>
+        <source>超期</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_board.py" line="99"/>
+        <location filename="../../ui/district_board.py" line="125"/>
+        <location filename="../../ui/district_board.py" line="137"/>
+        <source>预警</source>
+        <translation>Warning</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_board.py" line="100"/>
+        <source>预警或超期</source>
+        <translation>Warning or overdue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_board.py" line="101"/>
+        <source>{name}：{what}的案件（双击打开）</source>
+        <translation>{name}: cases {what} (double-click to open)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_board.py" line="108"/>
+        <source> 小时</source>
+        <translation> h</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_board.py" line="112"/>
+        <source>刷新 F5</source>
+        <translation>Refresh F5</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_board.py" line="119"/>
+        <source>站点超过</source>
+        <translation>Flag stations silent for</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_board.py" line="121"/>
+        <source>未同步即标记</source>
+        <translation>without a sync</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_board.py" line="126"/>
+        <source>退回补正（暂停计时）</source>
+        <translation>Returned (clock paused)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_board.py" line="127"/>
+        <source>久未同步的站点</source>
+        <translation>Stations not syncing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_board.py" line="128"/>
+        <source>差评待整改</source>
+        <translation>Bad ratings open</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_board.py" line="129"/>
+        <source>一次性告知新增项</source>
+        <translation>Notices with new items</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_board.py" line="137"/>
+        <source>站点</source>
+        <translation>Station</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_board.py" line="137"/>
+        <source>正常</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_board.py" line="138"/>
+        <source>暂停</source>
+        <translation>Paused</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_board.py" line="138"/>
+        <source>最后同步</source>
+        <translation>Last sync</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_board.py" line="140"/>
+        <source>事项</source>
+        <translation>Matter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_board.py" line="146"/>
+        <source>按站点</source>
+        <translation>By station</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_board.py" line="147"/>
+        <source>按事项</source>
+        <translation>By matter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_board.py" line="159"/>
+        <source>点击站点或事项查看其预警、超期的案件。</source>
+        <translation>Click a station or a matter to list its warning and overdue cases.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_board.py" line="185"/>
+        <source>{day} · 在办 {n} 件（预警：已用80%时限或仅剩1个工作日）</source>
+        <translation>{day} · {n} cases running (warning: 80% of the limit used or one working day left)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_board.py" line="206"/>
+        <source>已吊销</source>
+        <translation>Revoked</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_board.py" line="209"/>
+        <source>从未同步</source>
+        <translation>Never synced</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_board.py" line="215"/>
+        <source>最后推送 {push}；最后拉取 {pull}</source>
+        <translation>Last push {push}; last pull {pull}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_board.py" line="218"/>
+        <source>（久未同步）</source>
+        <translation> (not syncing)</translation>
     </message>
 </context>
 <context>
@@ -920,33 +1359,33 @@
 <context>
     <name>CatalogPage</name>
     <message>
-        <location filename="../../ui/catalog_page.py" line="462"/>
+        <location filename="../../ui/catalog_page.py" line="449"/>
         <source>正在加载事项目录…</source>
         <extracomment>The clerk chose a matter (Enter or double-click); carries the Matter. The matter shown in the guide changed; carries the Matter or None.</extracomment>
         <translation>Loading the matter catalog…</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="486"/>
+        <location filename="../../ui/catalog_page.py" line="473"/>
         <source>搜索：事项名称、实施编码或拼音首字母（如 dbsq）</source>
         <translation>Search: matter name, code or pinyin initials (e.g. dbsq)</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="506"/>
+        <location filename="../../ui/catalog_page.py" line="493"/>
         <source>部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="571"/>
+        <location filename="../../ui/catalog_page.py" line="558"/>
         <source>全部部门</source>
         <translation>All departments</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="597"/>
+        <location filename="../../ui/catalog_page.py" line="584"/>
         <source>找到 {n} 项</source>
         <translation>{n} found</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="597"/>
+        <location filename="../../ui/catalog_page.py" line="584"/>
         <source>共 {n} 项</source>
         <translation>{n} matters</translation>
     </message>
@@ -954,53 +1393,53 @@
 <context>
     <name>ChecklistModel</name>
     <message>
-        <location filename="../../ui/intake_checklist.py" line="234"/>
+        <location filename="../../ui/intake_checklist.py" line="226"/>
         <source>申请材料</source>
         <extracomment>Days between today and the default promise date of a 容缺后补 item. Emitted after any mark changed (status, promise date).</extracomment>
         <translation>Material</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_checklist.py" line="234"/>
+        <location filename="../../ui/intake_checklist.py" line="226"/>
         <source>要求</source>
         <translation>Necessity</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_checklist.py" line="234"/>
+        <location filename="../../ui/intake_checklist.py" line="226"/>
         <source>形式与份数</source>
         <translation>Form and copies</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_checklist.py" line="234"/>
+        <location filename="../../ui/intake_checklist.py" line="226"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_checklist.py" line="235"/>
+        <location filename="../../ui/intake_checklist.py" line="227"/>
         <source>承诺补交日期</source>
         <translation>Promised by</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_checklist.py" line="287"/>
+        <location filename="../../ui/intake_checklist.py" line="279"/>
         <source>（{c}）</source>
         <translation>({c})</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_checklist.py" line="289"/>
+        <location filename="../../ui/intake_checklist.py" line="281"/>
         <source>区中心退回要求补正</source>
         <translation>Returned for correction by the district center</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_checklist.py" line="302"/>
+        <location filename="../../ui/intake_checklist.py" line="294"/>
         <source>受理标准：{r}</source>
         <translation>Acceptance standard: {r}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_checklist.py" line="304"/>
+        <location filename="../../ui/intake_checklist.py" line="296"/>
         <source>补正要求：{r}</source>
         <translation>Correction required: {r}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_checklist.py" line="306"/>
+        <location filename="../../ui/intake_checklist.py" line="298"/>
         <source>证照库：{d} 由 {who} 核验</source>
         <translation>Documents on file: verified {d} by {who}</translation>
     </message>
@@ -1008,7 +1447,7 @@
 <context>
     <name>ChecklistView</name>
     <message>
-        <location filename="../../ui/intake_checklist.py" line="423"/>
+        <location filename="../../ui/intake_checklist.py" line="415"/>
         <source>选择事项后，这里列出该事项的全部申请材料，逐项核对。</source>
         <extracomment>The current material changed (carries the key, or &quot;&quot; when none).</extracomment>
         <translation>Once a matter is chosen, all its application materials are listed here to check one by one.</translation>
@@ -1017,68 +1456,68 @@
 <context>
     <name>ChecklistWords</name>
     <message>
-        <location filename="../../ui/intake_checklist.py" line="328"/>
+        <location filename="../../ui/intake_checklist.py" line="320"/>
         <source>必要</source>
         <translation>Required</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_checklist.py" line="328"/>
+        <location filename="../../ui/intake_checklist.py" line="320"/>
         <source>非必要</source>
         <translation>Optional</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_checklist.py" line="329"/>
-        <location filename="../../ui/intake_checklist.py" line="336"/>
+        <location filename="../../ui/intake_checklist.py" line="321"/>
+        <location filename="../../ui/intake_checklist.py" line="328"/>
         <source>容缺后补</source>
         <translation>Deferred (bring later)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_checklist.py" line="329"/>
+        <location filename="../../ui/intake_checklist.py" line="321"/>
         <source>信息免交</source>
         <translation>From shared data</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_checklist.py" line="334"/>
+        <location filename="../../ui/intake_checklist.py" line="326"/>
         <source>未收</source>
         <translation>Not received</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_checklist.py" line="335"/>
+        <location filename="../../ui/intake_checklist.py" line="327"/>
         <source>已收</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_checklist.py" line="335"/>
+        <location filename="../../ui/intake_checklist.py" line="327"/>
         <source>证照库</source>
         <translation>On file</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_checklist.py" line="336"/>
+        <location filename="../../ui/intake_checklist.py" line="328"/>
         <source>共享获取</source>
         <translation>Shared data</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_checklist.py" line="337"/>
+        <location filename="../../ui/intake_checklist.py" line="329"/>
         <source>缺</source>
         <translation>Missing</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_checklist.py" line="338"/>
+        <location filename="../../ui/intake_checklist.py" line="330"/>
         <source>不适用</source>
         <translation>N/A</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_checklist.py" line="344"/>
+        <location filename="../../ui/intake_checklist.py" line="336"/>
         <source>原件或复印件{n}份</source>
         <translation>{n} original or copy</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_checklist.py" line="347"/>
+        <location filename="../../ui/intake_checklist.py" line="339"/>
         <source>原件{n}份</source>
         <translation>{n} original</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_checklist.py" line="349"/>
+        <location filename="../../ui/intake_checklist.py" line="341"/>
         <source>复印件{n}份</source>
         <translation>{n} copy</translation>
     </message>
@@ -1724,6 +2163,639 @@
     </message>
 </context>
 <context>
+    <name>DistrictCaseView</name>
+    <message>
+        <location filename="../../ui/district_case.py" line="87"/>
+        <source>&lt;span style=&apos;color:#5f6368&apos;&gt;在上方列表中选择一个案件，查看材料、办理进程和站点文书。&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:#5f6368&apos;&gt;Select a case in the list above to see its materials, history and the station&apos;s documents.&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_case.py" line="133"/>
+        <source>概况</source>
+        <translation>Overview</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_case.py" line="134"/>
+        <source>办理进程</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_case.py" line="135"/>
+        <source>材料</source>
+        <translation>Materials</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_case.py" line="136"/>
+        <source>文书</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_case.py" line="229"/>
+        <source>没有执行：这个案件刚刚被别人处理过（{why}）。已为您刷新到最新状态，请查看后重新决定。</source>
+        <translation>Not done: someone else has just acted on this case ({why}). It has been refreshed to its current state; please look again and decide.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_case.py" line="235"/>
+        <source>已接件。</source>
+        <translation>Taken.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_case.py" line="235"/>
+        <source>已指派代办员。</source>
+        <translation>Proxy agent assigned.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_case.py" line="236"/>
+        <source>已记录代办进展。</source>
+        <translation>Step recorded.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_case.py" line="237"/>
+        <source>已退回站点补正；站点同步后即可看到。</source>
+        <translation>Returned for correction; the station sees it with its next sync.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_case.py" line="238"/>
+        <source>特别程序已开始，暂停计时。</source>
+        <translation>Special procedure started; the clock is paused.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_case.py" line="239"/>
+        <source>特别程序已结束，期限已顺延。</source>
+        <translation>Special procedure ended; the due date moved.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_case.py" line="240"/>
+        <source>已准予；结果将在站点同步后交付。</source>
+        <translation>Approved; the station hands the result over after its next sync.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_case.py" line="241"/>
+        <source>已不予批准；结果将在站点同步后交付。</source>
+        <translation>Denied; the station hands the result over after its next sync.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_case.py" line="242"/>
+        <source>留言已发送。</source>
+        <translation>Comment sent.</translation>
+    </message>
+</context>
+<context>
+    <name>DistrictLoginPage</name>
+    <message>
+        <location filename="../../ui/district_login.py" line="30"/>
+        <source>区政务服务中心 · 工作人员登录</source>
+        <translation>District service center · staff sign-in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_login.py" line="31"/>
+        <source>审核人员、代办员和管理员使用</source>
+        <translation>For reviewers, proxy agents and administrators</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_login.py" line="38"/>
+        <source>记住我（登录令牌保存在系统密钥环中）</source>
+        <translation>Remember me (the sign-in token is kept in the system keyring)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_login.py" line="40"/>
+        <source>留空：使用系统信任的证书</source>
+        <translation>Empty: the system&apos;s trusted certificates</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_login.py" line="41"/>
+        <source>选择…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_login.py" line="49"/>
+        <source>本机没有可用的系统密钥环（keyring），无法“记住我”：登录令牌不会保存，下次启动需要重新输入密码。如需记住登录，请启用系统的凭据服务（Windows 凭据管理器、macOS 钥匙串、Linux Secret Service），或用环境变量 PYTHON_KEYRING_BACKEND 指定后端。</source>
+        <translation>This computer has no usable system keyring, so “remember me” is not available: the sign-in token is not kept and you type your password again next time. To remember sign-ins, enable the system&apos;s credential store (Windows Credential Manager, macOS Keychain, Linux Secret Service) or choose a backend with the PYTHON_KEYRING_BACKEND environment variable.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_login.py" line="55"/>
+        <source>服务器</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_login.py" line="56"/>
+        <source>用户名</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_login.py" line="57"/>
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_login.py" line="59"/>
+        <source>CA 证书</source>
+        <translation>CA certificates</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_login.py" line="61"/>
+        <location filename="../../ui/district_login.py" line="81"/>
+        <source>登录</source>
+        <translation>Sign in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_login.py" line="81"/>
+        <source>正在登录…</source>
+        <translation>Signing in…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_login.py" line="90"/>
+        <source>选择 CA 证书文件</source>
+        <translation>Choose a CA certificate file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_login.py" line="91"/>
+        <source>证书 (*.pem *.crt *.cer);;所有文件 (*)</source>
+        <translation>Certificates (*.pem *.crt *.cer);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_login.py" line="98"/>
+        <source>服务器地址须以 https:// 或 http:// 开头。</source>
+        <translation>The server address must start with https:// or http://.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_login.py" line="102"/>
+        <source>请输入用户名。</source>
+        <translation>Enter your user name.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_login.py" line="106"/>
+        <source>请输入密码。</source>
+        <translation>Enter your password.</translation>
+    </message>
+</context>
+<context>
+    <name>DistrictRenderer</name>
+    <message>
+        <location filename="../../ui/district_render.py" line="105"/>
+        <source>特别程序中</source>
+        <translation>In special procedure</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_render.py" line="128"/>
+        <source>隐藏</source>
+        <translation>Hide</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_render.py" line="128"/>
+        <source>显示完整号码</source>
+        <translation>Show full number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_render.py" line="135"/>
+        <source>申请人</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_render.py" line="135"/>
+        <source>证件号码</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_render.py" line="136"/>
+        <source>联系电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_render.py" line="136"/>
+        <source>代理人</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_render.py" line="137"/>
+        <source>站点</source>
+        <translation>Station</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_render.py" line="137"/>
+        <source>事项</source>
+        <translation>Matter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_render.py" line="138"/>
+        <source>受理时间</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_render.py" line="138"/>
+        <source>承诺时限</source>
+        <translation>Committed limit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_render.py" line="139"/>
+        <source>{n} 个工作日</source>
+        <translation>{n} working days</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_render.py" line="140"/>
+        <source>办结期限</source>
+        <translation>Due date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_render.py" line="140"/>
+        <source>代办员</source>
+        <translation>Proxy agent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_render.py" line="157"/>
+        <source>暂定</source>
+        <translation>provisional</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_render.py" line="163"/>
+        <source>特别程序期间不计时，结束时期限顺延。</source>
+        <translation>The clock stops during the special procedure; the due date moves when it ends.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_render.py" line="174"/>
+        <source>第 {n} 次退回补正（{who}）</source>
+        <translation>Return {n} ({who})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_render.py" line="175"/>
+        <source>（未附说明）</source>
+        <translation>(no note)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_render.py" line="205"/>
+        <location filename="../../ui/district_render.py" line="264"/>
+        <source>准予</source>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_render.py" line="205"/>
+        <location filename="../../ui/district_render.py" line="265"/>
+        <source>不予批准</source>
+        <translation>Denied</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_render.py" line="206"/>
+        <location filename="../../ui/district_render.py" line="265"/>
+        <source>办结</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_render.py" line="212"/>
+        <source>决定人：{who}</source>
+        <translation>Decided by: {who}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_render.py" line="215"/>
+        <source>站点已交付：{when}</source>
+        <translation>Handed over by the station: {when}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_render.py" line="226"/>
+        <source>差评</source>
+        <translation>Bad rating</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_render.py" line="227"/>
+        <source>差评须在15个工作日内跟进整改（见“好差评”页）。</source>
+        <translation>A bad rating must be followed up within 15 working days (see the Ratings page).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_render.py" line="229"/>
+        <source>评价意见：</source>
+        <translation>Comment: </translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_render.py" line="244"/>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_render.py" line="244"/>
+        <source>环节</source>
+        <translation>Step</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_render.py" line="244"/>
+        <source>经办</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_render.py" line="244"/>
+        <location filename="../../ui/district_render.py" line="356"/>
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_render.py" line="248"/>
+        <source>区中心</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_render.py" line="258"/>
+        <source>收件</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_render.py" line="258"/>
+        <source>材料更新</source>
+        <translation>Materials updated</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_render.py" line="259"/>
+        <source>一次性告知</source>
+        <translation>One-time notice</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_render.py" line="259"/>
+        <source>受理</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_render.py" line="260"/>
+        <source>不予受理</source>
+        <translation>Not accepted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_render.py" line="260"/>
+        <source>上报区级</source>
+        <translation>Escalated</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_render.py" line="261"/>
+        <source>区中心接件</source>
+        <translation>Taken by district</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_render.py" line="261"/>
+        <source>指派代办员</source>
+        <translation>Assign proxy agent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_render.py" line="262"/>
+        <source>代办进展</source>
+        <translation>Proxy step</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_render.py" line="262"/>
+        <source>退回补正</source>
+        <translation>Returned for correction</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_render.py" line="263"/>
+        <source>补正后重新上报</source>
+        <translation>Resubmitted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_render.py" line="263"/>
+        <source>特别程序开始</source>
+        <translation>Special procedure started</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_render.py" line="264"/>
+        <source>特别程序结束</source>
+        <translation>Special procedure ended</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_render.py" line="266"/>
+        <source>好差评</source>
+        <translation>Rating</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_render.py" line="266"/>
+        <source>撤回</source>
+        <translation>Withdrawn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_render.py" line="266"/>
+        <source>留言</source>
+        <translation>Comments</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_render.py" line="274"/>
+        <source>告知补正 {n} 项</source>
+        <translation>{n} items to bring</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_render.py" line="276"/>
+        <source>（新增告知项，理由：{why}）</source>
+        <translation> (new notice items; justification: {why})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_render.py" line="280"/>
+        <source>（暂定）</source>
+        <translation> (provisional)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_render.py" line="281"/>
+        <source>办结期限 {due}{extra}</source>
+        <translation>Due {due}{extra}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_render.py" line="304"/>
+        <source>材料</source>
+        <translation>Materials</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_render.py" line="304"/>
+        <source>份数</source>
+        <translation>Copies</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_render.py" line="304"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_render.py" line="304"/>
+        <source>扫描件</source>
+        <translation>Scans</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_render.py" line="313"/>
+        <source>承诺 {day} 前补交</source>
+        <translation>Promised by {day}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_render.py" line="317"/>
+        <source>原件{n}份</source>
+        <translation>{n} original(s)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_render.py" line="319"/>
+        <source>复印件{n}份</source>
+        <translation>{n} cop(ies)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_render.py" line="338"/>
+        <source>已收</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_render.py" line="338"/>
+        <source>证照库已核验</source>
+        <translation>On file, verified</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_render.py" line="339"/>
+        <source>共享数据获取</source>
+        <translation>From shared data</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_render.py" line="339"/>
+        <source>容缺后补</source>
+        <translation>Deferred</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_render.py" line="340"/>
+        <source>缺</source>
+        <translation>Missing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_render.py" line="340"/>
+        <source>不适用</source>
+        <translation>Not applicable</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_render.py" line="351"/>
+        <source>站点尚未出具文书。</source>
+        <translation>The station has not issued any documents yet.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_render.py" line="352"/>
+        <source>一次性告知单</source>
+        <translation>One-time notice</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_render.py" line="352"/>
+        <source>受理回执</source>
+        <translation>Acceptance receipt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_render.py" line="353"/>
+        <source>不予受理通知书</source>
+        <translation>Refusal notice</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_render.py" line="353"/>
+        <source>办结通知</source>
+        <translation>Result notice</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_render.py" line="354"/>
+        <source>再次告知（新增告知项，已报监察）</source>
+        <translation>Further notice (new items, reported to supervision)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_render.py" line="355"/>
+        <source>文书</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_render.py" line="355"/>
+        <source>编号</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_render.py" line="360"/>
+        <source>站点打印的文书（编号与种类）；原件在站点存档。</source>
+        <translation>Documents the station printed (kind and number); the originals are filed at the station.</translation>
+    </message>
+</context>
+<context>
+    <name>DistrictWindow</name>
+    <message>
+        <location filename="../../ui/district_window.py" line="113"/>
+        <source>StationDesk 区政务服务中心</source>
+        <translation>StationDesk District Service Center</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_window.py" line="116"/>
+        <source>正在连接区中心…</source>
+        <translation>Connecting to the district…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_window.py" line="154"/>
+        <source>登录已过期，请重新登录。</source>
+        <translation>Your sign-in has expired; please sign in again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_window.py" line="191"/>
+        <source>{name}（{role}）</source>
+        <translation>{name} ({role})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_window.py" line="193"/>
+        <source>区中心：{server}</source>
+        <translation>District: {server}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_window.py" line="223"/>
+        <source>审核队列</source>
+        <translation>Review queue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_window.py" line="223"/>
+        <source>我的代办</source>
+        <translation>My cases</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_window.py" line="224"/>
+        <source>电子监察</source>
+        <translation>Supervision</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_window.py" line="224"/>
+        <source>好差评</source>
+        <translation>Rating</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_window.py" line="225"/>
+        <source>统计报表</source>
+        <translation>Reports</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_window.py" line="312"/>
+        <location filename="../../ui/district_window.py" line="354"/>
+        <source>未登录</source>
+        <translation>Not signed in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_window.py" line="314"/>
+        <source>● 未连接</source>
+        <translation>● Not connected</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_window.py" line="317"/>
+        <source>退出登录</source>
+        <translation>Sign out</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_window.py" line="329"/>
+        <source>● 在线</source>
+        <translation>● Online</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_window.py" line="332"/>
+        <source>更新于 {time}</source>
+        <translation>Updated {time}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_window.py" line="335"/>
+        <source>● 连接中断</source>
+        <translation>● Connection lost</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_window.py" line="366"/>
+        <source>登录已失效，请重新登录（{why}）。</source>
+        <translation>Your sign-in is no longer valid; please sign in again ({why}).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_window.py" line="370"/>
+        <source>出错了</source>
+        <translation>Something went wrong</translation>
+    </message>
+</context>
+<context>
     <name>FormFieldsPanel</name>
     <message>
         <location filename="../../ui/intake_form.py" line="52"/>
@@ -2042,135 +3114,156 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="72"/>
+        <location filename="../../ui/main_window.py" line="79"/>
         <source>StationDesk 便民服务站窗口工作台</source>
         <translation>StationDesk Service Station Counter</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="75"/>
+        <location filename="../../ui/main_window.py" line="82"/>
         <source>正在打开本站数据…</source>
         <translation>Opening station data…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="118"/>
+        <location filename="../../ui/main_window.py" line="125"/>
         <source>受理</source>
         <translation>Intake</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="119"/>
+        <location filename="../../ui/main_window.py" line="126"/>
         <source>办件</source>
         <translation>Cases</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="120"/>
+        <location filename="../../ui/main_window.py" line="127"/>
         <source>待办</source>
         <translation>Tasks</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="121"/>
+        <location filename="../../ui/main_window.py" line="128"/>
         <source>申请人</source>
         <translation>Applicants</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="122"/>
+        <location filename="../../ui/main_window.py" line="129"/>
         <source>事项</source>
         <translation>Matters</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="123"/>
+        <location filename="../../ui/main_window.py" line="130"/>
         <source>统计</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="124"/>
+        <location filename="../../ui/main_window.py" line="131"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="203"/>
-        <location filename="../../ui/main_window.py" line="398"/>
+        <location filename="../../ui/main_window.py" line="132"/>
+        <source>同步</source>
+        <translation>Sync</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="211"/>
+        <location filename="../../ui/main_window.py" line="445"/>
         <source>经办人：未登录</source>
         <translation>Clerk: not signed in</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="204"/>
+        <location filename="../../ui/main_window.py" line="212"/>
         <source>站点：正在打开…</source>
         <translation>Station: opening…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="205"/>
+        <location filename="../../ui/main_window.py" line="213"/>
+        <location filename="../../ui/main_window.py" line="239"/>
         <source>● 离线（未连接区中心）</source>
         <translation>● Offline (no district center)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="207"/>
+        <location filename="../../ui/main_window.py" line="215"/>
         <source>待同步事件：—</source>
         <translation>Unsynced events: —</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="208"/>
+        <location filename="../../ui/main_window.py" line="216"/>
         <source>上次同步：从未</source>
         <translation>Last sync: never</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="225"/>
+        <location filename="../../ui/main_window.py" line="235"/>
         <source>待同步事件：{0}</source>
         <translation>Unsynced events: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="226"/>
+        <location filename="../../ui/main_window.py" line="236"/>
         <source>上次同步：{0}</source>
         <translation>Last sync: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="226"/>
+        <location filename="../../ui/main_window.py" line="237"/>
         <source>从未</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="270"/>
+        <location filename="../../ui/main_window.py" line="241"/>
+        <source>● 尚未同步</source>
+        <translation>● Not synced yet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="243"/>
+        <source>● 在线</source>
+        <translation>● Online</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="245"/>
+        <source>● 离线（上次同步失败）</source>
+        <translation>● Offline (last sync failed)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="300"/>
         <source>站点：尚未设置</source>
         <translation>Station: not set up</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="279"/>
+        <location filename="../../ui/main_window.py" line="318"/>
         <source>StationDesk 便民服务站窗口工作台 — {0}</source>
         <translation>StationDesk Service Station Counter — {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="280"/>
+        <location filename="../../ui/main_window.py" line="319"/>
         <source>站点：{0}（{1}）</source>
         <translation>Station: {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="293"/>
+        <location filename="../../ui/main_window.py" line="328"/>
         <source>站点：无法打开</source>
         <translation>Station: cannot open</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="294"/>
+        <location filename="../../ui/main_window.py" line="329"/>
         <source>无法打开本站数据：
 {0}</source>
         <translation>Cannot open the station data:
 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="332"/>
+        <location filename="../../ui/main_window.py" line="369"/>
         <source>用户名或密码不正确，或账号已停用。</source>
         <translation>Wrong user name or password, or the account is disabled.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="338"/>
+        <location filename="../../ui/main_window.py" line="375"/>
         <source>经办人：{0}</source>
         <translation>Clerk: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="387"/>
+        <location filename="../../ui/main_window.py" line="434"/>
         <source>密码不正确。</source>
         <translation>Wrong password.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="419"/>
+        <location filename="../../ui/main_window.py" line="466"/>
         <source>出错了</source>
         <translation>Error</translation>
     </message>
@@ -2192,323 +3285,323 @@
 <context>
     <name>MatterDetailRenderer</name>
     <message>
-        <location filename="../../ui/catalog_page.py" line="188"/>
+        <location filename="../../ui/catalog_page.py" line="175"/>
         <source>受理条件</source>
         <translation>Conditions</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="191"/>
+        <location filename="../../ui/catalog_page.py" line="178"/>
         <source>常见不予受理情形</source>
         <translation>Common reasons for refusal</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="192"/>
+        <location filename="../../ui/catalog_page.py" line="179"/>
         <source>设定依据</source>
         <translation>Legal basis</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="200"/>
+        <location filename="../../ui/catalog_page.py" line="187"/>
         <source>没有找到匹配的事项</source>
         <translation>No matching matters</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="202"/>
+        <location filename="../../ui/catalog_page.py" line="189"/>
         <source>换个说法试试：事项名称中的字、实施编码，或拼音首字母（如 dbsq 找低保）。</source>
         <translation>Try other words: characters from the matter name, its code, or pinyin initials (e.g. dbsq for 低保).</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="205"/>
+        <location filename="../../ui/catalog_page.py" line="192"/>
         <source>选择一个事项，查看要带的材料和办理要求</source>
         <translation>Choose a matter to see the materials to bring and the requirements</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="207"/>
+        <location filename="../../ui/catalog_page.py" line="194"/>
         <source>在搜索框输入事项名称、实施编码或拼音首字母，按 ↓ 进入列表，按 Enter 查看详情。</source>
         <translation>Type a matter name, code or pinyin initials in the search box, press ↓ to enter the list and Enter to see details.</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="220"/>
+        <location filename="../../ui/catalog_page.py" line="207"/>
         <source>实施编码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="220"/>
+        <location filename="../../ui/catalog_page.py" line="207"/>
         <source>实施部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="222"/>
+        <location filename="../../ui/catalog_page.py" line="209"/>
         <source>事项类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="224"/>
+        <location filename="../../ui/catalog_page.py" line="211"/>
         <source>服务对象</source>
         <translation>For</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="228"/>
+        <location filename="../../ui/catalog_page.py" line="215"/>
         <source>法定时限</source>
         <translation>Statutory time</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="230"/>
+        <location filename="../../ui/catalog_page.py" line="217"/>
         <source>承诺时限</source>
         <translation>Committed time</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="233"/>
+        <location filename="../../ui/catalog_page.py" line="220"/>
         <source>收费</source>
         <translation>Fees</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="233"/>
+        <location filename="../../ui/catalog_page.py" line="220"/>
         <source>办理结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="234"/>
+        <location filename="../../ui/catalog_page.py" line="221"/>
         <source>咨询电话</source>
         <translation>Enquiries</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="234"/>
+        <location filename="../../ui/catalog_page.py" line="221"/>
         <source>投诉电话</source>
         <translation>Complaints</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="237"/>
+        <location filename="../../ui/catalog_page.py" line="224"/>
         <source>时限说明</source>
         <translation>Time limit notes</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="238"/>
+        <location filename="../../ui/catalog_page.py" line="225"/>
         <source>办理地点</source>
         <translation>Where</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="239"/>
+        <location filename="../../ui/catalog_page.py" line="226"/>
         <source>办公时间</source>
         <translation>Office hours</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="240"/>
+        <location filename="../../ui/catalog_page.py" line="227"/>
         <source>版本</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="256"/>
+        <location filename="../../ui/catalog_page.py" line="243"/>
         <source>申请材料（共 {n} 项，其中必要 {r} 项）</source>
         <translation>Materials ({n} items, {r} required)</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="260"/>
+        <location filename="../../ui/catalog_page.py" line="247"/>
         <source>序号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="261"/>
+        <location filename="../../ui/catalog_page.py" line="248"/>
         <source>材料名称</source>
         <translation>Material</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="262"/>
+        <location filename="../../ui/catalog_page.py" line="249"/>
         <source>形式</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="263"/>
+        <location filename="../../ui/catalog_page.py" line="250"/>
         <source>份数</source>
         <translation>Copies</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="264"/>
+        <location filename="../../ui/catalog_page.py" line="251"/>
         <source>必要性</source>
         <translation>Necessity</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="265"/>
+        <location filename="../../ui/catalog_page.py" line="252"/>
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="266"/>
+        <location filename="../../ui/catalog_page.py" line="253"/>
         <source>适用条件</source>
         <translation>Applies when</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="279"/>
+        <location filename="../../ui/catalog_page.py" line="266"/>
         <source>空白表格：{ref}</source>
         <translation>Blank form: {ref}</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="280"/>
+        <location filename="../../ui/catalog_page.py" line="267"/>
         <source>示例样表：{ref}</source>
         <translation>Sample: {ref}</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="295"/>
+        <location filename="../../ui/catalog_page.py" line="282"/>
         <source>受理标准：</source>
         <translation>Acceptance standard: </translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="308"/>
+        <location filename="../../ui/catalog_page.py" line="295"/>
         <source>特别程序（不计入办理时限）</source>
         <translation>Special procedures (not counted in the time limit)</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="315"/>
+        <location filename="../../ui/catalog_page.py" line="302"/>
         <source>（* 为必填）</source>
         <translation>(* required)</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="316"/>
+        <location filename="../../ui/catalog_page.py" line="303"/>
         <source>需采集的信息</source>
         <translation>Information to collect</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="341"/>
+        <location filename="../../ui/catalog_page.py" line="328"/>
         <source>法律法规未规定</source>
         <translation>Not set by law</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="342"/>
-        <location filename="../../ui/catalog_page.py" line="347"/>
+        <location filename="../../ui/catalog_page.py" line="329"/>
+        <location filename="../../ui/catalog_page.py" line="334"/>
         <source>{n} 个工作日</source>
         <translation>{n} working days</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="346"/>
+        <location filename="../../ui/catalog_page.py" line="333"/>
         <source>当场办结</source>
         <translation>Completed on the spot</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="351"/>
+        <location filename="../../ui/catalog_page.py" line="338"/>
         <source>不收费</source>
         <translation>Free</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="353"/>
+        <location filename="../../ui/catalog_page.py" line="340"/>
         <source>{name} {amount} 元（{basis}）</source>
         <translation>{name} {amount} yuan ({basis})</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="361"/>
+        <location filename="../../ui/catalog_page.py" line="348"/>
         <source>本站点咨询电话</source>
         <translation>This station&apos;s enquiry line</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="364"/>
+        <location filename="../../ui/catalog_page.py" line="351"/>
         <source>第 {v} 版，{start} 起施行</source>
         <translation>Version {v}, in force from {start}</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="366"/>
+        <location filename="../../ui/catalog_page.py" line="353"/>
         <source>，{end} 废止</source>
         <translation>, repealed {end}</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="373"/>
+        <location filename="../../ui/catalog_page.py" line="360"/>
         <source>原件{n}份</source>
         <translation>{n} original</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="375"/>
+        <location filename="../../ui/catalog_page.py" line="362"/>
         <source>复印件{n}份</source>
         <translation>{n} copy</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="377"/>
+        <location filename="../../ui/catalog_page.py" line="364"/>
         <source>或</source>
         <translation>or</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="383"/>
+        <location filename="../../ui/catalog_page.py" line="370"/>
         <source>即办件</source>
         <translation>Instant</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="383"/>
+        <location filename="../../ui/catalog_page.py" line="370"/>
         <source>承诺件</source>
         <translation>Committed</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="387"/>
+        <location filename="../../ui/catalog_page.py" line="374"/>
         <source>站点办结</source>
         <translation>Completed at station</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="388"/>
+        <location filename="../../ui/catalog_page.py" line="375"/>
         <source>上报区级</source>
         <translation>Escalate to district</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="393"/>
+        <location filename="../../ui/catalog_page.py" line="380"/>
         <source>自然人</source>
         <translation>Individuals</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="394"/>
+        <location filename="../../ui/catalog_page.py" line="381"/>
         <source>法人</source>
         <translation>Legal entities</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="395"/>
+        <location filename="../../ui/catalog_page.py" line="382"/>
         <source>自然人、法人</source>
         <translation>Individuals, legal entities</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="400"/>
+        <location filename="../../ui/catalog_page.py" line="387"/>
         <source>原件</source>
         <translation>Original</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="401"/>
+        <location filename="../../ui/catalog_page.py" line="388"/>
         <source>复印件</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="402"/>
+        <location filename="../../ui/catalog_page.py" line="389"/>
         <source>原件和复印件</source>
         <translation>Original and copy</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="403"/>
+        <location filename="../../ui/catalog_page.py" line="390"/>
         <source>原件或复印件</source>
         <translation>Original or copy</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="408"/>
+        <location filename="../../ui/catalog_page.py" line="395"/>
         <source>必要</source>
         <translation>Required</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="409"/>
+        <location filename="../../ui/catalog_page.py" line="396"/>
         <source>非必要</source>
         <translation>Optional</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="410"/>
+        <location filename="../../ui/catalog_page.py" line="397"/>
         <source>容缺后补</source>
         <translation>Deferred (bring later)</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="411"/>
+        <location filename="../../ui/catalog_page.py" line="398"/>
         <source>信息免交</source>
         <translation>From shared data</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="416"/>
+        <location filename="../../ui/catalog_page.py" line="403"/>
         <source>申请人自备</source>
         <translation>Applicant provides</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="417"/>
+        <location filename="../../ui/catalog_page.py" line="404"/>
         <source>政府部门核发</source>
         <translation>Issued by government</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="418"/>
+        <location filename="../../ui/catalog_page.py" line="405"/>
         <source>电子证照</source>
         <translation>E-certificate</translation>
     </message>
@@ -2516,48 +3609,48 @@
 <context>
     <name>MatterPicker</name>
     <message>
-        <location filename="../../ui/intake_matter.py" line="52"/>
+        <location filename="../../ui/intake_matter.py" line="50"/>
         <source>输入事项名称、编码或拼音首字母（如 cjrz）</source>
         <extracomment>The chosen matter changed (a Matter, or None when cleared).</extracomment>
         <translation>Matter name, code or pinyin initials (e.g. cjrz)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_matter.py" line="141"/>
+        <location filename="../../ui/intake_matter.py" line="139"/>
         <source>最近使用</source>
         <translation>Recent</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_matter.py" line="150"/>
+        <location filename="../../ui/intake_matter.py" line="148"/>
         <source>即办</source>
         <translation>Instant</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_matter.py" line="150"/>
+        <location filename="../../ui/intake_matter.py" line="148"/>
         <source>承诺{n}日</source>
         <translation>{n} working days</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_matter.py" line="185"/>
+        <location filename="../../ui/intake_matter.py" line="183"/>
         <source>尚未选择事项</source>
         <translation>No matter chosen yet</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_matter.py" line="189"/>
+        <location filename="../../ui/intake_matter.py" line="187"/>
         <source>即办件 · 当场办结</source>
         <translation>Instant · completed on the spot</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_matter.py" line="191"/>
+        <location filename="../../ui/intake_matter.py" line="189"/>
         <source>承诺件 · {n} 个工作日</source>
         <translation>Committed · {n} working days</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_matter.py" line="192"/>
+        <location filename="../../ui/intake_matter.py" line="190"/>
         <source>站点办结</source>
         <translation>Completed at station</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_matter.py" line="193"/>
+        <location filename="../../ui/intake_matter.py" line="191"/>
         <source>上报区级</source>
         <translation>Escalate to district</translation>
     </message>
@@ -2565,42 +3658,42 @@
 <context>
     <name>MatterTableModel</name>
     <message>
-        <location filename="../../ui/catalog_page.py" line="139"/>
+        <location filename="../../ui/catalog_page.py" line="126"/>
         <source>事项名称</source>
         <translation>Matter</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="139"/>
+        <location filename="../../ui/catalog_page.py" line="126"/>
         <source>实施部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="139"/>
+        <location filename="../../ui/catalog_page.py" line="126"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="139"/>
+        <location filename="../../ui/catalog_page.py" line="126"/>
         <source>承诺时限</source>
         <translation>Committed time</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="171"/>
+        <location filename="../../ui/catalog_page.py" line="158"/>
         <source>即办</source>
         <translation>Instant</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="171"/>
+        <location filename="../../ui/catalog_page.py" line="158"/>
         <source>承诺</source>
         <translation>Committed</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="173"/>
+        <location filename="../../ui/catalog_page.py" line="160"/>
         <source>当场办结</source>
         <translation>On the spot</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="174"/>
+        <location filename="../../ui/catalog_page.py" line="161"/>
         <source>{n} 个工作日</source>
         <translation>{n} working days</translation>
     </message>
@@ -2608,75 +3701,314 @@
 <context>
     <name>PrintPreviewDialog</name>
     <message>
-        <location filename="../../ui/print_preview.py" line="61"/>
+        <location filename="../../ui/print_preview.py" line="74"/>
         <source>打印预览 — {title}</source>
         <extracomment>Highest resolution pages are rendered at for printing (enough for text and QR codes). Height of one rendered band, in device pixels. Pages printed (after a successful print). Path written by 另存为.</extracomment>
         <translation>Print preview — {title}</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="75"/>
+        <location filename="../../ui/print_preview.py" line="88"/>
         <source>打印…  Ctrl+P</source>
         <translation>Print…  Ctrl+P</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="76"/>
+        <location filename="../../ui/print_preview.py" line="89"/>
         <source>全部打印</source>
         <translation>Print all</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="78"/>
+        <location filename="../../ui/print_preview.py" line="91"/>
         <source>另存为…  Ctrl+S</source>
         <translation>Save as…  Ctrl+S</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="79"/>
+        <location filename="../../ui/print_preview.py" line="92"/>
         <source>关闭  Esc</source>
         <translation>Close  Esc</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="126"/>
+        <location filename="../../ui/print_preview.py" line="139"/>
         <source>文书无法显示（PDF 读取失败），可另存后查看。</source>
         <translation>Cannot display the document (PDF could not be read); save it and open it elsewhere.</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="162"/>
+        <location filename="../../ui/print_preview.py" line="175"/>
         <source>共 {n} 页</source>
         <translation>Pages: {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="178"/>
+        <location filename="../../ui/print_preview.py" line="191"/>
         <source>已保存到 {path}</source>
         <translation>Saved to {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="185"/>
+        <location filename="../../ui/print_preview.py" line="198"/>
         <source>另存为</source>
         <translation>Save as</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="185"/>
+        <location filename="../../ui/print_preview.py" line="198"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="193"/>
+        <location filename="../../ui/print_preview.py" line="206"/>
         <source>保存失败：{err}。请换一个位置再试。</source>
         <translation>Save failed: {err}. Try another location.</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="200"/>
+        <location filename="../../ui/print_preview.py" line="215"/>
         <source>打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="209"/>
+        <location filename="../../ui/print_preview.py" line="224"/>
         <source>已送打印机：{n} 页</source>
         <translation>Pages sent to printer: {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="222"/>
+        <location filename="../../ui/print_preview.py" line="237"/>
         <source>无法开始打印：请检查打印机是否可用。</source>
         <translation>Cannot start printing: check that the printer is available.</translation>
+    </message>
+</context>
+<context>
+    <name>ProxyPage</name>
+    <message>
+        <location filename="../../ui/district_proxy.py" line="28"/>
+        <source>交付结果：准予</source>
+        <translation>Hand over: approved</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_proxy.py" line="29"/>
+        <source>交付结果：不予批准</source>
+        <translation>Hand over: denied</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_proxy.py" line="66"/>
+        <source>记录下一步：{step}</source>
+        <translation>Record next step: {step}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_proxy.py" line="71"/>
+        <source>选择一个案件，记录代办进展。</source>
+        <translation>Select a case to record its steps.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_proxy.py" line="74"/>
+        <source>{case}：已记录 {steps}</source>
+        <translation>{case}: recorded {steps}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_proxy.py" line="75"/>
+        <source>（尚无进展）</source>
+        <translation>(no steps yet)</translation>
+    </message>
+</context>
+<context>
+    <name>QueueModel</name>
+    <message>
+        <location filename="../../ui/district_queue_model.py" line="49"/>
+        <source> 暂定</source>
+        <translation> provisional</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_queue_model.py" line="51"/>
+        <source>（超 {n} 日）</source>
+        <translation> ({n} d over)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_queue_model.py" line="53"/>
+        <source>（余 {n} 日）</source>
+        <translation> ({n} d left)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_queue_model.py" line="55"/>
+        <source>（暂停）</source>
+        <translation> (paused)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_queue_model.py" line="194"/>
+        <source>办件编号</source>
+        <translation>Case number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_queue_model.py" line="194"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_queue_model.py" line="194"/>
+        <source>站点</source>
+        <translation>Station</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_queue_model.py" line="194"/>
+        <source>事项</source>
+        <translation>Matter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_queue_model.py" line="195"/>
+        <source>申请人</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_queue_model.py" line="195"/>
+        <source>代办员</source>
+        <translation>Proxy agent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_queue_model.py" line="195"/>
+        <source>到期日</source>
+        <translation>Due date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_queue_model.py" line="196"/>
+        <source>受理日期</source>
+        <translation>Accepted on</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_queue_model.py" line="258"/>
+        <source>姓名已遮蔽；完整信息见案件详情。</source>
+        <translation>Name masked; the case detail shows the full record.</translation>
+    </message>
+</context>
+<context>
+    <name>QueuePage</name>
+    <message>
+        <location filename="../../ui/district_queue.py" line="168"/>
+        <source>办件编号（开头部分即可，Ctrl+F）</source>
+        <translation>Case number (its beginning is enough, Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_queue.py" line="173"/>
+        <source>刷新 F5</source>
+        <translation>Refresh F5</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_queue.py" line="175"/>
+        <source>待审核</source>
+        <translation>To review</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_queue.py" line="175"/>
+        <source>我的代办</source>
+        <translation>My cases</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_queue.py" line="176"/>
+        <source>全部在办</source>
+        <translation>All running</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_queue.py" line="177"/>
+        <source>已退回站点</source>
+        <translation>Returned to station</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_queue.py" line="178"/>
+        <source>已决定待交付</source>
+        <translation>Decided, to hand over</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_queue.py" line="178"/>
+        <source>全部案件</source>
+        <translation>All cases</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_queue.py" line="182"/>
+        <source>全部站点</source>
+        <translation>All stations</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_queue.py" line="187"/>
+        <source>全部事项</source>
+        <translation>All matters</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_queue.py" line="193"/>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_queue.py" line="193"/>
+        <source>预警或超期</source>
+        <translation>Warning or overdue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_queue.py" line="194"/>
+        <source>超期</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_queue.py" line="194"/>
+        <source>预警</source>
+        <translation>Warning</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_queue.py" line="194"/>
+        <source>正常</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_queue.py" line="195"/>
+        <source>暂停计时</source>
+        <translation>Clock paused</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_queue.py" line="198"/>
+        <source>到期日</source>
+        <translation>Due date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_queue.py" line="207"/>
+        <source>最紧急在前</source>
+        <translation>Most urgent first</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_queue.py" line="208"/>
+        <source>最近变动在前</source>
+        <translation>Latest change first</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_queue.py" line="212"/>
+        <source>范围</source>
+        <translation>Scope</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_queue.py" line="215"/>
+        <source>排序</source>
+        <translation>Order</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_queue.py" line="222"/>
+        <source>站点</source>
+        <translation>Station</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_queue.py" line="223"/>
+        <source>事项</source>
+        <translation>Matter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_queue.py" line="224"/>
+        <source>督办</source>
+        <translation>Supervision</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_queue.py" line="307"/>
+        <source>没有符合条件的案件。</source>
+        <translation>No cases match.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_queue.py" line="314"/>
+        <source>共 {n} 件</source>
+        <translation>{n} cases</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_queue.py" line="316"/>
+        <source>（已载入 {n}）</source>
+        <translation> ({n} loaded)</translation>
     </message>
 </context>
 <context>
@@ -2690,6 +4022,198 @@
         <location filename="../../ui/case_detail.py" line="545"/>
         <source>{label}（差评）</source>
         <translation>{label} (bad rating)</translation>
+    </message>
+</context>
+<context>
+    <name>RatingsPage</name>
+    <message>
+        <location filename="../../ui/district_ratings.py" line="122"/>
+        <source>完成整改前请记录整改情况和回访情况。</source>
+        <translation>Record the rectification and the follow-up call before closing.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_ratings.py" line="131"/>
+        <source>已保存（{when}）。</source>
+        <translation>Saved ({when}).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_ratings.py" line="147"/>
+        <source>查询</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_ratings.py" line="152"/>
+        <location filename="../../ui/district_ratings.py" line="202"/>
+        <source>评价日期</source>
+        <translation>Rated on</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_ratings.py" line="158"/>
+        <source>评价总数</source>
+        <translation>Ratings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_ratings.py" line="159"/>
+        <location filename="../../ui/district_ratings.py" line="179"/>
+        <source>平均分</source>
+        <translation>Average</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_ratings.py" line="160"/>
+        <source>差评（1–2分）</source>
+        <translation>Bad (1–2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_ratings.py" line="161"/>
+        <source>整改中</source>
+        <translation>Follow-ups open</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_ratings.py" line="162"/>
+        <source>整改逾期</source>
+        <translation>Follow-ups late</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_ratings.py" line="169"/>
+        <source>评价分布</source>
+        <translation>Distribution</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_ratings.py" line="170"/>
+        <source>差评整改</source>
+        <translation>Follow-ups</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_ratings.py" line="179"/>
+        <source>合计</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_ratings.py" line="179"/>
+        <source>差评</source>
+        <translation>Bad rating</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_ratings.py" line="183"/>
+        <location filename="../../ui/district_ratings.py" line="201"/>
+        <source>站点</source>
+        <translation>Station</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_ratings.py" line="185"/>
+        <source>事项</source>
+        <translation>Matter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_ratings.py" line="188"/>
+        <source>按站点</source>
+        <translation>By station</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_ratings.py" line="189"/>
+        <source>按事项</source>
+        <translation>By matter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_ratings.py" line="201"/>
+        <source>办件编号</source>
+        <translation>Case number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_ratings.py" line="201"/>
+        <source>评分</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_ratings.py" line="202"/>
+        <source>评价意见</source>
+        <translation>Comment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_ratings.py" line="202"/>
+        <source>整改期限</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_ratings.py" line="203"/>
+        <location filename="../../ui/district_ratings.py" line="235"/>
+        <source>责任人</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_ratings.py" line="203"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_ratings.py" line="218"/>
+        <source>选择一条差评记录跟进情况。</source>
+        <translation>Select a bad rating to record its follow-up.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_ratings.py" line="222"/>
+        <source>负责整改的人或科室</source>
+        <translation>Person or office responsible</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_ratings.py" line="224"/>
+        <source>查明的原因和采取的整改措施</source>
+        <translation>What caused it and what was changed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_ratings.py" line="226"/>
+        <source>回访时间、方式、申请人的意见</source>
+        <translation>When and how the applicant was called, and what they said</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_ratings.py" line="227"/>
+        <source>整改完成，关闭此项</source>
+        <translation>Rectified: close this item</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_ratings.py" line="231"/>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_ratings.py" line="236"/>
+        <source>整改情况</source>
+        <translation>Rectification</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_ratings.py" line="237"/>
+        <source>回访记录</source>
+        <translation>Follow-up call</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_ratings.py" line="262"/>
+        <source>差评须在评价后 15 个工作日内完成整改和回访（今天 {day}）。</source>
+        <translation>Bad ratings are followed up within 15 working days of the rating (today {day}).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_ratings.py" line="279"/>
+        <source>整改中（余 {n} 日）</source>
+        <translation>Open ({n} d left)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_ratings.py" line="280"/>
+        <source>逾期 {n} 个工作日</source>
+        <translation>{n} working days late</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_ratings.py" line="281"/>
+        <source>已完成</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_ratings.py" line="282"/>
+        <source>已完成（逾期）</source>
+        <translation>Done (late)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_ratings.py" line="295"/>
+        <source>{case} · {score} 分 · 期限 {deadline}</source>
+        <translation>{case} · score {score} · due {deadline}</translation>
     </message>
 </context>
 <context>
@@ -2752,6 +4276,7 @@
         <translation>&amp;Print daily report</translation>
     </message>
     <message>
+        <location filename="../../ui/district_reports.py" line="161"/>
         <location filename="../../ui/reports_page.py" line="168"/>
         <source>统计期间</source>
         <translation>Period</translation>
@@ -2768,16 +4293,108 @@
         <translation>Intake</translation>
     </message>
     <message>
+        <location filename="../../ui/district_reports.py" line="104"/>
+        <source>{district}政务服务中心</source>
+        <translation>{district} Government Service Center</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_reports.py" line="112"/>
+        <source>已导出：{path}</source>
+        <translation>Exported: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_reports.py" line="119"/>
+        <source>导出 CSV</source>
+        <translation>Export CSV</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_reports.py" line="120"/>
+        <source>CSV 文件 (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_reports.py" line="136"/>
+        <source>办件统计报表 {a}–{b}</source>
+        <translation>Case report {a}–{b}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_reports.py" line="140"/>
+        <source>正在生成报表…</source>
+        <translation>Preparing the report…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_reports.py" line="150"/>
+        <source>查询</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_reports.py" line="152"/>
+        <source>导出 CSV…</source>
+        <translation>Export CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_reports.py" line="154"/>
+        <source>打印预览（PDF）</source>
+        <translation>Print preview (PDF)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_reports.py" line="169"/>
+        <location filename="../../ui/district_reports.py" line="178"/>
         <location filename="../../ui/reports_page.py" line="178"/>
         <location filename="../../ui/reports_page.py" line="190"/>
         <source>受理</source>
         <translation>Accept</translation>
     </message>
     <message>
+        <location filename="../../ui/district_reports.py" line="170"/>
+        <location filename="../../ui/district_reports.py" line="178"/>
         <location filename="../../ui/reports_page.py" line="178"/>
         <location filename="../../ui/reports_page.py" line="191"/>
         <source>办结</source>
         <translation>Compl.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_reports.py" line="171"/>
+        <location filename="../../ui/district_reports.py" line="179"/>
+        <source>按时率</source>
+        <translation>On-time rate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_reports.py" line="172"/>
+        <location filename="../../ui/district_reports.py" line="178"/>
+        <source>超期办结</source>
+        <translation>Completed late</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_reports.py" line="173"/>
+        <location filename="../../ui/district_reports.py" line="179"/>
+        <source>平均用时（工作日）</source>
+        <translation>Average (working days)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_reports.py" line="178"/>
+        <source>按时办结</source>
+        <translation>On time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_reports.py" line="181"/>
+        <source>站点</source>
+        <translation>Station</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_reports.py" line="184"/>
+        <source>按站点</source>
+        <translation>By station</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_reports.py" line="185"/>
+        <source>按事项</source>
+        <translation>By matter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_reports.py" line="216"/>
+        <source>生成于 {when}</source>
+        <translation>Generated {when}</translation>
     </message>
     <message>
         <location filename="../../ui/reports_page.py" line="179"/>
@@ -2805,6 +4422,7 @@
         <translation>Warning now</translation>
     </message>
     <message>
+        <location filename="../../ui/district_reports.py" line="182"/>
         <location filename="../../ui/reports_page.py" line="189"/>
         <source>事项</source>
         <translation>Matter</translation>
@@ -2949,6 +4567,19 @@ drawn</translation>
         <location filename="../../ui/reports_page.py" line="334"/>
         <source>仅列出前 200 条。</source>
         <translation>Only the first 200 are listed.</translation>
+    </message>
+</context>
+<context>
+    <name>ScanViewer</name>
+    <message>
+        <location filename="../../ui/district_scan.py" line="31"/>
+        <source>扫描件 {sha}</source>
+        <translation>Scan {sha}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_scan.py" line="38"/>
+        <source>扫描件无法显示（不是可识别的图片）。</source>
+        <translation>The scan cannot be shown (not a readable image).</translation>
     </message>
 </context>
 <context>
@@ -3263,6 +4894,176 @@ drawn</translation>
         <location filename="../../ui/login_page.py" line="156"/>
         <source>两次输入的密码不一致。</source>
         <translation>The passwords do not match.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPage</name>
+    <message>
+        <location filename="../../ui/sync_page.py" line="278"/>
+        <source>正在与区中心台账核对…</source>
+        <translation>Comparing with the district&apos;s ledger…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_page.py" line="292"/>
+        <source>正在读取同步状态…</source>
+        <translation>Reading the sync status…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_page.py" line="300"/>
+        <source>立即同步</source>
+        <translation>Sync now</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_page.py" line="305"/>
+        <source>与区中心对账</source>
+        <translation>Reconcile with the district</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_page.py" line="307"/>
+        <source>尚未对账。</source>
+        <translation>Not reconciled yet.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_page.py" line="322"/>
+        <source>办件编号</source>
+        <translation>Case number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_page.py" line="322"/>
+        <location filename="../../ui/sync_page.py" line="326"/>
+        <source>序号</source>
+        <translation>Seq.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_page.py" line="322"/>
+        <source>环节</source>
+        <translation>Step</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_page.py" line="323"/>
+        <source>区中心拒收原因</source>
+        <translation>Why the district refused it</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_page.py" line="326"/>
+        <source>案件</source>
+        <translation>Case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_page.py" line="326"/>
+        <source>代码</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_page.py" line="327"/>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_page.py" line="330"/>
+        <source>本次运行尚未同步。</source>
+        <translation>No sync since the program started.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_page.py" line="333"/>
+        <source>被拒绝的事件</source>
+        <translation>Refused events</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_page.py" line="334"/>
+        <source>无法应用的区中心事件</source>
+        <translation>District events not applied</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_page.py" line="335"/>
+        <source>上次同步报告</source>
+        <translation>Last sync report</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_page.py" line="337"/>
+        <source>对账：</source>
+        <translation>Reconciliation: </translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_page.py" line="349"/>
+        <source>● 正在同步…</source>
+        <translation>● Syncing…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_page.py" line="361"/>
+        <source>● 未登记到区中心</source>
+        <translation>● Not enrolled with a district</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_page.py" line="363"/>
+        <source>● 尚未同步</source>
+        <translation>● Not synced yet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_page.py" line="365"/>
+        <source>● 在线：上次同步成功</source>
+        <translation>● Online: the last sync succeeded</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_page.py" line="367"/>
+        <source>● 离线：上次同步没有完成</source>
+        <translation>● Offline: the last sync did not complete</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_page.py" line="368"/>
+        <source>区中心：{server}</source>
+        <translation>District: {server}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_page.py" line="369"/>
+        <source>未登记（python -m clerk enroll --server URL --code 登记码）</source>
+        <translation>not enrolled (python -m clerk enroll --server URL --code CODE)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_page.py" line="372"/>
+        <source>待同步：{pending} 条事件、{notes} 条留言；区中心已确认 {acked} 条；被拒绝 {rejected} 条</source>
+        <translation>Waiting: {pending} events, {notes} notes; acknowledged by the district: {acked}; refused: {rejected}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_page.py" line="375"/>
+        <source>上次成功同步：{ok}&#x3000;上次尝试：{tried}</source>
+        <translation>Last successful sync: {ok}   last attempt: {tried}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_page.py" line="376"/>
+        <location filename="../../ui/sync_page.py" line="377"/>
+        <source>从未</source>
+        <translation>never</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_page.py" line="387"/>
+        <source>被拒绝的事件（{n}）</source>
+        <translation>Refused events ({n})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_page.py" line="405"/>
+        <source>已对账：{n} 天的事件与区中心一致。</source>
+        <translation>Reconciled: {n} days of events agree with the district.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_page.py" line="409"/>
+        <source>{day} {origin}：本站 {mine} 条，区中心 {theirs} 条</source>
+        <translation>{day} {origin}: station {mine}, district {theirs}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_page.py" line="410"/>
+        <source>本站事件</source>
+        <translation>station events</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_page.py" line="411"/>
+        <source>区中心事件</source>
+        <translation>district events</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_page.py" line="413"/>
+        <source>有差异：</source>
+        <translation>Differences: </translation>
     </message>
 </context>
 <context>
@@ -3676,6 +5477,21 @@ drawn</translation>
         <location filename="../../ui/widgets.py" line="320"/>
         <source>（补打）</source>
         <translation> (reprint)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_session.py" line="27"/>
+        <source>审核人员</source>
+        <translation>Reviewer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_session.py" line="28"/>
+        <source>代办员</source>
+        <translation>Proxy agent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_session.py" line="29"/>
+        <source>管理员</source>
+        <translation>Administrator</translation>
     </message>
 </context>
 <context>

@@ -13,6 +13,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtWidgets import QApplication
 
 from clerk.workspace import Workspace
+from tests.districtkit import sqlite_district_template, sws  # noqa: F401  (district mode)
+from tests.ui.district_fixtures import district, station  # noqa: F401
 from ui.session import Session, SessionBus
 
 
@@ -34,6 +36,6 @@ def session(ws: Workspace) -> Session:
 
     with ws.store.read() as s:
         account = accounts.get_account(s, "admin")
-    station = ws.station()
-    assert station is not None
-    return Session(ws, account, station, SessionBus())
+    info = ws.station()
+    assert info is not None
+    return Session(ws, account, info, SessionBus())

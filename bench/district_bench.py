@@ -1,0 +1,173 @@
+"""District benchmarks: the reviewer queue's first paint with 100,000 cases on the server.
+
+The district database is generated once with `district.demo.populate` (40 stations,
+100,000 cases played through the state machine, projections only) and cached in
+``bench/.cache``. A real `python -m district serve` answers on loopback; a staff member
+signs in; then, in a fresh process, the queue page is built, attached and shown, and the
+clock stops when its first rows are painted. Cold (the first page ever built in the
+process) and warm (median of the next ones) are both reported; the budget is for the
+cold one, what a reviewer sees after signing in.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+from bench.data import CACHE
+
+CASES = 100_000
+STATIONS = 40
+FIRST_PAINT_BUDGET_MS = 300
+VERSION = 1  # bump when the generator changes
+ROOT = Path(__file__).resolve().parent.parent
+PASSWORD = "district-bench-1"
+
+
+def district_db() -> Path:
+    """The cached district database with 100,000 cases (built on first use)."""
+    target = CACHE / f"district-{CASES}-v{VERSION}.sqlite3"
+    if target.exists():
+        return target
+    from district.db import Database
+    from district.demo import populate
+
+    CACHE.mkdir(parents=True, exist_ok=True)
+    partial = target.with_suffix(".partial")
+    for leftover in CACHE.glob(partial.name + "*"):
+        leftover.unlink()
+    db = Database(f"sqlite:///{partial}")
+    try:
+        populate(db, stations=STATIONS, cases=CASES, with_ledger=False, password=PASSWORD,
+                 now=datetime(2026, 11, 20, 8, tzinfo=UTC))
+        with db.engine.connect() as conn:
+            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+            conn.exec_driver_sql("ANALYZE")
+    finally:
+        db.close()
+    for suffix in ("-wal", "-shm"):
+        Path(str(partial) + suffix).unlink(missing_ok=True)
+    shutil.move(partial, target)
+    return target
+
+
+def _serve(db: Path) -> tuple[subprocess.Popen[bytes], str]:
+    import socket
+
+    import requests
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "district", "serve", "--port", str(port), "--db", str(db)],
+        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        start_new_session=True)
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            if requests.get(f"{base}/api/v1/health", timeout=1).status_code == 200:
+                return proc, base
+        except requests.RequestException:
+            time.sleep(0.05)
+    proc.kill()
+    raise RuntimeError("the district service did not start")
+
+
+def _measure(base: str) -> dict[str, float]:
+    """In a fresh process: sign in, then build the queue page until its rows are painted."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from ui.app import ensure_app
+    from ui.district_queue import QueuePage
+    from ui.district_session import DistrictBus, DistrictSession
+    from ui.district_window import sign_in
+
+    app = ensure_app()
+    signed = sign_in(base, "li.shen", PASSWORD, False, None)  # as the window does, first
+    session = DistrictSession(server=signed.server, token=signed.token,
+                              username=signed.username, display_name=signed.display_name,
+                              role=signed.role, ca_bundle=None, bus=DistrictBus(),
+                              facets=signed.facets)
+
+    def first_paint() -> tuple[float, int]:
+        t0 = time.perf_counter()
+        page = QueuePage()
+        page.resize(1254, 740)
+        page.attach(session)
+        page.show()
+        deadline = time.perf_counter() + 30
+        while page.model.loading:
+            app.processEvents()
+            if time.perf_counter() > deadline:
+                raise TimeoutError("the queue did not load within 30 s")
+            time.sleep(0.0002)
+        app.processEvents()
+        page.grab()  # paint the rows now
+        elapsed = (time.perf_counter() - t0) * 1000
+        total = page.model.total
+        page.close()
+        page.deleteLater()
+        app.processEvents()
+        return elapsed, total
+
+    cold, total = first_paint()
+    warm = [first_paint()[0] for _ in range(7)]
+    client = session.client()
+    from sync.district_client import QueueQuery
+
+    request = []
+    for _ in range(9):
+        t = time.perf_counter()
+        client.queue(QueueQuery(), limit=60)
+        request.append((time.perf_counter() - t) * 1000)
+    level = []
+    for wanted in ("red", "yellow"):
+        t = time.perf_counter()
+        client.queue(QueueQuery(scope="supervised", level=wanted), limit=60)
+        level.append((time.perf_counter() - t) * 1000)
+    t = time.perf_counter()
+    client.board(24)
+    board = (time.perf_counter() - t) * 1000
+    return {"cold": cold, "warm": statistics.median(warm), "total": float(total),
+            "request": statistics.median(request), "level": max(level), "board": board}
+
+
+def _child() -> None:
+    print(json.dumps(_measure(sys.argv[1])))
+
+
+def run() -> list[tuple[str, float, str]]:
+    started = time.perf_counter()
+    db = district_db()
+    build = time.perf_counter() - started
+    proc, base = _serve(db)
+    try:
+        out = subprocess.run(
+            [sys.executable, "-c", "from bench.district_bench import _child; _child()", base],
+            cwd=ROOT, capture_output=True, text=True, timeout=600, check=False,
+            env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    finally:
+        proc.terminate()
+        proc.wait(10)
+    if out.returncode != 0:
+        raise RuntimeError(f"district bench child failed: {out.stderr.strip()[-2000:]}")
+    r = json.loads(out.stdout.strip().splitlines()[-1])
+    assert r["total"] > 0
+    return [
+        (f"reviewer queue, {CASES:,} cases on the server: first paint (ms)", r["cold"],
+         f"≤ {FIRST_PAINT_BUDGET_MS} ms"),
+        ("reviewer queue: first paint again, median of 7 (ms)", r["warm"],
+         f"≤ {FIRST_PAINT_BUDGET_MS} ms"),
+        ("reviewer queue: one page over HTTP, median of 9 (ms)", r["request"], "-"),
+        ("reviewer queue: red / yellow filter over HTTP, worst (ms)", r["level"], "-"),
+        ("supervision board over HTTP (ms)", r["board"], "-"),
+        ("district bench data: build or load (s)", build, "cached in bench/.cache"),
+    ]

@@ -1,0 +1,130 @@
+"""The station's 同步 page and status bar against a real district service: sync now, the
+truth about online/offline, events the district refused with its reasons, reconciliation."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from clerk.cases.events import canonical_json
+from clerk.workspace import Workspace
+from sync.wire import event_hash_parts
+from tests.districtkit import (
+    escalated_case,
+    push,
+    wire_events,
+)
+from tests.ui.district_fixtures import TIMEOUT_MS, ClockedDistrict
+from ui.session import Session
+from ui.sync_page import SyncPage
+
+IdFactory = Callable[..., str]
+
+
+@pytest.fixture
+def page(qtbot: QtBot, station: Workspace) -> Iterator[SyncPage]:
+    from clerk import accounts
+    from ui.session import SessionBus
+
+    with station.store.read() as s:
+        account = accounts.get_account(s, "admin")
+    info = station.station()
+    assert info is not None
+    widget = SyncPage()
+    qtbot.addWidget(widget)
+    widget.resize(1254, 740)
+    with qtbot.waitSignal(widget.loaded, timeout=TIMEOUT_MS):
+        widget.attach(Session(station, account, info, SessionBus()))
+        widget.show()
+    yield widget
+
+
+def sync_now(qtbot: QtBot, page: SyncPage) -> Any:
+    assert page.controller is not None
+    with qtbot.waitSignal(page.controller.finished, timeout=TIMEOUT_MS) as blocker:
+        qtbot.mouseClick(page.sync_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(page.loaded, timeout=TIMEOUT_MS):
+        pass
+    return blocker.args[0]
+
+
+def test_sync_now_lists_refused_events_with_reasons_and_reconciles(
+        qtbot: QtBot, page: SyncPage, station: Workspace, district: ClockedDistrict,
+        id_factory: IdFactory) -> None:
+    assert "尚未同步" in page.state_label.text()
+    ok = escalated_case(station, id_factory(1))
+    bad = escalated_case(station, id_factory(2))
+    # Somebody pushed a different event under the id of the second case's first event.
+    forged = wire_events(station, bad.case_no)[0]
+    forged["payload"] = {**forged["payload"], "form_data": {"forged": "yes"}}
+    forged["hash"] = event_hash_parts(
+        forged["event_id"], forged["case_id"], forged["seq"], forged["type"],
+        canonical_json(forged["payload"]), forged["actor"], forged["origin"],
+        forged["occurred_at"])
+    token = district.station_token("110108001001")
+    assert push(district, token, [forged])[0]["status"] == "accepted"
+
+    report = sync_now(qtbot, page)
+    # The forged first event refuses ours ("history cannot be rewritten"); the rest follow on.
+    assert report.push.accepted == 5 and len(report.push.rejected) == 1
+    assert "● 在线" in page.state_label.text()
+    rows = [page.rejected.row_at(i) for i in range(page.rejected.rowCount())]
+    assert {r.key for r in rows} == {bad.case_no}
+    assert "历史不能被改写" in rows[0].texts[3] and rows[0].texts[1] == "1"
+    assert "被拒绝 1 条" in page.counts_label.text()
+    assert page.tabs.tabText(0).endswith("（1）")
+    assert "推送：6 条事件" in page.report_view.toPlainText()
+    opened: list[str] = []
+    page._session.bus.open_case.connect(opened.append)  # type: ignore[union-attr]
+    page.rejected_view.doubleClicked.emit(page.rejected.index(0, 0))
+    assert opened == [bad.case_no]
+    del ok
+
+
+def test_offline_is_said_and_the_clerk_keeps_working(qtbot: QtBot, page: SyncPage,
+                                                     station: Workspace,
+                                                     district: ClockedDistrict,
+                                                     id_factory: IdFactory) -> None:
+    escalated_case(station, id_factory(3))
+    assert sync_now(qtbot, page).ok
+    with qtbot.waitSignal(page.reconciled, timeout=TIMEOUT_MS) as blocker:
+        qtbot.mouseClick(page.reconcile_button, Qt.MouseButton.LeftButton)
+    assert blocker.args[0].reconciled and "已对账" in page.reconcile_label.text()
+    district.proc.terminate()  # type: ignore[union-attr]
+    district.proc.wait(10)  # type: ignore[union-attr]
+    escalated_case(station, id_factory(4))
+    report = sync_now(qtbot, page)
+    assert not report.ok and report.error_code == "transport"
+    assert "离线" in page.state_label.text()
+    assert page.error_label.isVisible() and page.error_label.text()
+    assert "待同步：3 条事件" in page.counts_label.text()
+
+
+def test_status_bar_tells_the_truth(qtbot: QtBot, data_dir: Path,
+                                    district: ClockedDistrict) -> None:
+    from tests.conftest import ADMIN, ADMIN_PASSWORD
+    from tests.districtkit import enroll_station
+    from ui.app import build_window
+    from ui.main_window import Credentials
+
+    ws = Workspace.open(data_dir, clock=district.clock)
+    enroll_station(ws, district)
+    ws.set_setting("sync.interval_minutes", "0")
+    ws.close()
+    w = build_window(data_dir, auto_login=Credentials(ADMIN, ADMIN_PASSWORD))
+    qtbot.addWidget(w)
+    with qtbot.waitSignal(w.signed_in, timeout=TIMEOUT_MS):
+        w.show()
+        w.load()
+    qtbot.waitUntil(lambda: "尚未同步" in w.network_label.text(), timeout=TIMEOUT_MS)
+    sync: Any = w.page("sync")
+    w.show_page("sync")
+    with qtbot.waitSignal(sync.controller.finished, timeout=TIMEOUT_MS):
+        sync.sync_now()
+    qtbot.waitUntil(lambda: "● 在线" in w.network_label.text(), timeout=TIMEOUT_MS)
+    assert "从未" not in w.sync_label.text()
