@@ -1,12 +1,16 @@
-"""Schema versions: Alembic migrations, applied at open, and the newer-database refusal.
+"""Schema versions: Alembic migrations applied at open, and the refusals around them.
 
-The head revision is a constant (clerk/store/layout.py) so that opening an up-to-date
-database costs one query; Alembic (slow to import) is loaded only when a migration is
-actually needed. tests/clerk/test_store.py checks the constant against the scripts.
+One gate serves the station's database and the district's: a database written by a
+newer version is refused untouched, a database some other program made is refused, an
+older one is migrated (or, when migrating is not allowed here, refused with what to
+run). The head revision is a constant so that opening an up-to-date database costs one
+query; Alembic (slow to import) is loaded only when a migration is actually needed.
+tests/clerk/test_store.py and tests/district check the constants against the scripts.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import Engine, inspect, text
@@ -17,44 +21,58 @@ from clerk.store.layout import HEAD_REVISION, KNOWN_REVISIONS
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 
 
+@dataclass(frozen=True)
+class SchemaGate:
+    head: str
+    known: tuple[str, ...]
+    migrations_dir: Path
+    product: str  # how the refusals name the program, e.g. "StationDesk"
+    migrate_hint: str = ""  # what to run when this program may not migrate
+
+    def current_revision(self, engine: Engine) -> str | None:
+        with engine.connect() as conn:
+            insp = inspect(conn)
+            if not insp.has_table("alembic_version"):
+                if insp.get_table_names():
+                    raise StoreError(
+                        f"这个数据库不是由 {self.product} 创建的（没有版本信息）。"
+                        "请换一个数据目录或空数据库。", code="store.foreign")
+                return None
+            row = conn.execute(text("SELECT version_num FROM alembic_version")).first()
+            return row[0] if row else None
+
+    def check_and_upgrade(self, engine: Engine, *, migrate: bool = True) -> None:
+        rev = self.current_revision(engine)
+        if rev == self.head:
+            return
+        if rev is not None and rev not in self.known:
+            raise StoreError(
+                f"数据库版本 {rev} 来自更新版本的 {self.product}，本程序无法安全使用它。"
+                f"请升级 {self.product} 后再打开，数据未被改动。", code="store.newer")
+        if not migrate:
+            if not self.migrate_hint:
+                return
+            raise StoreError(
+                f"数据库版本为 {rev or '（空）'}，需要 {self.head}；{self.migrate_hint}",
+                code="store.outdated")
+        self.upgrade(engine)
+
+    def upgrade(self, engine: Engine, revision: str = "head") -> None:
+        from alembic import command
+        from alembic.config import Config
+
+        cfg = Config()
+        cfg.set_main_option("script_location", str(self.migrations_dir))
+        cfg.attributes["engine"] = engine
+        command.upgrade(cfg, revision)
+
+
+STATION = SchemaGate(HEAD_REVISION, KNOWN_REVISIONS, MIGRATIONS_DIR, "StationDesk")
+
+
 def current_revision(engine: Engine) -> str | None:
-    with engine.connect() as conn:
-        if not inspect(conn).has_table("alembic_version"):
-            tables = inspect(conn).get_table_names()
-            if tables:
-                raise StoreError(
-                    "这个数据库不是由 StationDesk 创建的（没有版本信息）。请换一个数据目录。",
-                    code="store.foreign",
-                )
-            return None
-        row = conn.execute(text("SELECT version_num FROM alembic_version")).first()
-        return row[0] if row else None
+    return STATION.current_revision(engine)
 
 
 def check_and_upgrade(engine: Engine, *, migrate: bool = True) -> None:
-    rev = current_revision(engine)
-    if rev == HEAD_REVISION:
-        return
-    if rev is not None and rev not in KNOWN_REVISIONS:
-        raise StoreError(
-            f"数据库版本 {rev} 来自更新版本的 StationDesk，本程序无法安全使用它。"
-            "请升级 StationDesk 后再打开，数据未被改动。",
-            code="store.newer",
-        )
-    if migrate:
-        upgrade(engine)
-
-
-def alembic_config(engine: Engine) -> object:
-    from alembic.config import Config
-
-    cfg = Config()
-    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
-    cfg.attributes["engine"] = engine
-    return cfg
-
-
-def upgrade(engine: Engine, revision: str = "head") -> None:
-    from alembic import command
-
-    command.upgrade(alembic_config(engine), revision)  # type: ignore[arg-type]
+    STATION.check_and_upgrade(engine, migrate=migrate)
