@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import traceback
 from collections.abc import Callable, Iterator
 from concurrent.futures import Executor, Future, ThreadPoolExecutor
 from contextlib import contextmanager
@@ -285,7 +286,10 @@ class Operation(Generic[T]):
             self._on_failure(exc)
             return
         if not isinstance(exc, StationDeskError):
-            log.error("background operation failed", exc_info=exc)
+            # Where and what, not the message: a database error's text can quote the
+            # row it refused, ID numbers included, and logs must never hold those.
+            frames = "".join(traceback.format_tb(exc.__traceback__))
+            log.error("background operation failed: %s\n%s", type(exc).__name__, frames)
         bridge = message_bridge()
         if not bridge.isSignalConnected(QMetaMethod.fromSignal(bridge.error)):
             # Nobody shows errors (a test, or a window not wired yet): keep a trace.
