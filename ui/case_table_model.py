@@ -16,14 +16,12 @@ from typing import Any, ClassVar
 
 import shiboken6
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush
 
 from clerk.cases.queries import (
     CaseFilter,
@@ -39,12 +37,12 @@ from clerk.cases.queries import (
 from clerk.timeutil import local_date
 from clerk.workspace import Workspace
 from ui.operations import Operation, error_text
+from ui.row_model import RowTableModel
 from ui.widgets import (
     GREY,
     LEVEL_COLOURS,
     STATE_COLOURS,
     level_label,
-    qcolor,
     state_label,
     sync_colours,
     sync_label,
@@ -62,12 +60,12 @@ def supervision_cut(ws: Workspace) -> SupervisionCut:
     return SupervisionCut.build(ws.calendar(), local_date(ws.now()), ratio)
 
 
-class CaseTableModel(QAbstractTableModel):
+class CaseTableModel(RowTableModel):
     """Rows of :class:`CaseRow`; columns below. ``CaseNoRole`` gives a row's case number."""
 
     CASE_NO, STATE, MATTER, APPLICANT, ID_NO, ACCEPTED, DUE, SYNC = range(8)
-    CaseNoRole = Qt.ItemDataRole.UserRole + 1
-    RowRole = Qt.ItemDataRole.UserRole + 2
+    CaseNoRole = RowTableModel.KeyRole
+    CENTRED: ClassVar[frozenset[int]] = frozenset({STATE, ACCEPTED, DUE, SYNC})
     SORTABLE: ClassVar[dict[int, SortKey]] = {
         CASE_NO: SortKey.CASE_NO, STATE: SortKey.STATE, MATTER: SortKey.MATTER,
         DUE: SortKey.DUE}
@@ -263,28 +261,8 @@ class CaseTableModel(QAbstractTableModel):
             return self.tr("此列不排序")
         return None
 
-    def data(self, index: _AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._rows):
-            return None
-        r = self._rows[index.row()]
-        col = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(r, col)
-        if role == self.CaseNoRole:
-            return r.case_no
-        if role == self.RowRole:
-            return r
-        if role in (Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.BackgroundRole):
-            colours = self._colours(r, col)
-            if colours is None:
-                return None
-            return QBrush(qcolor(colours, role == Qt.ItemDataRole.BackgroundRole))
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(r, col)
-        if role == Qt.ItemDataRole.TextAlignmentRole and col in (
-                self.STATE, self.ACCEPTED, self.DUE, self.SYNC):
-            return Qt.AlignmentFlag.AlignCenter
-        return None
+    def _key(self, r: Any) -> str:
+        return str(r.case_no)
 
     def _display(self, r: CaseRow, col: int) -> str:
         if col == self.CASE_NO:

@@ -9,11 +9,10 @@ page following the server's keyset cursor. Results of a superseded query are dro
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import Any, ClassVar
 
 import shiboken6
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QObject,
@@ -21,7 +20,6 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtCore import Signal as QtSignal
-from PySide6.QtGui import QBrush
 
 from clerk.cases.queries import Level
 from clerk.cases.states import State
@@ -29,7 +27,8 @@ from clerk.timeutil import local_date
 from sync.district_client import QueueQuery, StaffClient
 from sync.staff_wire import QueuePage, QueueRow
 from ui.district_session import DistrictSession, network
-from ui.widgets import GREY, LEVEL_COLOURS, STATE_COLOURS, level_label, qcolor, state_label
+from ui.row_model import RowTableModel
+from ui.widgets import GREY, LEVEL_COLOURS, STATE_COLOURS, level_label, state_label
 
 _AnyIndex = QModelIndex | QPersistentModelIndex
 PAGE = 60
@@ -56,12 +55,12 @@ def due_text(row: QueueRow) -> str:
     return text
 
 
-class QueueModel(QAbstractTableModel):
+class QueueModel(RowTableModel):
     """Rows of :class:`QueueRow`; ``CaseIdRole`` gives a row's case id."""
 
     CASE_NO, STATE, STATION, MATTER, APPLICANT, AGENT, DUE, ACCEPTED = range(8)
-    CaseIdRole = Qt.ItemDataRole.UserRole + 1
-    RowRole = Qt.ItemDataRole.UserRole + 2
+    CaseIdRole = RowTableModel.KeyRole
+    CENTRED: ClassVar[frozenset[int]] = frozenset({STATE, ACCEPTED})
 
     loaded = QtSignal(int)  # a (re)load finished: the number of matching cases
     rows_fetched = QtSignal(int)
@@ -195,27 +194,8 @@ class QueueModel(QAbstractTableModel):
                 self.tr("申请人"), self.tr("代办员"), self.tr("到期日"),
                 self.tr("受理日期"))[section]
 
-    def data(self, index: _AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._rows):
-            return None
-        r = self._rows[index.row()]
-        col = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(r, col)
-        if role == self.CaseIdRole:
-            return r.case_id
-        if role == self.RowRole:
-            return r
-        if role in (Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.BackgroundRole):
-            colours = self._colours(r, col)
-            if colours is None:
-                return None
-            return QBrush(qcolor(colours, role == Qt.ItemDataRole.BackgroundRole))
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(r, col)
-        if role == Qt.ItemDataRole.TextAlignmentRole and col in (self.STATE, self.ACCEPTED):
-            return Qt.AlignmentFlag.AlignCenter
-        return None
+    def _key(self, r: Any) -> str:
+        return str(r.case_id)
 
     def _display(self, r: QueueRow, col: int) -> str:
         if col == self.CASE_NO:
