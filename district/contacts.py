@@ -1,17 +1,20 @@
 """When each station was last heard from: the supervision board flags silent stations.
 
-`touch(db, station, kind, now)` is called by the push and pull endpoints once they know
-the station; it changes the row at most once a minute per station and kind, judged by
-the row itself, so every worker (and a database restored underneath) agrees.
+The pull endpoint calls `touch(db, station, kind, now)`; a push records the contact in
+its own transaction (`record`). Each worker writes the row at most once a minute per
+station and kind: a per-process memory spares the database the question on the hot
+path, and the row itself decides between workers.
 Until a station has such a row, its last contact is read from the district's log (the
 last event it pushed), so stations that synced before this table existed are judged too.
 """
 
 from __future__ import annotations
 
+import weakref
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import Connection, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -23,28 +26,60 @@ from sync.staff_wire import StationActivity
 THROTTLE = timedelta(minutes=1)
 
 
-def touch(db: Database, station_code: str, kind: str, now: datetime) -> None:
-    """Record a push (`kind` "push") or a pull ("pull") by the station."""
+# Per process: when this worker last wrote each (database, station, kind). Most calls stop
+# here without touching the database; the row itself stays the judge across workers.
+_written: weakref.WeakKeyDictionary[Database, dict[tuple[str, str], datetime]] = \
+    weakref.WeakKeyDictionary()
+
+
+def _column(kind: str) -> Any:
     if kind not in ("push", "pull"):
         raise ValueError(kind)
+    return StationContact.last_push_at if kind == "push" else StationContact.last_pull_at
+
+
+def _fresh(last: datetime | None, moment: datetime) -> bool:
+    return last is not None and timedelta(0) <= moment - last < THROTTLE
+
+
+def due(db: Database, station_code: str, kind: str, now: datetime) -> bool:
+    """Whether this worker should record a contact now (not written in the last minute)."""
+    return not _fresh(_written.get(db, {}).get((station_code, kind)), naive(now))
+
+
+def remember(db: Database, station_code: str, kind: str, now: datetime) -> None:
+    _written.setdefault(db, {})[(station_code, kind)] = naive(now)
+
+
+def record(conn: Connection, station_code: str, kind: str, now: datetime) -> None:
+    """Write the contact inside the caller's write transaction (a push's own: no extra
+    commit). A concurrent first insert raises IntegrityError, which the caller retries."""
+    column = _column(kind)
     moment = naive(now)
-    column = StationContact.last_push_at if kind == "push" else StationContact.last_pull_at
-    with db.read() as s:  # most calls stop here: contact recorded less than a minute ago
+    done = conn.execute(update(StationContact)
+                        .where(StationContact.station_code == station_code)
+                        .values({column.key: moment}))
+    if done.rowcount == 0:
+        conn.execute(insert(StationContact).values(station_code=station_code,
+                                                   **{column.key: moment}))
+
+
+def touch(db: Database, station_code: str, kind: str, now: datetime) -> None:
+    """Record a push (`kind` "push") or a pull ("pull") by the station."""
+    column = _column(kind)
+    if not due(db, station_code, kind, now):
+        return
+    moment = naive(now)
+    with db.read() as s:  # another worker may have written it less than a minute ago
         last = s.execute(select(column).where(
             StationContact.station_code == station_code)).first()
-    if last is not None and last[0] is not None and \
-            timedelta(0) <= moment - last[0] < THROTTLE:
-        return
-    try:
-        with db.write() as s:
-            if s.get(StationContact, station_code) is not None:
-                s.execute(update(StationContact)
-                          .where(StationContact.station_code == station_code)
-                          .values({column.key: moment}))
-            else:
-                s.add(StationContact(station_code=station_code, **{column.key: moment}))
-    except IntegrityError:
-        pass  # another worker recorded the first contact at the same moment: that will do
+    if last is None or not _fresh(last[0], moment):
+        try:
+            with db.write_conn() as conn:
+                record(conn, station_code, kind, now)
+        except IntegrityError:
+            pass  # another worker recorded the first contact at the same moment: that will do
+    remember(db, station_code, kind, now)
 
 
 def _aware(moment: datetime | None) -> datetime | None:

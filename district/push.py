@@ -35,7 +35,7 @@ from clerk.cases.projection import apply_event
 from clerk.cases.record import CaseRecord
 from clerk.cases.states import EventType, Side
 from clerk.errors import StationDeskError
-from district import ledger
+from district import contacts, ledger
 from district.auth import naive
 from district.calendar import calendar_on
 from district.db import Database
@@ -91,11 +91,27 @@ _KNOWN_Q = (select(LedgerEntry.entry_id, LedgerEntry.hash, LedgerEntry.station_c
 _NUMBERS_Q = select(CaseRow.case_no).where(CaseRow.case_no.in_(bindparam("nos", expanding=True)))
 
 
+Sealed = tuple[str, str]  # (canonical payload JSON, content hash) of a pushed event
+
+
+def seal(events: list[WireEvent]) -> list[Sealed]:
+    """Hash every event before the write transaction: pure work, kept out of the lock.
+    One canonical encoding of each payload serves the hash check and the storage."""
+    out: list[Sealed] = []
+    for w in events:
+        payload_json = w.canonical_payload()
+        out.append((payload_json, w.computed_hash(payload_json)))
+    return out
+
+
 class _Batch:
-    def __init__(self, conn: Connection, station_code: str, now: datetime,
+    """The judging state of one transaction: every case and id its requests mention,
+    loaded at once; `station` is the station whose request is being judged."""
+
+    def __init__(self, conn: Connection, now: datetime,
                  calendar: Callable[[], WorkCalendar]) -> None:
         self.conn = conn
-        self.station = station_code
+        self.station = ""
         self.now = now
         self.received = naive(now)
         self.occurred: dict[str, str] = {}  # event id -> timestamp text as sent (and hashed)
@@ -105,28 +121,40 @@ class _Batch:
         self.case_nos: set[str] = set()
         self.entries: list[dict[str, Any]] = []
 
-    def load(self, req: PushRequest) -> None:
-        case_ids = sorted({e.case_id for e in req.events} | {n.case_id for n in req.notes})
+    def load(self, reqs: list[PushRequest]) -> None:
+        events = [e for req in reqs for e in req.events]
+        notes = [n for req in reqs for n in req.notes]
+        case_ids = sorted({e.case_id for e in events} | {n.case_id for n in notes})
         if case_ids:
             for r in self.conn.execute(_CASES_Q, {"ids": case_ids}):
-                own = r.station_code == self.station
-                self.cases[r.id] = _Case(r.station_code,
-                                         CaseRecord.from_dict(r.data) if own else None,
-                                         r.data if own else None)
-        ids = [e.event_id for e in req.events] + [n.note_id for n in req.notes]
+                # Every request's station is checked against the row before its record
+                # is used, so a case of another station is loaded but never touched.
+                self.cases[r.id] = _Case(r.station_code, CaseRecord.from_dict(r.data), r.data)
+        ids = [e.event_id for e in events] + [n.note_id for n in notes]
         if ids:
             for r in self.conn.execute(_KNOWN_Q, {"ids": ids}):
                 self.known[r.entry_id] = (r.hash, r.station_code)
-        numbers = [str(e.payload.get("case_no", "")) for e in req.events
+        numbers = [str(e.payload.get("case_no", "")) for e in events
                    if e.type == EventType.CREATED]
         if numbers:
             self.case_nos = set(self.conn.execute(_NUMBERS_Q, {"nos": numbers}).scalars())
 
+    def judge_request(self, job: PushJob) -> PushResponse:
+        self.station = job.station_code
+        # "Blocked" (a case whose earlier event was refused) holds within one request;
+        # the next request starts from what has been accepted so far.
+        for case_id, case in list(self.cases.items()):
+            if case.record is None:
+                del self.cases[case_id]
+            else:
+                case.blocked = False
+        results = [self.judge(e, s) for e, s in zip(job.req.events, job.sealed, strict=True)]
+        notes = [self.judge_note(n) for n in job.req.notes]
+        return PushResponse(results=results, note_results=notes)
+
     # --- events ------------------------------------------------------------------
-    def judge(self, w: WireEvent) -> EventResult:
-        # One canonical encoding of the payload serves the hash check and the storage.
-        payload_json = w.canonical_payload()
-        digest = w.computed_hash(payload_json)
+    def judge(self, w: WireEvent, sealed: Sealed) -> EventResult:
+        payload_json, digest = sealed
         if digest != w.hash:
             return _rejected(w.event_id, "hash_mismatch",
                              "事件内容与其哈希不符（传输中被改动？）。")
@@ -247,20 +275,80 @@ class _Batch:
                           entries=self.entries)
 
 
-def push(db: Database, station_code: str, req: PushRequest, now: datetime) -> PushResponse:
-    """Judge and store a batch; the reply reports only what the commit made durable."""
+@dataclass
+class PushJob:
+    """One request's batch, parsed and hashed, waiting for the write transaction.
+
+    `still_valid` re-checks the caller's token inside that transaction (a token revoked
+    after the request arrived stores nothing); None skips the check (in-process callers).
+    """
+
+    station_code: str
+    req: PushRequest
+    sealed: list[Sealed] = field(default_factory=list)
+    still_valid: Callable[[Connection], bool] | None = None
+    token_hash: str = ""  # requests with the same token are re-checked once
+
+    def __post_init__(self) -> None:
+        if not self.sealed:
+            self.sealed = seal(self.req.events)
+
+
+class TokenRevokedError(Exception):
+    """The token was revoked while the push waited; nothing of it was stored."""
+
+
+def _still_valid(conn: Connection, jobs: list[PushJob]) -> list[bool]:
+    checked: dict[str, bool] = {}
+    out: list[bool] = []
+    for job in jobs:
+        if job.still_valid is None:
+            out.append(True)
+            continue
+        if job.token_hash not in checked or not job.token_hash:
+            checked[job.token_hash] = job.still_valid(conn)
+        out.append(checked[job.token_hash])
+    return out
+
+
+def push_group(db: Database, jobs: list[PushJob], now: datetime
+               ) -> list[PushResponse | TokenRevokedError]:
+    """Judge and store several requests' batches in one transaction (group commit).
+
+    What the requests mention is loaded with one query per table, each request is
+    judged after the ones before it (so two requests carrying the same events, a retry
+    racing the original, still come out as accepted and duplicate), and everything is
+    written with one statement per table and made durable by one commit. The replies
+    exist only after that commit, so an acknowledgment always means "stored". The
+    stations' contacts (for the silent-station flag) are recorded in the same
+    transaction when due.
+    """
     for attempt in range(ATTEMPTS):
+        stations = sorted({j.station_code for j in jobs})
+        due = [code for code in stations if contacts.due(db, code, "push", now)]
         try:
             with db.write_conn(snapshot=True) as conn:
-                batch = _Batch(conn, station_code, now, partial(calendar_on, conn))
-                batch.load(req)
-                results = [batch.judge(e) for e in req.events]
-                notes = [batch.judge_note(n) for n in req.notes]
+                live = _still_valid(conn, jobs)
+                batch = _Batch(conn, now, partial(calendar_on, conn))
+                batch.load([job.req for job, ok in zip(jobs, live, strict=True) if ok])
+                replies = [batch.judge_request(job) if ok else TokenRevokedError()
+                           for job, ok in zip(jobs, live, strict=True)]
                 batch.flush()
-            return PushResponse(results=results, note_results=notes)
+                for code in due:
+                    contacts.record(conn, code, "push", now)
+            for code in due:
+                contacts.remember(db, code, "push", now)
+            return replies
         except (IntegrityError, OperationalError) as exc:
             # A concurrent writer stored the same ids first (or PostgreSQL chose us as a
-            # deadlock victim): nothing of ours was committed; judge the batch again.
+            # deadlock victim): nothing of ours was committed; judge the batches again.
             if attempt == ATTEMPTS - 1:
                 raise BatchRetryError(str(exc.__class__.__name__)) from exc
     raise AssertionError("unreachable")
+
+
+def push(db: Database, station_code: str, req: PushRequest, now: datetime) -> PushResponse:
+    """Judge and store one batch; the reply reports only what the commit made durable."""
+    reply = push_group(db, [PushJob(station_code, req)], now)[0]
+    assert isinstance(reply, PushResponse)  # no token to re-check
+    return reply

@@ -60,10 +60,14 @@ def authenticate(ctx: AppContext, token: str) -> Principal:
     with ctx.db.read_conn() as conn:
         who = resolve_token(conn, token, ctx.now())
     if who is None:
-        raise ApiError(401, "auth.invalid",
-                       "令牌无效、已吊销或已过期；站点请重新登记，工作人员请重新登录。",
-                       headers=_UNAUTHORIZED)
+        raise invalid_token()
     return who
+
+
+def invalid_token() -> ApiError:
+    return ApiError(401, "auth.invalid",
+                    "令牌无效、已吊销或已过期；站点请重新登记，工作人员请重新登录。",
+                    headers=_UNAUTHORIZED)
 
 
 def principal(ctx: Ctx, token: Annotated[str, Depends(bearer)]) -> Principal:

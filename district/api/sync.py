@@ -5,24 +5,21 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request, Response
-from fastapi.concurrency import run_in_threadpool
-from pydantic import ValidationError as PydanticValidationError
 from sqlalchemy import select
 
 from district import contacts, feed
 from district.api.cases import CaseId
-from district.api.deps import AppContext, Bearer, Ctx, Station, authenticate, require_station
+from district.api.deps import Bearer, Ctx, Station
+from district.api.push_queue import PushQueue
 from district.api.views import case_summary, events_of, supervision_for
 from district.errors import ApiError
 from district.models import CaseRow, StationRow
-from district.push import BatchRetryError, push
 from sync.wire import (
     CaseEvents,
     CaseSummary,
     ErrorBody,
     LedgerResponse,
     PullResponse,
-    PushRequest,
     PushResponse,
     StationInfo,
     SupervisionResponse,
@@ -41,43 +38,16 @@ ERRORS: dict[int | str, dict[str, Any]] = {
     422: {"model": ErrorBody}}
 
 
-def invalid(exc: PydanticValidationError) -> ApiError:
-    errors = [{"loc": list(e["loc"]), "type": e["type"], "msg": e["msg"]} for e in exc.errors()]
-    if any(e["type"] == "json_invalid" for e in errors):
-        return ApiError(400, "malformed_json", "请求体不是有效的 JSON。", extra={"errors": errors})
-    return ApiError(422, "invalid", "请求内容不符合接口定义（见 errors）。",
-                    extra={"errors": errors})
-
-
 @router.post("/sync/push", response_model=PushResponse, openapi_extra=PUSH_BODY,
              responses={**ERRORS, 400: {"model": ErrorBody}, 413: {"model": ErrorBody},
                         503: {"model": ErrorBody}},
              summary="推送本站事件（每批最多 500 条，逐条回执）")
-async def push_events(request: Request, ctx: Ctx, token: Bearer) -> Response:
-    # The hot path of the protocol: the token is checked and the batch stored in one trip
-    # to the thread pool, and the answer is serialised once, by pydantic.
+async def push_events(request: Request, token: Bearer) -> Response:
+    # The hot path of the protocol: the body is read here, then authenticated, parsed,
+    # judged and committed together with the pushes that arrive with it (push_queue).
     raw = await request.body()
-    return await run_in_threadpool(_push, ctx, token, raw)
-
-
-def _push(ctx: AppContext, token: str, raw: bytes) -> Response:
-    who = require_station(authenticate(ctx, token))
-    try:
-        req = PushRequest.model_validate_json(raw)
-    except PydanticValidationError as exc:
-        raise invalid(exc) from None
-    size = len(req.events) + len(req.notes)
-    if size > ctx.settings.max_batch:
-        raise ApiError(413, "batch.too_large",
-                       f"一批最多 {ctx.settings.max_batch} 条事件和留言，本批 {size} 条；"
-                       "请分批推送。")
-    try:
-        reply = push(ctx.db, who.station_code, req, ctx.now())
-    except BatchRetryError:
-        raise ApiError(503, "busy", "与并发写入冲突，请稍后重试。",
-                       headers={"Retry-After": "1"}) from None
-    contacts.touch(ctx.db, who.station_code, "push", ctx.now())  # for the silent-station flag
-    return Response(reply.model_dump_json(), media_type="application/json")
+    queue: PushQueue = request.app.state.pushes
+    return await queue.submit(token, raw)
 
 
 @router.get("/sync/pull", response_model=PullResponse, responses=ERRORS,
