@@ -9,16 +9,24 @@ serialises all writers anyway.
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+try:
+    import fcntl
+except ImportError:  # Windows
+    fcntl = None  # type: ignore[assignment]
 
 import orjson
 from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from district import schema
@@ -33,6 +41,49 @@ def _json_text(value: Any) -> str:
         return orjson.dumps(value).decode("utf-8")
     except (orjson.JSONEncodeError, TypeError):  # beyond orjson: the standard library
         return json.dumps(value, ensure_ascii=False)
+
+
+BUSY_SECONDS = 10.0  # as SQLite's busy_timeout: then "database is locked"
+
+
+@dataclass
+class _WriterLock:
+    threads: threading.Lock
+    file: int | None  # descriptor of `<database>.writelock`, None where flock is missing
+    pid: int = field(default_factory=os.getpid)
+
+    @contextmanager
+    def hold(self) -> Iterator[None]:
+        if not self.threads.acquire(timeout=BUSY_SECONDS):
+            raise OperationalError("BEGIN IMMEDIATE", None,
+                                   sqlite3.OperationalError("database is locked"))
+        try:
+            if self.file is None or fcntl is None:
+                yield
+                return
+            fcntl.flock(self.file, fcntl.LOCK_EX)  # other processes; the GIL is released
+            try:
+                yield
+            finally:
+                fcntl.flock(self.file, fcntl.LOCK_UN)
+        finally:
+            self.threads.release()
+
+
+_WRITERS: dict[str, _WriterLock] = {}
+_WRITERS_GUARD = threading.Lock()
+
+
+def _writer_lock(database: Path) -> _WriterLock:
+    """This process's writer lock of a database file (a forked child opens its own)."""
+    key = str(database.resolve())
+    with _WRITERS_GUARD:
+        lock = _WRITERS.get(key)
+        if lock is None or lock.pid != os.getpid():
+            file = None if fcntl is None else os.open(f"{key}.writelock",
+                                                      os.O_RDWR | os.O_CREAT, 0o600)
+            lock = _WRITERS[key] = _WriterLock(threading.Lock(), file)
+        return lock
 
 
 def _json_value(text: str | bytes) -> Any:
@@ -70,10 +121,13 @@ class Database:
         self.url = normalize_db_url(url)
         parsed = make_url(self.url)
         self.is_sqlite = parsed.get_backend_name() == "sqlite"
-        self._write_lock = threading.Lock() if self.is_sqlite else None
+        self._writers: _WriterLock | None = None
         if self.is_sqlite:
             if parsed.database and parsed.database != ":memory:":
                 Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+                self._writers = _writer_lock(Path(parsed.database))
+            else:
+                self._writers = _WriterLock(threading.Lock(), None)
             self.engine = create_engine(self.url, json_serializer=_json_text,
                                         json_deserializer=_json_value)
             _configure_sqlite(self.engine)
@@ -107,13 +161,17 @@ class Database:
 
     @contextmanager
     def _serialised(self) -> Iterator[None]:
-        """SQLite has one writer at a time. Threads of this process queue on a lock here:
-        SQLite's own busy handler would make them sleep in steps of milliseconds, which
-        under a burst of small pushes costs far more than the writes themselves."""
-        if self._write_lock is None:
+        """SQLite has one writer at a time. Threads of this process queue on a lock here
+        (one per database file, shared by every Database object on it), and processes
+        (`serve --workers N`) on an advisory lock of a file beside the database. SQLite's
+        own busy handler would make them sleep in steps of up to 100 ms, which under load
+        costs far more than the writes themselves; a waiter on these locks wakes the
+        moment the writer is done. BEGIN IMMEDIATE still guards correctness against
+        writers that take neither lock (a sqlite3 shell)."""
+        if self._writers is None:
             yield
             return
-        with self._write_lock:
+        with self._writers.hold():
             yield
 
     @contextmanager
