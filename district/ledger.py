@@ -98,6 +98,18 @@ def note_row(*, note_id: str, case_id: str, station_code: str, text: str, author
     }
 
 
+# A case row's columns: those fixed at its creation and those its events change. Updates
+# set only the second kind (SQLite then leaves the indexes of the first alone), through
+# one statement built with explicit parameters, so it is compiled once (an UPDATE whose
+# columns come from the parameter names was compiled anew on every push).
+FIXED_COLUMNS = ("id", "case_no", "station_code", "matter_code", "matter_name")
+CHANGING_COLUMNS = ("state", "owner", "proxy_agent", "accepted_at", "due_date",
+                    "due_provisional", "rating", "flagged", "version", "updated_at",
+                    "closed_at", "data")
+_UPDATE_CASE = (update(CASES).where(CASES.c.id == bindparam("_id"))
+                .values({name: bindparam(f"v_{name}") for name in CHANGING_COLUMNS}))
+
+
 def write(s: Session, *, new_cases: list[dict[str, Any]], changed_cases: list[dict[str, Any]],
           entries: list[dict[str, Any]]) -> None:
     write_rows(s.connection(), new_cases=new_cases, changed_cases=changed_cases,
@@ -111,8 +123,9 @@ def write_rows(conn: Connection, *, new_cases: list[dict[str, Any]],
     if new_cases:
         conn.execute(insert(CASES), new_cases)
     if changed_cases:
-        conn.execute(update(CASES).where(CASES.c.id == bindparam("_id")),
-                     [{**values, "_id": values["id"]} for values in changed_cases])
+        conn.execute(_UPDATE_CASE, [{"_id": values["id"]}
+                                    | {f"v_{name}": values[name] for name in CHANGING_COLUMNS}
+                                    for values in changed_cases])
     if entries:
         conn.execute(insert(LEDGER), entries)
 
