@@ -338,7 +338,7 @@ def bench_backend(kind: str, template: Path, total: int, work: Path) -> list[tup
         push_s = time.perf_counter() - started
         assert report.ok and report.push.accepted == total, report.lines()
         rows.append((f"sync [{kind}]: push {CASES:,} cases ({total:,} events), s", push_s,
-                     "< PouchDB replication of the same documents (≈2.4 s here)"))
+                     "< PouchDB replicating the same documents (pouchdb row)"))
         rows.append((f"sync [{kind}]: push throughput, events/s", total / push_s,
                      ">= 10,000/s batched"))
         idle = []
