@@ -159,3 +159,16 @@ def test_a_push_records_the_contact_in_its_own_transaction(
         assert row is not None and row.last_push_at is not None  # the row, not the log
     finally:
         db.close()
+
+
+def test_groups_are_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    from district.api import push_queue
+
+    monkeypatch.setattr(push_queue, "MAX_GROUP_BYTES", 100)
+    queue = push_queue._LoopQueue(pending=[
+        push_queue._Waiting("t", b"x" * 150, None),  # type: ignore[arg-type]
+        push_queue._Waiting("t", b"x" * 10, None),  # type: ignore[arg-type]
+        *[push_queue._Waiting("t", b"", None) for _ in range(40)]])  # type: ignore[arg-type]
+    assert [len(w.raw) for w in push_queue._take(queue)] == [150]  # alone, but it goes
+    assert len(push_queue._take(queue)) == push_queue.MAX_GROUP
+    assert len(push_queue._take(queue)) == 41 - push_queue.MAX_GROUP
