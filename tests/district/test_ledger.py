@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
 
 from clerk.workspace import Workspace
-from district import ledger
+from district import admin, ledger
 from tests.districtkit import escalated_case
 
 
@@ -19,13 +24,10 @@ def test_case_values_fill_every_column_and_updates_leave_the_fixed_ones(
     assert not set(ledger.FIXED_COLUMNS) & set(ledger.CHANGING_COLUMNS)
 
 
-def test_a_new_sqlite_district_database_has_16k_pages(tmp_path: object) -> None:
-    import sqlite3
-    from pathlib import Path
-
+def test_a_new_sqlite_district_database_has_16k_pages(tmp_path: Path) -> None:
     from district.db import Database
 
-    path = Path(str(tmp_path)) / "d.sqlite3"
+    path = tmp_path / "d.sqlite3"
     Database(f"sqlite:///{path}").close()
     con = sqlite3.connect(path)
     try:
@@ -33,3 +35,39 @@ def test_a_new_sqlite_district_database_has_16k_pages(tmp_path: object) -> None:
         assert con.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     finally:
         con.close()
+
+
+@pytest.mark.parametrize("received", [datetime(2026, 3, 2, 1, 0, 0),
+                                      datetime(2026, 3, 2, 1, 0, 0, 1500)])
+def test_entries_written_straight_to_sqlite_read_back_as_sqlalchemy_writes_them(
+        tmp_path: Path, sws: Workspace, id_factory: Callable[..., str],
+        received: datetime) -> None:
+    from sqlalchemy import insert, select
+
+    from district.db import Database
+    from district.models import LedgerEntry
+
+    rec = escalated_case(sws, id_factory(1))
+    events = sws.cases.timeline(rec.case_no)
+    db = Database(f"sqlite:///{tmp_path / 'd.sqlite3'}")
+    try:
+        admin.create_station(db, code="110108001001", name="测试站", now=received.replace(
+            tzinfo=UTC))
+        with db.write_conn() as conn:
+            conn.execute(insert(ledger.CASES), [ledger.case_values(rec, None)])
+            ours = [ledger.event_row(e, "110108001001", received) for e in events[:2]]
+            theirs = [ledger.event_row(e, "110108001001", received) for e in events[2:]]
+            ledger._insert_entries(conn, ours)  # the driver path
+            conn.execute(insert(ledger.LEDGER), theirs)  # SQLAlchemy's own
+        raw = sqlite3.connect(tmp_path / "d.sqlite3")
+        try:
+            spelled = raw.execute("SELECT DISTINCT day, received_at FROM ledger").fetchall()
+        finally:
+            raw.close()
+        assert len(spelled) == 1  # both paths wrote the same text
+        with db.read() as s:
+            rows = s.execute(select(LedgerEntry).order_by(LedgerEntry.pos)).scalars().all()
+        assert [(r.entry_id, r.day, r.received_at, r.payload, r.seq) for r in rows] == [
+            (e["entry_id"], e["day"], received, e["payload"], e["seq"]) for e in ours + theirs]
+    finally:
+        db.close()
