@@ -385,11 +385,11 @@ def _rates(kind: str, ws: Workspace, base: str, token: str, server: str
     label = f"sync [{kind}, {server}]"
     rows: list[tuple[str, float, str]] = []
     _acked(ws)
-    populate(ws, 1000, day=date(2026, 3, 3))
+    populate(ws, 2000, day=date(2026, 3, 3))
     rows.append((f"{label}: batched pushes (500/batch), 1 sender, events/s",
                  _events_per_second(base, token, _client_bodies(ws, 500, 1)), ">= 10,000/s"))
     _acked(ws)
-    populate(ws, 2000, day=date(2026, 3, 4))
+    populate(ws, 4000, day=date(2026, 3, 4))
     rows.append((f"{label}: batched pushes (500/batch), 4 senders, events/s",
                  _events_per_second(base, token, _client_bodies(ws, 500, 4)), ">= 10,000/s"))
     # Small events: clerk comments, ~0.3 KB each instead of ~5 KB.
