@@ -40,6 +40,7 @@ MAX_GROUP = 32
 MAX_GROUP_BYTES = 8 * 1024 * 1024
 TOKEN_TTL = 10.0  # seconds a resolved station token is trusted before the transaction
 
+
 @dataclass
 class _Waiting:
     token: str
