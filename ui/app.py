@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -102,6 +103,19 @@ def run_app(*, data_dir: Path | None, screenshot: Path | None,
     return _capture(app, window, screenshot, page)
 
 
+def settle(app: QApplication, timeout_s: float = 10.0) -> None:
+    """Let the shown page finish what it loads in the background (a list's first rows),
+    so a screenshot shows what a person would see a moment later, not an empty page."""
+    from ui.operations import task_manager
+
+    deadline = time.monotonic() + timeout_s
+    app.processEvents()
+    while task_manager().pending_count and time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.005)
+    app.processEvents()
+
+
 def _capture(app: QApplication, window: MainWindow, target: Path, page: str | None) -> int:
     """Wait until the window shows its first usable screen, save a PNG of it, and quit."""
     status = {"code": 1}
@@ -109,7 +123,7 @@ def _capture(app: QApplication, window: MainWindow, target: Path, page: str | No
     def grab() -> None:
         if page and window.session is not None:
             window.show_page(page)
-        app.processEvents()
+        settle(app)
         target.parent.mkdir(parents=True, exist_ok=True)
         status["code"] = 0 if window.grab().save(str(target), "PNG") else 1
         if status["code"]:

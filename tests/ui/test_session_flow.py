@@ -169,3 +169,29 @@ def test_sign_in_screen_before_the_store_is_open(qtbot: QtBot, data_dir: Path) -
     with qtbot.waitSignal(window.signed_in, timeout=20_000):
         gate.set()
     assert window.session is not None
+
+
+def test_screenshots_wait_for_the_page_to_load(qtbot: QtBot, data_dir: Path,
+                                               cases: object) -> None:
+    """`--screenshot --page cases` shows the list's rows, not an empty page loading."""
+    from PySide6.QtWidgets import QApplication
+
+    from tests.clerk.case_builder import Cases
+    from ui.app import settle
+    from ui.cases_page import CasesPage
+
+    assert isinstance(cases, Cases)
+    cases.accepted()
+    cases.awaiting()
+    cases.ws.close()  # the window opens its own workspace
+    window = build_window(data_dir, auto_login=Credentials(ADMIN, ADMIN_PASSWORD))
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.signed_in, timeout=20_000):
+        window.load()
+    window.show_page("cases")
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    settle(app)  # no qtbot wait here: settle itself must have waited
+    page = window.page("cases")
+    assert isinstance(page, CasesPage)
+    assert page.model.rowCount() == 2
