@@ -40,6 +40,7 @@ from ui.widgets import AMBER, GREEN, GREY, RED, ListModel, ListRow, list_view
 if TYPE_CHECKING:
     from clerk.workspace import Workspace
     from sync.engine import Reconciliation, SyncReport, SyncStatus
+    from ui.enroll_dialog import EnrollDialog
 
 INTERVAL_KEY = "sync.interval_minutes"  # 0: no background rounds
 DEFAULT_INTERVAL = 5
@@ -248,6 +249,7 @@ class SyncPage(QWidget):
         self._session: Session | None = None
         self.controller: SyncController | None = None
         self.status: SyncStatus | None = None
+        self.enroll_dialog: EnrollDialog | None = None
         self._build()
 
     # --- public -------------------------------------------------------------------
@@ -260,6 +262,7 @@ class SyncPage(QWidget):
         if self.controller.last_report is not None:
             self._show_report(self.controller.last_report)
         self.controller.refresh_status()
+        self.enroll_button.setVisible(session.is_admin)
 
     def refresh(self) -> None:
         if self.controller is not None:
@@ -268,6 +271,18 @@ class SyncPage(QWidget):
     def sync_now(self) -> None:
         if self.controller is not None:
             self.controller.sync_now(only_if_enrolled=False)
+
+    def enroll(self) -> None:
+        """登记到区中心 (admins): the enrollment code for a device token, then a round."""
+        from ui.enroll_dialog import EnrollDialog
+
+        session = self._session
+        if session is None:
+            return
+        dialog = EnrollDialog(session.ws, self.status.server if self.status else "", self)
+        dialog.enrolled.connect(lambda _e: self.sync_now())
+        dialog.open()
+        self.enroll_dialog = dialog
 
     def reconcile(self) -> None:
         session = self._session
@@ -304,6 +319,9 @@ class SyncPage(QWidget):
         self.sync_button.clicked.connect(self.sync_now)
         self.reconcile_button = QPushButton(self.tr("与区中心对账"))
         self.reconcile_button.clicked.connect(self.reconcile)
+        self.enroll_button = QPushButton(self.tr("登记到区中心…"))
+        self.enroll_button.clicked.connect(self.enroll)
+        self.enroll_button.hide()  # for the station's admins (attach)
         self.reconcile_label = QLabel(self.tr("尚未对账。"))
         self.reconcile_label.setWordWrap(True)
         grid = QGridLayout()
@@ -315,6 +333,7 @@ class SyncPage(QWidget):
         buttons = QVBoxLayout()
         buttons.addWidget(self.sync_button)
         buttons.addWidget(self.reconcile_button)
+        buttons.addWidget(self.enroll_button)
         buttons.addStretch(1)
         top = QHBoxLayout()
         top.addLayout(grid, 1)
@@ -366,8 +385,8 @@ class SyncPage(QWidget):
         else:
             self._state(self.tr("● 离线：上次同步没有完成"), RED[0])
         self.server_label.setText(self.tr("区中心：{server}").format(
-            server=status.server or self.tr("未登记（python -m clerk enroll --server URL "
-                                            "--code 登记码）")))
+            server=status.server or self.tr("未登记（管理员点“登记到区中心…”，输入区中心地址"
+                                            "和登记码）")))
         self.counts_label.setText(self.tr(
             "待同步：{pending} 条事件、{notes} 条留言；区中心已确认 {acked} 条；"
             "被拒绝 {rejected} 条").format(pending=status.pending, notes=status.notes_pending,
@@ -378,6 +397,8 @@ class SyncPage(QWidget):
         self.error_label.setText(status.last_error)
         self.error_label.setVisible(bool(status.last_error))
         self.reconcile_button.setEnabled(link.configured)
+        self.enroll_button.setText(self.tr("重新登记…") if link.configured
+                                   else self.tr("登记到区中心…"))
         self.rejected.set_rows([ListRow((r.case_no, str(r.seq), r.label, r.error),
                                         key=r.case_no, colours={3: RED})
                                 for r in status.rejected])

@@ -1077,105 +1077,105 @@
 <context>
     <name>CaseTableModel</name>
     <message>
-        <location filename="../../ui/case_table_model.py" line="257"/>
+        <location filename="../../ui/case_table_model.py" line="255"/>
         <source>办件编号</source>
         <extracomment>A (re)load finished: the number of matching cases. More rows arrived: the number of rows now loaded. A load failed: plain words for the clerk. Incremented for every new query; results of older ones are dropped. The generation whose first page is shown.</extracomment>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../../ui/case_table_model.py" line="257"/>
+        <location filename="../../ui/case_table_model.py" line="255"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/case_table_model.py" line="257"/>
+        <location filename="../../ui/case_table_model.py" line="255"/>
         <source>事项</source>
         <translation>Matter</translation>
     </message>
     <message>
-        <location filename="../../ui/case_table_model.py" line="257"/>
+        <location filename="../../ui/case_table_model.py" line="255"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/case_table_model.py" line="258"/>
+        <location filename="../../ui/case_table_model.py" line="256"/>
         <source>证件号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/case_table_model.py" line="258"/>
+        <location filename="../../ui/case_table_model.py" line="256"/>
         <source>受理日期</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../ui/case_table_model.py" line="258"/>
+        <location filename="../../ui/case_table_model.py" line="256"/>
         <source>办结期限</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../ui/case_table_model.py" line="259"/>
+        <location filename="../../ui/case_table_model.py" line="257"/>
         <source>同步</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../ui/case_table_model.py" line="262"/>
+        <location filename="../../ui/case_table_model.py" line="260"/>
         <source>点击排序</source>
         <translation>Click to sort</translation>
     </message>
     <message>
-        <location filename="../../ui/case_table_model.py" line="263"/>
+        <location filename="../../ui/case_table_model.py" line="261"/>
         <source>此列不排序</source>
         <translation>This column cannot be sorted</translation>
     </message>
     <message>
-        <location filename="../../ui/case_table_model.py" line="307"/>
+        <location filename="../../ui/case_table_model.py" line="285"/>
         <location filename="../../ui/cases_page.py" line="290"/>
         <source> 暂定</source>
         <translation> provisional</translation>
     </message>
     <message>
-        <location filename="../../ui/case_table_model.py" line="309"/>
+        <location filename="../../ui/case_table_model.py" line="287"/>
         <location filename="../../ui/cases_page.py" line="291"/>
         <source> 暂停</source>
         <translation> paused</translation>
     </message>
     <message>
-        <location filename="../../ui/case_table_model.py" line="333"/>
+        <location filename="../../ui/case_table_model.py" line="311"/>
         <source>区中心拒收了该案件的 {n} 个事件，请在详情中查看原因。</source>
         <translation>The district center rejected events of this case ({n}); see the details for the reason.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_table_model.py" line="336"/>
+        <location filename="../../ui/case_table_model.py" line="314"/>
         <source>证件号码已遮蔽；完整号码见申请人页面。</source>
         <translation>ID number masked; the full number is on the Applicants page.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_table_model.py" line="343"/>
+        <location filename="../../ui/case_table_model.py" line="321"/>
         <source>退回补正期间不计时，补正后重新上报时期限顺延。</source>
         <translation>The clock stops while returned for correction; the deadline is extended on re-escalation.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_table_model.py" line="345"/>
+        <location filename="../../ui/case_table_model.py" line="323"/>
         <source>退回时已{level}。</source>
         <translation>Already {level} when returned.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_table_model.py" line="349"/>
+        <location filename="../../ui/case_table_model.py" line="327"/>
         <source>超期：已超过 {n} 个工作日</source>
         <translation>Overdue: {n} working days past due</translation>
     </message>
     <message>
-        <location filename="../../ui/case_table_model.py" line="351"/>
+        <location filename="../../ui/case_table_model.py" line="329"/>
         <source>{level}：剩余 {n} 个工作日</source>
         <translation>{level}: {n} working days left</translation>
     </message>
     <message>
-        <location filename="../../ui/case_table_model.py" line="354"/>
+        <location filename="../../ui/case_table_model.py" line="332"/>
         <source>暂定：该年度节假日安排尚未公布，按周一至周五推算，公布后自动重算。</source>
         <translation>Provisional: that year&apos;s public holidays are not published yet; counted Monday to Friday and recalculated automatically once published.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_table_model.py" line="356"/>
+        <location filename="../../ui/case_table_model.py" line="334"/>
         <source>已办结或已作出决定</source>
         <translation>Completed or decided</translation>
     </message>
@@ -2796,6 +2796,49 @@
     </message>
 </context>
 <context>
+    <name>EnrollDialog</name>
+    <message>
+        <location filename="../../ui/enroll_dialog.py" line="40"/>
+        <source>登记到区中心</source>
+        <translation>Enroll with the district</translation>
+    </message>
+    <message>
+        <location filename="../../ui/enroll_dialog.py" line="42"/>
+        <source>输入区中心地址和区中心管理员给出的一次性登记码。登记后本机的设备令牌保存在系统钥匙串中，办件在后台自动同步。</source>
+        <translation>Enter the district service&apos;s address and the one-time enrollment code from the district administrator. The device token is then kept in the system keyring and cases sync in the background.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/enroll_dialog.py" line="48"/>
+        <source>例如 ABCD-EFGH-JKLM</source>
+        <translation>e.g. ABCD-EFGH-JKLM</translation>
+    </message>
+    <message>
+        <location filename="../../ui/enroll_dialog.py" line="50"/>
+        <source>区中心地址</source>
+        <translation>District address</translation>
+    </message>
+    <message>
+        <location filename="../../ui/enroll_dialog.py" line="51"/>
+        <source>登记码</source>
+        <translation>Enrollment code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/enroll_dialog.py" line="57"/>
+        <source>登记</source>
+        <translation>Enroll</translation>
+    </message>
+    <message>
+        <location filename="../../ui/enroll_dialog.py" line="60"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/enroll_dialog.py" line="73"/>
+        <source>请填写区中心地址和登记码。</source>
+        <translation>Enter the district address and the enrollment code.</translation>
+    </message>
+</context>
+<context>
     <name>FormFieldsPanel</name>
     <message>
         <location filename="../../ui/intake_form.py" line="52"/>
@@ -3808,67 +3851,67 @@
 <context>
     <name>QueueModel</name>
     <message>
-        <location filename="../../ui/district_queue_model.py" line="49"/>
+        <location filename="../../ui/district_queue_model.py" line="48"/>
         <source> 暂定</source>
         <translation> provisional</translation>
     </message>
     <message>
-        <location filename="../../ui/district_queue_model.py" line="51"/>
+        <location filename="../../ui/district_queue_model.py" line="50"/>
         <source>（超 {n} 日）</source>
         <translation> ({n} d over)</translation>
     </message>
     <message>
-        <location filename="../../ui/district_queue_model.py" line="53"/>
+        <location filename="../../ui/district_queue_model.py" line="52"/>
         <source>（余 {n} 日）</source>
         <translation> ({n} d left)</translation>
     </message>
     <message>
-        <location filename="../../ui/district_queue_model.py" line="55"/>
+        <location filename="../../ui/district_queue_model.py" line="54"/>
         <source>（暂停）</source>
         <translation> (paused)</translation>
     </message>
     <message>
-        <location filename="../../ui/district_queue_model.py" line="194"/>
+        <location filename="../../ui/district_queue_model.py" line="193"/>
         <source>办件编号</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../../ui/district_queue_model.py" line="194"/>
+        <location filename="../../ui/district_queue_model.py" line="193"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/district_queue_model.py" line="194"/>
+        <location filename="../../ui/district_queue_model.py" line="193"/>
         <source>站点</source>
         <translation>Station</translation>
     </message>
     <message>
-        <location filename="../../ui/district_queue_model.py" line="194"/>
+        <location filename="../../ui/district_queue_model.py" line="193"/>
         <source>事项</source>
         <translation>Matter</translation>
     </message>
     <message>
-        <location filename="../../ui/district_queue_model.py" line="195"/>
+        <location filename="../../ui/district_queue_model.py" line="194"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/district_queue_model.py" line="195"/>
+        <location filename="../../ui/district_queue_model.py" line="194"/>
         <source>代办员</source>
         <translation>Proxy agent</translation>
     </message>
     <message>
-        <location filename="../../ui/district_queue_model.py" line="195"/>
+        <location filename="../../ui/district_queue_model.py" line="194"/>
         <source>到期日</source>
         <translation>Due date</translation>
     </message>
     <message>
-        <location filename="../../ui/district_queue_model.py" line="196"/>
+        <location filename="../../ui/district_queue_model.py" line="195"/>
         <source>受理日期</source>
         <translation>Accepted on</translation>
     </message>
     <message>
-        <location filename="../../ui/district_queue_model.py" line="258"/>
+        <location filename="../../ui/district_queue_model.py" line="238"/>
         <source>姓名已遮蔽；完整信息见案件详情。</source>
         <translation>Name masked; the case detail shows the full record.</translation>
     </message>
@@ -4899,169 +4942,180 @@ drawn</translation>
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../ui/sync_page.py" line="278"/>
+        <location filename="../../ui/sync_page.py" line="293"/>
         <source>正在与区中心台账核对…</source>
         <translation>Comparing with the district&apos;s ledger…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="292"/>
+        <location filename="../../ui/sync_page.py" line="307"/>
         <source>正在读取同步状态…</source>
         <translation>Reading the sync status…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="300"/>
+        <location filename="../../ui/sync_page.py" line="315"/>
         <source>立即同步</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="305"/>
+        <location filename="../../ui/sync_page.py" line="320"/>
         <source>与区中心对账</source>
         <translation>Reconcile with the district</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="307"/>
+        <location filename="../../ui/sync_page.py" line="322"/>
+        <location filename="../../ui/sync_page.py" line="401"/>
+        <source>登记到区中心…</source>
+        <translation>Enroll with the district…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_page.py" line="325"/>
         <source>尚未对账。</source>
         <translation>Not reconciled yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="322"/>
+        <location filename="../../ui/sync_page.py" line="341"/>
         <source>办件编号</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="322"/>
-        <location filename="../../ui/sync_page.py" line="326"/>
+        <location filename="../../ui/sync_page.py" line="341"/>
+        <location filename="../../ui/sync_page.py" line="345"/>
         <source>序号</source>
         <translation>Seq.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="322"/>
+        <location filename="../../ui/sync_page.py" line="341"/>
         <source>环节</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="323"/>
+        <location filename="../../ui/sync_page.py" line="342"/>
         <source>区中心拒收原因</source>
         <translation>Why the district refused it</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="326"/>
+        <location filename="../../ui/sync_page.py" line="345"/>
         <source>案件</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="326"/>
+        <location filename="../../ui/sync_page.py" line="345"/>
         <source>代码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="327"/>
+        <location filename="../../ui/sync_page.py" line="346"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="330"/>
+        <location filename="../../ui/sync_page.py" line="349"/>
         <source>本次运行尚未同步。</source>
         <translation>No sync since the program started.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="333"/>
+        <location filename="../../ui/sync_page.py" line="352"/>
         <source>被拒绝的事件</source>
         <translation>Refused events</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="334"/>
+        <location filename="../../ui/sync_page.py" line="353"/>
         <source>无法应用的区中心事件</source>
         <translation>District events not applied</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="335"/>
+        <location filename="../../ui/sync_page.py" line="354"/>
         <source>上次同步报告</source>
         <translation>Last sync report</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="337"/>
+        <location filename="../../ui/sync_page.py" line="356"/>
         <source>对账：</source>
         <translation>Reconciliation: </translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="349"/>
+        <location filename="../../ui/sync_page.py" line="368"/>
         <source>● 正在同步…</source>
         <translation>● Syncing…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="361"/>
+        <location filename="../../ui/sync_page.py" line="380"/>
         <source>● 未登记到区中心</source>
         <translation>● Not enrolled with a district</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="363"/>
+        <location filename="../../ui/sync_page.py" line="382"/>
         <source>● 尚未同步</source>
         <translation>● Not synced yet</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="365"/>
+        <location filename="../../ui/sync_page.py" line="384"/>
         <source>● 在线：上次同步成功</source>
         <translation>● Online: the last sync succeeded</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="367"/>
+        <location filename="../../ui/sync_page.py" line="386"/>
         <source>● 离线：上次同步没有完成</source>
         <translation>● Offline: the last sync did not complete</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="368"/>
+        <location filename="../../ui/sync_page.py" line="387"/>
         <source>区中心：{server}</source>
         <translation>District: {server}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="369"/>
-        <source>未登记（python -m clerk enroll --server URL --code 登记码）</source>
-        <translation>not enrolled (python -m clerk enroll --server URL --code CODE)</translation>
+        <location filename="../../ui/sync_page.py" line="388"/>
+        <source>未登记（管理员点“登记到区中心…”，输入区中心地址和登记码）</source>
+        <translation>not enrolled (an administrator clicks “Enroll with the district…” and enters the address and the enrollment code)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="372"/>
+        <location filename="../../ui/sync_page.py" line="391"/>
         <source>待同步：{pending} 条事件、{notes} 条留言；区中心已确认 {acked} 条；被拒绝 {rejected} 条</source>
         <translation>Waiting: {pending} events, {notes} notes; acknowledged by the district: {acked}; refused: {rejected}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="375"/>
+        <location filename="../../ui/sync_page.py" line="394"/>
         <source>上次成功同步：{ok}&#x3000;上次尝试：{tried}</source>
         <translation>Last successful sync: {ok}   last attempt: {tried}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="376"/>
-        <location filename="../../ui/sync_page.py" line="377"/>
+        <location filename="../../ui/sync_page.py" line="395"/>
+        <location filename="../../ui/sync_page.py" line="396"/>
         <source>从未</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="387"/>
+        <location filename="../../ui/sync_page.py" line="400"/>
+        <source>重新登记…</source>
+        <translation>Enroll again…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_page.py" line="408"/>
         <source>被拒绝的事件（{n}）</source>
         <translation>Refused events ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="405"/>
+        <location filename="../../ui/sync_page.py" line="426"/>
         <source>已对账：{n} 天的事件与区中心一致。</source>
         <translation>Reconciled: {n} days of events agree with the district.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="409"/>
+        <location filename="../../ui/sync_page.py" line="430"/>
         <source>{day} {origin}：本站 {mine} 条，区中心 {theirs} 条</source>
         <translation>{day} {origin}: station {mine}, district {theirs}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="410"/>
+        <location filename="../../ui/sync_page.py" line="431"/>
         <source>本站事件</source>
         <translation>station events</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="411"/>
+        <location filename="../../ui/sync_page.py" line="432"/>
         <source>区中心事件</source>
         <translation>district events</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="413"/>
+        <location filename="../../ui/sync_page.py" line="434"/>
         <source>有差异：</source>
         <translation>Differences: </translation>
     </message>
@@ -5497,18 +5551,18 @@ drawn</translation>
 <context>
     <name>operations</name>
     <message>
-        <location filename="../../ui/operations.py" line="76"/>
+        <location filename="../../ui/operations.py" line="77"/>
         <source>读写文件或网络时出错（{detail}）。请检查后重试。</source>
         <extracomment>How long work may run before a progress indicator appears (Anki uses the same).</extracomment>
         <translation>Error reading or writing a file or the network ({detail}). Check and try again.</translation>
     </message>
     <message>
-        <location filename="../../ui/operations.py" line="79"/>
+        <location filename="../../ui/operations.py" line="80"/>
         <source>操作没有完成：程序出现意外错误（{kind}）。请重试；如果仍然出错，请联系管理员。</source>
         <translation>The operation did not finish: unexpected error ({kind}). Try again; if it keeps happening, contact the administrator.</translation>
     </message>
     <message>
-        <location filename="../../ui/operations.py" line="246"/>
+        <location filename="../../ui/operations.py" line="247"/>
         <source>请稍候</source>
         <extracomment>Emitted after an operation&apos;s callbacks ran (tests wait on it). Emitted with the label when an operation&apos;s progress indicator appears.</extracomment>
         <translation>Please wait</translation>

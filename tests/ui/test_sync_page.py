@@ -4,6 +4,7 @@ truth about online/offline, events the district refused with its reasons, reconc
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -128,3 +129,63 @@ def test_status_bar_tells_the_truth(qtbot: QtBot, data_dir: Path,
         sync.sync_now()
     qtbot.waitUntil(lambda: "● 在线" in w.network_label.text(), timeout=TIMEOUT_MS)
     assert "从未" not in w.sync_label.text()
+
+
+def test_the_admin_enrolls_the_station_from_the_page(
+        qtbot: QtBot, sws: Workspace, district: ClockedDistrict,
+        id_factory: IdFactory) -> None:
+    """No terminal needed: 登记到区中心… takes the address and the one-time code; a wrong
+    code is explained in the dialog, the right one stores the token and syncs."""
+    from clerk import accounts
+    from ui.session import SessionBus
+
+    escalated_case(sws, id_factory(1))
+    with sws.store.read() as s:
+        account = accounts.get_account(s, "admin")
+    info = sws.station()
+    assert info is not None
+    widget = SyncPage()
+    qtbot.addWidget(widget)
+    with qtbot.waitSignal(widget.loaded, timeout=TIMEOUT_MS):
+        widget.attach(Session(sws, account, info, SessionBus()))
+        widget.show()
+    assert "未登记到区中心" in widget.state_label.text()
+    assert widget.enroll_button.isVisible() and widget.enroll_button.text() == "登记到区中心…"
+    qtbot.mouseClick(widget.enroll_button, Qt.MouseButton.LeftButton)
+    dialog = widget.enroll_dialog
+    assert dialog is not None
+    code = district.station("110108001001")
+    dialog.server_edit.setText(district.base)
+    dialog.code_edit.setText("WRONG-CODE-0000")
+    qtbot.mouseClick(dialog.enroll_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.message.isVisible(), timeout=TIMEOUT_MS)
+    assert "登记码无效" in dialog.message.text() and dialog.isVisible()
+    dialog.code_edit.setText(code)
+    assert widget.controller is not None
+    with qtbot.waitSignal(widget.controller.finished, timeout=TIMEOUT_MS) as blocker:
+        qtbot.mouseClick(dialog.enroll_button, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
+    assert blocker.args[0].push.accepted == 3  # enrolled, then one round at once
+    qtbot.waitUntil(lambda: "● 在线" in widget.state_label.text(), timeout=TIMEOUT_MS)
+    assert widget.enroll_button.text() == "重新登记…"
+    assert district.base in widget.server_label.text()
+
+
+def test_clerks_do_not_see_the_enrollment(qtbot: QtBot, sws: Workspace) -> None:
+    from clerk import accounts
+    from ui.session import SessionBus
+
+    with sws.store.write() as s:
+        accounts.create_account(s, username="clerk1", display_name="窗口一",
+                                password="clerk-password-1", role="clerk",
+                                now=datetime.now(UTC))
+    with sws.store.read() as s:
+        account = accounts.get_account(s, "clerk1")
+    info = sws.station()
+    assert info is not None
+    widget = SyncPage()
+    qtbot.addWidget(widget)
+    with qtbot.waitSignal(widget.loaded, timeout=TIMEOUT_MS):
+        widget.attach(Session(sws, account, info, SessionBus()))
+        widget.show()
+    assert not widget.enroll_button.isVisible()
