@@ -148,7 +148,7 @@ class PushQueue:
                     self._tokens.pop(who.token_hash, None)
                     self._station(w.token)
                 raise
-        except ApiError as exc:
+        except Exception as exc:  # its own 4xx, or its own 500: never the whole group
             return _Prepared(w, error=exc)
         return _Prepared(w, job=PushJob(who.station_code, req,
                                         still_valid=self._recheck(w.token, who),

@@ -172,3 +172,24 @@ def test_groups_are_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
     assert [len(w.raw) for w in push_queue._take(queue)] == [150]  # alone, but it goes
     assert len(push_queue._take(queue)) == push_queue.MAX_GROUP
     assert len(push_queue._take(queue)) == 41 - push_queue.MAX_GROUP
+
+
+def test_a_failure_while_reading_one_request_fails_that_request_only(
+        api: District, sws: Workspace, id_factory: IdFactory,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from district.api import push_queue
+
+    token = api.station_token()
+    good = wire_events(sws, escalated_case(sws, id_factory(1)).case_no)
+    real = push_queue.parse_push
+
+    def parse(raw: bytes) -> Any:
+        if b"boom" in raw:
+            raise RuntimeError("the database went away while reading this one")
+        return real(raw)
+
+    monkeypatch.setattr(push_queue, "parse_push", parse)
+    out = submit_together(api.app.state.pushes, token,
+                          [b'{"events": [], "notes": [], "boom": 1}', body(good)])
+    assert isinstance(out[0], RuntimeError)
+    assert results(out[1]) == ["accepted"] * 3
