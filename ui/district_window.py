@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import importlib
 from dataclasses import dataclass
+from datetime import UTC, datetime
 
-from PySide6.QtCore import QSettings, QSize, Qt, QTime, Signal
+from PySide6.QtCore import QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from clerk.timeutil import local_time
 from sync.staff_wire import Facets
 from ui.district_login import DistrictLoginPage
 from ui.district_session import DistrictBus, DistrictSession, net_error_text, role_label
@@ -329,8 +331,9 @@ class DistrictWindow(QMainWindow):
             self.network_label.setText(self.tr("● 在线"))
             self.network_label.setStyleSheet("color: #1b6e35;")
             self.network_label.setToolTip("")
+            # Beijing time, as everywhere else in the product (not the machine's zone).
             self.time_label.setText(self.tr("更新于 {time}").format(
-                time=QTime.currentTime().toString("HH:mm")))
+                time=local_time(datetime.now(UTC)).strftime("%H:%M")))
         else:
             self.network_label.setText(self.tr("● 连接中断"))
             self.network_label.setStyleSheet("color: #a8231b;")

@@ -2704,93 +2704,93 @@
 <context>
     <name>DistrictWindow</name>
     <message>
-        <location filename="../../ui/district_window.py" line="113"/>
+        <location filename="../../ui/district_window.py" line="115"/>
         <source>StationDesk 区政务服务中心</source>
         <translation>StationDesk District Service Center</translation>
     </message>
     <message>
-        <location filename="../../ui/district_window.py" line="116"/>
+        <location filename="../../ui/district_window.py" line="118"/>
         <source>正在连接区中心…</source>
         <translation>Connecting to the district…</translation>
     </message>
     <message>
-        <location filename="../../ui/district_window.py" line="154"/>
+        <location filename="../../ui/district_window.py" line="156"/>
         <source>登录已过期，请重新登录。</source>
         <translation>Your sign-in has expired; please sign in again.</translation>
     </message>
     <message>
-        <location filename="../../ui/district_window.py" line="191"/>
+        <location filename="../../ui/district_window.py" line="193"/>
         <source>{name}（{role}）</source>
         <translation>{name} ({role})</translation>
     </message>
     <message>
-        <location filename="../../ui/district_window.py" line="193"/>
+        <location filename="../../ui/district_window.py" line="195"/>
         <source>区中心：{server}</source>
         <translation>District: {server}</translation>
     </message>
     <message>
-        <location filename="../../ui/district_window.py" line="223"/>
+        <location filename="../../ui/district_window.py" line="225"/>
         <source>审核队列</source>
         <translation>Review queue</translation>
     </message>
     <message>
-        <location filename="../../ui/district_window.py" line="223"/>
+        <location filename="../../ui/district_window.py" line="225"/>
         <source>我的代办</source>
         <translation>My cases</translation>
     </message>
     <message>
-        <location filename="../../ui/district_window.py" line="224"/>
+        <location filename="../../ui/district_window.py" line="226"/>
         <source>电子监察</source>
         <translation>Supervision</translation>
     </message>
     <message>
-        <location filename="../../ui/district_window.py" line="224"/>
+        <location filename="../../ui/district_window.py" line="226"/>
         <source>好差评</source>
         <translation>Rating</translation>
     </message>
     <message>
-        <location filename="../../ui/district_window.py" line="225"/>
+        <location filename="../../ui/district_window.py" line="227"/>
         <source>统计报表</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../ui/district_window.py" line="312"/>
-        <location filename="../../ui/district_window.py" line="354"/>
+        <location filename="../../ui/district_window.py" line="314"/>
+        <location filename="../../ui/district_window.py" line="357"/>
         <source>未登录</source>
         <translation>Not signed in</translation>
     </message>
     <message>
-        <location filename="../../ui/district_window.py" line="314"/>
+        <location filename="../../ui/district_window.py" line="316"/>
         <source>● 未连接</source>
         <translation>● Not connected</translation>
     </message>
     <message>
-        <location filename="../../ui/district_window.py" line="317"/>
+        <location filename="../../ui/district_window.py" line="319"/>
         <source>退出登录</source>
         <translation>Sign out</translation>
     </message>
     <message>
-        <location filename="../../ui/district_window.py" line="329"/>
+        <location filename="../../ui/district_window.py" line="331"/>
         <source>● 在线</source>
         <translation>● Online</translation>
     </message>
     <message>
-        <location filename="../../ui/district_window.py" line="332"/>
+        <location filename="../../ui/district_window.py" line="335"/>
         <source>更新于 {time}</source>
         <translation>Updated {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/district_window.py" line="335"/>
+        <location filename="../../ui/district_window.py" line="338"/>
         <source>● 连接中断</source>
         <translation>● Connection lost</translation>
     </message>
     <message>
-        <location filename="../../ui/district_window.py" line="366"/>
+        <location filename="../../ui/district_window.py" line="369"/>
         <source>登录已失效，请重新登录（{why}）。</source>
         <translation>Your sign-in is no longer valid; please sign in again ({why}).</translation>
     </message>
     <message>
-        <location filename="../../ui/district_window.py" line="370"/>
+        <location filename="../../ui/district_window.py" line="373"/>
         <source>出错了</source>
         <translation>Something went wrong</translation>
     </message>
