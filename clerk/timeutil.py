@@ -14,6 +14,11 @@ def system_clock() -> datetime:
     return datetime.now(UTC)
 
 
+def today() -> date:
+    """Today in Beijing, whatever the machine's own time zone."""
+    return local_date(system_clock())
+
+
 def local_date(moment: datetime) -> date:
     return moment.astimezone(BEIJING).date()
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -29,10 +29,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from clerk.timeutil import today as beijing_today
 from sync.district_client import QueueQuery
 from ui.district_case import DistrictCaseView
 from ui.district_queue_model import QueueModel
 from ui.district_session import DistrictSession
+from ui.widgets import qdate
 
 SEARCH_DELAY_MS = 250
 
@@ -197,7 +199,7 @@ class QueuePage(QWidget):
             self.level_combo.addItem(label, level)
         self.due_check = QCheckBox(self.tr("到期日"))
         self.from_edit, self.to_edit = QDateEdit(), QDateEdit()
-        today = QDate.currentDate()
+        today = qdate(beijing_today())
         for edit, day in ((self.from_edit, today), (self.to_edit, today.addDays(14))):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import QDate, QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from clerk.timeutil import local_time
+from clerk.timeutil import today as beijing_today
 from sync.district_client import StaffClient
 from sync.staff_wire import FollowupItem, FollowupList, FollowupUpdate, RatingGroup, RatingsResponse
 from ui.district_session import DistrictSession, network
@@ -42,12 +43,9 @@ from ui.widgets import (
     ListModel,
     ListRow,
     list_view,
+    qdate,
     rating_label,
 )
-
-
-def _qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)
 
 
 class RatingsPage(QWidget):
@@ -138,12 +136,12 @@ class RatingsPage(QWidget):
 
     # --- construction -------------------------------------------------------------
     def _build(self) -> None:
-        today = date.today()
+        today = beijing_today()
         self.from_edit, self.to_edit = QDateEdit(), QDateEdit()
         for edit, day in ((self.from_edit, today - timedelta(days=89)), (self.to_edit, today)):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
-            edit.setDate(_qdate(day))
+            edit.setDate(qdate(day))
         refresh = QPushButton(self.tr("查询"))
         refresh.clicked.connect(self.reload)
         self.note = QLabel()

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from clerk.timeutil import local_date
+from clerk.timeutil import today as beijing_today
 from printing.district_report import DistrictReportData, ReportRow, report_csv
 from sync.district_client import StaffClient
 from sync.staff_wire import PeriodReport, ReportLine
@@ -141,7 +142,7 @@ class ReportsPage(QWidget):
 
     # --- construction -------------------------------------------------------------
     def _build(self) -> None:
-        today = date.today()
+        today = beijing_today()
         self.from_edit, self.to_edit = QDateEdit(), QDateEdit()
         for edit, day in ((self.from_edit, today.replace(day=1)), (self.to_edit, today)):
             edit.setCalendarPopup(True)

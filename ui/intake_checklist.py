@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from clerk.applicants import DocumentView
 from clerk.cases.checklist import Checklist, ChecklistItem, ItemStatus
+from clerk.timeutil import today as beijing_today
 from ui.palette import AMBER, BLUE, GREEN, GREY, NECESSITY_COLOURS, RED
 
 _AnyIndex = QModelIndex | QPersistentModelIndex
@@ -148,7 +149,7 @@ class ChecklistModel(QAbstractTableModel):
         if row is None or status not in row.options():
             return False
         if status == ItemStatus.DEFERRED and promise is None:
-            promise = row.promise or (today or date.today()) + timedelta(DEFAULT_PROMISE_DAYS)
+            promise = row.promise or (today or beijing_today()) + timedelta(DEFAULT_PROMISE_DAYS)
         row.status = status
         row.promise = promise if status == ItemStatus.DEFERRED else None
         row.touched = row.touched or by_hand

@@ -47,6 +47,7 @@ from ui.widgets import (
     esc,
     list_view,
     open_pdf_preview,
+    qdate,
     rating_label,
     table,
 )
@@ -83,7 +84,7 @@ class ReportsPage(QWidget):
     def attach(self, session: Session) -> None:
         self._session = session
         today = local_date(session.ws.now())
-        self.report_date.setDate(_qdate(today))
+        self.report_date.setDate(qdate(today))
         self._apply_preset()
 
     def refresh(self) -> None:
@@ -95,7 +96,7 @@ class ReportsPage(QWidget):
         self.preset_combo.blockSignals(False)
         for edit, day in ((self.from_edit, start), (self.to_edit, end)):
             edit.blockSignals(True)
-            edit.setDate(_qdate(day))
+            edit.setDate(qdate(day))
             edit.blockSignals(False)
         self.reload()
 
@@ -238,7 +239,7 @@ class ReportsPage(QWidget):
             start = today - timedelta(days=29)
         for edit, day in ((self.from_edit, start), (self.to_edit, end)):
             edit.blockSignals(True)
-            edit.setDate(_qdate(day))
+            edit.setDate(qdate(day))
             edit.blockSignals(False)
         self.reload()
 
@@ -333,10 +334,6 @@ class ReportsPage(QWidget):
                 parts.append(f"<p style='color:{fg}; background-color:{bg}'>" + esc(self.tr(
                     "仅列出前 200 条。")) + "</p>")
         return "".join(parts)
-
-
-def _qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)
 
 
 def _pydate(q: QDate) -> date:

@@ -6,12 +6,14 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable, Iterable
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
+    QDate,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -416,3 +418,7 @@ def list_view(model: QAbstractTableModel, *, stretch: int) -> QTableView:
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
     return view
+
+
+def qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)

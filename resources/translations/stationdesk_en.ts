@@ -1393,53 +1393,53 @@
 <context>
     <name>ChecklistModel</name>
     <message>
-        <location filename="../../ui/intake_checklist.py" line="226"/>
+        <location filename="../../ui/intake_checklist.py" line="227"/>
         <source>申请材料</source>
         <extracomment>Days between today and the default promise date of a 容缺后补 item. Emitted after any mark changed (status, promise date).</extracomment>
         <translation>Material</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_checklist.py" line="226"/>
+        <location filename="../../ui/intake_checklist.py" line="227"/>
         <source>要求</source>
         <translation>Necessity</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_checklist.py" line="226"/>
+        <location filename="../../ui/intake_checklist.py" line="227"/>
         <source>形式与份数</source>
         <translation>Form and copies</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_checklist.py" line="226"/>
+        <location filename="../../ui/intake_checklist.py" line="227"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_checklist.py" line="227"/>
+        <location filename="../../ui/intake_checklist.py" line="228"/>
         <source>承诺补交日期</source>
         <translation>Promised by</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_checklist.py" line="279"/>
+        <location filename="../../ui/intake_checklist.py" line="280"/>
         <source>（{c}）</source>
         <translation>({c})</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_checklist.py" line="281"/>
+        <location filename="../../ui/intake_checklist.py" line="282"/>
         <source>区中心退回要求补正</source>
         <translation>Returned for correction by the district center</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_checklist.py" line="294"/>
+        <location filename="../../ui/intake_checklist.py" line="295"/>
         <source>受理标准：{r}</source>
         <translation>Acceptance standard: {r}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_checklist.py" line="296"/>
+        <location filename="../../ui/intake_checklist.py" line="297"/>
         <source>补正要求：{r}</source>
         <translation>Correction required: {r}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_checklist.py" line="298"/>
+        <location filename="../../ui/intake_checklist.py" line="299"/>
         <source>证照库：{d} 由 {who} 核验</source>
         <translation>Documents on file: verified {d} by {who}</translation>
     </message>
@@ -1447,7 +1447,7 @@
 <context>
     <name>ChecklistView</name>
     <message>
-        <location filename="../../ui/intake_checklist.py" line="415"/>
+        <location filename="../../ui/intake_checklist.py" line="416"/>
         <source>选择事项后，这里列出该事项的全部申请材料，逐项核对。</source>
         <extracomment>The current material changed (carries the key, or &quot;&quot; when none).</extracomment>
         <translation>Once a matter is chosen, all its application materials are listed here to check one by one.</translation>
@@ -1456,68 +1456,68 @@
 <context>
     <name>ChecklistWords</name>
     <message>
-        <location filename="../../ui/intake_checklist.py" line="320"/>
+        <location filename="../../ui/intake_checklist.py" line="321"/>
         <source>必要</source>
         <translation>Required</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_checklist.py" line="320"/>
+        <location filename="../../ui/intake_checklist.py" line="321"/>
         <source>非必要</source>
         <translation>Optional</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_checklist.py" line="321"/>
-        <location filename="../../ui/intake_checklist.py" line="328"/>
+        <location filename="../../ui/intake_checklist.py" line="322"/>
+        <location filename="../../ui/intake_checklist.py" line="329"/>
         <source>容缺后补</source>
         <translation>Deferred (bring later)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_checklist.py" line="321"/>
+        <location filename="../../ui/intake_checklist.py" line="322"/>
         <source>信息免交</source>
         <translation>From shared data</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_checklist.py" line="326"/>
+        <location filename="../../ui/intake_checklist.py" line="327"/>
         <source>未收</source>
         <translation>Not received</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_checklist.py" line="327"/>
+        <location filename="../../ui/intake_checklist.py" line="328"/>
         <source>已收</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_checklist.py" line="327"/>
+        <location filename="../../ui/intake_checklist.py" line="328"/>
         <source>证照库</source>
         <translation>On file</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_checklist.py" line="328"/>
+        <location filename="../../ui/intake_checklist.py" line="329"/>
         <source>共享获取</source>
         <translation>Shared data</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_checklist.py" line="329"/>
+        <location filename="../../ui/intake_checklist.py" line="330"/>
         <source>缺</source>
         <translation>Missing</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_checklist.py" line="330"/>
+        <location filename="../../ui/intake_checklist.py" line="331"/>
         <source>不适用</source>
         <translation>N/A</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_checklist.py" line="336"/>
+        <location filename="../../ui/intake_checklist.py" line="337"/>
         <source>原件或复印件{n}份</source>
         <translation>{n} original or copy</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_checklist.py" line="339"/>
+        <location filename="../../ui/intake_checklist.py" line="340"/>
         <source>原件{n}份</source>
         <translation>{n} original</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_checklist.py" line="341"/>
+        <location filename="../../ui/intake_checklist.py" line="342"/>
         <source>复印件{n}份</source>
         <translation>{n} copy</translation>
     </message>
@@ -3314,13 +3314,13 @@
 <context>
     <name>MaskedValue</name>
     <message>
-        <location filename="../../ui/widgets.py" line="241"/>
-        <location filename="../../ui/widgets.py" line="274"/>
+        <location filename="../../ui/widgets.py" line="243"/>
+        <location filename="../../ui/widgets.py" line="276"/>
         <source>显示</source>
         <translation>Show</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="274"/>
+        <location filename="../../ui/widgets.py" line="276"/>
         <source>隐藏</source>
         <translation>Hide</translation>
     </message>
@@ -3919,137 +3919,137 @@
 <context>
     <name>QueuePage</name>
     <message>
-        <location filename="../../ui/district_queue.py" line="168"/>
+        <location filename="../../ui/district_queue.py" line="170"/>
         <source>办件编号（开头部分即可，Ctrl+F）</source>
         <translation>Case number (its beginning is enough, Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/district_queue.py" line="173"/>
+        <location filename="../../ui/district_queue.py" line="175"/>
         <source>刷新 F5</source>
         <translation>Refresh F5</translation>
     </message>
     <message>
-        <location filename="../../ui/district_queue.py" line="175"/>
+        <location filename="../../ui/district_queue.py" line="177"/>
         <source>待审核</source>
         <translation>To review</translation>
     </message>
     <message>
-        <location filename="../../ui/district_queue.py" line="175"/>
+        <location filename="../../ui/district_queue.py" line="177"/>
         <source>我的代办</source>
         <translation>My cases</translation>
     </message>
     <message>
-        <location filename="../../ui/district_queue.py" line="176"/>
+        <location filename="../../ui/district_queue.py" line="178"/>
         <source>全部在办</source>
         <translation>All running</translation>
     </message>
     <message>
-        <location filename="../../ui/district_queue.py" line="177"/>
+        <location filename="../../ui/district_queue.py" line="179"/>
         <source>已退回站点</source>
         <translation>Returned to station</translation>
     </message>
     <message>
-        <location filename="../../ui/district_queue.py" line="178"/>
+        <location filename="../../ui/district_queue.py" line="180"/>
         <source>已决定待交付</source>
         <translation>Decided, to hand over</translation>
     </message>
     <message>
-        <location filename="../../ui/district_queue.py" line="178"/>
+        <location filename="../../ui/district_queue.py" line="180"/>
         <source>全部案件</source>
         <translation>All cases</translation>
     </message>
     <message>
-        <location filename="../../ui/district_queue.py" line="182"/>
+        <location filename="../../ui/district_queue.py" line="184"/>
         <source>全部站点</source>
         <translation>All stations</translation>
     </message>
     <message>
-        <location filename="../../ui/district_queue.py" line="187"/>
+        <location filename="../../ui/district_queue.py" line="189"/>
         <source>全部事项</source>
         <translation>All matters</translation>
     </message>
     <message>
-        <location filename="../../ui/district_queue.py" line="193"/>
+        <location filename="../../ui/district_queue.py" line="195"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../ui/district_queue.py" line="193"/>
+        <location filename="../../ui/district_queue.py" line="195"/>
         <source>预警或超期</source>
         <translation>Warning or overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/district_queue.py" line="194"/>
+        <location filename="../../ui/district_queue.py" line="196"/>
         <source>超期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/district_queue.py" line="194"/>
+        <location filename="../../ui/district_queue.py" line="196"/>
         <source>预警</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../ui/district_queue.py" line="194"/>
+        <location filename="../../ui/district_queue.py" line="196"/>
         <source>正常</source>
         <translation>Normal</translation>
     </message>
     <message>
-        <location filename="../../ui/district_queue.py" line="195"/>
+        <location filename="../../ui/district_queue.py" line="197"/>
         <source>暂停计时</source>
         <translation>Clock paused</translation>
     </message>
     <message>
-        <location filename="../../ui/district_queue.py" line="198"/>
+        <location filename="../../ui/district_queue.py" line="200"/>
         <source>到期日</source>
         <translation>Due date</translation>
     </message>
     <message>
-        <location filename="../../ui/district_queue.py" line="207"/>
+        <location filename="../../ui/district_queue.py" line="209"/>
         <source>最紧急在前</source>
         <translation>Most urgent first</translation>
     </message>
     <message>
-        <location filename="../../ui/district_queue.py" line="208"/>
+        <location filename="../../ui/district_queue.py" line="210"/>
         <source>最近变动在前</source>
         <translation>Latest change first</translation>
     </message>
     <message>
-        <location filename="../../ui/district_queue.py" line="212"/>
+        <location filename="../../ui/district_queue.py" line="214"/>
         <source>范围</source>
         <translation>Scope</translation>
     </message>
     <message>
-        <location filename="../../ui/district_queue.py" line="215"/>
+        <location filename="../../ui/district_queue.py" line="217"/>
         <source>排序</source>
         <translation>Order</translation>
     </message>
     <message>
-        <location filename="../../ui/district_queue.py" line="222"/>
+        <location filename="../../ui/district_queue.py" line="224"/>
         <source>站点</source>
         <translation>Station</translation>
     </message>
     <message>
-        <location filename="../../ui/district_queue.py" line="223"/>
+        <location filename="../../ui/district_queue.py" line="225"/>
         <source>事项</source>
         <translation>Matter</translation>
     </message>
     <message>
-        <location filename="../../ui/district_queue.py" line="224"/>
+        <location filename="../../ui/district_queue.py" line="226"/>
         <source>督办</source>
         <translation>Supervision</translation>
     </message>
     <message>
-        <location filename="../../ui/district_queue.py" line="307"/>
+        <location filename="../../ui/district_queue.py" line="309"/>
         <source>没有符合条件的案件。</source>
         <translation>No cases match.</translation>
     </message>
     <message>
-        <location filename="../../ui/district_queue.py" line="314"/>
+        <location filename="../../ui/district_queue.py" line="316"/>
         <source>共 {n} 件</source>
         <translation>{n} cases</translation>
     </message>
     <message>
-        <location filename="../../ui/district_queue.py" line="316"/>
+        <location filename="../../ui/district_queue.py" line="318"/>
         <source>（已载入 {n}）</source>
         <translation> ({n} loaded)</translation>
     </message>
@@ -4070,191 +4070,191 @@
 <context>
     <name>RatingsPage</name>
     <message>
-        <location filename="../../ui/district_ratings.py" line="122"/>
+        <location filename="../../ui/district_ratings.py" line="120"/>
         <source>完成整改前请记录整改情况和回访情况。</source>
         <translation>Record the rectification and the follow-up call before closing.</translation>
     </message>
     <message>
-        <location filename="../../ui/district_ratings.py" line="131"/>
+        <location filename="../../ui/district_ratings.py" line="129"/>
         <source>已保存（{when}）。</source>
         <translation>Saved ({when}).</translation>
     </message>
     <message>
-        <location filename="../../ui/district_ratings.py" line="147"/>
+        <location filename="../../ui/district_ratings.py" line="145"/>
         <source>查询</source>
         <translation>Show</translation>
     </message>
     <message>
-        <location filename="../../ui/district_ratings.py" line="152"/>
-        <location filename="../../ui/district_ratings.py" line="202"/>
+        <location filename="../../ui/district_ratings.py" line="150"/>
+        <location filename="../../ui/district_ratings.py" line="200"/>
         <source>评价日期</source>
         <translation>Rated on</translation>
     </message>
     <message>
-        <location filename="../../ui/district_ratings.py" line="158"/>
+        <location filename="../../ui/district_ratings.py" line="156"/>
         <source>评价总数</source>
         <translation>Ratings</translation>
     </message>
     <message>
-        <location filename="../../ui/district_ratings.py" line="159"/>
-        <location filename="../../ui/district_ratings.py" line="179"/>
+        <location filename="../../ui/district_ratings.py" line="157"/>
+        <location filename="../../ui/district_ratings.py" line="177"/>
         <source>平均分</source>
         <translation>Average</translation>
     </message>
     <message>
-        <location filename="../../ui/district_ratings.py" line="160"/>
+        <location filename="../../ui/district_ratings.py" line="158"/>
         <source>差评（1–2分）</source>
         <translation>Bad (1–2)</translation>
     </message>
     <message>
-        <location filename="../../ui/district_ratings.py" line="161"/>
+        <location filename="../../ui/district_ratings.py" line="159"/>
         <source>整改中</source>
         <translation>Follow-ups open</translation>
     </message>
     <message>
-        <location filename="../../ui/district_ratings.py" line="162"/>
+        <location filename="../../ui/district_ratings.py" line="160"/>
         <source>整改逾期</source>
         <translation>Follow-ups late</translation>
     </message>
     <message>
-        <location filename="../../ui/district_ratings.py" line="169"/>
+        <location filename="../../ui/district_ratings.py" line="167"/>
         <source>评价分布</source>
         <translation>Distribution</translation>
     </message>
     <message>
-        <location filename="../../ui/district_ratings.py" line="170"/>
+        <location filename="../../ui/district_ratings.py" line="168"/>
         <source>差评整改</source>
         <translation>Follow-ups</translation>
     </message>
     <message>
-        <location filename="../../ui/district_ratings.py" line="179"/>
+        <location filename="../../ui/district_ratings.py" line="177"/>
         <source>合计</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../ui/district_ratings.py" line="179"/>
+        <location filename="../../ui/district_ratings.py" line="177"/>
         <source>差评</source>
         <translation>Bad rating</translation>
     </message>
     <message>
-        <location filename="../../ui/district_ratings.py" line="183"/>
-        <location filename="../../ui/district_ratings.py" line="201"/>
+        <location filename="../../ui/district_ratings.py" line="181"/>
+        <location filename="../../ui/district_ratings.py" line="199"/>
         <source>站点</source>
         <translation>Station</translation>
     </message>
     <message>
-        <location filename="../../ui/district_ratings.py" line="185"/>
+        <location filename="../../ui/district_ratings.py" line="183"/>
         <source>事项</source>
         <translation>Matter</translation>
     </message>
     <message>
-        <location filename="../../ui/district_ratings.py" line="188"/>
+        <location filename="../../ui/district_ratings.py" line="186"/>
         <source>按站点</source>
         <translation>By station</translation>
     </message>
     <message>
-        <location filename="../../ui/district_ratings.py" line="189"/>
+        <location filename="../../ui/district_ratings.py" line="187"/>
         <source>按事项</source>
         <translation>By matter</translation>
     </message>
     <message>
-        <location filename="../../ui/district_ratings.py" line="201"/>
+        <location filename="../../ui/district_ratings.py" line="199"/>
         <source>办件编号</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../../ui/district_ratings.py" line="201"/>
+        <location filename="../../ui/district_ratings.py" line="199"/>
         <source>评分</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../ui/district_ratings.py" line="202"/>
+        <location filename="../../ui/district_ratings.py" line="200"/>
         <source>评价意见</source>
         <translation>Comment</translation>
     </message>
     <message>
-        <location filename="../../ui/district_ratings.py" line="202"/>
+        <location filename="../../ui/district_ratings.py" line="200"/>
         <source>整改期限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/district_ratings.py" line="203"/>
-        <location filename="../../ui/district_ratings.py" line="235"/>
+        <location filename="../../ui/district_ratings.py" line="201"/>
+        <location filename="../../ui/district_ratings.py" line="233"/>
         <source>责任人</source>
         <translation>Owner</translation>
     </message>
     <message>
-        <location filename="../../ui/district_ratings.py" line="203"/>
+        <location filename="../../ui/district_ratings.py" line="201"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/district_ratings.py" line="218"/>
+        <location filename="../../ui/district_ratings.py" line="216"/>
         <source>选择一条差评记录跟进情况。</source>
         <translation>Select a bad rating to record its follow-up.</translation>
     </message>
     <message>
-        <location filename="../../ui/district_ratings.py" line="222"/>
+        <location filename="../../ui/district_ratings.py" line="220"/>
         <source>负责整改的人或科室</source>
         <translation>Person or office responsible</translation>
     </message>
     <message>
-        <location filename="../../ui/district_ratings.py" line="224"/>
+        <location filename="../../ui/district_ratings.py" line="222"/>
         <source>查明的原因和采取的整改措施</source>
         <translation>What caused it and what was changed</translation>
     </message>
     <message>
-        <location filename="../../ui/district_ratings.py" line="226"/>
+        <location filename="../../ui/district_ratings.py" line="224"/>
         <source>回访时间、方式、申请人的意见</source>
         <translation>When and how the applicant was called, and what they said</translation>
     </message>
     <message>
-        <location filename="../../ui/district_ratings.py" line="227"/>
+        <location filename="../../ui/district_ratings.py" line="225"/>
         <source>整改完成，关闭此项</source>
         <translation>Rectified: close this item</translation>
     </message>
     <message>
-        <location filename="../../ui/district_ratings.py" line="231"/>
+        <location filename="../../ui/district_ratings.py" line="229"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../ui/district_ratings.py" line="236"/>
+        <location filename="../../ui/district_ratings.py" line="234"/>
         <source>整改情况</source>
         <translation>Rectification</translation>
     </message>
     <message>
-        <location filename="../../ui/district_ratings.py" line="237"/>
+        <location filename="../../ui/district_ratings.py" line="235"/>
         <source>回访记录</source>
         <translation>Follow-up call</translation>
     </message>
     <message>
-        <location filename="../../ui/district_ratings.py" line="262"/>
+        <location filename="../../ui/district_ratings.py" line="260"/>
         <source>差评须在评价后 15 个工作日内完成整改和回访（今天 {day}）。</source>
         <translation>Bad ratings are followed up within 15 working days of the rating (today {day}).</translation>
     </message>
     <message>
-        <location filename="../../ui/district_ratings.py" line="279"/>
+        <location filename="../../ui/district_ratings.py" line="277"/>
         <source>整改中（余 {n} 日）</source>
         <translation>Open ({n} d left)</translation>
     </message>
     <message>
-        <location filename="../../ui/district_ratings.py" line="280"/>
+        <location filename="../../ui/district_ratings.py" line="278"/>
         <source>逾期 {n} 个工作日</source>
         <translation>{n} working days late</translation>
     </message>
     <message>
-        <location filename="../../ui/district_ratings.py" line="281"/>
+        <location filename="../../ui/district_ratings.py" line="279"/>
         <source>已完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../ui/district_ratings.py" line="282"/>
+        <location filename="../../ui/district_ratings.py" line="280"/>
         <source>已完成（逾期）</source>
         <translation>Done (late)</translation>
     </message>
     <message>
-        <location filename="../../ui/district_ratings.py" line="295"/>
+        <location filename="../../ui/district_ratings.py" line="293"/>
         <source>{case} · {score} 分 · 期限 {deadline}</source>
         <translation>{case} · score {score} · due {deadline}</translation>
     </message>
@@ -4262,352 +4262,352 @@
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../ui/reports_page.py" line="114"/>
-        <location filename="../../ui/reports_page.py" line="118"/>
+        <location filename="../../ui/reports_page.py" line="115"/>
+        <location filename="../../ui/reports_page.py" line="119"/>
         <source>正在统计…</source>
         <extracomment>The daily report&apos;s columns, in its order. A summary is shown. The daily report&apos;s PDF was rendered (bytes), before the preview opens.</extracomment>
         <translation>Calculating…</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="137"/>
+        <location filename="../../ui/reports_page.py" line="138"/>
         <source>站点日报 {day}</source>
         <translation>Station daily report {day}</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="146"/>
+        <location filename="../../ui/reports_page.py" line="147"/>
         <source>正在生成日报…</source>
         <translation>Generating daily report…</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="151"/>
+        <location filename="../../ui/reports_page.py" line="152"/>
         <source>今天</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="151"/>
+        <location filename="../../ui/reports_page.py" line="152"/>
         <source>昨天</source>
         <translation>Yesterday</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="152"/>
+        <location filename="../../ui/reports_page.py" line="153"/>
         <source>本周</source>
         <translation>This week</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="152"/>
+        <location filename="../../ui/reports_page.py" line="153"/>
         <source>本月</source>
         <translation>This month</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="153"/>
+        <location filename="../../ui/reports_page.py" line="154"/>
         <source>上月</source>
         <translation>Last month</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="153"/>
+        <location filename="../../ui/reports_page.py" line="154"/>
         <source>近30天</source>
         <translation>Last 30 days</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="154"/>
+        <location filename="../../ui/reports_page.py" line="155"/>
         <source>自定义</source>
         <translation>Custom</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="163"/>
+        <location filename="../../ui/reports_page.py" line="164"/>
         <source>打印日报(&amp;P)</source>
         <translation>&amp;Print daily report</translation>
     </message>
     <message>
-        <location filename="../../ui/district_reports.py" line="161"/>
-        <location filename="../../ui/reports_page.py" line="168"/>
+        <location filename="../../ui/district_reports.py" line="162"/>
+        <location filename="../../ui/reports_page.py" line="169"/>
         <source>统计期间</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="174"/>
+        <location filename="../../ui/reports_page.py" line="175"/>
         <source>日报日期</source>
         <translation>Report date</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="178"/>
-        <location filename="../../ui/reports_page.py" line="189"/>
+        <location filename="../../ui/reports_page.py" line="179"/>
+        <location filename="../../ui/reports_page.py" line="190"/>
         <source>收件</source>
         <translation>Intake</translation>
     </message>
     <message>
-        <location filename="../../ui/district_reports.py" line="104"/>
+        <location filename="../../ui/district_reports.py" line="105"/>
         <source>{district}政务服务中心</source>
         <translation>{district} Government Service Center</translation>
     </message>
     <message>
-        <location filename="../../ui/district_reports.py" line="112"/>
+        <location filename="../../ui/district_reports.py" line="113"/>
         <source>已导出：{path}</source>
         <translation>Exported: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/district_reports.py" line="119"/>
+        <location filename="../../ui/district_reports.py" line="120"/>
         <source>导出 CSV</source>
         <translation>Export CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/district_reports.py" line="120"/>
+        <location filename="../../ui/district_reports.py" line="121"/>
         <source>CSV 文件 (*.csv)</source>
         <translation>CSV files (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/district_reports.py" line="136"/>
+        <location filename="../../ui/district_reports.py" line="137"/>
         <source>办件统计报表 {a}–{b}</source>
         <translation>Case report {a}–{b}</translation>
     </message>
     <message>
-        <location filename="../../ui/district_reports.py" line="140"/>
+        <location filename="../../ui/district_reports.py" line="141"/>
         <source>正在生成报表…</source>
         <translation>Preparing the report…</translation>
     </message>
     <message>
-        <location filename="../../ui/district_reports.py" line="150"/>
+        <location filename="../../ui/district_reports.py" line="151"/>
         <source>查询</source>
         <translation>Show</translation>
     </message>
     <message>
-        <location filename="../../ui/district_reports.py" line="152"/>
+        <location filename="../../ui/district_reports.py" line="153"/>
         <source>导出 CSV…</source>
         <translation>Export CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/district_reports.py" line="154"/>
+        <location filename="../../ui/district_reports.py" line="155"/>
         <source>打印预览（PDF）</source>
         <translation>Print preview (PDF)</translation>
     </message>
     <message>
-        <location filename="../../ui/district_reports.py" line="169"/>
-        <location filename="../../ui/district_reports.py" line="178"/>
-        <location filename="../../ui/reports_page.py" line="178"/>
-        <location filename="../../ui/reports_page.py" line="190"/>
+        <location filename="../../ui/district_reports.py" line="170"/>
+        <location filename="../../ui/district_reports.py" line="179"/>
+        <location filename="../../ui/reports_page.py" line="179"/>
+        <location filename="../../ui/reports_page.py" line="191"/>
         <source>受理</source>
         <translation>Accept</translation>
     </message>
     <message>
-        <location filename="../../ui/district_reports.py" line="170"/>
-        <location filename="../../ui/district_reports.py" line="178"/>
-        <location filename="../../ui/reports_page.py" line="178"/>
-        <location filename="../../ui/reports_page.py" line="191"/>
+        <location filename="../../ui/district_reports.py" line="171"/>
+        <location filename="../../ui/district_reports.py" line="179"/>
+        <location filename="../../ui/reports_page.py" line="179"/>
+        <location filename="../../ui/reports_page.py" line="192"/>
         <source>办结</source>
         <translation>Compl.</translation>
     </message>
     <message>
-        <location filename="../../ui/district_reports.py" line="171"/>
-        <location filename="../../ui/district_reports.py" line="179"/>
+        <location filename="../../ui/district_reports.py" line="172"/>
+        <location filename="../../ui/district_reports.py" line="180"/>
         <source>按时率</source>
         <translation>On-time rate</translation>
     </message>
     <message>
-        <location filename="../../ui/district_reports.py" line="172"/>
-        <location filename="../../ui/district_reports.py" line="178"/>
+        <location filename="../../ui/district_reports.py" line="173"/>
+        <location filename="../../ui/district_reports.py" line="179"/>
         <source>超期办结</source>
         <translation>Completed late</translation>
     </message>
     <message>
-        <location filename="../../ui/district_reports.py" line="173"/>
-        <location filename="../../ui/district_reports.py" line="179"/>
+        <location filename="../../ui/district_reports.py" line="174"/>
+        <location filename="../../ui/district_reports.py" line="180"/>
         <source>平均用时（工作日）</source>
         <translation>Average (working days)</translation>
     </message>
     <message>
-        <location filename="../../ui/district_reports.py" line="178"/>
+        <location filename="../../ui/district_reports.py" line="179"/>
         <source>按时办结</source>
         <translation>On time</translation>
     </message>
     <message>
-        <location filename="../../ui/district_reports.py" line="181"/>
+        <location filename="../../ui/district_reports.py" line="182"/>
         <source>站点</source>
         <translation>Station</translation>
     </message>
     <message>
-        <location filename="../../ui/district_reports.py" line="184"/>
+        <location filename="../../ui/district_reports.py" line="185"/>
         <source>按站点</source>
         <translation>By station</translation>
     </message>
     <message>
-        <location filename="../../ui/district_reports.py" line="185"/>
+        <location filename="../../ui/district_reports.py" line="186"/>
         <source>按事项</source>
         <translation>By matter</translation>
     </message>
     <message>
-        <location filename="../../ui/district_reports.py" line="216"/>
+        <location filename="../../ui/district_reports.py" line="217"/>
         <source>生成于 {when}</source>
         <translation>Generated {when}</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="179"/>
+        <location filename="../../ui/reports_page.py" line="180"/>
         <source>不予受理</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="179"/>
+        <location filename="../../ui/reports_page.py" line="180"/>
         <source>评价</source>
         <translation>Rated</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="179"/>
+        <location filename="../../ui/reports_page.py" line="180"/>
         <source>差评</source>
         <translation>Bad rating</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="180"/>
+        <location filename="../../ui/reports_page.py" line="181"/>
         <source>当前超期</source>
         <translation>Overdue now</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="180"/>
+        <location filename="../../ui/reports_page.py" line="181"/>
         <source>当前预警</source>
         <translation>Warning now</translation>
     </message>
     <message>
-        <location filename="../../ui/district_reports.py" line="182"/>
-        <location filename="../../ui/reports_page.py" line="189"/>
+        <location filename="../../ui/district_reports.py" line="183"/>
+        <location filename="../../ui/reports_page.py" line="190"/>
         <source>事项</source>
         <translation>Matter</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="189"/>
+        <location filename="../../ui/reports_page.py" line="190"/>
         <source>告知</source>
         <translation>Notice</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="189"/>
+        <location filename="../../ui/reports_page.py" line="190"/>
         <source>不予
 受理</source>
         <translation>Re-
 fused</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="190"/>
+        <location filename="../../ui/reports_page.py" line="191"/>
         <source>上报</source>
         <translation>Escal.</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="190"/>
+        <location filename="../../ui/reports_page.py" line="191"/>
         <source>接件</source>
         <translation>Taken</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="190"/>
+        <location filename="../../ui/reports_page.py" line="191"/>
         <source>退回</source>
         <translation>Ret.</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="191"/>
+        <location filename="../../ui/reports_page.py" line="192"/>
         <source>准予</source>
         <translation>Appr.</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="191"/>
+        <location filename="../../ui/reports_page.py" line="192"/>
         <source>不予
 批准</source>
         <translation>Denied</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="191"/>
+        <location filename="../../ui/reports_page.py" line="192"/>
         <source>撤回</source>
         <translation>With-
 drawn</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="192"/>
-        <location filename="../../ui/reports_page.py" line="284"/>
+        <location filename="../../ui/reports_page.py" line="193"/>
+        <location filename="../../ui/reports_page.py" line="285"/>
         <source>合计</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="262"/>
+        <location filename="../../ui/reports_page.py" line="263"/>
         <source>{start} 至 {end}，共 {n} 天</source>
         <translation>{start} to {end}, {n} days</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="263"/>
+        <location filename="../../ui/reports_page.py" line="264"/>
         <source>{day}</source>
         <translation>{day}</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="291"/>
+        <location filename="../../ui/reports_page.py" line="292"/>
         <source>好差评（{n} 条）</source>
         <translation>Ratings ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="293"/>
+        <location filename="../../ui/reports_page.py" line="294"/>
         <source>本期间没有评价。</source>
         <translation>No ratings in this period.</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="302"/>
+        <location filename="../../ui/reports_page.py" line="303"/>
         <source>{n}（{p}%）</source>
         <translation>{n} ({p}%)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="308"/>
+        <location filename="../../ui/reports_page.py" line="309"/>
         <source>满意率 {p}%</source>
         <translation>Satisfaction rate {p}%</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="311"/>
+        <location filename="../../ui/reports_page.py" line="312"/>
         <source>电子监察（今日）</source>
         <translation>Electronic supervision (today)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="313"/>
+        <location filename="../../ui/reports_page.py" line="314"/>
         <source>正常</source>
         <translation>Normal</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="313"/>
+        <location filename="../../ui/reports_page.py" line="314"/>
         <source>预警</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="314"/>
+        <location filename="../../ui/reports_page.py" line="315"/>
         <source>超期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="316"/>
+        <location filename="../../ui/reports_page.py" line="317"/>
         <source>其中退回补正、暂停计时的 {n} 件按退回时的状态计。</source>
         <translation>{n} of these, returned for correction with the clock stopped, are counted as they were when returned.</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="318"/>
+        <location filename="../../ui/reports_page.py" line="319"/>
         <source>差评（须区中心15个工作日内跟进整改）</source>
         <translation>Bad ratings (the district center follows up within 15 working days)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="320"/>
+        <location filename="../../ui/reports_page.py" line="321"/>
         <source>本期间没有差评。</source>
         <translation>No bad ratings in this period.</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="323"/>
+        <location filename="../../ui/reports_page.py" line="324"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="323"/>
+        <location filename="../../ui/reports_page.py" line="324"/>
         <source>办件编号</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="324"/>
+        <location filename="../../ui/reports_page.py" line="325"/>
         <source>评价</source>
         <comment>column: the rating given</comment>
         <translation>Rating</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="324"/>
+        <location filename="../../ui/reports_page.py" line="325"/>
         <source>意见</source>
         <translation>Comment</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="334"/>
+        <location filename="../../ui/reports_page.py" line="335"/>
         <source>仅列出前 200 条。</source>
         <translation>Only the first 200 are listed.</translation>
     </message>
@@ -5376,159 +5376,159 @@ drawn</translation>
 <context>
     <name>labels</name>
     <message>
-        <location filename="../../ui/widgets.py" line="110"/>
+        <location filename="../../ui/widgets.py" line="112"/>
         <source>收件中</source>
         <translation>In intake</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="111"/>
+        <location filename="../../ui/widgets.py" line="113"/>
         <source>待补正</source>
         <translation>Awaiting supplement</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="112"/>
+        <location filename="../../ui/widgets.py" line="114"/>
         <source>不予受理</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="113"/>
+        <location filename="../../ui/widgets.py" line="115"/>
         <source>已受理</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="114"/>
+        <location filename="../../ui/widgets.py" line="116"/>
         <source>已上报</source>
         <translation>Escalated</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="115"/>
+        <location filename="../../ui/widgets.py" line="117"/>
         <source>办理中</source>
         <translation>Under review</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="116"/>
+        <location filename="../../ui/widgets.py" line="118"/>
         <source>退回补正</source>
         <translation>Returned for correction</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="117"/>
+        <location filename="../../ui/widgets.py" line="119"/>
         <source>准予</source>
         <translation>Approved</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="118"/>
+        <location filename="../../ui/widgets.py" line="120"/>
         <source>不予批准</source>
         <translation>Denied</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="119"/>
+        <location filename="../../ui/widgets.py" line="121"/>
         <source>已办结</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="120"/>
+        <location filename="../../ui/widgets.py" line="122"/>
         <source>已撤回</source>
         <translation>Withdrawn</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="123"/>
+        <location filename="../../ui/widgets.py" line="125"/>
         <source>正常</source>
         <translation>Normal</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="124"/>
+        <location filename="../../ui/widgets.py" line="126"/>
         <source>预警</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="125"/>
+        <location filename="../../ui/widgets.py" line="127"/>
         <source>超期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="126"/>
+        <location filename="../../ui/widgets.py" line="128"/>
         <source>计时暂停</source>
         <translation>Clock paused</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="129"/>
+        <location filename="../../ui/widgets.py" line="131"/>
         <source>非常满意</source>
         <translation>Very satisfied</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="130"/>
+        <location filename="../../ui/widgets.py" line="132"/>
         <source>满意</source>
         <translation>Satisfied</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="131"/>
+        <location filename="../../ui/widgets.py" line="133"/>
         <source>基本满意</source>
         <translation>Fairly satisfied</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="132"/>
+        <location filename="../../ui/widgets.py" line="134"/>
         <source>不满意</source>
         <translation>Dissatisfied</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="133"/>
+        <location filename="../../ui/widgets.py" line="135"/>
         <source>非常不满意</source>
         <translation>Very dissatisfied</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="136"/>
+        <location filename="../../ui/widgets.py" line="138"/>
         <source>一次性告知单</source>
         <translation>One-time notice</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="137"/>
+        <location filename="../../ui/widgets.py" line="139"/>
         <source>受理回执</source>
         <translation>Acceptance receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="138"/>
+        <location filename="../../ui/widgets.py" line="140"/>
         <source>不予受理通知书</source>
         <translation>Refusal notice</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="139"/>
+        <location filename="../../ui/widgets.py" line="141"/>
         <source>办结通知</source>
         <translation>Result notice</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="163"/>
+        <location filename="../../ui/widgets.py" line="165"/>
         <source>被拒 {n}</source>
         <translation>{n} rejected</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="165"/>
+        <location filename="../../ui/widgets.py" line="167"/>
         <source>待同步 {n}</source>
         <translation>{n} not synced</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="166"/>
+        <location filename="../../ui/widgets.py" line="168"/>
         <source>已同步</source>
         <translation>Synced</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="183"/>
+        <location filename="../../ui/widgets.py" line="185"/>
         <source>、</source>
         <comment>list separator</comment>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="188"/>
+        <location filename="../../ui/widgets.py" line="190"/>
         <source>；</source>
         <comment>clause separator</comment>
         <translation>; </translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="193"/>
+        <location filename="../../ui/widgets.py" line="195"/>
         <source>{label}：{text}</source>
         <translation>{label}: {text}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="320"/>
+        <location filename="../../ui/widgets.py" line="322"/>
         <source>（补打）</source>
         <translation> (reprint)</translation>
     </message>
@@ -5571,7 +5571,7 @@ drawn</translation>
 <context>
     <name>widgets</name>
     <message>
-        <location filename="../../ui/widgets.py" line="309"/>
+        <location filename="../../ui/widgets.py" line="311"/>
         <source>无法打开打印预览（缺少 QtPdf 组件）。文书已生成，请联系管理员。</source>
         <translation>Cannot open the print preview (QtPdf is missing). The document was generated; contact the administrator.</translation>
     </message>
