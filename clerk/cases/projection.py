@@ -29,7 +29,8 @@ def apply_event(record: CaseRecord | None, event: Event) -> CaseRecord:
             raise StateError(
                 f"事件序号 {event.seq} 不接续（应为 {record.version + 1}）。", code="state.sequence"
             )
-        rule = check_event(record.facts(), event.type, event.origin)
+        facts = record.facts(readiness=event.type == EventType.ACCEPTED)
+        rule = check_event(facts, event.type, event.origin)
         _HANDLERS.get(event.type, _noop)(record, event)
         if rule.target is not None:
             record.state = rule.target

@@ -76,12 +76,15 @@ class CaseRecord:
             return frozenset()
         return frozenset(i["key"] for i in self.notices[0]["items"])
 
-    def facts(self) -> CaseFacts:
+    def facts(self, *, readiness: bool = True) -> CaseFacts:
+        """What the state machine's guards need. `readiness=False` skips the checklist
+        scan: only acceptance asks whether nothing is outstanding, and every event
+        applied (a district push applies hundreds at once) passes through here."""
         open_special = any(p.get("end") is None and p.get("kind") == "special" for p in self.pauses)
         return CaseFacts(
             state=self.state, owner=self.owner, handling_level=self.handling_level,
-            ready_to_accept=not any(is_outstanding(i["necessity"], i["status"])
-                                    for i in self.checklist),
+            ready_to_accept=not readiness or not any(
+                is_outstanding(i["necessity"], i["status"]) for i in self.checklist),
             has_rating=self.rating is not None, special_open=open_special,
         )
 
