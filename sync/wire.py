@@ -21,7 +21,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from clerk.cases.events import Event, canonical_json
+from clerk.cases.events import Event, canonical_json, parse_utc
 from clerk.cases.states import EventType, Side
 
 API_PREFIX = "/api/v1"
@@ -87,14 +87,9 @@ def _dumps(value: str) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-def fast_utc(text: str) -> datetime:
-    """Parse the wire timestamp (already checked against UTC_PATTERN) quickly."""
-    return datetime.fromisoformat(text[:-1] + "+00:00")
-
-
 def _check_utc(value: str) -> str:
     try:
-        fast_utc(value)  # the pattern fixed the shape; this catches 2026-13-45 and the like
+        parse_utc(value)  # the pattern fixed the shape; this catches 2026-13-45 and the like
     except ValueError:
         raise ValueError("not a real UTC timestamp (YYYY-MM-DDTHH:MM:SS.ffffffZ)") from None
     return value
@@ -138,7 +133,7 @@ class WireEvent(Request):
         """The domain event (sharing this model's payload dict: no copy)."""
         return Event(event_id=self.event_id, case_id=self.case_id, seq=self.seq,
                      type=self.type, payload=self.payload, actor=self.actor,
-                     origin=self.origin, occurred_at=fast_utc(self.occurred_at), hash=digest)
+                     origin=self.origin, occurred_at=parse_utc(self.occurred_at), hash=digest)
 
 
 class PulledEvent(WireEvent):

@@ -17,7 +17,7 @@ from clerk.cases.checklist import ItemStatus
 from clerk.cases.states import State
 from clerk.timeutil import local_time
 from clerk.validation import mask_id_no, mask_mobile
-from sync.wire import CaseDetail, PulledEvent, fast_utc, is_sha256
+from sync.wire import CaseDetail, PulledEvent, is_sha256, parse_utc
 from ui.widgets import (
     AMBER,
     BLUE,
@@ -83,7 +83,7 @@ class DistrictCase:
 def _when(value: datetime | str | None) -> str:
     if not value:
         return "—"
-    moment = fast_utc(value) if isinstance(value, str) else value
+    moment = parse_utc(value) if isinstance(value, str) else value
     return local_time(moment).strftime("%Y-%m-%d %H:%M")
 
 

@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 import pytest
 from pydantic import ValidationError
 
-from clerk.cases.events import Event, canonical_json
+from clerk.cases.events import Event, canonical_json, parse_utc
 from clerk.cases.states import EventType, Side
 from clerk.workspace import Workspace
 from district.ledger import record_dict
@@ -18,7 +18,6 @@ from sync.wire import (
     WireEvent,
     blob_refs,
     event_hash_parts,
-    fast_utc,
     note_hash,
 )
 from tests.districtkit import escalated_case
@@ -39,7 +38,7 @@ def test_one_pass_hash_equals_the_domain_hash(payload: dict[str, object]) -> Non
                             canonical_json(payload), ev.actor, ev.origin.value,
                             wire.occurred_at) == ev.content_hash()
     assert wire.computed_hash() == ev.content_hash() == wire.hash
-    assert fast_utc(wire.occurred_at) == ev.occurred_at
+    assert parse_utc(wire.occurred_at) == ev.occurred_at
     assert wire.event(wire.hash).content_hash() == ev.content_hash()
 
 
