@@ -94,7 +94,7 @@ class CaseRow(Base):
     station_code: Mapped[str] = mapped_column(ForeignKey("stations.code"), index=True)
     matter_code: Mapped[str] = mapped_column(String(64))
     matter_name: Mapped[str] = mapped_column(String(200))
-    state: Mapped[str] = mapped_column(String(24), index=True)
+    state: Mapped[str] = mapped_column(String(24))  # indexed by ix_cases_state_due
     owner: Mapped[str] = mapped_column(String(16))
     proxy_agent: Mapped[str | None] = mapped_column(String(32), index=True)
     accepted_at: Mapped[datetime | None] = mapped_column(DateTime)
@@ -104,7 +104,7 @@ class CaseRow(Base):
     rating: Mapped[int | None] = mapped_column(Integer)
     flagged: Mapped[bool] = mapped_column(Boolean, default=False)  # one-time rule broken
     version: Mapped[int] = mapped_column(Integer)
-    updated_at: Mapped[datetime] = mapped_column(DateTime, index=True)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)  # by ix_cases_updated_id
     closed_at: Mapped[datetime | None] = mapped_column(DateTime)
     data: Mapped[dict[str, Any]] = mapped_column(JSON)  # CaseRecord.to_dict()
 
@@ -116,7 +116,8 @@ class LedgerEntry(Base):
     pos: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
     kind: Mapped[str] = mapped_column(String(8))
     entry_id: Mapped[str] = mapped_column(String(36), unique=True)
-    case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"), index=True)
+    # Looked up through uq_ledger_case_seq, which starts with it.
+    case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"))
     station_code: Mapped[str] = mapped_column(String(12))
     seq: Mapped[int | None] = mapped_column(Integer)
     type: Mapped[str] = mapped_column(String(40))

@@ -12,8 +12,8 @@ from sqlalchemy import Engine
 
 from clerk.store.schema import SchemaGate
 
-HEAD_REVISION = "d0002"
-KNOWN_REVISIONS = ("d0001", "d0002")
+HEAD_REVISION = "d0003"
+KNOWN_REVISIONS = ("d0001", "d0002", "d0003")
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 
 DISTRICT = SchemaGate(
