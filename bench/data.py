@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import random
 import sqlite3
-import uuid
 from datetime import UTC, date, datetime
 from pathlib import Path
 
+from clerk.ids import new_id
 from clerk.store import DB_FILENAME
 from clerk.validation import make_resident_id
 from clerk.workspace import Workspace
@@ -56,7 +56,7 @@ def station_with_applicants(n: int) -> tuple[Path, list[str]]:
     now = datetime.now(UTC).replace(tzinfo=None).isoformat(sep=" ")
     con = sqlite3.connect(folder / DB_FILENAME)
     con.execute("PRAGMA synchronous=OFF")
-    rows = ((str(uuid.uuid4()), "natural", f"申请人{k}", "resident_id", id_no,
+    rows = ((new_id(), "natural", f"申请人{k}", "resident_id", id_no,
              "M" if int(id_no[16]) % 2 else "F", f"{id_no[6:10]}-{id_no[10:12]}-{id_no[12:14]}",
              "", "", id_no[:6], "", "", now, now) for k, id_no in enumerate(ids))
     con.executemany("INSERT INTO applicants (id, kind, name, id_type, id_no, sex, birth_date, "

@@ -47,6 +47,7 @@ from clerk.cases.service import MaterialChanges, apply_changes
 from clerk.cases.states import EventType, Side
 from clerk.catalog import matter_to_dict
 from clerk.catalog_store import active_matters
+from clerk.ids import new_id
 from clerk.store.models import Applicant, Case, CaseEvent, Counter
 from clerk.workspace import Workspace
 
@@ -96,7 +97,7 @@ def populate(ws: Workspace, n: int, *, day: date = date(2026, 3, 2),
         prev = last_chain_hash(s)
         for k in range(n):
             at = base + timedelta(seconds=k)
-            applicant = {"id": str(uuid.uuid4()), "kind": "natural", "name": f"申请人{k}",
+            applicant = {"id": new_id(), "kind": "natural", "name": f"申请人{k}",
                          "id_type": "resident_id", "id_no": ids[k], "mobile": "",
                          "address": "", "legal_rep": ""}
             applicants.append({**{x: applicant[x] for x in ("id", "kind", "name", "id_type",
@@ -105,7 +106,7 @@ def populate(ws: Workspace, n: int, *, day: date = date(2026, 3, 2),
                                "sex": None, "birth_date": None, "hukou_area": "",
                                "contact": "", "created_at": _naive(at),
                                "updated_at": _naive(at)})
-            case_id = str(uuid.uuid4())
+            case_id = new_id()
             no = start + k + 1
             payloads: list[tuple[EventType, dict[str, Any]]] = [
                 (EventType.CREATED, {
@@ -120,7 +121,7 @@ def populate(ws: Workspace, n: int, *, day: date = date(2026, 3, 2),
                 payloads.append((EventType.ESCALATED, {}))
             rec: CaseRecord | None = None
             for seq, (etype, payload) in enumerate(payloads, 1):
-                ev = Event(event_id=str(uuid.uuid4()), case_id=case_id, seq=seq, type=etype,
+                ev = Event(event_id=new_id(), case_id=case_id, seq=seq, type=etype,
                            payload=payload, actor="admin", origin=Side.STATION,
                            occurred_at=at + timedelta(milliseconds=seq)).sealed()
                 rec = apply_event(rec, ev)
@@ -156,7 +157,7 @@ def add_comments(ws: Workspace, per_case: int) -> int:
             moment = (rec.updated_at or datetime.now(UTC)) + timedelta(minutes=1)
             for k in range(per_case):
                 text = f"已电话告知申请人（{k + 1}）"
-                ev = Event(event_id=str(uuid.uuid4()), case_id=rec.id, seq=rec.version + 1,
+                ev = Event(event_id=new_id(), case_id=rec.id, seq=rec.version + 1,
                            type=EventType.COMMENTED, payload={"text": text},
                            actor="admin", origin=Side.STATION,
                            occurred_at=moment + timedelta(seconds=k)).sealed()

@@ -16,7 +16,6 @@ import sqlite3
 import subprocess
 import sys
 import time
-import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
@@ -28,6 +27,7 @@ from clerk.calendar import WorkCalendar
 from clerk.cases.checklist import Checklist, ItemStatus, initial_checklist
 from clerk.catalog import Matter, matter_from_dict
 from clerk.catalog_store import get_matter_data
+from clerk.ids import new_id
 from clerk.store import DB_FILENAME
 from clerk.timeutil import BEIJING
 
@@ -89,7 +89,7 @@ def _states(rng: random.Random, weights: dict[str, int], n: int) -> list[str]:
 def _plan(rng: random.Random, matters: list[Matter], now: datetime) -> list[_Row]:
     """When each case came in, which matter, which applicant, which state it is in now."""
     ids = applicant_ids(70_000, seed=17)
-    people = [(str(uuid.uuid4()), rng.choice(_SURNAMES) + rng.choice(_GIVEN), id_no)
+    people = [(new_id(), rng.choice(_SURNAMES) + rng.choice(_GIVEN), id_no)
               for id_no in ids]
     weights = [3 if m.handling_level == "district" else 2 for m in matters]
     rows: list[_Row] = []
@@ -123,7 +123,7 @@ def _case_values(rng: random.Random, row: _Row, case_no: str, cal: WorkCalendar,
                                                                       list[tuple[Any, ...]]]:
     """The projection row and the events of one synthetic case."""
     m, state = row.matter, row.state
-    case_id = str(uuid.uuid4())
+    case_id = new_id()
     received = row.received
     limit = 0 if m.is_instant else m.committed_limit_days
     accepted_at = due = None
@@ -187,7 +187,7 @@ def _case_values(rng: random.Random, row: _Row, case_no: str, cal: WorkCalendar,
     events = [(case_id, 1, "created", received), (case_id, 2, "materials_updated", received)]
     if state != "draft":
         events.append((case_id, 3, _LAST_EVENT[state], updated))
-    return case, [(str(uuid.uuid4()), cid, seq, etype, _payload(etype, rating), _naive(at))
+    return case, [(new_id(), cid, seq, etype, _payload(etype, rating), _naive(at))
                   for cid, seq, etype, at in events]
 
 

@@ -7,7 +7,6 @@ later case needing the same material key offers it instead of collecting it agai
 
 from __future__ import annotations
 
-import uuid
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -16,6 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from clerk.errors import NotFoundError, ValidationError
+from clerk.ids import new_id
 from clerk.store.models import Applicant, DocumentOnFile
 from clerk.validation import (
     parse_resident_id,
@@ -135,7 +135,7 @@ def add_applicant(session: Session, person: PersonInput, *, now: datetime) -> Ap
         raise ValidationError("该证件号码的申请人已登记，请直接调取（applicant find）。",
                               code="applicant.exists", field="id_no")
     naive = now.replace(tzinfo=None)
-    row = Applicant(id=str(uuid.uuid4()), created_at=naive, updated_at=naive, **values)
+    row = Applicant(id=new_id(), created_at=naive, updated_at=naive, **values)
     session.add(row)
     session.flush()
     return _view(row)
@@ -201,7 +201,7 @@ def record_document(session: Session, *, applicant_id: str, material_key: str, n
                     verified_by: str, now: datetime, valid_until: date | None = None,
                     source_case_id: str | None = None) -> DocumentView:
     row = DocumentOnFile(
-        id=str(uuid.uuid4()), applicant_id=applicant_id, material_key=material_key, name=name,
+        id=new_id(), applicant_id=applicant_id, material_key=material_key, name=name,
         verified_at=now.replace(tzinfo=None), verified_by=verified_by, valid_until=valid_until,
         scan_sha256=None, source_case_id=source_case_id, revoked=False)
     session.add(row)

@@ -9,7 +9,6 @@ demo history passes `audit verify`.
 from __future__ import annotations
 
 import random
-import uuid
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
@@ -20,6 +19,7 @@ from clerk.cases.ledger import append_event, load_by_case_no
 from clerk.cases.service import MaterialChanges
 from clerk.cases.states import EventType, Side, State
 from clerk.catalog import Matter
+from clerk.ids import new_id
 from clerk.validation import random_resident_id
 from clerk.workspace import Workspace
 
@@ -71,7 +71,7 @@ def _district(ws: Workspace, case_no: str, etype: EventType, payload: dict[str, 
     """Record a district decision the way a pulled one is stored."""
     with ws.store.write() as s:
         rec = load_by_case_no(s, case_no)
-        ev = Event(event_id=str(uuid.uuid4()), case_id=rec.id, seq=rec.version + 1, type=etype,
+        ev = Event(event_id=new_id(), case_id=rec.id, seq=rec.version + 1, type=etype,
                    payload=dict(payload), actor=actor, origin=Side.DISTRICT, occurred_at=at)
         append_event(s, rec, ev, sync_state="acked")
 

@@ -9,7 +9,6 @@ moved on meanwhile the action is refused with 409, never merged.
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
@@ -23,6 +22,7 @@ from clerk.cases.projection import apply_event
 from clerk.cases.record import CaseRecord
 from clerk.cases.states import EventType, Side
 from clerk.errors import NotFoundError, ValidationError
+from clerk.ids import new_id
 from clerk.timeutil import local_date
 from district import ledger
 from district.auth import StaffPrincipal
@@ -66,7 +66,7 @@ def perform(db: Database, staff: StaffPrincipal, case_id: str, expected_version:
         db.lock_feed(s)  # the event is pulled by the station: positions commit in order
         rec = _locked(s, case_id, expected_version)
         check_role(staff, etype, rec)
-        event = Event(event_id=str(uuid.uuid4()), case_id=rec.id, seq=rec.version + 1,
+        event = Event(event_id=new_id(), case_id=rec.id, seq=rec.version + 1,
                       type=etype, payload=build(s, rec), actor=staff.username,
                       origin=Side.DISTRICT, occurred_at=now).sealed()
         new = apply_event(rec, event)  # StateError -> 409 with the machine's own message
@@ -85,7 +85,7 @@ def comment(db: Database, staff: StaffPrincipal, case_id: str, expected_version:
         rec = _locked(s, case_id, expected_version)
         check_role(staff, None, rec)
         if rec.owner == Side.DISTRICT:
-            event = Event(event_id=str(uuid.uuid4()), case_id=rec.id, seq=rec.version + 1,
+            event = Event(event_id=new_id(), case_id=rec.id, seq=rec.version + 1,
                           type=EventType.COMMENTED, payload={"text": text},
                           actor=staff.username, origin=Side.DISTRICT, occurred_at=now).sealed()
             new = apply_event(rec, event)
@@ -93,7 +93,7 @@ def comment(db: Database, staff: StaffPrincipal, case_id: str, expected_version:
             ledger.write(s, new_cases=[], changed_cases=[ledger.case_values(new, cal)],
                          entries=[ledger.event_row(event, new.station_code, now)])
             return new
-        note_id, at = str(uuid.uuid4()), utc_iso(now)
+        note_id, at = new_id(), utc_iso(now)
         digest = note_hash(note_id, rec.id, text, staff.username, Side.DISTRICT.value, at)
         ledger.write(s, new_cases=[], changed_cases=[], entries=[ledger.note_row(
             note_id=note_id, case_id=rec.id, station_code=rec.station_code, text=text,

@@ -31,6 +31,7 @@ from clerk.catalog import Matter
 from clerk.catalog.loader import load_bundled_catalog, matter_to_dict
 from clerk.demo import GIVEN, STREETS, SURNAMES
 from clerk.errors import StateError
+from clerk.ids import new_id
 from clerk.timeutil import BEIJING, local_date
 from clerk.validation import random_resident_id
 from district import ledger
@@ -81,7 +82,7 @@ class _Builder:
     def add(self, etype: EventType, payload: dict[str, Any], actor: str, side: Side,
             at: datetime) -> bool:
         seq = self.record.version + 1 if self.record else 1
-        event = Event(event_id=str(uuid.uuid4()), case_id=self.case_id, seq=seq, type=etype,
+        event = Event(event_id=new_id(), case_id=self.case_id, seq=seq, type=etype,
                       payload=payload, actor=actor, origin=side, occurred_at=at).sealed()
         try:
             self.record = apply_event(self.record, event)

@@ -8,7 +8,6 @@ pushed idempotently like an event, never racing the district for a sequence numb
 
 from __future__ import annotations
 
-import uuid
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -17,6 +16,7 @@ from clerk.cases.events import utc_iso
 from clerk.cases.ledger import load_by_case_no
 from clerk.cases.states import Side
 from clerk.errors import ValidationError
+from clerk.ids import new_id
 from clerk.store.models import CaseNote
 from clerk.workspace import Workspace
 from sync.wire import note_hash
@@ -45,7 +45,7 @@ def remark(ws: Workspace, case_no: str, text: str, clerk: str | None = None) -> 
     with ws.store.write() as s:
         rec = load_by_case_no(s, case_no)
         author = ws.resolve_clerk(s, clerk)
-        note_id, at = str(uuid.uuid4()), utc_iso(now)
+        note_id, at = new_id(), utc_iso(now)
         s.add(CaseNote(note_id=note_id, case_id=rec.id, text=text, author=author,
                        origin=Side.STATION.value, occurred_at=at,
                        hash=note_hash(note_id, rec.id, text, author, Side.STATION.value, at),

@@ -7,7 +7,6 @@ afterwards (a receipt, a notice) is produced only from what was committed.
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -25,6 +24,7 @@ from clerk.cases.states import EventType, Side, State
 from clerk.catalog import matter_from_dict
 from clerk.catalog_store import get_matter_data
 from clerk.errors import StateError, ValidationError
+from clerk.ids import new_id
 from clerk.numbering import allocate_case_no, allocate_doc_no
 from clerk.store.models import Case, CaseEvent
 from clerk.timeutil import local_date
@@ -57,7 +57,7 @@ class CaseService:
     def _event(self, record: CaseRecord | None, case_id: str, etype: EventType,
                payload: dict[str, Any], actor: str, now: datetime) -> Event:
         seq = 1 if record is None else record.version + 1
-        return Event(event_id=str(uuid.uuid4()), case_id=case_id, seq=seq, type=etype,
+        return Event(event_id=new_id(), case_id=case_id, seq=seq, type=etype,
                      payload=payload, actor=actor, origin=Side.STATION, occurred_at=now)
 
     def _apply(self, s: Session, record: CaseRecord | None, case_id: str, etype: EventType,
@@ -91,7 +91,7 @@ class CaseService:
             payload = {"case_no": case_no, "station_code": station.code, "matter": matter_data,
                        "applicant": person.snapshot(), "agent": agent_snap,
                        "form_data": dict(form_data or {}), "checklist": checklist.to_list()}
-            return self._apply(s, None, str(uuid.uuid4()), EventType.CREATED, payload, actor, now)
+            return self._apply(s, None, new_id(), EventType.CREATED, payload, actor, now)
 
     def _agent_snapshot(self, agent: ap.PersonInput, now: datetime) -> dict[str, Any]:
         values = ap.normalize_person(agent, today=local_date(now))
