@@ -8,7 +8,6 @@ serialises all writers anyway.
 
 from __future__ import annotations
 
-import json
 import os
 import sqlite3
 import threading
@@ -23,24 +22,16 @@ try:
 except ImportError:  # Windows
     fcntl = None  # type: ignore[assignment]
 
-import orjson
 from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from clerk.store.jsoncodec import json_text, json_value
 from district import schema
 from district.config import normalize_db_url
 
 FEED_LOCK = 0x5D_0001  # pg_advisory_xact_lock key of the pull feed
-
-
-def _json_text(value: Any) -> str:
-    # Chinese text as itself, not as \uXXXX escapes: a third of the bytes to write.
-    try:
-        return orjson.dumps(value).decode("utf-8")
-    except (orjson.JSONEncodeError, TypeError):  # beyond orjson: the standard library
-        return json.dumps(value, ensure_ascii=False)
 
 
 BUSY_SECONDS = 10.0  # as SQLite's busy_timeout: then "database is locked"
@@ -86,15 +77,6 @@ def _writer_lock(database: Path) -> _WriterLock:
         return lock
 
 
-def _json_value(text: str | bytes) -> Any:
-    # orjson reads case projections five times faster than the standard library; what it
-    # refuses (integers beyond 64 bits, which only the fallback writer produces) goes there.
-    try:
-        return orjson.loads(text)
-    except orjson.JSONDecodeError:
-        return json.loads(text)
-
-
 def _configure_sqlite(engine: Engine) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
@@ -132,13 +114,13 @@ class Database:
                 self._writers = _writer_lock(Path(parsed.database))
             else:
                 self._writers = _WriterLock(threading.Lock(), None)
-            self.engine = create_engine(self.url, json_serializer=_json_text,
-                                        json_deserializer=_json_value)
+            self.engine = create_engine(self.url, json_serializer=json_text,
+                                        json_deserializer=json_value)
             _configure_sqlite(self.engine)
         else:
             self.engine = create_engine(self.url, pool_size=10, max_overflow=20,
-                                        pool_pre_ping=True, json_serializer=_json_text,
-                                        json_deserializer=_json_value)
+                                        pool_pre_ping=True, json_serializer=json_text,
+                                        json_deserializer=json_value)
         try:
             schema.check_and_upgrade(self.engine, migrate=migrate)
         except Exception:

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from clerk.errors import StoreError
 from clerk.store import schema
+from clerk.store.jsoncodec import json_text, json_value
 from clerk.store.layout import DB_FILENAME
 
 
@@ -82,7 +83,8 @@ class Store:
         path = Path(path)
         path.parent.mkdir(parents=True, exist_ok=True)
         _check_file(path)
-        engine = create_engine(f"sqlite:///{path}", future=True)
+        engine = create_engine(f"sqlite:///{path}", future=True, json_serializer=json_text,
+                               json_deserializer=json_value)
         _configure_sqlite(engine)
         store = cls(engine, path)
         try:

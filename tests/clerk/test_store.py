@@ -134,3 +134,25 @@ def test_damaged_pages_found_by_integrity_check(tmp_path: Path) -> None:
         return
     assert damaged.integrity_problem() is not None
     damaged.close()
+
+
+def test_json_columns_keep_chinese_as_itself_and_read_back(tmp_path: Path) -> None:
+    """Stored JSON (and so the payloads a push splices in) is not \\uXXXX-escaped."""
+    from sqlalchemy import JSON, Column, MetaData, Table, insert, select
+
+    store = Store.open(tmp_path / "j.sqlite3")
+    store.close()
+    con = sqlite3.connect(tmp_path / "j.sqlite3")
+    con.execute("CREATE TABLE probe (data JSON)")
+    con.commit()
+    con.close()
+    probe = Table("probe", MetaData(), Column("data", JSON))
+    store = Store.open(tmp_path / "j.sqlite3")
+    value = {"name": "申请人", "big": 2**70, "list": [1, "材料"]}  # 2**70: beyond orjson
+    with store.engine.begin() as conn:
+        conn.execute(insert(probe), [{"data": value}, {"data": {"name": "张三"}}])
+    with store.engine.connect() as conn:
+        assert conn.execute(select(probe.c.data)).scalars().all() == [value, {"name": "张三"}]
+        raw = conn.exec_driver_sql("SELECT data FROM probe").scalars().all()
+    assert "申请人" in raw[0] and raw[1] == '{"name":"张三"}'
+    store.close()
