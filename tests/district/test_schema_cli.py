@@ -33,6 +33,27 @@ def test_migrations_create_the_model_schema(district_url: str) -> None:
     engine.dispose()
 
 
+@pytest.mark.postgres
+def test_postgresql_compresses_large_columns_with_lz4(pg_district_url: str) -> None:
+    from sqlalchemy import text
+
+    engine = create_engine(pg_district_url)
+    try:
+        with engine.connect() as conn:
+            try:  # a server built without lz4 keeps its default (the migration allows it)
+                with conn.begin_nested():
+                    conn.execute(text("CREATE TEMP TABLE probe (x text COMPRESSION lz4)"))
+            except Exception:
+                pytest.skip("this PostgreSQL has no lz4")
+            methods = {name: m for name, m in conn.execute(text(
+                "SELECT c.relname || '.' || a.attname, a.attcompression FROM pg_attribute a "
+                "JOIN pg_class c ON c.oid = a.attrelid "
+                "WHERE (c.relname, a.attname) IN (('ledger', 'payload'), ('cases', 'data'))"))}
+    finally:
+        engine.dispose()
+    assert methods == {"ledger.payload": "l", "cases.data": "l"}
+
+
 def test_newer_database_refused_untouched(tmp_path: Path) -> None:
     path = tmp_path / "d.sqlite3"
     Database(f"sqlite:///{path}").close()
