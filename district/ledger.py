@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import fields
 from datetime import UTC, date, datetime
-from enum import Enum
 from typing import Any, cast
 
 from sqlalchemy import Connection, Table, bindparam, insert, select, update
@@ -37,26 +35,6 @@ def effective_due(rec: CaseRecord, cal: WorkCalendar | None) -> tuple[date | Non
     return rec.due_date, rec.due_provisional
 
 
-_FIELDS = tuple(f.name for f in fields(CaseRecord))
-
-
-def record_dict(rec: CaseRecord) -> dict[str, Any]:
-    """`rec.to_dict()` without the deep copy (`dataclasses.asdict` copies every nested
-    dict and list, which dominated the cost of a push). The result shares the record's
-    containers, so it is serialised at once and the record not mutated before that."""
-    out: dict[str, Any] = {}
-    for name in _FIELDS:
-        value = getattr(rec, name)
-        if isinstance(value, datetime):
-            value = utc_iso(value)
-        elif isinstance(value, date):
-            value = value.isoformat()
-        elif isinstance(value, Enum):
-            value = value.value
-        out[name] = value
-    return out
-
-
 def case_values(rec: CaseRecord, cal: WorkCalendar | None) -> dict[str, Any]:
     due, provisional = effective_due(rec, cal)
     return {
@@ -67,7 +45,7 @@ def case_values(rec: CaseRecord, cal: WorkCalendar | None) -> dict[str, Any]:
         "rating": int(rec.rating["score"]) if rec.rating else None,
         "flagged": any(n.get("flagged") for n in rec.notices),
         "version": rec.version, "updated_at": _naive(rec.updated_at),
-        "closed_at": _naive(rec.closed_at), "data": record_dict(rec),
+        "closed_at": _naive(rec.closed_at), "data": rec.to_dict(),
     }
 
 

@@ -99,8 +99,8 @@ def seal(events: list[WireEvent]) -> list[Sealed]:
     One canonical encoding of each payload serves the hash check and the storage."""
     out: list[Sealed] = []
     for w in events:
-        payload_json = w.canonical_payload()
-        out.append((payload_json, w.computed_hash(payload_json)))
+        payload = w.canonical_payload()
+        out.append((payload.decode("utf-8"), w.computed_hash(payload)))
     return out
 
 

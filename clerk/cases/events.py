@@ -21,14 +21,24 @@ from clerk.cases.states import EventType, Side
 GENESIS = "0" * 64
 
 
-def canonical_json(obj: Any) -> str:
-    """Sorted keys, no spaces, non-ASCII as itself: the one spelling both sides hash.
+def canonical_bytes(obj: Any) -> bytes:
+    """Sorted keys, no spaces, non-ASCII as itself, UTF-8: the one spelling both sides
+    hash.
 
     orjson writes exactly this form (tests/clerk/test_events.py checks it against the
     standard library on generated data) about six times faster, which matters because
     every pushed event is hashed on both sides; what orjson refuses (integers beyond
     64 bits, lone surrogates) takes the standard library's path.
     """
+    try:
+        return orjson.dumps(obj, option=orjson.OPT_SORT_KEYS)
+    except (orjson.JSONEncodeError, TypeError):
+        return json.dumps(obj, ensure_ascii=False, sort_keys=True,
+                          separators=(",", ":")).encode("utf-8")
+
+
+def canonical_json(obj: Any) -> str:
+    """`canonical_bytes` as text."""
     try:
         return orjson.dumps(obj, option=orjson.OPT_SORT_KEYS).decode("utf-8")
     except (orjson.JSONEncodeError, TypeError):
@@ -39,7 +49,11 @@ def utc_iso(moment: datetime) -> str:
     """UTC timestamp with microseconds and a Z: one spelling for hashing on both sides."""
     if moment.tzinfo is None:
         raise ValueError("event times must be timezone-aware")
-    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    if moment.tzinfo is not UTC:
+        moment = moment.astimezone(UTC)
+    if moment.year >= 1000:  # isoformat spells it alike, five times faster than strftime
+        return moment.isoformat(timespec="microseconds")[:26] + "Z"
+    return moment.strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
 def parse_utc(text: str) -> datetime:

@@ -103,15 +103,15 @@ class CaseRecord:
 
     # --- storage ---------------------------------------------------------------------
     def to_dict(self) -> dict[str, Any]:
-        """The JSON-ready form (shallow: the caller serialises it at once)."""
-        d: dict[str, Any] = {}
-        for f in fields(self):
-            v = getattr(self, f.name)
-            if isinstance(v, datetime):
-                v = utc_iso(v)
-            elif isinstance(v, date):
-                v = v.isoformat()
-            d[f.name] = v
+        """The JSON-ready form (shallow: the caller serialises it at once, before the
+        record changes). Every push writes one per case, so only the fields that need a
+        conversion are visited."""
+        d = dict(self.__dict__)  # the fields, in declaration order
+        for name in _TIME_FIELDS:
+            if (moment := d[name]) is not None:
+                d[name] = utc_iso(moment)
+        if self.due_date is not None:
+            d["due_date"] = self.due_date.isoformat()
         d["state"] = self.state.value
         d["owner"] = self.owner.value
         return d
@@ -127,3 +127,7 @@ class CaseRecord:
         kw["state"] = State(kw["state"])
         kw["owner"] = Side(kw["owner"])
         return cls(**kw)
+
+
+# Read off the annotations (strings here), so a time field added later is not missed.
+_TIME_FIELDS = tuple(f.name for f in fields(CaseRecord) if str(f.type).startswith("datetime"))

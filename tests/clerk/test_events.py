@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 from hypothesis import given, settings
@@ -37,6 +37,13 @@ def test_values_beyond_the_fast_path() -> None:
                     timezones=st.just(UTC)))
 def test_parse_utc_reads_back_what_utc_iso_writes(moment: datetime) -> None:
     assert parse_utc(utc_iso(moment)) == moment
+
+
+@given(st.datetimes(min_value=datetime(1, 1, 1, 12), max_value=datetime(9999, 12, 30),
+                    timezones=st.sampled_from([UTC, timezone(timedelta(hours=8)),
+                                               timezone(timedelta(hours=-5, minutes=-30))])))
+def test_utc_iso_spells_as_strftime_always_did(moment: datetime) -> None:
+    assert utc_iso(moment) == moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
 @pytest.mark.parametrize("text", [
