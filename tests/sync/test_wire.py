@@ -73,5 +73,5 @@ def test_an_event_with_nul_in_its_actor_is_refused(sws: Workspace, id_factory: I
     wire = WireEvent.of(ev).model_dump(mode="json")
     WireEvent.model_validate_json(json.dumps(wire))
     for field, bad in (("actor", "ad\x00min"), ("event_id", wire["event_id"][:-1] + "\x00")):
-        with pytest.raises(ValidationError, match="NUL|pattern"):
+        with pytest.raises(ValidationError, match=r"NUL|pattern"):
             WireEvent.model_validate_json(json.dumps({**wire, field: bad}))
