@@ -14,6 +14,7 @@ from clerk.cases.events import Event, canonical_json, utc_iso
 from clerk.cases.record import CaseRecord
 from clerk.cases.states import State
 from clerk.timeutil import local_date
+from district import snapshots
 from district.auth import naive
 from district.models import CaseRow, LedgerEntry
 
@@ -35,8 +36,14 @@ def effective_due(rec: CaseRecord, cal: WorkCalendar | None) -> tuple[date | Non
     return rec.due_date, rec.due_provisional
 
 
+SNAPSHOT_KEY = "_matter"  # the snapshot travels from case_values to write_rows under this
+
+
 def case_values(rec: CaseRecord, cal: WorkCalendar | None) -> dict[str, Any]:
+    """A case row's values; its matter snapshot is kept apart (district.snapshots)."""
     due, provisional = effective_due(rec, cal)
+    data = rec.to_dict()
+    matter = data.pop("matter")
     return {
         "id": rec.id, "case_no": rec.case_no, "station_code": rec.station_code,
         "matter_code": rec.matter_code, "matter_name": rec.matter_name,
@@ -45,7 +52,8 @@ def case_values(rec: CaseRecord, cal: WorkCalendar | None) -> dict[str, Any]:
         "rating": int(rec.rating["score"]) if rec.rating else None,
         "flagged": any(n.get("flagged") for n in rec.notices),
         "version": rec.version, "updated_at": _naive(rec.updated_at),
-        "closed_at": _naive(rec.closed_at), "data": rec.to_dict(),
+        "closed_at": _naive(rec.closed_at), "data": data,
+        "matter_ref": snapshots.matter_ref(matter), SNAPSHOT_KEY: matter,
     }
 
 
@@ -81,9 +89,11 @@ def note_row(*, note_id: str, case_id: str, station_code: str, text: str, author
 # one statement built with explicit parameters, so it is compiled once (an UPDATE whose
 # columns come from the parameter names was compiled anew on every push).
 FIXED_COLUMNS = ("id", "case_no", "station_code", "matter_code", "matter_name")
+# matter_ref never changes once set, but a row written before snapshots were kept apart
+# has none: its first update moves the snapshot out of its data.
 CHANGING_COLUMNS = ("state", "owner", "proxy_agent", "accepted_at", "due_date",
                     "due_provisional", "rating", "flagged", "version", "updated_at",
-                    "closed_at", "data")
+                    "closed_at", "data", "matter_ref")
 _UPDATE_CASE = (update(CASES).where(CASES.c.id == bindparam("_id"))
                 .values({name: bindparam(f"v_{name}") for name in CHANGING_COLUMNS}))
 
@@ -97,7 +107,10 @@ def write(s: Session, *, new_cases: list[dict[str, Any]], changed_cases: list[di
 def write_rows(conn: Connection, *, new_cases: list[dict[str, Any]],
                changed_cases: list[dict[str, Any]], entries: list[dict[str, Any]]) -> None:
     """Insert new case rows, update changed ones, then append the entries (bulk statements,
-    Core rather than ORM: a push writes hundreds of rows at once)."""
+    Core rather than ORM: a push writes hundreds of rows at once). The rows' matter
+    snapshots are stored first, those the database lacks."""
+    snapshots.store(conn, {values["matter_ref"]: values.pop(SNAPSHOT_KEY)
+                           for values in (*new_cases, *changed_cases)})
     if new_cases:
         conn.execute(insert(CASES), new_cases)
     if changed_cases:
@@ -140,11 +153,13 @@ def _insert_entries(conn: Connection, entries: list[dict[str, Any]]) -> None:
 
 
 def load_record(s: Session, case_id: str, *, lock: bool = False) -> CaseRecord | None:
-    q = select(CaseRow.data).where(CaseRow.id == case_id)
+    q = select(CaseRow.data, CaseRow.matter_ref).where(CaseRow.id == case_id)
     if lock:
         q = q.with_for_update()
-    data = s.execute(q).scalar_one_or_none()
-    return CaseRecord.from_dict(data) if data is not None else None
+    row = s.execute(q).one_or_none()
+    if row is None:
+        return None
+    return CaseRecord.from_dict(snapshots.row_data(s, row.data, row.matter_ref))
 
 
 def recompute_provisional(s: Session, cal: WorkCalendar) -> int:
@@ -154,11 +169,14 @@ def recompute_provisional(s: Session, cal: WorkCalendar) -> int:
     printed and computed at the time, so history is not rewritten.
     """
     changed = 0
-    rows = s.execute(select(CaseRow.id, CaseRow.data, CaseRow.due_date, CaseRow.due_provisional)
+    rows = s.execute(select(CaseRow.id, CaseRow.data, CaseRow.matter_ref, CaseRow.due_date,
+                            CaseRow.due_provisional)
                      .where(CaseRow.due_provisional.is_(True),
                             CaseRow.state.in_(OPEN_STATES))).all()
+    known = snapshots.load(s, {row.matter_ref for row in rows})
     for row in rows:
-        due, provisional = effective_due(CaseRecord.from_dict(row.data), cal)
+        rec = CaseRecord.from_dict(snapshots.full_data(row.data, row.matter_ref, known))
+        due, provisional = effective_due(rec, cal)
         if (due, provisional) != (row.due_date, row.due_provisional):
             s.execute(update(CaseRow).where(CaseRow.id == row.id)
                       .values(due_date=due, due_provisional=provisional))

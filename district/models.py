@@ -106,7 +106,20 @@ class CaseRow(Base):
     version: Mapped[int] = mapped_column(Integer)
     updated_at: Mapped[datetime] = mapped_column(DateTime)  # by ix_cases_updated_id
     closed_at: Mapped[datetime | None] = mapped_column(DateTime)
-    data: Mapped[dict[str, Any]] = mapped_column(JSON)  # CaseRecord.to_dict()
+    # CaseRecord.to_dict() without its matter snapshot, which is kept once in
+    # matter_snapshots under `matter_ref` (rows written before that keep it inline and
+    # have no ref). district.snapshots puts the two together again.
+    data: Mapped[dict[str, Any]] = mapped_column(JSON)
+    matter_ref: Mapped[str | None] = mapped_column(String(64))
+
+
+class MatterSnapshot(Base):
+    """A matter as the station's catalog had it when a case was created, stored once for
+    all the cases that share it; `ref` is the sha256 of its canonical JSON."""
+
+    __tablename__ = "matter_snapshots"
+    ref: Mapped[str] = mapped_column(String(64), primary_key=True)
+    data: Mapped[dict[str, Any]] = mapped_column(JSON)
 
 
 class LedgerEntry(Base):

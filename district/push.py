@@ -35,7 +35,7 @@ from clerk.cases.projection import apply_event
 from clerk.cases.record import CaseRecord
 from clerk.cases.states import EventType, Side
 from clerk.errors import StationDeskError
-from district import contacts, ledger
+from district import contacts, ledger, snapshots
 from district.auth import naive
 from district.calendar import calendar_on
 from district.db import Database
@@ -83,7 +83,7 @@ def _rejected(event_id: str, code: str, message: str) -> EventResult:
 # Built once: a push is a hot path and building statements costs more than running them.
 # Row locks in id order (PostgreSQL): two batches touching the same cases queue instead
 # of deadlocking; SQLite's BEGIN IMMEDIATE already serialises writers.
-_CASES_Q = (select(CaseRow.id, CaseRow.station_code, CaseRow.data)
+_CASES_Q = (select(CaseRow.id, CaseRow.station_code, CaseRow.data, CaseRow.matter_ref)
             .where(CaseRow.id.in_(bindparam("ids", expanding=True)))
             .order_by(CaseRow.id).with_for_update())
 _KNOWN_Q = (select(LedgerEntry.entry_id, LedgerEntry.hash, LedgerEntry.station_code)
@@ -126,10 +126,13 @@ class _Batch:
         notes = [n for req in reqs for n in req.notes]
         case_ids = sorted({e.case_id for e in events} | {n.case_id for n in notes})
         if case_ids:
-            for r in self.conn.execute(_CASES_Q, {"ids": case_ids}):
+            rows = self.conn.execute(_CASES_Q, {"ids": case_ids}).all()
+            known = snapshots.load(self.conn, {r.matter_ref for r in rows})
+            for r in rows:
                 # Every request's station is checked against the row before its record
                 # is used, so a case of another station is loaded but never touched.
-                self.cases[r.id] = _Case(r.station_code, CaseRecord.from_dict(r.data), r.data)
+                data = snapshots.full_data(r.data, r.matter_ref, known)
+                self.cases[r.id] = _Case(r.station_code, CaseRecord.from_dict(data), data)
         ids = [e.event_id for e in events] + [n.note_id for n in notes]
         if ids:
             for r in self.conn.execute(_KNOWN_Q, {"ids": ids}):

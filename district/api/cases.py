@@ -16,7 +16,7 @@ from clerk.cases.record import CaseRecord
 from clerk.cases.states import EventType, State
 from clerk.cases.supervision import case_level
 from clerk.timeutil import local_date
-from district import actions
+from district import actions, snapshots
 from district.actions import PayloadBuilder
 from district.api.deps import Ctx, Staff
 from district.api.views import case_detail, case_summary, events_of
@@ -84,8 +84,9 @@ def _detail(ctx: Ctx, case_id: str) -> CaseDetail:
         row = s.get(CaseRow, case_id)
         if row is None:
             raise ApiError(404, "case.unknown", "没有这个案件。")
-        level: Level | None = case_level(CaseRecord.from_dict(row.data), work_calendar(s),
-                                         local_date(ctx.now()), ctx.settings.yellow_ratio)
+        rec = CaseRecord.from_dict(snapshots.row_data(s, row.data, row.matter_ref))
+        level: Level | None = case_level(rec, work_calendar(s), local_date(ctx.now()),
+                                         ctx.settings.yellow_ratio)
         return case_detail(s, row, level.value if level else None)
 
 

@@ -13,6 +13,7 @@ from clerk.cases.record import CaseRecord
 from clerk.cases.states import State
 from clerk.cases.supervision import SUPERVISED, pauses_of
 from clerk.timeutil import local_date
+from district import snapshots
 from district.calendar import work_calendar
 from district.feed import entry_to_event, entry_to_note
 from district.models import CaseRow, Followup, LedgerEntry
@@ -54,7 +55,8 @@ def case_detail(s: Session, row: CaseRow, level: str | None) -> CaseDetail:
         select(LedgerEntry).where(LedgerEntry.case_id == row.id, LedgerEntry.kind == "note")
         .order_by(LedgerEntry.pos)).scalars()]
     summary = case_summary(row)
-    return CaseDetail(**summary.model_dump(), record=row.data, level=level, notes=[
+    record = snapshots.row_data(s, row.data, row.matter_ref)
+    return CaseDetail(**summary.model_dump(), record=record, level=level, notes=[
         NoteView(note_id=n.note_id, text=n.text, author=n.author, origin=n.origin.value,
                  occurred_at=n.occurred_at) for n in notes])
 
@@ -77,8 +79,10 @@ def supervision_for(s: Session, ctx: AppContext, *, station_code: str | None = N
                               CaseRow.accepted_at.is_not(None))
     if station_code is not None:
         q = q.where(CaseRow.station_code == station_code)
-    for row in s.execute(q).scalars():
-        rec = CaseRecord.from_dict(row.data)
+    rows = s.execute(q).scalars().all()
+    known = snapshots.load(s, {row.matter_ref for row in rows})
+    for row in rows:
+        rec = CaseRecord.from_dict(snapshots.full_data(row.data, row.matter_ref, known))
         if rec.accepted_at is None or rec.limit_days is None:
             continue
         sup = supervise(cal, accepted=local_date(rec.accepted_at), limit_days=rec.limit_days,

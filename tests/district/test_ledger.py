@@ -19,7 +19,9 @@ def test_case_values_fill_every_column_and_updates_leave_the_fixed_ones(
     rec = escalated_case(sws, id_factory(1))
     values = ledger.case_values(rec, None)
     columns = {c.name for c in ledger.CASES.c}
-    assert set(values) == columns
+    assert set(values) - {ledger.SNAPSHOT_KEY} == columns
+    # The matter snapshot travels beside the row, not inside its data.
+    assert values[ledger.SNAPSHOT_KEY] == rec.matter and "matter" not in values["data"]
     assert set(ledger.FIXED_COLUMNS) | set(ledger.CHANGING_COLUMNS) == columns
     assert not set(ledger.FIXED_COLUMNS) & set(ledger.CHANGING_COLUMNS)
 
