@@ -26,7 +26,7 @@ from datetime import datetime
 from functools import partial
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, select
+from sqlalchemy import ARRAY, Connection, String, any_, bindparam, select
 from sqlalchemy.exc import IntegrityError, OperationalError
 
 from clerk.calendar import WorkCalendar
@@ -83,12 +83,27 @@ def _rejected(event_id: str, code: str, message: str) -> EventResult:
 # Built once: a push is a hot path and building statements costs more than running them.
 # Row locks in id order (PostgreSQL): two batches touching the same cases queue instead
 # of deadlocking; SQLite's BEGIN IMMEDIATE already serialises writers.
-_CASES_Q = (select(CaseRow.id, CaseRow.station_code, CaseRow.data, CaseRow.matter_ref)
-            .where(CaseRow.id.in_(bindparam("ids", expanding=True)))
-            .order_by(CaseRow.id).with_for_update())
-_KNOWN_Q = (select(LedgerEntry.entry_id, LedgerEntry.hash, LedgerEntry.station_code)
-            .where(LedgerEntry.entry_id.in_(bindparam("ids", expanding=True))))
-_NUMBERS_Q = select(CaseRow.case_no).where(CaseRow.case_no.in_(bindparam("nos", expanding=True)))
+def _lookups(ids: Callable[[str], Any]) -> tuple[Any, Any, Any]:
+    cases = (select(CaseRow.id, CaseRow.station_code, CaseRow.data, CaseRow.matter_ref)
+             .where(ids("ids")(CaseRow.id)).order_by(CaseRow.id).with_for_update())
+    known = (select(LedgerEntry.entry_id, LedgerEntry.hash, LedgerEntry.station_code)
+             .where(ids("ids")(LedgerEntry.entry_id)))
+    numbers = select(CaseRow.case_no).where(ids("nos")(CaseRow.case_no))
+    return cases, known, numbers
+
+
+def _expanding(name: str) -> Callable[[Any], Any]:
+    return lambda column: column.in_(bindparam(name, expanding=True))
+
+
+def _array(name: str) -> Callable[[Any], Any]:
+    return lambda column: column == any_(bindparam(name, type_=ARRAY(String)))
+
+
+# A batch looks up hundreds of ids at once. SQLite gets `IN (?, ?, …)`; PostgreSQL one
+# array parameter (`= ANY(%s)`), so the statement's text is the same for every batch
+# and the driver parses it once (it re-parsed the long IN list at every push).
+_LOOKUPS = {"sqlite": _lookups(_expanding), "postgresql": _lookups(_array)}
 
 
 Sealed = tuple[str, str]  # (canonical payload JSON, content hash) of a pushed event
@@ -125,8 +140,9 @@ class _Batch:
         events = [e for req in reqs for e in req.events]
         notes = [n for req in reqs for n in req.notes]
         case_ids = sorted({e.case_id for e in events} | {n.case_id for n in notes})
+        cases_q, known_q, numbers_q = _LOOKUPS.get(self.conn.dialect.name, _LOOKUPS["sqlite"])
         if case_ids:
-            rows = self.conn.execute(_CASES_Q, {"ids": case_ids}).all()
+            rows = self.conn.execute(cases_q, {"ids": case_ids}).all()
             known = snapshots.load(self.conn, {r.matter_ref for r in rows})
             for r in rows:
                 # Every request's station is checked against the row before its record
@@ -135,12 +151,12 @@ class _Batch:
                 self.cases[r.id] = _Case(r.station_code, CaseRecord.from_dict(data), data)
         ids = [e.event_id for e in events] + [n.note_id for n in notes]
         if ids:
-            for r in self.conn.execute(_KNOWN_Q, {"ids": ids}):
+            for r in self.conn.execute(known_q, {"ids": ids}):
                 self.known[r.entry_id] = (r.hash, r.station_code)
         numbers = [str(e.payload.get("case_no", "")) for e in events
                    if e.type == EventType.CREATED]
         if numbers:
-            self.case_nos = set(self.conn.execute(_NUMBERS_Q, {"nos": numbers}).scalars())
+            self.case_nos = set(self.conn.execute(numbers_q, {"nos": numbers}).scalars())
 
     def judge_request(self, job: PushJob) -> PushResponse:
         self.station = job.station_code
