@@ -340,8 +340,10 @@ def bench_backend(kind: str, template: Path, total: int, work: Path) -> list[tup
         assert report.ok and report.push.accepted == total, report.lines()
         rows.append((f"sync [{kind}]: push {CASES:,} cases ({total:,} events), s", push_s,
                      "< PouchDB replicating the same documents (pouchdb row)"))
-        rows.append((f"sync [{kind}]: push throughput, events/s", total / push_s,
-                     ">= 10,000/s batched"))
+        # The station's whole round (its own reads and acknowledgment writes included,
+        # on the same two cores); the district's batched rate is measured below.
+        rows.append((f"sync [{kind}]: that round, events/s", total / push_s,
+                     "- (station and district together)"))
         idle = []
         for _ in range(20):
             started = time.perf_counter()
