@@ -419,7 +419,7 @@ def _rates(kind: str, ws: Workspace, base: str, token: str, workers: int
     rows.append((f"{label}: single-event pushes, 4 senders, per second",
                  _events_per_second(base, token, _client_bodies(ws, 1, 4)),
                  ">= 500/s per worker" if workers == 1
-                 else "- (SQLite's writers take turns)"))
+                 else f"- ({workers} workers together)"))
     return rows
 
 
