@@ -58,7 +58,9 @@ def store(conn: Connection, snapshots: dict[str, dict[str, Any]]) -> None:
     restored backup, did to the table."""
     if not snapshots:
         return
-    rows = [{"ref": ref, "data": data} for ref, data in snapshots.items()]
+    # In ref order: two PostgreSQL transactions inserting the same snapshots wait for
+    # each other in one order instead of deadlocking.
+    rows = [{"ref": ref, "data": snapshots[ref]} for ref in sorted(snapshots)]
     if conn.dialect.name == "postgresql":
         conn.execute(pg_insert(SNAPSHOTS).on_conflict_do_nothing(), rows)
     elif conn.dialect.name == "sqlite":
