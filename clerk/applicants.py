@@ -73,6 +73,7 @@ class DocumentView:
     verified_by: str
     valid_until: date | None
     source_case_id: str | None
+    scan_sha256: str | None = None  # a scan of it, in the station's store (clerk.scans)
 
     def valid_on(self, day: date) -> bool:
         return self.valid_until is None or self.valid_until >= day
@@ -185,7 +186,7 @@ def documents_on_file(session: Session, applicant_id: str) -> list[DocumentView]
         .order_by(DocumentOnFile.verified_at.desc())
     ).scalars()
     return [DocumentView(r.id, r.material_key, r.name, r.verified_at, r.verified_by,
-                         r.valid_until, r.source_case_id) for r in rows]
+                         r.valid_until, r.source_case_id, r.scan_sha256) for r in rows]
 
 
 def valid_documents(session: Session, applicant_id: str, day: date) -> dict[str, DocumentView]:
@@ -199,12 +200,13 @@ def valid_documents(session: Session, applicant_id: str, day: date) -> dict[str,
 
 def record_document(session: Session, *, applicant_id: str, material_key: str, name: str,
                     verified_by: str, now: datetime, valid_until: date | None = None,
-                    source_case_id: str | None = None) -> DocumentView:
+                    source_case_id: str | None = None,
+                    scan_sha256: str | None = None) -> DocumentView:
     row = DocumentOnFile(
         id=new_id(), applicant_id=applicant_id, material_key=material_key, name=name,
         verified_at=now.replace(tzinfo=None), verified_by=verified_by, valid_until=valid_until,
-        scan_sha256=None, source_case_id=source_case_id, revoked=False)
+        scan_sha256=scan_sha256, source_case_id=source_case_id, revoked=False)
     session.add(row)
     session.flush()
     return DocumentView(row.id, material_key, name, row.verified_at, verified_by, valid_until,
-                        source_case_id)
+                        source_case_id, scan_sha256)

@@ -8,73 +8,15 @@ idempotent on the district (PUT by hash); the ones already done are remembered i
 
 from __future__ import annotations
 
-import hashlib
-import os
-import tempfile
 from dataclasses import dataclass, field
 from datetime import UTC
-from pathlib import Path
 
 from sqlalchemy import select
 
+from clerk.scans import LocalBlobs, media_type_of
 from clerk.store.models import BlobUpload
 from clerk.workspace import Workspace
 from sync.client import DistrictClient, SyncError
-from sync.wire import is_sha256
-
-MAGIC = ((b"%PDF-", "application/pdf"), (b"\x89PNG\r\n\x1a\n", "image/png"),
-         (b"\xff\xd8\xff", "image/jpeg"))
-
-
-def media_type_of(data: bytes) -> str | None:
-    return next((t for magic, t in MAGIC if data.startswith(magic)), None)
-
-
-class LocalBlobs:
-    """Content-addressed files under the station's data directory."""
-
-    def __init__(self, root: Path) -> None:
-        self.root = root
-
-    @classmethod
-    def of(cls, ws: Workspace) -> LocalBlobs:
-        path = ws.store.path
-        base = path.parent if path is not None else Path(tempfile.gettempdir())
-        return cls(base / "blobs")
-
-    def path(self, sha256: str) -> Path:
-        if not is_sha256(sha256):
-            raise ValueError("not a sha256")
-        return self.root / sha256[:2] / sha256
-
-    def put(self, data: bytes) -> str:
-        """Store `data` (durably: written, fsynced, renamed) and return its sha256."""
-        if media_type_of(data) is None:
-            raise ValueError("只能保存 PDF、PNG 或 JPEG 扫描件。")
-        sha = hashlib.sha256(data).hexdigest()
-        target = self.path(sha)
-        if target.exists():
-            return sha
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(data)
-                fh.flush()
-                os.fsync(fh.fileno())
-            os.replace(tmp, target)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-        return sha
-
-    def get(self, sha256: str) -> bytes | None:
-        try:
-            data = self.path(sha256).read_bytes()
-        except (OSError, ValueError):
-            return None
-        # A damaged file must never be sent under the name of the good one.
-        return data if hashlib.sha256(data).hexdigest() == sha256 else None
 
 
 @dataclass

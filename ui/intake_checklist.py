@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from clerk.applicants import DocumentView
-from clerk.cases.checklist import Checklist, ChecklistItem, ItemStatus
+from clerk.cases.checklist import Checklist, ChecklistItem, ItemStatus, Scan
 from clerk.timeutil import today as beijing_today
 from ui.palette import AMBER, BLUE, GREEN, GREY, NECESSITY_COLOURS, RED
 
@@ -60,6 +60,7 @@ class MaterialRow:
     touched: bool = False  # the clerk set the status by hand
     returned: bool = False  # listed by the district's return for correction
     note: str = ""  # extra requirement (the district's return note)
+    scans: tuple[Scan, ...] = ()  # files attached on this screen, not yet committed
 
     @property
     def key(self) -> str:
@@ -83,7 +84,8 @@ class MaterialRow:
         return replace(self.item, status=self.status,
                        promise_date=self.promise if self.status == ItemStatus.DEFERRED else None,
                        document_id=(self.document.id if self.document is not None
-                                    and self.status == ItemStatus.ON_FILE else None))
+                                    and self.status == ItemStatus.ON_FILE else None)
+                       ).with_scans(self.scans)
 
 
 class ChecklistModel(QAbstractTableModel):
@@ -167,6 +169,13 @@ class ChecklistModel(QAbstractTableModel):
         row = self.row(visible_row)
         target = ItemStatus.MISSING if row.status == ItemStatus.RECEIVED else ItemStatus.RECEIVED
         self.set_status(row.key, target)
+
+    def add_scan(self, key: str, scan: Scan) -> None:
+        """A scanned file of one material, kept with the clerk's marks until committed."""
+        row = self.find(key)
+        if row is not None and scan not in row.scans and scan not in row.item.scans:
+            row.scans = (*row.scans, scan)
+            self._row_changed(key)
 
     def attach_documents(self, documents: dict[str, DocumentView]) -> None:
         """Offer the applicant's valid documents on file; untouched rows take them."""
@@ -286,7 +295,11 @@ class ChecklistModel(QAbstractTableModel):
         if column == self.FORM:
             return self.words.form(item)
         if column == self.STATUS:
-            return self.words.status(row.status, needed=row.as_item().needed)
+            text = self.words.status(row.status, needed=row.as_item().needed)
+            scans = len(row.item.scans) + len(row.scans)
+            if scans:
+                text += "\n" + self.tr("扫描件 {n}").format(n=scans)
+            return text
         if row.status == ItemStatus.DEFERRED and row.promise is not None:
             return row.promise.isoformat()
         return ""

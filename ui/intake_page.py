@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import itertools
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
+    QFileDialog,
     QFrame,
     QGroupBox,
     QHBoxLayout,
@@ -38,12 +40,13 @@ from PySide6.QtWidgets import (
 )
 
 from clerk.applicants import DocumentView
-from clerk.cases.checklist import PRESENT, ChecklistItem, ItemStatus, initial_checklist
+from clerk.cases.checklist import PRESENT, ChecklistItem, ItemStatus, Scan, initial_checklist
 from clerk.cases.record import CaseRecord
 from clerk.cases.states import State
 from clerk.catalog import CatalogIndex, HandlingLevel, Matter, matter_from_dict
 from clerk.drafts import clear_draft, load_draft, save_draft
 from clerk.errors import StationDeskError, ValidationError
+from clerk.scans import keep
 from clerk.timeutil import local_date
 from clerk.workspace import Workspace
 from printing.issue import PrintedDocument
@@ -153,6 +156,9 @@ class IntakePage(QWidget):
         self.checklist_hint.setStyleSheet("color: #5f6368;")
         self.show_all_box = QCheckBox(self.tr("显示全部材料"))
         self.show_all_box.hide()
+        self.scan_button = QPushButton(self.tr("附扫描件…  Ctrl+U"))
+        self.scan_button.setToolTip(self.tr(
+            "为选中的材料附上扫描件（PDF、PNG 或 JPEG，不超过 10 MB），随案件同步到区中心"))
         self.checklist_message = QLabel()
         self.checklist_message.setWordWrap(True)
         self.checklist_message.setStyleSheet("color: #a8231b;")
@@ -186,6 +192,7 @@ class IntakePage(QWidget):
         hint_row = QHBoxLayout()
         hint_row.addWidget(self.checklist_hint, 1)
         hint_row.addWidget(self.show_all_box)
+        hint_row.addWidget(self.scan_button)
         mcol.addLayout(hint_row)
         mcol.addWidget(self.checklist_view, 1)
         mcol.addWidget(self.requirement_label)
@@ -236,6 +243,7 @@ class IntakePage(QWidget):
         self.lookup_bar.lookup_requested.connect(self._lookup_case)
         self.lookup_bar.case_chosen.connect(self.resume)
         self.new_button.clicked.connect(self.start_new)
+        self.scan_button.clicked.connect(lambda: self.attach_scan())
         self.show_all_box.toggled.connect(
             lambda on: self.checklist_model.set_show_all(on, self._only))
         for edit in (self.applicant.id_edit, self.applicant.name_edit,
@@ -253,6 +261,7 @@ class IntakePage(QWidget):
             ("F12", lambda: self.decision_panel.trigger(Decision.COMPLETE)),
             ("Ctrl+N", self.start_new),
             ("Ctrl+F", lambda: self.lookup_bar.edit.setFocus()),
+            ("Ctrl+U", lambda: self.attach_scan()),
         ]
         self._shortcut_objects = []
         for keys, slot in bindings:
@@ -611,7 +620,7 @@ class IntakePage(QWidget):
 
     # --- decisions -------------------------------------------------------------------------
     def _marks(self) -> tuple[MaterialMark, ...]:
-        return tuple(MaterialMark(r.key, r.status, r.promise)
+        return tuple(MaterialMark(r.key, r.status, r.promise, r.scans)
                      for r in self.checklist_model.rows() if r.key not in self._synthetic)
 
     def intake_data(self) -> IntakeData:
@@ -645,6 +654,38 @@ class IntakePage(QWidget):
         self._set_busy(True)
         Operation(work, parent=self).success(self._decided).failure(
             self._decision_failed).with_progress(self.tr("正在办理并生成文书…")).run_in_background()
+
+    def attach_scan(self, path: str | None = None) -> None:
+        """Keep a scanned file of the selected material (Ctrl+U). The file is stored at
+        once (content-addressed: an intake given up leaves only an unused file) and
+        cited by the material when the case is committed."""
+        key = self.checklist_view.current_key()
+        if self._busy or self._session is None or not key \
+                or self.checklist_model.find(key) is None:
+            self.checklist_message.setText(self.tr("请先在材料清单中选中一项材料。"))
+            self.checklist_message.show()
+            return
+        if path is None:
+            path, _ = QFileDialog.getOpenFileName(
+                self, self.tr("选择扫描件"), "", self.tr("扫描件 (*.pdf *.png *.jpg *.jpeg)"))
+            if not path:
+                return
+        ws, chosen = self._session.ws, Path(path)
+
+        def work() -> Scan:
+            return keep(ws, chosen.read_bytes())
+
+        def kept(scan: Scan) -> None:
+            self.checklist_message.hide()
+            self.checklist_model.add_scan(key, scan)
+
+        def failed(exc: Exception) -> None:
+            self.checklist_message.setText(
+                error_text(exc) if isinstance(exc, StationDeskError)
+                else self.tr("无法读取文件：{e}").format(e=exc))
+            self.checklist_message.show()
+
+        Operation(work, parent=self).success(kept).failure(failed).run_in_background()
 
     def _set_busy(self, busy: bool) -> None:
         self._busy = busy
@@ -862,7 +903,8 @@ def _finish(ws: Workspace, user: str, outcome: DecisionOutcome, code: str) -> li
 def _mark_dict(row: MaterialRow) -> dict[str, Any]:
     return {"status": row.status.value,
             "promise": row.promise.isoformat() if row.promise else None,
-            "touched": row.touched}
+            "touched": row.touched,
+            "scans": [{"sha256": sc.sha256, "media_type": sc.media_type} for sc in row.scans]}
 
 
 def _restore_marks(rows: list[MaterialRow], marks: dict[str, Any]) -> None:
@@ -878,3 +920,6 @@ def _restore_marks(rows: list[MaterialRow], marks: dict[str, Any]) -> None:
         promise = mark.get("promise")
         row.promise = date.fromisoformat(promise) if isinstance(promise, str) else None
         row.touched = bool(mark.get("touched"))
+        row.scans = tuple(Scan(str(sc["sha256"]), str(sc.get("media_type", "")))
+                          for sc in mark.get("scans") or ()
+                          if isinstance(sc, dict) and "sha256" in sc)

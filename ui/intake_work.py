@@ -19,7 +19,7 @@ from PySide6.QtCore import QCoreApplication
 from sqlalchemy import select
 
 from clerk import applicants as ap
-from clerk.cases.checklist import ChecklistItem, ItemStatus
+from clerk.cases.checklist import ChecklistItem, ItemStatus, Scan
 from clerk.cases.record import CaseRecord
 from clerk.cases.service import MaterialChanges
 from clerk.cases.states import State
@@ -53,6 +53,7 @@ class MaterialMark:
     key: str
     status: ItemStatus
     promise: date | None = None
+    scans: tuple[Scan, ...] = ()  # attached on the screen (already kept in clerk.scans)
 
 
 @dataclass(frozen=True)
@@ -122,10 +123,13 @@ def changes_for_new_case(marks: Iterable[MaterialMark],
     applies: list[str] = []
     not_applicable: list[str] = []
     missing: list[str] = []
+    scans: dict[str, tuple[Scan, ...]] = {}
     for mark in marks:
         item = items.get(mark.key)
         if item is None:
             continue
+        if mark.scans:
+            scans[mark.key] = mark.scans
         conditional = item.condition is not None
         if mark.status == ItemStatus.RECEIVED:
             received.append(mark.key)
@@ -139,7 +143,8 @@ def changes_for_new_case(marks: Iterable[MaterialMark],
             # Conditional: the condition holds. Otherwise: not taken from file or shared data.
             (applies if conditional else missing).append(mark.key)
     return MaterialChanges(received=received, deferred=deferred, applies=applies,
-                           not_applicable=not_applicable, missing=missing)
+                           not_applicable=not_applicable, missing=missing,
+                           scans=scans)
 
 
 def changes_against(record: CaseRecord, marks: Iterable[MaterialMark]) -> MaterialChanges:
@@ -150,9 +155,15 @@ def changes_against(record: CaseRecord, marks: Iterable[MaterialMark]) -> Materi
     applies: list[str] = []
     not_applicable: list[str] = []
     missing: list[str] = []
+    scans: dict[str, tuple[Scan, ...]] = {}
     for mark in marks:
         item = items.get(mark.key)
-        if item is None or (item.status == mark.status and item.promise_date == mark.promise):
+        if item is None:
+            continue
+        new_scans = tuple(sc for sc in mark.scans if sc not in item.scans)
+        if new_scans:
+            scans[mark.key] = new_scans
+        if item.status == mark.status and item.promise_date == mark.promise:
             continue
         if mark.status == ItemStatus.RECEIVED:
             received.append(mark.key)
@@ -165,12 +176,12 @@ def changes_against(record: CaseRecord, marks: Iterable[MaterialMark]) -> Materi
         elif mark.status == ItemStatus.ON_FILE and item.status == ItemStatus.NOT_APPLICABLE:
             applies.append(mark.key)  # the service then finds it on file
     return MaterialChanges(received=received, deferred=deferred, applies=applies,
-                           not_applicable=not_applicable, missing=missing)
+                           not_applicable=not_applicable, missing=missing, scans=scans)
 
 
 def is_empty(changes: MaterialChanges) -> bool:
     return not (changes.received or changes.deferred or changes.applies
-                or changes.not_applicable or changes.missing)
+                or changes.not_applicable or changes.missing or changes.scans)
 
 
 # --- decisions -----------------------------------------------------------------------

@@ -46,6 +46,14 @@ def is_outstanding(necessity: str, status: str) -> bool:
 
 
 @dataclass(frozen=True)
+class Scan:
+    """A scanned file of a material, by its content hash."""
+
+    sha256: str
+    media_type: str
+
+
+@dataclass(frozen=True)
 class ChecklistItem:
     key: str
     name: str
@@ -58,6 +66,7 @@ class ChecklistItem:
     status: ItemStatus
     promise_date: date | None = None
     document_id: str | None = None
+    scans: tuple[Scan, ...] = ()  # files of this material the clerk kept (clerk.scans)
 
     @property
     def needed(self) -> bool:
@@ -75,7 +84,17 @@ class ChecklistItem:
         d = asdict(self)
         d["status"] = self.status.value
         d["promise_date"] = self.promise_date.isoformat() if self.promise_date else None
+        if self.scans:  # cited as {"sha256", "media_type"}: what sync uploads first
+            d["scans"] = [{"sha256": sc.sha256, "media_type": sc.media_type}
+                          for sc in self.scans]
+        else:
+            del d["scans"]  # items without scans read exactly as before scans existed
         return d
+
+    def with_scans(self, scans: Iterable[Scan]) -> ChecklistItem:
+        """A copy with `scans` added (each file once, in the order first attached)."""
+        added = tuple(dict.fromkeys((*self.scans, *scans)))
+        return replace(self, scans=added)
 
     @classmethod
     def from_dict(cls, d: Mapping[str, Any]) -> ChecklistItem:
@@ -87,6 +106,8 @@ class ChecklistItem:
             status=ItemStatus(d["status"]),
             promise_date=date.fromisoformat(promise) if promise else None,
             document_id=d.get("document_id"),
+            scans=tuple(Scan(str(sc["sha256"]), str(sc.get("media_type", "")))
+                        for sc in d.get("scans") or () if isinstance(sc, Mapping)),
         )
 
 
@@ -122,6 +143,11 @@ class Checklist:
     @classmethod
     def from_list(cls, rows: Iterable[Mapping[str, Any]]) -> Checklist:
         return cls(tuple(ChecklistItem.from_dict(r) for r in rows))
+
+    def with_scans(self, key: str, scans: Iterable[Scan]) -> Checklist:
+        """A copy with scans added to one item (its status is the clerk's own mark)."""
+        new = self.item(key).with_scans(scans)
+        return Checklist(tuple(new if it.key == key else it for it in self.items))
 
     def with_status(self, key: str, status: ItemStatus, *, promise_date: date | None = None,
                     document_id: str | None = None) -> Checklist:

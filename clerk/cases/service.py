@@ -7,7 +7,7 @@ afterwards (a receipt, a notice) is produced only from what was committed.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
@@ -16,7 +16,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from clerk import applicants as ap
-from clerk.cases.checklist import Checklist, ItemStatus, initial_checklist
+from clerk.cases.checklist import Checklist, ItemStatus, Scan, initial_checklist
 from clerk.cases.events import Event, utc_iso
 from clerk.cases.ledger import append_event, load_by_case_no
 from clerk.cases.record import CaseRecord
@@ -47,6 +47,7 @@ class MaterialChanges:
     not_applicable: Sequence[str] = ()
     missing: Sequence[str] = ()  # taken back (e.g. found unacceptable on a closer look)
     use_on_file: bool = True
+    scans: Mapping[str, Sequence[Scan]] = field(default_factory=dict)  # key -> files added
 
 
 class CaseService:
@@ -84,8 +85,8 @@ class CaseService:
             agent_snap = self._agent_snapshot(agent, now) if agent else None
             checklist = initial_checklist(matter.materials)
             if changes.use_on_file:
-                checklist = _mark_on_file(checklist, ap.valid_documents(s, person.id,
-                                                                        local_date(now)))
+                docs = ap.valid_documents(s, person.id, local_date(now))
+                checklist = _mark_on_file(checklist, docs, self._scan_of)
             checklist = apply_changes(checklist, changes)
             case_no = allocate_case_no(s, station.code, local_date(now))
             payload = {"case_no": case_no, "station_code": station.code, "matter": matter_data,
@@ -107,9 +108,33 @@ class CaseService:
             checklist = apply_changes(rec.materials, changes)
             if changes.use_on_file:
                 docs = ap.valid_documents(s, rec.applicant["id"], local_date(now))
-                checklist = _mark_on_file(checklist, docs)
+                checklist = _mark_on_file(checklist, docs, self._scan_of)
             return self._apply(s, rec, rec.id, EventType.MATERIALS_UPDATED,
                                {"checklist": checklist.to_list()}, self._actor(s, clerk), now)
+
+    def _scan_of(self, sha256: str) -> Scan | None:
+        """A document on file's scan, if this station still holds the file intact."""
+        from clerk.scans import LocalBlobs, media_type_of
+
+        data = LocalBlobs.of(self.ws).get(sha256)
+        media_type = media_type_of(data) if data is not None else None
+        return Scan(sha256, media_type) if media_type is not None else None
+
+    def attach_scan(self, case_no: str, key: str, data: bytes,
+                    clerk: str | None = None) -> CaseRecord:
+        """Keep a scanned file of one material and cite it from the checklist (while the
+        case is at the counter or returned for correction, like any change of materials).
+        The file is durably stored before the event that cites it is committed."""
+        from clerk.scans import keep
+
+        with self.ws.store.read() as s:
+            rec = load_by_case_no(s, case_no)
+        item = rec.materials.item(key)  # an unknown key stores nothing
+        scan = keep(self.ws, data)
+        if scan in item.scans:
+            return rec  # that file is cited already: nothing to record
+        return self.update_materials(case_no, MaterialChanges(scans={key: [scan]},
+                                                              use_on_file=False), clerk)
 
     def issue_notice(self, case_no: str, *, justification: str | None = None,
                      clerk: str | None = None) -> CaseRecord:
@@ -161,7 +186,8 @@ class CaseService:
             if str(getattr(material.source, "value", material.source)) in REUSABLE_SOURCES:
                 ap.record_document(s, applicant_id=rec.applicant["id"], material_key=item.key,
                                    name=item.name, verified_by=actor, now=now,
-                                   source_case_id=rec.id)
+                                   source_case_id=rec.id,  # its first scan goes on file too
+                                   scan_sha256=item.scans[0].sha256 if item.scans else None)
 
     def refuse(self, case_no: str, *, reason: str, basis: str = "",
                clerk: str | None = None) -> CaseRecord:
@@ -307,14 +333,22 @@ def apply_changes(checklist: Checklist, ch: MaterialChanges) -> Checklist:
         checklist = checklist.with_status(key, ItemStatus.DEFERRED, promise_date=promise)
     for key in ch.received:
         checklist = checklist.with_status(key, ItemStatus.RECEIVED)
+    for key, scans in ch.scans.items():
+        checklist = checklist.with_scans(key, scans)
     return checklist
 
 
-def _mark_on_file(checklist: Checklist, docs: Mapping[str, ap.DocumentView]) -> Checklist:
+def _mark_on_file(checklist: Checklist, docs: Mapping[str, ap.DocumentView],
+                  scan_of: Callable[[str], Scan | None] = lambda _sha: None) -> Checklist:
+    """Missing items the applicant has a valid document on file for are taken from it,
+    citing its scan when the station still has the file (the district then sees it)."""
     for item in checklist.items:
         doc = docs.get(item.key)
         if doc is not None and item.status == ItemStatus.MISSING:
             checklist = checklist.with_status(item.key, ItemStatus.ON_FILE, document_id=doc.id)
+            scan = scan_of(doc.scan_sha256) if doc.scan_sha256 else None
+            if scan is not None:
+                checklist = checklist.with_scans(item.key, [scan])
     return checklist
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from clerk import applicants as ap
@@ -31,6 +32,12 @@ def register(sub: Any) -> None:
     p = add_command(c, "supplement", cmd_supplement, "登记补交材料")
     p.add_argument("case_no")
     _material_args(p)
+    p.add_argument("--clerk", default=None)
+
+    p = add_command(c, "scan", cmd_scan, "为一项材料附扫描件（PDF、PNG 或 JPEG）")
+    p.add_argument("case_no")
+    p.add_argument("material", metavar="MATERIAL_KEY")
+    p.add_argument("file", type=Path, metavar="FILE")
     p.add_argument("--clerk", default=None)
 
     p = add_command(c, "notice", cmd_notice, "出具一次性告知单")
@@ -141,6 +148,16 @@ def cmd_new(args: argparse.Namespace, ctx: CliContext) -> int:
 def cmd_supplement(args: argparse.Namespace, ctx: CliContext) -> int:
     r = ctx.workspace().cases.update_materials(args.case_no, _changes(args), clerk=args.clerk)
     return _emit(ctx, r, "已登记补交：")
+
+
+def cmd_scan(args: argparse.Namespace, ctx: CliContext) -> int:
+    try:
+        data = args.file.read_bytes()
+    except OSError as exc:
+        raise ValidationError(f"无法读取文件 {args.file}：{exc.strerror}", code="cli.file",
+                              field="file") from exc
+    r = ctx.workspace().cases.attach_scan(args.case_no, args.material, data, clerk=args.clerk)
+    return _emit(ctx, r, f"已为“{r.materials.item(args.material).name}”附扫描件：")
 
 
 def cmd_notice(args: argparse.Namespace, ctx: CliContext) -> int:

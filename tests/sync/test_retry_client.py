@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import io
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
@@ -128,19 +127,3 @@ def test_keyring_round_trip_and_fail_backend() -> None:
         assert credentials.load_token("http://d.example") is None
     finally:
         keyring.set_keyring(previous)
-
-
-def test_local_blob_store(tmp_path: object) -> None:
-    from pathlib import Path
-
-    from sync.blobs import LocalBlobs, media_type_of
-
-    store = LocalBlobs(Path(str(tmp_path)) / "blobs")
-    png = b"\x89PNG\r\n\x1a\n" + b"x" * 50
-    sha = store.put(png)
-    assert sha == hashlib.sha256(png).hexdigest() and store.get(sha) == png
-    assert media_type_of(png) == "image/png" and media_type_of(b"text") is None
-    with pytest.raises(ValueError):
-        store.put(b"plain text")
-    store.path(sha).write_bytes(png + b"damage")
-    assert store.get(sha) is None  # a damaged file is never sent under the good name

@@ -1,0 +1,93 @@
+"""Scans of materials on the station: files stored once under their sha256.
+
+A clerk scans (or picks) a PDF, PNG or JPEG of a material; it is kept as
+`<data dir>/blobs/ab/abcdef…` (written, fsynced and renamed before any event cites it)
+and cited from the checklist item as `{"sha256": …, "media_type": …}`. sync uploads the
+cited files to the district before the events that cite them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from clerk.cases.checklist import Scan
+from clerk.errors import ValidationError
+
+if TYPE_CHECKING:
+    from clerk.workspace import Workspace
+
+#: The district refuses larger files (district.config max_blob_bytes); refused here first.
+MAX_SCAN_BYTES = 10 * 1024 * 1024
+_SHA256 = re.compile(r"^[0-9a-f]{64}$")
+
+MAGIC = ((b"%PDF-", "application/pdf"), (b"\x89PNG\r\n\x1a\n", "image/png"),
+         (b"\xff\xd8\xff", "image/jpeg"))
+
+
+def media_type_of(data: bytes) -> str | None:
+    return next((t for magic, t in MAGIC if data.startswith(magic)), None)
+
+
+class LocalBlobs:
+    """Content-addressed files under the station's data directory."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+
+    @classmethod
+    def of(cls, ws: Workspace) -> LocalBlobs:
+        path = ws.store.path
+        base = path.parent if path is not None else Path(tempfile.gettempdir())
+        return cls(base / "blobs")
+
+    def path(self, sha256: str) -> Path:
+        if not _SHA256.match(sha256):
+            raise ValueError("not a sha256")
+        return self.root / sha256[:2] / sha256
+
+    def put(self, data: bytes) -> str:
+        """Store `data` (durably: written, fsynced, renamed) and return its sha256."""
+        if media_type_of(data) is None:
+            raise ValidationError("只能保存 PDF、PNG 或 JPEG 扫描件。", code="scan.type",
+                                  field="scan")
+        if len(data) > MAX_SCAN_BYTES:
+            raise ValidationError(f"扫描件不能超过 {MAX_SCAN_BYTES // (1024 * 1024)} MB。",
+                                  code="scan.too_large", field="scan")
+        sha = hashlib.sha256(data).hexdigest()
+        target = self.path(sha)
+        if target.exists():
+            return sha
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+                fh.flush()
+                os.fsync(fh.fileno())
+            os.replace(tmp, target)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+        return sha
+
+    def get(self, sha256: str) -> bytes | None:
+        try:
+            data = self.path(sha256).read_bytes()
+        except (OSError, ValueError):
+            return None
+        # A damaged file must never be sent under the name of the good one.
+        return data if hashlib.sha256(data).hexdigest() == sha256 else None
+
+
+def keep(ws: Workspace, data: bytes) -> Scan:
+    """Store a scanned file for this station (refused unless PDF, PNG or JPEG, and at
+    most MAX_SCAN_BYTES); what a checklist item cites."""
+    sha = LocalBlobs.of(ws).put(data)
+    media_type = media_type_of(data)
+    assert media_type is not None  # put() refused anything else
+    return Scan(sha, media_type)
