@@ -43,7 +43,7 @@ from PySide6.QtWidgets import (
 
 from clerk.calendar import Level as CalLevel
 from clerk.calendar import supervise
-from clerk.cases.checklist import ItemStatus
+from clerk.cases.checklist import ItemStatus, Scan
 from clerk.cases.ledger import load_by_case_no
 from clerk.cases.queries import Level as ListLevel
 from clerk.cases.queries import (
@@ -163,6 +163,7 @@ def load_detail(ws: Workspace, case_no: str) -> CaseDetailData:
 
 # --- rendering ------------------------------------------------------------------------------
 
+_SCAN_KINDS = {"application/pdf": "PDF", "image/png": "PNG", "image/jpeg": "JPEG"}
 _ITEM_COLOURS = {
     ItemStatus.RECEIVED: GREEN, ItemStatus.ON_FILE: GREEN, ItemStatus.SHARED: GREEN,
     ItemStatus.DEFERRED: AMBER, ItemStatus.MISSING: RED, ItemStatus.NOT_APPLICABLE: GREY,
@@ -428,7 +429,8 @@ class DetailRenderer(QObject):
     # -- 材料
     def materials(self, d: CaseDetailData) -> str:
         head = "".join(f"<th>{esc(h)}</th>" for h in (
-            self.tr("材料"), self.tr("必要性"), self.tr("份数"), self.tr("状态")))
+            self.tr("材料"), self.tr("必要性"), self.tr("份数"), self.tr("状态"),
+            self.tr("扫描件")))
         rows = []
         today = d.today
         for i, it in enumerate(d.record.materials.items):
@@ -448,8 +450,16 @@ class DetailRenderer(QObject):
             rows.append(f"<tr{shade}><td>{esc(it.name)}</td>"
                         f"<td width='14%'>{esc(self.necessity(it.necessity))}</td>"
                         f"<td width='22%'>{esc(join_list(counts))}</td>"
-                        f"<td width='24%'>{status}</td></tr>")
+                        f"<td width='22%'>{status}</td>"
+                        f"<td width='10%'>{esc(self.scans(it.scans))}</td></tr>")
         return table(f"<tr>{head}</tr>{''.join(rows)}", border=1)
+
+    def scans(self, scans: tuple[Scan, ...]) -> str:
+        if not scans:
+            return "—"
+        kinds = join_list(sorted({_SCAN_KINDS.get(sc.media_type, sc.media_type)
+                                  for sc in scans}))
+        return self.tr("{n} 份（{kinds}）").format(n=len(scans), kinds=kinds)
 
     def item_status(self, status: ItemStatus) -> str:
         return {

@@ -244,6 +244,9 @@ class IntakePage(QWidget):
         self.lookup_bar.case_chosen.connect(self.resume)
         self.new_button.clicked.connect(self.start_new)
         self.scan_button.clicked.connect(lambda: self.attach_scan())
+        self.scan_button.setEnabled(False)  # until there are materials to attach to
+        self.checklist_model.modelReset.connect(
+            lambda: self.scan_button.setEnabled(self.checklist_model.rowCount() > 0))
         self.show_all_box.toggled.connect(
             lambda on: self.checklist_model.set_show_all(on, self._only))
         for edit in (self.applicant.id_edit, self.applicant.name_edit,

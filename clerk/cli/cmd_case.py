@@ -222,11 +222,15 @@ def cmd_show(args: argparse.Namespace, ctx: CliContext) -> int:
                 for e in events]
     data = summary(r) | {"checklist": [
         {"key": i.key, "name": i.name, "status": i.status.value, "necessity": i.necessity,
-         "promise_date": i.promise_date} for i in r.materials.items], "timeline": timeline}
+         "promise_date": i.promise_date,
+         "scans": [{"sha256": sc.sha256, "media_type": sc.media_type} for sc in i.scans]}
+        for i in r.materials.items], "timeline": timeline}
 
     def text() -> str:
         lines = [_line(r), "材料："]
-        lines += [f"  [{i.status.label}] {i.name}" for i in r.materials.items]
+        lines += [f"  [{i.status.label}] {i.name}"
+                  + (f"（扫描件 {len(i.scans)} 份）" if i.scans else "")
+                  for i in r.materials.items]
         lines.append("时间线：")
         lines += [f"  {e.seq:>2}. {local_time(e.occurred_at):%Y-%m-%d %H:%M}  "
                   f"{EVENT_LABELS[e.type]}  {e.actor}" for e in events]

@@ -766,286 +766,286 @@
 <context>
     <name>CaseDetail</name>
     <message>
-        <location filename="../../ui/case_detail.py" line="617"/>
+        <location filename="../../ui/case_detail.py" line="627"/>
         <source>&lt;span style=&apos;color:#5f6368&apos;&gt;在上方列表中选择一个办件，查看办理进程、材料和文书。&lt;/span&gt;</source>
         <extracomment>An action changed the case (carries the case number). The clerk wants to continue the case at the counter. A document was rendered (carries the PrintedDocument) before its preview opens. The pane shows a case (carries the case number; &quot;&quot; when cleared). An action failed (plain words). Escape in the 办理 panel with no form open: the keyboard goes back to the list.</extracomment>
         <translation>&lt;span style=&apos;color:#5f6368&apos;&gt;Select a case in the list above to see its progress, materials and documents.&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="625"/>
+        <location filename="../../ui/case_detail.py" line="635"/>
         <source>未选择办件。</source>
         <translation>No case selected.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="652"/>
+        <location filename="../../ui/case_detail.py" line="662"/>
         <source>概况</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="653"/>
+        <location filename="../../ui/case_detail.py" line="663"/>
         <source>办理进程</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="654"/>
+        <location filename="../../ui/case_detail.py" line="664"/>
         <source>材料</source>
         <translation>Materials</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="655"/>
-        <location filename="../../ui/case_detail.py" line="677"/>
+        <location filename="../../ui/case_detail.py" line="665"/>
+        <location filename="../../ui/case_detail.py" line="687"/>
         <source>文书</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="677"/>
+        <location filename="../../ui/case_detail.py" line="687"/>
         <source>编号</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="677"/>
+        <location filename="../../ui/case_detail.py" line="687"/>
         <source>出具时间</source>
         <translation>Issued</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="677"/>
+        <location filename="../../ui/case_detail.py" line="687"/>
         <source>打印</source>
         <translation>Printed</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="690"/>
-        <location filename="../../ui/case_detail.py" line="923"/>
-        <location filename="../../ui/case_detail.py" line="927"/>
+        <location filename="../../ui/case_detail.py" line="700"/>
+        <location filename="../../ui/case_detail.py" line="933"/>
+        <location filename="../../ui/case_detail.py" line="937"/>
         <source>打印所选文书</source>
         <translation>Print selected document</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="692"/>
+        <location filename="../../ui/case_detail.py" line="702"/>
         <source>再次打印的文书会标注“补打”，并记入打印日志。</source>
         <translation>Documents printed again are marked &quot;Reprint&quot; and recorded in the print log.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="711"/>
+        <location filename="../../ui/case_detail.py" line="721"/>
         <source>办理</source>
         <translation>Actions</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="716"/>
+        <location filename="../../ui/case_detail.py" line="726"/>
         <source>补正 / 继续受理(&amp;R)</source>
         <translation>Supplement / continue intake (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="717"/>
+        <location filename="../../ui/case_detail.py" line="727"/>
         <source>办结并交付(&amp;B)</source>
         <translation>Complete and deliver (&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="718"/>
+        <location filename="../../ui/case_detail.py" line="728"/>
         <source>上报区级(&amp;U)</source>
         <translation>Escalate to district (&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="719"/>
+        <location filename="../../ui/case_detail.py" line="729"/>
         <source>记录评价(&amp;P)</source>
         <translation>Record rating (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="720"/>
+        <location filename="../../ui/case_detail.py" line="730"/>
         <source>撤回(&amp;W)</source>
         <translation>Withdraw (&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="798"/>
+        <location filename="../../ui/case_detail.py" line="808"/>
         <source>窗口领取</source>
         <translation>Collect at counter</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="798"/>
+        <location filename="../../ui/case_detail.py" line="808"/>
         <source>邮寄送达</source>
         <translation>By post</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="799"/>
+        <location filename="../../ui/case_detail.py" line="809"/>
         <source>电子送达</source>
         <translation>Electronic delivery</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="802"/>
+        <location filename="../../ui/case_detail.py" line="812"/>
         <source>选填，如：已发放证件</source>
         <translation>Optional, e.g. certificate issued</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="805"/>
-        <location filename="../../ui/case_detail.py" line="824"/>
+        <location filename="../../ui/case_detail.py" line="815"/>
+        <location filename="../../ui/case_detail.py" line="834"/>
         <source>选填</source>
         <translation>Optional</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="806"/>
+        <location filename="../../ui/case_detail.py" line="816"/>
         <source>确认办结并打印办结通知</source>
         <translation>Complete and print result notice</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="809"/>
-        <location filename="../../ui/case_detail.py" line="829"/>
-        <location filename="../../ui/case_detail.py" line="849"/>
+        <location filename="../../ui/case_detail.py" line="819"/>
+        <location filename="../../ui/case_detail.py" line="839"/>
+        <location filename="../../ui/case_detail.py" line="859"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="811"/>
+        <location filename="../../ui/case_detail.py" line="821"/>
         <source>交付方式</source>
         <translation>Delivery</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="812"/>
+        <location filename="../../ui/case_detail.py" line="822"/>
         <source>结果说明</source>
         <translation>Result note</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="813"/>
-        <location filename="../../ui/case_detail.py" line="831"/>
+        <location filename="../../ui/case_detail.py" line="823"/>
+        <location filename="../../ui/case_detail.py" line="841"/>
         <source>好差评</source>
         <translation>Rating</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="814"/>
-        <location filename="../../ui/case_detail.py" line="833"/>
+        <location filename="../../ui/case_detail.py" line="824"/>
+        <location filename="../../ui/case_detail.py" line="843"/>
         <source>评价意见</source>
         <translation>Comments</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="827"/>
+        <location filename="../../ui/case_detail.py" line="837"/>
         <source>保存评价</source>
         <translation>Save rating</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="840"/>
+        <location filename="../../ui/case_detail.py" line="850"/>
         <source>如：申请人书面申请撤回</source>
         <translation>E.g. applicant asked in writing to withdraw</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="843"/>
+        <location filename="../../ui/case_detail.py" line="853"/>
         <source>撤回后案件即结束，不能恢复；申请人需要时须重新申请。</source>
         <translation>Withdrawal closes the case for good; the applicant must apply again if needed.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="846"/>
+        <location filename="../../ui/case_detail.py" line="856"/>
         <source>确认撤回</source>
         <translation>Confirm withdrawal</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="851"/>
+        <location filename="../../ui/case_detail.py" line="861"/>
         <source>撤回原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="908"/>
+        <location filename="../../ui/case_detail.py" line="918"/>
         <source>已打印 {n} 次</source>
         <translation>Printed {n}×</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="908"/>
+        <location filename="../../ui/case_detail.py" line="918"/>
         <source>未打印</source>
         <translation>Not printed</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="926"/>
+        <location filename="../../ui/case_detail.py" line="936"/>
         <source>补打所选文书</source>
         <translation>Reprint selected document</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="944"/>
+        <location filename="../../ui/case_detail.py" line="954"/>
         <source>区中心已作出决定：请通知申请人领取结果，交付时办结并请其评价。</source>
         <translation>The district center has decided: notify the applicant to collect the result; complete the case on delivery and ask for a rating.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="946"/>
+        <location filename="../../ui/case_detail.py" line="956"/>
         <source>本事项须上报区级审批：核对材料后上报，由区中心代办。</source>
         <translation>This matter needs district approval: check the materials, then escalate; the district center handles it.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="948"/>
+        <location filename="../../ui/case_detail.py" line="958"/>
         <source>本事项由站点办结：办理完成后办结并交付，请申请人评价。</source>
         <translation>This matter is completed at the station: when done, complete and deliver, and ask the applicant for a rating.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="950"/>
+        <location filename="../../ui/case_detail.py" line="960"/>
         <source>区中心退回补正：请联系申请人补齐后继续受理，重新上报。</source>
         <translation>Returned for correction by the district center: contact the applicant, continue intake once the materials are complete, and escalate again.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="952"/>
+        <location filename="../../ui/case_detail.py" line="962"/>
         <source>已出具一次性告知单：申请人带齐材料后继续受理。</source>
         <translation>One-time notice issued: continue intake when the applicant brings the materials.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="954"/>
+        <location filename="../../ui/case_detail.py" line="964"/>
         <source>收件尚未完成：继续受理，或按申请人意愿撤回。</source>
         <translation>Intake not finished: continue intake, or withdraw if the applicant wishes.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="956"/>
+        <location filename="../../ui/case_detail.py" line="966"/>
         <source>已办结，尚未评价：可补记申请人的好差评。</source>
         <translation>Completed but not rated: you can still record the applicant&apos;s rating.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="958"/>
+        <location filename="../../ui/case_detail.py" line="968"/>
         <source>案件在区中心办理，站点暂不能更改状态；结果同步后在此交付。</source>
         <translation>The case is at the district center; the station cannot change it now. Deliver the result here once it has synced.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="960"/>
+        <location filename="../../ui/case_detail.py" line="970"/>
         <source>案件已结束，无需办理。</source>
         <translation>The case is closed; nothing to do.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="961"/>
+        <location filename="../../ui/case_detail.py" line="971"/>
         <source>当前没有可办理的操作。</source>
         <translation>No actions available now.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="1013"/>
+        <location filename="../../ui/case_detail.py" line="1023"/>
         <source>已办结并交付。正在生成办结通知…</source>
         <translation>Completed and delivered. Generating result notice…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="1019"/>
+        <location filename="../../ui/case_detail.py" line="1029"/>
         <source>请选择评价等级（1–5）。</source>
         <translation>Choose a rating (1–5).</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="1027"/>
+        <location filename="../../ui/case_detail.py" line="1037"/>
         <source>评价已记录。</source>
         <translation>Rating recorded.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="1028"/>
+        <location filename="../../ui/case_detail.py" line="1038"/>
         <source>差评已记录，将由区中心跟进整改。</source>
         <translation>Bad rating recorded; the district center will follow up.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="1034"/>
+        <location filename="../../ui/case_detail.py" line="1044"/>
         <source>请填写撤回原因。</source>
         <translation>Enter the reason for withdrawal.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="1041"/>
+        <location filename="../../ui/case_detail.py" line="1051"/>
         <source>已撤回。</source>
         <translation>Withdrawn.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="1047"/>
+        <location filename="../../ui/case_detail.py" line="1057"/>
         <source>已上报区级，联网后同步到区中心。</source>
         <translation>Escalated to district; it will sync to the district center when online.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="1078"/>
+        <location filename="../../ui/case_detail.py" line="1088"/>
         <source>正在办理…</source>
         <translation>Processing…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="1112"/>
+        <location filename="../../ui/case_detail.py" line="1122"/>
         <source>正在生成文书…</source>
         <translation>Generating documents…</translation>
     </message>
@@ -1393,53 +1393,58 @@
 <context>
     <name>ChecklistModel</name>
     <message>
-        <location filename="../../ui/intake_checklist.py" line="227"/>
+        <location filename="../../ui/intake_checklist.py" line="236"/>
         <source>申请材料</source>
         <extracomment>Days between today and the default promise date of a 容缺后补 item. Emitted after any mark changed (status, promise date).</extracomment>
         <translation>Material</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_checklist.py" line="227"/>
+        <location filename="../../ui/intake_checklist.py" line="236"/>
         <source>要求</source>
         <translation>Necessity</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_checklist.py" line="227"/>
+        <location filename="../../ui/intake_checklist.py" line="236"/>
         <source>形式与份数</source>
         <translation>Form and copies</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_checklist.py" line="227"/>
+        <location filename="../../ui/intake_checklist.py" line="236"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_checklist.py" line="228"/>
+        <location filename="../../ui/intake_checklist.py" line="237"/>
         <source>承诺补交日期</source>
         <translation>Promised by</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_checklist.py" line="280"/>
+        <location filename="../../ui/intake_checklist.py" line="289"/>
         <source>（{c}）</source>
         <translation>({c})</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_checklist.py" line="282"/>
+        <location filename="../../ui/intake_checklist.py" line="291"/>
         <source>区中心退回要求补正</source>
         <translation>Returned for correction by the district center</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_checklist.py" line="295"/>
+        <location filename="../../ui/intake_checklist.py" line="301"/>
+        <source>扫描件 {n}</source>
+        <translation>Scans: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_checklist.py" line="308"/>
         <source>受理标准：{r}</source>
         <translation>Acceptance standard: {r}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_checklist.py" line="297"/>
+        <location filename="../../ui/intake_checklist.py" line="310"/>
         <source>补正要求：{r}</source>
         <translation>Correction required: {r}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_checklist.py" line="299"/>
+        <location filename="../../ui/intake_checklist.py" line="312"/>
         <source>证照库：{d} 由 {who} 核验</source>
         <translation>Documents on file: verified {d} by {who}</translation>
     </message>
@@ -1447,7 +1452,7 @@
 <context>
     <name>ChecklistView</name>
     <message>
-        <location filename="../../ui/intake_checklist.py" line="416"/>
+        <location filename="../../ui/intake_checklist.py" line="429"/>
         <source>选择事项后，这里列出该事项的全部申请材料，逐项核对。</source>
         <extracomment>The current material changed (carries the key, or &quot;&quot; when none).</extracomment>
         <translation>Once a matter is chosen, all its application materials are listed here to check one by one.</translation>
@@ -1456,68 +1461,68 @@
 <context>
     <name>ChecklistWords</name>
     <message>
-        <location filename="../../ui/intake_checklist.py" line="321"/>
+        <location filename="../../ui/intake_checklist.py" line="334"/>
         <source>必要</source>
         <translation>Required</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_checklist.py" line="321"/>
+        <location filename="../../ui/intake_checklist.py" line="334"/>
         <source>非必要</source>
         <translation>Optional</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_checklist.py" line="322"/>
-        <location filename="../../ui/intake_checklist.py" line="329"/>
+        <location filename="../../ui/intake_checklist.py" line="335"/>
+        <location filename="../../ui/intake_checklist.py" line="342"/>
         <source>容缺后补</source>
         <translation>Deferred (bring later)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_checklist.py" line="322"/>
+        <location filename="../../ui/intake_checklist.py" line="335"/>
         <source>信息免交</source>
         <translation>From shared data</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_checklist.py" line="327"/>
+        <location filename="../../ui/intake_checklist.py" line="340"/>
         <source>未收</source>
         <translation>Not received</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_checklist.py" line="328"/>
+        <location filename="../../ui/intake_checklist.py" line="341"/>
         <source>已收</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_checklist.py" line="328"/>
+        <location filename="../../ui/intake_checklist.py" line="341"/>
         <source>证照库</source>
         <translation>On file</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_checklist.py" line="329"/>
+        <location filename="../../ui/intake_checklist.py" line="342"/>
         <source>共享获取</source>
         <translation>Shared data</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_checklist.py" line="330"/>
+        <location filename="../../ui/intake_checklist.py" line="343"/>
         <source>缺</source>
         <translation>Missing</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_checklist.py" line="331"/>
+        <location filename="../../ui/intake_checklist.py" line="344"/>
         <source>不适用</source>
         <translation>N/A</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_checklist.py" line="337"/>
+        <location filename="../../ui/intake_checklist.py" line="350"/>
         <source>原件或复印件{n}份</source>
         <translation>{n} original or copy</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_checklist.py" line="340"/>
+        <location filename="../../ui/intake_checklist.py" line="353"/>
         <source>原件{n}份</source>
         <translation>{n} original</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_checklist.py" line="342"/>
+        <location filename="../../ui/intake_checklist.py" line="355"/>
         <source>复印件{n}份</source>
         <translation>{n} copy</translation>
     </message>
@@ -1718,446 +1723,456 @@
 <context>
     <name>DetailRenderer</name>
     <message>
-        <location filename="../../ui/case_detail.py" line="208"/>
+        <location filename="../../ui/case_detail.py" line="209"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="209"/>
+        <location filename="../../ui/case_detail.py" line="210"/>
         <source>证件号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="210"/>
+        <location filename="../../ui/case_detail.py" line="211"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="211"/>
+        <location filename="../../ui/case_detail.py" line="212"/>
         <source>代理人</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="212"/>
+        <location filename="../../ui/case_detail.py" line="213"/>
         <source>事项</source>
         <translation>Matter</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="213"/>
+        <location filename="../../ui/case_detail.py" line="214"/>
         <source>办理层级</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="213"/>
-        <location filename="../../ui/case_detail.py" line="367"/>
+        <location filename="../../ui/case_detail.py" line="214"/>
+        <location filename="../../ui/case_detail.py" line="368"/>
         <source>上报区级</source>
         <translation>Escalated to district</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="214"/>
+        <location filename="../../ui/case_detail.py" line="215"/>
         <source>站点办结</source>
         <translation>Completed at station</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="215"/>
+        <location filename="../../ui/case_detail.py" line="216"/>
         <source>收件时间</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="216"/>
+        <location filename="../../ui/case_detail.py" line="217"/>
         <source>受理时间</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="217"/>
+        <location filename="../../ui/case_detail.py" line="218"/>
         <source>承诺时限</source>
         <translation>Committed time</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="217"/>
+        <location filename="../../ui/case_detail.py" line="218"/>
         <source>办结期限</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="218"/>
+        <location filename="../../ui/case_detail.py" line="219"/>
         <source>经办人</source>
         <translation>Clerk</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="219"/>
+        <location filename="../../ui/case_detail.py" line="220"/>
         <source>当前负责</source>
         <translation>Current owner</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="219"/>
-        <location filename="../../ui/case_detail.py" line="420"/>
+        <location filename="../../ui/case_detail.py" line="220"/>
+        <location filename="../../ui/case_detail.py" line="421"/>
         <source>区中心</source>
         <translation>District center</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="220"/>
+        <location filename="../../ui/case_detail.py" line="221"/>
         <source>本站</source>
         <translation>This station</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="241"/>
+        <location filename="../../ui/case_detail.py" line="242"/>
         <source>即办（当场办结）</source>
         <translation>Instant (completed on the spot)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="242"/>
+        <location filename="../../ui/case_detail.py" line="243"/>
         <source>{n} 个工作日</source>
         <translation>{n} working days</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="250"/>
+        <location filename="../../ui/case_detail.py" line="251"/>
         <source>暂定</source>
         <translation>Provisional</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="256"/>
+        <location filename="../../ui/case_detail.py" line="257"/>
         <source>退回补正期间不计时，补正后重新上报时期限顺延。</source>
         <translation>The clock stops while returned for correction; the deadline is extended on re-escalation.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="259"/>
+        <location filename="../../ui/case_detail.py" line="260"/>
         <source>已超期 {n} 个工作日</source>
         <translation>Overdue by {n} working days</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="261"/>
+        <location filename="../../ui/case_detail.py" line="262"/>
         <source>剩余 {n} 个工作日</source>
         <translation>{n} working days left</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="274"/>
+        <location filename="../../ui/case_detail.py" line="275"/>
         <source>（未附说明）</source>
         <translation>(no note)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="306"/>
-        <location filename="../../ui/case_detail.py" line="371"/>
+        <location filename="../../ui/case_detail.py" line="307"/>
+        <location filename="../../ui/case_detail.py" line="372"/>
         <source>准予</source>
         <translation>Approved</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="306"/>
-        <location filename="../../ui/case_detail.py" line="372"/>
+        <location filename="../../ui/case_detail.py" line="307"/>
+        <location filename="../../ui/case_detail.py" line="373"/>
         <source>不予批准</source>
         <translation>Denied</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="307"/>
-        <location filename="../../ui/case_detail.py" line="372"/>
+        <location filename="../../ui/case_detail.py" line="308"/>
+        <location filename="../../ui/case_detail.py" line="373"/>
         <source>办结</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="314"/>
+        <location filename="../../ui/case_detail.py" line="315"/>
         <source>决定人：{who}</source>
         <translation>Decided by: {who}</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="317"/>
+        <location filename="../../ui/case_detail.py" line="318"/>
         <source>已交付：{when}，{how}</source>
         <translation>Delivered: {when}, {how}</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="333"/>
+        <location filename="../../ui/case_detail.py" line="334"/>
         <source>差评须由区中心在15个工作日内跟进整改。</source>
         <translation>The district center must follow up a bad rating within 15 working days.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="334"/>
-        <location filename="../../ui/case_detail.py" line="413"/>
+        <location filename="../../ui/case_detail.py" line="335"/>
+        <location filename="../../ui/case_detail.py" line="414"/>
         <source>差评</source>
         <translation>Bad rating</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="352"/>
+        <location filename="../../ui/case_detail.py" line="353"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="352"/>
+        <location filename="../../ui/case_detail.py" line="353"/>
         <source>环节</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="352"/>
+        <location filename="../../ui/case_detail.py" line="353"/>
         <source>经办</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="352"/>
+        <location filename="../../ui/case_detail.py" line="353"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="352"/>
+        <location filename="../../ui/case_detail.py" line="353"/>
         <source>同步</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="365"/>
+        <location filename="../../ui/case_detail.py" line="366"/>
         <source>收件</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="365"/>
+        <location filename="../../ui/case_detail.py" line="366"/>
         <source>材料更新</source>
         <translation>Materials updated</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="366"/>
+        <location filename="../../ui/case_detail.py" line="367"/>
         <source>一次性告知</source>
         <translation>One-time notice</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="366"/>
+        <location filename="../../ui/case_detail.py" line="367"/>
         <source>受理</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="367"/>
+        <location filename="../../ui/case_detail.py" line="368"/>
         <source>不予受理</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="368"/>
+        <location filename="../../ui/case_detail.py" line="369"/>
         <source>区中心接件</source>
         <translation>District center received</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="368"/>
+        <location filename="../../ui/case_detail.py" line="369"/>
         <source>指派代办员</source>
         <translation>Proxy agent assigned</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="369"/>
+        <location filename="../../ui/case_detail.py" line="370"/>
         <source>代办进展</source>
         <translation>Proxy agent progress</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="369"/>
+        <location filename="../../ui/case_detail.py" line="370"/>
         <source>退回补正</source>
         <translation>Returned for correction</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="370"/>
+        <location filename="../../ui/case_detail.py" line="371"/>
         <source>补正后重新上报</source>
         <translation>Re-escalated after correction</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="370"/>
+        <location filename="../../ui/case_detail.py" line="371"/>
         <source>特别程序开始</source>
         <translation>Special procedure started</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="371"/>
+        <location filename="../../ui/case_detail.py" line="372"/>
         <source>特别程序结束</source>
         <translation>Special procedure ended</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="326"/>
-        <location filename="../../ui/case_detail.py" line="373"/>
+        <location filename="../../ui/case_detail.py" line="327"/>
+        <location filename="../../ui/case_detail.py" line="374"/>
         <source>好差评</source>
         <translation>Rating</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="373"/>
+        <location filename="../../ui/case_detail.py" line="374"/>
         <source>撤回</source>
         <translation>Withdrawn</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="346"/>
-        <location filename="../../ui/case_detail.py" line="373"/>
+        <location filename="../../ui/case_detail.py" line="347"/>
+        <location filename="../../ui/case_detail.py" line="374"/>
         <source>留言</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="275"/>
+        <location filename="../../ui/case_detail.py" line="276"/>
         <source>&lt;b&gt;区中心退回补正&lt;/b&gt;（{who}）：{note}</source>
         <translation>&lt;b&gt;Returned for correction by the district center&lt;/b&gt; ({who}): {note}</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="286"/>
+        <location filename="../../ui/case_detail.py" line="287"/>
         <source>不予受理理由</source>
         <translation>Reason for refusal</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="290"/>
+        <location filename="../../ui/case_detail.py" line="291"/>
         <source>依据：</source>
         <translation>Legal basis: </translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="298"/>
+        <location filename="../../ui/case_detail.py" line="299"/>
         <source>撤回原因</source>
         <translation>Reason for withdrawal</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="320"/>
+        <location filename="../../ui/case_detail.py" line="321"/>
         <source>办理结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="328"/>
+        <location filename="../../ui/case_detail.py" line="329"/>
         <source>尚未评价。</source>
         <translation>Not rated yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="336"/>
+        <location filename="../../ui/case_detail.py" line="337"/>
         <source>评价意见：</source>
         <translation>Comments: </translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="381"/>
+        <location filename="../../ui/case_detail.py" line="382"/>
         <source>告知补正 {n} 项</source>
         <translation>Items to supplement: {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="383"/>
+        <location filename="../../ui/case_detail.py" line="384"/>
         <source>（新增告知项，理由：{why}）</source>
         <translation>(items added, reason: {why})</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="388"/>
+        <location filename="../../ui/case_detail.py" line="389"/>
         <source>（暂定）</source>
         <translation> (provisional)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="389"/>
+        <location filename="../../ui/case_detail.py" line="390"/>
         <source>办结期限 {due}{extra}</source>
         <translation>Due {due}{extra}</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="423"/>
+        <location filename="../../ui/case_detail.py" line="424"/>
         <source>被拒</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="425"/>
+        <location filename="../../ui/case_detail.py" line="426"/>
         <source>待同步</source>
         <translation>Not synced</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="426"/>
+        <location filename="../../ui/case_detail.py" line="427"/>
         <source>已同步</source>
         <translation>Synced</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="431"/>
+        <location filename="../../ui/case_detail.py" line="432"/>
         <source>材料</source>
         <translation>Material</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="431"/>
+        <location filename="../../ui/case_detail.py" line="432"/>
         <source>必要性</source>
         <translation>Necessity</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="431"/>
+        <location filename="../../ui/case_detail.py" line="432"/>
         <source>份数</source>
         <translation>Copies</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="431"/>
+        <location filename="../../ui/case_detail.py" line="432"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="441"/>
+        <location filename="../../ui/case_detail.py" line="433"/>
+        <source>扫描件</source>
+        <translation>Scans</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="443"/>
         <source>承诺 {day} 前补交</source>
         <translation>Promised by {day}</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="445"/>
+        <location filename="../../ui/case_detail.py" line="447"/>
         <source>原件{n}份</source>
         <translation>{n} original</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="447"/>
+        <location filename="../../ui/case_detail.py" line="449"/>
         <source>复印件{n}份</source>
         <translation>{n} copy</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="456"/>
+        <location filename="../../ui/case_detail.py" line="462"/>
+        <source>{n} 份（{kinds}）</source>
+        <translation>{n} ({kinds})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="466"/>
         <source>已收</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="456"/>
+        <location filename="../../ui/case_detail.py" line="466"/>
         <source>证照库已核验</source>
         <translation>Verified on file</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="457"/>
+        <location filename="../../ui/case_detail.py" line="467"/>
         <source>共享数据获取</source>
         <translation>From shared data</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="457"/>
-        <location filename="../../ui/case_detail.py" line="469"/>
+        <location filename="../../ui/case_detail.py" line="467"/>
+        <location filename="../../ui/case_detail.py" line="479"/>
         <source>容缺后补</source>
         <translation>Deferred (bring later)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="458"/>
+        <location filename="../../ui/case_detail.py" line="468"/>
         <source>缺</source>
         <translation>Missing</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="458"/>
+        <location filename="../../ui/case_detail.py" line="468"/>
         <source>不适用</source>
         <translation>N/A</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="464"/>
+        <location filename="../../ui/case_detail.py" line="474"/>
         <source>窗口领取</source>
         <translation>Collect at counter</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="464"/>
+        <location filename="../../ui/case_detail.py" line="474"/>
         <source>邮寄送达</source>
         <translation>By post</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="465"/>
+        <location filename="../../ui/case_detail.py" line="475"/>
         <source>电子送达</source>
         <translation>Electronic delivery</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="468"/>
+        <location filename="../../ui/case_detail.py" line="478"/>
         <source>必要</source>
         <translation>Required</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="468"/>
+        <location filename="../../ui/case_detail.py" line="478"/>
         <source>非必要</source>
         <translation>Optional</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="470"/>
+        <location filename="../../ui/case_detail.py" line="480"/>
         <source>信息免交</source>
         <translation>From shared data</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="473"/>
+        <location filename="../../ui/case_detail.py" line="483"/>
         <source>一次性告知单</source>
         <translation>One-time notice</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="473"/>
+        <location filename="../../ui/case_detail.py" line="483"/>
         <source>受理回执</source>
         <translation>Acceptance receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="474"/>
+        <location filename="../../ui/case_detail.py" line="484"/>
         <source>不予受理通知书</source>
         <translation>Refusal notice</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="474"/>
+        <location filename="../../ui/case_detail.py" line="484"/>
         <source>办结通知</source>
         <translation>Result notice</translation>
     </message>
@@ -2918,148 +2933,178 @@
 <context>
     <name>IntakePage</name>
     <message>
-        <location filename="../../ui/intake_page.py" line="132"/>
+        <location filename="../../ui/intake_page.py" line="135"/>
         <source>新收件  Ctrl+N</source>
         <extracomment>Quiet time after the last change before the draft is written. Documents of a decision, rendered and opened in the preview (list[PrintedDocument]). A decision was committed on this case number. A case was loaded for a supplement (case number). The known-person lookup for the typed ID number finished. The draft was written (or cleared because the form is empty). The catalog, recent matters and any draft were loaded after attach.</extracomment>
         <translation>New intake  Ctrl+N</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="152"/>
+        <location filename="../../ui/intake_page.py" line="155"/>
         <source>空格/回车：已收 ⇄ 缺&#x3000;F2：更多状态（证照库、共享获取、容缺后补、不适用）</source>
         <translation>Space/Enter: Received ⇄ Missing   F2: more (on file, shared data, deferred, N/A)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="154"/>
+        <location filename="../../ui/intake_page.py" line="157"/>
         <source>显示全部材料</source>
         <translation>Show all materials</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="171"/>
+        <location filename="../../ui/intake_page.py" line="159"/>
+        <source>附扫描件…  Ctrl+U</source>
+        <translation>Attach scan…  Ctrl+U</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_page.py" line="161"/>
+        <source>为选中的材料附上扫描件（PDF、PNG 或 JPEG，不超过 10 MB），随案件同步到区中心</source>
+        <translation>Attach a scan to the selected material (PDF, PNG or JPEG, at most 10 MB); it is synced to the district with the case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_page.py" line="177"/>
         <source>1  事项</source>
         <translation>1  Matter</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="172"/>
+        <location filename="../../ui/intake_page.py" line="178"/>
         <source>2  申请人</source>
         <translation>2  Applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="173"/>
+        <location filename="../../ui/intake_page.py" line="179"/>
         <source>3  申请信息</source>
         <translation>3  Application details</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="195"/>
+        <location filename="../../ui/intake_page.py" line="202"/>
         <source>4  申请材料</source>
         <translation>4  Materials</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="285"/>
+        <location filename="../../ui/intake_page.py" line="294"/>
         <source>正在加载事项目录…</source>
         <translation>Loading the matter catalog…</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="407"/>
+        <location filename="../../ui/intake_page.py" line="416"/>
         <source>有代理人：已将“{names}”列为需提交的材料。</source>
         <translation>Agent present: &quot;{names}&quot; added to the required materials.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="423"/>
+        <location filename="../../ui/intake_page.py" line="432"/>
         <source>选择事项</source>
         <translation>Choose a matter</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="458"/>
+        <location filename="../../ui/intake_page.py" line="467"/>
         <source>受理标准：{r}</source>
         <translation>Acceptance standard: {r}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="460"/>
+        <location filename="../../ui/intake_page.py" line="469"/>
         <source>补正要求：{r}</source>
         <translation>Correction required: {r}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="526"/>
+        <location filename="../../ui/intake_page.py" line="535"/>
         <source>该申请人没有待补正或退回补正的办件；可在下方新收件。</source>
         <translation>This applicant has no cases awaiting supplement or returned for correction; start a new intake below.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="596"/>
+        <location filename="../../ui/intake_page.py" line="605"/>
         <source>补正</source>
         <translation>Supplement</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="596"/>
+        <location filename="../../ui/intake_page.py" line="605"/>
         <source>退回补正</source>
         <translation>Returned for correction</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="600"/>
+        <location filename="../../ui/intake_page.py" line="609"/>
         <source>首次告知 {d} 列出 {n} 项</source>
         <translation>First notice {d}: {n} listed</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="604"/>
+        <location filename="../../ui/intake_page.py" line="613"/>
         <source>区中心退回：{note}</source>
         <translation>Returned by district center: {note}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="606"/>
+        <location filename="../../ui/intake_page.py" line="615"/>
         <source>Ctrl+N 返回新收件</source>
         <translation>Ctrl+N back to new intake</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="647"/>
+        <location filename="../../ui/intake_page.py" line="656"/>
         <source>正在办理并生成文书…</source>
         <translation>Processing and generating documents…</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="654"/>
+        <location filename="../../ui/intake_page.py" line="665"/>
+        <source>请先在材料清单中选中一项材料。</source>
+        <translation>Select a material in the checklist first.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_page.py" line="670"/>
+        <source>选择扫描件</source>
+        <translation>Choose a scan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_page.py" line="670"/>
+        <source>扫描件 (*.pdf *.png *.jpg *.jpeg)</source>
+        <translation>Scans (*.pdf *.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_page.py" line="685"/>
+        <source>无法读取文件：{e}</source>
+        <translation>Cannot read the file: {e}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_page.py" line="695"/>
         <source>正在办理…</source>
         <translation>Processing…</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="678"/>
+        <location filename="../../ui/intake_page.py" line="719"/>
         <source>已受理：办件编号 {no}，受理回执已生成。</source>
         <translation>Accepted: case number {no}; acceptance receipt generated.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="679"/>
+        <location filename="../../ui/intake_page.py" line="720"/>
         <source>已出具一次性告知单：办件编号 {no}，申请人补齐材料后凭告知单二维码调取。</source>
         <translation>One-time notice issued: case number {no}. When the applicant returns with the materials, open the case with the notice&apos;s QR code.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="681"/>
+        <location filename="../../ui/intake_page.py" line="722"/>
         <source>已出具不予受理通知书：办件编号 {no}。</source>
         <translation>Refusal notice issued: case number {no}.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="682"/>
+        <location filename="../../ui/intake_page.py" line="723"/>
         <source>已当场办结：办件编号 {no}，受理回执和办结通知已生成。</source>
         <translation>Completed on the spot: case number {no}; acceptance receipt and result notice generated.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="683"/>
+        <location filename="../../ui/intake_page.py" line="724"/>
         <source>已补正并重新上报区中心：办件编号 {no}。</source>
         <translation>Corrected and re-escalated to the district center: case number {no}.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="685"/>
+        <location filename="../../ui/intake_page.py" line="726"/>
         <source>已办理：办件编号 {no}。</source>
         <translation>Done: case number {no}.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="687"/>
+        <location filename="../../ui/intake_page.py" line="728"/>
         <source>本事项须上报区级：请在“办件”页上报。</source>
         <translation>This matter must be escalated to district: escalate it on the &quot;Cases&quot; page.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="698"/>
+        <location filename="../../ui/intake_page.py" line="739"/>
         <source>办件 {no} 已办理（{state}），但文书未能生成：{err} 可在“办件”页补打。</source>
         <translation>Case {no} was processed ({state}) but its documents could not be generated: {err} Reprint them on the &quot;Cases&quot; page.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="806"/>
+        <location filename="../../ui/intake_page.py" line="847"/>
         <source>已恢复上次未完成的收件。</source>
         <translation>Restored the unfinished intake from last time.</translation>
     </message>
@@ -3067,28 +3112,28 @@
 <context>
     <name>IntakeWork</name>
     <message>
-        <location filename="../../ui/intake_work.py" line="280"/>
+        <location filename="../../ui/intake_work.py" line="291"/>
         <source>请输入办件编号、扫描告知单上的二维码，或输入申请人身份证号码。</source>
         <extracomment>States in which a returning applicant&apos;s case can be continued at the counter.</extracomment>
         <translation>Enter a case number, scan the QR code on the notice, or enter the applicant&apos;s ID number.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_work.py" line="287"/>
+        <location filename="../../ui/intake_work.py" line="298"/>
         <source>二维码内容无法识别，请重新扫描或输入办件编号。</source>
         <translation>QR code not recognized. Scan again or enter the case number.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_work.py" line="291"/>
+        <location filename="../../ui/intake_work.py" line="302"/>
         <source>二维码校验不通过（与办件不符）。请核对告知单或输入办件编号。</source>
         <translation>QR code check failed (does not match the case). Check the notice or enter the case number.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_work.py" line="303"/>
+        <location filename="../../ui/intake_work.py" line="314"/>
         <source>无法识别：请输入办件编号（如 110108001001-20260302-0001）、扫描二维码，或输入18位身份证号码。</source>
         <translation>Not recognized: enter a case number (e.g. 110108001001-20260302-0001), scan the QR code, or enter an 18-digit ID number.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_work.py" line="315"/>
+        <location filename="../../ui/intake_work.py" line="326"/>
         <source>办件 {no} 当前状态为“{state}”，不需要补正材料；请到“办件”页查看或办理。</source>
         <translation>Case {no} is &quot;{state}&quot; and needs no supplement; view or handle it on the &quot;Cases&quot; page.</translation>
     </message>
@@ -4057,12 +4102,12 @@
 <context>
     <name>RatingPicker</name>
     <message>
-        <location filename="../../ui/case_detail.py" line="542"/>
+        <location filename="../../ui/case_detail.py" line="552"/>
         <source>未评价（可稍后记录）</source>
         <translation>Not rated (can be recorded later)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="545"/>
+        <location filename="../../ui/case_detail.py" line="555"/>
         <source>{label}（差评）</source>
         <translation>{label} (bad rating)</translation>
     </message>

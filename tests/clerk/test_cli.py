@@ -190,3 +190,29 @@ def test_real_process_entry_point(data_dir: Path) -> None:
     proc = subprocess.run([sys.executable, "-m", "clerk", "case", "frobnicate"],
                           capture_output=True, text=True, timeout=60)
     assert proc.returncode == 2
+
+
+def test_case_scan_through_cli(run: Run, station: Path, id_factory: Callable[..., str],
+                               tmp_path: Path) -> None:
+    d = ["--data-dir", str(station)]
+    code, out, err = run("case", "new", "--matter", DISTRICT, "--id-no", id_factory(21),
+                         "--name", "冯十", "--received", "id_card", *d)
+    assert code == 0, err
+    case_no = out.splitlines()[0]
+    scan = tmp_path / "id.pdf"
+    scan.write_bytes(b"%PDF-1.4\n" + b"an id card" * 40)
+    code, out, err = run("case", "scan", case_no, "id_card", str(scan), *d)
+    assert code == 0, err
+    assert "居民身份证" in out
+    code, out, _ = run("case", "show", case_no, "--json", *d)
+    item = next(i for i in json.loads(out)["checklist"] if i["key"] == "id_card")
+    assert item["scans"][0]["media_type"] == "application/pdf"
+    # A file that is not a scan, or none at all: a clear error, nothing recorded.
+    text = tmp_path / "notes.txt"
+    text.write_text("no scan")
+    code, _, err = run("case", "scan", case_no, "id_card", str(text), *d)
+    assert code == 2 and "PDF、PNG 或 JPEG" in err
+    code, _, err = run("case", "scan", case_no, "id_card", str(tmp_path / "gone.pdf"), *d)
+    assert code == 2 and "无法读取文件" in err
+    code, out, _ = run("case", "show", case_no, "--json", *d)
+    assert len(json.loads(out)["timeline"]) == 2

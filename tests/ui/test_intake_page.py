@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 import uuid
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -626,3 +628,56 @@ def test_supplement_in_progress_is_kept_as_a_draft(qtbot: QtBot, page: IntakePag
     row = again.checklist_model.find("hukou_booklet")
     assert row is not None and row.status == ItemStatus.RECEIVED
     assert "已恢复" in again.banner_text()
+
+
+# --- scans ----------------------------------------------------------------------------------
+
+PNG_SCAN = b"\x89PNG\r\n\x1a\n" + b"scan of a household register" * 30
+
+
+def select_material(page: IntakePage, key: str) -> None:
+    row = page.checklist_model.row_of(key)
+    assert row is not None
+    page.checklist_view.setCurrentIndex(page.checklist_model.index(row, 0))
+
+
+def test_a_scan_attached_at_the_counter_goes_in_with_the_case(
+        qtbot: QtBot, page: IntakePage, session: Session, id_factory: IdFactory,
+        tmp_path: Path) -> None:
+    scan_file = tmp_path / "hukou.png"
+    scan_file.write_bytes(PNG_SCAN)
+    choose_matter(qtbot, page, PENSION)
+    enter_applicant(qtbot, page, id_factory(31), "韩梅", "13900139001")
+    fill_pension_form(page)
+    for key in ("pension_registration_form", "hukou_booklet", "id_card"):
+        press_space_on(qtbot, page, key)
+    select_material(page, "hukou_booklet")
+    page.attach_scan(str(scan_file))
+    status = page.checklist_model.index(page.checklist_model.row_of("hukou_booklet") or 0,
+                                        page.checklist_model.STATUS)
+    assert "扫描件 1" in str(status.data())
+    # The draft keeps it (a page reopened before the decision still has the scan).
+    draft = page.draft_data()
+    assert draft is not None and draft["marks"]["hukou_booklet"]["scans"][0]["sha256"] \
+        == hashlib.sha256(PNG_SCAN).hexdigest()
+    with qtbot.waitSignal(page.documents_ready, timeout=10_000):
+        qtbot.keyClick(page, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    rec = session.ws.cases.get(case_no_in_banner(page))
+    assert rec.state == State.ACCEPTED
+    assert [s.media_type for s in rec.materials.item("hukou_booklet").scans] == ["image/png"]
+
+
+def test_a_file_that_is_not_a_scan_is_explained_beside_the_checklist(
+        qtbot: QtBot, page: IntakePage, id_factory: IdFactory, tmp_path: Path) -> None:
+    text_file = tmp_path / "notes.txt"
+    text_file.write_text("not a scan")
+    assert not page.scan_button.isEnabled()  # no materials listed yet
+    page.attach_scan(str(text_file))  # nothing selected (Ctrl+U says what is needed)
+    assert page.checklist_message.isVisible()
+    assert "选中一项材料" in page.checklist_message.text()
+    choose_matter(qtbot, page, PENSION)
+    assert page.scan_button.isEnabled()
+    select_material(page, "id_card")
+    page.attach_scan(str(text_file))
+    assert "PDF、PNG 或 JPEG" in page.checklist_message.text()
+    assert all(not r.scans for r in page.checklist_model.rows())
