@@ -9,7 +9,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from clerk.errors import NotFoundError, ValidationError
+from clerk.errors import QT_TRANSLATE_NOOP, NotFoundError, ValidationError
 from clerk.station import Account, validate_password, validate_username
 from clerk.store.models import User
 
@@ -31,10 +31,13 @@ def create_account(session: Session, *, username: str, password: str, role: str,
                    display_name: str = "", phone: str = "", now: datetime) -> Account:
     username = validate_username(username)
     if role not in ROLES:
-        raise ValidationError(f"角色须为 {'/'.join(ROLES)}。", code="account.role", field="role")
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("errors", "角色须为 {items}。"),
+            code="account.role", field="role", params={"items": '/'.join(ROLES)})
     if session.execute(select(User).where(User.username == username)).first():
-        raise ValidationError(f"用户名 {username} 已存在。", code="account.exists",
-                              field="username")
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("errors", "用户名 {username} 已存在。"),
+            code="account.exists", field="username", params={"username": username})
     user = User(username=username, display_name=display_name.strip() or username, role=role,
                 password_hash=hash_password(password), phone=phone.strip(), active=True,
                 created_at=now.replace(tzinfo=None))
@@ -46,7 +49,9 @@ def create_account(session: Session, *, username: str, password: str, role: str,
 def get_account(session: Session, username: str) -> Account:
     user = session.execute(select(User).where(User.username == username)).scalar_one_or_none()
     if user is None:
-        raise NotFoundError(f"没有名为 {username} 的窗口人员账号。", code="account.unknown")
+        raise NotFoundError(
+            QT_TRANSLATE_NOOP("errors", "没有名为 {username} 的窗口人员账号。"),
+            code="account.unknown", params={"username": username})
     return _account(user)
 
 
@@ -57,14 +62,18 @@ def list_accounts(session: Session) -> list[Account]:
 def set_active(session: Session, username: str, active: bool) -> None:
     user = session.execute(select(User).where(User.username == username)).scalar_one_or_none()
     if user is None:
-        raise NotFoundError(f"没有名为 {username} 的账号。", code="account.unknown")
+        raise NotFoundError(
+            QT_TRANSLATE_NOOP("errors", "没有名为 {username} 的账号。"),
+            code="account.unknown", params={"username": username})
     user.active = active
 
 
 def set_password(session: Session, username: str, password: str) -> None:
     user = session.execute(select(User).where(User.username == username)).scalar_one_or_none()
     if user is None:
-        raise NotFoundError(f"没有名为 {username} 的账号。", code="account.unknown")
+        raise NotFoundError(
+            QT_TRANSLATE_NOOP("errors", "没有名为 {username} 的账号。"),
+            code="account.unknown", params={"username": username})
     user.password_hash = hash_password(password)
 
 

@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from clerk.errors import NotFoundError, ValidationError
+from clerk.errors import QT_TRANSLATE_NOOP, NotFoundError, ValidationError
 from clerk.ids import new_id
 from clerk.store.models import Applicant, DocumentOnFile
 from clerk.validation import (
@@ -93,8 +93,9 @@ def normalize_person(p: PersonInput, *, today: date | None = None) -> dict[str, 
         return {"kind": "legal", "name": name, "id_type": "uscc", "id_no": validate_uscc(p.id_no),
                 "sex": None, "birth_date": None, "mobile": mobile, "address": address,
                 "hukou_area": "", "legal_rep": p.legal_rep.strip(), "contact": p.contact.strip()}
-    raise ValidationError(f"不支持的证件类型：{p.id_type}", code="applicant.id_type",
-                          field="id_type")
+    raise ValidationError(
+        QT_TRANSLATE_NOOP("errors", "不支持的证件类型：{id_type}"),
+        code="applicant.id_type", field="id_type", params={"id_type": p.id_type})
 
 
 def _view(a: Applicant) -> ApplicantView:
@@ -116,7 +117,9 @@ def find_by_id_no(session: Session, id_no: str) -> ApplicantView | None:
 def get_applicant(session: Session, applicant_id: str) -> ApplicantView:
     row = session.get(Applicant, applicant_id)
     if row is None:
-        raise NotFoundError("申请人不存在。", code="applicant.unknown")
+        raise NotFoundError(
+            QT_TRANSLATE_NOOP("errors", "申请人不存在。"),
+            code="applicant.unknown")
     return _view(row)
 
 
@@ -133,8 +136,9 @@ def search_applicants(session: Session, text: str, limit: int = 50) -> list[Appl
 def add_applicant(session: Session, person: PersonInput, *, now: datetime) -> ApplicantView:
     values = normalize_person(person, today=now.date())
     if find_by_id_no(session, values["id_no"]) is not None:
-        raise ValidationError("该证件号码的申请人已登记，请直接调取（applicant find）。",
-                              code="applicant.exists", field="id_no")
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("errors", "该证件号码的申请人已登记，请直接调取（applicant find）。"),
+            code="applicant.exists", field="id_no")
     naive = now.replace(tzinfo=None)
     row = Applicant(id=new_id(), created_at=naive, updated_at=naive, **values)
     session.add(row)
@@ -147,7 +151,9 @@ def update_applicant(session: Session, applicant_id: str, *, name: str | None = 
                      now: datetime) -> ApplicantView:
     row = session.get(Applicant, applicant_id)
     if row is None:
-        raise NotFoundError("申请人不存在。", code="applicant.unknown")
+        raise NotFoundError(
+            QT_TRANSLATE_NOOP("errors", "申请人不存在。"),
+            code="applicant.unknown")
     if name is not None:
         row.name = validate_name(name)
     if mobile is not None:
@@ -171,9 +177,11 @@ def recall_or_add(session: Session, person: PersonInput, *, now: datetime) -> Ap
         return add_applicant(session, person, now=now)
     if known.name != values["name"]:
         raise ValidationError(
-            f"该证件号码已登记，姓名为“{known.name}”，与输入的“{values['name']}”不一致。"
-            "请核对证件；如姓名确已变更，请先在申请人页面修改。",
-            code="applicant.name_mismatch", field="name")
+            QT_TRANSLATE_NOOP("errors", "该证件号码已登记，姓名为“{name}”，"
+                                        "与输入的“{name2}”不一致。请核对证件；如姓名确已变更，"
+                                        "请先在申请人页面修改。"),
+            code="applicant.name_mismatch", field="name",
+            params={"name": known.name, "name2": values['name']})
     if values["mobile"] and values["mobile"] != known.mobile:
         return update_applicant(session, known.id, mobile=values["mobile"], now=now)
     return known

@@ -14,7 +14,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from clerk.catalog import Matter, matter_from_dict, matter_to_dict
-from clerk.errors import NotFoundError, ValidationError
+from clerk.errors import QT_TRANSLATE_NOOP, NotFoundError, ValidationError
 from clerk.store.models import MatterRow
 
 
@@ -33,8 +33,10 @@ def import_matters(session: Session, matters: Sequence[Matter], *, source: str,
         if row is not None:
             if row.data != data:
                 raise ValidationError(
-                    f"事项 {m.code} 的版本 {m.version} 已导入过且内容不同；修改事项须提高版本号。",
-                    code="catalog.version_conflict", field="version")
+                    QT_TRANSLATE_NOOP("errors", "事项 {code} 的版本 {version} 已导入过且内容不同；"
+                                                "修改事项须提高版本号。"),
+                    code="catalog.version_conflict", field="version",
+                    params={"code": m.code, "version": m.version})
             counts["unchanged"] += 1
             continue
         session.execute(update(MatterRow).where(MatterRow.code == m.code,
@@ -65,8 +67,10 @@ def get_matter_data(session: Session, code: str) -> dict[str, Any]:
     data = session.execute(select(MatterRow.data).where(
         MatterRow.code == code.strip(), MatterRow.active.is_(True))).scalar_one_or_none()
     if data is None:
-        raise NotFoundError(f"事项编码 {code} 不在本站事项目录中（可用 catalog list 查看）。",
-                            code="catalog.unknown_matter")
+        raise NotFoundError(
+            QT_TRANSLATE_NOOP("errors", "事项编码 {code} 不在本站事项目录中（可用 catalog list "
+                                        "查看）。"),
+            code="catalog.unknown_matter", params={"code": code})
     return dict(data)
 
 

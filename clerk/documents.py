@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from clerk.cases.events import Event
 from clerk.cases.record import CaseRecord
 from clerk.cases.service import stored_event
-from clerk.errors import NotFoundError, ValidationError
+from clerk.errors import QT_TRANSLATE_NOOP, NotFoundError, ValidationError
 from clerk.store.models import CaseEvent, PrintLog
 
 KINDS = {"notice": "一次性告知单", "receipt": "受理回执", "refusal": "不予受理通知书",
@@ -32,7 +32,9 @@ def issuing_event(session: Session, rec: CaseRecord, kind: str,
     """The committed event that issued the case's `kind` document (the latest one, or the
     one numbered `doc_no`)."""
     if kind not in KINDS:
-        raise ValidationError(f"未知文书类型 {kind}；可用：{', '.join(KINDS)}", code="doc.kind")
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("errors", "未知文书类型 {kind}；可用：{items}"),
+            code="doc.kind", params={"kind": kind, "items": ', '.join(KINDS)})
     docs = [d for d in rec.documents if d["kind"] == kind
             and (doc_no is None or d["doc_no"] == doc_no)]
     if not docs:

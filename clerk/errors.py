@@ -1,10 +1,22 @@
 """The domain's exception hierarchy.
 
-Every error a user can cause carries a stable ``code`` (for translations and scripts)
-and a plain-words message (Simplified Chinese, what happened and what to do).
+Every error a user can cause carries a stable ``code`` (for scripts) and a plain-words
+message (Simplified Chinese, what happened and what to do). The message is a template
+marked with ``QT_TRANSLATE_NOOP`` in the "errors" context, and its values travel in
+``params`` (``{key}`` in the template, ``params={"key": key}``). The workstation shows
+the template in its interface language (ui.operations.error_text); the marker lets
+scripts/i18n.sh collect the templates without the domain depending on Qt. Errors only
+the command line shows keep plain messages.
 """
 
 from __future__ import annotations
+
+from collections.abc import Mapping
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    """Mark `text` for the translation file; returns it unchanged."""
+    return text
 
 
 class StationDeskError(Exception):
@@ -12,9 +24,12 @@ class StationDeskError(Exception):
 
     code: str = "error"
 
-    def __init__(self, message: str, *, code: str | None = None) -> None:
-        super().__init__(message)
-        self.message = message
+    def __init__(self, message: str, *, code: str | None = None,
+                 params: Mapping[str, object] | None = None) -> None:
+        self.template = message
+        self.params = {k: str(v) for k, v in (params or {}).items()}
+        self.message = message.format(**self.params) if self.params else message
+        super().__init__(self.message)
         if code is not None:
             self.code = code
 
@@ -24,8 +39,9 @@ class ValidationError(StationDeskError):
 
     code = "invalid"
 
-    def __init__(self, message: str, *, code: str | None = None, field: str | None = None) -> None:
-        super().__init__(message, code=code)
+    def __init__(self, message: str, *, code: str | None = None, field: str | None = None,
+                 params: Mapping[str, object] | None = None) -> None:
+        super().__init__(message, code=code, params=params)
         self.field = field
 
 

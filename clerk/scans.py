@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from clerk.cases.checklist import Scan
-from clerk.errors import ValidationError
+from clerk.errors import QT_TRANSLATE_NOOP, ValidationError
 
 if TYPE_CHECKING:
     from clerk.workspace import Workspace
@@ -53,11 +53,14 @@ class LocalBlobs:
     def put(self, data: bytes) -> str:
         """Store `data` (durably: written, fsynced, renamed) and return its sha256."""
         if media_type_of(data) is None:
-            raise ValidationError("只能保存 PDF、PNG 或 JPEG 扫描件。", code="scan.type",
-                                  field="scan")
+            raise ValidationError(
+                QT_TRANSLATE_NOOP("errors", "只能保存 PDF、PNG 或 JPEG 扫描件。"),
+                code="scan.type", field="scan")
         if len(data) > MAX_SCAN_BYTES:
-            raise ValidationError(f"扫描件不能超过 {MAX_SCAN_BYTES // (1024 * 1024)} MB。",
-                                  code="scan.too_large", field="scan")
+            raise ValidationError(
+                QT_TRANSLATE_NOOP("errors", "扫描件不能超过 {megabytes} MB。"),
+                code="scan.too_large", field="scan",
+                params={"megabytes": MAX_SCAN_BYTES // (1024 * 1024)})
         sha = hashlib.sha256(data).hexdigest()
         target = self.path(sha)
         if target.exists():

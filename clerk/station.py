@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from clerk.errors import ValidationError
+from clerk.errors import QT_TRANSLATE_NOOP, ValidationError
 from clerk.validation import BEIJING_DISTRICTS, validate_name, validate_station_code
 
 LEVELS = {"street": "街道（乡镇）便民服务中心", "community": "社区（村）便民服务站"}
@@ -43,15 +43,17 @@ def validate_username(username: str) -> str:
     username = username.strip()
     if not USERNAME_RE.match(username):
         raise ValidationError(
-            "用户名须以小写字母开头，2–32 位小写字母、数字、点、下划线或连字符。",
+            QT_TRANSLATE_NOOP("errors", "用户名须以小写字母开头，2–32 位小写字母、数字、点、"
+                                        "下划线或连字符。"),
             code="account.username", field="username")
     return username
 
 
 def validate_password(password: str) -> str:
     if len(password) < MIN_PASSWORD:
-        raise ValidationError(f"密码至少 {MIN_PASSWORD} 位。", code="account.password",
-                              field="password")
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("errors", "密码至少 {min_password} 位。"),
+            code="account.password", field="password", params={"min_password": MIN_PASSWORD})
     return password
 
 
@@ -61,8 +63,9 @@ def validate_station_inputs(*, code: str, name: str, level: str, admin: str,
     code = validate_station_code(code)
     name = validate_name(name)
     if level not in LEVELS:
-        raise ValidationError("站点级别须为 street 或 community。", code="station.level",
-                              field="level")
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("errors", "站点级别须为 street 或 community。"),
+            code="station.level", field="level")
     validate_username(admin)
     validate_password(password)
     return code, name

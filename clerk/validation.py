@@ -14,12 +14,12 @@ from __future__ import annotations
 import random
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Final, Literal
 
-from clerk.errors import ValidationError
+from clerk.errors import QT_TRANSLATE_NOOP, ValidationError
 
 __all__ = [
     "BEIJING_DISTRICTS",
@@ -132,24 +132,28 @@ def resident_id_check_digit(first17: str) -> str:
     return _RIC_CHECK[total % 11]
 
 
-def _id_error(message: str, code: str) -> ValidationError:
-    return ValidationError(message, code=f"id_no.{code}", field="id_no")
+def _id_error(message: str, code: str,
+              params: Mapping[str, object] | None = None) -> ValidationError:
+    return ValidationError(message, code=f"id_no.{code}", field="id_no",
+                           params=params)
 
 
 def _check_id_shape(number: str) -> None:
     if len(number) == 15 and _is_ascii_digits(number):
         raise _id_error(
-            "这是15位的旧身份证号码，已停止使用。请输入证件上的18位公民身份号码。", "length"
-        )
+            QT_TRANSLATE_NOOP("errors", "这是15位的旧身份证号码，已停止使用。"
+                                        "请输入证件上的18位公民身份号码。"),
+            "length")
     if len(number) != 18:
         raise _id_error(
-            f"身份证号码应为18位，现在是{len(number)}位。请对照证件重新输入。", "length"
-        )
+            QT_TRANSLATE_NOOP("errors", "身份证号码应为18位，现在是{count}位。"
+                                        "请对照证件重新输入。"),
+            "length", params={"count": len(number)})
     if not _is_ascii_digits(number[:17]) or not (number[17] == "X" or _is_ascii_digits(number[17])):
         raise _id_error(
-            "身份证号码只能由数字组成，最后一位可以是字母X。请检查是否混入了字母或符号。",
-            "chars",
-        )
+            QT_TRANSLATE_NOOP("errors", "身份证号码只能由数字组成，最后一位可以是字母X。"
+                                        "请检查是否混入了字母或符号。"),
+            "chars")
 
 
 def _birth_date_of(number: str, today: date) -> date:
@@ -158,19 +162,19 @@ def _birth_date_of(number: str, today: date) -> date:
         born = date(int(text[:4]), int(text[4:6]), int(text[6:8]))
     except ValueError:
         raise _id_error(
-            f"身份证号码第7至14位的出生日期“{text}”不是有效日期。请核对证件重新输入。",
-            "birth_date",
-        ) from None
+            QT_TRANSLATE_NOOP("errors", "身份证号码第7至14位的出生日期“{text}”不是有效日期。"
+                                        "请核对证件重新输入。"),
+            "birth_date", params={"text": text}) from None
     if born < _EARLIEST_BIRTH:
         raise _id_error(
-            f"身份证号码中的出生日期{born.isoformat()}早于1900年，不可能正确。请核对证件重新输入。",
-            "birth_date",
-        )
+            QT_TRANSLATE_NOOP("errors", "身份证号码中的出生日期{birth}早于1900年，不可能正确。"
+                                        "请核对证件重新输入。"),
+            "birth_date", params={"birth": born.isoformat()})
     if born > today:
         raise _id_error(
-            f"身份证号码中的出生日期{born.isoformat()}晚于今天，不可能正确。请核对证件重新输入。",
-            "birth_future",
-        )
+            QT_TRANSLATE_NOOP("errors", "身份证号码中的出生日期{birth}晚于今天，不可能正确。"
+                                        "请核对证件重新输入。"),
+            "birth_future", params={"birth": born.isoformat()})
     return born
 
 
@@ -180,9 +184,9 @@ def _check_area(number: str) -> None:
     # 110104 宣武, 110228 密云县, 110229 延庆县 …) are still on valid cards.
     if number[:2] not in PROVINCE_CODES:
         raise _id_error(
-            f"身份证号码前两位“{number[:2]}”不是有效的省级行政区划代码。请核对证件重新输入。",
-            "area",
-        )
+            QT_TRANSLATE_NOOP("errors", "身份证号码前两位“{province}”不是有效的省级行政区划代码。"
+                                        "请核对证件重新输入。"),
+            "area", params={"province": number[:2]})
 
 
 def _check_digit_matches(number: str) -> None:
@@ -191,11 +195,11 @@ def _check_digit_matches(number: str) -> None:
         # Name the mismatch but do not invite "fixing" the last digit: the typo can be in
         # any of the 18 positions.
         raise _id_error(
-            f"身份证号码校验不通过：按前17位计算，第18位应为“{expected}”，而输入的是"
-            f"“{number[17]}”。这说明号码中有输入错误（可能在任意一位），"
-            "请对照证件逐位核对后重新输入。",
-            "check_digit",
-        )
+            QT_TRANSLATE_NOOP("errors", "身份证号码校验不通过：按前17位计算，"
+                                        "第18位应为“{expected}”，而输入的是“{given}”。"
+                                        "这说明号码中有输入错误（可能在任意一位），"
+                                        "请对照证件逐位核对后重新输入。"),
+            "check_digit", params={"expected": expected, "given": number[17]})
 
 
 def parse_resident_id(value: str, *, today: date | None = None) -> ResidentId:
@@ -247,8 +251,10 @@ def uscc_check_char(body17: str) -> str:
     return USCC_ALPHABET[(31 - total % 31) % 31]
 
 
-def _uscc_error(message: str, code: str) -> ValidationError:
-    return ValidationError(message, code=f"uscc.{code}", field="uscc")
+def _uscc_error(message: str, code: str,
+                params: Mapping[str, object] | None = None) -> ValidationError:
+    return ValidationError(message, code=f"uscc.{code}", field="uscc",
+                           params=params)
 
 
 def validate_uscc(value: str) -> str:
@@ -270,34 +276,35 @@ def validate_uscc(value: str) -> str:
     code = _compact(value).upper()
     if len(code) != 18:
         raise _uscc_error(
-            f"统一社会信用代码应为18位，现在是{len(code)}位。请对照营业执照或登记证书重新输入。",
-            "length",
-        )
+            QT_TRANSLATE_NOOP("errors", "统一社会信用代码应为18位，现在是{count}位。"
+                                        "请对照营业执照或登记证书重新输入。"),
+            "length", params={"count": len(code)})
     bad = sorted({ch for ch in code if ch not in USCC_ALPHABET})
     if bad:
         raise _uscc_error(
-            f"统一社会信用代码中不能出现“{''.join(bad)}”：只使用数字和除I、O、S、V、Z以外的"
-            "大写字母。请核对证照重新输入（注意数字0与字母O、数字1与字母I的区别）。",
-            "chars",
-        )
+            QT_TRANSLATE_NOOP("errors", "统一社会信用代码中不能出现“{items}”：只使用数字和除I、O、"
+                                        "S、V、Z以外的大写字母。"
+                                        "请核对证照重新输入（注意数字0与字母O、"
+                                        "数字1与字母I的区别）。"),
+            "chars", params={"items": ''.join(bad)})
     if code[0] not in USCC_AUTHORITY_CODES:
         raise _uscc_error(
-            f"统一社会信用代码第1位“{code[0]}”不是有效的登记管理部门代码。请核对证照重新输入。",
-            "authority",
-        )
+            QT_TRANSLATE_NOOP("errors", "统一社会信用代码第1位“{authority}”不是有效的登记管理部门代"
+                                        "码。请核对证照重新输入。"),
+            "authority", params={"authority": code[0]})
     if not _is_ascii_digits(code[1:8]):
         raise _uscc_error(
-            "统一社会信用代码第2至8位（机构类别和登记管理机关行政区划码）应全部是数字。"
-            "请核对证照重新输入。",
-            "format",
-        )
+            QT_TRANSLATE_NOOP("errors", "统一社会信用代码第2至8位（机构类别和登记管理机关行政区"
+                                        "划码）应全部是数字。请核对证照重新输入。"),
+            "format")
     expected = uscc_check_char(code[:17])
     if code[17] != expected:
         raise _uscc_error(
-            f"统一社会信用代码校验不通过：按前17位计算，第18位应为“{expected}”，而输入的是"
-            f"“{code[17]}”。这说明代码中有输入错误（可能在任意一位），请对照证照逐位核对。",
-            "check_digit",
-        )
+            QT_TRANSLATE_NOOP("errors", "统一社会信用代码校验不通过：按前17位计算，"
+                                        "第18位应为“{expected}”，而输入的是“{given}”。"
+                                        "这说明代码中有输入错误（可能在任意一位），"
+                                        "请对照证照逐位核对。"),
+            "check_digit", params={"expected": expected, "given": code[17]})
     return code
 
 
@@ -319,20 +326,17 @@ def validate_mobile(value: str) -> str:
             number = number[len(prefix) :]
     if number and not _is_ascii_digits(number):
         raise ValidationError(
-            "手机号码只能包含数字。请重新输入。", code="mobile.chars", field="mobile"
-        )
+            QT_TRANSLATE_NOOP("errors", "手机号码只能包含数字。请重新输入。"),
+            code="mobile.chars", field="mobile")
     if len(number) != 11:
         raise ValidationError(
-            f"手机号码应为11位，现在是{len(number)}位。请核对后重新输入。",
-            code="mobile.length",
-            field="mobile",
-        )
+            QT_TRANSLATE_NOOP("errors", "手机号码应为11位，现在是{count}位。请核对后重新输入。"),
+            code="mobile.length", field="mobile", params={"count": len(number)})
     if not _MOBILE_RE.fullmatch(number):
         raise ValidationError(
-            "手机号码应以13至19开头。请核对后重新输入；固定电话请填写在其他联系方式中。",
-            code="mobile.prefix",
-            field="mobile",
-        )
+            QT_TRANSLATE_NOOP("errors", "手机号码应以13至19开头。请核对后重新输入；"
+                                        "固定电话请填写在其他联系方式中。"),
+            code="mobile.prefix", field="mobile")
     return number
 
 
@@ -358,19 +362,20 @@ def validate_name(value: str) -> str:
     # pasted with a trailing newline should simply be trimmed, not refused.
     if any(not ch.isspace() for ch in bad):
         raise ValidationError(
-            "姓名中含有不可见的控制字符（常见于复制粘贴）。请删除后重新输入。",
-            code="name.control_chars",
-            field="name",
-        )
+            QT_TRANSLATE_NOOP("errors", "姓名中含有不可见的控制字符（常见于复制粘贴）。"
+                                        "请删除后重新输入。"),
+            code="name.control_chars", field="name")
     name = " ".join(value.split())
     if not name:
-        raise ValidationError("姓名不能为空。请输入姓名。", code="name.empty", field="name")
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("errors", "姓名不能为空。请输入姓名。"),
+            code="name.empty", field="name")
     if len(name) > NAME_MAX_LENGTH:
         raise ValidationError(
-            f"姓名最多{NAME_MAX_LENGTH}个字，现在是{len(name)}个。请核对后重新输入。",
-            code="name.too_long",
-            field="name",
-        )
+            QT_TRANSLATE_NOOP("errors", "姓名最多{name_max_length}个字，现在是{count}个。"
+                                        "请核对后重新输入。"),
+            code="name.too_long", field="name",
+            params={"name_max_length": NAME_MAX_LENGTH, "count": len(name)})
     return name
 
 
@@ -412,18 +417,18 @@ def last4(value: str) -> str:
     text = _compact(value).upper()
     if len(text) < 4:
         raise ValidationError(
-            "证件号码不足4位，无法取后4位。请核对证件号码。",
-            code="last4.too_short",
-            field="id_no",
-        )
+            QT_TRANSLATE_NOOP("errors", "证件号码不足4位，无法取后4位。请核对证件号码。"),
+            code="last4.too_short", field="id_no")
     return text[-4:]
 
 
 # --------------------------------------------------------------------------- station code
 
 
-def _station_error(message: str, code: str) -> ValidationError:
-    return ValidationError(message, code=f"station_code.{code}", field="station_code")
+def _station_error(message: str, code: str,
+                   params: Mapping[str, object] | None = None) -> ValidationError:
+    return ValidationError(message, code=f"station_code.{code}", field="station_code",
+                           params=params)
 
 
 def validate_station_code(code: str) -> str:
@@ -438,24 +443,23 @@ def validate_station_code(code: str) -> str:
     text = _compact(code)
     if len(text) != 12 or not _is_ascii_digits(text):
         raise _station_error(
-            f"服务站代码应为12位数字（统计用区划代码），现在是“{text}”。请核对后重新输入。",
-            "format",
-        )
+            QT_TRANSLATE_NOOP("errors", "服务站代码应为12位数字（统计用区划代码），"
+                                        "现在是“{text}”。请核对后重新输入。"),
+            "format", params={"text": text})
     county, township, village = text[:6], text[6:9], text[9:]
     if county not in BEIJING_DISTRICTS:
         raise _station_error(_county_message(county), "county")
     if not 1 <= int(township) <= 399:
         raise _station_error(
-            f"服务站代码第7至9位（街道/乡镇）应在001至399之间，现在是“{township}”。"
-            "请核对统计用区划代码。",
-            "township",
-        )
+            QT_TRANSLATE_NOOP("errors", "服务站代码第7至9位（街道/乡镇）应在001至399之间，"
+                                        "现在是“{township}”。请核对统计用区划代码。"),
+            "township", params={"township": township})
     if not 0 <= int(village) <= 399:
         raise _station_error(
-            f"服务站代码第10至12位（社区/村）应在000至399之间（000表示街道/乡镇本级），"
-            f"现在是“{village}”。请核对统计用区划代码。",
-            "village",
-        )
+            QT_TRANSLATE_NOOP("errors", "服务站代码第10至12位（社区/村）"
+                                        "应在000至399之间（000表示街道/乡镇本级），"
+                                        "现在是“{village}”。请核对统计用区划代码。"),
+            "village", params={"village": village})
     return text
 
 

@@ -16,7 +16,7 @@ from clerk import accounts, calendar_store, catalog_store
 from clerk.calendar import CalendarYear, WorkCalendar
 from clerk.cases.service import CaseService
 from clerk.catalog import Matter, load_bundled_catalog
-from clerk.errors import NotFoundError, StateError, ValidationError
+from clerk.errors import QT_TRANSLATE_NOOP, NotFoundError, StateError, ValidationError
 from clerk.station import LEVELS, StationInfo, validate_station_inputs
 from clerk.store import Store
 from clerk.store.models import Setting, Station, User
@@ -47,8 +47,10 @@ class Workspace:
     def require_station(self, s: Session) -> StationInfo:
         row = s.execute(select(Station)).scalars().first()
         if row is None:
-            raise StateError("本机尚未初始化站点，请先运行 init（或在首次启动时完成设置）。",
-                             code="station.uninitialised")
+            raise StateError(
+                QT_TRANSLATE_NOOP("errors", "本机尚未初始化站点，"
+                                            "请先运行 init（或在首次启动时完成设置）。"),
+                code="station.uninitialised")
         return _station(row)
 
     def init_station(self, *, code: str, name: str, admin: str, password: str,
@@ -61,7 +63,9 @@ class Workspace:
         now = self.now()
         with self.store.write() as s:
             if s.execute(select(Station)).first():
-                raise ValidationError("本数据目录已初始化过站点。", code="station.exists")
+                raise ValidationError(
+                    QT_TRANSLATE_NOOP("errors", "本数据目录已初始化过站点。"),
+                    code="station.exists")
             s.add(Station(code=code, name=name, level=level, district_code=code[:6],
                           address=address.strip(), phone=phone.strip(),
                           created_at=now.replace(tzinfo=None)))
@@ -80,16 +84,21 @@ class Workspace:
         if username:
             acc = accounts.get_account(s, username)
             if not acc.active:
-                raise ValidationError(f"账号 {username} 已停用。", code="account.inactive")
+                raise ValidationError(
+                    QT_TRANSLATE_NOOP("errors", "账号 {username} 已停用。"),
+                    code="account.inactive", params={"username": username})
             return acc.username
         names = s.execute(select(User.username).where(User.active.is_(True))
                           .order_by(User.id)).scalars().all()
         if len(names) == 1:
             return names[0]
         if not names:
-            raise NotFoundError("本站还没有窗口人员账号。", code="account.none")
-        raise ValidationError("本站有多个账号，请用 --clerk 指明经办人。", code="account.ambiguous",
-                              field="clerk")
+            raise NotFoundError(
+                QT_TRANSLATE_NOOP("errors", "本站还没有窗口人员账号。"),
+                code="account.none")
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("errors", "本站有多个账号，请用 --clerk 指明经办人。"),
+            code="account.ambiguous", field="clerk")
 
     # --- calendar -------------------------------------------------------------------
     def calendar(self) -> WorkCalendar:

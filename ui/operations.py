@@ -71,7 +71,13 @@ class MessageBridge(QObject):
 def error_text(exc: BaseException) -> str:
     """Plain words for ``exc``: our own errors carry them; anything else gets a generic line."""
     if isinstance(exc, StationDeskError):
-        return exc.message
+        # The domain's message template in the interface language (its Chinese source
+        # when there is no translation), filled with the error's own values.
+        words = QCoreApplication.translate("errors", exc.template)
+        try:
+            return words.format(**exc.params) if exc.params else words
+        except (KeyError, IndexError, ValueError):  # a translation that lost a placeholder
+            return exc.message
     if isinstance(exc, OSError):
         detail = exc.strerror or type(exc).__name__
         return QCoreApplication.translate(

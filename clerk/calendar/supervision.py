@@ -32,7 +32,7 @@ from enum import StrEnum
 from fractions import Fraction
 
 from clerk.calendar.workdays import DueDate, Pause, WorkCalendar
-from clerk.errors import ValidationError
+from clerk.errors import QT_TRANSLATE_NOOP, ValidationError
 
 __all__ = [
     "DEFAULT_YELLOW_RATIO",
@@ -100,11 +100,9 @@ def _ratio(value: float) -> Fraction:
     ratio = Fraction(str(value))
     if not 0 < ratio <= 1:
         raise ValidationError(
-            f"预警比例应大于0且不超过1（例如0.8表示用去80%的时限时预警），现在是{value}。"
-            "请修改监察设置。",
-            code="supervision.ratio",
-            field="yellow_ratio",
-        )
+            QT_TRANSLATE_NOOP("errors", "预警比例应大于0且不超过1（例如0.8表示用去80%的时限时预"
+                                        "警），现在是{ratio}。请修改监察设置。"),
+            code="supervision.ratio", field="yellow_ratio", params={"ratio": value})
     return ratio
 
 

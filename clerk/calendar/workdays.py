@@ -28,7 +28,7 @@ from datetime import date
 from enum import StrEnum
 from itertools import accumulate
 
-from clerk.errors import ValidationError
+from clerk.errors import QT_TRANSLATE_NOOP, ValidationError
 
 __all__ = [
     "CalendarDay",
@@ -291,10 +291,9 @@ def _delta(entry: CalendarDay) -> int:
 def _check_days(n: int) -> None:
     if n < 0:
         raise ValidationError(
-            f"期限的工作日数不能为负数（现在是{n}）。请检查事项的办理时限设置。",
-            code="calendar.negative_days",
-            field="limit_days",
-        )
+            QT_TRANSLATE_NOOP("errors", "期限的工作日数不能为负数（现在是{n}）。"
+                                        "请检查事项的办理时限设置。"),
+            code="calendar.negative_days", field="limit_days", params={"n": n})
 
 
 def _out_of_range() -> ValidationError:
@@ -333,9 +332,8 @@ def _resume_day(pause: Pause, today: date | None) -> date:
         return max(pause.start, today)
     if pause.end < pause.start:
         raise ValidationError(
-            f"暂停的结束日期{pause.end.isoformat()}早于开始日期{pause.start.isoformat()}。"
-            "请更正暂停记录。",
-            code="calendar.pause_order",
-            field="pauses",
-        )
+            QT_TRANSLATE_NOOP("errors", "暂停的结束日期{end}早于开始日期{start}。"
+                                        "请更正暂停记录。"),
+            code="calendar.pause_order", field="pauses",
+            params={"end": pause.end.isoformat(), "start": pause.start.isoformat()})
     return pause.end

@@ -12,7 +12,7 @@ from datetime import date
 from enum import StrEnum
 from typing import Any
 
-from clerk.errors import ValidationError
+from clerk.errors import QT_TRANSLATE_NOOP, ValidationError
 
 
 class ItemStatus(StrEnum):
@@ -119,7 +119,9 @@ class Checklist:
         for it in self.items:
             if it.key == key:
                 return it
-        raise ValidationError(f"本事项没有材料“{key}”。", code="checklist.unknown_key", field=key)
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("errors", "本事项没有材料“{key}”。"),
+            code="checklist.unknown_key", field=key, params={"key": key})
 
     @property
     def outstanding(self) -> tuple[ChecklistItem, ...]:
@@ -164,20 +166,20 @@ def _check_status_change(item: ChecklistItem, status: ItemStatus, promise: date 
     if status == ItemStatus.DEFERRED:
         if item.necessity != "deferrable":
             raise ValidationError(
-                f"“{item.name}”不是容缺后补材料，不能承诺后补。", code="checklist.not_deferrable",
-                field=item.key)
+                QT_TRANSLATE_NOOP("errors", "“{name}”不是容缺后补材料，不能承诺后补。"),
+                code="checklist.not_deferrable", field=item.key, params={"name": item.name})
         if promise is None:
             raise ValidationError(
-                f"“{item.name}”容缺后补须填写承诺补交日期。", code="checklist.no_promise",
-                field=item.key)
+                QT_TRANSLATE_NOOP("errors", "“{name}”容缺后补须填写承诺补交日期。"),
+                code="checklist.no_promise", field=item.key, params={"name": item.name})
     if status == ItemStatus.NOT_APPLICABLE and not item.condition:
         raise ValidationError(
-            f"“{item.name}”不是附条件材料，不能标为不适用。", code="checklist.not_conditional",
-            field=item.key)
+            QT_TRANSLATE_NOOP("errors", "“{name}”不是附条件材料，不能标为不适用。"),
+            code="checklist.not_conditional", field=item.key, params={"name": item.name})
     if status == ItemStatus.SHARED and item.necessity != "exempt_shared":
         raise ValidationError(
-            f"“{item.name}”不在信息免交范围内，须由申请人提交。", code="checklist.not_shared",
-            field=item.key)
+            QT_TRANSLATE_NOOP("errors", "“{name}”不在信息免交范围内，须由申请人提交。"),
+            code="checklist.not_shared", field=item.key, params={"name": item.name})
 
 
 def initial_checklist(materials: Sequence[Any]) -> Checklist:

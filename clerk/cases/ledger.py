@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from clerk.cases.events import GENESIS, Event, chain_hash
 from clerk.cases.projection import apply_event
 from clerk.cases.record import CaseRecord
-from clerk.errors import NotFoundError
+from clerk.errors import QT_TRANSLATE_NOOP, NotFoundError
 from clerk.store.models import Case, CaseEvent, DueOverride
 
 
@@ -94,12 +94,14 @@ def _set_due(session: Session, row: Case, rec: CaseRecord) -> None:
 def load_record(session: Session, case_id: str) -> CaseRecord:
     row = session.get(Case, case_id)
     if row is None:
-        raise NotFoundError("案件不存在。", code="case.unknown")
+        raise NotFoundError(QT_TRANSLATE_NOOP("errors", "案件不存在。"), code="case.unknown")
     return CaseRecord.from_dict(row.data)
 
 
 def load_by_case_no(session: Session, case_no: str) -> CaseRecord:
     data = session.execute(select(Case.data).where(Case.case_no == case_no.strip())).scalar()
     if data is None:
-        raise NotFoundError(f"没有案件编号为 {case_no} 的办件。", code="case.unknown")
+        raise NotFoundError(
+            QT_TRANSLATE_NOOP("errors", "没有案件编号为 {case_no} 的办件。"),
+            code="case.unknown", params={"case_no": case_no})
     return CaseRecord.from_dict(data)

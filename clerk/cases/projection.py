@@ -14,7 +14,7 @@ from typing import Any
 from clerk.cases.events import Event
 from clerk.cases.record import CaseRecord
 from clerk.cases.states import EventType, Side, State, check_event
-from clerk.errors import StateError
+from clerk.errors import QT_TRANSLATE_NOOP, StateError
 from clerk.timeutil import local_date
 
 
@@ -22,13 +22,15 @@ def apply_event(record: CaseRecord | None, event: Event) -> CaseRecord:
     """Check `event` against the state machine and return the updated record."""
     if record is None:
         if event.type != EventType.CREATED or event.seq != 1:
-            raise StateError("案件的第一个事件必须是收件。", code="state.first_event")
+            raise StateError(
+                QT_TRANSLATE_NOOP("errors", "案件的第一个事件必须是收件。"),
+                code="state.first_event")
         record = _created(event)
     else:
         if event.seq != record.version + 1:
             raise StateError(
-                f"事件序号 {event.seq} 不接续（应为 {record.version + 1}）。", code="state.sequence"
-            )
+                QT_TRANSLATE_NOOP("errors", "事件序号 {seq} 不接续（应为 {expected}）。"),
+                code="state.sequence", params={"seq": event.seq, "expected": record.version + 1})
         facts = record.facts(readiness=event.type == EventType.ACCEPTED)
         rule = check_event(facts, event.type, event.origin)
         _HANDLERS.get(event.type, _noop)(record, event)
@@ -48,7 +50,9 @@ def replay(events: Iterable[Event]) -> CaseRecord:
     for ev in events:
         record = apply_event(record, ev)
     if record is None:
-        raise StateError("没有事件，无法重建案件。", code="state.no_events")
+        raise StateError(
+            QT_TRANSLATE_NOOP("errors", "没有事件，无法重建案件。"),
+            code="state.no_events")
     return record
 
 
@@ -66,7 +70,9 @@ def _created(event: Event) -> CaseRecord:
 def check_event_payload(event: Event, keys: Iterable[str]) -> None:
     missing = [k for k in keys if k not in event.payload]
     if missing:
-        raise StateError(f"事件 {event.type} 缺少字段：{', '.join(missing)}", code="event.payload")
+        raise StateError(
+            QT_TRANSLATE_NOOP("errors", "事件 {type} 缺少字段：{items}"),
+            code="event.payload", params={"type": event.type, "items": ', '.join(missing)})
 
 
 def _noop(record: CaseRecord, event: Event) -> None:

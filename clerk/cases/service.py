@@ -23,7 +23,7 @@ from clerk.cases.record import CaseRecord
 from clerk.cases.states import EventType, Side, State
 from clerk.catalog import matter_from_dict
 from clerk.catalog_store import get_matter_data
-from clerk.errors import StateError, ValidationError
+from clerk.errors import QT_TRANSLATE_NOOP, StateError, ValidationError
 from clerk.ids import new_id
 from clerk.numbering import allocate_case_no, allocate_doc_no
 from clerk.store.models import Case, CaseEvent
@@ -152,8 +152,10 @@ class CaseService:
             if new_keys and not justification:
                 names = "、".join(i["name"] for i in items if i["key"] in new_keys)
                 raise ValidationError(
-                    f"一次性告知原则：首次告知未列出“{names}”。再次告知增加新材料须填写理由，"
-                    "该情况将报区中心监察。", code="one_time.new_item", field="justification")
+                    QT_TRANSLATE_NOOP("errors", "一次性告知原则：首次告知未列出“{names}”。"
+                                                "再次告知增加新材料须填写理由，"
+                                                "该情况将报区中心监察。"),
+                    code="one_time.new_item", field="justification", params={"names": names})
             payload = {"doc_no": allocate_doc_no(s, rec.station_code, "notice", local_date(now)),
                        "items": items, "checklist": rec.checklist, "issued_at": utc_iso(now),
                        "justification": justification if new_keys else None,
@@ -193,7 +195,9 @@ class CaseService:
                clerk: str | None = None) -> CaseRecord:
         reason = reason.strip()
         if not reason:
-            raise ValidationError("不予受理必须写明理由。", code="refusal.reason", field="reason")
+            raise ValidationError(
+                QT_TRANSLATE_NOOP("errors", "不予受理必须写明理由。"),
+                code="refusal.reason", field="reason")
         now = self.ws.now()
         with self.ws.store.write() as s:
             rec = load_by_case_no(s, case_no)
@@ -237,8 +241,9 @@ class CaseService:
 
     def start_special(self, case_no: str, procedure: str, clerk: str | None = None) -> CaseRecord:
         if not procedure.strip():
-            raise ValidationError("请写明特别程序（如公示、听证、专家评审）。",
-                                  code="special.procedure", field="procedure")
+            raise ValidationError(
+                QT_TRANSLATE_NOOP("errors", "请写明特别程序（如公示、听证、专家评审）。"),
+                code="special.procedure", field="procedure")
         return self._simple(case_no, EventType.SPECIAL_STARTED, {"procedure": procedure.strip()},
                             clerk)
 
@@ -276,7 +281,9 @@ class CaseService:
 
     def comment(self, case_no: str, text: str, clerk: str | None = None) -> CaseRecord:
         if not text.strip():
-            raise ValidationError("留言不能为空。", code="comment.empty", field="text")
+            raise ValidationError(
+                QT_TRANSLATE_NOOP("errors", "留言不能为空。"),
+                code="comment.empty", field="text")
         return self._simple(case_no, EventType.COMMENTED, {"text": text.strip()}, clerk)
 
     def _simple(self, case_no: str, etype: EventType, payload: dict[str, Any],
@@ -300,8 +307,10 @@ class CaseService:
 
     def list(self, state: str | None = None, limit: int = 200) -> list[Case]:
         if state is not None and state not in {st.value for st in State}:
-            raise ValidationError(f"未知状态 {state}；可用：{', '.join(st.value for st in State)}",
-                                  code="case.state", field="state")
+            raise ValidationError(
+                QT_TRANSLATE_NOOP("errors", "未知状态 {state}；可用：{items}"),
+                code="case.state", field="state",
+                params={"state": state, "items": ', '.join(st.value for st in State)})
         with self.ws.store.read() as s:
             q = select(Case).order_by(Case.received_at.desc()).limit(limit)
             if state:
@@ -358,8 +367,9 @@ def notice_items(rec: CaseRecord) -> list[dict[str, Any]]:
               "original_count": it.original_count, "copy_count": it.copy_count,
               "requirement": it.requirement} for it in checklist.outstanding]
     if not items:
-        raise StateError("材料已齐全，应当场受理，不能出具补正告知。",
-                         code="notice.nothing_missing")
+        raise StateError(
+            QT_TRANSLATE_NOOP("errors", "材料已齐全，应当场受理，不能出具补正告知。"),
+            code="notice.nothing_missing")
     return items
 
 
@@ -378,7 +388,8 @@ def _limit_days(matter: Mapping[str, Any]) -> int:
 
 def _rating(score: int, comment: str = "", channel: str = "窗口评价器") -> dict[str, Any]:
     if score not in RATING_LABELS:
-        raise ValidationError("评价等级须为 1–5（5 非常满意 … 1 非常不满意）。",
-                              code="rating.score", field="rating")
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("errors", "评价等级须为 1–5（5 非常满意 … 1 非常不满意）。"),
+            code="rating.score", field="rating")
     return {"score": score, "label": RATING_LABELS[score], "comment": comment.strip(),
             "channel": channel, "bad": score <= 2}

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
-from clerk.errors import StateError
+from clerk.errors import QT_TRANSLATE_NOOP, StateError
 
 
 class State(StrEnum):
@@ -137,25 +137,28 @@ def check_event(facts: CaseFacts, event_type: EventType, side: Side) -> Rule:
         # Comments in the case's own sequence come from its owner; the other side's
         # remarks travel as unsequenced notes, so the two never race for a number.
         if facts.state is None:
-            raise StateError("案件不存在，无法留言。", code="state.no_case")
+            raise StateError(
+                QT_TRANSLATE_NOOP("errors", "案件不存在，无法留言。"),
+                code="state.no_case")
         rule = _r({facts.state}, None, None)
     else:
         rule = RULES[event_type]
     if facts.state not in rule.sources:
         current = facts.state.label if facts.state else "（新建）"
         raise StateError(
-            f"案件当前状态为“{current}”，不能执行“{EVENT_LABELS[event_type]}”。",
+            QT_TRANSLATE_NOOP("errors", "案件当前状态为“{current}”，不能执行“{action}”。"),
             code="state.transition",
-        )
+            params={"current": current, "action": EVENT_LABELS[event_type]})
     if facts.owner is not None and side != facts.owner:
         raise StateError(
-            f"案件当前由{OWNER_LABELS[facts.owner]}负责，{OWNER_LABELS[side]}不能更改它的状态。",
+            QT_TRANSLATE_NOOP("errors", "案件当前由{owner}负责，{side}不能更改它的状态。"),
             code="state.owner",
-        )
+            params={"owner": OWNER_LABELS[facts.owner], "side": OWNER_LABELS[side]})
     if rule.side is not None and side != rule.side:
         raise StateError(
-            f"“{EVENT_LABELS[event_type]}”只能由{OWNER_LABELS[rule.side]}执行。", code="state.side"
-        )
+            QT_TRANSLATE_NOOP("errors", "“{action}”只能由{side}执行。"),
+            code="state.side",
+            params={"action": EVENT_LABELS[event_type], "side": OWNER_LABELS[rule.side]})
     _check_guards(facts, event_type)
     return rule
 
@@ -163,19 +166,30 @@ def check_event(facts: CaseFacts, event_type: EventType, side: Side) -> Rule:
 def _check_guards(facts: CaseFacts, event_type: EventType) -> None:
     district_level = facts.handling_level == "district"
     if event_type == EventType.ESCALATED and not district_level:
-        raise StateError("本事项由站点办结，不需要上报区级。", code="state.not_district_level")
+        raise StateError(
+            QT_TRANSLATE_NOOP("errors", "本事项由站点办结，不需要上报区级。"),
+            code="state.not_district_level")
     if (event_type == EventType.COMPLETED and facts.state == State.ACCEPTED
             and district_level):
-        raise StateError("本事项须上报区级审批，不能在站点直接办结。", code="state.district_level")
+        raise StateError(
+            QT_TRANSLATE_NOOP("errors", "本事项须上报区级审批，不能在站点直接办结。"),
+            code="state.district_level")
     if event_type == EventType.ACCEPTED and not facts.ready_to_accept:
-        raise StateError("仍有必要材料未收齐，不能受理；请出具一次性告知单。",
-                         code="state.incomplete")
+        raise StateError(
+            QT_TRANSLATE_NOOP("errors", "仍有必要材料未收齐，不能受理；请出具一次性告知单。"),
+            code="state.incomplete")
     if event_type == EventType.RATED and facts.has_rating:
-        raise StateError("该案件已有评价，每件只能评价一次。", code="state.rated")
+        raise StateError(
+            QT_TRANSLATE_NOOP("errors", "该案件已有评价，每件只能评价一次。"),
+            code="state.rated")
     if event_type == EventType.SPECIAL_STARTED and facts.special_open:
-        raise StateError("已有进行中的特别程序，请先结束它。", code="state.special_open")
+        raise StateError(
+            QT_TRANSLATE_NOOP("errors", "已有进行中的特别程序，请先结束它。"),
+            code="state.special_open")
     if event_type == EventType.SPECIAL_ENDED and not facts.special_open:
-        raise StateError("没有进行中的特别程序。", code="state.no_special")
+        raise StateError(
+            QT_TRANSLATE_NOOP("errors", "没有进行中的特别程序。"),
+            code="state.no_special")
 
 
 OWNER_LABELS = {Side.STATION: "站点", Side.DISTRICT: "区中心"}

@@ -19,7 +19,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
-from clerk.errors import StoreError
+from clerk.errors import QT_TRANSLATE_NOOP, StoreError
 from clerk.store import schema
 from clerk.store.jsoncodec import json_text, json_value
 from clerk.store.layout import DB_FILENAME
@@ -60,10 +60,9 @@ def _check_file(path: Path) -> None:
             con.close()
     except sqlite3.DatabaseError as exc:
         raise StoreError(
-            f"数据文件 {path} 不是可用的 StationDesk 数据库（{exc}）。"
-            "请从备份恢复，或换一个数据目录。",
-            code="store.corrupt",
-        ) from exc
+            QT_TRANSLATE_NOOP("errors", "数据文件 {path} 不是可用的 StationDesk 数据库（{exc}）。"
+                                        "请从备份恢复，或换一个数据目录。"),
+            code="store.corrupt", params={"path": path, "exc": exc}) from exc
 
 
 class Store:
@@ -92,8 +91,9 @@ class Store:
         except DBAPIError as exc:
             engine.dispose()
             raise StoreError(
-                f"数据文件 {path} 已损坏，无法读取（{exc.orig}）。请从备份恢复。",
-                code="store.corrupt") from exc
+                QT_TRANSLATE_NOOP("errors", "数据文件 {path} 已损坏，无法读取（{orig}）。"
+                                            "请从备份恢复。"),
+                code="store.corrupt", params={"path": path, "orig": exc.orig}) from exc
         except Exception:
             engine.dispose()
             raise
@@ -126,8 +126,9 @@ class Store:
         """Copy the live database with SQLite's online backup API (never a file copy)."""
         target = Path(target)
         if target.exists():
-            raise StoreError(f"备份目标 {target} 已存在，请换一个文件名。",
-                             code="store.backup_exists")
+            raise StoreError(
+                QT_TRANSLATE_NOOP("errors", "备份目标 {target} 已存在，请换一个文件名。"),
+                code="store.backup_exists", params={"target": target})
         target.parent.mkdir(parents=True, exist_ok=True)
         raw = self.engine.raw_connection()
         try:

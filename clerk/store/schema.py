@@ -15,7 +15,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine, inspect, text
 
-from clerk.errors import StoreError
+from clerk.errors import QT_TRANSLATE_NOOP, StoreError
 from clerk.store.layout import HEAD_REVISION, KNOWN_REVISIONS
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
@@ -35,8 +35,9 @@ class SchemaGate:
             if not insp.has_table("alembic_version"):
                 if insp.get_table_names():
                     raise StoreError(
-                        f"这个数据库不是由 {self.product} 创建的（没有版本信息）。"
-                        "请换一个数据目录或空数据库。", code="store.foreign")
+                        QT_TRANSLATE_NOOP("errors", "这个数据库不是由 {product} 创建的（没有版本"
+                                                    "信息）。请换一个数据目录或空数据库。"),
+                        code="store.foreign", params={"product": self.product})
                 return None
             row = conn.execute(text("SELECT version_num FROM alembic_version")).first()
             return row[0] if row else None
@@ -47,14 +48,19 @@ class SchemaGate:
             return
         if rev is not None and rev not in self.known:
             raise StoreError(
-                f"数据库版本 {rev} 来自更新版本的 {self.product}，本程序无法安全使用它。"
-                f"请升级 {self.product} 后再打开，数据未被改动。", code="store.newer")
+                QT_TRANSLATE_NOOP("errors", "数据库版本 {rev} 来自更新版本的 {product}，"
+                                            "本程序无法安全使用它。请升级 {product2} 后再打开，"
+                                            "数据未被改动。"),
+                code="store.newer",
+                params={"rev": rev, "product": self.product, "product2": self.product})
         if not migrate:
             if not self.migrate_hint:
                 return
             raise StoreError(
-                f"数据库版本为 {rev or '（空）'}，需要 {self.head}；{self.migrate_hint}",
-                code="store.outdated")
+                QT_TRANSLATE_NOOP("errors", "数据库版本为 {revision}，需要 {head}；{migrate_hint}"),
+                code="store.outdated",
+                params={"revision": rev or "（空）", "head": self.head,
+                        "migrate_hint": self.migrate_hint})
         self.upgrade(engine)
 
     def upgrade(self, engine: Engine, revision: str = "head") -> None:

@@ -2979,132 +2979,132 @@
         <translation>4  Materials</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="294"/>
+        <location filename="../../ui/intake_page.py" line="297"/>
         <source>正在加载事项目录…</source>
         <translation>Loading the matter catalog…</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="416"/>
+        <location filename="../../ui/intake_page.py" line="419"/>
         <source>有代理人：已将“{names}”列为需提交的材料。</source>
         <translation>Agent present: &quot;{names}&quot; added to the required materials.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="432"/>
+        <location filename="../../ui/intake_page.py" line="435"/>
         <source>选择事项</source>
         <translation>Choose a matter</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="467"/>
+        <location filename="../../ui/intake_page.py" line="470"/>
         <source>受理标准：{r}</source>
         <translation>Acceptance standard: {r}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="469"/>
+        <location filename="../../ui/intake_page.py" line="472"/>
         <source>补正要求：{r}</source>
         <translation>Correction required: {r}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="535"/>
+        <location filename="../../ui/intake_page.py" line="538"/>
         <source>该申请人没有待补正或退回补正的办件；可在下方新收件。</source>
         <translation>This applicant has no cases awaiting supplement or returned for correction; start a new intake below.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="605"/>
+        <location filename="../../ui/intake_page.py" line="608"/>
         <source>补正</source>
         <translation>Supplement</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="605"/>
+        <location filename="../../ui/intake_page.py" line="608"/>
         <source>退回补正</source>
         <translation>Returned for correction</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="609"/>
+        <location filename="../../ui/intake_page.py" line="612"/>
         <source>首次告知 {d} 列出 {n} 项</source>
         <translation>First notice {d}: {n} listed</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="613"/>
+        <location filename="../../ui/intake_page.py" line="616"/>
         <source>区中心退回：{note}</source>
         <translation>Returned by district center: {note}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="615"/>
+        <location filename="../../ui/intake_page.py" line="618"/>
         <source>Ctrl+N 返回新收件</source>
         <translation>Ctrl+N back to new intake</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="656"/>
+        <location filename="../../ui/intake_page.py" line="659"/>
         <source>正在办理并生成文书…</source>
         <translation>Processing and generating documents…</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="665"/>
+        <location filename="../../ui/intake_page.py" line="668"/>
         <source>请先在材料清单中选中一项材料。</source>
         <translation>Select a material in the checklist first.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="670"/>
+        <location filename="../../ui/intake_page.py" line="673"/>
         <source>选择扫描件</source>
         <translation>Choose a scan</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="670"/>
+        <location filename="../../ui/intake_page.py" line="673"/>
         <source>扫描件 (*.pdf *.png *.jpg *.jpeg)</source>
         <translation>Scans (*.pdf *.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="685"/>
+        <location filename="../../ui/intake_page.py" line="688"/>
         <source>无法读取文件：{e}</source>
         <translation>Cannot read the file: {e}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="695"/>
+        <location filename="../../ui/intake_page.py" line="698"/>
         <source>正在办理…</source>
         <translation>Processing…</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="719"/>
+        <location filename="../../ui/intake_page.py" line="722"/>
         <source>已受理：办件编号 {no}，受理回执已生成。</source>
         <translation>Accepted: case number {no}; acceptance receipt generated.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="720"/>
+        <location filename="../../ui/intake_page.py" line="723"/>
         <source>已出具一次性告知单：办件编号 {no}，申请人补齐材料后凭告知单二维码调取。</source>
         <translation>One-time notice issued: case number {no}. When the applicant returns with the materials, open the case with the notice&apos;s QR code.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="722"/>
+        <location filename="../../ui/intake_page.py" line="725"/>
         <source>已出具不予受理通知书：办件编号 {no}。</source>
         <translation>Refusal notice issued: case number {no}.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="723"/>
+        <location filename="../../ui/intake_page.py" line="726"/>
         <source>已当场办结：办件编号 {no}，受理回执和办结通知已生成。</source>
         <translation>Completed on the spot: case number {no}; acceptance receipt and result notice generated.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="724"/>
+        <location filename="../../ui/intake_page.py" line="727"/>
         <source>已补正并重新上报区中心：办件编号 {no}。</source>
         <translation>Corrected and re-escalated to the district center: case number {no}.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="726"/>
+        <location filename="../../ui/intake_page.py" line="729"/>
         <source>已办理：办件编号 {no}。</source>
         <translation>Done: case number {no}.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="728"/>
+        <location filename="../../ui/intake_page.py" line="731"/>
         <source>本事项须上报区级：请在“办件”页上报。</source>
         <translation>This matter must be escalated to district: escalate it on the &quot;Cases&quot; page.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="739"/>
+        <location filename="../../ui/intake_page.py" line="742"/>
         <source>办件 {no} 已办理（{state}），但文书未能生成：{err} 可在“办件”页补打。</source>
         <translation>Case {no} was processed ({state}) but its documents could not be generated: {err} Reprint them on the &quot;Cases&quot; page.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="847"/>
+        <location filename="../../ui/intake_page.py" line="850"/>
         <source>已恢复上次未完成的收件。</source>
         <translation>Restored the unfinished intake from last time.</translation>
     </message>
@@ -5419,6 +5419,419 @@ drawn</translation>
     </message>
 </context>
 <context>
+    <name>errors</name>
+    <message>
+        <location filename="../../clerk/accounts.py" line="35"/>
+        <source>角色须为 {items}。</source>
+        <translation>The role must be one of {items}.</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/accounts.py" line="39"/>
+        <source>用户名 {username} 已存在。</source>
+        <translation>User name {username} already exists.</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/accounts.py" line="53"/>
+        <source>没有名为 {username} 的窗口人员账号。</source>
+        <translation>There is no clerk account named {username}.</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/accounts.py" line="66"/>
+        <location filename="../../clerk/accounts.py" line="75"/>
+        <source>没有名为 {username} 的账号。</source>
+        <translation>There is no account named {username}.</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/applicants.py" line="97"/>
+        <source>不支持的证件类型：{id_type}</source>
+        <translation>Unsupported ID type: {id_type}</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/applicants.py" line="121"/>
+        <location filename="../../clerk/applicants.py" line="155"/>
+        <source>申请人不存在。</source>
+        <translation>No such applicant.</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/applicants.py" line="140"/>
+        <source>该证件号码的申请人已登记，请直接调取（applicant find）。</source>
+        <translation>An applicant with this ID number is already registered; recall them instead (applicant find).</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/applicants.py" line="180"/>
+        <source>该证件号码已登记，姓名为“{name}”，与输入的“{name2}”不一致。请核对证件；如姓名确已变更，请先在申请人页面修改。</source>
+        <translation>This ID number is registered under the name “{name}”, which differs from “{name2}”. Check the ID document; if the name really changed, update it on the Applicants page first.</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/calendar/supervision.py" line="103"/>
+        <source>预警比例应大于0且不超过1（例如0.8表示用去80%的时限时预警），现在是{ratio}。请修改监察设置。</source>
+        <translation>The warning ratio must be above 0 and at most 1 (0.8 warns when 80% of the time limit is used); it is {ratio}. Change the supervision settings.</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/calendar/workdays.py" line="294"/>
+        <source>期限的工作日数不能为负数（现在是{n}）。请检查事项的办理时限设置。</source>
+        <translation>A time limit cannot be a negative number of working days ({n}). Check the matter&apos;s time limit.</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/calendar/workdays.py" line="335"/>
+        <source>暂停的结束日期{end}早于开始日期{start}。请更正暂停记录。</source>
+        <translation>The pause ends on {end}, before it starts on {start}. Correct the pause.</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/cases/checklist.py" line="123"/>
+        <source>本事项没有材料“{key}”。</source>
+        <translation>This matter has no material “{key}”.</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/cases/checklist.py" line="169"/>
+        <source>“{name}”不是容缺后补材料，不能承诺后补。</source>
+        <translation>“{name}” cannot be deferred: it is not a material that may be brought later.</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/cases/checklist.py" line="173"/>
+        <source>“{name}”容缺后补须填写承诺补交日期。</source>
+        <translation>Deferring “{name}” needs the date the applicant promises to bring it.</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/cases/checklist.py" line="177"/>
+        <source>“{name}”不是附条件材料，不能标为不适用。</source>
+        <translation>“{name}” is not conditional, so it cannot be marked not applicable.</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/cases/checklist.py" line="181"/>
+        <source>“{name}”不在信息免交范围内，须由申请人提交。</source>
+        <translation>“{name}” is not obtained from shared data; the applicant must bring it.</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/cases/ledger.py" line="97"/>
+        <source>案件不存在。</source>
+        <translation>No such case.</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/cases/ledger.py" line="105"/>
+        <source>没有案件编号为 {case_no} 的办件。</source>
+        <translation>There is no case numbered {case_no}.</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/cases/projection.py" line="26"/>
+        <source>案件的第一个事件必须是收件。</source>
+        <translation>A case&apos;s first event must be its creation.</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/cases/projection.py" line="32"/>
+        <source>事件序号 {seq} 不接续（应为 {expected}）。</source>
+        <translation>Event number {seq} does not follow on (expected {expected}).</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/cases/projection.py" line="54"/>
+        <source>没有事件，无法重建案件。</source>
+        <translation>No events: the case cannot be rebuilt.</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/cases/projection.py" line="74"/>
+        <source>事件 {type} 缺少字段：{items}</source>
+        <translation>Event {type} lacks: {items}</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/cases/service.py" line="155"/>
+        <source>一次性告知原则：首次告知未列出“{names}”。再次告知增加新材料须填写理由，该情况将报区中心监察。</source>
+        <translation>One-time notice rule: the first notice did not list “{names}”. A later notice that adds materials needs a justification, and is reported to the district&apos;s supervision.</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/cases/service.py" line="199"/>
+        <source>不予受理必须写明理由。</source>
+        <translation>A refusal needs a reason.</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/cases/service.py" line="245"/>
+        <source>请写明特别程序（如公示、听证、专家评审）。</source>
+        <translation>Name the special procedure (public posting, hearing, expert assessment …).</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/cases/service.py" line="285"/>
+        <source>留言不能为空。</source>
+        <translation>The comment is empty.</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/cases/service.py" line="311"/>
+        <source>未知状态 {state}；可用：{items}</source>
+        <translation>Unknown state {state}; known: {items}</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/cases/service.py" line="371"/>
+        <source>材料已齐全，应当场受理，不能出具补正告知。</source>
+        <translation>Materials complete: accept now; a supplement notice is not allowed.</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/cases/service.py" line="392"/>
+        <source>评价等级须为 1–5（5 非常满意 … 1 非常不满意）。</source>
+        <translation>The rating must be 1–5 (5 very satisfied … 1 very dissatisfied).</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/cases/states.py" line="141"/>
+        <source>案件不存在，无法留言。</source>
+        <translation>No such case: nothing to comment on.</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/cases/states.py" line="149"/>
+        <source>案件当前状态为“{current}”，不能执行“{action}”。</source>
+        <translation>The case is “{current}”: “{action}” is not possible now.</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/cases/states.py" line="154"/>
+        <source>案件当前由{owner}负责，{side}不能更改它的状态。</source>
+        <translation>The case is with {owner}; {side} cannot change its state.</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/cases/states.py" line="159"/>
+        <source>“{action}”只能由{side}执行。</source>
+        <translation>Only {side} can do “{action}”.</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/cases/states.py" line="170"/>
+        <source>本事项由站点办结，不需要上报区级。</source>
+        <translation>This matter is decided at the station; it is not escalated to the district.</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/cases/states.py" line="175"/>
+        <source>本事项须上报区级审批，不能在站点直接办结。</source>
+        <translation>This matter is decided by the district: escalate it; the station cannot complete it.</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/cases/states.py" line="179"/>
+        <source>仍有必要材料未收齐，不能受理；请出具一次性告知单。</source>
+        <translation>Required materials are still missing, so the case cannot be accepted; issue the one-time notice.</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/cases/states.py" line="183"/>
+        <source>该案件已有评价，每件只能评价一次。</source>
+        <translation>This case is already rated; a case is rated once.</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/cases/states.py" line="187"/>
+        <source>已有进行中的特别程序，请先结束它。</source>
+        <translation>A special procedure is under way; end it first.</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/cases/states.py" line="191"/>
+        <source>没有进行中的特别程序。</source>
+        <translation>No special procedure is under way.</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/catalog_store.py" line="36"/>
+        <source>事项 {code} 的版本 {version} 已导入过且内容不同；修改事项须提高版本号。</source>
+        <translation>Matter {code} version {version} was imported before with different content; a changed matter needs a higher version.</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/catalog_store.py" line="71"/>
+        <source>事项编码 {code} 不在本站事项目录中（可用 catalog list 查看）。</source>
+        <translation>Matter {code} is not in this station&apos;s catalog (see catalog list).</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/documents.py" line="36"/>
+        <source>未知文书类型 {kind}；可用：{items}</source>
+        <translation>Unknown document kind {kind}; known: {items}</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/scans.py" line="57"/>
+        <source>只能保存 PDF、PNG 或 JPEG 扫描件。</source>
+        <extracomment>The district refuses larger files (district.config max_blob_bytes); refused here first.</extracomment>
+        <translation>Only PDF, PNG or JPEG scans can be kept.</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/scans.py" line="61"/>
+        <source>扫描件不能超过 {megabytes} MB。</source>
+        <translation>A scan can be at most {megabytes} MB.</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/station.py" line="46"/>
+        <source>用户名须以小写字母开头，2–32 位小写字母、数字、点、下划线或连字符。</source>
+        <translation>A user name starts with a lower-case letter: 2–32 lower-case letters, digits, dots, underscores or hyphens.</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/station.py" line="55"/>
+        <source>密码至少 {min_password} 位。</source>
+        <translation>The password needs at least {min_password} characters.</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/station.py" line="67"/>
+        <source>站点级别须为 street 或 community。</source>
+        <translation>The station level must be street or community.</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/store/db.py" line="63"/>
+        <source>数据文件 {path} 不是可用的 StationDesk 数据库（{exc}）。请从备份恢复，或换一个数据目录。</source>
+        <translation>The data file {path} is not a usable StationDesk database ({exc}). Restore it from a backup, or use another data directory.</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/store/db.py" line="94"/>
+        <source>数据文件 {path} 已损坏，无法读取（{orig}）。请从备份恢复。</source>
+        <translation>The data file {path} is damaged and cannot be read ({orig}). Restore it from a backup.</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/store/db.py" line="130"/>
+        <source>备份目标 {target} 已存在，请换一个文件名。</source>
+        <translation>The backup target {target} already exists; choose another file name.</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/store/schema.py" line="38"/>
+        <source>这个数据库不是由 {product} 创建的（没有版本信息）。请换一个数据目录或空数据库。</source>
+        <translation>This database was not created by {product} (it has no version). Use another data directory or an empty database.</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/store/schema.py" line="51"/>
+        <source>数据库版本 {rev} 来自更新版本的 {product}，本程序无法安全使用它。请升级 {product2} 后再打开，数据未被改动。</source>
+        <translation>Database version {rev} comes from a newer {product}; this program cannot use it safely. Upgrade {product2} and open it again; nothing was changed.</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/store/schema.py" line="60"/>
+        <source>数据库版本为 {revision}，需要 {head}；{migrate_hint}</source>
+        <translation>The database is at version {revision}, {head} is needed; {migrate_hint}</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/validation.py" line="144"/>
+        <source>这是15位的旧身份证号码，已停止使用。请输入证件上的18位公民身份号码。</source>
+        <extracomment>Beijing&apos;s current county-level codes (统计用区划代码, first 6 digits) and names. Retired Beijing county codes still printed on older ID cards, with their successor. An ID keeps the code of the place it was first issued, so these stay valid forever. First two digits of a resident ID&apos;s area code that can really occur: the 31 mainland provinces, Taiwan (71), Hong Kong (81), Macao (82), plus 83, which the residence permits for Taiwan residents (港澳台居民居住证, numbered like resident IDs) use.</extracomment>
+        <translation>This is an old 15-digit ID number, no longer in use. Enter the 18-character number on the ID card.</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/validation.py" line="149"/>
+        <source>身份证号码应为18位，现在是{count}位。请对照证件重新输入。</source>
+        <translation>An ID number has 18 characters; this one has {count}. Enter it again from the ID card.</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/validation.py" line="154"/>
+        <source>身份证号码只能由数字组成，最后一位可以是字母X。请检查是否混入了字母或符号。</source>
+        <translation>An ID number is digits only; the last may be the letter X. Check for stray letters or symbols.</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/validation.py" line="165"/>
+        <source>身份证号码第7至14位的出生日期“{text}”不是有效日期。请核对证件重新输入。</source>
+        <translation>The birth date in characters 7–14, “{text}”, is not a real date. Check the ID card and enter it again.</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/validation.py" line="170"/>
+        <source>身份证号码中的出生日期{birth}早于1900年，不可能正确。请核对证件重新输入。</source>
+        <translation>The birth date {birth} is before 1900, which cannot be right. Check the ID card and enter it again.</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/validation.py" line="175"/>
+        <source>身份证号码中的出生日期{birth}晚于今天，不可能正确。请核对证件重新输入。</source>
+        <translation>The birth date {birth} is after today, which cannot be right. Check the ID card and enter it again.</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/validation.py" line="187"/>
+        <source>身份证号码前两位“{province}”不是有效的省级行政区划代码。请核对证件重新输入。</source>
+        <translation>The first two digits, “{province}”, are not a province code. Check the ID card and enter it again.</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/validation.py" line="198"/>
+        <source>身份证号码校验不通过：按前17位计算，第18位应为“{expected}”，而输入的是“{given}”。这说明号码中有输入错误（可能在任意一位），请对照证件逐位核对后重新输入。</source>
+        <translation>The ID number does not check: from the first 17 characters the 18th should be “{expected}”, not “{given}”. Some character is mistyped (it may be any of them); compare each one with the ID card.</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/validation.py" line="279"/>
+        <source>统一社会信用代码应为18位，现在是{count}位。请对照营业执照或登记证书重新输入。</source>
+        <extracomment>GB 32100 character set: digits and upper-case letters without I, O, S, V, Z. Registration-authority codes (登记管理部门代码, first character) assigned so far: 1 机构编制, 2 外交, 3 司法行政, 4 文化, 5 民政, 6 旅游, 7 宗教, 8 工会, 9 市场监管(工商), A 中央军委改革和编制办公室, N 农业农村 (村集体经济组织), Y 其他.</extracomment>
+        <translation>A unified social credit code has 18 characters; this one has {count}. Enter it again from the business licence or registration certificate.</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/validation.py" line="285"/>
+        <source>统一社会信用代码中不能出现“{items}”：只使用数字和除I、O、S、V、Z以外的大写字母。请核对证照重新输入（注意数字0与字母O、数字1与字母I的区别）。</source>
+        <translation>A unified social credit code cannot contain “{items}”: only digits and capital letters other than I, O, S, V, Z. Check the certificate (0 is not O, 1 is not I).</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/validation.py" line="292"/>
+        <source>统一社会信用代码第1位“{authority}”不是有效的登记管理部门代码。请核对证照重新输入。</source>
+        <translation>The first character, “{authority}”, is not a registration authority code. Check the certificate and enter it again.</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/validation.py" line="297"/>
+        <source>统一社会信用代码第2至8位（机构类别和登记管理机关行政区划码）应全部是数字。请核对证照重新输入。</source>
+        <translation>Characters 2–8 (organization type and the authority&apos;s area code) must all be digits. Check the certificate and enter it again.</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/validation.py" line="303"/>
+        <source>统一社会信用代码校验不通过：按前17位计算，第18位应为“{expected}”，而输入的是“{given}”。这说明代码中有输入错误（可能在任意一位），请对照证照逐位核对。</source>
+        <translation>The code does not check: from the first 17 characters the 18th should be “{expected}”, not “{given}”. Some character is mistyped (it may be any of them); compare each one with the certificate.</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/validation.py" line="329"/>
+        <source>手机号码只能包含数字。请重新输入。</source>
+        <translation>A mobile number is digits only. Enter it again.</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/validation.py" line="333"/>
+        <source>手机号码应为11位，现在是{count}位。请核对后重新输入。</source>
+        <translation>A mobile number has 11 digits; this one has {count}. Check it and enter it again.</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/validation.py" line="337"/>
+        <source>手机号码应以13至19开头。请核对后重新输入；固定电话请填写在其他联系方式中。</source>
+        <translation>A mobile number starts with 13 to 19. Check it; put a landline under other contacts.</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/validation.py" line="365"/>
+        <source>姓名中含有不可见的控制字符（常见于复制粘贴）。请删除后重新输入。</source>
+        <translation>The name contains invisible control characters (often from copy and paste). Remove them and enter it again.</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/validation.py" line="371"/>
+        <source>姓名不能为空。请输入姓名。</source>
+        <translation>The name is empty. Enter the name.</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/validation.py" line="375"/>
+        <source>姓名最多{name_max_length}个字，现在是{count}个。请核对后重新输入。</source>
+        <translation>A name has at most {name_max_length} characters; this one has {count}. Check it and enter it again.</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/validation.py" line="420"/>
+        <source>证件号码不足4位，无法取后4位。请核对证件号码。</source>
+        <translation>The ID number has fewer than 4 characters, so there are no last 4. Check the ID number.</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/validation.py" line="446"/>
+        <source>服务站代码应为12位数字（统计用区划代码），现在是“{text}”。请核对后重新输入。</source>
+        <translation>A station code is 12 digits (the statistical area code); it is “{text}”. Check it and enter it again.</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/validation.py" line="454"/>
+        <source>服务站代码第7至9位（街道/乡镇）应在001至399之间，现在是“{township}”。请核对统计用区划代码。</source>
+        <translation>Digits 7–9 (street or township) must be 001 to 399; they are “{township}”. Check the statistical area code.</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/validation.py" line="459"/>
+        <source>服务站代码第10至12位（社区/村）应在000至399之间（000表示街道/乡镇本级），现在是“{village}”。请核对统计用区划代码。</source>
+        <translation>Digits 10–12 (community or village) must be 000 to 399 (000 is the street or township itself); they are “{village}”. Check the statistical area code.</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/workspace.py" line="51"/>
+        <source>本机尚未初始化站点，请先运行 init（或在首次启动时完成设置）。</source>
+        <translation>This machine has no station yet: run init (or finish the set-up at first start).</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/workspace.py" line="67"/>
+        <source>本数据目录已初始化过站点。</source>
+        <translation>This data directory already has a station.</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/workspace.py" line="88"/>
+        <source>账号 {username} 已停用。</source>
+        <translation>Account {username} is disabled.</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/workspace.py" line="97"/>
+        <source>本站还没有窗口人员账号。</source>
+        <translation>This station has no clerk accounts yet.</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/workspace.py" line="100"/>
+        <source>本站有多个账号，请用 --clerk 指明经办人。</source>
+        <translation>This station has several accounts: name the clerk with --clerk.</translation>
+    </message>
+</context>
+<context>
     <name>labels</name>
     <message>
         <location filename="../../ui/widgets.py" line="112"/>
@@ -5596,18 +6009,18 @@ drawn</translation>
 <context>
     <name>operations</name>
     <message>
-        <location filename="../../ui/operations.py" line="77"/>
+        <location filename="../../ui/operations.py" line="83"/>
         <source>读写文件或网络时出错（{detail}）。请检查后重试。</source>
         <extracomment>How long work may run before a progress indicator appears (Anki uses the same).</extracomment>
         <translation>Error reading or writing a file or the network ({detail}). Check and try again.</translation>
     </message>
     <message>
-        <location filename="../../ui/operations.py" line="80"/>
+        <location filename="../../ui/operations.py" line="86"/>
         <source>操作没有完成：程序出现意外错误（{kind}）。请重试；如果仍然出错，请联系管理员。</source>
         <translation>The operation did not finish: unexpected error ({kind}). Try again; if it keeps happening, contact the administrator.</translation>
     </message>
     <message>
-        <location filename="../../ui/operations.py" line="247"/>
+        <location filename="../../ui/operations.py" line="253"/>
         <source>请稍候</source>
         <extracomment>Emitted after an operation&apos;s callbacks ran (tests wait on it). Emitted with the label when an operation&apos;s progress indicator appears.</extracomment>
         <translation>Please wait</translation>

@@ -123,3 +123,31 @@ def test_install_translator_switches_and_resets(qapp: QApplication) -> None:
     finally:
         assert not install_translator(qapp, "zh_CN")
     assert QCoreApplication.translate("MainWindow", "设置") == "设置"
+
+
+def test_domain_errors_read_in_the_interface_language(english: QTranslator) -> None:
+    from clerk.errors import StateError
+    from clerk.validation import parse_resident_id
+    from ui.operations import error_text
+
+    with pytest.raises(Exception) as err:
+        parse_resident_id("11010519491231002" + "0")  # a wrong check digit
+    text = error_text(err.value)
+    assert text.startswith("The ID number does not check: from the first 17 characters the "
+                           "18th should be “X”, not “0”."), text
+    # Without a translation (or in Chinese) the domain's own words, values filled in.
+    unknown = StateError("没有这样的模板 {n}。", params={"n": 3})
+    assert error_text(unknown) == "没有这样的模板 3。" == unknown.message
+
+
+def test_every_domain_error_template_is_collected(english: QTranslator) -> None:
+    """Each message the domain marks for translation is in the .ts (scripts/i18n.sh)."""
+    marked = set()
+    for path in (ROOT / "clerk").rglob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        for m in re.finditer(r'QT_TRANSLATE_NOOP\(\s*"errors",\s*((?:"(?:[^"\\]|\\.)*"\s*)+)\)',
+                             text):
+            marked.add("".join(re.findall(r'"((?:[^"\\]|\\.)*)"', m.group(1))))
+    in_ts = {source for context, source, _t in MESSAGES if context == "errors"}
+    assert len(marked) > 60
+    assert marked <= in_ts, sorted(marked - in_ts)[:5]
