@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QLineEdit, QWidget
 
 from clerk.errors import ValidationError
 from clerk.validation import ResidentId, parse_resident_id, resident_id_check_digit
+from ui.operations import error_text
 
 ID_LENGTH = 18
 # Enough room for a pasted number with spaces; longer input is reported, not cut off.
@@ -147,7 +148,7 @@ class IdNumberEdit(QLineEdit):
         if self._state == IdState.EMPTY:
             return ""
         if self._error is not None:
-            return self._error.message
+            return error_text(self._error)
         if self._resident is not None:
             sex = self.tr("男") if self._resident.sex == "M" else self.tr("女")
             return self.tr("号码有效 · {sex} · 出生于 {birth}").format(

@@ -26,6 +26,7 @@ from clerk.applicants import ApplicantView, DocumentView, PersonInput
 from clerk.errors import ValidationError
 from clerk.validation import validate_mobile, validate_name
 from ui.id_input import IdNumberEdit, IdState
+from ui.operations import error_text
 from ui.widgets import join_list
 
 _ERROR_STYLE = "color: #a8231b;"
@@ -170,7 +171,7 @@ class ApplicantPanel(QWidget):
             found.append(("id_no", self.tr("请输入申请人身份证号码")))
         elif self.id_edit.state != IdState.VALID:
             error = self.id_edit.error()
-            found.append(("id_no", error.message if error else self.tr("身份证号码未输入完整")))
+            found.append(("id_no", error_text(error) if error else self.tr("身份证号码未输入完整")))
         name = self.name_edit.text()
         try:
             if not name.strip():
@@ -178,11 +179,11 @@ class ApplicantPanel(QWidget):
             else:
                 validate_name(name)
         except ValidationError as exc:
-            found.append(("name", exc.message))
+            found.append(("name", error_text(exc)))
         try:
             self._mobile_ok(self.mobile_edit.text())
         except ValidationError as exc:
-            found.append(("mobile", exc.message))
+            found.append(("mobile", error_text(exc)))
         if self.has_agent():
             if not self.agent_name_edit.text().strip():
                 found.append(("agent", self.tr("请填写代理人姓名")))
@@ -191,7 +192,7 @@ class ApplicantPanel(QWidget):
             try:
                 self._mobile_ok(self.agent_mobile_edit.text())
             except ValidationError as exc:
-                found.append(("agent", self.tr("代理人手机：") + exc.message))
+                found.append(("agent", self.tr("代理人手机：") + error_text(exc)))
         return found
 
     @staticmethod
@@ -333,7 +334,7 @@ class ApplicantPanel(QWidget):
             validate_name(text)
             show_message(self.name_message, "")
         except ValidationError as exc:
-            show_message(self.name_message, exc.message)
+            show_message(self.name_message, error_text(exc))
 
     def _check_mobile(self, quiet: bool = False) -> None:
         text = self.mobile_edit.text()
@@ -342,4 +343,4 @@ class ApplicantPanel(QWidget):
             show_message(self.mobile_message, "")
         except ValidationError as exc:
             if not quiet:
-                show_message(self.mobile_message, exc.message)
+                show_message(self.mobile_message, error_text(exc))

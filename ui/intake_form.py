@@ -28,6 +28,7 @@ from clerk.errors import ValidationError
 from clerk.validation import validate_mobile
 from ui.id_input import IdNumberEdit, IdState
 from ui.intake_applicant import field_message, show_message, with_message
+from ui.operations import error_text
 
 _EMPTY_DATE = QDate(1900, 1, 1)
 _MONEY_RE = r"\d{0,12}(\.\d{0,2})?"
@@ -187,12 +188,12 @@ class FormFieldsPanel(QWidget):
                     error = editor.error()
                     problem = self.tr("{label}：{msg}").format(
                         label=f.label,
-                        msg=error.message if error else self.tr("身份证号码未输入完整"))
+                        msg=error_text(error) if error else self.tr("身份证号码未输入完整"))
             elif f.type == FieldType.PHONE:
                 try:
                     validate_mobile(text)
                 except ValidationError as exc:
-                    problem = self.tr("{label}：{msg}").format(label=f.label, msg=exc.message)
+                    problem = self.tr("{label}：{msg}").format(label=f.label, msg=error_text(exc))
             elif f.type == FieldType.MONEY and not re.fullmatch(r"\d+(\.\d{1,2})?", text):
                 problem = self.tr("{label}：金额格式应为整数或最多两位小数").format(label=f.label)
             if problem:

@@ -306,103 +306,103 @@
 <context>
     <name>ApplicantPanel</name>
     <message>
-        <location filename="../../ui/intake_applicant.py" line="78"/>
+        <location filename="../../ui/intake_applicant.py" line="79"/>
         <source>与证件一致</source>
         <extracomment>A complete, valid applicant ID number was entered (look the person up). The agent section gained or lost an agent (the checklist suggests materials).</extracomment>
         <translation>As on the ID document</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_applicant.py" line="81"/>
+        <location filename="../../ui/intake_applicant.py" line="82"/>
         <source>11位手机号码</source>
         <translation>11-digit mobile number</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_applicant.py" line="94"/>
+        <location filename="../../ui/intake_applicant.py" line="95"/>
         <source>代理人（委托他人代办时填写）</source>
         <translation>Agent (if applying on someone&apos;s behalf)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_applicant.py" line="113"/>
+        <location filename="../../ui/intake_applicant.py" line="114"/>
         <source>身份证号 *</source>
         <translation>ID number *</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_applicant.py" line="114"/>
+        <location filename="../../ui/intake_applicant.py" line="115"/>
         <source>姓名 *</source>
         <translation>Name *</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_applicant.py" line="115"/>
+        <location filename="../../ui/intake_applicant.py" line="116"/>
         <source>手机</source>
         <translation>Mobile</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_applicant.py" line="116"/>
+        <location filename="../../ui/intake_applicant.py" line="117"/>
         <source>住址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_applicant.py" line="124"/>
+        <location filename="../../ui/intake_applicant.py" line="125"/>
         <source>代理人姓名</source>
         <translation>Agent name</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_applicant.py" line="125"/>
+        <location filename="../../ui/intake_applicant.py" line="126"/>
         <source>代理人身份证</source>
         <translation>Agent ID no.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_applicant.py" line="127"/>
+        <location filename="../../ui/intake_applicant.py" line="128"/>
         <source>代理人手机</source>
         <translation>Agent mobile</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_applicant.py" line="170"/>
+        <location filename="../../ui/intake_applicant.py" line="171"/>
         <source>请输入申请人身份证号码</source>
         <translation>Enter the applicant&apos;s ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_applicant.py" line="173"/>
+        <location filename="../../ui/intake_applicant.py" line="174"/>
         <source>身份证号码未输入完整</source>
         <translation>ID number is incomplete</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_applicant.py" line="177"/>
+        <location filename="../../ui/intake_applicant.py" line="178"/>
         <source>请输入申请人姓名</source>
         <translation>Enter the applicant&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_applicant.py" line="188"/>
+        <location filename="../../ui/intake_applicant.py" line="189"/>
         <source>请填写代理人姓名</source>
         <translation>Enter the agent&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_applicant.py" line="190"/>
+        <location filename="../../ui/intake_applicant.py" line="191"/>
         <source>代理人身份证号码无效或未填写完整</source>
         <translation>Agent&apos;s ID number is invalid or incomplete</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_applicant.py" line="194"/>
+        <location filename="../../ui/intake_applicant.py" line="195"/>
         <source>代理人手机：</source>
         <translation>Agent mobile: </translation>
     </message>
     <message>
-        <location filename="../../ui/intake_applicant.py" line="208"/>
+        <location filename="../../ui/intake_applicant.py" line="209"/>
         <source>新申请人：首次来站办理，请登记姓名和联系方式。</source>
         <translation>New applicant: first visit to this station. Please record name and contact details.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_applicant.py" line="216"/>
+        <location filename="../../ui/intake_applicant.py" line="217"/>
         <source>证照库：{docs}</source>
         <translation>Documents on file: {docs}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_applicant.py" line="217"/>
+        <location filename="../../ui/intake_applicant.py" line="218"/>
         <source>证照库暂无有效证照。</source>
         <translation>No valid documents on file.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_applicant.py" line="218"/>
+        <location filename="../../ui/intake_applicant.py" line="219"/>
         <source>已登记申请人，资料已调出。</source>
         <translation>Registered applicant; details recalled. </translation>
     </message>
@@ -2856,48 +2856,48 @@
 <context>
     <name>FormFieldsPanel</name>
     <message>
-        <location filename="../../ui/intake_form.py" line="52"/>
+        <location filename="../../ui/intake_form.py" line="53"/>
         <source>选择事项后，这里显示该事项需要采集的信息。</source>
         <translation>Once a matter is chosen, the information it requires is shown here.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="60"/>
+        <location filename="../../ui/intake_form.py" line="61"/>
         <source>本事项无需另外采集信息。</source>
         <translation>This matter needs no further information.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="85"/>
+        <location filename="../../ui/intake_form.py" line="86"/>
         <source>（请选择）</source>
         <translation>(choose)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="95"/>
+        <location filename="../../ui/intake_form.py" line="96"/>
         <source>（未填写）</source>
         <translation>(not filled in)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="104"/>
+        <location filename="../../ui/intake_form.py" line="105"/>
         <source>元</source>
         <translation>yuan</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="182"/>
+        <location filename="../../ui/intake_form.py" line="183"/>
         <source>请填写“{label}”</source>
         <translation>Fill in &quot;{label}&quot;</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="188"/>
-        <location filename="../../ui/intake_form.py" line="195"/>
+        <location filename="../../ui/intake_form.py" line="189"/>
+        <location filename="../../ui/intake_form.py" line="196"/>
         <source>{label}：{msg}</source>
         <translation>{label}: {msg}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="190"/>
+        <location filename="../../ui/intake_form.py" line="191"/>
         <source>身份证号码未输入完整</source>
         <translation>ID number is incomplete</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="197"/>
+        <location filename="../../ui/intake_form.py" line="198"/>
         <source>{label}：金额格式应为整数或最多两位小数</source>
         <translation>{label}: amount must be a whole number or have at most two decimals</translation>
     </message>
@@ -2905,27 +2905,27 @@
 <context>
     <name>IdNumberEdit</name>
     <message>
-        <location filename="../../ui/id_input.py" line="92"/>
+        <location filename="../../ui/id_input.py" line="93"/>
         <source>18位公民身份号码，可扫描证件</source>
         <translation>18-digit ID number, or scan the card</translation>
     </message>
     <message>
-        <location filename="../../ui/id_input.py" line="152"/>
+        <location filename="../../ui/id_input.py" line="153"/>
         <source>男</source>
         <translation>male</translation>
     </message>
     <message>
-        <location filename="../../ui/id_input.py" line="152"/>
+        <location filename="../../ui/id_input.py" line="153"/>
         <source>女</source>
         <translation>female</translation>
     </message>
     <message>
-        <location filename="../../ui/id_input.py" line="153"/>
+        <location filename="../../ui/id_input.py" line="154"/>
         <source>号码有效 · {sex} · 出生于 {birth}</source>
         <translation>Valid · {sex} · born {birth}</translation>
     </message>
     <message>
-        <location filename="../../ui/id_input.py" line="155"/>
+        <location filename="../../ui/id_input.py" line="156"/>
         <source>已输入 {n}/18 位</source>
         <translation>{n}/18 digits</translation>
     </message>
