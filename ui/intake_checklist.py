@@ -61,6 +61,7 @@ class MaterialRow:
     returned: bool = False  # listed by the district's return for correction
     note: str = ""  # extra requirement (the district's return note)
     scans: tuple[Scan, ...] = ()  # files attached on this screen, not yet committed
+    drop_scans: bool = False  # the clerk removed the committed item's scans on this screen
 
     @property
     def key(self) -> str:
@@ -84,7 +85,8 @@ class MaterialRow:
         return replace(self.item, status=self.status,
                        promise_date=self.promise if self.status == ItemStatus.DEFERRED else None,
                        document_id=(self.document.id if self.document is not None
-                                    and self.status == ItemStatus.ON_FILE else None)
+                                    and self.status == ItemStatus.ON_FILE else None),
+                       scans=() if self.drop_scans else self.item.scans,
                        ).with_scans(self.scans)
 
 
@@ -173,9 +175,20 @@ class ChecklistModel(QAbstractTableModel):
     def add_scan(self, key: str, scan: Scan) -> None:
         """A scanned file of one material, kept with the clerk's marks until committed."""
         row = self.find(key)
-        if row is not None and scan not in row.scans and scan not in row.item.scans:
+        if row is not None and scan not in row.as_item().scans:
             row.scans = (*row.scans, scan)
             self._row_changed(key)
+
+    def clear_scans(self, key: str) -> bool:
+        """Remove the material's scans (those attached here, and the committed ones when
+        the marks are saved); False when it had none."""
+        row = self.find(key)
+        if row is None or not (row.scans or (row.item.scans and not row.drop_scans)):
+            return False
+        row.scans = ()
+        row.drop_scans = bool(row.item.scans)
+        self._row_changed(key)
+        return True
 
     def attach_documents(self, documents: dict[str, DocumentView]) -> None:
         """Offer the applicant's valid documents on file; untouched rows take them."""
@@ -296,7 +309,7 @@ class ChecklistModel(QAbstractTableModel):
             return self.words.form(item)
         if column == self.STATUS:
             text = self.words.status(row.status, needed=row.as_item().needed)
-            scans = len(row.item.scans) + len(row.scans)
+            scans = len(row.as_item().scans)
             if scans:
                 text += "\n" + self.tr("扫描件 {n}").format(n=scans)
             return text

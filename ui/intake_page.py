@@ -20,7 +20,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QHideEvent, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMenu,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -244,6 +245,8 @@ class IntakePage(QWidget):
         self.lookup_bar.case_chosen.connect(self.resume)
         self.new_button.clicked.connect(self.start_new)
         self.scan_button.clicked.connect(lambda: self.attach_scan())
+        self.checklist_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.checklist_view.customContextMenuRequested.connect(self._checklist_menu)
         self.scan_button.setEnabled(False)  # until there are materials to attach to
         self.checklist_model.modelReset.connect(
             lambda: self.scan_button.setEnabled(self.checklist_model.rowCount() > 0))
@@ -265,6 +268,7 @@ class IntakePage(QWidget):
             ("Ctrl+N", self.start_new),
             ("Ctrl+F", lambda: self.lookup_bar.edit.setFocus()),
             ("Ctrl+U", lambda: self.attach_scan()),
+            ("Ctrl+Shift+U", self.remove_scans),
         ]
         self._shortcut_objects = []
         for keys, slot in bindings:
@@ -623,7 +627,7 @@ class IntakePage(QWidget):
 
     # --- decisions -------------------------------------------------------------------------
     def _marks(self) -> tuple[MaterialMark, ...]:
-        return tuple(MaterialMark(r.key, r.status, r.promise, r.scans)
+        return tuple(MaterialMark(r.key, r.status, r.promise, r.scans, r.drop_scans)
                      for r in self.checklist_model.rows() if r.key not in self._synthetic)
 
     def intake_data(self) -> IntakeData:
@@ -689,6 +693,27 @@ class IntakePage(QWidget):
             self.checklist_message.show()
 
         Operation(work, parent=self).success(kept).failure(failed).run_in_background()
+
+    def remove_scans(self) -> None:
+        """Ctrl+Shift+U (or the checklist's menu): the selected material cites no scan any
+        more once the marks are saved (one attached to the wrong material, say)."""
+        key = self.checklist_view.current_key()
+        if self._busy or not key or not self.checklist_model.clear_scans(key):
+            self.checklist_message.setText(self.tr("选中的材料没有扫描件。"))
+            self.checklist_message.show()
+            return
+        self.checklist_message.hide()
+
+    def _checklist_menu(self, point: QPoint) -> None:
+        key = self.checklist_view.current_key()
+        if not key:
+            return
+        menu = QMenu(self)
+        menu.addAction(self.tr("附扫描件…  Ctrl+U"), lambda: self.attach_scan())
+        row = self.checklist_model.find(key)
+        remove = menu.addAction(self.tr("移除扫描件  Ctrl+Shift+U"), self.remove_scans)
+        remove.setEnabled(row is not None and bool(row.as_item().scans))
+        menu.exec(self.checklist_view.viewport().mapToGlobal(point))
 
     def _set_busy(self, busy: bool) -> None:
         self._busy = busy
@@ -907,7 +932,8 @@ def _mark_dict(row: MaterialRow) -> dict[str, Any]:
     return {"status": row.status.value,
             "promise": row.promise.isoformat() if row.promise else None,
             "touched": row.touched,
-            "scans": [{"sha256": sc.sha256, "media_type": sc.media_type} for sc in row.scans]}
+            "scans": [{"sha256": sc.sha256, "media_type": sc.media_type} for sc in row.scans],
+            "drop_scans": row.drop_scans}
 
 
 def _restore_marks(rows: list[MaterialRow], marks: dict[str, Any]) -> None:
@@ -926,3 +952,4 @@ def _restore_marks(rows: list[MaterialRow], marks: dict[str, Any]) -> None:
         row.scans = tuple(Scan(str(sc["sha256"]), str(sc.get("media_type", "")))
                           for sc in mark.get("scans") or ()
                           if isinstance(sc, dict) and "sha256" in sc)
+        row.drop_scans = bool(mark.get("drop_scans"))

@@ -54,6 +54,7 @@ class MaterialMark:
     status: ItemStatus
     promise: date | None = None
     scans: tuple[Scan, ...] = ()  # attached on the screen (already kept in clerk.scans)
+    drop_scans: bool = False  # the committed item's scans removed on the screen
 
 
 @dataclass(frozen=True)
@@ -156,11 +157,15 @@ def changes_against(record: CaseRecord, marks: Iterable[MaterialMark]) -> Materi
     not_applicable: list[str] = []
     missing: list[str] = []
     scans: dict[str, tuple[Scan, ...]] = {}
+    dropped: dict[str, list[str]] = {}
     for mark in marks:
         item = items.get(mark.key)
         if item is None:
             continue
-        new_scans = tuple(sc for sc in mark.scans if sc not in item.scans)
+        if mark.drop_scans and item.scans:
+            dropped[mark.key] = [sc.sha256 for sc in item.scans]
+        kept = () if mark.drop_scans else item.scans
+        new_scans = tuple(sc for sc in mark.scans if sc not in kept)
         if new_scans:
             scans[mark.key] = new_scans
         if item.status == mark.status and item.promise_date == mark.promise:
@@ -176,12 +181,14 @@ def changes_against(record: CaseRecord, marks: Iterable[MaterialMark]) -> Materi
         elif mark.status == ItemStatus.ON_FILE and item.status == ItemStatus.NOT_APPLICABLE:
             applies.append(mark.key)  # the service then finds it on file
     return MaterialChanges(received=received, deferred=deferred, applies=applies,
-                           not_applicable=not_applicable, missing=missing, scans=scans)
+                           not_applicable=not_applicable, missing=missing, scans=scans,
+                           scans_dropped=dropped)
 
 
 def is_empty(changes: MaterialChanges) -> bool:
     return not (changes.received or changes.deferred or changes.applies
-                or changes.not_applicable or changes.missing or changes.scans)
+                or changes.not_applicable or changes.missing or changes.scans
+                or changes.scans_dropped)
 
 
 # --- decisions -----------------------------------------------------------------------

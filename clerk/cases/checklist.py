@@ -96,6 +96,11 @@ class ChecklistItem:
         added = tuple(dict.fromkeys((*self.scans, *scans)))
         return replace(self, scans=added)
 
+    def without_scans(self, sha256s: Iterable[str]) -> ChecklistItem:
+        """A copy citing none of `sha256s` (the files themselves stay in the store)."""
+        dropped = set(sha256s)
+        return replace(self, scans=tuple(sc for sc in self.scans if sc.sha256 not in dropped))
+
     @classmethod
     def from_dict(cls, d: Mapping[str, Any]) -> ChecklistItem:
         promise = d.get("promise_date")
@@ -149,6 +154,10 @@ class Checklist:
     def with_scans(self, key: str, scans: Iterable[Scan]) -> Checklist:
         """A copy with scans added to one item (its status is the clerk's own mark)."""
         new = self.item(key).with_scans(scans)
+        return Checklist(tuple(new if it.key == key else it for it in self.items))
+
+    def without_scans(self, key: str, sha256s: Iterable[str]) -> Checklist:
+        new = self.item(key).without_scans(sha256s)
         return Checklist(tuple(new if it.key == key else it for it in self.items))
 
     def with_status(self, key: str, status: ItemStatus, *, promise_date: date | None = None,

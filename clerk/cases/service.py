@@ -48,6 +48,7 @@ class MaterialChanges:
     missing: Sequence[str] = ()  # taken back (e.g. found unacceptable on a closer look)
     use_on_file: bool = True
     scans: Mapping[str, Sequence[Scan]] = field(default_factory=dict)  # key -> files added
+    scans_dropped: Mapping[str, Sequence[str]] = field(default_factory=dict)  # key -> sha256s
 
 
 class CaseService:
@@ -134,6 +135,18 @@ class CaseService:
         if scan in item.scans:
             return rec  # that file is cited already: nothing to record
         return self.update_materials(case_no, MaterialChanges(scans={key: [scan]},
+                                                              use_on_file=False), clerk)
+
+    def detach_scans(self, case_no: str, key: str, clerk: str | None = None) -> CaseRecord:
+        """Stop citing the scans of one material (one attached to the wrong material, say).
+        The files stay in the store: another material or case may cite them."""
+        with self.ws.store.read() as s:
+            rec = load_by_case_no(s, case_no)
+        item = rec.materials.item(key)
+        if not item.scans:
+            return rec
+        dropped = {key: [sc.sha256 for sc in item.scans]}
+        return self.update_materials(case_no, MaterialChanges(scans_dropped=dropped,
                                                               use_on_file=False), clerk)
 
     def issue_notice(self, case_no: str, *, justification: str | None = None,
@@ -342,6 +355,8 @@ def apply_changes(checklist: Checklist, ch: MaterialChanges) -> Checklist:
         checklist = checklist.with_status(key, ItemStatus.DEFERRED, promise_date=promise)
     for key in ch.received:
         checklist = checklist.with_status(key, ItemStatus.RECEIVED)
+    for key, shas in ch.scans_dropped.items():
+        checklist = checklist.without_scans(key, shas)
     for key, scans in ch.scans.items():
         checklist = checklist.with_scans(key, scans)
     return checklist

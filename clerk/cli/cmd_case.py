@@ -34,10 +34,12 @@ def register(sub: Any) -> None:
     _material_args(p)
     p.add_argument("--clerk", default=None)
 
-    p = add_command(c, "scan", cmd_scan, "为一项材料附扫描件（PDF、PNG 或 JPEG）")
+    p = add_command(c, "scan", cmd_scan,
+                    "为一项材料附扫描件（PDF、PNG 或 JPEG）；--remove 移除该项的扫描件")
     p.add_argument("case_no")
     p.add_argument("material", metavar="MATERIAL_KEY")
-    p.add_argument("file", type=Path, metavar="FILE")
+    p.add_argument("file", type=Path, metavar="FILE", nargs="?")
+    p.add_argument("--remove", action="store_true", help="不再引用该项材料的扫描件")
     p.add_argument("--clerk", default=None)
 
     p = add_command(c, "notice", cmd_notice, "出具一次性告知单")
@@ -151,6 +153,12 @@ def cmd_supplement(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_scan(args: argparse.Namespace, ctx: CliContext) -> int:
+    if args.remove == (args.file is not None):
+        raise ValidationError("请给出扫描件文件，或用 --remove 移除（二者选一）。", code="cli.scan",
+                              field="file")
+    if args.remove:
+        r = ctx.workspace().cases.detach_scans(args.case_no, args.material, clerk=args.clerk)
+        return _emit(ctx, r, f"已移除“{r.materials.item(args.material).name}”的扫描件：")
     try:
         data = args.file.read_bytes()
     except OSError as exc:

@@ -1393,58 +1393,58 @@
 <context>
     <name>ChecklistModel</name>
     <message>
-        <location filename="../../ui/intake_checklist.py" line="236"/>
+        <location filename="../../ui/intake_checklist.py" line="249"/>
         <source>申请材料</source>
         <extracomment>Days between today and the default promise date of a 容缺后补 item. Emitted after any mark changed (status, promise date).</extracomment>
         <translation>Material</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_checklist.py" line="236"/>
+        <location filename="../../ui/intake_checklist.py" line="249"/>
         <source>要求</source>
         <translation>Necessity</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_checklist.py" line="236"/>
+        <location filename="../../ui/intake_checklist.py" line="249"/>
         <source>形式与份数</source>
         <translation>Form and copies</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_checklist.py" line="236"/>
+        <location filename="../../ui/intake_checklist.py" line="249"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_checklist.py" line="237"/>
+        <location filename="../../ui/intake_checklist.py" line="250"/>
         <source>承诺补交日期</source>
         <translation>Promised by</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_checklist.py" line="289"/>
+        <location filename="../../ui/intake_checklist.py" line="302"/>
         <source>（{c}）</source>
         <translation>({c})</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_checklist.py" line="291"/>
+        <location filename="../../ui/intake_checklist.py" line="304"/>
         <source>区中心退回要求补正</source>
         <translation>Returned for correction by the district center</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_checklist.py" line="301"/>
+        <location filename="../../ui/intake_checklist.py" line="314"/>
         <source>扫描件 {n}</source>
         <translation>Scans: {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_checklist.py" line="308"/>
+        <location filename="../../ui/intake_checklist.py" line="321"/>
         <source>受理标准：{r}</source>
         <translation>Acceptance standard: {r}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_checklist.py" line="310"/>
+        <location filename="../../ui/intake_checklist.py" line="323"/>
         <source>补正要求：{r}</source>
         <translation>Correction required: {r}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_checklist.py" line="312"/>
+        <location filename="../../ui/intake_checklist.py" line="325"/>
         <source>证照库：{d} 由 {who} 核验</source>
         <translation>Documents on file: verified {d} by {who}</translation>
     </message>
@@ -1452,7 +1452,7 @@
 <context>
     <name>ChecklistView</name>
     <message>
-        <location filename="../../ui/intake_checklist.py" line="429"/>
+        <location filename="../../ui/intake_checklist.py" line="442"/>
         <source>选择事项后，这里列出该事项的全部申请材料，逐项核对。</source>
         <extracomment>The current material changed (carries the key, or &quot;&quot; when none).</extracomment>
         <translation>Once a matter is chosen, all its application materials are listed here to check one by one.</translation>
@@ -1461,68 +1461,68 @@
 <context>
     <name>ChecklistWords</name>
     <message>
-        <location filename="../../ui/intake_checklist.py" line="334"/>
+        <location filename="../../ui/intake_checklist.py" line="347"/>
         <source>必要</source>
         <translation>Required</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_checklist.py" line="334"/>
+        <location filename="../../ui/intake_checklist.py" line="347"/>
         <source>非必要</source>
         <translation>Optional</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_checklist.py" line="335"/>
-        <location filename="../../ui/intake_checklist.py" line="342"/>
+        <location filename="../../ui/intake_checklist.py" line="348"/>
+        <location filename="../../ui/intake_checklist.py" line="355"/>
         <source>容缺后补</source>
         <translation>Deferred (bring later)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_checklist.py" line="335"/>
+        <location filename="../../ui/intake_checklist.py" line="348"/>
         <source>信息免交</source>
         <translation>From shared data</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_checklist.py" line="340"/>
+        <location filename="../../ui/intake_checklist.py" line="353"/>
         <source>未收</source>
         <translation>Not received</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_checklist.py" line="341"/>
+        <location filename="../../ui/intake_checklist.py" line="354"/>
         <source>已收</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_checklist.py" line="341"/>
+        <location filename="../../ui/intake_checklist.py" line="354"/>
         <source>证照库</source>
         <translation>On file</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_checklist.py" line="342"/>
+        <location filename="../../ui/intake_checklist.py" line="355"/>
         <source>共享获取</source>
         <translation>Shared data</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_checklist.py" line="343"/>
+        <location filename="../../ui/intake_checklist.py" line="356"/>
         <source>缺</source>
         <translation>Missing</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_checklist.py" line="344"/>
+        <location filename="../../ui/intake_checklist.py" line="357"/>
         <source>不适用</source>
         <translation>N/A</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_checklist.py" line="350"/>
+        <location filename="../../ui/intake_checklist.py" line="363"/>
         <source>原件或复印件{n}份</source>
         <translation>{n} original or copy</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_checklist.py" line="353"/>
+        <location filename="../../ui/intake_checklist.py" line="366"/>
         <source>原件{n}份</source>
         <translation>{n} original</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_checklist.py" line="355"/>
+        <location filename="../../ui/intake_checklist.py" line="368"/>
         <source>复印件{n}份</source>
         <translation>{n} copy</translation>
     </message>
@@ -2933,178 +2933,189 @@
 <context>
     <name>IntakePage</name>
     <message>
-        <location filename="../../ui/intake_page.py" line="135"/>
+        <location filename="../../ui/intake_page.py" line="136"/>
         <source>新收件  Ctrl+N</source>
         <extracomment>Quiet time after the last change before the draft is written. Documents of a decision, rendered and opened in the preview (list[PrintedDocument]). A decision was committed on this case number. A case was loaded for a supplement (case number). The known-person lookup for the typed ID number finished. The draft was written (or cleared because the form is empty). The catalog, recent matters and any draft were loaded after attach.</extracomment>
         <translation>New intake  Ctrl+N</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="155"/>
+        <location filename="../../ui/intake_page.py" line="156"/>
         <source>空格/回车：已收 ⇄ 缺&#x3000;F2：更多状态（证照库、共享获取、容缺后补、不适用）</source>
         <translation>Space/Enter: Received ⇄ Missing   F2: more (on file, shared data, deferred, N/A)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="157"/>
+        <location filename="../../ui/intake_page.py" line="158"/>
         <source>显示全部材料</source>
         <translation>Show all materials</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="159"/>
+        <location filename="../../ui/intake_page.py" line="160"/>
+        <location filename="../../ui/intake_page.py" line="712"/>
         <source>附扫描件…  Ctrl+U</source>
         <translation>Attach scan…  Ctrl+U</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="161"/>
+        <location filename="../../ui/intake_page.py" line="162"/>
         <source>为选中的材料附上扫描件（PDF、PNG 或 JPEG，不超过 10 MB），随案件同步到区中心</source>
         <translation>Attach a scan to the selected material (PDF, PNG or JPEG, at most 10 MB); it is synced to the district with the case</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="177"/>
+        <location filename="../../ui/intake_page.py" line="178"/>
         <source>1  事项</source>
         <translation>1  Matter</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="178"/>
+        <location filename="../../ui/intake_page.py" line="179"/>
         <source>2  申请人</source>
         <translation>2  Applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="179"/>
+        <location filename="../../ui/intake_page.py" line="180"/>
         <source>3  申请信息</source>
         <translation>3  Application details</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="202"/>
+        <location filename="../../ui/intake_page.py" line="203"/>
         <source>4  申请材料</source>
         <translation>4  Materials</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="297"/>
+        <location filename="../../ui/intake_page.py" line="301"/>
         <source>正在加载事项目录…</source>
         <translation>Loading the matter catalog…</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="419"/>
+        <location filename="../../ui/intake_page.py" line="423"/>
         <source>有代理人：已将“{names}”列为需提交的材料。</source>
         <translation>Agent present: &quot;{names}&quot; added to the required materials.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="435"/>
+        <location filename="../../ui/intake_page.py" line="439"/>
         <source>选择事项</source>
         <translation>Choose a matter</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="470"/>
+        <location filename="../../ui/intake_page.py" line="474"/>
         <source>受理标准：{r}</source>
         <translation>Acceptance standard: {r}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="472"/>
+        <location filename="../../ui/intake_page.py" line="476"/>
         <source>补正要求：{r}</source>
         <translation>Correction required: {r}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="538"/>
+        <location filename="../../ui/intake_page.py" line="542"/>
         <source>该申请人没有待补正或退回补正的办件；可在下方新收件。</source>
         <translation>This applicant has no cases awaiting supplement or returned for correction; start a new intake below.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="608"/>
+        <location filename="../../ui/intake_page.py" line="612"/>
         <source>补正</source>
         <translation>Supplement</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="608"/>
+        <location filename="../../ui/intake_page.py" line="612"/>
         <source>退回补正</source>
         <translation>Returned for correction</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="612"/>
+        <location filename="../../ui/intake_page.py" line="616"/>
         <source>首次告知 {d} 列出 {n} 项</source>
         <translation>First notice {d}: {n} listed</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="616"/>
+        <location filename="../../ui/intake_page.py" line="620"/>
         <source>区中心退回：{note}</source>
         <translation>Returned by district center: {note}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="618"/>
+        <location filename="../../ui/intake_page.py" line="622"/>
         <source>Ctrl+N 返回新收件</source>
         <translation>Ctrl+N back to new intake</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="659"/>
+        <location filename="../../ui/intake_page.py" line="663"/>
         <source>正在办理并生成文书…</source>
         <translation>Processing and generating documents…</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="668"/>
+        <location filename="../../ui/intake_page.py" line="672"/>
         <source>请先在材料清单中选中一项材料。</source>
         <translation>Select a material in the checklist first.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="673"/>
+        <location filename="../../ui/intake_page.py" line="677"/>
         <source>选择扫描件</source>
         <translation>Choose a scan</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="673"/>
+        <location filename="../../ui/intake_page.py" line="677"/>
         <source>扫描件 (*.pdf *.png *.jpg *.jpeg)</source>
         <translation>Scans (*.pdf *.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="688"/>
+        <location filename="../../ui/intake_page.py" line="692"/>
         <source>无法读取文件：{e}</source>
         <translation>Cannot read the file: {e}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="698"/>
+        <location filename="../../ui/intake_page.py" line="702"/>
+        <source>选中的材料没有扫描件。</source>
+        <translation>The selected material has no scans.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_page.py" line="714"/>
+        <source>移除扫描件  Ctrl+Shift+U</source>
+        <translation>Remove scans  Ctrl+Shift+U</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_page.py" line="723"/>
         <source>正在办理…</source>
         <translation>Processing…</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="722"/>
+        <location filename="../../ui/intake_page.py" line="747"/>
         <source>已受理：办件编号 {no}，受理回执已生成。</source>
         <translation>Accepted: case number {no}; acceptance receipt generated.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="723"/>
+        <location filename="../../ui/intake_page.py" line="748"/>
         <source>已出具一次性告知单：办件编号 {no}，申请人补齐材料后凭告知单二维码调取。</source>
         <translation>One-time notice issued: case number {no}. When the applicant returns with the materials, open the case with the notice&apos;s QR code.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="725"/>
+        <location filename="../../ui/intake_page.py" line="750"/>
         <source>已出具不予受理通知书：办件编号 {no}。</source>
         <translation>Refusal notice issued: case number {no}.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="726"/>
+        <location filename="../../ui/intake_page.py" line="751"/>
         <source>已当场办结：办件编号 {no}，受理回执和办结通知已生成。</source>
         <translation>Completed on the spot: case number {no}; acceptance receipt and result notice generated.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="727"/>
+        <location filename="../../ui/intake_page.py" line="752"/>
         <source>已补正并重新上报区中心：办件编号 {no}。</source>
         <translation>Corrected and re-escalated to the district center: case number {no}.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="729"/>
+        <location filename="../../ui/intake_page.py" line="754"/>
         <source>已办理：办件编号 {no}。</source>
         <translation>Done: case number {no}.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="731"/>
+        <location filename="../../ui/intake_page.py" line="756"/>
         <source>本事项须上报区级：请在“办件”页上报。</source>
         <translation>This matter must be escalated to district: escalate it on the &quot;Cases&quot; page.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="742"/>
+        <location filename="../../ui/intake_page.py" line="767"/>
         <source>办件 {no} 已办理（{state}），但文书未能生成：{err} 可在“办件”页补打。</source>
         <translation>Case {no} was processed ({state}) but its documents could not be generated: {err} Reprint them on the &quot;Cases&quot; page.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="850"/>
+        <location filename="../../ui/intake_page.py" line="875"/>
         <source>已恢复上次未完成的收件。</source>
         <translation>Restored the unfinished intake from last time.</translation>
     </message>
@@ -3112,28 +3123,28 @@
 <context>
     <name>IntakeWork</name>
     <message>
-        <location filename="../../ui/intake_work.py" line="291"/>
+        <location filename="../../ui/intake_work.py" line="298"/>
         <source>请输入办件编号、扫描告知单上的二维码，或输入申请人身份证号码。</source>
         <extracomment>States in which a returning applicant&apos;s case can be continued at the counter.</extracomment>
         <translation>Enter a case number, scan the QR code on the notice, or enter the applicant&apos;s ID number.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_work.py" line="298"/>
+        <location filename="../../ui/intake_work.py" line="305"/>
         <source>二维码内容无法识别，请重新扫描或输入办件编号。</source>
         <translation>QR code not recognized. Scan again or enter the case number.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_work.py" line="302"/>
+        <location filename="../../ui/intake_work.py" line="309"/>
         <source>二维码校验不通过（与办件不符）。请核对告知单或输入办件编号。</source>
         <translation>QR code check failed (does not match the case). Check the notice or enter the case number.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_work.py" line="314"/>
+        <location filename="../../ui/intake_work.py" line="321"/>
         <source>无法识别：请输入办件编号（如 110108001001-20260302-0001）、扫描二维码，或输入18位身份证号码。</source>
         <translation>Not recognized: enter a case number (e.g. 110108001001-20260302-0001), scan the QR code, or enter an 18-digit ID number.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_work.py" line="326"/>
+        <location filename="../../ui/intake_work.py" line="333"/>
         <source>办件 {no} 当前状态为“{state}”，不需要补正材料；请到“办件”页查看或办理。</source>
         <translation>Case {no} is &quot;{state}&quot; and needs no supplement; view or handle it on the &quot;Cases&quot; page.</translation>
     </message>
@@ -5478,27 +5489,27 @@ drawn</translation>
         <translation>The pause ends on {end}, before it starts on {start}. Correct the pause.</translation>
     </message>
     <message>
-        <location filename="../../clerk/cases/checklist.py" line="123"/>
+        <location filename="../../clerk/cases/checklist.py" line="128"/>
         <source>本事项没有材料“{key}”。</source>
         <translation>This matter has no material “{key}”.</translation>
     </message>
     <message>
-        <location filename="../../clerk/cases/checklist.py" line="169"/>
+        <location filename="../../clerk/cases/checklist.py" line="178"/>
         <source>“{name}”不是容缺后补材料，不能承诺后补。</source>
         <translation>“{name}” cannot be deferred: it is not a material that may be brought later.</translation>
     </message>
     <message>
-        <location filename="../../clerk/cases/checklist.py" line="173"/>
+        <location filename="../../clerk/cases/checklist.py" line="182"/>
         <source>“{name}”容缺后补须填写承诺补交日期。</source>
         <translation>Deferring “{name}” needs the date the applicant promises to bring it.</translation>
     </message>
     <message>
-        <location filename="../../clerk/cases/checklist.py" line="177"/>
+        <location filename="../../clerk/cases/checklist.py" line="186"/>
         <source>“{name}”不是附条件材料，不能标为不适用。</source>
         <translation>“{name}” is not conditional, so it cannot be marked not applicable.</translation>
     </message>
     <message>
-        <location filename="../../clerk/cases/checklist.py" line="181"/>
+        <location filename="../../clerk/cases/checklist.py" line="190"/>
         <source>“{name}”不在信息免交范围内，须由申请人提交。</source>
         <translation>“{name}” is not obtained from shared data; the applicant must bring it.</translation>
     </message>
@@ -5533,37 +5544,37 @@ drawn</translation>
         <translation>Event {type} lacks: {items}</translation>
     </message>
     <message>
-        <location filename="../../clerk/cases/service.py" line="155"/>
+        <location filename="../../clerk/cases/service.py" line="168"/>
         <source>一次性告知原则：首次告知未列出“{names}”。再次告知增加新材料须填写理由，该情况将报区中心监察。</source>
         <translation>One-time notice rule: the first notice did not list “{names}”. A later notice that adds materials needs a justification, and is reported to the district&apos;s supervision.</translation>
     </message>
     <message>
-        <location filename="../../clerk/cases/service.py" line="199"/>
+        <location filename="../../clerk/cases/service.py" line="212"/>
         <source>不予受理必须写明理由。</source>
         <translation>A refusal needs a reason.</translation>
     </message>
     <message>
-        <location filename="../../clerk/cases/service.py" line="245"/>
+        <location filename="../../clerk/cases/service.py" line="258"/>
         <source>请写明特别程序（如公示、听证、专家评审）。</source>
         <translation>Name the special procedure (public posting, hearing, expert assessment …).</translation>
     </message>
     <message>
-        <location filename="../../clerk/cases/service.py" line="285"/>
+        <location filename="../../clerk/cases/service.py" line="298"/>
         <source>留言不能为空。</source>
         <translation>The comment is empty.</translation>
     </message>
     <message>
-        <location filename="../../clerk/cases/service.py" line="311"/>
+        <location filename="../../clerk/cases/service.py" line="324"/>
         <source>未知状态 {state}；可用：{items}</source>
         <translation>Unknown state {state}; known: {items}</translation>
     </message>
     <message>
-        <location filename="../../clerk/cases/service.py" line="371"/>
+        <location filename="../../clerk/cases/service.py" line="386"/>
         <source>材料已齐全，应当场受理，不能出具补正告知。</source>
         <translation>Materials complete: accept now; a supplement notice is not allowed.</translation>
     </message>
     <message>
-        <location filename="../../clerk/cases/service.py" line="392"/>
+        <location filename="../../clerk/cases/service.py" line="407"/>
         <source>评价等级须为 1–5（5 非常满意 … 1 非常不满意）。</source>
         <translation>The rating must be 1–5 (5 very satisfied … 1 very dissatisfied).</translation>
     </message>

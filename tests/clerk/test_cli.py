@@ -216,3 +216,19 @@ def test_case_scan_through_cli(run: Run, station: Path, id_factory: Callable[...
     assert code == 2 and "无法读取文件" in err
     code, out, _ = run("case", "show", case_no, "--json", *d)
     assert len(json.loads(out)["timeline"]) == 2
+
+
+def test_case_scan_remove_through_cli(run: Run, station: Path, id_factory: Callable[..., str],
+                                      tmp_path: Path) -> None:
+    d = ["--data-dir", str(station)]
+    case_no = run("case", "new", "--matter", DISTRICT, "--id-no", id_factory(22), "--name",
+                  "卫十一", *d)[1].splitlines()[0]
+    scan = tmp_path / "id.png"
+    scan.write_bytes(b"\x89PNG\r\n\x1a\n" + b"an id card" * 40)
+    assert run("case", "scan", case_no, "id_card", str(scan), *d)[0] == 0
+    code, out, err = run("case", "scan", case_no, "id_card", "--remove", *d)
+    assert code == 0, err
+    code, out, _ = run("case", "show", case_no, "--json", *d)
+    assert next(i for i in json.loads(out)["checklist"] if i["key"] == "id_card")["scans"] == []
+    code, _, err = run("case", "scan", case_no, "id_card", *d)  # neither a file nor --remove
+    assert code == 2 and "--remove" in err

@@ -114,3 +114,17 @@ def test_a_document_on_file_brings_its_scan_to_the_next_case(tws: Workspace,
     LocalBlobs.of(tws).path(sha).unlink()
     third = tws.cases.get(_new(tws, id_factory))
     assert third.materials.item("id_card").scans == ()
+
+
+def test_scans_of_a_material_can_be_detached_and_the_files_stay(tws: Workspace,
+                                                                id_factory: IdFactory) -> None:
+    case_no = _new(tws, id_factory, received=["id_card"])
+    tws.cases.attach_scan(case_no, "id_card", PNG)
+    tws.cases.attach_scan(case_no, "hukou_booklet", PNG)  # the same file, another material
+    rec = tws.cases.detach_scans(case_no, "id_card")
+    assert rec.materials.item("id_card").scans == ()
+    assert rec.materials.item("hukou_booklet").scans  # untouched
+    assert LocalBlobs.of(tws).get(hashlib.sha256(PNG).hexdigest()) == PNG
+    before = _events(tws, case_no)
+    tws.cases.detach_scans(case_no, "id_card")  # nothing cited: nothing recorded
+    assert _events(tws, case_no) == before

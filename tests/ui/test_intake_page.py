@@ -27,7 +27,7 @@ from printing.qr import qr_payload
 from tests.printing.pdftools import pdf_text
 from ui.intake_decision import Mode
 from ui.intake_page import IntakePage
-from ui.intake_work import Decision
+from ui.intake_work import Decision, changes_against
 from ui.operations import synchronous_operations, task_manager
 from ui.session import Session
 
@@ -681,3 +681,26 @@ def test_a_file_that_is_not_a_scan_is_explained_beside_the_checklist(
     page.attach_scan(str(text_file))
     assert "PDF、PNG 或 JPEG" in page.checklist_message.text()
     assert all(not r.scans for r in page.checklist_model.rows())
+
+
+def test_a_scan_on_the_wrong_material_is_removed_before_and_after_committing(
+        qtbot: QtBot, page: IntakePage, session: Session, id_factory: IdFactory,
+        tmp_path: Path) -> None:
+    scan_file = tmp_path / "id.png"
+    scan_file.write_bytes(PNG_SCAN)
+    case_no = new_pension_case_with_notice(qtbot, page, id_factory(33))
+    session.ws.cases.attach_scan(case_no, "id_card", PNG_SCAN)  # committed earlier
+    page.resume(case_no)
+    page.show_all_box.setChecked(True)  # a supplement lists the missing materials first
+    select_material(page, "hukou_booklet")
+    page.attach_scan(str(scan_file))  # attached here, then taken back at once
+    page.remove_scans()
+    assert not page.checklist_model.find("hukou_booklet").scans  # type: ignore[union-attr]
+    select_material(page, "id_card")
+    page.remove_scans()  # the committed one: dropped when the marks are saved
+    assert not page.checklist_model.find("id_card").as_item().scans  # type: ignore[union-attr]
+    page.remove_scans()  # again: nothing left to remove, and the clerk is told
+    assert "没有扫描件" in page.checklist_message.text()
+    changes = changes_against(session.ws.cases.get(case_no), page._marks())
+    assert changes.scans_dropped == {"id_card": [hashlib.sha256(PNG_SCAN).hexdigest()]}
+    assert not changes.scans
