@@ -21,7 +21,7 @@ from clerk.cases.events import Event, utc_iso
 from clerk.cases.projection import apply_event
 from clerk.cases.record import CaseRecord
 from clerk.cases.states import EventType, Side
-from clerk.errors import NotFoundError, ValidationError
+from clerk.errors import QT_TRANSLATE_NOOP, NotFoundError, ValidationError
 from clerk.ids import new_id
 from clerk.timeutil import local_date
 from district import ledger
@@ -45,18 +45,23 @@ def check_role(staff: StaffPrincipal, etype: EventType | None, record: CaseRecor
     if staff.role == "proxy" and etype not in REVIEWER_ONLY \
             and record.proxy_agent == staff.username:
         return
-    raise ApiError(403, "forbidden.role",
-                   "您的角色不能对该案件执行这个操作（代办员只能办理指派给自己的案件）。")
+    raise ApiError(
+        403, "forbidden.role",
+        QT_TRANSLATE_NOOP("errors", "您的角色不能对该案件执行这个操作（代办员只能办理指派给自己"
+                                    "的案件）。"))
 
 
 def _locked(s: Session, case_id: str, expected_version: int) -> CaseRecord:
     rec = ledger.load_record(s, case_id, lock=True)
     if rec is None:
-        raise NotFoundError("没有这个案件。", code="case.unknown")
+        raise NotFoundError(QT_TRANSLATE_NOOP("errors", "没有这个案件。"), code="case.unknown")
     if rec.version != expected_version:
-        raise ApiError(409, "version.stale",
-                       f"案件已被更新（当前版本 {rec.version}，您依据的是 {expected_version}）；"
-                       "请刷新后重新决定。", extra={"current_version": rec.version})
+        raise ApiError(
+            409, "version.stale",
+            QT_TRANSLATE_NOOP("errors", "案件已被更新（当前版本 {version}，"
+                                        "您依据的是 {expected_version}）；请刷新后重新决定。"),
+            extra={"current_version": rec.version},
+            params={"version": rec.version, "expected_version": expected_version})
     return rec
 
 
@@ -110,8 +115,9 @@ def assign_payload(proxy_agent: str) -> PayloadBuilder:
         role = s.execute(select(StaffUser.role).where(StaffUser.username == proxy_agent,
                                                       StaffUser.active.is_(True))).scalar()
         if role != "proxy":
-            raise ValidationError(f"{proxy_agent} 不是在岗的代办员。", code="assign.not_proxy",
-                                  field="proxy_agent")
+            raise ValidationError(
+                QT_TRANSLATE_NOOP("errors", "{proxy_agent} 不是在岗的代办员。"),
+                code="assign.not_proxy", field="proxy_agent", params={"proxy_agent": proxy_agent})
         return {"proxy_agent": proxy_agent}
     return build
 

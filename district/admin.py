@@ -8,7 +8,7 @@ from pathlib import Path
 
 from clerk.calendar import parse_year_file
 from clerk.catalog import load_catalog_file
-from clerk.errors import ValidationError
+from clerk.errors import QT_TRANSLATE_NOOP, ValidationError
 from district import auth, reference
 from district.db import Database
 
@@ -52,7 +52,9 @@ def publish_calendar_file(db: Database, path: Path, now: datetime) -> tuple[int,
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise ValidationError(f"无法读取文件 {path}：{exc.strerror}", code="file.read") from exc
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("errors", "无法读取文件 {path}：{strerror}"),
+            code="file.read", params={"path": path, "strerror": exc.strerror}) from exc
     year = parse_year_file(raw, source_name=str(path))
     with db.write() as s:
         moved = reference.publish_calendar(s, year, now)

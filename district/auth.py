@@ -20,7 +20,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import Connection, bindparam, select, update
 from sqlalchemy.orm import Session
 
-from clerk.errors import NotFoundError, ValidationError
+from clerk.errors import QT_TRANSLATE_NOOP, NotFoundError, ValidationError
 from district.models import (
     DeviceToken,
     EnrollmentCode,
@@ -149,12 +149,16 @@ def enroll(s: Session, *, station_code: str, code: str, now: datetime) -> tuple[
     # One answer for every failure: a wrong guess learns nothing about which part was wrong.
     if (row is None or row.station_code != station_code or row.used_at is not None
             or row.expires_at <= naive(now)):
-        raise NotFoundError("登记码无效、已使用或已过期；请向区中心管理员索取新的登记码。",
-                            code="enroll.invalid")
+        raise NotFoundError(
+            QT_TRANSLATE_NOOP("errors", "登记码无效、已使用或已过期；"
+                                        "请向区中心管理员索取新的登记码。"),
+            code="enroll.invalid")
     station = s.get(StationRow, station_code)
     if station is None or station.revoked_at is not None:
-        raise NotFoundError("登记码无效、已使用或已过期；请向区中心管理员索取新的登记码。",
-                            code="enroll.invalid")
+        raise NotFoundError(
+            QT_TRANSLATE_NOOP("errors", "登记码无效、已使用或已过期；"
+                                        "请向区中心管理员索取新的登记码。"),
+            code="enroll.invalid")
     row.used_at = naive(now)
     token = new_token(STATION_PREFIX)
     s.add(DeviceToken(token_hash=sha256_hex(token), station_code=station_code,
@@ -167,7 +171,9 @@ def revoke_station(s: Session, code: str, now: datetime) -> int:
     """Revoke the station and every device token it holds; returns the tokens revoked."""
     station = s.get(StationRow, code)
     if station is None:
-        raise NotFoundError(f"没有站点 {code}。", code="station.unknown")
+        raise NotFoundError(
+            QT_TRANSLATE_NOOP("errors", "没有站点 {code}。"),
+            code="station.unknown", params={"code": code})
     station.revoked_at = naive(now)
     result = s.execute(update(DeviceToken).where(DeviceToken.station_code == code,
                                                  DeviceToken.revoked_at.is_(None))
@@ -185,16 +191,22 @@ def create_user(s: Session, *, username: str, password: str, role: str, now: dat
                 display_name: str = "") -> StaffUser:
     username = username.strip()
     if not USERNAME_RE.match(username):
-        raise ValidationError("用户名须以小写字母开头，2–32 位小写字母、数字、点、下划线或连字符。",
-                              code="account.username", field="username")
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("errors", "用户名须以小写字母开头，2–32 位小写字母、数字、点、"
+                                        "下划线或连字符。"),
+            code="account.username", field="username")
     if role not in ROLES:
-        raise ValidationError(f"角色须为 {'/'.join(ROLES)}。", code="account.role", field="role")
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("errors", "角色须为 {items}。"),
+            code="account.role", field="role", params={"items": '/'.join(ROLES)})
     if len(password) < MIN_PASSWORD:
-        raise ValidationError(f"密码至少 {MIN_PASSWORD} 位。", code="account.password",
-                              field="password")
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("errors", "密码至少 {min_password} 位。"),
+            code="account.password", field="password", params={"min_password": MIN_PASSWORD})
     if s.execute(select(StaffUser.id).where(StaffUser.username == username)).first():
-        raise ValidationError(f"用户名 {username} 已存在。", code="account.exists",
-                              field="username")
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("errors", "用户名 {username} 已存在。"),
+            code="account.exists", field="username", params={"username": username})
     user = StaffUser(username=username, display_name=display_name.strip() or username,
                      role=role, password_hash=_hasher.hash(password), active=True,
                      created_at=naive(now))

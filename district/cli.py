@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
-from clerk.errors import StationDeskError, ValidationError
+from clerk.errors import QT_TRANSLATE_NOOP, StationDeskError, ValidationError
 from district.config import ENV_DB, Settings, default_db_url, normalize_db_url
 from district.db import Database
 
@@ -119,14 +119,19 @@ def _password(args: argparse.Namespace) -> str:
     if args.password_stdin:
         line = sys.stdin.readline().rstrip("\r\n")
         if not line:
-            raise ValidationError("标准输入中没有密码。", code="password.empty")
+            raise ValidationError(
+                QT_TRANSLATE_NOOP("errors", "标准输入中没有密码。"),
+                code="password.empty")
         return line
     if not sys.stdin.isatty():
-        raise ValidationError("没有终端可以提示输入密码；请用 --password-stdin。",
-                              code="password.no_tty")
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("errors", "没有终端可以提示输入密码；请用 --password-stdin。"),
+            code="password.no_tty")
     first = getpass.getpass("密码：")
     if getpass.getpass("再输一次：") != first:
-        raise ValidationError("两次输入的密码不一致。", code="password.mismatch")
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("errors", "两次输入的密码不一致。"),
+            code="password.mismatch")
     return first
 
 

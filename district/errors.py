@@ -25,21 +25,31 @@ log = logging.getLogger("district")
 
 
 class ApiError(Exception):
+    """An answer other than success. `message` is a template (marked for translation, as
+    the domain's are) filled with `params`; the body carries both, so a workstation can
+    show it in its own language."""
+
     def __init__(self, status: int, code: str, message: str, *,
                  headers: Mapping[str, str] | None = None,
-                 extra: Mapping[str, Any] | None = None) -> None:
-        super().__init__(message)
+                 extra: Mapping[str, Any] | None = None,
+                 params: Mapping[str, object] | None = None) -> None:
+        self.template = message
+        self.params = {k: str(v) for k, v in (params or {}).items()}
+        self.message = message.format(**self.params) if self.params else message
+        super().__init__(self.message)
         self.status = status
         self.code = code
-        self.message = message
         self.headers = dict(headers or {})
         self.extra = dict(extra or {})
 
 
 def error_response(status: int, code: str, message: str, *,
                    headers: Mapping[str, str] | None = None,
+                   template: str | None = None, params: Mapping[str, str] | None = None,
                    **extra: Any) -> JSONResponse:
-    body = {"code": code, "message": message, **extra}
+    body: dict[str, Any] = {"code": code, "message": message, **extra}
+    if params:  # the words before the values went in (without values: the message)
+        body |= {"template": template or message, "params": dict(params)}
     return JSONResponse(jsonable_encoder(body), status_code=status, headers=dict(headers or {}))
 
 
@@ -65,11 +75,12 @@ def install(app: FastAPI) -> None:
     @app.exception_handler(ApiError)
     async def _api(_: Request, exc: ApiError) -> JSONResponse:
         return error_response(exc.status, exc.code, exc.message, headers=exc.headers,
-                              **exc.extra)
+                              template=exc.template, params=exc.params, **exc.extra)
 
     @app.exception_handler(StationDeskError)
     async def _domain(_: Request, exc: StationDeskError) -> JSONResponse:
-        return error_response(_domain_status(exc), exc.code, exc.message)
+        return error_response(_domain_status(exc), exc.code, exc.message,
+                              template=exc.template, params=exc.params)
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(_: Request, exc: RequestValidationError) -> JSONResponse:

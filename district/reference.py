@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from clerk.calendar import CalendarYear, dump_year_file
 from clerk.cases.events import canonical_json
 from clerk.catalog import Matter, matter_to_dict
-from clerk.errors import ValidationError
+from clerk.errors import QT_TRANSLATE_NOOP, ValidationError
 from district.auth import naive
 from district.calendar import work_calendar
 from district.ledger import recompute_provisional
@@ -66,8 +66,10 @@ def publish_catalog(s: Session, matters: Sequence[Matter], now: datetime) -> dic
         if row is not None:
             if row.data != data:
                 raise ValidationError(
-                    f"事项 {m.code} 的版本 {m.version} 已发布过且内容不同；修改事项须提高版本号。",
-                    code="catalog.version_conflict", field="version")
+                    QT_TRANSLATE_NOOP("errors", "事项 {code} 的版本 {version} 已发布过且内容不同；"
+                                                "修改事项须提高版本号。"),
+                    code="catalog.version_conflict", field="version",
+                    params={"code": m.code, "version": m.version})
             counts["unchanged"] += 1
             continue
         s.add(PublishedMatter(code=m.code, version=m.version, data=data, published_at=naive(now)))

@@ -13,8 +13,9 @@ if [ "${1:-}" = "--check" ]; then
     rm -f "$fresh"
     exit 0
 fi
-# The interface's own strings, and the domain's error messages (marked in clerk/ with
-# QT_TRANSLATE_NOOP("errors", …), shown by ui.operations.error_text).
-mapfile -t DOMAIN < <(grep -rl --include='*.py' 'QT_TRANSLATE_NOOP("errors"' clerk | sort)
+# The interface's own strings, and the error messages of the domain and of the district
+# (marked in clerk/ and district/ with QT_TRANSLATE_NOOP("errors", …), shown by
+# ui.operations.error_text).
+mapfile -t DOMAIN < <(grep -rl --include='*.py' 'QT_TRANSLATE_NOOP' clerk district sync | sort)
 .venv/bin/pyside6-lupdate -no-obsolete ui/*.py "${DOMAIN[@]}" -ts "$TS"
 .venv/bin/pyside6-lrelease "$TS" -qm "$QM"

@@ -39,11 +39,15 @@ USER_AGENT = "StationDesk-sync/1"
 class SyncError(Exception):
     """The district answered, but not with what we asked for."""
 
-    def __init__(self, message: str, *, code: str = "error", status: int | None = None) -> None:
+    def __init__(self, message: str, *, code: str = "error", status: int | None = None,
+                 template: str | None = None, params: dict[str, str] | None = None) -> None:
         super().__init__(message)
         self.message = message
         self.code = code
         self.status = status
+        # The district's words before its values went in (ui.operations translates them).
+        self.template = template or message
+        self.params = dict(params or {})
 
 
 class AuthError(SyncError):
@@ -109,17 +113,24 @@ class DistrictClient:
     def _check(self, resp: requests.Response) -> requests.Response:
         if resp.status_code < 400:
             return resp
+        template: str | None = None
+        params: dict[str, str] = {}
         try:
             body = resp.json()
             code, message = str(body.get("code", "error")), str(body.get("message", ""))
+            if isinstance(body.get("params"), dict) and isinstance(body.get("template"), str):
+                template = body["template"]
+                params = {str(k): str(v) for k, v in body["params"].items()}
         except (ValueError, AttributeError):
             code, message = "error", resp.text[:200]
         if resp.status_code == 401:
-            raise AuthError(message or "令牌无效或已吊销，请重新登记。", code=code, status=401)
+            raise AuthError(message or "令牌无效或已吊销，请重新登记。", code=code, status=401,
+                            template=template, params=params)
         if resp.status_code >= 500 or resp.status_code == 429:
             raise TransportError(f"区中心暂时不可用（HTTP {resp.status_code}）：{message}",
                                  status=resp.status_code)
-        raise SyncError(message or f"HTTP {resp.status_code}", code=code, status=resp.status_code)
+        raise SyncError(message or f"HTTP {resp.status_code}", code=code, status=resp.status_code,
+                        template=template, params=params)
 
     def _parse(self, model: type[M], resp: requests.Response) -> M:
         try:

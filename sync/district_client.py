@@ -50,8 +50,10 @@ NO_KEYRING = (
 class StaleError(SyncError):
     """409 version.stale: somebody acted on the case first."""
 
-    def __init__(self, message: str, current_version: int | None) -> None:
-        super().__init__(message, code="version.stale", status=409)
+    def __init__(self, message: str, current_version: int | None,
+                 template: str | None = None, params: dict[str, str] | None = None) -> None:
+        super().__init__(message, code="version.stale", status=409, template=template,
+                         params=params)
         self.current_version = current_version
 
 
@@ -108,7 +110,9 @@ class StaffClient(DistrictClient):
             except ValueError:
                 data = {}
             if data.get("code") == "version.stale":
-                raise StaleError(str(data.get("message", "")), data.get("current_version"))
+                params = data.get("params") if isinstance(data.get("params"), dict) else None
+                raise StaleError(str(data.get("message", "")), data.get("current_version"),
+                                 data.get("template") if params else None, params)
         return self._check(resp)
 
     # --- session -------------------------------------------------------------------

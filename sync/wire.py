@@ -521,6 +521,10 @@ class ErrorBody(Response):
     code: str
     message: str
     errors: list[dict[str, Any]] | None = None
+    # With values in the message: the message before they went in, and the values (a
+    # workstation translates the template and fills it in).
+    template: str | None = None
+    params: dict[str, str] | None = None
 
 
 # --------------------------------------------------------------------------- shared rules

@@ -24,6 +24,7 @@ from sync.wire import CaseDetail
 from ui.district_actions import ActionPanel
 from ui.district_render import SCAN_SCHEME, DistrictCase, DistrictRenderer
 from ui.district_session import DistrictSession, network
+from ui.operations import error_text
 from ui.widgets import AMBER, DETAIL_CSS, GREEN, RED
 
 
@@ -103,7 +104,7 @@ class DistrictCaseView(QWidget):
             try:
                 return client.act(case_id, action, version, **fields)
             except StaleError as exc:
-                return exc.message or "stale"
+                return error_text(exc) or "stale"
 
         network(session, work, parent=self, done=lambda r: self._acted(action, r),
                 failed=self._act_failed)

@@ -88,7 +88,9 @@ def net_error_text(exc: BaseException) -> str:
     """Plain words for a failed district call."""
     from sync.client import SyncError
 
-    if isinstance(exc, SyncError | TransportError | CredentialsError):
+    if isinstance(exc, SyncError):
+        return error_text(exc)  # the district's words, in the interface language
+    if isinstance(exc, TransportError | CredentialsError):
         return exc.message
     return error_text(exc)
 

@@ -46,6 +46,7 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from clerk.errors import StationDeskError
+from sync.client import SyncError
 
 log = logging.getLogger(__name__)
 
@@ -70,9 +71,9 @@ class MessageBridge(QObject):
 
 def error_text(exc: BaseException) -> str:
     """Plain words for ``exc``: our own errors carry them; anything else gets a generic line."""
-    if isinstance(exc, StationDeskError):
-        # The domain's message template in the interface language (its Chinese source
-        # when there is no translation), filled with the error's own values.
+    if isinstance(exc, StationDeskError | SyncError):
+        # The domain's (or the district's) message template in the interface language
+        # (its Chinese source when there is no translation), filled with its own values.
         words = QCoreApplication.translate("errors", exc.template)
         try:
             return words.format(**exc.params) if exc.params else words

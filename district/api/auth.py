@@ -6,6 +6,7 @@ from datetime import UTC, timedelta
 
 from fastapi import APIRouter
 
+from clerk.errors import QT_TRANSLATE_NOOP
 from district import auth, ratelimit
 from district.api.deps import Ctx, Staff
 from district.errors import ApiError
@@ -30,8 +31,10 @@ def enroll(req: EnrollRequest, ctx: Ctx) -> EnrollResponse:
     now = ctx.now()
     wait = ratelimit.peek(ctx.db, "enroll", req.station_code, limit=10, window=HOUR, now=now)
     if wait is not None:
-        raise ApiError(429, "rate_limited", "登记尝试过多，请稍后再试。",
-                       headers={"Retry-After": str(wait)})
+        raise ApiError(
+            429, "rate_limited",
+            QT_TRANSLATE_NOOP("errors", "登记尝试过多，请稍后再试。"),
+            headers={"Retry-After": str(wait)})
     try:
         with ctx.db.write() as s:
             station, token = auth.enroll(s, station_code=req.station_code,
@@ -52,8 +55,10 @@ def login(req: LoginRequest, ctx: Ctx) -> LoginResponse:
     limit = ctx.settings.login_failures_per_hour
     wait = ratelimit.peek(ctx.db, "login", req.username, limit=limit, window=HOUR, now=now)
     if wait is not None:
-        raise ApiError(429, "rate_limited", "登录失败次数过多，请稍后再试。",
-                       headers={"Retry-After": str(wait)})
+        raise ApiError(
+            429, "rate_limited",
+            QT_TRANSLATE_NOOP("errors", "登录失败次数过多，请稍后再试。"),
+            headers={"Retry-After": str(wait)})
     with ctx.db.write() as s:
         result = auth.login(s, username=req.username, password=req.password, now=now,
                             hours=ctx.settings.staff_token_hours)
@@ -62,8 +67,10 @@ def login(req: LoginRequest, ctx: Ctx) -> LoginResponse:
             return LoginResponse(token=token, username=user.username, role=user.role,
                                  expires_at=expires.replace(tzinfo=UTC))
     ratelimit.hit(ctx.db, "login", req.username, limit=limit, window=HOUR, now=now)
-    raise ApiError(401, "auth.login_failed", "用户名或密码不正确，或账号已停用。",
-                   headers={"WWW-Authenticate": "Bearer"})
+    raise ApiError(
+        401, "auth.login_failed",
+        QT_TRANSLATE_NOOP("errors", "用户名或密码不正确，或账号已停用。"),
+        headers={"WWW-Authenticate": "Bearer"})
 
 
 @router.post("/auth/logout", status_code=204, responses={401: {"model": ErrorBody},

@@ -15,6 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
+from clerk.errors import QT_TRANSLATE_NOOP
 from district.api.deps import AnyCaller, Ctx, Station
 from district.auth import StationPrincipal, naive
 from district.errors import ApiError
@@ -48,18 +49,28 @@ def _insert_ignore(s: Session, table: type[BlobRow] | type[BlobOwner],
 async def put_blob(sha256: Sha, request: Request, ctx: Ctx, who: Station) -> BlobInfo:
     media_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if media_type not in ctx.settings.blob_types:
-        raise ApiError(415, "blob.media_type",
-                       f"只接受以下类型：{'、'.join(ctx.settings.blob_types)}。")
+        raise ApiError(
+            415, "blob.media_type",
+            QT_TRANSLATE_NOOP("errors", "只接受以下类型：{items}。"),
+            params={"items": '、'.join(ctx.settings.blob_types)})
     declared = request.headers.get("content-length")
     if declared is not None and declared.isdigit() and int(declared) > ctx.settings.max_blob_bytes:
-        raise ApiError(413, "blob.too_large", f"扫描件超过 {ctx.settings.max_blob_bytes} 字节。")
+        raise ApiError(
+            413, "blob.too_large",
+            QT_TRANSLATE_NOOP("errors", "扫描件超过 {max_blob_bytes} 字节。"),
+            params={"max_blob_bytes": ctx.settings.max_blob_bytes})
     data = await request.body()
     if len(data) > ctx.settings.max_blob_bytes:
-        raise ApiError(413, "blob.too_large", f"扫描件超过 {ctx.settings.max_blob_bytes} 字节。")
+        raise ApiError(
+            413, "blob.too_large",
+            QT_TRANSLATE_NOOP("errors", "扫描件超过 {max_blob_bytes} 字节。"),
+            params={"max_blob_bytes": ctx.settings.max_blob_bytes})
     if not data:
-        raise ApiError(400, "blob.empty", "扫描件内容为空。")
+        raise ApiError(400, "blob.empty", QT_TRANSLATE_NOOP("errors", "扫描件内容为空。"))
     if hashlib.sha256(data).hexdigest() != sha256:
-        raise ApiError(422, "blob.hash_mismatch", "上传内容与地址中的 sha256 不符，未保存。")
+        raise ApiError(
+            422, "blob.hash_mismatch",
+            QT_TRANSLATE_NOOP("errors", "上传内容与地址中的 sha256 不符，未保存。"))
     return await run_in_threadpool(_store, ctx, who, sha256, data, media_type)
 
 
@@ -89,5 +100,5 @@ def get_blob(sha256: Sha, ctx: Ctx, who: AnyCaller) -> Response:
                 BlobOwner.station_code == who.station_code)
         row = s.execute(q).first()
     if row is None:
-        raise ApiError(404, "blob.unknown", "没有这个扫描件。")
+        raise ApiError(404, "blob.unknown", QT_TRANSLATE_NOOP("errors", "没有这个扫描件。"))
     return Response(content=row.data, media_type=row.media_type)

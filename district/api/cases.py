@@ -15,6 +15,7 @@ from clerk.calendar import Level
 from clerk.cases.record import CaseRecord
 from clerk.cases.states import EventType, State
 from clerk.cases.supervision import case_level
+from clerk.errors import QT_TRANSLATE_NOOP
 from clerk.timeutil import local_date
 from district import actions, snapshots
 from district.actions import PayloadBuilder
@@ -75,7 +76,7 @@ def _row(ctx: Ctx, case_id: str) -> CaseRow:
     with ctx.db.read() as s:
         row = s.get(CaseRow, case_id)
     if row is None:
-        raise ApiError(404, "case.unknown", "没有这个案件。")
+        raise ApiError(404, "case.unknown", QT_TRANSLATE_NOOP("errors", "没有这个案件。"))
     return row
 
 
@@ -83,7 +84,7 @@ def _detail(ctx: Ctx, case_id: str) -> CaseDetail:
     with ctx.db.read() as s:
         row = s.get(CaseRow, case_id)
         if row is None:
-            raise ApiError(404, "case.unknown", "没有这个案件。")
+            raise ApiError(404, "case.unknown", QT_TRANSLATE_NOOP("errors", "没有这个案件。"))
         rec = CaseRecord.from_dict(snapshots.row_data(s, row.data, row.matter_ref))
         level: Level | None = case_level(rec, work_calendar(s), local_date(ctx.now()),
                                          ctx.settings.yellow_ratio)
@@ -161,7 +162,7 @@ def approve(ctx: Ctx, who: Staff, case_id: CaseId, req: ApproveRequest) -> CaseD
              summary="不予批准（写明理由）")
 def deny(ctx: Ctx, who: Staff, case_id: CaseId, req: DenyRequest) -> CaseDetail:
     if not req.reason.strip():
-        raise ApiError(422, "deny.reason", "不予批准必须写明理由。")
+        raise ApiError(422, "deny.reason", QT_TRANSLATE_NOOP("errors", "不予批准必须写明理由。"))
     return _act(ctx, who, case_id, req.expected_version, EventType.DENIED,
                 actions.fixed({"reason": req.reason.strip()}))
 
@@ -170,7 +171,7 @@ def deny(ctx: Ctx, who: Staff, case_id: CaseId, req: DenyRequest) -> CaseDetail:
              summary="留言（区中心负责时记入案件序列，否则作为留言同步给站点）")
 def comment(ctx: Ctx, who: Staff, case_id: CaseId, req: CommentRequest) -> CaseDetail:
     if not req.text.strip():
-        raise ApiError(422, "comment.empty", "留言不能为空。")
+        raise ApiError(422, "comment.empty", QT_TRANSLATE_NOOP("errors", "留言不能为空。"))
     actions.comment(ctx.db, who, case_id, req.expected_version, req.text.strip(), ctx.now())
     return _detail(ctx, case_id)
 
@@ -179,13 +180,17 @@ def comment(ctx: Ctx, who: Staff, case_id: CaseId, req: CommentRequest) -> CaseD
              summary="差评整改：记录回访与整改情况")
 def followup(ctx: Ctx, who: Staff, case_id: CaseId, req: FollowupRequest) -> CaseDetail:
     if who.role not in ("reviewer", "admin"):
-        raise ApiError(403, "forbidden.role", "只有审核人员或管理员可以记录差评整改。")
+        raise ApiError(
+            403, "forbidden.role",
+            QT_TRANSLATE_NOOP("errors", "只有审核人员或管理员可以记录差评整改。"))
     with ctx.db.write() as s:
         row = s.get(CaseRow, case_id)
         if row is None:
-            raise ApiError(404, "case.unknown", "没有这个案件。")
+            raise ApiError(404, "case.unknown", QT_TRANSLATE_NOOP("errors", "没有这个案件。"))
         if row.rating is None or row.rating > 2:
-            raise ApiError(409, "followup.not_bad", "该案件没有差评，无需整改。")
+            raise ApiError(
+                409, "followup.not_bad",
+                QT_TRANSLATE_NOOP("errors", "该案件没有差评，无需整改。"))
         s.add(Followup(case_id=case_id, text=req.text.strip(), rectified=req.rectified,
                        by=who.username, at=naive(ctx.now())))
     return _detail(ctx, case_id)

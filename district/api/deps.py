@@ -15,6 +15,7 @@ from typing import Annotated
 from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
+from clerk.errors import QT_TRANSLATE_NOOP
 from district.auth import Principal, StaffPrincipal, StationPrincipal, resolve_token
 from district.config import Settings
 from district.db import Database
@@ -50,8 +51,10 @@ async def bearer(creds: Annotated[HTTPAuthorizationCredentials | None, Depends(_
                  ) -> str:
     """The bearer token as sent (not yet checked)."""
     if creds is None or not creds.credentials:
-        raise ApiError(401, "auth.missing", "需要令牌（Authorization: Bearer …）。",
-                       headers=_UNAUTHORIZED)
+        raise ApiError(
+            401, "auth.missing",
+            QT_TRANSLATE_NOOP("errors", "需要令牌（Authorization: Bearer …）。"),
+            headers=_UNAUTHORIZED)
     return creds.credentials
 
 
@@ -65,9 +68,11 @@ def authenticate(ctx: AppContext, token: str) -> Principal:
 
 
 def invalid_token() -> ApiError:
-    return ApiError(401, "auth.invalid",
-                    "令牌无效、已吊销或已过期；站点请重新登记，工作人员请重新登录。",
-                    headers=_UNAUTHORIZED)
+    return ApiError(
+        401, "auth.invalid",
+        QT_TRANSLATE_NOOP("errors", "令牌无效、已吊销或已过期；站点请重新登记，"
+                                    "工作人员请重新登录。"),
+        headers=_UNAUTHORIZED)
 
 
 def principal(ctx: Ctx, token: Annotated[str, Depends(bearer)]) -> Principal:
@@ -76,7 +81,9 @@ def principal(ctx: Ctx, token: Annotated[str, Depends(bearer)]) -> Principal:
 
 def require_station(who: Principal) -> StationPrincipal:
     if not isinstance(who, StationPrincipal):
-        raise ApiError(403, "forbidden.station_only", "这个接口只供站点设备使用。")
+        raise ApiError(
+            403, "forbidden.station_only",
+            QT_TRANSLATE_NOOP("errors", "这个接口只供站点设备使用。"))
     return who
 
 
@@ -86,14 +93,19 @@ async def station(who: Annotated[Principal, Depends(principal)]) -> StationPrinc
 
 async def staff(who: Annotated[Principal, Depends(principal)]) -> StaffPrincipal:
     if not isinstance(who, StaffPrincipal):
-        raise ApiError(403, "forbidden.staff_only", "站点令牌不能使用区中心工作人员的接口。")
+        raise ApiError(
+            403, "forbidden.staff_only",
+            QT_TRANSLATE_NOOP("errors", "站点令牌不能使用区中心工作人员的接口。"))
     return who
 
 
 def staff_role(*roles: str) -> Callable[[StaffPrincipal], Awaitable[StaffPrincipal]]:
     async def check(who: Annotated[StaffPrincipal, Depends(staff)]) -> StaffPrincipal:
         if who.role not in roles:
-            raise ApiError(403, "forbidden.role", f"需要以下角色之一：{'、'.join(roles)}。")
+            raise ApiError(
+                403, "forbidden.role",
+                QT_TRANSLATE_NOOP("errors", "需要以下角色之一：{items}。"),
+                params={"items": '、'.join(roles)})
         return who
     return check
 

@@ -8,6 +8,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
 
+from clerk.errors import QT_TRANSLATE_NOOP
 from clerk.timeutil import local_date
 from district import oversight
 from district.api.cases import CaseId
@@ -36,7 +37,7 @@ Until = Annotated[date | None, Query(alias="to")]
 
 def _range(since: date | None, until: date | None) -> None:
     if since and until and since > until:
-        raise ApiError(422, "report.range", "起始日期晚于结束日期。")
+        raise ApiError(422, "report.range", QT_TRANSLATE_NOOP("errors", "起始日期晚于结束日期。"))
 
 
 @router.get("/board", response_model=BoardResponse, responses=ERRORS,
@@ -69,14 +70,18 @@ def followups(ctx: Ctx, who: Staff, station_code: StationFilter = None) -> Follo
              summary="记录差评整改：责任人、整改情况、回访记录；完成后关闭")
 def save_followup(ctx: Ctx, who: Staff, case_id: CaseId, req: FollowupUpdate) -> FollowupItem:
     if who.role not in ("reviewer", "admin"):
-        raise ApiError(403, "forbidden.role", "只有审核人员或管理员可以记录差评整改。")
+        raise ApiError(
+            403, "forbidden.role",
+            QT_TRANSLATE_NOOP("errors", "只有审核人员或管理员可以记录差评整改。"))
     now = ctx.now()
     with ctx.db.write() as s:
         row = s.get(CaseRow, case_id)
         if row is None:
-            raise ApiError(404, "case.unknown", "没有这个案件。")
+            raise ApiError(404, "case.unknown", QT_TRANSLATE_NOOP("errors", "没有这个案件。"))
         if row.rating is None or row.rating > oversight.BAD:
-            raise ApiError(409, "followup.not_bad", "该案件没有差评，无需整改。")
+            raise ApiError(
+                409, "followup.not_bad",
+                QT_TRANSLATE_NOOP("errors", "该案件没有差评，无需整改。"))
         oversight.save_followup(s, case_id, req, who.username, now)
     with ctx.db.read() as s:
         items = oversight.followups(s, work_calendar(s), local_date(now)).items

@@ -10,6 +10,7 @@ from fastapi import Path as PathParam
 from sqlalchemy import select
 
 from clerk.cases.states import State
+from clerk.errors import QT_TRANSLATE_NOOP
 from clerk.timeutil import local_date
 from clerk.validation import last4 as last4_of
 from district import __version__, auth, ratelimit
@@ -37,7 +38,8 @@ def health(ctx: Ctx) -> dict[str, str]:
     try:
         ctx.db.ping()
     except Exception:
-        raise ApiError(503, "db.unavailable", "数据库不可用。") from None
+        raise ApiError(503, "db.unavailable",
+                       QT_TRANSLATE_NOOP("errors", "数据库不可用。")) from None
     return {"status": "ok", "version": __version__}
 
 
@@ -70,8 +72,10 @@ def progress(req: ProgressRequest, request: Request, ctx: Ctx) -> ProgressRespon
                                   limit=settings.progress_failures_per_hour, window=HOUR,
                                   now=now)
     if wait is not None:
-        raise ApiError(429, "rate_limited", "查询过于频繁，请稍后再试。",
-                       headers={"Retry-After": str(wait)})
+        raise ApiError(
+            429, "rate_limited",
+            QT_TRANSLATE_NOOP("errors", "查询过于频繁，请稍后再试。"),
+            headers={"Retry-After": str(wait)})
     with ctx.db.read() as s:
         row = s.execute(select(CaseRow).where(CaseRow.case_no == req.case_no.strip())
                         ).scalar_one_or_none()

@@ -27,6 +27,7 @@ from fastapi import Response
 from pydantic import ValidationError as PydanticValidationError
 from sqlalchemy import Connection
 
+from clerk.errors import QT_TRANSLATE_NOOP
 from district.api.deps import AppContext, authenticate, invalid_token, require_station
 from district.auth import StationPrincipal, resolve_token, sha256_hex
 from district.errors import ApiError
@@ -119,8 +120,10 @@ class PushQueue:
         try:
             replies = push_group(self.ctx.db, jobs, self.ctx.now())
         except BatchRetryError:
-            busy = ApiError(503, "busy", "与并发写入冲突，请稍后重试。",
-                            headers={"Retry-After": "1"})
+            busy = ApiError(
+                503, "busy",
+                QT_TRANSLATE_NOOP("errors", "与并发写入冲突，请稍后重试。"),
+                headers={"Retry-After": "1"})
             return [busy for _ in jobs]
         except Exception:
             if len(jobs) == 1:
@@ -179,8 +182,11 @@ class PushQueue:
 def _check_size(req: PushRequest, limit: int) -> None:
     size = len(req.events) + len(req.notes)
     if size > limit:
-        raise ApiError(413, "batch.too_large",
-                       f"一批最多 {limit} 条事件和留言，本批 {size} 条；请分批推送。")
+        raise ApiError(
+            413, "batch.too_large",
+            QT_TRANSLATE_NOOP("errors", "一批最多 {limit} 条事件和留言，本批 {size} 条；"
+                                        "请分批推送。"),
+            params={"limit": limit, "size": size})
 
 
 def _take(queue: _LoopQueue) -> list[_Waiting]:
@@ -216,6 +222,11 @@ def parse_push(raw: bytes) -> PushRequest:
 def invalid(exc: PydanticValidationError) -> ApiError:
     errors = [{"loc": list(e["loc"]), "type": e["type"], "msg": e["msg"]} for e in exc.errors()]
     if any(e["type"] == "json_invalid" for e in errors):
-        return ApiError(400, "malformed_json", "请求体不是有效的 JSON。", extra={"errors": errors})
-    return ApiError(422, "invalid", "请求内容不符合接口定义（见 errors）。",
-                    extra={"errors": errors})
+        return ApiError(
+            400, "malformed_json",
+            QT_TRANSLATE_NOOP("errors", "请求体不是有效的 JSON。"),
+            extra={"errors": errors})
+    return ApiError(
+        422, "invalid",
+        QT_TRANSLATE_NOOP("errors", "请求内容不符合接口定义（见 errors）。"),
+        extra={"errors": errors})

@@ -9,6 +9,7 @@ from fastapi import APIRouter, Query
 from sqlalchemy import func, select
 from sqlalchemy.orm import InstrumentedAttribute
 
+from clerk.errors import QT_TRANSLATE_NOOP
 from clerk.timeutil import BEIJING
 from district.api.deps import Ctx, Staff
 from district.auth import naive
@@ -32,7 +33,7 @@ def summary(ctx: Ctx, who: Staff,
             since: Annotated[date | None, Query(alias="from")] = None,
             until: Annotated[date | None, Query(alias="to")] = None) -> ReportResponse:
     if since and until and since > until:
-        raise ApiError(422, "report.range", "起始日期晚于结束日期。")
+        raise ApiError(422, "report.range", QT_TRANSLATE_NOOP("errors", "起始日期晚于结束日期。"))
     filters = []
     if station_code is not None:
         filters.append(CaseRow.station_code == station_code)

@@ -10,6 +10,7 @@ from fastapi import APIRouter, Query
 from sqlalchemy import select
 
 from clerk.cases.states import State
+from clerk.errors import QT_TRANSLATE_NOOP
 from clerk.timeutil import local_date
 from district.api.deps import Ctx, Staff
 from district.calendar import work_calendar
@@ -49,7 +50,9 @@ def queue(ctx: Ctx, who: Staff,
             return queue_page(s, f, me=who.username, judge=judge, sort=sort, cursor=cursor,
                               limit=limit)
         except ValueError:
-            raise ApiError(422, "queue.cursor", "翻页游标无效；请从第一页重新加载。") from None
+            raise ApiError(
+                422, "queue.cursor",
+                QT_TRANSLATE_NOOP("errors", "翻页游标无效；请从第一页重新加载。")) from None
 
 
 @router.get("/facets", response_model=Facets, responses=ERRORS,

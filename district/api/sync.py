@@ -7,6 +7,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Request, Response
 from sqlalchemy import select
 
+from clerk.errors import QT_TRANSLATE_NOOP
 from district import contacts, feed
 from district.api.cases import CaseId
 from district.api.deps import Bearer, Ctx, Station
@@ -81,7 +82,7 @@ def _own_case(ctx: Ctx, who: Station, case_id: str) -> CaseRow:
                                               CaseRow.station_code == who.station_code)
                         ).scalar_one_or_none()
     if row is None:  # another station's case is exactly as invisible as a missing one
-        raise ApiError(404, "case.unknown", "没有这个案件。")
+        raise ApiError(404, "case.unknown", QT_TRANSLATE_NOOP("errors", "没有这个案件。"))
     return row
 
 

@@ -2180,77 +2180,77 @@
 <context>
     <name>DistrictCaseView</name>
     <message>
-        <location filename="../../ui/district_case.py" line="87"/>
+        <location filename="../../ui/district_case.py" line="88"/>
         <source>&lt;span style=&apos;color:#5f6368&apos;&gt;在上方列表中选择一个案件，查看材料、办理进程和站点文书。&lt;/span&gt;</source>
         <translation>&lt;span style=&apos;color:#5f6368&apos;&gt;Select a case in the list above to see its materials, history and the station&apos;s documents.&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/district_case.py" line="133"/>
+        <location filename="../../ui/district_case.py" line="134"/>
         <source>概况</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../ui/district_case.py" line="134"/>
+        <location filename="../../ui/district_case.py" line="135"/>
         <source>办理进程</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../ui/district_case.py" line="135"/>
+        <location filename="../../ui/district_case.py" line="136"/>
         <source>材料</source>
         <translation>Materials</translation>
     </message>
     <message>
-        <location filename="../../ui/district_case.py" line="136"/>
+        <location filename="../../ui/district_case.py" line="137"/>
         <source>文书</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../ui/district_case.py" line="229"/>
+        <location filename="../../ui/district_case.py" line="230"/>
         <source>没有执行：这个案件刚刚被别人处理过（{why}）。已为您刷新到最新状态，请查看后重新决定。</source>
         <translation>Not done: someone else has just acted on this case ({why}). It has been refreshed to its current state; please look again and decide.</translation>
     </message>
     <message>
-        <location filename="../../ui/district_case.py" line="235"/>
+        <location filename="../../ui/district_case.py" line="236"/>
         <source>已接件。</source>
         <translation>Taken.</translation>
     </message>
     <message>
-        <location filename="../../ui/district_case.py" line="235"/>
+        <location filename="../../ui/district_case.py" line="236"/>
         <source>已指派代办员。</source>
         <translation>Proxy agent assigned.</translation>
     </message>
     <message>
-        <location filename="../../ui/district_case.py" line="236"/>
+        <location filename="../../ui/district_case.py" line="237"/>
         <source>已记录代办进展。</source>
         <translation>Step recorded.</translation>
     </message>
     <message>
-        <location filename="../../ui/district_case.py" line="237"/>
+        <location filename="../../ui/district_case.py" line="238"/>
         <source>已退回站点补正；站点同步后即可看到。</source>
         <translation>Returned for correction; the station sees it with its next sync.</translation>
     </message>
     <message>
-        <location filename="../../ui/district_case.py" line="238"/>
+        <location filename="../../ui/district_case.py" line="239"/>
         <source>特别程序已开始，暂停计时。</source>
         <translation>Special procedure started; the clock is paused.</translation>
     </message>
     <message>
-        <location filename="../../ui/district_case.py" line="239"/>
+        <location filename="../../ui/district_case.py" line="240"/>
         <source>特别程序已结束，期限已顺延。</source>
         <translation>Special procedure ended; the due date moved.</translation>
     </message>
     <message>
-        <location filename="../../ui/district_case.py" line="240"/>
+        <location filename="../../ui/district_case.py" line="241"/>
         <source>已准予；结果将在站点同步后交付。</source>
         <translation>Approved; the station hands the result over after its next sync.</translation>
     </message>
     <message>
-        <location filename="../../ui/district_case.py" line="241"/>
+        <location filename="../../ui/district_case.py" line="242"/>
         <source>已不予批准；结果将在站点同步后交付。</source>
         <translation>Denied; the station hands the result over after its next sync.</translation>
     </message>
     <message>
-        <location filename="../../ui/district_case.py" line="242"/>
+        <location filename="../../ui/district_case.py" line="243"/>
         <source>留言已发送。</source>
         <translation>Comment sent.</translation>
     </message>
@@ -5433,11 +5433,13 @@ drawn</translation>
     <name>errors</name>
     <message>
         <location filename="../../clerk/accounts.py" line="35"/>
+        <location filename="../../district/auth.py" line="200"/>
         <source>角色须为 {items}。</source>
         <translation>The role must be one of {items}.</translation>
     </message>
     <message>
         <location filename="../../clerk/accounts.py" line="39"/>
+        <location filename="../../district/auth.py" line="208"/>
         <source>用户名 {username} 已存在。</source>
         <translation>User name {username} already exists.</translation>
     </message>
@@ -5560,6 +5562,7 @@ drawn</translation>
     </message>
     <message>
         <location filename="../../clerk/cases/service.py" line="298"/>
+        <location filename="../../district/api/cases.py" line="174"/>
         <source>留言不能为空。</source>
         <translation>The comment is empty.</translation>
     </message>
@@ -5656,11 +5659,13 @@ drawn</translation>
     </message>
     <message>
         <location filename="../../clerk/station.py" line="46"/>
+        <location filename="../../district/auth.py" line="195"/>
         <source>用户名须以小写字母开头，2–32 位小写字母、数字、点、下划线或连字符。</source>
         <translation>A user name starts with a lower-case letter: 2–32 lower-case letters, digits, dots, underscores or hyphens.</translation>
     </message>
     <message>
         <location filename="../../clerk/station.py" line="55"/>
+        <location filename="../../district/auth.py" line="204"/>
         <source>密码至少 {min_password} 位。</source>
         <translation>The password needs at least {min_password} characters.</translation>
     </message>
@@ -5841,6 +5846,191 @@ drawn</translation>
         <source>本站有多个账号，请用 --clerk 指明经办人。</source>
         <translation>This station has several accounts: name the clerk with --clerk.</translation>
     </message>
+    <message>
+        <location filename="../../district/actions.py" line="50"/>
+        <source>您的角色不能对该案件执行这个操作（代办员只能办理指派给自己的案件）。</source>
+        <translation>Your role cannot do this to the case (a proxy agent handles only the cases assigned to them).</translation>
+    </message>
+    <message>
+        <location filename="../../district/actions.py" line="57"/>
+        <location filename="../../district/api/cases.py" line="79"/>
+        <location filename="../../district/api/cases.py" line="87"/>
+        <location filename="../../district/api/cases.py" line="189"/>
+        <location filename="../../district/api/oversight.py" line="80"/>
+        <location filename="../../district/api/sync.py" line="85"/>
+        <source>没有这个案件。</source>
+        <translation>No such case.</translation>
+    </message>
+    <message>
+        <location filename="../../district/actions.py" line="61"/>
+        <source>案件已被更新（当前版本 {version}，您依据的是 {expected_version}）；请刷新后重新决定。</source>
+        <translation>The case has changed (it is at version {version}, you saw {expected_version}); refresh and decide again.</translation>
+    </message>
+    <message>
+        <location filename="../../district/actions.py" line="119"/>
+        <source>{proxy_agent} 不是在岗的代办员。</source>
+        <translation>{proxy_agent} is not an active proxy agent.</translation>
+    </message>
+    <message>
+        <location filename="../../district/admin.py" line="56"/>
+        <source>无法读取文件 {path}：{strerror}</source>
+        <translation>Cannot read the file {path}: {strerror}</translation>
+    </message>
+    <message>
+        <location filename="../../district/api/auth.py" line="36"/>
+        <source>登记尝试过多，请稍后再试。</source>
+        <translation>Too many enrollment attempts; try again later.</translation>
+    </message>
+    <message>
+        <location filename="../../district/api/auth.py" line="60"/>
+        <source>登录失败次数过多，请稍后再试。</source>
+        <translation>Too many failed sign-ins; try again later.</translation>
+    </message>
+    <message>
+        <location filename="../../district/api/auth.py" line="72"/>
+        <source>用户名或密码不正确，或账号已停用。</source>
+        <translation>Wrong user name or password, or the account is disabled.</translation>
+    </message>
+    <message>
+        <location filename="../../district/api/blobs.py" line="54"/>
+        <source>只接受以下类型：{items}。</source>
+        <translation>Only these types are accepted: {items}.</translation>
+    </message>
+    <message>
+        <location filename="../../district/api/blobs.py" line="60"/>
+        <location filename="../../district/api/blobs.py" line="66"/>
+        <source>扫描件超过 {max_blob_bytes} 字节。</source>
+        <translation>The scan is larger than {max_blob_bytes} bytes.</translation>
+    </message>
+    <message>
+        <location filename="../../district/api/blobs.py" line="69"/>
+        <source>扫描件内容为空。</source>
+        <translation>The scan is empty.</translation>
+    </message>
+    <message>
+        <location filename="../../district/api/blobs.py" line="73"/>
+        <source>上传内容与地址中的 sha256 不符，未保存。</source>
+        <translation>The upload does not match the sha256 in its address; nothing was stored.</translation>
+    </message>
+    <message>
+        <location filename="../../district/api/blobs.py" line="103"/>
+        <source>没有这个扫描件。</source>
+        <translation>No such scan.</translation>
+    </message>
+    <message>
+        <location filename="../../district/api/cases.py" line="165"/>
+        <source>不予批准必须写明理由。</source>
+        <translation>A denial needs a reason.</translation>
+    </message>
+    <message>
+        <location filename="../../district/api/cases.py" line="185"/>
+        <location filename="../../district/api/oversight.py" line="75"/>
+        <source>只有审核人员或管理员可以记录差评整改。</source>
+        <translation>Only reviewers and admins can record the follow-up of a bad rating.</translation>
+    </message>
+    <message>
+        <location filename="../../district/api/cases.py" line="193"/>
+        <location filename="../../district/api/oversight.py" line="84"/>
+        <source>该案件没有差评，无需整改。</source>
+        <translation>The case has no bad rating: nothing to follow up.</translation>
+    </message>
+    <message>
+        <location filename="../../district/api/deps.py" line="56"/>
+        <source>需要令牌（Authorization: Bearer …）。</source>
+        <translation>A token is needed (Authorization: Bearer …).</translation>
+    </message>
+    <message>
+        <location filename="../../district/api/deps.py" line="73"/>
+        <source>令牌无效、已吊销或已过期；站点请重新登记，工作人员请重新登录。</source>
+        <translation>The token is invalid, revoked or expired: stations enroll again, staff sign in again.</translation>
+    </message>
+    <message>
+        <location filename="../../district/api/deps.py" line="86"/>
+        <source>这个接口只供站点设备使用。</source>
+        <translation>Only station devices use this endpoint.</translation>
+    </message>
+    <message>
+        <location filename="../../district/api/deps.py" line="98"/>
+        <source>站点令牌不能使用区中心工作人员的接口。</source>
+        <translation>A station token cannot use the district staff&apos;s endpoints.</translation>
+    </message>
+    <message>
+        <location filename="../../district/api/deps.py" line="107"/>
+        <source>需要以下角色之一：{items}。</source>
+        <translation>This needs one of these roles: {items}.</translation>
+    </message>
+    <message>
+        <location filename="../../district/api/oversight.py" line="40"/>
+        <location filename="../../district/api/reports.py" line="36"/>
+        <source>起始日期晚于结束日期。</source>
+        <translation>The start date is after the end date.</translation>
+    </message>
+    <message>
+        <location filename="../../district/api/public.py" line="42"/>
+        <source>数据库不可用。</source>
+        <translation>The database is not available.</translation>
+    </message>
+    <message>
+        <location filename="../../district/api/public.py" line="77"/>
+        <source>查询过于频繁，请稍后再试。</source>
+        <translation>Too many look-ups; try again later.</translation>
+    </message>
+    <message>
+        <location filename="../../district/api/push_queue.py" line="125"/>
+        <source>与并发写入冲突，请稍后重试。</source>
+        <translation>Collided with concurrent writes; try again shortly.</translation>
+    </message>
+    <message>
+        <location filename="../../district/api/push_queue.py" line="187"/>
+        <source>一批最多 {limit} 条事件和留言，本批 {size} 条；请分批推送。</source>
+        <translation>A batch holds at most {limit} events and notes, this one {size}; push it in parts.</translation>
+    </message>
+    <message>
+        <location filename="../../district/api/push_queue.py" line="227"/>
+        <source>请求体不是有效的 JSON。</source>
+        <translation>The request body is not valid JSON.</translation>
+    </message>
+    <message>
+        <location filename="../../district/api/push_queue.py" line="231"/>
+        <source>请求内容不符合接口定义（见 errors）。</source>
+        <translation>The request does not fit the interface (see errors).</translation>
+    </message>
+    <message>
+        <location filename="../../district/api/review_queue.py" line="55"/>
+        <source>翻页游标无效；请从第一页重新加载。</source>
+        <translation>The page cursor is invalid; load again from the first page.</translation>
+    </message>
+    <message>
+        <location filename="../../district/auth.py" line="153"/>
+        <location filename="../../district/auth.py" line="159"/>
+        <source>登记码无效、已使用或已过期；请向区中心管理员索取新的登记码。</source>
+        <translation>The enrollment code is invalid, used or expired; ask the district&apos;s admin for a new one.</translation>
+    </message>
+    <message>
+        <location filename="../../district/auth.py" line="175"/>
+        <source>没有站点 {code}。</source>
+        <translation>There is no station {code}.</translation>
+    </message>
+    <message>
+        <location filename="../../district/cli.py" line="123"/>
+        <source>标准输入中没有密码。</source>
+        <translation>There is no password on standard input.</translation>
+    </message>
+    <message>
+        <location filename="../../district/cli.py" line="128"/>
+        <source>没有终端可以提示输入密码；请用 --password-stdin。</source>
+        <translation>No terminal to ask for a password; use --password-stdin.</translation>
+    </message>
+    <message>
+        <location filename="../../district/cli.py" line="133"/>
+        <source>两次输入的密码不一致。</source>
+        <translation>The passwords do not match.</translation>
+    </message>
+    <message>
+        <location filename="../../district/reference.py" line="69"/>
+        <source>事项 {code} 的版本 {version} 已发布过且内容不同；修改事项须提高版本号。</source>
+        <translation>Matter {code} version {version} was published before with different content; a changed matter needs a higher version.</translation>
+    </message>
 </context>
 <context>
     <name>labels</name>
@@ -6020,18 +6210,18 @@ drawn</translation>
 <context>
     <name>operations</name>
     <message>
-        <location filename="../../ui/operations.py" line="83"/>
+        <location filename="../../ui/operations.py" line="84"/>
         <source>读写文件或网络时出错（{detail}）。请检查后重试。</source>
         <extracomment>How long work may run before a progress indicator appears (Anki uses the same).</extracomment>
         <translation>Error reading or writing a file or the network ({detail}). Check and try again.</translation>
     </message>
     <message>
-        <location filename="../../ui/operations.py" line="86"/>
+        <location filename="../../ui/operations.py" line="87"/>
         <source>操作没有完成：程序出现意外错误（{kind}）。请重试；如果仍然出错，请联系管理员。</source>
         <translation>The operation did not finish: unexpected error ({kind}). Try again; if it keeps happening, contact the administrator.</translation>
     </message>
     <message>
-        <location filename="../../ui/operations.py" line="253"/>
+        <location filename="../../ui/operations.py" line="254"/>
         <source>请稍候</source>
         <extracomment>Emitted after an operation&apos;s callbacks ran (tests wait on it). Emitted with the label when an operation&apos;s progress indicator appears.</extracomment>
         <translation>Please wait</translation>

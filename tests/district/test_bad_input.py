@@ -48,6 +48,15 @@ def test_oversized_batch_is_413(api: District, token: str,
     batch = [dict(events[0], event_id=f"00000000-0000-4000-8000-{i:012d}") for i in range(501)]
     r = api.post("/sync/push", token, json={"events": batch})
     assert r.status_code == 413 and r.json()["code"] == "batch.too_large"
+    # The words before the values went in, and the values: a workstation shows the
+    # message in its own language (ui.operations.error_text).
+    body = r.json()
+    assert body["template"] == "一批最多 {limit} 条事件和留言，本批 {size} 条；请分批推送。"
+    assert body["params"] == {"limit": "500", "size": "501"}
+    assert body["message"] == body["template"].format(**body["params"])
+    r = api.post("/sync/push", token, content=b"{not json",
+                 headers={"Content-Type": "application/json"})
+    assert "template" not in r.json() and "params" not in r.json()  # no values: the message
     assert stored_events(api, token) == 0
 
 

@@ -135,6 +135,15 @@ def test_domain_errors_read_in_the_interface_language(english: QTranslator) -> N
     text = error_text(err.value)
     assert text.startswith("The ID number does not check: from the first 17 characters the "
                            "18th should be “X”, not “0”."), text
+    # The district's refusals too: the client keeps its template and values.
+    from sync.client import SyncError
+
+    refused = SyncError("一批最多 500 条事件和留言，本批 501 条；请分批推送。",
+                        code="batch.too_large",
+                        template="一批最多 {limit} 条事件和留言，本批 {size} 条；请分批推送。",
+                        params={"limit": "500", "size": "501"})
+    assert error_text(refused) == ("A batch holds at most 500 events and notes, this one 501; "
+                                   "push it in parts.")
     # Without a translation (or in Chinese) the domain's own words, values filled in.
     unknown = StateError("没有这样的模板 {n}。", params={"n": 3})
     assert error_text(unknown) == "没有这样的模板 3。" == unknown.message
@@ -143,7 +152,7 @@ def test_domain_errors_read_in_the_interface_language(english: QTranslator) -> N
 def test_every_domain_error_template_is_collected(english: QTranslator) -> None:
     """Each message the domain marks for translation is in the .ts (scripts/i18n.sh)."""
     marked = set()
-    for path in (ROOT / "clerk").rglob("*.py"):
+    for path in [*(ROOT / "clerk").rglob("*.py"), *(ROOT / "district").rglob("*.py")]:
         text = path.read_text(encoding="utf-8")
         for m in re.finditer(r'QT_TRANSLATE_NOOP\(\s*"errors",\s*((?:"(?:[^"\\]|\\.)*"\s*)+)\)',
                              text):
