@@ -9,7 +9,7 @@ message, so the command line and the UI can say what happened.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -17,6 +17,7 @@ import requests
 from pydantic import BaseModel
 from pydantic import ValidationError as PydanticValidationError
 
+from clerk.errors import QT_TRANSLATE_NOOP
 from sync.retry import RetryPolicy, TransportError, call
 from sync.wire import (
     API_PREFIX,
@@ -40,14 +41,19 @@ class SyncError(Exception):
     """The district answered, but not with what we asked for."""
 
     def __init__(self, message: str, *, code: str = "error", status: int | None = None,
-                 template: str | None = None, params: dict[str, str] | None = None) -> None:
-        super().__init__(message)
+                 template: str | None = None,
+                 params: Mapping[str, object] | None = None) -> None:
+        # Either a marked template and its values (raised here), or the district's message
+        # with the template and values it sent (ui.operations translates the template).
+        self.params = {k: str(v) for k, v in (params or {}).items()}
+        if template is None:
+            template = message
+            message = message.format(**self.params) if self.params else message
+        self.template = template
         self.message = message
+        super().__init__(message)
         self.code = code
         self.status = status
-        # The district's words before its values went in (ui.operations translates them).
-        self.template = template or message
-        self.params = dict(params or {})
 
 
 class AuthError(SyncError):
@@ -65,7 +71,9 @@ class Fetched:
 def normalize_server(url: str) -> str:
     url = url.strip().rstrip("/")
     if not url.startswith(("http://", "https://")):
-        raise SyncError(f"服务器地址须以 http:// 或 https:// 开头：{url}", code="server.url")
+        raise SyncError(
+            QT_TRANSLATE_NOOP("errors", "服务器地址须以 http:// 或 https:// 开头：{url}"),
+            code="server.url", params={"url": url})
     return url
 
 
@@ -107,8 +115,10 @@ class DistrictClient:
         try:
             return call(send, policy, self.on_retry)
         except requests.exceptions.SSLError as exc:
-            raise TransportError(f"无法验证区中心服务器的证书（{exc.__class__.__name__}）；"
-                                 "如使用区内部证书，请配置 CA 证书文件。") from exc
+            raise TransportError(
+                QT_TRANSLATE_NOOP("errors", "无法验证区中心服务器的证书（{name}）；"
+                                            "如使用区内部证书，请配置 CA 证书文件。"),
+                params={"name": exc.__class__.__name__}) from exc
 
     def _check(self, resp: requests.Response) -> requests.Response:
         if resp.status_code < 400:
@@ -127,8 +137,10 @@ class DistrictClient:
             raise AuthError(message or "令牌无效或已吊销，请重新登记。", code=code, status=401,
                             template=template, params=params)
         if resp.status_code >= 500 or resp.status_code == 429:
-            raise TransportError(f"区中心暂时不可用（HTTP {resp.status_code}）：{message}",
-                                 status=resp.status_code)
+            raise TransportError(
+                QT_TRANSLATE_NOOP("errors", "区中心暂时不可用（HTTP {status_code}）：{message}"),
+                status=resp.status_code,
+                params={"status_code": resp.status_code, "message": message})
         raise SyncError(message or f"HTTP {resp.status_code}", code=code, status=resp.status_code,
                         template=template, params=params)
 
@@ -136,8 +148,10 @@ class DistrictClient:
         try:
             return model.model_validate_json(resp.content)
         except PydanticValidationError as exc:
-            raise SyncError(f"区中心的回答无法识别（{model.__name__}）。", code="bad_response",
-                            status=resp.status_code) from exc
+            raise SyncError(
+                QT_TRANSLATE_NOOP("errors", "区中心的回答无法识别（{name}）。"),
+                code="bad_response", status=resp.status_code,
+                params={"name": model.__name__}) from exc
 
     # --- API ---------------------------------------------------------------------------
     def health(self) -> dict[str, Any]:
@@ -186,7 +200,9 @@ class DistrictClient:
         try:
             body = resp.json()
         except json.JSONDecodeError as exc:
-            raise SyncError("区中心的回答不是 JSON。", code="bad_response") from exc
+            raise SyncError(
+                QT_TRANSLATE_NOOP("errors", "区中心的回答不是 JSON。"),
+                code="bad_response") from exc
         return Fetched(new_etag, body)
 
     def catalog(self, etag: str = "") -> tuple[str, CatalogResponse | None]:

@@ -9,22 +9,30 @@ instead of falling back to something unsafe.
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Mapping
 
 import keyring
 import keyring.errors
 from keyring.backend import KeyringBackend
 
+from clerk.errors import QT_TRANSLATE_NOOP
+
 SERVICE = "StationDesk"
 
 
 class CredentialsError(Exception):
-    def __init__(self, message: str, *, code: str = "keyring") -> None:
-        super().__init__(message)
-        self.message = message
+    def __init__(self, message: str, *, code: str = "keyring",
+                 params: Mapping[str, object] | None = None) -> None:
+        # `message` is a template (marked for translation) filled with `params`.
+        self.template = message
+        self.params = {k: str(v) for k, v in (params or {}).items()}
+        self.message = message.format(**self.params) if self.params else message
+        super().__init__(self.message)
         self.code = code
 
 
-NO_BACKEND = (
+NO_BACKEND = QT_TRANSLATE_NOOP(
+    "errors",
     "本机没有可用的系统密钥环（keyring），设备令牌无法安全保存。"
     "请启用系统的凭据服务（Windows 凭据管理器、macOS 钥匙串、Linux Secret Service），"
     "或用环境变量 PYTHON_KEYRING_BACKEND 指定一个后端；也可以在每次同步时用 "
@@ -64,8 +72,9 @@ def store_token(server: str, token: str) -> None:
     try:
         keyring.set_password(SERVICE, server, token)
     except keyring.errors.KeyringError as exc:
-        raise CredentialsError(f"无法把设备令牌写入密钥环（{type(exc).__name__}）。{NO_BACKEND}"
-                               ) from exc
+        raise CredentialsError(
+            QT_TRANSLATE_NOOP("errors", "无法把设备令牌写入密钥环（{kind}）。{advice}"),
+            params={"kind": type(exc).__name__, "advice": NO_BACKEND}) from exc
 
 
 def load_token(server: str) -> str | None:
@@ -74,7 +83,8 @@ def load_token(server: str) -> str | None:
     try:
         return keyring.get_password(SERVICE, server)
     except keyring.errors.KeyringError as exc:
-        raise CredentialsError(f"无法从密钥环读取设备令牌（{type(exc).__name__}）。") from exc
+        raise CredentialsError(QT_TRANSLATE_NOOP("errors", "无法从密钥环读取设备令牌（{kind}）。"),
+                               params={"kind": type(exc).__name__}) from exc
 
 
 def delete_token(server: str) -> None:

@@ -22,6 +22,7 @@ from typing import Any
 import keyring
 import keyring.errors
 
+from clerk.errors import QT_TRANSLATE_NOOP
 from sync import credentials
 from sync.client import DistrictClient, SyncError
 from sync.retry import RetryPolicy
@@ -40,7 +41,8 @@ from sync.wire import CaseDetail, CaseEvents, LoginRequest, LoginResponse, UserI
 KEYRING_SERVICE = "StationDesk-district"
 ONCE = RetryPolicy(attempts=1)
 
-NO_KEYRING = (
+NO_KEYRING = QT_TRANSLATE_NOOP(
+    "errors",
     "本机没有可用的系统密钥环（keyring），无法“记住我”：登录令牌不会保存，"
     "下次启动需要重新输入密码。如需记住登录，请启用系统的凭据服务（Windows 凭据管理器、"
     "macOS 钥匙串、Linux Secret Service），或用环境变量 PYTHON_KEYRING_BACKEND 指定后端。"
@@ -195,7 +197,8 @@ def remember(server: str, username: str, token: str) -> None:
         keyring.set_password(KEYRING_SERVICE, _key(server, username), token)
     except keyring.errors.KeyringError as exc:
         raise credentials.CredentialsError(
-            f"无法把登录令牌写入密钥环（{type(exc).__name__}）。{NO_KEYRING}") from exc
+            QT_TRANSLATE_NOOP("errors", "无法把登录令牌写入密钥环（{kind}）。{advice}"),
+            params={"kind": type(exc).__name__, "advice": NO_KEYRING}) from exc
 
 
 def remembered(server: str, username: str) -> str | None:

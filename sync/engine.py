@@ -18,7 +18,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from clerk.cases.states import EVENT_LABELS, EventType
-from clerk.errors import StateError
+from clerk.errors import QT_TRANSLATE_NOOP, StateError
 from clerk.store.models import Case, CaseEvent, CaseNote, Setting, SyncQuarantine
 from clerk.timeutil import local_date
 from clerk.workspace import Workspace
@@ -62,15 +62,19 @@ def make_client(ws: Workspace, *, token: str | None = None,
     with ws.store.read() as s:
         server, ca = _setting(s, SERVER_KEY), _setting(s, CA_KEY)
     if not server:
-        raise SyncError("本站尚未登记到区中心；请先运行 `python -m clerk enroll --server URL "
-                        "--code 登记码`。", code="sync.not_enrolled")
+        raise SyncError(
+            QT_TRANSLATE_NOOP("errors", "本站尚未登记到区中心；"
+                                        "请先运行 `python -m clerk enroll --server URL --code 登"
+                                        "记码`。"),
+            code="sync.not_enrolled")
     if token is None:
         token = credentials.load_token(server)
         if token is None:
             if not credentials.usable():
                 raise SyncError(credentials.NO_BACKEND, code="keyring.none")
-            raise SyncError("密钥环中没有本站的设备令牌；请重新登记（enroll）。",
-                            code="sync.no_token")
+            raise SyncError(
+                QT_TRANSLATE_NOOP("errors", "密钥环中没有本站的设备令牌；请重新登记（enroll）。"),
+                code="sync.no_token")
     return DistrictClient(server, token=token, ca_bundle=ca or None, retry=retry)
 
 
@@ -98,7 +102,9 @@ def enroll(ws: Workspace, server: str, code: str, *, ca_bundle: str | None = Non
     with DistrictClient(server, ca_bundle=ca_bundle) as client:
         answer = client.enroll(station.code, code)
     if answer.station_code != station.code:
-        raise SyncError("区中心返回的站点编码与本站不符，未保存令牌。", code="enroll.mismatch")
+        raise SyncError(
+            QT_TRANSLATE_NOOP("errors", "区中心返回的站点编码与本站不符，未保存令牌。"),
+            code="enroll.mismatch")
     if store_token:
         credentials.store_token(server, answer.token)
     with ws.store.write() as s:

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import random
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 
 import requests
+
+from clerk.errors import QT_TRANSLATE_NOOP
 
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 TRANSIENT_ERRORS: tuple[type[Exception], ...] = (
@@ -29,9 +31,13 @@ TRANSIENT_ERRORS: tuple[type[Exception], ...] = (
 class TransportError(Exception):
     """The district could not be reached (after retries)."""
 
-    def __init__(self, message: str, *, status: int | None = None) -> None:
-        super().__init__(message)
-        self.message = message
+    def __init__(self, message: str, *, status: int | None = None,
+                 params: Mapping[str, object] | None = None) -> None:
+        # `message` is a template (marked for translation) filled with `params`.
+        self.template = message
+        self.params = {k: str(v) for k, v in (params or {}).items()}
+        self.message = message.format(**self.params) if self.params else message
+        super().__init__(self.message)
         self.status = status
 
 
@@ -79,7 +85,9 @@ def call(send: Callable[[], requests.Response], policy: RetryPolicy,
             last_error = f"{type(exc).__name__}"
             if final:
                 raise TransportError(
-                    f"无法连接区中心（{last_error}），已重试 {policy.attempts} 次。") from exc
+                    QT_TRANSLATE_NOOP("errors",
+                                      "无法连接区中心（{error}），已重试 {attempts} 次。"),
+                    params={"error": last_error, "attempts": policy.attempts}) from exc
             wait = policy.backoff(attempt)
         else:
             if resp.status_code not in RETRY_STATUSES:

@@ -16,7 +16,6 @@ from typing import TypeVar
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QWidget
 
-from sync.credentials import CredentialsError
 from sync.district_client import StaffClient
 from sync.retry import TransportError
 from sync.staff_wire import Facets
@@ -86,13 +85,8 @@ class DistrictSession:
 
 def net_error_text(exc: BaseException) -> str:
     """Plain words for a failed district call."""
-    from sync.client import SyncError
 
-    if isinstance(exc, SyncError):
-        return error_text(exc)  # the district's words, in the interface language
-    if isinstance(exc, TransportError | CredentialsError):
-        return exc.message
-    return error_text(exc)
+    return error_text(exc)  # the district's words (or the client's), in the interface language
 
 
 def network(session: DistrictSession, work: Callable[[StaffClient], T], *,

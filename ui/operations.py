@@ -47,6 +47,8 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from clerk.errors import StationDeskError
 from sync.client import SyncError
+from sync.credentials import CredentialsError
+from sync.retry import TransportError
 
 log = logging.getLogger(__name__)
 
@@ -71,12 +73,14 @@ class MessageBridge(QObject):
 
 def error_text(exc: BaseException) -> str:
     """Plain words for ``exc``: our own errors carry them; anything else gets a generic line."""
-    if isinstance(exc, StationDeskError | SyncError):
-        # The domain's (or the district's) message template in the interface language
-        # (its Chinese source when there is no translation), filled with its own values.
+    if isinstance(exc, StationDeskError | SyncError | TransportError | CredentialsError):
+        # The message template in the interface language (its Chinese source when there
+        # is no translation), filled with its values; a value that is itself a marked
+        # message (a piece of advice, say) is translated too.
         words = QCoreApplication.translate("errors", exc.template)
+        values = {k: QCoreApplication.translate("errors", v) for k, v in exc.params.items()}
         try:
-            return words.format(**exc.params) if exc.params else words
+            return words.format(**values) if values else words
         except (KeyError, IndexError, ValueError):  # a translation that lost a placeholder
             return exc.message
     if isinstance(exc, OSError):

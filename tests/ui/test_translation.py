@@ -144,6 +144,21 @@ def test_domain_errors_read_in_the_interface_language(english: QTranslator) -> N
                         params={"limit": "500", "size": "501"})
     assert error_text(refused) == ("A batch holds at most 500 events and notes, this one 501; "
                                    "push it in parts.")
+    # The client's own words as well; a value that is a marked message is translated too.
+    from sync import credentials
+    from sync.retry import TransportError
+
+    offline = TransportError("无法连接区中心（{error}），已重试 {attempts} 次。",
+                             params={"error": "ConnectionError", "attempts": 5})
+    assert offline.message == "无法连接区中心（ConnectionError），已重试 5 次。"
+    assert error_text(offline) == "Cannot reach the district center (ConnectionError) after 5 " \
+        "attempts."
+    keyring_failed = credentials.CredentialsError(
+        "无法把设备令牌写入密钥环（{kind}）。{advice}",
+        params={"kind": "KeyringLocked", "advice": credentials.NO_BACKEND})
+    assert error_text(keyring_failed).startswith(
+        "Cannot write the device token to the keyring (KeyringLocked). This machine has no "
+        "usable system keyring")
     # Without a translation (or in Chinese) the domain's own words, values filled in.
     unknown = StateError("没有这样的模板 {n}。", params={"n": 3})
     assert error_text(unknown) == "没有这样的模板 3。" == unknown.message
@@ -152,7 +167,7 @@ def test_domain_errors_read_in_the_interface_language(english: QTranslator) -> N
 def test_every_domain_error_template_is_collected(english: QTranslator) -> None:
     """Each message the domain marks for translation is in the .ts (scripts/i18n.sh)."""
     marked = set()
-    for path in [*(ROOT / "clerk").rglob("*.py"), *(ROOT / "district").rglob("*.py")]:
+    for path in [p for part in ("clerk", "district", "sync") for p in (ROOT / part).rglob("*.py")]:
         text = path.read_text(encoding="utf-8")
         for m in re.finditer(r'QT_TRANSLATE_NOOP\(\s*"errors",\s*((?:"(?:[^"\\]|\\.)*"\s*)+)\)',
                              text):
