@@ -9,7 +9,6 @@ cited files to the district before the events that cite them.
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 import tempfile
 from pathlib import Path
@@ -17,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from clerk.cases.checklist import Scan
 from clerk.errors import QT_TRANSLATE_NOOP, ValidationError
+from clerk.files import write_durably
 
 if TYPE_CHECKING:
     from clerk.workspace import Workspace
@@ -65,17 +65,7 @@ class LocalBlobs:
         target = self.path(sha)
         if target.exists():
             return sha
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(data)
-                fh.flush()
-                os.fsync(fh.fileno())
-            os.replace(tmp, target)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        write_durably(target, data)
         return sha
 
     def get(self, sha256: str) -> bytes | None:

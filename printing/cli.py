@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
 from clerk.cli.common import CliContext, add_command, parse_date
 from clerk.errors import StationDeskError, ValidationError
+from clerk.files import write_durably
 from printing.model import PrintOptions
 
 
@@ -40,17 +39,7 @@ def write_atomically(path: Path, data: bytes) -> None:
     path = path.expanduser()
     if path.is_dir():
         raise ValidationError(f"{path} 是目录，请给出文件名。", code="file.is_dir")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".stationdesk-", suffix=".pdf", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_durably(path, data)
 
 
 def cmd_print(args: argparse.Namespace, ctx: CliContext) -> int:

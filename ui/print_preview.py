@@ -13,7 +13,6 @@ do the work without opening any dialog.
 from __future__ import annotations
 
 import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -32,6 +31,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from clerk.files import write_durably
 
 #: Highest resolution pages are rendered at for printing (enough for text and QR codes).
 MAX_PRINT_DPI = 600
@@ -178,16 +179,7 @@ class PrintPreviewDialog(QDialog):
     def save_to(self, path: str | os.PathLike[str]) -> Path:
         """Write the current document to ``path`` atomically (never a half-written file)."""
         target = Path(path)
-        fd, tmp = tempfile.mkstemp(prefix=".stationdesk-", suffix=".pdf", dir=target.parent)
-        try:
-            with os.fdopen(fd, "wb") as out:
-                out.write(self.current_pdf())
-                out.flush()
-                os.fsync(out.fileno())
-            os.replace(tmp, target)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        write_durably(target, self.current_pdf())
         self.status_label.setText(self.tr("已保存到 {path}").format(path=str(target)))
         self.saved.emit(str(target))
         return target
