@@ -19,17 +19,32 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
     return text
 
 
-class StationDeskError(Exception):
+class WordedError(Exception):
+    """An error whose words are a template (`template`, marked for translation) and its
+    values (`params`); `message` is the two put together. The domain's, the district's
+    and the sync client's errors all are, so the workstation shows any of them in its
+    interface language (ui.operations.error_text)."""
+
+    def __init__(self, message: str, params: Mapping[str, object] | None = None, *,
+                 template: str | None = None) -> None:
+        self.params = {k: str(v) for k, v in (params or {}).items()}
+        if template is None:  # `message` is the template: fill it in
+            template = message
+            message = message.format(**self.params) if self.params else message
+        # (with `template` given, `message` already is the filled-in text received)
+        self.template = template
+        self.message = message
+        super().__init__(message)
+
+
+class StationDeskError(WordedError):
     """Base of all StationDesk errors."""
 
     code: str = "error"
 
     def __init__(self, message: str, *, code: str | None = None,
                  params: Mapping[str, object] | None = None) -> None:
-        self.template = message
-        self.params = {k: str(v) for k, v in (params or {}).items()}
-        self.message = message.format(**self.params) if self.params else message
-        super().__init__(self.message)
+        super().__init__(message, params)
         if code is not None:
             self.code = code
 

@@ -19,12 +19,19 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from clerk.errors import NotFoundError, StateError, StationDeskError, StoreError, ValidationError
+from clerk.errors import (
+    NotFoundError,
+    StateError,
+    StationDeskError,
+    StoreError,
+    ValidationError,
+    WordedError,
+)
 
 log = logging.getLogger("district")
 
 
-class ApiError(Exception):
+class ApiError(WordedError):
     """An answer other than success. `message` is a template (marked for translation, as
     the domain's are) filled with `params`; the body carries both, so a workstation can
     show it in its own language."""
@@ -33,10 +40,7 @@ class ApiError(Exception):
                  headers: Mapping[str, str] | None = None,
                  extra: Mapping[str, Any] | None = None,
                  params: Mapping[str, object] | None = None) -> None:
-        self.template = message
-        self.params = {k: str(v) for k, v in (params or {}).items()}
-        self.message = message.format(**self.params) if self.params else message
-        super().__init__(self.message)
+        super().__init__(message, params)
         self.status = status
         self.code = code
         self.headers = dict(headers or {})

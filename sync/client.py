@@ -17,7 +17,7 @@ import requests
 from pydantic import BaseModel
 from pydantic import ValidationError as PydanticValidationError
 
-from clerk.errors import QT_TRANSLATE_NOOP
+from clerk.errors import QT_TRANSLATE_NOOP, WordedError
 from sync.retry import RetryPolicy, TransportError, call
 from sync.wire import (
     API_PREFIX,
@@ -37,21 +37,15 @@ M = TypeVar("M", bound=BaseModel)
 USER_AGENT = "StationDesk-sync/1"
 
 
-class SyncError(Exception):
-    """The district answered, but not with what we asked for."""
+class SyncError(WordedError):
+    """The district answered, but not with what we asked for: either a marked template
+    and its values (raised here), or the district's message with the template and the
+    values it sent."""
 
     def __init__(self, message: str, *, code: str = "error", status: int | None = None,
                  template: str | None = None,
                  params: Mapping[str, object] | None = None) -> None:
-        # Either a marked template and its values (raised here), or the district's message
-        # with the template and values it sent (ui.operations translates the template).
-        self.params = {k: str(v) for k, v in (params or {}).items()}
-        if template is None:
-            template = message
-            message = message.format(**self.params) if self.params else message
-        self.template = template
-        self.message = message
-        super().__init__(message)
+        super().__init__(message, params, template=template)
         self.code = code
         self.status = status
 

@@ -15,19 +15,15 @@ import keyring
 import keyring.errors
 from keyring.backend import KeyringBackend
 
-from clerk.errors import QT_TRANSLATE_NOOP
+from clerk.errors import QT_TRANSLATE_NOOP, WordedError
 
 SERVICE = "StationDesk"
 
 
-class CredentialsError(Exception):
+class CredentialsError(WordedError):
     def __init__(self, message: str, *, code: str = "keyring",
                  params: Mapping[str, object] | None = None) -> None:
-        # `message` is a template (marked for translation) filled with `params`.
-        self.template = message
-        self.params = {k: str(v) for k, v in (params or {}).items()}
-        self.message = message.format(**self.params) if self.params else message
-        super().__init__(self.message)
+        super().__init__(message, params)
         self.code = code
 
 

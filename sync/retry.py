@@ -17,7 +17,7 @@ from email.utils import parsedate_to_datetime
 
 import requests
 
-from clerk.errors import QT_TRANSLATE_NOOP
+from clerk.errors import QT_TRANSLATE_NOOP, WordedError
 
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 TRANSIENT_ERRORS: tuple[type[Exception], ...] = (
@@ -28,16 +28,12 @@ TRANSIENT_ERRORS: tuple[type[Exception], ...] = (
 )
 
 
-class TransportError(Exception):
+class TransportError(WordedError):
     """The district could not be reached (after retries)."""
 
     def __init__(self, message: str, *, status: int | None = None,
                  params: Mapping[str, object] | None = None) -> None:
-        # `message` is a template (marked for translation) filled with `params`.
-        self.template = message
-        self.params = {k: str(v) for k, v in (params or {}).items()}
-        self.message = message.format(**self.params) if self.params else message
-        super().__init__(self.message)
+        super().__init__(message, params)
         self.status = status
 
 

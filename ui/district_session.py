@@ -83,12 +83,6 @@ class DistrictSession:
         return code
 
 
-def net_error_text(exc: BaseException) -> str:
-    """Plain words for a failed district call."""
-
-    return error_text(exc)  # the district's words (or the client's), in the interface language
-
-
 def network(session: DistrictSession, work: Callable[[StaffClient], T], *,
             parent: QWidget | None, done: Callable[[T], object],
             failed: Callable[[str], object] | None = None) -> Operation[T]:
@@ -106,7 +100,7 @@ def network(session: DistrictSession, work: Callable[[StaffClient], T], *,
         done(result)
 
     def bad(exc: Exception) -> None:
-        text = net_error_text(exc)
+        text = error_text(exc)
         if isinstance(exc, AuthError):
             bus.session_expired.emit(text)
             return

@@ -31,8 +31,8 @@ from PySide6.QtWidgets import (
 from clerk.timeutil import local_time
 from sync.staff_wire import Facets
 from ui.district_login import DistrictLoginPage
-from ui.district_session import DistrictBus, DistrictSession, net_error_text, role_label
-from ui.operations import Operation, message_bridge
+from ui.district_session import DistrictBus, DistrictSession, role_label
+from ui.operations import Operation, error_text, message_bridge
 
 REVIEWERS = ("reviewer", "admin")
 PAGES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
@@ -145,7 +145,7 @@ class DistrictWindow(QMainWindow):
             server, ca = self._server, self._ca or None
             Operation(lambda: resume(server, username, ca), parent=self, serial=False) \
                 .success(self._resumed).failure(lambda exc: self._show_login(
-                    net_error_text(exc))).run_in_background()
+                    error_text(exc))).run_in_background()
             return
         self._show_login()
 
@@ -170,7 +170,7 @@ class DistrictWindow(QMainWindow):
         self.login_page.set_busy(True)
 
         def failed(exc: Exception) -> None:
-            text = net_error_text(exc)
+            text = error_text(exc)
             if self.screens.currentWidget() is not self.login_page:
                 self._show_login(text)
                 self.load_failed.emit(text)

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.operations import Operation
+from ui.operations import Operation, error_text
 from ui.widgets import RED
 
 if TYPE_CHECKING:
@@ -89,9 +89,8 @@ class EnrollDialog(QDialog):
         self.accept()
 
     def _failed(self, exc: Exception) -> None:
-        from ui.district_session import net_error_text
 
-        self._fail(net_error_text(exc))
+        self._fail(error_text(exc))
 
     def _fail(self, text: str) -> None:
         self.enroll_button.setEnabled(True)

@@ -45,10 +45,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from clerk.errors import StationDeskError
-from sync.client import SyncError
-from sync.credentials import CredentialsError
-from sync.retry import TransportError
+from clerk.errors import StationDeskError, WordedError
 
 log = logging.getLogger(__name__)
 
@@ -73,7 +70,7 @@ class MessageBridge(QObject):
 
 def error_text(exc: BaseException) -> str:
     """Plain words for ``exc``: our own errors carry them; anything else gets a generic line."""
-    if isinstance(exc, StationDeskError | SyncError | TransportError | CredentialsError):
+    if isinstance(exc, WordedError):
         # The message template in the interface language (its Chinese source when there
         # is no translation), filled with its values; a value that is itself a marked
         # message (a piece of advice, say) is translated too.

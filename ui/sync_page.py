@@ -293,10 +293,9 @@ class SyncPage(QWidget):
         self.reconcile_label.setText(self.tr("正在与区中心台账核对…"))
 
         def failed(exc: Exception) -> None:
-            from ui.district_session import net_error_text
 
             self.reconcile_button.setEnabled(True)
-            self.reconcile_label.setText(net_error_text(exc))
+            self.reconcile_label.setText(error_text(exc))
             self.reconcile_label.setStyleSheet(f"color: {RED[0]};")
 
         Operation(lambda: reconcile(ws), parent=self, serial=False) \

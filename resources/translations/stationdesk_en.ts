@@ -3800,73 +3800,73 @@
 <context>
     <name>PrintPreviewDialog</name>
     <message>
-        <location filename="../../ui/print_preview.py" line="74"/>
+        <location filename="../../ui/print_preview.py" line="75"/>
         <source>打印预览 — {title}</source>
         <extracomment>Highest resolution pages are rendered at for printing (enough for text and QR codes). Height of one rendered band, in device pixels. Pages printed (after a successful print). Path written by 另存为.</extracomment>
         <translation>Print preview — {title}</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="88"/>
+        <location filename="../../ui/print_preview.py" line="89"/>
         <source>打印…  Ctrl+P</source>
         <translation>Print…  Ctrl+P</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="89"/>
+        <location filename="../../ui/print_preview.py" line="90"/>
         <source>全部打印</source>
         <translation>Print all</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="91"/>
+        <location filename="../../ui/print_preview.py" line="92"/>
         <source>另存为…  Ctrl+S</source>
         <translation>Save as…  Ctrl+S</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="92"/>
+        <location filename="../../ui/print_preview.py" line="93"/>
         <source>关闭  Esc</source>
         <translation>Close  Esc</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="139"/>
+        <location filename="../../ui/print_preview.py" line="140"/>
         <source>文书无法显示（PDF 读取失败），可另存后查看。</source>
         <translation>Cannot display the document (PDF could not be read); save it and open it elsewhere.</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="175"/>
+        <location filename="../../ui/print_preview.py" line="176"/>
         <source>共 {n} 页</source>
         <translation>Pages: {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="191"/>
+        <location filename="../../ui/print_preview.py" line="183"/>
         <source>已保存到 {path}</source>
         <translation>Saved to {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="198"/>
+        <location filename="../../ui/print_preview.py" line="190"/>
         <source>另存为</source>
         <translation>Save as</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="198"/>
+        <location filename="../../ui/print_preview.py" line="190"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="206"/>
+        <location filename="../../ui/print_preview.py" line="198"/>
         <source>保存失败：{err}。请换一个位置再试。</source>
         <translation>Save failed: {err}. Try another location.</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="215"/>
+        <location filename="../../ui/print_preview.py" line="207"/>
         <source>打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="224"/>
+        <location filename="../../ui/print_preview.py" line="216"/>
         <source>已送打印机：{n} 页</source>
         <translation>Pages sent to printer: {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="237"/>
+        <location filename="../../ui/print_preview.py" line="229"/>
         <source>无法开始打印：请检查打印机是否可用。</source>
         <translation>Cannot start printing: check that the printer is available.</translation>
     </message>
@@ -5003,175 +5003,175 @@ drawn</translation>
         <translation>Comparing with the district&apos;s ledger…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="307"/>
+        <location filename="../../ui/sync_page.py" line="306"/>
         <source>正在读取同步状态…</source>
         <translation>Reading the sync status…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="315"/>
+        <location filename="../../ui/sync_page.py" line="314"/>
         <source>立即同步</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="320"/>
+        <location filename="../../ui/sync_page.py" line="319"/>
         <source>与区中心对账</source>
         <translation>Reconcile with the district</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="322"/>
-        <location filename="../../ui/sync_page.py" line="401"/>
+        <location filename="../../ui/sync_page.py" line="321"/>
+        <location filename="../../ui/sync_page.py" line="400"/>
         <source>登记到区中心…</source>
         <translation>Enroll with the district…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="325"/>
+        <location filename="../../ui/sync_page.py" line="324"/>
         <source>尚未对账。</source>
         <translation>Not reconciled yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="341"/>
+        <location filename="../../ui/sync_page.py" line="340"/>
         <source>办件编号</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="341"/>
-        <location filename="../../ui/sync_page.py" line="345"/>
+        <location filename="../../ui/sync_page.py" line="340"/>
+        <location filename="../../ui/sync_page.py" line="344"/>
         <source>序号</source>
         <translation>Seq.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="341"/>
+        <location filename="../../ui/sync_page.py" line="340"/>
         <source>环节</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="342"/>
+        <location filename="../../ui/sync_page.py" line="341"/>
         <source>区中心拒收原因</source>
         <translation>Why the district refused it</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="345"/>
+        <location filename="../../ui/sync_page.py" line="344"/>
         <source>案件</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="345"/>
+        <location filename="../../ui/sync_page.py" line="344"/>
         <source>代码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="346"/>
+        <location filename="../../ui/sync_page.py" line="345"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="349"/>
+        <location filename="../../ui/sync_page.py" line="348"/>
         <source>本次运行尚未同步。</source>
         <translation>No sync since the program started.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="352"/>
+        <location filename="../../ui/sync_page.py" line="351"/>
         <source>被拒绝的事件</source>
         <translation>Refused events</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="353"/>
+        <location filename="../../ui/sync_page.py" line="352"/>
         <source>无法应用的区中心事件</source>
         <translation>District events not applied</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="354"/>
+        <location filename="../../ui/sync_page.py" line="353"/>
         <source>上次同步报告</source>
         <translation>Last sync report</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="356"/>
+        <location filename="../../ui/sync_page.py" line="355"/>
         <source>对账：</source>
         <translation>Reconciliation: </translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="368"/>
+        <location filename="../../ui/sync_page.py" line="367"/>
         <source>● 正在同步…</source>
         <translation>● Syncing…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="380"/>
+        <location filename="../../ui/sync_page.py" line="379"/>
         <source>● 未登记到区中心</source>
         <translation>● Not enrolled with a district</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="382"/>
+        <location filename="../../ui/sync_page.py" line="381"/>
         <source>● 尚未同步</source>
         <translation>● Not synced yet</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="384"/>
+        <location filename="../../ui/sync_page.py" line="383"/>
         <source>● 在线：上次同步成功</source>
         <translation>● Online: the last sync succeeded</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="386"/>
+        <location filename="../../ui/sync_page.py" line="385"/>
         <source>● 离线：上次同步没有完成</source>
         <translation>● Offline: the last sync did not complete</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="387"/>
+        <location filename="../../ui/sync_page.py" line="386"/>
         <source>区中心：{server}</source>
         <translation>District: {server}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="388"/>
+        <location filename="../../ui/sync_page.py" line="387"/>
         <source>未登记（管理员点“登记到区中心…”，输入区中心地址和登记码）</source>
         <translation>not enrolled (an administrator clicks “Enroll with the district…” and enters the address and the enrollment code)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="391"/>
+        <location filename="../../ui/sync_page.py" line="390"/>
         <source>待同步：{pending} 条事件、{notes} 条留言；区中心已确认 {acked} 条；被拒绝 {rejected} 条</source>
         <translation>Waiting: {pending} events, {notes} notes; acknowledged by the district: {acked}; refused: {rejected}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="394"/>
+        <location filename="../../ui/sync_page.py" line="393"/>
         <source>上次成功同步：{ok}&#x3000;上次尝试：{tried}</source>
         <translation>Last successful sync: {ok}   last attempt: {tried}</translation>
     </message>
     <message>
+        <location filename="../../ui/sync_page.py" line="394"/>
         <location filename="../../ui/sync_page.py" line="395"/>
-        <location filename="../../ui/sync_page.py" line="396"/>
         <source>从未</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="400"/>
+        <location filename="../../ui/sync_page.py" line="399"/>
         <source>重新登记…</source>
         <translation>Enroll again…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="408"/>
+        <location filename="../../ui/sync_page.py" line="407"/>
         <source>被拒绝的事件（{n}）</source>
         <translation>Refused events ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="426"/>
+        <location filename="../../ui/sync_page.py" line="425"/>
         <source>已对账：{n} 天的事件与区中心一致。</source>
         <translation>Reconciled: {n} days of events agree with the district.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="430"/>
+        <location filename="../../ui/sync_page.py" line="429"/>
         <source>{day} {origin}：本站 {mine} 条，区中心 {theirs} 条</source>
         <translation>{day} {origin}: station {mine}, district {theirs}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="431"/>
+        <location filename="../../ui/sync_page.py" line="430"/>
         <source>本站事件</source>
         <translation>station events</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="432"/>
+        <location filename="../../ui/sync_page.py" line="431"/>
         <source>区中心事件</source>
         <translation>district events</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="434"/>
+        <location filename="../../ui/sync_page.py" line="433"/>
         <source>有差异：</source>
         <translation>Differences: </translation>
     </message>
@@ -6032,42 +6032,42 @@ drawn</translation>
         <translation>Matter {code} version {version} was published before with different content; a changed matter needs a higher version.</translation>
     </message>
     <message>
-        <location filename="../../sync/client.py" line="75"/>
+        <location filename="../../sync/client.py" line="69"/>
         <source>服务器地址须以 http:// 或 https:// 开头：{url}</source>
         <translation>The server address must start with http:// or https://: {url}</translation>
     </message>
     <message>
-        <location filename="../../sync/client.py" line="119"/>
+        <location filename="../../sync/client.py" line="113"/>
         <source>无法验证区中心服务器的证书（{name}）；如使用区内部证书，请配置 CA 证书文件。</source>
         <translation>Cannot verify the district server&apos;s certificate ({name}); for a district-internal certificate, configure the CA certificate file.</translation>
     </message>
     <message>
-        <location filename="../../sync/client.py" line="141"/>
+        <location filename="../../sync/client.py" line="135"/>
         <source>区中心暂时不可用（HTTP {status_code}）：{message}</source>
         <translation>The district center is unavailable for now (HTTP {status_code}): {message}</translation>
     </message>
     <message>
-        <location filename="../../sync/client.py" line="152"/>
+        <location filename="../../sync/client.py" line="146"/>
         <source>区中心的回答无法识别（{name}）。</source>
         <translation>The district&apos;s answer could not be read ({name}).</translation>
     </message>
     <message>
-        <location filename="../../sync/client.py" line="204"/>
+        <location filename="../../sync/client.py" line="198"/>
         <source>区中心的回答不是 JSON。</source>
         <translation>The district&apos;s answer is not JSON.</translation>
     </message>
     <message>
-        <location filename="../../sync/credentials.py" line="34"/>
+        <location filename="../../sync/credentials.py" line="30"/>
         <source>本机没有可用的系统密钥环（keyring），设备令牌无法安全保存。请启用系统的凭据服务（Windows 凭据管理器、macOS 钥匙串、Linux Secret Service），或用环境变量 PYTHON_KEYRING_BACKEND 指定一个后端；也可以在每次同步时用 --token-stdin 输入令牌。</source>
         <translation>This machine has no usable system keyring, so the device token cannot be kept safely. Turn on the system&apos;s credential service (Windows Credential Manager, macOS Keychain, Linux Secret Service) or name a backend in PYTHON_KEYRING_BACKEND; or give the token with --token-stdin at each sync.</translation>
     </message>
     <message>
-        <location filename="../../sync/credentials.py" line="76"/>
+        <location filename="../../sync/credentials.py" line="72"/>
         <source>无法把设备令牌写入密钥环（{kind}）。{advice}</source>
         <translation>Cannot write the device token to the keyring ({kind}). {advice}</translation>
     </message>
     <message>
-        <location filename="../../sync/credentials.py" line="86"/>
+        <location filename="../../sync/credentials.py" line="82"/>
         <source>无法从密钥环读取设备令牌（{kind}）。</source>
         <translation>Cannot read the device token from the keyring ({kind}).</translation>
     </message>
@@ -6097,7 +6097,7 @@ drawn</translation>
         <translation>The district answered with another station&apos;s code; the token was not kept.</translation>
     </message>
     <message>
-        <location filename="../../sync/retry.py" line="88"/>
+        <location filename="../../sync/retry.py" line="84"/>
         <source>无法连接区中心（{error}），已重试 {attempts} 次。</source>
         <translation>Cannot reach the district center ({error}) after {attempts} attempts.</translation>
     </message>
@@ -6280,18 +6280,18 @@ drawn</translation>
 <context>
     <name>operations</name>
     <message>
-        <location filename="../../ui/operations.py" line="88"/>
+        <location filename="../../ui/operations.py" line="85"/>
         <source>读写文件或网络时出错（{detail}）。请检查后重试。</source>
         <extracomment>How long work may run before a progress indicator appears (Anki uses the same).</extracomment>
         <translation>Error reading or writing a file or the network ({detail}). Check and try again.</translation>
     </message>
     <message>
-        <location filename="../../ui/operations.py" line="91"/>
+        <location filename="../../ui/operations.py" line="88"/>
         <source>操作没有完成：程序出现意外错误（{kind}）。请重试；如果仍然出错，请联系管理员。</source>
         <translation>The operation did not finish: unexpected error ({kind}). Try again; if it keeps happening, contact the administrator.</translation>
     </message>
     <message>
-        <location filename="../../ui/operations.py" line="258"/>
+        <location filename="../../ui/operations.py" line="255"/>
         <source>请稍候</source>
         <extracomment>Emitted after an operation&apos;s callbacks ran (tests wait on it). Emitted with the label when an operation&apos;s progress indicator appears.</extracomment>
         <translation>Please wait</translation>
