@@ -86,9 +86,9 @@ def _measure(base: str) -> dict[str, float]:
     """In a fresh process: sign in, then build the queue page until its rows are painted."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from ui.app import ensure_app
-    from ui.district_queue import QueuePage
-    from ui.district_session import DistrictBus, DistrictSession
-    from ui.district_window import sign_in
+    from ui.district.queue import QueuePage
+    from ui.district.session import DistrictBus, DistrictSession
+    from ui.district.window import sign_in
 
     app = ensure_app()
     signed = sign_in(base, "li.shen", PASSWORD, False, None)  # as the window does, first

@@ -49,7 +49,7 @@ def main() -> int:
     from pathlib import Path
 
     from ui.app import build_window, ensure_app
-    from ui.main_window import Credentials
+    from ui.station.main_window import Credentials
 
     app = ensure_app()
     win = build_window(Path(sys.argv[2]), auto_login=Credentials("admin", sys.argv[3]))

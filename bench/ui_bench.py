@@ -295,8 +295,8 @@ def _measure(folder: Path) -> dict[str, float]:
     from clerk import accounts
     from clerk.workspace import Workspace
     from ui.app import ensure_app
-    from ui.cases_page import CasesPage
-    from ui.session import Session, SessionBus
+    from ui.station.cases_page import CasesPage
+    from ui.station.session import Session, SessionBus
 
     app = ensure_app()
     ws = Workspace.open(folder)

@@ -4,7 +4,7 @@ Every error a user can cause carries a stable ``code`` (for scripts) and a plain
 message (Simplified Chinese, what happened and what to do). The message is a template
 marked with ``QT_TRANSLATE_NOOP`` in the "errors" context, and its values travel in
 ``params`` (``{key}`` in the template, ``params={"key": key}``). The workstation shows
-the template in its interface language (ui.operations.error_text); the marker lets
+the template in its interface language (ui.common.operations.error_text); the marker lets
 scripts/i18n.sh collect the templates without the domain depending on Qt. Errors only
 the command line shows keep plain messages.
 """
@@ -23,7 +23,7 @@ class WordedError(Exception):
     """An error whose words are a template (`template`, marked for translation) and its
     values (`params`); `message` is the two put together. The domain's, the district's
     and the sync client's errors all are, so the workstation shows any of them in its
-    interface language (ui.operations.error_text)."""
+    interface language (ui.common.operations.error_text)."""
 
     def __init__(self, message: str, params: Mapping[str, object] | None = None, *,
                  template: str | None = None) -> None:

@@ -17,12 +17,12 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
 from clerk.paths import resolve_data_dir
-from ui.main_window import Credentials, MainWindow
+from ui.station.main_window import Credentials, MainWindow
 
 if TYPE_CHECKING:
     from clerk.store.peek import Peek
     from clerk.workspace import Workspace
-    from ui.district_window import DistrictWindow
+    from ui.district.window import DistrictWindow
 
 DEMO_ADMIN, DEMO_PASSWORD = "admin", "stationdesk-demo"
 
@@ -50,8 +50,8 @@ def ensure_app() -> QApplication:
                       "PingFang SC", "Sans Serif"])
     font.setPointSize(10)
     app.setFont(font)
-    from ui.gc import collect_on_ui_thread
-    from ui.i18n import install_translator
+    from ui.common.gc import collect_on_ui_thread
+    from ui.common.i18n import install_translator
 
     collect_on_ui_thread(app)
     install_translator(app)
@@ -106,7 +106,7 @@ def run_app(*, data_dir: Path | None, screenshot: Path | None,
 def settle(app: QApplication, timeout_s: float = 10.0) -> None:
     """Let the shown page finish what it loads in the background (a list's first rows),
     so a screenshot shows what a person would see a moment later, not an empty page."""
-    from ui.operations import task_manager
+    from ui.common.operations import task_manager
 
     deadline = time.monotonic() + timeout_s
     app.processEvents()
@@ -145,7 +145,7 @@ def build_district_window(server: str, size: tuple[int, int] = (1366, 768), *,
                           ca_bundle: str | None = None) -> DistrictWindow:
     """District mode (reviewers, proxy agents, admins); credentials from the environment
     sign in at once."""
-    from ui.district_window import DistrictWindow
+    from ui.district.window import DistrictWindow
 
     creds = env_credentials()
     window = DistrictWindow(server, ca_bundle=ca_bundle,

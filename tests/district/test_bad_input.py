@@ -49,7 +49,7 @@ def test_oversized_batch_is_413(api: District, token: str,
     r = api.post("/sync/push", token, json={"events": batch})
     assert r.status_code == 413 and r.json()["code"] == "batch.too_large"
     # The words before the values went in, and the values: a workstation shows the
-    # message in its own language (ui.operations.error_text).
+    # message in its own language (ui.common.operations.error_text).
     body = r.json()
     assert body["template"] == "一批最多 {limit} 条事件和留言，本批 {size} 条；请分批推送。"
     assert body["params"] == {"limit": "500", "size": "501"}

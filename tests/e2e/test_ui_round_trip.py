@@ -31,11 +31,11 @@ from tests.ui.district_fixtures import (
     window,
 )
 from ui.app import build_window
-from ui.intake_work import Decision
-from ui.main_window import Credentials, MainWindow
-from ui.operations import synchronous_operations
-from ui.sync_page import SyncPage
-from ui.tasks_page import TasksPage
+from ui.common.operations import synchronous_operations
+from ui.station.intake.work import Decision
+from ui.station.main_window import Credentials, MainWindow
+from ui.station.sync_page import SyncPage
+from ui.station.tasks_page import TasksPage
 
 IdFactory = Callable[..., str]
 DISABILITY = "BJ-CL-GG-001"  # 残疾人证新办: district level

@@ -15,14 +15,14 @@ from PySide6.QtWidgets import QApplication
 from clerk.workspace import Workspace
 from tests.districtkit import sqlite_district_template, sws  # noqa: F401  (district mode)
 from tests.ui.district_fixtures import district, station  # noqa: F401
-from ui.session import Session, SessionBus
+from ui.station.session import Session, SessionBus
 
 
 @pytest.fixture(autouse=True)
 def _collect_on_ui_thread(qapp: QApplication) -> Iterator[None]:
     """As in the app: no automatic collection (a worker thread must never free Qt
     objects); the UI thread collects the youngest objects after every test."""
-    from ui.gc import collect_on_ui_thread
+    from ui.common.gc import collect_on_ui_thread
 
     collect_on_ui_thread(qapp)
     yield

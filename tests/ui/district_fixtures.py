@@ -120,7 +120,7 @@ def staff(district: District, username: str, role: str = "reviewer") -> str:
 def window(qtbot: QtBot, district: District, tmp_path: Path, username: str,
            size: tuple[int, int] = (1366, 768)) -> Any:
     """The district window, signed in as `username` through the real sign-in path."""
-    from ui.district_window import DistrictWindow
+    from ui.district.window import DistrictWindow
 
     settings = QSettings(str(tmp_path / f"district-{username}.ini"), QSettings.Format.IniFormat)
     w = DistrictWindow(district.base, auto_login=(username, PASSWORD), settings=settings)

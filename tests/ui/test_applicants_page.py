@@ -10,8 +10,8 @@ from pytestqt.qtbot import QtBot
 from clerk import applicants as ap
 from clerk.workspace import Workspace
 from tests.clerk.case_builder import DIBAO, Cases
-from ui.applicants_page import ApplicantsPage
-from ui.session import Session
+from ui.station.applicants_page import ApplicantsPage
+from ui.station.session import Session
 
 TIMEOUT_MS = 10_000
 

@@ -8,8 +8,8 @@ from PySide6.QtWidgets import QApplication
 
 from clerk.applicants import PersonInput
 from clerk.cases.service import MaterialChanges
-from ui.case_detail import DetailRenderer, load_detail
-from ui.session import Session
+from ui.station.case_detail import DetailRenderer, load_detail
+from ui.station.session import Session
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"scan" * 50
 PDF = b"%PDF-1.4\n" + b"scan" * 50

@@ -19,10 +19,10 @@ from clerk.workspace import Workspace
 from tests.clerk.case_builder import BIRTH, DIBAO, ELDERLY, Cases, clone_cases
 from tests.conftest import FakeClock
 from tests.printing.pdftools import pdf_text
-from ui.case_table_model import CaseTableModel
-from ui.cases_page import CasesPage
-from ui.session import Session
-from ui.widgets import LEVEL_COLOURS
+from ui.common.widgets import LEVEL_COLOURS
+from ui.station.case_table_model import CaseTableModel
+from ui.station.cases_page import CasesPage
+from ui.station.session import Session
 
 TIMEOUT_MS = 10_000
 

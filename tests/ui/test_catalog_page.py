@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from clerk.catalog import FeeItem, Matter, load_bundled_catalog
-from ui.catalog_page import CatalogPage, MatterTableModel
-from ui.operations import task_manager
+from ui.common.operations import task_manager
+from ui.station.catalog_page import CatalogPage, MatterTableModel
 
 TIMEOUT_MS = 5000
 

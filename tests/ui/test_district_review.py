@@ -19,8 +19,8 @@ from tests.ui.district_fixtures import (
     sync,
     window,
 )
-from ui.district_queue import QueuePage
-from ui.district_queue_model import QueueModel
+from ui.district.queue import QueuePage
+from ui.district.queue_model import QueueModel
 
 IdFactory = Callable[..., str]
 

@@ -27,10 +27,10 @@ from tests.ui.district_fixtures import (
     sync,
     window,
 )
-from ui.district_board import BoardPage
-from ui.district_proxy import ProxyPage
-from ui.district_ratings import RatingsPage
-from ui.district_reports import ReportsPage
+from ui.district.board import BoardPage
+from ui.district.proxy import ProxyPage
+from ui.district.ratings import RatingsPage
+from ui.district.reports import ReportsPage
 
 IdFactory = Callable[..., str]
 

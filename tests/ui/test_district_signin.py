@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from tests.districtkit import PASSWORD
 from tests.ui.district_fixtures import TIMEOUT_MS, ClockedDistrict, staff
-from ui.district_window import DistrictWindow
+from ui.district.window import DistrictWindow
 
 SERVICE = "StationDesk-district"
 

@@ -25,11 +25,11 @@ from clerk.drafts import load_draft
 from clerk.workspace import Workspace
 from printing.qr import qr_payload
 from tests.printing.pdftools import pdf_text
-from ui.intake_decision import Mode
-from ui.intake_page import IntakePage
-from ui.intake_work import Decision, changes_against
-from ui.operations import synchronous_operations, task_manager
-from ui.session import Session
+from ui.common.operations import synchronous_operations, task_manager
+from ui.station.intake.decision import Mode
+from ui.station.intake.page import IntakePage
+from ui.station.intake.work import Decision, changes_against
+from ui.station.session import Session
 
 IdFactory = Callable[..., str]
 PENSION = "BJ-RS-GG-001"  # 城乡居民基本养老保险参保登记: committed, station level

@@ -11,9 +11,9 @@ from pytestqt.qtbot import QtBot
 from clerk.cases.checklist import ItemStatus, initial_checklist
 from clerk.catalog import CatalogIndex, Matter, load_bundled_catalog
 from clerk.validation import make_resident_id
-from ui.id_input import IdNumberEdit, IdState, check_partial
-from ui.intake_checklist import ChecklistModel, ChecklistView, MaterialRow
-from ui.intake_matter import MatterPicker
+from ui.common.id_input import IdNumberEdit, IdState, check_partial
+from ui.station.intake.checklist import ChecklistModel, ChecklistView, MaterialRow
+from ui.station.intake.matter import MatterPicker
 
 TODAY = date(2026, 3, 2)
 GOOD_ID = make_resident_id("110108", date(1980, 5, 17), 11)

@@ -9,7 +9,7 @@ from pytestqt.qtbot import QtBot
 from clerk.store import DB_FILENAME
 from tests.conftest import ADMIN, ADMIN_PASSWORD
 from ui.app import build_window
-from ui.main_window import Credentials
+from ui.station.main_window import Credentials
 
 
 def test_window_loads_station_and_catalog(qtbot: QtBot, data_dir: Path) -> None:
@@ -53,7 +53,7 @@ def test_collection_runs_on_the_ui_thread_only(qtbot: QtBot) -> None:
     """Automatic collection is off: a worker thread must never free Qt objects."""
     import gc
 
-    from ui.gc import _collect
+    from ui.common.gc import _collect
 
     assert not gc.isenabled()
     _collect()  # the timer's tick: collects without raising, on this (the UI) thread

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from clerk.errors import ValidationError
-from ui.operations import (
+from ui.common.operations import (
     PROGRESS_DELAY_MS,
     Operation,
     error_text,
@@ -77,7 +77,7 @@ def test_unexpected_error_is_logged_and_explained(
         raise KeyError(private)
 
     with (
-        caplog.at_level(logging.ERROR, logger="ui.operations"),
+        caplog.at_level(logging.ERROR, logger="ui.common.operations"),
         qtbot.waitSignal(message_bridge().error, timeout=TIMEOUT_MS) as blocker,
     ):
         Operation(work).run_in_background()

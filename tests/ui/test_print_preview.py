@@ -12,7 +12,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen.canvas import Canvas
 
 from tests.printing.pdftools import pdf_info
-from ui.print_preview import PrintPreviewDialog
+from ui.common.print_preview import PrintPreviewDialog
 
 
 def _pdf(*pages: str) -> bytes:
@@ -85,8 +85,8 @@ def test_configured_printer_is_preselected(qtbot: QtBot, data_dir: Path) -> None
     """设置 → 打印机 reaches the print dialog through the window's settings."""
     from tests.conftest import ADMIN, ADMIN_PASSWORD
     from ui.app import build_window
-    from ui.main_window import Credentials
-    from ui.print_preview import preferred_printer, set_preferred_printer
+    from ui.common.print_preview import preferred_printer, set_preferred_printer
+    from ui.station.main_window import Credentials
 
     window = build_window(data_dir, auto_login=Credentials(ADMIN, ADMIN_PASSWORD))
     qtbot.addWidget(window)

@@ -11,8 +11,8 @@ from pytestqt.qtbot import QtBot
 from tests.clerk.case_builder import BIRTH, Cases
 from tests.conftest import FakeClock
 from tests.printing.pdftools import pdf_text
-from ui.reports_page import COLUMNS, ReportsPage
-from ui.session import Session
+from ui.station.reports_page import COLUMNS, ReportsPage
+from ui.station.session import Session
 
 TIMEOUT_MS = 10_000
 

@@ -9,7 +9,7 @@ from pytestqt.qtbot import QtBot
 from clerk.store import DB_FILENAME
 from tests.conftest import ADMIN, ADMIN_PASSWORD
 from ui.app import build_window
-from ui.main_window import Credentials, MainWindow
+from ui.station.main_window import Credentials, MainWindow
 
 
 def _open(qtbot: QtBot, data_dir: Path, **kw: object) -> MainWindow:
@@ -116,7 +116,7 @@ def test_language_switch_takes_effect_in_a_new_window(qtbot: QtBot, data_dir: Pa
     """Settings → English: the choice persists and the next window speaks English."""
     from PySide6.QtWidgets import QApplication
 
-    from ui.i18n import current_language, install_translator, set_language
+    from ui.common.i18n import current_language, install_translator, set_language
 
     window = _open(qtbot, data_dir)
     _sign_in(qtbot, window)
@@ -178,7 +178,7 @@ def test_screenshots_wait_for_the_page_to_load(qtbot: QtBot, data_dir: Path,
 
     from tests.clerk.case_builder import Cases
     from ui.app import settle
-    from ui.cases_page import CasesPage
+    from ui.station.cases_page import CasesPage
 
     assert isinstance(cases, Cases)
     cases.accepted()

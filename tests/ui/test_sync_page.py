@@ -21,8 +21,8 @@ from tests.districtkit import (
     wire_events,
 )
 from tests.ui.district_fixtures import TIMEOUT_MS, ClockedDistrict
-from ui.session import Session
-from ui.sync_page import SyncPage
+from ui.station.session import Session
+from ui.station.sync_page import SyncPage
 
 IdFactory = Callable[..., str]
 
@@ -30,7 +30,7 @@ IdFactory = Callable[..., str]
 @pytest.fixture
 def page(qtbot: QtBot, station: Workspace) -> Iterator[SyncPage]:
     from clerk import accounts
-    from ui.session import SessionBus
+    from ui.station.session import SessionBus
 
     with station.store.read() as s:
         account = accounts.get_account(s, "admin")
@@ -111,7 +111,7 @@ def test_status_bar_tells_the_truth(qtbot: QtBot, data_dir: Path,
     from tests.conftest import ADMIN, ADMIN_PASSWORD
     from tests.districtkit import enroll_station
     from ui.app import build_window
-    from ui.main_window import Credentials
+    from ui.station.main_window import Credentials
 
     ws = Workspace.open(data_dir, clock=district.clock)
     enroll_station(ws, district)
@@ -137,7 +137,7 @@ def test_the_admin_enrolls_the_station_from_the_page(
     """No terminal needed: 登记到区中心… takes the address and the one-time code; a wrong
     code is explained in the dialog, the right one stores the token and syncs."""
     from clerk import accounts
-    from ui.session import SessionBus
+    from ui.station.session import SessionBus
 
     escalated_case(sws, id_factory(1))
     with sws.store.read() as s:
@@ -173,7 +173,7 @@ def test_the_admin_enrolls_the_station_from_the_page(
 
 def test_clerks_do_not_see_the_enrollment(qtbot: QtBot, sws: Workspace) -> None:
     from clerk import accounts
-    from ui.session import SessionBus
+    from ui.station.session import SessionBus
 
     with sws.store.write() as s:
         accounts.create_account(s, username="clerk1", display_name="窗口一",

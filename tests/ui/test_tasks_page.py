@@ -13,9 +13,9 @@ from clerk.cases.queries import Level
 from clerk.workspace import Workspace
 from tests.clerk.case_builder import DIBAO, ELDERLY, Cases
 from tests.conftest import FakeClock
-from ui.session import Session
-from ui.tasks_page import TasksPage
-from ui.widgets import LEVEL_COLOURS
+from ui.common.widgets import LEVEL_COLOURS
+from ui.station.session import Session
+from ui.station.tasks_page import TasksPage
 
 TIMEOUT_MS = 10_000
 

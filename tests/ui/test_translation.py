@@ -115,7 +115,7 @@ def test_translator_removed_after_use(english: QTranslator, qapp: QApplication) 
 
 
 def test_install_translator_switches_and_resets(qapp: QApplication) -> None:
-    from ui.i18n import install_translator
+    from ui.common.i18n import install_translator
 
     try:
         assert install_translator(qapp, "en")
@@ -128,7 +128,7 @@ def test_install_translator_switches_and_resets(qapp: QApplication) -> None:
 def test_domain_errors_read_in_the_interface_language(english: QTranslator) -> None:
     from clerk.errors import StateError
     from clerk.validation import parse_resident_id
-    from ui.operations import error_text
+    from ui.common.operations import error_text
 
     with pytest.raises(Exception) as err:
         parse_resident_id("11010519491231002" + "0")  # a wrong check digit

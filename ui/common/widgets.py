@@ -1,0 +1,424 @@
+"""Small pieces the case, task, applicant and report pages share: colours and tags,
+translatable labels for states and levels, count cards, a masked value with a reveal
+button, field error lines, and opening a document in the print preview."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable, Iterable
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QDate,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from clerk.cases.queries import Level, SyncStatus
+from clerk.cases.states import State
+
+if TYPE_CHECKING:
+    from printing.issue import PrintedDocument
+
+_AnyIndex = QModelIndex | QPersistentModelIndex
+
+# Tag colours (text, background), the same family as the catalog page's.
+GREEN = ("#1b6e35", "#e3f4e8")
+BLUE = ("#1a56a8", "#e6effc")
+RED = ("#a8231b", "#fce8e6")
+AMBER = ("#8a4b00", "#fff0d4")
+GREY = ("#4f5459", "#eef0f2")
+PURPLE = ("#5b3a9e", "#efe9fb")
+
+STATE_COLOURS: dict[State, tuple[str, str]] = {
+    State.DRAFT: GREY,
+    State.AWAITING_SUPPLEMENT: AMBER,
+    State.NOT_ACCEPTED: GREY,
+    State.ACCEPTED: BLUE,
+    State.ESCALATED: PURPLE,
+    State.UNDER_REVIEW: PURPLE,
+    State.RETURNED: AMBER,
+    State.APPROVED: GREEN,
+    State.DENIED: RED,
+    State.COMPLETED: GREEN,
+    State.WITHDRAWN: GREY,
+}
+YELLOW = ("#7a5200", "#ffe9a8")
+LEVEL_COLOURS: dict[Level, tuple[str, str]] = {
+    Level.NORMAL: GREEN,
+    Level.YELLOW: YELLOW,
+    Level.RED: ("#ffffff", "#c62828"),
+    Level.PAUSED: GREY,
+}
+
+DETAIL_CSS = """
+body { font-size: 10.5pt; color: #202124; }
+h2 { font-size: 14pt; margin: 0 0 4px 0; }
+h3 { font-size: 11pt; margin: 12px 0 4px 0; color: #1a56a8; }
+.muted { color: #5f6368; }
+.small { font-size: 9pt; color: #5f6368; }
+.bad { color: #a8231b; font-weight: bold; }
+th { background-color: #f1f3f4; font-weight: bold; text-align: left; }
+td.key { color: #5f6368; white-space: nowrap; }
+ol, ul { margin-top: 0; margin-bottom: 0; }
+"""
+
+
+def esc(text: object) -> str:
+    return html.escape(str(text), quote=False)
+
+
+def tag(text: str, colours: tuple[str, str]) -> str:
+    """An inline coloured tag for rich text."""
+    fg, bg = colours
+    style = f"color:{fg}; background-color:{bg}; white-space:nowrap;"
+    return f'<span style="{style}">&nbsp;{esc(text)}&nbsp;</span>'
+
+
+def table(rows: str, *, border: int = 0) -> str:
+    style = "border-collapse: collapse; border-color: #c4c7c5; border-style: solid;"
+    return (f'<table width="100%" border="{border}" cellspacing="0" cellpadding="4" '
+            f'style="{style}">{rows}</table>')
+
+
+def qcolor(colours: tuple[str, str], background: bool) -> QColor:
+    return QColor(colours[1] if background else colours[0])
+
+
+# The words below are translated in the "labels" context. The tables hold the Chinese
+# source texts (QT_TRANSLATE_NOOP marks them for pyside6-lupdate); they are translated
+# when shown, so the interface language in force at that moment applies.
+_STATE_NAMES: dict[State, str] = {
+    State.DRAFT: str(QT_TRANSLATE_NOOP("labels", "收件中")),
+    State.AWAITING_SUPPLEMENT: str(QT_TRANSLATE_NOOP("labels", "待补正")),
+    State.NOT_ACCEPTED: str(QT_TRANSLATE_NOOP("labels", "不予受理")),
+    State.ACCEPTED: str(QT_TRANSLATE_NOOP("labels", "已受理")),
+    State.ESCALATED: str(QT_TRANSLATE_NOOP("labels", "已上报")),
+    State.UNDER_REVIEW: str(QT_TRANSLATE_NOOP("labels", "办理中")),
+    State.RETURNED: str(QT_TRANSLATE_NOOP("labels", "退回补正")),
+    State.APPROVED: str(QT_TRANSLATE_NOOP("labels", "准予")),
+    State.DENIED: str(QT_TRANSLATE_NOOP("labels", "不予批准")),
+    State.COMPLETED: str(QT_TRANSLATE_NOOP("labels", "已办结")),
+    State.WITHDRAWN: str(QT_TRANSLATE_NOOP("labels", "已撤回")),
+}
+_LEVEL_NAMES: dict[Level, str] = {
+    Level.NORMAL: str(QT_TRANSLATE_NOOP("labels", "正常")),
+    Level.YELLOW: str(QT_TRANSLATE_NOOP("labels", "预警")),
+    Level.RED: str(QT_TRANSLATE_NOOP("labels", "超期")),
+    Level.PAUSED: str(QT_TRANSLATE_NOOP("labels", "计时暂停")),
+}
+_RATING_NAMES: dict[int, str] = {
+    5: str(QT_TRANSLATE_NOOP("labels", "非常满意")),
+    4: str(QT_TRANSLATE_NOOP("labels", "满意")),
+    3: str(QT_TRANSLATE_NOOP("labels", "基本满意")),
+    2: str(QT_TRANSLATE_NOOP("labels", "不满意")),
+    1: str(QT_TRANSLATE_NOOP("labels", "非常不满意")),
+}
+_DOCUMENT_KINDS: dict[str, str] = {
+    "notice": str(QT_TRANSLATE_NOOP("labels", "一次性告知单")),
+    "receipt": str(QT_TRANSLATE_NOOP("labels", "受理回执")),
+    "refusal": str(QT_TRANSLATE_NOOP("labels", "不予受理通知书")),
+    "result": str(QT_TRANSLATE_NOOP("labels", "办结通知")),
+}
+
+
+def _label(source: str) -> str:
+    return QCoreApplication.translate("labels", source)
+
+
+def state_label(state: State) -> str:
+    """The state's name in the interface language (not clerk's Chinese `State.label`)."""
+    return _label(_STATE_NAMES[state])
+
+
+def state_labels() -> list[str]:
+    """Every state's name in the interface language (for sizing a column to the longest)."""
+    return [state_label(st) for st in State]
+
+
+def level_label(level: Level) -> str:
+    return _label(_LEVEL_NAMES[level])
+
+
+def sync_label(sync: SyncStatus) -> str:
+    if sync.rejected:
+        return QCoreApplication.translate("labels", "被拒 {n}").format(n=sync.rejected)
+    if sync.pending:
+        return QCoreApplication.translate("labels", "待同步 {n}").format(n=sync.pending)
+    return QCoreApplication.translate("labels", "已同步")
+
+
+def sync_colours(sync: SyncStatus) -> tuple[str, str]:
+    if sync.rejected:
+        return RED
+    if sync.pending:
+        return AMBER
+    return GREEN
+
+
+def rating_label(score: int) -> str:
+    return _label(_RATING_NAMES[score])
+
+
+def join_list(items: Iterable[str]) -> str:
+    """Items of a list in running text: "甲、乙" in Chinese, "A, B" in English."""
+    return QCoreApplication.translate("labels", "、", "list separator").join(items)
+
+
+def join_clauses(items: Iterable[str]) -> str:
+    """Clauses in running text: "甲；乙" in Chinese, "A; B" in English."""
+    return QCoreApplication.translate("labels", "；", "clause separator").join(items)
+
+
+def labelled(label: str, text: str) -> str:
+    """A label and its text: "标签：内容" in Chinese, "Label: text" in English."""
+    return QCoreApplication.translate("labels", "{label}：{text}").format(label=label, text=text)
+
+
+class CountCard(QPushButton):
+    """A big number over a label; checkable, so a row of them works as a tab bar."""
+
+    def __init__(self, title: str, colours: tuple[str, str] = BLUE,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setCheckable(True)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setMinimumHeight(64)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        fg, bg = colours
+        self.setStyleSheet(
+            f"QPushButton {{ text-align: left; padding: 6px 12px; border: 1px solid #d0d7de;"
+            f" border-radius: 6px; background: #ffffff; }}"
+            f" QPushButton:checked {{ background: {bg}; border: 2px solid {fg}; }}"
+            f" QPushButton:focus {{ border: 2px solid #2f81f7; }}")
+        self.number = QLabel("—")
+        self.number.setStyleSheet(f"font-size: 18pt; font-weight: bold; color: {fg};"
+                                  " background: transparent;")
+        self.caption = QLabel(title)
+        self.caption.setStyleSheet("color: #3c4043; background: transparent;")
+        for label in (self.number, self.caption):
+            label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(12, 4, 12, 4)
+        box.setSpacing(0)
+        box.addWidget(self.number)
+        box.addWidget(self.caption)
+
+    def set_count(self, n: int | None) -> None:
+        self.number.setText("—" if n is None else f"{n:,}")
+
+
+class MaskedValue(QWidget):
+    """A personal value shown masked, with a button that reveals it to the clerk."""
+
+    revealed = Signal()
+
+    def __init__(self, mask: Callable[[str], str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._mask = mask
+        self._value = ""
+        self._shown = False
+        self.label = QLabel()
+        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.button = QPushButton(self.tr("显示"))
+        self.button.setFlat(True)
+        self.button.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.button.setStyleSheet("color: #1a56a8; padding: 0 4px;")
+        self.button.clicked.connect(self.toggle)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.label)
+        row.addWidget(self.button)
+        row.addStretch(1)
+
+    def set_value(self, value: str) -> None:
+        self._value = value
+        self._shown = False
+        self._update()
+
+    def toggle(self) -> None:
+        self._shown = not self._shown
+        self._update()
+        if self._shown:
+            self.revealed.emit()
+
+    @property
+    def shown(self) -> bool:
+        return self._shown
+
+    def _update(self) -> None:
+        if not self._value:
+            self.label.setText("—")
+            self.button.hide()
+            return
+        self.button.show()
+        self.label.setText(self._value if self._shown else self._mask(self._value))
+        self.button.setText(self.tr("隐藏") if self._shown else self.tr("显示"))
+
+
+class FieldError(QLabel):
+    """The error line under one input field."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setStyleSheet("color: #b42318;")
+        self.setWordWrap(True)
+        self.hide()
+
+    def show_error(self, text: str) -> None:
+        self.setText(text)
+        self.setVisible(bool(text))
+
+    def clear_error(self) -> None:
+        self.setText("")
+        self.hide()
+
+
+def separator() -> QFrame:
+    line = QFrame()
+    line.setFrameShape(QFrame.Shape.HLine)
+    line.setStyleSheet("color: #d0d7de;")
+    return line
+
+
+def open_pdf_preview(pdf: bytes, title: str, parent: QWidget | None) -> QWidget | None:
+    """Show a PDF in the print preview window (not modal); None when it cannot open."""
+    try:
+        from ui.common.print_preview import PrintPreviewDialog
+    except ImportError:  # the preview needs QtPdf; say so instead of crashing
+        from ui.common.operations import message_bridge
+
+        message_bridge().error.emit(QCoreApplication.translate(
+            "widgets", "无法打开打印预览（缺少 QtPdf 组件）。文书已生成，请联系管理员。"))
+        return None
+    dialog = PrintPreviewDialog(pdf, title, parent)
+    dialog.show()
+    return dialog
+
+
+def document_title(doc: PrintedDocument) -> str:
+    kind = _DOCUMENT_KINDS.get(doc.kind)
+    title = f"{_label(kind) if kind else doc.title} {doc.doc_no}"
+    return title + (QCoreApplication.translate("labels", "（补打）") if doc.reprint else "")
+
+
+def info_box(text: str, colours: tuple[str, str] = BLUE) -> QLabel:
+    """A coloured note across a panel."""
+    label = QLabel(text)
+    label.setWordWrap(True)
+    fg, bg = colours
+    label.setStyleSheet(f"color: {fg}; background: {bg}; padding: 6px 8px; border-radius: 4px;")
+    return label
+
+
+# --- a small read-only table model for short lists ------------------------------------------
+
+class ListRow:
+    """One row of a :class:`ListModel`: texts, optional colours per column, a payload."""
+
+    __slots__ = ("colours", "key", "payload", "texts", "tooltips")
+
+    def __init__(self, texts: tuple[str, ...], *, key: str = "", payload: object = None,
+                 colours: dict[int, tuple[str, str]] | None = None,
+                 tooltips: dict[int, str] | None = None) -> None:
+        self.texts = texts
+        self.key = key
+        self.payload = payload
+        self.colours = colours or {}
+        self.tooltips = tooltips or {}
+
+
+class ListModel(QAbstractTableModel):
+    """Rows of :class:`ListRow` under fixed headers (tasks, applicants, report tables)."""
+
+    KeyRole = Qt.ItemDataRole.UserRole + 1
+
+    def __init__(self, headers: tuple[str, ...], parent: QObject | None = None,
+                 centred: tuple[int, ...] = ()) -> None:
+        super().__init__(parent)
+        self._headers = headers
+        self._rows: list[ListRow] = []
+        self._centred = set(centred)
+
+    def set_rows(self, rows: list[ListRow]) -> None:
+        self.beginResetModel()
+        self._rows = rows
+        self.endResetModel()
+
+    def row_at(self, row: int) -> ListRow:
+        return self._rows[row]
+
+    def rowCount(self, parent: _AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[section]
+        return None
+
+    def data(self, index: _AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        r = self._rows[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return r.texts[col]
+        if role == self.KeyRole:
+            return r.key
+        if role in (Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.BackgroundRole):
+            colours = r.colours.get(col)
+            if colours is None:
+                return None
+            return QBrush(qcolor(colours, role == Qt.ItemDataRole.BackgroundRole))
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return r.tooltips.get(col) or (r.texts[col] if len(r.texts[col]) > 12 else None)
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in self._centred:
+            return Qt.AlignmentFlag.AlignCenter
+        return None
+
+
+def list_view(model: QAbstractTableModel, *, stretch: int) -> QTableView:
+    """A read-only, row-selecting table view in the house style."""
+    view = QTableView()
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(True)
+    view.setWordWrap(False)
+    view.setTextElideMode(Qt.TextElideMode.ElideRight)
+    view.verticalHeader().hide()
+    view.verticalHeader().setDefaultSectionSize(26)
+    header = view.horizontalHeader()
+    header.setHighlightSections(False)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    return view
+
+
+def qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)

@@ -1,0 +1,1 @@
+"""The district mode: review queue, proxy work, supervision, ratings, reports."""

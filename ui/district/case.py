@@ -1,0 +1,252 @@
+"""The detail pane of a district case: tabs (概况, 办理进程, 材料, 文书) and the 办理 panel.
+
+Loading and every action run off the UI thread. An action names the version shown; when
+someone else acted first the district answers 409 and the pane says so in plain words,
+reloads, and leaves the decision to the reviewer again (nothing is merged or retried).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QTabWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sync.district_client import StaffClient, StaleError
+from sync.wire import CaseDetail
+from ui.common.operations import error_text
+from ui.common.widgets import AMBER, DETAIL_CSS, GREEN, RED
+from ui.district.actions import ActionPanel
+from ui.district.render import SCAN_SCHEME, DistrictCase, DistrictRenderer
+from ui.district.session import DistrictSession, network
+
+
+def load_case(client: StaffClient, case_id: str) -> DistrictCase:
+    detail = client.case(case_id)
+    events = client.events(case_id).events
+    return DistrictCase(detail, events)
+
+
+class DistrictCaseView(QWidget):
+    """Shows one case; offers the actions the staff member's role and the state allow."""
+
+    loaded = Signal(str)  # case id ("" when cleared)
+    case_changed = Signal(str)  # an action changed the case (its id)
+    action_done = Signal(str)  # the action that succeeded
+    action_failed = Signal(str)  # plain words (a stale action included)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._session: DistrictSession | None = None
+        self._case_id: str | None = None
+        self._generation = 0
+        self._reveal = False
+        self.data: DistrictCase | None = None
+        self._renderer = DistrictRenderer(self)
+        self._build()
+        self.clear()
+
+    # --- public -------------------------------------------------------------------
+    def attach(self, session: DistrictSession) -> None:
+        self._session = session
+
+    @property
+    def case_id(self) -> str | None:
+        return self._case_id
+
+    def show_case(self, case_id: str | None) -> None:
+        if not case_id:
+            self.clear()
+            return
+        if case_id != self._case_id:
+            self._reveal = False
+            self.message("")
+        self._case_id = case_id
+        self.reload()
+
+    def reload(self) -> None:
+        session, case_id = self._session, self._case_id
+        if session is None or case_id is None:
+            return
+        self._generation += 1
+        generation = self._generation
+        network(session, lambda client: load_case(client, case_id), parent=self,
+                done=lambda c: self._show(generation, c),
+                failed=lambda text: self._load_failed(generation, text))
+
+    def clear(self) -> None:
+        self._case_id = None
+        self.data = None
+        self._generation += 1
+        self.header.setText(self.tr("<span style='color:#5f6368'>在上方列表中选择一个案件，"
+                                    "查看材料、办理进程和站点文书。</span>"))
+        for view in self._views():
+            view.clear()
+        self.panel.set_case(None, self._session)
+        self.loaded.emit("")
+
+    def act(self, action: str, fields: dict[str, Any]) -> None:
+        """Send an action with the version shown (the panel's forms call this)."""
+        session, c = self._session, self.data
+        if session is None or c is None:
+            return
+        case_id, version = c.detail.case_id, c.detail.version
+        self.panel.set_busy(True)
+
+        def work(client: StaffClient) -> CaseDetail | str:
+            try:
+                return client.act(case_id, action, version, **fields)
+            except StaleError as exc:
+                return error_text(exc) or "stale"
+
+        network(session, work, parent=self, done=lambda r: self._acted(action, r),
+                failed=self._act_failed)
+
+    def message(self, text: str, colours: tuple[str, str] = GREEN) -> None:
+        fg, bg = colours
+        self.banner.setStyleSheet(f"color: {fg}; background: {bg}; padding: 6px 8px;"
+                                  " border-radius: 4px;")
+        self.banner.setText(text)
+        self.banner.setVisible(bool(text))
+
+    # --- construction -------------------------------------------------------------
+    def _build(self) -> None:
+        self.header = QLabel()
+        self.header.setTextFormat(Qt.TextFormat.RichText)
+        self.header.setWordWrap(True)
+        self.header.setStyleSheet("padding: 2px 2px 4px 2px;")
+        self.banner = QLabel()
+        self.banner.setWordWrap(True)
+        self.banner.hide()
+        self.summary_view = self._browser()
+        self.timeline_view = self._browser()
+        self.materials_view = self._browser()
+        self.documents_view = self._browser()
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.summary_view, self.tr("概况"))
+        self.tabs.addTab(self.timeline_view, self.tr("办理进程"))
+        self.tabs.addTab(self.materials_view, self.tr("材料"))
+        self.tabs.addTab(self.documents_view, self.tr("文书"))
+        self.panel = ActionPanel()
+        self.panel.requested.connect(self.act)
+        left = QWidget()
+        column = QVBoxLayout(left)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addWidget(self.header)
+        column.addWidget(self.banner)
+        column.addWidget(self.tabs, 1)
+        body = QHBoxLayout(self)
+        body.setContentsMargins(0, 4, 0, 0)
+        body.setSpacing(0)
+        body.addWidget(left, 1)
+        body.addWidget(self.panel)
+
+    def _browser(self) -> QTextBrowser:
+        view = QTextBrowser()
+        view.setOpenLinks(False)
+        view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        view.document().setDefaultStyleSheet(DETAIL_CSS)
+        view.document().setDocumentMargin(8)
+        view.anchorClicked.connect(self._link)
+        return view
+
+    def _views(self) -> tuple[QTextBrowser, ...]:
+        return (self.summary_view, self.timeline_view, self.materials_view,
+                self.documents_view)
+
+    # --- showing ------------------------------------------------------------------
+    def _names(self) -> dict[str, str]:
+        names: dict[str, str] = {}
+        facets = self._session.facets if self._session else None
+        if facets is not None:
+            names.update({p.username: p.display_name for p in facets.proxies})
+            names[facets.me.username] = facets.me.display_name
+        return names
+
+    def _show(self, generation: int, c: DistrictCase) -> None:
+        if generation != self._generation:
+            return
+        self.data = c
+        self._render()
+        self.panel.set_case(c, self._session)
+        self.loaded.emit(c.detail.case_id)
+
+    def _render(self) -> None:
+        c, session = self.data, self._session
+        if c is None or session is None:
+            return
+        names = self._names()
+        r = self._renderer
+        self.header.setText(r.header(c))
+        station = session.station_name(c.detail.station_code)
+        self._set_html(self.summary_view, r.summary(c, station, names, self._reveal))
+        self._set_html(self.timeline_view, r.timeline(c, names))
+        self._set_html(self.materials_view, r.materials(c))
+        self._set_html(self.documents_view, r.documents(c))
+
+    @staticmethod
+    def _set_html(view: QTextBrowser, html: str) -> None:
+        bar = view.verticalScrollBar()
+        keep = bar.value()
+        view.setHtml(html)
+        bar.setValue(keep)
+
+    def _load_failed(self, generation: int, text: str) -> None:
+        if generation == self._generation:
+            self.message(text, RED)
+
+    # --- links: reveal the ID number, open a scan -----------------------------------
+    def _link(self, url: QUrl) -> None:
+        text = url.toString()
+        if text.startswith("reveal:"):
+            self._reveal = not self._reveal
+            self._render()
+        elif text.startswith(SCAN_SCHEME):
+            self.open_scan(text[len(SCAN_SCHEME):])
+
+    def open_scan(self, sha256: str) -> None:
+        session = self._session
+        if session is None:
+            return
+        from ui.district.scan import show_scan
+
+        network(session, lambda client: client.blob(sha256), parent=self,
+                done=lambda got: show_scan(got[0], got[1], sha256, self),
+                failed=lambda text: self.message(text, RED))
+
+    # --- actions ------------------------------------------------------------------
+    def _acted(self, action: str, result: CaseDetail | str) -> None:
+        self.panel.set_busy(False)
+        if isinstance(result, str):
+            self.message(self.tr("没有执行：这个案件刚刚被别人处理过（{why}）。"
+                                 "已为您刷新到最新状态，请查看后重新决定。").format(why=result),
+                         AMBER)
+            self.action_failed.emit(result)
+            self.reload()
+            return
+        done = {"take": self.tr("已接件。"), "assign": self.tr("已指派代办员。"),
+                "proxy-step": self.tr("已记录代办进展。"),
+                "return": self.tr("已退回站点补正；站点同步后即可看到。"),
+                "special/start": self.tr("特别程序已开始，暂停计时。"),
+                "special/end": self.tr("特别程序已结束，期限已顺延。"),
+                "approve": self.tr("已准予；结果将在站点同步后交付。"),
+                "deny": self.tr("已不予批准；结果将在站点同步后交付。"),
+                "comment": self.tr("留言已发送。")}.get(action, "")
+        self.message(done, GREEN)
+        self.case_changed.emit(result.case_id)
+        self.action_done.emit(action)
+        self.reload()
+
+    def _act_failed(self, text: str) -> None:
+        self.panel.set_busy(False)
+        self.message(text, RED)
+        self.action_failed.emit(text)

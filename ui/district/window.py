@@ -1,0 +1,378 @@
+"""The district mode's main window: sign-in, then the work area for the staff member's role.
+
+* reviewer (审核人员) and admin: 审核队列, 电子监察, 好差评, 统计报表;
+* proxy agent (代办员): 我的代办, 电子监察.
+
+Pages are built the first time they are shown. The status bar tells the truth: who is
+signed in, which district, whether the last request reached it. A refused token (the
+session expired or was revoked) goes back to sign-in and says so.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from PySide6.QtCore import QSettings, QSize, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QGuiApplication
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QWidget,
+)
+
+from clerk.timeutil import local_time
+from sync.staff_wire import Facets
+from ui.common.operations import Operation, error_text, message_bridge
+from ui.district.login import DistrictLoginPage
+from ui.district.session import DistrictBus, DistrictSession, role_label
+
+REVIEWERS = ("reviewer", "admin")
+PAGES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    ("queue", "ui.district.queue:QueuePage", REVIEWERS),
+    ("mine", "ui.district.proxy:ProxyPage", ("proxy",)),
+    ("board", "ui.district.board:BoardPage", ("reviewer", "admin", "proxy")),
+    ("ratings", "ui.district.ratings:RatingsPage", REVIEWERS),
+    ("reports", "ui.district.reports:ReportsPage", REVIEWERS),
+)
+
+
+@dataclass(frozen=True)
+class SignedIn:
+    server: str
+    token: str
+    username: str
+    display_name: str
+    role: str
+    ca_bundle: str | None
+    facets: Facets
+    remember_error: str = ""
+
+
+def sign_in(server: str, username: str, password: str, remember: bool,
+            ca_bundle: str | None) -> SignedIn:
+    """Log in and read the queue's choices (runs off the UI thread)."""
+    from sync import district_client
+    from sync.client import normalize_server
+    from sync.credentials import CredentialsError
+
+    server = normalize_server(server)
+    with district_client.StaffClient(server, ca_bundle=ca_bundle) as client:
+        answer = client.login(username, password)
+        facets = client.facets()
+    note = ""
+    if remember:
+        try:
+            district_client.remember(server, answer.username, answer.token)
+        except CredentialsError as exc:
+            note = exc.message
+    return SignedIn(server, answer.token, answer.username, facets.me.display_name,
+                    answer.role, ca_bundle, facets, note)
+
+
+def resume(server: str, username: str, ca_bundle: str | None) -> SignedIn | bool:
+    """The remembered session, if the keyring has one the district still accepts; else
+    whether there was one (refused: it expired or was revoked)."""
+    from sync import district_client
+    from sync.client import AuthError
+
+    token = district_client.remembered(server, username)
+    if not token:
+        return False
+    with district_client.StaffClient(server, token=token, ca_bundle=ca_bundle) as client:
+        try:
+            me = client.me()
+            facets = client.facets()
+        except AuthError:
+            district_client.forget(server, username)
+            return True
+    return SignedIn(server, token, me.username, me.display_name, me.role, ca_bundle, facets)
+
+
+class DistrictWindow(QMainWindow):
+    ready = Signal()  # the first interactive screen shows its data (sign-in or a page)
+    signed_in = Signal()
+    load_failed = Signal(str)
+
+    def __init__(self, server: str = "", *, ca_bundle: str | None = None,
+                 auto_login: tuple[str, str] | None = None, settings: QSettings | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.settings = settings or QSettings("StationDesk", "district")
+        self._server = server or str(self.settings.value("server", "") or "")
+        self._ca = ca_bundle if ca_bundle is not None else str(
+            self.settings.value("ca_bundle", "") or "")
+        self._auto_login = auto_login
+        self.session: DistrictSession | None = None
+        self.bus = DistrictBus(self)
+        self.setWindowTitle(self.tr("StationDesk 区政务服务中心"))
+        self.screens = QStackedWidget()
+        self.setCentralWidget(self.screens)
+        self.opening = QLabel(self.tr("正在连接区中心…"))
+        self.opening.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.login_page = DistrictLoginPage()
+        self.work = QWidget()
+        for screen in (self.opening, self.login_page, self.work):
+            self.screens.addWidget(screen)
+        self._build_work_area()
+        self._build_status_bar()
+        self.login_page.login_requested.connect(self._sign_in)
+        self.bus.online.connect(self._online)
+        self.bus.session_expired.connect(self._expired)
+        self.bus.open_case.connect(self._open_case)
+        message_bridge().error.connect(self._show_error)
+        message_bridge().info.connect(lambda text: self.statusBar().showMessage(text, 8000))
+
+    # --- start --------------------------------------------------------------------
+    def start(self) -> None:
+        """Sign in with the given credentials, resume a remembered session, or ask."""
+        username = str(self.settings.value("username", "") or "")
+        if self._auto_login is not None and self._server:
+            user, password = self._auto_login
+            self._auto_login = None
+            self.screens.setCurrentWidget(self.opening)
+            self._sign_in(self._server, user, password, False, self._ca)
+            return
+        if self._server and username:
+            self.screens.setCurrentWidget(self.opening)
+            server, ca = self._server, self._ca or None
+            Operation(lambda: resume(server, username, ca), parent=self, serial=False) \
+                .success(self._resumed).failure(lambda exc: self._show_login(
+                    error_text(exc))).run_in_background()
+            return
+        self._show_login()
+
+    def _resumed(self, signed: SignedIn | bool) -> None:
+        if isinstance(signed, SignedIn):
+            self._enter(signed)
+        else:
+            self._show_login(self.tr("登录已过期，请重新登录。") if signed else "")
+
+    def _show_login(self, error: str = "") -> None:
+        from sync.district_client import keyring_usable
+
+        self.login_page.prefill(self._server, str(self.settings.value("username", "") or ""),
+                                self._ca, keyring_usable())
+        self.login_page.show_error(error)
+        self.sign_out_button.hide()
+        self.screens.setCurrentWidget(self.login_page)
+        self.ready.emit()
+
+    def _sign_in(self, server: str, username: str, password: str, remember: bool,
+                 ca: str) -> None:
+        self.login_page.set_busy(True)
+
+        def failed(exc: Exception) -> None:
+            text = error_text(exc)
+            if self.screens.currentWidget() is not self.login_page:
+                self._show_login(text)
+                self.load_failed.emit(text)
+            else:
+                self.login_page.failed(text)
+
+        Operation(lambda: sign_in(server, username, password, remember, ca or None),
+                  parent=self, serial=False).success(self._enter).failure(failed) \
+            .run_in_background()
+
+    def _enter(self, signed: SignedIn) -> None:
+        self._server, self._ca = signed.server, signed.ca_bundle or ""
+        self.settings.setValue("server", signed.server)
+        self.settings.setValue("username", signed.username)
+        self.settings.setValue("ca_bundle", self._ca)
+        self.session = DistrictSession(
+            server=signed.server, token=signed.token, username=signed.username,
+            display_name=signed.display_name, role=signed.role, ca_bundle=signed.ca_bundle,
+            bus=self.bus, facets=signed.facets)
+        self.user_label.setText(self.tr("{name}（{role}）").format(
+            name=signed.display_name, role=role_label(signed.role)))
+        self.server_label.setText(self.tr("区中心：{server}").format(server=signed.server))
+        self._online(True, "")
+        self._build_pages(signed.role)
+        self.screens.setCurrentWidget(self.work)
+        self.sign_out_button.show()
+        if signed.remember_error:
+            self.statusBar().showMessage(signed.remember_error, 15000)
+        self.signed_in.emit()
+
+    # --- work area ----------------------------------------------------------------
+    def _build_work_area(self) -> None:
+        self.nav = QListWidget()
+        self.nav.setObjectName("nav")
+        self.nav.setFixedWidth(112)
+        self.nav.setStyleSheet(
+            "QListWidget#nav { background: #1f2d3d; color: #d8dee9; border: none; "
+            "font-size: 12pt; } QListWidget#nav::item { height: 48px; } "
+            "QListWidget#nav::item:selected { background: #2f81f7; color: white; }")
+        self.pages = QStackedWidget()
+        row = QHBoxLayout(self.work)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(self.nav)
+        row.addWidget(self.pages, 1)
+        self._keys: list[str] = []
+        self._classes: dict[str, str] = {}
+        self._built: dict[str, QWidget] = {}
+        self.nav.currentRowChanged.connect(self._page_changed)
+
+    def _titles(self) -> dict[str, str]:
+        return {"queue": self.tr("审核队列"), "mine": self.tr("我的代办"),
+                "board": self.tr("电子监察"), "ratings": self.tr("好差评"),
+                "reports": self.tr("统计报表")}
+
+    def _build_pages(self, role: str) -> None:
+        self.nav.blockSignals(True)
+        self.nav.clear()
+        while (widget := self.pages.widget(0)) is not None:
+            self.pages.removeWidget(widget)
+            widget.deleteLater()
+        self._keys, self._classes, self._built = [], {}, {}
+        titles = self._titles()
+        for key, where, roles in PAGES:
+            if role not in roles:
+                continue
+            item = QListWidgetItem(titles[key])
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            item.setSizeHint(QSize(100, 48))
+            item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+            self.nav.addItem(item)
+            self.pages.addWidget(QWidget())
+            self._keys.append(key)
+            self._classes[key] = where
+        self.nav.blockSignals(False)
+        first = self.page(self._keys[0])
+        ready = getattr(first, "ready", None)
+        if ready is not None:
+            ready.connect(self._first_ready)
+        self.nav.setCurrentRow(0)
+
+    def _first_ready(self) -> None:
+        page = self._built.get(self._keys[0]) if self._keys else None
+        ready = getattr(page, "ready", None)
+        if ready is not None:
+            ready.disconnect(self._first_ready)
+        self.ready.emit()
+
+    @property
+    def page_keys(self) -> list[str]:
+        return list(self._keys)
+
+    def page(self, key: str) -> QWidget:
+        built = self._built.get(key)
+        if built is not None:
+            return built
+        module, _, name = self._classes[key].partition(":")
+        page: QWidget = getattr(importlib.import_module(module), name)()
+        index = self._keys.index(key)
+        placeholder = self.pages.widget(index)
+        self.pages.insertWidget(index, page)
+        if placeholder is not None:
+            self.pages.removeWidget(placeholder)
+            placeholder.deleteLater()
+        self._built[key] = page
+        attach = getattr(page, "attach", None)
+        if self.session is not None and callable(attach):
+            attach(self.session)
+        return page
+
+    def show_page(self, key: str) -> QWidget:
+        self.nav.setCurrentRow(self._keys.index(key))
+        return self.page(key)
+
+    def _open_case(self, case_id: str) -> None:
+        """Drill-downs open a case in the queue (a proxy agent: in 我的代办)."""
+        key = next((k for k in ("queue", "mine") if k in self._keys), None)
+        if key is None:
+            return
+        fresh = key not in self._built
+        page = self.show_page(key)
+        if fresh:
+            show = getattr(page, "show_case", None)
+            if callable(show):
+                show(case_id)
+
+    def _page_changed(self, row: int) -> None:
+        if row < 0:
+            return
+        key = self._keys[row]
+        fresh = key not in self._built
+        page = self.page(key)
+        self.pages.setCurrentWidget(page)
+        refresh = getattr(page, "refresh", None)
+        if not fresh and callable(refresh):
+            refresh()
+
+    # --- status bar ---------------------------------------------------------------
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        self.user_label = QLabel(self.tr("未登录"))
+        self.server_label = QLabel("")
+        self.network_label = QLabel(self.tr("● 未连接"))
+        self.network_label.setStyleSheet("color: #8a6d00;")
+        self.time_label = QLabel("")
+        self.sign_out_button = QPushButton(self.tr("退出登录"))
+        self.sign_out_button.setFlat(True)
+        self.sign_out_button.setStyleSheet("color: #1a56a8;")
+        self.sign_out_button.clicked.connect(self.sign_out)
+        for w in (self.user_label, self.server_label, self.network_label, self.time_label,
+                  self.sign_out_button):
+            w.setContentsMargins(8, 0, 8, 0)
+            bar.addPermanentWidget(w)
+        self.sign_out_button.hide()
+
+    def _online(self, online: bool, why: str) -> None:
+        if online:
+            self.network_label.setText(self.tr("● 在线"))
+            self.network_label.setStyleSheet("color: #1b6e35;")
+            self.network_label.setToolTip("")
+            # Beijing time, as everywhere else in the product (not the machine's zone).
+            self.time_label.setText(self.tr("更新于 {time}").format(
+                time=local_time(datetime.now(UTC)).strftime("%H:%M")))
+        else:
+            self.network_label.setText(self.tr("● 连接中断"))
+            self.network_label.setStyleSheet("color: #a8231b;")
+            self.network_label.setToolTip(why)
+
+    # --- leaving ------------------------------------------------------------------
+    def sign_out(self) -> None:
+        session = self.session
+        if session is None:
+            return
+        self.session = None
+
+        def leave() -> None:
+            from sync import district_client
+
+            district_client.forget(session.server, session.username)
+            session.client().logout()
+
+        Operation(leave, parent=None, serial=False).failure(lambda _e: None) \
+            .run_in_background()
+        self.user_label.setText(self.tr("未登录"))
+        self._show_login()
+
+    def _expired(self, text: str) -> None:
+        if self.session is None:
+            return
+        from sync import district_client
+
+        session, self.session = self.session, None
+        server, user = session.server, session.username
+        Operation(lambda: district_client.forget(server, user), parent=None, serial=False) \
+            .failure(lambda _e: None).run_in_background()
+        self._show_login(self.tr("登录已失效，请重新登录（{why}）。").format(why=text))
+
+    def _show_error(self, text: str) -> None:
+        if self.isVisible() and QGuiApplication.platformName() != "offscreen":
+            QMessageBox.warning(self, self.tr("出错了"), text)
+        else:
+            self.statusBar().showMessage(text, 15000)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        super().closeEvent(event)

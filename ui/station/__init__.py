@@ -1,0 +1,1 @@
+"""The station mode: the counter, cases, applicants, catalog, reports, settings, sync."""

@@ -1,0 +1,1122 @@
+"""The detail pane of a case: what happened, what was handed in, which papers were issued,
+and the next steps the state machine allows at the station.
+
+Left, four tabs: 概况 (the facts, the district's return note, the result and the
+rating), 办理进程 (the timeline with who did what and its sync state), 材料 (the
+checklist) and 文书 (issued documents; 打印 / 补打 renders one again, marked 补打 when it
+was printed before). Right, the 办理 panel: only the actions
+:func:`clerk.cases.states.check_event` allows for the station side, each confirmed
+inline (no modal dialogs for routine steps). Loading and every action run as background
+operations; afterwards the pane reloads and :attr:`CaseDetail.case_changed` fires.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+from typing import Any
+
+import shiboken6
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QComboBox,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QStackedWidget,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from clerk.calendar import Level as CalLevel
+from clerk.calendar import supervise
+from clerk.cases.checklist import ItemStatus, Scan
+from clerk.cases.ledger import load_by_case_no
+from clerk.cases.queries import Level as ListLevel
+from clerk.cases.queries import (
+    NoteEntry,
+    TimelineEntry,
+    case_notes,
+    case_timeline,
+    clerk_names,
+    printed_documents,
+)
+from clerk.cases.record import CaseRecord
+from clerk.cases.states import EventType, Side, State, check_event
+from clerk.cases.supervision import case_level, pauses_of
+from clerk.errors import StateError, ValidationError
+from clerk.timeutil import local_date, local_time
+from clerk.validation import mask_id_no, mask_mobile
+from clerk.workspace import Workspace
+from ui.common.operations import Operation, error_text
+from ui.common.widgets import (
+    AMBER,
+    BLUE,
+    DETAIL_CSS,
+    GREEN,
+    GREY,
+    LEVEL_COLOURS,
+    RED,
+    STATE_COLOURS,
+    FieldError,
+    document_title,
+    esc,
+    join_clauses,
+    join_list,
+    labelled,
+    level_label,
+    open_pdf_preview,
+    rating_label,
+    state_label,
+    table,
+    tag,
+)
+from ui.station.session import Session
+
+ACTION_PANEL_WIDTH = 380
+DELIVERY_METHODS = ("窗口领取", "邮寄送达", "电子送达")
+
+
+class Action(StrEnum):
+    RESUME = "resume"  # continue at the counter (supplement, correction)
+    COMPLETE = "complete"  # 办结并交付
+    ESCALATE = "escalate"  # 上报区级
+    RATE = "rate"  # 记录评价
+    WITHDRAW = "withdraw"  # 撤回
+
+
+_CHECKED: tuple[tuple[Action, EventType], ...] = (
+    (Action.COMPLETE, EventType.COMPLETED), (Action.ESCALATE, EventType.ESCALATED),
+    (Action.RATE, EventType.RATED), (Action.WITHDRAW, EventType.WITHDRAWN))
+RESUMABLE = (State.DRAFT, State.AWAITING_SUPPLEMENT, State.RETURNED)
+
+
+def station_actions(rec: CaseRecord) -> tuple[Action, ...]:
+    """What the station may do with the case now, as the state machine says."""
+    facts = rec.facts()
+    allowed: list[Action] = []
+    if rec.state in RESUMABLE and rec.owner == Side.STATION:
+        allowed.append(Action.RESUME)
+    for action, etype in _CHECKED:
+        try:
+            check_event(facts, etype, Side.STATION)
+        except StateError:
+            continue
+        allowed.append(action)
+    return tuple(allowed)
+
+
+@dataclass
+class CaseDetailData:
+    """Everything the pane shows about one case, read in one background operation."""
+
+    record: CaseRecord
+    timeline: list[TimelineEntry]
+    notes: list[NoteEntry]
+    printed: dict[str, int]
+    names: dict[str, str]
+    today: date
+    level: CalLevel | None
+    days_left: int | None
+    actions: tuple[Action, ...]
+
+    @property
+    def paused(self) -> bool:
+        return self.record.open_pause is not None
+
+
+def load_detail(ws: Workspace, case_no: str) -> CaseDetailData:
+    """Read a case and its extras (runs on the database worker)."""
+    try:
+        ratio = float(ws.setting("supervision.yellow_ratio", "0.8") or 0.8)
+    except ValueError:
+        ratio = 0.8
+    with ws.store.read() as s:
+        rec = load_by_case_no(s, case_no)
+        timeline = case_timeline(s, rec.id)
+        notes = case_notes(s, rec.id)
+        printed = printed_documents(s, rec.id)
+        names = clerk_names(s)
+    cal = ws.calendar()
+    today = local_date(ws.now())
+    level = case_level(rec, cal, today, ratio)
+    left = None
+    if level is not None and rec.accepted_at is not None and rec.limit_days:
+        left = supervise(cal, accepted=local_date(rec.accepted_at), limit_days=rec.limit_days,
+                         today=today, pauses=pauses_of(rec), yellow_ratio=ratio).left
+    return CaseDetailData(rec, timeline, notes, printed, names, today, level, left,
+                          station_actions(rec))
+
+
+# --- rendering ------------------------------------------------------------------------------
+
+_SCAN_KINDS = {"application/pdf": "PDF", "image/png": "PNG", "image/jpeg": "JPEG"}
+_ITEM_COLOURS = {
+    ItemStatus.RECEIVED: GREEN, ItemStatus.ON_FILE: GREEN, ItemStatus.SHARED: GREEN,
+    ItemStatus.DEFERRED: AMBER, ItemStatus.MISSING: RED, ItemStatus.NOT_APPLICABLE: GREY,
+}
+_LEVELS = {CalLevel.NORMAL: ListLevel.NORMAL, CalLevel.YELLOW: ListLevel.YELLOW,
+           CalLevel.RED: ListLevel.RED}
+
+
+def _when(moment: Any) -> str:
+    return local_time(moment).strftime("%Y-%m-%d %H:%M") if moment else "—"
+
+
+class DetailRenderer(QObject):
+    """HTML for the tabs. A QObject only so ``self.tr`` gives the strings a context."""
+
+    def header(self, d: CaseDetailData) -> str:
+        r = d.record
+        parts = [f"<b style='font-size:12pt'>{esc(r.case_no)}</b>",
+                 tag(state_label(r.state), STATE_COLOURS[r.state])]
+        level = self._level_tag(d)
+        if level:
+            parts.append(level)
+        parts.append(f"<b>{esc(r.matter_name)}</b>")
+        parts.append(f"<span class='muted'>{esc(r.applicant.get('name', ''))} "
+                     f"{esc(mask_id_no(str(r.applicant.get('id_no', ''))))}</span>")
+        return "&nbsp;&nbsp;".join(parts)
+
+    def _level_tag(self, d: CaseDetailData) -> str:
+        tags = []
+        if d.level is not None and (d.level != CalLevel.NORMAL or not d.paused):
+            lv = _LEVELS[d.level]
+            tags.append(tag(level_label(lv), LEVEL_COLOURS[lv]))
+        if d.paused:
+            tags.append(tag(level_label(ListLevel.PAUSED), LEVEL_COLOURS[ListLevel.PAUSED]))
+        return " ".join(tags)
+
+    # -- 概况
+    def summary(self, d: CaseDetailData) -> str:
+        r = d.record
+        out = [self._returned(d), self._refused(r), self._withdrawn(r)]
+        a = r.applicant
+        rows = [
+            (self.tr("申请人"), esc(a.get("name", "")),
+             self.tr("证件号码"), esc(mask_id_no(str(a.get("id_no", ""))))),
+            (self.tr("联系电话"), esc(mask_mobile(str(a.get("mobile", "")))) or "—",
+             self.tr("代理人"), self._agent(r)),
+            (self.tr("事项"), esc(r.matter_name),
+             self.tr("办理层级"), self.tr("上报区级") if r.handling_level == "district"
+             else self.tr("站点办结")),
+            (self.tr("收件时间"), _when(r.received_at),
+             self.tr("受理时间"), _when(r.accepted_at)),
+            (self.tr("承诺时限"), self._limit(r), self.tr("办结期限"), self._due(d)),
+            (self.tr("经办人"), esc(d.names.get(r.clerk, r.clerk)),
+             self.tr("当前负责"), self.tr("区中心") if r.owner == Side.DISTRICT
+             else self.tr("本站")),
+        ]
+        cells = "".join(
+            f'<tr><td class="key" width="13%">{k1}</td><td width="37%">{v1}</td>'
+            f'<td class="key" width="13%">{k2}</td><td width="37%">{v2}</td></tr>'
+            for k1, v1, k2, v2 in rows)
+        out.append(table(cells))
+        out.append(self._result(d))
+        out.append(self._rating(r))
+        out.append(self._comments(d))
+        return "".join(p for p in out if p)
+
+    def _agent(self, r: CaseRecord) -> str:
+        if not r.agent:
+            return "—"
+        return esc(f"{r.agent.get('name', '')} {mask_id_no(str(r.agent.get('id_no', '')))}")
+
+    def _limit(self, r: CaseRecord) -> str:
+        if r.limit_days is None:
+            return "—"
+        if r.limit_days == 0:
+            return self.tr("即办（当场办结）")
+        return self.tr("{n} 个工作日").format(n=r.limit_days)
+
+    def _due(self, d: CaseDetailData) -> str:
+        r = d.record
+        if r.due_date is None:
+            return "—"
+        text = esc(r.due_date.isoformat())
+        if r.due_provisional:
+            text += " " + tag(self.tr("暂定"), AMBER)
+        level = self._level_tag(d)
+        if level:
+            text += " " + level
+        if d.paused:
+            text += "<br><span class='small'>" + esc(self.tr(
+                "退回补正期间不计时，补正后重新上报时期限顺延。")) + "</span>"
+        elif d.days_left is not None and d.level is not None:
+            if d.days_left < 0 or d.level == CalLevel.RED:
+                note = self.tr("已超期 {n} 个工作日").format(n=abs(d.days_left))
+            else:
+                note = self.tr("剩余 {n} 个工作日").format(n=d.days_left)
+            text += f"<br><span class='small'>{esc(note)}</span>"
+        return text
+
+    def _returned(self, d: CaseDetailData) -> str:
+        r = d.record
+        if r.state != State.RETURNED or not r.returns:
+            return ""
+        last = r.returns[-1]
+        items = ""
+        for i in last.get("items", []):
+            name = f"<b>{esc(i.get('name') or i.get('key', ''))}</b>"
+            items += "<li>" + (labelled(name, esc(i["note"])) if i.get("note") else name) + "</li>"
+        note = esc(last.get("note", "")) or esc(self.tr("（未附说明）"))
+        head = self.tr("<b>区中心退回补正</b>（{who}）：{note}").format(
+            who=esc(last.get("by", "")), note=note)
+        fg, bg = AMBER
+        return (f'<table width="100%" cellpadding="6" style="background-color:{bg}; '
+                f'color:{fg}"><tr><td>{head}'
+                f'{"<ul>" + items + "</ul>" if items else ""}</td></tr></table>')
+
+    def _refused(self, r: CaseRecord) -> str:
+        if not r.refusal:
+            return ""
+        fg, bg = GREY
+        text = labelled("<b>" + esc(self.tr("不予受理理由")) + "</b>",
+                        esc(r.refusal.get("reason", "")))
+        basis = r.refusal.get("basis")
+        if basis:
+            text += "<br>" + esc(self.tr("依据：")) + esc(basis)
+        return (f'<table width="100%" cellpadding="6" style="background-color:{bg}; '
+                f'color:{fg}"><tr><td>{text}</td></tr></table>')
+
+    def _withdrawn(self, r: CaseRecord) -> str:
+        if r.state != State.WITHDRAWN:
+            return ""
+        fg, bg = GREY
+        text = labelled("<b>" + esc(self.tr("撤回原因")) + "</b>", esc(r.withdrawn_reason or ""))
+        return (f'<table width="100%" cellpadding="6" style="background-color:{bg}; '
+                f'color:{fg}"><tr><td>{text}</td></tr></table>')
+
+    def _result(self, d: CaseDetailData) -> str:
+        r = d.record
+        if not r.result:
+            return ""
+        decision = {"approved": self.tr("准予"), "denied": self.tr("不予批准"),
+                    "completed": self.tr("办结")}.get(str(r.result.get("decision")), "")
+        colours = RED if r.result.get("decision") == "denied" else GREEN
+        lines = [tag(decision, colours)]
+        for key in ("text", "reason"):
+            if r.result.get(key):
+                lines.append(esc(r.result[key]))
+        if r.result.get("by"):
+            lines.append(self.tr("决定人：{who}").format(who=esc(
+                d.names.get(str(r.result["by"]), str(r.result["by"])))))
+        if r.delivered_at:
+            lines.append(self.tr("已交付：{when}，{how}").format(
+                when=_when(r.delivered_at),
+                how=esc(self.delivery(r.result.get("delivery")) or "—")))
+        title = esc(self.tr("办理结果"))
+        return f"<h3>{title}</h3><p>{'<br>'.join(lines)}</p>"
+
+    def _rating(self, r: CaseRecord) -> str:
+        if r.state != State.COMPLETED:
+            return ""
+        title = "<h3>" + esc(self.tr("好差评")) + "</h3>"
+        if not r.rating:
+            return title + "<p class='muted'>" + esc(self.tr("尚未评价。")) + "</p>"
+        score = int(r.rating.get("score", 0))
+        text = f"{score} {esc(rating_label(score))}" if 1 <= score <= 5 else str(score)
+        bad = ""
+        if r.rating.get("bad"):
+            follow_up = esc(self.tr("差评须由区中心在15个工作日内跟进整改。"))
+            bad = " " + tag(self.tr("差评"), RED) + f"<br><span class='bad'>{follow_up}</span>"
+        comment = r.rating.get("comment")
+        comment_html = "<br>" + esc(self.tr("评价意见：")) + esc(comment) if comment else ""
+        return f"{title}<p>{text}{bad}{comment_html}</p>"
+
+    def _comments(self, d: CaseDetailData) -> str:
+        rows = [(c.get("by", ""), c.get("text", "")) for c in d.record.comments]
+        rows += [(n.author, n.text) for n in d.notes]
+        if not rows:
+            return ""
+        items = "".join(f"<li><span class='muted'>{labelled(esc(d.names.get(who, who)), '')}"
+                        f"</span>{esc(text)}</li>" for who, text in rows)
+        title = esc(self.tr("留言"))
+        return f"<h3>{title}</h3><ul>{items}</ul>"
+
+    # -- 办理进程
+    def timeline(self, d: CaseDetailData) -> str:
+        head = "".join(f"<th>{esc(h)}</th>" for h in (
+            self.tr("时间"), self.tr("环节"), self.tr("经办"), self.tr("说明"), self.tr("同步")))
+        rows = []
+        for i, e in enumerate(reversed(d.timeline)):
+            shade = ' bgcolor="#f4f6f9"' if i % 2 else ""
+            rows.append(
+                f"<tr{shade}><td width='17%'>{_when(e.occurred_at)}</td>"
+                f"<td width='14%'><b>{esc(self.event_label(e.type))}</b></td>"
+                f"<td width='15%'>{esc(d.names.get(e.actor, e.actor))}</td>"
+                f"<td>{self.describe(e)}</td><td width='12%'>{self._sync(e)}</td></tr>")
+        return table(f"<tr>{head}</tr>{''.join(rows)}", border=1)
+
+    def event_label(self, etype: str) -> str:
+        labels = {
+            "created": self.tr("收件"), "materials_updated": self.tr("材料更新"),
+            "notice_issued": self.tr("一次性告知"), "accepted": self.tr("受理"),
+            "refused": self.tr("不予受理"), "escalated": self.tr("上报区级"),
+            "taken": self.tr("区中心接件"), "assigned": self.tr("指派代办员"),
+            "proxy_step": self.tr("代办进展"), "returned": self.tr("退回补正"),
+            "resubmitted": self.tr("补正后重新上报"), "special_started": self.tr("特别程序开始"),
+            "special_ended": self.tr("特别程序结束"), "approved": self.tr("准予"),
+            "denied": self.tr("不予批准"), "completed": self.tr("办结"),
+            "rated": self.tr("好差评"), "withdrawn": self.tr("撤回"), "commented": self.tr("留言"),
+        }
+        return labels.get(etype, etype)
+
+    def describe(self, e: TimelineEntry) -> str:
+        p = e.payload
+        doc = f" <span class='muted'>{esc(p['doc_no'])}</span>" if p.get("doc_no") else ""
+        if e.type == "notice_issued":
+            text = self.tr("告知补正 {n} 项").format(n=len(p.get("items", [])))
+            if p.get("flagged"):
+                text += " " + self.tr("（新增告知项，理由：{why}）").format(
+                    why=p.get("justification") or "")
+            return esc(text) + doc
+        if e.type == "accepted":
+            due = p.get("due_date", "")
+            extra = self.tr("（暂定）") if p.get("due_provisional") else ""
+            return esc(self.tr("办结期限 {due}{extra}").format(due=due, extra=extra)) + doc
+        if e.type == "completed":
+            text = esc(self.delivery(p.get("delivery")))
+            if p.get("rating"):
+                text = join_clauses(x for x in (text, self._rating_text(p["rating"])) if x)
+            return text + doc
+        if e.type == "rated":
+            return self._rating_text(p.get("rating") or {})
+        if e.type == "returned":
+            items = join_list(str(i.get("name") or i.get("key", "")) for i in p.get("items", []))
+            return esc(join_clauses(x for x in (p.get("note", ""), items) if x))
+        if e.type == "assigned":
+            return esc(p.get("proxy_agent", ""))
+        if e.type == "proxy_step":
+            return esc(" ".join(x for x in (p.get("step", ""), p.get("note", "")) if x))
+        for key in ("reason", "text", "procedure", "result"):
+            if p.get(key):
+                return esc(p[key]) + doc
+        return doc.strip()
+
+    def _rating_text(self, rating: dict[str, Any]) -> str:
+        score = int(rating.get("score", 0) or 0)
+        text = esc(f"{score} {rating_label(score)}") if 1 <= score <= 5 else ""
+        if rating.get("bad"):
+            text += " " + tag(self.tr("差评"), RED)
+        if rating.get("comment"):
+            text += " " + esc(rating["comment"])
+        return text
+
+    def _sync(self, e: TimelineEntry) -> str:
+        if e.origin != Side.STATION:
+            return tag(self.tr("区中心"), BLUE)
+        if e.sync_state == "rejected":
+            why = f"<br><span class='small'>{esc(e.sync_error)}</span>" if e.sync_error else ""
+            return tag(self.tr("被拒"), RED) + why
+        if e.sync_state == "pending":
+            return tag(self.tr("待同步"), AMBER)
+        return tag(self.tr("已同步"), GREEN)
+
+    # -- 材料
+    def materials(self, d: CaseDetailData) -> str:
+        head = "".join(f"<th>{esc(h)}</th>" for h in (
+            self.tr("材料"), self.tr("必要性"), self.tr("份数"), self.tr("状态"),
+            self.tr("扫描件")))
+        rows = []
+        today = d.today
+        for i, it in enumerate(d.record.materials.items):
+            shade = ' bgcolor="#f4f6f9"' if i % 2 else ""
+            status = tag(self.item_status(it.status), _ITEM_COLOURS[it.status])
+            if it.promise_date:
+                late = it.promise_date < today and d.record.state in (
+                    State.DRAFT, State.AWAITING_SUPPLEMENT, State.ACCEPTED, State.ESCALATED,
+                    State.UNDER_REVIEW, State.RETURNED)
+                promise = self.tr("承诺 {day} 前补交").format(day=it.promise_date.isoformat())
+                status += f"<br><span class='{'bad' if late else 'small'}'>{esc(promise)}</span>"
+            counts = []
+            if it.original_count:
+                counts.append(self.tr("原件{n}份").format(n=it.original_count))
+            if it.copy_count:
+                counts.append(self.tr("复印件{n}份").format(n=it.copy_count))
+            rows.append(f"<tr{shade}><td>{esc(it.name)}</td>"
+                        f"<td width='14%'>{esc(self.necessity(it.necessity))}</td>"
+                        f"<td width='22%'>{esc(join_list(counts))}</td>"
+                        f"<td width='22%'>{status}</td>"
+                        f"<td width='10%'>{esc(self.scans(it.scans))}</td></tr>")
+        return table(f"<tr>{head}</tr>{''.join(rows)}", border=1)
+
+    def scans(self, scans: tuple[Scan, ...]) -> str:
+        if not scans:
+            return "—"
+        kinds = join_list(sorted({_SCAN_KINDS.get(sc.media_type, sc.media_type)
+                                  for sc in scans}))
+        return self.tr("{n} 份（{kinds}）").format(n=len(scans), kinds=kinds)
+
+    def item_status(self, status: ItemStatus) -> str:
+        return {
+            ItemStatus.RECEIVED: self.tr("已收"), ItemStatus.ON_FILE: self.tr("证照库已核验"),
+            ItemStatus.SHARED: self.tr("共享数据获取"), ItemStatus.DEFERRED: self.tr("容缺后补"),
+            ItemStatus.MISSING: self.tr("缺"), ItemStatus.NOT_APPLICABLE: self.tr("不适用"),
+        }[status]
+
+    def delivery(self, method: object) -> str:
+        """A stored delivery method (clerk keeps the Chinese words) in the interface language."""
+        value = str(method or "")
+        return {"窗口领取": self.tr("窗口领取"), "邮寄送达": self.tr("邮寄送达"),
+                "电子送达": self.tr("电子送达")}.get(value, value)
+
+    def necessity(self, necessity: str) -> str:
+        return {"required": self.tr("必要"), "optional": self.tr("非必要"),
+                "deferrable": self.tr("容缺后补"),
+                "exempt_shared": self.tr("信息免交")}.get(necessity, necessity)
+
+    def document_kind(self, kind: str) -> str:
+        return {"notice": self.tr("一次性告知单"), "receipt": self.tr("受理回执"),
+                "refusal": self.tr("不予受理通知书"), "result": self.tr("办结通知")}.get(kind, kind)
+
+
+# --- the rating picker ----------------------------------------------------------------------
+
+class RatingPicker(QWidget):
+    """好差评: five buttons 5…1 (keys 1–5 pick too) and what the choice means."""
+
+    changed = Signal(int)  # 0: no rating
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.group = QButtonGroup(self)
+        self.group.setExclusive(False)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        row = QHBoxLayout()
+        row.setSpacing(4)
+        self.buttons: dict[int, QPushButton] = {}
+        for score in (5, 4, 3, 2, 1):
+            button = QPushButton(str(score))
+            button.setCheckable(True)
+            button.setFixedWidth(34)
+            button.setToolTip(f"{score} {rating_label(score)}")
+            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+            self.group.addButton(button, score)
+            self.buttons[score] = button
+            row.addWidget(button)
+        row.addStretch(1)
+        self.meaning = QLabel()
+        self.meaning.setWordWrap(True)
+        column.addLayout(row)
+        column.addWidget(self.meaning)
+        self.group.idClicked.connect(self._clicked)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self._score = 0
+        self._update()
+
+    def score(self) -> int | None:
+        return self._score or None
+
+    def set_score(self, score: int | None) -> None:
+        self._score = score or 0
+        self._update()
+        self.changed.emit(self._score)
+
+    def _clicked(self, score: int) -> None:
+        self.set_score(0 if score == self._score else score)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        text = event.text()
+        if text in ("1", "2", "3", "4", "5"):
+            self.set_score(int(text))
+            return
+        if event.key() in (Qt.Key.Key_0, Qt.Key.Key_Backspace, Qt.Key.Key_Delete):
+            self.set_score(None)
+            return
+        super().keyPressEvent(event)
+
+    def _update(self) -> None:
+        for score, button in self.buttons.items():
+            button.setChecked(score == self._score)
+            bad = score <= 2
+            button.setStyleSheet(
+                "QPushButton:checked { background: %s; color: white; font-weight: bold; }"
+                % ("#c62828" if bad else "#1a7f37"))
+        if not self._score:
+            self.meaning.setText(self.tr("未评价（可稍后记录）"))
+            self.meaning.setStyleSheet("color: #5f6368;")
+        elif self._score <= 2:
+            self.meaning.setText(self.tr("{label}（差评）").format(
+                label=rating_label(self._score)))
+            self.meaning.setStyleSheet("color: #a8231b; font-weight: bold;")
+        else:
+            self.meaning.setText(rating_label(self._score))
+            self.meaning.setStyleSheet("color: #1b6e35;")
+
+
+# --- the pane ----------------------------------------------------------------------------------
+
+class CaseDetail(QWidget):
+    """Shows one case; offers its allowed station actions."""
+
+    #: An action changed the case (carries the case number).
+    case_changed = Signal(str)
+    #: The clerk wants to continue the case at the counter.
+    resume_requested = Signal(str)
+    #: A document was rendered (carries the PrintedDocument) before its preview opens.
+    document_ready = Signal(object)
+    #: The pane shows a case (carries the case number; "" when cleared).
+    loaded = Signal(str)
+    #: An action failed (plain words).
+    action_failed = Signal(str)
+    #: Escape in the 办理 panel with no form open: the keyboard goes back to the list.
+    escaped = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._session: Session | None = None
+        self._case_no: str | None = None
+        self._generation = 0
+        self._focus_when_loaded = False
+        self.data: CaseDetailData | None = None
+        self.preview_opener: Callable[[bytes, str, QWidget | None], object] = open_pdf_preview
+        self._renderer = DetailRenderer(self)
+        self._build()
+        self.clear()
+
+    # --- public API -----------------------------------------------------------------------
+    def attach(self, session: Session) -> None:
+        self._session = session
+
+    @property
+    def case_no(self) -> str | None:
+        return self._case_no
+
+    def show_case(self, case_no: str | None) -> None:
+        """Load and show ``case_no`` (None clears the pane)."""
+        if not case_no:
+            self.clear()
+            return
+        if case_no != self._case_no:
+            self._hide_form()
+            self._message("")
+        self._case_no = case_no
+        self.reload()
+
+    def reload(self) -> None:
+        session, case_no = self._session, self._case_no
+        if session is None or case_no is None:
+            return
+        self._generation += 1
+        generation = self._generation
+        ws = session.ws
+        Operation(lambda: load_detail(ws, case_no), parent=self) \
+            .success(lambda d: self._show(generation, d)) \
+            .failure(lambda exc: self._load_failed(generation, exc)).run_in_background()
+
+    def clear(self) -> None:
+        self._case_no = None
+        self.data = None
+        self._generation += 1
+        self.header.setText(self.tr("<span style='color:#5f6368'>在上方列表中选择一个办件，"
+                                    "查看办理进程、材料和文书。</span>"))
+        for view in (self.summary_view, self.timeline_view, self.materials_view):
+            view.clear()
+        self.documents.setRowCount(0)
+        self._hide_form()
+        self._message("")
+        self._set_actions(())
+        self.hint.setText(self.tr("未选择办件。"))
+        self.loaded.emit("")
+
+    def focus_actions(self) -> None:
+        """Put the keyboard on the first action the case allows (or on the tabs); when the
+        case is still loading, as soon as it is shown."""
+        if self.data is None or self.data.record.case_no != self._case_no:
+            self._focus_when_loaded = True
+            return
+        self._focus_when_loaded = False
+        for button in self._action_buttons.values():
+            if button.isVisible() and button.isEnabled():
+                button.setFocus(Qt.FocusReason.ShortcutFocusReason)
+                return
+        self.tabs.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    # --- construction ---------------------------------------------------------------------
+    def _build(self) -> None:
+        self.header = QLabel()
+        self.header.setTextFormat(Qt.TextFormat.RichText)
+        self.header.setWordWrap(True)
+        self.header.setStyleSheet("padding: 2px 2px 4px 2px;")
+        self.summary_view = self._browser()
+        self.timeline_view = self._browser()
+        self.materials_view = self._browser()
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.summary_view, self.tr("概况"))
+        self.tabs.addTab(self.timeline_view, self.tr("办理进程"))
+        self.tabs.addTab(self.materials_view, self.tr("材料"))
+        self.tabs.addTab(self._build_documents(), self.tr("文书"))
+        body = QHBoxLayout()
+        body.setContentsMargins(0, 0, 0, 0)
+        body.addWidget(self.tabs, 1)
+        body.addWidget(self._build_action_panel())
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(self.header)
+        layout.addLayout(body, 1)
+
+    def _browser(self) -> QTextBrowser:
+        view = QTextBrowser()
+        view.setOpenLinks(False)
+        view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        view.document().setDefaultStyleSheet(DETAIL_CSS)
+        view.document().setDocumentMargin(8)
+        return view
+
+    def _build_documents(self) -> QWidget:
+        self.documents = QTableWidget(0, 4)
+        self.documents.setHorizontalHeaderLabels(
+            [self.tr("文书"), self.tr("编号"), self.tr("出具时间"), self.tr("打印")])
+        self.documents.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.documents.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.documents.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.documents.verticalHeader().hide()
+        self.documents.verticalHeader().setDefaultSectionSize(28)
+        header = self.documents.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
+        self.documents.itemSelectionChanged.connect(self._update_print_button)
+        self.documents.doubleClicked.connect(lambda _i: self.print_selected())
+        self.print_button = QPushButton(self.tr("打印所选文书"))
+        self.print_button.clicked.connect(self.print_selected)
+        self.documents_note = QLabel(self.tr("再次打印的文书会标注“补打”，并记入打印日志。"))
+        self.documents_note.setStyleSheet("color: #5f6368;")
+        self.documents_note.setWordWrap(True)
+        box = QWidget()
+        column = QVBoxLayout(box)
+        column.setContentsMargins(4, 4, 4, 4)
+        column.addWidget(self.documents, 1)
+        row = QHBoxLayout()
+        row.addWidget(self.documents_note, 1)
+        row.addWidget(self.print_button)
+        column.addLayout(row)
+        return box
+
+    def _build_action_panel(self) -> QFrame:
+        panel = QFrame()
+        panel.setObjectName("actionPanel")
+        panel.setFixedWidth(ACTION_PANEL_WIDTH)
+        panel.setStyleSheet("QFrame#actionPanel { background: #f6f8fa; "
+                            "border-left: 1px solid #d0d7de; }")
+        title = QLabel(self.tr("办理"))
+        title.setStyleSheet("font-size: 12pt; font-weight: bold; color: #1f2d3d;")
+        self.hint = QLabel()
+        self.hint.setWordWrap(True)
+        self.hint.setStyleSheet("color: #3c4043;")
+        self.resume_button = QPushButton(self.tr("补正 / 继续受理(&R)"))
+        self.complete_button = QPushButton(self.tr("办结并交付(&B)"))
+        self.escalate_button = QPushButton(self.tr("上报区级(&U)"))
+        self.rate_button = QPushButton(self.tr("记录评价(&P)"))
+        self.withdraw_button = QPushButton(self.tr("撤回(&W)"))
+        self.complete_button.setStyleSheet("font-weight: bold;")
+        self.withdraw_button.setStyleSheet("color: #a8231b;")
+        self._action_buttons = {
+            Action.RESUME: self.resume_button, Action.COMPLETE: self.complete_button,
+            Action.ESCALATE: self.escalate_button, Action.RATE: self.rate_button,
+            Action.WITHDRAW: self.withdraw_button}
+        self.resume_button.clicked.connect(self._resume)
+        self.complete_button.clicked.connect(lambda: self._open_form(Action.COMPLETE))
+        self.escalate_button.clicked.connect(self.escalate)
+        self.rate_button.clicked.connect(lambda: self._open_form(Action.RATE))
+        self.withdraw_button.clicked.connect(lambda: self._open_form(Action.WITHDRAW))
+        buttons = QHBoxLayout()
+        buttons.setSpacing(6)
+        for button in self._action_buttons.values():
+            button.setMinimumHeight(30)
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        self.forms = QStackedWidget()
+        self.forms.addWidget(QWidget())
+        self.complete_form = self._build_complete_form()
+        self.rate_form = self._build_rate_form()
+        self.withdraw_form = self._build_withdraw_form()
+        for form in (self.complete_form, self.rate_form, self.withdraw_form):
+            self.forms.addWidget(form)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.hide()
+        column = QVBoxLayout(panel)
+        column.setContentsMargins(12, 8, 12, 8)
+        column.setSpacing(6)
+        column.addWidget(title)
+        column.addWidget(self.hint)
+        column.addLayout(self._wrap_buttons())
+        column.addWidget(self.forms)
+        column.addWidget(self.message)
+        column.addStretch(1)
+        escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), panel)
+        escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        escape.activated.connect(self._escape)
+        return panel
+
+    def _escape(self) -> None:
+        if self.forms.currentIndex() != 0:
+            self._hide_form()
+            self.focus_actions()
+        else:
+            self.escaped.emit()
+
+    def _wrap_buttons(self) -> QVBoxLayout:
+        """Two rows of action buttons: they must fit the panel at 1366×768."""
+        rows = QVBoxLayout()
+        rows.setSpacing(6)
+        first, second = QHBoxLayout(), QHBoxLayout()
+        for button in (self.resume_button, self.complete_button, self.escalate_button):
+            first.addWidget(button)
+        for button in (self.rate_button, self.withdraw_button):
+            second.addWidget(button)
+        first.addStretch(1)
+        second.addStretch(1)
+        rows.addLayout(first)
+        rows.addLayout(second)
+        return rows
+
+    def _form_frame(self) -> tuple[QFrame, QFormLayout]:
+        frame = QFrame()
+        frame.setObjectName("form")
+        frame.setStyleSheet("QFrame#form { background: #ffffff; border: 1px solid #d0d7de; "
+                            "border-radius: 4px; }")
+        form = QFormLayout(frame)
+        form.setContentsMargins(8, 8, 8, 8)
+        form.setSpacing(6)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+        return frame, form
+
+    def _build_complete_form(self) -> QFrame:
+        frame, form = self._form_frame()
+        self.delivery_combo = QComboBox()
+        for method, label in zip(DELIVERY_METHODS, (self.tr("窗口领取"), self.tr("邮寄送达"),
+                                                    self.tr("电子送达")), strict=True):
+            self.delivery_combo.addItem(label, method)
+        self.result_edit = QLineEdit()
+        self.result_edit.setPlaceholderText(self.tr("选填，如：已发放证件"))
+        self.complete_rating = RatingPicker()
+        self.complete_comment = QLineEdit()
+        self.complete_comment.setPlaceholderText(self.tr("选填"))
+        self.confirm_complete_button = QPushButton(self.tr("确认办结并打印办结通知"))
+        self.confirm_complete_button.setStyleSheet("font-weight: bold;")
+        self.confirm_complete_button.clicked.connect(self.complete)
+        cancel = QPushButton(self.tr("取消"))
+        cancel.clicked.connect(self._hide_form)
+        form.addRow(self.tr("交付方式"), self.delivery_combo)
+        form.addRow(self.tr("结果说明"), self.result_edit)
+        form.addRow(self.tr("好差评"), self.complete_rating)
+        form.addRow(self.tr("评价意见"), self.complete_comment)
+        form.addRow(self._button_row(self.confirm_complete_button, cancel))
+        for edit in (self.result_edit, self.complete_comment):
+            edit.returnPressed.connect(self.complete)
+        return frame
+
+    def _build_rate_form(self) -> QFrame:
+        frame, form = self._form_frame()
+        self.rate_picker = RatingPicker()
+        self.rate_comment = QLineEdit()
+        self.rate_comment.setPlaceholderText(self.tr("选填"))
+        self.rate_comment.returnPressed.connect(self.rate)
+        self.rate_error = FieldError()
+        self.save_rating_button = QPushButton(self.tr("保存评价"))
+        self.save_rating_button.clicked.connect(self.rate)
+        cancel = QPushButton(self.tr("取消"))
+        cancel.clicked.connect(self._hide_form)
+        form.addRow(self.tr("好差评"), self.rate_picker)
+        form.addRow("", self.rate_error)
+        form.addRow(self.tr("评价意见"), self.rate_comment)
+        form.addRow(self._button_row(self.save_rating_button, cancel))
+        return frame
+
+    def _build_withdraw_form(self) -> QFrame:
+        frame, form = self._form_frame()
+        self.withdraw_reason = QLineEdit()
+        self.withdraw_reason.setPlaceholderText(self.tr("如：申请人书面申请撤回"))
+        self.withdraw_reason.returnPressed.connect(self.withdraw)
+        self.withdraw_error = FieldError()
+        note = QLabel(self.tr("撤回后案件即结束，不能恢复；申请人需要时须重新申请。"))
+        note.setWordWrap(True)
+        note.setStyleSheet("color: #a8231b;")
+        self.confirm_withdraw_button = QPushButton(self.tr("确认撤回"))
+        self.confirm_withdraw_button.setStyleSheet("color: #a8231b; font-weight: bold;")
+        self.confirm_withdraw_button.clicked.connect(self.withdraw)
+        cancel = QPushButton(self.tr("取消"))
+        cancel.clicked.connect(self._hide_form)
+        form.addRow(self.tr("撤回原因"), self.withdraw_reason)
+        form.addRow("", self.withdraw_error)
+        form.addRow(note)
+        form.addRow(self._button_row(self.confirm_withdraw_button, cancel))
+        return frame
+
+    @staticmethod
+    def _button_row(*buttons: QPushButton) -> QWidget:
+        box = QWidget()
+        row = QHBoxLayout(box)
+        row.setContentsMargins(0, 2, 0, 0)
+        for b in buttons:
+            row.addWidget(b)
+        row.addStretch(1)
+        return box
+
+    # --- showing ------------------------------------------------------------------------------
+    def _show(self, generation: int, d: CaseDetailData) -> None:
+        if generation != self._generation:
+            return
+        self.data = d
+        r = d.record
+        self.header.setText(f"<style>{DETAIL_CSS}</style>" + self._renderer.header(d))
+        self._set_html(self.summary_view, self._renderer.summary(d))
+        self._set_html(self.timeline_view, self._renderer.timeline(d))
+        self._set_html(self.materials_view, self._renderer.materials(d))
+        self._fill_documents(d)
+        self._set_actions(d.actions)
+        self.hint.setText(self._hint(d))
+        if self.forms.currentWidget() is self.complete_form and Action.COMPLETE not in d.actions:
+            self._hide_form()
+        if self._focus_when_loaded:
+            self.focus_actions()
+        self.loaded.emit(r.case_no)
+
+    @staticmethod
+    def _set_html(view: QTextBrowser, html: str) -> None:
+        bar = view.verticalScrollBar()
+        position = bar.value()
+        view.setHtml(html)
+        bar.setValue(position)
+
+    def _load_failed(self, generation: int, exc: Exception) -> None:
+        if generation != self._generation:
+            return
+        self.data = None
+        self._set_actions(())
+        self.header.setText(esc(error_text(exc)))
+        self.loaded.emit("")
+
+    def _fill_documents(self, d: CaseDetailData) -> None:
+        self.documents.setRowCount(0)
+        issued = {e.seq: e.occurred_at for e in d.timeline}
+        for doc in reversed(d.record.documents):
+            row = self.documents.rowCount()
+            self.documents.insertRow(row)
+            times = d.printed.get(doc["doc_no"], 0)
+            printed = self.tr("已打印 {n} 次").format(n=times) if times else self.tr("未打印")
+            values = (self._renderer.document_kind(doc["kind"]), doc["doc_no"],
+                      _when(issued.get(doc["seq"])), printed)
+            for col, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                item.setData(Qt.ItemDataRole.UserRole, (doc["kind"], doc["doc_no"]))
+                self.documents.setItem(row, col, item)
+        if self.documents.rowCount():
+            self.documents.selectRow(0)
+        self._update_print_button()
+
+    def _update_print_button(self) -> None:
+        selected = self._selected_document()
+        self.print_button.setEnabled(selected is not None)
+        if selected is None or self.data is None:
+            self.print_button.setText(self.tr("打印所选文书"))
+            return
+        printed = self.data.printed.get(selected[1], 0)
+        self.print_button.setText(self.tr("补打所选文书") if printed
+                                  else self.tr("打印所选文书"))
+
+    def _selected_document(self) -> tuple[str, str] | None:
+        items = self.documents.selectedItems()
+        if not items:
+            return None
+        kind, doc_no = items[0].data(Qt.ItemDataRole.UserRole)
+        return str(kind), str(doc_no)
+
+    def _set_actions(self, actions: tuple[Action, ...]) -> None:
+        for action, button in self._action_buttons.items():
+            button.setVisible(action in actions)
+            button.setEnabled(True)
+
+    def _hint(self, d: CaseDetailData) -> str:
+        r = d.record
+        if Action.COMPLETE in d.actions and r.state in (State.APPROVED, State.DENIED):
+            return self.tr("区中心已作出决定：请通知申请人领取结果，交付时办结并请其评价。")
+        if Action.ESCALATE in d.actions:
+            return self.tr("本事项须上报区级审批：核对材料后上报，由区中心代办。")
+        if Action.COMPLETE in d.actions:
+            return self.tr("本事项由站点办结：办理完成后办结并交付，请申请人评价。")
+        if r.state == State.RETURNED:
+            return self.tr("区中心退回补正：请联系申请人补齐后继续受理，重新上报。")
+        if r.state == State.AWAITING_SUPPLEMENT:
+            return self.tr("已出具一次性告知单：申请人带齐材料后继续受理。")
+        if r.state == State.DRAFT:
+            return self.tr("收件尚未完成：继续受理，或按申请人意愿撤回。")
+        if Action.RATE in d.actions:
+            return self.tr("已办结，尚未评价：可补记申请人的好差评。")
+        if r.owner == Side.DISTRICT:
+            return self.tr("案件在区中心办理，站点暂不能更改状态；结果同步后在此交付。")
+        if r.state.is_final:
+            return self.tr("案件已结束，无需办理。")
+        return self.tr("当前没有可办理的操作。")
+
+    # --- forms ----------------------------------------------------------------------------------
+    def _open_form(self, action: Action) -> None:
+        self._message("")
+        if action == Action.COMPLETE:
+            form = self.complete_form
+            self.delivery_combo.setCurrentIndex(0)
+            self.result_edit.clear()
+            self.complete_rating.set_score(None)
+            self.complete_comment.clear()
+            focus: QWidget = self.delivery_combo
+        elif action == Action.RATE:
+            form = self.rate_form
+            self.rate_picker.set_score(None)
+            self.rate_comment.clear()
+            self.rate_error.clear_error()
+            focus = self.rate_picker
+        else:
+            form = self.withdraw_form
+            self.withdraw_reason.clear()
+            self.withdraw_error.clear_error()
+            focus = self.withdraw_reason
+        self.forms.setCurrentWidget(form)
+        focus.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _hide_form(self) -> None:
+        self.forms.setCurrentIndex(0)
+
+    def _message(self, text: str, colours: tuple[str, str] = GREEN) -> None:
+        fg, bg = colours
+        self.message.setStyleSheet(f"color: {fg}; background: {bg}; padding: 6px; "
+                                   "border-radius: 4px;")
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
+
+    # --- actions --------------------------------------------------------------------------------
+    def _resume(self) -> None:
+        if self._case_no:
+            self.resume_requested.emit(self._case_no)
+
+    def complete(self) -> None:
+        """办结并交付 with the form's delivery, result text and rating."""
+        delivery = str(self.delivery_combo.currentData())
+        text = self.result_edit.text()
+        score = self.complete_rating.score()
+        comment = self.complete_comment.text()
+
+        def work(ws: Workspace, case_no: str, clerk: str) -> object:
+            return ws.cases.complete(case_no, delivery=delivery, text=text, rating=score,
+                                     rating_comment=comment, clerk=clerk)
+
+        self._run(work, self.tr("已办结并交付。正在生成办结通知…"), then_print="result",
+                  busy=self.confirm_complete_button)
+
+    def rate(self) -> None:
+        score = self.rate_picker.score()
+        if score is None:
+            self.rate_error.show_error(self.tr("请选择评价等级（1–5）。"))
+            self.rate_picker.setFocus()
+            return
+        comment = self.rate_comment.text()
+
+        def work(ws: Workspace, case_no: str, clerk: str) -> object:
+            return ws.cases.rate(case_no, score, comment, clerk=clerk)
+
+        note = self.tr("评价已记录。") if score > 2 else self.tr(
+            "差评已记录，将由区中心跟进整改。")
+        self._run(work, note, busy=self.save_rating_button)
+
+    def withdraw(self) -> None:
+        reason = self.withdraw_reason.text().strip()
+        if not reason:
+            self.withdraw_error.show_error(self.tr("请填写撤回原因。"))
+            self.withdraw_reason.setFocus()
+            return
+
+        def work(ws: Workspace, case_no: str, clerk: str) -> object:
+            return ws.cases.withdraw(case_no, reason, clerk=clerk)
+
+        self._run(work, self.tr("已撤回。"), busy=self.confirm_withdraw_button)
+
+    def escalate(self) -> None:
+        def work(ws: Workspace, case_no: str, clerk: str) -> object:
+            return ws.cases.escalate(case_no, clerk=clerk)
+
+        self._run(work, self.tr("已上报区级，联网后同步到区中心。"), busy=self.escalate_button)
+
+    def _run(self, work: Callable[[Workspace, str, str], object], done: str, *,
+             then_print: str | None = None, busy: QPushButton | None = None) -> None:
+        session, case_no = self._session, self._case_no
+        if session is None or case_no is None:
+            return
+        ws, clerk = session.ws, session.username
+        if busy is not None:
+            busy.setEnabled(False)
+
+        def ok(_result: object) -> None:
+            if busy is not None:
+                busy.setEnabled(True)
+            self._hide_form()
+            self._message(done)
+            self.reload()
+            self.case_changed.emit(case_no)
+            if then_print:
+                self.print_document(then_print)
+
+        def failed(exc: Exception) -> None:
+            if busy is not None and shiboken6.isValid(busy):
+                busy.setEnabled(True)
+            text = error_text(exc)
+            if isinstance(exc, ValidationError) and exc.field == "rating":
+                self.rate_error.show_error(text)
+            self._message(text, RED)
+            self.action_failed.emit(text)
+
+        Operation(lambda: work(ws, case_no, clerk), parent=self).success(ok).failure(failed) \
+            .with_progress(self.tr("正在办理…")).run_in_background()
+
+    # --- documents ------------------------------------------------------------------------------
+    def print_selected(self) -> None:
+        selected = self._selected_document()
+        if selected is not None:
+            self.print_document(*selected)
+
+    def print_document(self, kind: str, doc_no: str | None = None) -> None:
+        """Render the case's ``kind`` document (the one numbered ``doc_no``) and preview it;
+        marked 补打 when it was printed before."""
+        session, case_no = self._session, self._case_no
+        if session is None or case_no is None:
+            return
+        ws, clerk = session.ws, session.username
+
+        def work() -> object:
+            from printing.issue import render_case_document
+            from ui.station.intake.work import print_options
+
+            return render_case_document(ws, case_no, kind, clerk=clerk, doc_no=doc_no,
+                                        options=print_options(ws))
+
+        def ok(doc: Any) -> None:
+            self.document_ready.emit(doc)
+            self.reload()
+            self.preview_opener(doc.pdf, document_title(doc), self.window())
+
+        def failed(exc: Exception) -> None:
+            text = error_text(exc)
+            self._message(text, RED)
+            self.action_failed.emit(text)
+
+        Operation(work, parent=self).success(ok).failure(failed) \
+            .with_progress(self.tr("正在生成文书…")).run_in_background()

@@ -1,0 +1,1 @@
+"""The 受理 page: matter, applicant, form, checklist and the decision."""

@@ -1,0 +1,489 @@
+"""The workstation's main window.
+
+One window, several screens stacked in it (no modal dialogs for routine steps):
+opening → first-start set-up → sign-in → the work area (navigation + pages), and the
+idle lock, which hides the work area until the clerk's password is typed again.
+The status bar always tells the truth: clerk, station, network, events waiting, last sync.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QGuiApplication
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
+
+from clerk.station import Account, StationInfo
+from ui.common.idle import IdleWatcher
+from ui.common.operations import Operation, error_text, message_bridge
+from ui.station.login_page import LockPage, LoginPage, SetupPage
+from ui.station.session import Session, SessionBus
+
+if TYPE_CHECKING:  # imported off the UI thread, after the first paint (see load())
+    from clerk.catalog import CatalogIndex
+    from clerk.store.peek import Peek
+    from clerk.workspace import Workspace
+    from ui.station.sync_page import LightStatus, StatusLike
+
+
+@dataclass(frozen=True)
+class Opened:
+    ws: Workspace
+    station: StationInfo | None
+    accounts: list[Account]
+    catalog: CatalogIndex | None
+    last_user: str = ""
+
+
+@dataclass(frozen=True)
+class Credentials:
+    username: str
+    password: str
+
+
+class MainWindow(QMainWindow):
+    ready = Signal()  # the first interactive screen is showing (set-up, sign-in or work)
+    station_shown = Signal()  # the sign-in screen shows the station and its clerks
+    signed_in = Signal()
+    load_failed = Signal(str)
+
+    def __init__(self, open_workspace: Callable[[], Workspace], *,
+                 peek: Callable[[], Peek | None] | None = None,
+                 init_demo: Callable[[Workspace], None] | None = None,
+                 auto_login: Credentials | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._open_workspace = open_workspace
+        self._peek = peek
+        self._pending_sign_in: tuple[str, str] | None = None
+        self._init_demo = init_demo
+        self._auto_login = auto_login
+        self._painted = False
+        self._load_after_paint = False
+        self.ws: Workspace | None = None
+        self.catalog_index: CatalogIndex | None = None
+        self.station: StationInfo | None = None
+        self.session: Session | None = None
+        self.bus = SessionBus(self)
+        self.setWindowTitle(self.tr("StationDesk 便民服务站窗口工作台"))
+        self.screens = QStackedWidget()
+        self.setCentralWidget(self.screens)
+        self.opening = QLabel(self.tr("正在打开本站数据…"))
+        self.opening.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setup_page = SetupPage()
+        self.login_page = LoginPage()
+        self.lock_page = LockPage()
+        self.work = QWidget()
+        for screen in (self.opening, self.setup_page, self.login_page, self.lock_page, self.work):
+            self.screens.addWidget(screen)
+        self._build_work_area()
+        self._build_status_bar()
+        self.idle = IdleWatcher(0, self)
+        self.idle.idle.connect(self.lock)
+        self.setup_page.setup_requested.connect(self._create_station)
+        self.login_page.login_requested.connect(self._sign_in)
+        self.lock_page.unlock_requested.connect(self._unlock)
+        self.lock_page.switch_user.connect(self.sign_out)
+        message_bridge().error.connect(self._show_error)
+        message_bridge().info.connect(lambda text: self.statusBar().showMessage(text, 8000))
+
+    # --- work area ----------------------------------------------------------------------
+    def _build_work_area(self) -> None:
+        self.nav = QListWidget()
+        self.nav.setObjectName("nav")
+        self.nav.setFixedWidth(112)
+        self.nav.setStyleSheet(
+            "QListWidget#nav { background: #1f2d3d; color: #d8dee9; border: none; "
+            "font-size: 12pt; } QListWidget#nav::item { height: 48px; } "
+            "QListWidget#nav::item:selected { background: #2f81f7; color: white; }")
+        self.pages = QStackedWidget()
+        row = QHBoxLayout(self.work)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(self.nav)
+        row.addWidget(self.pages, 1)
+        self._page_keys: list[str] = []
+        self._page_classes: dict[str, str] = {}  # key → "module:Class" of a lazy page
+        self._built: dict[str, QWidget] = {}
+        self.nav.currentRowChanged.connect(self._page_changed)
+
+    def _build_pages(self) -> None:
+        """The navigation and the counter page, at the first sign-in; every other page is
+        built the first time it is shown, so none of them delays the start."""
+        pages = (
+            ("intake", self.tr("受理"), "ui.station.intake.page:IntakePage"),
+            ("cases", self.tr("办件"), "ui.station.cases_page:CasesPage"),
+            ("tasks", self.tr("待办"), "ui.station.tasks_page:TasksPage"),
+            ("applicants", self.tr("申请人"), "ui.station.applicants_page:ApplicantsPage"),
+            ("catalog", self.tr("事项"), "ui.station.catalog_page:CatalogPage"),
+            ("reports", self.tr("统计"), "ui.station.reports_page:ReportsPage"),
+            ("settings", self.tr("设置"), "ui.station.settings_page:SettingsPage"),
+            ("sync", self.tr("同步"), "ui.station.sync_page:SyncPage"),
+        )
+        for key, title, where in pages:
+            self._page_classes[key] = where
+            self.add_page(key, title, QWidget(), lazy=True)
+        self.bus.resume_case.connect(self._resume_case)
+        self.bus.open_case.connect(self._open_case)
+        self._materialize("intake")
+
+    def _materialize(self, key: str) -> QWidget:
+        """The page for `key`, constructing (and attaching) it on first use."""
+        built = self._built.get(key)
+        if built is not None:
+            return built
+        import importlib
+
+        module, _, name = self._page_classes[key].partition(":")
+        page: QWidget = getattr(importlib.import_module(module), name)()
+        index = self._page_keys.index(key)
+        placeholder = self.pages.widget(index)
+        self.pages.insertWidget(index, page)
+        if placeholder is not None:
+            self.pages.removeWidget(placeholder)
+            placeholder.deleteLater()
+        self._built[key] = page
+        setattr(self, f"{key}_page", page)
+        if key == "intake":
+            # Usable with data once the counter page has its catalog and any draft.
+            page.ready.connect(self.ready)  # type: ignore[attr-defined]
+        attach = getattr(page, "attach", None)
+        if self.session is not None and callable(attach):
+            attach(self.session)
+        if key == "catalog" and self.session is not None and self.session.catalog is not None:
+            page.set_index(self.session.catalog)  # type: ignore[attr-defined]
+        return page
+
+    def _resume_case(self, case_no: str) -> None:
+        self.show_page("intake")
+        self._materialize("intake").resume(case_no)  # type: ignore[attr-defined]
+
+    def _open_case(self, case_no: str) -> None:
+        fresh = "cases" not in self._built
+        self.show_page("cases")
+        if fresh:  # an attached cases page follows bus.open_case itself
+            self._materialize("cases").show_case(case_no)  # type: ignore[attr-defined]
+
+    def add_page(self, key: str, title: str, widget: QWidget, *, lazy: bool = False) -> None:
+        """Add a page; with `lazy`, `widget` is a placeholder until the page is shown."""
+        item = QListWidgetItem(title)
+        item.setData(Qt.ItemDataRole.UserRole, key)
+        item.setSizeHint(QSize(100, 48))
+        item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.nav.addItem(item)
+        self.pages.addWidget(widget)
+        self._page_keys.append(key)
+        if not lazy:
+            self._built[key] = widget
+
+    def _page_widgets(self) -> list[QWidget]:
+        return list(self._built.values())
+
+    def page(self, key: str) -> QWidget:
+        return self._materialize(key)
+
+    def show_page(self, key: str) -> None:
+        self.nav.setCurrentRow(self._page_keys.index(key))
+
+    def _page_changed(self, row: int) -> None:
+        key = self._page_keys[row]
+        fresh = key not in self._built
+        page = self._materialize(key)
+        self.pages.setCurrentWidget(page)
+        refresh = getattr(page, "refresh", None)
+        if self.session is not None and not fresh and callable(refresh):
+            refresh()  # a fresh page loads itself when attached
+
+    # --- status bar -------------------------------------------------------------------------
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        self.clerk_label = QLabel(self.tr("经办人：未登录"))
+        self.station_label = QLabel(self.tr("站点：正在打开…"))
+        self.network_label = QLabel(self.tr("● 离线（未连接区中心）"))
+        self.network_label.setStyleSheet("color: #8a6d00;")
+        self.pending_label = QLabel(self.tr("待同步事件：—"))
+        self.sync_label = QLabel(self.tr("上次同步：从未"))
+        for w in (self.clerk_label, self.station_label, self.network_label, self.pending_label,
+                  self.sync_label):
+            w.setContentsMargins(8, 0, 8, 0)
+            bar.addPermanentWidget(w)
+        bar.setContentsMargins(0, 0, 12, 0)
+
+    def refresh_status(self) -> None:
+        """Re-read the counts the status bar shows (in the background)."""
+        ws = self.ws
+        if ws is None:
+            return
+        Operation(lambda: _sync_status(ws), parent=self).success(self._show_sync_status) \
+            .run_in_background()
+
+    def _show_sync_status(self, status: StatusLike) -> None:
+        from ui.station.sync_page import LinkState
+
+        link = LinkState.of(status)
+        self.pending_label.setText(self.tr("待同步事件：{0}").format(status.pending))
+        self.sync_label.setText(self.tr("上次同步：{0}").format(
+            link.last_success or self.tr("从未")))
+        if not link.configured:
+            text, colour = self.tr("● 离线（未连接区中心）"), "#8a6d00"
+        elif link.online is None:
+            text, colour = self.tr("● 尚未同步"), "#8a6d00"
+        elif link.online:
+            text, colour = self.tr("● 在线"), "#1b6e35"
+        else:
+            text, colour = self.tr("● 离线（上次同步失败）"), "#a8231b"
+        self.network_label.setText(text)
+        self.network_label.setStyleSheet(f"color: {colour};")
+        self.network_label.setToolTip(link.error)
+
+    # --- opening ------------------------------------------------------------------------------
+    def load(self) -> None:
+        """Open the station's data in the background, then ask for set-up or sign-in.
+
+        A visible window first paints, then starts opening: the background import of the
+        store would otherwise compete with the first paint for the interpreter.
+        """
+        self.screens.setCurrentWidget(self.opening)
+        if self.isVisible() and not self._painted:
+            self._load_after_paint = True
+            return
+        if self._peek is not None and self._init_demo is None:
+            # The sign-in screen from a quick standard-library read, while the store
+            # (SQLAlchemy) loads behind it for everything after the password.
+            Operation(self._peek, parent=self).success(self._peeked).run_in_background()
+        Operation(self._open, parent=self).success(self._opened).failure(self._open_failed) \
+            .run_in_background()
+
+    def _peeked(self, seen: Peek | None) -> None:
+        if seen is not None and self.station is None:
+            self._show_station(seen.station, seen.accounts, seen.last_user)
+
+    def event(self, event: QEvent) -> bool:
+        handled = super().event(event)
+        if event.type() == QEvent.Type.Paint and not self._painted:
+            self._painted = True
+            if self._load_after_paint:
+                self._load_after_paint = False
+                QTimer.singleShot(0, self.load)
+        return handled
+
+    def _open(self) -> Opened:
+        from clerk import accounts
+        from clerk.catalog import CatalogIndex
+
+        ws = self._open_workspace()
+        station = ws.station()
+        if station is None and self._init_demo is not None:
+            self._init_demo(ws)
+            station = ws.station()
+        with ws.store.read() as s:
+            accs = accounts.list_accounts(s)
+        # Built while the clerk types the password, so search is ready at sign-in.
+        catalog = CatalogIndex(ws.matters()) if station is not None else None
+        return Opened(ws, station, accs, catalog, ws.setting("ui.last_user", ""))
+
+    def _opened(self, opened: Opened) -> None:
+        self.ws = opened.ws
+        self.catalog_index = opened.catalog
+        if opened.station is None:
+            self.station_label.setText(self.tr("站点：尚未设置"))
+            self.screens.setCurrentWidget(self.setup_page)
+            self.setup_page.code_edit.setFocus()
+            self.ready.emit()
+            return
+        if self.station is None:
+            self._show_station(opened.station, opened.accounts, opened.last_user)
+        self.refresh_status()
+        if self._auto_login is not None:
+            creds, self._auto_login = self._auto_login, None
+            self._sign_in(creds.username, creds.password)
+        elif self._pending_sign_in is not None:
+            username, password = self._pending_sign_in
+            self._pending_sign_in = None
+            self._sign_in(username, password)
+
+    def _show_station(self, station: StationInfo, accs: list[Account], last_user: str) -> None:
+        self.station = station
+        self.setWindowTitle(self.tr("StationDesk 便民服务站窗口工作台 — {0}").format(station.name))
+        self.station_label.setText(self.tr("站点：{0}（{1}）").format(station.name, station.code))
+        self.login_page.set_station(station.name, accs, last_user)
+        self.screens.setCurrentWidget(self.login_page)
+        self.station_shown.emit()
+        if self._auto_login is None:
+            self.ready.emit()
+
+    def _open_failed(self, exc: Exception) -> None:
+        text = error_text(exc)
+        self.station_label.setText(self.tr("站点：无法打开"))
+        self.opening.setText(self.tr("无法打开本站数据：\n{0}").format(text))
+        self.load_failed.emit(text)
+
+    def _create_station(self, values: dict[str, str]) -> None:
+        ws = self.ws
+        assert ws is not None
+
+        def create() -> Opened:
+            from clerk import accounts
+            from clerk.catalog import CatalogIndex
+
+            station = ws.init_station(
+                code=values["code"], name=values["name"], level=values["level"],
+                phone=values["phone"], address=values["address"], admin=values["admin"],
+                admin_name=values["admin_name"], password=values["password"])
+            with ws.store.read() as s:
+                return Opened(ws, station, accounts.list_accounts(s),
+                              CatalogIndex(ws.matters()))
+
+        Operation(create, parent=self).success(self._opened).failure(
+            lambda exc: self.setup_page.failed(error_text(exc))).run_in_background()
+
+    # --- sign-in, lock ----------------------------------------------------------------------
+    def _sign_in(self, username: str, password: str) -> None:
+        ws = self.ws
+        if ws is None:  # typed on the quick sign-in screen: go on once the store is open
+            self._pending_sign_in = (username, password)
+            return
+
+        def check() -> Account | None:
+            from clerk import accounts
+
+            with ws.store.write() as s:  # a rehash on sign-in writes
+                return accounts.authenticate(s, username, password)
+
+        Operation(check, parent=self).success(self._signed_in).failure(
+            lambda exc: self.login_page.failed(error_text(exc))).run_in_background()
+
+    def _signed_in(self, account: Account | None) -> None:
+        if account is None:
+            self.login_page.failed(self.tr("用户名或密码不正确，或账号已停用。"))
+            self.ready.emit()
+            return
+        assert self.ws is not None and self.station is not None
+        first = self.session is None
+        self.session = Session(self.ws, account, self.station, self.bus, self.catalog_index)
+        self.clerk_label.setText(self.tr("经办人：{0}").format(account.display_name))
+        ws = self.ws
+        Operation(lambda: ws.set_setting("ui.last_user", account.username), parent=self) \
+            .run_in_background()
+        if first:
+            self._build_pages()
+            self._attach_pages()
+        self.screens.setCurrentWidget(self.work)
+        self._settings_changed()
+        self.signed_in.emit()
+
+    def _attach_pages(self) -> None:
+        """First sign-in: pages are attached as they are built (see _materialize)."""
+        self.bus.case_changed.connect(lambda _no: self.refresh_status())
+        if self.ws is not None:  # background sync rounds once the station is enrolled
+            from ui.station.sync_page import sync_controller
+
+            self.sync = sync_controller(self.ws, self)
+            self.sync.status_changed.connect(self._show_sync_status)
+            self.sync.start()
+        self.bus.settings_changed.connect(self._settings_changed)
+        self.nav.setCurrentRow(0)
+
+    def _settings_changed(self) -> None:
+        ws = self.ws
+        if ws is None:
+            return
+        self.idle.set_minutes(float(ws.setting("ui.idle_lock_minutes", "10") or 0))
+        Operation(lambda: ws.setting("print.printer", ""), parent=self).success(
+            _apply_printer).run_in_background()
+
+    def save_drafts(self) -> None:
+        """Write what the clerk typed now (pages' own close events do not fire in here)."""
+        for widget in self._page_widgets():
+            save = getattr(widget, "save_draft_now", None)
+            if callable(save):
+                save()
+
+    def lock(self) -> None:
+        if self.session is None or self.screens.currentWidget() is not self.work:
+            return
+        self.save_drafts()
+        self.idle.pause()
+        self.lock_page.lock_for(self.session.clerk.display_name)
+        self.screens.setCurrentWidget(self.lock_page)
+
+    def _unlock(self, password: str) -> None:
+        session = self.session
+        assert session is not None
+        ws = session.ws
+
+        def check() -> Account | None:
+            from clerk import accounts
+
+            with ws.store.write() as s:
+                return accounts.authenticate(s, session.username, password)
+
+        def done(account: Account | None) -> None:
+            if account is None:
+                self.lock_page.failed(self.tr("密码不正确。"))
+                return
+            self.screens.setCurrentWidget(self.work)
+            self.idle.restart()
+
+        Operation(check, parent=self).success(done).run_in_background()
+
+    def sign_out(self) -> None:
+        """Back to the sign-in screen; the next clerk signs in (pages keep their drafts)."""
+        self.save_drafts()
+        self.idle.pause()
+        self.clerk_label.setText(self.tr("经办人：未登录"))
+        if self.ws is not None and self.station is not None:
+            ws, station = self.ws, self.station
+
+            def reload() -> list[Account]:
+                from clerk import accounts
+
+                with ws.store.read() as s:
+                    return accounts.list_accounts(s)
+
+            Operation(reload, parent=self).success(
+                lambda accs: self.login_page.set_station(station.name, accs,
+                                                         self.session.username
+                                                         if self.session else "")
+            ).run_in_background()
+        self.screens.setCurrentWidget(self.login_page)
+
+    # --- errors, closing ------------------------------------------------------------------------
+    def _show_error(self, text: str) -> None:
+        # A modal box would block an offscreen run (screenshots, tests) forever.
+        if self.isVisible() and QGuiApplication.platformName() != "offscreen":
+            QMessageBox.warning(self, self.tr("出错了"), text)
+        else:
+            self.statusBar().showMessage(text, 15000)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_drafts()
+        if self.ws is not None:
+            self.ws.close()
+        super().closeEvent(event)
+
+
+def _apply_printer(name: str) -> None:
+    from ui.common.print_preview import set_preferred_printer
+
+    set_preferred_printer(name)
+
+
+def _sync_status(ws: Workspace) -> LightStatus:
+    from ui.station.sync_page import light_status
+
+    return light_status(ws)
+
+
+__all__ = ["Credentials", "MainWindow"]

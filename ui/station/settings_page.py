@@ -1,0 +1,333 @@
+"""设置: printing (font, copies, printer), idle lock, language, data and backup, and — for
+admins — the station's clerk accounts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSettings, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from clerk.station import Account
+from ui.common.i18n import LANGUAGES, current_language, set_language
+from ui.common.operations import Operation, error_text
+from ui.station.session import Session
+
+#: Role names, translated when shown (``self.tr`` in SettingsPage).
+ROLE_LABELS = {"admin": str(QT_TRANSLATE_NOOP("SettingsPage", "管理员")),
+               "clerk": str(QT_TRANSLATE_NOOP("SettingsPage", "窗口人员"))}
+# clerk.accounts (SQLAlchemy, argon2) is imported inside the background work functions, so
+# building this page does not slow the window's first paint.
+
+
+class SettingsPage(QScrollArea):
+    saved = Signal()
+    backup_done = Signal(str)
+    accounts_changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session: Session | None = None
+        self.setWidgetResizable(True)
+        body = QWidget()
+        body.setMaximumWidth(980)  # long form rows are hard to read on a wide screen
+        self.setWidget(body)
+        col = QVBoxLayout(body)
+        col.setContentsMargins(24, 16, 24, 16)
+        col.setSpacing(16)
+        col.addWidget(self._print_box())
+        col.addWidget(self._general_box())
+        col.addWidget(self._data_box())
+        self.accounts_box = self._accounts_box()
+        col.addWidget(self.accounts_box)
+        col.addStretch(1)
+
+    # --- sections ---------------------------------------------------------------------------
+    def _print_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("打印"))
+        form = QFormLayout(box)
+        self.font_edit = QLineEdit()
+        self.font_edit.setPlaceholderText(self.tr("留空则自动查找系统中的中文 TrueType 字体"))
+        browse = QPushButton(self.tr("浏览…"))
+        browse.clicked.connect(self._browse_font)
+        check = QPushButton(self.tr("检测字体"))
+        check.clicked.connect(self.check_font)
+        row = QHBoxLayout()
+        row.addWidget(self.font_edit, 1)
+        row.addWidget(browse)
+        row.addWidget(check)
+        form.addRow(self.tr("中文字体文件"), row)
+        self.font_status = QLabel()
+        self.font_status.setWordWrap(True)
+        form.addRow("", self.font_status)
+        self.copies_combo = QComboBox()
+        self.copies_combo.addItem(self.tr("两联（申请人留存联 + 窗口存档联）"), 2)
+        self.copies_combo.addItem(self.tr("一联"), 1)
+        form.addRow(self.tr("联数"), self.copies_combo)
+        self.printer_combo = QComboBox()
+        self.printer_combo.addItem(self.tr("系统默认打印机"), "")
+        try:
+            from PySide6.QtPrintSupport import QPrinterInfo
+
+            for name in QPrinterInfo.availablePrinterNames():
+                self.printer_combo.addItem(name, name)
+        except ImportError:  # printing support missing: the default printer entry remains
+            pass
+        form.addRow(self.tr("打印机"), self.printer_combo)
+        return box
+
+    def _general_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("工作台"))
+        form = QFormLayout(box)
+        self.idle_spin = QSpinBox()
+        self.idle_spin.setRange(0, 240)
+        self.idle_spin.setSuffix(self.tr(" 分钟"))
+        self.idle_spin.setSpecialValueText(self.tr("不自动锁定"))
+        form.addRow(self.tr("无操作自动锁定"), self.idle_spin)
+        self.language_combo = QComboBox()
+        for code, label in LANGUAGES.items():
+            self.language_combo.addItem(label, code)
+        form.addRow(self.tr("界面语言"), self.language_combo)
+        self.language_note = QLabel()
+        form.addRow("", self.language_note)
+        save = QPushButton(self.tr("保存设置"))
+        save.clicked.connect(self.save)
+        row = QHBoxLayout()
+        row.addWidget(save)
+        row.addStretch(1)
+        form.addRow("", row)
+        return box
+
+    def _data_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("数据与备份"))
+        form = QFormLayout(box)
+        self.data_dir_label = QLabel()
+        self.data_dir_label.setWordWrap(True)
+        form.addRow(self.tr("数据目录"), self.data_dir_label)
+        backup = QPushButton(self.tr("立即备份…"))
+        backup.clicked.connect(self._choose_backup)
+        self.backup_status = QLabel()
+        row = QHBoxLayout()
+        row.addWidget(backup)
+        row.addWidget(self.backup_status, 1)
+        form.addRow(self.tr("在线备份"), row)
+        return box
+
+    def _accounts_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("窗口人员账号（管理员）"))
+        col = QVBoxLayout(box)
+        self.accounts_table = QTableWidget(0, 4)
+        self.accounts_table.setHorizontalHeaderLabels(
+            [self.tr("用户名"), self.tr("姓名"), self.tr("角色"), self.tr("状态")])
+        self.accounts_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.accounts_table.verticalHeader().hide()
+        self.accounts_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.accounts_table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.accounts_table.setMinimumHeight(160)
+        col.addWidget(self.accounts_table)
+        form = QHBoxLayout()
+        self.new_user = QLineEdit()
+        self.new_user.setPlaceholderText(self.tr("用户名"))
+        self.new_name = QLineEdit()
+        self.new_name.setPlaceholderText(self.tr("姓名"))
+        self.new_role = QComboBox()
+        for key, label in ROLE_LABELS.items():
+            self.new_role.addItem(self.tr(label), key)
+        self.new_role.setCurrentIndex(1)
+        self.new_password = QLineEdit()
+        self.new_password.setPlaceholderText(self.tr("初始密码（至少 8 位）"))
+        self.new_password.setEchoMode(QLineEdit.EchoMode.Password)
+        add = QPushButton(self.tr("新增账号"))
+        add.clicked.connect(self.add_account)
+        for w in (self.new_user, self.new_name, self.new_role, self.new_password, add):
+            form.addWidget(w)
+        col.addLayout(form)
+        actions = QHBoxLayout()
+        toggle = QPushButton(self.tr("停用 / 启用所选账号"))
+        toggle.clicked.connect(self.toggle_selected)
+        actions.addWidget(toggle)
+        actions.addStretch(1)
+        col.addLayout(actions)
+        self.accounts_status = QLabel()
+        self.accounts_status.setWordWrap(True)
+        col.addWidget(self.accounts_status)
+        return box
+
+    # --- page protocol -------------------------------------------------------------------------
+    def attach(self, session: Session) -> None:
+        self.session = session
+        self.accounts_box.setVisible(session.is_admin)
+        path = session.ws.store.path
+        self.data_dir_label.setText(str(path.parent) if path else "")
+        self.refresh()
+
+    def refresh(self) -> None:
+        session = self.session
+        if session is None:
+            return
+        ws = session.ws
+
+        def read() -> tuple[dict[str, str], list[Account]]:
+            from clerk import accounts
+
+            keys = ("print.font_path", "print.copies", "print.printer", "ui.idle_lock_minutes")
+            values = {k: ws.setting(k, "") for k in keys}
+            with ws.store.read() as s:
+                return values, accounts.list_accounts(s)
+
+        Operation(read, parent=self).success(self._show).run_in_background()
+
+    def _show(self, result: tuple[dict[str, str], list[Account]]) -> None:
+        values, accs = result
+        self.font_edit.setText(values["print.font_path"])
+        self.copies_combo.setCurrentIndex(1 if values["print.copies"] == "1" else 0)
+        index = self.printer_combo.findData(values["print.printer"])
+        self.printer_combo.setCurrentIndex(max(index, 0))
+        self.idle_spin.setValue(int(values["ui.idle_lock_minutes"] or 10))
+        self.language_combo.setCurrentIndex(max(self.language_combo.findData(current_language()),
+                                                0))
+        self.accounts_table.setRowCount(len(accs))
+        for row, acc in enumerate(accs):
+            cells = (acc.username, acc.display_name, self.tr(ROLE_LABELS[acc.role]),
+                     self.tr("在用") if acc.active else self.tr("停用"))
+            for col, text in enumerate(cells):
+                self.accounts_table.setItem(row, col, QTableWidgetItem(text))
+
+    # --- actions ---------------------------------------------------------------------------------
+    def save(self) -> None:
+        session = self.session
+        assert session is not None
+        ws = session.ws
+        values = {"print.font_path": self.font_edit.text().strip(),
+                  "print.copies": str(self.copies_combo.currentData()),
+                  "print.printer": str(self.printer_combo.currentData() or ""),
+                  "ui.idle_lock_minutes": str(self.idle_spin.value())}
+        language = str(self.language_combo.currentData())
+        changed_language = language != current_language()
+        set_language(language)
+        if changed_language:
+            self.language_note.setText(self.tr("界面语言将在重新启动后生效。"))
+
+        def write() -> None:
+            for key, value in values.items():
+                ws.set_setting(key, value)
+
+        def done(_: None) -> None:
+            session.bus.settings_changed.emit()
+            self.saved.emit()
+
+        Operation(write, parent=self).success(done).run_in_background()
+
+    def _browse_font(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("选择中文字体文件"), "",
+                                              self.tr("TrueType 字体 (*.ttf *.ttc)"))
+        if path:
+            self.font_edit.setText(path)
+
+    def check_font(self) -> None:
+        path = self.font_edit.text().strip() or None
+
+        def find() -> tuple[str, int]:
+            from printing.fonts import ensure_cjk_font
+
+            font = ensure_cjk_font(path)
+            return str(font.path), font.subfont_index
+
+        def found(result: tuple[str, int]) -> None:
+            font = self.tr("{path}（子字体 {n}）").format(path=result[0], n=result[1])
+            self.font_status.setText(self.tr("可用：{0}").format(font))
+
+        Operation(find, parent=self, serial=False).success(found).failure(
+            lambda exc: self.font_status.setText(error_text(exc))).run_in_background()
+
+    def _choose_backup(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("备份到"), "stationdesk-backup.sqlite3",
+                                              self.tr("SQLite 数据库 (*.sqlite3)"))
+        if path:
+            self.backup_to(Path(path))
+
+    def backup_to(self, target: Path) -> None:
+        session = self.session
+        assert session is not None
+        ws = session.ws
+        Operation(lambda: ws.store.backup(target), parent=self).with_progress(
+            self.tr("正在备份…")).success(self._backed_up).failure(
+            lambda exc: self.backup_status.setText(error_text(exc))).run_in_background()
+
+    def _backed_up(self, target: Path) -> None:
+        self.backup_status.setText(self.tr("已备份到 {0}").format(target))
+        self.backup_done.emit(str(target))
+
+    def add_account(self) -> None:
+        session = self.session
+        assert session is not None and session.is_admin
+        ws = session.ws
+        username, name = self.new_user.text(), self.new_name.text()
+        role, password = str(self.new_role.currentData()), self.new_password.text()
+
+        def create() -> Account:
+            from clerk import accounts
+
+            with ws.store.write() as s:
+                return accounts.create_account(s, username=username, password=password,
+                                               role=role, display_name=name, now=ws.now())
+
+        def done(acc: Account) -> None:
+            self.accounts_status.setText(self.tr("已新增账号 {0}").format(acc.username))
+            for w in (self.new_user, self.new_name, self.new_password):
+                w.clear()
+            self.refresh()
+            self.accounts_changed.emit()
+
+        Operation(create, parent=self).success(done).failure(
+            lambda exc: self.accounts_status.setText(error_text(exc))).run_in_background()
+
+    def toggle_selected(self) -> None:
+        session = self.session
+        row = self.accounts_table.currentRow()
+        if session is None or row < 0:
+            return
+        cell = self.accounts_table.item(row, 0)
+        if cell is None:
+            return
+        username = cell.text()
+        if username == session.username:
+            self.accounts_status.setText(self.tr("不能停用当前登录的账号。"))
+            return
+        ws = session.ws
+
+        def toggle() -> bool:
+            from clerk import accounts
+
+            with ws.store.write() as s:
+                active = not accounts.get_account(s, username).active
+                accounts.set_active(s, username, active)
+                return active
+
+        def done(active: bool) -> None:
+            self.accounts_status.setText(
+                (self.tr("已启用 {0}") if active else self.tr("已停用 {0}")).format(username))
+            self.refresh()
+            self.accounts_changed.emit()
+
+        Operation(toggle, parent=self).success(done).run_in_background()
+
+
+def settings_store() -> QSettings:
+    return QSettings("StationDesk", "StationDesk")

@@ -1,0 +1,442 @@
+"""同步 (station mode): the station's link with its district.
+
+:class:`SyncController` runs sync rounds (`sync.engine.sync_round`): in the background
+every few minutes once the station is enrolled, and at once on "立即同步". Rounds run in
+a parallel worker, not on the serial database worker: a round spends most of its time
+waiting on the network (retries included when the district is unreachable), and the
+clerk's own database work must not queue behind it. The round's own transactions are
+short; SQLite (WAL, busy timeout) serialises them with the clerk's.
+
+:class:`SyncPage` shows the truth: server, online or not after the last attempt, events
+and notes waiting, rejected events with the district's reasons, pulled events that
+could not be applied, the last round's report, and reconciliation with the district's
+ledger.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Protocol
+
+import shiboken6
+from PySide6.QtCore import QModelIndex, QObject, QTimer, Signal
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from clerk.timeutil import local_time
+from ui.common.operations import Operation, error_text
+from ui.common.widgets import AMBER, GREEN, GREY, RED, ListModel, ListRow, list_view
+from ui.station.session import Session
+
+if TYPE_CHECKING:
+    from clerk.workspace import Workspace
+    from sync.engine import Reconciliation, SyncReport, SyncStatus
+    from ui.station.enroll_dialog import EnrollDialog
+
+INTERVAL_KEY = "sync.interval_minutes"  # 0: no background rounds
+DEFAULT_INTERVAL = 5
+FIRST_ROUND_MS = 10_000
+
+
+class StatusLike(Protocol):
+    """Either status: the light one below or `sync.engine.SyncStatus`."""
+
+    @property
+    def server(self) -> str: ...
+    @property
+    def pending(self) -> int: ...
+    @property
+    def last_success(self) -> str: ...
+    @property
+    def last_attempt(self) -> str: ...
+    @property
+    def last_error(self) -> str: ...
+
+
+@dataclass(frozen=True)
+class LightStatus:
+    """What the status bar needs, read without importing the sync client (start-up)."""
+
+    server: str
+    pending: int
+    last_success: str
+    last_attempt: str
+    last_error: str
+
+
+def light_status(ws: Workspace) -> LightStatus:
+    from sqlalchemy import func, select
+
+    from clerk.store.models import CaseEvent
+
+    with ws.store.read() as s:
+        pending = int(s.execute(select(func.count()).select_from(CaseEvent).where(
+            CaseEvent.sync_state == "pending", CaseEvent.origin == "station")).scalar_one())
+    return LightStatus(ws.setting("sync.server_url", ""), pending,
+                       ws.setting("sync.last_success", ""), ws.setting("sync.last_attempt", ""),
+                       ws.setting("sync.last_error", ""))
+
+
+@dataclass(frozen=True)
+class LinkState:
+    """What the status bar says about the district."""
+
+    configured: bool
+    online: bool | None  # None: no attempt yet
+    error: str
+    last_success: str  # local time, "" when never
+
+    @classmethod
+    def of(cls, status: StatusLike) -> LinkState:
+        online = None
+        if status.last_attempt:
+            online = not status.last_error
+        return cls(bool(status.server), online, status.last_error,
+                   _local(status.last_success))
+
+
+def _local(stamp: str) -> str:
+    if not stamp:
+        return ""
+    try:
+        moment = datetime.fromisoformat(stamp)
+    except ValueError:
+        return stamp
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return local_time(moment).strftime("%m-%d %H:%M")
+
+
+def run_round(ws: Workspace) -> SyncReport:
+    """One round with a short retry budget: a person is waiting for the answer."""
+    from sync import engine
+    from sync.client import SyncError
+    from sync.credentials import CredentialsError
+    from sync.retry import RetryPolicy
+
+    try:
+        client = engine.make_client(ws, retry=RetryPolicy(attempts=2, cap=4.0))
+    except SyncError:
+        return engine.sync_round(ws)  # records the attempt and says why it cannot sync
+    except CredentialsError as exc:
+        return _failed(ws, exc.message)
+    try:
+        return engine.sync_round(ws, client)
+    finally:
+        client.close()
+
+
+def _failed(ws: Workspace, message: str) -> SyncReport:
+    from sync import engine
+
+    return engine.SyncReport(started_at=ws.now(), finished_at=ws.now(), error=message,
+                             error_code="keyring")
+
+
+def reconcile(ws: Workspace) -> Reconciliation:
+    from sync import engine
+
+    with engine.make_client(ws) as client:
+        return engine.reconcile(ws, client)
+
+
+class SyncController(QObject):
+    """Background and on-demand sync rounds of one workspace (one per window)."""
+
+    started = Signal()
+    finished = Signal(object)  # SyncReport
+    status_changed = Signal(object)  # SyncStatus
+
+    def __init__(self, ws: Workspace, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.ws = ws
+        self.running = False
+        self._again = False
+        self.last_report: SyncReport | None = None
+        self.timer = QTimer(self)
+        self.timer.timeout.connect(self.sync_now)
+
+    def start(self) -> None:
+        """Background rounds every `sync.interval_minutes` (default 5) once enrolled."""
+        try:
+            minutes = float(self.ws.setting(INTERVAL_KEY, str(DEFAULT_INTERVAL)) or 0)
+        except ValueError:
+            minutes = DEFAULT_INTERVAL
+        if minutes <= 0:
+            return
+        self.timer.start(int(minutes * 60_000))
+        QTimer.singleShot(FIRST_ROUND_MS, self, self._first)  # cancelled with the window
+
+    def _first(self) -> None:
+        if shiboken6.isValid(self) and not self.running:
+            self.sync_now(only_if_enrolled=True)
+
+    def sync_now(self, only_if_enrolled: bool = True) -> None:
+        if self.running:
+            self._again = True
+            return
+        ws = self.ws
+
+        def work() -> SyncReport | None:
+            from sync import engine
+
+            if only_if_enrolled and not engine.server_url(ws):
+                return None
+            return run_round(ws)
+
+        self.running = True
+        self.started.emit()
+        Operation(work, serial=False).success(self._done).failure(self._crashed) \
+            .run_in_background()
+
+    def _done(self, report: SyncReport | None) -> None:
+        self.running = False
+        if report is not None:
+            self.last_report = report
+            self.finished.emit(report)
+        self.refresh_status()
+        if self._again:
+            self._again = False
+            self.sync_now()
+
+    def _crashed(self, exc: Exception) -> None:
+        self.running = False
+        from ui.common.operations import message_bridge
+
+        message_bridge().error.emit(error_text(exc))
+        self.refresh_status()
+
+    def refresh_status(self) -> None:
+        ws = self.ws
+
+        def work() -> SyncStatus:
+            from sync import engine
+
+            return engine.status(ws)
+
+        Operation(work).success(self.status_changed.emit).run_in_background()
+
+
+_controllers: dict[int, SyncController] = {}
+
+
+def sync_controller(ws: Workspace, parent: QObject | None = None) -> SyncController:
+    """The controller of `ws` (created on first use; the window owns it)."""
+    ctrl = _controllers.get(id(ws))
+    if ctrl is None or not shiboken6.isValid(ctrl) or ctrl.ws is not ws:
+        ctrl = SyncController(ws, parent)
+        _controllers[id(ws)] = ctrl
+    return ctrl
+
+
+class SyncPage(QWidget):
+    """同步: status, rejected events with reasons, reconciliation, "立即同步"."""
+
+    loaded = Signal()  # the status is shown
+    reconciled = Signal(object)  # Reconciliation
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._session: Session | None = None
+        self.controller: SyncController | None = None
+        self.status: SyncStatus | None = None
+        self.enroll_dialog: EnrollDialog | None = None
+        self._build()
+
+    # --- public -------------------------------------------------------------------
+    def attach(self, session: Session) -> None:
+        self._session = session
+        self.controller = sync_controller(session.ws, self.window())
+        self.controller.status_changed.connect(self._show_status)
+        self.controller.finished.connect(self._show_report)
+        self.controller.started.connect(lambda: self._busy(True))
+        if self.controller.last_report is not None:
+            self._show_report(self.controller.last_report)
+        self.controller.refresh_status()
+        self.enroll_button.setVisible(session.is_admin)
+
+    def refresh(self) -> None:
+        if self.controller is not None:
+            self.controller.refresh_status()
+
+    def sync_now(self) -> None:
+        if self.controller is not None:
+            self.controller.sync_now(only_if_enrolled=False)
+
+    def enroll(self) -> None:
+        """登记到区中心 (admins): the enrollment code for a device token, then a round."""
+        from ui.station.enroll_dialog import EnrollDialog
+
+        session = self._session
+        if session is None:
+            return
+        dialog = EnrollDialog(session.ws, self.status.server if self.status else "", self)
+        dialog.enrolled.connect(lambda _e: self.sync_now())
+        dialog.open()
+        self.enroll_dialog = dialog
+
+    def reconcile(self) -> None:
+        session = self._session
+        if session is None:
+            return
+        ws = session.ws
+        self.reconcile_button.setEnabled(False)
+        self.reconcile_label.setText(self.tr("正在与区中心台账核对…"))
+
+        def failed(exc: Exception) -> None:
+
+            self.reconcile_button.setEnabled(True)
+            self.reconcile_label.setText(error_text(exc))
+            self.reconcile_label.setStyleSheet(f"color: {RED[0]};")
+
+        Operation(lambda: reconcile(ws), parent=self, serial=False) \
+            .success(self._show_reconciliation).failure(failed).run_in_background()
+
+    # --- construction -------------------------------------------------------------
+    def _build(self) -> None:
+        self.state_label = QLabel(self.tr("正在读取同步状态…"))
+        self.state_label.setStyleSheet("font-size: 14pt; font-weight: bold;")
+        self.server_label = QLabel()
+        self.counts_label = QLabel()
+        self.times_label = QLabel()
+        self.error_label = QLabel()
+        self.error_label.setWordWrap(True)
+        self.error_label.setStyleSheet(f"color: {RED[0]};")
+        self.sync_button = QPushButton(self.tr("立即同步"))
+        self.sync_button.setMinimumHeight(36)
+        self.sync_button.setStyleSheet("font-weight: bold; font-size: 11pt;")
+        self.sync_button.setShortcut("F5")
+        self.sync_button.clicked.connect(self.sync_now)
+        self.reconcile_button = QPushButton(self.tr("与区中心对账"))
+        self.reconcile_button.clicked.connect(self.reconcile)
+        self.enroll_button = QPushButton(self.tr("登记到区中心…"))
+        self.enroll_button.clicked.connect(self.enroll)
+        self.enroll_button.hide()  # for the station's admins (attach)
+        self.reconcile_label = QLabel(self.tr("尚未对账。"))
+        self.reconcile_label.setWordWrap(True)
+        grid = QGridLayout()
+        grid.addWidget(self.state_label, 0, 0, 1, 2)
+        grid.addWidget(self.server_label, 1, 0, 1, 2)
+        grid.addWidget(self.counts_label, 2, 0, 1, 2)
+        grid.addWidget(self.times_label, 3, 0, 1, 2)
+        grid.addWidget(self.error_label, 4, 0, 1, 2)
+        buttons = QVBoxLayout()
+        buttons.addWidget(self.sync_button)
+        buttons.addWidget(self.reconcile_button)
+        buttons.addWidget(self.enroll_button)
+        buttons.addStretch(1)
+        top = QHBoxLayout()
+        top.addLayout(grid, 1)
+        top.addLayout(buttons)
+        self.rejected = ListModel((self.tr("办件编号"), self.tr("序号"), self.tr("环节"),
+                                   self.tr("区中心拒收原因")), self, centred=(1,))
+        self.rejected_view = list_view(self.rejected, stretch=3)
+        self.rejected_view.doubleClicked.connect(self._open_case)
+        self.quarantine = ListModel((self.tr("案件"), self.tr("序号"), self.tr("代码"),
+                                     self.tr("原因")), self, centred=(1,))
+        self.report_view = QPlainTextEdit()
+        self.report_view.setReadOnly(True)
+        self.report_view.setPlaceholderText(self.tr("本次运行尚未同步。"))
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.rejected_view, self.tr("被拒绝的事件"))
+        self.tabs.addTab(list_view(self.quarantine, stretch=3), self.tr("无法应用的区中心事件"))
+        self.tabs.addTab(self.report_view, self.tr("上次同步报告"))
+        reconcile_box = QHBoxLayout()
+        reconcile_box.addWidget(QLabel(self.tr("对账：")))
+        reconcile_box.addWidget(self.reconcile_label, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 12, 12, 8)
+        layout.addLayout(top)
+        layout.addLayout(reconcile_box)
+        layout.addWidget(self.tabs, 1)
+
+    # --- showing ------------------------------------------------------------------
+    def _busy(self, busy: bool) -> None:
+        self.sync_button.setEnabled(not busy)
+        if busy:
+            self.state_label.setText(self.tr("● 正在同步…"))
+            self.state_label.setStyleSheet(f"font-size: 14pt; font-weight: bold; "
+                                           f"color: {AMBER[0]};")
+
+    def _show_status(self, status: SyncStatus) -> None:
+        self.status = status
+        link = LinkState.of(status)
+        running = self.controller is not None and self.controller.running
+        self.sync_button.setEnabled(not running)
+        if running:
+            self._busy(True)
+        elif not link.configured:
+            self._state(self.tr("● 未登记到区中心"), GREY[0])
+        elif link.online is None:
+            self._state(self.tr("● 尚未同步"), AMBER[0])
+        elif link.online:
+            self._state(self.tr("● 在线：上次同步成功"), GREEN[0])
+        else:
+            self._state(self.tr("● 离线：上次同步没有完成"), RED[0])
+        self.server_label.setText(self.tr("区中心：{server}").format(
+            server=status.server or self.tr("未登记（管理员点“登记到区中心…”，输入区中心地址"
+                                            "和登记码）")))
+        self.counts_label.setText(self.tr(
+            "待同步：{pending} 条事件、{notes} 条留言；区中心已确认 {acked} 条；"
+            "被拒绝 {rejected} 条").format(pending=status.pending, notes=status.notes_pending,
+                                          acked=status.acked, rejected=len(status.rejected)))
+        self.times_label.setText(self.tr("上次成功同步：{ok}　上次尝试：{tried}").format(
+            ok=_local(status.last_success) or self.tr("从未"),
+            tried=_local(status.last_attempt) or self.tr("从未")))
+        self.error_label.setText(status.last_error)
+        self.error_label.setVisible(bool(status.last_error))
+        self.reconcile_button.setEnabled(link.configured)
+        self.enroll_button.setText(self.tr("重新登记…") if link.configured
+                                   else self.tr("登记到区中心…"))
+        self.rejected.set_rows([ListRow((r.case_no, str(r.seq), r.label, r.error),
+                                        key=r.case_no, colours={3: RED})
+                                for r in status.rejected])
+        self.quarantine.set_rows([ListRow((str(q["case_id"])[:8], str(q["seq"]),
+                                           str(q["code"]), str(q["message"])))
+                                  for q in status.quarantined])
+        self.tabs.setTabText(0, self.tr("被拒绝的事件（{n}）").format(n=len(status.rejected)))
+        self.loaded.emit()
+
+    def _state(self, text: str, colour: str) -> None:
+        self.state_label.setText(text)
+        self.state_label.setStyleSheet(f"font-size: 14pt; font-weight: bold; color: {colour};")
+
+    def _show_report(self, report: SyncReport) -> None:
+        when = local_time(report.finished_at).strftime("%H:%M:%S") if report.finished_at else ""
+        self.report_view.setPlainText("\n".join([when, *report.lines()]))
+        session = self._session
+        if session is not None:
+            for case_no in (*report.pull.tasks, *report.pull.decisions):
+                session.bus.case_changed.emit(case_no)
+
+    def _show_reconciliation(self, result: Reconciliation) -> None:
+        self.reconcile_button.setEnabled(True)
+        if result.reconciled:
+            self.reconcile_label.setText(self.tr("已对账：{n} 天的事件与区中心一致。").format(
+                n=result.days))
+            self.reconcile_label.setStyleSheet(f"color: {GREEN[0]};")
+        else:
+            lines = [self.tr("{day} {origin}：本站 {mine} 条，区中心 {theirs} 条").format(
+                day=d.day.isoformat(), origin=self.tr("本站事件") if d.origin == "station"
+                else self.tr("区中心事件"), mine=d.local.count, theirs=d.district.count)
+                for d in result.differences[:10]]
+            self.reconcile_label.setText(self.tr("有差异：") + "；".join(lines))
+            self.reconcile_label.setStyleSheet(f"color: {RED[0]};")
+        self.reconciled.emit(result)
+
+    def _open_case(self, index: QModelIndex) -> None:
+        if index.isValid() and self._session is not None:
+            self._session.bus.open_case.emit(self.rejected.row_at(index.row()).key)
+
+
+__all__ = ["LinkState", "SyncController", "SyncPage", "sync_controller"]
