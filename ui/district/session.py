@@ -11,7 +11,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TypeVar
+from typing import Any, Protocol, TypeVar, runtime_checkable
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QWidget
@@ -118,3 +118,20 @@ def network(session: DistrictSession, work: Callable[[StaffClient], T], *,
     op: Operation[T] = Operation(lambda: work(session.client()), parent=parent, serial=False)
     op.success(ok).failure(bad).run_in_background()
     return op
+
+
+# What the district window asks of its pages (checked with isinstance, so the window
+# need not import a page's module before the page is first shown).
+@runtime_checkable
+class DistrictPage(Protocol):
+    def attach(self, session: DistrictSession) -> None: ...
+
+
+@runtime_checkable
+class ReadyPage(Protocol):
+    ready: Any  # Signal(): the page shows its first data
+
+
+@runtime_checkable
+class CaseListPage(Protocol):
+    def show_case(self, case_id: str) -> None: ...

@@ -10,17 +10,13 @@ session expired or was revoked) goes back to sign-in and says so.
 
 from __future__ import annotations
 
-import importlib
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QSettings, QSize, Qt, Signal
+from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QMainWindow,
     QMessageBox,
     QPushButton,
@@ -30,17 +26,58 @@ from PySide6.QtWidgets import (
 
 from clerk.timeutil import local_time
 from sync.staff_wire import Facets
+from ui.common.navigation import Navigator, PageFactory
 from ui.common.operations import Operation, error_text, message_bridge
 from ui.district.login import DistrictLoginPage
-from ui.district.session import DistrictBus, DistrictSession, role_label
+from ui.district.session import (
+    CaseListPage,
+    DistrictBus,
+    DistrictPage,
+    DistrictSession,
+    ReadyPage,
+    role_label,
+)
 
 REVIEWERS = ("reviewer", "admin")
-PAGES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
-    ("queue", "ui.district.queue:QueuePage", REVIEWERS),
-    ("mine", "ui.district.proxy:ProxyPage", ("proxy",)),
-    ("board", "ui.district.board:BoardPage", ("reviewer", "admin", "proxy")),
-    ("ratings", "ui.district.ratings:RatingsPage", REVIEWERS),
-    ("reports", "ui.district.reports:ReportsPage", REVIEWERS),
+
+
+def _queue_page() -> QWidget:
+    from ui.district.queue import QueuePage
+
+    return QueuePage()
+
+
+def _proxy_page() -> QWidget:
+    from ui.district.proxy import ProxyPage
+
+    return ProxyPage()
+
+
+def _board_page() -> QWidget:
+    from ui.district.board import BoardPage
+
+    return BoardPage()
+
+
+def _ratings_page() -> QWidget:
+    from ui.district.ratings import RatingsPage
+
+    return RatingsPage()
+
+
+def _reports_page() -> QWidget:
+    from ui.district.reports import ReportsPage
+
+    return ReportsPage()
+
+
+# Each page is imported the first time it is shown; which roles see it.
+PAGES: tuple[tuple[str, PageFactory, tuple[str, ...]], ...] = (
+    ("queue", _queue_page, REVIEWERS),
+    ("mine", _proxy_page, ("proxy",)),
+    ("board", _board_page, ("reviewer", "admin", "proxy")),
+    ("ratings", _ratings_page, REVIEWERS),
+    ("reports", _reports_page, REVIEWERS),
 )
 
 
@@ -118,7 +155,7 @@ class DistrictWindow(QMainWindow):
         self.opening = QLabel(self.tr("正在连接区中心…"))
         self.opening.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.login_page = DistrictLoginPage()
-        self.work = QWidget()
+        self.work = Navigator()
         for screen in (self.opening, self.login_page, self.work):
             self.screens.addWidget(screen)
         self._build_work_area()
@@ -203,23 +240,8 @@ class DistrictWindow(QMainWindow):
 
     # --- work area ----------------------------------------------------------------
     def _build_work_area(self) -> None:
-        self.nav = QListWidget()
-        self.nav.setObjectName("nav")
-        self.nav.setFixedWidth(112)
-        self.nav.setStyleSheet(
-            "QListWidget#nav { background: #1f2d3d; color: #d8dee9; border: none; "
-            "font-size: 12pt; } QListWidget#nav::item { height: 48px; } "
-            "QListWidget#nav::item:selected { background: #2f81f7; color: white; }")
-        self.pages = QStackedWidget()
-        row = QHBoxLayout(self.work)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.setSpacing(0)
-        row.addWidget(self.nav)
-        row.addWidget(self.pages, 1)
-        self._keys: list[str] = []
-        self._classes: dict[str, str] = {}
-        self._built: dict[str, QWidget] = {}
-        self.nav.currentRowChanged.connect(self._page_changed)
+        self.nav, self.pages = self.work.nav, self.work.pages
+        self.work.page_built.connect(self._page_built)
 
     def _titles(self) -> dict[str, str]:
         return {"queue": self.tr("审核队列"), "mine": self.tr("我的代办"),
@@ -227,86 +249,46 @@ class DistrictWindow(QMainWindow):
                 "reports": self.tr("统计报表")}
 
     def _build_pages(self, role: str) -> None:
-        self.nav.blockSignals(True)
-        self.nav.clear()
-        while (widget := self.pages.widget(0)) is not None:
-            self.pages.removeWidget(widget)
-            widget.deleteLater()
-        self._keys, self._classes, self._built = [], {}, {}
+        self.work.clear()
         titles = self._titles()
-        for key, where, roles in PAGES:
-            if role not in roles:
-                continue
-            item = QListWidgetItem(titles[key])
-            item.setData(Qt.ItemDataRole.UserRole, key)
-            item.setSizeHint(QSize(100, 48))
-            item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-            self.nav.addItem(item)
-            self.pages.addWidget(QWidget())
-            self._keys.append(key)
-            self._classes[key] = where
-        self.nav.blockSignals(False)
-        first = self.page(self._keys[0])
-        ready = getattr(first, "ready", None)
-        if ready is not None:
-            ready.connect(self._first_ready)
-        self.nav.setCurrentRow(0)
+        for key, factory, roles in PAGES:
+            if role in roles:
+                self.work.add(key, titles[key], factory)
+        first = self.work.page(self.work.keys[0])
+        if isinstance(first, ReadyPage):
+            first.ready.connect(self._first_ready)
+        self.work.show_page(self.work.keys[0])
+
+    def _page_built(self, _key: str, page: QWidget) -> None:
+        if self.session is not None and isinstance(page, DistrictPage):
+            page.attach(self.session)
 
     def _first_ready(self) -> None:
-        page = self._built.get(self._keys[0]) if self._keys else None
-        ready = getattr(page, "ready", None)
-        if ready is not None:
-            ready.disconnect(self._first_ready)
+        keys = self.work.keys
+        page = self.work.page(keys[0]) if keys else None
+        if isinstance(page, ReadyPage):
+            page.ready.disconnect(self._first_ready)
         self.ready.emit()
 
     @property
     def page_keys(self) -> list[str]:
-        return list(self._keys)
+        return self.work.keys
 
     def page(self, key: str) -> QWidget:
-        built = self._built.get(key)
-        if built is not None:
-            return built
-        module, _, name = self._classes[key].partition(":")
-        page: QWidget = getattr(importlib.import_module(module), name)()
-        index = self._keys.index(key)
-        placeholder = self.pages.widget(index)
-        self.pages.insertWidget(index, page)
-        if placeholder is not None:
-            self.pages.removeWidget(placeholder)
-            placeholder.deleteLater()
-        self._built[key] = page
-        attach = getattr(page, "attach", None)
-        if self.session is not None and callable(attach):
-            attach(self.session)
-        return page
+        return self.work.page(key)
 
     def show_page(self, key: str) -> QWidget:
-        self.nav.setCurrentRow(self._keys.index(key))
-        return self.page(key)
+        return self.work.show_page(key)
 
     def _open_case(self, case_id: str) -> None:
         """Drill-downs open a case in the queue (a proxy agent: in 我的代办)."""
-        key = next((k for k in ("queue", "mine") if k in self._keys), None)
+        key = next((k for k in ("queue", "mine") if k in self.work.keys), None)
         if key is None:
             return
-        fresh = key not in self._built
+        fresh = not self.work.is_built(key)
         page = self.show_page(key)
-        if fresh:
-            show = getattr(page, "show_case", None)
-            if callable(show):
-                show(case_id)
-
-    def _page_changed(self, row: int) -> None:
-        if row < 0:
-            return
-        key = self._keys[row]
-        fresh = key not in self._built
-        page = self.page(key)
-        self.pages.setCurrentWidget(page)
-        refresh = getattr(page, "refresh", None)
-        if not fresh and callable(refresh):
-            refresh()
+        if fresh and isinstance(page, CaseListPage):
+            page.show_case(case_id)
 
     # --- status bar ---------------------------------------------------------------
     def _build_status_bar(self) -> None:

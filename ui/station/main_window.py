@@ -12,13 +12,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QMainWindow,
     QMessageBox,
     QStackedWidget,
@@ -27,9 +24,17 @@ from PySide6.QtWidgets import (
 
 from clerk.station import Account, StationInfo
 from ui.common.idle import IdleWatcher
+from ui.common.navigation import Navigator, PageFactory
 from ui.common.operations import Operation, error_text, message_bridge
 from ui.station.login_page import LockPage, LoginPage, SetupPage
-from ui.station.session import Session, SessionBus
+from ui.station.session import (
+    CasesPageLike,
+    CatalogPageLike,
+    IntakePageLike,
+    Page,
+    Session,
+    SessionBus,
+)
 
 if TYPE_CHECKING:  # imported off the UI thread, after the first paint (see load())
     from clerk.catalog import CatalogIndex
@@ -84,7 +89,7 @@ class MainWindow(QMainWindow):
         self.setup_page = SetupPage()
         self.login_page = LoginPage()
         self.lock_page = LockPage()
-        self.work = QWidget()
+        self.work = Navigator()
         for screen in (self.opening, self.setup_page, self.login_page, self.lock_page, self.work):
             self.screens.addWidget(screen)
         self._build_work_area()
@@ -100,110 +105,58 @@ class MainWindow(QMainWindow):
 
     # --- work area ----------------------------------------------------------------------
     def _build_work_area(self) -> None:
-        self.nav = QListWidget()
-        self.nav.setObjectName("nav")
-        self.nav.setFixedWidth(112)
-        self.nav.setStyleSheet(
-            "QListWidget#nav { background: #1f2d3d; color: #d8dee9; border: none; "
-            "font-size: 12pt; } QListWidget#nav::item { height: 48px; } "
-            "QListWidget#nav::item:selected { background: #2f81f7; color: white; }")
-        self.pages = QStackedWidget()
-        row = QHBoxLayout(self.work)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.setSpacing(0)
-        row.addWidget(self.nav)
-        row.addWidget(self.pages, 1)
-        self._page_keys: list[str] = []
-        self._page_classes: dict[str, str] = {}  # key → "module:Class" of a lazy page
-        self._built: dict[str, QWidget] = {}
-        self.nav.currentRowChanged.connect(self._page_changed)
+        self.nav, self.pages = self.work.nav, self.work.pages
+        self.work.page_built.connect(self._page_built)
 
     def _build_pages(self) -> None:
         """The navigation and the counter page, at the first sign-in; every other page is
         built the first time it is shown, so none of them delays the start."""
-        pages = (
-            ("intake", self.tr("受理"), "ui.station.intake.page:IntakePage"),
-            ("cases", self.tr("办件"), "ui.station.cases_page:CasesPage"),
-            ("tasks", self.tr("待办"), "ui.station.tasks_page:TasksPage"),
-            ("applicants", self.tr("申请人"), "ui.station.applicants_page:ApplicantsPage"),
-            ("catalog", self.tr("事项"), "ui.station.catalog_page:CatalogPage"),
-            ("reports", self.tr("统计"), "ui.station.reports_page:ReportsPage"),
-            ("settings", self.tr("设置"), "ui.station.settings_page:SettingsPage"),
-            ("sync", self.tr("同步"), "ui.station.sync_page:SyncPage"),
+        pages: tuple[tuple[str, str, PageFactory], ...] = (
+            ("intake", self.tr("受理"), _intake_page),
+            ("cases", self.tr("办件"), _cases_page),
+            ("tasks", self.tr("待办"), _tasks_page),
+            ("applicants", self.tr("申请人"), _applicants_page),
+            ("catalog", self.tr("事项"), _catalog_page),
+            ("reports", self.tr("统计"), _reports_page),
+            ("settings", self.tr("设置"), _settings_page),
+            ("sync", self.tr("同步"), _sync_page),
         )
-        for key, title, where in pages:
-            self._page_classes[key] = where
-            self.add_page(key, title, QWidget(), lazy=True)
+        for key, title, factory in pages:
+            self.work.add(key, title, factory)
         self.bus.resume_case.connect(self._resume_case)
         self.bus.open_case.connect(self._open_case)
-        self._materialize("intake")
+        self.work.page("intake")
 
-    def _materialize(self, key: str) -> QWidget:
-        """The page for `key`, constructing (and attaching) it on first use."""
-        built = self._built.get(key)
-        if built is not None:
-            return built
-        import importlib
-
-        module, _, name = self._page_classes[key].partition(":")
-        page: QWidget = getattr(importlib.import_module(module), name)()
-        index = self._page_keys.index(key)
-        placeholder = self.pages.widget(index)
-        self.pages.insertWidget(index, page)
-        if placeholder is not None:
-            self.pages.removeWidget(placeholder)
-            placeholder.deleteLater()
-        self._built[key] = page
+    def _page_built(self, key: str, page: QWidget) -> None:
         setattr(self, f"{key}_page", page)
-        if key == "intake":
+        if isinstance(page, IntakePageLike):
             # Usable with data once the counter page has its catalog and any draft.
-            page.ready.connect(self.ready)  # type: ignore[attr-defined]
-        attach = getattr(page, "attach", None)
-        if self.session is not None and callable(attach):
-            attach(self.session)
-        if key == "catalog" and self.session is not None and self.session.catalog is not None:
-            page.set_index(self.session.catalog)  # type: ignore[attr-defined]
-        return page
+            page.ready.connect(self.ready)
+        if self.session is not None and isinstance(page, Page):
+            page.attach(self.session)
+        if isinstance(page, CatalogPageLike) and self.session is not None \
+                and self.session.catalog is not None:
+            page.set_index(self.session.catalog)
 
     def _resume_case(self, case_no: str) -> None:
-        self.show_page("intake")
-        self._materialize("intake").resume(case_no)  # type: ignore[attr-defined]
+        page = self.work.show_page("intake")
+        if isinstance(page, IntakePageLike):
+            page.resume(case_no)
 
     def _open_case(self, case_no: str) -> None:
-        fresh = "cases" not in self._built
-        self.show_page("cases")
-        if fresh:  # an attached cases page follows bus.open_case itself
-            self._materialize("cases").show_case(case_no)  # type: ignore[attr-defined]
-
-    def add_page(self, key: str, title: str, widget: QWidget, *, lazy: bool = False) -> None:
-        """Add a page; with `lazy`, `widget` is a placeholder until the page is shown."""
-        item = QListWidgetItem(title)
-        item.setData(Qt.ItemDataRole.UserRole, key)
-        item.setSizeHint(QSize(100, 48))
-        item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.nav.addItem(item)
-        self.pages.addWidget(widget)
-        self._page_keys.append(key)
-        if not lazy:
-            self._built[key] = widget
+        fresh = not self.work.is_built("cases")
+        page = self.work.show_page("cases")
+        if fresh and isinstance(page, CasesPageLike):  # an attached page follows the bus
+            page.show_case(case_no)
 
     def _page_widgets(self) -> list[QWidget]:
-        return list(self._built.values())
+        return self.work.built_pages()
 
     def page(self, key: str) -> QWidget:
-        return self._materialize(key)
+        return self.work.page(key)
 
     def show_page(self, key: str) -> None:
-        self.nav.setCurrentRow(self._page_keys.index(key))
-
-    def _page_changed(self, row: int) -> None:
-        key = self._page_keys[row]
-        fresh = key not in self._built
-        page = self._materialize(key)
-        self.pages.setCurrentWidget(page)
-        refresh = getattr(page, "refresh", None)
-        if self.session is not None and not fresh and callable(refresh):
-            refresh()  # a fresh page loads itself when attached
+        self.work.show_page(key)
 
     # --- status bar -------------------------------------------------------------------------
     def _build_status_bar(self) -> None:
@@ -393,7 +346,7 @@ class MainWindow(QMainWindow):
             self.sync.status_changed.connect(self._show_sync_status)
             self.sync.start()
         self.bus.settings_changed.connect(self._settings_changed)
-        self.nav.setCurrentRow(0)
+        self.work.show_page(self.work.keys[0])
 
     def _settings_changed(self) -> None:
         ws = self.ws
@@ -487,3 +440,52 @@ def _sync_status(ws: Workspace) -> LightStatus:
 
 
 __all__ = ["Credentials", "MainWindow"]
+
+
+# The pages, each imported the first time it is shown (start-up time).
+def _intake_page() -> QWidget:
+    from ui.station.intake.page import IntakePage
+
+    return IntakePage()
+
+
+def _cases_page() -> QWidget:
+    from ui.station.cases_page import CasesPage
+
+    return CasesPage()
+
+
+def _tasks_page() -> QWidget:
+    from ui.station.tasks_page import TasksPage
+
+    return TasksPage()
+
+
+def _applicants_page() -> QWidget:
+    from ui.station.applicants_page import ApplicantsPage
+
+    return ApplicantsPage()
+
+
+def _catalog_page() -> QWidget:
+    from ui.station.catalog_page import CatalogPage
+
+    return CatalogPage()
+
+
+def _reports_page() -> QWidget:
+    from ui.station.reports_page import ReportsPage
+
+    return ReportsPage()
+
+
+def _settings_page() -> QWidget:
+    from ui.station.settings_page import SettingsPage
+
+    return SettingsPage()
+
+
+def _sync_page() -> QWidget:
+    from ui.station.sync_page import SyncPage
+
+    return SyncPage()

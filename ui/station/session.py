@@ -4,7 +4,7 @@ station, and a bus of signals through which pages tell each other what changed."
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from PySide6.QtCore import QObject, Signal
 
@@ -44,11 +44,29 @@ class Session:
         return self.clerk.role == "admin"
 
 
+@runtime_checkable
 class Page(Protocol):
-    """A page of the main window."""
+    """A page of the main window that needs the signed-in session (it reloads itself
+    when shown again through ui.common.navigation.Refreshable)."""
 
     def attach(self, session: Session) -> None:
-        """Called once after sign-in, on the UI thread."""
+        """Called once after sign-in (or when built later), on the UI thread."""
 
-    def refresh(self) -> None:
-        """Called each time the page is shown: reload what may have changed."""
+
+# What the main window asks of particular pages (checked with isinstance, so the window
+# need not import the pages' modules before they are first shown).
+@runtime_checkable
+class IntakePageLike(Protocol):
+    ready: Any  # Signal(): the counter is usable with its catalog and any draft
+
+    def resume(self, case_no: str) -> None: ...
+
+
+@runtime_checkable
+class CasesPageLike(Protocol):
+    def show_case(self, case_no: str) -> None: ...
+
+
+@runtime_checkable
+class CatalogPageLike(Protocol):
+    def set_index(self, index: CatalogIndex) -> None: ...
