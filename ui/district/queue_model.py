@@ -11,7 +11,6 @@ from __future__ import annotations
 from datetime import date
 from typing import Any, ClassVar
 
-import shiboken6
 from PySide6.QtCore import (
     QCoreApplication,
     QModelIndex,
@@ -19,14 +18,13 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtCore import Signal as QtSignal
 
 from clerk.cases.queries import Level
 from clerk.cases.states import State
 from clerk.timeutil import local_date
 from sync.district_client import QueueQuery, StaffClient
 from sync.staff_wire import QueuePage, QueueRow
-from ui.common.row_model import RowTableModel
+from ui.common.row_model import PagedRowModel, RowTableModel
 from ui.common.widgets import GREY, LEVEL_COLOURS, STATE_COLOURS, level_label, state_label
 from ui.district.session import DistrictSession, network
 
@@ -55,28 +53,20 @@ def due_text(row: QueueRow) -> str:
     return text
 
 
-class QueueModel(RowTableModel):
+class QueueModel(PagedRowModel):
     """Rows of :class:`QueueRow`; ``CaseIdRole`` gives a row's case id."""
 
     CASE_NO, STATE, STATION, MATTER, APPLICANT, AGENT, DUE, ACCEPTED = range(8)
+    COLUMNS: ClassVar[int] = 8
     CaseIdRole = RowTableModel.KeyRole
     CENTRED: ClassVar[frozenset[int]] = frozenset({STATE, ACCEPTED})
-
-    loaded = QtSignal(int)  # a (re)load finished: the number of matching cases
-    rows_fetched = QtSignal(int)
-    failed = QtSignal(str)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._session: DistrictSession | None = None
         self._rows: list[QueueRow] = []
         self._query = QueueQuery()
-        self._cursor: str | None = None
-        self.total = 0
         self.today: date | None = None
-        self.generation = 0
-        self.generation_loaded = 0
-        self._fetching = False
 
     # --- configuration ------------------------------------------------------------
     def set_session(self, session: DistrictSession) -> None:
@@ -86,80 +76,40 @@ class QueueModel(RowTableModel):
     def query(self) -> QueueQuery:
         return self._query
 
-    @property
-    def loading(self) -> bool:
-        return self.generation_loaded < self.generation
-
     def set_query(self, query: QueueQuery) -> None:
         self._query = query
         self.reload()
 
     # --- loading ------------------------------------------------------------------
-    def reload(self) -> None:
-        session = self._session
-        if session is None:
-            return
-        self.generation += 1
-        generation, query = self.generation, self._query
+    def _ready(self) -> bool:
+        return self._session is not None
+
+    def _fetch_first(self, generation: int) -> None:
+        session, query = self._session, self._query
+        assert session is not None
 
         def work(client: StaffClient) -> QueuePage:
             return client.queue(query, limit=PAGE)
 
         network(session, work, parent=None,
-                done=lambda page: self._first_page(generation, page),
+                done=lambda page: self._show_first(generation, page),
                 failed=lambda text: self._failed(generation, text))
 
-    def _alive(self, generation: int) -> bool:
-        return shiboken6.isValid(self) and generation == self.generation
+    def _show_first(self, generation: int, page: QueuePage) -> None:
+        if self._alive(generation):
+            self.today = page.today
+        self._first_page(generation, list(page.rows), page.next_cursor, page.total)
 
-    def _first_page(self, generation: int, page: QueuePage) -> None:
-        if not self._alive(generation):
-            return
-        self.beginResetModel()
-        self._rows = list(page.rows)
-        self._cursor = page.next_cursor
-        self.total = page.total
-        self.today = page.today
-        self._fetching = False
-        self.generation_loaded = generation
-        self.endResetModel()
-        self.loaded.emit(self.total)
-
-    def _failed(self, generation: int, text: str) -> None:
-        if not self._alive(generation):
-            return
-        self.generation_loaded = generation
-        self._fetching = False
-        self.failed.emit(text)
-
-    def canFetchMore(self, parent: _AnyIndex = QModelIndex()) -> bool:  # noqa: B008
-        return (not parent.isValid() and self._cursor is not None and not self._fetching
-                and not self.loading)
-
-    def fetchMore(self, parent: _AnyIndex = QModelIndex()) -> None:  # noqa: B008
-        session = self._session
-        if not self.canFetchMore(parent) or session is None:
-            return
-        self._fetching = True
-        generation, query, cursor = self.generation, self._query, self._cursor
+    def _fetch_more(self, generation: int, cursor: str) -> None:
+        session, query = self._session, self._query
+        assert session is not None
 
         def work(client: StaffClient) -> QueuePage:
             return client.queue(query, cursor=cursor, limit=PAGE)
 
-        network(session, work, parent=None, done=lambda page: self._more(generation, page),
+        network(session, work, parent=None,
+                done=lambda page: self._more_page(generation, list(page.rows), page.next_cursor),
                 failed=lambda text: self._failed(generation, text))
-
-    def _more(self, generation: int, page: QueuePage) -> None:
-        if not self._alive(generation):
-            return
-        self._fetching = False
-        if page.rows:
-            first = len(self._rows)
-            self.beginInsertRows(QModelIndex(), first, first + len(page.rows) - 1)
-            self._rows.extend(page.rows)
-            self.endInsertRows()
-        self._cursor = page.next_cursor
-        self.rows_fetched.emit(len(self._rows))
 
     def replace_row(self, case_id: str, state: str, version: int, proxy_agent: str | None
                     ) -> None:
@@ -170,22 +120,13 @@ class QueueModel(RowTableModel):
         row = self._rows[at]
         self._rows[at] = row.model_copy(update={"state": state, "version": version,
                                                 "proxy_agent": proxy_agent})
-        self.dataChanged.emit(self.index(at, 0), self.index(at, self.columnCount() - 1))
+        self._row_changed(at)
 
     # --- access -------------------------------------------------------------------
     def row_at(self, row: int) -> QueueRow:
         return self._rows[row]
 
-    def row_of(self, case_id: str) -> int | None:
-        return next((i for i, r in enumerate(self._rows) if r.case_id == case_id), None)
-
     # --- Qt model API -------------------------------------------------------------
-    def rowCount(self, parent: _AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 8
-
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:

@@ -20,7 +20,6 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     Qt,
-    Signal,
 )
 
 from clerk.cases.queries import (
@@ -37,7 +36,7 @@ from clerk.cases.queries import (
 from clerk.timeutil import local_date
 from clerk.workspace import Workspace
 from ui.common.operations import Operation, error_text
-from ui.common.row_model import RowTableModel
+from ui.common.row_model import PagedRowModel, RowTableModel
 from ui.common.widgets import (
     GREY,
     LEVEL_COLOURS,
@@ -60,22 +59,16 @@ def supervision_cut(ws: Workspace) -> SupervisionCut:
     return SupervisionCut.build(ws.calendar(), local_date(ws.now()), ratio)
 
 
-class CaseTableModel(RowTableModel):
+class CaseTableModel(PagedRowModel):
     """Rows of :class:`CaseRow`; columns below. ``CaseNoRole`` gives a row's case number."""
 
     CASE_NO, STATE, MATTER, APPLICANT, ID_NO, ACCEPTED, DUE, SYNC = range(8)
+    COLUMNS: ClassVar[int] = 8
     CaseNoRole = RowTableModel.KeyRole
     CENTRED: ClassVar[frozenset[int]] = frozenset({STATE, ACCEPTED, DUE, SYNC})
     SORTABLE: ClassVar[dict[int, SortKey]] = {
         CASE_NO: SortKey.CASE_NO, STATE: SortKey.STATE, MATTER: SortKey.MATTER,
         DUE: SortKey.DUE}
-
-    #: A (re)load finished: the number of matching cases.
-    loaded = Signal(int)
-    #: More rows arrived: the number of rows now loaded.
-    rows_fetched = Signal(int)
-    #: A load failed: plain words for the clerk.
-    failed = Signal(str)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -86,14 +79,7 @@ class CaseTableModel(RowTableModel):
         self._sort = SortKey.UPDATED
         self._descending = True
         self._query: CaseQuery | None = None
-        self._cursor: Cursor | None = None
         self._cut: SupervisionCut | None = None
-        self.total = 0
-        #: Incremented for every new query; results of older ones are dropped.
-        self.generation = 0
-        #: The generation whose first page is shown.
-        self.generation_loaded = 0
-        self._fetching = False
 
     # --- configuration ----------------------------------------------------------------------
     def set_workspace(self, ws: Workspace, station_code: str | None) -> None:
@@ -112,16 +98,6 @@ class CaseTableModel(RowTableModel):
     def descending(self) -> bool:
         return self._descending
 
-    @property
-    def loading(self) -> bool:
-        """A new query's first page is on its way."""
-        return self.generation_loaded < self.generation
-
-    @property
-    def fetching(self) -> bool:
-        """A further page is on its way."""
-        return self._fetching
-
     def set_filter(self, f: CaseFilter) -> None:
         self._filter = f
         self.reload()
@@ -136,13 +112,12 @@ class CaseTableModel(RowTableModel):
             self.set_sort(key, order == Qt.SortOrder.DescendingOrder)
 
     # --- loading ------------------------------------------------------------------------------
-    def reload(self) -> None:
-        """Count the matching cases and load the first page, in the background."""
+    def _ready(self) -> bool:
+        return self._ws is not None
+
+    def _fetch_first(self, generation: int) -> None:
         ws = self._ws
-        if ws is None:
-            return
-        self.generation += 1
-        generation = self.generation
+        assert ws is not None
         f, sort, desc, station = self._filter, self._sort, self._descending, self._station_code
 
         def work() -> tuple[CaseQuery, CasePage]:
@@ -150,63 +125,24 @@ class CaseTableModel(RowTableModel):
             with ws.store.read() as s:
                 return query, query.first_page(s)
 
-        Operation(work).success(lambda r: self._first_page(generation, *r)) \
-            .failure(lambda exc: self._failed(generation, exc)).run_in_background()
+        Operation(work).success(lambda r: self._show_first(generation, *r)) \
+            .failure(lambda exc: self._failed(generation, error_text(exc))).run_in_background()
 
-    def _alive(self, generation: int) -> bool:
-        return shiboken6.isValid(self) and generation == self.generation
+    def _show_first(self, generation: int, query: CaseQuery, page: CasePage) -> None:
+        if self._alive(generation):
+            self._query, self._cut = query, query.cut
+        self._first_page(generation, page.rows, page.cursor, page.total)
 
-    def _first_page(self, generation: int, query: CaseQuery, page: CasePage) -> None:
-        if not self._alive(generation):
-            return
-        self.beginResetModel()
-        self._query, self._cut = query, query.cut
-        self._rows = page.rows
-        self._cursor = page.cursor
-        self.total = page.total
-        self._fetching = False
-        self.generation_loaded = generation
-        self.endResetModel()
-        self.loaded.emit(self.total)
-
-    def _failed(self, generation: int, exc: Exception) -> None:
-        if not self._alive(generation):
-            return
-        self.generation_loaded = generation
-        self._fetching = False
-        self.failed.emit(error_text(exc))
-
-    def canFetchMore(self, parent: _AnyIndex = QModelIndex()) -> bool:  # noqa: B008
-        return (not parent.isValid() and self._cursor is not None and not self._fetching
-                and not self.loading)
-
-    def fetchMore(self, parent: _AnyIndex = QModelIndex()) -> None:  # noqa: B008
-        if not self.canFetchMore(parent):
-            return
-        ws, query, cursor = self._ws, self._query, self._cursor
-        assert ws is not None and query is not None and cursor is not None
-        self._fetching = True
-        generation = self.generation
+    def _fetch_more(self, generation: int, cursor: Cursor) -> None:
+        ws, query = self._ws, self._query
+        assert ws is not None and query is not None
 
         def work() -> CasePage:
             with ws.store.read() as s:
                 return query.page(s, cursor)
 
-        Operation(work).success(lambda page: self._more(generation, page)) \
-            .failure(lambda exc: self._failed(generation, exc)).run_in_background()
-
-    def _more(self, generation: int, page: CasePage) -> None:
-        if not self._alive(generation):
-            return
-        self._fetching = False
-        rows = page.rows
-        if rows:
-            first = len(self._rows)
-            self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
-            self._rows.extend(rows)
-            self.endInsertRows()
-        self._cursor = page.cursor
-        self.rows_fetched.emit(len(self._rows))
+        Operation(work).success(lambda page: self._more_page(generation, page.rows, page.cursor)) \
+            .failure(lambda exc: self._failed(generation, error_text(exc))).run_in_background()
 
     def refresh_case(self, case_no: str) -> None:
         """Re-read one case's row after it changed (kept in place, even if it no longer
@@ -228,25 +164,16 @@ class CaseTableModel(RowTableModel):
         if at is None:
             return
         self._rows[at] = replace(row, rowid=self._rows[at].rowid)
-        self.dataChanged.emit(self.index(at, 0), self.index(at, self.columnCount() - 1))
+        self._row_changed(at)
 
     # --- access ---------------------------------------------------------------------------------
     def row_at(self, row: int) -> CaseRow:
         return self._rows[row]
 
-    def row_of(self, case_no: str) -> int | None:
-        return next((i for i, r in enumerate(self._rows) if r.case_no == case_no), None)
-
     def days_left(self, due: date) -> int | None:
         return self._cut.days_left(due) if self._cut is not None else None
 
     # --- Qt model API -----------------------------------------------------------------------
-    def rowCount(self, parent: _AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 8
-
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation != Qt.Orientation.Horizontal:
