@@ -20,7 +20,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -401,8 +401,14 @@ class ListModel(QAbstractTableModel):
         return None
 
 
-def list_view(model: QAbstractTableModel, *, stretch: int) -> QTableView:
-    """A read-only, row-selecting table view in the house style."""
+def list_view(model: QAbstractTableModel, *, stretch: int,
+              widths: Callable[[QFontMetrics], dict[int, int]] | None = None) -> QTableView:
+    """A read-only, row-selecting table view in the house style.
+
+    Columns fit their contents, except `stretch`, which takes the rest. Big lazy lists
+    pass `widths` instead (column → pixels for the view's font: sizing to contents
+    would read every row): those columns start at that width and the user may drag them.
+    """
     view = QTableView()
     view.setModel(model)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -415,7 +421,13 @@ def list_view(model: QAbstractTableModel, *, stretch: int) -> QTableView:
     view.verticalHeader().setDefaultSectionSize(26)
     header = view.horizontalHeader()
     header.setHighlightSections(False)
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    if widths is None:
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    else:
+        view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        for column, width in widths(view.fontMetrics()).items():
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, width)
     header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
     return view
 

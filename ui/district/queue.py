@@ -12,14 +12,12 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QFontMetrics, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDateEdit,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -31,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from clerk.timeutil import today as beijing_today
 from sync.district_client import QueueQuery
-from ui.common.widgets import qdate
+from ui.common.widgets import list_view, qdate
 from ui.district.case import DistrictCaseView
 from ui.district.queue_model import QueueModel
 from ui.district.session import DistrictSession
@@ -41,32 +39,17 @@ SEARCH_DELAY_MS = 250
 
 def queue_view(model: QueueModel) -> QTableView:
     """A table of queue rows in the house style, columns sized for their contents."""
-    view = QTableView()
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setAlternatingRowColors(True)
-    view.setWordWrap(False)
-    view.setTextElideMode(Qt.TextElideMode.ElideRight)
-    view.verticalHeader().hide()
-    view.verticalHeader().setDefaultSectionSize(26)
-    view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-    header = view.horizontalHeader()
-    header.setHighlightSections(False)
-    fm = view.fontMetrics()
-    widths = {QueueModel.CASE_NO: fm.horizontalAdvance("110108001001-20260302-00001") + 16,
-              QueueModel.STATE: fm.horizontalAdvance("不予批准") + 28,
-              QueueModel.STATION: fm.horizontalAdvance("海淀区学院路社区便民服务站") + 12,
-              QueueModel.APPLICANT: fm.horizontalAdvance("欧阳**") + 16,
-              QueueModel.AGENT: fm.horizontalAdvance("王代 · 部门反馈") + 16,
-              QueueModel.DUE: fm.horizontalAdvance("2026-03-02（超 12 日）") + 16,
-              QueueModel.ACCEPTED: fm.horizontalAdvance("2026-03-02") + 20}
-    for column, width in widths.items():
-        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(column, width)
-    header.setSectionResizeMode(QueueModel.MATTER, QHeaderView.ResizeMode.Stretch)
-    return view
+    return list_view(model, stretch=QueueModel.MATTER, widths=_queue_widths)
+
+
+def _queue_widths(fm: QFontMetrics) -> dict[int, int]:
+    return {QueueModel.CASE_NO: fm.horizontalAdvance("110108001001-20260302-00001") + 16,
+            QueueModel.STATE: fm.horizontalAdvance("不予批准") + 28,
+            QueueModel.STATION: fm.horizontalAdvance("海淀区学院路社区便民服务站") + 12,
+            QueueModel.APPLICANT: fm.horizontalAdvance("欧阳**") + 16,
+            QueueModel.AGENT: fm.horizontalAdvance("王代 · 部门反馈") + 16,
+            QueueModel.DUE: fm.horizontalAdvance("2026-03-02（超 12 日）") + 16,
+            QueueModel.ACCEPTED: fm.horizontalAdvance("2026-03-02") + 20}
 
 
 class QueuePage(QWidget):

@@ -25,13 +25,12 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QFontMetrics, QKeyEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDateEdit,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -45,7 +44,7 @@ from clerk.cases.queries import FINAL, CaseFilter, LevelFilter, SortKey, SyncFil
 from clerk.cases.states import State
 from clerk.timeutil import local_date
 from ui.common.operations import Operation
-from ui.common.widgets import state_label, state_labels, sync_label
+from ui.common.widgets import list_view, state_label, state_labels, sync_label
 from ui.station.case_detail import CaseDetail
 from ui.station.case_table_model import CaseTableModel
 from ui.station.session import Session
@@ -269,40 +268,11 @@ class CasesPage(QWidget):
         self.setFocusProxy(self.search_edit)
 
     def _build_view(self) -> QTableView:
-        view = QTableView()
-        view.setModel(self.model)
-        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        view.setAlternatingRowColors(True)
-        view.setWordWrap(False)
-        view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        view = list_view(self.model, stretch=CaseTableModel.MATTER, widths=_case_widths)
         view.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        view.verticalHeader().hide()
-        view.verticalHeader().setDefaultSectionSize(26)
-        view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header = view.horizontalHeader()
         header.setSectionsClickable(True)
         header.setSortIndicatorShown(False)
-        header.setHighlightSections(False)
-        fm = view.fontMetrics()
-        # Sized for the longest text each column shows, in the interface language.
-        due = ("2026-03-02" + QCoreApplication.translate("CaseTableModel", " 暂定")
-               + QCoreApplication.translate("CaseTableModel", " 暂停"))
-        sync = (sync_label(SyncStatus(pending=99)), sync_label(SyncStatus(rejected=99)))
-        widths = {
-            CaseTableModel.CASE_NO: fm.horizontalAdvance("110108001001-20260302-00001") + 16,
-            CaseTableModel.STATE: max(fm.horizontalAdvance(t) for t in state_labels()) + 24,
-            CaseTableModel.APPLICANT: fm.horizontalAdvance("欧阳建国华") + 16,
-            CaseTableModel.ID_NO: fm.horizontalAdvance("110101********1234") + 16,
-            CaseTableModel.ACCEPTED: fm.horizontalAdvance("2026-03-02") + 24,
-            CaseTableModel.DUE: fm.horizontalAdvance(due) + 20,
-            CaseTableModel.SYNC: max(fm.horizontalAdvance(t) for t in sync) + 20,
-        }
-        for column, width in widths.items():
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            header.resizeSection(column, width)
-        header.setSectionResizeMode(CaseTableModel.MATTER, QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(60)
         return view
 
@@ -507,3 +477,19 @@ class CasesPage(QWidget):
                 self._focus_search()
                 return True
         return super().eventFilter(watched, event)
+
+
+def _case_widths(fm: QFontMetrics) -> dict[int, int]:
+    """Sized for the longest text each column shows, in the interface language."""
+    due = ("2026-03-02" + QCoreApplication.translate("CaseTableModel", " 暂定")
+           + QCoreApplication.translate("CaseTableModel", " 暂停"))
+    sync = (sync_label(SyncStatus(pending=99)), sync_label(SyncStatus(rejected=99)))
+    return {
+        CaseTableModel.CASE_NO: fm.horizontalAdvance("110108001001-20260302-00001") + 16,
+        CaseTableModel.STATE: max(fm.horizontalAdvance(t) for t in state_labels()) + 24,
+        CaseTableModel.APPLICANT: fm.horizontalAdvance("欧阳建国华") + 16,
+        CaseTableModel.ID_NO: fm.horizontalAdvance("110101********1234") + 16,
+        CaseTableModel.ACCEPTED: fm.horizontalAdvance("2026-03-02") + 24,
+        CaseTableModel.DUE: fm.horizontalAdvance(due) + 20,
+        CaseTableModel.SYNC: max(fm.horizontalAdvance(t) for t in sync) + 20,
+    }
