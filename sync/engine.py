@@ -17,8 +17,9 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from clerk.cases.states import EVENT_LABELS, EventType
+from clerk.cases.states import EventType
 from clerk.errors import QT_TRANSLATE_NOOP, StateError
+from clerk.labels import EVENT_LABELS
 from clerk.store.models import Case, CaseEvent, CaseNote, Setting, SyncQuarantine
 from clerk.timeutil import local_date
 from clerk.workspace import Workspace

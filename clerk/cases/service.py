@@ -25,6 +25,7 @@ from clerk.catalog import matter_from_dict
 from clerk.catalog_store import get_matter_data
 from clerk.errors import QT_TRANSLATE_NOOP, StateError, ValidationError
 from clerk.ids import new_id
+from clerk.labels import RATING_LABELS
 from clerk.numbering import allocate_case_no, allocate_doc_no
 from clerk.store.models import Case, CaseEvent
 from clerk.timeutil import local_date
@@ -34,7 +35,6 @@ if TYPE_CHECKING:
 
 # Government-issued certificates are worth keeping on file; forms and photos are per case.
 REUSABLE_SOURCES = frozenset({"government", "e_license"})
-RATING_LABELS = {5: "非常满意", 4: "满意", 3: "基本满意", 2: "不满意", 1: "非常不满意"}
 
 
 @dataclass

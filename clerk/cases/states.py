@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from clerk.errors import QT_TRANSLATE_NOOP, StateError
+from clerk.labels import EVENT_LABELS, OWNER_LABELS, STATE_LABELS
 
 
 class State(StrEnum):
@@ -36,19 +37,6 @@ class State(StrEnum):
         return self in (State.NOT_ACCEPTED, State.COMPLETED, State.WITHDRAWN)
 
 
-STATE_LABELS = {
-    State.DRAFT: "收件中",
-    State.AWAITING_SUPPLEMENT: "待补正",
-    State.NOT_ACCEPTED: "不予受理",
-    State.ACCEPTED: "已受理",
-    State.ESCALATED: "已上报",
-    State.UNDER_REVIEW: "办理中",
-    State.RETURNED: "退回补正",
-    State.APPROVED: "准予",
-    State.DENIED: "不予批准",
-    State.COMPLETED: "已办结",
-    State.WITHDRAWN: "已撤回",
-}
 
 
 class Side(StrEnum):
@@ -192,26 +180,4 @@ def _check_guards(facts: CaseFacts, event_type: EventType) -> None:
             code="state.no_special")
 
 
-OWNER_LABELS = {Side.STATION: "站点", Side.DISTRICT: "区中心"}
 
-EVENT_LABELS = {
-    EventType.CREATED: "收件",
-    EventType.MATERIALS_UPDATED: "材料更新",
-    EventType.NOTICE_ISSUED: "一次性告知",
-    EventType.ACCEPTED: "受理",
-    EventType.REFUSED: "不予受理",
-    EventType.ESCALATED: "上报区级",
-    EventType.TAKEN: "接件",
-    EventType.ASSIGNED: "指派代办员",
-    EventType.PROXY_STEP: "代办进展",
-    EventType.RETURNED: "退回补正",
-    EventType.RESUBMITTED: "补正后重新上报",
-    EventType.SPECIAL_STARTED: "特别程序开始",
-    EventType.SPECIAL_ENDED: "特别程序结束",
-    EventType.APPROVED: "准予",
-    EventType.DENIED: "不予批准",
-    EventType.COMPLETED: "办结",
-    EventType.RATED: "好差评",
-    EventType.WITHDRAWN: "撤回",
-    EventType.COMMENTED: "留言",
-}

@@ -10,9 +10,10 @@ from typing import Any
 from clerk import applicants as ap
 from clerk.cases.record import CaseRecord
 from clerk.cases.service import MaterialChanges
-from clerk.cases.states import EVENT_LABELS, State
+from clerk.cases.states import State
 from clerk.cli.common import CliContext, add_command, parse_date
 from clerk.errors import ValidationError
+from clerk.labels import EVENT_LABELS
 from clerk.timeutil import local_time
 from clerk.validation import mask_id_no
 

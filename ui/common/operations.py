@@ -45,6 +45,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+from clerk import labels
 from clerk.errors import StationDeskError, WordedError
 
 log = logging.getLogger(__name__)
@@ -75,7 +76,7 @@ def error_text(exc: BaseException) -> str:
         # is no translation), filled with its values; a value that is itself a marked
         # message (a piece of advice, say) is translated too.
         words = QCoreApplication.translate("errors", exc.template)
-        values = {k: QCoreApplication.translate("errors", v) for k, v in exc.params.items()}
+        values = {k: _translated_value(v) for k, v in exc.params.items()}
         try:
             return words.format(**values) if values else words
         except (KeyError, IndexError, ValueError):  # a translation that lost a placeholder
@@ -89,6 +90,16 @@ def error_text(exc: BaseException) -> str:
         "operations",
         "操作没有完成：程序出现意外错误（{kind}）。请重试；如果仍然出错，请联系管理员。",
     ).format(kind=type(exc).__name__)
+
+
+def _translated_value(value: str) -> str:
+    """A value of a worded error: a marked message (advice) or a label (a state's or an
+    event's name) is shown in the interface language; anything else as it is."""
+    for context in ("errors", labels.CONTEXT):
+        text = QCoreApplication.translate(context, value)
+        if text != value:
+            return text
+    return value
 
 
 class ImmediateExecutor(Executor):

@@ -10,7 +10,6 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QDate,
@@ -34,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from clerk import labels
 from clerk.cases.queries import Level, SyncStatus
 from clerk.cases.states import State
 
@@ -105,50 +105,16 @@ def qcolor(colours: tuple[str, str], background: bool) -> QColor:
     return QColor(colours[1] if background else colours[0])
 
 
-# The words below are translated in the "labels" context. The tables hold the Chinese
-# source texts (QT_TRANSLATE_NOOP marks them for pyside6-lupdate); they are translated
-# when shown, so the interface language in force at that moment applies.
-_STATE_NAMES: dict[State, str] = {
-    State.DRAFT: str(QT_TRANSLATE_NOOP("labels", "收件中")),
-    State.AWAITING_SUPPLEMENT: str(QT_TRANSLATE_NOOP("labels", "待补正")),
-    State.NOT_ACCEPTED: str(QT_TRANSLATE_NOOP("labels", "不予受理")),
-    State.ACCEPTED: str(QT_TRANSLATE_NOOP("labels", "已受理")),
-    State.ESCALATED: str(QT_TRANSLATE_NOOP("labels", "已上报")),
-    State.UNDER_REVIEW: str(QT_TRANSLATE_NOOP("labels", "办理中")),
-    State.RETURNED: str(QT_TRANSLATE_NOOP("labels", "退回补正")),
-    State.APPROVED: str(QT_TRANSLATE_NOOP("labels", "准予")),
-    State.DENIED: str(QT_TRANSLATE_NOOP("labels", "不予批准")),
-    State.COMPLETED: str(QT_TRANSLATE_NOOP("labels", "已办结")),
-    State.WITHDRAWN: str(QT_TRANSLATE_NOOP("labels", "已撤回")),
-}
-_LEVEL_NAMES: dict[Level, str] = {
-    Level.NORMAL: str(QT_TRANSLATE_NOOP("labels", "正常")),
-    Level.YELLOW: str(QT_TRANSLATE_NOOP("labels", "预警")),
-    Level.RED: str(QT_TRANSLATE_NOOP("labels", "超期")),
-    Level.PAUSED: str(QT_TRANSLATE_NOOP("labels", "计时暂停")),
-}
-_RATING_NAMES: dict[int, str] = {
-    5: str(QT_TRANSLATE_NOOP("labels", "非常满意")),
-    4: str(QT_TRANSLATE_NOOP("labels", "满意")),
-    3: str(QT_TRANSLATE_NOOP("labels", "基本满意")),
-    2: str(QT_TRANSLATE_NOOP("labels", "不满意")),
-    1: str(QT_TRANSLATE_NOOP("labels", "非常不满意")),
-}
-_DOCUMENT_KINDS: dict[str, str] = {
-    "notice": str(QT_TRANSLATE_NOOP("labels", "一次性告知单")),
-    "receipt": str(QT_TRANSLATE_NOOP("labels", "受理回执")),
-    "refusal": str(QT_TRANSLATE_NOOP("labels", "不予受理通知书")),
-    "result": str(QT_TRANSLATE_NOOP("labels", "办结通知")),
-}
-
-
+# The words for the domain's codes are declared once, in clerk.labels (Chinese sources
+# marked for the "labels" context); they are translated when shown, so the interface
+# language in force at that moment applies.
 def _label(source: str) -> str:
-    return QCoreApplication.translate("labels", source)
+    return QCoreApplication.translate(labels.CONTEXT, source)
 
 
 def state_label(state: State) -> str:
     """The state's name in the interface language (not clerk's Chinese `State.label`)."""
-    return _label(_STATE_NAMES[state])
+    return _label(labels.STATE_LABELS[state])
 
 
 def state_labels() -> list[str]:
@@ -157,7 +123,7 @@ def state_labels() -> list[str]:
 
 
 def level_label(level: Level) -> str:
-    return _label(_LEVEL_NAMES[level])
+    return _label(labels.LEVEL_LABELS[level])
 
 
 def sync_label(sync: SyncStatus) -> str:
@@ -177,7 +143,29 @@ def sync_colours(sync: SyncStatus) -> tuple[str, str]:
 
 
 def rating_label(score: int) -> str:
-    return _label(_RATING_NAMES[score])
+    return _label(labels.RATING_LABELS[score])
+
+
+def event_label(event_type: str) -> str:
+    """An event's name in the interface language (its code when it is unknown)."""
+    source = labels.EVENT_LABELS.get(event_type)
+    return _label(source) if source else event_type
+
+
+def owner_label(side: str) -> str:
+    source = labels.OWNER_LABELS.get(side)
+    return _label(source) if source else side
+
+
+def item_status_label(status: str) -> str:
+    """A checklist item's status (已收, 缺, 容缺后补 …) in the interface language."""
+    source = labels.ITEM_STATUS_LABELS.get(status)
+    return _label(source) if source else status
+
+
+def document_kind_label(kind: str) -> str:
+    source = labels.DOCUMENT_KINDS.get(kind)
+    return _label(source) if source else kind
 
 
 def join_list(items: Iterable[str]) -> str:
@@ -317,7 +305,7 @@ def open_pdf_preview(pdf: bytes, title: str, parent: QWidget | None) -> QWidget 
 
 
 def document_title(doc: PrintedDocument) -> str:
-    kind = _DOCUMENT_KINDS.get(doc.kind)
+    kind = labels.DOCUMENT_KINDS.get(doc.kind)
     title = f"{_label(kind) if kind else doc.title} {doc.doc_no}"
     return title + (QCoreApplication.translate("labels", "（补打）") if doc.reprint else "")
 

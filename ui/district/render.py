@@ -8,16 +8,15 @@ The applicant's ID number and phone are masked unless the reviewer asks to see t
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QObject
 
 from clerk.cases.checklist import ItemStatus
 from clerk.cases.states import State
-from clerk.timeutil import local_time
 from clerk.validation import mask_id_no, mask_mobile
-from sync.wire import CaseDetail, PulledEvent, is_sha256, parse_utc
+from sync.wire import CaseDetail, PulledEvent, is_sha256
+from ui.common.timeline import TimelineLine, TimelineRenderer, when
 from ui.common.widgets import (
     AMBER,
     BLUE,
@@ -26,8 +25,10 @@ from ui.common.widgets import (
     LEVEL_COLOURS,
     RED,
     STATE_COLOURS,
+    document_kind_label,
     esc,
-    join_clauses,
+    event_label,
+    item_status_label,
     join_list,
     labelled,
     level_label,
@@ -80,19 +81,16 @@ class DistrictCase:
         return sorted(found.items())
 
 
-def _when(value: datetime | str | None) -> str:
-    if not value:
-        return "—"
-    moment = parse_utc(value) if isinstance(value, str) else value
-    return local_time(moment).strftime("%Y-%m-%d %H:%M")
-
-
 def _record_time(value: Any) -> str:
-    return _when(str(value)) if value else "—"
+    return when(str(value)) if value else "—"
 
 
 class DistrictRenderer(QObject):
     """HTML for the tabs. A QObject only so ``self.tr`` gives the strings a context."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._timeline = TimelineRenderer(self)
 
     def header(self, c: DistrictCase) -> str:
         d = c.detail
@@ -135,7 +133,7 @@ class DistrictRenderer(QObject):
             (self.tr("申请人"), esc(a.get("name", "")), self.tr("证件号码"), id_cell),
             (self.tr("联系电话"), esc(shown_mobile) or "—", self.tr("代理人"), esc(agent_text)),
             (self.tr("站点"), esc(station_name), self.tr("事项"), esc(d.matter_name)),
-            (self.tr("受理时间"), _when(d.accepted_at), self.tr("承诺时限"),
+            (self.tr("受理时间"), when(d.accepted_at), self.tr("承诺时限"),
              self.tr("{n} 个工作日").format(n=limit) if limit else "—"),
             (self.tr("办结期限"), self._due(c), self.tr("代办员"),
              esc(names.get(d.proxy_agent or "", d.proxy_agent or "")) or "—"),
@@ -240,63 +238,17 @@ class DistrictRenderer(QObject):
 
     # -- 办理进程
     def timeline(self, c: DistrictCase, names: dict[str, str]) -> str:
-        head = "".join(f"<th>{esc(h)}</th>" for h in (
-            self.tr("时间"), self.tr("环节"), self.tr("经办"), self.tr("说明")))
-        rows = []
-        for i, e in enumerate(reversed(c.events)):
-            shade = ' bgcolor="#f4f6f9"' if i % 2 else ""
-            side = tag(self.tr("区中心"), BLUE) if e.origin.value == "district" else ""
-            rows.append(
-                f"<tr{shade}><td width='17%'>{_when(e.occurred_at)}</td>"
-                f"<td width='16%'><b>{esc(self.event_label(e.type.value))}</b> {side}</td>"
-                f"<td width='14%'>{esc(names.get(e.actor, e.actor))}</td>"
-                f"<td>{self.describe(e)}</td></tr>")
-        return table(f"<tr>{head}</tr>{''.join(rows)}", border=1)
+        district = tag(self.tr("区中心"), BLUE)
+        lines = [TimelineLine(e.occurred_at, e.type.value, e.actor, e.payload,
+                              badge=district if e.origin.value == "district" else "")
+                 for e in c.events]
+        return self._timeline.table(lines, names)
 
     def event_label(self, etype: str) -> str:
-        labels = {
-            "created": self.tr("收件"), "materials_updated": self.tr("材料更新"),
-            "notice_issued": self.tr("一次性告知"), "accepted": self.tr("受理"),
-            "refused": self.tr("不予受理"), "escalated": self.tr("上报区级"),
-            "taken": self.tr("区中心接件"), "assigned": self.tr("指派代办员"),
-            "proxy_step": self.tr("代办进展"), "returned": self.tr("退回补正"),
-            "resubmitted": self.tr("补正后重新上报"), "special_started": self.tr("特别程序开始"),
-            "special_ended": self.tr("特别程序结束"), "approved": self.tr("准予"),
-            "denied": self.tr("不予批准"), "completed": self.tr("办结"),
-            "rated": self.tr("好差评"), "withdrawn": self.tr("撤回"), "commented": self.tr("留言"),
-        }
-        return labels.get(etype, etype)
+        return event_label(etype)
 
     def describe(self, e: PulledEvent) -> str:
-        p = e.payload
-        doc = f" <span class='muted'>{esc(p['doc_no'])}</span>" if p.get("doc_no") else ""
-        if e.type.value == "notice_issued":
-            text = self.tr("告知补正 {n} 项").format(n=len(p.get("items", [])))
-            if p.get("flagged"):
-                text += " " + self.tr("（新增告知项，理由：{why}）").format(
-                    why=p.get("justification") or "")
-            return esc(text) + doc
-        if e.type.value in ("accepted", "resubmitted", "special_ended") and p.get("due_date"):
-            extra = self.tr("（暂定）") if p.get("due_provisional") else ""
-            text = self.tr("办结期限 {due}{extra}").format(due=p["due_date"], extra=extra)
-            if p.get("result"):
-                text = join_clauses((p["result"], text))
-            return esc(text) + doc
-        if e.type.value == "returned":
-            items = join_list(str(i.get("name") or i.get("key", "")) for i in p.get("items", []))
-            return esc(join_clauses(x for x in (p.get("note", ""), items) if x))
-        if e.type.value == "assigned":
-            return esc(p.get("proxy_agent", ""))
-        if e.type.value == "proxy_step":
-            return esc(" ".join(x for x in (p.get("step", ""), p.get("note", "")) if x))
-        if p.get("rating"):
-            score = int(p["rating"].get("score", 0) or 0)
-            text = esc(f"{score} {rating_label(score)}") if 1 <= score <= 5 else ""
-            return text + doc
-        for key in ("reason", "text", "procedure", "result"):
-            if p.get(key):
-                return esc(p[key]) + doc
-        return doc.strip()
+        return self._timeline.describe(e.type.value, e.payload)
 
     # -- 材料
     def materials(self, c: DistrictCase) -> str:
@@ -334,11 +286,7 @@ class DistrictRenderer(QObject):
         return table(f"<tr>{head}</tr>{''.join(rows)}", border=1) + extra
 
     def item_status(self, status: ItemStatus) -> str:
-        return {
-            ItemStatus.RECEIVED: self.tr("已收"), ItemStatus.ON_FILE: self.tr("证照库已核验"),
-            ItemStatus.SHARED: self.tr("共享数据获取"), ItemStatus.DEFERRED: self.tr("容缺后补"),
-            ItemStatus.MISSING: self.tr("缺"), ItemStatus.NOT_APPLICABLE: self.tr("不适用"),
-        }[status]
+        return item_status_label(status)
 
     # -- 文书
     def documents(self, c: DistrictCase) -> str:
@@ -349,12 +297,13 @@ class DistrictRenderer(QObject):
                              "note": n.get("justification", "")})
         if not docs:
             return "<p class='muted'>" + esc(self.tr("站点尚未出具文书。")) + "</p>"
-        kinds = {"notice": self.tr("一次性告知单"), "receipt": self.tr("受理回执"),
-                 "refusal": self.tr("不予受理通知书"), "result": self.tr("办结通知"),
-                 "flag": self.tr("再次告知（新增告知项，已报监察）")}
+        kinds = {"flag": self.tr("再次告知（新增告知项，已报监察）")}
         head = "".join(f"<th>{esc(h)}</th>" for h in (self.tr("文书"), self.tr("编号"),
                                                        self.tr("说明")))
-        rows = "".join(f"<tr><td>{esc(kinds.get(d.get('kind', ''), d.get('kind', '')))}</td>"
+        def kind(d: dict[str, Any]) -> str:
+            return kinds.get(d.get("kind", "")) or document_kind_label(d.get("kind", ""))
+
+        rows = "".join(f"<tr><td>{esc(kind(d))}</td>"
                        f"<td>{esc(d.get('doc_no', ''))}</td><td>{esc(d.get('note', ''))}</td>"
                        "</tr>" for d in docs)
         note = esc(self.tr("站点打印的文书（编号与种类）；原件在站点存档。"))

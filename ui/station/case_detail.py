@@ -58,10 +58,11 @@ from clerk.cases.record import CaseRecord
 from clerk.cases.states import EventType, Side, State, check_event
 from clerk.cases.supervision import case_level, pauses_of
 from clerk.errors import StateError, ValidationError
-from clerk.timeutil import local_date, local_time
+from clerk.timeutil import local_date
 from clerk.validation import mask_id_no, mask_mobile
 from clerk.workspace import Workspace
 from ui.common.operations import Operation, error_text
+from ui.common.timeline import TimelineLine, TimelineRenderer, when
 from ui.common.widgets import (
     AMBER,
     BLUE,
@@ -72,9 +73,11 @@ from ui.common.widgets import (
     RED,
     STATE_COLOURS,
     FieldError,
+    document_kind_label,
     document_title,
     esc,
-    join_clauses,
+    event_label,
+    item_status_label,
     join_list,
     labelled,
     level_label,
@@ -172,12 +175,12 @@ _LEVELS = {CalLevel.NORMAL: ListLevel.NORMAL, CalLevel.YELLOW: ListLevel.YELLOW,
            CalLevel.RED: ListLevel.RED}
 
 
-def _when(moment: Any) -> str:
-    return local_time(moment).strftime("%Y-%m-%d %H:%M") if moment else "—"
-
-
 class DetailRenderer(QObject):
     """HTML for the tabs. A QObject only so ``self.tr`` gives the strings a context."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._timeline = TimelineRenderer(self)
 
     def header(self, d: CaseDetailData) -> str:
         r = d.record
@@ -213,8 +216,8 @@ class DetailRenderer(QObject):
             (self.tr("事项"), esc(r.matter_name),
              self.tr("办理层级"), self.tr("上报区级") if r.handling_level == "district"
              else self.tr("站点办结")),
-            (self.tr("收件时间"), _when(r.received_at),
-             self.tr("受理时间"), _when(r.accepted_at)),
+            (self.tr("收件时间"), when(r.received_at),
+             self.tr("受理时间"), when(r.accepted_at)),
             (self.tr("承诺时限"), self._limit(r), self.tr("办结期限"), self._due(d)),
             (self.tr("经办人"), esc(d.names.get(r.clerk, r.clerk)),
              self.tr("当前负责"), self.tr("区中心") if r.owner == Side.DISTRICT
@@ -316,7 +319,7 @@ class DetailRenderer(QObject):
                 d.names.get(str(r.result["by"]), str(r.result["by"])))))
         if r.delivered_at:
             lines.append(self.tr("已交付：{when}，{how}").format(
-                when=_when(r.delivered_at),
+                when=when(r.delivered_at),
                 how=esc(self.delivery(r.result.get("delivery")) or "—")))
         title = esc(self.tr("办理结果"))
         return f"<h3>{title}</h3><p>{'<br>'.join(lines)}</p>"
@@ -349,72 +352,15 @@ class DetailRenderer(QObject):
 
     # -- 办理进程
     def timeline(self, d: CaseDetailData) -> str:
-        head = "".join(f"<th>{esc(h)}</th>" for h in (
-            self.tr("时间"), self.tr("环节"), self.tr("经办"), self.tr("说明"), self.tr("同步")))
-        rows = []
-        for i, e in enumerate(reversed(d.timeline)):
-            shade = ' bgcolor="#f4f6f9"' if i % 2 else ""
-            rows.append(
-                f"<tr{shade}><td width='17%'>{_when(e.occurred_at)}</td>"
-                f"<td width='14%'><b>{esc(self.event_label(e.type))}</b></td>"
-                f"<td width='15%'>{esc(d.names.get(e.actor, e.actor))}</td>"
-                f"<td>{self.describe(e)}</td><td width='12%'>{self._sync(e)}</td></tr>")
-        return table(f"<tr>{head}</tr>{''.join(rows)}", border=1)
+        lines = [TimelineLine(e.occurred_at, e.type, e.actor, e.payload, extra=self._sync(e))
+                 for e in d.timeline]
+        return self._timeline.table(lines, d.names, extra_header=self.tr("同步"))
 
     def event_label(self, etype: str) -> str:
-        labels = {
-            "created": self.tr("收件"), "materials_updated": self.tr("材料更新"),
-            "notice_issued": self.tr("一次性告知"), "accepted": self.tr("受理"),
-            "refused": self.tr("不予受理"), "escalated": self.tr("上报区级"),
-            "taken": self.tr("区中心接件"), "assigned": self.tr("指派代办员"),
-            "proxy_step": self.tr("代办进展"), "returned": self.tr("退回补正"),
-            "resubmitted": self.tr("补正后重新上报"), "special_started": self.tr("特别程序开始"),
-            "special_ended": self.tr("特别程序结束"), "approved": self.tr("准予"),
-            "denied": self.tr("不予批准"), "completed": self.tr("办结"),
-            "rated": self.tr("好差评"), "withdrawn": self.tr("撤回"), "commented": self.tr("留言"),
-        }
-        return labels.get(etype, etype)
+        return event_label(etype)
 
-    def describe(self, e: TimelineEntry) -> str:
-        p = e.payload
-        doc = f" <span class='muted'>{esc(p['doc_no'])}</span>" if p.get("doc_no") else ""
-        if e.type == "notice_issued":
-            text = self.tr("告知补正 {n} 项").format(n=len(p.get("items", [])))
-            if p.get("flagged"):
-                text += " " + self.tr("（新增告知项，理由：{why}）").format(
-                    why=p.get("justification") or "")
-            return esc(text) + doc
-        if e.type == "accepted":
-            due = p.get("due_date", "")
-            extra = self.tr("（暂定）") if p.get("due_provisional") else ""
-            return esc(self.tr("办结期限 {due}{extra}").format(due=due, extra=extra)) + doc
-        if e.type == "completed":
-            text = esc(self.delivery(p.get("delivery")))
-            if p.get("rating"):
-                text = join_clauses(x for x in (text, self._rating_text(p["rating"])) if x)
-            return text + doc
-        if e.type == "rated":
-            return self._rating_text(p.get("rating") or {})
-        if e.type == "returned":
-            items = join_list(str(i.get("name") or i.get("key", "")) for i in p.get("items", []))
-            return esc(join_clauses(x for x in (p.get("note", ""), items) if x))
-        if e.type == "assigned":
-            return esc(p.get("proxy_agent", ""))
-        if e.type == "proxy_step":
-            return esc(" ".join(x for x in (p.get("step", ""), p.get("note", "")) if x))
-        for key in ("reason", "text", "procedure", "result"):
-            if p.get(key):
-                return esc(p[key]) + doc
-        return doc.strip()
-
-    def _rating_text(self, rating: dict[str, Any]) -> str:
-        score = int(rating.get("score", 0) or 0)
-        text = esc(f"{score} {rating_label(score)}") if 1 <= score <= 5 else ""
-        if rating.get("bad"):
-            text += " " + tag(self.tr("差评"), RED)
-        if rating.get("comment"):
-            text += " " + esc(rating["comment"])
-        return text
+    def delivery(self, method: object) -> str:
+        return self._timeline.delivery(method)
 
     def _sync(self, e: TimelineEntry) -> str:
         if e.origin != Side.STATION:
@@ -462,17 +408,7 @@ class DetailRenderer(QObject):
         return self.tr("{n} 份（{kinds}）").format(n=len(scans), kinds=kinds)
 
     def item_status(self, status: ItemStatus) -> str:
-        return {
-            ItemStatus.RECEIVED: self.tr("已收"), ItemStatus.ON_FILE: self.tr("证照库已核验"),
-            ItemStatus.SHARED: self.tr("共享数据获取"), ItemStatus.DEFERRED: self.tr("容缺后补"),
-            ItemStatus.MISSING: self.tr("缺"), ItemStatus.NOT_APPLICABLE: self.tr("不适用"),
-        }[status]
-
-    def delivery(self, method: object) -> str:
-        """A stored delivery method (clerk keeps the Chinese words) in the interface language."""
-        value = str(method or "")
-        return {"窗口领取": self.tr("窗口领取"), "邮寄送达": self.tr("邮寄送达"),
-                "电子送达": self.tr("电子送达")}.get(value, value)
+        return item_status_label(status)
 
     def necessity(self, necessity: str) -> str:
         return {"required": self.tr("必要"), "optional": self.tr("非必要"),
@@ -480,8 +416,7 @@ class DetailRenderer(QObject):
                 "exempt_shared": self.tr("信息免交")}.get(necessity, necessity)
 
     def document_kind(self, kind: str) -> str:
-        return {"notice": self.tr("一次性告知单"), "receipt": self.tr("受理回执"),
-                "refusal": self.tr("不予受理通知书"), "result": self.tr("办结通知")}.get(kind, kind)
+        return document_kind_label(kind)
 
 
 # --- the rating picker ----------------------------------------------------------------------
@@ -917,7 +852,7 @@ class CaseDetail(QWidget):
             times = d.printed.get(doc["doc_no"], 0)
             printed = self.tr("已打印 {n} 次").format(n=times) if times else self.tr("未打印")
             values = (self._renderer.document_kind(doc["kind"]), doc["doc_no"],
-                      _when(issued.get(doc["seq"])), printed)
+                      when(issued.get(doc["seq"])), printed)
             for col, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 item.setData(Qt.ItemDataRole.UserRole, (doc["kind"], doc["doc_no"]))
