@@ -9,20 +9,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtCore import QUrl, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
-    QTabWidget,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
 from sync.district_client import StaffClient, StaleError
 from sync.wire import CaseDetail
+from ui.common.case_view import CaseView
 from ui.common.operations import error_text
-from ui.common.widgets import AMBER, DETAIL_CSS, GREEN, RED
+from ui.common.widgets import AMBER, GREEN, RED
 from ui.district.actions import ActionPanel
 from ui.district.render import SCAN_SCHEME, DistrictCase, DistrictRenderer
 from ui.district.session import DistrictSession, network
@@ -34,19 +33,15 @@ def load_case(client: StaffClient, case_id: str) -> DistrictCase:
     return DistrictCase(detail, events)
 
 
-class DistrictCaseView(QWidget):
-    """Shows one case; offers the actions the staff member's role and the state allow."""
+class DistrictCaseView(CaseView):
+    """Shows one case; offers the actions the staff member's role and the state allow.
+    `loaded` and `case_changed` carry the case id."""
 
-    loaded = Signal(str)  # case id ("" when cleared)
-    case_changed = Signal(str)  # an action changed the case (its id)
     action_done = Signal(str)  # the action that succeeded
-    action_failed = Signal(str)  # plain words (a stale action included)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._session: DistrictSession | None = None
-        self._case_id: str | None = None
-        self._generation = 0
         self._reveal = False
         self.data: DistrictCase | None = None
         self._renderer = DistrictRenderer(self)
@@ -59,36 +54,29 @@ class DistrictCaseView(QWidget):
 
     @property
     def case_id(self) -> str | None:
-        return self._case_id
+        return self._key
 
-    def show_case(self, case_id: str | None) -> None:
-        if not case_id:
-            self.clear()
-            return
-        if case_id != self._case_id:
-            self._reveal = False
-            self.message("")
-        self._case_id = case_id
-        self.reload()
+    def _can_load(self) -> bool:
+        return self._session is not None
 
-    def reload(self) -> None:
-        session, case_id = self._session, self._case_id
-        if session is None or case_id is None:
-            return
-        self._generation += 1
-        generation = self._generation
-        network(session, lambda client: load_case(client, case_id), parent=self,
+    def _load(self, generation: int, case_id: str) -> None:
+        assert self._session is not None
+        network(self._session, lambda client: load_case(client, case_id), parent=self,
                 done=lambda c: self._show(generation, c),
                 failed=lambda text: self._load_failed(generation, text))
 
+    def _switching(self) -> None:
+        self._reveal = False
+        self.message("")
+
+    def _shown_key(self, data: DistrictCase) -> str:
+        return data.detail.case_id
+
     def clear(self) -> None:
-        self._case_id = None
-        self.data = None
-        self._generation += 1
+        super().clear()
         self.header.setText(self.tr("<span style='color:#5f6368'>在上方列表中选择一个案件，"
                                     "查看材料、办理进程和站点文书。</span>"))
-        for view in self._views():
-            view.clear()
+        self.documents_view.clear()
         self.panel.set_case(None, self._session)
         self.loaded.emit("")
 
@@ -118,23 +106,13 @@ class DistrictCaseView(QWidget):
 
     # --- construction -------------------------------------------------------------
     def _build(self) -> None:
-        self.header = QLabel()
-        self.header.setTextFormat(Qt.TextFormat.RichText)
-        self.header.setWordWrap(True)
-        self.header.setStyleSheet("padding: 2px 2px 4px 2px;")
+        self.documents_view = self._browser()
+        self._build_tabs(self.documents_view)
+        for view in (self.summary_view, self.timeline_view, self.materials_view):
+            view.anchorClicked.connect(self._link)
         self.banner = QLabel()
         self.banner.setWordWrap(True)
         self.banner.hide()
-        self.summary_view = self._browser()
-        self.timeline_view = self._browser()
-        self.materials_view = self._browser()
-        self.documents_view = self._browser()
-        self.tabs = QTabWidget()
-        self.tabs.setDocumentMode(True)
-        self.tabs.addTab(self.summary_view, self.tr("概况"))
-        self.tabs.addTab(self.timeline_view, self.tr("办理进程"))
-        self.tabs.addTab(self.materials_view, self.tr("材料"))
-        self.tabs.addTab(self.documents_view, self.tr("文书"))
         self.panel = ActionPanel()
         self.panel.requested.connect(self.act)
         left = QWidget()
@@ -150,19 +128,6 @@ class DistrictCaseView(QWidget):
         body.addWidget(left, 1)
         body.addWidget(self.panel)
 
-    def _browser(self) -> QTextBrowser:
-        view = QTextBrowser()
-        view.setOpenLinks(False)
-        view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        view.document().setDefaultStyleSheet(DETAIL_CSS)
-        view.document().setDocumentMargin(8)
-        view.anchorClicked.connect(self._link)
-        return view
-
-    def _views(self) -> tuple[QTextBrowser, ...]:
-        return (self.summary_view, self.timeline_view, self.materials_view,
-                self.documents_view)
-
     # --- showing ------------------------------------------------------------------
     def _names(self) -> dict[str, str]:
         names: dict[str, str] = {}
@@ -173,12 +138,8 @@ class DistrictCaseView(QWidget):
         return names
 
     def _show(self, generation: int, c: DistrictCase) -> None:
-        if generation != self._generation:
-            return
-        self.data = c
-        self._render()
-        self.panel.set_case(c, self._session)
-        self.loaded.emit(c.detail.case_id)
+        if self._loaded(generation, c):
+            self.panel.set_case(c, self._session)
 
     def _render(self) -> None:
         c, session = self.data, self._session
@@ -193,15 +154,8 @@ class DistrictCaseView(QWidget):
         self._set_html(self.materials_view, r.materials(c))
         self._set_html(self.documents_view, r.documents(c))
 
-    @staticmethod
-    def _set_html(view: QTextBrowser, html: str) -> None:
-        bar = view.verticalScrollBar()
-        keep = bar.value()
-        view.setHtml(html)
-        bar.setValue(keep)
-
     def _load_failed(self, generation: int, text: str) -> None:
-        if generation == self._generation:
+        if self._current(generation):
             self.message(text, RED)
 
     # --- links: reveal the ID number, open a scan -----------------------------------

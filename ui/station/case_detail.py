@@ -35,8 +35,6 @@ from PySide6.QtWidgets import (
     QStackedWidget,
     QTableWidget,
     QTableWidgetItem,
-    QTabWidget,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -61,6 +59,7 @@ from clerk.errors import StateError, ValidationError
 from clerk.timeutil import local_date
 from clerk.validation import mask_id_no, mask_mobile
 from clerk.workspace import Workspace
+from ui.common.case_view import CaseView
 from ui.common.operations import Operation, error_text
 from ui.common.timeline import TimelineLine, TimelineRenderer, when
 from ui.common.widgets import (
@@ -497,27 +496,19 @@ class RatingPicker(QWidget):
 
 # --- the pane ----------------------------------------------------------------------------------
 
-class CaseDetail(QWidget):
+class CaseDetail(CaseView):
     """Shows one case; offers its allowed station actions."""
 
-    #: An action changed the case (carries the case number).
-    case_changed = Signal(str)
     #: The clerk wants to continue the case at the counter.
     resume_requested = Signal(str)
     #: A document was rendered (carries the PrintedDocument) before its preview opens.
     document_ready = Signal(object)
-    #: The pane shows a case (carries the case number; "" when cleared).
-    loaded = Signal(str)
-    #: An action failed (plain words).
-    action_failed = Signal(str)
     #: Escape in the 办理 panel with no form open: the keyboard goes back to the list.
     escaped = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._session: Session | None = None
-        self._case_no: str | None = None
-        self._generation = 0
         self._focus_when_loaded = False
         self.data: CaseDetailData | None = None
         self.preview_opener: Callable[[bytes, str, QWidget | None], object] = open_pdf_preview
@@ -531,38 +522,29 @@ class CaseDetail(QWidget):
 
     @property
     def case_no(self) -> str | None:
-        return self._case_no
+        return self._key
 
-    def show_case(self, case_no: str | None) -> None:
-        """Load and show ``case_no`` (None clears the pane)."""
-        if not case_no:
-            self.clear()
-            return
-        if case_no != self._case_no:
-            self._hide_form()
-            self._message("")
-        self._case_no = case_no
-        self.reload()
+    def _can_load(self) -> bool:
+        return self._session is not None
 
-    def reload(self) -> None:
-        session, case_no = self._session, self._case_no
-        if session is None or case_no is None:
-            return
-        self._generation += 1
-        generation = self._generation
-        ws = session.ws
+    def _load(self, generation: int, case_no: str) -> None:
+        assert self._session is not None
+        ws = self._session.ws
         Operation(lambda: load_detail(ws, case_no), parent=self) \
-            .success(lambda d: self._show(generation, d)) \
+            .success(lambda d: self._loaded(generation, d)) \
             .failure(lambda exc: self._load_failed(generation, exc)).run_in_background()
 
+    def _switching(self) -> None:
+        self._hide_form()
+        self._message("")
+
+    def _shown_key(self, data: CaseDetailData) -> str:
+        return data.record.case_no
+
     def clear(self) -> None:
-        self._case_no = None
-        self.data = None
-        self._generation += 1
+        super().clear()
         self.header.setText(self.tr("<span style='color:#5f6368'>在上方列表中选择一个办件，"
                                     "查看办理进程、材料和文书。</span>"))
-        for view in (self.summary_view, self.timeline_view, self.materials_view):
-            view.clear()
         self.documents.setRowCount(0)
         self._hide_form()
         self._message("")
@@ -573,7 +555,7 @@ class CaseDetail(QWidget):
     def focus_actions(self) -> None:
         """Put the keyboard on the first action the case allows (or on the tabs); when the
         case is still loading, as soon as it is shown."""
-        if self.data is None or self.data.record.case_no != self._case_no:
+        if self.data is None or self.data.record.case_no != self._key:
             self._focus_when_loaded = True
             return
         self._focus_when_loaded = False
@@ -585,19 +567,7 @@ class CaseDetail(QWidget):
 
     # --- construction ---------------------------------------------------------------------
     def _build(self) -> None:
-        self.header = QLabel()
-        self.header.setTextFormat(Qt.TextFormat.RichText)
-        self.header.setWordWrap(True)
-        self.header.setStyleSheet("padding: 2px 2px 4px 2px;")
-        self.summary_view = self._browser()
-        self.timeline_view = self._browser()
-        self.materials_view = self._browser()
-        self.tabs = QTabWidget()
-        self.tabs.setDocumentMode(True)
-        self.tabs.addTab(self.summary_view, self.tr("概况"))
-        self.tabs.addTab(self.timeline_view, self.tr("办理进程"))
-        self.tabs.addTab(self.materials_view, self.tr("材料"))
-        self.tabs.addTab(self._build_documents(), self.tr("文书"))
+        self._build_tabs(self._build_documents())
         body = QHBoxLayout()
         body.setContentsMargins(0, 0, 0, 0)
         body.addWidget(self.tabs, 1)
@@ -607,14 +577,6 @@ class CaseDetail(QWidget):
         layout.setSpacing(2)
         layout.addWidget(self.header)
         layout.addLayout(body, 1)
-
-    def _browser(self) -> QTextBrowser:
-        view = QTextBrowser()
-        view.setOpenLinks(False)
-        view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        view.document().setDefaultStyleSheet(DETAIL_CSS)
-        view.document().setDocumentMargin(8)
-        return view
 
     def _build_documents(self) -> QWidget:
         self.documents = QTableWidget(0, 4)
@@ -810,11 +772,10 @@ class CaseDetail(QWidget):
         return box
 
     # --- showing ------------------------------------------------------------------------------
-    def _show(self, generation: int, d: CaseDetailData) -> None:
-        if generation != self._generation:
+    def _render(self) -> None:
+        d = self.data
+        if d is None:
             return
-        self.data = d
-        r = d.record
         self.header.setText(f"<style>{DETAIL_CSS}</style>" + self._renderer.header(d))
         self._set_html(self.summary_view, self._renderer.summary(d))
         self._set_html(self.timeline_view, self._renderer.timeline(d))
@@ -826,17 +787,9 @@ class CaseDetail(QWidget):
             self._hide_form()
         if self._focus_when_loaded:
             self.focus_actions()
-        self.loaded.emit(r.case_no)
-
-    @staticmethod
-    def _set_html(view: QTextBrowser, html: str) -> None:
-        bar = view.verticalScrollBar()
-        position = bar.value()
-        view.setHtml(html)
-        bar.setValue(position)
 
     def _load_failed(self, generation: int, exc: Exception) -> None:
-        if generation != self._generation:
+        if not self._current(generation):
             return
         self.data = None
         self._set_actions(())
@@ -941,8 +894,8 @@ class CaseDetail(QWidget):
 
     # --- actions --------------------------------------------------------------------------------
     def _resume(self) -> None:
-        if self._case_no:
-            self.resume_requested.emit(self._case_no)
+        if self._key:
+            self.resume_requested.emit(self._key)
 
     def complete(self) -> None:
         """办结并交付 with the form's delivery, result text and rating."""
@@ -993,7 +946,7 @@ class CaseDetail(QWidget):
 
     def _run(self, work: Callable[[Workspace, str, str], object], done: str, *,
              then_print: str | None = None, busy: QPushButton | None = None) -> None:
-        session, case_no = self._session, self._case_no
+        session, case_no = self._session, self._key
         if session is None or case_no is None:
             return
         ws, clerk = session.ws, session.username
@@ -1031,7 +984,7 @@ class CaseDetail(QWidget):
     def print_document(self, kind: str, doc_no: str | None = None) -> None:
         """Render the case's ``kind`` document (the one numbered ``doc_no``) and preview it;
         marked 补打 when it was printed before."""
-        session, case_no = self._session, self._case_no
+        session, case_no = self._session, self._key
         if session is None or case_no is None:
             return
         ws, clerk = session.ws, session.username
