@@ -39,6 +39,10 @@ class State(StrEnum):
 
 
 
+#: States in which the station continues a case at the counter (补正 / 继续受理).
+RESUMABLE = (State.DRAFT, State.AWAITING_SUPPLEMENT, State.RETURNED)
+
+
 class Side(StrEnum):
     STATION = "station"
     DISTRICT = "district"

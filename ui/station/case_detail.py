@@ -53,7 +53,7 @@ from clerk.cases.queries import (
     printed_documents,
 )
 from clerk.cases.record import CaseRecord
-from clerk.cases.states import EventType, Side, State, check_event
+from clerk.cases.states import RESUMABLE, EventType, Side, State, check_event
 from clerk.cases.supervision import case_level, pauses_of
 from clerk.errors import StateError, ValidationError
 from clerk.timeutil import local_date
@@ -103,7 +103,6 @@ class Action(StrEnum):
 _CHECKED: tuple[tuple[Action, EventType], ...] = (
     (Action.COMPLETE, EventType.COMPLETED), (Action.ESCALATE, EventType.ESCALATED),
     (Action.RATE, EventType.RATED), (Action.WITHDRAW, EventType.WITHDRAWN))
-RESUMABLE = (State.DRAFT, State.AWAITING_SUPPLEMENT, State.RETURNED)
 
 
 def station_actions(rec: CaseRecord) -> tuple[Action, ...]:

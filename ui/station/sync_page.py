@@ -34,7 +34,16 @@ from PySide6.QtWidgets import (
 
 from clerk.timeutil import local_time
 from ui.common.operations import Operation, error_text
-from ui.common.widgets import AMBER, GREEN, GREY, RED, ListModel, ListRow, list_view
+from ui.common.widgets import (
+    AMBER,
+    GREEN,
+    GREY,
+    RED,
+    ListModel,
+    ListRow,
+    event_label,
+    list_view,
+)
 from ui.station.session import Session
 
 if TYPE_CHECKING:
@@ -398,7 +407,7 @@ class SyncPage(QWidget):
         self.reconcile_button.setEnabled(link.configured)
         self.enroll_button.setText(self.tr("重新登记…") if link.configured
                                    else self.tr("登记到区中心…"))
-        self.rejected.set_rows([ListRow((r.case_no, str(r.seq), r.label, r.error),
+        self.rejected.set_rows([ListRow((r.case_no, str(r.seq), event_label(r.type), r.error),
                                         key=r.case_no, colours={3: RED})
                                 for r in status.rejected])
         self.quarantine.set_rows([ListRow((str(q["case_id"])[:8], str(q["seq"]),

@@ -22,7 +22,7 @@ from clerk import applicants as ap
 from clerk.cases.checklist import ChecklistItem, ItemStatus, Scan
 from clerk.cases.record import CaseRecord
 from clerk.cases.service import MaterialChanges
-from clerk.cases.states import State
+from clerk.cases.states import RESUMABLE, State
 from clerk.errors import ValidationError
 from clerk.numbering import is_case_no
 from clerk.store.models import Case
@@ -34,7 +34,6 @@ from printing.model import PrintOptions
 from ui.common.widgets import state_label  # a pure function: safe on the worker
 
 #: States in which a returning applicant's case can be continued at the counter.
-RESUMABLE = (State.DRAFT, State.AWAITING_SUPPLEMENT, State.RETURNED)
 RECENT_LIMIT = 8
 
 
