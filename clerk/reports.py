@@ -10,6 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from clerk.calendar import WorkCalendar
+from clerk.calendar.supervision import DEFAULT_YELLOW_RATIO
 from clerk.cases.queries import Level, SupervisionCut, level_counts
 from clerk.cases.states import RULES, EventType, State
 from clerk.store.models import Case, CaseEvent
@@ -34,7 +35,8 @@ class DailySummary:
         return self.moves[(matter_code, state)]
 
 
-def daily_summary(session: Session, day: date, cal: WorkCalendar) -> DailySummary:
+def daily_summary(session: Session, day: date, cal: WorkCalendar,
+                  yellow_ratio: float = DEFAULT_YELLOW_RATIO) -> DailySummary:
     """Counts of the day's state changes by matter, the day's ratings, and the supervision
     levels of the cases open at the end of the day."""
     start, end = day_bounds_utc(day)
@@ -53,7 +55,7 @@ def daily_summary(session: Session, day: date, cal: WorkCalendar) -> DailySummar
             summary.ratings[int(rating["score"])] += 1
     # The same level arithmetic the case list uses, in SQL over the light columns: no
     # case's JSON is parsed, so this stays fast with 100,000 cases.
-    counts = level_counts(session, SupervisionCut.build(cal, day))
+    counts = level_counts(session, SupervisionCut.build(cal, day, yellow_ratio))
     for level in (Level.NORMAL, Level.YELLOW, Level.RED):
         summary.supervision[level.value] = counts.get(level, 0)
     return summary

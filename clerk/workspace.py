@@ -6,8 +6,10 @@ rules are applied the same way whoever calls them.
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from threading import Lock
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -20,7 +22,10 @@ from clerk.errors import QT_TRANSLATE_NOOP, NotFoundError, StateError, Validatio
 from clerk.station import LEVELS, StationInfo, validate_station_inputs
 from clerk.store import Store
 from clerk.store.models import Setting, Station, User
-from clerk.timeutil import Clock, system_clock
+from clerk.timeutil import Clock, local_date, system_clock
+
+if TYPE_CHECKING:
+    from clerk.cases.queries import SupervisionCut
 
 
 class Workspace:
@@ -129,6 +134,20 @@ class Workspace:
             return catalog_store.import_matters(s, matters, source=source, now=self.now())
 
     # --- settings -------------------------------------------------------------------
+    def yellow_ratio(self) -> float:
+        """The station's supervision threshold (预警比例), as configured."""
+        from clerk.cases.supervision import yellow_ratio
+
+        return yellow_ratio(self.setting("supervision.yellow_ratio", ""))
+
+    def supervision_cut(self, today: date | None = None) -> SupervisionCut:
+        """The supervision rule of `today` (default: today in Beijing) with the station's
+        calendar and yellow ratio, as the lists, the 待办 page and the reports apply it."""
+        from clerk.cases.queries import SupervisionCut
+
+        return SupervisionCut.build(self.calendar(), today or local_date(self.now()),
+                                    self.yellow_ratio())
+
     def setting(self, key: str, default: str = "") -> str:
         with self.store.read() as s:
             row = s.get(Setting, key)

@@ -24,14 +24,16 @@ from sqlalchemy import Select, and_, func, select, tuple_
 from sqlalchemy.orm import Session
 
 from clerk.calendar import Pause, WorkCalendar, supervise
+from clerk.cases import supervision
 from clerk.cases.queries import SupervisionCut
 from clerk.cases.states import State
 from clerk.timeutil import local_date
 from district.models import CaseRow, StationRow
 from sync.staff_wire import QueuePage, QueueRow
 
-RUNNING = (State.ACCEPTED.value, State.ESCALATED.value, State.UNDER_REVIEW.value)
-SUPERVISED = (*RUNNING, State.RETURNED.value)
+# The states the one supervision rule watches (clerk.cases.supervision), as stored.
+RUNNING = tuple(s.value for s in supervision.RUNNING)
+SUPERVISED = tuple(s.value for s in supervision.SUPERVISED)
 MAX_PAGE = 200
 _CHUNK = 400  # rows read at a time while judging levels one by one
 

@@ -73,6 +73,6 @@ def render_daily_report(ws: Workspace, day: date,
     from printing.daily_report import render_daily_report as render
 
     with ws.store.read() as s:
-        summary = daily_summary(s, day, ws.calendar())
+        summary = daily_summary(s, day, ws.calendar(), ws.yellow_ratio())
         station = ws.require_station(s)
     return render(from_case.daily_report_data(summary, station, ws.now()), options)

@@ -37,14 +37,12 @@ from sqlalchemy.orm import Session
 from clerk.calendar import WorkCalendar
 from clerk.cases.checklist import Checklist
 from clerk.cases.states import RULES, State
+from clerk.cases.supervision import RUNNING, SUPERVISED
+from clerk.cases.supervision import yellow_ratio as yellow_ratio_of
 from clerk.timeutil import day_bounds_utc
 from clerk.validation import mask_id_no
 
 PAGE_SIZE = 200
-#: States in which a case's time limit is running (supervised and not paused).
-RUNNING = (State.ACCEPTED, State.ESCALATED, State.UNDER_REVIEW)
-#: Supervised states: running, or returned (paused, keeping its level).
-SUPERVISED = (*RUNNING, State.RETURNED)
 #: States before a decision in which a promised (容缺后补) material is still awaited.
 OPEN_BEFORE_DECISION = (State.DRAFT, State.AWAITING_SUPPLEMENT, State.ACCEPTED,
                         State.ESCALATED, State.UNDER_REVIEW, State.RETURNED)
@@ -110,13 +108,12 @@ class SupervisionCut:
     @classmethod
     def build(cls, cal: WorkCalendar, today: date, yellow_ratio: float = 0.8,
               max_limit: int = 120) -> SupervisionCut:
-        ratio = Fraction(str(yellow_ratio))
-        if not 0 < ratio <= 1:
-            ratio, yellow_ratio = Fraction(4, 5), 0.8
+        ratio_value = yellow_ratio_of(yellow_ratio)
+        ratio = Fraction(str(ratio_value))
         top = _k(max_limit, ratio) + 1
         cutoffs = tuple(cal.add_working_days(today, n).day for n in range(1, top + 2))
         # cutoffs[0] is W1; index k must give W(k+1).
-        return cls(today, ratio, (today, *cutoffs), cal, yellow_ratio)
+        return cls(today, ratio, (today, *cutoffs), cal, ratio_value)
 
     def threshold(self, limit_days: int) -> date:
         """Due dates before this day are yellow (or red) for a case with this limit."""

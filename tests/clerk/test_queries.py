@@ -318,3 +318,33 @@ def test_period_summary_counts_moves_ratings_and_bad_ones(ws: Workspace, cases: 
     assert both.total(State.COMPLETED) == 3 and both.rated == 3
     assert [b.score for b in both.bad] == [2, 1]
     assert before.rated == 0 and not before.moves
+
+
+@pytest.mark.parametrize("ratio", ["0.5", "0.8", "1"])
+def test_sql_form_equals_the_rule_at_every_configured_ratio(
+        ws: Workspace, cases: Cases, clock: FakeClock, ratio: str) -> None:
+    """The one supervision rule: the list's SQL cut-offs and the record rule agree on
+    generated cases, whatever yellow ratio the station configured."""
+    ws.set_setting("supervision.yellow_ratio", ratio)
+    accepted = []
+    for start in (date(2026, 9, 21), date(2026, 9, 25), date(2026, 9, 29)):
+        clock.set_local(start)
+        accepted += [cases.accepted(DIBAO), cases.accepted(ELDERLY)]
+    day = date(2026, 9, 29)
+    while day <= date(2026, 11, 27):
+        clock.set_local(day)
+        cut = ws.supervision_cut()
+        assert cut.yellow_ratio == float(ratio)
+        for case_no in accepted:
+            with ws.store.read() as s:
+                row = case_row(s, case_no, cut)
+            expected = case_level(ws.cases.get(case_no), ws.calendar(), day, ws.yellow_ratio())
+            assert row is not None and expected is not None
+            assert row.level == Level(expected.value), (case_no, day, ratio)
+        day += timedelta(days=3)
+
+
+def test_an_unusable_ratio_falls_back_to_the_default(ws: Workspace) -> None:
+    for bad in ("", "abc", "0", "1.5", "-1"):
+        ws.set_setting("supervision.yellow_ratio", bad)
+        assert ws.yellow_ratio() == 0.8

@@ -141,10 +141,7 @@ class CaseDetailData:
 
 def load_detail(ws: Workspace, case_no: str) -> CaseDetailData:
     """Read a case and its extras (runs on the database worker)."""
-    try:
-        ratio = float(ws.setting("supervision.yellow_ratio", "0.8") or 0.8)
-    except ValueError:
-        ratio = 0.8
+    ratio = ws.yellow_ratio()
     with ws.store.read() as s:
         rec = load_by_case_no(s, case_no)
         timeline = case_timeline(s, rec.id)

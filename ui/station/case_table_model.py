@@ -52,11 +52,7 @@ _AnyIndex = QModelIndex | QPersistentModelIndex
 
 def supervision_cut(ws: Workspace) -> SupervisionCut:
     """Today's supervision cut-offs for this station (call off the UI thread)."""
-    try:
-        ratio = float(ws.setting("supervision.yellow_ratio", "0.8") or 0.8)
-    except ValueError:
-        ratio = 0.8
-    return SupervisionCut.build(ws.calendar(), local_date(ws.now()), ratio)
+    return ws.supervision_cut()
 
 
 class CaseTableModel(PagedRowModel):
