@@ -13,8 +13,13 @@ from clerk.cases.service import MaterialChanges
 from clerk.cases.states import EVENT_LABELS, State
 from clerk.cli.common import CliContext, add_command, parse_date
 from clerk.errors import ValidationError
+from clerk.ratings import RatingChannel
 from clerk.timeutil import local_time
 from clerk.validation import mask_id_no
+
+_CHANNELS = [c.value for c in RatingChannel]
+_CHANNEL_HELP = ("评价渠道：device 窗口评价器（默认）、phone 申请人手机、"
+                 "clerk_on_behalf 窗口人员代为录入（记录录入人）")
 
 
 def register(sub: Any) -> None:
@@ -61,11 +66,15 @@ def register(sub: Any) -> None:
     p.add_argument("--delivery", default="窗口领取")
     p.add_argument("--text", default="")
     p.add_argument("--rating", type=int, choices=range(1, 6), default=None)
+    p.add_argument("--channel", default=RatingChannel.DEVICE.value, choices=_CHANNELS,
+                   help=_CHANNEL_HELP)
     p.add_argument("--clerk", default=None)
     p = add_command(c, "rate", cmd_rate, "记录好差评（1–5）")
     p.add_argument("case_no")
     p.add_argument("--score", type=int, required=True, choices=range(1, 6))
     p.add_argument("--comment", default="")
+    p.add_argument("--channel", default=RatingChannel.DEVICE.value, choices=_CHANNELS,
+                   help=_CHANNEL_HELP)
     p.add_argument("--clerk", default=None)
     p = add_command(c, "withdraw", cmd_withdraw, "申请人撤回")
     p.add_argument("case_no")
@@ -196,12 +205,14 @@ def cmd_refuse(args: argparse.Namespace, ctx: CliContext) -> int:
 
 def cmd_complete(args: argparse.Namespace, ctx: CliContext) -> int:
     r = ctx.workspace().cases.complete(args.case_no, delivery=args.delivery, text=args.text,
-                                       rating=args.rating, clerk=args.clerk)
+                                       rating=args.rating, rating_channel=args.channel,
+                                       clerk=args.clerk)
     return _emit(ctx, r, "已办结：")
 
 
 def cmd_rate(args: argparse.Namespace, ctx: CliContext) -> int:
-    r = ctx.workspace().cases.rate(args.case_no, args.score, args.comment, clerk=args.clerk)
+    r = ctx.workspace().cases.rate(args.case_no, args.score, args.comment,
+                                   channel=args.channel, clerk=args.clerk)
     return _emit(ctx, r, "已记录评价：")
 
 
