@@ -13,7 +13,7 @@ channel) are read as ``device``, the only channel the workstation then offered.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from enum import StrEnum
 from typing import Any
 
@@ -37,6 +37,9 @@ CHANNEL_LABELS: dict[RatingChannel, str] = {
     RatingChannel.PHONE: QT_TRANSLATE_NOOP("ratings", "申请人手机"),
     RatingChannel.CLERK_ON_BEHALF: QT_TRANSLATE_NOOP("ratings", "窗口人员代为录入"),
 }
+
+#: A clerk's entry, naming the clerk.
+ON_BEHALF_TEMPLATE = QT_TRANSLATE_NOOP("ratings", "窗口人员代为录入（{name}）")
 
 #: The free-text channels of old events, by what they meant.
 LEGACY_CHANNELS: dict[str, RatingChannel] = {"窗口评价器": RatingChannel.DEVICE}
@@ -74,13 +77,15 @@ def entered_by(rating: Mapping[str, Any] | None) -> str:
     return str(r.get("entered_by_name") or r.get("entered_by") or "")
 
 
-def channel_text(rating: Mapping[str, Any] | None, label: str | None = None) -> str:
+def channel_text(rating: Mapping[str, Any] | None,
+                 translate: Callable[[str], str] = str) -> str:
     """The channel as papers and lists show it: 窗口人员代为录入（张三） for a clerk's
-    entry. ``label``: the channel's label in the interface language."""
+    entry. ``translate``: into the interface language (the "ratings" context)."""
     channel = channel_of(rating)
-    text = label if label is not None else channel.label
     who = entered_by(rating)
-    return f"{text}（{who}）" if who else text
+    if who:
+        return translate(ON_BEHALF_TEMPLATE).format(name=who)
+    return translate(channel.label)
 
 
 def channel_payload(channel: RatingChannel, username: str, display_name: str
