@@ -163,7 +163,8 @@ def _name_cell(name: str, code: str, st: Styles) -> Paragraph:
 def _table(first: str, rows: Sequence[ReportRow], total: ReportRow, st: Styles,
            width: float) -> Any:
     header = [para(first, st.cell_label),
-              *(para(c.replace("（", "<br/>（"), st.cell_small) for c in COLUMNS)]
+              # a long heading breaks before its unit (markup: the text is ours, escaped)
+              *(Paragraph(escape(c).replace("（", "<br/>（"), st.cell_small) for c in COLUMNS)]
     body: list[list[Any]] = [header]
     for r in rows:
         body.append([_name_cell(r.name, r.code, st), *r.cells()])
