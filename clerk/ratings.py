@@ -30,18 +30,18 @@ class RatingChannel(StrEnum):
         return CHANNEL_LABELS[self]
 
 
-#: The labels, the one place they are written (the UI translates them in the "ratings"
-#: context; the reports print them as they are).
+# The labels, the one place they are written (the UI translates them in the "ratings"
+# context; the reports print them as they are).
 CHANNEL_LABELS: dict[RatingChannel, str] = {
     RatingChannel.DEVICE: QT_TRANSLATE_NOOP("ratings", "窗口评价器"),
     RatingChannel.PHONE: QT_TRANSLATE_NOOP("ratings", "申请人手机"),
     RatingChannel.CLERK_ON_BEHALF: QT_TRANSLATE_NOOP("ratings", "窗口人员代为录入"),
 }
 
-#: A clerk's entry, naming the clerk.
+# A clerk's entry, naming the clerk.
 ON_BEHALF_TEMPLATE = QT_TRANSLATE_NOOP("ratings", "窗口人员代为录入（{name}）")
 
-#: The free-text channels of old events, by what they meant.
+# The free-text channels of old events, by what they meant.
 LEGACY_CHANNELS: dict[str, RatingChannel] = {"窗口评价器": RatingChannel.DEVICE}
 
 

@@ -76,8 +76,8 @@ ACTIVITY_LABELS: dict[Activity, str] = {
     Activity.WITHDRAWN: QT_TRANSLATE_NOOP("reports", "撤回"),
 }
 
-#: Which event types each activity column counts. Re-sending a returned case up is
-#: counted as 上报 (the case is counted once however often it went up in the period).
+# Which event types each activity column counts. Re-sending a returned case up is
+# counted as 上报 (the case is counted once however often it went up in the period).
 ACTIVITY_EVENTS: dict[Activity, tuple[str, ...]] = {
     Activity.RECEIVED: ("created",),
     Activity.NOTICED: ("notice_issued",),
@@ -91,13 +91,13 @@ ACTIVITY_EVENTS: dict[Activity, tuple[str, ...]] = {
     Activity.WITHDRAWN: ("withdrawn",),
 }
 
-#: The state columns, in lifecycle order (DESIGN section 4).
+# The state columns, in lifecycle order (DESIGN section 4).
 STATE_ORDER: tuple[State, ...] = (
     State.DRAFT, State.AWAITING_SUPPLEMENT, State.NOT_ACCEPTED, State.ACCEPTED,
     State.ESCALATED, State.UNDER_REVIEW, State.RETURNED, State.APPROVED, State.DENIED,
     State.COMPLETED, State.WITHDRAWN)
 
-#: What each table counts, said once for the page and the paper.
+# What each table counts, said once for the page and the paper.
 STATES_CAPTION = QT_TRANSLATE_NOOP(
     "reports", "按收件日期在统计期间内的办件计，每件按生成报表时的当前状态只计一次；"
                "合计等于办件列表按同一收件日期、事项筛选的件数。")
