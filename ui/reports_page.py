@@ -256,9 +256,9 @@ class ReportsPage(QWidget):
     def _count_table(model: ListModel, columns: int) -> QWidget:
         view = list_view(model, stretch=0)
         header = view.horizontalHeader()
-        for col in range(1, columns):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Fixed)
-            header.resizeSection(col, 54)
+        header.setMinimumSectionSize(44)
+        for col in range(1, columns):  # wide enough for the heading (一次性告知)
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         return view
 
