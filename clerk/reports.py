@@ -1,68 +1,254 @@
-"""Station reports: what happened on one day, counted by matter and state. No personal data."""
+"""Station reports: the 统计 page's period and the printed daily report count the same
+way, here. Aggregates only, no personal data.
+
+Every number counts cases, each case at most once per row and column:
+
+* **办件状态** (:attr:`StationReport.states`): the cases *received* in the period (by the
+  day in their case number, exactly the case list's 收件日期 filter), by matter and by
+  their *current* state, so a row's total is the number of cases received for that
+  matter and equals the case list filtered by matter and received dates.
+* **办理情况** (:attr:`StationReport.activity`): by matter, the cases that had an event of
+  each kind in the period (受理, 办结 …), whenever they were received. A case noticed and
+  accepted on the same day counts once under 告知 and once under 受理; a notice issued
+  twice counts once. These columns are never added across (a case can be in several).
+* **好差评**: the ratings recorded in the period (one per case), by level and by
+  channel (:mod:`clerk.ratings`).
+* **电子监察**: the supervised cases' levels on the report's day.
+"""
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+import json
+from collections import Counter
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import UTC, date
+from enum import StrEnum
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from clerk.calendar import WorkCalendar
-from clerk.calendar.supervision import DEFAULT_YELLOW_RATIO
-from clerk.cases.queries import Level, SupervisionCut, level_counts
-from clerk.cases.states import RULES, EventType, State
-from clerk.store.models import Case, CaseEvent
+from clerk.cases.queries import (
+    CaseFilter,
+    Level,
+    SupervisionCut,
+    _db_datetime,
+    _local_day,
+    _rows,
+    _terms,
+    level_counts,
+)
+from clerk.cases.states import State
+from clerk.errors import QT_TRANSLATE_NOOP
+from clerk.ratings import RatingChannel, channel_of, entered_by
+from clerk.store.models import Station
 from clerk.timeutil import day_bounds_utc
 
-# Which event puts a case into which state, for counting a day's movements.
-_ENTERS: dict[str, State] = {
-    e.value: r.target for e, r in RULES.items() if r.target is not None
+
+class Activity(StrEnum):
+    """The kinds of event the 办理情况 columns count (cases with such an event)."""
+
+    RECEIVED = "received"
+    NOTICED = "noticed"
+    ACCEPTED = "accepted"
+    REFUSED = "refused"
+    ESCALATED = "escalated"
+    RETURNED = "returned"
+    APPROVED = "approved"
+    DENIED = "denied"
+    COMPLETED = "completed"
+    WITHDRAWN = "withdrawn"
+
+    @property
+    def label(self) -> str:
+        return ACTIVITY_LABELS[self]
+
+
+ACTIVITY_LABELS: dict[Activity, str] = {
+    Activity.RECEIVED: QT_TRANSLATE_NOOP("reports", "收件"),
+    Activity.NOTICED: QT_TRANSLATE_NOOP("reports", "一次性告知"),
+    Activity.ACCEPTED: QT_TRANSLATE_NOOP("reports", "受理"),
+    Activity.REFUSED: QT_TRANSLATE_NOOP("reports", "不予受理"),
+    Activity.ESCALATED: QT_TRANSLATE_NOOP("reports", "上报"),
+    Activity.RETURNED: QT_TRANSLATE_NOOP("reports", "退回补正"),
+    Activity.APPROVED: QT_TRANSLATE_NOOP("reports", "准予"),
+    Activity.DENIED: QT_TRANSLATE_NOOP("reports", "不予批准"),
+    Activity.COMPLETED: QT_TRANSLATE_NOOP("reports", "办结"),
+    Activity.WITHDRAWN: QT_TRANSLATE_NOOP("reports", "撤回"),
 }
+
+# Which event types each activity column counts. Re-sending a returned case up is
+# counted as 上报 (the case is counted once however often it went up in the period).
+ACTIVITY_EVENTS: dict[Activity, tuple[str, ...]] = {
+    Activity.RECEIVED: ("created",),
+    Activity.NOTICED: ("notice_issued",),
+    Activity.ACCEPTED: ("accepted",),
+    Activity.REFUSED: ("refused",),
+    Activity.ESCALATED: ("escalated", "resubmitted"),
+    Activity.RETURNED: ("returned",),
+    Activity.APPROVED: ("approved",),
+    Activity.DENIED: ("denied",),
+    Activity.COMPLETED: ("completed",),
+    Activity.WITHDRAWN: ("withdrawn",),
+}
+
+# The state columns, in lifecycle order (DESIGN section 4).
+STATE_ORDER: tuple[State, ...] = (
+    State.DRAFT, State.AWAITING_SUPPLEMENT, State.NOT_ACCEPTED, State.ACCEPTED,
+    State.ESCALATED, State.UNDER_REVIEW, State.RETURNED, State.APPROVED, State.DENIED,
+    State.COMPLETED, State.WITHDRAWN)
+
+# What each table counts, said once for the page and the paper.
+STATES_CAPTION = QT_TRANSLATE_NOOP(
+    "reports", "按收件日期在统计期间内的办件计，每件按生成报表时的当前状态只计一次；"
+               "合计等于办件列表按同一收件日期、事项筛选的件数。")
+ACTIVITY_CAPTION = QT_TRANSLATE_NOOP(
+    "reports", "按期间内发生的办理事件计件：每栏为期间内发生该事件的办件数，同一办件在一栏中"
+               "只计一次（同日先告知后受理的，在告知、受理两栏各计一次），各栏不相加。")
+RATINGS_CAPTION = QT_TRANSLATE_NOOP(
+    "reports", "期间内记录的评价，每件一次，按评价等级和评价渠道统计。")
+
+
+@dataclass(frozen=True)
+class BadRating:
+    case_no: str
+    matter_name: str
+    score: int
+    comment: str
+    day: date
+    channel: RatingChannel = RatingChannel.DEVICE
+    entered_by: str = ""
 
 
 @dataclass
-class DailySummary:
-    day: date
+class StationReport:
+    """What the station did in ``start``..``end`` (Beijing days, inclusive)."""
+
+    start: date
+    end: date
     matters: dict[str, str] = field(default_factory=dict)  # code → name
-    # (matter code, state) → cases that entered that state on the day
-    moves: Counter[tuple[str, State]] = field(default_factory=Counter)
-    supervision: Counter[str] = field(default_factory=Counter)  # normal/yellow/red, at day end
+    states: Counter[tuple[str, State]] = field(default_factory=Counter)
+    activity: Counter[tuple[str, Activity]] = field(default_factory=Counter)
     ratings: Counter[int] = field(default_factory=Counter)
+    channels: Counter[RatingChannel] = field(default_factory=Counter)
+    bad: list[BadRating] = field(default_factory=list)
+    levels: dict[Level, int] = field(default_factory=dict)
 
     def count(self, matter_code: str, state: State) -> int:
-        return self.moves[(matter_code, state)]
+        """Cases of the matter received in the period and now in ``state``."""
+        return self.states[(matter_code, state)]
+
+    def total(self, state: State) -> int:
+        return sum(n for (_, st), n in self.states.items() if st == state)
+
+    def received(self, matter_code: str | None = None) -> int:
+        """Cases received in the period (of one matter, or all)."""
+        return sum(n for (code, _), n in self.states.items()
+                   if matter_code is None or code == matter_code)
+
+    def did(self, matter_code: str, activity: Activity) -> int:
+        return self.activity[(matter_code, activity)]
+
+    def did_total(self, activity: Activity) -> int:
+        return sum(n for (_, a), n in self.activity.items() if a == activity)
+
+    def state_matters(self) -> list[tuple[str, str]]:
+        """(code, name) of the matters with cases received in the period, by name."""
+        codes = {code for code, _ in self.states}
+        return sorted(((c, self.matters[c]) for c in codes), key=lambda cn: (cn[1], cn[0]))
+
+    def activity_matters(self) -> list[tuple[str, str]]:
+        codes = {code for code, _ in self.activity}
+        return sorted(((c, self.matters[c]) for c in codes), key=lambda cn: (cn[1], cn[0]))
+
+    @property
+    def rated(self) -> int:
+        return sum(self.ratings.values())
+
+    @property
+    def bad_count(self) -> int:
+        return sum(n for score, n in self.ratings.items() if score <= 2)
 
 
-def daily_summary(session: Session, day: date, cal: WorkCalendar,
-                  yellow_ratio: float = DEFAULT_YELLOW_RATIO) -> DailySummary:
-    """Counts of the day's state changes by matter, the day's ratings, and the supervision
-    levels of the cases open at the end of the day."""
-    start, end = day_bounds_utc(day)
-    summary = DailySummary(day)
-    rows = session.execute(
-        select(CaseEvent.type, CaseEvent.payload, Case.matter_code, Case.matter_name)
-        .join(Case, Case.id == CaseEvent.case_id)
-        .where(CaseEvent.occurred_at >= start, CaseEvent.occurred_at < end)
-    ).all()
-    for etype, payload, code, name in rows:
-        summary.matters[code] = name
-        if etype in _ENTERS:
-            summary.moves[(code, _ENTERS[etype])] += 1
-        rating = payload.get("rating") if etype in (EventType.RATED, EventType.COMPLETED) else None
-        if rating:
-            summary.ratings[int(rating["score"])] += 1
-    # The same level arithmetic the case list uses, in SQL over the light columns: no
-    # case's JSON is parsed, so this stays fast with 100,000 cases.
-    counts = level_counts(session, SupervisionCut.build(cal, day, yellow_ratio))
-    for level in (Level.NORMAL, Level.YELLOW, Level.RED):
-        summary.supervision[level.value] = counts.get(level, 0)
-    return summary
+def station_report(s: Session, start: date, end: date, cut: SupervisionCut) -> StationReport:
+    """The report of ``start``..``end``; supervision levels as of ``cut``'s day."""
+    if end < start:
+        start, end = end, start
+    report = StationReport(start, end)
+    _count_states(s, report, cut)
+    _count_activity(s, report)
+    _count_ratings(s, report)
+    report.levels = level_counts(s, cut)
+    return report
 
 
-def counts_by_state(session: Session) -> dict[str, int]:
-    totals: dict[str, int] = defaultdict(int)
-    for state in session.execute(select(Case.state)).scalars():
-        totals[state] += 1
-    return dict(totals)
+def daily_report(s: Session, day: date, cut: SupervisionCut) -> StationReport:
+    """The printed daily report's numbers: one day, supervision at that day."""
+    return station_report(s, day, day, cut)
+
+
+def _count_states(s: Session, report: StationReport, cut: SupervisionCut) -> None:
+    # The case list's own received-date filter (the day in the case number).
+    code = s.execute(select(Station.code)).scalar()
+    if code is None:
+        return
+    f = CaseFilter(received_from=report.start, received_to=report.end)
+    terms = _terms(f, cut, code)
+    where = " AND ".join(f"({t.render(True)})" for t in terms)
+    params = [p for t in terms for p in t.params]
+    for matter, name, state, n in _rows(
+            s, f"SELECT matter_code, max(matter_name), state, count(*) FROM cases "
+               f"WHERE {where} GROUP BY matter_code, state", params):
+        report.matters.setdefault(matter, name)
+        report.states[(matter, State(state))] += int(n)
+
+
+def _bounds(report: StationReport) -> tuple[str, str]:
+    low, _ = day_bounds_utc(report.start)
+    _, high = day_bounds_utc(report.end)
+    return _db_datetime(low.replace(tzinfo=UTC)), _db_datetime(high.replace(tzinfo=UTC))
+
+
+def _count_activity(s: Session, report: StationReport) -> None:
+    lo, hi = _bounds(report)
+    kinds = {etype: a for a, types in ACTIVITY_EVENTS.items() for etype in types}
+    marks = ", ".join("?" * len(kinds))
+    # One row per (case, kind): a case counts once per column however many such events.
+    # Driven by the cases' updated_at index: a case with an event in the period was
+    # updated at or after the period's start.
+    which = "CASE e.type " + " ".join(f"WHEN '{t}' THEN '{a.value}'"
+                                      for t, a in kinds.items()) + " END"
+    for matter, name, kind, n in _rows(s, f"""
+            SELECT c.matter_code, max(c.matter_name), {which} AS kind,
+                   count(DISTINCT e.case_id)
+            FROM cases c JOIN case_events e ON e.case_id = c.id
+            WHERE c.updated_at >= ? AND e.occurred_at >= ? AND e.occurred_at < ?
+              AND e.type IN ({marks})
+            GROUP BY c.matter_code, kind""", [lo, lo, hi, *kinds]):
+        report.matters.setdefault(matter, name)
+        report.activity[(matter, Activity(kind))] += int(n)
+
+
+def _count_ratings(s: Session, report: StationReport) -> None:
+    lo, hi = _bounds(report)
+    rows = _rows(s, """
+        SELECT c.matter_code, c.matter_name, c.case_no, e.occurred_at,
+               json_extract(e.payload, '$.rating')
+        FROM cases c JOIN case_events e ON e.case_id = c.id
+        WHERE c.updated_at >= ? AND e.occurred_at >= ? AND e.occurred_at < ?
+          AND e.type IN ('rated', 'completed')
+          AND json_extract(e.payload, '$.rating') IS NOT NULL""", [lo, lo, hi])
+    for code, name, case_no, occurred, raw in rows:
+        rating = json.loads(raw) if isinstance(raw, str) else (raw or {})
+        score = int(rating.get("score", 0))
+        if not 1 <= score <= 5:
+            continue
+        report.matters.setdefault(code, name)
+        channel = channel_of(rating)
+        report.ratings[score] += 1
+        report.channels[channel] += 1
+        if score <= 2:
+            report.bad.append(BadRating(case_no, name, score, str(rating.get("comment", "")),
+                                        _local_day(occurred) or report.start, channel,
+                                        entered_by(rating)))
+    report.bad.sort(key=lambda b: (b.day, b.case_no))
+

@@ -17,6 +17,7 @@ from sqlalchemy import and_, case, func, select
 from sqlalchemy.orm import Session
 
 from clerk.calendar import WorkCalendar
+from clerk.ratings import RatingChannel, channel_of
 from clerk.timeutil import day_bounds_utc, local_date
 from district.auth import naive
 from district.contacts import activity
@@ -35,6 +36,9 @@ from sync.staff_wire import (
 )
 
 _COMMENT = CaseRow.data[("rating", "comment")].as_string()
+_CHANNEL = CaseRow.data[("rating", "channel")].as_string()
+_ENTERED_BY = func.coalesce(CaseRow.data[("rating", "entered_by_name")].as_string(),
+                            CaseRow.data[("rating", "entered_by")].as_string())
 FOLLOWUP_DAYS = 15  # working days to follow a bad rating up (DESIGN section 3)
 BAD = 2  # ratings 1 and 2 are bad (差评)
 
@@ -105,7 +109,8 @@ def _rated(s: Session, conds: Iterable[Any]) -> list[Any]:
     """Rated cases with the (Beijing) day their rating was recorded: at the hand-over, or
     by a later `rated` event (a case is rated once), read from the log without JSON."""
     q = (select(CaseRow.id, CaseRow.case_no, CaseRow.station_code, CaseRow.matter_code,
-                CaseRow.matter_name, CaseRow.rating, func.max(LedgerEntry.day).label("day"))
+                CaseRow.matter_name, CaseRow.rating, func.max(LedgerEntry.day).label("day"),
+                func.max(_CHANNEL).label("channel"), func.max(_ENTERED_BY).label("entered_by"))
          .join(LedgerEntry, and_(LedgerEntry.case_id == CaseRow.id,
                                  LedgerEntry.type.in_(("completed", "rated"))))
          .where(CaseRow.rating.is_not(None))
@@ -117,14 +122,26 @@ def _rated(s: Session, conds: Iterable[Any]) -> list[Any]:
     return list(s.execute(q).all())
 
 
-def _group(code: str, name: str, scores: list[int]) -> RatingGroup:
+def _channel(r: Any) -> RatingChannel:
+    """A rated row's channel (old free-text channels read as the device: clerk.ratings)."""
+    return channel_of({"channel": r.channel})
+
+
+def _channels(rows: Iterable[Any]) -> dict[str, int]:
+    counts = Counter(_channel(r) for r in rows)
+    return {c.value: counts.get(c, 0) for c in RatingChannel}
+
+
+def _group(code: str, name: str, rows: list[Any]) -> RatingGroup:
+    scores = [int(r.rating) for r in rows]
     counts = {str(k): 0 for k in range(1, 6)}
     for score in scores:
         counts[str(score)] = counts.get(str(score), 0) + 1
     total = len(scores)
     return RatingGroup(code=code, name=name, counts=counts, total=total,
                        bad=sum(1 for x in scores if x <= BAD),
-                       average=round(sum(scores) / total, 2) if total else None)
+                       average=round(sum(scores) / total, 2) if total else None,
+                       channels=_channels(rows))
 
 
 def ratings(s: Session, since: date | None, until: date | None) -> RatingsResponse:
@@ -135,15 +152,15 @@ def ratings(s: Session, since: date | None, until: date | None) -> RatingsRespon
         conds.append(func.max(LedgerEntry.day) <= until)
     rows = _rated(s, conds)
     stations = station_names(s)
-    per_station: dict[str, list[int]] = defaultdict(list)
-    per_matter: dict[str, list[int]] = defaultdict(list)
+    per_station: dict[str, list[Any]] = defaultdict(list)
+    per_matter: dict[str, list[Any]] = defaultdict(list)
     names: dict[str, str] = {}
     for r in rows:
-        per_station[r.station_code].append(int(r.rating))
-        per_matter[r.matter_code].append(int(r.rating))
+        per_station[r.station_code].append(r)
+        per_matter[r.matter_code].append(r)
         names[r.matter_code] = r.matter_name
     return RatingsResponse(
-        since=since, until=until, overall=_group("", "", [int(r.rating) for r in rows]),
+        since=since, until=until, overall=_group("", "", rows),
         by_station=[_group(code, stations.get(code, code), v)
                     for code, v in sorted(per_station.items())],
         by_matter=[_group(code, names[code], v) for code, v in
@@ -213,7 +230,8 @@ def _item(r: Any, comment: str, rec: RatingFollowup | None, legacy: list[Followu
         days_left=_days_left(cal, today, deadline), owner=owner, rectification=rectification,
         call_record=call, done=done_at is not None, done_on=done_on, updated_by=by,
         updated_at=at.replace(tzinfo=UTC) if at else None,
-        status=_status(done_on, deadline, today))
+        status=_status(done_on, deadline, today), channel=_channel(r).value,
+        entered_by=(r.entered_by or "") if _channel(r) == RatingChannel.CLERK_ON_BEHALF else "")
 
 
 def save_followup(s: Session, case_id: str, update: FollowupUpdate, by: str,
@@ -304,8 +322,11 @@ def period_report(s: Session, cal: WorkCalendar, since: date, until: date,
             acc.on_time += not late
             if limit is not None:
                 acc.days.append(used)
+    rated = [r for r in _rated(s, [func.max(LedgerEntry.day) >= since,
+                                   func.max(LedgerEntry.day) <= until])
+             if not station_code or r.station_code == station_code]
     return PeriodReport(
-        since=since, until=until, generated_at=now,
+        since=since, until=until, generated_at=now, rating_channels=_channels(rated),
         by_station=[per_station[c].line(c, stations.get(c, c)) for c in sorted(per_station)],
         by_matter=[per_matter[c].line(c, names.get(c, c))
                    for c in sorted(per_matter, key=lambda c: names.get(c, c))],

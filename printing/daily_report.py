@@ -1,7 +1,9 @@
-"""站点日报: counts by matter and state, supervision levels, ratings. No personal data.
+"""站点日报: counts of cases by matter — received that day by current state, and by the
+day's events — supervision levels, ratings by level and channel. No personal data.
 
-One unlabelled copy (the report is not handed to an applicant); the page turns
-landscape when the state columns would not fit across A4 portrait.
+Each table says under its heading what it counts (the definitions of
+:mod:`clerk.reports`). One unlabelled copy (the report is not handed to an applicant);
+the page turns landscape when the state columns would not fit across A4 portrait.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from xml.sax.saxutils import escape
 from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Paragraph, Spacer
 
+from clerk.reports import ACTIVITY_CAPTION, RATINGS_CAPTION, STATES_CAPTION
 from printing.layout import (
     GRID_COLOR,
     LABEL_FILL,
@@ -26,7 +29,7 @@ from printing.layout import (
     para,
     table,
 )
-from printing.model import DEFAULT_OPTIONS, DailyReportData, PrintOptions
+from printing.model import DEFAULT_OPTIONS, DailyReportData, MatterCountRow, PrintOptions
 
 TITLE = "站点日报"
 
@@ -79,13 +82,22 @@ def _story(data: DailyReportData, st: Styles, landscape: bool) -> Story:
         [("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0)],
         st,
     ))
-    story += heading("一、办件情况（按事项、状态统计）", st)
-    story.append(_matter_table(data, st, width))
-    story += heading("二、电子监察", st)
+    story += heading("一、当日收件办件（按事项、当前状态统计件数）", st)
+    story += [para(STATES_CAPTION, st.small), Spacer(1, 1.5 * mm)]
+    story.append(_matter_table(data.rows, data.state_columns, data.column_totals(), st, width,
+                               with_total=True))
+    story += heading("二、当日办理情况（按事项、办理事件统计件数）", st)
+    story += [para(ACTIVITY_CAPTION, st.small), Spacer(1, 1.5 * mm)]
+    story.append(_matter_table(data.activity_rows, data.activity_columns,
+                               data.activity_totals(), st, width, with_total=False))
+    story += heading("三、电子监察", st)
     story.append(_supervision_table(data, st))
-    story += heading("三、好差评", st)
+    story += heading("四、好差评", st)
+    story += [para(RATINGS_CAPTION, st.small), Spacer(1, 1.5 * mm)]
     story.append(KeepTogether([
         _ratings_table(data, st, width),
+        Spacer(1, 3 * mm),
+        _channels_table(data, st),
         Spacer(1, 8 * mm),
         para("制表：________________　　审核：________________", st.body),
     ]))
@@ -98,17 +110,22 @@ def _matter_cell(name: str, code: str, st: Styles) -> Paragraph:
                      st.cell)
 
 
-def _matter_table(data: DailyReportData, st: Styles, width: float) -> Any:
-    header = [para("事项", st.cell_label), *(para(s, st.cell_small) for s in data.state_columns),
-              para("合计", st.cell_label)]
+def _matter_table(lines: tuple[MatterCountRow, ...], columns: tuple[str, ...],
+                  totals: tuple[int, ...], st: Styles, width: float, *,
+                  with_total: bool) -> Any:
+    """Matters × columns with a 合计 row; ``with_total``: also a row-total column (only
+    where a case is in one column)."""
+    extra = [para("合计", st.cell_label)] if with_total else []
+    header = [para("事项", st.cell_label), *(para(s, st.cell_small) for s in columns), *extra]
     rows: list[list[Any]] = [header]
-    for row in data.rows:
+    for row in lines:
         rows.append([_matter_cell(row.matter_name, row.matter_code, st),
-                     *(str(c) for c in row.counts), str(row.total)])
-    totals = data.column_totals()
-    rows.append([para("合计", st.cell_label), *(str(c) for c in totals), str(sum(totals))])
+                     *(str(c) for c in row.counts), *([str(row.total)] if with_total else [])])
+    rows.append([para("合计", st.cell_label), *(str(c) for c in totals),
+                 *([str(sum(totals))] if with_total else [])])
     name_w = 62 * mm if width > 200 * mm else 44 * mm
-    count_w = (width - name_w) / (len(data.state_columns) + 1)
+    n = len(columns) + (1 if with_total else 0)
+    count_w = (width - name_w) / n
     cmds = [
         *_BOX,
         ("BACKGROUND", (0, -1), (-1, -1), LABEL_FILL),
@@ -116,8 +133,7 @@ def _matter_table(data: DailyReportData, st: Styles, width: float) -> Any:
         ("LEFTPADDING", (1, 0), (-1, -1), 2),
         ("RIGHTPADDING", (1, 0), (-1, -1), 2),
     ]
-    return table(rows, [name_w] + [count_w] * (len(data.state_columns) + 1), cmds, st,
-                 repeatRows=1)
+    return table(rows, [name_w] + [count_w] * n, cmds, st, repeatRows=1)
 
 
 def _supervision_table(data: DailyReportData, st: Styles) -> Any:
@@ -137,3 +153,12 @@ def _ratings_table(data: DailyReportData, st: Styles, width: float) -> Any:
     values = [str(count) for _, _, count in levels]
     values += [str(r.total), rate(r.good, r.total), rate(r.middle, r.total), rate(r.bad, r.total)]
     return table([header, values], [width / 9] * 9, _BOX, st)
+
+
+def _channels_table(data: DailyReportData, st: Styles) -> Any:
+    """The day's ratings by where they came from (评价器, phone, clerk's entry)."""
+    channels = data.rating_channels or (("窗口评价器", data.ratings.total),)
+    header = [para("评价渠道", st.cell_label), *(para(label, st.cell_label)
+                                              for label, _ in channels)]
+    values = [para("件数", st.cell_label), *(str(n) for _, n in channels)]
+    return table([header, values], [36 * mm] * (len(channels) + 1), _BOX, st, hAlign="LEFT")

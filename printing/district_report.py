@@ -1,5 +1,7 @@
 """区中心办件统计报表: per station and per matter over a period — accepted, completed, on
-time, overdue, on-time rate, average working days. No personal data.
+time, overdue, on-time rate, average working days — and the period's ratings by channel.
+No personal data. Every column counts cases, each once, by the event it names; the
+report says so under its heading (:data:`DEFINITION`).
 
 Takes plain data (:class:`DistrictReportData`), returns PDF bytes (A4 portrait, one
 unlabelled copy, the CJK font embedded as a subset). `report_csv` gives the same tables
@@ -37,6 +39,11 @@ from printing.model import DEFAULT_OPTIONS, PrintOptions
 
 TITLE = "办件统计报表"
 COLUMNS = ("受理", "办结", "按时办结", "超期办结", "按时率", "平均用时（工作日）")
+#: What the columns count, printed under the title (and shown on the 统计报表 page).
+DEFINITION = ("统计口径：各栏均为办件数，每件只计一次。受理为受理日期在期间内的办件；办结为期间内"
+              "作出决定（区级事项）或交付办结（站点事项）的办件，以其首次办结日计，按办结期限判断"
+              "按时或超期；平均用时为受理至办结的工作日数，退回补正和特别程序期间不计。"
+              "一件可同时计入受理和办结，两栏不相加。")
 
 
 @dataclass(frozen=True)
@@ -72,6 +79,8 @@ class DistrictReportData:
     by_station: Sequence[ReportRow]
     by_matter: Sequence[ReportRow]
     total: ReportRow
+    # The period's ratings by channel: (label, count), e.g. ("窗口评价器", 40)
+    rating_channels: Sequence[tuple[str, int]] = ()
 
     @property
     def report_no(self) -> str:
@@ -97,6 +106,13 @@ def report_csv(data: DistrictReportData) -> str:
         for r in rows:
             w.writerow([r.name, r.code, *r.cells()])
         w.writerow(["合计", "", *data.total.cells()])
+    if data.rating_channels:
+        w.writerow([])
+        w.writerow(["评价渠道", "件数"])
+        for label, n in data.rating_channels:
+            w.writerow([label, n])
+    w.writerow([])
+    w.writerow([DEFINITION])
     return out.getvalue()
 
 
@@ -123,15 +139,16 @@ def _story(data: DistrictReportData, st: Styles) -> Story:
           para(f"生成时间：{fmt_datetime(data.generated_at)}", st.right)]],
         [width * 0.5, width * 0.5],
         [("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0)], st))
+    story += [Spacer(1, 2 * mm), para(DEFINITION, st.small)]
     story += heading("一、按站点", st)
     story.append(_table("站点", data.by_station, data.total, st, width))
     story += heading("二、按事项", st)
     story.append(_table("事项", data.by_matter, data.total, st, width))
-    story.append(Spacer(1, 4 * mm))
+    story += heading("三、好差评（按评价渠道）", st)
     story.append(KeepTogether([
-        para("说明：受理为期间内受理的件数；办结为期间内作出决定（区级事项）或交付办结"
-             "（站点事项）的件数，按办结期限判断按时或超期；平均用时为受理至办结的工作日数，"
-             "退回补正和特别程序期间不计。", st.small),
+        para("期间内记录的评价，每件一次（以评价记录日计）。", st.small),
+        Spacer(1, 1.5 * mm),
+        _channels_table(data, st),
         Spacer(1, 8 * mm),
         para(f"制表：{escape(data.generated_by)}　　　　审核：________________", st.body),
     ]))
@@ -146,7 +163,8 @@ def _name_cell(name: str, code: str, st: Styles) -> Paragraph:
 def _table(first: str, rows: Sequence[ReportRow], total: ReportRow, st: Styles,
            width: float) -> Any:
     header = [para(first, st.cell_label),
-              *(para(c.replace("（", "<br/>（"), st.cell_small) for c in COLUMNS)]
+              # a long heading breaks before its unit (markup: the text is ours, escaped)
+              *(Paragraph(escape(c).replace("（", "<br/>（"), st.cell_small) for c in COLUMNS)]
     body: list[list[Any]] = [header]
     for r in rows:
         body.append([_name_cell(r.name, r.code, st), *r.cells()])
@@ -154,3 +172,14 @@ def _table(first: str, rows: Sequence[ReportRow], total: ReportRow, st: Styles,
     name_w = 62 * mm
     count_w = (width - name_w) / len(COLUMNS)
     return table(body, [name_w] + [count_w] * len(COLUMNS), _BOX, st, repeatRows=1)
+
+
+def _channels_table(data: DistrictReportData, st: Styles) -> Any:
+    channels = list(data.rating_channels) or [("—", 0)]
+    total = sum(n for _, n in channels)
+    header = [para("评价渠道", st.cell_label), *(para(escape(label), st.cell_label)
+                                              for label, _ in channels),
+              para("合计", st.cell_label)]
+    values = [para("件数", st.cell_label), *(str(n) for _, n in channels), str(total)]
+    cmds = [c for c in _BOX if c[0] != "BACKGROUND" or c[1] == (0, 0)]
+    return table([header, values], [34 * mm] * (len(channels) + 2), cmds, st, hAlign="LEFT")

@@ -13,7 +13,7 @@ from typing import Any
 from clerk.cases.checklist import Checklist, ChecklistItem, ItemStatus
 from clerk.cases.events import Event
 from clerk.cases.record import CaseRecord
-from clerk.reports import DailySummary
+from clerk.reports import StationReport
 from clerk.timeutil import local_date, local_time
 from clerk.workspace import StationInfo as StationRow
 from printing.model import (
@@ -157,25 +157,29 @@ def result_data(rec: CaseRecord, event: Event, station: StationRow, doc: Documen
         result_name=str(rec.matter.get("result_name") or ""))
 
 
-def daily_report_data(summary: DailySummary, station: StationRow, generated_at: datetime
+def daily_report_data(report: StationReport, station: StationRow, generated_at: datetime
                       ) -> DailyReportData:
-    from clerk.cases.states import State
+    """The paper's numbers from :func:`clerk.reports.daily_report` (cases, see there)."""
+    from clerk.cases.queries import Level
+    from clerk.ratings import RatingChannel
+    from clerk.reports import STATE_ORDER, Activity
 
-    states = [State(s) for s in _STATE_ORDER]
     rows = tuple(
         MatterCountRow(matter_name=name, matter_code=code,
-                       counts=tuple(summary.count(code, st) for st in states))
-        for code, name in sorted(summary.matters.items(), key=lambda kv: kv[1]))
-    sup = summary.supervision
-    r = summary.ratings
+                       counts=tuple(report.count(code, st) for st in STATE_ORDER))
+        for code, name in report.state_matters())
+    activity = tuple(
+        MatterCountRow(matter_name=name, matter_code=code,
+                       counts=tuple(report.did(code, a) for a in Activity))
+        for code, name in report.activity_matters())
+    levels = report.levels
+    r = report.ratings
     return DailyReportData(
-        station=station_info(station), report_date=summary.day,
+        station=station_info(station), report_date=report.start,
         generated_at=local_time(generated_at).replace(tzinfo=None), rows=rows,
         state_columns=DEFAULT_STATE_COLUMNS,
-        supervision=SupervisionCounts(sup["normal"], sup["yellow"], sup["red"]),
-        ratings=RatingCounts(r[5], r[4], r[3], r[2], r[1]))
-
-
-# The daily report's columns, in DEFAULT_STATE_COLUMNS' order (收件中 … 已撤回).
-_STATE_ORDER = ("draft", "awaiting_supplement", "not_accepted", "accepted", "escalated",
-                "under_review", "returned", "approved", "denied", "completed", "withdrawn")
+        supervision=SupervisionCounts(levels.get(Level.NORMAL, 0), levels.get(Level.YELLOW, 0),
+                                      levels.get(Level.RED, 0)),
+        ratings=RatingCounts(r[5], r[4], r[3], r[2], r[1]),
+        activity_rows=activity, activity_columns=tuple(a.label for a in Activity),
+        rating_channels=tuple((c.label, report.channels[c]) for c in RatingChannel))

@@ -14,7 +14,7 @@ from datetime import date
 from clerk import accounts
 from clerk.cases.ledger import load_by_case_no
 from clerk.documents import KINDS, issuing_event, record_print, was_printed
-from clerk.reports import daily_summary
+from clerk.reports import daily_report
 from clerk.workspace import Workspace
 from printing import from_case
 from printing.model import DEFAULT_OPTIONS, PrintOptions
@@ -73,6 +73,6 @@ def render_daily_report(ws: Workspace, day: date,
     from printing.daily_report import render_daily_report as render
 
     with ws.store.read() as s:
-        summary = daily_summary(s, day, ws.calendar(), ws.yellow_ratio())
+        summary = daily_report(s, day, ws.supervision_cut(day))
         station = ws.require_station(s)
     return render(from_case.daily_report_data(summary, station, ws.now()), options)

@@ -44,6 +44,12 @@ DEFAULT_STATE_COLUMNS: tuple[str, ...] = (
     "已撤回",
 )
 
+#: The daily report's 办理情况 columns (clerk.reports.Activity, in its order).
+DEFAULT_ACTIVITY_COLUMNS: tuple[str, ...] = (
+    "收件", "一次性告知", "受理", "不予受理", "上报", "退回补正", "准予", "不予批准", "办结",
+    "撤回",
+)
+
 Decision = Literal["approved", "denied", "completed"]
 
 DECISION_LABELS: dict[str, str] = {
@@ -320,18 +326,31 @@ class DailyReportData:
     state_columns: tuple[str, ...] = DEFAULT_STATE_COLUMNS
     supervision: SupervisionCounts = field(default_factory=SupervisionCounts)
     ratings: RatingCounts = field(default_factory=RatingCounts)
+    # 办理情况: per matter, the cases with each kind of event on the day (not added across)
+    activity_rows: tuple[MatterCountRow, ...] = ()
+    activity_columns: tuple[str, ...] = DEFAULT_ACTIVITY_COLUMNS
+    # The day's ratings by channel: (label, count), e.g. ("窗口评价器", 12)
+    rating_channels: tuple[tuple[str, int], ...] = ()
 
     def __post_init__(self) -> None:
-        width = len(self.state_columns)
-        for row in self.rows:
-            if len(row.counts) != width:
-                raise ValueError(
-                    f"row {row.matter_code!r} has {len(row.counts)} counts, expected {width}"
-                )
+        for rows, columns in ((self.rows, self.state_columns),
+                              (self.activity_rows, self.activity_columns)):
+            width = len(columns)
+            for row in rows:
+                if len(row.counts) != width:
+                    raise ValueError(
+                        f"row {row.matter_code!r} has {len(row.counts)} counts, expected {width}"
+                    )
 
     def column_totals(self) -> tuple[int, ...]:
         """Sum of every state column over all matters."""
         return tuple(sum(r.counts[i] for r in self.rows) for i in range(len(self.state_columns)))
+
+    def activity_totals(self) -> tuple[int, ...]:
+        """Each activity column over all matters (a case has one matter, so these are
+        case counts too)."""
+        return tuple(sum(r.counts[i] for r in self.activity_rows)
+                     for i in range(len(self.activity_columns)))
 
 
 @dataclass(frozen=True, slots=True)

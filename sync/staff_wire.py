@@ -114,6 +114,8 @@ class RatingGroup(Response):
     total: int
     bad: int  # 1 and 2
     average: float | None
+    # clerk.ratings.RatingChannel value -> number of ratings (device, phone, clerk_on_behalf)
+    channels: dict[str, int] = Field(default_factory=dict)
 
 
 class RatingsResponse(Response):
@@ -145,6 +147,8 @@ class FollowupItem(Response):
     updated_by: str
     updated_at: datetime | None
     status: str  # open | overdue | done | late_done
+    channel: str = "device"  # clerk.ratings.RatingChannel value
+    entered_by: str = ""  # the clerk who keyed it in for the citizen (clerk_on_behalf)
 
 
 class FollowupList(Response):
@@ -188,3 +192,5 @@ class PeriodReport(Response):
     by_station: list[ReportLine]
     by_matter: list[ReportLine]
     total: ReportLine
+    # Ratings recorded in the period (one per case) by clerk.ratings.RatingChannel value
+    rating_channels: dict[str, int] = Field(default_factory=dict)

@@ -1,4 +1,4 @@
-"""Fast read queries for the station's lists: case pages, counts, tasks, period summaries.
+"""Fast read queries for the station's lists: case pages, counts, tasks.
 
 The lists read the projection's light columns only, never the ``data`` JSON (a case row
 carries ~10 KB of it), and every query is driven by an index, so they stay fast with
@@ -24,7 +24,6 @@ No Qt: the Qt models call these in background operations.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
@@ -36,10 +35,9 @@ from sqlalchemy.orm import Session
 
 from clerk.calendar import WorkCalendar
 from clerk.cases.checklist import Checklist
-from clerk.cases.states import RULES, State
+from clerk.cases.states import State
 from clerk.cases.supervision import RUNNING, SUPERVISED
 from clerk.cases.supervision import yellow_ratio as yellow_ratio_of
-from clerk.timeutil import day_bounds_utc
 from clerk.validation import mask_id_no
 
 PAGE_SIZE = 200
@@ -784,75 +782,3 @@ def supervised(s: Session, cut: SupervisionCut, level: LevelFilter,
     found = _rows(s, f"SELECT {_LIST_COLUMNS} FROM cases WHERE {sql} "
                      f"ORDER BY due_date, rowid LIMIT {int(limit)}", params)
     return finish_rows(s, [_row(r, cut) for r in found], cut)
-
-
-# --- period summary ----------------------------------------------------------------------------
-
-#: Which event puts a case into which state (a case "moves" into it).
-ENTERS: dict[str, State] = {e.value: r.target for e, r in RULES.items() if r.target is not None}
-
-
-@dataclass(frozen=True)
-class BadRating:
-    case_no: str
-    matter_name: str
-    score: int
-    comment: str
-    day: date
-
-
-@dataclass
-class PeriodSummary:
-    start: date
-    end: date  # inclusive
-    matters: dict[str, str] = field(default_factory=dict)  # code → name
-    moves: Counter[tuple[str, State]] = field(default_factory=Counter)
-    ratings: Counter[int] = field(default_factory=Counter)
-    bad: list[BadRating] = field(default_factory=list)
-    levels: dict[Level, int] = field(default_factory=dict)  # now
-
-    def count(self, matter_code: str, state: State) -> int:
-        return self.moves[(matter_code, state)]
-
-    def total(self, state: State) -> int:
-        return sum(n for (_, st), n in self.moves.items() if st == state)
-
-    @property
-    def rated(self) -> int:
-        return sum(self.ratings.values())
-
-
-def period_summary(s: Session, start: date, end: date, cut: SupervisionCut) -> PeriodSummary:
-    """State movements by matter, ratings and bad ratings of the days ``start``..``end``
-    (Beijing days, inclusive), and today's supervision levels.
-
-    Driven by the cases' ``updated_at`` index: a case with an event in the period was
-    updated at or after the period's start.
-    """
-    if end < start:
-        start, end = end, start
-    low, _ = day_bounds_utc(start)
-    _, high = day_bounds_utc(end)
-    lo, hi = _db_datetime(low.replace(tzinfo=UTC)), _db_datetime(high.replace(tzinfo=UTC))
-    summary = PeriodSummary(start, end)
-    rows = _rows(s, """
-        SELECT e.type, c.matter_code, c.matter_name, c.case_no, e.occurred_at,
-               CASE WHEN e.type IN ('rated', 'completed')
-                    THEN json_extract(e.payload, '$.rating.score') END,
-               CASE WHEN e.type IN ('rated', 'completed')
-                    THEN json_extract(e.payload, '$.rating.comment') END
-        FROM cases c JOIN case_events e ON e.case_id = c.id
-        WHERE c.updated_at >= ? AND e.occurred_at >= ? AND e.occurred_at < ?""",
-        [lo, lo, hi])
-    for etype, code, name, case_no, occurred, score, comment in rows:
-        summary.matters[code] = name
-        if etype in ENTERS:
-            summary.moves[(code, ENTERS[etype])] += 1
-        if score is not None:
-            summary.ratings[int(score)] += 1
-            if int(score) <= 2:
-                day = _local_day(occurred) or start
-                summary.bad.append(BadRating(case_no, name, int(score), comment or "", day))
-    summary.bad.sort(key=lambda b: (b.day, b.case_no))
-    summary.levels = level_counts(s, cut)
-    return summary

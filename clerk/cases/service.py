@@ -27,7 +27,8 @@ from clerk.errors import QT_TRANSLATE_NOOP, StateError, ValidationError
 from clerk.ids import new_id
 from clerk.labels import RATING_LABELS
 from clerk.numbering import allocate_case_no, allocate_doc_no
-from clerk.store.models import Case, CaseEvent
+from clerk.ratings import RatingChannel, channel_payload, parse_channel
+from clerk.store.models import Case, CaseEvent, User
 from clerk.timeutil import local_date
 
 if TYPE_CHECKING:
@@ -271,22 +272,30 @@ class CaseService:
 
     def complete(self, case_no: str, *, delivery: str = "窗口领取", text: str = "",
                  rating: int | None = None, rating_comment: str = "",
+                 rating_channel: RatingChannel | str = RatingChannel.DEVICE,
                  clerk: str | None = None) -> CaseRecord:
         """办结: hand the result over; the rating may be recorded at once or later."""
         now = self.ws.now()
         with self.ws.store.write() as s:
             rec = load_by_case_no(s, case_no)
+            actor = self._actor(s, clerk)
             payload: dict[str, Any] = {
                 "doc_no": allocate_doc_no(s, rec.station_code, "result", local_date(now)),
                 "delivery": delivery.strip(), "text": text.strip(),
-                "rating": _rating(rating, rating_comment) if rating is not None else None}
-            return self._apply(s, rec, rec.id, EventType.COMPLETED, payload,
-                               self._actor(s, clerk), now)
+                "rating": _rating(s, actor, rating, rating_comment, rating_channel)
+                if rating is not None else None}
+            return self._apply(s, rec, rec.id, EventType.COMPLETED, payload, actor, now)
 
-    def rate(self, case_no: str, score: int, comment: str = "", channel: str = "窗口评价器",
+    def rate(self, case_no: str, score: int, comment: str = "",
+             channel: RatingChannel | str = RatingChannel.DEVICE,
              clerk: str | None = None) -> CaseRecord:
-        return self._simple(case_no, EventType.RATED,
-                            {"rating": _rating(score, comment, channel)}, clerk)
+        """Record the citizen's rating and where it came from (:mod:`clerk.ratings`)."""
+        now = self.ws.now()
+        with self.ws.store.write() as s:
+            rec = load_by_case_no(s, case_no)
+            actor = self._actor(s, clerk)
+            payload = {"rating": _rating(s, actor, score, comment, channel)}
+            return self._apply(s, rec, rec.id, EventType.RATED, payload, actor, now)
 
     def withdraw(self, case_no: str, reason: str = "", clerk: str | None = None) -> CaseRecord:
         return self._simple(case_no, EventType.WITHDRAWN,
@@ -401,10 +410,13 @@ def _limit_days(matter: Mapping[str, Any]) -> int:
     return int(matter.get("committed_limit_days") or matter.get("legal_limit_days") or 0)
 
 
-def _rating(score: int, comment: str = "", channel: str = "窗口评价器") -> dict[str, Any]:
+def _rating(s: Session, actor: str, score: int, comment: str,
+            channel: RatingChannel | str) -> dict[str, Any]:
     if score not in RATING_LABELS:
         raise ValidationError(
             QT_TRANSLATE_NOOP("errors", "评价等级须为 1–5（5 非常满意 … 1 非常不满意）。"),
             code="rating.score", field="rating")
+    how = parse_channel(channel)
+    name = s.execute(select(User.display_name).where(User.username == actor)).scalar()
     return {"score": score, "label": RATING_LABELS[score], "comment": comment.strip(),
-            "channel": channel, "bad": score <= 2}
+            **channel_payload(how, actor, name or actor), "bad": score <= 2}

@@ -14,8 +14,12 @@ from clerk.cases.states import State
 from clerk.cli.common import CliContext, add_command, parse_date
 from clerk.errors import ValidationError
 from clerk.labels import EVENT_LABELS
+from clerk.ratings import RatingChannel, channel_text
 from clerk.timeutil import local_time
 from clerk.validation import mask_id_no
+
+_CHANNEL_HELP = ("评价渠道：device 窗口评价器（默认）、phone 申请人手机、"
+                 "clerk_on_behalf 窗口人员代为录入（记录录入人）")
 
 
 def register(sub: Any) -> None:
@@ -62,11 +66,15 @@ def register(sub: Any) -> None:
     p.add_argument("--delivery", default="窗口领取")
     p.add_argument("--text", default="")
     p.add_argument("--rating", type=int, choices=range(1, 6), default=None)
+    p.add_argument("--channel", default=RatingChannel.DEVICE.value,
+                   help=_CHANNEL_HELP)
     p.add_argument("--clerk", default=None)
     p = add_command(c, "rate", cmd_rate, "记录好差评（1–5）")
     p.add_argument("case_no")
     p.add_argument("--score", type=int, required=True, choices=range(1, 6))
     p.add_argument("--comment", default="")
+    p.add_argument("--channel", default=RatingChannel.DEVICE.value,
+                   help=_CHANNEL_HELP)
     p.add_argument("--clerk", default=None)
     p = add_command(c, "withdraw", cmd_withdraw, "申请人撤回")
     p.add_argument("case_no")
@@ -123,11 +131,19 @@ def _line(r: CaseRecord) -> str:
     return f"{r.case_no}  {r.state.label}  {r.matter_name}  {r.applicant['name']}{due}"
 
 
+def _rating_line(r: CaseRecord) -> str:
+    """The rating and where it came from (a clerk's entry names the clerk)."""
+    if not r.rating:
+        return ""
+    score, label = r.rating.get("score"), r.rating.get("label", "")
+    return f"\n评价：{score} {label}（{channel_text(r.rating)}）"
+
+
 def _emit(ctx: CliContext, r: CaseRecord, lead: str) -> int:
     intake = r.state in (State.DRAFT, State.AWAITING_SUPPLEMENT, State.RETURNED)
     missing = r.materials.outstanding if intake else ()
     extra = ("\n尚缺：" + "、".join(i.name for i in missing)) if missing else ""
-    ctx.emit(summary(r), f"{lead}{_line(r)}{extra}")
+    ctx.emit(summary(r), f"{lead}{_line(r)}{extra}{_rating_line(r)}")
     return 0
 
 
@@ -197,12 +213,14 @@ def cmd_refuse(args: argparse.Namespace, ctx: CliContext) -> int:
 
 def cmd_complete(args: argparse.Namespace, ctx: CliContext) -> int:
     r = ctx.workspace().cases.complete(args.case_no, delivery=args.delivery, text=args.text,
-                                       rating=args.rating, clerk=args.clerk)
+                                       rating=args.rating, rating_channel=args.channel,
+                                       clerk=args.clerk)
     return _emit(ctx, r, "已办结：")
 
 
 def cmd_rate(args: argparse.Namespace, ctx: CliContext) -> int:
-    r = ctx.workspace().cases.rate(args.case_no, args.score, args.comment, clerk=args.clerk)
+    r = ctx.workspace().cases.rate(args.case_no, args.score, args.comment,
+                                   channel=args.channel, clerk=args.clerk)
     return _emit(ctx, r, "已记录评价：")
 
 
@@ -243,7 +261,7 @@ def cmd_show(args: argparse.Namespace, ctx: CliContext) -> int:
         lines.append("时间线：")
         lines += [f"  {e.seq:>2}. {local_time(e.occurred_at):%Y-%m-%d %H:%M}  "
                   f"{EVENT_LABELS[e.type]}  {e.actor}" for e in events]
-        return "\n".join(lines)
+        return "\n".join(lines) + _rating_line(r)
 
     ctx.emit(data, text)
     return 0

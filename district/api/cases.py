@@ -5,6 +5,7 @@ Every action names the version it was decided on; a stale one is answered with 4
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
@@ -16,7 +17,7 @@ from clerk.cases.record import CaseRecord
 from clerk.cases.states import EventType, State
 from clerk.cases.supervision import case_level
 from clerk.errors import QT_TRANSLATE_NOOP
-from clerk.timeutil import local_date
+from clerk.timeutil import day_bounds_utc, local_date
 from district import actions, snapshots
 from district.actions import PayloadBuilder
 from district.api.deps import Ctx, Staff
@@ -56,6 +57,11 @@ CaseId = Annotated[str, PathParam(pattern=UUID_PATTERN, description="案件 UUID
 def list_cases(ctx: Ctx, who: Staff, state: StateFilter = None,
                station_code: Annotated[str | None, Query(pattern=r"^\d{12}$")] = None,
                proxy_agent: Annotated[str | None, Query(pattern=USERNAME_PATTERN)] = None,
+               matter_code: Annotated[str | None, Query(min_length=1, max_length=64)] = None,
+               accepted_from: Annotated[date | None, Query(
+                   description="受理日期（北京时间）不早于")] = None,
+               accepted_to: Annotated[date | None, Query(
+                   description="受理日期（北京时间）不晚于")] = None,
                limit: Annotated[int, Query(ge=1, le=500)] = 100,
                offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0) -> CaseList:
     q = select(CaseRow)
@@ -63,6 +69,13 @@ def list_cases(ctx: Ctx, who: Staff, state: StateFilter = None,
         q = q.where(CaseRow.state == state.value)
     if station_code is not None:
         q = q.where(CaseRow.station_code == station_code)
+    if matter_code is not None:
+        q = q.where(CaseRow.matter_code == matter_code)
+    # The accepted-date range the period report's 受理 column counts (Beijing days).
+    if accepted_from is not None:
+        q = q.where(CaseRow.accepted_at >= day_bounds_utc(accepted_from)[0])
+    if accepted_to is not None:
+        q = q.where(CaseRow.accepted_at < day_bounds_utc(accepted_to)[1])
     if proxy_agent is not None:
         q = q.where(CaseRow.proxy_agent == proxy_agent)
     with ctx.db.read() as s:

@@ -766,286 +766,292 @@
 <context>
     <name>CaseDetail</name>
     <message>
-        <location filename="../../ui/case_detail.py" line="627"/>
+        <location filename="../../ui/case_detail.py" line="632"/>
         <source>&lt;span style=&apos;color:#5f6368&apos;&gt;在上方列表中选择一个办件，查看办理进程、材料和文书。&lt;/span&gt;</source>
         <extracomment>An action changed the case (carries the case number). The clerk wants to continue the case at the counter. A document was rendered (carries the PrintedDocument) before its preview opens. The pane shows a case (carries the case number; &quot;&quot; when cleared). An action failed (plain words). Escape in the 办理 panel with no form open: the keyboard goes back to the list.</extracomment>
         <translation>&lt;span style=&apos;color:#5f6368&apos;&gt;Select a case in the list above to see its progress, materials and documents.&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="635"/>
+        <location filename="../../ui/case_detail.py" line="640"/>
         <source>未选择办件。</source>
         <translation>No case selected.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="662"/>
+        <location filename="../../ui/case_detail.py" line="667"/>
         <source>概况</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="663"/>
+        <location filename="../../ui/case_detail.py" line="668"/>
         <source>办理进程</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="664"/>
+        <location filename="../../ui/case_detail.py" line="669"/>
         <source>材料</source>
         <translation>Materials</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="665"/>
-        <location filename="../../ui/case_detail.py" line="687"/>
+        <location filename="../../ui/case_detail.py" line="670"/>
+        <location filename="../../ui/case_detail.py" line="692"/>
         <source>文书</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="687"/>
+        <location filename="../../ui/case_detail.py" line="692"/>
         <source>编号</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="687"/>
+        <location filename="../../ui/case_detail.py" line="692"/>
         <source>出具时间</source>
         <translation>Issued</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="687"/>
+        <location filename="../../ui/case_detail.py" line="692"/>
         <source>打印</source>
         <translation>Printed</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="700"/>
-        <location filename="../../ui/case_detail.py" line="933"/>
-        <location filename="../../ui/case_detail.py" line="937"/>
+        <location filename="../../ui/case_detail.py" line="705"/>
+        <location filename="../../ui/case_detail.py" line="942"/>
+        <location filename="../../ui/case_detail.py" line="946"/>
         <source>打印所选文书</source>
         <translation>Print selected document</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="702"/>
+        <location filename="../../ui/case_detail.py" line="707"/>
         <source>再次打印的文书会标注“补打”，并记入打印日志。</source>
         <translation>Documents printed again are marked &quot;Reprint&quot; and recorded in the print log.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="721"/>
+        <location filename="../../ui/case_detail.py" line="726"/>
         <source>办理</source>
         <translation>Actions</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="726"/>
+        <location filename="../../ui/case_detail.py" line="731"/>
         <source>补正 / 继续受理(&amp;R)</source>
         <translation>Supplement / continue intake (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="727"/>
+        <location filename="../../ui/case_detail.py" line="732"/>
         <source>办结并交付(&amp;B)</source>
         <translation>Complete and deliver (&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="728"/>
+        <location filename="../../ui/case_detail.py" line="733"/>
         <source>上报区级(&amp;U)</source>
         <translation>Escalate to district (&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="729"/>
+        <location filename="../../ui/case_detail.py" line="734"/>
         <source>记录评价(&amp;P)</source>
         <translation>Record rating (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="730"/>
+        <location filename="../../ui/case_detail.py" line="735"/>
         <source>撤回(&amp;W)</source>
         <translation>Withdraw (&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="808"/>
+        <location filename="../../ui/case_detail.py" line="813"/>
         <source>窗口领取</source>
         <translation>Collect at counter</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="808"/>
+        <location filename="../../ui/case_detail.py" line="813"/>
         <source>邮寄送达</source>
         <translation>By post</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="809"/>
+        <location filename="../../ui/case_detail.py" line="814"/>
         <source>电子送达</source>
         <translation>Electronic delivery</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="812"/>
+        <location filename="../../ui/case_detail.py" line="817"/>
         <source>选填，如：已发放证件</source>
         <translation>Optional, e.g. certificate issued</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="815"/>
-        <location filename="../../ui/case_detail.py" line="834"/>
+        <location filename="../../ui/case_detail.py" line="820"/>
+        <location filename="../../ui/case_detail.py" line="841"/>
         <source>选填</source>
         <translation>Optional</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="816"/>
+        <location filename="../../ui/case_detail.py" line="822"/>
         <source>确认办结并打印办结通知</source>
         <translation>Complete and print result notice</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="819"/>
-        <location filename="../../ui/case_detail.py" line="839"/>
-        <location filename="../../ui/case_detail.py" line="859"/>
+        <location filename="../../ui/case_detail.py" line="825"/>
+        <location filename="../../ui/case_detail.py" line="847"/>
+        <location filename="../../ui/case_detail.py" line="868"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="821"/>
+        <location filename="../../ui/case_detail.py" line="827"/>
         <source>交付方式</source>
         <translation>Delivery</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="822"/>
+        <location filename="../../ui/case_detail.py" line="828"/>
         <source>结果说明</source>
         <translation>Result note</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="823"/>
-        <location filename="../../ui/case_detail.py" line="841"/>
+        <location filename="../../ui/case_detail.py" line="829"/>
+        <location filename="../../ui/case_detail.py" line="849"/>
         <source>好差评</source>
         <translation>Rating</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="824"/>
-        <location filename="../../ui/case_detail.py" line="843"/>
+        <location filename="../../ui/case_detail.py" line="830"/>
+        <location filename="../../ui/case_detail.py" line="851"/>
         <source>评价意见</source>
         <translation>Comments</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="837"/>
+        <location filename="../../ui/case_detail.py" line="831"/>
+        <location filename="../../ui/case_detail.py" line="852"/>
+        <source>评价渠道</source>
+        <translation>Rating channel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="845"/>
         <source>保存评价</source>
         <translation>Save rating</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="850"/>
+        <location filename="../../ui/case_detail.py" line="859"/>
         <source>如：申请人书面申请撤回</source>
         <translation>E.g. applicant asked in writing to withdraw</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="853"/>
+        <location filename="../../ui/case_detail.py" line="862"/>
         <source>撤回后案件即结束，不能恢复；申请人需要时须重新申请。</source>
         <translation>Withdrawal closes the case for good; the applicant must apply again if needed.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="856"/>
+        <location filename="../../ui/case_detail.py" line="865"/>
         <source>确认撤回</source>
         <translation>Confirm withdrawal</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="861"/>
+        <location filename="../../ui/case_detail.py" line="870"/>
         <source>撤回原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="918"/>
+        <location filename="../../ui/case_detail.py" line="927"/>
         <source>已打印 {n} 次</source>
         <translation>Printed {n}×</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="918"/>
+        <location filename="../../ui/case_detail.py" line="927"/>
         <source>未打印</source>
         <translation>Not printed</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="936"/>
+        <location filename="../../ui/case_detail.py" line="945"/>
         <source>补打所选文书</source>
         <translation>Reprint selected document</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="954"/>
+        <location filename="../../ui/case_detail.py" line="963"/>
         <source>区中心已作出决定：请通知申请人领取结果，交付时办结并请其评价。</source>
         <translation>The district center has decided: notify the applicant to collect the result; complete the case on delivery and ask for a rating.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="956"/>
+        <location filename="../../ui/case_detail.py" line="965"/>
         <source>本事项须上报区级审批：核对材料后上报，由区中心代办。</source>
         <translation>This matter needs district approval: check the materials, then escalate; the district center handles it.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="958"/>
+        <location filename="../../ui/case_detail.py" line="967"/>
         <source>本事项由站点办结：办理完成后办结并交付，请申请人评价。</source>
         <translation>This matter is completed at the station: when done, complete and deliver, and ask the applicant for a rating.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="960"/>
+        <location filename="../../ui/case_detail.py" line="969"/>
         <source>区中心退回补正：请联系申请人补齐后继续受理，重新上报。</source>
         <translation>Returned for correction by the district center: contact the applicant, continue intake once the materials are complete, and escalate again.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="962"/>
+        <location filename="../../ui/case_detail.py" line="971"/>
         <source>已出具一次性告知单：申请人带齐材料后继续受理。</source>
         <translation>One-time notice issued: continue intake when the applicant brings the materials.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="964"/>
+        <location filename="../../ui/case_detail.py" line="973"/>
         <source>收件尚未完成：继续受理，或按申请人意愿撤回。</source>
         <translation>Intake not finished: continue intake, or withdraw if the applicant wishes.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="966"/>
+        <location filename="../../ui/case_detail.py" line="975"/>
         <source>已办结，尚未评价：可补记申请人的好差评。</source>
         <translation>Completed but not rated: you can still record the applicant&apos;s rating.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="968"/>
+        <location filename="../../ui/case_detail.py" line="977"/>
         <source>案件在区中心办理，站点暂不能更改状态；结果同步后在此交付。</source>
         <translation>The case is at the district center; the station cannot change it now. Deliver the result here once it has synced.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="970"/>
+        <location filename="../../ui/case_detail.py" line="979"/>
         <source>案件已结束，无需办理。</source>
         <translation>The case is closed; nothing to do.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="971"/>
+        <location filename="../../ui/case_detail.py" line="980"/>
         <source>当前没有可办理的操作。</source>
         <translation>No actions available now.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="1023"/>
+        <location filename="../../ui/case_detail.py" line="1036"/>
         <source>已办结并交付。正在生成办结通知…</source>
         <translation>Completed and delivered. Generating result notice…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="1029"/>
+        <location filename="../../ui/case_detail.py" line="1042"/>
         <source>请选择评价等级（1–5）。</source>
         <translation>Choose a rating (1–5).</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="1037"/>
+        <location filename="../../ui/case_detail.py" line="1051"/>
         <source>评价已记录。</source>
         <translation>Rating recorded.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="1038"/>
+        <location filename="../../ui/case_detail.py" line="1052"/>
         <source>差评已记录，将由区中心跟进整改。</source>
         <translation>Bad rating recorded; the district center will follow up.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="1044"/>
+        <location filename="../../ui/case_detail.py" line="1058"/>
         <source>请填写撤回原因。</source>
         <translation>Enter the reason for withdrawal.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="1051"/>
+        <location filename="../../ui/case_detail.py" line="1065"/>
         <source>已撤回。</source>
         <translation>Withdrawn.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="1057"/>
+        <location filename="../../ui/case_detail.py" line="1071"/>
         <source>已上报区级，联网后同步到区中心。</source>
         <translation>Escalated to district; it will sync to the district center when online.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="1088"/>
+        <location filename="../../ui/case_detail.py" line="1102"/>
         <source>正在办理…</source>
         <translation>Processing…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="1122"/>
+        <location filename="../../ui/case_detail.py" line="1136"/>
         <source>正在生成文书…</source>
         <translation>Generating documents…</translation>
     </message>
@@ -1610,112 +1616,112 @@
         <translation>Very dissatisfied</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_decision.py" line="159"/>
+        <location filename="../../ui/intake_decision.py" line="160"/>
         <source>好差评</source>
         <translation>Rating</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_decision.py" line="165"/>
+        <location filename="../../ui/intake_decision.py" line="167"/>
         <source>增加告知材料的理由 *</source>
         <translation>Reason for added items *</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_decision.py" line="174"/>
+        <location filename="../../ui/intake_decision.py" line="176"/>
         <source>理由 *</source>
         <translation>Reason *</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_decision.py" line="175"/>
+        <location filename="../../ui/intake_decision.py" line="177"/>
         <source>依据</source>
         <translation>Legal basis</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_decision.py" line="193"/>
+        <location filename="../../ui/intake_decision.py" line="195"/>
         <source>先完成：</source>
         <translation>Complete first: </translation>
     </message>
     <message>
-        <location filename="../../ui/intake_decision.py" line="194"/>
+        <location filename="../../ui/intake_decision.py" line="196"/>
         <source>先填写：</source>
         <translation>Fill in first: </translation>
     </message>
     <message>
-        <location filename="../../ui/intake_decision.py" line="196"/>
+        <location filename="../../ui/intake_decision.py" line="198"/>
         <source>尚缺 {n} 项必要材料，不能受理；请出具一次性告知单。</source>
         <translation>Required materials missing: {n}. Cannot accept; issue a one-time notice.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_decision.py" line="206"/>
+        <location filename="../../ui/intake_decision.py" line="208"/>
         <source>材料已齐全，应当场受理，不能出具补正告知。</source>
         <translation>Materials complete: accept now; a supplement notice is not allowed.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_decision.py" line="209"/>
+        <location filename="../../ui/intake_decision.py" line="211"/>
         <source>再次告知增加了首次未列出的材料，须填写理由。</source>
         <translation>This notice adds materials not on the first notice; a reason is required.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_decision.py" line="214"/>
+        <location filename="../../ui/intake_decision.py" line="216"/>
         <source>退回补正的材料尚未收齐：</source>
         <translation>Correction materials still missing: </translation>
     </message>
     <message>
-        <location filename="../../ui/intake_decision.py" line="240"/>
+        <location filename="../../ui/intake_decision.py" line="242"/>
         <source>左侧信息填写完整后才能作出决定（见“还需填写”）。</source>
         <translation>Complete the details on the left before deciding (see &quot;Still to fill in&quot;).</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_decision.py" line="255"/>
+        <location filename="../../ui/intake_decision.py" line="257"/>
         <source>已收 {n} 项</source>
         <translation>{n} received</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_decision.py" line="257"/>
+        <location filename="../../ui/intake_decision.py" line="259"/>
         <source>（其中证照库 {m} 项）</source>
         <translation> ({m} on file)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_decision.py" line="261"/>
+        <location filename="../../ui/intake_decision.py" line="263"/>
         <source>区中心要求补正 {n} 项</source>
         <translation>Corrections required by district: {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_decision.py" line="264"/>
+        <location filename="../../ui/intake_decision.py" line="266"/>
         <source>补正材料已收齐，可以重新上报。</source>
         <translation>Correction materials complete; ready to re-escalate.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_decision.py" line="266"/>
+        <location filename="../../ui/intake_decision.py" line="268"/>
         <source>尚缺 {n} 项</source>
         <translation>{n} missing</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_decision.py" line="269"/>
+        <location filename="../../ui/intake_decision.py" line="271"/>
         <source>必要材料已收齐，可以受理。</source>
         <translation>Required materials complete; ready to accept.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_decision.py" line="271"/>
+        <location filename="../../ui/intake_decision.py" line="273"/>
         <source>容缺后补 {n} 项</source>
         <translation>{n} deferred (bring later)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_decision.py" line="273"/>
+        <location filename="../../ui/intake_decision.py" line="275"/>
         <source>{name}（承诺 {d} 前补交）</source>
         <translation>{name} (promised by {d})</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_decision.py" line="277"/>
+        <location filename="../../ui/intake_decision.py" line="279"/>
         <source>首次告知未列出（一次性告知原则）</source>
         <translation>Not on the first notice (one-time notice rule)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_decision.py" line="281"/>
+        <location filename="../../ui/intake_decision.py" line="283"/>
         <source>还需填写</source>
         <translation>Still to fill in</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_decision.py" line="327"/>
+        <location filename="../../ui/intake_decision.py" line="330"/>
         <source>不予受理必须写明理由：请选择或输入。</source>
         <translation>A refusal needs a reason: choose or type one.</translation>
     </message>
@@ -1723,456 +1729,466 @@
 <context>
     <name>DetailRenderer</name>
     <message>
-        <location filename="../../ui/case_detail.py" line="209"/>
+        <location filename="../../ui/case_detail.py" line="211"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="210"/>
+        <location filename="../../ui/case_detail.py" line="212"/>
         <source>证件号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="211"/>
+        <location filename="../../ui/case_detail.py" line="213"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="212"/>
+        <location filename="../../ui/case_detail.py" line="214"/>
         <source>代理人</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="213"/>
+        <location filename="../../ui/case_detail.py" line="215"/>
         <source>事项</source>
         <translation>Matter</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="214"/>
+        <location filename="../../ui/case_detail.py" line="216"/>
         <source>办理层级</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="214"/>
-        <location filename="../../ui/case_detail.py" line="368"/>
+        <location filename="../../ui/case_detail.py" line="216"/>
+        <location filename="../../ui/case_detail.py" line="371"/>
         <source>上报区级</source>
         <translation>Escalated to district</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="215"/>
+        <location filename="../../ui/case_detail.py" line="217"/>
         <source>站点办结</source>
         <translation>Completed at station</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="216"/>
+        <location filename="../../ui/case_detail.py" line="218"/>
         <source>收件时间</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="217"/>
+        <location filename="../../ui/case_detail.py" line="219"/>
         <source>受理时间</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="218"/>
+        <location filename="../../ui/case_detail.py" line="220"/>
         <source>承诺时限</source>
         <translation>Committed time</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="218"/>
+        <location filename="../../ui/case_detail.py" line="220"/>
         <source>办结期限</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="219"/>
+        <location filename="../../ui/case_detail.py" line="221"/>
         <source>经办人</source>
         <translation>Clerk</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="220"/>
+        <location filename="../../ui/case_detail.py" line="222"/>
         <source>当前负责</source>
         <translation>Current owner</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="220"/>
-        <location filename="../../ui/case_detail.py" line="421"/>
+        <location filename="../../ui/case_detail.py" line="222"/>
+        <location filename="../../ui/case_detail.py" line="426"/>
         <source>区中心</source>
         <translation>District center</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="221"/>
+        <location filename="../../ui/case_detail.py" line="223"/>
         <source>本站</source>
         <translation>This station</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="242"/>
+        <location filename="../../ui/case_detail.py" line="244"/>
         <source>即办（当场办结）</source>
         <translation>Instant (completed on the spot)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="243"/>
+        <location filename="../../ui/case_detail.py" line="245"/>
         <source>{n} 个工作日</source>
         <translation>{n} working days</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="251"/>
+        <location filename="../../ui/case_detail.py" line="253"/>
         <source>暂定</source>
         <translation>Provisional</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="257"/>
+        <location filename="../../ui/case_detail.py" line="259"/>
         <source>退回补正期间不计时，补正后重新上报时期限顺延。</source>
         <translation>The clock stops while returned for correction; the deadline is extended on re-escalation.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="260"/>
+        <location filename="../../ui/case_detail.py" line="262"/>
         <source>已超期 {n} 个工作日</source>
         <translation>Overdue by {n} working days</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="262"/>
+        <location filename="../../ui/case_detail.py" line="264"/>
         <source>剩余 {n} 个工作日</source>
         <translation>{n} working days left</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="275"/>
+        <location filename="../../ui/case_detail.py" line="277"/>
         <source>（未附说明）</source>
         <translation>(no note)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="307"/>
-        <location filename="../../ui/case_detail.py" line="372"/>
+        <location filename="../../ui/case_detail.py" line="309"/>
+        <location filename="../../ui/case_detail.py" line="375"/>
         <source>准予</source>
         <translation>Approved</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="307"/>
-        <location filename="../../ui/case_detail.py" line="373"/>
+        <location filename="../../ui/case_detail.py" line="309"/>
+        <location filename="../../ui/case_detail.py" line="376"/>
         <source>不予批准</source>
         <translation>Denied</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="308"/>
-        <location filename="../../ui/case_detail.py" line="373"/>
+        <location filename="../../ui/case_detail.py" line="310"/>
+        <location filename="../../ui/case_detail.py" line="376"/>
         <source>办结</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="315"/>
+        <location filename="../../ui/case_detail.py" line="317"/>
         <source>决定人：{who}</source>
         <translation>Decided by: {who}</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="318"/>
+        <location filename="../../ui/case_detail.py" line="320"/>
         <source>已交付：{when}，{how}</source>
         <translation>Delivered: {when}, {how}</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="334"/>
+        <location filename="../../ui/case_detail.py" line="336"/>
         <source>差评须由区中心在15个工作日内跟进整改。</source>
         <translation>The district center must follow up a bad rating within 15 working days.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="335"/>
-        <location filename="../../ui/case_detail.py" line="414"/>
+        <location filename="../../ui/case_detail.py" line="337"/>
+        <location filename="../../ui/case_detail.py" line="417"/>
         <source>差评</source>
         <translation>Bad rating</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="353"/>
+        <location filename="../../ui/case_detail.py" line="340"/>
+        <source>评价渠道：</source>
+        <translation>Rating channel: </translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="356"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="353"/>
+        <location filename="../../ui/case_detail.py" line="356"/>
         <source>环节</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="353"/>
+        <location filename="../../ui/case_detail.py" line="356"/>
         <source>经办</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="353"/>
+        <location filename="../../ui/case_detail.py" line="356"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="353"/>
+        <location filename="../../ui/case_detail.py" line="356"/>
         <source>同步</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="366"/>
+        <location filename="../../ui/case_detail.py" line="369"/>
         <source>收件</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="366"/>
+        <location filename="../../ui/case_detail.py" line="369"/>
         <source>材料更新</source>
         <translation>Materials updated</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="367"/>
+        <location filename="../../ui/case_detail.py" line="370"/>
         <source>一次性告知</source>
         <translation>One-time notice</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="367"/>
+        <location filename="../../ui/case_detail.py" line="370"/>
         <source>受理</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="368"/>
+        <location filename="../../ui/case_detail.py" line="371"/>
         <source>不予受理</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="369"/>
+        <location filename="../../ui/case_detail.py" line="372"/>
         <source>区中心接件</source>
         <translation>District center received</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="369"/>
+        <location filename="../../ui/case_detail.py" line="372"/>
         <source>指派代办员</source>
         <translation>Proxy agent assigned</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="370"/>
+        <location filename="../../ui/case_detail.py" line="373"/>
         <source>代办进展</source>
         <translation>Proxy agent progress</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="370"/>
+        <location filename="../../ui/case_detail.py" line="373"/>
         <source>退回补正</source>
         <translation>Returned for correction</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="371"/>
+        <location filename="../../ui/case_detail.py" line="374"/>
         <source>补正后重新上报</source>
         <translation>Re-escalated after correction</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="371"/>
+        <location filename="../../ui/case_detail.py" line="374"/>
         <source>特别程序开始</source>
         <translation>Special procedure started</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="372"/>
+        <location filename="../../ui/case_detail.py" line="375"/>
         <source>特别程序结束</source>
         <translation>Special procedure ended</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="327"/>
-        <location filename="../../ui/case_detail.py" line="374"/>
+        <location filename="../../ui/case_detail.py" line="329"/>
+        <location filename="../../ui/case_detail.py" line="377"/>
         <source>好差评</source>
         <translation>Rating</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="374"/>
+        <location filename="../../ui/case_detail.py" line="377"/>
         <source>撤回</source>
         <translation>Withdrawn</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="347"/>
-        <location filename="../../ui/case_detail.py" line="374"/>
+        <location filename="../../ui/case_detail.py" line="350"/>
+        <location filename="../../ui/case_detail.py" line="377"/>
         <source>留言</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="276"/>
+        <location filename="../../ui/case_detail.py" line="278"/>
         <source>&lt;b&gt;区中心退回补正&lt;/b&gt;（{who}）：{note}</source>
         <translation>&lt;b&gt;Returned for correction by the district center&lt;/b&gt; ({who}): {note}</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="287"/>
+        <location filename="../../ui/case_detail.py" line="289"/>
         <source>不予受理理由</source>
         <translation>Reason for refusal</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="291"/>
+        <location filename="../../ui/case_detail.py" line="293"/>
         <source>依据：</source>
         <translation>Legal basis: </translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="299"/>
+        <location filename="../../ui/case_detail.py" line="301"/>
         <source>撤回原因</source>
         <translation>Reason for withdrawal</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="321"/>
+        <location filename="../../ui/case_detail.py" line="323"/>
         <source>办理结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="329"/>
+        <location filename="../../ui/case_detail.py" line="331"/>
         <source>尚未评价。</source>
         <translation>Not rated yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="337"/>
+        <location filename="../../ui/case_detail.py" line="339"/>
         <source>评价意见：</source>
         <translation>Comments: </translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="382"/>
+        <location filename="../../ui/case_detail.py" line="385"/>
         <source>告知补正 {n} 项</source>
         <translation>Items to supplement: {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="384"/>
+        <location filename="../../ui/case_detail.py" line="387"/>
         <source>（新增告知项，理由：{why}）</source>
         <translation>(items added, reason: {why})</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="389"/>
+        <location filename="../../ui/case_detail.py" line="392"/>
         <source>（暂定）</source>
         <translation> (provisional)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="390"/>
+        <location filename="../../ui/case_detail.py" line="393"/>
         <source>办结期限 {due}{extra}</source>
         <translation>Due {due}{extra}</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="424"/>
+        <location filename="../../ui/case_detail.py" line="421"/>
+        <source>（{channel}）</source>
+        <translation> ({channel})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="429"/>
         <source>被拒</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="426"/>
+        <location filename="../../ui/case_detail.py" line="431"/>
         <source>待同步</source>
         <translation>Not synced</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="427"/>
+        <location filename="../../ui/case_detail.py" line="432"/>
         <source>已同步</source>
         <translation>Synced</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="432"/>
+        <location filename="../../ui/case_detail.py" line="437"/>
         <source>材料</source>
         <translation>Material</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="432"/>
+        <location filename="../../ui/case_detail.py" line="437"/>
         <source>必要性</source>
         <translation>Necessity</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="432"/>
+        <location filename="../../ui/case_detail.py" line="437"/>
         <source>份数</source>
         <translation>Copies</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="432"/>
+        <location filename="../../ui/case_detail.py" line="437"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="433"/>
+        <location filename="../../ui/case_detail.py" line="438"/>
         <source>扫描件</source>
         <translation>Scans</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="443"/>
+        <location filename="../../ui/case_detail.py" line="448"/>
         <source>承诺 {day} 前补交</source>
         <translation>Promised by {day}</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="447"/>
+        <location filename="../../ui/case_detail.py" line="452"/>
         <source>原件{n}份</source>
         <translation>{n} original</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="449"/>
+        <location filename="../../ui/case_detail.py" line="454"/>
         <source>复印件{n}份</source>
         <translation>{n} copy</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="462"/>
+        <location filename="../../ui/case_detail.py" line="467"/>
         <source>{n} 份（{kinds}）</source>
         <translation>{n} ({kinds})</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="466"/>
+        <location filename="../../ui/case_detail.py" line="471"/>
         <source>已收</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="466"/>
+        <location filename="../../ui/case_detail.py" line="471"/>
         <source>证照库已核验</source>
         <translation>Verified on file</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="467"/>
+        <location filename="../../ui/case_detail.py" line="472"/>
         <source>共享数据获取</source>
         <translation>From shared data</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="467"/>
-        <location filename="../../ui/case_detail.py" line="479"/>
+        <location filename="../../ui/case_detail.py" line="472"/>
+        <location filename="../../ui/case_detail.py" line="484"/>
         <source>容缺后补</source>
         <translation>Deferred (bring later)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="468"/>
+        <location filename="../../ui/case_detail.py" line="473"/>
         <source>缺</source>
         <translation>Missing</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="468"/>
+        <location filename="../../ui/case_detail.py" line="473"/>
         <source>不适用</source>
         <translation>N/A</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="474"/>
+        <location filename="../../ui/case_detail.py" line="479"/>
         <source>窗口领取</source>
         <translation>Collect at counter</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="474"/>
+        <location filename="../../ui/case_detail.py" line="479"/>
         <source>邮寄送达</source>
         <translation>By post</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="475"/>
+        <location filename="../../ui/case_detail.py" line="480"/>
         <source>电子送达</source>
         <translation>Electronic delivery</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="478"/>
+        <location filename="../../ui/case_detail.py" line="483"/>
         <source>必要</source>
         <translation>Required</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="478"/>
+        <location filename="../../ui/case_detail.py" line="483"/>
         <source>非必要</source>
         <translation>Optional</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="480"/>
+        <location filename="../../ui/case_detail.py" line="485"/>
         <source>信息免交</source>
         <translation>From shared data</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="483"/>
+        <location filename="../../ui/case_detail.py" line="488"/>
         <source>一次性告知单</source>
         <translation>One-time notice</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="483"/>
+        <location filename="../../ui/case_detail.py" line="488"/>
         <source>受理回执</source>
         <translation>Acceptance receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="484"/>
+        <location filename="../../ui/case_detail.py" line="489"/>
         <source>不予受理通知书</source>
         <translation>Refusal notice</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="484"/>
+        <location filename="../../ui/case_detail.py" line="489"/>
         <source>办结通知</source>
         <translation>Result notice</translation>
     </message>
@@ -3123,28 +3139,28 @@
 <context>
     <name>IntakeWork</name>
     <message>
-        <location filename="../../ui/intake_work.py" line="298"/>
+        <location filename="../../ui/intake_work.py" line="301"/>
         <source>请输入办件编号、扫描告知单上的二维码，或输入申请人身份证号码。</source>
         <extracomment>States in which a returning applicant&apos;s case can be continued at the counter.</extracomment>
         <translation>Enter a case number, scan the QR code on the notice, or enter the applicant&apos;s ID number.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_work.py" line="305"/>
+        <location filename="../../ui/intake_work.py" line="308"/>
         <source>二维码内容无法识别，请重新扫描或输入办件编号。</source>
         <translation>QR code not recognized. Scan again or enter the case number.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_work.py" line="309"/>
+        <location filename="../../ui/intake_work.py" line="312"/>
         <source>二维码校验不通过（与办件不符）。请核对告知单或输入办件编号。</source>
         <translation>QR code check failed (does not match the case). Check the notice or enter the case number.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_work.py" line="321"/>
+        <location filename="../../ui/intake_work.py" line="324"/>
         <source>无法识别：请输入办件编号（如 110108001001-20260302-0001）、扫描二维码，或输入18位身份证号码。</source>
         <translation>Not recognized: enter a case number (e.g. 110108001001-20260302-0001), scan the QR code, or enter an 18-digit ID number.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_work.py" line="333"/>
+        <location filename="../../ui/intake_work.py" line="336"/>
         <source>办件 {no} 当前状态为“{state}”，不需要补正材料；请到“办件”页查看或办理。</source>
         <translation>Case {no} is &quot;{state}&quot; and needs no supplement; view or handle it on the &quot;Cases&quot; page.</translation>
     </message>
@@ -3370,13 +3386,13 @@
 <context>
     <name>MaskedValue</name>
     <message>
-        <location filename="../../ui/widgets.py" line="243"/>
-        <location filename="../../ui/widgets.py" line="276"/>
+        <location filename="../../ui/widgets.py" line="267"/>
+        <location filename="../../ui/widgets.py" line="300"/>
         <source>显示</source>
         <translation>Show</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="276"/>
+        <location filename="../../ui/widgets.py" line="300"/>
         <source>隐藏</source>
         <translation>Hide</translation>
     </message>
@@ -4113,12 +4129,12 @@
 <context>
     <name>RatingPicker</name>
     <message>
-        <location filename="../../ui/case_detail.py" line="552"/>
+        <location filename="../../ui/case_detail.py" line="557"/>
         <source>未评价（可稍后记录）</source>
         <translation>Not rated (can be recorded later)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="555"/>
+        <location filename="../../ui/case_detail.py" line="560"/>
         <source>{label}（差评）</source>
         <translation>{label} (bad rating)</translation>
     </message>
@@ -4126,191 +4142,196 @@
 <context>
     <name>RatingsPage</name>
     <message>
-        <location filename="../../ui/district_ratings.py" line="120"/>
+        <location filename="../../ui/district_ratings.py" line="123"/>
         <source>完成整改前请记录整改情况和回访情况。</source>
         <translation>Record the rectification and the follow-up call before closing.</translation>
     </message>
     <message>
-        <location filename="../../ui/district_ratings.py" line="129"/>
+        <location filename="../../ui/district_ratings.py" line="132"/>
         <source>已保存（{when}）。</source>
         <translation>Saved ({when}).</translation>
     </message>
     <message>
-        <location filename="../../ui/district_ratings.py" line="145"/>
+        <location filename="../../ui/district_ratings.py" line="148"/>
         <source>查询</source>
         <translation>Show</translation>
     </message>
     <message>
-        <location filename="../../ui/district_ratings.py" line="150"/>
-        <location filename="../../ui/district_ratings.py" line="200"/>
+        <location filename="../../ui/district_ratings.py" line="153"/>
+        <location filename="../../ui/district_ratings.py" line="204"/>
         <source>评价日期</source>
         <translation>Rated on</translation>
     </message>
     <message>
-        <location filename="../../ui/district_ratings.py" line="156"/>
+        <location filename="../../ui/district_ratings.py" line="159"/>
         <source>评价总数</source>
         <translation>Ratings</translation>
     </message>
     <message>
-        <location filename="../../ui/district_ratings.py" line="157"/>
-        <location filename="../../ui/district_ratings.py" line="177"/>
+        <location filename="../../ui/district_ratings.py" line="160"/>
+        <location filename="../../ui/district_ratings.py" line="180"/>
         <source>平均分</source>
         <translation>Average</translation>
     </message>
     <message>
-        <location filename="../../ui/district_ratings.py" line="158"/>
+        <location filename="../../ui/district_ratings.py" line="161"/>
         <source>差评（1–2分）</source>
         <translation>Bad (1–2)</translation>
     </message>
     <message>
-        <location filename="../../ui/district_ratings.py" line="159"/>
+        <location filename="../../ui/district_ratings.py" line="162"/>
         <source>整改中</source>
         <translation>Follow-ups open</translation>
     </message>
     <message>
-        <location filename="../../ui/district_ratings.py" line="160"/>
+        <location filename="../../ui/district_ratings.py" line="163"/>
         <source>整改逾期</source>
         <translation>Follow-ups late</translation>
     </message>
     <message>
-        <location filename="../../ui/district_ratings.py" line="167"/>
+        <location filename="../../ui/district_ratings.py" line="170"/>
         <source>评价分布</source>
         <translation>Distribution</translation>
     </message>
     <message>
-        <location filename="../../ui/district_ratings.py" line="168"/>
+        <location filename="../../ui/district_ratings.py" line="171"/>
         <source>差评整改</source>
         <translation>Follow-ups</translation>
     </message>
     <message>
-        <location filename="../../ui/district_ratings.py" line="177"/>
+        <location filename="../../ui/district_ratings.py" line="180"/>
         <source>合计</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../ui/district_ratings.py" line="177"/>
+        <location filename="../../ui/district_ratings.py" line="180"/>
         <source>差评</source>
         <translation>Bad rating</translation>
     </message>
     <message>
-        <location filename="../../ui/district_ratings.py" line="181"/>
-        <location filename="../../ui/district_ratings.py" line="199"/>
+        <location filename="../../ui/district_ratings.py" line="185"/>
+        <location filename="../../ui/district_ratings.py" line="203"/>
         <source>站点</source>
         <translation>Station</translation>
     </message>
     <message>
-        <location filename="../../ui/district_ratings.py" line="183"/>
+        <location filename="../../ui/district_ratings.py" line="187"/>
         <source>事项</source>
         <translation>Matter</translation>
     </message>
     <message>
-        <location filename="../../ui/district_ratings.py" line="186"/>
+        <location filename="../../ui/district_ratings.py" line="190"/>
         <source>按站点</source>
         <translation>By station</translation>
     </message>
     <message>
-        <location filename="../../ui/district_ratings.py" line="187"/>
+        <location filename="../../ui/district_ratings.py" line="191"/>
         <source>按事项</source>
         <translation>By matter</translation>
     </message>
     <message>
-        <location filename="../../ui/district_ratings.py" line="199"/>
+        <location filename="../../ui/district_ratings.py" line="203"/>
         <source>办件编号</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../../ui/district_ratings.py" line="199"/>
+        <location filename="../../ui/district_ratings.py" line="203"/>
         <source>评分</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../ui/district_ratings.py" line="200"/>
+        <location filename="../../ui/district_ratings.py" line="204"/>
         <source>评价意见</source>
         <translation>Comment</translation>
     </message>
     <message>
-        <location filename="../../ui/district_ratings.py" line="200"/>
+        <location filename="../../ui/district_ratings.py" line="204"/>
         <source>整改期限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/district_ratings.py" line="201"/>
-        <location filename="../../ui/district_ratings.py" line="233"/>
+        <location filename="../../ui/district_ratings.py" line="205"/>
+        <location filename="../../ui/district_ratings.py" line="238"/>
         <source>责任人</source>
         <translation>Owner</translation>
     </message>
     <message>
-        <location filename="../../ui/district_ratings.py" line="201"/>
+        <location filename="../../ui/district_ratings.py" line="205"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/district_ratings.py" line="216"/>
+        <location filename="../../ui/district_ratings.py" line="205"/>
+        <source>评价渠道</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_ratings.py" line="221"/>
         <source>选择一条差评记录跟进情况。</source>
         <translation>Select a bad rating to record its follow-up.</translation>
     </message>
     <message>
-        <location filename="../../ui/district_ratings.py" line="220"/>
+        <location filename="../../ui/district_ratings.py" line="225"/>
         <source>负责整改的人或科室</source>
         <translation>Person or office responsible</translation>
     </message>
     <message>
-        <location filename="../../ui/district_ratings.py" line="222"/>
+        <location filename="../../ui/district_ratings.py" line="227"/>
         <source>查明的原因和采取的整改措施</source>
         <translation>What caused it and what was changed</translation>
     </message>
     <message>
-        <location filename="../../ui/district_ratings.py" line="224"/>
+        <location filename="../../ui/district_ratings.py" line="229"/>
         <source>回访时间、方式、申请人的意见</source>
         <translation>When and how the applicant was called, and what they said</translation>
     </message>
     <message>
-        <location filename="../../ui/district_ratings.py" line="225"/>
+        <location filename="../../ui/district_ratings.py" line="230"/>
         <source>整改完成，关闭此项</source>
         <translation>Rectified: close this item</translation>
     </message>
     <message>
-        <location filename="../../ui/district_ratings.py" line="229"/>
+        <location filename="../../ui/district_ratings.py" line="234"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../ui/district_ratings.py" line="234"/>
+        <location filename="../../ui/district_ratings.py" line="239"/>
         <source>整改情况</source>
         <translation>Rectification</translation>
     </message>
     <message>
-        <location filename="../../ui/district_ratings.py" line="235"/>
+        <location filename="../../ui/district_ratings.py" line="240"/>
         <source>回访记录</source>
         <translation>Follow-up call</translation>
     </message>
     <message>
-        <location filename="../../ui/district_ratings.py" line="260"/>
-        <source>差评须在评价后 15 个工作日内完成整改和回访（今天 {day}）。</source>
-        <translation>Bad ratings are followed up within 15 working days of the rating (today {day}).</translation>
+        <location filename="../../ui/district_ratings.py" line="267"/>
+        <source>差评须在评价后 15 个工作日内完成整改和回访（今天 {day}）。评价渠道：{channels}</source>
+        <translation>Bad ratings must be rectified and the citizen called back within 15 working days of the rating (today {day}). Channels: {channels}</translation>
     </message>
     <message>
-        <location filename="../../ui/district_ratings.py" line="277"/>
+        <location filename="../../ui/district_ratings.py" line="286"/>
         <source>整改中（余 {n} 日）</source>
         <translation>Open ({n} d left)</translation>
     </message>
     <message>
-        <location filename="../../ui/district_ratings.py" line="278"/>
+        <location filename="../../ui/district_ratings.py" line="287"/>
         <source>逾期 {n} 个工作日</source>
         <translation>{n} working days late</translation>
     </message>
     <message>
-        <location filename="../../ui/district_ratings.py" line="279"/>
+        <location filename="../../ui/district_ratings.py" line="288"/>
         <source>已完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../ui/district_ratings.py" line="280"/>
+        <location filename="../../ui/district_ratings.py" line="289"/>
         <source>已完成（逾期）</source>
         <translation>Done (late)</translation>
     </message>
     <message>
-        <location filename="../../ui/district_ratings.py" line="293"/>
+        <location filename="../../ui/district_ratings.py" line="304"/>
         <source>{case} · {score} 分 · 期限 {deadline}</source>
         <translation>{case} · score {score} · due {deadline}</translation>
     </message>
@@ -4318,352 +4339,337 @@
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../ui/reports_page.py" line="115"/>
-        <location filename="../../ui/reports_page.py" line="119"/>
+        <location filename="../../ui/reports_page.py" line="132"/>
+        <location filename="../../ui/reports_page.py" line="136"/>
         <source>正在统计…</source>
-        <extracomment>The daily report&apos;s columns, in its order. A summary is shown. The daily report&apos;s PDF was rendered (bytes), before the preview opens.</extracomment>
+        <extracomment>The daily report&apos;s state columns, in its order. The daily report&apos;s activity columns, in its order. A summary is shown. The daily report&apos;s PDF was rendered (bytes), before the preview opens.</extracomment>
         <translation>Calculating…</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="138"/>
+        <location filename="../../ui/reports_page.py" line="155"/>
         <source>站点日报 {day}</source>
         <translation>Station daily report {day}</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="147"/>
+        <location filename="../../ui/reports_page.py" line="164"/>
         <source>正在生成日报…</source>
         <translation>Generating daily report…</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="152"/>
+        <location filename="../../ui/reports_page.py" line="169"/>
         <source>今天</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="152"/>
+        <location filename="../../ui/reports_page.py" line="169"/>
         <source>昨天</source>
         <translation>Yesterday</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="153"/>
+        <location filename="../../ui/reports_page.py" line="170"/>
         <source>本周</source>
         <translation>This week</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="153"/>
+        <location filename="../../ui/reports_page.py" line="170"/>
         <source>本月</source>
         <translation>This month</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="154"/>
+        <location filename="../../ui/reports_page.py" line="171"/>
         <source>上月</source>
         <translation>Last month</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="154"/>
+        <location filename="../../ui/reports_page.py" line="171"/>
         <source>近30天</source>
         <translation>Last 30 days</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="155"/>
+        <location filename="../../ui/reports_page.py" line="172"/>
         <source>自定义</source>
         <translation>Custom</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="164"/>
+        <location filename="../../ui/reports_page.py" line="181"/>
         <source>打印日报(&amp;P)</source>
         <translation>&amp;Print daily report</translation>
     </message>
     <message>
-        <location filename="../../ui/district_reports.py" line="162"/>
-        <location filename="../../ui/reports_page.py" line="169"/>
+        <location filename="../../ui/district_reports.py" line="174"/>
+        <location filename="../../ui/reports_page.py" line="186"/>
         <source>统计期间</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="175"/>
+        <location filename="../../ui/reports_page.py" line="192"/>
         <source>日报日期</source>
         <translation>Report date</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="179"/>
-        <location filename="../../ui/reports_page.py" line="190"/>
+        <location filename="../../ui/reports_page.py" line="196"/>
         <source>收件</source>
         <translation>Intake</translation>
     </message>
     <message>
-        <location filename="../../ui/district_reports.py" line="105"/>
+        <location filename="../../ui/district_reports.py" line="117"/>
         <source>{district}政务服务中心</source>
         <translation>{district} Government Service Center</translation>
     </message>
     <message>
-        <location filename="../../ui/district_reports.py" line="113"/>
+        <location filename="../../ui/district_reports.py" line="125"/>
         <source>已导出：{path}</source>
         <translation>Exported: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/district_reports.py" line="120"/>
+        <location filename="../../ui/district_reports.py" line="132"/>
         <source>导出 CSV</source>
         <translation>Export CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/district_reports.py" line="121"/>
+        <location filename="../../ui/district_reports.py" line="133"/>
         <source>CSV 文件 (*.csv)</source>
         <translation>CSV files (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/district_reports.py" line="137"/>
+        <location filename="../../ui/district_reports.py" line="149"/>
         <source>办件统计报表 {a}–{b}</source>
         <translation>Case report {a}–{b}</translation>
     </message>
     <message>
-        <location filename="../../ui/district_reports.py" line="141"/>
+        <location filename="../../ui/district_reports.py" line="153"/>
         <source>正在生成报表…</source>
         <translation>Preparing the report…</translation>
     </message>
     <message>
-        <location filename="../../ui/district_reports.py" line="151"/>
+        <location filename="../../ui/district_reports.py" line="163"/>
         <source>查询</source>
         <translation>Show</translation>
     </message>
     <message>
-        <location filename="../../ui/district_reports.py" line="153"/>
+        <location filename="../../ui/district_reports.py" line="165"/>
         <source>导出 CSV…</source>
         <translation>Export CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/district_reports.py" line="155"/>
+        <location filename="../../ui/district_reports.py" line="167"/>
         <source>打印预览（PDF）</source>
         <translation>Print preview (PDF)</translation>
     </message>
     <message>
-        <location filename="../../ui/district_reports.py" line="170"/>
-        <location filename="../../ui/district_reports.py" line="179"/>
-        <location filename="../../ui/reports_page.py" line="179"/>
-        <location filename="../../ui/reports_page.py" line="191"/>
+        <location filename="../../ui/district_reports.py" line="182"/>
+        <location filename="../../ui/district_reports.py" line="191"/>
+        <location filename="../../ui/reports_page.py" line="196"/>
         <source>受理</source>
         <translation>Accept</translation>
     </message>
     <message>
-        <location filename="../../ui/district_reports.py" line="171"/>
-        <location filename="../../ui/district_reports.py" line="179"/>
-        <location filename="../../ui/reports_page.py" line="179"/>
-        <location filename="../../ui/reports_page.py" line="192"/>
+        <location filename="../../ui/district_reports.py" line="183"/>
+        <location filename="../../ui/district_reports.py" line="191"/>
+        <location filename="../../ui/reports_page.py" line="196"/>
         <source>办结</source>
         <translation>Compl.</translation>
     </message>
     <message>
-        <location filename="../../ui/district_reports.py" line="172"/>
-        <location filename="../../ui/district_reports.py" line="180"/>
+        <location filename="../../ui/district_reports.py" line="184"/>
+        <location filename="../../ui/district_reports.py" line="192"/>
         <source>按时率</source>
         <translation>On-time rate</translation>
     </message>
     <message>
-        <location filename="../../ui/district_reports.py" line="173"/>
-        <location filename="../../ui/district_reports.py" line="179"/>
+        <location filename="../../ui/district_reports.py" line="185"/>
+        <location filename="../../ui/district_reports.py" line="191"/>
         <source>超期办结</source>
         <translation>Completed late</translation>
     </message>
     <message>
-        <location filename="../../ui/district_reports.py" line="174"/>
-        <location filename="../../ui/district_reports.py" line="180"/>
+        <location filename="../../ui/district_reports.py" line="186"/>
+        <location filename="../../ui/district_reports.py" line="192"/>
         <source>平均用时（工作日）</source>
         <translation>Average (working days)</translation>
     </message>
     <message>
-        <location filename="../../ui/district_reports.py" line="179"/>
+        <location filename="../../ui/district_reports.py" line="191"/>
         <source>按时办结</source>
         <translation>On time</translation>
     </message>
     <message>
-        <location filename="../../ui/district_reports.py" line="182"/>
+        <location filename="../../ui/district_reports.py" line="194"/>
         <source>站点</source>
         <translation>Station</translation>
     </message>
     <message>
-        <location filename="../../ui/district_reports.py" line="185"/>
+        <location filename="../../ui/district_reports.py" line="197"/>
         <source>按站点</source>
         <translation>By station</translation>
     </message>
     <message>
-        <location filename="../../ui/district_reports.py" line="186"/>
+        <location filename="../../ui/district_reports.py" line="198"/>
         <source>按事项</source>
         <translation>By matter</translation>
     </message>
     <message>
-        <location filename="../../ui/district_reports.py" line="217"/>
+        <location filename="../../ui/district_reports.py" line="213"/>
+        <source>各栏均为办件数，每件只计一次：受理按受理日期，办结按首次办结日（区级决定或站点交付）；一件可同时计入受理和办结。</source>
+        <translation>Every column counts cases, each once: accepted by the day of acceptance, completed by the first day it was finished (the district’s decision or the station’s hand-over); a case can be in both.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_reports.py" line="236"/>
+        <source>期间内评价（按评价渠道）：{channels}</source>
+        <translation>Ratings in the period by channel: {channels}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_reports.py" line="241"/>
         <source>生成于 {when}</source>
         <translation>Generated {when}</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="180"/>
+        <location filename="../../ui/reports_page.py" line="197"/>
         <source>不予受理</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="180"/>
+        <location filename="../../ui/reports_page.py" line="197"/>
         <source>评价</source>
         <translation>Rated</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="180"/>
+        <location filename="../../ui/reports_page.py" line="197"/>
         <source>差评</source>
         <translation>Bad rating</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="181"/>
+        <location filename="../../ui/reports_page.py" line="198"/>
         <source>当前超期</source>
         <translation>Overdue now</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="181"/>
+        <location filename="../../ui/reports_page.py" line="198"/>
         <source>当前预警</source>
         <translation>Warning now</translation>
     </message>
     <message>
-        <location filename="../../ui/district_reports.py" line="183"/>
-        <location filename="../../ui/reports_page.py" line="190"/>
+        <location filename="../../ui/district_reports.py" line="195"/>
+        <location filename="../../ui/reports_page.py" line="208"/>
+        <location filename="../../ui/reports_page.py" line="212"/>
         <source>事项</source>
         <translation>Matter</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="190"/>
-        <source>告知</source>
-        <translation>Notice</translation>
-    </message>
-    <message>
-        <location filename="../../ui/reports_page.py" line="190"/>
-        <source>不予
-受理</source>
-        <translation>Re-
-fused</translation>
-    </message>
-    <message>
-        <location filename="../../ui/reports_page.py" line="191"/>
-        <source>上报</source>
-        <translation>Escal.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/reports_page.py" line="191"/>
-        <source>接件</source>
-        <translation>Taken</translation>
-    </message>
-    <message>
-        <location filename="../../ui/reports_page.py" line="191"/>
-        <source>退回</source>
-        <translation>Ret.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/reports_page.py" line="192"/>
-        <source>准予</source>
-        <translation>Appr.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/reports_page.py" line="192"/>
-        <source>不予
-批准</source>
-        <translation>Denied</translation>
-    </message>
-    <message>
-        <location filename="../../ui/reports_page.py" line="192"/>
-        <source>撤回</source>
-        <translation>With-
-drawn</translation>
-    </message>
-    <message>
-        <location filename="../../ui/reports_page.py" line="193"/>
-        <location filename="../../ui/reports_page.py" line="285"/>
+        <location filename="../../ui/reports_page.py" line="208"/>
+        <location filename="../../ui/reports_page.py" line="328"/>
+        <location filename="../../ui/reports_page.py" line="342"/>
         <source>合计</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="263"/>
+        <location filename="../../ui/reports_page.py" line="220"/>
+        <source>收件办件（按当前状态）</source>
+        <translation>Cases received (by current state)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports_page.py" line="221"/>
+        <source>办理情况（按办理事件）</source>
+        <translation>Handling (by event)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports_page.py" line="306"/>
         <source>{start} 至 {end}，共 {n} 天</source>
         <translation>{start} to {end}, {n} days</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="264"/>
+        <location filename="../../ui/reports_page.py" line="307"/>
         <source>{day}</source>
         <translation>{day}</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="292"/>
+        <location filename="../../ui/reports_page.py" line="349"/>
         <source>好差评（{n} 条）</source>
         <translation>Ratings ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="294"/>
+        <location filename="../../ui/reports_page.py" line="352"/>
         <source>本期间没有评价。</source>
         <translation>No ratings in this period.</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="303"/>
+        <location filename="../../ui/reports_page.py" line="361"/>
         <source>{n}（{p}%）</source>
         <translation>{n} ({p}%)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="309"/>
+        <location filename="../../ui/reports_page.py" line="367"/>
         <source>满意率 {p}%</source>
         <translation>Satisfaction rate {p}%</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="312"/>
+        <location filename="../../ui/reports_page.py" line="369"/>
+        <source>评价渠道：</source>
+        <translation>Channels: </translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports_page.py" line="373"/>
         <source>电子监察（今日）</source>
         <translation>Electronic supervision (today)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="314"/>
+        <location filename="../../ui/reports_page.py" line="375"/>
         <source>正常</source>
         <translation>Normal</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="314"/>
+        <location filename="../../ui/reports_page.py" line="375"/>
         <source>预警</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="315"/>
+        <location filename="../../ui/reports_page.py" line="376"/>
         <source>超期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="317"/>
+        <location filename="../../ui/reports_page.py" line="378"/>
         <source>其中退回补正、暂停计时的 {n} 件按退回时的状态计。</source>
         <translation>{n} of these, returned for correction with the clock stopped, are counted as they were when returned.</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="319"/>
+        <location filename="../../ui/reports_page.py" line="380"/>
         <source>差评（须区中心15个工作日内跟进整改）</source>
         <translation>Bad ratings (the district center follows up within 15 working days)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="321"/>
+        <location filename="../../ui/reports_page.py" line="382"/>
         <source>本期间没有差评。</source>
         <translation>No bad ratings in this period.</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="324"/>
+        <location filename="../../ui/reports_page.py" line="385"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="324"/>
+        <location filename="../../ui/reports_page.py" line="385"/>
         <source>办件编号</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="325"/>
+        <location filename="../../ui/reports_page.py" line="386"/>
         <source>评价</source>
         <comment>column: the rating given</comment>
         <translation>Rating</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="325"/>
+        <location filename="../../ui/reports_page.py" line="386"/>
         <source>意见</source>
         <translation>Comment</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="335"/>
+        <location filename="../../ui/reports_page.py" line="387"/>
+        <source>评价渠道</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports_page.py" line="398"/>
         <source>仅列出前 200 条。</source>
         <translation>Only the first 200 are listed.</translation>
     </message>
@@ -5546,38 +5552,38 @@ drawn</translation>
         <translation>Event {type} lacks: {items}</translation>
     </message>
     <message>
-        <location filename="../../clerk/cases/service.py" line="168"/>
+        <location filename="../../clerk/cases/service.py" line="169"/>
         <source>一次性告知原则：首次告知未列出“{names}”。再次告知增加新材料须填写理由，该情况将报区中心监察。</source>
         <translation>One-time notice rule: the first notice did not list “{names}”. A later notice that adds materials needs a justification, and is reported to the district&apos;s supervision.</translation>
     </message>
     <message>
-        <location filename="../../clerk/cases/service.py" line="212"/>
+        <location filename="../../clerk/cases/service.py" line="213"/>
         <source>不予受理必须写明理由。</source>
         <translation>A refusal needs a reason.</translation>
     </message>
     <message>
-        <location filename="../../clerk/cases/service.py" line="258"/>
+        <location filename="../../clerk/cases/service.py" line="259"/>
         <source>请写明特别程序（如公示、听证、专家评审）。</source>
         <translation>Name the special procedure (public posting, hearing, expert assessment …).</translation>
     </message>
     <message>
-        <location filename="../../clerk/cases/service.py" line="298"/>
-        <location filename="../../district/api/cases.py" line="174"/>
+        <location filename="../../clerk/cases/service.py" line="307"/>
+        <location filename="../../district/api/cases.py" line="187"/>
         <source>留言不能为空。</source>
         <translation>The comment is empty.</translation>
     </message>
     <message>
-        <location filename="../../clerk/cases/service.py" line="324"/>
+        <location filename="../../clerk/cases/service.py" line="333"/>
         <source>未知状态 {state}；可用：{items}</source>
         <translation>Unknown state {state}; known: {items}</translation>
     </message>
     <message>
-        <location filename="../../clerk/cases/service.py" line="386"/>
+        <location filename="../../clerk/cases/service.py" line="395"/>
         <source>材料已齐全，应当场受理，不能出具补正告知。</source>
         <translation>Materials complete: accept now; a supplement notice is not allowed.</translation>
     </message>
     <message>
-        <location filename="../../clerk/cases/service.py" line="407"/>
+        <location filename="../../clerk/cases/service.py" line="417"/>
         <source>评价等级须为 1–5（5 非常满意 … 1 非常不满意）。</source>
         <translation>The rating must be 1–5 (5 very satisfied … 1 very dissatisfied).</translation>
     </message>
@@ -5853,9 +5859,9 @@ drawn</translation>
     </message>
     <message>
         <location filename="../../district/actions.py" line="57"/>
-        <location filename="../../district/api/cases.py" line="79"/>
-        <location filename="../../district/api/cases.py" line="87"/>
-        <location filename="../../district/api/cases.py" line="189"/>
+        <location filename="../../district/api/cases.py" line="92"/>
+        <location filename="../../district/api/cases.py" line="100"/>
+        <location filename="../../district/api/cases.py" line="202"/>
         <location filename="../../district/api/oversight.py" line="80"/>
         <location filename="../../district/api/sync.py" line="85"/>
         <source>没有这个案件。</source>
@@ -5918,18 +5924,18 @@ drawn</translation>
         <translation>No such scan.</translation>
     </message>
     <message>
-        <location filename="../../district/api/cases.py" line="165"/>
+        <location filename="../../district/api/cases.py" line="178"/>
         <source>不予批准必须写明理由。</source>
         <translation>A denial needs a reason.</translation>
     </message>
     <message>
-        <location filename="../../district/api/cases.py" line="185"/>
+        <location filename="../../district/api/cases.py" line="198"/>
         <location filename="../../district/api/oversight.py" line="75"/>
         <source>只有审核人员或管理员可以记录差评整改。</source>
         <translation>Only reviewers and admins can record the follow-up of a bad rating.</translation>
     </message>
     <message>
-        <location filename="../../district/api/cases.py" line="193"/>
+        <location filename="../../district/api/cases.py" line="206"/>
         <location filename="../../district/api/oversight.py" line="84"/>
         <source>该案件没有差评，无需整改。</source>
         <translation>The case has no bad rating: nothing to follow up.</translation>
@@ -6101,163 +6107,168 @@ drawn</translation>
         <source>无法连接区中心（{error}），已重试 {attempts} 次。</source>
         <translation>Cannot reach the district center ({error}) after {attempts} attempts.</translation>
     </message>
+    <message>
+        <location filename="../../clerk/ratings.py" line="57"/>
+        <source>评价渠道“{value}”无效：须为 device（窗口评价器）、phone（申请人手机）或 clerk_on_behalf（窗口人员代为录入）。</source>
+        <translation>Invalid rating channel “{value}”: use device (counter rating device), phone (citizen’s phone) or clerk_on_behalf (entered by staff).</translation>
+    </message>
 </context>
 <context>
     <name>labels</name>
     <message>
-        <location filename="../../ui/widgets.py" line="112"/>
+        <location filename="../../ui/widgets.py" line="114"/>
         <source>收件中</source>
         <translation>In intake</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="113"/>
+        <location filename="../../ui/widgets.py" line="115"/>
         <source>待补正</source>
         <translation>Awaiting supplement</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="114"/>
+        <location filename="../../ui/widgets.py" line="116"/>
         <source>不予受理</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="115"/>
+        <location filename="../../ui/widgets.py" line="117"/>
         <source>已受理</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="116"/>
+        <location filename="../../ui/widgets.py" line="118"/>
         <source>已上报</source>
         <translation>Escalated</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="117"/>
+        <location filename="../../ui/widgets.py" line="119"/>
         <source>办理中</source>
         <translation>Under review</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="118"/>
+        <location filename="../../ui/widgets.py" line="120"/>
         <source>退回补正</source>
         <translation>Returned for correction</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="119"/>
+        <location filename="../../ui/widgets.py" line="121"/>
         <source>准予</source>
         <translation>Approved</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="120"/>
+        <location filename="../../ui/widgets.py" line="122"/>
         <source>不予批准</source>
         <translation>Denied</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="121"/>
+        <location filename="../../ui/widgets.py" line="123"/>
         <source>已办结</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="122"/>
+        <location filename="../../ui/widgets.py" line="124"/>
         <source>已撤回</source>
         <translation>Withdrawn</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="125"/>
+        <location filename="../../ui/widgets.py" line="127"/>
         <source>正常</source>
         <translation>Normal</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="126"/>
+        <location filename="../../ui/widgets.py" line="128"/>
         <source>预警</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="127"/>
+        <location filename="../../ui/widgets.py" line="129"/>
         <source>超期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="128"/>
+        <location filename="../../ui/widgets.py" line="130"/>
         <source>计时暂停</source>
         <translation>Clock paused</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="131"/>
+        <location filename="../../ui/widgets.py" line="133"/>
         <source>非常满意</source>
         <translation>Very satisfied</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="132"/>
+        <location filename="../../ui/widgets.py" line="134"/>
         <source>满意</source>
         <translation>Satisfied</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="133"/>
+        <location filename="../../ui/widgets.py" line="135"/>
         <source>基本满意</source>
         <translation>Fairly satisfied</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="134"/>
+        <location filename="../../ui/widgets.py" line="136"/>
         <source>不满意</source>
         <translation>Dissatisfied</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="135"/>
+        <location filename="../../ui/widgets.py" line="137"/>
         <source>非常不满意</source>
         <translation>Very dissatisfied</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="138"/>
+        <location filename="../../ui/widgets.py" line="140"/>
         <source>一次性告知单</source>
         <translation>One-time notice</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="139"/>
+        <location filename="../../ui/widgets.py" line="141"/>
         <source>受理回执</source>
         <translation>Acceptance receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="140"/>
+        <location filename="../../ui/widgets.py" line="142"/>
         <source>不予受理通知书</source>
         <translation>Refusal notice</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="141"/>
+        <location filename="../../ui/widgets.py" line="143"/>
         <source>办结通知</source>
         <translation>Result notice</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="165"/>
+        <location filename="../../ui/widgets.py" line="167"/>
         <source>被拒 {n}</source>
         <translation>{n} rejected</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="167"/>
+        <location filename="../../ui/widgets.py" line="169"/>
         <source>待同步 {n}</source>
         <translation>{n} not synced</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="168"/>
+        <location filename="../../ui/widgets.py" line="170"/>
         <source>已同步</source>
         <translation>Synced</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="185"/>
+        <location filename="../../ui/widgets.py" line="209"/>
         <source>、</source>
         <comment>list separator</comment>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="190"/>
+        <location filename="../../ui/widgets.py" line="214"/>
         <source>；</source>
         <comment>clause separator</comment>
         <translation>; </translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="195"/>
+        <location filename="../../ui/widgets.py" line="219"/>
         <source>{label}：{text}</source>
         <translation>{label}: {text}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="322"/>
+        <location filename="../../ui/widgets.py" line="346"/>
         <source>（补打）</source>
         <translation> (reprint)</translation>
     </message>
@@ -6298,9 +6309,105 @@ drawn</translation>
     </message>
 </context>
 <context>
+    <name>ratings</name>
+    <message>
+        <location filename="../../ui/widgets.py" line="201"/>
+        <source>评价须由申请人本人作出：通过窗口评价器或本人手机。仅当申请人口述、由窗口人员代为录入时选择“窗口人员代为录入”，评价将注明录入人。</source>
+        <translation>Ratings are the citizen’s own: given on the counter rating device or on their own phone. Choose “Entered by staff” only when the citizen dictates the rating; it then names who entered it.</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/ratings.py" line="36"/>
+        <source>窗口评价器</source>
+        <translation>Rating device</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/ratings.py" line="37"/>
+        <source>申请人手机</source>
+        <translation>Citizen’s phone</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/ratings.py" line="38"/>
+        <source>窗口人员代为录入</source>
+        <translation>Entered by staff</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/ratings.py" line="42"/>
+        <source>窗口人员代为录入（{name}）</source>
+        <translation>Entered by staff ({name})</translation>
+    </message>
+</context>
+<context>
+    <name>reports</name>
+    <message>
+        <location filename="../../clerk/reports.py" line="67"/>
+        <source>收件</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/reports.py" line="68"/>
+        <source>一次性告知</source>
+        <translation>One-time notice</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/reports.py" line="69"/>
+        <source>受理</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/reports.py" line="70"/>
+        <source>不予受理</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/reports.py" line="71"/>
+        <source>上报</source>
+        <translation>Escalated</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/reports.py" line="72"/>
+        <source>退回补正</source>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/reports.py" line="73"/>
+        <source>准予</source>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/reports.py" line="74"/>
+        <source>不予批准</source>
+        <translation>Denied</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/reports.py" line="75"/>
+        <source>办结</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/reports.py" line="76"/>
+        <source>撤回</source>
+        <translation>Withdrawn</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/reports.py" line="101"/>
+        <source>按收件日期在统计期间内的办件计，每件按生成报表时的当前状态只计一次；合计等于办件列表按同一收件日期、事项筛选的件数。</source>
+        <translation>Cases received in the period, each counted once in its state at the time of the report; the totals equal the case list filtered by the same received dates and matter.</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/reports.py" line="104"/>
+        <source>按期间内发生的办理事件计件：每栏为期间内发生该事件的办件数，同一办件在一栏中只计一次（同日先告知后受理的，在告知、受理两栏各计一次），各栏不相加。</source>
+        <translation>Cases by the events of the period: each column counts the cases that had that event, each case once per column (a case noticed and then accepted on one day counts once under each); the columns do not add up.</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/reports.py" line="107"/>
+        <source>期间内记录的评价，每件一次，按评价等级和评价渠道统计。</source>
+        <translation>Ratings recorded in the period, one per case, by level and by channel.</translation>
+    </message>
+</context>
+<context>
     <name>widgets</name>
     <message>
-        <location filename="../../ui/widgets.py" line="311"/>
+        <location filename="../../ui/widgets.py" line="335"/>
         <source>无法打开打印预览（缺少 QtPdf 组件）。文书已生成，请联系管理员。</source>
         <translation>Cannot open the print preview (QtPdf is missing). The document was generated; contact the administrator.</translation>
     </message>

@@ -163,6 +163,29 @@ def test_instant_and_refusal_through_cli(run: Run, station: Path,
     assert run("case", "show", "110108001001-20990101-0001", *d)[0] == 1
 
 
+def test_rating_channel_through_cli(run: Run, station: Path,
+                                    id_factory: Callable[..., str]) -> None:
+    d = ["--data-dir", str(station)]
+    made = []
+    for n in (6, 7):
+        case_no = run("case", "new", "--matter", INSTANT, "--id-no", id_factory(n), "--name",
+                      "钱七", "--received", *ALL_NEEDED, "--clerk", ADMIN, *d)[1].strip()
+        assert run("case", "accept", case_no, *d)[0] == 0
+        made.append(case_no)
+    code, out, _ = run("case", "complete", made[0], "--rating", "5", "--channel", "phone",
+                       "--json", *d)
+    assert code == 0 and json.loads(out)["rating"]["channel"] == "phone"
+    assert run("case", "complete", made[1], *d)[0] == 0
+    code, _, err = run("case", "rate", made[1], "--score", "3", "--channel", "kiosk", *d)
+    assert code == 2 and "kiosk" in err and "clerk_on_behalf" in err  # a worded error
+    code, out, _ = run("case", "rate", made[1], "--score", "3", "--channel", "clerk_on_behalf",
+                       "--clerk", ADMIN, "--json", *d)
+    rating = json.loads(out)["rating"]
+    assert rating["channel"] == "clerk_on_behalf" and rating["entered_by"] == ADMIN
+    code, out, _ = run("case", "show", made[1], *d)
+    assert code == 0 and "评价：3 基本满意（窗口人员代为录入（" in out
+
+
 def test_bad_clerk_and_bad_id(run: Run, station: Path, id_factory: Callable[..., str]) -> None:
     d = ["--data-dir", str(station)]
     code, _, err = run("case", "new", "--matter", DISTRICT, "--id-no", "123", "--name", "x", *d)

@@ -1,4 +1,4 @@
-"""The list queries: filters, keyset pages, supervision cut-offs, tasks and period summaries.
+"""The list queries: filters, keyset pages, supervision cut-offs and tasks.
 
 Cases are made through the real CaseService on the bundled catalog; district decisions
 are stored the way pulled ones are. ``Cases`` is reused by the UI tests.
@@ -26,7 +26,6 @@ from clerk.cases.queries import (
     counts_by_state,
     follow_ups,
     level_counts,
-    period_summary,
     printed_documents,
     returned_cases,
 )
@@ -292,32 +291,6 @@ def test_attach_sync_leaves_rows_of_synced_cases_alone(ws: Workspace, cases: Cas
         row = case_row(s, case_no, None)
         assert row is not None
         assert attach_sync(s, [row])[0].sync.pending == 2
-
-
-# --- period summary -----------------------------------------------------------------------------
-
-def test_period_summary_counts_moves_ratings_and_bad_ones(ws: Workspace, cases: Cases,
-                                                          clock: FakeClock) -> None:
-    clock.set_local(date(2026, 3, 2))
-    cases.completed(rating=5)
-    cases.completed(rating=2, comment="等候时间太长")
-    cases.awaiting()
-    clock.set_local(date(2026, 3, 3))
-    late = cases.completed(rating=None)
-    ws.cases.rate(late, 1, "态度差")
-    cut = cut_of(ws)
-    with ws.store.read() as s:
-        first = period_summary(s, date(2026, 3, 2), date(2026, 3, 2), cut)
-        both = period_summary(s, date(2026, 3, 2), date(2026, 3, 3), cut)
-        before = period_summary(s, date(2026, 3, 1), date(2026, 3, 1), cut)
-    birth = cases.code(BIRTH)
-    assert first.count(birth, State.DRAFT) == 2 and first.count(birth, State.COMPLETED) == 2
-    assert first.total(State.AWAITING_SUPPLEMENT) == 1
-    assert first.ratings == {5: 1, 2: 1}
-    assert [(b.score, b.comment) for b in first.bad] == [(2, "等候时间太长")]
-    assert both.total(State.COMPLETED) == 3 and both.rated == 3
-    assert [b.score for b in both.bad] == [2, 1]
-    assert before.rated == 0 and not before.moves
 
 
 @pytest.mark.parametrize("ratio", ["0.5", "0.8", "1"])

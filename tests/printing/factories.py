@@ -221,6 +221,10 @@ def daily_report(**changes: object) -> DailyReportData:
         supervision=SupervisionCounts(normal=21, yellow=3, red=1),
         ratings=RatingCounts(very_satisfied=12, satisfied=5, basically_satisfied=2,
                              dissatisfied=1, very_dissatisfied=0),
+        activity_rows=tuple(
+            MatterCountRow(name, code, tuple((i + 2 * j) % 4 for j in range(10)))
+            for i, (name, code) in enumerate(names)),
+        rating_channels=(("窗口评价器", 14), ("申请人手机", 5), ("窗口人员代为录入", 1)),
     )
     return replace(data, **changes)  # type: ignore[arg-type]
 

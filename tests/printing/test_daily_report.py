@@ -44,9 +44,25 @@ def test_totals_row_sums_every_column(report_pdf: bytes) -> None:
 
 def test_one_unlabelled_copy(report_pdf: bytes) -> None:
     pages = pdf_pages(report_pdf)
-    assert len(pages) == 1
-    assert "留存联" not in pages[0] and "存档联" not in pages[0]
-    assert "第1页共1页" in flat(pages[0])
+    assert len(pages) <= 2  # two tables of matters, supervision and ratings
+    assert not any("留存联" in p or "存档联" in p for p in pages)
+    assert f"第1页共{len(pages)}页" in flat(pages[0])
+
+
+def test_each_table_says_what_it_counts(report_pdf: bytes) -> None:
+    text = flat(pdf_text(report_pdf))
+    assert "当前状态" in text and "按收件日期" in text  # the state table: cases, once each
+    assert "办理事件" in text and "各栏不相加" in text  # the activity table
+    data = factories.daily_report()
+    for column in data.activity_columns:
+        assert column in text
+
+
+def test_ratings_by_channel(report_pdf: bytes) -> None:
+    text = flat(pdf_text(report_pdf))
+    assert "评价渠道" in text
+    for label in ("窗口评价器", "申请人手机", "窗口人员代为录入"):
+        assert label in text
 
 
 def test_report_carries_no_personal_data(report_pdf: bytes) -> None:

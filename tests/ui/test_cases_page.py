@@ -236,6 +236,7 @@ def test_complete_and_hand_over_with_a_bad_rating(
     assert rec.result is not None and rec.result["delivery"] == "邮寄送达"
     assert rec.rating is not None and rec.rating["score"] == 2 and rec.rating["bad"]
     assert rec.rating["comment"] == "等候时间太长"
+    assert rec.rating["channel"] == "device"  # the form's default: the rating device
     (doc,) = documents
     assert doc.kind == "result" and not doc.reprint
     assert "办结通知" in pdf_text(doc.pdf)
@@ -244,6 +245,7 @@ def test_complete_and_hand_over_with_a_bad_rating(
     qtbot.waitUntil(lambda: cell(page, case_no, CaseTableModel.STATE) == "已办结",
                     timeout=TIMEOUT_MS)
     qtbot.waitUntil(lambda: "差评" in detail.summary_view.toPlainText(), timeout=TIMEOUT_MS)
+    assert "评价渠道：窗口评价器" in detail.summary_view.toPlainText()
     assert not detail.complete_button.isVisible()
 
 
@@ -265,10 +267,15 @@ def test_station_level_case_completes_without_rating_and_is_rated_later(
     assert "请选择评价等级" in detail.rate_error.text()  # nothing chosen: nothing stored
     qtbot.mouseClick(detail.rate_picker.buttons[4], Qt.MouseButton.LeftButton)
     detail.rate_comment.setText("很方便")
+    # the citizen dictated it: the clerk keys it in, and the rating says so with the name
+    detail.rate_channel.setCurrentIndex(detail.rate_channel.findData("clerk_on_behalf"))
     click(qtbot, page, detail.save_rating_button)
     rating = ws.cases.get(case_no).rating
     assert rating is not None and rating["score"] == 4 and not rating["bad"]
+    assert rating["channel"] == "clerk_on_behalf" and rating["entered_by_name"] == "王窗口"
     qtbot.waitUntil(lambda: not detail.rate_button.isVisible(), timeout=TIMEOUT_MS)
+    qtbot.waitUntil(lambda: "窗口人员代为录入（王窗口）" in detail.summary_view.toPlainText(),
+                    timeout=TIMEOUT_MS)
 
 
 def test_withdraw_needs_a_reason_and_confirmation(

@@ -142,7 +142,8 @@ def test_a_bad_rating_becomes_a_follow_up_with_a_15_working_day_deadline(
     good = accepted_case(station, id_factory(3), matter=STATION)
     station.cases.complete(good.case_no, rating=5)
     bad = accepted_case(station, id_factory(4), matter=STATION)
-    station.cases.complete(bad.case_no, rating=2, rating_comment="等候时间太长")
+    station.cases.complete(bad.case_no, rating=2, rating_comment="等候时间太长",
+                           rating_channel="clerk_on_behalf")
     sync(station)
     staff(district, "li.shen")
     w = window(qtbot, district, tmp_path, "li.shen")
@@ -157,7 +158,10 @@ def test_a_bad_rating_becomes_a_follow_up_with_a_15_working_day_deadline(
     assert page.cards["open"].number.text() == "1"
     station_row = page.by_station.row_at(0)
     assert station_row.texts[1] == "1" and station_row.texts[4] == "1"  # one 5, one 2
+    assert station_row.texts[-3:] == ("1", "0", "1")  # device, phone, keyed in by a clerk
+    assert "评价渠道：窗口评价器 1" in page.note.text()
     assert page.items.rowCount() == 1
+    assert page.items.row_at(0).texts[-1] == "窗口人员代为录入（王窗口）"
     item = page.items.row_at(0).payload
     cal = WorkCalendar(station.calendar().years)
     assert item.rated_on == date(2026, 3, 2)
@@ -190,7 +194,7 @@ def test_period_report_with_csv_and_pdf(qtbot: QtBot, station: Workspace,
                                         tmp_path: Path) -> None:
     for n in range(2):
         rec = accepted_case(station, id_factory(10 + n), matter=STATION)
-        station.cases.complete(rec.case_no, rating=5)
+        station.cases.complete(rec.case_no, rating=5, rating_channel=("device", "phone")[n])
     escalated_case(station, id_factory(20))
     sync(station)
     staff(district, "li.shen")
@@ -205,6 +209,9 @@ def test_period_report_with_csv_and_pdf(qtbot: QtBot, station: Workspace,
     assert page.cards["completed"].number.text() == "2"
     assert page.cards["rate"].number.text() == "100.0%"
     assert page.by_station.row_at(0).texts[:3] == ("海淀区测试社区便民服务站", "3", "2")
+    assert "每件只计一次" in page.definition.text()
+    assert "窗口评价器 1" in page.channels_label.text()
+    assert "申请人手机 1" in page.channels_label.text()
     target = tmp_path / "report.csv"
     page.export_csv(target)
     text = target.read_text(encoding="utf-8-sig")
@@ -217,4 +224,5 @@ def test_period_report_with_csv_and_pdf(qtbot: QtBot, station: Workspace,
     words = flat(pdf_text(shown[0]))
     assert "办件统计报表" in words and "海淀区测试社区便民服务站" in words
     assert "统计期间：2026年3月1日至2026年3月31日" in words
+    assert "统计口径" in words and "好差评（按评价渠道）" in words and "申请人手机" in words
     assert all(f.embedded and f.subset for f in pdf_fonts(shown[0]))

@@ -8,10 +8,12 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from clerk.cases.states import State
+from clerk.reports import Activity
 from tests.clerk.case_builder import BIRTH, Cases
 from tests.conftest import FakeClock
 from tests.printing.pdftools import pdf_text
-from ui.station.reports_page import COLUMNS, ReportsPage
+from ui.station.reports_page import ACTIVITIES, COLUMNS, ReportsPage
 from ui.station.session import Session
 
 TIMEOUT_MS = 10_000
@@ -48,11 +50,21 @@ def test_today_and_a_period(qtbot: QtBot, page: ReportsPage, session: Session,
     names = [model.row_at(i).texts[0] for i in range(model.rowCount())]
     assert names[-1] == "合计" and BIRTH in names
     birth = model.row_at(names.index(BIRTH)).texts
-    completed_column = 1 + COLUMNS.index(COLUMNS[9])
-    assert birth[completed_column] == "3" and birth[-1] == str(3 + 3 + 3)
+    completed_column = 1 + COLUMNS.index(State.COMPLETED)
+    # each case once, in its current state: the row total is the cases received
+    assert birth[completed_column] == "3" and birth[-1] == "3"
+    activity = page.activity_model
+    names = [activity.row_at(i).texts[0] for i in range(activity.rowCount())]
+    done = activity.row_at(names.index(BIRTH)).texts
+    assert done[1 + ACTIVITIES.index(Activity.RECEIVED)] == "3"
+    assert done[1 + ACTIVITIES.index(Activity.ACCEPTED)] == "3"
+    assert done[1 + ACTIVITIES.index(Activity.COMPLETED)] == "3"
+    assert "当前状态" in page.states_caption.text()
+    assert "各栏不相加" in page.activity_caption.text()
     html = page.ratings_view.toPlainText()
     assert "好差评（3 条）" in html and "等候太久" in html and "1 非常不满意" in html
     assert "满意率 66.7%" in html
+    assert "评价渠道：窗口评价器 3" in html
 
 
 def test_presets_fill_the_dates(qtbot: QtBot, page: ReportsPage, session: Session,

@@ -23,6 +23,7 @@ from ui.common.widgets import (
     event_label,
     join_clauses,
     join_list,
+    rating_channel_text,
     rating_label,
     table,
     tag,
@@ -130,6 +131,8 @@ class TimelineRenderer(QObject):
             text += " " + tag(self.tr("差评"), RED)
         if rating.get("comment"):
             text += " " + esc(rating["comment"])
+        if text:  # who gave it: the rating device, the citizen's phone, or a clerk for them
+            text += " " + esc(self.tr("（{channel}）").format(channel=rating_channel_text(rating)))
         return text
 
     def delivery(self, method: object) -> str:

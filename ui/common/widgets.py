@@ -5,7 +5,7 @@ button, field error lines, and opening a document in the print preview."""
 from __future__ import annotations
 
 import html
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -22,6 +22,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QFrame,
     QHBoxLayout,
     QHeaderView,
@@ -36,6 +37,7 @@ from PySide6.QtWidgets import (
 from clerk import labels
 from clerk.cases.queries import Level, SyncStatus
 from clerk.cases.states import State
+from clerk.ratings import CHANNEL_LABELS, RatingChannel, channel_text
 
 if TYPE_CHECKING:
     from printing.issue import PrintedDocument
@@ -166,6 +168,28 @@ def item_status_label(status: str) -> str:
 def document_kind_label(kind: str) -> str:
     source = labels.DOCUMENT_KINDS.get(kind)
     return _label(source) if source else kind
+
+
+def channel_label(channel: RatingChannel) -> str:
+    """A rating channel's name in the interface language (labels: clerk.ratings)."""
+    return QCoreApplication.translate("ratings", CHANNEL_LABELS[channel])
+
+
+def rating_channel_text(rating: Mapping[str, Any] | None) -> str:
+    """Where a stored rating came from, naming the clerk who keyed it in."""
+    return channel_text(rating, lambda s: QCoreApplication.translate("ratings", s))
+
+
+def rating_channel_combo() -> QComboBox:
+    """Where the rating being recorded came from; the device first (the usual channel).
+    A clerk's entry is stored with the clerk's name (clerk.ratings)."""
+    combo = QComboBox()
+    for channel in RatingChannel:
+        combo.addItem(channel_label(channel), channel.value)
+    combo.setToolTip(QCoreApplication.translate(
+        "ratings", "评价须由申请人本人作出：通过窗口评价器或本人手机。仅当申请人口述、由窗口人员"
+                   "代为录入时选择“窗口人员代为录入”，评价将注明录入人。"))
+    return combo
 
 
 def join_list(items: Iterable[str]) -> str:

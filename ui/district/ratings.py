@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from clerk.ratings import RatingChannel
 from clerk.timeutil import local_time
 from clerk.timeutil import today as beijing_today
 from sync.district_client import StaffClient
@@ -41,8 +42,10 @@ from ui.common.widgets import (
     FieldError,
     ListModel,
     ListRow,
+    channel_label,
     list_view,
     qdate,
+    rating_channel_text,
     rating_label,
 )
 from ui.district.session import DistrictSession, network
@@ -174,10 +177,11 @@ class RatingsPage(QWidget):
 
     def _distribution_headers(self, first: str) -> tuple[str, ...]:
         return (first, *(f"{n} {rating_label(n)}" for n in (5, 4, 3, 2, 1)),
-                self.tr("合计"), self.tr("差评"), self.tr("平均分"))
+                self.tr("合计"), self.tr("差评"), self.tr("平均分"),
+                *(channel_label(c) for c in RatingChannel))
 
     def _build_distribution(self) -> QWidget:
-        centred = tuple(range(1, 9))
+        centred = tuple(range(1, 9 + len(RatingChannel)))
         self.by_station = ListModel(self._distribution_headers(self.tr("站点")), self,
                                     centred=centred)
         self.by_matter = ListModel(self._distribution_headers(self.tr("事项")), self,
@@ -198,7 +202,8 @@ class RatingsPage(QWidget):
     def _build_followups(self) -> QWidget:
         self.items = ListModel((self.tr("办件编号"), self.tr("站点"), self.tr("评分"),
                                 self.tr("评价意见"), self.tr("评价日期"), self.tr("整改期限"),
-                                self.tr("责任人"), self.tr("状态")), self, centred=(2, 4, 5, 7))
+                                self.tr("责任人"), self.tr("状态"), self.tr("评价渠道")), self,
+                               centred=(2, 4, 5, 7))
         self.item_view = list_view(self.items, stretch=3)
         header = self.item_view.horizontalHeader()
         header.setSectionResizeMode(1, header.ResizeMode.Interactive)
@@ -257,8 +262,11 @@ class RatingsPage(QWidget):
         self.by_station.set_rows([self._group_row(g) for g in r.by_station])
         self.by_matter.set_rows([self._group_row(g) for g in r.by_matter])
         self.items.set_rows([self._item_row(i) for i in f.items])
-        self.note.setText(self.tr("差评须在评价后 15 个工作日内完成整改和回访（今天 {day}）。")
-                          .format(day=f.today.isoformat()))
+        channels = "　".join(f"{channel_label(c)} {r.overall.channels.get(c.value, 0)}"
+                            for c in RatingChannel)
+        self.note.setText(self.tr("差评须在评价后 15 个工作日内完成整改和回访（今天 {day}）。"
+                                  "评价渠道：{channels}").format(day=f.today.isoformat(),
+                                                               channels=channels))
         keep, self._keep = self._keep, None
         if keep:
             self.select_followup(keep)
@@ -270,8 +278,9 @@ class RatingsPage(QWidget):
         counts = [str(g.counts.get(str(n), 0)) for n in (5, 4, 3, 2, 1)]
         average = f"{g.average:.2f}" if g.average is not None else "—"
         colours = {7: RED} if g.bad else {}
-        return ListRow((g.name, *counts, str(g.total), str(g.bad), average), key=g.code,
-                       colours=colours)
+        channels = [str(g.channels.get(c.value, 0)) for c in RatingChannel]
+        return ListRow((g.name, *counts, str(g.total), str(g.bad), average, *channels),
+                       key=g.code, colours=colours)
 
     def _item_row(self, i: FollowupItem) -> ListRow:
         status = {"open": self.tr("整改中（余 {n} 日）").format(n=i.days_left),
@@ -281,7 +290,9 @@ class RatingsPage(QWidget):
         colours = {"open": AMBER, "overdue": RED, "done": GREEN, "late_done": GREY}
         return ListRow((i.case_no, i.station_name, f"{i.score} {rating_label(i.score)}",
                         i.comment or "—", i.rated_on.isoformat(), i.deadline.isoformat(),
-                        i.owner or "—", status), key=i.case_id, payload=i,
+                        i.owner or "—", status,
+                        rating_channel_text({"channel": i.channel, "entered_by": i.entered_by})),
+                       key=i.case_id, payload=i,
                        colours={2: RED, 7: colours[i.status]})
 
     def _pick(self, index: QModelIndex) -> None:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from clerk.ratings import RatingChannel
 from clerk.timeutil import local_date
 from clerk.timeutil import today as beijing_today
 from printing.district_report import DistrictReportData, ReportRow, report_csv
@@ -32,6 +33,7 @@ from ui.common.widgets import (
     CountCard,
     ListModel,
     ListRow,
+    channel_label,
     list_view,
     open_pdf_preview,
 )
@@ -100,7 +102,8 @@ class ReportsPage(QWidget):
             district_name=self.district_name(), since=r.since, until=r.until,
             generated_at=r.generated_at, generated_by=session.display_name,
             by_station=[_row(x) for x in r.by_station], by_matter=[_row(x) for x in r.by_matter],
-            total=_row(r.total))
+            total=_row(r.total),
+            rating_channels=[(c.label, r.rating_channels.get(c.value, 0)) for c in RatingChannel])
 
     def district_name(self) -> str:
         """海淀区政务服务中心: the district most of the stations belong to."""
@@ -205,6 +208,15 @@ class ReportsPage(QWidget):
         layout.setContentsMargins(8, 8, 8, 4)
         layout.addLayout(top)
         layout.addLayout(cards)
+        # What the numbers count (the printed report says the same under its title).
+        self.definition = QLabel(self.tr(
+            "各栏均为办件数，每件只计一次：受理按受理日期，办结按首次办结日（区级决定或站点交付）；"
+            "一件可同时计入受理和办结。"))
+        self.definition.setWordWrap(True)
+        self.definition.setStyleSheet("color: #5f6368;")
+        layout.addWidget(self.definition)
+        self.channels_label = QLabel()
+        layout.addWidget(self.channels_label)
         layout.addWidget(split, 1)
 
     # --- showing ------------------------------------------------------------------
@@ -221,6 +233,9 @@ class ReportsPage(QWidget):
             rows = [_row(x) for x in lines]
             model.set_rows([ListRow((r.name, *r.cells()), key=r.code,
                                     colours={4: RED} if r.overdue else {}) for r in rows])
+        self.channels_label.setText(self.tr("期间内评价（按评价渠道）：{channels}").format(
+            channels="　".join(f"{channel_label(c)} {report.rating_channels.get(c.value, 0)}"
+                              for c in RatingChannel)))
         for button in (self.csv_button, self.pdf_button):
             button.setEnabled(True)
         self.note.setText(self.tr("生成于 {when}").format(

@@ -81,6 +81,8 @@ from ui.common.widgets import (
     labelled,
     level_label,
     open_pdf_preview,
+    rating_channel_combo,
+    rating_channel_text,
     rating_label,
     state_label,
     table,
@@ -333,7 +335,8 @@ class DetailRenderer(QObject):
             bad = " " + tag(self.tr("差评"), RED) + f"<br><span class='bad'>{follow_up}</span>"
         comment = r.rating.get("comment")
         comment_html = "<br>" + esc(self.tr("评价意见：")) + esc(comment) if comment else ""
-        return f"{title}<p>{text}{bad}{comment_html}</p>"
+        channel = "<br>" + esc(self.tr("评价渠道：")) + esc(rating_channel_text(r.rating))
+        return f"{title}<p>{text}{bad}{comment_html}{channel}</p>"
 
     def _comments(self, d: CaseDetailData) -> str:
         rows = [(c.get("by", ""), c.get("text", "")) for c in d.record.comments]
@@ -706,6 +709,7 @@ class CaseDetail(CaseView):
         self.complete_rating = RatingPicker()
         self.complete_comment = QLineEdit()
         self.complete_comment.setPlaceholderText(self.tr("选填"))
+        self.complete_channel = rating_channel_combo()
         self.confirm_complete_button = QPushButton(self.tr("确认办结并打印办结通知"))
         self.confirm_complete_button.setStyleSheet("font-weight: bold;")
         self.confirm_complete_button.clicked.connect(self.complete)
@@ -715,6 +719,7 @@ class CaseDetail(CaseView):
         form.addRow(self.tr("结果说明"), self.result_edit)
         form.addRow(self.tr("好差评"), self.complete_rating)
         form.addRow(self.tr("评价意见"), self.complete_comment)
+        form.addRow(self.tr("评价渠道"), self.complete_channel)
         form.addRow(self._button_row(self.confirm_complete_button, cancel))
         for edit in (self.result_edit, self.complete_comment):
             edit.returnPressed.connect(self.complete)
@@ -726,6 +731,7 @@ class CaseDetail(CaseView):
         self.rate_comment = QLineEdit()
         self.rate_comment.setPlaceholderText(self.tr("选填"))
         self.rate_comment.returnPressed.connect(self.rate)
+        self.rate_channel = rating_channel_combo()
         self.rate_error = FieldError()
         self.save_rating_button = QPushButton(self.tr("保存评价"))
         self.save_rating_button.clicked.connect(self.rate)
@@ -734,6 +740,7 @@ class CaseDetail(CaseView):
         form.addRow(self.tr("好差评"), self.rate_picker)
         form.addRow("", self.rate_error)
         form.addRow(self.tr("评价意见"), self.rate_comment)
+        form.addRow(self.tr("评价渠道"), self.rate_channel)
         form.addRow(self._button_row(self.save_rating_button, cancel))
         return frame
 
@@ -863,11 +870,13 @@ class CaseDetail(CaseView):
             self.result_edit.clear()
             self.complete_rating.set_score(None)
             self.complete_comment.clear()
+            self.complete_channel.setCurrentIndex(0)
             focus: QWidget = self.delivery_combo
         elif action == Action.RATE:
             form = self.rate_form
             self.rate_picker.set_score(None)
             self.rate_comment.clear()
+            self.rate_channel.setCurrentIndex(0)
             self.rate_error.clear_error()
             focus = self.rate_picker
         else:
@@ -899,10 +908,12 @@ class CaseDetail(CaseView):
         text = self.result_edit.text()
         score = self.complete_rating.score()
         comment = self.complete_comment.text()
+        channel = str(self.complete_channel.currentData())
 
         def work(ws: Workspace, case_no: str, clerk: str) -> object:
             return ws.cases.complete(case_no, delivery=delivery, text=text, rating=score,
-                                     rating_comment=comment, clerk=clerk)
+                                     rating_comment=comment, rating_channel=channel,
+                                     clerk=clerk)
 
         self._run(work, self.tr("已办结并交付。正在生成办结通知…"), then_print="result",
                   busy=self.confirm_complete_button)
@@ -914,9 +925,10 @@ class CaseDetail(CaseView):
             self.rate_picker.setFocus()
             return
         comment = self.rate_comment.text()
+        channel = str(self.rate_channel.currentData())
 
         def work(ws: Workspace, case_no: str, clerk: str) -> object:
-            return ws.cases.rate(case_no, score, comment, clerk=clerk)
+            return ws.cases.rate(case_no, score, comment, channel=channel, clerk=clerk)
 
         note = self.tr("评价已记录。") if score > 2 else self.tr(
             "差评已记录，将由区中心跟进整改。")

@@ -1,8 +1,10 @@
 """统计: what the station did in a period, and the printed daily report.
 
-Pick a period (today by default); the page counts how many cases entered each state,
-by matter (the daily report's columns), shows today's supervision levels, the ratings
-with their distribution, and every bad rating (差评) of the period, which the district
+Pick a period (today by default); the page counts cases the way the daily report does
+(:mod:`clerk.reports`), each table saying what it counts: the cases received in the
+period by matter and current state, and by matter the cases with each kind of event in
+the period (受理, 办结 …). It shows today's supervision levels, the ratings with their
+distribution and channels, and every bad rating (差评) of the period, which the district
 must follow up. 打印日报 renders the station daily report for a day and opens it in the
 print preview. Aggregates only: no personal data on this page.
 """
@@ -11,7 +13,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -26,8 +28,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clerk.cases.queries import Level, PeriodSummary, period_summary
-from clerk.cases.states import State
+from clerk.cases.queries import Level
+from clerk.ratings import RatingChannel
+from clerk.reports import (
+    ACTIVITY_CAPTION,
+    RATINGS_CAPTION,
+    STATE_ORDER,
+    STATES_CAPTION,
+    Activity,
+    StationReport,
+    station_report,
+)
 from clerk.timeutil import local_date
 from clerk.workspace import Workspace
 from ui.common.operations import Operation, error_text
@@ -42,26 +53,32 @@ from ui.common.widgets import (
     CountCard,
     ListModel,
     ListRow,
+    channel_label,
     esc,
     list_view,
     open_pdf_preview,
     qdate,
     rating_label,
+    state_label,
     table,
 )
 from ui.station.case_table_model import supervision_cut
 from ui.station.session import Session
 
-#: The daily report's columns, in its order.
-COLUMNS = (State.DRAFT, State.AWAITING_SUPPLEMENT, State.NOT_ACCEPTED, State.ACCEPTED,
-           State.ESCALATED, State.UNDER_REVIEW, State.RETURNED, State.APPROVED, State.DENIED,
-           State.COMPLETED, State.WITHDRAWN)
+#: The daily report's state columns, in its order.
+COLUMNS = STATE_ORDER
+#: The daily report's activity columns, in its order.
+ACTIVITIES = tuple(Activity)
 
 
-def load_summary(ws: Workspace, start: date, end: date) -> PeriodSummary:
+def load_summary(ws: Workspace, start: date, end: date) -> StationReport:
     cut = supervision_cut(ws)
     with ws.store.read() as s:
-        return period_summary(s, start, end, cut)
+        return station_report(s, start, end, cut)
+
+
+def _reports_tr(text: str) -> str:
+    return QCoreApplication.translate("reports", text)
 
 
 class ReportsPage(QWidget):
@@ -76,7 +93,7 @@ class ReportsPage(QWidget):
         super().__init__(parent)
         self._session: Session | None = None
         self._generation = 0
-        self.summary: PeriodSummary | None = None
+        self.summary: StationReport | None = None
         self.preview_opener = open_pdf_preview
         self._build()
 
@@ -187,22 +204,31 @@ class ReportsPage(QWidget):
             card.setMinimumHeight(58)
             cards.addWidget(card)
 
-        heads = (self.tr("事项"), self.tr("收件"), self.tr("告知"), self.tr("不予\n受理"),
-                 self.tr("受理"), self.tr("上报"), self.tr("接件"), self.tr("退回"),
-                 self.tr("准予"), self.tr("不予\n批准"), self.tr("办结"), self.tr("撤回"),
-                 self.tr("合计"))
+        self.states_caption = self._caption(_reports_tr(STATES_CAPTION))
+        heads = (self.tr("事项"), *(state_label(st) for st in COLUMNS), self.tr("合计"))
         self.table_model = ListModel(heads, self, centred=tuple(range(1, len(heads))))
-        self.table = list_view(self.table_model, stretch=0)
-        header = self.table.horizontalHeader()
-        for col in range(1, len(heads)):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Fixed)
-            header.resizeSection(col, 50)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table = self._count_table(self.table_model, len(heads))
+        self.activity_caption = self._caption(_reports_tr(ACTIVITY_CAPTION))
+        activity_heads = (self.tr("事项"), *(_reports_tr(a.label) for a in ACTIVITIES))
+        self.activity_model = ListModel(activity_heads, self,
+                                        centred=tuple(range(1, len(activity_heads))))
+        self.activity_table = self._count_table(self.activity_model, len(activity_heads))
+        tables = QWidget()
+        column = QVBoxLayout(tables)
+        column.setContentsMargins(0, 0, 0, 0)
+        for title, caption, view in (
+                (self.tr("收件办件（按当前状态）"), self.states_caption, self.table),
+                (self.tr("办理情况（按办理事件）"), self.activity_caption, self.activity_table)):
+            heading = QLabel(title)
+            heading.setStyleSheet("font-weight: bold; color: #1a56a8;")
+            column.addWidget(heading)
+            column.addWidget(caption)
+            column.addWidget(view, 1)
         self.ratings_view = QTextBrowser()
         self.ratings_view.setOpenLinks(False)
         self.ratings_view.document().setDefaultStyleSheet(DETAIL_CSS)
         splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(self.table)
+        splitter.addWidget(tables)
         splitter.addWidget(self.ratings_view)
         splitter.setChildrenCollapsible(False)
         splitter.setStretchFactor(0, 3)
@@ -218,6 +244,23 @@ class ReportsPage(QWidget):
         refresh.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         refresh.activated.connect(self.reload)
         self.setFocusProxy(self.preset_combo)
+
+    @staticmethod
+    def _caption(text: str) -> QLabel:
+        label = QLabel(text)
+        label.setWordWrap(True)
+        label.setStyleSheet("color: #5f6368; font-size: 11px;")
+        return label
+
+    @staticmethod
+    def _count_table(model: ListModel, columns: int) -> QWidget:
+        view = list_view(model, stretch=0)
+        header = view.horizontalHeader()
+        header.setMinimumSectionSize(44)
+        for col in range(1, columns):  # wide enough for the heading (一次性告知)
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        return view
 
     # --- period ---------------------------------------------------------------------------
     def _apply_preset(self) -> None:
@@ -254,7 +297,7 @@ class ReportsPage(QWidget):
         if generation == self._generation:
             self.status_label.setText(error_text(exc))
 
-    def _show(self, generation: int, s: PeriodSummary) -> None:
+    def _show(self, generation: int, s: StationReport) -> None:
         if generation != self._generation:
             return
         self.summary = s
@@ -262,22 +305,22 @@ class ReportsPage(QWidget):
         self.status_label.setText(
             self.tr("{start} 至 {end}，共 {n} 天").format(start=s.start, end=s.end, n=days)
             if days > 1 else self.tr("{day}").format(day=s.start))
-        bad = sum(n for score, n in s.ratings.items() if score <= 2)
-        values = (s.total(State.DRAFT), s.total(State.ACCEPTED), s.total(State.COMPLETED),
-                  s.total(State.NOT_ACCEPTED), s.rated, bad, s.levels.get(Level.RED, 0),
-                  s.levels.get(Level.YELLOW, 0))
+        # 收件: cases received; 受理/办结/不予受理: cases with that event (the tables' totals)
+        values = (s.received(), s.did_total(Activity.ACCEPTED), s.did_total(Activity.COMPLETED),
+                  s.did_total(Activity.REFUSED), s.rated, s.bad_count,
+                  s.levels.get(Level.RED, 0), s.levels.get(Level.YELLOW, 0))
         for card, n in zip(self.cards, values, strict=True):
             card.set_count(n)
         self.table_model.set_rows(self._rows(s))
+        self.activity_model.set_rows(self._activity_rows(s))
         self.ratings_view.setHtml(self._ratings_html(s))
         self.summary_loaded.emit(s)
 
-    def _rows(self, s: PeriodSummary) -> list[ListRow]:
+    def _rows(self, s: StationReport) -> list[ListRow]:
+        """Cases received in the period, by matter and current state, with totals."""
         rows = []
-        for code, name in sorted(s.matters.items(), key=lambda kv: kv[1]):
+        for code, name in s.state_matters():
             counts = [s.count(code, st) for st in COLUMNS]
-            if not any(counts):
-                continue
             texts = (name, *(str(n) if n else "·" for n in counts), str(sum(counts)))
             rows.append(ListRow(texts, key=code, tooltips={0: f"{name}\n{code}"}))
         totals = [s.total(st) for st in COLUMNS]
@@ -287,9 +330,24 @@ class ReportsPage(QWidget):
                                          for i in range(len(COLUMNS) + 2)}))
         return rows
 
-    def _ratings_html(self, s: PeriodSummary) -> str:
+    def _activity_rows(self, s: StationReport) -> list[ListRow]:
+        """By matter, the cases with each kind of event: no row total (a case may be in
+        several columns)."""
+        rows = []
+        for code, name in s.activity_matters():
+            counts = [s.did(code, a) for a in ACTIVITIES]
+            texts = (name, *(str(n) if n else "·" for n in counts))
+            rows.append(ListRow(texts, key=code, tooltips={0: f"{name}\n{code}"}))
+        if rows:
+            rows.append(ListRow((self.tr("合计"), *(str(s.did_total(a)) for a in ACTIVITIES)),
+                                colours={i: ("#1f2d3d", "#eef0f2")
+                                         for i in range(len(ACTIVITIES) + 1)}))
+        return rows
+
+    def _ratings_html(self, s: StationReport) -> str:
         total = s.rated
-        parts = ["<h3>" + esc(self.tr("好差评（{n} 条）").format(n=total)) + "</h3>"]
+        parts = ["<h3>" + esc(self.tr("好差评（{n} 条）").format(n=total)) + "</h3>",
+                 "<p class='small'>" + esc(_reports_tr(RATINGS_CAPTION)) + "</p>"]
         if not total:
             parts.append("<p class='muted'>" + esc(self.tr("本期间没有评价。")) + "</p>")
         else:
@@ -308,6 +366,9 @@ class ReportsPage(QWidget):
             good = sum(s.ratings.get(k, 0) for k in (5, 4, 3))
             satisfied = self.tr("满意率 {p}%").format(p=f"{good * 100 / total:.1f}")
             parts.append("<p>" + esc(satisfied) + "</p>")
+            parts.append("<p>" + esc(self.tr("评价渠道：")) + "\u3000".join(
+                f"{esc(channel_label(c))} <b>{s.channels.get(c, 0)}</b>" for c in RatingChannel)
+                + "</p>")
         levels = s.levels
         parts.append("<h3>" + esc(self.tr("电子监察（今日）")) + "</h3><p>" + "\u3000".join(
             f"{esc(label)} <b>{levels.get(level, 0)}</b>" for label, level in (
@@ -322,18 +383,28 @@ class ReportsPage(QWidget):
         else:
             fg, bg = AMBER
             head = (self.tr("日期"), self.tr("办件编号"),
-                    self.tr("评价", "column: the rating given"), self.tr("意见"))
+                    self.tr("评价", "column: the rating given"), self.tr("意见"),
+                    self.tr("评价渠道"))
             rows = ["<tr>" + "".join(f"<th>{esc(h)}</th>" for h in head) + "</tr>"]
             for b in s.bad[:200]:
                 rows.append(f"<tr><td>{b.day.strftime('%m-%d')}</td><td>{esc(b.case_no)}"
                             f"<br><span class='small'>{esc(b.matter_name)}</span></td>"
                             f"<td style='color:{RED[0]}'>{b.score} {esc(rating_label(b.score))}"
-                            f"</td><td>{esc(b.comment) or '—'}</td></tr>")
+                            f"</td><td>{esc(b.comment) or '—'}</td>"
+                            f"<td>{esc(_channel_text(b.channel, b.entered_by))}</td></tr>")
             parts.append(table("".join(rows), border=1))
             if len(s.bad) > 200:
                 parts.append(f"<p style='color:{fg}; background-color:{bg}'>" + esc(self.tr(
                     "仅列出前 200 条。")) + "</p>")
         return "".join(parts)
+
+
+def _channel_text(channel: RatingChannel, entered_by: str) -> str:
+    from clerk.ratings import ON_BEHALF_TEMPLATE
+
+    if channel == RatingChannel.CLERK_ON_BEHALF and entered_by:
+        return QCoreApplication.translate("ratings", ON_BEHALF_TEMPLATE).format(name=entered_by)
+    return channel_label(channel)
 
 
 def _pydate(q: QDate) -> date:

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from clerk.cases.checklist import ChecklistItem
-from ui.common.widgets import join_clauses, join_list
+from ui.common.widgets import join_clauses, join_list, rating_channel_combo
 from ui.station.intake.applicant import field_message, show_message
 from ui.station.intake.work import Decision, DecisionRequest
 
@@ -126,6 +126,7 @@ class DecisionPanel(QFrame):
                              (3, self.tr("基本满意")), (2, self.tr("不满意")),
                              (1, self.tr("非常不满意"))):
             self.rating_combo.addItem(f"{score} {label}", score)
+        self.channel_combo = rating_channel_combo()
         self.rating_box = QWidget()
         self._build()
         self.justification_edit.textChanged.connect(self.justification_changed)
@@ -158,6 +159,7 @@ class DecisionPanel(QFrame):
         rating_row.setContentsMargins(0, 0, 0, 0)
         rating_row.addWidget(QLabel(self.tr("好差评")))
         rating_row.addWidget(self.rating_combo, 1)
+        rating_row.addWidget(self.channel_combo)
         right.addWidget(self.rating_box)
         just = QVBoxLayout(self.justification_box)
         just.setContentsMargins(0, 0, 0, 0)
@@ -307,7 +309,8 @@ class DecisionPanel(QFrame):
         rating = self.rating_combo.currentData() if d == Decision.COMPLETE else None
         self.decision_requested.emit(DecisionRequest(
             kind=d, justification=self.justification_edit.text().strip(),
-            rating=int(rating) if rating is not None else None))
+            rating=int(rating) if rating is not None else None,
+            rating_channel=str(self.channel_combo.currentData())))
         return True
 
     def show_refusal(self) -> None:
@@ -352,3 +355,4 @@ class DecisionPanel(QFrame):
         self.reason_combo.setEditText("")
         self.basis_edit.clear()
         self.rating_combo.setCurrentIndex(0)
+        self.channel_combo.setCurrentIndex(0)

@@ -25,6 +25,7 @@ from clerk.cases.service import MaterialChanges
 from clerk.cases.states import RESUMABLE, State
 from clerk.errors import ValidationError
 from clerk.numbering import is_case_no
+from clerk.ratings import RatingChannel
 from clerk.store.models import Case
 from clerk.timeutil import local_date
 from clerk.validation import parse_resident_id
@@ -74,6 +75,7 @@ class DecisionRequest:
     reason: str = ""
     basis: str = ""
     rating: int | None = None
+    rating_channel: str = RatingChannel.DEVICE.value
 
 
 @dataclass
@@ -250,7 +252,8 @@ def decide(ws: Workspace, clerk: str, case_no: str, request: DecisionRequest,
     elif request.kind == Decision.COMPLETE:
         if cases.get(case_no).state != State.ACCEPTED:
             cases.accept(case_no, clerk=clerk)
-        cases.complete(case_no, rating=request.rating, clerk=clerk)
+        cases.complete(case_no, rating=request.rating, rating_channel=request.rating_channel,
+                       clerk=clerk)
         kinds = ["receipt", "result"]
     else:
         raise ValueError(f"unknown decision {request.kind!r}")

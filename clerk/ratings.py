@@ -1,0 +1,98 @@
+"""Where a rating (好差评) came from: its channel, said once for the station, the district
+and the reports.
+
+Ratings are the citizen's own (国办发〔2019〕51号, DOMAIN "Ratings"): given on the
+counter's rating device (评价器) or on the citizen's own phone. When the clerk keys a
+score in for the citizen (for instance one the citizen dictates), the rating says so and
+names the clerk, so nobody takes it for the citizen's own entry.
+
+Old events carry a free-text channel: every rating before channels were recorded was
+stored as "窗口评价器" whatever its real source, so such ratings (and ratings without a
+channel) are read as ``device``, the only channel the workstation then offered.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from enum import StrEnum
+from typing import Any
+
+from clerk.errors import QT_TRANSLATE_NOOP, ValidationError
+
+
+class RatingChannel(StrEnum):
+    DEVICE = "device"  # the counter's rating device (评价器)
+    PHONE = "phone"  # the citizen's own phone (scanning the counter's code)
+    CLERK_ON_BEHALF = "clerk_on_behalf"  # keyed in by the clerk for the citizen
+
+    @property
+    def label(self) -> str:
+        return CHANNEL_LABELS[self]
+
+
+# The labels, the one place they are written (the UI translates them in the "ratings"
+# context; the reports print them as they are).
+CHANNEL_LABELS: dict[RatingChannel, str] = {
+    RatingChannel.DEVICE: QT_TRANSLATE_NOOP("ratings", "窗口评价器"),
+    RatingChannel.PHONE: QT_TRANSLATE_NOOP("ratings", "申请人手机"),
+    RatingChannel.CLERK_ON_BEHALF: QT_TRANSLATE_NOOP("ratings", "窗口人员代为录入"),
+}
+
+# A clerk's entry, naming the clerk.
+ON_BEHALF_TEMPLATE = QT_TRANSLATE_NOOP("ratings", "窗口人员代为录入（{name}）")
+
+# The free-text channels of old events, by what they meant.
+LEGACY_CHANNELS: dict[str, RatingChannel] = {"窗口评价器": RatingChannel.DEVICE}
+
+
+def parse_channel(value: str | RatingChannel | None) -> RatingChannel:
+    """A channel named by its value (``device`` …) or its label; a worded error else."""
+    if isinstance(value, RatingChannel):
+        return value
+    text = (value or "").strip()
+    for channel in RatingChannel:
+        if text in (channel.value, channel.label):
+            return channel
+    raise ValidationError(
+        QT_TRANSLATE_NOOP("errors", "评价渠道“{value}”无效：须为 device（窗口评价器）、"
+                                    "phone（申请人手机）或 clerk_on_behalf（窗口人员代为录入）。"),
+        code="rating.channel", field="channel", params={"value": text})
+
+
+def channel_of(rating: Mapping[str, Any] | None) -> RatingChannel:
+    """The channel a stored rating came from; old free-text and missing channels are read
+    as the device (see the module's note)."""
+    raw = str((rating or {}).get("channel") or "")
+    try:
+        return RatingChannel(raw)
+    except ValueError:
+        return LEGACY_CHANNELS.get(raw, RatingChannel.DEVICE)
+
+
+def entered_by(rating: Mapping[str, Any] | None) -> str:
+    """The display name (else user name) of the clerk who keyed the rating in, or ""."""
+    r = rating or {}
+    if channel_of(r) != RatingChannel.CLERK_ON_BEHALF:
+        return ""
+    return str(r.get("entered_by_name") or r.get("entered_by") or "")
+
+
+def channel_text(rating: Mapping[str, Any] | None,
+                 translate: Callable[[str], str] = str) -> str:
+    """The channel as papers and lists show it: 窗口人员代为录入（张三） for a clerk's
+    entry. ``translate``: into the interface language (the "ratings" context)."""
+    channel = channel_of(rating)
+    who = entered_by(rating)
+    if who:
+        return translate(ON_BEHALF_TEMPLATE).format(name=who)
+    return translate(channel.label)
+
+
+def channel_payload(channel: RatingChannel, username: str, display_name: str
+                    ) -> dict[str, str]:
+    """The channel's fields of a rating payload; a clerk's entry names the clerk."""
+    out = {"channel": channel.value}
+    if channel == RatingChannel.CLERK_ON_BEHALF:
+        out["entered_by"] = username
+        out["entered_by_name"] = display_name or username
+    return out
