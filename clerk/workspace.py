@@ -17,6 +17,7 @@ from clerk.calendar import CalendarYear, WorkCalendar
 from clerk.cases.service import CaseService
 from clerk.catalog import Matter, load_bundled_catalog
 from clerk.errors import QT_TRANSLATE_NOOP, NotFoundError, StateError, ValidationError
+from clerk.issuing import Authority, read_authority, validate_authority
 from clerk.station import LEVELS, StationInfo, validate_station_inputs
 from clerk.store import Store
 from clerk.store.models import Setting, Station, User
@@ -127,6 +128,28 @@ class Workspace:
     def import_matters(self, matters: list[Matter], source: str) -> dict[str, int]:
         with self.store.write() as s:
             return catalog_store.import_matters(s, matters, source=source, now=self.now())
+
+    # --- issuing authority ------------------------------------------------------------
+    def authority(self) -> Authority:
+        """Who the station's documents are issued for; defaults until an admin confirms."""
+        station = self.station()
+        if station is None:
+            raise StateError(
+                QT_TRANSLATE_NOOP("errors", "本机尚未初始化站点，"
+                                            "请先运行 init（或在首次启动时完成设置）。"),
+                code="station.uninitialised")
+        return read_authority(self.setting, station.name, station.code)
+
+    def save_authority(self, station_level: str, reviewer: str, notice_rule: str = "") -> None:
+        """Store (and so confirm) the issuing authority, the reviewing body and the rule."""
+        values = validate_authority(station_level, reviewer, notice_rule)
+        with self.store.write() as s:
+            for key, value in values.items():
+                row = s.get(Setting, key)
+                if row is None:
+                    s.add(Setting(key=key, value=value))
+                else:
+                    row.value = value
 
     # --- settings -------------------------------------------------------------------
     def setting(self, key: str, default: str = "") -> str:
