@@ -168,8 +168,9 @@ def is_licence(matter_type: str) -> bool:
 
 
 def cite(basis: Sequence[str]) -> str:
-    """The matter's legal basis as one run of titles: 《A》《B》."""
-    return "、".join(b.strip() for b in basis if b.strip())
+    """The matter's legal basis as one run of titles: 《A》《B》 (GB/T 15834-2011: no 顿号
+    between titles in book-title marks)."""
+    return "".join(b.strip() for b in basis if b.strip())
 
 
 def notice_basis(matter_type: str, basis: Sequence[str], notice_rule: str) -> str:

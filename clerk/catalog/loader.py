@@ -75,8 +75,8 @@ _MATTER_REQUIRED = frozenset(
 _MATTER_OPTIONAL = frozenset(
     {
         "short_name", "keywords", "limit_note", "limit_source", "fees", "legal_basis",
-        "conditions", "refusal_reasons", "form_fields", "special_procedures", "place", "office_hours",
-        "enquiry_phone", "complaint_phone", "result_name", "valid_to",
+        "conditions", "refusal_reasons", "form_fields", "special_procedures", "place",
+        "office_hours", "enquiry_phone", "complaint_phone", "result_name", "valid_to",
     }
 )  # fmt: skip
 _MATERIAL_REQUIRED = frozenset(

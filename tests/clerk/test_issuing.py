@@ -28,8 +28,8 @@ def test_a_name_without_a_street_gives_a_visible_placeholder() -> None:
 
 
 def test_district_level_matters_are_issued_by_the_qualified_department() -> None:
-    auth = issuing.read_authority(lambda key, default: default, "东城区东华门街道多福巷社区便民服务站",
-                                  "110101001001")
+    auth = issuing.read_authority(lambda key, default: default,
+                                  "东城区东华门街道多福巷社区便民服务站", "110101001001")
     assert auth.issuer("station", "区民政局", "东城区") == "北京市东城区东华门街道办事处"
     assert auth.issuer("district", "区民政局", "东城区") == "北京市东城区民政局"
     assert auth.issuer("district", "北京市残疾人联合会", "东城区") == "北京市残疾人联合会"
@@ -64,7 +64,7 @@ def test_only_licences_cite_article_32_and_deemed_acceptance() -> None:
     for kind in ("行政给付", "公共服务", "行政确认", "其他"):
         text = issuing.notice_basis(kind, BASIS, "")
         assert "行政许可法" not in text and "即为受理" not in text
-        assert "《社会救助暂行办法》、《最低生活保障审核确认办法》" in text
+        assert "《社会救助暂行办法》《最低生活保障审核确认办法》" in text
         assert issuing.DEFAULT_NOTICE_RULE in text
     assert "某区一次性告知办法" in issuing.notice_basis("公共服务", (), "某区一次性告知办法")
     assert "法定形式" in issuing.notice_finding("行政许可")
@@ -84,10 +84,10 @@ def test_receipt_sentence_by_type_and_deferral() -> None:
 
 
 def test_refusal_basis_reason_and_remedies() -> None:
-    assert issuing.refusal_basis("行政给付", BASIS) == "《社会救助暂行办法》、《最低生活保障审核确认办法》"
+    assert issuing.refusal_basis("行政给付", BASIS) == "".join(BASIS)
     assert issuing.refusal_basis("行政给付", BASIS, "《社会救助暂行办法》第十一条") \
         == "《社会救助暂行办法》第十一条"
-    assert issuing.refusal_basis("行政许可", ()).startswith("《中华人民共和国行政许可法》第三十二条")
+    assert issuing.refusal_basis("行政许可", ()).startswith(issuing.LICENCE_ACCEPTANCE_BASIS)
     assert "行政许可法" not in issuing.refusal_basis("公共服务", ())
     assert issuing.sentence("户籍不在本区。") == "户籍不在本区。"
     assert issuing.sentence("户籍不在本区") == "户籍不在本区。"
