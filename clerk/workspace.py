@@ -17,7 +17,13 @@ from clerk.calendar import CalendarYear, WorkCalendar
 from clerk.cases.service import CaseService
 from clerk.catalog import Matter, load_bundled_catalog
 from clerk.errors import QT_TRANSLATE_NOOP, NotFoundError, StateError, ValidationError
-from clerk.issuing import Authority, read_authority, validate_authority
+from clerk.issuing import (
+    Authority,
+    default_reviewer,
+    district_name,
+    read_authority,
+    validate_authority,
+)
 from clerk.station import LEVELS, StationInfo, validate_station_inputs
 from clerk.store import Store
 from clerk.store.models import Setting, Station, User
@@ -56,10 +62,17 @@ class Workspace:
 
     def init_station(self, *, code: str, name: str, admin: str, password: str,
                      level: str = "community", address: str = "", phone: str = "",
-                     admin_name: str = "", matters: list[Matter] | None = None) -> StationInfo:
-        """Create the station, its first admin, the calendar seed and the bundled catalog."""
+                     admin_name: str = "", matters: list[Matter] | None = None,
+                     authority: str = "") -> StationInfo:
+        """Create the station, its first admin, the calendar seed and the bundled catalog.
+
+        ``authority`` (the 街道办事处 the station accepts for) is stored as confirmed when
+        given; without it the documents use a default and the window asks to confirm it.
+        """
         code, name = validate_station_inputs(code=code, name=name, level=level, admin=admin,
                                              password=password)
+        issuing_settings = validate_authority(
+            authority, default_reviewer(district_name(code))) if authority.strip() else {}
         matters = matters if matters is not None else load_bundled_catalog()
         now = self.now()
         with self.store.write() as s:
@@ -74,6 +87,8 @@ class Workspace:
                                     display_name=admin_name, phone=phone, now=now)
             calendar_store.seed_if_empty(s, now=now)
             catalog_store.import_matters(s, matters, source="bundled", now=now)
+            for key, value in issuing_settings.items():
+                s.add(Setting(key=key, value=value))
         self._calendar = None
         info = self.station()
         assert info is not None

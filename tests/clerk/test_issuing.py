@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import io
+import json
 import re
+import sys
+from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
 from clerk import issuing
+from clerk.cli import main
 from clerk.errors import ValidationError
+from clerk.store import DB_FILENAME
+from clerk.workspace import Workspace
 
 BASIS = ("《社会救助暂行办法》", "《最低生活保障审核确认办法》")
 
@@ -128,3 +136,49 @@ def test_bundled_matters_say_where_their_legal_limit_comes_from() -> None:
 
     low = matters["BJ-MZ-JF-001"]
     assert matter_from_dict(matter_to_dict(low)).limit_source == low.limit_source
+
+
+Run = Callable[..., tuple[int, str, str]]
+
+
+@pytest.fixture
+def run(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> Run:
+    def _run(*argv: str, stdin: str = "") -> tuple[int, str, str]:
+        monkeypatch.setattr(sys, "stdin", io.StringIO(stdin))
+        code = main(list(argv))
+        out, err = capsys.readouterr()
+        return code, out, err
+    return _run
+
+
+def _init(run: Run, folder: Path, *extra: str) -> tuple[int, str, str]:
+    return run("--data-dir", str(folder), "init", "--station-code", "110105002003",
+               "--station-name", "朝阳区某某街道某社区便民服务站", "--admin", "chief",
+               "--password-stdin", *extra, stdin="s3cret-pass\n")
+
+
+def test_init_without_authority_warns_until_confirmed(run: Run, tmp_path: Path) -> None:
+    code, _, err = _init(run, tmp_path / "a")
+    assert code == 0 and "尚未确认" in err and "北京市朝阳区某某街道办事处" in err
+    code, out, err = run("--data-dir", str(tmp_path / "a"), "--json", "authority",
+                         "--reviewer", "北京市朝阳区人民政府")
+    assert code == 0, err
+    data = json.loads(out)
+    assert data["confirmed"] and data["station_level"] == "北京市朝阳区某某街道办事处"
+
+
+def test_init_with_authority_is_confirmed(run: Run, tmp_path: Path) -> None:
+    code, _, err = _init(run, tmp_path / "b", "--authority", "北京市朝阳区某某街道办事处")
+    assert code == 0 and "尚未确认" not in err
+    ws = Workspace.open(tmp_path / "b")
+    try:
+        auth = ws.authority()
+    finally:
+        ws.close()
+    assert auth.confirmed and auth.reviewer == "北京市朝阳区人民政府"
+
+
+def test_init_with_a_bad_authority_stores_nothing(run: Run, tmp_path: Path) -> None:
+    code, _, err = _init(run, tmp_path / "c", "--authority", "北" * 61)
+    assert code == 2 and "机关的完整名称" in err
+    assert not (tmp_path / "c" / DB_FILENAME).exists()
