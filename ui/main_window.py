@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -33,6 +34,7 @@ from ui.session import Session, SessionBus
 
 if TYPE_CHECKING:  # imported off the UI thread, after the first paint (see load())
     from clerk.catalog import CatalogIndex
+    from clerk.issuing import Authority
     from clerk.store.peek import Peek
     from clerk.workspace import Workspace
     from ui.sync_page import LightStatus, StatusLike
@@ -108,11 +110,24 @@ class MainWindow(QMainWindow):
             "font-size: 12pt; } QListWidget#nav::item { height: 48px; } "
             "QListWidget#nav::item:selected { background: #2f81f7; color: white; }")
         self.pages = QStackedWidget()
+        # Shown until an administrator confirms who the documents are issued for.
+        self.authority_banner = QLabel()
+        self.authority_banner.setWordWrap(True)
+        self.authority_banner.setStyleSheet(
+            "background: #fff4e5; color: #8a4b00; padding: 6px 10px; "
+            "border-bottom: 1px solid #f0c36d;")
+        self.authority_banner.linkActivated.connect(lambda _link: self.show_page("settings"))
+        self.authority_banner.hide()
+        column = QVBoxLayout()
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.authority_banner)
+        column.addWidget(self.pages, 1)
         row = QHBoxLayout(self.work)
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(0)
         row.addWidget(self.nav)
-        row.addWidget(self.pages, 1)
+        row.addLayout(column, 1)
         self._page_keys: list[str] = []
         self._page_classes: dict[str, str] = {}  # key → "module:Class" of a lazy page
         self._built: dict[str, QWidget] = {}
@@ -340,7 +355,8 @@ class MainWindow(QMainWindow):
             station = ws.init_station(
                 code=values["code"], name=values["name"], level=values["level"],
                 phone=values["phone"], address=values["address"], admin=values["admin"],
-                admin_name=values["admin_name"], password=values["password"])
+                admin_name=values["admin_name"], password=values["password"],
+                authority=values.get("authority", ""))
             with ws.store.read() as s:
                 return Opened(ws, station, accounts.list_accounts(s),
                               CatalogIndex(ws.matters()))
@@ -402,6 +418,17 @@ class MainWindow(QMainWindow):
         self.idle.set_minutes(float(ws.setting("ui.idle_lock_minutes", "10") or 0))
         Operation(lambda: ws.setting("print.printer", ""), parent=self).success(
             _apply_printer).run_in_background()
+        Operation(ws.authority, parent=self).success(self._show_authority).run_in_background()
+
+    def _show_authority(self, authority: Authority) -> None:
+        if authority.confirmed:
+            self.authority_banner.hide()
+            return
+        self.authority_banner.setText(self.tr(
+            "文书的出具机关尚未确认：当前以“{0}”的名义打印受理回执等文书。"
+            "请管理员在<a href=\"settings\">设置 → 出具机关</a>中核对并保存。").format(
+            authority.station_level))
+        self.authority_banner.show()
 
     def save_drafts(self) -> None:
         """Write what the clerk typed now (pages' own close events do not fire in here)."""
