@@ -69,8 +69,7 @@ class SettingsPage(QScrollArea):
         self.authority_edit.setPlaceholderText(self.tr("如：北京市海淀区学院路街道办事处"))
         form.addRow(self.tr("站点办结事项"), self.authority_edit)
         district_note = QLabel(self.tr(
-            "上报件以事项的实施部门名义出具（如“区民政局”按本站所在区印作"
-            "“北京市海淀区民政局”）。"))
+            "以事项的实施部门名义出具（如“区民政局”按本站所在区印作“北京市海淀区民政局”）。"))
         district_note.setWordWrap(True)
         form.addRow(self.tr("上报件"), district_note)
         self.reviewer_edit = QLineEdit()
