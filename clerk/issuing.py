@@ -25,13 +25,13 @@ from clerk.validation import BEIJING_DISTRICTS
 
 LICENCE = "行政许可"
 
-#: Settings keys (the station's key/value settings table).
+# Settings keys (the station's key/value settings table).
 KEY_STATION_AUTHORITY = "authority.station"
 KEY_REVIEWER = "authority.reviewer"
 KEY_NOTICE_RULE = "authority.notice_rule"
 KEY_CONFIRMED = "authority.confirmed"
 
-#: 《中华人民共和国行政许可法》 art. 32, paragraph 1 (4) — the one-time notice of licences.
+# 《中华人民共和国行政许可法》 art. 32, paragraph 1 (4) — the one-time notice of licences.
 LICENCE_NOTICE_BASIS = (
     "《中华人民共和国行政许可法》第三十二条：申请材料不齐全或者不符合法定形式的，"
     "应当当场或者在五日内一次告知申请人需要补正的全部内容，"
@@ -39,9 +39,9 @@ LICENCE_NOTICE_BASIS = (
 )
 LICENCE_ACCEPTANCE_BASIS = "《中华人民共和国行政许可法》第三十二条"
 
-#: The one-time-notice rule for every other type, until the district configures its own.
-#: Neutral on purpose: no national act was found that states this rule for non-licence
-#: matters in citable words, and a legal document must not cite a law it cannot attribute.
+# The one-time-notice rule for every other type, until the district configures its own.
+# Neutral on purpose: no national act was found that states this rule for non-licence
+# matters in citable words, and a legal document must not cite a law it cannot attribute.
 DEFAULT_NOTICE_RULE = "政务服务一次性告知制度"
 
 NO_LEGAL_LIMIT = "法律法规未规定"
@@ -55,13 +55,13 @@ MAX_RULE = 200
 class Authority:
     """The station's configured issuing authorities and reviewing body."""
 
-    #: Issues documents of station-level matters, e.g. 北京市东城区东华门街道办事处.
+    # Issues documents of station-level matters, e.g. 北京市东城区东华门街道办事处.
     station_level: str
-    #: Hears administrative reconsideration against the authorities above (区人民政府).
+    # Hears administrative reconsideration against the authorities above (区人民政府).
     reviewer: str
-    #: The one-time-notice rule cited for matters that are not 行政许可.
+    # The one-time-notice rule cited for matters that are not 行政许可.
     notice_rule: str
-    #: False until an administrator has looked at and saved these settings.
+    # False until an administrator has looked at and saved these settings.
     confirmed: bool
 
     def issuer(self, handling_level: str, department: str, district: str) -> str:

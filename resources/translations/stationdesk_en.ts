@@ -1359,33 +1359,33 @@
 <context>
     <name>CatalogPage</name>
     <message>
-        <location filename="../../ui/catalog_page.py" line="449"/>
+        <location filename="../../ui/catalog_page.py" line="450"/>
         <source>正在加载事项目录…</source>
         <extracomment>The clerk chose a matter (Enter or double-click); carries the Matter. The matter shown in the guide changed; carries the Matter or None.</extracomment>
         <translation>Loading the matter catalog…</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="473"/>
+        <location filename="../../ui/catalog_page.py" line="474"/>
         <source>搜索：事项名称、实施编码或拼音首字母（如 dbsq）</source>
         <translation>Search: matter name, code or pinyin initials (e.g. dbsq)</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="493"/>
+        <location filename="../../ui/catalog_page.py" line="494"/>
         <source>部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="558"/>
+        <location filename="../../ui/catalog_page.py" line="559"/>
         <source>全部部门</source>
         <translation>All departments</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="584"/>
+        <location filename="../../ui/catalog_page.py" line="585"/>
         <source>找到 {n} 项</source>
         <translation>{n} found</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="584"/>
+        <location filename="../../ui/catalog_page.py" line="585"/>
         <source>共 {n} 项</source>
         <translation>{n} matters</translation>
     </message>
@@ -3152,27 +3152,27 @@
 <context>
     <name>LockPage</name>
     <message>
-        <location filename="../../ui/login_page.py" line="69"/>
+        <location filename="../../ui/login_page.py" line="75"/>
         <source>工作台已锁定</source>
         <translation>Workstation locked</translation>
     </message>
     <message>
-        <location filename="../../ui/login_page.py" line="73"/>
+        <location filename="../../ui/login_page.py" line="79"/>
         <source>密码</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../ui/login_page.py" line="74"/>
+        <location filename="../../ui/login_page.py" line="80"/>
         <source>解锁</source>
         <translation>Unlock</translation>
     </message>
     <message>
-        <location filename="../../ui/login_page.py" line="77"/>
+        <location filename="../../ui/login_page.py" line="83"/>
         <source>切换经办人</source>
         <translation>Switch clerk</translation>
     </message>
     <message>
-        <location filename="../../ui/login_page.py" line="85"/>
+        <location filename="../../ui/login_page.py" line="91"/>
         <source>离开座位时自动锁定，未保存的收件内容已保留。经办人：{0}</source>
         <translation>Locked automatically while away; unsaved intake work has been kept. Clerk: {0}</translation>
     </message>
@@ -3180,32 +3180,32 @@
 <context>
     <name>LoginPage</name>
     <message>
-        <location filename="../../ui/login_page.py" line="19"/>
+        <location filename="../../ui/login_page.py" line="25"/>
         <source>窗口人员登录</source>
         <translation>Counter staff sign-in</translation>
     </message>
     <message>
-        <location filename="../../ui/login_page.py" line="25"/>
+        <location filename="../../ui/login_page.py" line="31"/>
         <source>经办人</source>
         <translation>Clerk</translation>
     </message>
     <message>
-        <location filename="../../ui/login_page.py" line="26"/>
+        <location filename="../../ui/login_page.py" line="32"/>
         <source>密码</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../ui/login_page.py" line="27"/>
+        <location filename="../../ui/login_page.py" line="33"/>
         <source>登录</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../ui/login_page.py" line="38"/>
+        <location filename="../../ui/login_page.py" line="44"/>
         <source>{name}（{user}）</source>
         <translation>{name} ({user})</translation>
     </message>
     <message>
-        <location filename="../../ui/login_page.py" line="52"/>
+        <location filename="../../ui/login_page.py" line="58"/>
         <source>请输入密码。</source>
         <translation>Enter the password.</translation>
     </message>
@@ -3213,156 +3213,161 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="79"/>
+        <location filename="../../ui/main_window.py" line="81"/>
         <source>StationDesk 便民服务站窗口工作台</source>
         <translation>StationDesk Service Station Counter</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="82"/>
+        <location filename="../../ui/main_window.py" line="84"/>
         <source>正在打开本站数据…</source>
         <translation>Opening station data…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="125"/>
+        <location filename="../../ui/main_window.py" line="140"/>
         <source>受理</source>
         <translation>Intake</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="126"/>
+        <location filename="../../ui/main_window.py" line="141"/>
         <source>办件</source>
         <translation>Cases</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="127"/>
+        <location filename="../../ui/main_window.py" line="142"/>
         <source>待办</source>
         <translation>Tasks</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="128"/>
+        <location filename="../../ui/main_window.py" line="143"/>
         <source>申请人</source>
         <translation>Applicants</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="129"/>
+        <location filename="../../ui/main_window.py" line="144"/>
         <source>事项</source>
         <translation>Matters</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="130"/>
+        <location filename="../../ui/main_window.py" line="145"/>
         <source>统计</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="131"/>
+        <location filename="../../ui/main_window.py" line="146"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="132"/>
+        <location filename="../../ui/main_window.py" line="147"/>
         <source>同步</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="211"/>
-        <location filename="../../ui/main_window.py" line="445"/>
+        <location filename="../../ui/main_window.py" line="226"/>
+        <location filename="../../ui/main_window.py" line="472"/>
         <source>经办人：未登录</source>
         <translation>Clerk: not signed in</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="212"/>
+        <location filename="../../ui/main_window.py" line="227"/>
         <source>站点：正在打开…</source>
         <translation>Station: opening…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="213"/>
-        <location filename="../../ui/main_window.py" line="239"/>
+        <location filename="../../ui/main_window.py" line="228"/>
+        <location filename="../../ui/main_window.py" line="254"/>
         <source>● 离线（未连接区中心）</source>
         <translation>● Offline (no district center)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="215"/>
+        <location filename="../../ui/main_window.py" line="230"/>
         <source>待同步事件：—</source>
         <translation>Unsynced events: —</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="216"/>
+        <location filename="../../ui/main_window.py" line="231"/>
         <source>上次同步：从未</source>
         <translation>Last sync: never</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="235"/>
+        <location filename="../../ui/main_window.py" line="250"/>
         <source>待同步事件：{0}</source>
         <translation>Unsynced events: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="236"/>
+        <location filename="../../ui/main_window.py" line="251"/>
         <source>上次同步：{0}</source>
         <translation>Last sync: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="237"/>
+        <location filename="../../ui/main_window.py" line="252"/>
         <source>从未</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="241"/>
+        <location filename="../../ui/main_window.py" line="256"/>
         <source>● 尚未同步</source>
         <translation>● Not synced yet</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="243"/>
+        <location filename="../../ui/main_window.py" line="258"/>
         <source>● 在线</source>
         <translation>● Online</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="245"/>
+        <location filename="../../ui/main_window.py" line="260"/>
         <source>● 离线（上次同步失败）</source>
         <translation>● Offline (last sync failed)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="300"/>
+        <location filename="../../ui/main_window.py" line="315"/>
         <source>站点：尚未设置</source>
         <translation>Station: not set up</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="318"/>
+        <location filename="../../ui/main_window.py" line="333"/>
         <source>StationDesk 便民服务站窗口工作台 — {0}</source>
         <translation>StationDesk Service Station Counter — {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="319"/>
+        <location filename="../../ui/main_window.py" line="334"/>
         <source>站点：{0}（{1}）</source>
         <translation>Station: {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="328"/>
+        <location filename="../../ui/main_window.py" line="343"/>
         <source>站点：无法打开</source>
         <translation>Station: cannot open</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="329"/>
+        <location filename="../../ui/main_window.py" line="344"/>
         <source>无法打开本站数据：
 {0}</source>
         <translation>Cannot open the station data:
 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="369"/>
+        <location filename="../../ui/main_window.py" line="385"/>
         <source>用户名或密码不正确，或账号已停用。</source>
         <translation>Wrong user name or password, or the account is disabled.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="375"/>
+        <location filename="../../ui/main_window.py" line="391"/>
         <source>经办人：{0}</source>
         <translation>Clerk: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="434"/>
+        <location filename="../../ui/main_window.py" line="428"/>
+        <source>文书的出具机关尚未确认：当前以“{0}”的名义打印受理回执等文书。请管理员在&lt;a href=&quot;settings&quot;&gt;设置 → 出具机关&lt;/a&gt;中核对并保存。</source>
+        <translation>The issuing authority is not confirmed yet: receipts and other documents are printed in the name of “{0}”. An administrator should check and save it in &lt;a href=&quot;settings&quot;&gt;Settings → Issuing authority&lt;/a&gt;.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="461"/>
         <source>密码不正确。</source>
         <translation>Wrong password.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="466"/>
+        <location filename="../../ui/main_window.py" line="493"/>
         <source>出错了</source>
         <translation>Error</translation>
     </message>
@@ -3475,232 +3480,237 @@
     </message>
     <message>
         <location filename="../../ui/catalog_page.py" line="225"/>
+        <source>法定时限出处</source>
+        <translation>Source of the legal limit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_page.py" line="226"/>
         <source>办理地点</source>
         <translation>Where</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="226"/>
+        <location filename="../../ui/catalog_page.py" line="227"/>
         <source>办公时间</source>
         <translation>Office hours</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="227"/>
+        <location filename="../../ui/catalog_page.py" line="228"/>
         <source>版本</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="243"/>
+        <location filename="../../ui/catalog_page.py" line="244"/>
         <source>申请材料（共 {n} 项，其中必要 {r} 项）</source>
         <translation>Materials ({n} items, {r} required)</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="247"/>
+        <location filename="../../ui/catalog_page.py" line="248"/>
         <source>序号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="248"/>
+        <location filename="../../ui/catalog_page.py" line="249"/>
         <source>材料名称</source>
         <translation>Material</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="249"/>
+        <location filename="../../ui/catalog_page.py" line="250"/>
         <source>形式</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="250"/>
+        <location filename="../../ui/catalog_page.py" line="251"/>
         <source>份数</source>
         <translation>Copies</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="251"/>
+        <location filename="../../ui/catalog_page.py" line="252"/>
         <source>必要性</source>
         <translation>Necessity</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="252"/>
+        <location filename="../../ui/catalog_page.py" line="253"/>
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="253"/>
+        <location filename="../../ui/catalog_page.py" line="254"/>
         <source>适用条件</source>
         <translation>Applies when</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="266"/>
+        <location filename="../../ui/catalog_page.py" line="267"/>
         <source>空白表格：{ref}</source>
         <translation>Blank form: {ref}</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="267"/>
+        <location filename="../../ui/catalog_page.py" line="268"/>
         <source>示例样表：{ref}</source>
         <translation>Sample: {ref}</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="282"/>
+        <location filename="../../ui/catalog_page.py" line="283"/>
         <source>受理标准：</source>
         <translation>Acceptance standard: </translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="295"/>
+        <location filename="../../ui/catalog_page.py" line="296"/>
         <source>特别程序（不计入办理时限）</source>
         <translation>Special procedures (not counted in the time limit)</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="302"/>
+        <location filename="../../ui/catalog_page.py" line="303"/>
         <source>（* 为必填）</source>
         <translation>(* required)</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="303"/>
+        <location filename="../../ui/catalog_page.py" line="304"/>
         <source>需采集的信息</source>
         <translation>Information to collect</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="328"/>
+        <location filename="../../ui/catalog_page.py" line="329"/>
         <source>法律法规未规定</source>
         <translation>Not set by law</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="329"/>
-        <location filename="../../ui/catalog_page.py" line="334"/>
+        <location filename="../../ui/catalog_page.py" line="330"/>
+        <location filename="../../ui/catalog_page.py" line="335"/>
         <source>{n} 个工作日</source>
         <translation>{n} working days</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="333"/>
+        <location filename="../../ui/catalog_page.py" line="334"/>
         <source>当场办结</source>
         <translation>Completed on the spot</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="338"/>
+        <location filename="../../ui/catalog_page.py" line="339"/>
         <source>不收费</source>
         <translation>Free</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="340"/>
+        <location filename="../../ui/catalog_page.py" line="341"/>
         <source>{name} {amount} 元（{basis}）</source>
         <translation>{name} {amount} yuan ({basis})</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="348"/>
+        <location filename="../../ui/catalog_page.py" line="349"/>
         <source>本站点咨询电话</source>
         <translation>This station&apos;s enquiry line</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="351"/>
+        <location filename="../../ui/catalog_page.py" line="352"/>
         <source>第 {v} 版，{start} 起施行</source>
         <translation>Version {v}, in force from {start}</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="353"/>
+        <location filename="../../ui/catalog_page.py" line="354"/>
         <source>，{end} 废止</source>
         <translation>, repealed {end}</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="360"/>
+        <location filename="../../ui/catalog_page.py" line="361"/>
         <source>原件{n}份</source>
         <translation>{n} original</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="362"/>
+        <location filename="../../ui/catalog_page.py" line="363"/>
         <source>复印件{n}份</source>
         <translation>{n} copy</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="364"/>
+        <location filename="../../ui/catalog_page.py" line="365"/>
         <source>或</source>
         <translation>or</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="370"/>
+        <location filename="../../ui/catalog_page.py" line="371"/>
         <source>即办件</source>
         <translation>Instant</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="370"/>
+        <location filename="../../ui/catalog_page.py" line="371"/>
         <source>承诺件</source>
         <translation>Committed</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="374"/>
+        <location filename="../../ui/catalog_page.py" line="375"/>
         <source>站点办结</source>
         <translation>Completed at station</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="375"/>
+        <location filename="../../ui/catalog_page.py" line="376"/>
         <source>上报区级</source>
         <translation>Escalate to district</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="380"/>
+        <location filename="../../ui/catalog_page.py" line="381"/>
         <source>自然人</source>
         <translation>Individuals</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="381"/>
+        <location filename="../../ui/catalog_page.py" line="382"/>
         <source>法人</source>
         <translation>Legal entities</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="382"/>
+        <location filename="../../ui/catalog_page.py" line="383"/>
         <source>自然人、法人</source>
         <translation>Individuals, legal entities</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="387"/>
+        <location filename="../../ui/catalog_page.py" line="388"/>
         <source>原件</source>
         <translation>Original</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="388"/>
+        <location filename="../../ui/catalog_page.py" line="389"/>
         <source>复印件</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="389"/>
+        <location filename="../../ui/catalog_page.py" line="390"/>
         <source>原件和复印件</source>
         <translation>Original and copy</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="390"/>
+        <location filename="../../ui/catalog_page.py" line="391"/>
         <source>原件或复印件</source>
         <translation>Original or copy</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="395"/>
+        <location filename="../../ui/catalog_page.py" line="396"/>
         <source>必要</source>
         <translation>Required</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="396"/>
+        <location filename="../../ui/catalog_page.py" line="397"/>
         <source>非必要</source>
         <translation>Optional</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="397"/>
+        <location filename="../../ui/catalog_page.py" line="398"/>
         <source>容缺后补</source>
         <translation>Deferred (bring later)</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="398"/>
+        <location filename="../../ui/catalog_page.py" line="399"/>
         <source>信息免交</source>
         <translation>From shared data</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="403"/>
+        <location filename="../../ui/catalog_page.py" line="404"/>
         <source>申请人自备</source>
         <translation>Applicant provides</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="404"/>
+        <location filename="../../ui/catalog_page.py" line="405"/>
         <source>政府部门核发</source>
         <translation>Issued by government</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="405"/>
+        <location filename="../../ui/catalog_page.py" line="406"/>
         <source>电子证照</source>
         <translation>E-certificate</translation>
     </message>
@@ -4684,230 +4694,291 @@ drawn</translation>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../ui/settings_page.py" line="33"/>
+        <location filename="../../ui/settings_page.py" line="34"/>
         <source>管理员</source>
         <extracomment>Role names, translated when shown (``self.tr`` in SettingsPage).</extracomment>
         <translation>Administrator</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="34"/>
+        <location filename="../../ui/settings_page.py" line="35"/>
         <source>窗口人员</source>
         <translation>Counter staff</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="63"/>
+        <location filename="../../ui/settings_page.py" line="66"/>
+        <source>出具机关（文书以其名义出具，本站为受理地点）</source>
+        <translation>Issuing authority (documents are issued in its name; this station is the place of acceptance)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="69"/>
+        <source>如：北京市海淀区学院路街道办事处</source>
+        <translation>e.g. 北京市海淀区学院路街道办事处</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="70"/>
+        <source>站点办结事项</source>
+        <translation>Station-level matters</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="72"/>
+        <source>以事项的实施部门名义出具（如“区民政局”按本站所在区印作“北京市海淀区民政局”）。</source>
+        <translation>Issued in the name of the matter&apos;s implementing department (e.g. “区民政局” prints as “北京市海淀区民政局” for this station&apos;s district).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="74"/>
+        <source>上报件</source>
+        <translation>Escalated matters</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="76"/>
+        <source>如：北京市海淀区人民政府</source>
+        <translation>e.g. 北京市海淀区人民政府</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="77"/>
+        <source>行政复议机关</source>
+        <translation>Reconsideration body</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="79"/>
+        <source>区里规定的一次性告知制度名称</source>
+        <translation>Name of the district&apos;s one-time notice rule</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="80"/>
+        <source>一次性告知依据（非行政许可事项）</source>
+        <translation>One-time notice basis (non-licence matters)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="81"/>
+        <source>确认并保存出具机关</source>
+        <translation>Confirm and save the issuing authority</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="92"/>
         <source>打印</source>
         <translation>Printing</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="66"/>
+        <location filename="../../ui/settings_page.py" line="95"/>
         <source>留空则自动查找系统中的中文 TrueType 字体</source>
         <translation>Leave empty to find a Chinese TrueType font automatically</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="67"/>
+        <location filename="../../ui/settings_page.py" line="96"/>
         <source>浏览…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="69"/>
+        <location filename="../../ui/settings_page.py" line="98"/>
         <source>检测字体</source>
         <translation>Test font</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="75"/>
+        <location filename="../../ui/settings_page.py" line="104"/>
         <source>中文字体文件</source>
         <translation>Chinese font file</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="80"/>
+        <location filename="../../ui/settings_page.py" line="109"/>
         <source>两联（申请人留存联 + 窗口存档联）</source>
         <translation>Two (applicant copy + counter file copy)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="81"/>
+        <location filename="../../ui/settings_page.py" line="110"/>
         <source>一联</source>
         <translation>One</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="82"/>
+        <location filename="../../ui/settings_page.py" line="111"/>
         <source>联数</source>
         <translation>Copies</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="84"/>
+        <location filename="../../ui/settings_page.py" line="113"/>
         <source>系统默认打印机</source>
         <translation>System default printer</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="92"/>
+        <location filename="../../ui/settings_page.py" line="121"/>
         <source>打印机</source>
         <translation>Printer</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="96"/>
+        <location filename="../../ui/settings_page.py" line="125"/>
         <source>工作台</source>
         <translation>Workstation</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="100"/>
+        <location filename="../../ui/settings_page.py" line="129"/>
         <source> 分钟</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="101"/>
+        <location filename="../../ui/settings_page.py" line="130"/>
         <source>不自动锁定</source>
         <translation>Never lock</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="102"/>
+        <location filename="../../ui/settings_page.py" line="131"/>
         <source>无操作自动锁定</source>
         <translation>Lock when idle</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="106"/>
+        <location filename="../../ui/settings_page.py" line="135"/>
         <source>界面语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="109"/>
+        <location filename="../../ui/settings_page.py" line="138"/>
         <source>保存设置</source>
         <translation>Save settings</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="118"/>
+        <location filename="../../ui/settings_page.py" line="147"/>
         <source>数据与备份</source>
         <translation>Data and backup</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="122"/>
+        <location filename="../../ui/settings_page.py" line="151"/>
         <source>数据目录</source>
         <translation>Data folder</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="123"/>
+        <location filename="../../ui/settings_page.py" line="152"/>
         <source>立即备份…</source>
         <translation>Back up now…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="129"/>
+        <location filename="../../ui/settings_page.py" line="158"/>
         <source>在线备份</source>
         <translation>Online backup</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="133"/>
+        <location filename="../../ui/settings_page.py" line="162"/>
         <source>窗口人员账号（管理员）</source>
         <translation>Counter staff accounts (admin)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="137"/>
-        <location filename="../../ui/settings_page.py" line="146"/>
+        <location filename="../../ui/settings_page.py" line="166"/>
+        <location filename="../../ui/settings_page.py" line="175"/>
         <source>用户名</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="137"/>
-        <location filename="../../ui/settings_page.py" line="148"/>
+        <location filename="../../ui/settings_page.py" line="166"/>
+        <location filename="../../ui/settings_page.py" line="177"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="137"/>
+        <location filename="../../ui/settings_page.py" line="166"/>
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="137"/>
+        <location filename="../../ui/settings_page.py" line="166"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="154"/>
+        <location filename="../../ui/settings_page.py" line="183"/>
         <source>初始密码（至少 8 位）</source>
         <translation>Initial password (min. 8 characters)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="156"/>
+        <location filename="../../ui/settings_page.py" line="185"/>
         <source>新增账号</source>
         <translation>Add account</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="162"/>
+        <location filename="../../ui/settings_page.py" line="191"/>
         <source>停用 / 启用所选账号</source>
         <translation>Disable / enable selected</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="208"/>
+        <location filename="../../ui/settings_page.py" line="234"/>
+        <location filename="../../ui/settings_page.py" line="283"/>
+        <source>已确认。</source>
+        <translation>Confirmed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="235"/>
+        <source>尚未确认：以上为按站点名称推定的默认值，请核对后保存。</source>
+        <translation>Not confirmed: these are defaults guessed from the station&apos;s name; check them and save.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="246"/>
         <source>在用</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="208"/>
+        <location filename="../../ui/settings_page.py" line="246"/>
         <source>停用</source>
         <translation>Disabled</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="225"/>
+        <location filename="../../ui/settings_page.py" line="263"/>
         <source>界面语言将在重新启动后生效。</source>
         <translation>The language changes after a restart.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="238"/>
+        <location filename="../../ui/settings_page.py" line="291"/>
         <source>选择中文字体文件</source>
         <translation>Choose a Chinese font file</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="239"/>
+        <location filename="../../ui/settings_page.py" line="292"/>
         <source>TrueType 字体 (*.ttf *.ttc)</source>
         <translation>TrueType fonts (*.ttf *.ttc)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="253"/>
+        <location filename="../../ui/settings_page.py" line="306"/>
         <source>{path}（子字体 {n}）</source>
         <translation>{path} (subfont {n})</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="254"/>
+        <location filename="../../ui/settings_page.py" line="307"/>
         <source>可用：{0}</source>
         <translation>OK: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="260"/>
+        <location filename="../../ui/settings_page.py" line="313"/>
         <source>备份到</source>
         <translation>Back up to</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="261"/>
+        <location filename="../../ui/settings_page.py" line="314"/>
         <source>SQLite 数据库 (*.sqlite3)</source>
         <translation>SQLite database (*.sqlite3)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="270"/>
+        <location filename="../../ui/settings_page.py" line="323"/>
         <source>正在备份…</source>
         <translation>Backing up…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="274"/>
+        <location filename="../../ui/settings_page.py" line="327"/>
         <source>已备份到 {0}</source>
         <translation>Backed up to {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="292"/>
+        <location filename="../../ui/settings_page.py" line="345"/>
         <source>已新增账号 {0}</source>
         <translation>Account {0} added</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="311"/>
+        <location filename="../../ui/settings_page.py" line="364"/>
         <source>不能停用当前登录的账号。</source>
         <translation>You cannot disable the account that is signed in.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="325"/>
+        <location filename="../../ui/settings_page.py" line="378"/>
         <source>已启用 {0}</source>
         <translation>{0} enabled</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="325"/>
+        <location filename="../../ui/settings_page.py" line="378"/>
         <source>已停用 {0}</source>
         <translation>{0} disabled</translation>
     </message>
@@ -4915,82 +4986,97 @@ drawn</translation>
 <context>
     <name>SetupPage</name>
     <message>
-        <location filename="../../ui/login_page.py" line="107"/>
+        <location filename="../../ui/login_page.py" line="113"/>
         <source>首次使用：设置本站</source>
         <translation>First use: set up this station</translation>
     </message>
     <message>
-        <location filename="../../ui/login_page.py" line="108"/>
+        <location filename="../../ui/login_page.py" line="114"/>
         <source>请填写本站的统计用区划代码（12 位）和名称，并创建第一个管理员账号。</source>
         <translation>Enter this station&apos;s statistical division code (12 digits) and name, and create the first administrator account.</translation>
     </message>
     <message>
-        <location filename="../../ui/login_page.py" line="114"/>
+        <location filename="../../ui/login_page.py" line="120"/>
         <source>如：海淀区学院路街道某社区便民服务站</source>
         <translation>E.g. XX Community Service Station</translation>
     </message>
     <message>
-        <location filename="../../ui/login_page.py" line="116"/>
+        <location filename="../../ui/login_page.py" line="122"/>
         <source>街道（乡镇）便民服务中心</source>
         <translation>Street (township) service center</translation>
     </message>
     <message>
-        <location filename="../../ui/login_page.py" line="117"/>
+        <location filename="../../ui/login_page.py" line="123"/>
         <source>社区（村）便民服务站</source>
         <translation>Community (village) service station</translation>
     </message>
     <message>
-        <location filename="../../ui/login_page.py" line="129"/>
+        <location filename="../../ui/login_page.py" line="128"/>
+        <source>如：北京市海淀区学院路街道办事处</source>
+        <translation>e.g. 北京市海淀区学院路街道办事处</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_page.py" line="130"/>
+        <source>本站代为受理的机关：受理回执等文书以其名义出具，本站写作受理地点。</source>
+        <translation>The authority this station accepts applications for: receipts and other documents are issued in its name, with the station as the place of acceptance.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_page.py" line="143"/>
         <source>站点编码</source>
         <translation>Station code</translation>
     </message>
     <message>
-        <location filename="../../ui/login_page.py" line="129"/>
+        <location filename="../../ui/login_page.py" line="143"/>
         <source>站点名称</source>
         <translation>Station name</translation>
     </message>
     <message>
-        <location filename="../../ui/login_page.py" line="130"/>
+        <location filename="../../ui/login_page.py" line="144"/>
         <source>站点级别</source>
         <translation>Station level</translation>
     </message>
     <message>
-        <location filename="../../ui/login_page.py" line="130"/>
+        <location filename="../../ui/login_page.py" line="145"/>
+        <source>出具文书的机关</source>
+        <translation>Issuing authority</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_page.py" line="146"/>
         <source>咨询电话</source>
         <translation>Enquiry phone</translation>
     </message>
     <message>
-        <location filename="../../ui/login_page.py" line="131"/>
+        <location filename="../../ui/login_page.py" line="147"/>
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../ui/login_page.py" line="131"/>
+        <location filename="../../ui/login_page.py" line="147"/>
         <source>管理员用户名</source>
         <translation>Admin user name</translation>
     </message>
     <message>
-        <location filename="../../ui/login_page.py" line="132"/>
+        <location filename="../../ui/login_page.py" line="148"/>
         <source>管理员姓名</source>
         <translation>Admin name</translation>
     </message>
     <message>
-        <location filename="../../ui/login_page.py" line="133"/>
+        <location filename="../../ui/login_page.py" line="149"/>
         <source>密码（至少 8 位）</source>
         <translation>Password (min. 8 characters)</translation>
     </message>
     <message>
-        <location filename="../../ui/login_page.py" line="134"/>
+        <location filename="../../ui/login_page.py" line="150"/>
         <source>再次输入密码</source>
         <translation>Repeat password</translation>
     </message>
     <message>
-        <location filename="../../ui/login_page.py" line="138"/>
+        <location filename="../../ui/login_page.py" line="154"/>
         <source>创建本站</source>
         <translation>Create station</translation>
     </message>
     <message>
-        <location filename="../../ui/login_page.py" line="156"/>
+        <location filename="../../ui/login_page.py" line="185"/>
         <source>两次输入的密码不一致。</source>
         <translation>The passwords do not match.</translation>
     </message>
@@ -5822,27 +5908,28 @@ drawn</translation>
         <translation>Digits 10–12 (community or village) must be 000 to 399 (000 is the street or township itself); they are “{village}”. Check the statistical area code.</translation>
     </message>
     <message>
-        <location filename="../../clerk/workspace.py" line="51"/>
+        <location filename="../../clerk/workspace.py" line="58"/>
+        <location filename="../../clerk/workspace.py" line="153"/>
         <source>本机尚未初始化站点，请先运行 init（或在首次启动时完成设置）。</source>
         <translation>This machine has no station yet: run init (or finish the set-up at first start).</translation>
     </message>
     <message>
-        <location filename="../../clerk/workspace.py" line="67"/>
+        <location filename="../../clerk/workspace.py" line="81"/>
         <source>本数据目录已初始化过站点。</source>
         <translation>This data directory already has a station.</translation>
     </message>
     <message>
-        <location filename="../../clerk/workspace.py" line="88"/>
+        <location filename="../../clerk/workspace.py" line="104"/>
         <source>账号 {username} 已停用。</source>
         <translation>Account {username} is disabled.</translation>
     </message>
     <message>
-        <location filename="../../clerk/workspace.py" line="97"/>
+        <location filename="../../clerk/workspace.py" line="113"/>
         <source>本站还没有窗口人员账号。</source>
         <translation>This station has no clerk accounts yet.</translation>
     </message>
     <message>
-        <location filename="../../clerk/workspace.py" line="100"/>
+        <location filename="../../clerk/workspace.py" line="116"/>
         <source>本站有多个账号，请用 --clerk 指明经办人。</source>
         <translation>This station has several accounts: name the clerk with --clerk.</translation>
     </message>
@@ -6100,6 +6187,16 @@ drawn</translation>
         <location filename="../../sync/retry.py" line="84"/>
         <source>无法连接区中心（{error}），已重试 {attempts} 次。</source>
         <translation>Cannot reach the district center ({error}) after {attempts} attempts.</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/issuing.py" line="143"/>
+        <source>请填写机关的完整名称（不超过 {max} 字），例如“北京市东城区东华门街道办事处”。</source>
+        <translation>Enter the authority&apos;s full name (at most {max} characters), e.g. “北京市东城区东华门街道办事处”.</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/issuing.py" line="155"/>
+        <source>一次性告知依据不超过 {max} 字。</source>
+        <translation>The one-time notice basis is at most {max} characters.</translation>
     </message>
 </context>
 <context>
