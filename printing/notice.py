@@ -94,10 +94,11 @@ def _sections(data: NoticeData, st: Styles) -> list[tuple[str, Story]]:
             f"已收取的材料（共{len(data.received)}项）",
             [material_table(data.received, "备注", lambda m: m.note, st)],
         ))
-    place = data.submit_place or data.station.address
+    address = data.submit_place or data.station.address
+    place = f"{address}（{data.station.name}）" if address else data.station.name
     hours = data.submit_hours or data.station.office_hours
     sections.append(("补正地点和时间", [para(
-        f"请携带上述材料到{place}（{data.station.name}）补正。办公时间：{hours}。"
+        f"请携带上述材料到{place}补正。办公时间：{hours}。"
         f"咨询电话：{data.station.phone}。材料补齐且符合要求的，当场予以受理。",
         st.body_indent,
     )]))
