@@ -19,6 +19,13 @@ from clerk.calendar import CalendarYear, WorkCalendar
 from clerk.cases.service import CaseService
 from clerk.catalog import Matter, load_bundled_catalog
 from clerk.errors import QT_TRANSLATE_NOOP, NotFoundError, StateError, ValidationError
+from clerk.issuing import (
+    Authority,
+    default_reviewer,
+    district_name,
+    read_authority,
+    validate_authority,
+)
 from clerk.station import LEVELS, StationInfo, validate_station_inputs
 from clerk.store import Store
 from clerk.store.models import Setting, Station, User
@@ -60,10 +67,17 @@ class Workspace:
 
     def init_station(self, *, code: str, name: str, admin: str, password: str,
                      level: str = "community", address: str = "", phone: str = "",
-                     admin_name: str = "", matters: list[Matter] | None = None) -> StationInfo:
-        """Create the station, its first admin, the calendar seed and the bundled catalog."""
+                     admin_name: str = "", matters: list[Matter] | None = None,
+                     authority: str = "") -> StationInfo:
+        """Create the station, its first admin, the calendar seed and the bundled catalog.
+
+        ``authority`` (the 街道办事处 the station accepts for) is stored as confirmed when
+        given; without it the documents use a default and the window asks to confirm it.
+        """
         code, name = validate_station_inputs(code=code, name=name, level=level, admin=admin,
                                              password=password)
+        issuing_settings = validate_authority(
+            authority, default_reviewer(district_name(code))) if authority.strip() else {}
         matters = matters if matters is not None else load_bundled_catalog()
         now = self.now()
         with self.store.write() as s:
@@ -78,6 +92,8 @@ class Workspace:
                                     display_name=admin_name, phone=phone, now=now)
             calendar_store.seed_if_empty(s, now=now)
             catalog_store.import_matters(s, matters, source="bundled", now=now)
+            for key, value in issuing_settings.items():
+                s.add(Setting(key=key, value=value))
         self._calendar = None
         info = self.station()
         assert info is not None
@@ -132,6 +148,28 @@ class Workspace:
     def import_matters(self, matters: list[Matter], source: str) -> dict[str, int]:
         with self.store.write() as s:
             return catalog_store.import_matters(s, matters, source=source, now=self.now())
+
+    # --- issuing authority ------------------------------------------------------------
+    def authority(self) -> Authority:
+        """Who the station's documents are issued for; defaults until an admin confirms."""
+        station = self.station()
+        if station is None:
+            raise StateError(
+                QT_TRANSLATE_NOOP("errors", "本机尚未初始化站点，"
+                                            "请先运行 init（或在首次启动时完成设置）。"),
+                code="station.uninitialised")
+        return read_authority(self.setting, station.name, station.code)
+
+    def save_authority(self, station_level: str, reviewer: str, notice_rule: str = "") -> None:
+        """Store (and so confirm) the issuing authority, the reviewing body and the rule."""
+        values = validate_authority(station_level, reviewer, notice_rule)
+        with self.store.write() as s:
+            for key, value in values.items():
+                row = s.get(Setting, key)
+                if row is None:
+                    s.add(Setting(key=key, value=value))
+                else:
+                    row.value = value
 
     # --- settings -------------------------------------------------------------------
     def yellow_ratio(self) -> float:

@@ -43,8 +43,10 @@ def write_atomically(path: Path, data: bytes) -> None:
 
 
 def cmd_print(args: argparse.Namespace, ctx: CliContext) -> int:
+    from clerk.cli.cmd_station import warn_unconfirmed_authority
     from printing.issue import render_case_document
 
+    warn_unconfirmed_authority(ctx)
     doc = render_case_document(ctx.workspace(), args.case_no, args.kind, clerk=args.clerk,
                                doc_no=args.doc_no, options=options_for(ctx, args.copies))
     try:

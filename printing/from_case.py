@@ -13,6 +13,7 @@ from typing import Any
 from clerk.cases.checklist import Checklist, ChecklistItem, ItemStatus
 from clerk.cases.events import Event
 from clerk.cases.record import CaseRecord
+from clerk.issuing import Authority, district_name, notice_basis, refusal_basis
 from clerk.reports import StationReport
 from clerk.timeutil import local_date, local_time
 from clerk.workspace import StationInfo as StationRow
@@ -41,8 +42,30 @@ _NECESSITY_LABELS = {"required": "必要", "optional": "非必要", "deferrable"
                      "exempt_shared": "信息免交"}
 
 
-def station_info(row: StationRow) -> StationInfo:
-    return StationInfo(name=row.name, code=row.code, address=row.address, phone=row.phone)
+def station_info(row: StationRow, authority: str = "") -> StationInfo:
+    return StationInfo(name=row.name, code=row.code, address=row.address, phone=row.phone,
+                       authority=authority)
+
+
+def issued_by(rec: CaseRecord, row: StationRow, authority: Authority) -> StationInfo:
+    """The station as place of acceptance, with the authority this case's documents are
+    issued in the name of (its 街道办事处, or the matter's district department for 上报件)."""
+    name = authority.issuer(rec.handling_level, str(rec.matter.get("department") or ""),
+                            district_name(row.district_code))
+    return station_info(row, name)
+
+
+def _type(rec: CaseRecord) -> str:
+    return str(rec.matter.get("type") or "")
+
+
+def _basis(rec: CaseRecord) -> tuple[str, ...]:
+    return tuple(str(b) for b in rec.matter.get("legal_basis") or ())
+
+
+def _legal_limit(rec: CaseRecord) -> int | None:
+    days = rec.matter.get("legal_limit_days")
+    return None if days is None else int(days)
 
 
 def party(applicant: Mapping[str, Any]) -> Party:
@@ -89,8 +112,8 @@ def _qr(rec: CaseRecord) -> str:
     return qr_payload(rec.case_no, str(rec.applicant["id_no"])[-4:])
 
 
-def notice_data(rec: CaseRecord, event: Event, station: StationRow, doc: DocumentMeta
-                ) -> NoticeData:
+def notice_data(rec: CaseRecord, event: Event, station: StationRow, doc: DocumentMeta,
+                authority: Authority) -> NoticeData:
     checklist = Checklist.from_list(event.payload["checklist"])
     keys = {i["key"] for i in event.payload["items"]}
     missing = tuple(line(checklist.item(k)) if _has(checklist, k) else MaterialLine(
@@ -98,7 +121,9 @@ def notice_data(rec: CaseRecord, event: Event, station: StationRow, doc: Documen
         original_count=i["original_count"], copy_count=i["copy_count"],
         requirement=i["requirement"]) for i in event.payload["items"] for k in [i["key"]])
     return NoticeData(
-        meta=doc, station=station_info(station), case_no=rec.case_no, matter_name=rec.matter_name,
+        meta=doc, station=issued_by(rec, station, authority), matter_type=_type(rec),
+        legal_basis=notice_basis(_type(rec), _basis(rec), authority.notice_rule),
+        case_no=rec.case_no, matter_name=rec.matter_name,
         matter_code=rec.matter_code, applicant=party(rec.applicant), agent=agent_of(rec),
         applied_on=local_date(rec.received_at), missing=missing,
         received=_lines(i for i in checklist.present if i.key not in keys),
@@ -110,8 +135,8 @@ def _has(checklist: Checklist, key: str) -> bool:
     return any(i.key == key for i in checklist.items)
 
 
-def receipt_data(rec: CaseRecord, event: Event, station: StationRow, doc: DocumentMeta
-                 ) -> ReceiptData:
+def receipt_data(rec: CaseRecord, event: Event, station: StationRow, doc: DocumentMeta,
+                 authority: Authority) -> ReceiptData:
     checklist = Checklist.from_list(event.payload["checklist"])
     matter = rec.matter
     due = event.payload.get("due_date")
@@ -119,29 +144,31 @@ def receipt_data(rec: CaseRecord, event: Event, station: StationRow, doc: Docume
     fee_text = "不收费" if not fees else "；".join(
         f"{f['name']} {f['amount_yuan']}元" for f in fees)
     return ReceiptData(
-        meta=doc, station=station_info(station), case_no=rec.case_no, matter_name=rec.matter_name,
+        meta=doc, station=issued_by(rec, station, authority), matter_type=_type(rec),
+        case_no=rec.case_no, matter_name=rec.matter_name,
         matter_code=rec.matter_code, applicant=party(rec.applicant), agent=agent_of(rec),
         received_at=local_time(rec.received_at).replace(tzinfo=None),
         accepted_at=local_time(event.occurred_at).replace(tzinfo=None),
         received=_lines(checklist.present), deferred=_lines(checklist.deferred),
-        legal_limit_days=int(matter.get("legal_limit_days") or 0),
+        legal_limit_days=_legal_limit(rec),
         committed_limit_days=int(event.payload["limit_days"]),
         due_date=date.fromisoformat(due) if due else None,
         due_provisional=bool(event.payload.get("due_provisional")), fee_text=fee_text,
         qr_payload=_qr(rec))
 
 
-def refusal_data(rec: CaseRecord, event: Event, station: StationRow, doc: DocumentMeta
-                 ) -> RefusalData:
+def refusal_data(rec: CaseRecord, event: Event, station: StationRow, doc: DocumentMeta,
+                 authority: Authority) -> RefusalData:
     return RefusalData(
-        meta=doc, station=station_info(station), case_no=rec.case_no, matter_name=rec.matter_name,
+        meta=doc, station=issued_by(rec, station, authority),
+        reconsideration_body=authority.reviewer, case_no=rec.case_no, matter_name=rec.matter_name,
         matter_code=rec.matter_code, applicant=party(rec.applicant), agent=agent_of(rec),
         applied_on=local_date(rec.received_at), reason=event.payload["reason"],
-        basis=event.payload.get("basis") or "《中华人民共和国行政许可法》第三十二条")
+        basis=refusal_basis(_type(rec), _basis(rec), str(event.payload.get("basis") or "")))
 
 
-def result_data(rec: CaseRecord, event: Event, station: StationRow, doc: DocumentMeta
-                ) -> ResultData:
+def result_data(rec: CaseRecord, event: Event, station: StationRow, doc: DocumentMeta,
+                authority: Authority) -> ResultData:
     result = rec.result or {}
     decision = result.get("decision", "completed")
     text = result.get("text") or event.payload.get("text") or {
@@ -149,7 +176,9 @@ def result_data(rec: CaseRecord, event: Event, station: StationRow, doc: Documen
         "denied": "经审核，您的申请不符合条件，不予批准。理由：" + str(result.get("reason", "")),
     }.get(decision, "您申请的事项已办理完毕。")
     return ResultData(
-        meta=doc, station=station_info(station), case_no=rec.case_no, matter_name=rec.matter_name,
+        meta=doc, station=issued_by(rec, station, authority),
+        reconsideration_body=authority.reviewer, decision_no=str(result.get("doc_no") or ""),
+        case_no=rec.case_no, matter_name=rec.matter_name,
         matter_code=rec.matter_code, applicant=party(rec.applicant), agent=agent_of(rec),
         decision=decision if decision in ("approved", "denied") else "completed",
         decision_text=text, decision_date=local_date(event.occurred_at),

@@ -11,10 +11,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
+from sqlalchemy.orm import Session
+
 from clerk import accounts
 from clerk.cases.ledger import load_by_case_no
 from clerk.documents import KINDS, issuing_event, record_print, was_printed
+from clerk.issuing import Authority, read_authority
 from clerk.reports import daily_report
+from clerk.station import StationInfo
+from clerk.store.models import Setting
 from clerk.workspace import Workspace
 from printing import from_case
 from printing.model import DEFAULT_OPTIONS, PrintOptions
@@ -56,16 +61,26 @@ def render_case_document(ws: Workspace, case_no: str, kind: str, *, clerk: str |
         station = ws.require_station(s)
         issuer = accounts.get_account(s, event.actor)
         reprint = was_printed(s, number)
+        authority = station_authority(s, station)
     build, render_path = _RENDERERS[kind]
     meta = from_case.meta(event, number, issuer.display_name, issuer.phone or station.phone,
                           reprint)
-    data = build(rec, event, station, meta)
+    data = build(rec, event, station, meta, authority)
     pdf = _renderer(render_path)(data, options)
     with ws.store.write() as s:
         printed_by = ws.resolve_clerk(s, clerk)
         record_print(s, doc_no=number, kind=kind, case_id=rec.id, printed_by=printed_by,
                      now=ws.now())
     return PrintedDocument(kind, KINDS[kind], number, rec.case_no, reprint, pdf)
+
+
+def station_authority(s: Session, station: StationInfo) -> Authority:
+    """The station's configured issuing authorities (defaults when not yet confirmed)."""
+    def get(key: str, default: str) -> str:
+        row = s.get(Setting, key)
+        return row.value if row else default
+
+    return read_authority(get, station.name, station.code)
 
 
 def render_daily_report(ws: Workspace, day: date,

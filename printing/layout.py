@@ -43,7 +43,15 @@ from reportlab.platypus import (
 
 from clerk.validation import mask_id_no, mask_mobile
 from printing.fonts import ensure_cjk_font
-from printing.model import DocumentMeta, LegalPerson, MaterialLine, Party, Person, PrintOptions
+from printing.model import (
+    DocumentMeta,
+    LegalPerson,
+    MaterialLine,
+    Party,
+    Person,
+    PrintOptions,
+    StationInfo,
+)
 
 COPY_LABELS: tuple[str, str] = ("申请人留存联", "窗口存档联")
 REPRINT_MARK = "补打"
@@ -327,8 +335,10 @@ def _fit_size(text: str, font: str, size: float, width: float) -> float:
 # --------------------------------------------------------------------------- blocks
 
 
-def title_block(title: str, meta: DocumentMeta, st: Styles) -> Story:
-    """Centred title, then document number (left) and issue date (right)."""
+def title_block(title: str, meta: DocumentMeta, st: Styles, *, authority: str = "") -> Story:
+    """The issuing authority and the centred title, then document number (left) and issue
+    date (right)."""
+    issuer: Story = [BoldLine(authority, st.font, 14, space_after=1 * mm)] if authority else []
     head = BoldLine(title, st.font, 20, char_space=6, space_after=2.5 * mm)
     row = table(
         [[para(f"编号：{meta.doc_no}", st.body),
@@ -337,7 +347,7 @@ def title_block(title: str, meta: DocumentMeta, st: Styles) -> Story:
         [("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0)],
         st,
     )
-    return [head, row, Spacer(1, 2 * mm)]
+    return [*issuer, head, row, Spacer(1, 2 * mm)]
 
 
 def heading(text: str, st: Styles, *, cond_break: bool = True) -> Story:
@@ -350,6 +360,11 @@ def heading(text: str, st: Styles, *, cond_break: bool = True) -> Story:
 
 
 GridRow = tuple[str, str] | tuple[str, str, str, str]
+
+
+def place_row(station: StationInfo) -> GridRow:
+    """受理地点: the station that took the application for the issuing authority."""
+    return ("受理地点", station.place)
 
 
 _PAD = 6  # reportlab's default left/right cell padding (points)
@@ -677,6 +692,9 @@ def build_pdf(
     return buf.getvalue()
 
 
-def official_furniture(station_name: str, meta: DocumentMeta) -> Furniture:
-    """Header/footer of the documents handed to an applicant (two labelled copies)."""
-    return Furniture(station_name, meta.doc_no, meta.reprint, COPY_LABELS)
+def official_furniture(station: StationInfo, meta: DocumentMeta) -> Furniture:
+    """Header/footer of the documents handed to an applicant (two labelled copies): the
+    issuing authority, then the station as the place of acceptance."""
+    header = (f"{station.issuer}　受理地点：{station.name}" if station.authority
+              else station.name)
+    return Furniture(header, meta.doc_no, meta.reprint, COPY_LABELS)

@@ -14,15 +14,14 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Literal
 
+from clerk.issuing import LICENCE_NOTICE_BASIS
+
 DEFAULT_COMPLAINT_PHONE = "12345"
 
 DEFAULT_OFFICE_HOURS = "周一至周五 上午9:00—12:00，下午13:30—17:00（法定节假日除外）"
 
-DEFAULT_NOTICE_BASIS = (
-    "《中华人民共和国行政许可法》第三十二条：申请材料不齐全或者不符合法定形式的，"
-    "应当当场或者在五日内一次告知申请人需要补正的全部内容，"
-    "逾期不告知的，自收到申请材料之日起即为受理。"
-)
+#: The one-time notice's basis for 行政许可 matters only (clerk.issuing picks by type).
+DEFAULT_NOTICE_BASIS = LICENCE_NOTICE_BASIS
 
 DEFAULT_RATING_INVITATION = (
     "请您对本次服务作出评价（非常满意、满意、基本满意、不满意、非常不满意）。"
@@ -61,21 +60,38 @@ DECISION_LABELS: dict[str, str] = {
 
 @dataclass(frozen=True, slots=True)
 class StationInfo:
-    """The issuing station as it appears on every document."""
+    """The place of acceptance and the authority a document is issued in the name of.
+
+    A community station is not an administrative body: ``authority`` (the 街道办事处, or
+    the district department for 上报件) heads the document and stands in the seal area;
+    the station (``name``, ``address``) is printed as the place of acceptance.
+    """
 
     name: str
     code: str
     address: str
     phone: str
     complaint_phone: str = DEFAULT_COMPLAINT_PHONE
-    #: Text inside the seal placeholder; empty means the station name.
+    #: Text inside the seal placeholder; empty means the issuing authority.
     seal_text: str = ""
     office_hours: str = DEFAULT_OFFICE_HOURS
+    #: The issuing authority; empty only for aggregate reports (the station's own).
+    authority: str = ""
+
+    @property
+    def issuer(self) -> str:
+        """The body a document is issued in the name of: the authority, else the station."""
+        return self.authority or self.name
 
     @property
     def seal_label(self) -> str:
-        """What the seal area names: the configured seal text or the station name."""
-        return self.seal_text or self.name
+        """What the seal area names: the configured seal text or the issuing authority."""
+        return self.seal_text or self.issuer
+
+    @property
+    def place(self) -> str:
+        """受理地点: the station, with its address when known."""
+        return f"{self.name}（{self.address}）" if self.address else self.name
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,7 +167,11 @@ class DocumentMeta:
 
 @dataclass(frozen=True, slots=True)
 class NoticeData:
-    """一次性告知单: everything missing, told once (行政许可法 art. 32)."""
+    """一次性告知单: everything missing, told once.
+
+    ``legal_basis`` is chosen by ``clerk.issuing.notice_basis`` from the matter's type:
+    行政许可法 art. 32 only for 行政许可, otherwise the matter's own basis and the rule.
+    """
 
     meta: DocumentMeta
     station: StationInfo
@@ -170,6 +190,8 @@ class NoticeData:
     submit_hours: str = ""
     legal_basis: str = DEFAULT_NOTICE_BASIS
     qr_payload: str = ""
+    #: 行政许可 / 行政给付 / 公共服务 / …: decides the legal sentences.
+    matter_type: str = "行政许可"
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,8 +207,9 @@ class ReceiptData:
     received_at: datetime
     accepted_at: datetime
     received: tuple[MaterialLine, ...]
+    #: Working days; None when no law sets a limit (printed 法律法规未规定).
+    legal_limit_days: int | None
     #: Working days; 0 means an instant matter (即办件).
-    legal_limit_days: int
     committed_limit_days: int
     due_date: date | None
     due_provisional: bool = False
@@ -195,6 +218,7 @@ class ReceiptData:
     fee_text: str = "不收费"
     delivery_method: str = "窗口领取"
     qr_payload: str = ""
+    matter_type: str = "行政许可"
 
 
 @dataclass(frozen=True, slots=True)
@@ -211,9 +235,9 @@ class RefusalData:
     reason: str
     basis: str
     agent: Person | None = None
-    #: The body that hears an administrative reconsideration (行政复议机关).
+    #: The body that hears an administrative reconsideration (行政复议机关): the one
+    #: that reviews the issuing authority, i.e. the district's 人民政府.
     reconsideration_body: str = "区人民政府"
-    court: str = "有管辖权的人民法院"
     #: Overrides the generated remedies paragraph when set.
     remedies_text: str = ""
     materials_returned: bool = True
@@ -239,7 +263,8 @@ class ResultData:
     rating_invitation: str = DEFAULT_RATING_INVITATION
     #: Used for a denial (remedies are printed for ``denied`` only).
     reconsideration_body: str = "区人民政府"
-    court: str = "有管辖权的人民法院"
+    #: The decision's document number (文号) entered by the district at approval.
+    decision_no: str = ""
 
     def __post_init__(self) -> None:
         if self.decision not in DECISION_LABELS:

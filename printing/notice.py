@@ -5,6 +5,7 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import Spacer
 
+from clerk.issuing import notice_finding, quoted_matter
 from printing.layout import (
     Story,
     Styles,
@@ -18,6 +19,7 @@ from printing.layout import (
     official_furniture,
     para,
     party_rows,
+    place_row,
     title_block,
 )
 from printing.model import DEFAULT_OPTIONS, MaterialLine, NoticeData, PrintOptions
@@ -31,7 +33,7 @@ def render_notice(data: NoticeData, options: PrintOptions = DEFAULT_OPTIONS) -> 
     """Render the one-time notice as PDF bytes (two copies unless ``options.copies == 1``)."""
     return build_pdf(
         title=f"{TITLE} {data.meta.doc_no}",
-        furniture=official_furniture(data.station.name, data.meta),
+        furniture=official_furniture(data.station, data.meta),
         story=lambda st: _story(data, st),
         options=options,
         created=data.meta.issued_at,
@@ -49,18 +51,19 @@ def _promise(line: MaterialLine) -> str:
 
 
 def _story(data: NoticeData, st: Styles) -> Story:
-    story: Story = title_block(TITLE, data.meta, st)
+    story: Story = title_block(TITLE, data.meta, st, authority=data.station.issuer)
     story.append(form_grid([
         ("办件编号", data.case_no, "申请日期", fmt_date(data.applied_on)),
         ("申请事项", f"{data.matter_name}（事项编码：{data.matter_code}）"),
+        place_row(data.station),
         *party_rows("申请人", data.applicant),
         *agent_rows(data.agent),
     ], st))
     story += [Spacer(1, 4 * mm), para(f"{data.applicant.name}：", st.body)]
     story.append(para(
-        f"您于{fmt_date(data.applied_on)}申请办理的“{data.matter_name}”，经审查，申请材料不齐全"
-        f"或者不符合法定形式。依照下列告知依据，现将需要补正的全部内容一次性告知如下，"
-        f"本单以外的材料本站不再要求提交。",
+        f"您于{fmt_date(data.applied_on)}提出的{quoted_matter(data.matter_name)}，经审查，"
+        f"{notice_finding(data.matter_type)}。依照下列告知依据，现将需要补正的全部内容"
+        f"一次性告知如下，本单以外的材料不再要求提交。",
         st.body_indent,
     ))
     sections = _sections(data, st)
@@ -91,11 +94,12 @@ def _sections(data: NoticeData, st: Styles) -> list[tuple[str, Story]]:
             f"已收取的材料（共{len(data.received)}项）",
             [material_table(data.received, "备注", lambda m: m.note, st)],
         ))
-    place = data.submit_place or data.station.address
+    address = data.submit_place or data.station.address
+    place = f"{address}（{data.station.name}）" if address else data.station.name
     hours = data.submit_hours or data.station.office_hours
     sections.append(("补正地点和时间", [para(
-        f"请携带上述材料到{place}（{data.station.name}）补正。办公时间：{hours}。"
-        f"咨询电话：{data.station.phone}。材料补齐且符合法定形式的，本站当场受理。",
+        f"请携带上述材料到{place}补正。办公时间：{hours}。"
+        f"咨询电话：{data.station.phone}。材料补齐且符合要求的，当场予以受理。",
         st.body_indent,
     )]))
     sections.append(("告知依据", [para(data.legal_basis, st.body_indent)]))

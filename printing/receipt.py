@@ -5,6 +5,7 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import Spacer
 
+from clerk.issuing import acceptance_sentence, limit_text
 from printing.layout import (
     GridRow,
     Story,
@@ -39,7 +40,7 @@ def render_receipt(data: ReceiptData, options: PrintOptions = DEFAULT_OPTIONS) -
     """Render the acceptance receipt as PDF bytes (two copies unless ``options.copies == 1``)."""
     return build_pdf(
         title=f"{TITLE} {data.meta.doc_no}",
-        furniture=official_furniture(data.station.name, data.meta),
+        furniture=official_furniture(data.station, data.meta),
         story=lambda st: _story(data, st),
         options=options,
         created=data.meta.issued_at,
@@ -54,7 +55,7 @@ def due_text(data: ReceiptData) -> str:
     return text + PROVISIONAL_NOTE if data.due_provisional else text
 
 
-def _limit(days: int) -> str:
+def _committed(days: int) -> str:
     return "即办" if days == 0 else f"{days}个工作日"
 
 
@@ -70,9 +71,10 @@ def _grid(data: ReceiptData) -> list[GridRow]:
         *party_rows("申请人", data.applicant),
         *agent_rows(data.agent),
         ("收件时间", fmt_datetime(data.received_at), "收费", data.fee_text),
-        ("法定时限", _limit(data.legal_limit_days), "承诺时限", _limit(data.committed_limit_days)),
+        ("法定时限", limit_text(data.legal_limit_days), "承诺时限",
+         _committed(data.committed_limit_days)),
         ("预计办结日期", due_text(data), "结果送达", data.delivery_method),
-        ("进度查询", f"凭办件编号及申请人{_id_word(data)}后4位，到本站窗口、拨打 "
+        ("进度查询", f"凭办件编号及申请人{_id_word(data)}后4位，到受理地点窗口、拨打 "
                      f"{data.station.phone} 或扫描下方二维码查询；"
                      f"投诉电话 {data.station.complaint_phone}"),
     ]
@@ -86,16 +88,14 @@ def _promise(line: MaterialLine) -> str:
 def _story(data: ReceiptData, st: Styles) -> Story:
     """Letter, seal and signature first; the material lists follow as attachments, so the
     seal always shares the first page with the text it certifies."""
-    story: Story = title_block(TITLE, data.meta, st)
+    story: Story = title_block(TITLE, data.meta, st, authority=data.station.issuer)
     story.append(form_grid(_grid(data), st))
     letter: Story = [
         Spacer(1, 3 * mm),
         para(f"{data.applicant.name}：", st.body),
-        para(
-            f"您申请办理的“{data.matter_name}”，申请材料齐全、符合法定形式，本站已于"
-            f"{fmt_day(data.accepted_at)}予以受理，特此回执。",
-            st.body_indent,
-        ),
+        para(acceptance_sentence(data.matter_type, data.matter_name, data.station.issuer,
+                                 data.station.name, fmt_day(data.accepted_at),
+                                 len(data.deferred)), st.body_indent),
         para(SPECIAL_PROCEDURES_NOTE, st.body_indent),
     ]
     qr = (data.qr_payload, data.case_no) if data.qr_payload else None
@@ -103,7 +103,7 @@ def _story(data: ReceiptData, st: Styles) -> Story:
     story += heading(f"附一：已收取的材料（共{len(data.received)}项）", st)
     story.append(material_table(data.received, "备注", lambda m: m.note, st))
     if data.deferred:
-        story += heading(f"附二：容缺后补的材料（共{len(data.deferred)}项）", st)
+        story += heading(f"附二：容缺受理承诺后补的材料（共{len(data.deferred)}项）", st)
         story.append(material_table(data.deferred, "承诺补交日期", _promise, st))
         story.append(para("容缺材料须在承诺日期前补交，逾期未补交的，按规定作出处理。", st.small))
     return story

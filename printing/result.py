@@ -18,6 +18,7 @@ from printing.layout import (
     official_furniture,
     para,
     party_rows,
+    place_row,
     title_block,
 )
 from printing.model import DECISION_LABELS, DEFAULT_OPTIONS, PrintOptions, ResultData
@@ -63,7 +64,7 @@ def render_result(data: ResultData, options: PrintOptions = DEFAULT_OPTIONS) -> 
     """Render the result notice as PDF bytes (two copies unless ``options.copies == 1``)."""
     return build_pdf(
         title=f"{TITLE} {data.meta.doc_no}",
-        furniture=official_furniture(data.station.name, data.meta),
+        furniture=official_furniture(data.station, data.meta),
         story=lambda st: _story(data, st),
         options=options,
         created=data.meta.issued_at,
@@ -76,14 +77,18 @@ def _grid(data: ResultData) -> list[GridRow]:
         ("申请事项", f"{data.matter_name}（事项编码：{data.matter_code}）"),
         *party_rows("申请人", data.applicant),
         *agent_rows(data.agent),
+        place_row(data.station),
         ("办理结果", DECISION_LABELS[data.decision], "结果名称", data.result_name or "—"),
-        ("送达方式", data.delivery),
     ]
+    if data.decision_no:
+        rows.append(("决定文号", data.decision_no, "送达方式", data.delivery))
+    else:
+        rows.append(("送达方式", data.delivery))
     return rows
 
 
 def _story(data: ResultData, st: Styles) -> Story:
-    story: Story = title_block(TITLE, data.meta, st)
+    story: Story = title_block(TITLE, data.meta, st, authority=data.station.issuer)
     story.append(form_grid(_grid(data), st))
     story += [Spacer(1, 4 * mm), para(f"{data.applicant.name}：", st.body)]
     story.append(para(
@@ -96,7 +101,7 @@ def _story(data: ResultData, st: Styles) -> Story:
     n = 2
     if data.decision == "denied":
         story += heading("二、救济途径", st)
-        story.append(para(remedies_text(data.reconsideration_body, data.court), st.body_indent))
+        story.append(para(remedies_text(data.reconsideration_body, "本通知"), st.body_indent))
         n = 3
     last: Story = [
         *heading(f"{'一二三'[n - 1]}、服务评价", st, cond_break=False),

@@ -33,7 +33,8 @@ def init_demo_station(ws: Workspace) -> None:
 
     ws.init_station(code="110108001001", name="海淀区学院路街道示范社区便民服务站",
                     admin=DEMO_ADMIN, password=DEMO_PASSWORD, admin_name="演示管理员",
-                    phone="010-62000000", address="北京市海淀区学院路示范社区服务站一层")
+                    phone="010-62000000", address="北京市海淀区学院路示范社区服务站一层",
+                    authority="北京市海淀区学院路街道办事处")
     populate_demo(ws)
 
 

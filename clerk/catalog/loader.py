@@ -74,9 +74,9 @@ _MATTER_REQUIRED = frozenset(
 )  # fmt: skip
 _MATTER_OPTIONAL = frozenset(
     {
-        "short_name", "keywords", "limit_note", "fees", "legal_basis", "conditions",
-        "refusal_reasons", "form_fields", "special_procedures", "place", "office_hours",
-        "enquiry_phone", "complaint_phone", "result_name", "valid_to",
+        "short_name", "keywords", "limit_note", "limit_source", "fees", "legal_basis",
+        "conditions", "refusal_reasons", "form_fields", "special_procedures", "place",
+        "office_hours", "enquiry_phone", "complaint_phone", "result_name", "valid_to",
     }
 )  # fmt: skip
 _MATERIAL_REQUIRED = frozenset(
@@ -546,6 +546,7 @@ def _read_matter(sink: _Sink, value: Any, index: int | None) -> Matter:
         short_name=obj.opt_text("short_name"),
         keywords=obj.texts("keywords"),
         limit_note=obj.opt_text("limit_note"),
+        limit_source=obj.opt_text("limit_source"),
         fees=tuple(_read_fee(sink, p, v) for p, v in obj.items("fees")),
         legal_basis=obj.texts("legal_basis"),
         conditions=obj.texts("conditions"),
@@ -751,6 +752,7 @@ def matter_to_dict(m: Matter) -> dict[str, Any]:
         "legal_limit_days": m.legal_limit_days,
         "committed_limit_days": m.committed_limit_days,
         "limit_note": m.limit_note,
+        "limit_source": m.limit_source,
         "fees": [
             {"name": f.name, "amount_yuan": str(f.amount_yuan), "basis": f.basis} for f in m.fees
         ],

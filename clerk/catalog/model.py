@@ -255,6 +255,9 @@ class Matter:
     short_name: str | None = None
     keywords: tuple[str, ...] = ()
     limit_note: str | None = None
+    #: Where ``legal_limit_days`` comes from (act and article, or why it is null and how
+    #: sure that is): the receipt prints the limit, so its origin must be traceable.
+    limit_source: str | None = None
     fees: tuple[FeeItem, ...] = ()
     legal_basis: tuple[str, ...] = ()
     conditions: tuple[str, ...] = ()

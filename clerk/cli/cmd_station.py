@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
@@ -10,6 +11,7 @@ from typing import Any
 from clerk import accounts
 from clerk.cases.audit import verify
 from clerk.cli.common import CliContext, add_command, read_password
+from clerk.issuing import default_reviewer, validate_authority
 from clerk.workspace import LEVELS, validate_station_inputs
 
 
@@ -23,6 +25,16 @@ def register(sub: Any) -> None:
     p.add_argument("--phone", default="", help="站点咨询电话")
     p.add_argument("--address", default="")
     p.add_argument("--password-stdin", action="store_true", help="从标准输入读取管理员密码")
+    p.add_argument("--authority", default="",
+                   help="本站代为受理的机关（出具文书的名义），如“北京市海淀区学院路街道办事处”；"
+                        "不填则按站点名称推定，须在设置中确认")
+
+    a = add_command(sub, "authority", cmd_authority,
+                    "查看或设置出具文书的机关（街道办事处）、行政复议机关与一次性告知依据")
+    a.add_argument("--set", dest="station_level", default=None,
+                   help="站点办结事项的出具机关，如“北京市海淀区学院路街道办事处”")
+    a.add_argument("--reviewer", default=None, help="行政复议机关（默认：北京市某区人民政府）")
+    a.add_argument("--notice-rule", default=None, help="非行政许可事项引用的一次性告知依据")
 
     user = sub.add_parser("user", help="窗口人员账号").add_subparsers(dest="user_cmd",
                                                                    required=True)
@@ -46,14 +58,43 @@ def cmd_init(args: argparse.Namespace, ctx: CliContext) -> int:
     # Validate first: a refused init must not leave a half-made database behind.
     validate_station_inputs(code=args.station_code, name=args.station_name, level=args.level,
                             admin=args.admin, password=password)
+    if args.authority.strip():
+        validate_authority(args.authority, default_reviewer("区"))
     ws = ctx.workspace(create=True)
     info = ws.init_station(code=args.station_code, name=args.station_name, admin=args.admin,
                            password=password, level=args.level, phone=args.phone,
-                           address=args.address, admin_name=args.admin_name)
+                           address=args.address, admin_name=args.admin_name,
+                           authority=args.authority)
     ctx.emit(asdict(info) | {"data_dir": str(ctx.data_dir), "matters": len(ws.matters())},
              f"已初始化站点 {info.name}（{info.code}，{info.district_name}），"
              f"管理员 {args.admin}，数据目录 {ctx.data_dir}")
+    warn_unconfirmed_authority(ctx)
     return 0
+
+
+def cmd_authority(args: argparse.Namespace, ctx: CliContext) -> int:
+    ws = ctx.workspace()
+    current = ws.authority()
+    if any(v is not None for v in (args.station_level, args.reviewer, args.notice_rule)):
+        ws.save_authority(
+            current.station_level if args.station_level is None else args.station_level,
+            current.reviewer if args.reviewer is None else args.reviewer,
+            current.notice_rule if args.notice_rule is None else args.notice_rule)
+        current = ws.authority()
+    ctx.emit(asdict(current), f"站点办结事项的出具机关：{current.station_level}\n"
+                              f"上报件的出具机关：事项的实施部门（如北京市某区民政局）\n"
+                              f"行政复议机关：{current.reviewer}\n"
+                              f"一次性告知依据（非行政许可事项）：{current.notice_rule}\n"
+                              f"{'已确认' if current.confirmed else '尚未确认'}")
+    return 0
+
+
+def warn_unconfirmed_authority(ctx: CliContext) -> None:
+    """One line on stderr while the documents still use the guessed authority."""
+    auth = ctx.workspace().authority()
+    if not auth.confirmed:
+        print(f"提示：出具文书的机关尚未确认，当前按“{auth.station_level}”打印；"
+              "请运行 authority --set … 或在工作台“设置”中确认。", file=sys.stderr)
 
 
 def cmd_user_add(args: argparse.Namespace, ctx: CliContext) -> int:

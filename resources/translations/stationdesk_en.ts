@@ -4,301 +4,301 @@
 <context>
     <name>ActionPanel</name>
     <message>
-        <location filename="../../ui/district_actions.py" line="97"/>
+        <location filename="../../ui/district/actions.py" line="97"/>
         <source>结束特别程序</source>
         <translation>End special procedure</translation>
     </message>
     <message>
-        <location filename="../../ui/district_actions.py" line="98"/>
-        <location filename="../../ui/district_actions.py" line="150"/>
-        <location filename="../../ui/district_actions.py" line="260"/>
+        <location filename="../../ui/district/actions.py" line="98"/>
+        <location filename="../../ui/district/actions.py" line="150"/>
+        <location filename="../../ui/district/actions.py" line="260"/>
         <source>特别程序</source>
         <translation>Special procedure</translation>
     </message>
     <message>
-        <location filename="../../ui/district_actions.py" line="142"/>
+        <location filename="../../ui/district/actions.py" line="142"/>
         <source>办理</source>
         <translation>Handle</translation>
     </message>
     <message>
-        <location filename="../../ui/district_actions.py" line="147"/>
+        <location filename="../../ui/district/actions.py" line="147"/>
         <source>接件 F2</source>
         <translation>Take F2</translation>
     </message>
     <message>
-        <location filename="../../ui/district_actions.py" line="147"/>
+        <location filename="../../ui/district/actions.py" line="147"/>
         <source>指派代办员</source>
         <translation>Assign proxy agent</translation>
     </message>
     <message>
-        <location filename="../../ui/district_actions.py" line="148"/>
+        <location filename="../../ui/district/actions.py" line="148"/>
         <source>记录进展 F7</source>
         <translation>Record step F7</translation>
     </message>
     <message>
-        <location filename="../../ui/district_actions.py" line="149"/>
+        <location filename="../../ui/district/actions.py" line="149"/>
         <source>退回补正 F8</source>
         <translation>Return F8</translation>
     </message>
     <message>
-        <location filename="../../ui/district_actions.py" line="151"/>
+        <location filename="../../ui/district/actions.py" line="151"/>
         <source>准予 F9</source>
         <translation>Approve F9</translation>
     </message>
     <message>
-        <location filename="../../ui/district_actions.py" line="151"/>
+        <location filename="../../ui/district/actions.py" line="151"/>
         <source>不予批准 F10</source>
         <translation>Deny F10</translation>
     </message>
     <message>
-        <location filename="../../ui/district_actions.py" line="152"/>
+        <location filename="../../ui/district/actions.py" line="152"/>
         <source>留言 F4</source>
         <translation>Comment F4</translation>
     </message>
     <message>
-        <location filename="../../ui/district_actions.py" line="215"/>
+        <location filename="../../ui/district/actions.py" line="215"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/district_actions.py" line="233"/>
+        <location filename="../../ui/district/actions.py" line="233"/>
         <source>确认指派</source>
         <translation>Assign</translation>
     </message>
     <message>
-        <location filename="../../ui/district_actions.py" line="235"/>
+        <location filename="../../ui/district/actions.py" line="235"/>
         <source>代办员</source>
         <translation>Proxy agent</translation>
     </message>
     <message>
-        <location filename="../../ui/district_actions.py" line="239"/>
+        <location filename="../../ui/district/actions.py" line="239"/>
         <source>确认退回补正</source>
         <translation>Return for correction</translation>
     </message>
     <message>
-        <location filename="../../ui/district_actions.py" line="243"/>
+        <location filename="../../ui/district/actions.py" line="243"/>
         <source>告诉申请人要补什么、怎样才合格</source>
         <translation>Tell the applicant what to bring and what makes it acceptable</translation>
     </message>
     <message>
-        <location filename="../../ui/district_actions.py" line="245"/>
+        <location filename="../../ui/district/actions.py" line="245"/>
         <source>退回后由站点通知申请人补正，期间不计时。</source>
         <translation>The station tells the applicant; the clock stops until the case comes back.</translation>
     </message>
     <message>
-        <location filename="../../ui/district_actions.py" line="248"/>
+        <location filename="../../ui/district/actions.py" line="248"/>
         <source>需补正的材料（勾选）</source>
         <translation>Materials to correct (tick)</translation>
     </message>
     <message>
-        <location filename="../../ui/district_actions.py" line="250"/>
-        <location filename="../../ui/district_actions.py" line="316"/>
+        <location filename="../../ui/district/actions.py" line="250"/>
+        <location filename="../../ui/district/actions.py" line="316"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/district_actions.py" line="255"/>
+        <location filename="../../ui/district/actions.py" line="255"/>
         <source>开始（暂停计时）</source>
         <translation>Start (clock paused)</translation>
     </message>
     <message>
-        <location filename="../../ui/district_actions.py" line="264"/>
+        <location filename="../../ui/district/actions.py" line="264"/>
         <source>公示</source>
         <translation>Public posting</translation>
     </message>
     <message>
-        <location filename="../../ui/district_actions.py" line="264"/>
+        <location filename="../../ui/district/actions.py" line="264"/>
         <source>听证</source>
         <translation>Hearing</translation>
     </message>
     <message>
-        <location filename="../../ui/district_actions.py" line="264"/>
+        <location filename="../../ui/district/actions.py" line="264"/>
         <source>专家评审</source>
         <translation>Expert assessment</translation>
     </message>
     <message>
-        <location filename="../../ui/district_actions.py" line="265"/>
+        <location filename="../../ui/district/actions.py" line="265"/>
         <source>检验检测</source>
         <translation>Inspection and testing</translation>
     </message>
     <message>
-        <location filename="../../ui/district_actions.py" line="265"/>
+        <location filename="../../ui/district/actions.py" line="265"/>
         <source>现场勘验</source>
         <translation>Site inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/district_actions.py" line="268"/>
+        <location filename="../../ui/district/actions.py" line="268"/>
         <source>结束（期限顺延）</source>
         <translation>End (due date moves)</translation>
     </message>
     <message>
-        <location filename="../../ui/district_actions.py" line="270"/>
+        <location filename="../../ui/district/actions.py" line="270"/>
         <source>如：公示期满无异议</source>
         <translation>e.g. posting ended without objection</translation>
     </message>
     <message>
-        <location filename="../../ui/district_actions.py" line="272"/>
+        <location filename="../../ui/district/actions.py" line="272"/>
         <source>结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../ui/district_actions.py" line="276"/>
+        <location filename="../../ui/district/actions.py" line="276"/>
         <source>确认准予</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../ui/district_actions.py" line="277"/>
-        <location filename="../../ui/district_actions.py" line="348"/>
+        <location filename="../../ui/district/actions.py" line="277"/>
+        <location filename="../../ui/district/actions.py" line="348"/>
         <source>准予</source>
         <translation>Approved</translation>
     </message>
     <message>
-        <location filename="../../ui/district_actions.py" line="279"/>
+        <location filename="../../ui/district/actions.py" line="279"/>
         <source>如：海民准〔2026〕12号</source>
         <translation>e.g. 海民准〔2026〕12号</translation>
     </message>
     <message>
-        <location filename="../../ui/district_actions.py" line="281"/>
+        <location filename="../../ui/district/actions.py" line="281"/>
         <source>决定</source>
         <translation>Decision</translation>
     </message>
     <message>
-        <location filename="../../ui/district_actions.py" line="282"/>
+        <location filename="../../ui/district/actions.py" line="282"/>
         <source>批准文号</source>
         <translation>Document number</translation>
     </message>
     <message>
-        <location filename="../../ui/district_actions.py" line="283"/>
+        <location filename="../../ui/district/actions.py" line="283"/>
         <source>决定随下次同步回到站点，由站点交付申请人。</source>
         <translation>The decision reaches the station with its next sync; the station hands it over.</translation>
     </message>
     <message>
-        <location filename="../../ui/district_actions.py" line="290"/>
+        <location filename="../../ui/district/actions.py" line="290"/>
         <source>确认不予批准</source>
         <translation>Deny</translation>
     </message>
     <message>
-        <location filename="../../ui/district_actions.py" line="292"/>
+        <location filename="../../ui/district/actions.py" line="292"/>
         <source>写明理由和依据（必填）</source>
         <translation>Reason and its basis (required)</translation>
     </message>
     <message>
-        <location filename="../../ui/district_actions.py" line="294"/>
+        <location filename="../../ui/district/actions.py" line="294"/>
         <source>理由</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/district_actions.py" line="299"/>
+        <location filename="../../ui/district/actions.py" line="299"/>
         <source>发送留言</source>
         <translation>Send</translation>
     </message>
     <message>
-        <location filename="../../ui/district_actions.py" line="302"/>
+        <location filename="../../ui/district/actions.py" line="302"/>
         <source>站点会在下次同步时看到</source>
         <translation>The station sees it with its next sync</translation>
     </message>
     <message>
-        <location filename="../../ui/district_actions.py" line="303"/>
+        <location filename="../../ui/district/actions.py" line="303"/>
         <source>留言</source>
         <translation>Comment</translation>
     </message>
     <message>
-        <location filename="../../ui/district_actions.py" line="307"/>
+        <location filename="../../ui/district/actions.py" line="307"/>
         <source>记录</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../ui/district_actions.py" line="313"/>
+        <location filename="../../ui/district/actions.py" line="313"/>
         <source>选填：部门、经办人、结果</source>
         <translation>Optional: department, official, outcome</translation>
     </message>
     <message>
-        <location filename="../../ui/district_actions.py" line="315"/>
+        <location filename="../../ui/district/actions.py" line="315"/>
         <source>进展</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../ui/district_actions.py" line="320"/>
+        <location filename="../../ui/district/actions.py" line="320"/>
         <source>提交部门</source>
         <translation>Submitted to department</translation>
     </message>
     <message>
-        <location filename="../../ui/district_actions.py" line="320"/>
+        <location filename="../../ui/district/actions.py" line="320"/>
         <source>部门反馈</source>
         <translation>Department feedback</translation>
     </message>
     <message>
-        <location filename="../../ui/district_actions.py" line="321"/>
+        <location filename="../../ui/district/actions.py" line="321"/>
         <source>取得结果</source>
         <translation>Result received</translation>
     </message>
     <message>
-        <location filename="../../ui/district_actions.py" line="367"/>
+        <location filename="../../ui/district/actions.py" line="367"/>
         <source>没有在岗的代办员可以指派。</source>
         <translation>There is no active proxy agent to assign.</translation>
     </message>
     <message>
-        <location filename="../../ui/district_actions.py" line="373"/>
+        <location filename="../../ui/district/actions.py" line="373"/>
         <source>请勾选至少一项需要补正的材料。</source>
         <translation>Tick at least one material to correct.</translation>
     </message>
     <message>
-        <location filename="../../ui/district_actions.py" line="379"/>
+        <location filename="../../ui/district/actions.py" line="379"/>
         <source>请写明特别程序。</source>
         <translation>Name the special procedure.</translation>
     </message>
     <message>
-        <location filename="../../ui/district_actions.py" line="387"/>
+        <location filename="../../ui/district/actions.py" line="387"/>
         <source>不予批准必须写明理由。</source>
         <translation>A denial needs a reason.</translation>
     </message>
     <message>
-        <location filename="../../ui/district_actions.py" line="390"/>
+        <location filename="../../ui/district/actions.py" line="390"/>
         <source>留言不能为空。</source>
         <translation>The comment is empty.</translation>
     </message>
     <message>
-        <location filename="../../ui/district_actions.py" line="396"/>
+        <location filename="../../ui/district/actions.py" line="396"/>
         <source>请写明进展。</source>
         <translation>Describe the step.</translation>
     </message>
     <message>
-        <location filename="../../ui/district_actions.py" line="411"/>
+        <location filename="../../ui/district/actions.py" line="411"/>
         <source>未选择案件。</source>
         <translation>No case selected.</translation>
     </message>
     <message>
-        <location filename="../../ui/district_actions.py" line="413"/>
+        <location filename="../../ui/district/actions.py" line="413"/>
         <source>站点已上报，等待接件。接件后可指派代办员或自行办理。</source>
         <translation>Escalated by the station, waiting to be taken. Once taken, assign a proxy agent or handle it yourself.</translation>
     </message>
     <message>
-        <location filename="../../ui/district_actions.py" line="416"/>
+        <location filename="../../ui/district/actions.py" line="416"/>
         <source>该案件由代办员 {who} 办理；您可以留言。</source>
         <translation>Proxy agent {who} handles this case; you can comment.</translation>
     </message>
     <message>
-        <location filename="../../ui/district_actions.py" line="420"/>
+        <location filename="../../ui/district/actions.py" line="420"/>
         <source>办理中。下一步：{step}。</source>
         <translation>Under review. Next step: {step}.</translation>
     </message>
     <message>
-        <location filename="../../ui/district_actions.py" line="421"/>
+        <location filename="../../ui/district/actions.py" line="421"/>
         <source>已取得结果：请准予或不予批准，结果将回到站点交付。</source>
         <translation>Result received: approve or deny; the result goes back to the station for hand-over.</translation>
     </message>
     <message>
-        <location filename="../../ui/district_actions.py" line="423"/>
+        <location filename="../../ui/district/actions.py" line="423"/>
         <source>已退回站点补正，补正后站点重新上报。</source>
         <translation>Returned to the station for correction; it comes back once supplemented.</translation>
     </message>
     <message>
-        <location filename="../../ui/district_actions.py" line="425"/>
+        <location filename="../../ui/district/actions.py" line="425"/>
         <source>已作出决定，等待站点交付申请人。</source>
         <translation>Decided; waiting for the station to hand it over.</translation>
     </message>
     <message>
-        <location filename="../../ui/district_actions.py" line="426"/>
+        <location filename="../../ui/district/actions.py" line="426"/>
         <source>该案件当前由站点负责；您可以留言。</source>
         <translation>The station owns this case now; you can comment.</translation>
     </message>
@@ -306,103 +306,103 @@
 <context>
     <name>ApplicantPanel</name>
     <message>
-        <location filename="../../ui/intake_applicant.py" line="79"/>
+        <location filename="../../ui/station/intake/applicant.py" line="79"/>
         <source>与证件一致</source>
         <extracomment>A complete, valid applicant ID number was entered (look the person up). The agent section gained or lost an agent (the checklist suggests materials).</extracomment>
         <translation>As on the ID document</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_applicant.py" line="82"/>
+        <location filename="../../ui/station/intake/applicant.py" line="82"/>
         <source>11位手机号码</source>
         <translation>11-digit mobile number</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_applicant.py" line="95"/>
+        <location filename="../../ui/station/intake/applicant.py" line="95"/>
         <source>代理人（委托他人代办时填写）</source>
         <translation>Agent (if applying on someone&apos;s behalf)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_applicant.py" line="114"/>
+        <location filename="../../ui/station/intake/applicant.py" line="114"/>
         <source>身份证号 *</source>
         <translation>ID number *</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_applicant.py" line="115"/>
+        <location filename="../../ui/station/intake/applicant.py" line="115"/>
         <source>姓名 *</source>
         <translation>Name *</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_applicant.py" line="116"/>
+        <location filename="../../ui/station/intake/applicant.py" line="116"/>
         <source>手机</source>
         <translation>Mobile</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_applicant.py" line="117"/>
+        <location filename="../../ui/station/intake/applicant.py" line="117"/>
         <source>住址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_applicant.py" line="125"/>
+        <location filename="../../ui/station/intake/applicant.py" line="125"/>
         <source>代理人姓名</source>
         <translation>Agent name</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_applicant.py" line="126"/>
+        <location filename="../../ui/station/intake/applicant.py" line="126"/>
         <source>代理人身份证</source>
         <translation>Agent ID no.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_applicant.py" line="128"/>
+        <location filename="../../ui/station/intake/applicant.py" line="128"/>
         <source>代理人手机</source>
         <translation>Agent mobile</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_applicant.py" line="171"/>
+        <location filename="../../ui/station/intake/applicant.py" line="171"/>
         <source>请输入申请人身份证号码</source>
         <translation>Enter the applicant&apos;s ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_applicant.py" line="174"/>
+        <location filename="../../ui/station/intake/applicant.py" line="174"/>
         <source>身份证号码未输入完整</source>
         <translation>ID number is incomplete</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_applicant.py" line="178"/>
+        <location filename="../../ui/station/intake/applicant.py" line="178"/>
         <source>请输入申请人姓名</source>
         <translation>Enter the applicant&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_applicant.py" line="189"/>
+        <location filename="../../ui/station/intake/applicant.py" line="189"/>
         <source>请填写代理人姓名</source>
         <translation>Enter the agent&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_applicant.py" line="191"/>
+        <location filename="../../ui/station/intake/applicant.py" line="191"/>
         <source>代理人身份证号码无效或未填写完整</source>
         <translation>Agent&apos;s ID number is invalid or incomplete</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_applicant.py" line="195"/>
+        <location filename="../../ui/station/intake/applicant.py" line="195"/>
         <source>代理人手机：</source>
         <translation>Agent mobile: </translation>
     </message>
     <message>
-        <location filename="../../ui/intake_applicant.py" line="209"/>
+        <location filename="../../ui/station/intake/applicant.py" line="209"/>
         <source>新申请人：首次来站办理，请登记姓名和联系方式。</source>
         <translation>New applicant: first visit to this station. Please record name and contact details.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_applicant.py" line="217"/>
+        <location filename="../../ui/station/intake/applicant.py" line="217"/>
         <source>证照库：{docs}</source>
         <translation>Documents on file: {docs}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_applicant.py" line="218"/>
+        <location filename="../../ui/station/intake/applicant.py" line="218"/>
         <source>证照库暂无有效证照。</source>
         <translation>No valid documents on file.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_applicant.py" line="219"/>
+        <location filename="../../ui/station/intake/applicant.py" line="219"/>
         <source>已登记申请人，资料已调出。</source>
         <translation>Registered applicant; details recalled. </translation>
     </message>
@@ -410,218 +410,218 @@
 <context>
     <name>ApplicantsPage</name>
     <message>
-        <location filename="../../ui/applicants_page.py" line="124"/>
-        <location filename="../../ui/applicants_page.py" line="149"/>
+        <location filename="../../ui/station/applicants_page.py" line="124"/>
+        <location filename="../../ui/station/applicants_page.py" line="149"/>
         <source>输入姓名（开头的字）或完整证件号码查找申请人。</source>
         <extracomment>The detail pane shows an applicant (their id; &quot;&quot; for none). Search results arrived (their number). An edit was saved (the applicant id).</extracomment>
         <translation>Enter a name (or its beginning) or a full ID number to find an applicant.</translation>
     </message>
     <message>
-        <location filename="../../ui/applicants_page.py" line="145"/>
+        <location filename="../../ui/station/applicants_page.py" line="145"/>
         <source>姓名或证件号码（Ctrl+F）</source>
         <translation>Name or ID number (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/applicants_page.py" line="153"/>
-        <location filename="../../ui/applicants_page.py" line="271"/>
+        <location filename="../../ui/station/applicants_page.py" line="153"/>
+        <location filename="../../ui/station/applicants_page.py" line="271"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/applicants_page.py" line="153"/>
-        <location filename="../../ui/applicants_page.py" line="242"/>
+        <location filename="../../ui/station/applicants_page.py" line="153"/>
+        <location filename="../../ui/station/applicants_page.py" line="242"/>
         <source>证件号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/applicants_page.py" line="153"/>
-        <location filename="../../ui/applicants_page.py" line="243"/>
+        <location filename="../../ui/station/applicants_page.py" line="153"/>
+        <location filename="../../ui/station/applicants_page.py" line="243"/>
         <source>性别</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../ui/applicants_page.py" line="153"/>
-        <location filename="../../ui/applicants_page.py" line="245"/>
+        <location filename="../../ui/station/applicants_page.py" line="153"/>
+        <location filename="../../ui/station/applicants_page.py" line="245"/>
         <source>出生日期</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../ui/applicants_page.py" line="182"/>
+        <location filename="../../ui/station/applicants_page.py" line="182"/>
         <source>修改资料(&amp;E)</source>
         <translation>&amp;Edit details</translation>
     </message>
     <message>
-        <location filename="../../ui/applicants_page.py" line="193"/>
+        <location filename="../../ui/station/applicants_page.py" line="193"/>
         <source>办件编号</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../../ui/applicants_page.py" line="193"/>
+        <location filename="../../ui/station/applicants_page.py" line="193"/>
         <source>事项</source>
         <translation>Matter</translation>
     </message>
     <message>
-        <location filename="../../ui/applicants_page.py" line="193"/>
-        <location filename="../../ui/applicants_page.py" line="200"/>
+        <location filename="../../ui/station/applicants_page.py" line="193"/>
+        <location filename="../../ui/station/applicants_page.py" line="200"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/applicants_page.py" line="193"/>
+        <location filename="../../ui/station/applicants_page.py" line="193"/>
         <source>收件日期</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../ui/applicants_page.py" line="194"/>
+        <location filename="../../ui/station/applicants_page.py" line="194"/>
         <source>办结期限</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../ui/applicants_page.py" line="199"/>
+        <location filename="../../ui/station/applicants_page.py" line="199"/>
         <source>材料</source>
         <translation>Material</translation>
     </message>
     <message>
-        <location filename="../../ui/applicants_page.py" line="199"/>
+        <location filename="../../ui/station/applicants_page.py" line="199"/>
         <source>核验时间</source>
         <translation>Verified</translation>
     </message>
     <message>
-        <location filename="../../ui/applicants_page.py" line="199"/>
+        <location filename="../../ui/station/applicants_page.py" line="199"/>
         <source>核验人</source>
         <translation>Verified by</translation>
     </message>
     <message>
-        <location filename="../../ui/applicants_page.py" line="199"/>
+        <location filename="../../ui/station/applicants_page.py" line="199"/>
         <source>有效期至</source>
         <translation>Valid until</translation>
     </message>
     <message>
-        <location filename="../../ui/applicants_page.py" line="204"/>
+        <location filename="../../ui/station/applicants_page.py" line="204"/>
         <source>办件</source>
         <translation>Cases</translation>
     </message>
     <message>
-        <location filename="../../ui/applicants_page.py" line="205"/>
+        <location filename="../../ui/station/applicants_page.py" line="205"/>
         <source>证照库</source>
         <translation>Documents on file</translation>
     </message>
     <message>
-        <location filename="../../ui/applicants_page.py" line="206"/>
+        <location filename="../../ui/station/applicants_page.py" line="206"/>
         <source>在左侧查找并选择申请人。</source>
         <translation>Find and select an applicant on the left.</translation>
     </message>
     <message>
-        <location filename="../../ui/applicants_page.py" line="241"/>
+        <location filename="../../ui/station/applicants_page.py" line="241"/>
         <source>证件类型</source>
         <translation>ID type</translation>
     </message>
     <message>
-        <location filename="../../ui/applicants_page.py" line="247"/>
-        <location filename="../../ui/applicants_page.py" line="272"/>
+        <location filename="../../ui/station/applicants_page.py" line="247"/>
+        <location filename="../../ui/station/applicants_page.py" line="272"/>
         <source>手机</source>
         <translation>Mobile</translation>
     </message>
     <message>
-        <location filename="../../ui/applicants_page.py" line="248"/>
-        <location filename="../../ui/applicants_page.py" line="273"/>
+        <location filename="../../ui/station/applicants_page.py" line="248"/>
+        <location filename="../../ui/station/applicants_page.py" line="273"/>
         <source>住址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../ui/applicants_page.py" line="249"/>
+        <location filename="../../ui/station/applicants_page.py" line="249"/>
         <source>法定代表人</source>
         <translation>Legal representative</translation>
     </message>
     <message>
-        <location filename="../../ui/applicants_page.py" line="266"/>
+        <location filename="../../ui/station/applicants_page.py" line="266"/>
         <source>11 位手机号码，可留空</source>
         <translation>11-digit mobile number, optional</translation>
     </message>
     <message>
-        <location filename="../../ui/applicants_page.py" line="283"/>
+        <location filename="../../ui/station/applicants_page.py" line="283"/>
         <source>证件号码、性别和出生日期来自证件，不能修改；证件号码录错的，请以正确号码重新登记。</source>
         <translation>ID number, sex and date of birth come from the ID document and cannot be changed. If the ID number was entered wrongly, register the applicant again with the correct number.</translation>
     </message>
     <message>
-        <location filename="../../ui/applicants_page.py" line="287"/>
+        <location filename="../../ui/station/applicants_page.py" line="287"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../ui/applicants_page.py" line="290"/>
+        <location filename="../../ui/station/applicants_page.py" line="290"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/applicants_page.py" line="311"/>
-        <location filename="../../ui/applicants_page.py" line="365"/>
+        <location filename="../../ui/station/applicants_page.py" line="311"/>
+        <location filename="../../ui/station/applicants_page.py" line="365"/>
         <source>男</source>
         <translation>Male</translation>
     </message>
     <message>
-        <location filename="../../ui/applicants_page.py" line="311"/>
-        <location filename="../../ui/applicants_page.py" line="365"/>
+        <location filename="../../ui/station/applicants_page.py" line="311"/>
+        <location filename="../../ui/station/applicants_page.py" line="365"/>
         <source>女</source>
         <translation>Female</translation>
     </message>
     <message>
-        <location filename="../../ui/applicants_page.py" line="317"/>
+        <location filename="../../ui/station/applicants_page.py" line="317"/>
         <source>（仅显示前 200 位，请输入更多字）</source>
         <translation> (showing the first 200; type more to narrow down)</translation>
     </message>
     <message>
-        <location filename="../../ui/applicants_page.py" line="318"/>
+        <location filename="../../ui/station/applicants_page.py" line="318"/>
         <source>找到 {n} 位申请人{more}</source>
         <translation>Applicants found: {n}{more}</translation>
     </message>
     <message>
-        <location filename="../../ui/applicants_page.py" line="322"/>
+        <location filename="../../ui/station/applicants_page.py" line="322"/>
         <source>没有这个证件号码的申请人。证件号码须完整输入（18 位居民身份证号或统一社会信用代码）。</source>
         <translation>No applicant with this ID number. Enter the full number (18-digit resident ID number or unified social credit code).</translation>
     </message>
     <message>
-        <location filename="../../ui/applicants_page.py" line="325"/>
+        <location filename="../../ui/station/applicants_page.py" line="325"/>
         <source>没有姓名以“{t}”开头的申请人。</source>
         <translation>No applicant whose name begins with &quot;{t}&quot;.</translation>
     </message>
     <message>
-        <location filename="../../ui/applicants_page.py" line="362"/>
+        <location filename="../../ui/station/applicants_page.py" line="362"/>
         <source>居民身份证</source>
         <translation>Resident ID card</translation>
     </message>
     <message>
-        <location filename="../../ui/applicants_page.py" line="363"/>
+        <location filename="../../ui/station/applicants_page.py" line="363"/>
         <source>统一社会信用代码</source>
         <translation>Unified social credit code</translation>
     </message>
     <message>
-        <location filename="../../ui/applicants_page.py" line="378"/>
+        <location filename="../../ui/station/applicants_page.py" line="378"/>
         <source>办件（{n}）</source>
         <translation>Cases ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/applicants_page.py" line="379"/>
+        <location filename="../../ui/station/applicants_page.py" line="379"/>
         <source>证照库（{n}）</source>
         <translation>Documents on file ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/applicants_page.py" line="390"/>
+        <location filename="../../ui/station/applicants_page.py" line="390"/>
         <source>长期</source>
         <translation>Permanent</translation>
     </message>
     <message>
-        <location filename="../../ui/applicants_page.py" line="391"/>
+        <location filename="../../ui/station/applicants_page.py" line="391"/>
         <source>有效</source>
         <translation>Valid</translation>
     </message>
     <message>
-        <location filename="../../ui/applicants_page.py" line="391"/>
+        <location filename="../../ui/station/applicants_page.py" line="391"/>
         <source>已过期</source>
         <translation>Expired</translation>
     </message>
     <message>
-        <location filename="../../ui/applicants_page.py" line="456"/>
+        <location filename="../../ui/station/applicants_page.py" line="456"/>
         <source>已保存。新办件将使用修改后的资料；已有办件保留办理时的资料。</source>
         <translation>Saved. New cases will use the updated details; existing cases keep the details recorded at the time.</translation>
     </message>
@@ -629,136 +629,136 @@
 <context>
     <name>BoardPage</name>
     <message>
-        <location filename="../../ui/district_board.py" line="95"/>
+        <location filename="../../ui/district/board.py" line="95"/>
         <source>全部站点</source>
         <translation>All stations</translation>
     </message>
     <message>
-        <location filename="../../ui/district_board.py" line="99"/>
-        <location filename="../../ui/district_board.py" line="124"/>
-        <location filename="../../ui/district_board.py" line="137"/>
+        <location filename="../../ui/district/board.py" line="99"/>
+        <location filename="../../ui/district/board.py" line="124"/>
+        <location filename="../../ui/district/board.py" line="137"/>
         <source>超期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/district_board.py" line="99"/>
-        <location filename="../../ui/district_board.py" line="125"/>
-        <location filename="../../ui/district_board.py" line="137"/>
+        <location filename="../../ui/district/board.py" line="99"/>
+        <location filename="../../ui/district/board.py" line="125"/>
+        <location filename="../../ui/district/board.py" line="137"/>
         <source>预警</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../ui/district_board.py" line="100"/>
+        <location filename="../../ui/district/board.py" line="100"/>
         <source>预警或超期</source>
         <translation>Warning or overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/district_board.py" line="101"/>
+        <location filename="../../ui/district/board.py" line="101"/>
         <source>{name}：{what}的案件（双击打开）</source>
         <translation>{name}: cases {what} (double-click to open)</translation>
     </message>
     <message>
-        <location filename="../../ui/district_board.py" line="108"/>
+        <location filename="../../ui/district/board.py" line="108"/>
         <source> 小时</source>
         <translation> h</translation>
     </message>
     <message>
-        <location filename="../../ui/district_board.py" line="112"/>
+        <location filename="../../ui/district/board.py" line="112"/>
         <source>刷新 F5</source>
         <translation>Refresh F5</translation>
     </message>
     <message>
-        <location filename="../../ui/district_board.py" line="119"/>
+        <location filename="../../ui/district/board.py" line="119"/>
         <source>站点超过</source>
         <translation>Flag stations silent for</translation>
     </message>
     <message>
-        <location filename="../../ui/district_board.py" line="121"/>
+        <location filename="../../ui/district/board.py" line="121"/>
         <source>未同步即标记</source>
         <translation>without a sync</translation>
     </message>
     <message>
-        <location filename="../../ui/district_board.py" line="126"/>
+        <location filename="../../ui/district/board.py" line="126"/>
         <source>退回补正（暂停计时）</source>
         <translation>Returned (clock paused)</translation>
     </message>
     <message>
-        <location filename="../../ui/district_board.py" line="127"/>
+        <location filename="../../ui/district/board.py" line="127"/>
         <source>久未同步的站点</source>
         <translation>Stations not syncing</translation>
     </message>
     <message>
-        <location filename="../../ui/district_board.py" line="128"/>
+        <location filename="../../ui/district/board.py" line="128"/>
         <source>差评待整改</source>
         <translation>Bad ratings open</translation>
     </message>
     <message>
-        <location filename="../../ui/district_board.py" line="129"/>
+        <location filename="../../ui/district/board.py" line="129"/>
         <source>一次性告知新增项</source>
         <translation>Notices with new items</translation>
     </message>
     <message>
-        <location filename="../../ui/district_board.py" line="137"/>
+        <location filename="../../ui/district/board.py" line="137"/>
         <source>站点</source>
         <translation>Station</translation>
     </message>
     <message>
-        <location filename="../../ui/district_board.py" line="137"/>
+        <location filename="../../ui/district/board.py" line="137"/>
         <source>正常</source>
         <translation>Normal</translation>
     </message>
     <message>
-        <location filename="../../ui/district_board.py" line="138"/>
+        <location filename="../../ui/district/board.py" line="138"/>
         <source>暂停</source>
         <translation>Paused</translation>
     </message>
     <message>
-        <location filename="../../ui/district_board.py" line="138"/>
+        <location filename="../../ui/district/board.py" line="138"/>
         <source>最后同步</source>
         <translation>Last sync</translation>
     </message>
     <message>
-        <location filename="../../ui/district_board.py" line="140"/>
+        <location filename="../../ui/district/board.py" line="140"/>
         <source>事项</source>
         <translation>Matter</translation>
     </message>
     <message>
-        <location filename="../../ui/district_board.py" line="146"/>
+        <location filename="../../ui/district/board.py" line="146"/>
         <source>按站点</source>
         <translation>By station</translation>
     </message>
     <message>
-        <location filename="../../ui/district_board.py" line="147"/>
+        <location filename="../../ui/district/board.py" line="147"/>
         <source>按事项</source>
         <translation>By matter</translation>
     </message>
     <message>
-        <location filename="../../ui/district_board.py" line="159"/>
+        <location filename="../../ui/district/board.py" line="159"/>
         <source>点击站点或事项查看其预警、超期的案件。</source>
         <translation>Click a station or a matter to list its warning and overdue cases.</translation>
     </message>
     <message>
-        <location filename="../../ui/district_board.py" line="185"/>
+        <location filename="../../ui/district/board.py" line="185"/>
         <source>{day} · 在办 {n} 件（预警：已用80%时限或仅剩1个工作日）</source>
         <translation>{day} · {n} cases running (warning: 80% of the limit used or one working day left)</translation>
     </message>
     <message>
-        <location filename="../../ui/district_board.py" line="206"/>
+        <location filename="../../ui/district/board.py" line="206"/>
         <source>已吊销</source>
         <translation>Revoked</translation>
     </message>
     <message>
-        <location filename="../../ui/district_board.py" line="209"/>
+        <location filename="../../ui/district/board.py" line="209"/>
         <source>从未同步</source>
         <translation>Never synced</translation>
     </message>
     <message>
-        <location filename="../../ui/district_board.py" line="215"/>
+        <location filename="../../ui/district/board.py" line="215"/>
         <source>最后推送 {push}；最后拉取 {pull}</source>
         <translation>Last push {push}; last pull {pull}</translation>
     </message>
     <message>
-        <location filename="../../ui/district_board.py" line="218"/>
+        <location filename="../../ui/district/board.py" line="218"/>
         <source>（久未同步）</source>
         <translation> (not syncing)</translation>
     </message>
@@ -766,292 +766,276 @@
 <context>
     <name>CaseDetail</name>
     <message>
-        <location filename="../../ui/case_detail.py" line="632"/>
+        <location filename="../../ui/station/case_detail.py" line="545"/>
         <source>&lt;span style=&apos;color:#5f6368&apos;&gt;在上方列表中选择一个办件，查看办理进程、材料和文书。&lt;/span&gt;</source>
-        <extracomment>An action changed the case (carries the case number). The clerk wants to continue the case at the counter. A document was rendered (carries the PrintedDocument) before its preview opens. The pane shows a case (carries the case number; &quot;&quot; when cleared). An action failed (plain words). Escape in the 办理 panel with no form open: the keyboard goes back to the list.</extracomment>
+        <extracomment>The clerk wants to continue the case at the counter. A document was rendered (carries the PrintedDocument) before its preview opens. Escape in the 办理 panel with no form open: the keyboard goes back to the list.</extracomment>
         <translation>&lt;span style=&apos;color:#5f6368&apos;&gt;Select a case in the list above to see its progress, materials and documents.&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="640"/>
+        <location filename="../../ui/station/case_detail.py" line="551"/>
         <source>未选择办件。</source>
         <translation>No case selected.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="667"/>
-        <source>概况</source>
-        <translation>Overview</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_detail.py" line="668"/>
-        <source>办理进程</source>
-        <translation>Progress</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_detail.py" line="669"/>
-        <source>材料</source>
-        <translation>Materials</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_detail.py" line="670"/>
-        <location filename="../../ui/case_detail.py" line="692"/>
+        <location filename="../../ui/station/case_detail.py" line="583"/>
         <source>文书</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="692"/>
+        <location filename="../../ui/station/case_detail.py" line="583"/>
         <source>编号</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="692"/>
+        <location filename="../../ui/station/case_detail.py" line="583"/>
         <source>出具时间</source>
         <translation>Issued</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="692"/>
+        <location filename="../../ui/station/case_detail.py" line="583"/>
         <source>打印</source>
         <translation>Printed</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="705"/>
-        <location filename="../../ui/case_detail.py" line="942"/>
-        <location filename="../../ui/case_detail.py" line="946"/>
+        <location filename="../../ui/station/case_detail.py" line="596"/>
+        <location filename="../../ui/station/case_detail.py" line="824"/>
+        <location filename="../../ui/station/case_detail.py" line="828"/>
         <source>打印所选文书</source>
         <translation>Print selected document</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="707"/>
+        <location filename="../../ui/station/case_detail.py" line="598"/>
         <source>再次打印的文书会标注“补打”，并记入打印日志。</source>
         <translation>Documents printed again are marked &quot;Reprint&quot; and recorded in the print log.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="726"/>
+        <location filename="../../ui/station/case_detail.py" line="617"/>
         <source>办理</source>
         <translation>Actions</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="731"/>
+        <location filename="../../ui/station/case_detail.py" line="622"/>
         <source>补正 / 继续受理(&amp;R)</source>
         <translation>Supplement / continue intake (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="732"/>
+        <location filename="../../ui/station/case_detail.py" line="623"/>
         <source>办结并交付(&amp;B)</source>
         <translation>Complete and deliver (&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="733"/>
+        <location filename="../../ui/station/case_detail.py" line="624"/>
         <source>上报区级(&amp;U)</source>
         <translation>Escalate to district (&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="734"/>
+        <location filename="../../ui/station/case_detail.py" line="625"/>
         <source>记录评价(&amp;P)</source>
         <translation>Record rating (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="735"/>
+        <location filename="../../ui/station/case_detail.py" line="626"/>
         <source>撤回(&amp;W)</source>
         <translation>Withdraw (&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="813"/>
+        <location filename="../../ui/station/case_detail.py" line="704"/>
         <source>窗口领取</source>
         <translation>Collect at counter</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="813"/>
+        <location filename="../../ui/station/case_detail.py" line="704"/>
         <source>邮寄送达</source>
         <translation>By post</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="814"/>
+        <location filename="../../ui/station/case_detail.py" line="705"/>
         <source>电子送达</source>
         <translation>Electronic delivery</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="817"/>
+        <location filename="../../ui/station/case_detail.py" line="708"/>
         <source>选填，如：已发放证件</source>
         <translation>Optional, e.g. certificate issued</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="820"/>
-        <location filename="../../ui/case_detail.py" line="841"/>
+        <location filename="../../ui/station/case_detail.py" line="711"/>
+        <location filename="../../ui/station/case_detail.py" line="732"/>
         <source>选填</source>
         <translation>Optional</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="822"/>
+        <location filename="../../ui/station/case_detail.py" line="713"/>
         <source>确认办结并打印办结通知</source>
         <translation>Complete and print result notice</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="825"/>
-        <location filename="../../ui/case_detail.py" line="847"/>
-        <location filename="../../ui/case_detail.py" line="868"/>
+        <location filename="../../ui/station/case_detail.py" line="716"/>
+        <location filename="../../ui/station/case_detail.py" line="738"/>
+        <location filename="../../ui/station/case_detail.py" line="759"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="827"/>
+        <location filename="../../ui/station/case_detail.py" line="718"/>
         <source>交付方式</source>
         <translation>Delivery</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="828"/>
+        <location filename="../../ui/station/case_detail.py" line="719"/>
         <source>结果说明</source>
         <translation>Result note</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="829"/>
-        <location filename="../../ui/case_detail.py" line="849"/>
+        <location filename="../../ui/station/case_detail.py" line="720"/>
+        <location filename="../../ui/station/case_detail.py" line="740"/>
         <source>好差评</source>
         <translation>Rating</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="830"/>
-        <location filename="../../ui/case_detail.py" line="851"/>
+        <location filename="../../ui/station/case_detail.py" line="721"/>
+        <location filename="../../ui/station/case_detail.py" line="742"/>
         <source>评价意见</source>
         <translation>Comments</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="831"/>
-        <location filename="../../ui/case_detail.py" line="852"/>
+        <location filename="../../ui/station/case_detail.py" line="722"/>
+        <location filename="../../ui/station/case_detail.py" line="743"/>
         <source>评价渠道</source>
         <translation>Rating channel</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="845"/>
+        <location filename="../../ui/station/case_detail.py" line="736"/>
         <source>保存评价</source>
         <translation>Save rating</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="859"/>
+        <location filename="../../ui/station/case_detail.py" line="750"/>
         <source>如：申请人书面申请撤回</source>
         <translation>E.g. applicant asked in writing to withdraw</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="862"/>
+        <location filename="../../ui/station/case_detail.py" line="753"/>
         <source>撤回后案件即结束，不能恢复；申请人需要时须重新申请。</source>
         <translation>Withdrawal closes the case for good; the applicant must apply again if needed.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="865"/>
+        <location filename="../../ui/station/case_detail.py" line="756"/>
         <source>确认撤回</source>
         <translation>Confirm withdrawal</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="870"/>
+        <location filename="../../ui/station/case_detail.py" line="761"/>
         <source>撤回原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="927"/>
+        <location filename="../../ui/station/case_detail.py" line="809"/>
         <source>已打印 {n} 次</source>
         <translation>Printed {n}×</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="927"/>
+        <location filename="../../ui/station/case_detail.py" line="809"/>
         <source>未打印</source>
         <translation>Not printed</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="945"/>
+        <location filename="../../ui/station/case_detail.py" line="827"/>
         <source>补打所选文书</source>
         <translation>Reprint selected document</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="963"/>
+        <location filename="../../ui/station/case_detail.py" line="845"/>
         <source>区中心已作出决定：请通知申请人领取结果，交付时办结并请其评价。</source>
         <translation>The district center has decided: notify the applicant to collect the result; complete the case on delivery and ask for a rating.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="965"/>
+        <location filename="../../ui/station/case_detail.py" line="847"/>
         <source>本事项须上报区级审批：核对材料后上报，由区中心代办。</source>
         <translation>This matter needs district approval: check the materials, then escalate; the district center handles it.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="967"/>
+        <location filename="../../ui/station/case_detail.py" line="849"/>
         <source>本事项由站点办结：办理完成后办结并交付，请申请人评价。</source>
         <translation>This matter is completed at the station: when done, complete and deliver, and ask the applicant for a rating.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="969"/>
+        <location filename="../../ui/station/case_detail.py" line="851"/>
         <source>区中心退回补正：请联系申请人补齐后继续受理，重新上报。</source>
         <translation>Returned for correction by the district center: contact the applicant, continue intake once the materials are complete, and escalate again.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="971"/>
+        <location filename="../../ui/station/case_detail.py" line="853"/>
         <source>已出具一次性告知单：申请人带齐材料后继续受理。</source>
         <translation>One-time notice issued: continue intake when the applicant brings the materials.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="973"/>
+        <location filename="../../ui/station/case_detail.py" line="855"/>
         <source>收件尚未完成：继续受理，或按申请人意愿撤回。</source>
         <translation>Intake not finished: continue intake, or withdraw if the applicant wishes.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="975"/>
+        <location filename="../../ui/station/case_detail.py" line="857"/>
         <source>已办结，尚未评价：可补记申请人的好差评。</source>
         <translation>Completed but not rated: you can still record the applicant&apos;s rating.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="977"/>
+        <location filename="../../ui/station/case_detail.py" line="859"/>
         <source>案件在区中心办理，站点暂不能更改状态；结果同步后在此交付。</source>
         <translation>The case is at the district center; the station cannot change it now. Deliver the result here once it has synced.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="979"/>
+        <location filename="../../ui/station/case_detail.py" line="861"/>
         <source>案件已结束，无需办理。</source>
         <translation>The case is closed; nothing to do.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="980"/>
+        <location filename="../../ui/station/case_detail.py" line="862"/>
         <source>当前没有可办理的操作。</source>
         <translation>No actions available now.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="1036"/>
+        <location filename="../../ui/station/case_detail.py" line="918"/>
         <source>已办结并交付。正在生成办结通知…</source>
         <translation>Completed and delivered. Generating result notice…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="1042"/>
+        <location filename="../../ui/station/case_detail.py" line="924"/>
         <source>请选择评价等级（1–5）。</source>
         <translation>Choose a rating (1–5).</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="1051"/>
+        <location filename="../../ui/station/case_detail.py" line="933"/>
         <source>评价已记录。</source>
         <translation>Rating recorded.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="1052"/>
+        <location filename="../../ui/station/case_detail.py" line="934"/>
         <source>差评已记录，将由区中心跟进整改。</source>
         <translation>Bad rating recorded; the district center will follow up.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="1058"/>
+        <location filename="../../ui/station/case_detail.py" line="940"/>
         <source>请填写撤回原因。</source>
         <translation>Enter the reason for withdrawal.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="1065"/>
+        <location filename="../../ui/station/case_detail.py" line="947"/>
         <source>已撤回。</source>
         <translation>Withdrawn.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="1071"/>
+        <location filename="../../ui/station/case_detail.py" line="953"/>
         <source>已上报区级，联网后同步到区中心。</source>
         <translation>Escalated to district; it will sync to the district center when online.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="1102"/>
+        <location filename="../../ui/station/case_detail.py" line="984"/>
         <source>正在办理…</source>
         <translation>Processing…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="1136"/>
+        <location filename="../../ui/station/case_detail.py" line="1018"/>
         <source>正在生成文书…</source>
         <translation>Generating documents…</translation>
     </message>
@@ -1059,23 +1043,23 @@
 <context>
     <name>CaseLookupBar</name>
     <message>
-        <location filename="../../ui/intake_lookup.py" line="40"/>
+        <location filename="../../ui/station/intake/lookup.py" line="40"/>
         <source>补正调取：办件编号 / 扫描告知单二维码 / 身份证号，回车</source>
         <translation>Supplement: case number / scan notice QR code / ID number, Enter</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_lookup.py" line="42"/>
-        <location filename="../../ui/intake_lookup.py" line="53"/>
+        <location filename="../../ui/station/intake/lookup.py" line="42"/>
+        <location filename="../../ui/station/intake/lookup.py" line="53"/>
         <source>调取办件</source>
         <translation>Open case</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_lookup.py" line="80"/>
+        <location filename="../../ui/station/intake/lookup.py" line="80"/>
         <source>{no}  {matter}  {state}  {day} 收件</source>
         <translation>{no}  {matter}  {state}  received {day}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_lookup.py" line="88"/>
+        <location filename="../../ui/station/intake/lookup.py" line="88"/>
         <source>该申请人有 {n} 件待补正的办件，请选择：</source>
         <translation>This applicant has {n} cases awaiting supplement. Choose one:</translation>
     </message>
@@ -1083,281 +1067,304 @@
 <context>
     <name>CaseTableModel</name>
     <message>
-        <location filename="../../ui/case_table_model.py" line="255"/>
+        <location filename="../../ui/station/case_table_model.py" line="178"/>
         <source>办件编号</source>
-        <extracomment>A (re)load finished: the number of matching cases. More rows arrived: the number of rows now loaded. A load failed: plain words for the clerk. Incremented for every new query; results of older ones are dropped. The generation whose first page is shown.</extracomment>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../../ui/case_table_model.py" line="255"/>
+        <location filename="../../ui/station/case_table_model.py" line="178"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/case_table_model.py" line="255"/>
+        <location filename="../../ui/station/case_table_model.py" line="178"/>
         <source>事项</source>
         <translation>Matter</translation>
     </message>
     <message>
-        <location filename="../../ui/case_table_model.py" line="255"/>
+        <location filename="../../ui/station/case_table_model.py" line="178"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/case_table_model.py" line="256"/>
+        <location filename="../../ui/station/case_table_model.py" line="179"/>
         <source>证件号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/case_table_model.py" line="256"/>
+        <location filename="../../ui/station/case_table_model.py" line="179"/>
         <source>受理日期</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../ui/case_table_model.py" line="256"/>
+        <location filename="../../ui/station/case_table_model.py" line="179"/>
         <source>办结期限</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../ui/case_table_model.py" line="257"/>
+        <location filename="../../ui/station/case_table_model.py" line="180"/>
         <source>同步</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../ui/case_table_model.py" line="260"/>
+        <location filename="../../ui/station/case_table_model.py" line="183"/>
         <source>点击排序</source>
         <translation>Click to sort</translation>
     </message>
     <message>
-        <location filename="../../ui/case_table_model.py" line="261"/>
+        <location filename="../../ui/station/case_table_model.py" line="184"/>
         <source>此列不排序</source>
         <translation>This column cannot be sorted</translation>
     </message>
     <message>
-        <location filename="../../ui/case_table_model.py" line="285"/>
-        <location filename="../../ui/cases_page.py" line="290"/>
+        <location filename="../../ui/station/case_table_model.py" line="208"/>
+        <location filename="../../ui/station/cases_page.py" line="484"/>
         <source> 暂定</source>
         <translation> provisional</translation>
     </message>
     <message>
-        <location filename="../../ui/case_table_model.py" line="287"/>
-        <location filename="../../ui/cases_page.py" line="291"/>
+        <location filename="../../ui/station/case_table_model.py" line="210"/>
+        <location filename="../../ui/station/cases_page.py" line="485"/>
         <source> 暂停</source>
         <translation> paused</translation>
     </message>
     <message>
-        <location filename="../../ui/case_table_model.py" line="311"/>
+        <location filename="../../ui/station/case_table_model.py" line="234"/>
         <source>区中心拒收了该案件的 {n} 个事件，请在详情中查看原因。</source>
         <translation>The district center rejected events of this case ({n}); see the details for the reason.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_table_model.py" line="314"/>
+        <location filename="../../ui/station/case_table_model.py" line="237"/>
         <source>证件号码已遮蔽；完整号码见申请人页面。</source>
         <translation>ID number masked; the full number is on the Applicants page.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_table_model.py" line="321"/>
+        <location filename="../../ui/station/case_table_model.py" line="244"/>
         <source>退回补正期间不计时，补正后重新上报时期限顺延。</source>
         <translation>The clock stops while returned for correction; the deadline is extended on re-escalation.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_table_model.py" line="323"/>
+        <location filename="../../ui/station/case_table_model.py" line="246"/>
         <source>退回时已{level}。</source>
         <translation>Already {level} when returned.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_table_model.py" line="327"/>
+        <location filename="../../ui/station/case_table_model.py" line="250"/>
         <source>超期：已超过 {n} 个工作日</source>
         <translation>Overdue: {n} working days past due</translation>
     </message>
     <message>
-        <location filename="../../ui/case_table_model.py" line="329"/>
+        <location filename="../../ui/station/case_table_model.py" line="252"/>
         <source>{level}：剩余 {n} 个工作日</source>
         <translation>{level}: {n} working days left</translation>
     </message>
     <message>
-        <location filename="../../ui/case_table_model.py" line="332"/>
+        <location filename="../../ui/station/case_table_model.py" line="255"/>
         <source>暂定：该年度节假日安排尚未公布，按周一至周五推算，公布后自动重算。</source>
         <translation>Provisional: that year&apos;s public holidays are not published yet; counted Monday to Friday and recalculated automatically once published.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_table_model.py" line="334"/>
+        <location filename="../../ui/station/case_table_model.py" line="257"/>
         <source>已办结或已作出决定</source>
         <translation>Completed or decided</translation>
     </message>
 </context>
 <context>
+    <name>CaseView</name>
+    <message>
+        <location filename="../../ui/common/case_view.py" line="104"/>
+        <source>概况</source>
+        <extracomment>The pane shows a case (its number or id; &quot;&quot; when cleared). An action changed the case (its number or id). An action failed (plain words).</extracomment>
+        <translation>Overview</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/case_view.py" line="105"/>
+        <source>办理进程</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/case_view.py" line="106"/>
+        <source>材料</source>
+        <translation>Material</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/case_view.py" line="107"/>
+        <source>文书</source>
+        <translation>Documents</translation>
+    </message>
+</context>
+<context>
     <name>CasesPage</name>
     <message>
-        <location filename="../../ui/cases_page.py" line="185"/>
+        <location filename="../../ui/station/cases_page.py" line="184"/>
         <source>搜索：办件编号、申请人姓名或证件号码（Ctrl+F）</source>
         <extracomment>Quiet time after typing before the search runs. Quiet time after the selection moves before the detail pane loads. The case shown in the detail pane changed (case number, &quot;&quot; for none).</extracomment>
         <translation>Search: case number, applicant name or ID number (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/cases_page.py" line="189"/>
+        <location filename="../../ui/station/cases_page.py" line="188"/>
         <source>刷新 F5</source>
         <translation>Refresh F5</translation>
     </message>
     <message>
-        <location filename="../../ui/cases_page.py" line="191"/>
+        <location filename="../../ui/station/cases_page.py" line="190"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../ui/cases_page.py" line="192"/>
+        <location filename="../../ui/station/cases_page.py" line="191"/>
         <source>未结束</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../ui/cases_page.py" line="196"/>
-        <location filename="../../ui/cases_page.py" line="399"/>
+        <location filename="../../ui/station/cases_page.py" line="195"/>
+        <location filename="../../ui/station/cases_page.py" line="369"/>
         <source>全部事项</source>
         <translation>All matters</translation>
     </message>
     <message>
-        <location filename="../../ui/cases_page.py" line="201"/>
-        <location filename="../../ui/cases_page.py" line="219"/>
+        <location filename="../../ui/station/cases_page.py" line="200"/>
+        <location filename="../../ui/station/cases_page.py" line="218"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../ui/cases_page.py" line="201"/>
+        <location filename="../../ui/station/cases_page.py" line="200"/>
         <source>预警或超期</source>
         <translation>Warning or overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/cases_page.py" line="202"/>
+        <location filename="../../ui/station/cases_page.py" line="201"/>
         <source>超期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/cases_page.py" line="202"/>
+        <location filename="../../ui/station/cases_page.py" line="201"/>
         <source>预警</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../ui/cases_page.py" line="203"/>
+        <location filename="../../ui/station/cases_page.py" line="202"/>
         <source>正常</source>
         <translation>Normal</translation>
     </message>
     <message>
-        <location filename="../../ui/cases_page.py" line="206"/>
+        <location filename="../../ui/station/cases_page.py" line="205"/>
         <source>全部日期</source>
         <translation>All dates</translation>
     </message>
     <message>
-        <location filename="../../ui/cases_page.py" line="206"/>
+        <location filename="../../ui/station/cases_page.py" line="205"/>
         <source>今天</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ui/cases_page.py" line="207"/>
+        <location filename="../../ui/station/cases_page.py" line="206"/>
         <source>近7天</source>
         <translation>Last 7 days</translation>
     </message>
     <message>
-        <location filename="../../ui/cases_page.py" line="207"/>
+        <location filename="../../ui/station/cases_page.py" line="206"/>
         <source>近30天</source>
         <translation>Last 30 days</translation>
     </message>
     <message>
-        <location filename="../../ui/cases_page.py" line="208"/>
+        <location filename="../../ui/station/cases_page.py" line="207"/>
         <source>本年</source>
         <translation>This year</translation>
     </message>
     <message>
-        <location filename="../../ui/cases_page.py" line="208"/>
+        <location filename="../../ui/station/cases_page.py" line="207"/>
         <source>自定义…</source>
         <translation>Custom…</translation>
     </message>
     <message>
-        <location filename="../../ui/cases_page.py" line="219"/>
+        <location filename="../../ui/station/cases_page.py" line="218"/>
         <source>待同步</source>
         <translation>Not synced</translation>
     </message>
     <message>
-        <location filename="../../ui/cases_page.py" line="220"/>
+        <location filename="../../ui/station/cases_page.py" line="219"/>
         <source>被拒绝</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../ui/cases_page.py" line="222"/>
+        <location filename="../../ui/station/cases_page.py" line="221"/>
         <source>清除筛选</source>
         <translation>Clear filters</translation>
     </message>
     <message>
-        <location filename="../../ui/cases_page.py" line="230"/>
+        <location filename="../../ui/station/cases_page.py" line="229"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/cases_page.py" line="231"/>
+        <location filename="../../ui/station/cases_page.py" line="230"/>
         <source>事项</source>
         <translation>Matter</translation>
     </message>
     <message>
-        <location filename="../../ui/cases_page.py" line="232"/>
+        <location filename="../../ui/station/cases_page.py" line="231"/>
         <source>督办</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/cases_page.py" line="233"/>
+        <location filename="../../ui/station/cases_page.py" line="232"/>
         <source>收件</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../ui/cases_page.py" line="239"/>
+        <location filename="../../ui/station/cases_page.py" line="238"/>
         <source>同步</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../ui/cases_page.py" line="431"/>
+        <location filename="../../ui/station/cases_page.py" line="401"/>
         <source>没有符合条件的办件。可以清除筛选，或换个搜索词。</source>
         <translation>No matching cases. Clear the filters or try another search.</translation>
     </message>
     <message>
-        <location filename="../../ui/cases_page.py" line="432"/>
+        <location filename="../../ui/station/cases_page.py" line="402"/>
         <source>本站还没有办件。</source>
         <translation>This station has no cases yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/cases_page.py" line="441"/>
+        <location filename="../../ui/station/cases_page.py" line="411"/>
         <source>找到 {n} 件</source>
         <translation>{n} found</translation>
     </message>
     <message>
-        <location filename="../../ui/cases_page.py" line="441"/>
+        <location filename="../../ui/station/cases_page.py" line="411"/>
         <source>共 {n} 件</source>
         <translation>{n} cases</translation>
     </message>
     <message>
-        <location filename="../../ui/cases_page.py" line="443"/>
+        <location filename="../../ui/station/cases_page.py" line="413"/>
         <source>（已载入 {n}）</source>
         <translation> ({n} loaded)</translation>
     </message>
     <message>
-        <location filename="../../ui/cases_page.py" line="444"/>
+        <location filename="../../ui/station/cases_page.py" line="414"/>
         <source>最近变动在前</source>
         <translation>Recently changed first</translation>
     </message>
     <message>
-        <location filename="../../ui/cases_page.py" line="444"/>
+        <location filename="../../ui/station/cases_page.py" line="414"/>
         <source>按办件编号</source>
         <translation>By case number</translation>
     </message>
     <message>
-        <location filename="../../ui/cases_page.py" line="445"/>
+        <location filename="../../ui/station/cases_page.py" line="415"/>
         <source>按状态</source>
         <translation>By status</translation>
     </message>
     <message>
-        <location filename="../../ui/cases_page.py" line="445"/>
+        <location filename="../../ui/station/cases_page.py" line="415"/>
         <source>按事项</source>
         <translation>By matter</translation>
     </message>
     <message>
-        <location filename="../../ui/cases_page.py" line="446"/>
+        <location filename="../../ui/station/cases_page.py" line="416"/>
         <source>按办结期限</source>
         <translation>By due date</translation>
     </message>
@@ -1365,33 +1372,33 @@
 <context>
     <name>CatalogPage</name>
     <message>
-        <location filename="../../ui/catalog_page.py" line="449"/>
+        <location filename="../../ui/station/catalog_page.py" line="450"/>
         <source>正在加载事项目录…</source>
         <extracomment>The clerk chose a matter (Enter or double-click); carries the Matter. The matter shown in the guide changed; carries the Matter or None.</extracomment>
         <translation>Loading the matter catalog…</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="473"/>
+        <location filename="../../ui/station/catalog_page.py" line="474"/>
         <source>搜索：事项名称、实施编码或拼音首字母（如 dbsq）</source>
         <translation>Search: matter name, code or pinyin initials (e.g. dbsq)</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="493"/>
+        <location filename="../../ui/station/catalog_page.py" line="494"/>
         <source>部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="558"/>
+        <location filename="../../ui/station/catalog_page.py" line="559"/>
         <source>全部部门</source>
         <translation>All departments</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="584"/>
+        <location filename="../../ui/station/catalog_page.py" line="585"/>
         <source>找到 {n} 项</source>
         <translation>{n} found</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="584"/>
+        <location filename="../../ui/station/catalog_page.py" line="585"/>
         <source>共 {n} 项</source>
         <translation>{n} matters</translation>
     </message>
@@ -1399,58 +1406,58 @@
 <context>
     <name>ChecklistModel</name>
     <message>
-        <location filename="../../ui/intake_checklist.py" line="249"/>
+        <location filename="../../ui/station/intake/checklist.py" line="249"/>
         <source>申请材料</source>
         <extracomment>Days between today and the default promise date of a 容缺后补 item. Emitted after any mark changed (status, promise date).</extracomment>
         <translation>Material</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_checklist.py" line="249"/>
+        <location filename="../../ui/station/intake/checklist.py" line="249"/>
         <source>要求</source>
         <translation>Necessity</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_checklist.py" line="249"/>
+        <location filename="../../ui/station/intake/checklist.py" line="249"/>
         <source>形式与份数</source>
         <translation>Form and copies</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_checklist.py" line="249"/>
+        <location filename="../../ui/station/intake/checklist.py" line="249"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_checklist.py" line="250"/>
+        <location filename="../../ui/station/intake/checklist.py" line="250"/>
         <source>承诺补交日期</source>
         <translation>Promised by</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_checklist.py" line="302"/>
+        <location filename="../../ui/station/intake/checklist.py" line="302"/>
         <source>（{c}）</source>
         <translation>({c})</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_checklist.py" line="304"/>
+        <location filename="../../ui/station/intake/checklist.py" line="304"/>
         <source>区中心退回要求补正</source>
         <translation>Returned for correction by the district center</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_checklist.py" line="314"/>
+        <location filename="../../ui/station/intake/checklist.py" line="314"/>
         <source>扫描件 {n}</source>
         <translation>Scans: {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_checklist.py" line="321"/>
+        <location filename="../../ui/station/intake/checklist.py" line="321"/>
         <source>受理标准：{r}</source>
         <translation>Acceptance standard: {r}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_checklist.py" line="323"/>
+        <location filename="../../ui/station/intake/checklist.py" line="323"/>
         <source>补正要求：{r}</source>
         <translation>Correction required: {r}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_checklist.py" line="325"/>
+        <location filename="../../ui/station/intake/checklist.py" line="325"/>
         <source>证照库：{d} 由 {who} 核验</source>
         <translation>Documents on file: verified {d} by {who}</translation>
     </message>
@@ -1458,7 +1465,7 @@
 <context>
     <name>ChecklistView</name>
     <message>
-        <location filename="../../ui/intake_checklist.py" line="442"/>
+        <location filename="../../ui/station/intake/checklist.py" line="442"/>
         <source>选择事项后，这里列出该事项的全部申请材料，逐项核对。</source>
         <extracomment>The current material changed (carries the key, or &quot;&quot; when none).</extracomment>
         <translation>Once a matter is chosen, all its application materials are listed here to check one by one.</translation>
@@ -1467,68 +1474,68 @@
 <context>
     <name>ChecklistWords</name>
     <message>
-        <location filename="../../ui/intake_checklist.py" line="347"/>
+        <location filename="../../ui/station/intake/checklist.py" line="347"/>
         <source>必要</source>
         <translation>Required</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_checklist.py" line="347"/>
+        <location filename="../../ui/station/intake/checklist.py" line="347"/>
         <source>非必要</source>
         <translation>Optional</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_checklist.py" line="348"/>
-        <location filename="../../ui/intake_checklist.py" line="355"/>
+        <location filename="../../ui/station/intake/checklist.py" line="348"/>
+        <location filename="../../ui/station/intake/checklist.py" line="355"/>
         <source>容缺后补</source>
         <translation>Deferred (bring later)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_checklist.py" line="348"/>
+        <location filename="../../ui/station/intake/checklist.py" line="348"/>
         <source>信息免交</source>
         <translation>From shared data</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_checklist.py" line="353"/>
+        <location filename="../../ui/station/intake/checklist.py" line="353"/>
         <source>未收</source>
         <translation>Not received</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_checklist.py" line="354"/>
+        <location filename="../../ui/station/intake/checklist.py" line="354"/>
         <source>已收</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_checklist.py" line="354"/>
+        <location filename="../../ui/station/intake/checklist.py" line="354"/>
         <source>证照库</source>
         <translation>On file</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_checklist.py" line="355"/>
+        <location filename="../../ui/station/intake/checklist.py" line="355"/>
         <source>共享获取</source>
         <translation>Shared data</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_checklist.py" line="356"/>
+        <location filename="../../ui/station/intake/checklist.py" line="356"/>
         <source>缺</source>
         <translation>Missing</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_checklist.py" line="357"/>
+        <location filename="../../ui/station/intake/checklist.py" line="357"/>
         <source>不适用</source>
         <translation>N/A</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_checklist.py" line="363"/>
+        <location filename="../../ui/station/intake/checklist.py" line="363"/>
         <source>原件或复印件{n}份</source>
         <translation>{n} original or copy</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_checklist.py" line="366"/>
+        <location filename="../../ui/station/intake/checklist.py" line="366"/>
         <source>原件{n}份</source>
         <translation>{n} original</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_checklist.py" line="368"/>
+        <location filename="../../ui/station/intake/checklist.py" line="368"/>
         <source>复印件{n}份</source>
         <translation>{n} copy</translation>
     </message>
@@ -1536,192 +1543,192 @@
 <context>
     <name>DecisionPanel</name>
     <message>
-        <location filename="../../ui/intake_decision.py" line="90"/>
+        <location filename="../../ui/station/intake/decision.py" line="90"/>
         <source>受理并出具回执  F9</source>
         <translation>Accept + receipt  F9</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_decision.py" line="91"/>
+        <location filename="../../ui/station/intake/decision.py" line="91"/>
         <source>一次性告知  F10</source>
         <translation>One-time notice  F10</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_decision.py" line="92"/>
+        <location filename="../../ui/station/intake/decision.py" line="92"/>
         <source>不予受理  F11</source>
         <translation>Refuse  F11</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_decision.py" line="93"/>
+        <location filename="../../ui/station/intake/decision.py" line="93"/>
         <source>当场办结  F12</source>
         <translation>Complete now  F12</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_decision.py" line="94"/>
+        <location filename="../../ui/station/intake/decision.py" line="94"/>
         <source>补正后重新上报  F9</source>
         <translation>Re-escalate  F9</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_decision.py" line="96"/>
+        <location filename="../../ui/station/intake/decision.py" line="96"/>
         <source>受理（Ctrl+Enter 或 F9）</source>
         <translation>Accept (Ctrl+Enter or F9)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_decision.py" line="109"/>
+        <location filename="../../ui/station/intake/decision.py" line="109"/>
         <source>说明首次告知为何未列出这些材料（将报区中心监察）</source>
         <translation>Why the first notice did not list these (reported to district supervision)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_decision.py" line="117"/>
+        <location filename="../../ui/station/intake/decision.py" line="117"/>
         <source>如《社会救助暂行办法》第十一条</source>
         <translation>E.g. Interim Measures for Social Assistance, Article 11</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_decision.py" line="119"/>
+        <location filename="../../ui/station/intake/decision.py" line="119"/>
         <source>出具不予受理通知书</source>
         <translation>Issue refusal notice</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_decision.py" line="120"/>
+        <location filename="../../ui/station/intake/decision.py" line="120"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_decision.py" line="124"/>
+        <location filename="../../ui/station/intake/decision.py" line="124"/>
         <source>申请人未评价</source>
         <translation>No rating given</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_decision.py" line="125"/>
+        <location filename="../../ui/station/intake/decision.py" line="125"/>
         <source>非常满意</source>
         <translation>Very satisfied</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_decision.py" line="125"/>
+        <location filename="../../ui/station/intake/decision.py" line="125"/>
         <source>满意</source>
         <translation>Satisfied</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_decision.py" line="126"/>
+        <location filename="../../ui/station/intake/decision.py" line="126"/>
         <source>基本满意</source>
         <translation>Fairly satisfied</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_decision.py" line="126"/>
+        <location filename="../../ui/station/intake/decision.py" line="126"/>
         <source>不满意</source>
         <translation>Dissatisfied</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_decision.py" line="127"/>
+        <location filename="../../ui/station/intake/decision.py" line="127"/>
         <source>非常不满意</source>
         <translation>Very dissatisfied</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_decision.py" line="160"/>
+        <location filename="../../ui/station/intake/decision.py" line="160"/>
         <source>好差评</source>
         <translation>Rating</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_decision.py" line="167"/>
+        <location filename="../../ui/station/intake/decision.py" line="167"/>
         <source>增加告知材料的理由 *</source>
         <translation>Reason for added items *</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_decision.py" line="176"/>
+        <location filename="../../ui/station/intake/decision.py" line="176"/>
         <source>理由 *</source>
         <translation>Reason *</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_decision.py" line="177"/>
+        <location filename="../../ui/station/intake/decision.py" line="177"/>
         <source>依据</source>
         <translation>Legal basis</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_decision.py" line="195"/>
+        <location filename="../../ui/station/intake/decision.py" line="195"/>
         <source>先完成：</source>
         <translation>Complete first: </translation>
     </message>
     <message>
-        <location filename="../../ui/intake_decision.py" line="196"/>
+        <location filename="../../ui/station/intake/decision.py" line="196"/>
         <source>先填写：</source>
         <translation>Fill in first: </translation>
     </message>
     <message>
-        <location filename="../../ui/intake_decision.py" line="198"/>
+        <location filename="../../ui/station/intake/decision.py" line="198"/>
         <source>尚缺 {n} 项必要材料，不能受理；请出具一次性告知单。</source>
         <translation>Required materials missing: {n}. Cannot accept; issue a one-time notice.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_decision.py" line="208"/>
+        <location filename="../../ui/station/intake/decision.py" line="208"/>
         <source>材料已齐全，应当场受理，不能出具补正告知。</source>
         <translation>Materials complete: accept now; a supplement notice is not allowed.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_decision.py" line="211"/>
+        <location filename="../../ui/station/intake/decision.py" line="211"/>
         <source>再次告知增加了首次未列出的材料，须填写理由。</source>
         <translation>This notice adds materials not on the first notice; a reason is required.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_decision.py" line="216"/>
+        <location filename="../../ui/station/intake/decision.py" line="216"/>
         <source>退回补正的材料尚未收齐：</source>
         <translation>Correction materials still missing: </translation>
     </message>
     <message>
-        <location filename="../../ui/intake_decision.py" line="242"/>
+        <location filename="../../ui/station/intake/decision.py" line="242"/>
         <source>左侧信息填写完整后才能作出决定（见“还需填写”）。</source>
         <translation>Complete the details on the left before deciding (see &quot;Still to fill in&quot;).</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_decision.py" line="257"/>
+        <location filename="../../ui/station/intake/decision.py" line="257"/>
         <source>已收 {n} 项</source>
         <translation>{n} received</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_decision.py" line="259"/>
+        <location filename="../../ui/station/intake/decision.py" line="259"/>
         <source>（其中证照库 {m} 项）</source>
         <translation> ({m} on file)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_decision.py" line="263"/>
+        <location filename="../../ui/station/intake/decision.py" line="263"/>
         <source>区中心要求补正 {n} 项</source>
         <translation>Corrections required by district: {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_decision.py" line="266"/>
+        <location filename="../../ui/station/intake/decision.py" line="266"/>
         <source>补正材料已收齐，可以重新上报。</source>
         <translation>Correction materials complete; ready to re-escalate.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_decision.py" line="268"/>
+        <location filename="../../ui/station/intake/decision.py" line="268"/>
         <source>尚缺 {n} 项</source>
         <translation>{n} missing</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_decision.py" line="271"/>
+        <location filename="../../ui/station/intake/decision.py" line="271"/>
         <source>必要材料已收齐，可以受理。</source>
         <translation>Required materials complete; ready to accept.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_decision.py" line="273"/>
+        <location filename="../../ui/station/intake/decision.py" line="273"/>
         <source>容缺后补 {n} 项</source>
         <translation>{n} deferred (bring later)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_decision.py" line="275"/>
+        <location filename="../../ui/station/intake/decision.py" line="275"/>
         <source>{name}（承诺 {d} 前补交）</source>
         <translation>{name} (promised by {d})</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_decision.py" line="279"/>
+        <location filename="../../ui/station/intake/decision.py" line="279"/>
         <source>首次告知未列出（一次性告知原则）</source>
         <translation>Not on the first notice (one-time notice rule)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_decision.py" line="283"/>
+        <location filename="../../ui/station/intake/decision.py" line="283"/>
         <source>还需填写</source>
         <translation>Still to fill in</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_decision.py" line="330"/>
+        <location filename="../../ui/station/intake/decision.py" line="330"/>
         <source>不予受理必须写明理由：请选择或输入。</source>
         <translation>A refusal needs a reason: choose or type one.</translation>
     </message>
@@ -1729,544 +1736,346 @@
 <context>
     <name>DetailRenderer</name>
     <message>
-        <location filename="../../ui/case_detail.py" line="211"/>
+        <location filename="../../ui/station/case_detail.py" line="209"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="212"/>
+        <location filename="../../ui/station/case_detail.py" line="210"/>
         <source>证件号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="213"/>
+        <location filename="../../ui/station/case_detail.py" line="211"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="214"/>
+        <location filename="../../ui/station/case_detail.py" line="212"/>
         <source>代理人</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="215"/>
+        <location filename="../../ui/station/case_detail.py" line="213"/>
         <source>事项</source>
         <translation>Matter</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="216"/>
+        <location filename="../../ui/station/case_detail.py" line="214"/>
         <source>办理层级</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="216"/>
-        <location filename="../../ui/case_detail.py" line="371"/>
+        <location filename="../../ui/station/case_detail.py" line="214"/>
         <source>上报区级</source>
         <translation>Escalated to district</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="217"/>
+        <location filename="../../ui/station/case_detail.py" line="215"/>
         <source>站点办结</source>
         <translation>Completed at station</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="218"/>
+        <location filename="../../ui/station/case_detail.py" line="216"/>
         <source>收件时间</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="219"/>
+        <location filename="../../ui/station/case_detail.py" line="217"/>
         <source>受理时间</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="220"/>
+        <location filename="../../ui/station/case_detail.py" line="218"/>
         <source>承诺时限</source>
         <translation>Committed time</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="220"/>
+        <location filename="../../ui/station/case_detail.py" line="218"/>
         <source>办结期限</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="221"/>
+        <location filename="../../ui/station/case_detail.py" line="219"/>
         <source>经办人</source>
         <translation>Clerk</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="222"/>
+        <location filename="../../ui/station/case_detail.py" line="220"/>
         <source>当前负责</source>
         <translation>Current owner</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="222"/>
-        <location filename="../../ui/case_detail.py" line="426"/>
+        <location filename="../../ui/station/case_detail.py" line="220"/>
+        <location filename="../../ui/station/case_detail.py" line="365"/>
         <source>区中心</source>
         <translation>District center</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="223"/>
+        <location filename="../../ui/station/case_detail.py" line="221"/>
         <source>本站</source>
         <translation>This station</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="244"/>
+        <location filename="../../ui/station/case_detail.py" line="242"/>
         <source>即办（当场办结）</source>
         <translation>Instant (completed on the spot)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="245"/>
+        <location filename="../../ui/station/case_detail.py" line="243"/>
         <source>{n} 个工作日</source>
         <translation>{n} working days</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="253"/>
+        <location filename="../../ui/station/case_detail.py" line="251"/>
         <source>暂定</source>
         <translation>Provisional</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="259"/>
+        <location filename="../../ui/station/case_detail.py" line="257"/>
         <source>退回补正期间不计时，补正后重新上报时期限顺延。</source>
         <translation>The clock stops while returned for correction; the deadline is extended on re-escalation.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="262"/>
+        <location filename="../../ui/station/case_detail.py" line="260"/>
         <source>已超期 {n} 个工作日</source>
         <translation>Overdue by {n} working days</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="264"/>
+        <location filename="../../ui/station/case_detail.py" line="262"/>
         <source>剩余 {n} 个工作日</source>
         <translation>{n} working days left</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="277"/>
+        <location filename="../../ui/station/case_detail.py" line="275"/>
         <source>（未附说明）</source>
         <translation>(no note)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="309"/>
-        <location filename="../../ui/case_detail.py" line="375"/>
+        <location filename="../../ui/station/case_detail.py" line="307"/>
         <source>准予</source>
         <translation>Approved</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="309"/>
-        <location filename="../../ui/case_detail.py" line="376"/>
+        <location filename="../../ui/station/case_detail.py" line="307"/>
         <source>不予批准</source>
         <translation>Denied</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="310"/>
-        <location filename="../../ui/case_detail.py" line="376"/>
+        <location filename="../../ui/station/case_detail.py" line="308"/>
         <source>办结</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="317"/>
+        <location filename="../../ui/station/case_detail.py" line="315"/>
         <source>决定人：{who}</source>
         <translation>Decided by: {who}</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="320"/>
+        <location filename="../../ui/station/case_detail.py" line="318"/>
         <source>已交付：{when}，{how}</source>
         <translation>Delivered: {when}, {how}</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="336"/>
+        <location filename="../../ui/station/case_detail.py" line="334"/>
         <source>差评须由区中心在15个工作日内跟进整改。</source>
         <translation>The district center must follow up a bad rating within 15 working days.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="337"/>
-        <location filename="../../ui/case_detail.py" line="417"/>
+        <location filename="../../ui/station/case_detail.py" line="335"/>
         <source>差评</source>
         <translation>Bad rating</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="340"/>
+        <location filename="../../ui/station/case_detail.py" line="338"/>
         <source>评价渠道：</source>
         <translation>Rating channel: </translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="356"/>
-        <source>时间</source>
-        <translation>Time</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_detail.py" line="356"/>
-        <source>环节</source>
-        <translation>Step</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_detail.py" line="356"/>
-        <source>经办</source>
-        <translation>By</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_detail.py" line="356"/>
-        <source>说明</source>
-        <translation>Note</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_detail.py" line="356"/>
+        <location filename="../../ui/station/case_detail.py" line="355"/>
         <source>同步</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="369"/>
-        <source>收件</source>
-        <translation>Received</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_detail.py" line="369"/>
-        <source>材料更新</source>
-        <translation>Materials updated</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_detail.py" line="370"/>
-        <source>一次性告知</source>
-        <translation>One-time notice</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_detail.py" line="370"/>
-        <source>受理</source>
-        <translation>Accepted</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_detail.py" line="371"/>
-        <source>不予受理</source>
-        <translation>Refused</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_detail.py" line="372"/>
-        <source>区中心接件</source>
-        <translation>District center received</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_detail.py" line="372"/>
-        <source>指派代办员</source>
-        <translation>Proxy agent assigned</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_detail.py" line="373"/>
-        <source>代办进展</source>
-        <translation>Proxy agent progress</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_detail.py" line="373"/>
-        <source>退回补正</source>
-        <translation>Returned for correction</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_detail.py" line="374"/>
-        <source>补正后重新上报</source>
-        <translation>Re-escalated after correction</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_detail.py" line="374"/>
-        <source>特别程序开始</source>
-        <translation>Special procedure started</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_detail.py" line="375"/>
-        <source>特别程序结束</source>
-        <translation>Special procedure ended</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_detail.py" line="329"/>
-        <location filename="../../ui/case_detail.py" line="377"/>
+        <location filename="../../ui/station/case_detail.py" line="327"/>
         <source>好差评</source>
         <translation>Rating</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="377"/>
-        <source>撤回</source>
-        <translation>Withdrawn</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_detail.py" line="350"/>
-        <location filename="../../ui/case_detail.py" line="377"/>
+        <location filename="../../ui/station/case_detail.py" line="348"/>
         <source>留言</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="278"/>
+        <location filename="../../ui/station/case_detail.py" line="276"/>
         <source>&lt;b&gt;区中心退回补正&lt;/b&gt;（{who}）：{note}</source>
         <translation>&lt;b&gt;Returned for correction by the district center&lt;/b&gt; ({who}): {note}</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="289"/>
+        <location filename="../../ui/station/case_detail.py" line="287"/>
         <source>不予受理理由</source>
         <translation>Reason for refusal</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="293"/>
+        <location filename="../../ui/station/case_detail.py" line="291"/>
         <source>依据：</source>
         <translation>Legal basis: </translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="301"/>
+        <location filename="../../ui/station/case_detail.py" line="299"/>
         <source>撤回原因</source>
         <translation>Reason for withdrawal</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="323"/>
+        <location filename="../../ui/station/case_detail.py" line="321"/>
         <source>办理结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="331"/>
+        <location filename="../../ui/station/case_detail.py" line="329"/>
         <source>尚未评价。</source>
         <translation>Not rated yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="339"/>
+        <location filename="../../ui/station/case_detail.py" line="337"/>
         <source>评价意见：</source>
         <translation>Comments: </translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="385"/>
-        <source>告知补正 {n} 项</source>
-        <translation>Items to supplement: {n}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_detail.py" line="387"/>
-        <source>（新增告知项，理由：{why}）</source>
-        <translation>(items added, reason: {why})</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_detail.py" line="392"/>
-        <source>（暂定）</source>
-        <translation> (provisional)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_detail.py" line="393"/>
-        <source>办结期限 {due}{extra}</source>
-        <translation>Due {due}{extra}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_detail.py" line="421"/>
-        <source>（{channel}）</source>
-        <translation> ({channel})</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_detail.py" line="429"/>
+        <location filename="../../ui/station/case_detail.py" line="368"/>
         <source>被拒</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="431"/>
+        <location filename="../../ui/station/case_detail.py" line="370"/>
         <source>待同步</source>
         <translation>Not synced</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="432"/>
+        <location filename="../../ui/station/case_detail.py" line="371"/>
         <source>已同步</source>
         <translation>Synced</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="437"/>
+        <location filename="../../ui/station/case_detail.py" line="376"/>
         <source>材料</source>
         <translation>Material</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="437"/>
+        <location filename="../../ui/station/case_detail.py" line="376"/>
         <source>必要性</source>
         <translation>Necessity</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="437"/>
+        <location filename="../../ui/station/case_detail.py" line="376"/>
         <source>份数</source>
         <translation>Copies</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="437"/>
+        <location filename="../../ui/station/case_detail.py" line="376"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="438"/>
+        <location filename="../../ui/station/case_detail.py" line="377"/>
         <source>扫描件</source>
         <translation>Scans</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="448"/>
+        <location filename="../../ui/station/case_detail.py" line="387"/>
         <source>承诺 {day} 前补交</source>
         <translation>Promised by {day}</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="452"/>
+        <location filename="../../ui/station/case_detail.py" line="391"/>
         <source>原件{n}份</source>
         <translation>{n} original</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="454"/>
+        <location filename="../../ui/station/case_detail.py" line="393"/>
         <source>复印件{n}份</source>
         <translation>{n} copy</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="467"/>
+        <location filename="../../ui/station/case_detail.py" line="406"/>
         <source>{n} 份（{kinds}）</source>
         <translation>{n} ({kinds})</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="471"/>
-        <source>已收</source>
-        <translation>Received</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_detail.py" line="471"/>
-        <source>证照库已核验</source>
-        <translation>Verified on file</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_detail.py" line="472"/>
-        <source>共享数据获取</source>
-        <translation>From shared data</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_detail.py" line="472"/>
-        <location filename="../../ui/case_detail.py" line="484"/>
+        <location filename="../../ui/station/case_detail.py" line="413"/>
         <source>容缺后补</source>
         <translation>Deferred (bring later)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="473"/>
-        <source>缺</source>
-        <translation>Missing</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_detail.py" line="473"/>
-        <source>不适用</source>
-        <translation>N/A</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_detail.py" line="479"/>
-        <source>窗口领取</source>
-        <translation>Collect at counter</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_detail.py" line="479"/>
-        <source>邮寄送达</source>
-        <translation>By post</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_detail.py" line="480"/>
-        <source>电子送达</source>
-        <translation>Electronic delivery</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_detail.py" line="483"/>
+        <location filename="../../ui/station/case_detail.py" line="412"/>
         <source>必要</source>
         <translation>Required</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="483"/>
+        <location filename="../../ui/station/case_detail.py" line="412"/>
         <source>非必要</source>
         <translation>Optional</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="485"/>
+        <location filename="../../ui/station/case_detail.py" line="414"/>
         <source>信息免交</source>
         <translation>From shared data</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_detail.py" line="488"/>
-        <source>一次性告知单</source>
-        <translation>One-time notice</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_detail.py" line="488"/>
-        <source>受理回执</source>
-        <translation>Acceptance receipt</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_detail.py" line="489"/>
-        <source>不予受理通知书</source>
-        <translation>Refusal notice</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_detail.py" line="489"/>
-        <source>办结通知</source>
-        <translation>Result notice</translation>
     </message>
 </context>
 <context>
     <name>DistrictCaseView</name>
     <message>
-        <location filename="../../ui/district_case.py" line="88"/>
+        <location filename="../../ui/district/case.py" line="77"/>
         <source>&lt;span style=&apos;color:#5f6368&apos;&gt;在上方列表中选择一个案件，查看材料、办理进程和站点文书。&lt;/span&gt;</source>
         <translation>&lt;span style=&apos;color:#5f6368&apos;&gt;Select a case in the list above to see its materials, history and the station&apos;s documents.&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/district_case.py" line="134"/>
-        <source>概况</source>
-        <translation>Overview</translation>
-    </message>
-    <message>
-        <location filename="../../ui/district_case.py" line="135"/>
-        <source>办理进程</source>
-        <translation>History</translation>
-    </message>
-    <message>
-        <location filename="../../ui/district_case.py" line="136"/>
-        <source>材料</source>
-        <translation>Materials</translation>
-    </message>
-    <message>
-        <location filename="../../ui/district_case.py" line="137"/>
-        <source>文书</source>
-        <translation>Documents</translation>
-    </message>
-    <message>
-        <location filename="../../ui/district_case.py" line="230"/>
+        <location filename="../../ui/district/case.py" line="184"/>
         <source>没有执行：这个案件刚刚被别人处理过（{why}）。已为您刷新到最新状态，请查看后重新决定。</source>
         <translation>Not done: someone else has just acted on this case ({why}). It has been refreshed to its current state; please look again and decide.</translation>
     </message>
     <message>
-        <location filename="../../ui/district_case.py" line="236"/>
+        <location filename="../../ui/district/case.py" line="190"/>
         <source>已接件。</source>
         <translation>Taken.</translation>
     </message>
     <message>
-        <location filename="../../ui/district_case.py" line="236"/>
+        <location filename="../../ui/district/case.py" line="190"/>
         <source>已指派代办员。</source>
         <translation>Proxy agent assigned.</translation>
     </message>
     <message>
-        <location filename="../../ui/district_case.py" line="237"/>
+        <location filename="../../ui/district/case.py" line="191"/>
         <source>已记录代办进展。</source>
         <translation>Step recorded.</translation>
     </message>
     <message>
-        <location filename="../../ui/district_case.py" line="238"/>
+        <location filename="../../ui/district/case.py" line="192"/>
         <source>已退回站点补正；站点同步后即可看到。</source>
         <translation>Returned for correction; the station sees it with its next sync.</translation>
     </message>
     <message>
-        <location filename="../../ui/district_case.py" line="239"/>
+        <location filename="../../ui/district/case.py" line="193"/>
         <source>特别程序已开始，暂停计时。</source>
         <translation>Special procedure started; the clock is paused.</translation>
     </message>
     <message>
-        <location filename="../../ui/district_case.py" line="240"/>
+        <location filename="../../ui/district/case.py" line="194"/>
         <source>特别程序已结束，期限已顺延。</source>
         <translation>Special procedure ended; the due date moved.</translation>
     </message>
     <message>
-        <location filename="../../ui/district_case.py" line="241"/>
+        <location filename="../../ui/district/case.py" line="195"/>
         <source>已准予；结果将在站点同步后交付。</source>
         <translation>Approved; the station hands the result over after its next sync.</translation>
     </message>
     <message>
-        <location filename="../../ui/district_case.py" line="242"/>
+        <location filename="../../ui/district/case.py" line="196"/>
         <source>已不予批准；结果将在站点同步后交付。</source>
         <translation>Denied; the station hands the result over after its next sync.</translation>
     </message>
     <message>
-        <location filename="../../ui/district_case.py" line="243"/>
+        <location filename="../../ui/district/case.py" line="197"/>
         <source>留言已发送。</source>
         <translation>Comment sent.</translation>
     </message>
@@ -2274,88 +2083,88 @@
 <context>
     <name>DistrictLoginPage</name>
     <message>
-        <location filename="../../ui/district_login.py" line="30"/>
+        <location filename="../../ui/district/login.py" line="30"/>
         <source>区政务服务中心 · 工作人员登录</source>
         <translation>District service center · staff sign-in</translation>
     </message>
     <message>
-        <location filename="../../ui/district_login.py" line="31"/>
+        <location filename="../../ui/district/login.py" line="31"/>
         <source>审核人员、代办员和管理员使用</source>
         <translation>For reviewers, proxy agents and administrators</translation>
     </message>
     <message>
-        <location filename="../../ui/district_login.py" line="38"/>
+        <location filename="../../ui/district/login.py" line="38"/>
         <source>记住我（登录令牌保存在系统密钥环中）</source>
         <translation>Remember me (the sign-in token is kept in the system keyring)</translation>
     </message>
     <message>
-        <location filename="../../ui/district_login.py" line="40"/>
+        <location filename="../../ui/district/login.py" line="40"/>
         <source>留空：使用系统信任的证书</source>
         <translation>Empty: the system&apos;s trusted certificates</translation>
     </message>
     <message>
-        <location filename="../../ui/district_login.py" line="41"/>
+        <location filename="../../ui/district/login.py" line="41"/>
         <source>选择…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../ui/district_login.py" line="49"/>
+        <location filename="../../ui/district/login.py" line="49"/>
         <source>本机没有可用的系统密钥环（keyring），无法“记住我”：登录令牌不会保存，下次启动需要重新输入密码。如需记住登录，请启用系统的凭据服务（Windows 凭据管理器、macOS 钥匙串、Linux Secret Service），或用环境变量 PYTHON_KEYRING_BACKEND 指定后端。</source>
         <translation>This computer has no usable system keyring, so “remember me” is not available: the sign-in token is not kept and you type your password again next time. To remember sign-ins, enable the system&apos;s credential store (Windows Credential Manager, macOS Keychain, Linux Secret Service) or choose a backend with the PYTHON_KEYRING_BACKEND environment variable.</translation>
     </message>
     <message>
-        <location filename="../../ui/district_login.py" line="55"/>
+        <location filename="../../ui/district/login.py" line="55"/>
         <source>服务器</source>
         <translation>Server</translation>
     </message>
     <message>
-        <location filename="../../ui/district_login.py" line="56"/>
+        <location filename="../../ui/district/login.py" line="56"/>
         <source>用户名</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../ui/district_login.py" line="57"/>
+        <location filename="../../ui/district/login.py" line="57"/>
         <source>密码</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../ui/district_login.py" line="59"/>
+        <location filename="../../ui/district/login.py" line="59"/>
         <source>CA 证书</source>
         <translation>CA certificates</translation>
     </message>
     <message>
-        <location filename="../../ui/district_login.py" line="61"/>
-        <location filename="../../ui/district_login.py" line="81"/>
+        <location filename="../../ui/district/login.py" line="61"/>
+        <location filename="../../ui/district/login.py" line="81"/>
         <source>登录</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../ui/district_login.py" line="81"/>
+        <location filename="../../ui/district/login.py" line="81"/>
         <source>正在登录…</source>
         <translation>Signing in…</translation>
     </message>
     <message>
-        <location filename="../../ui/district_login.py" line="90"/>
+        <location filename="../../ui/district/login.py" line="90"/>
         <source>选择 CA 证书文件</source>
         <translation>Choose a CA certificate file</translation>
     </message>
     <message>
-        <location filename="../../ui/district_login.py" line="91"/>
+        <location filename="../../ui/district/login.py" line="91"/>
         <source>证书 (*.pem *.crt *.cer);;所有文件 (*)</source>
         <translation>Certificates (*.pem *.crt *.cer);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/district_login.py" line="98"/>
+        <location filename="../../ui/district/login.py" line="98"/>
         <source>服务器地址须以 https:// 或 http:// 开头。</source>
         <translation>The server address must start with https:// or http://.</translation>
     </message>
     <message>
-        <location filename="../../ui/district_login.py" line="102"/>
+        <location filename="../../ui/district/login.py" line="102"/>
         <source>请输入用户名。</source>
         <translation>Enter your user name.</translation>
     </message>
     <message>
-        <location filename="../../ui/district_login.py" line="106"/>
+        <location filename="../../ui/district/login.py" line="106"/>
         <source>请输入密码。</source>
         <translation>Enter your password.</translation>
     </message>
@@ -2363,371 +2172,202 @@
 <context>
     <name>DistrictRenderer</name>
     <message>
-        <location filename="../../ui/district_render.py" line="105"/>
+        <location filename="../../ui/district/render.py" line="103"/>
         <source>特别程序中</source>
         <translation>In special procedure</translation>
     </message>
     <message>
-        <location filename="../../ui/district_render.py" line="128"/>
+        <location filename="../../ui/district/render.py" line="126"/>
         <source>隐藏</source>
         <translation>Hide</translation>
     </message>
     <message>
-        <location filename="../../ui/district_render.py" line="128"/>
+        <location filename="../../ui/district/render.py" line="126"/>
         <source>显示完整号码</source>
         <translation>Show full number</translation>
     </message>
     <message>
-        <location filename="../../ui/district_render.py" line="135"/>
+        <location filename="../../ui/district/render.py" line="133"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/district_render.py" line="135"/>
+        <location filename="../../ui/district/render.py" line="133"/>
         <source>证件号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/district_render.py" line="136"/>
+        <location filename="../../ui/district/render.py" line="134"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/district_render.py" line="136"/>
+        <location filename="../../ui/district/render.py" line="134"/>
         <source>代理人</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../../ui/district_render.py" line="137"/>
+        <location filename="../../ui/district/render.py" line="135"/>
         <source>站点</source>
         <translation>Station</translation>
     </message>
     <message>
-        <location filename="../../ui/district_render.py" line="137"/>
+        <location filename="../../ui/district/render.py" line="135"/>
         <source>事项</source>
         <translation>Matter</translation>
     </message>
     <message>
-        <location filename="../../ui/district_render.py" line="138"/>
+        <location filename="../../ui/district/render.py" line="136"/>
         <source>受理时间</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../ui/district_render.py" line="138"/>
+        <location filename="../../ui/district/render.py" line="136"/>
         <source>承诺时限</source>
         <translation>Committed limit</translation>
     </message>
     <message>
-        <location filename="../../ui/district_render.py" line="139"/>
+        <location filename="../../ui/district/render.py" line="137"/>
         <source>{n} 个工作日</source>
         <translation>{n} working days</translation>
     </message>
     <message>
-        <location filename="../../ui/district_render.py" line="140"/>
+        <location filename="../../ui/district/render.py" line="138"/>
         <source>办结期限</source>
         <translation>Due date</translation>
     </message>
     <message>
-        <location filename="../../ui/district_render.py" line="140"/>
+        <location filename="../../ui/district/render.py" line="138"/>
         <source>代办员</source>
         <translation>Proxy agent</translation>
     </message>
     <message>
-        <location filename="../../ui/district_render.py" line="157"/>
+        <location filename="../../ui/district/render.py" line="155"/>
         <source>暂定</source>
         <translation>provisional</translation>
     </message>
     <message>
-        <location filename="../../ui/district_render.py" line="163"/>
+        <location filename="../../ui/district/render.py" line="161"/>
         <source>特别程序期间不计时，结束时期限顺延。</source>
         <translation>The clock stops during the special procedure; the due date moves when it ends.</translation>
     </message>
     <message>
-        <location filename="../../ui/district_render.py" line="174"/>
+        <location filename="../../ui/district/render.py" line="172"/>
         <source>第 {n} 次退回补正（{who}）</source>
         <translation>Return {n} ({who})</translation>
     </message>
     <message>
-        <location filename="../../ui/district_render.py" line="175"/>
+        <location filename="../../ui/district/render.py" line="173"/>
         <source>（未附说明）</source>
         <translation>(no note)</translation>
     </message>
     <message>
-        <location filename="../../ui/district_render.py" line="205"/>
-        <location filename="../../ui/district_render.py" line="264"/>
+        <location filename="../../ui/district/render.py" line="203"/>
         <source>准予</source>
         <translation>Approved</translation>
     </message>
     <message>
-        <location filename="../../ui/district_render.py" line="205"/>
-        <location filename="../../ui/district_render.py" line="265"/>
+        <location filename="../../ui/district/render.py" line="203"/>
         <source>不予批准</source>
         <translation>Denied</translation>
     </message>
     <message>
-        <location filename="../../ui/district_render.py" line="206"/>
-        <location filename="../../ui/district_render.py" line="265"/>
+        <location filename="../../ui/district/render.py" line="204"/>
         <source>办结</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../ui/district_render.py" line="212"/>
+        <location filename="../../ui/district/render.py" line="210"/>
         <source>决定人：{who}</source>
         <translation>Decided by: {who}</translation>
     </message>
     <message>
-        <location filename="../../ui/district_render.py" line="215"/>
+        <location filename="../../ui/district/render.py" line="213"/>
         <source>站点已交付：{when}</source>
         <translation>Handed over by the station: {when}</translation>
     </message>
     <message>
-        <location filename="../../ui/district_render.py" line="226"/>
+        <location filename="../../ui/district/render.py" line="224"/>
         <source>差评</source>
         <translation>Bad rating</translation>
     </message>
     <message>
-        <location filename="../../ui/district_render.py" line="227"/>
+        <location filename="../../ui/district/render.py" line="225"/>
         <source>差评须在15个工作日内跟进整改（见“好差评”页）。</source>
         <translation>A bad rating must be followed up within 15 working days (see the Ratings page).</translation>
     </message>
     <message>
-        <location filename="../../ui/district_render.py" line="229"/>
+        <location filename="../../ui/district/render.py" line="227"/>
         <source>评价意见：</source>
         <translation>Comment: </translation>
     </message>
     <message>
-        <location filename="../../ui/district_render.py" line="244"/>
-        <source>时间</source>
-        <translation>Time</translation>
-    </message>
-    <message>
-        <location filename="../../ui/district_render.py" line="244"/>
-        <source>环节</source>
-        <translation>Step</translation>
-    </message>
-    <message>
-        <location filename="../../ui/district_render.py" line="244"/>
-        <source>经办</source>
-        <translation>By</translation>
-    </message>
-    <message>
-        <location filename="../../ui/district_render.py" line="244"/>
-        <location filename="../../ui/district_render.py" line="356"/>
+        <location filename="../../ui/district/render.py" line="302"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/district_render.py" line="248"/>
+        <location filename="../../ui/district/render.py" line="241"/>
         <source>区中心</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../ui/district_render.py" line="258"/>
-        <source>收件</source>
-        <translation>Received</translation>
-    </message>
-    <message>
-        <location filename="../../ui/district_render.py" line="258"/>
-        <source>材料更新</source>
-        <translation>Materials updated</translation>
-    </message>
-    <message>
-        <location filename="../../ui/district_render.py" line="259"/>
-        <source>一次性告知</source>
-        <translation>One-time notice</translation>
-    </message>
-    <message>
-        <location filename="../../ui/district_render.py" line="259"/>
-        <source>受理</source>
-        <translation>Accepted</translation>
-    </message>
-    <message>
-        <location filename="../../ui/district_render.py" line="260"/>
-        <source>不予受理</source>
-        <translation>Not accepted</translation>
-    </message>
-    <message>
-        <location filename="../../ui/district_render.py" line="260"/>
-        <source>上报区级</source>
-        <translation>Escalated</translation>
-    </message>
-    <message>
-        <location filename="../../ui/district_render.py" line="261"/>
-        <source>区中心接件</source>
-        <translation>Taken by district</translation>
-    </message>
-    <message>
-        <location filename="../../ui/district_render.py" line="261"/>
-        <source>指派代办员</source>
-        <translation>Assign proxy agent</translation>
-    </message>
-    <message>
-        <location filename="../../ui/district_render.py" line="262"/>
-        <source>代办进展</source>
-        <translation>Proxy step</translation>
-    </message>
-    <message>
-        <location filename="../../ui/district_render.py" line="262"/>
-        <source>退回补正</source>
-        <translation>Returned for correction</translation>
-    </message>
-    <message>
-        <location filename="../../ui/district_render.py" line="263"/>
-        <source>补正后重新上报</source>
-        <translation>Resubmitted</translation>
-    </message>
-    <message>
-        <location filename="../../ui/district_render.py" line="263"/>
-        <source>特别程序开始</source>
-        <translation>Special procedure started</translation>
-    </message>
-    <message>
-        <location filename="../../ui/district_render.py" line="264"/>
-        <source>特别程序结束</source>
-        <translation>Special procedure ended</translation>
-    </message>
-    <message>
-        <location filename="../../ui/district_render.py" line="266"/>
-        <source>好差评</source>
-        <translation>Rating</translation>
-    </message>
-    <message>
-        <location filename="../../ui/district_render.py" line="266"/>
-        <source>撤回</source>
-        <translation>Withdrawn</translation>
-    </message>
-    <message>
-        <location filename="../../ui/district_render.py" line="266"/>
-        <source>留言</source>
-        <translation>Comments</translation>
-    </message>
-    <message>
-        <location filename="../../ui/district_render.py" line="274"/>
-        <source>告知补正 {n} 项</source>
-        <translation>{n} items to bring</translation>
-    </message>
-    <message>
-        <location filename="../../ui/district_render.py" line="276"/>
-        <source>（新增告知项，理由：{why}）</source>
-        <translation> (new notice items; justification: {why})</translation>
-    </message>
-    <message>
-        <location filename="../../ui/district_render.py" line="280"/>
-        <source>（暂定）</source>
-        <translation> (provisional)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/district_render.py" line="281"/>
-        <source>办结期限 {due}{extra}</source>
-        <translation>Due {due}{extra}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/district_render.py" line="304"/>
+        <location filename="../../ui/district/render.py" line="256"/>
         <source>材料</source>
         <translation>Materials</translation>
     </message>
     <message>
-        <location filename="../../ui/district_render.py" line="304"/>
+        <location filename="../../ui/district/render.py" line="256"/>
         <source>份数</source>
         <translation>Copies</translation>
     </message>
     <message>
-        <location filename="../../ui/district_render.py" line="304"/>
+        <location filename="../../ui/district/render.py" line="256"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/district_render.py" line="304"/>
+        <location filename="../../ui/district/render.py" line="256"/>
         <source>扫描件</source>
         <translation>Scans</translation>
     </message>
     <message>
-        <location filename="../../ui/district_render.py" line="313"/>
+        <location filename="../../ui/district/render.py" line="265"/>
         <source>承诺 {day} 前补交</source>
         <translation>Promised by {day}</translation>
     </message>
     <message>
-        <location filename="../../ui/district_render.py" line="317"/>
+        <location filename="../../ui/district/render.py" line="269"/>
         <source>原件{n}份</source>
         <translation>{n} original(s)</translation>
     </message>
     <message>
-        <location filename="../../ui/district_render.py" line="319"/>
+        <location filename="../../ui/district/render.py" line="271"/>
         <source>复印件{n}份</source>
         <translation>{n} cop(ies)</translation>
     </message>
     <message>
-        <location filename="../../ui/district_render.py" line="338"/>
-        <source>已收</source>
-        <translation>Received</translation>
-    </message>
-    <message>
-        <location filename="../../ui/district_render.py" line="338"/>
-        <source>证照库已核验</source>
-        <translation>On file, verified</translation>
-    </message>
-    <message>
-        <location filename="../../ui/district_render.py" line="339"/>
-        <source>共享数据获取</source>
-        <translation>From shared data</translation>
-    </message>
-    <message>
-        <location filename="../../ui/district_render.py" line="339"/>
-        <source>容缺后补</source>
-        <translation>Deferred</translation>
-    </message>
-    <message>
-        <location filename="../../ui/district_render.py" line="340"/>
-        <source>缺</source>
-        <translation>Missing</translation>
-    </message>
-    <message>
-        <location filename="../../ui/district_render.py" line="340"/>
-        <source>不适用</source>
-        <translation>Not applicable</translation>
-    </message>
-    <message>
-        <location filename="../../ui/district_render.py" line="351"/>
+        <location filename="../../ui/district/render.py" line="299"/>
         <source>站点尚未出具文书。</source>
         <translation>The station has not issued any documents yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/district_render.py" line="352"/>
-        <source>一次性告知单</source>
-        <translation>One-time notice</translation>
-    </message>
-    <message>
-        <location filename="../../ui/district_render.py" line="352"/>
-        <source>受理回执</source>
-        <translation>Acceptance receipt</translation>
-    </message>
-    <message>
-        <location filename="../../ui/district_render.py" line="353"/>
-        <source>不予受理通知书</source>
-        <translation>Refusal notice</translation>
-    </message>
-    <message>
-        <location filename="../../ui/district_render.py" line="353"/>
-        <source>办结通知</source>
-        <translation>Result notice</translation>
-    </message>
-    <message>
-        <location filename="../../ui/district_render.py" line="354"/>
+        <location filename="../../ui/district/render.py" line="300"/>
         <source>再次告知（新增告知项，已报监察）</source>
         <translation>Further notice (new items, reported to supervision)</translation>
     </message>
     <message>
-        <location filename="../../ui/district_render.py" line="355"/>
+        <location filename="../../ui/district/render.py" line="301"/>
         <source>文书</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../ui/district_render.py" line="355"/>
+        <location filename="../../ui/district/render.py" line="301"/>
         <source>编号</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../ui/district_render.py" line="360"/>
+        <location filename="../../ui/district/render.py" line="309"/>
         <source>站点打印的文书（编号与种类）；原件在站点存档。</source>
         <translation>Documents the station printed (kind and number); the originals are filed at the station.</translation>
     </message>
@@ -2735,93 +2375,93 @@
 <context>
     <name>DistrictWindow</name>
     <message>
-        <location filename="../../ui/district_window.py" line="115"/>
+        <location filename="../../ui/district/window.py" line="152"/>
         <source>StationDesk 区政务服务中心</source>
         <translation>StationDesk District Service Center</translation>
     </message>
     <message>
-        <location filename="../../ui/district_window.py" line="118"/>
+        <location filename="../../ui/district/window.py" line="155"/>
         <source>正在连接区中心…</source>
         <translation>Connecting to the district…</translation>
     </message>
     <message>
-        <location filename="../../ui/district_window.py" line="156"/>
+        <location filename="../../ui/district/window.py" line="193"/>
         <source>登录已过期，请重新登录。</source>
         <translation>Your sign-in has expired; please sign in again.</translation>
     </message>
     <message>
-        <location filename="../../ui/district_window.py" line="193"/>
+        <location filename="../../ui/district/window.py" line="230"/>
         <source>{name}（{role}）</source>
         <translation>{name} ({role})</translation>
     </message>
     <message>
-        <location filename="../../ui/district_window.py" line="195"/>
+        <location filename="../../ui/district/window.py" line="232"/>
         <source>区中心：{server}</source>
         <translation>District: {server}</translation>
     </message>
     <message>
-        <location filename="../../ui/district_window.py" line="225"/>
+        <location filename="../../ui/district/window.py" line="247"/>
         <source>审核队列</source>
         <translation>Review queue</translation>
     </message>
     <message>
-        <location filename="../../ui/district_window.py" line="225"/>
+        <location filename="../../ui/district/window.py" line="247"/>
         <source>我的代办</source>
         <translation>My cases</translation>
     </message>
     <message>
-        <location filename="../../ui/district_window.py" line="226"/>
+        <location filename="../../ui/district/window.py" line="248"/>
         <source>电子监察</source>
         <translation>Supervision</translation>
     </message>
     <message>
-        <location filename="../../ui/district_window.py" line="226"/>
+        <location filename="../../ui/district/window.py" line="248"/>
         <source>好差评</source>
         <translation>Rating</translation>
     </message>
     <message>
-        <location filename="../../ui/district_window.py" line="227"/>
+        <location filename="../../ui/district/window.py" line="249"/>
         <source>统计报表</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../ui/district_window.py" line="314"/>
-        <location filename="../../ui/district_window.py" line="357"/>
+        <location filename="../../ui/district/window.py" line="296"/>
+        <location filename="../../ui/district/window.py" line="339"/>
         <source>未登录</source>
         <translation>Not signed in</translation>
     </message>
     <message>
-        <location filename="../../ui/district_window.py" line="316"/>
+        <location filename="../../ui/district/window.py" line="298"/>
         <source>● 未连接</source>
         <translation>● Not connected</translation>
     </message>
     <message>
-        <location filename="../../ui/district_window.py" line="319"/>
+        <location filename="../../ui/district/window.py" line="301"/>
         <source>退出登录</source>
         <translation>Sign out</translation>
     </message>
     <message>
-        <location filename="../../ui/district_window.py" line="331"/>
+        <location filename="../../ui/district/window.py" line="313"/>
         <source>● 在线</source>
         <translation>● Online</translation>
     </message>
     <message>
-        <location filename="../../ui/district_window.py" line="335"/>
+        <location filename="../../ui/district/window.py" line="317"/>
         <source>更新于 {time}</source>
         <translation>Updated {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/district_window.py" line="338"/>
+        <location filename="../../ui/district/window.py" line="320"/>
         <source>● 连接中断</source>
         <translation>● Connection lost</translation>
     </message>
     <message>
-        <location filename="../../ui/district_window.py" line="369"/>
+        <location filename="../../ui/district/window.py" line="351"/>
         <source>登录已失效，请重新登录（{why}）。</source>
         <translation>Your sign-in is no longer valid; please sign in again ({why}).</translation>
     </message>
     <message>
-        <location filename="../../ui/district_window.py" line="373"/>
+        <location filename="../../ui/district/window.py" line="355"/>
         <source>出错了</source>
         <translation>Something went wrong</translation>
     </message>
@@ -2829,42 +2469,42 @@
 <context>
     <name>EnrollDialog</name>
     <message>
-        <location filename="../../ui/enroll_dialog.py" line="40"/>
+        <location filename="../../ui/station/enroll_dialog.py" line="40"/>
         <source>登记到区中心</source>
         <translation>Enroll with the district</translation>
     </message>
     <message>
-        <location filename="../../ui/enroll_dialog.py" line="42"/>
+        <location filename="../../ui/station/enroll_dialog.py" line="42"/>
         <source>输入区中心地址和区中心管理员给出的一次性登记码。登记后本机的设备令牌保存在系统钥匙串中，办件在后台自动同步。</source>
         <translation>Enter the district service&apos;s address and the one-time enrollment code from the district administrator. The device token is then kept in the system keyring and cases sync in the background.</translation>
     </message>
     <message>
-        <location filename="../../ui/enroll_dialog.py" line="48"/>
+        <location filename="../../ui/station/enroll_dialog.py" line="48"/>
         <source>例如 ABCD-EFGH-JKLM</source>
         <translation>e.g. ABCD-EFGH-JKLM</translation>
     </message>
     <message>
-        <location filename="../../ui/enroll_dialog.py" line="50"/>
+        <location filename="../../ui/station/enroll_dialog.py" line="50"/>
         <source>区中心地址</source>
         <translation>District address</translation>
     </message>
     <message>
-        <location filename="../../ui/enroll_dialog.py" line="51"/>
+        <location filename="../../ui/station/enroll_dialog.py" line="51"/>
         <source>登记码</source>
         <translation>Enrollment code</translation>
     </message>
     <message>
-        <location filename="../../ui/enroll_dialog.py" line="57"/>
+        <location filename="../../ui/station/enroll_dialog.py" line="57"/>
         <source>登记</source>
         <translation>Enroll</translation>
     </message>
     <message>
-        <location filename="../../ui/enroll_dialog.py" line="60"/>
+        <location filename="../../ui/station/enroll_dialog.py" line="60"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/enroll_dialog.py" line="73"/>
+        <location filename="../../ui/station/enroll_dialog.py" line="73"/>
         <source>请填写区中心地址和登记码。</source>
         <translation>Enter the district address and the enrollment code.</translation>
     </message>
@@ -2872,48 +2512,48 @@
 <context>
     <name>FormFieldsPanel</name>
     <message>
-        <location filename="../../ui/intake_form.py" line="53"/>
+        <location filename="../../ui/station/intake/form.py" line="53"/>
         <source>选择事项后，这里显示该事项需要采集的信息。</source>
         <translation>Once a matter is chosen, the information it requires is shown here.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="61"/>
+        <location filename="../../ui/station/intake/form.py" line="61"/>
         <source>本事项无需另外采集信息。</source>
         <translation>This matter needs no further information.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="86"/>
+        <location filename="../../ui/station/intake/form.py" line="86"/>
         <source>（请选择）</source>
         <translation>(choose)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="96"/>
+        <location filename="../../ui/station/intake/form.py" line="96"/>
         <source>（未填写）</source>
         <translation>(not filled in)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="105"/>
+        <location filename="../../ui/station/intake/form.py" line="105"/>
         <source>元</source>
         <translation>yuan</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="183"/>
+        <location filename="../../ui/station/intake/form.py" line="183"/>
         <source>请填写“{label}”</source>
         <translation>Fill in &quot;{label}&quot;</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="189"/>
-        <location filename="../../ui/intake_form.py" line="196"/>
+        <location filename="../../ui/station/intake/form.py" line="189"/>
+        <location filename="../../ui/station/intake/form.py" line="196"/>
         <source>{label}：{msg}</source>
         <translation>{label}: {msg}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="191"/>
+        <location filename="../../ui/station/intake/form.py" line="191"/>
         <source>身份证号码未输入完整</source>
         <translation>ID number is incomplete</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="198"/>
+        <location filename="../../ui/station/intake/form.py" line="198"/>
         <source>{label}：金额格式应为整数或最多两位小数</source>
         <translation>{label}: amount must be a whole number or have at most two decimals</translation>
     </message>
@@ -2921,27 +2561,27 @@
 <context>
     <name>IdNumberEdit</name>
     <message>
-        <location filename="../../ui/id_input.py" line="93"/>
+        <location filename="../../ui/common/id_input.py" line="93"/>
         <source>18位公民身份号码，可扫描证件</source>
         <translation>18-digit ID number, or scan the card</translation>
     </message>
     <message>
-        <location filename="../../ui/id_input.py" line="153"/>
+        <location filename="../../ui/common/id_input.py" line="153"/>
         <source>男</source>
         <translation>male</translation>
     </message>
     <message>
-        <location filename="../../ui/id_input.py" line="153"/>
+        <location filename="../../ui/common/id_input.py" line="153"/>
         <source>女</source>
         <translation>female</translation>
     </message>
     <message>
-        <location filename="../../ui/id_input.py" line="154"/>
+        <location filename="../../ui/common/id_input.py" line="154"/>
         <source>号码有效 · {sex} · 出生于 {birth}</source>
         <translation>Valid · {sex} · born {birth}</translation>
     </message>
     <message>
-        <location filename="../../ui/id_input.py" line="156"/>
+        <location filename="../../ui/common/id_input.py" line="156"/>
         <source>已输入 {n}/18 位</source>
         <translation>{n}/18 digits</translation>
     </message>
@@ -2949,189 +2589,189 @@
 <context>
     <name>IntakePage</name>
     <message>
-        <location filename="../../ui/intake_page.py" line="136"/>
+        <location filename="../../ui/station/intake/page.py" line="136"/>
         <source>新收件  Ctrl+N</source>
         <extracomment>Quiet time after the last change before the draft is written. Documents of a decision, rendered and opened in the preview (list[PrintedDocument]). A decision was committed on this case number. A case was loaded for a supplement (case number). The known-person lookup for the typed ID number finished. The draft was written (or cleared because the form is empty). The catalog, recent matters and any draft were loaded after attach.</extracomment>
         <translation>New intake  Ctrl+N</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="156"/>
+        <location filename="../../ui/station/intake/page.py" line="156"/>
         <source>空格/回车：已收 ⇄ 缺&#x3000;F2：更多状态（证照库、共享获取、容缺后补、不适用）</source>
         <translation>Space/Enter: Received ⇄ Missing   F2: more (on file, shared data, deferred, N/A)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="158"/>
+        <location filename="../../ui/station/intake/page.py" line="158"/>
         <source>显示全部材料</source>
         <translation>Show all materials</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="160"/>
-        <location filename="../../ui/intake_page.py" line="712"/>
+        <location filename="../../ui/station/intake/page.py" line="160"/>
+        <location filename="../../ui/station/intake/page.py" line="712"/>
         <source>附扫描件…  Ctrl+U</source>
         <translation>Attach scan…  Ctrl+U</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="162"/>
+        <location filename="../../ui/station/intake/page.py" line="162"/>
         <source>为选中的材料附上扫描件（PDF、PNG 或 JPEG，不超过 10 MB），随案件同步到区中心</source>
         <translation>Attach a scan to the selected material (PDF, PNG or JPEG, at most 10 MB); it is synced to the district with the case</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="178"/>
+        <location filename="../../ui/station/intake/page.py" line="178"/>
         <source>1  事项</source>
         <translation>1  Matter</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="179"/>
+        <location filename="../../ui/station/intake/page.py" line="179"/>
         <source>2  申请人</source>
         <translation>2  Applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="180"/>
+        <location filename="../../ui/station/intake/page.py" line="180"/>
         <source>3  申请信息</source>
         <translation>3  Application details</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="203"/>
+        <location filename="../../ui/station/intake/page.py" line="203"/>
         <source>4  申请材料</source>
         <translation>4  Materials</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="301"/>
+        <location filename="../../ui/station/intake/page.py" line="301"/>
         <source>正在加载事项目录…</source>
         <translation>Loading the matter catalog…</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="423"/>
+        <location filename="../../ui/station/intake/page.py" line="423"/>
         <source>有代理人：已将“{names}”列为需提交的材料。</source>
         <translation>Agent present: &quot;{names}&quot; added to the required materials.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="439"/>
+        <location filename="../../ui/station/intake/page.py" line="439"/>
         <source>选择事项</source>
         <translation>Choose a matter</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="474"/>
+        <location filename="../../ui/station/intake/page.py" line="474"/>
         <source>受理标准：{r}</source>
         <translation>Acceptance standard: {r}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="476"/>
+        <location filename="../../ui/station/intake/page.py" line="476"/>
         <source>补正要求：{r}</source>
         <translation>Correction required: {r}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="542"/>
+        <location filename="../../ui/station/intake/page.py" line="542"/>
         <source>该申请人没有待补正或退回补正的办件；可在下方新收件。</source>
         <translation>This applicant has no cases awaiting supplement or returned for correction; start a new intake below.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="612"/>
+        <location filename="../../ui/station/intake/page.py" line="612"/>
         <source>补正</source>
         <translation>Supplement</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="612"/>
+        <location filename="../../ui/station/intake/page.py" line="612"/>
         <source>退回补正</source>
         <translation>Returned for correction</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="616"/>
+        <location filename="../../ui/station/intake/page.py" line="616"/>
         <source>首次告知 {d} 列出 {n} 项</source>
         <translation>First notice {d}: {n} listed</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="620"/>
+        <location filename="../../ui/station/intake/page.py" line="620"/>
         <source>区中心退回：{note}</source>
         <translation>Returned by district center: {note}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="622"/>
+        <location filename="../../ui/station/intake/page.py" line="622"/>
         <source>Ctrl+N 返回新收件</source>
         <translation>Ctrl+N back to new intake</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="663"/>
+        <location filename="../../ui/station/intake/page.py" line="663"/>
         <source>正在办理并生成文书…</source>
         <translation>Processing and generating documents…</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="672"/>
+        <location filename="../../ui/station/intake/page.py" line="672"/>
         <source>请先在材料清单中选中一项材料。</source>
         <translation>Select a material in the checklist first.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="677"/>
+        <location filename="../../ui/station/intake/page.py" line="677"/>
         <source>选择扫描件</source>
         <translation>Choose a scan</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="677"/>
+        <location filename="../../ui/station/intake/page.py" line="677"/>
         <source>扫描件 (*.pdf *.png *.jpg *.jpeg)</source>
         <translation>Scans (*.pdf *.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="692"/>
+        <location filename="../../ui/station/intake/page.py" line="692"/>
         <source>无法读取文件：{e}</source>
         <translation>Cannot read the file: {e}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="702"/>
+        <location filename="../../ui/station/intake/page.py" line="702"/>
         <source>选中的材料没有扫描件。</source>
         <translation>The selected material has no scans.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="714"/>
+        <location filename="../../ui/station/intake/page.py" line="714"/>
         <source>移除扫描件  Ctrl+Shift+U</source>
         <translation>Remove scans  Ctrl+Shift+U</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="723"/>
+        <location filename="../../ui/station/intake/page.py" line="723"/>
         <source>正在办理…</source>
         <translation>Processing…</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="747"/>
+        <location filename="../../ui/station/intake/page.py" line="747"/>
         <source>已受理：办件编号 {no}，受理回执已生成。</source>
         <translation>Accepted: case number {no}; acceptance receipt generated.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="748"/>
+        <location filename="../../ui/station/intake/page.py" line="748"/>
         <source>已出具一次性告知单：办件编号 {no}，申请人补齐材料后凭告知单二维码调取。</source>
         <translation>One-time notice issued: case number {no}. When the applicant returns with the materials, open the case with the notice&apos;s QR code.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="750"/>
+        <location filename="../../ui/station/intake/page.py" line="750"/>
         <source>已出具不予受理通知书：办件编号 {no}。</source>
         <translation>Refusal notice issued: case number {no}.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="751"/>
+        <location filename="../../ui/station/intake/page.py" line="751"/>
         <source>已当场办结：办件编号 {no}，受理回执和办结通知已生成。</source>
         <translation>Completed on the spot: case number {no}; acceptance receipt and result notice generated.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="752"/>
+        <location filename="../../ui/station/intake/page.py" line="752"/>
         <source>已补正并重新上报区中心：办件编号 {no}。</source>
         <translation>Corrected and re-escalated to the district center: case number {no}.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="754"/>
+        <location filename="../../ui/station/intake/page.py" line="754"/>
         <source>已办理：办件编号 {no}。</source>
         <translation>Done: case number {no}.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="756"/>
+        <location filename="../../ui/station/intake/page.py" line="756"/>
         <source>本事项须上报区级：请在“办件”页上报。</source>
         <translation>This matter must be escalated to district: escalate it on the &quot;Cases&quot; page.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="767"/>
+        <location filename="../../ui/station/intake/page.py" line="767"/>
         <source>办件 {no} 已办理（{state}），但文书未能生成：{err} 可在“办件”页补打。</source>
         <translation>Case {no} was processed ({state}) but its documents could not be generated: {err} Reprint them on the &quot;Cases&quot; page.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="875"/>
+        <location filename="../../ui/station/intake/page.py" line="875"/>
         <source>已恢复上次未完成的收件。</source>
         <translation>Restored the unfinished intake from last time.</translation>
     </message>
@@ -3139,28 +2779,28 @@
 <context>
     <name>IntakeWork</name>
     <message>
-        <location filename="../../ui/intake_work.py" line="301"/>
+        <location filename="../../ui/station/intake/work.py" line="300"/>
         <source>请输入办件编号、扫描告知单上的二维码，或输入申请人身份证号码。</source>
         <extracomment>States in which a returning applicant&apos;s case can be continued at the counter.</extracomment>
         <translation>Enter a case number, scan the QR code on the notice, or enter the applicant&apos;s ID number.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_work.py" line="308"/>
+        <location filename="../../ui/station/intake/work.py" line="307"/>
         <source>二维码内容无法识别，请重新扫描或输入办件编号。</source>
         <translation>QR code not recognized. Scan again or enter the case number.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_work.py" line="312"/>
+        <location filename="../../ui/station/intake/work.py" line="311"/>
         <source>二维码校验不通过（与办件不符）。请核对告知单或输入办件编号。</source>
         <translation>QR code check failed (does not match the case). Check the notice or enter the case number.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_work.py" line="324"/>
+        <location filename="../../ui/station/intake/work.py" line="323"/>
         <source>无法识别：请输入办件编号（如 110108001001-20260302-0001）、扫描二维码，或输入18位身份证号码。</source>
         <translation>Not recognized: enter a case number (e.g. 110108001001-20260302-0001), scan the QR code, or enter an 18-digit ID number.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_work.py" line="336"/>
+        <location filename="../../ui/station/intake/work.py" line="335"/>
         <source>办件 {no} 当前状态为“{state}”，不需要补正材料；请到“办件”页查看或办理。</source>
         <translation>Case {no} is &quot;{state}&quot; and needs no supplement; view or handle it on the &quot;Cases&quot; page.</translation>
     </message>
@@ -3168,27 +2808,27 @@
 <context>
     <name>LockPage</name>
     <message>
-        <location filename="../../ui/login_page.py" line="69"/>
+        <location filename="../../ui/station/login_page.py" line="75"/>
         <source>工作台已锁定</source>
         <translation>Workstation locked</translation>
     </message>
     <message>
-        <location filename="../../ui/login_page.py" line="73"/>
+        <location filename="../../ui/station/login_page.py" line="79"/>
         <source>密码</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../ui/login_page.py" line="74"/>
+        <location filename="../../ui/station/login_page.py" line="80"/>
         <source>解锁</source>
         <translation>Unlock</translation>
     </message>
     <message>
-        <location filename="../../ui/login_page.py" line="77"/>
+        <location filename="../../ui/station/login_page.py" line="83"/>
         <source>切换经办人</source>
         <translation>Switch clerk</translation>
     </message>
     <message>
-        <location filename="../../ui/login_page.py" line="85"/>
+        <location filename="../../ui/station/login_page.py" line="91"/>
         <source>离开座位时自动锁定，未保存的收件内容已保留。经办人：{0}</source>
         <translation>Locked automatically while away; unsaved intake work has been kept. Clerk: {0}</translation>
     </message>
@@ -3196,32 +2836,32 @@
 <context>
     <name>LoginPage</name>
     <message>
-        <location filename="../../ui/login_page.py" line="19"/>
+        <location filename="../../ui/station/login_page.py" line="25"/>
         <source>窗口人员登录</source>
         <translation>Counter staff sign-in</translation>
     </message>
     <message>
-        <location filename="../../ui/login_page.py" line="25"/>
+        <location filename="../../ui/station/login_page.py" line="31"/>
         <source>经办人</source>
         <translation>Clerk</translation>
     </message>
     <message>
-        <location filename="../../ui/login_page.py" line="26"/>
+        <location filename="../../ui/station/login_page.py" line="32"/>
         <source>密码</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../ui/login_page.py" line="27"/>
+        <location filename="../../ui/station/login_page.py" line="33"/>
         <source>登录</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../ui/login_page.py" line="38"/>
+        <location filename="../../ui/station/login_page.py" line="44"/>
         <source>{name}（{user}）</source>
         <translation>{name} ({user})</translation>
     </message>
     <message>
-        <location filename="../../ui/login_page.py" line="52"/>
+        <location filename="../../ui/station/login_page.py" line="58"/>
         <source>请输入密码。</source>
         <translation>Enter the password.</translation>
     </message>
@@ -3229,156 +2869,161 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="79"/>
+        <location filename="../../ui/station/main_window.py" line="85"/>
         <source>StationDesk 便民服务站窗口工作台</source>
         <translation>StationDesk Service Station Counter</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="82"/>
+        <location filename="../../ui/station/main_window.py" line="88"/>
         <source>正在打开本站数据…</source>
         <translation>Opening station data…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="125"/>
+        <location filename="../../ui/station/main_window.py" line="125"/>
         <source>受理</source>
         <translation>Intake</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="126"/>
+        <location filename="../../ui/station/main_window.py" line="126"/>
         <source>办件</source>
         <translation>Cases</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="127"/>
+        <location filename="../../ui/station/main_window.py" line="127"/>
         <source>待办</source>
         <translation>Tasks</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="128"/>
+        <location filename="../../ui/station/main_window.py" line="128"/>
         <source>申请人</source>
         <translation>Applicants</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="129"/>
+        <location filename="../../ui/station/main_window.py" line="129"/>
         <source>事项</source>
         <translation>Matters</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="130"/>
+        <location filename="../../ui/station/main_window.py" line="130"/>
         <source>统计</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="131"/>
+        <location filename="../../ui/station/main_window.py" line="131"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="132"/>
+        <location filename="../../ui/station/main_window.py" line="132"/>
         <source>同步</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="211"/>
-        <location filename="../../ui/main_window.py" line="445"/>
+        <location filename="../../ui/station/main_window.py" line="174"/>
+        <location filename="../../ui/station/main_window.py" line="420"/>
         <source>经办人：未登录</source>
         <translation>Clerk: not signed in</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="212"/>
+        <location filename="../../ui/station/main_window.py" line="175"/>
         <source>站点：正在打开…</source>
         <translation>Station: opening…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="213"/>
-        <location filename="../../ui/main_window.py" line="239"/>
+        <location filename="../../ui/station/main_window.py" line="176"/>
+        <location filename="../../ui/station/main_window.py" line="202"/>
         <source>● 离线（未连接区中心）</source>
         <translation>● Offline (no district center)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="215"/>
+        <location filename="../../ui/station/main_window.py" line="178"/>
         <source>待同步事件：—</source>
         <translation>Unsynced events: —</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="216"/>
+        <location filename="../../ui/station/main_window.py" line="179"/>
         <source>上次同步：从未</source>
         <translation>Last sync: never</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="235"/>
+        <location filename="../../ui/station/main_window.py" line="198"/>
         <source>待同步事件：{0}</source>
         <translation>Unsynced events: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="236"/>
+        <location filename="../../ui/station/main_window.py" line="199"/>
         <source>上次同步：{0}</source>
         <translation>Last sync: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="237"/>
+        <location filename="../../ui/station/main_window.py" line="200"/>
         <source>从未</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="241"/>
+        <location filename="../../ui/station/main_window.py" line="204"/>
         <source>● 尚未同步</source>
         <translation>● Not synced yet</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="243"/>
+        <location filename="../../ui/station/main_window.py" line="206"/>
         <source>● 在线</source>
         <translation>● Online</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="245"/>
+        <location filename="../../ui/station/main_window.py" line="208"/>
         <source>● 离线（上次同步失败）</source>
         <translation>● Offline (last sync failed)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="300"/>
+        <location filename="../../ui/station/main_window.py" line="263"/>
         <source>站点：尚未设置</source>
         <translation>Station: not set up</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="318"/>
+        <location filename="../../ui/station/main_window.py" line="281"/>
         <source>StationDesk 便民服务站窗口工作台 — {0}</source>
         <translation>StationDesk Service Station Counter — {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="319"/>
+        <location filename="../../ui/station/main_window.py" line="282"/>
         <source>站点：{0}（{1}）</source>
         <translation>Station: {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="328"/>
+        <location filename="../../ui/station/main_window.py" line="291"/>
         <source>站点：无法打开</source>
         <translation>Station: cannot open</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="329"/>
+        <location filename="../../ui/station/main_window.py" line="292"/>
         <source>无法打开本站数据：
 {0}</source>
         <translation>Cannot open the station data:
 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="369"/>
+        <location filename="../../ui/station/main_window.py" line="333"/>
         <source>用户名或密码不正确，或账号已停用。</source>
         <translation>Wrong user name or password, or the account is disabled.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="375"/>
+        <location filename="../../ui/station/main_window.py" line="339"/>
         <source>经办人：{0}</source>
         <translation>Clerk: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="434"/>
+        <location filename="../../ui/station/main_window.py" line="376"/>
+        <source>文书的出具机关尚未确认：当前以“{0}”的名义打印受理回执等文书。请管理员在&lt;a href=&quot;settings&quot;&gt;设置 → 出具机关&lt;/a&gt;中核对并保存。</source>
+        <translation>The issuing authority is not confirmed yet: receipts and other documents are printed in the name of “{0}”. An administrator should check and save it in &lt;a href=&quot;settings&quot;&gt;Settings → Issuing authority&lt;/a&gt;.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/main_window.py" line="409"/>
         <source>密码不正确。</source>
         <translation>Wrong password.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="466"/>
+        <location filename="../../ui/station/main_window.py" line="441"/>
         <source>出错了</source>
         <translation>Error</translation>
     </message>
@@ -3386,13 +3031,13 @@
 <context>
     <name>MaskedValue</name>
     <message>
-        <location filename="../../ui/widgets.py" line="267"/>
-        <location filename="../../ui/widgets.py" line="300"/>
+        <location filename="../../ui/common/widgets.py" line="255"/>
+        <location filename="../../ui/common/widgets.py" line="288"/>
         <source>显示</source>
         <translation>Show</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="300"/>
+        <location filename="../../ui/common/widgets.py" line="288"/>
         <source>隐藏</source>
         <translation>Hide</translation>
     </message>
@@ -3400,323 +3045,328 @@
 <context>
     <name>MatterDetailRenderer</name>
     <message>
-        <location filename="../../ui/catalog_page.py" line="175"/>
+        <location filename="../../ui/station/catalog_page.py" line="175"/>
         <source>受理条件</source>
         <translation>Conditions</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="178"/>
+        <location filename="../../ui/station/catalog_page.py" line="178"/>
         <source>常见不予受理情形</source>
         <translation>Common reasons for refusal</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="179"/>
+        <location filename="../../ui/station/catalog_page.py" line="179"/>
         <source>设定依据</source>
         <translation>Legal basis</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="187"/>
+        <location filename="../../ui/station/catalog_page.py" line="187"/>
         <source>没有找到匹配的事项</source>
         <translation>No matching matters</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="189"/>
+        <location filename="../../ui/station/catalog_page.py" line="189"/>
         <source>换个说法试试：事项名称中的字、实施编码，或拼音首字母（如 dbsq 找低保）。</source>
         <translation>Try other words: characters from the matter name, its code, or pinyin initials (e.g. dbsq for 低保).</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="192"/>
+        <location filename="../../ui/station/catalog_page.py" line="192"/>
         <source>选择一个事项，查看要带的材料和办理要求</source>
         <translation>Choose a matter to see the materials to bring and the requirements</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="194"/>
+        <location filename="../../ui/station/catalog_page.py" line="194"/>
         <source>在搜索框输入事项名称、实施编码或拼音首字母，按 ↓ 进入列表，按 Enter 查看详情。</source>
         <translation>Type a matter name, code or pinyin initials in the search box, press ↓ to enter the list and Enter to see details.</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="207"/>
+        <location filename="../../ui/station/catalog_page.py" line="207"/>
         <source>实施编码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="207"/>
+        <location filename="../../ui/station/catalog_page.py" line="207"/>
         <source>实施部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="209"/>
+        <location filename="../../ui/station/catalog_page.py" line="209"/>
         <source>事项类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="211"/>
+        <location filename="../../ui/station/catalog_page.py" line="211"/>
         <source>服务对象</source>
         <translation>For</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="215"/>
+        <location filename="../../ui/station/catalog_page.py" line="215"/>
         <source>法定时限</source>
         <translation>Statutory time</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="217"/>
+        <location filename="../../ui/station/catalog_page.py" line="217"/>
         <source>承诺时限</source>
         <translation>Committed time</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="220"/>
+        <location filename="../../ui/station/catalog_page.py" line="220"/>
         <source>收费</source>
         <translation>Fees</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="220"/>
+        <location filename="../../ui/station/catalog_page.py" line="220"/>
         <source>办理结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="221"/>
+        <location filename="../../ui/station/catalog_page.py" line="221"/>
         <source>咨询电话</source>
         <translation>Enquiries</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="221"/>
+        <location filename="../../ui/station/catalog_page.py" line="221"/>
         <source>投诉电话</source>
         <translation>Complaints</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="224"/>
+        <location filename="../../ui/station/catalog_page.py" line="224"/>
         <source>时限说明</source>
         <translation>Time limit notes</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="225"/>
+        <location filename="../../ui/station/catalog_page.py" line="225"/>
+        <source>法定时限出处</source>
+        <translation>Source of the legal limit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/catalog_page.py" line="226"/>
         <source>办理地点</source>
         <translation>Where</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="226"/>
+        <location filename="../../ui/station/catalog_page.py" line="227"/>
         <source>办公时间</source>
         <translation>Office hours</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="227"/>
+        <location filename="../../ui/station/catalog_page.py" line="228"/>
         <source>版本</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="243"/>
+        <location filename="../../ui/station/catalog_page.py" line="244"/>
         <source>申请材料（共 {n} 项，其中必要 {r} 项）</source>
         <translation>Materials ({n} items, {r} required)</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="247"/>
+        <location filename="../../ui/station/catalog_page.py" line="248"/>
         <source>序号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="248"/>
+        <location filename="../../ui/station/catalog_page.py" line="249"/>
         <source>材料名称</source>
         <translation>Material</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="249"/>
+        <location filename="../../ui/station/catalog_page.py" line="250"/>
         <source>形式</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="250"/>
+        <location filename="../../ui/station/catalog_page.py" line="251"/>
         <source>份数</source>
         <translation>Copies</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="251"/>
+        <location filename="../../ui/station/catalog_page.py" line="252"/>
         <source>必要性</source>
         <translation>Necessity</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="252"/>
+        <location filename="../../ui/station/catalog_page.py" line="253"/>
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="253"/>
+        <location filename="../../ui/station/catalog_page.py" line="254"/>
         <source>适用条件</source>
         <translation>Applies when</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="266"/>
+        <location filename="../../ui/station/catalog_page.py" line="267"/>
         <source>空白表格：{ref}</source>
         <translation>Blank form: {ref}</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="267"/>
+        <location filename="../../ui/station/catalog_page.py" line="268"/>
         <source>示例样表：{ref}</source>
         <translation>Sample: {ref}</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="282"/>
+        <location filename="../../ui/station/catalog_page.py" line="283"/>
         <source>受理标准：</source>
         <translation>Acceptance standard: </translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="295"/>
+        <location filename="../../ui/station/catalog_page.py" line="296"/>
         <source>特别程序（不计入办理时限）</source>
         <translation>Special procedures (not counted in the time limit)</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="302"/>
+        <location filename="../../ui/station/catalog_page.py" line="303"/>
         <source>（* 为必填）</source>
         <translation>(* required)</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="303"/>
+        <location filename="../../ui/station/catalog_page.py" line="304"/>
         <source>需采集的信息</source>
         <translation>Information to collect</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="328"/>
+        <location filename="../../ui/station/catalog_page.py" line="329"/>
         <source>法律法规未规定</source>
         <translation>Not set by law</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="329"/>
-        <location filename="../../ui/catalog_page.py" line="334"/>
+        <location filename="../../ui/station/catalog_page.py" line="330"/>
+        <location filename="../../ui/station/catalog_page.py" line="335"/>
         <source>{n} 个工作日</source>
         <translation>{n} working days</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="333"/>
+        <location filename="../../ui/station/catalog_page.py" line="334"/>
         <source>当场办结</source>
         <translation>Completed on the spot</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="338"/>
+        <location filename="../../ui/station/catalog_page.py" line="339"/>
         <source>不收费</source>
         <translation>Free</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="340"/>
+        <location filename="../../ui/station/catalog_page.py" line="341"/>
         <source>{name} {amount} 元（{basis}）</source>
         <translation>{name} {amount} yuan ({basis})</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="348"/>
+        <location filename="../../ui/station/catalog_page.py" line="349"/>
         <source>本站点咨询电话</source>
         <translation>This station&apos;s enquiry line</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="351"/>
+        <location filename="../../ui/station/catalog_page.py" line="352"/>
         <source>第 {v} 版，{start} 起施行</source>
         <translation>Version {v}, in force from {start}</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="353"/>
+        <location filename="../../ui/station/catalog_page.py" line="354"/>
         <source>，{end} 废止</source>
         <translation>, repealed {end}</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="360"/>
+        <location filename="../../ui/station/catalog_page.py" line="361"/>
         <source>原件{n}份</source>
         <translation>{n} original</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="362"/>
+        <location filename="../../ui/station/catalog_page.py" line="363"/>
         <source>复印件{n}份</source>
         <translation>{n} copy</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="364"/>
+        <location filename="../../ui/station/catalog_page.py" line="365"/>
         <source>或</source>
         <translation>or</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="370"/>
+        <location filename="../../ui/station/catalog_page.py" line="371"/>
         <source>即办件</source>
         <translation>Instant</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="370"/>
+        <location filename="../../ui/station/catalog_page.py" line="371"/>
         <source>承诺件</source>
         <translation>Committed</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="374"/>
+        <location filename="../../ui/station/catalog_page.py" line="375"/>
         <source>站点办结</source>
         <translation>Completed at station</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="375"/>
+        <location filename="../../ui/station/catalog_page.py" line="376"/>
         <source>上报区级</source>
         <translation>Escalate to district</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="380"/>
+        <location filename="../../ui/station/catalog_page.py" line="381"/>
         <source>自然人</source>
         <translation>Individuals</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="381"/>
+        <location filename="../../ui/station/catalog_page.py" line="382"/>
         <source>法人</source>
         <translation>Legal entities</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="382"/>
+        <location filename="../../ui/station/catalog_page.py" line="383"/>
         <source>自然人、法人</source>
         <translation>Individuals, legal entities</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="387"/>
+        <location filename="../../ui/station/catalog_page.py" line="388"/>
         <source>原件</source>
         <translation>Original</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="388"/>
+        <location filename="../../ui/station/catalog_page.py" line="389"/>
         <source>复印件</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="389"/>
+        <location filename="../../ui/station/catalog_page.py" line="390"/>
         <source>原件和复印件</source>
         <translation>Original and copy</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="390"/>
+        <location filename="../../ui/station/catalog_page.py" line="391"/>
         <source>原件或复印件</source>
         <translation>Original or copy</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="395"/>
+        <location filename="../../ui/station/catalog_page.py" line="396"/>
         <source>必要</source>
         <translation>Required</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="396"/>
+        <location filename="../../ui/station/catalog_page.py" line="397"/>
         <source>非必要</source>
         <translation>Optional</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="397"/>
+        <location filename="../../ui/station/catalog_page.py" line="398"/>
         <source>容缺后补</source>
         <translation>Deferred (bring later)</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="398"/>
+        <location filename="../../ui/station/catalog_page.py" line="399"/>
         <source>信息免交</source>
         <translation>From shared data</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="403"/>
+        <location filename="../../ui/station/catalog_page.py" line="404"/>
         <source>申请人自备</source>
         <translation>Applicant provides</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="404"/>
+        <location filename="../../ui/station/catalog_page.py" line="405"/>
         <source>政府部门核发</source>
         <translation>Issued by government</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="405"/>
+        <location filename="../../ui/station/catalog_page.py" line="406"/>
         <source>电子证照</source>
         <translation>E-certificate</translation>
     </message>
@@ -3724,48 +3374,48 @@
 <context>
     <name>MatterPicker</name>
     <message>
-        <location filename="../../ui/intake_matter.py" line="50"/>
+        <location filename="../../ui/station/intake/matter.py" line="50"/>
         <source>输入事项名称、编码或拼音首字母（如 cjrz）</source>
         <extracomment>The chosen matter changed (a Matter, or None when cleared).</extracomment>
         <translation>Matter name, code or pinyin initials (e.g. cjrz)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_matter.py" line="139"/>
+        <location filename="../../ui/station/intake/matter.py" line="139"/>
         <source>最近使用</source>
         <translation>Recent</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_matter.py" line="148"/>
+        <location filename="../../ui/station/intake/matter.py" line="148"/>
         <source>即办</source>
         <translation>Instant</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_matter.py" line="148"/>
+        <location filename="../../ui/station/intake/matter.py" line="148"/>
         <source>承诺{n}日</source>
         <translation>{n} working days</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_matter.py" line="183"/>
+        <location filename="../../ui/station/intake/matter.py" line="183"/>
         <source>尚未选择事项</source>
         <translation>No matter chosen yet</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_matter.py" line="187"/>
+        <location filename="../../ui/station/intake/matter.py" line="187"/>
         <source>即办件 · 当场办结</source>
         <translation>Instant · completed on the spot</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_matter.py" line="189"/>
+        <location filename="../../ui/station/intake/matter.py" line="189"/>
         <source>承诺件 · {n} 个工作日</source>
         <translation>Committed · {n} working days</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_matter.py" line="190"/>
+        <location filename="../../ui/station/intake/matter.py" line="190"/>
         <source>站点办结</source>
         <translation>Completed at station</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_matter.py" line="191"/>
+        <location filename="../../ui/station/intake/matter.py" line="191"/>
         <source>上报区级</source>
         <translation>Escalate to district</translation>
     </message>
@@ -3773,42 +3423,42 @@
 <context>
     <name>MatterTableModel</name>
     <message>
-        <location filename="../../ui/catalog_page.py" line="126"/>
+        <location filename="../../ui/station/catalog_page.py" line="126"/>
         <source>事项名称</source>
         <translation>Matter</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="126"/>
+        <location filename="../../ui/station/catalog_page.py" line="126"/>
         <source>实施部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="126"/>
+        <location filename="../../ui/station/catalog_page.py" line="126"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="126"/>
+        <location filename="../../ui/station/catalog_page.py" line="126"/>
         <source>承诺时限</source>
         <translation>Committed time</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="158"/>
+        <location filename="../../ui/station/catalog_page.py" line="158"/>
         <source>即办</source>
         <translation>Instant</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="158"/>
+        <location filename="../../ui/station/catalog_page.py" line="158"/>
         <source>承诺</source>
         <translation>Committed</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="160"/>
+        <location filename="../../ui/station/catalog_page.py" line="160"/>
         <source>当场办结</source>
         <translation>On the spot</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="161"/>
+        <location filename="../../ui/station/catalog_page.py" line="161"/>
         <source>{n} 个工作日</source>
         <translation>{n} working days</translation>
     </message>
@@ -3816,73 +3466,73 @@
 <context>
     <name>PrintPreviewDialog</name>
     <message>
-        <location filename="../../ui/print_preview.py" line="75"/>
+        <location filename="../../ui/common/print_preview.py" line="75"/>
         <source>打印预览 — {title}</source>
         <extracomment>Highest resolution pages are rendered at for printing (enough for text and QR codes). Height of one rendered band, in device pixels. Pages printed (after a successful print). Path written by 另存为.</extracomment>
         <translation>Print preview — {title}</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="89"/>
+        <location filename="../../ui/common/print_preview.py" line="89"/>
         <source>打印…  Ctrl+P</source>
         <translation>Print…  Ctrl+P</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="90"/>
+        <location filename="../../ui/common/print_preview.py" line="90"/>
         <source>全部打印</source>
         <translation>Print all</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="92"/>
+        <location filename="../../ui/common/print_preview.py" line="92"/>
         <source>另存为…  Ctrl+S</source>
         <translation>Save as…  Ctrl+S</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="93"/>
+        <location filename="../../ui/common/print_preview.py" line="93"/>
         <source>关闭  Esc</source>
         <translation>Close  Esc</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="140"/>
+        <location filename="../../ui/common/print_preview.py" line="140"/>
         <source>文书无法显示（PDF 读取失败），可另存后查看。</source>
         <translation>Cannot display the document (PDF could not be read); save it and open it elsewhere.</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="176"/>
+        <location filename="../../ui/common/print_preview.py" line="176"/>
         <source>共 {n} 页</source>
         <translation>Pages: {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="183"/>
+        <location filename="../../ui/common/print_preview.py" line="183"/>
         <source>已保存到 {path}</source>
         <translation>Saved to {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="190"/>
+        <location filename="../../ui/common/print_preview.py" line="190"/>
         <source>另存为</source>
         <translation>Save as</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="190"/>
+        <location filename="../../ui/common/print_preview.py" line="190"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="198"/>
+        <location filename="../../ui/common/print_preview.py" line="198"/>
         <source>保存失败：{err}。请换一个位置再试。</source>
         <translation>Save failed: {err}. Try another location.</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="207"/>
+        <location filename="../../ui/common/print_preview.py" line="207"/>
         <source>打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="216"/>
+        <location filename="../../ui/common/print_preview.py" line="216"/>
         <source>已送打印机：{n} 页</source>
         <translation>Pages sent to printer: {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="229"/>
+        <location filename="../../ui/common/print_preview.py" line="229"/>
         <source>无法开始打印：请检查打印机是否可用。</source>
         <translation>Cannot start printing: check that the printer is available.</translation>
     </message>
@@ -3890,32 +3540,32 @@
 <context>
     <name>ProxyPage</name>
     <message>
-        <location filename="../../ui/district_proxy.py" line="28"/>
+        <location filename="../../ui/district/proxy.py" line="28"/>
         <source>交付结果：准予</source>
         <translation>Hand over: approved</translation>
     </message>
     <message>
-        <location filename="../../ui/district_proxy.py" line="29"/>
+        <location filename="../../ui/district/proxy.py" line="29"/>
         <source>交付结果：不予批准</source>
         <translation>Hand over: denied</translation>
     </message>
     <message>
-        <location filename="../../ui/district_proxy.py" line="66"/>
+        <location filename="../../ui/district/proxy.py" line="66"/>
         <source>记录下一步：{step}</source>
         <translation>Record next step: {step}</translation>
     </message>
     <message>
-        <location filename="../../ui/district_proxy.py" line="71"/>
+        <location filename="../../ui/district/proxy.py" line="71"/>
         <source>选择一个案件，记录代办进展。</source>
         <translation>Select a case to record its steps.</translation>
     </message>
     <message>
-        <location filename="../../ui/district_proxy.py" line="74"/>
+        <location filename="../../ui/district/proxy.py" line="74"/>
         <source>{case}：已记录 {steps}</source>
         <translation>{case}: recorded {steps}</translation>
     </message>
     <message>
-        <location filename="../../ui/district_proxy.py" line="75"/>
+        <location filename="../../ui/district/proxy.py" line="75"/>
         <source>（尚无进展）</source>
         <translation>(no steps yet)</translation>
     </message>
@@ -3923,67 +3573,67 @@
 <context>
     <name>QueueModel</name>
     <message>
-        <location filename="../../ui/district_queue_model.py" line="48"/>
+        <location filename="../../ui/district/queue_model.py" line="46"/>
         <source> 暂定</source>
         <translation> provisional</translation>
     </message>
     <message>
-        <location filename="../../ui/district_queue_model.py" line="50"/>
+        <location filename="../../ui/district/queue_model.py" line="48"/>
         <source>（超 {n} 日）</source>
         <translation> ({n} d over)</translation>
     </message>
     <message>
-        <location filename="../../ui/district_queue_model.py" line="52"/>
+        <location filename="../../ui/district/queue_model.py" line="50"/>
         <source>（余 {n} 日）</source>
         <translation> ({n} d left)</translation>
     </message>
     <message>
-        <location filename="../../ui/district_queue_model.py" line="54"/>
+        <location filename="../../ui/district/queue_model.py" line="52"/>
         <source>（暂停）</source>
         <translation> (paused)</translation>
     </message>
     <message>
-        <location filename="../../ui/district_queue_model.py" line="193"/>
+        <location filename="../../ui/district/queue_model.py" line="134"/>
         <source>办件编号</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../../ui/district_queue_model.py" line="193"/>
+        <location filename="../../ui/district/queue_model.py" line="134"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/district_queue_model.py" line="193"/>
+        <location filename="../../ui/district/queue_model.py" line="134"/>
         <source>站点</source>
         <translation>Station</translation>
     </message>
     <message>
-        <location filename="../../ui/district_queue_model.py" line="193"/>
+        <location filename="../../ui/district/queue_model.py" line="134"/>
         <source>事项</source>
         <translation>Matter</translation>
     </message>
     <message>
-        <location filename="../../ui/district_queue_model.py" line="194"/>
+        <location filename="../../ui/district/queue_model.py" line="135"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/district_queue_model.py" line="194"/>
+        <location filename="../../ui/district/queue_model.py" line="135"/>
         <source>代办员</source>
         <translation>Proxy agent</translation>
     </message>
     <message>
-        <location filename="../../ui/district_queue_model.py" line="194"/>
+        <location filename="../../ui/district/queue_model.py" line="135"/>
         <source>到期日</source>
         <translation>Due date</translation>
     </message>
     <message>
-        <location filename="../../ui/district_queue_model.py" line="195"/>
+        <location filename="../../ui/district/queue_model.py" line="136"/>
         <source>受理日期</source>
         <translation>Accepted on</translation>
     </message>
     <message>
-        <location filename="../../ui/district_queue_model.py" line="238"/>
+        <location filename="../../ui/district/queue_model.py" line="179"/>
         <source>姓名已遮蔽；完整信息见案件详情。</source>
         <translation>Name masked; the case detail shows the full record.</translation>
     </message>
@@ -3991,137 +3641,137 @@
 <context>
     <name>QueuePage</name>
     <message>
-        <location filename="../../ui/district_queue.py" line="170"/>
+        <location filename="../../ui/district/queue.py" line="153"/>
         <source>办件编号（开头部分即可，Ctrl+F）</source>
         <translation>Case number (its beginning is enough, Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/district_queue.py" line="175"/>
+        <location filename="../../ui/district/queue.py" line="158"/>
         <source>刷新 F5</source>
         <translation>Refresh F5</translation>
     </message>
     <message>
-        <location filename="../../ui/district_queue.py" line="177"/>
+        <location filename="../../ui/district/queue.py" line="160"/>
         <source>待审核</source>
         <translation>To review</translation>
     </message>
     <message>
-        <location filename="../../ui/district_queue.py" line="177"/>
+        <location filename="../../ui/district/queue.py" line="160"/>
         <source>我的代办</source>
         <translation>My cases</translation>
     </message>
     <message>
-        <location filename="../../ui/district_queue.py" line="178"/>
+        <location filename="../../ui/district/queue.py" line="161"/>
         <source>全部在办</source>
         <translation>All running</translation>
     </message>
     <message>
-        <location filename="../../ui/district_queue.py" line="179"/>
+        <location filename="../../ui/district/queue.py" line="162"/>
         <source>已退回站点</source>
         <translation>Returned to station</translation>
     </message>
     <message>
-        <location filename="../../ui/district_queue.py" line="180"/>
+        <location filename="../../ui/district/queue.py" line="163"/>
         <source>已决定待交付</source>
         <translation>Decided, to hand over</translation>
     </message>
     <message>
-        <location filename="../../ui/district_queue.py" line="180"/>
+        <location filename="../../ui/district/queue.py" line="163"/>
         <source>全部案件</source>
         <translation>All cases</translation>
     </message>
     <message>
-        <location filename="../../ui/district_queue.py" line="184"/>
+        <location filename="../../ui/district/queue.py" line="167"/>
         <source>全部站点</source>
         <translation>All stations</translation>
     </message>
     <message>
-        <location filename="../../ui/district_queue.py" line="189"/>
+        <location filename="../../ui/district/queue.py" line="172"/>
         <source>全部事项</source>
         <translation>All matters</translation>
     </message>
     <message>
-        <location filename="../../ui/district_queue.py" line="195"/>
+        <location filename="../../ui/district/queue.py" line="178"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../ui/district_queue.py" line="195"/>
+        <location filename="../../ui/district/queue.py" line="178"/>
         <source>预警或超期</source>
         <translation>Warning or overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/district_queue.py" line="196"/>
+        <location filename="../../ui/district/queue.py" line="179"/>
         <source>超期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/district_queue.py" line="196"/>
+        <location filename="../../ui/district/queue.py" line="179"/>
         <source>预警</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../ui/district_queue.py" line="196"/>
+        <location filename="../../ui/district/queue.py" line="179"/>
         <source>正常</source>
         <translation>Normal</translation>
     </message>
     <message>
-        <location filename="../../ui/district_queue.py" line="197"/>
+        <location filename="../../ui/district/queue.py" line="180"/>
         <source>暂停计时</source>
         <translation>Clock paused</translation>
     </message>
     <message>
-        <location filename="../../ui/district_queue.py" line="200"/>
+        <location filename="../../ui/district/queue.py" line="183"/>
         <source>到期日</source>
         <translation>Due date</translation>
     </message>
     <message>
-        <location filename="../../ui/district_queue.py" line="209"/>
+        <location filename="../../ui/district/queue.py" line="192"/>
         <source>最紧急在前</source>
         <translation>Most urgent first</translation>
     </message>
     <message>
-        <location filename="../../ui/district_queue.py" line="210"/>
+        <location filename="../../ui/district/queue.py" line="193"/>
         <source>最近变动在前</source>
         <translation>Latest change first</translation>
     </message>
     <message>
-        <location filename="../../ui/district_queue.py" line="214"/>
+        <location filename="../../ui/district/queue.py" line="197"/>
         <source>范围</source>
         <translation>Scope</translation>
     </message>
     <message>
-        <location filename="../../ui/district_queue.py" line="217"/>
+        <location filename="../../ui/district/queue.py" line="200"/>
         <source>排序</source>
         <translation>Order</translation>
     </message>
     <message>
-        <location filename="../../ui/district_queue.py" line="224"/>
+        <location filename="../../ui/district/queue.py" line="207"/>
         <source>站点</source>
         <translation>Station</translation>
     </message>
     <message>
-        <location filename="../../ui/district_queue.py" line="225"/>
+        <location filename="../../ui/district/queue.py" line="208"/>
         <source>事项</source>
         <translation>Matter</translation>
     </message>
     <message>
-        <location filename="../../ui/district_queue.py" line="226"/>
+        <location filename="../../ui/district/queue.py" line="209"/>
         <source>督办</source>
         <translation>Supervision</translation>
     </message>
     <message>
-        <location filename="../../ui/district_queue.py" line="309"/>
+        <location filename="../../ui/district/queue.py" line="292"/>
         <source>没有符合条件的案件。</source>
         <translation>No cases match.</translation>
     </message>
     <message>
-        <location filename="../../ui/district_queue.py" line="316"/>
+        <location filename="../../ui/district/queue.py" line="299"/>
         <source>共 {n} 件</source>
         <translation>{n} cases</translation>
     </message>
     <message>
-        <location filename="../../ui/district_queue.py" line="318"/>
+        <location filename="../../ui/district/queue.py" line="301"/>
         <source>（已载入 {n}）</source>
         <translation> ({n} loaded)</translation>
     </message>
@@ -4129,12 +3779,12 @@
 <context>
     <name>RatingPicker</name>
     <message>
-        <location filename="../../ui/case_detail.py" line="557"/>
+        <location filename="../../ui/station/case_detail.py" line="485"/>
         <source>未评价（可稍后记录）</source>
         <translation>Not rated (can be recorded later)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="560"/>
+        <location filename="../../ui/station/case_detail.py" line="488"/>
         <source>{label}（差评）</source>
         <translation>{label} (bad rating)</translation>
     </message>
@@ -4142,196 +3792,196 @@
 <context>
     <name>RatingsPage</name>
     <message>
-        <location filename="../../ui/district_ratings.py" line="123"/>
+        <location filename="../../ui/district/ratings.py" line="123"/>
         <source>完成整改前请记录整改情况和回访情况。</source>
         <translation>Record the rectification and the follow-up call before closing.</translation>
     </message>
     <message>
-        <location filename="../../ui/district_ratings.py" line="132"/>
+        <location filename="../../ui/district/ratings.py" line="132"/>
         <source>已保存（{when}）。</source>
         <translation>Saved ({when}).</translation>
     </message>
     <message>
-        <location filename="../../ui/district_ratings.py" line="148"/>
+        <location filename="../../ui/district/ratings.py" line="148"/>
         <source>查询</source>
         <translation>Show</translation>
     </message>
     <message>
-        <location filename="../../ui/district_ratings.py" line="153"/>
-        <location filename="../../ui/district_ratings.py" line="204"/>
+        <location filename="../../ui/district/ratings.py" line="153"/>
+        <location filename="../../ui/district/ratings.py" line="204"/>
         <source>评价日期</source>
         <translation>Rated on</translation>
     </message>
     <message>
-        <location filename="../../ui/district_ratings.py" line="159"/>
+        <location filename="../../ui/district/ratings.py" line="159"/>
         <source>评价总数</source>
         <translation>Ratings</translation>
     </message>
     <message>
-        <location filename="../../ui/district_ratings.py" line="160"/>
-        <location filename="../../ui/district_ratings.py" line="180"/>
+        <location filename="../../ui/district/ratings.py" line="160"/>
+        <location filename="../../ui/district/ratings.py" line="180"/>
         <source>平均分</source>
         <translation>Average</translation>
     </message>
     <message>
-        <location filename="../../ui/district_ratings.py" line="161"/>
+        <location filename="../../ui/district/ratings.py" line="161"/>
         <source>差评（1–2分）</source>
         <translation>Bad (1–2)</translation>
     </message>
     <message>
-        <location filename="../../ui/district_ratings.py" line="162"/>
+        <location filename="../../ui/district/ratings.py" line="162"/>
         <source>整改中</source>
         <translation>Follow-ups open</translation>
     </message>
     <message>
-        <location filename="../../ui/district_ratings.py" line="163"/>
+        <location filename="../../ui/district/ratings.py" line="163"/>
         <source>整改逾期</source>
         <translation>Follow-ups late</translation>
     </message>
     <message>
-        <location filename="../../ui/district_ratings.py" line="170"/>
+        <location filename="../../ui/district/ratings.py" line="170"/>
         <source>评价分布</source>
         <translation>Distribution</translation>
     </message>
     <message>
-        <location filename="../../ui/district_ratings.py" line="171"/>
+        <location filename="../../ui/district/ratings.py" line="171"/>
         <source>差评整改</source>
         <translation>Follow-ups</translation>
     </message>
     <message>
-        <location filename="../../ui/district_ratings.py" line="180"/>
+        <location filename="../../ui/district/ratings.py" line="180"/>
         <source>合计</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../ui/district_ratings.py" line="180"/>
+        <location filename="../../ui/district/ratings.py" line="180"/>
         <source>差评</source>
         <translation>Bad rating</translation>
     </message>
     <message>
-        <location filename="../../ui/district_ratings.py" line="185"/>
-        <location filename="../../ui/district_ratings.py" line="203"/>
+        <location filename="../../ui/district/ratings.py" line="185"/>
+        <location filename="../../ui/district/ratings.py" line="203"/>
         <source>站点</source>
         <translation>Station</translation>
     </message>
     <message>
-        <location filename="../../ui/district_ratings.py" line="187"/>
+        <location filename="../../ui/district/ratings.py" line="187"/>
         <source>事项</source>
         <translation>Matter</translation>
     </message>
     <message>
-        <location filename="../../ui/district_ratings.py" line="190"/>
+        <location filename="../../ui/district/ratings.py" line="190"/>
         <source>按站点</source>
         <translation>By station</translation>
     </message>
     <message>
-        <location filename="../../ui/district_ratings.py" line="191"/>
+        <location filename="../../ui/district/ratings.py" line="191"/>
         <source>按事项</source>
         <translation>By matter</translation>
     </message>
     <message>
-        <location filename="../../ui/district_ratings.py" line="203"/>
+        <location filename="../../ui/district/ratings.py" line="203"/>
         <source>办件编号</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../../ui/district_ratings.py" line="203"/>
+        <location filename="../../ui/district/ratings.py" line="203"/>
         <source>评分</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../ui/district_ratings.py" line="204"/>
+        <location filename="../../ui/district/ratings.py" line="204"/>
         <source>评价意见</source>
         <translation>Comment</translation>
     </message>
     <message>
-        <location filename="../../ui/district_ratings.py" line="204"/>
+        <location filename="../../ui/district/ratings.py" line="204"/>
         <source>整改期限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/district_ratings.py" line="205"/>
-        <location filename="../../ui/district_ratings.py" line="238"/>
+        <location filename="../../ui/district/ratings.py" line="205"/>
+        <location filename="../../ui/district/ratings.py" line="238"/>
         <source>责任人</source>
         <translation>Owner</translation>
     </message>
     <message>
-        <location filename="../../ui/district_ratings.py" line="205"/>
+        <location filename="../../ui/district/ratings.py" line="205"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/district_ratings.py" line="205"/>
+        <location filename="../../ui/district/ratings.py" line="205"/>
         <source>评价渠道</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../ui/district_ratings.py" line="221"/>
+        <location filename="../../ui/district/ratings.py" line="221"/>
         <source>选择一条差评记录跟进情况。</source>
         <translation>Select a bad rating to record its follow-up.</translation>
     </message>
     <message>
-        <location filename="../../ui/district_ratings.py" line="225"/>
+        <location filename="../../ui/district/ratings.py" line="225"/>
         <source>负责整改的人或科室</source>
         <translation>Person or office responsible</translation>
     </message>
     <message>
-        <location filename="../../ui/district_ratings.py" line="227"/>
+        <location filename="../../ui/district/ratings.py" line="227"/>
         <source>查明的原因和采取的整改措施</source>
         <translation>What caused it and what was changed</translation>
     </message>
     <message>
-        <location filename="../../ui/district_ratings.py" line="229"/>
+        <location filename="../../ui/district/ratings.py" line="229"/>
         <source>回访时间、方式、申请人的意见</source>
         <translation>When and how the applicant was called, and what they said</translation>
     </message>
     <message>
-        <location filename="../../ui/district_ratings.py" line="230"/>
+        <location filename="../../ui/district/ratings.py" line="230"/>
         <source>整改完成，关闭此项</source>
         <translation>Rectified: close this item</translation>
     </message>
     <message>
-        <location filename="../../ui/district_ratings.py" line="234"/>
+        <location filename="../../ui/district/ratings.py" line="234"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../ui/district_ratings.py" line="239"/>
+        <location filename="../../ui/district/ratings.py" line="239"/>
         <source>整改情况</source>
         <translation>Rectification</translation>
     </message>
     <message>
-        <location filename="../../ui/district_ratings.py" line="240"/>
+        <location filename="../../ui/district/ratings.py" line="240"/>
         <source>回访记录</source>
         <translation>Follow-up call</translation>
     </message>
     <message>
-        <location filename="../../ui/district_ratings.py" line="267"/>
+        <location filename="../../ui/district/ratings.py" line="267"/>
         <source>差评须在评价后 15 个工作日内完成整改和回访（今天 {day}）。评价渠道：{channels}</source>
         <translation>Bad ratings must be rectified and the citizen called back within 15 working days of the rating (today {day}). Channels: {channels}</translation>
     </message>
     <message>
-        <location filename="../../ui/district_ratings.py" line="286"/>
+        <location filename="../../ui/district/ratings.py" line="286"/>
         <source>整改中（余 {n} 日）</source>
         <translation>Open ({n} d left)</translation>
     </message>
     <message>
-        <location filename="../../ui/district_ratings.py" line="287"/>
+        <location filename="../../ui/district/ratings.py" line="287"/>
         <source>逾期 {n} 个工作日</source>
         <translation>{n} working days late</translation>
     </message>
     <message>
-        <location filename="../../ui/district_ratings.py" line="288"/>
+        <location filename="../../ui/district/ratings.py" line="288"/>
         <source>已完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../ui/district_ratings.py" line="289"/>
+        <location filename="../../ui/district/ratings.py" line="289"/>
         <source>已完成（逾期）</source>
         <translation>Done (late)</translation>
     </message>
     <message>
-        <location filename="../../ui/district_ratings.py" line="304"/>
+        <location filename="../../ui/district/ratings.py" line="304"/>
         <source>{case} · {score} 分 · 期限 {deadline}</source>
         <translation>{case} · score {score} · due {deadline}</translation>
     </message>
@@ -4339,337 +3989,337 @@
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../ui/reports_page.py" line="132"/>
-        <location filename="../../ui/reports_page.py" line="136"/>
+        <location filename="../../ui/station/reports_page.py" line="132"/>
+        <location filename="../../ui/station/reports_page.py" line="136"/>
         <source>正在统计…</source>
         <extracomment>The daily report&apos;s state columns, in its order. The daily report&apos;s activity columns, in its order. A summary is shown. The daily report&apos;s PDF was rendered (bytes), before the preview opens.</extracomment>
         <translation>Calculating…</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="155"/>
+        <location filename="../../ui/station/reports_page.py" line="155"/>
         <source>站点日报 {day}</source>
         <translation>Station daily report {day}</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="164"/>
+        <location filename="../../ui/station/reports_page.py" line="164"/>
         <source>正在生成日报…</source>
         <translation>Generating daily report…</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="169"/>
+        <location filename="../../ui/station/reports_page.py" line="169"/>
         <source>今天</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="169"/>
+        <location filename="../../ui/station/reports_page.py" line="169"/>
         <source>昨天</source>
         <translation>Yesterday</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="170"/>
+        <location filename="../../ui/station/reports_page.py" line="170"/>
         <source>本周</source>
         <translation>This week</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="170"/>
+        <location filename="../../ui/station/reports_page.py" line="170"/>
         <source>本月</source>
         <translation>This month</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="171"/>
+        <location filename="../../ui/station/reports_page.py" line="171"/>
         <source>上月</source>
         <translation>Last month</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="171"/>
+        <location filename="../../ui/station/reports_page.py" line="171"/>
         <source>近30天</source>
         <translation>Last 30 days</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="172"/>
+        <location filename="../../ui/station/reports_page.py" line="172"/>
         <source>自定义</source>
         <translation>Custom</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="181"/>
+        <location filename="../../ui/station/reports_page.py" line="181"/>
         <source>打印日报(&amp;P)</source>
         <translation>&amp;Print daily report</translation>
     </message>
     <message>
-        <location filename="../../ui/district_reports.py" line="174"/>
-        <location filename="../../ui/reports_page.py" line="186"/>
+        <location filename="../../ui/district/reports.py" line="174"/>
+        <location filename="../../ui/station/reports_page.py" line="186"/>
         <source>统计期间</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="192"/>
+        <location filename="../../ui/station/reports_page.py" line="192"/>
         <source>日报日期</source>
         <translation>Report date</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="196"/>
+        <location filename="../../ui/station/reports_page.py" line="196"/>
         <source>收件</source>
         <translation>Intake</translation>
     </message>
     <message>
-        <location filename="../../ui/district_reports.py" line="117"/>
+        <location filename="../../ui/district/reports.py" line="117"/>
         <source>{district}政务服务中心</source>
         <translation>{district} Government Service Center</translation>
     </message>
     <message>
-        <location filename="../../ui/district_reports.py" line="125"/>
+        <location filename="../../ui/district/reports.py" line="125"/>
         <source>已导出：{path}</source>
         <translation>Exported: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/district_reports.py" line="132"/>
+        <location filename="../../ui/district/reports.py" line="132"/>
         <source>导出 CSV</source>
         <translation>Export CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/district_reports.py" line="133"/>
+        <location filename="../../ui/district/reports.py" line="133"/>
         <source>CSV 文件 (*.csv)</source>
         <translation>CSV files (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/district_reports.py" line="149"/>
+        <location filename="../../ui/district/reports.py" line="149"/>
         <source>办件统计报表 {a}–{b}</source>
         <translation>Case report {a}–{b}</translation>
     </message>
     <message>
-        <location filename="../../ui/district_reports.py" line="153"/>
+        <location filename="../../ui/district/reports.py" line="153"/>
         <source>正在生成报表…</source>
         <translation>Preparing the report…</translation>
     </message>
     <message>
-        <location filename="../../ui/district_reports.py" line="163"/>
+        <location filename="../../ui/district/reports.py" line="163"/>
         <source>查询</source>
         <translation>Show</translation>
     </message>
     <message>
-        <location filename="../../ui/district_reports.py" line="165"/>
+        <location filename="../../ui/district/reports.py" line="165"/>
         <source>导出 CSV…</source>
         <translation>Export CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/district_reports.py" line="167"/>
+        <location filename="../../ui/district/reports.py" line="167"/>
         <source>打印预览（PDF）</source>
         <translation>Print preview (PDF)</translation>
     </message>
     <message>
-        <location filename="../../ui/district_reports.py" line="182"/>
-        <location filename="../../ui/district_reports.py" line="191"/>
-        <location filename="../../ui/reports_page.py" line="196"/>
+        <location filename="../../ui/district/reports.py" line="182"/>
+        <location filename="../../ui/district/reports.py" line="191"/>
+        <location filename="../../ui/station/reports_page.py" line="196"/>
         <source>受理</source>
         <translation>Accept</translation>
     </message>
     <message>
-        <location filename="../../ui/district_reports.py" line="183"/>
-        <location filename="../../ui/district_reports.py" line="191"/>
-        <location filename="../../ui/reports_page.py" line="196"/>
+        <location filename="../../ui/district/reports.py" line="183"/>
+        <location filename="../../ui/district/reports.py" line="191"/>
+        <location filename="../../ui/station/reports_page.py" line="196"/>
         <source>办结</source>
         <translation>Compl.</translation>
     </message>
     <message>
-        <location filename="../../ui/district_reports.py" line="184"/>
-        <location filename="../../ui/district_reports.py" line="192"/>
+        <location filename="../../ui/district/reports.py" line="184"/>
+        <location filename="../../ui/district/reports.py" line="192"/>
         <source>按时率</source>
         <translation>On-time rate</translation>
     </message>
     <message>
-        <location filename="../../ui/district_reports.py" line="185"/>
-        <location filename="../../ui/district_reports.py" line="191"/>
+        <location filename="../../ui/district/reports.py" line="185"/>
+        <location filename="../../ui/district/reports.py" line="191"/>
         <source>超期办结</source>
         <translation>Completed late</translation>
     </message>
     <message>
-        <location filename="../../ui/district_reports.py" line="186"/>
-        <location filename="../../ui/district_reports.py" line="192"/>
+        <location filename="../../ui/district/reports.py" line="186"/>
+        <location filename="../../ui/district/reports.py" line="192"/>
         <source>平均用时（工作日）</source>
         <translation>Average (working days)</translation>
     </message>
     <message>
-        <location filename="../../ui/district_reports.py" line="191"/>
+        <location filename="../../ui/district/reports.py" line="191"/>
         <source>按时办结</source>
         <translation>On time</translation>
     </message>
     <message>
-        <location filename="../../ui/district_reports.py" line="194"/>
+        <location filename="../../ui/district/reports.py" line="194"/>
         <source>站点</source>
         <translation>Station</translation>
     </message>
     <message>
-        <location filename="../../ui/district_reports.py" line="197"/>
+        <location filename="../../ui/district/reports.py" line="197"/>
         <source>按站点</source>
         <translation>By station</translation>
     </message>
     <message>
-        <location filename="../../ui/district_reports.py" line="198"/>
+        <location filename="../../ui/district/reports.py" line="198"/>
         <source>按事项</source>
         <translation>By matter</translation>
     </message>
     <message>
-        <location filename="../../ui/district_reports.py" line="213"/>
+        <location filename="../../ui/district/reports.py" line="213"/>
         <source>各栏均为办件数，每件只计一次：受理按受理日期，办结按首次办结日（区级决定或站点交付）；一件可同时计入受理和办结。</source>
         <translation>Every column counts cases, each once: accepted by the day of acceptance, completed by the first day it was finished (the district’s decision or the station’s hand-over); a case can be in both.</translation>
     </message>
     <message>
-        <location filename="../../ui/district_reports.py" line="236"/>
+        <location filename="../../ui/district/reports.py" line="236"/>
         <source>期间内评价（按评价渠道）：{channels}</source>
         <translation>Ratings in the period by channel: {channels}</translation>
     </message>
     <message>
-        <location filename="../../ui/district_reports.py" line="241"/>
+        <location filename="../../ui/district/reports.py" line="241"/>
         <source>生成于 {when}</source>
         <translation>Generated {when}</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="197"/>
+        <location filename="../../ui/station/reports_page.py" line="197"/>
         <source>不予受理</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="197"/>
+        <location filename="../../ui/station/reports_page.py" line="197"/>
         <source>评价</source>
         <translation>Rated</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="197"/>
+        <location filename="../../ui/station/reports_page.py" line="197"/>
         <source>差评</source>
         <translation>Bad rating</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="198"/>
+        <location filename="../../ui/station/reports_page.py" line="198"/>
         <source>当前超期</source>
         <translation>Overdue now</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="198"/>
+        <location filename="../../ui/station/reports_page.py" line="198"/>
         <source>当前预警</source>
         <translation>Warning now</translation>
     </message>
     <message>
-        <location filename="../../ui/district_reports.py" line="195"/>
-        <location filename="../../ui/reports_page.py" line="208"/>
-        <location filename="../../ui/reports_page.py" line="212"/>
+        <location filename="../../ui/district/reports.py" line="195"/>
+        <location filename="../../ui/station/reports_page.py" line="208"/>
+        <location filename="../../ui/station/reports_page.py" line="212"/>
         <source>事项</source>
         <translation>Matter</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="208"/>
-        <location filename="../../ui/reports_page.py" line="328"/>
-        <location filename="../../ui/reports_page.py" line="342"/>
+        <location filename="../../ui/station/reports_page.py" line="208"/>
+        <location filename="../../ui/station/reports_page.py" line="328"/>
+        <location filename="../../ui/station/reports_page.py" line="342"/>
         <source>合计</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="220"/>
+        <location filename="../../ui/station/reports_page.py" line="220"/>
         <source>收件办件（按当前状态）</source>
         <translation>Cases received (by current state)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="221"/>
+        <location filename="../../ui/station/reports_page.py" line="221"/>
         <source>办理情况（按办理事件）</source>
         <translation>Handling (by event)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="306"/>
+        <location filename="../../ui/station/reports_page.py" line="306"/>
         <source>{start} 至 {end}，共 {n} 天</source>
         <translation>{start} to {end}, {n} days</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="307"/>
+        <location filename="../../ui/station/reports_page.py" line="307"/>
         <source>{day}</source>
         <translation>{day}</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="349"/>
+        <location filename="../../ui/station/reports_page.py" line="349"/>
         <source>好差评（{n} 条）</source>
         <translation>Ratings ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="352"/>
+        <location filename="../../ui/station/reports_page.py" line="352"/>
         <source>本期间没有评价。</source>
         <translation>No ratings in this period.</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="361"/>
+        <location filename="../../ui/station/reports_page.py" line="361"/>
         <source>{n}（{p}%）</source>
         <translation>{n} ({p}%)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="367"/>
+        <location filename="../../ui/station/reports_page.py" line="367"/>
         <source>满意率 {p}%</source>
         <translation>Satisfaction rate {p}%</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="369"/>
+        <location filename="../../ui/station/reports_page.py" line="369"/>
         <source>评价渠道：</source>
         <translation>Channels: </translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="373"/>
+        <location filename="../../ui/station/reports_page.py" line="373"/>
         <source>电子监察（今日）</source>
         <translation>Electronic supervision (today)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="375"/>
+        <location filename="../../ui/station/reports_page.py" line="375"/>
         <source>正常</source>
         <translation>Normal</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="375"/>
+        <location filename="../../ui/station/reports_page.py" line="375"/>
         <source>预警</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="376"/>
+        <location filename="../../ui/station/reports_page.py" line="376"/>
         <source>超期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="378"/>
+        <location filename="../../ui/station/reports_page.py" line="378"/>
         <source>其中退回补正、暂停计时的 {n} 件按退回时的状态计。</source>
         <translation>{n} of these, returned for correction with the clock stopped, are counted as they were when returned.</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="380"/>
+        <location filename="../../ui/station/reports_page.py" line="380"/>
         <source>差评（须区中心15个工作日内跟进整改）</source>
         <translation>Bad ratings (the district center follows up within 15 working days)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="382"/>
+        <location filename="../../ui/station/reports_page.py" line="382"/>
         <source>本期间没有差评。</source>
         <translation>No bad ratings in this period.</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="385"/>
+        <location filename="../../ui/station/reports_page.py" line="385"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="385"/>
+        <location filename="../../ui/station/reports_page.py" line="385"/>
         <source>办件编号</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="386"/>
+        <location filename="../../ui/station/reports_page.py" line="386"/>
         <source>评价</source>
         <comment>column: the rating given</comment>
         <translation>Rating</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="386"/>
+        <location filename="../../ui/station/reports_page.py" line="386"/>
         <source>意见</source>
         <translation>Comment</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="387"/>
+        <location filename="../../ui/station/reports_page.py" line="387"/>
         <source>评价渠道</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="398"/>
+        <location filename="../../ui/station/reports_page.py" line="398"/>
         <source>仅列出前 200 条。</source>
         <translation>Only the first 200 are listed.</translation>
     </message>
@@ -4677,12 +4327,12 @@
 <context>
     <name>ScanViewer</name>
     <message>
-        <location filename="../../ui/district_scan.py" line="31"/>
+        <location filename="../../ui/district/scan.py" line="31"/>
         <source>扫描件 {sha}</source>
         <translation>Scan {sha}</translation>
     </message>
     <message>
-        <location filename="../../ui/district_scan.py" line="38"/>
+        <location filename="../../ui/district/scan.py" line="38"/>
         <source>扫描件无法显示（不是可识别的图片）。</source>
         <translation>The scan cannot be shown (not a readable image).</translation>
     </message>
@@ -4690,230 +4340,291 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../ui/settings_page.py" line="33"/>
+        <location filename="../../ui/station/settings_page.py" line="34"/>
         <source>管理员</source>
         <extracomment>Role names, translated when shown (``self.tr`` in SettingsPage).</extracomment>
         <translation>Administrator</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="34"/>
+        <location filename="../../ui/station/settings_page.py" line="35"/>
         <source>窗口人员</source>
         <translation>Counter staff</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="63"/>
+        <location filename="../../ui/station/settings_page.py" line="66"/>
+        <source>出具机关（文书以其名义出具，本站为受理地点）</source>
+        <translation>Issuing authority (documents are issued in its name; this station is the place of acceptance)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/settings_page.py" line="69"/>
+        <source>如：北京市海淀区学院路街道办事处</source>
+        <translation>e.g. 北京市海淀区学院路街道办事处</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/settings_page.py" line="70"/>
+        <source>站点办结事项</source>
+        <translation>Station-level matters</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/settings_page.py" line="72"/>
+        <source>以事项的实施部门名义出具（如“区民政局”按本站所在区印作“北京市海淀区民政局”）。</source>
+        <translation>Issued in the name of the matter&apos;s implementing department (e.g. “区民政局” prints as “北京市海淀区民政局” for this station&apos;s district).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/settings_page.py" line="74"/>
+        <source>上报件</source>
+        <translation>Escalated matters</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/settings_page.py" line="76"/>
+        <source>如：北京市海淀区人民政府</source>
+        <translation>e.g. 北京市海淀区人民政府</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/settings_page.py" line="77"/>
+        <source>行政复议机关</source>
+        <translation>Reconsideration body</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/settings_page.py" line="79"/>
+        <source>区里规定的一次性告知制度名称</source>
+        <translation>Name of the district&apos;s one-time notice rule</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/settings_page.py" line="80"/>
+        <source>一次性告知依据（非行政许可事项）</source>
+        <translation>One-time notice basis (non-licence matters)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/settings_page.py" line="81"/>
+        <source>确认并保存出具机关</source>
+        <translation>Confirm and save the issuing authority</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/settings_page.py" line="92"/>
         <source>打印</source>
         <translation>Printing</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="66"/>
+        <location filename="../../ui/station/settings_page.py" line="95"/>
         <source>留空则自动查找系统中的中文 TrueType 字体</source>
         <translation>Leave empty to find a Chinese TrueType font automatically</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="67"/>
+        <location filename="../../ui/station/settings_page.py" line="96"/>
         <source>浏览…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="69"/>
+        <location filename="../../ui/station/settings_page.py" line="98"/>
         <source>检测字体</source>
         <translation>Test font</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="75"/>
+        <location filename="../../ui/station/settings_page.py" line="104"/>
         <source>中文字体文件</source>
         <translation>Chinese font file</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="80"/>
+        <location filename="../../ui/station/settings_page.py" line="109"/>
         <source>两联（申请人留存联 + 窗口存档联）</source>
         <translation>Two (applicant copy + counter file copy)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="81"/>
+        <location filename="../../ui/station/settings_page.py" line="110"/>
         <source>一联</source>
         <translation>One</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="82"/>
+        <location filename="../../ui/station/settings_page.py" line="111"/>
         <source>联数</source>
         <translation>Copies</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="84"/>
+        <location filename="../../ui/station/settings_page.py" line="113"/>
         <source>系统默认打印机</source>
         <translation>System default printer</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="92"/>
+        <location filename="../../ui/station/settings_page.py" line="121"/>
         <source>打印机</source>
         <translation>Printer</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="96"/>
+        <location filename="../../ui/station/settings_page.py" line="125"/>
         <source>工作台</source>
         <translation>Workstation</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="100"/>
+        <location filename="../../ui/station/settings_page.py" line="129"/>
         <source> 分钟</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="101"/>
+        <location filename="../../ui/station/settings_page.py" line="130"/>
         <source>不自动锁定</source>
         <translation>Never lock</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="102"/>
+        <location filename="../../ui/station/settings_page.py" line="131"/>
         <source>无操作自动锁定</source>
         <translation>Lock when idle</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="106"/>
+        <location filename="../../ui/station/settings_page.py" line="135"/>
         <source>界面语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="109"/>
+        <location filename="../../ui/station/settings_page.py" line="138"/>
         <source>保存设置</source>
         <translation>Save settings</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="118"/>
+        <location filename="../../ui/station/settings_page.py" line="147"/>
         <source>数据与备份</source>
         <translation>Data and backup</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="122"/>
+        <location filename="../../ui/station/settings_page.py" line="151"/>
         <source>数据目录</source>
         <translation>Data folder</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="123"/>
+        <location filename="../../ui/station/settings_page.py" line="152"/>
         <source>立即备份…</source>
         <translation>Back up now…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="129"/>
+        <location filename="../../ui/station/settings_page.py" line="158"/>
         <source>在线备份</source>
         <translation>Online backup</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="133"/>
+        <location filename="../../ui/station/settings_page.py" line="162"/>
         <source>窗口人员账号（管理员）</source>
         <translation>Counter staff accounts (admin)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="137"/>
-        <location filename="../../ui/settings_page.py" line="146"/>
+        <location filename="../../ui/station/settings_page.py" line="166"/>
+        <location filename="../../ui/station/settings_page.py" line="175"/>
         <source>用户名</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="137"/>
-        <location filename="../../ui/settings_page.py" line="148"/>
+        <location filename="../../ui/station/settings_page.py" line="166"/>
+        <location filename="../../ui/station/settings_page.py" line="177"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="137"/>
+        <location filename="../../ui/station/settings_page.py" line="166"/>
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="137"/>
+        <location filename="../../ui/station/settings_page.py" line="166"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="154"/>
+        <location filename="../../ui/station/settings_page.py" line="183"/>
         <source>初始密码（至少 8 位）</source>
         <translation>Initial password (min. 8 characters)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="156"/>
+        <location filename="../../ui/station/settings_page.py" line="185"/>
         <source>新增账号</source>
         <translation>Add account</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="162"/>
+        <location filename="../../ui/station/settings_page.py" line="191"/>
         <source>停用 / 启用所选账号</source>
         <translation>Disable / enable selected</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="208"/>
+        <location filename="../../ui/station/settings_page.py" line="234"/>
+        <location filename="../../ui/station/settings_page.py" line="283"/>
+        <source>已确认。</source>
+        <translation>Confirmed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/settings_page.py" line="235"/>
+        <source>尚未确认：以上为按站点名称推定的默认值，请核对后保存。</source>
+        <translation>Not confirmed: these are defaults guessed from the station&apos;s name; check them and save.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/settings_page.py" line="246"/>
         <source>在用</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="208"/>
+        <location filename="../../ui/station/settings_page.py" line="246"/>
         <source>停用</source>
         <translation>Disabled</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="225"/>
+        <location filename="../../ui/station/settings_page.py" line="263"/>
         <source>界面语言将在重新启动后生效。</source>
         <translation>The language changes after a restart.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="238"/>
+        <location filename="../../ui/station/settings_page.py" line="291"/>
         <source>选择中文字体文件</source>
         <translation>Choose a Chinese font file</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="239"/>
+        <location filename="../../ui/station/settings_page.py" line="292"/>
         <source>TrueType 字体 (*.ttf *.ttc)</source>
         <translation>TrueType fonts (*.ttf *.ttc)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="253"/>
+        <location filename="../../ui/station/settings_page.py" line="306"/>
         <source>{path}（子字体 {n}）</source>
         <translation>{path} (subfont {n})</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="254"/>
+        <location filename="../../ui/station/settings_page.py" line="307"/>
         <source>可用：{0}</source>
         <translation>OK: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="260"/>
+        <location filename="../../ui/station/settings_page.py" line="313"/>
         <source>备份到</source>
         <translation>Back up to</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="261"/>
+        <location filename="../../ui/station/settings_page.py" line="314"/>
         <source>SQLite 数据库 (*.sqlite3)</source>
         <translation>SQLite database (*.sqlite3)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="270"/>
+        <location filename="../../ui/station/settings_page.py" line="323"/>
         <source>正在备份…</source>
         <translation>Backing up…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="274"/>
+        <location filename="../../ui/station/settings_page.py" line="327"/>
         <source>已备份到 {0}</source>
         <translation>Backed up to {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="292"/>
+        <location filename="../../ui/station/settings_page.py" line="345"/>
         <source>已新增账号 {0}</source>
         <translation>Account {0} added</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="311"/>
+        <location filename="../../ui/station/settings_page.py" line="364"/>
         <source>不能停用当前登录的账号。</source>
         <translation>You cannot disable the account that is signed in.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="325"/>
+        <location filename="../../ui/station/settings_page.py" line="378"/>
         <source>已启用 {0}</source>
         <translation>{0} enabled</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="325"/>
+        <location filename="../../ui/station/settings_page.py" line="378"/>
         <source>已停用 {0}</source>
         <translation>{0} disabled</translation>
     </message>
@@ -4921,82 +4632,97 @@
 <context>
     <name>SetupPage</name>
     <message>
-        <location filename="../../ui/login_page.py" line="107"/>
+        <location filename="../../ui/station/login_page.py" line="113"/>
         <source>首次使用：设置本站</source>
         <translation>First use: set up this station</translation>
     </message>
     <message>
-        <location filename="../../ui/login_page.py" line="108"/>
+        <location filename="../../ui/station/login_page.py" line="114"/>
         <source>请填写本站的统计用区划代码（12 位）和名称，并创建第一个管理员账号。</source>
         <translation>Enter this station&apos;s statistical division code (12 digits) and name, and create the first administrator account.</translation>
     </message>
     <message>
-        <location filename="../../ui/login_page.py" line="114"/>
+        <location filename="../../ui/station/login_page.py" line="120"/>
         <source>如：海淀区学院路街道某社区便民服务站</source>
         <translation>E.g. XX Community Service Station</translation>
     </message>
     <message>
-        <location filename="../../ui/login_page.py" line="116"/>
+        <location filename="../../ui/station/login_page.py" line="122"/>
         <source>街道（乡镇）便民服务中心</source>
         <translation>Street (township) service center</translation>
     </message>
     <message>
-        <location filename="../../ui/login_page.py" line="117"/>
+        <location filename="../../ui/station/login_page.py" line="123"/>
         <source>社区（村）便民服务站</source>
         <translation>Community (village) service station</translation>
     </message>
     <message>
-        <location filename="../../ui/login_page.py" line="129"/>
+        <location filename="../../ui/station/login_page.py" line="128"/>
+        <source>如：北京市海淀区学院路街道办事处</source>
+        <translation>e.g. 北京市海淀区学院路街道办事处</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/login_page.py" line="130"/>
+        <source>本站代为受理的机关：受理回执等文书以其名义出具，本站写作受理地点。</source>
+        <translation>The authority this station accepts applications for: receipts and other documents are issued in its name, with the station as the place of acceptance.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/login_page.py" line="143"/>
         <source>站点编码</source>
         <translation>Station code</translation>
     </message>
     <message>
-        <location filename="../../ui/login_page.py" line="129"/>
+        <location filename="../../ui/station/login_page.py" line="143"/>
         <source>站点名称</source>
         <translation>Station name</translation>
     </message>
     <message>
-        <location filename="../../ui/login_page.py" line="130"/>
+        <location filename="../../ui/station/login_page.py" line="144"/>
         <source>站点级别</source>
         <translation>Station level</translation>
     </message>
     <message>
-        <location filename="../../ui/login_page.py" line="130"/>
+        <location filename="../../ui/station/login_page.py" line="145"/>
+        <source>出具文书的机关</source>
+        <translation>Issuing authority</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/login_page.py" line="146"/>
         <source>咨询电话</source>
         <translation>Enquiry phone</translation>
     </message>
     <message>
-        <location filename="../../ui/login_page.py" line="131"/>
+        <location filename="../../ui/station/login_page.py" line="147"/>
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../ui/login_page.py" line="131"/>
+        <location filename="../../ui/station/login_page.py" line="147"/>
         <source>管理员用户名</source>
         <translation>Admin user name</translation>
     </message>
     <message>
-        <location filename="../../ui/login_page.py" line="132"/>
+        <location filename="../../ui/station/login_page.py" line="148"/>
         <source>管理员姓名</source>
         <translation>Admin name</translation>
     </message>
     <message>
-        <location filename="../../ui/login_page.py" line="133"/>
+        <location filename="../../ui/station/login_page.py" line="149"/>
         <source>密码（至少 8 位）</source>
         <translation>Password (min. 8 characters)</translation>
     </message>
     <message>
-        <location filename="../../ui/login_page.py" line="134"/>
+        <location filename="../../ui/station/login_page.py" line="150"/>
         <source>再次输入密码</source>
         <translation>Repeat password</translation>
     </message>
     <message>
-        <location filename="../../ui/login_page.py" line="138"/>
+        <location filename="../../ui/station/login_page.py" line="154"/>
         <source>创建本站</source>
         <translation>Create station</translation>
     </message>
     <message>
-        <location filename="../../ui/login_page.py" line="156"/>
+        <location filename="../../ui/station/login_page.py" line="185"/>
         <source>两次输入的密码不一致。</source>
         <translation>The passwords do not match.</translation>
     </message>
@@ -5004,180 +4730,180 @@
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../ui/sync_page.py" line="293"/>
+        <location filename="../../ui/station/sync_page.py" line="302"/>
         <source>正在与区中心台账核对…</source>
         <translation>Comparing with the district&apos;s ledger…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="306"/>
+        <location filename="../../ui/station/sync_page.py" line="315"/>
         <source>正在读取同步状态…</source>
         <translation>Reading the sync status…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="314"/>
+        <location filename="../../ui/station/sync_page.py" line="323"/>
         <source>立即同步</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="319"/>
+        <location filename="../../ui/station/sync_page.py" line="328"/>
         <source>与区中心对账</source>
         <translation>Reconcile with the district</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="321"/>
-        <location filename="../../ui/sync_page.py" line="400"/>
+        <location filename="../../ui/station/sync_page.py" line="330"/>
+        <location filename="../../ui/station/sync_page.py" line="409"/>
         <source>登记到区中心…</source>
         <translation>Enroll with the district…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="324"/>
+        <location filename="../../ui/station/sync_page.py" line="333"/>
         <source>尚未对账。</source>
         <translation>Not reconciled yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="340"/>
+        <location filename="../../ui/station/sync_page.py" line="349"/>
         <source>办件编号</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="340"/>
-        <location filename="../../ui/sync_page.py" line="344"/>
+        <location filename="../../ui/station/sync_page.py" line="349"/>
+        <location filename="../../ui/station/sync_page.py" line="353"/>
         <source>序号</source>
         <translation>Seq.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="340"/>
+        <location filename="../../ui/station/sync_page.py" line="349"/>
         <source>环节</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="341"/>
+        <location filename="../../ui/station/sync_page.py" line="350"/>
         <source>区中心拒收原因</source>
         <translation>Why the district refused it</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="344"/>
+        <location filename="../../ui/station/sync_page.py" line="353"/>
         <source>案件</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="344"/>
+        <location filename="../../ui/station/sync_page.py" line="353"/>
         <source>代码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="345"/>
+        <location filename="../../ui/station/sync_page.py" line="354"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="348"/>
+        <location filename="../../ui/station/sync_page.py" line="357"/>
         <source>本次运行尚未同步。</source>
         <translation>No sync since the program started.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="351"/>
+        <location filename="../../ui/station/sync_page.py" line="360"/>
         <source>被拒绝的事件</source>
         <translation>Refused events</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="352"/>
+        <location filename="../../ui/station/sync_page.py" line="361"/>
         <source>无法应用的区中心事件</source>
         <translation>District events not applied</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="353"/>
+        <location filename="../../ui/station/sync_page.py" line="362"/>
         <source>上次同步报告</source>
         <translation>Last sync report</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="355"/>
+        <location filename="../../ui/station/sync_page.py" line="364"/>
         <source>对账：</source>
         <translation>Reconciliation: </translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="367"/>
+        <location filename="../../ui/station/sync_page.py" line="376"/>
         <source>● 正在同步…</source>
         <translation>● Syncing…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="379"/>
+        <location filename="../../ui/station/sync_page.py" line="388"/>
         <source>● 未登记到区中心</source>
         <translation>● Not enrolled with a district</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="381"/>
+        <location filename="../../ui/station/sync_page.py" line="390"/>
         <source>● 尚未同步</source>
         <translation>● Not synced yet</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="383"/>
+        <location filename="../../ui/station/sync_page.py" line="392"/>
         <source>● 在线：上次同步成功</source>
         <translation>● Online: the last sync succeeded</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="385"/>
+        <location filename="../../ui/station/sync_page.py" line="394"/>
         <source>● 离线：上次同步没有完成</source>
         <translation>● Offline: the last sync did not complete</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="386"/>
+        <location filename="../../ui/station/sync_page.py" line="395"/>
         <source>区中心：{server}</source>
         <translation>District: {server}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="387"/>
+        <location filename="../../ui/station/sync_page.py" line="396"/>
         <source>未登记（管理员点“登记到区中心…”，输入区中心地址和登记码）</source>
         <translation>not enrolled (an administrator clicks “Enroll with the district…” and enters the address and the enrollment code)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="390"/>
+        <location filename="../../ui/station/sync_page.py" line="399"/>
         <source>待同步：{pending} 条事件、{notes} 条留言；区中心已确认 {acked} 条；被拒绝 {rejected} 条</source>
         <translation>Waiting: {pending} events, {notes} notes; acknowledged by the district: {acked}; refused: {rejected}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="393"/>
+        <location filename="../../ui/station/sync_page.py" line="402"/>
         <source>上次成功同步：{ok}&#x3000;上次尝试：{tried}</source>
         <translation>Last successful sync: {ok}   last attempt: {tried}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="394"/>
-        <location filename="../../ui/sync_page.py" line="395"/>
+        <location filename="../../ui/station/sync_page.py" line="403"/>
+        <location filename="../../ui/station/sync_page.py" line="404"/>
         <source>从未</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="399"/>
+        <location filename="../../ui/station/sync_page.py" line="408"/>
         <source>重新登记…</source>
         <translation>Enroll again…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="407"/>
+        <location filename="../../ui/station/sync_page.py" line="416"/>
         <source>被拒绝的事件（{n}）</source>
         <translation>Refused events ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="425"/>
+        <location filename="../../ui/station/sync_page.py" line="434"/>
         <source>已对账：{n} 天的事件与区中心一致。</source>
         <translation>Reconciled: {n} days of events agree with the district.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="429"/>
+        <location filename="../../ui/station/sync_page.py" line="438"/>
         <source>{day} {origin}：本站 {mine} 条，区中心 {theirs} 条</source>
         <translation>{day} {origin}: station {mine}, district {theirs}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="430"/>
+        <location filename="../../ui/station/sync_page.py" line="439"/>
         <source>本站事件</source>
         <translation>station events</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="431"/>
+        <location filename="../../ui/station/sync_page.py" line="440"/>
         <source>区中心事件</source>
         <translation>district events</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="433"/>
+        <location filename="../../ui/station/sync_page.py" line="442"/>
         <source>有差异：</source>
         <translation>Differences: </translation>
     </message>
@@ -5185,254 +4911,322 @@
 <context>
     <name>TasksPage</name>
     <message>
-        <location filename="../../ui/tasks_page.py" line="134"/>
+        <location filename="../../ui/station/tasks_page.py" line="134"/>
         <source>正在读取…</source>
         <extracomment>Cases in these states continue at the counter; the others open in the cases page. The lists were (re)loaded.</extracomment>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../ui/tasks_page.py" line="160"/>
-        <location filename="../../ui/tasks_page.py" line="254"/>
+        <location filename="../../ui/station/tasks_page.py" line="160"/>
+        <location filename="../../ui/station/tasks_page.py" line="254"/>
         <source>待补正跟进</source>
         <translation>Supplement follow-up</translation>
     </message>
     <message>
-        <location filename="../../ui/tasks_page.py" line="160"/>
+        <location filename="../../ui/station/tasks_page.py" line="160"/>
         <source>退回补正</source>
         <translation>Returned for correction</translation>
     </message>
     <message>
-        <location filename="../../ui/tasks_page.py" line="160"/>
+        <location filename="../../ui/station/tasks_page.py" line="160"/>
         <source>待交付结果</source>
         <translation>Results to deliver</translation>
     </message>
     <message>
-        <location filename="../../ui/tasks_page.py" line="161"/>
-        <location filename="../../ui/tasks_page.py" line="180"/>
+        <location filename="../../ui/station/tasks_page.py" line="161"/>
+        <location filename="../../ui/station/tasks_page.py" line="180"/>
         <source>超期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/tasks_page.py" line="161"/>
+        <location filename="../../ui/station/tasks_page.py" line="161"/>
         <source>预警</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../ui/tasks_page.py" line="169"/>
+        <location filename="../../ui/station/tasks_page.py" line="169"/>
         <source>按 {n} 切换到此列表</source>
         <translation>Press {n} to switch to this list</translation>
     </message>
     <message>
-        <location filename="../../ui/tasks_page.py" line="173"/>
+        <location filename="../../ui/station/tasks_page.py" line="173"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/tasks_page.py" line="173"/>
-        <location filename="../../ui/tasks_page.py" line="175"/>
-        <location filename="../../ui/tasks_page.py" line="177"/>
-        <location filename="../../ui/tasks_page.py" line="179"/>
-        <location filename="../../ui/tasks_page.py" line="181"/>
+        <location filename="../../ui/station/tasks_page.py" line="173"/>
+        <location filename="../../ui/station/tasks_page.py" line="175"/>
+        <location filename="../../ui/station/tasks_page.py" line="177"/>
+        <location filename="../../ui/station/tasks_page.py" line="179"/>
+        <location filename="../../ui/station/tasks_page.py" line="181"/>
         <source>办件编号</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../../ui/tasks_page.py" line="173"/>
-        <location filename="../../ui/tasks_page.py" line="175"/>
-        <location filename="../../ui/tasks_page.py" line="177"/>
-        <location filename="../../ui/tasks_page.py" line="179"/>
-        <location filename="../../ui/tasks_page.py" line="181"/>
+        <location filename="../../ui/station/tasks_page.py" line="173"/>
+        <location filename="../../ui/station/tasks_page.py" line="175"/>
+        <location filename="../../ui/station/tasks_page.py" line="177"/>
+        <location filename="../../ui/station/tasks_page.py" line="179"/>
+        <location filename="../../ui/station/tasks_page.py" line="181"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/tasks_page.py" line="173"/>
-        <location filename="../../ui/tasks_page.py" line="175"/>
+        <location filename="../../ui/station/tasks_page.py" line="173"/>
+        <location filename="../../ui/station/tasks_page.py" line="175"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/tasks_page.py" line="174"/>
-        <location filename="../../ui/tasks_page.py" line="175"/>
-        <location filename="../../ui/tasks_page.py" line="177"/>
-        <location filename="../../ui/tasks_page.py" line="179"/>
-        <location filename="../../ui/tasks_page.py" line="181"/>
+        <location filename="../../ui/station/tasks_page.py" line="174"/>
+        <location filename="../../ui/station/tasks_page.py" line="175"/>
+        <location filename="../../ui/station/tasks_page.py" line="177"/>
+        <location filename="../../ui/station/tasks_page.py" line="179"/>
+        <location filename="../../ui/station/tasks_page.py" line="181"/>
         <source>事项</source>
         <translation>Matter</translation>
     </message>
     <message>
-        <location filename="../../ui/tasks_page.py" line="174"/>
+        <location filename="../../ui/station/tasks_page.py" line="174"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/tasks_page.py" line="174"/>
+        <location filename="../../ui/station/tasks_page.py" line="174"/>
         <source>待补材料</source>
         <translation>Materials to bring</translation>
     </message>
     <message>
-        <location filename="../../ui/tasks_page.py" line="176"/>
+        <location filename="../../ui/station/tasks_page.py" line="176"/>
         <source>退回日期</source>
         <translation>Returned</translation>
     </message>
     <message>
-        <location filename="../../ui/tasks_page.py" line="176"/>
+        <location filename="../../ui/station/tasks_page.py" line="176"/>
         <source>审核人</source>
         <translation>Reviewer</translation>
     </message>
     <message>
-        <location filename="../../ui/tasks_page.py" line="176"/>
+        <location filename="../../ui/station/tasks_page.py" line="176"/>
         <source>退回意见</source>
         <translation>Return note</translation>
     </message>
     <message>
-        <location filename="../../ui/tasks_page.py" line="177"/>
+        <location filename="../../ui/station/tasks_page.py" line="177"/>
         <source>决定</source>
         <translation>Decision</translation>
     </message>
     <message>
-        <location filename="../../ui/tasks_page.py" line="178"/>
+        <location filename="../../ui/station/tasks_page.py" line="178"/>
         <source>决定日期</source>
         <translation>Decided</translation>
     </message>
     <message>
-        <location filename="../../ui/tasks_page.py" line="178"/>
+        <location filename="../../ui/station/tasks_page.py" line="178"/>
         <source>已等待</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../../ui/tasks_page.py" line="179"/>
-        <location filename="../../ui/tasks_page.py" line="181"/>
+        <location filename="../../ui/station/tasks_page.py" line="179"/>
+        <location filename="../../ui/station/tasks_page.py" line="181"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/tasks_page.py" line="180"/>
-        <location filename="../../ui/tasks_page.py" line="182"/>
+        <location filename="../../ui/station/tasks_page.py" line="180"/>
+        <location filename="../../ui/station/tasks_page.py" line="182"/>
         <source>办结期限</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../ui/tasks_page.py" line="180"/>
-        <location filename="../../ui/tasks_page.py" line="182"/>
+        <location filename="../../ui/station/tasks_page.py" line="180"/>
+        <location filename="../../ui/station/tasks_page.py" line="182"/>
         <source>当前负责</source>
         <translation>Current owner</translation>
     </message>
     <message>
-        <location filename="../../ui/tasks_page.py" line="182"/>
+        <location filename="../../ui/station/tasks_page.py" line="182"/>
         <source>剩余</source>
         <translation>Left</translation>
     </message>
     <message>
-        <location filename="../../ui/tasks_page.py" line="196"/>
+        <location filename="../../ui/station/tasks_page.py" line="196"/>
         <source>显示完整电话</source>
         <translation>Show full phone numbers</translation>
     </message>
     <message>
-        <location filename="../../ui/tasks_page.py" line="200"/>
+        <location filename="../../ui/station/tasks_page.py" line="200"/>
         <source>刷新 F5</source>
         <translation>Refresh F5</translation>
     </message>
     <message>
-        <location filename="../../ui/tasks_page.py" line="253"/>
+        <location filename="../../ui/station/tasks_page.py" line="253"/>
         <source>待补正跟进（承诺逾期 {n}）</source>
         <translation>Supplement follow-up ({n} past promise)</translation>
     </message>
     <message>
-        <location filename="../../ui/tasks_page.py" line="255"/>
+        <location filename="../../ui/station/tasks_page.py" line="255"/>
         <source>更新于 {t}</source>
         <translation>Updated {t}</translation>
     </message>
     <message>
-        <location filename="../../ui/tasks_page.py" line="279"/>
+        <location filename="../../ui/station/tasks_page.py" line="279"/>
         <source>告知补正</source>
         <translation>Notice</translation>
     </message>
     <message>
-        <location filename="../../ui/tasks_page.py" line="282"/>
+        <location filename="../../ui/station/tasks_page.py" line="282"/>
         <source>一次性告知单出具日期</source>
         <translation>Date the one-time notice was issued</translation>
     </message>
     <message>
-        <location filename="../../ui/tasks_page.py" line="284"/>
+        <location filename="../../ui/station/tasks_page.py" line="284"/>
         <source>容缺后补</source>
         <translation>Deferred</translation>
     </message>
     <message>
-        <location filename="../../ui/tasks_page.py" line="285"/>
+        <location filename="../../ui/station/tasks_page.py" line="285"/>
         <source>承诺 {d}</source>
         <translation>Promised {d}</translation>
     </message>
     <message>
-        <location filename="../../ui/tasks_page.py" line="289"/>
+        <location filename="../../ui/station/tasks_page.py" line="289"/>
         <source>承诺补交日期已过，请联系申请人。</source>
         <translation>Promised date has passed; contact the applicant.</translation>
     </message>
     <message>
-        <location filename="../../ui/tasks_page.py" line="290"/>
+        <location filename="../../ui/station/tasks_page.py" line="290"/>
         <source>申请人承诺补交的日期</source>
         <translation>Date the applicant promised to bring the materials</translation>
     </message>
     <message>
-        <location filename="../../ui/tasks_page.py" line="307"/>
+        <location filename="../../ui/station/tasks_page.py" line="307"/>
         <source>{n} 天</source>
         <translation>{n} days</translation>
     </message>
     <message>
-        <location filename="../../ui/tasks_page.py" line="317"/>
-        <location filename="../../ui/tasks_page.py" line="319"/>
+        <location filename="../../ui/station/tasks_page.py" line="317"/>
+        <location filename="../../ui/station/tasks_page.py" line="319"/>
         <source>{n} 个工作日</source>
         <translation>{n} working days</translation>
     </message>
     <message>
-        <location filename="../../ui/tasks_page.py" line="317"/>
+        <location filename="../../ui/station/tasks_page.py" line="317"/>
         <source>已到期</source>
         <translation>Due now</translation>
     </message>
     <message>
-        <location filename="../../ui/tasks_page.py" line="320"/>
+        <location filename="../../ui/station/tasks_page.py" line="320"/>
         <source> 暂定</source>
         <translation> provisional</translation>
     </message>
     <message>
-        <location filename="../../ui/tasks_page.py" line="321"/>
+        <location filename="../../ui/station/tasks_page.py" line="321"/>
         <source>区中心</source>
         <translation>District center</translation>
     </message>
     <message>
-        <location filename="../../ui/tasks_page.py" line="321"/>
+        <location filename="../../ui/station/tasks_page.py" line="321"/>
         <source>本站</source>
         <translation>This station</translation>
     </message>
     <message>
-        <location filename="../../ui/tasks_page.py" line="332"/>
+        <location filename="../../ui/station/tasks_page.py" line="332"/>
         <source>联系申请人补齐材料；承诺逾期的标红。Enter 继续受理。</source>
         <translation>Contact applicants to bring the materials; past-promise ones are red. Enter continues intake.</translation>
     </message>
     <message>
-        <location filename="../../ui/tasks_page.py" line="333"/>
+        <location filename="../../ui/station/tasks_page.py" line="333"/>
         <source>区中心要求补正：联系申请人补齐后继续受理、重新上报。Enter 继续受理。</source>
         <translation>The district center requires corrections: contact the applicant, continue intake and escalate again. Enter continues intake.</translation>
     </message>
     <message>
-        <location filename="../../ui/tasks_page.py" line="334"/>
+        <location filename="../../ui/station/tasks_page.py" line="334"/>
         <source>区中心已作出决定：通知申请人领取，交付时办结并请其评价。Enter 打开办件。</source>
         <translation>The district center has decided: notify the applicant to collect; complete on delivery and ask for a rating. Enter opens the case.</translation>
     </message>
     <message>
-        <location filename="../../ui/tasks_page.py" line="335"/>
+        <location filename="../../ui/station/tasks_page.py" line="335"/>
         <source>已超过办结期限的在办案件（含在区中心办理的）。Enter 打开办件。</source>
         <translation>Open cases past their due date (including those at the district center). Enter opens the case.</translation>
     </message>
     <message>
-        <location filename="../../ui/tasks_page.py" line="336"/>
+        <location filename="../../ui/station/tasks_page.py" line="336"/>
         <source>即将到期的在办案件：请优先办理。Enter 打开办件。</source>
         <translation>Open cases due soon: handle them first. Enter opens the case.</translation>
     </message>
     <message>
-        <location filename="../../ui/tasks_page.py" line="341"/>
+        <location filename="../../ui/station/tasks_page.py" line="341"/>
         <source>没有待交付的结果。</source>
         <translation>No results to deliver.</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineRenderer</name>
+    <message>
+        <location filename="../../ui/common/timeline.py" line="59"/>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/timeline.py" line="59"/>
+        <source>环节</source>
+        <translation>Step</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/timeline.py" line="59"/>
+        <source>经办</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/timeline.py" line="59"/>
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/timeline.py" line="102"/>
+        <source>告知补正 {n} 项</source>
+        <translation>Items to supplement: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/timeline.py" line="104"/>
+        <source>（新增告知项，理由：{why}）</source>
+        <translation>(items added, reason: {why})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/timeline.py" line="111"/>
+        <source>（暂定）</source>
+        <translation> (provisional)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/timeline.py" line="112"/>
+        <source>办结期限 {due}{extra}</source>
+        <translation>Due {due}{extra}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/timeline.py" line="131"/>
+        <source>差评</source>
+        <translation>Bad rating</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/timeline.py" line="135"/>
+        <source>（{channel}）</source>
+        <translation> ({channel})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/timeline.py" line="141"/>
+        <source>窗口领取</source>
+        <translation>Collect at counter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/timeline.py" line="141"/>
+        <source>邮寄送达</source>
+        <translation>By post</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/timeline.py" line="142"/>
+        <source>电子送达</source>
+        <translation>Electronic delivery</translation>
     </message>
 </context>
 <context>
@@ -5588,52 +5382,53 @@
         <translation>The rating must be 1–5 (5 very satisfied … 1 very dissatisfied).</translation>
     </message>
     <message>
-        <location filename="../../clerk/cases/states.py" line="141"/>
+        <location filename="../../clerk/cases/states.py" line="133"/>
         <source>案件不存在，无法留言。</source>
+        <extracomment>States in which the station continues a case at the counter (补正 / 继续受理).</extracomment>
         <translation>No such case: nothing to comment on.</translation>
     </message>
     <message>
-        <location filename="../../clerk/cases/states.py" line="149"/>
+        <location filename="../../clerk/cases/states.py" line="141"/>
         <source>案件当前状态为“{current}”，不能执行“{action}”。</source>
         <translation>The case is “{current}”: “{action}” is not possible now.</translation>
     </message>
     <message>
-        <location filename="../../clerk/cases/states.py" line="154"/>
+        <location filename="../../clerk/cases/states.py" line="146"/>
         <source>案件当前由{owner}负责，{side}不能更改它的状态。</source>
         <translation>The case is with {owner}; {side} cannot change its state.</translation>
     </message>
     <message>
-        <location filename="../../clerk/cases/states.py" line="159"/>
+        <location filename="../../clerk/cases/states.py" line="151"/>
         <source>“{action}”只能由{side}执行。</source>
         <translation>Only {side} can do “{action}”.</translation>
     </message>
     <message>
-        <location filename="../../clerk/cases/states.py" line="170"/>
+        <location filename="../../clerk/cases/states.py" line="162"/>
         <source>本事项由站点办结，不需要上报区级。</source>
         <translation>This matter is decided at the station; it is not escalated to the district.</translation>
     </message>
     <message>
-        <location filename="../../clerk/cases/states.py" line="175"/>
+        <location filename="../../clerk/cases/states.py" line="167"/>
         <source>本事项须上报区级审批，不能在站点直接办结。</source>
         <translation>This matter is decided by the district: escalate it; the station cannot complete it.</translation>
     </message>
     <message>
-        <location filename="../../clerk/cases/states.py" line="179"/>
+        <location filename="../../clerk/cases/states.py" line="171"/>
         <source>仍有必要材料未收齐，不能受理；请出具一次性告知单。</source>
         <translation>Required materials are still missing, so the case cannot be accepted; issue the one-time notice.</translation>
     </message>
     <message>
-        <location filename="../../clerk/cases/states.py" line="183"/>
+        <location filename="../../clerk/cases/states.py" line="175"/>
         <source>该案件已有评价，每件只能评价一次。</source>
         <translation>This case is already rated; a case is rated once.</translation>
     </message>
     <message>
-        <location filename="../../clerk/cases/states.py" line="187"/>
+        <location filename="../../clerk/cases/states.py" line="179"/>
         <source>已有进行中的特别程序，请先结束它。</source>
         <translation>A special procedure is under way; end it first.</translation>
     </message>
     <message>
-        <location filename="../../clerk/cases/states.py" line="191"/>
+        <location filename="../../clerk/cases/states.py" line="183"/>
         <source>没有进行中的特别程序。</source>
         <translation>No special procedure is under way.</translation>
     </message>
@@ -5828,27 +5623,28 @@
         <translation>Digits 10–12 (community or village) must be 000 to 399 (000 is the street or township itself); they are “{village}”. Check the statistical area code.</translation>
     </message>
     <message>
-        <location filename="../../clerk/workspace.py" line="51"/>
+        <location filename="../../clerk/workspace.py" line="63"/>
+        <location filename="../../clerk/workspace.py" line="158"/>
         <source>本机尚未初始化站点，请先运行 init（或在首次启动时完成设置）。</source>
         <translation>This machine has no station yet: run init (or finish the set-up at first start).</translation>
     </message>
     <message>
-        <location filename="../../clerk/workspace.py" line="67"/>
+        <location filename="../../clerk/workspace.py" line="86"/>
         <source>本数据目录已初始化过站点。</source>
         <translation>This data directory already has a station.</translation>
     </message>
     <message>
-        <location filename="../../clerk/workspace.py" line="88"/>
+        <location filename="../../clerk/workspace.py" line="109"/>
         <source>账号 {username} 已停用。</source>
         <translation>Account {username} is disabled.</translation>
     </message>
     <message>
-        <location filename="../../clerk/workspace.py" line="97"/>
+        <location filename="../../clerk/workspace.py" line="118"/>
         <source>本站还没有窗口人员账号。</source>
         <translation>This station has no clerk accounts yet.</translation>
     </message>
     <message>
-        <location filename="../../clerk/workspace.py" line="100"/>
+        <location filename="../../clerk/workspace.py" line="121"/>
         <source>本站有多个账号，请用 --clerk 指明经办人。</source>
         <translation>This station has several accounts: name the clerk with --clerk.</translation>
     </message>
@@ -6088,17 +5884,17 @@
         <translation>Cannot write the sign-in token to the keyring ({kind}). {advice}</translation>
     </message>
     <message>
-        <location filename="../../sync/engine.py" line="66"/>
+        <location filename="../../sync/engine.py" line="67"/>
         <source>本站尚未登记到区中心；请先运行 `python -m clerk enroll --server URL --code 登记码`。</source>
         <translation>This station is not enrolled with the district yet; run `python -m clerk enroll --server URL --code CODE` first.</translation>
     </message>
     <message>
-        <location filename="../../sync/engine.py" line="76"/>
+        <location filename="../../sync/engine.py" line="77"/>
         <source>密钥环中没有本站的设备令牌；请重新登记（enroll）。</source>
         <translation>The keyring holds no device token for this station; enroll again.</translation>
     </message>
     <message>
-        <location filename="../../sync/engine.py" line="106"/>
+        <location filename="../../sync/engine.py" line="107"/>
         <source>区中心返回的站点编码与本站不符，未保存令牌。</source>
         <translation>The district answered with another station&apos;s code; the token was not kept.</translation>
     </message>
@@ -6112,178 +5908,307 @@
         <source>评价渠道“{value}”无效：须为 device（窗口评价器）、phone（申请人手机）或 clerk_on_behalf（窗口人员代为录入）。</source>
         <translation>Invalid rating channel “{value}”: use device (counter rating device), phone (citizen’s phone) or clerk_on_behalf (entered by staff).</translation>
     </message>
+    <message>
+        <location filename="../../clerk/issuing.py" line="143"/>
+        <source>请填写机关的完整名称（不超过 {max} 字），例如“北京市东城区东华门街道办事处”。</source>
+        <translation>Enter the authority&apos;s full name (at most {max} characters), e.g. “北京市东城区东华门街道办事处”.</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/issuing.py" line="155"/>
+        <source>一次性告知依据不超过 {max} 字。</source>
+        <translation>The one-time notice basis is at most {max} characters.</translation>
+    </message>
 </context>
 <context>
     <name>labels</name>
     <message>
-        <location filename="../../ui/widgets.py" line="114"/>
+        <location filename="../../clerk/labels.py" line="19"/>
         <source>收件中</source>
         <translation>In intake</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="115"/>
+        <location filename="../../clerk/labels.py" line="20"/>
         <source>待补正</source>
         <translation>Awaiting supplement</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="116"/>
+        <location filename="../../clerk/labels.py" line="21"/>
+        <location filename="../../clerk/labels.py" line="37"/>
         <source>不予受理</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="117"/>
+        <location filename="../../clerk/labels.py" line="22"/>
         <source>已受理</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="118"/>
+        <location filename="../../clerk/labels.py" line="23"/>
         <source>已上报</source>
         <translation>Escalated</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="119"/>
+        <location filename="../../clerk/labels.py" line="24"/>
         <source>办理中</source>
         <translation>Under review</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="120"/>
+        <location filename="../../clerk/labels.py" line="25"/>
+        <location filename="../../clerk/labels.py" line="42"/>
         <source>退回补正</source>
         <translation>Returned for correction</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="121"/>
+        <location filename="../../clerk/labels.py" line="26"/>
+        <location filename="../../clerk/labels.py" line="46"/>
         <source>准予</source>
         <translation>Approved</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="122"/>
+        <location filename="../../clerk/labels.py" line="27"/>
+        <location filename="../../clerk/labels.py" line="47"/>
         <source>不予批准</source>
         <translation>Denied</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="123"/>
+        <location filename="../../clerk/labels.py" line="28"/>
         <source>已办结</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="124"/>
+        <location filename="../../clerk/labels.py" line="29"/>
         <source>已撤回</source>
         <translation>Withdrawn</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="127"/>
+        <location filename="../../clerk/labels.py" line="33"/>
+        <source>收件</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/labels.py" line="34"/>
+        <source>材料更新</source>
+        <translation>Materials updated</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/labels.py" line="35"/>
+        <source>一次性告知</source>
+        <translation>One-time notice</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/labels.py" line="36"/>
+        <source>受理</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/labels.py" line="38"/>
+        <source>上报区级</source>
+        <translation>Escalated to district</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/labels.py" line="39"/>
+        <source>区中心接件</source>
+        <translation>District center received</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/labels.py" line="40"/>
+        <source>指派代办员</source>
+        <translation>Assign proxy agent</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/labels.py" line="41"/>
+        <source>代办进展</source>
+        <translation>Proxy agent progress</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/labels.py" line="43"/>
+        <source>补正后重新上报</source>
+        <translation>Re-escalated after correction</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/labels.py" line="44"/>
+        <source>特别程序开始</source>
+        <translation>Special procedure started</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/labels.py" line="45"/>
+        <source>特别程序结束</source>
+        <translation>Special procedure ended</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/labels.py" line="48"/>
+        <source>办结</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/labels.py" line="49"/>
+        <source>好差评</source>
+        <translation>Rating</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/labels.py" line="50"/>
+        <source>撤回</source>
+        <translation>Withdrawn</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/labels.py" line="51"/>
+        <source>留言</source>
+        <translation>Comment</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/labels.py" line="55"/>
+        <source>站点</source>
+        <translation>Station</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/labels.py" line="56"/>
+        <source>区中心</source>
+        <translation>District center</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/labels.py" line="68"/>
         <source>正常</source>
         <translation>Normal</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="128"/>
+        <location filename="../../clerk/labels.py" line="69"/>
         <source>预警</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="129"/>
+        <location filename="../../clerk/labels.py" line="70"/>
         <source>超期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="130"/>
+        <location filename="../../clerk/labels.py" line="71"/>
         <source>计时暂停</source>
         <translation>Clock paused</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="133"/>
+        <location filename="../../clerk/labels.py" line="60"/>
         <source>非常满意</source>
         <translation>Very satisfied</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="134"/>
+        <location filename="../../clerk/labels.py" line="61"/>
         <source>满意</source>
         <translation>Satisfied</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="135"/>
+        <location filename="../../clerk/labels.py" line="62"/>
         <source>基本满意</source>
         <translation>Fairly satisfied</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="136"/>
+        <location filename="../../clerk/labels.py" line="63"/>
         <source>不满意</source>
         <translation>Dissatisfied</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="137"/>
+        <location filename="../../clerk/labels.py" line="64"/>
         <source>非常不满意</source>
         <translation>Very dissatisfied</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="140"/>
+        <location filename="../../clerk/labels.py" line="75"/>
+        <source>已收</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/labels.py" line="76"/>
+        <source>证照库已核验</source>
+        <translation>Verified on file</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/labels.py" line="77"/>
+        <source>共享数据获取</source>
+        <translation>From shared data</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/labels.py" line="78"/>
+        <source>容缺后补</source>
+        <translation>Deferred (bring later)</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/labels.py" line="79"/>
+        <source>缺</source>
+        <translation>Missing</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/labels.py" line="80"/>
+        <source>不适用</source>
+        <translation>N/A</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/labels.py" line="84"/>
         <source>一次性告知单</source>
         <translation>One-time notice</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="141"/>
+        <location filename="../../clerk/labels.py" line="85"/>
         <source>受理回执</source>
         <translation>Acceptance receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="142"/>
+        <location filename="../../clerk/labels.py" line="86"/>
         <source>不予受理通知书</source>
         <translation>Refusal notice</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="143"/>
+        <location filename="../../clerk/labels.py" line="87"/>
         <source>办结通知</source>
         <translation>Result notice</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="167"/>
+        <location filename="../../ui/common/widgets.py" line="133"/>
         <source>被拒 {n}</source>
         <translation>{n} rejected</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="169"/>
+        <location filename="../../ui/common/widgets.py" line="135"/>
         <source>待同步 {n}</source>
         <translation>{n} not synced</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="170"/>
+        <location filename="../../ui/common/widgets.py" line="136"/>
         <source>已同步</source>
         <translation>Synced</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="209"/>
+        <location filename="../../ui/common/widgets.py" line="197"/>
         <source>、</source>
         <comment>list separator</comment>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="214"/>
+        <location filename="../../ui/common/widgets.py" line="202"/>
         <source>；</source>
         <comment>clause separator</comment>
         <translation>; </translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="219"/>
+        <location filename="../../ui/common/widgets.py" line="207"/>
         <source>{label}：{text}</source>
         <translation>{label}: {text}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="346"/>
+        <location filename="../../ui/common/widgets.py" line="334"/>
         <source>（补打）</source>
         <translation> (reprint)</translation>
     </message>
     <message>
-        <location filename="../../ui/district_session.py" line="26"/>
+        <location filename="../../ui/district/session.py" line="26"/>
         <source>审核人员</source>
         <translation>Reviewer</translation>
     </message>
     <message>
-        <location filename="../../ui/district_session.py" line="27"/>
+        <location filename="../../ui/district/session.py" line="27"/>
         <source>代办员</source>
         <translation>Proxy agent</translation>
     </message>
     <message>
-        <location filename="../../ui/district_session.py" line="28"/>
+        <location filename="../../ui/district/session.py" line="28"/>
         <source>管理员</source>
         <translation>Administrator</translation>
     </message>
@@ -6291,18 +6216,18 @@
 <context>
     <name>operations</name>
     <message>
-        <location filename="../../ui/operations.py" line="85"/>
+        <location filename="../../ui/common/operations.py" line="86"/>
         <source>读写文件或网络时出错（{detail}）。请检查后重试。</source>
         <extracomment>How long work may run before a progress indicator appears (Anki uses the same).</extracomment>
         <translation>Error reading or writing a file or the network ({detail}). Check and try again.</translation>
     </message>
     <message>
-        <location filename="../../ui/operations.py" line="88"/>
+        <location filename="../../ui/common/operations.py" line="89"/>
         <source>操作没有完成：程序出现意外错误（{kind}）。请重试；如果仍然出错，请联系管理员。</source>
         <translation>The operation did not finish: unexpected error ({kind}). Try again; if it keeps happening, contact the administrator.</translation>
     </message>
     <message>
-        <location filename="../../ui/operations.py" line="255"/>
+        <location filename="../../ui/common/operations.py" line="266"/>
         <source>请稍候</source>
         <extracomment>Emitted after an operation&apos;s callbacks ran (tests wait on it). Emitted with the label when an operation&apos;s progress indicator appears.</extracomment>
         <translation>Please wait</translation>
@@ -6311,7 +6236,7 @@
 <context>
     <name>ratings</name>
     <message>
-        <location filename="../../ui/widgets.py" line="201"/>
+        <location filename="../../ui/common/widgets.py" line="189"/>
         <source>评价须由申请人本人作出：通过窗口评价器或本人手机。仅当申请人口述、由窗口人员代为录入时选择“窗口人员代为录入”，评价将注明录入人。</source>
         <translation>Ratings are the citizen’s own: given on the counter rating device or on their own phone. Choose “Entered by staff” only when the citizen dictates the rating; it then names who entered it.</translation>
     </message>
@@ -6407,7 +6332,7 @@
 <context>
     <name>widgets</name>
     <message>
-        <location filename="../../ui/widgets.py" line="335"/>
+        <location filename="../../ui/common/widgets.py" line="323"/>
         <source>无法打开打印预览（缺少 QtPdf 组件）。文书已生成，请联系管理员。</source>
         <translation>Cannot open the print preview (QtPdf is missing). The document was generated; contact the administrator.</translation>
     </message>

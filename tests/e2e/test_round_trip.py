@@ -98,6 +98,12 @@ def round_trip(district: District, ws: Workspace, ids: IdFactory, clock: FakeClo
     # Hand-over with a bad rating; the rating reaches the district.
     done = ws.cases.complete(rec.case_no, rating=2, text="准予，证件已领取")
     assert done.state == State.COMPLETED
+    # the number the district entered at approval reaches the station's result notice
+    from printing.issue import render_case_document
+    from tests.printing.pdftools import flat, pdf_text
+
+    result = flat(pdf_text(render_case_document(ws, rec.case_no, "result").pdf))
+    assert "决定文号海民准〔2026〕1号" in result
     report = engine.sync_round(ws)
     assert report.ok and report.push.accepted == 1
     detail = district.get(f"/cases/{rec.id}", reviewer).json()

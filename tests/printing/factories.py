@@ -9,6 +9,8 @@ from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 
+from clerk.issuing import LICENCE_NOTICE_BASIS as LICENCE_NOTICE_BASIS
+from clerk.issuing import notice_basis
 from clerk.validation import make_resident_id, make_uscc
 from printing.model import (
     DailyReportData,
@@ -32,7 +34,10 @@ STATION = StationInfo(
     code="110101001001",
     address="北京市东城区多福巷12号社区服务站一层大厅",
     phone="010-65120000",
+    authority="北京市东城区东华门街道办事处",
 )
+#: The same station issuing for a district department (上报件).
+STATION_FOR_DISTRICT = replace(STATION, authority="北京市东城区残疾人联合会")
 
 APPLICANT_ID = make_resident_id("110101", date(1990, 3, 7), 123)
 AGENT_ID = make_resident_id("110105", date(1985, 11, 20), 246)
@@ -137,6 +142,8 @@ def notice(**changes: object) -> NoticeData:
                          note="容缺后补，承诺于2026-12-03前补交"),
         ),
         qr_payload=qr_payload(CASE_NO, APPLICANT.last4),
+        matter_type="公共服务",
+        legal_basis=notice_basis("公共服务", ("《中华人民共和国社会保险法》",), ""),
     )
     return replace(data, **changes)  # type: ignore[arg-type]
 
@@ -145,7 +152,8 @@ def receipt(**changes: object) -> ReceiptData:
     """An acceptance receipt of a committed matter due 2026-12-04."""
     data = ReceiptData(
         meta=meta("SL-110101001001-20261201-0001"),
-        station=STATION,
+        station=STATION_FOR_DISTRICT,
+        matter_type="行政确认",
         case_no=CASE_NO,
         matter_name="残疾人证新办",
         matter_code="11110101000000000000004",
@@ -177,7 +185,6 @@ def refusal(**changes: object) -> RefusalData:
         reason="申请人户籍不在本社区，且未在本社区居住满一年，不属于本站受理范围。",
         basis="《社会救助暂行办法》第十一条；《北京市最低生活保障审核确认办法》第七条。",
         reconsideration_body="北京市东城区人民政府",
-        court="北京市东城区人民法院",
     )
     return replace(data, **changes)  # type: ignore[arg-type]
 
@@ -186,7 +193,9 @@ def result(**changes: object) -> ResultData:
     """An approved result ready for pick-up."""
     data = ResultData(
         meta=meta("BJ-110101001001-20261215-0001", issued_at=datetime(2026, 12, 15, 10, 0)),
-        station=STATION,
+        station=STATION_FOR_DISTRICT,
+        decision_no="东残证字〔2026〕第0123号",
+        reconsideration_body="北京市东城区人民政府",
         case_no=CASE_NO,
         matter_name="残疾人证新办",
         matter_code="11110101000000000000004",

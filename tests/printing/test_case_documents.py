@@ -88,7 +88,7 @@ def test_refusal_has_reason_and_remedies(tws: Workspace, id_factory: IdFactory) 
     tws.cases.refuse(case_no, reason="申请人户籍不在本街道")
     text = pdf_text(render_case_document(tws, case_no, "refusal").pdf)
     assert "不予受理通知书" in text and "申请人户籍不在本街道" in text
-    assert "60日" in text and "6个月" in text
+    assert "六十日" in text and "六个月" in text
 
 
 def test_instant_matter_result_notice_one_copy(tws: Workspace, id_factory: IdFactory) -> None:

@@ -26,7 +26,18 @@ def test_notice_content(notice_pdf: bytes) -> None:
     assert flat(factories.STATION.address) in text  # where to bring them
     assert "办公时间" in text and "周一至周五" in text  # when
     assert factories.STATION.phone in text
-    assert "《中华人民共和国行政许可法》第三十二条" in text  # legal basis
+    # a 公共服务 matter: its own basis and the rule, never the licensing law
+    assert "《中华人民共和国社会保险法》" in text and "政务服务一次性告知制度" in text
+    assert "行政许可法" not in text and "即为受理" not in text
+    assert "不符合要求" in text and "法定形式" not in text
+    assert factories.STATION.authority in text and "受理地点" in text
+
+
+def test_licence_notice_cites_article_32() -> None:
+    text = flat(pdf_text(render_notice(factories.notice(
+        matter_type="行政许可", legal_basis=factories.LICENCE_NOTICE_BASIS))))
+    assert "《中华人民共和国行政许可法》第三十二条" in text
+    assert "逾期不告知的，自收到申请材料之日起即为受理" in text
     assert "一次性告知" in text
 
 
@@ -67,8 +78,9 @@ def test_22_materials_span_pages_with_every_row(tmp_path: Path) -> None:
         assert any(flat(line.name) in n for n in names), line.name
         # the standard of each row is printed whole, not cut off at a page end
         assert any(flat(line.requirement) in c for c in cells), line.name
-    # the header row is repeated on every page the table continues on
-    table_pages = [p for p in first_copy if "材料名称" in p]
+    # the header row is repeated on every page the table continues on (the last page
+    # holds the short deferred and received tables)
+    table_pages = [p for p in first_copy[:-1] if "材料名称" in p]
     assert len(table_pages) >= 2
     assert all("要求（受理标准）" in p for p in table_pages)
     # row numbers 1..n appear in order across the pages

@@ -27,7 +27,7 @@ def test_receipt_content(receipt_pdf: bytes) -> None:
     for line in data.received:
         assert flat(line.name) in text
     assert "已收取的材料（共4项）" in text
-    assert "容缺后补的材料（共1项）" in text and "承诺于2026年12月3日前补交" in text
+    assert "容缺受理承诺后补的材料（共1项）" in text and "承诺于2026年12月3日前补交" in text
 
 
 def test_special_procedures_are_not_counted(receipt_pdf: bytes) -> None:

@@ -33,8 +33,8 @@ def test_denied_result_states_the_remedies() -> None:
                                          decision_text="家庭人均收入高于本市低保标准，不予批准。"))
     text = flat(pdf_text(pdf))
     assert "不予批准" in text
-    assert "60日内向区人民政府申请行政复议" in text
-    assert "6个月内向有管辖权的人民法院提起行政诉讼" in text
+    assert "六十日内向北京市东城区人民政府申请行政复议" in text
+    assert "六个月内依法向人民法院提起行政诉讼" in text
 
 
 def test_completed_result() -> None:

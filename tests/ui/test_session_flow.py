@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from pytestqt.qtbot import QtBot
 
@@ -39,6 +40,13 @@ def test_first_start_setup_then_sign_in(qtbot: QtBot, tmp_path: Path) -> None:
     assert "12" in page.error_label.text()  # refused before anything is written
     page.code_edit.setText("110105002003")
     page.admin_name_edit.setText("张站长")
+    # the name implies no street office: the suggested authority must be completed
+    assert "待确认" in page.authority_edit.text()
+    page.create_button.click()
+    assert "机关" in page.error_label.text()
+    page.name_edit.setText("朝阳区某某街道某站")
+    assert page.authority_edit.text() == "北京市朝阳区某某街道办事处"
+    page.authority_edit.setText("北京市朝阳区某某街道办事处")
     with qtbot.waitSignal(window.ready, timeout=20_000):
         page.create_button.click()
     assert window.screens.currentWidget() is window.login_page
@@ -47,6 +55,25 @@ def test_first_start_setup_then_sign_in(qtbot: QtBot, tmp_path: Path) -> None:
     assert window.screens.currentWidget() is window.work
     assert "张站长" in window.clerk_label.text()
     assert (tmp_path / "new" / DB_FILENAME).exists()
+    assert window.ws is not None and window.ws.authority().confirmed  # asked at set-up
+    assert not window.authority_banner.isVisible()
+
+
+def test_unconfirmed_authority_banner_until_saved(qtbot: QtBot, data_dir: Path) -> None:
+    """An existing station gets a default authority and a visible prompt to confirm it."""
+    window = _open(qtbot, data_dir)
+    _sign_in(qtbot, window)
+    qtbot.waitUntil(window.authority_banner.isVisible, timeout=20_000)
+    assert "尚未确认" in window.authority_banner.text()
+    window.show_page("settings")
+    page: Any = window.page("settings")
+    qtbot.waitUntil(lambda: bool(page.reviewer_edit.text()), timeout=20_000)
+    assert page.reviewer_edit.text() == "北京市海淀区人民政府"
+    page.authority_edit.setText("北京市海淀区测试街道办事处")
+    page.save_authority()
+    qtbot.waitUntil(lambda: not window.authority_banner.isVisible(), timeout=20_000)
+    assert window.ws is not None
+    assert window.ws.authority().station_level == "北京市海淀区测试街道办事处"
 
 
 def test_wrong_password_refused(qtbot: QtBot, data_dir: Path) -> None:

@@ -14,7 +14,14 @@ from collections.abc import Callable
 from typing import Protocol, runtime_checkable
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QStackedWidget, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 NAV_STYLE = (
     "QListWidget#nav { background: #1f2d3d; color: #d8dee9; border: none; "
@@ -48,15 +55,23 @@ class Navigator(QWidget):
         self.nav.setFixedWidth(112)
         self.nav.setStyleSheet(NAV_STYLE)
         self.pages = QStackedWidget()
+        self._column = QVBoxLayout()
+        self._column.setContentsMargins(0, 0, 0, 0)
+        self._column.setSpacing(0)
+        self._column.addWidget(self.pages, 1)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(0)
         row.addWidget(self.nav)
-        row.addWidget(self.pages, 1)
+        row.addLayout(self._column, 1)
         self._keys: list[str] = []
         self._factories: dict[str, PageFactory] = {}
         self._built: dict[str, QWidget] = {}
         self.nav.currentRowChanged.connect(self._row_changed)
+
+    def add_above_pages(self, widget: QWidget) -> None:
+        """A strip above every page (a banner the window shows or hides)."""
+        self._column.insertWidget(self._column.count() - 1, widget)
 
     # --- building -----------------------------------------------------------------
     def add(self, key: str, title: str, page: QWidget | PageFactory) -> None:

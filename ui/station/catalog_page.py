@@ -222,6 +222,7 @@ class MatterDetailRenderer(QObject):
         ]
         wide = [
             (self.tr("时限说明"), _esc(m.limit_note or "")),
+            (self.tr("法定时限出处"), _esc(m.limit_source or "")),
             (self.tr("办理地点"), _esc(m.place)),
             (self.tr("办公时间"), _esc(m.office_hours)),
             (self.tr("版本"), self._version(m)),

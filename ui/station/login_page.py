@@ -6,6 +6,12 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPushButton, QWidget
 
 from clerk.errors import ValidationError
+from clerk.issuing import (
+    default_reviewer,
+    default_station_authority,
+    district_name,
+    validate_authority,
+)
 from clerk.station import LEVELS, Account, validate_station_inputs
 from ui.common.forms import Card
 
@@ -118,6 +124,14 @@ class SetupPage(Card):
         for key, label in LEVELS.items():
             self.level_combo.addItem(names.get(key, label), key)
         self.level_combo.setCurrentIndex(self.level_combo.findData("community"))
+        self.authority_edit = QLineEdit()
+        self.authority_edit.setPlaceholderText(self.tr("如：北京市海淀区学院路街道办事处"))
+        self.authority_edit.setToolTip(self.tr(
+            "本站代为受理的机关：受理回执等文书以其名义出具，本站写作受理地点。"))
+        self._authority_typed = False
+        self.authority_edit.textEdited.connect(self._authority_edited)
+        self.name_edit.textChanged.connect(self._suggest_authority)
+        self.code_edit.textChanged.connect(self._suggest_authority)
         self.phone_edit = QLineEdit()
         self.address_edit = QLineEdit()
         self.admin_edit = QLineEdit("admin")
@@ -127,7 +141,9 @@ class SetupPage(Card):
         self.password2_edit = QLineEdit()
         self.password2_edit.setEchoMode(QLineEdit.EchoMode.Password)
         rows = ((self.tr("站点编码"), self.code_edit), (self.tr("站点名称"), self.name_edit),
-                (self.tr("站点级别"), self.level_combo), (self.tr("咨询电话"), self.phone_edit),
+                (self.tr("站点级别"), self.level_combo),
+                (self.tr("出具文书的机关"), self.authority_edit),
+                (self.tr("咨询电话"), self.phone_edit),
                 (self.tr("地址"), self.address_edit), (self.tr("管理员用户名"), self.admin_edit),
                 (self.tr("管理员姓名"), self.admin_name_edit),
                 (self.tr("密码（至少 8 位）"), self.password_edit),
@@ -144,11 +160,24 @@ class SetupPage(Card):
     def values(self) -> dict[str, str]:
         return {"code": self.code_edit.text().strip(), "name": self.name_edit.text().strip(),
                 "level": str(self.level_combo.currentData()),
+                "authority": self.authority_edit.text().strip(),
                 "phone": self.phone_edit.text().strip(),
                 "address": self.address_edit.text().strip(),
                 "admin": self.admin_edit.text().strip(),
                 "admin_name": self.admin_name_edit.text().strip(),
                 "password": self.password_edit.text()}
+
+    def _authority_edited(self, text: str) -> None:
+        self._authority_typed = bool(text.strip())
+
+    def _suggest_authority(self) -> None:
+        """Fill in the street office the station's name implies until the user types one."""
+        if self._authority_typed:
+            return
+        code, name = self.code_edit.text().strip(), self.name_edit.text().strip()
+        guess = default_station_authority(name, district_name(code)) \
+            if len(code) == 12 and name else ""
+        self.authority_edit.setText(guess)
 
     def _submit(self) -> None:
         values = self.values()
@@ -159,6 +188,7 @@ class SetupPage(Card):
             validate_station_inputs(code=values["code"], name=values["name"],
                                     level=values["level"], admin=values["admin"],
                                     password=values["password"])
+            validate_authority(values["authority"], default_reviewer("区"))
         except ValidationError as exc:
             self.show_error(exc.message)
             return

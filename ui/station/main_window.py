@@ -38,6 +38,7 @@ from ui.station.session import (
 
 if TYPE_CHECKING:  # imported off the UI thread, after the first paint (see load())
     from clerk.catalog import CatalogIndex
+    from clerk.issuing import Authority
     from clerk.store.peek import Peek
     from clerk.workspace import Workspace
     from ui.station.sync_page import LightStatus, StatusLike
@@ -107,6 +108,15 @@ class MainWindow(QMainWindow):
     def _build_work_area(self) -> None:
         self.nav, self.pages = self.work.nav, self.work.pages
         self.work.page_built.connect(self._page_built)
+        # Shown until an administrator confirms who the documents are issued for.
+        self.authority_banner = QLabel()
+        self.authority_banner.setWordWrap(True)
+        self.authority_banner.setStyleSheet(
+            "background: #fff4e5; color: #8a4b00; padding: 6px 10px; "
+            "border-bottom: 1px solid #f0c36d;")
+        self.authority_banner.linkActivated.connect(lambda _link: self.show_page("settings"))
+        self.authority_banner.hide()
+        self.work.add_above_pages(self.authority_banner)
 
     def _build_pages(self) -> None:
         """The navigation and the counter page, at the first sign-in; every other page is
@@ -293,7 +303,8 @@ class MainWindow(QMainWindow):
             station = ws.init_station(
                 code=values["code"], name=values["name"], level=values["level"],
                 phone=values["phone"], address=values["address"], admin=values["admin"],
-                admin_name=values["admin_name"], password=values["password"])
+                admin_name=values["admin_name"], password=values["password"],
+                authority=values.get("authority", ""))
             with ws.store.read() as s:
                 return Opened(ws, station, accounts.list_accounts(s),
                               CatalogIndex(ws.matters()))
@@ -355,6 +366,17 @@ class MainWindow(QMainWindow):
         self.idle.set_minutes(float(ws.setting("ui.idle_lock_minutes", "10") or 0))
         Operation(lambda: ws.setting("print.printer", ""), parent=self).success(
             _apply_printer).run_in_background()
+        Operation(ws.authority, parent=self).success(self._show_authority).run_in_background()
+
+    def _show_authority(self, authority: Authority) -> None:
+        if authority.confirmed:
+            self.authority_banner.hide()
+            return
+        self.authority_banner.setText(self.tr(
+            "文书的出具机关尚未确认：当前以“{0}”的名义打印受理回执等文书。"
+            "请管理员在<a href=\"settings\">设置 → 出具机关</a>中核对并保存。").format(
+            authority.station_level))
+        self.authority_banner.show()
 
     def save_drafts(self) -> None:
         """Write what the clerk typed now (pages' own close events do not fire in here)."""

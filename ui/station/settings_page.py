@@ -1,5 +1,5 @@
-"""设置: printing (font, copies, printer), idle lock, language, data and backup, and — for
-admins — the station's clerk accounts."""
+"""设置: the issuing authority of the station's documents, printing (font, copies,
+printer), idle lock, language, data and backup, and — for admins — the clerk accounts."""
 
 from __future__ import annotations
 
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from clerk.issuing import Authority
 from clerk.station import Account
 from ui.common.i18n import LANGUAGES, current_language, set_language
 from ui.common.operations import Operation, error_text
@@ -51,6 +52,8 @@ class SettingsPage(QScrollArea):
         col = QVBoxLayout(body)
         col.setContentsMargins(24, 16, 24, 16)
         col.setSpacing(16)
+        self.authority_box = self._authority_box()
+        col.addWidget(self.authority_box)
         col.addWidget(self._print_box())
         col.addWidget(self._general_box())
         col.addWidget(self._data_box())
@@ -59,6 +62,32 @@ class SettingsPage(QScrollArea):
         col.addStretch(1)
 
     # --- sections ---------------------------------------------------------------------------
+    def _authority_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("出具机关（文书以其名义出具，本站为受理地点）"))
+        form = QFormLayout(box)
+        self.authority_edit = QLineEdit()
+        self.authority_edit.setPlaceholderText(self.tr("如：北京市海淀区学院路街道办事处"))
+        form.addRow(self.tr("站点办结事项"), self.authority_edit)
+        district_note = QLabel(self.tr(
+            "以事项的实施部门名义出具（如“区民政局”按本站所在区印作“北京市海淀区民政局”）。"))
+        district_note.setWordWrap(True)
+        form.addRow(self.tr("上报件"), district_note)
+        self.reviewer_edit = QLineEdit()
+        self.reviewer_edit.setPlaceholderText(self.tr("如：北京市海淀区人民政府"))
+        form.addRow(self.tr("行政复议机关"), self.reviewer_edit)
+        self.notice_rule_edit = QLineEdit()
+        self.notice_rule_edit.setPlaceholderText(self.tr("区里规定的一次性告知制度名称"))
+        form.addRow(self.tr("一次性告知依据（非行政许可事项）"), self.notice_rule_edit)
+        self.authority_save = QPushButton(self.tr("确认并保存出具机关"))
+        self.authority_save.clicked.connect(self.save_authority)
+        self.authority_status = QLabel()
+        self.authority_status.setWordWrap(True)
+        row = QHBoxLayout()
+        row.addWidget(self.authority_save)
+        row.addWidget(self.authority_status, 1)
+        form.addRow("", row)
+        return box
+
     def _print_box(self) -> QGroupBox:
         box = QGroupBox(self.tr("打印"))
         form = QFormLayout(box)
@@ -173,6 +202,9 @@ class SettingsPage(QScrollArea):
     def attach(self, session: Session) -> None:
         self.session = session
         self.accounts_box.setVisible(session.is_admin)
+        for w in (self.authority_edit, self.reviewer_edit, self.notice_rule_edit):
+            w.setReadOnly(not session.is_admin)
+        self.authority_save.setVisible(session.is_admin)
         path = session.ws.store.path
         self.data_dir_label.setText(str(path.parent) if path else "")
         self.refresh()
@@ -183,18 +215,24 @@ class SettingsPage(QScrollArea):
             return
         ws = session.ws
 
-        def read() -> tuple[dict[str, str], list[Account]]:
+        def read() -> tuple[dict[str, str], list[Account], Authority]:
             from clerk import accounts
 
             keys = ("print.font_path", "print.copies", "print.printer", "ui.idle_lock_minutes")
             values = {k: ws.setting(k, "") for k in keys}
             with ws.store.read() as s:
-                return values, accounts.list_accounts(s)
+                return values, accounts.list_accounts(s), ws.authority()
 
         Operation(read, parent=self).success(self._show).run_in_background()
 
-    def _show(self, result: tuple[dict[str, str], list[Account]]) -> None:
-        values, accs = result
+    def _show(self, result: tuple[dict[str, str], list[Account], Authority]) -> None:
+        values, accs, authority = result
+        self.authority_edit.setText(authority.station_level)
+        self.reviewer_edit.setText(authority.reviewer)
+        self.notice_rule_edit.setText(authority.notice_rule)
+        self.authority_status.setText(
+            self.tr("已确认。") if authority.confirmed
+            else self.tr("尚未确认：以上为按站点名称推定的默认值，请核对后保存。"))
         self.font_edit.setText(values["print.font_path"])
         self.copies_combo.setCurrentIndex(1 if values["print.copies"] == "1" else 0)
         index = self.printer_combo.findData(values["print.printer"])
@@ -233,6 +271,21 @@ class SettingsPage(QScrollArea):
             self.saved.emit()
 
         Operation(write, parent=self).success(done).run_in_background()
+
+    def save_authority(self) -> None:
+        session = self.session
+        assert session is not None and session.is_admin
+        ws = session.ws
+        station_level, reviewer = self.authority_edit.text(), self.reviewer_edit.text()
+        rule = self.notice_rule_edit.text()
+
+        def done(_: None) -> None:
+            self.authority_status.setText(self.tr("已确认。"))
+            session.bus.settings_changed.emit()
+
+        Operation(lambda: ws.save_authority(station_level, reviewer, rule), parent=self) \
+            .success(done).failure(
+                lambda exc: self.authority_status.setText(error_text(exc))).run_in_background()
 
     def _browse_font(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("选择中文字体文件"), "",
