@@ -28,7 +28,7 @@ from clerk.cases.queries import SupervisionCut
 from clerk.cases.states import State
 from clerk.timeutil import local_date
 from district.models import CaseRow, StationRow
-from sync.staff_wire import QueuePage, QueueRow
+from wire.staff import QueuePage, QueueRow
 
 RUNNING = (State.ACCEPTED.value, State.ESCALATED.value, State.UNDER_REVIEW.value)
 SUPERVISED = (*RUNNING, State.RETURNED.value)

@@ -19,7 +19,7 @@ from pydantic import ValidationError as PydanticValidationError
 
 from clerk.errors import QT_TRANSLATE_NOOP, WordedError
 from sync.retry import RetryPolicy, TransportError, call
-from sync.wire import (
+from wire.protocol import (
     API_PREFIX,
     BlobInfo,
     CalendarResponse,

@@ -26,7 +26,8 @@ from clerk.errors import QT_TRANSLATE_NOOP
 from sync import credentials
 from sync.client import DistrictClient, SyncError
 from sync.retry import RetryPolicy
-from sync.staff_wire import (
+from wire.protocol import CaseDetail, CaseEvents, LoginRequest, LoginResponse, UserInfo
+from wire.staff import (
     BoardResponse,
     Facets,
     FollowupItem,
@@ -36,7 +37,6 @@ from sync.staff_wire import (
     QueuePage,
     RatingsResponse,
 )
-from sync.wire import CaseDetail, CaseEvents, LoginRequest, LoginResponse, UserInfo
 
 KEYRING_SERVICE = "StationDesk-district"
 ONCE = RetryPolicy(attempts=1)

@@ -26,7 +26,7 @@ from sync import credentials, outbox, pull, reference
 from sync.blobs import BlobReport, BlobUploader
 from sync.client import AuthError, DistrictClient, SyncError, normalize_server
 from sync.retry import RetryPolicy, TransportError
-from sync.wire import MAX_BATCH, LedgerCount, ledger_count
+from wire.protocol import MAX_BATCH, LedgerCount, ledger_count
 
 SERVER_KEY = "sync.server_url"
 CA_KEY = "sync.ca_bundle"

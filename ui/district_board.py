@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 from clerk.cases.queries import Level
 from clerk.timeutil import local_time
 from sync.district_client import QueueQuery, StaffClient
-from sync.staff_wire import BoardResponse, LevelCounts, StationActivity
 from ui.district_queue import queue_view
 from ui.district_queue_model import QueueModel
 from ui.district_session import DistrictSession, network
@@ -38,6 +37,7 @@ from ui.widgets import (
     ListRow,
     list_view,
 )
+from wire.staff import BoardResponse, LevelCounts, StationActivity
 
 STALE_KEY = "board/stale_hours"
 

@@ -20,12 +20,12 @@ from PySide6.QtWidgets import (
 )
 
 from sync.district_client import StaffClient, StaleError
-from sync.wire import CaseDetail
 from ui.district_actions import ActionPanel
 from ui.district_render import SCAN_SCHEME, DistrictCase, DistrictRenderer
 from ui.district_session import DistrictSession, network
 from ui.operations import error_text
 from ui.widgets import AMBER, DETAIL_CSS, GREEN, RED
+from wire.protocol import CaseDetail
 
 
 def load_case(client: StaffClient, case_id: str) -> DistrictCase:

@@ -25,10 +25,10 @@ from clerk.cases.queries import Level
 from clerk.cases.states import State
 from clerk.timeutil import local_date
 from sync.district_client import QueueQuery, StaffClient
-from sync.staff_wire import QueuePage, QueueRow
 from ui.district_session import DistrictSession, network
 from ui.row_model import RowTableModel
 from ui.widgets import GREY, LEVEL_COLOURS, STATE_COLOURS, level_label, state_label
+from wire.staff import QueuePage, QueueRow
 
 _AnyIndex = QModelIndex | QPersistentModelIndex
 PAGE = 60

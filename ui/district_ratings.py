@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
 from clerk.timeutil import local_time
 from clerk.timeutil import today as beijing_today
 from sync.district_client import StaffClient
-from sync.staff_wire import FollowupItem, FollowupList, FollowupUpdate, RatingGroup, RatingsResponse
 from ui.district_session import DistrictSession, network
 from ui.widgets import (
     AMBER,
@@ -46,6 +45,7 @@ from ui.widgets import (
     qdate,
     rating_label,
 )
+from wire.staff import FollowupItem, FollowupList, FollowupUpdate, RatingGroup, RatingsResponse
 
 
 class RatingsPage(QWidget):

@@ -17,7 +17,6 @@ from clerk.cases.checklist import ItemStatus
 from clerk.cases.states import State
 from clerk.timeutil import local_time
 from clerk.validation import mask_id_no, mask_mobile
-from sync.wire import CaseDetail, PulledEvent, is_sha256, parse_utc
 from ui.widgets import (
     AMBER,
     BLUE,
@@ -36,6 +35,7 @@ from ui.widgets import (
     table,
     tag,
 )
+from wire.protocol import CaseDetail, PulledEvent, is_sha256, parse_utc
 
 SCAN_SCHEME = "scan:"
 

@@ -23,10 +23,10 @@ from clerk.timeutil import local_date
 from clerk.timeutil import today as beijing_today
 from printing.district_report import DistrictReportData, ReportRow, report_csv
 from sync.district_client import StaffClient
-from sync.staff_wire import PeriodReport, ReportLine
 from ui.district_session import DistrictSession, network
 from ui.operations import Operation
 from ui.widgets import BLUE, GREEN, RED, CountCard, ListModel, ListRow, list_view, open_pdf_preview
+from wire.staff import PeriodReport, ReportLine
 
 
 def _row(line: ReportLine) -> ReportRow:

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import QWidget
 
 from sync.district_client import StaffClient
 from sync.retry import TransportError
-from sync.staff_wire import Facets
 from ui.operations import Operation, error_text
+from wire.staff import Facets
 
 T = TypeVar("T")
 

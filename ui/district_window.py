@@ -29,10 +29,10 @@ from PySide6.QtWidgets import (
 )
 
 from clerk.timeutil import local_time
-from sync.staff_wire import Facets
 from ui.district_login import DistrictLoginPage
 from ui.district_session import DistrictBus, DistrictSession, role_label
 from ui.operations import Operation, error_text, message_bridge
+from wire.staff import Facets
 
 REVIEWERS = ("reviewer", "admin")
 PAGES: tuple[tuple[str, str, tuple[str, ...]], ...] = (

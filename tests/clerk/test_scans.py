@@ -67,7 +67,7 @@ def test_a_scan_is_cited_by_its_material_and_kept_on_file_after_acceptance(
     item = rec.materials.item("id_card")
     assert [s.media_type for s in item.scans] == ["image/png", "application/pdf"]
     assert LocalBlobs.of(tws).get(item.scans[0].sha256) == PNG
-    # The event carries the citation the sync uploads first (sync.wire.blob_refs).
+    # The event carries the citation the sync uploads first (wire.protocol.blob_refs).
     payload = tws.cases.timeline(case_no)[-1].payload
     cited = next(i for i in payload["checklist"] if i["key"] == "id_card")["scans"]
     assert cited == [{"sha256": s.sha256, "media_type": s.media_type} for s in item.scans]
