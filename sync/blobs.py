@@ -13,10 +13,11 @@ from datetime import UTC
 
 from sqlalchemy import select
 
+from apiclient.http import SyncError
 from clerk.scans import LocalBlobs, media_type_of
 from clerk.store.models import BlobUpload
 from clerk.workspace import Workspace
-from sync.client import DistrictClient, SyncError
+from sync.client import DistrictClient
 
 
 @dataclass

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from clerk.cases.queries import Level
 from clerk.timeutil import local_time
-from sync.district_client import QueueQuery, StaffClient
+from staff_client.client import QueueQuery, StaffClient
 from ui.district_queue import queue_view
 from ui.district_queue_model import QueueModel
 from ui.district_session import DistrictSession, network

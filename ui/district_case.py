@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sync.district_client import StaffClient, StaleError
+from staff_client.client import StaffClient, StaleError
 from ui.district_actions import ActionPanel
 from ui.district_render import SCAN_SCHEME, DistrictCase, DistrictRenderer
 from ui.district_session import DistrictSession, network

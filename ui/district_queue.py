@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from clerk.timeutil import today as beijing_today
-from sync.district_client import QueueQuery
+from staff_client.client import QueueQuery
 from ui.district_case import DistrictCaseView
 from ui.district_queue_model import QueueModel
 from ui.district_session import DistrictSession

@@ -24,7 +24,7 @@ from PySide6.QtCore import Signal as QtSignal
 from clerk.cases.queries import Level
 from clerk.cases.states import State
 from clerk.timeutil import local_date
-from sync.district_client import QueueQuery, StaffClient
+from staff_client.client import QueueQuery, StaffClient
 from ui.district_session import DistrictSession, network
 from ui.row_model import RowTableModel
 from ui.widgets import GREY, LEVEL_COLOURS, STATE_COLOURS, level_label, state_label

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from clerk.timeutil import local_time
 from clerk.timeutil import today as beijing_today
-from sync.district_client import StaffClient
+from staff_client.client import StaffClient
 from ui.district_session import DistrictSession, network
 from ui.widgets import (
     AMBER,

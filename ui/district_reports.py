@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from clerk.timeutil import local_date
 from clerk.timeutil import today as beijing_today
 from printing.district_report import DistrictReportData, ReportRow, report_csv
-from sync.district_client import StaffClient
+from staff_client.client import StaffClient
 from ui.district_session import DistrictSession, network
 from ui.operations import Operation
 from ui.widgets import BLUE, GREEN, RED, CountCard, ListModel, ListRow, list_view, open_pdf_preview

@@ -16,8 +16,8 @@ from typing import TypeVar
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QWidget
 
-from sync.district_client import StaffClient
-from sync.retry import TransportError
+from apiclient.retry import TransportError
+from staff_client.client import StaffClient
 from ui.operations import Operation, error_text
 from wire.staff import Facets
 
@@ -91,7 +91,7 @@ def network(session: DistrictSession, work: Callable[[StaffClient], T], *,
     A refused token ends the session (the window goes back to sign-in); other failures
     go to `failed` (plain words) or, without it, to the window's message line.
     """
-    from sync.client import AuthError, SyncError
+    from apiclient.http import AuthError, SyncError
 
     bus = session.bus
 

@@ -6032,72 +6032,72 @@ drawn</translation>
         <translation>Matter {code} version {version} was published before with different content; a changed matter needs a higher version.</translation>
     </message>
     <message>
-        <location filename="../../sync/client.py" line="69"/>
+        <location filename="../../apiclient/http.py" line="47"/>
         <source>服务器地址须以 http:// 或 https:// 开头：{url}</source>
         <translation>The server address must start with http:// or https://: {url}</translation>
     </message>
     <message>
-        <location filename="../../sync/client.py" line="113"/>
+        <location filename="../../apiclient/http.py" line="96"/>
         <source>无法验证区中心服务器的证书（{name}）；如使用区内部证书，请配置 CA 证书文件。</source>
         <translation>Cannot verify the district server&apos;s certificate ({name}); for a district-internal certificate, configure the CA certificate file.</translation>
     </message>
     <message>
-        <location filename="../../sync/client.py" line="135"/>
+        <location filename="../../apiclient/http.py" line="118"/>
         <source>区中心暂时不可用（HTTP {status_code}）：{message}</source>
         <translation>The district center is unavailable for now (HTTP {status_code}): {message}</translation>
     </message>
     <message>
-        <location filename="../../sync/client.py" line="146"/>
+        <location filename="../../apiclient/http.py" line="129"/>
         <source>区中心的回答无法识别（{name}）。</source>
         <translation>The district&apos;s answer could not be read ({name}).</translation>
     </message>
     <message>
-        <location filename="../../sync/client.py" line="198"/>
+        <location filename="../../sync/client.py" line="88"/>
         <source>区中心的回答不是 JSON。</source>
         <translation>The district&apos;s answer is not JSON.</translation>
     </message>
     <message>
-        <location filename="../../sync/credentials.py" line="30"/>
+        <location filename="../../sync/credentials.py" line="22"/>
         <source>本机没有可用的系统密钥环（keyring），设备令牌无法安全保存。请启用系统的凭据服务（Windows 凭据管理器、macOS 钥匙串、Linux Secret Service），或用环境变量 PYTHON_KEYRING_BACKEND 指定一个后端；也可以在每次同步时用 --token-stdin 输入令牌。</source>
         <translation>This machine has no usable system keyring, so the device token cannot be kept safely. Turn on the system&apos;s credential service (Windows Credential Manager, macOS Keychain, Linux Secret Service) or name a backend in PYTHON_KEYRING_BACKEND; or give the token with --token-stdin at each sync.</translation>
     </message>
     <message>
-        <location filename="../../sync/credentials.py" line="72"/>
+        <location filename="../../sync/credentials.py" line="42"/>
         <source>无法把设备令牌写入密钥环（{kind}）。{advice}</source>
         <translation>Cannot write the device token to the keyring ({kind}). {advice}</translation>
     </message>
     <message>
-        <location filename="../../sync/credentials.py" line="82"/>
+        <location filename="../../sync/credentials.py" line="52"/>
         <source>无法从密钥环读取设备令牌（{kind}）。</source>
         <translation>Cannot read the device token from the keyring ({kind}).</translation>
     </message>
     <message>
-        <location filename="../../sync/district_client.py" line="44"/>
+        <location filename="../../staff_client/client.py" line="44"/>
         <source>本机没有可用的系统密钥环（keyring），无法“记住我”：登录令牌不会保存，下次启动需要重新输入密码。如需记住登录，请启用系统的凭据服务（Windows 凭据管理器、macOS 钥匙串、Linux Secret Service），或用环境变量 PYTHON_KEYRING_BACKEND 指定后端。</source>
         <translation>This machine has no usable system keyring, so “remember me” cannot work: the sign-in token is not kept and the password is asked again next time. To be remembered, turn on the system&apos;s credential service (Windows Credential Manager, macOS Keychain, Linux Secret Service) or name a backend in PYTHON_KEYRING_BACKEND.</translation>
     </message>
     <message>
-        <location filename="../../sync/district_client.py" line="200"/>
+        <location filename="../../staff_client/client.py" line="200"/>
         <source>无法把登录令牌写入密钥环（{kind}）。{advice}</source>
         <translation>Cannot write the sign-in token to the keyring ({kind}). {advice}</translation>
     </message>
     <message>
-        <location filename="../../sync/engine.py" line="66"/>
+        <location filename="../../sync/engine.py" line="67"/>
         <source>本站尚未登记到区中心；请先运行 `python -m clerk enroll --server URL --code 登记码`。</source>
         <translation>This station is not enrolled with the district yet; run `python -m clerk enroll --server URL --code CODE` first.</translation>
     </message>
     <message>
-        <location filename="../../sync/engine.py" line="76"/>
+        <location filename="../../sync/engine.py" line="77"/>
         <source>密钥环中没有本站的设备令牌；请重新登记（enroll）。</source>
         <translation>The keyring holds no device token for this station; enroll again.</translation>
     </message>
     <message>
-        <location filename="../../sync/engine.py" line="106"/>
+        <location filename="../../sync/engine.py" line="107"/>
         <source>区中心返回的站点编码与本站不符，未保存令牌。</source>
         <translation>The district answered with another station&apos;s code; the token was not kept.</translation>
     </message>
     <message>
-        <location filename="../../sync/retry.py" line="84"/>
+        <location filename="../../apiclient/retry.py" line="84"/>
         <source>无法连接区中心（{error}），已重试 {attempts} 次。</source>
         <translation>Cannot reach the district center ({error}) after {attempts} attempts.</translation>
     </message>

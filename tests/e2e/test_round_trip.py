@@ -12,12 +12,12 @@ from datetime import UTC, datetime
 
 import pytest
 
+from apiclient.retry import RetryPolicy
 from clerk.cases.service import MaterialChanges
 from clerk.cases.states import State
 from clerk.workspace import Workspace
 from sync import engine
 from sync.client import DistrictClient
-from sync.retry import RetryPolicy
 from tests.conftest import FakeClock
 from tests.districtkit import District, enroll_station, escalated_case, free_port
 
