@@ -17,7 +17,7 @@ import requests
 from sqlalchemy import select
 
 from apiclient.retry import RetryPolicy
-from bench.sync_bench import populate
+from clerk.generate.bulk_cases import populate
 from clerk.store.models import Case
 from clerk.workspace import Workspace
 from sync import credentials, engine
