@@ -19,11 +19,11 @@ from clerk.workspace import Workspace
 from printing import from_case
 from printing.model import DEFAULT_OPTIONS, PrintOptions
 
-_RENDERERS: dict[str, tuple[Callable[..., object], str]] = {
-    "notice": (from_case.notice_data, "printing.notice:render_notice"),
-    "receipt": (from_case.receipt_data, "printing.receipt:render_receipt"),
-    "refusal": (from_case.refusal_data, "printing.refusal:render_refusal"),
-    "result": (from_case.result_data, "printing.result:render_result"),
+_BUILDERS: dict[str, Callable[..., object]] = {
+    "notice": from_case.notice_data,
+    "receipt": from_case.receipt_data,
+    "refusal": from_case.refusal_data,
+    "result": from_case.result_data,
 }
 
 
@@ -37,12 +37,23 @@ class PrintedDocument:
     pdf: bytes
 
 
-def _renderer(path: str) -> Callable[..., bytes]:
-    import importlib
+def _renderer(kind: str) -> Callable[..., bytes]:
+    """The kind's renderer, imported on first use: reportlab is slow to import."""
+    if kind == "notice":
+        from printing.notice import render_notice
 
-    module, _, name = path.partition(":")
-    fn: Callable[..., bytes] = getattr(importlib.import_module(module), name)
-    return fn
+        return render_notice
+    if kind == "receipt":
+        from printing.receipt import render_receipt
+
+        return render_receipt
+    if kind == "refusal":
+        from printing.refusal import render_refusal
+
+        return render_refusal
+    from printing.result import render_result
+
+    return render_result
 
 
 def render_case_document(ws: Workspace, case_no: str, kind: str, *, clerk: str | None = None,
@@ -56,11 +67,11 @@ def render_case_document(ws: Workspace, case_no: str, kind: str, *, clerk: str |
         station = ws.require_station(s)
         issuer = accounts.get_account(s, event.actor)
         reprint = was_printed(s, number)
-    build, render_path = _RENDERERS[kind]
+    build = _BUILDERS[kind]
     meta = from_case.meta(event, number, issuer.display_name, issuer.phone or station.phone,
                           reprint)
     data = build(rec, event, station, meta)
-    pdf = _renderer(render_path)(data, options)
+    pdf = _renderer(kind)(data, options)
     with ws.store.write() as s:
         printed_by = ws.resolve_clerk(s, clerk)
         record_print(s, doc_no=number, kind=kind, case_id=rec.id, printed_by=printed_by,

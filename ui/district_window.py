@@ -10,7 +10,7 @@ session expired or was revoked) goes back to sign-in and says so.
 
 from __future__ import annotations
 
-import importlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -35,12 +35,46 @@ from ui.operations import Operation, error_text, message_bridge
 from wire.staff import Facets
 
 REVIEWERS = ("reviewer", "admin")
-PAGES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
-    ("queue", "ui.district_queue:QueuePage", REVIEWERS),
-    ("mine", "ui.district_proxy:ProxyPage", ("proxy",)),
-    ("board", "ui.district_board:BoardPage", ("reviewer", "admin", "proxy")),
-    ("ratings", "ui.district_ratings:RatingsPage", REVIEWERS),
-    ("reports", "ui.district_reports:ReportsPage", REVIEWERS),
+PageFactory = Callable[[], QWidget]
+
+
+# Each page is imported the first time it is shown, so none of them delays the start.
+def _queue_page() -> QWidget:
+    from ui.district_queue import QueuePage
+
+    return QueuePage()
+
+
+def _mine_page() -> QWidget:
+    from ui.district_proxy import ProxyPage
+
+    return ProxyPage()
+
+
+def _board_page() -> QWidget:
+    from ui.district_board import BoardPage
+
+    return BoardPage()
+
+
+def _ratings_page() -> QWidget:
+    from ui.district_ratings import RatingsPage
+
+    return RatingsPage()
+
+
+def _reports_page() -> QWidget:
+    from ui.district_reports import ReportsPage
+
+    return ReportsPage()
+
+
+PAGES: tuple[tuple[str, PageFactory, tuple[str, ...]], ...] = (
+    ("queue", _queue_page, REVIEWERS),
+    ("mine", _mine_page, ("proxy",)),
+    ("board", _board_page, ("reviewer", "admin", "proxy")),
+    ("ratings", _ratings_page, REVIEWERS),
+    ("reports", _reports_page, REVIEWERS),
 )
 
 
@@ -217,7 +251,7 @@ class DistrictWindow(QMainWindow):
         row.addWidget(self.nav)
         row.addWidget(self.pages, 1)
         self._keys: list[str] = []
-        self._classes: dict[str, str] = {}
+        self._factories: dict[str, PageFactory] = {}
         self._built: dict[str, QWidget] = {}
         self.nav.currentRowChanged.connect(self._page_changed)
 
@@ -232,9 +266,9 @@ class DistrictWindow(QMainWindow):
         while (widget := self.pages.widget(0)) is not None:
             self.pages.removeWidget(widget)
             widget.deleteLater()
-        self._keys, self._classes, self._built = [], {}, {}
+        self._keys, self._factories, self._built = [], {}, {}
         titles = self._titles()
-        for key, where, roles in PAGES:
+        for key, make, roles in PAGES:
             if role not in roles:
                 continue
             item = QListWidgetItem(titles[key])
@@ -244,7 +278,7 @@ class DistrictWindow(QMainWindow):
             self.nav.addItem(item)
             self.pages.addWidget(QWidget())
             self._keys.append(key)
-            self._classes[key] = where
+            self._factories[key] = make
         self.nav.blockSignals(False)
         first = self.page(self._keys[0])
         ready = getattr(first, "ready", None)
@@ -267,8 +301,7 @@ class DistrictWindow(QMainWindow):
         built = self._built.get(key)
         if built is not None:
             return built
-        module, _, name = self._classes[key].partition(":")
-        page: QWidget = getattr(importlib.import_module(module), name)()
+        page = self._factories[key]()
         index = self._keys.index(key)
         placeholder = self.pages.widget(index)
         self.pages.insertWidget(index, page)

@@ -38,6 +38,58 @@ if TYPE_CHECKING:  # imported off the UI thread, after the first paint (see load
     from ui.sync_page import LightStatus, StatusLike
 
 
+PageFactory = Callable[[], QWidget]
+
+
+# Each page is imported the first time it is shown, so none of them delays the start.
+def _intake_page() -> QWidget:
+    from ui.intake_page import IntakePage
+
+    return IntakePage()
+
+
+def _cases_page() -> QWidget:
+    from ui.cases_page import CasesPage
+
+    return CasesPage()
+
+
+def _tasks_page() -> QWidget:
+    from ui.tasks_page import TasksPage
+
+    return TasksPage()
+
+
+def _applicants_page() -> QWidget:
+    from ui.applicants_page import ApplicantsPage
+
+    return ApplicantsPage()
+
+
+def _catalog_page() -> QWidget:
+    from ui.catalog_page import CatalogPage
+
+    return CatalogPage()
+
+
+def _reports_page() -> QWidget:
+    from ui.reports_page import ReportsPage
+
+    return ReportsPage()
+
+
+def _settings_page() -> QWidget:
+    from ui.settings_page import SettingsPage
+
+    return SettingsPage()
+
+
+def _sync_page() -> QWidget:
+    from ui.sync_page import SyncPage
+
+    return SyncPage()
+
+
 @dataclass(frozen=True)
 class Opened:
     ws: Workspace
@@ -114,7 +166,7 @@ class MainWindow(QMainWindow):
         row.addWidget(self.nav)
         row.addWidget(self.pages, 1)
         self._page_keys: list[str] = []
-        self._page_classes: dict[str, str] = {}  # key → "module:Class" of a lazy page
+        self._page_factories: dict[str, PageFactory] = {}  # key → builds a lazy page
         self._built: dict[str, QWidget] = {}
         self.nav.currentRowChanged.connect(self._page_changed)
 
@@ -122,17 +174,17 @@ class MainWindow(QMainWindow):
         """The navigation and the counter page, at the first sign-in; every other page is
         built the first time it is shown, so none of them delays the start."""
         pages = (
-            ("intake", self.tr("受理"), "ui.intake_page:IntakePage"),
-            ("cases", self.tr("办件"), "ui.cases_page:CasesPage"),
-            ("tasks", self.tr("待办"), "ui.tasks_page:TasksPage"),
-            ("applicants", self.tr("申请人"), "ui.applicants_page:ApplicantsPage"),
-            ("catalog", self.tr("事项"), "ui.catalog_page:CatalogPage"),
-            ("reports", self.tr("统计"), "ui.reports_page:ReportsPage"),
-            ("settings", self.tr("设置"), "ui.settings_page:SettingsPage"),
-            ("sync", self.tr("同步"), "ui.sync_page:SyncPage"),
+            ("intake", self.tr("受理"), _intake_page),
+            ("cases", self.tr("办件"), _cases_page),
+            ("tasks", self.tr("待办"), _tasks_page),
+            ("applicants", self.tr("申请人"), _applicants_page),
+            ("catalog", self.tr("事项"), _catalog_page),
+            ("reports", self.tr("统计"), _reports_page),
+            ("settings", self.tr("设置"), _settings_page),
+            ("sync", self.tr("同步"), _sync_page),
         )
-        for key, title, where in pages:
-            self._page_classes[key] = where
+        for key, title, make in pages:
+            self._page_factories[key] = make
             self.add_page(key, title, QWidget(), lazy=True)
         self.bus.resume_case.connect(self._resume_case)
         self.bus.open_case.connect(self._open_case)
@@ -143,10 +195,7 @@ class MainWindow(QMainWindow):
         built = self._built.get(key)
         if built is not None:
             return built
-        import importlib
-
-        module, _, name = self._page_classes[key].partition(":")
-        page: QWidget = getattr(importlib.import_module(module), name)()
+        page = self._page_factories[key]()
         index = self._page_keys.index(key)
         placeholder = self.pages.widget(index)
         self.pages.insertWidget(index, page)
