@@ -2,20 +2,35 @@
 
 A document exists because an event issued it (its number is in that event's payload).
 Printing it again is a reprint (补打): the print log says so, and the page shows it.
+
+`DocumentService` (``ws.documents``) is the one flow every caller (command line, window)
+uses: load the committed case and the event that issued the document, let the caller's
+renderer (printing/) make the bytes, and log the print once the bytes exist. The
+renderer is handed in, so the domain never imports printing and printing never touches
+the store.
 """
 
 from __future__ import annotations
 
-from datetime import datetime
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from clerk import accounts
+from clerk.calendar import WorkCalendar
 from clerk.cases.events import Event
+from clerk.cases.ledger import load_by_case_no
 from clerk.cases.record import CaseRecord
 from clerk.cases.service import stored_event
 from clerk.errors import QT_TRANSLATE_NOOP, NotFoundError, ValidationError
+from clerk.reports import DailySummary, daily_summary
+from clerk.station import StationInfo
+from clerk.store import Store
 from clerk.store.models import CaseEvent, PrintLog
+from clerk.timeutil import Clock
 
 KINDS = {"notice": "一次性告知单", "receipt": "受理回执", "refusal": "不予受理通知书",
          "result": "办结通知"}
@@ -58,3 +73,82 @@ def record_print(session: Session, *, doc_no: str, kind: str, case_id: str | Non
     session.add(PrintLog(doc_no=doc_no, kind=kind, case_id=case_id, printed_by=printed_by,
                          printed_at=now.replace(tzinfo=None), reprint=reprint))
     return reprint
+
+
+@dataclass(frozen=True)
+class IssuedDocument:
+    """What paper needs of one issued document, read from the committed case."""
+
+    kind: str
+    doc_no: str
+    record: CaseRecord
+    event: Event
+    station: StationInfo
+    issuer_name: str
+    issuer_phone: str
+    reprint: bool
+
+    @property
+    def title(self) -> str:
+        return KINDS[self.kind]
+
+
+@dataclass(frozen=True)
+class PrintedDocument:
+    kind: str
+    title: str
+    doc_no: str
+    case_no: str
+    reprint: bool
+    pdf: bytes
+
+
+@dataclass(frozen=True)
+class DailyReportFacts:
+    """What the station daily report shows: the day's counts, the station, when made."""
+
+    summary: DailySummary
+    station: StationInfo
+    generated_at: datetime
+
+
+Renderer = Callable[[IssuedDocument], bytes]
+
+
+class DocumentService:
+    """Issuing a case's documents and reading the daily report's facts."""
+
+    def __init__(self, store: Store, clock: Clock, *,
+                 require_station: Callable[[Session], StationInfo],
+                 resolve_clerk: Callable[[Session, str | None], str],
+                 calendar: Callable[[], WorkCalendar]) -> None:
+        self._store = store
+        self._now = clock
+        self._require_station = require_station
+        self._resolve_clerk = resolve_clerk
+        self._calendar = calendar
+
+    def issue(self, case_no: str, kind: str, render: Renderer, *, clerk: str | None = None,
+              doc_no: str | None = None) -> PrintedDocument:
+        """Render and log the case's `kind` document; raises if the case never issued one."""
+        with self._store.read() as s:
+            rec = load_by_case_no(s, case_no)
+            event = issuing_event(s, rec, kind, doc_no)
+            number = str(event.payload["doc_no"])
+            station = self._require_station(s)
+            issuer = accounts.get_account(s, event.actor)
+            reprint = was_printed(s, number)
+        doc = IssuedDocument(kind, number, rec, event, station, issuer.display_name,
+                             issuer.phone or station.phone, reprint)
+        pdf = render(doc)
+        with self._store.write() as s:
+            printed_by = self._resolve_clerk(s, clerk)
+            record_print(s, doc_no=number, kind=kind, case_id=rec.id, printed_by=printed_by,
+                         now=self._now())
+        return PrintedDocument(kind, KINDS[kind], number, rec.case_no, reprint, pdf)
+
+    def daily_report(self, day: date) -> DailyReportFacts:
+        with self._store.read() as s:
+            summary = daily_summary(s, day, self._calendar())
+            station = self._require_station(s)
+        return DailyReportFacts(summary, station, self._now())

@@ -16,6 +16,7 @@ from clerk import accounts, calendar_store, catalog_store
 from clerk.calendar import CalendarYear, WorkCalendar
 from clerk.cases.service import CaseService
 from clerk.catalog import Matter, load_bundled_catalog
+from clerk.documents import DocumentService
 from clerk.errors import QT_TRANSLATE_NOOP, NotFoundError, StateError, ValidationError
 from clerk.station import LEVELS, StationInfo, validate_station_inputs
 from clerk.store import Store
@@ -30,6 +31,9 @@ class Workspace:
         self._calendar: WorkCalendar | None = None
         self._calendar_lock = Lock()
         self.cases = CaseService(self)
+        self.documents = DocumentService(store, clock, require_station=self.require_station,
+                                         resolve_clerk=self.resolve_clerk,
+                                         calendar=self.calendar)
 
     @classmethod
     def open(cls, data_dir: Path | str, clock: Clock = system_clock) -> Workspace:

@@ -14,8 +14,8 @@ from clerk.cases.checklist import Checklist, ChecklistItem, ItemStatus
 from clerk.cases.events import Event
 from clerk.cases.record import CaseRecord
 from clerk.reports import DailySummary
+from clerk.station import StationInfo as StationRow
 from clerk.timeutil import local_date, local_time
-from clerk.workspace import StationInfo as StationRow
 from printing.model import (
     DEFAULT_STATE_COLUMNS,
     DailyReportData,

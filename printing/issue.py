@@ -1,21 +1,14 @@
-"""Producing a case's document from the station's committed data.
-
-The flow every caller (command line, window) uses: load the committed case and the
-event that issued the document, render it (marked 补打 when it was printed before), and
-log the print once the bytes exist.
+"""Rendering a case's issued documents: the view model from the committed case's data
+(``printing.from_case``), then the PDF bytes. Pure: reading the case and logging the print
+belong to ``ws.documents`` (:class:`clerk.documents.DocumentService`), which calls the
+renderer made here.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import date
 
-from clerk import accounts
-from clerk.cases.ledger import load_by_case_no
-from clerk.documents import KINDS, issuing_event, record_print, was_printed
-from clerk.reports import daily_summary
-from clerk.workspace import Workspace
+from clerk.documents import DailyReportFacts, IssuedDocument, Renderer
 from printing import from_case
 from printing.model import DEFAULT_OPTIONS, PrintOptions
 
@@ -25,16 +18,6 @@ _BUILDERS: dict[str, Callable[..., object]] = {
     "refusal": from_case.refusal_data,
     "result": from_case.result_data,
 }
-
-
-@dataclass(frozen=True)
-class PrintedDocument:
-    kind: str
-    title: str
-    doc_no: str
-    case_no: str
-    reprint: bool
-    pdf: bytes
 
 
 def _renderer(kind: str) -> Callable[..., bytes]:
@@ -56,34 +39,27 @@ def _renderer(kind: str) -> Callable[..., bytes]:
     return render_result
 
 
-def render_case_document(ws: Workspace, case_no: str, kind: str, *, clerk: str | None = None,
-                         doc_no: str | None = None,
-                         options: PrintOptions = DEFAULT_OPTIONS) -> PrintedDocument:
-    """Render and log the case's `kind` document; raises if the case never issued one."""
-    with ws.store.read() as s:
-        rec = load_by_case_no(s, case_no)
-        event = issuing_event(s, rec, kind, doc_no)
-        number = str(event.payload["doc_no"])
-        station = ws.require_station(s)
-        issuer = accounts.get_account(s, event.actor)
-        reprint = was_printed(s, number)
-    build = _BUILDERS[kind]
-    meta = from_case.meta(event, number, issuer.display_name, issuer.phone or station.phone,
-                          reprint)
-    data = build(rec, event, station, meta)
-    pdf = _renderer(kind)(data, options)
-    with ws.store.write() as s:
-        printed_by = ws.resolve_clerk(s, clerk)
-        record_print(s, doc_no=number, kind=kind, case_id=rec.id, printed_by=printed_by,
-                     now=ws.now())
-    return PrintedDocument(kind, KINDS[kind], number, rec.case_no, reprint, pdf)
+
+def render_issued(doc: IssuedDocument, options: PrintOptions = DEFAULT_OPTIONS) -> bytes:
+    """The PDF of an issued document (marked 补打 when it was printed before)."""
+    build = _BUILDERS[doc.kind]
+    meta = from_case.meta(doc.event, doc.doc_no, doc.issuer_name, doc.issuer_phone,
+                          doc.reprint)
+    return _renderer(doc.kind)(build(doc.record, doc.event, doc.station, meta), options)
 
 
-def render_daily_report(ws: Workspace, day: date,
+def renderer(options: PrintOptions = DEFAULT_OPTIONS) -> Renderer:
+    """The renderer ``ws.documents.issue`` calls, with these print options."""
+
+    def render(doc: IssuedDocument) -> bytes:
+        return render_issued(doc, options)
+
+    return render
+
+
+def render_daily_report(facts: DailyReportFacts,
                         options: PrintOptions = DEFAULT_OPTIONS) -> bytes:
     from printing.daily_report import render_daily_report as render
 
-    with ws.store.read() as s:
-        summary = daily_summary(s, day, ws.calendar())
-        station = ws.require_station(s)
-    return render(from_case.daily_report_data(summary, station, ws.now()), options)
+    return render(from_case.daily_report_data(facts.summary, facts.station,
+                                              facts.generated_at), options)

@@ -45,12 +45,12 @@ from clerk.cases.checklist import PRESENT, ChecklistItem, ItemStatus, Scan, init
 from clerk.cases.record import CaseRecord
 from clerk.cases.states import State
 from clerk.catalog import CatalogIndex, HandlingLevel, Matter, matter_from_dict
+from clerk.documents import PrintedDocument
 from clerk.drafts import clear_draft, load_draft, save_draft
 from clerk.errors import StationDeskError, ValidationError
 from clerk.scans import keep
 from clerk.timeutil import local_date
 from clerk.workspace import Workspace
-from printing.issue import PrintedDocument
 from ui.intake_applicant import ApplicantPanel
 from ui.intake_checklist import ChecklistModel, ChecklistView, MaterialRow
 from ui.intake_decision import DecisionPanel, Mode, Situation

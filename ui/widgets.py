@@ -38,7 +38,7 @@ from clerk.cases.queries import Level, SyncStatus
 from clerk.cases.states import State
 
 if TYPE_CHECKING:
-    from printing.issue import PrintedDocument
+    from clerk.documents import PrintedDocument
 
 _AnyIndex = QModelIndex | QPersistentModelIndex
 
