@@ -20,17 +20,15 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from clerk import accounts
-from clerk.calendar import WorkCalendar
 from clerk.cases.events import Event
 from clerk.cases.ledger import load_by_case_no
 from clerk.cases.record import CaseRecord
 from clerk.cases.service import stored_event
+from clerk.context import StationContext
 from clerk.errors import QT_TRANSLATE_NOOP, NotFoundError, ValidationError
 from clerk.reports import DailySummary, daily_summary
 from clerk.station import StationInfo
-from clerk.store import Store
 from clerk.store.models import CaseEvent, PrintLog
-from clerk.timeutil import Clock
 
 KINDS = {"notice": "一次性告知单", "receipt": "受理回执", "refusal": "不予受理通知书",
          "result": "办结通知"}
@@ -118,37 +116,30 @@ Renderer = Callable[[IssuedDocument], bytes]
 class DocumentService:
     """Issuing a case's documents and reading the daily report's facts."""
 
-    def __init__(self, store: Store, clock: Clock, *,
-                 require_station: Callable[[Session], StationInfo],
-                 resolve_clerk: Callable[[Session, str | None], str],
-                 calendar: Callable[[], WorkCalendar]) -> None:
-        self._store = store
-        self._now = clock
-        self._require_station = require_station
-        self._resolve_clerk = resolve_clerk
-        self._calendar = calendar
+    def __init__(self, ctx: StationContext) -> None:
+        self.ctx = ctx
 
     def issue(self, case_no: str, kind: str, render: Renderer, *, clerk: str | None = None,
               doc_no: str | None = None) -> PrintedDocument:
         """Render and log the case's `kind` document; raises if the case never issued one."""
-        with self._store.read() as s:
+        with self.ctx.store.read() as s:
             rec = load_by_case_no(s, case_no)
             event = issuing_event(s, rec, kind, doc_no)
             number = str(event.payload["doc_no"])
-            station = self._require_station(s)
+            station = self.ctx.require_station(s)
             issuer = accounts.get_account(s, event.actor)
             reprint = was_printed(s, number)
         doc = IssuedDocument(kind, number, rec, event, station, issuer.display_name,
                              issuer.phone or station.phone, reprint)
         pdf = render(doc)
-        with self._store.write() as s:
-            printed_by = self._resolve_clerk(s, clerk)
+        with self.ctx.store.write() as s:
+            printed_by = self.ctx.resolve_clerk(s, clerk)
             record_print(s, doc_no=number, kind=kind, case_id=rec.id, printed_by=printed_by,
-                         now=self._now())
+                         now=self.ctx.now())
         return PrintedDocument(kind, KINDS[kind], number, rec.case_no, reprint, pdf)
 
     def daily_report(self, day: date) -> DailyReportFacts:
-        with self._store.read() as s:
-            summary = daily_summary(s, day, self._calendar())
-            station = self._require_station(s)
-        return DailyReportFacts(summary, station, self._now())
+        with self.ctx.store.read() as s:
+            summary = daily_summary(s, day, self.ctx.calendar())
+            station = self.ctx.require_station(s)
+        return DailyReportFacts(summary, station, self.ctx.now())

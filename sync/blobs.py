@@ -34,7 +34,7 @@ class BlobUploader:
                  ) -> None:
         self.ws = ws
         self.client = client
-        self.blobs = blobs or LocalBlobs.of(ws)
+        self.blobs = blobs or ws.blobs
         self.report = BlobReport()
 
     def __call__(self, needed: set[str]) -> set[str]:

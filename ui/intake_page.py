@@ -680,7 +680,7 @@ class IntakePage(QWidget):
         ws, chosen = self._session.ws, Path(path)
 
         def work() -> Scan:
-            return keep(ws, chosen.read_bytes())
+            return keep(ws.blobs, chosen.read_bytes())
 
         def kept(scan: Scan) -> None:
             self.checklist_message.hide()
