@@ -18,7 +18,6 @@ from wire.protocol import (
     EnrollResponse,
     LedgerResponse,
     PullResponse,
-    PushRequest,
     PushResponse,
     StationInfo,
 )
@@ -50,12 +49,6 @@ class DistrictClient(ApiClient):
 
     def station(self) -> StationInfo:
         return self._parse(StationInfo, self._check(self._request("GET", "/station")))
-
-    def push(self, request: PushRequest) -> PushResponse:
-        data = request.model_dump_json().encode("utf-8")
-        resp = self._request("POST", "/sync/push", data=data,
-                             headers={"Content-Type": "application/json"})
-        return self._parse(PushResponse, self._check(resp))
 
     def push_raw(self, body: bytes) -> PushResponse:
         """Push an already serialised request (the outbox builds JSON directly, fast)."""

@@ -141,22 +141,6 @@ class QueuePage(QWidget):
         if query != self.model.query:
             self.model.set_query(query)
 
-    def set_filters(self, *, scope: str | None = None, station: str | None = None,
-                    matter: str | None = None, level: str | None = None) -> None:
-        """Set the filters at once (the supervision board drills down through this)."""
-        pairs: tuple[tuple[QComboBox, str | None], ...] = (
-            (self.scope_combo, scope), (self.station_combo, station),
-            (self.matter_combo, matter), (self.level_combo, level))
-        for combo, value in pairs:
-            combo.blockSignals(True)
-            combo.setCurrentIndex(max(combo.findData(value), 0))
-            combo.blockSignals(False)
-        self.search_edit.blockSignals(True)
-        self.search_edit.clear()
-        self.search_edit.blockSignals(False)
-        self.due_check.setChecked(False)
-        self.apply_filters()
-
     def show_case(self, case_id: str) -> None:
         self._pending = case_id
         row = self.model.row_of(case_id)

@@ -54,10 +54,6 @@ class DistrictSession:
     facets: Facets | None = None
     _local: threading.local = field(default_factory=threading.local, repr=False)
 
-    @property
-    def is_reviewer(self) -> bool:
-        return self.role in ("reviewer", "admin")
-
     def client(self) -> StaffClient:
         """This thread's client (call from worker threads)."""
         client: StaffClient | None = getattr(self._local, "client", None)

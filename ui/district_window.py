@@ -162,7 +162,6 @@ class DistrictWindow(QMainWindow):
         self.bus.session_expired.connect(self._expired)
         self.bus.open_case.connect(self._open_case)
         message_bridge().error.connect(self._show_error)
-        message_bridge().info.connect(lambda text: self.statusBar().showMessage(text, 8000))
 
     # --- start --------------------------------------------------------------------
     def start(self) -> None:

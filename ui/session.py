@@ -4,7 +4,7 @@ station, and a bus of signals through which pages tell each other what changed."
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
@@ -42,13 +42,3 @@ class Session:
     @property
     def is_admin(self) -> bool:
         return self.clerk.role == "admin"
-
-
-class Page(Protocol):
-    """A page of the main window."""
-
-    def attach(self, session: Session) -> None:
-        """Called once after sign-in, on the UI thread."""
-
-    def refresh(self) -> None:
-        """Called each time the page is shown: reload what may have changed."""
