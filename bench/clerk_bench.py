@@ -9,10 +9,11 @@ import time
 from datetime import date
 from pathlib import Path
 
-from bench.data import applicant_ids, fresh_station, station_with_applicants
+from bench.data import station_with_applicants
 from clerk import applicants as ap
 from clerk.calendar import WorkCalendar, seed_years
 from clerk.cases.service import MaterialChanges
+from clerk.generate.stations import applicant_ids, fresh_station
 from clerk.workspace import Workspace
 
 LOOKUPS = 2000

@@ -121,7 +121,7 @@ def _measure(base: str) -> dict[str, float]:
     cold, total = first_paint()
     warm = [first_paint()[0] for _ in range(7)]
     client = session.client()
-    from sync.district_client import QueueQuery
+    from staff_client.client import QueueQuery
 
     request = []
     for _ in range(9):

@@ -12,7 +12,8 @@ import sys
 import time
 from pathlib import Path
 
-from bench.data import CACHE, PASSWORD, fresh_station
+from bench.data import CACHE
+from clerk.generate.stations import PASSWORD, fresh_station
 
 RUNS = 5
 
@@ -43,7 +44,7 @@ def station_dir() -> Path:
     folder = CACHE / "startup-station"
     if not (folder / "complete").exists():
         ws = fresh_station(folder)
-        from clerk.demo import populate_demo
+        from clerk.generate.demo import populate_demo
 
         populate_demo(ws)
         ws.close()

@@ -22,11 +22,12 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from bench.data import CACHE, applicant_ids, fresh_station
+from bench.data import CACHE
 from clerk.calendar import WorkCalendar
 from clerk.cases.checklist import Checklist, ItemStatus, initial_checklist
 from clerk.catalog import Matter, matter_from_dict
 from clerk.catalog_store import get_matter_data
+from clerk.generate.stations import applicant_ids, fresh_station
 from clerk.ids import new_id
 from clerk.store import DB_FILENAME
 from clerk.timeutil import BEIJING

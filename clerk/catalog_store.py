@@ -58,10 +58,6 @@ def active_matters(session: Session) -> list[Matter]:
     return [matter_from_dict(d) for d in rows]
 
 
-def matter_count(session: Session) -> int:
-    return len(session.execute(select(MatterRow.code).where(MatterRow.active.is_(True))).all())
-
-
 def get_matter_data(session: Session, code: str) -> dict[str, Any]:
     """The active version of a matter as its stored dict (the snapshot a case keeps)."""
     data = session.execute(select(MatterRow.data).where(

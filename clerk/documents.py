@@ -2,20 +2,36 @@
 
 A document exists because an event issued it (its number is in that event's payload).
 Printing it again is a reprint (补打): the print log says so, and the page shows it.
+
+`DocumentService` (``ws.documents``) is the one flow every caller (command line, window)
+uses: load the committed case and the event that issued the document, let the caller's
+renderer (printing/) make the bytes, and log the print once the bytes exist. The
+renderer is handed in, so the domain never imports printing and printing never touches
+the store.
 """
 
 from __future__ import annotations
 
-from datetime import datetime
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from clerk import accounts
 from clerk.cases.events import Event
+from clerk.cases.ledger import load_by_case_no
+from clerk.cases.queries import SupervisionCut
 from clerk.cases.record import CaseRecord
 from clerk.cases.service import stored_event
+from clerk.cases.supervision import yellow_ratio
+from clerk.context import StationContext
 from clerk.errors import QT_TRANSLATE_NOOP, NotFoundError, ValidationError
-from clerk.store.models import CaseEvent, PrintLog
+from clerk.issuing import Authority, read_authority
+from clerk.reports import StationReport, daily_report
+from clerk.station import StationInfo
+from clerk.store.models import CaseEvent, PrintLog, Setting
 
 KINDS = {"notice": "一次性告知单", "receipt": "受理回执", "refusal": "不予受理通知书",
          "result": "办结通知"}
@@ -46,6 +62,15 @@ def issuing_event(session: Session, rec: CaseRecord, kind: str,
     return stored_event(row)
 
 
+def station_authority(s: Session, station: StationInfo) -> Authority:
+    """The station's configured issuing authorities (defaults when not yet confirmed)."""
+    def get(key: str, default: str) -> str:
+        row = s.get(Setting, key)
+        return row.value if row else default
+
+    return read_authority(get, station.name, station.code)
+
+
 def was_printed(session: Session, doc_no: str) -> bool:
     return session.execute(select(PrintLog.id).where(PrintLog.doc_no == doc_no)
                            .limit(1)).first() is not None
@@ -58,3 +83,80 @@ def record_print(session: Session, *, doc_no: str, kind: str, case_id: str | Non
     session.add(PrintLog(doc_no=doc_no, kind=kind, case_id=case_id, printed_by=printed_by,
                          printed_at=now.replace(tzinfo=None), reprint=reprint))
     return reprint
+
+
+@dataclass(frozen=True)
+class IssuedDocument:
+    """What paper needs of one issued document, read from the committed case."""
+
+    kind: str
+    doc_no: str
+    record: CaseRecord
+    event: Event
+    station: StationInfo
+    issuer_name: str
+    issuer_phone: str
+    reprint: bool
+    authority: Authority
+
+    @property
+    def title(self) -> str:
+        return KINDS[self.kind]
+
+
+@dataclass(frozen=True)
+class PrintedDocument:
+    kind: str
+    title: str
+    doc_no: str
+    case_no: str
+    reprint: bool
+    pdf: bytes
+
+
+@dataclass(frozen=True)
+class DailyReportFacts:
+    """What the station daily report shows: the day's counts, the station, when made."""
+
+    summary: StationReport
+    station: StationInfo
+    generated_at: datetime
+
+
+Renderer = Callable[[IssuedDocument], bytes]
+
+
+class DocumentService:
+    """Issuing a case's documents and reading the daily report's facts."""
+
+    def __init__(self, ctx: StationContext) -> None:
+        self.ctx = ctx
+
+    def issue(self, case_no: str, kind: str, render: Renderer, *, clerk: str | None = None,
+              doc_no: str | None = None) -> PrintedDocument:
+        """Render and log the case's `kind` document; raises if the case never issued one."""
+        with self.ctx.store.read() as s:
+            rec = load_by_case_no(s, case_no)
+            event = issuing_event(s, rec, kind, doc_no)
+            number = str(event.payload["doc_no"])
+            station = self.ctx.require_station(s)
+            issuer = accounts.get_account(s, event.actor)
+            reprint = was_printed(s, number)
+            authority = station_authority(s, station)
+        doc = IssuedDocument(kind, number, rec, event, station, issuer.display_name,
+                             issuer.phone or station.phone, reprint, authority)
+        pdf = render(doc)
+        with self.ctx.store.write() as s:
+            printed_by = self.ctx.resolve_clerk(s, clerk)
+            record_print(s, doc_no=number, kind=kind, case_id=rec.id, printed_by=printed_by,
+                         now=self.ctx.now())
+        return PrintedDocument(kind, KINDS[kind], number, rec.case_no, reprint, pdf)
+
+    def daily_report(self, day: date) -> DailyReportFacts:
+        with self.ctx.store.read() as s:
+            ratio = s.get(Setting, "supervision.yellow_ratio")
+            cut = SupervisionCut.build(self.ctx.calendar(), day,
+                                       yellow_ratio(ratio.value if ratio else ""))
+            summary = daily_report(s, day, cut)
+            station = self.ctx.require_station(s)
+        return DailyReportFacts(summary, station, self.ctx.now())

@@ -12,14 +12,11 @@ import hashlib
 import re
 import tempfile
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from clerk.cases.checklist import Scan
 from clerk.errors import QT_TRANSLATE_NOOP, ValidationError
 from clerk.files import write_durably
-
-if TYPE_CHECKING:
-    from clerk.workspace import Workspace
+from clerk.store import Store
 
 #: The district refuses larger files (district.config max_blob_bytes); refused here first.
 MAX_SCAN_BYTES = 10 * 1024 * 1024
@@ -40,8 +37,9 @@ class LocalBlobs:
         self.root = root
 
     @classmethod
-    def of(cls, ws: Workspace) -> LocalBlobs:
-        path = ws.store.path
+    def of(cls, store: Store) -> LocalBlobs:
+        """The scans beside the store's database (in the temp folder for one in memory)."""
+        path = store.path
         base = path.parent if path is not None else Path(tempfile.gettempdir())
         return cls(base / "blobs")
 
@@ -77,10 +75,10 @@ class LocalBlobs:
         return data if hashlib.sha256(data).hexdigest() == sha256 else None
 
 
-def keep(ws: Workspace, data: bytes) -> Scan:
+def keep(blobs: LocalBlobs, data: bytes) -> Scan:
     """Store a scanned file for this station (refused unless PDF, PNG or JPEG, and at
     most MAX_SCAN_BYTES); what a checklist item cites."""
-    sha = LocalBlobs.of(ws).put(data)
+    sha = blobs.put(data)
     media_type = media_type_of(data)
     assert media_type is not None  # put() refused anything else
     return Scan(sha, media_type)

@@ -18,6 +18,8 @@ from clerk import accounts, calendar_store, catalog_store
 from clerk.calendar import CalendarYear, WorkCalendar
 from clerk.cases.service import CaseService
 from clerk.catalog import Matter, load_bundled_catalog
+from clerk.context import StationContext
+from clerk.documents import DocumentService
 from clerk.errors import QT_TRANSLATE_NOOP, NotFoundError, StateError, ValidationError
 from clerk.issuing import (
     Authority,
@@ -26,6 +28,7 @@ from clerk.issuing import (
     read_authority,
     validate_authority,
 )
+from clerk.scans import LocalBlobs
 from clerk.station import LEVELS, StationInfo, validate_station_inputs
 from clerk.store import Store
 from clerk.store.models import Setting, Station, User
@@ -41,7 +44,12 @@ class Workspace:
         self.now: Clock = clock
         self._calendar: WorkCalendar | None = None
         self._calendar_lock = Lock()
-        self.cases = CaseService(self)
+        self.blobs = LocalBlobs.of(store)
+        context = StationContext(store=store, now=clock, calendar=self.calendar,
+                                 blobs=self.blobs, require_station=self.require_station,
+                                 resolve_clerk=self.resolve_clerk)
+        self.cases = CaseService(context)
+        self.documents = DocumentService(context)
 
     @classmethod
     def open(cls, data_dir: Path | str, clock: Clock = system_clock) -> Workspace:

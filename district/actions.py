@@ -30,7 +30,7 @@ from district.calendar import work_calendar
 from district.db import Database
 from district.errors import ApiError
 from district.models import StaffUser
-from sync.wire import note_hash
+from wire.protocol import note_hash
 
 PayloadBuilder = Callable[[Session, CaseRecord], dict[str, Any]]
 

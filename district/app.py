@@ -28,7 +28,7 @@ from district.api.deps import AppContext
 from district.api.push_queue import PushQueue
 from district.config import ENV_DB, Settings
 from district.db import Database
-from sync.wire import API_PREFIX, PushRequest
+from wire.protocol import API_PREFIX, PushRequest
 
 
 class BodyLimit:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -54,9 +54,6 @@ class Settings:
     yellow_ratio: float = 0.8
     migrate: bool = True  # apply migrations at start (workers of `serve` only check)
     clock: Callable[[], datetime] = _utcnow
-
-    def with_db(self, url: str) -> Settings:
-        return replace(self, db_url=url)
 
 
 def normalize_db_url(url: str) -> str:

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 from district.auth import naive
 from district.db import Database
 from district.models import LedgerEntry, StationContact, StationRow
-from sync.staff_wire import StationActivity
+from wire.staff import StationActivity
 
 THROTTLE = timedelta(minutes=1)
 

@@ -29,8 +29,8 @@ from clerk.cases.record import CaseRecord
 from clerk.cases.states import EventType, Side
 from clerk.catalog import Matter
 from clerk.catalog.loader import load_bundled_catalog, matter_to_dict
-from clerk.demo import GIVEN, STREETS, SURNAMES
 from clerk.errors import StateError
+from clerk.generate.demo import GIVEN, STREETS, SURNAMES
 from clerk.ids import new_id
 from clerk.timeutil import BEIJING, local_date
 from clerk.validation import random_resident_id

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from clerk.cases.states import EventType, Side
 from district.models import LedgerEntry
-from sync.wire import (
+from wire.protocol import (
     LedgerDay,
     LedgerResponse,
     PulledEvent,

@@ -23,7 +23,7 @@ from district.auth import naive
 from district.contacts import activity
 from district.models import CaseRow, Followup, LedgerEntry, RatingFollowup, StationRow
 from district.review import _LIMIT, _PAUSES, SUPERVISED, Judge, pauses_from
-from sync.staff_wire import (
+from wire.staff import (
     BoardResponse,
     FollowupItem,
     FollowupList,

@@ -40,7 +40,7 @@ from district.auth import naive
 from district.calendar import calendar_on
 from district.db import Database
 from district.models import CaseRow, LedgerEntry
-from sync.wire import (
+from wire.protocol import (
     EventResult,
     NoteResult,
     PushRequest,

@@ -29,7 +29,7 @@ from clerk.cases.queries import SupervisionCut
 from clerk.cases.states import State
 from clerk.timeutil import local_date
 from district.models import CaseRow, StationRow
-from sync.staff_wire import QueuePage, QueueRow
+from wire.staff import QueuePage, QueueRow
 
 # The states the one supervision rule watches (clerk.cases.supervision), as stored.
 RUNNING = tuple(s.value for s in supervision.RUNNING)

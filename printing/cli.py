@@ -44,11 +44,12 @@ def write_atomically(path: Path, data: bytes) -> None:
 
 def cmd_print(args: argparse.Namespace, ctx: CliContext) -> int:
     from clerk.cli.cmd_station import warn_unconfirmed_authority
-    from printing.issue import render_case_document
+    from printing.issue import renderer
 
     warn_unconfirmed_authority(ctx)
-    doc = render_case_document(ctx.workspace(), args.case_no, args.kind, clerk=args.clerk,
-                               doc_no=args.doc_no, options=options_for(ctx, args.copies))
+    doc = ctx.workspace().documents.issue(args.case_no, args.kind,
+                                          renderer(options_for(ctx, args.copies)),
+                                          clerk=args.clerk, doc_no=args.doc_no)
     try:
         write_atomically(args.out, doc.pdf)
     except OSError as exc:
@@ -62,7 +63,8 @@ def cmd_print(args: argparse.Namespace, ctx: CliContext) -> int:
 def cmd_daily(args: argparse.Namespace, ctx: CliContext) -> int:
     from printing.issue import render_daily_report
 
-    pdf = render_daily_report(ctx.workspace(), args.date, options_for(ctx, 1))
+    pdf = render_daily_report(ctx.workspace().documents.daily_report(args.date),
+                              options_for(ctx, 1))
     write_atomically(args.out, pdf)
     ctx.emit({"date": args.date, "out": str(args.out), "bytes": len(pdf)},
              f"已生成 {args.date} 站点日报 → {args.out}")

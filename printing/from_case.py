@@ -15,8 +15,8 @@ from clerk.cases.events import Event
 from clerk.cases.record import CaseRecord
 from clerk.issuing import Authority, district_name, notice_basis, refusal_basis
 from clerk.reports import StationReport
+from clerk.station import StationInfo as StationRow
 from clerk.timeutil import local_date, local_time
-from clerk.workspace import StationInfo as StationRow
 from printing.model import (
     DEFAULT_STATE_COLUMNS,
     DailyReportData,

@@ -16,6 +16,6 @@ fi
 # The interface's own strings, and the error messages of the domain and of the district
 # (marked in clerk/ and district/ with QT_TRANSLATE_NOOP("errors", …), shown by
 # ui.common.operations.error_text).
-mapfile -t DOMAIN < <(grep -rl --include='*.py' 'QT_TRANSLATE_NOOP' clerk district sync | sort)
+mapfile -t DOMAIN < <(grep -rl --include='*.py' 'QT_TRANSLATE_NOOP' clerk district apiclient sync staff_client | sort)
 .venv/bin/pyside6-lupdate -no-obsolete $(find ui -name "*.py" | sort) "${DOMAIN[@]}" -ts "$TS"
 .venv/bin/pyside6-lrelease "$TS" -qm "$QM"

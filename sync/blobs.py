@@ -13,10 +13,11 @@ from datetime import UTC
 
 from sqlalchemy import select
 
+from apiclient.http import SyncError
 from clerk.scans import LocalBlobs, media_type_of
 from clerk.store.models import BlobUpload
 from clerk.workspace import Workspace
-from sync.client import DistrictClient, SyncError
+from sync.client import DistrictClient
 
 
 @dataclass
@@ -33,7 +34,7 @@ class BlobUploader:
                  ) -> None:
         self.ws = ws
         self.client = client
-        self.blobs = blobs or LocalBlobs.of(ws)
+        self.blobs = blobs or ws.blobs
         self.report = BlobReport()
 
     def __call__(self, needed: set[str]) -> set[str]:

@@ -7,11 +7,12 @@ import sys
 from dataclasses import asdict
 from typing import Any
 
+from apiclient import keyring_backend
+from apiclient.http import SyncError
+from apiclient.retry import TransportError
 from clerk.cli.common import CliContext, add_command
 from clerk.errors import StationDeskError
 from sync import credentials, engine, notes
-from sync.client import SyncError
-from sync.retry import TransportError
 
 
 def register(sub: Any) -> None:
@@ -64,9 +65,9 @@ def cmd_enroll(args: argparse.Namespace, ctx: CliContext) -> int:
         return _fail(exc.message)
     data = {"server": info.server, "station_code": info.station_code,
             "station_name": info.station_name,
-            "keyring": credentials.backend_name() if keep else None}
+            "keyring": keyring_backend.backend_name() if keep else None}
     text = (f"已登记：{info.station_name}（{info.station_code}）→ {info.server}\n"
-            + (f"设备令牌已存入密钥环（{credentials.backend_name()}）。" if keep else
+            + (f"设备令牌已存入密钥环（{keyring_backend.backend_name()}）。" if keep else
                "设备令牌（只显示这一次，请妥善保管，不要写入文件）：\n" + token))
     ctx.emit(data | ({"token": token} if not keep else {}), text)
     return 0

@@ -1,26 +1,16 @@
-"""HTTP client of the district service (requests.Session; TLS verified by default).
-
-A district-internal CA is configured with `ca_bundle` (a PEM file); verification is never
-switched off by this module. Every call has a connect and a read timeout. Answers are
-parsed into the shared wire models; errors become `SyncError` with the server's code and
-message, so the command line and the UI can say what happened.
+"""The station's HTTP client of the district service, on the shared plumbing of
+:mod:`apiclient.http` (TLS verified by default, timeouts, the server's error codes kept).
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import Any
 
-import requests
-from pydantic import BaseModel
-from pydantic import ValidationError as PydanticValidationError
-
-from clerk.errors import QT_TRANSLATE_NOOP, WordedError
-from sync.retry import RetryPolicy, TransportError, call
-from sync.wire import (
-    API_PREFIX,
+from apiclient.http import ApiClient, SyncError
+from clerk.errors import QT_TRANSLATE_NOOP
+from wire.protocol import (
     BlobInfo,
     CalendarResponse,
     CatalogResponse,
@@ -28,30 +18,9 @@ from sync.wire import (
     EnrollResponse,
     LedgerResponse,
     PullResponse,
-    PushRequest,
     PushResponse,
     StationInfo,
 )
-
-M = TypeVar("M", bound=BaseModel)
-USER_AGENT = "StationDesk-sync/1"
-
-
-class SyncError(WordedError):
-    """The district answered, but not with what we asked for: either a marked template
-    and its values (raised here), or the district's message with the template and the
-    values it sent."""
-
-    def __init__(self, message: str, *, code: str = "error", status: int | None = None,
-                 template: str | None = None,
-                 params: Mapping[str, object] | None = None) -> None:
-        super().__init__(message, params, template=template)
-        self.code = code
-        self.status = status
-
-
-class AuthError(SyncError):
-    """401: the device token is unknown or revoked (enroll again)."""
 
 
 @dataclass(frozen=True)
@@ -62,90 +31,10 @@ class Fetched:
     body: dict[str, Any] | None
 
 
-def normalize_server(url: str) -> str:
-    url = url.strip().rstrip("/")
-    if not url.startswith(("http://", "https://")):
-        raise SyncError(
-            QT_TRANSLATE_NOOP("errors", "服务器地址须以 http:// 或 https:// 开头：{url}"),
-            code="server.url", params={"url": url})
-    return url
+class DistrictClient(ApiClient):
+    """The station's device: enrollment, push, pull, ledger, blobs, catalog and calendar."""
 
-
-class DistrictClient:
-    def __init__(self, server: str, *, token: str | None = None, ca_bundle: str | None = None,
-                 timeout: tuple[float, float] = (5.0, 60.0),
-                 retry: RetryPolicy | None = None,
-                 on_retry: Callable[[int, str], None] | None = None) -> None:
-        self.server = normalize_server(server)
-        self.token = token
-        self.timeout = timeout
-        self.retry = retry or RetryPolicy()
-        self.on_retry = on_retry
-        self.session = requests.Session()
-        self.session.verify = ca_bundle or True  # a CA bundle path, or the system's CAs
-        self.session.headers["User-Agent"] = USER_AGENT
-
-    def close(self) -> None:
-        self.session.close()
-
-    def __enter__(self) -> DistrictClient:
-        return self
-
-    def __exit__(self, *_: object) -> None:
-        self.close()
-
-    # --- plumbing --------------------------------------------------------------------
-    def _request(self, method: str, path: str, *, retry: bool = True,
-                 **kw: Any) -> requests.Response:
-        url = f"{self.server}{API_PREFIX}{path}"
-        headers = dict(kw.pop("headers", {}) or {})
-        if self.token:
-            headers["Authorization"] = f"Bearer {self.token}"
-
-        def send() -> requests.Response:
-            return self.session.request(method, url, headers=headers, timeout=self.timeout, **kw)
-
-        policy = self.retry if retry else RetryPolicy(attempts=1)
-        try:
-            return call(send, policy, self.on_retry)
-        except requests.exceptions.SSLError as exc:
-            raise TransportError(
-                QT_TRANSLATE_NOOP("errors", "无法验证区中心服务器的证书（{name}）；"
-                                            "如使用区内部证书，请配置 CA 证书文件。"),
-                params={"name": exc.__class__.__name__}) from exc
-
-    def _check(self, resp: requests.Response) -> requests.Response:
-        if resp.status_code < 400:
-            return resp
-        template: str | None = None
-        params: dict[str, str] = {}
-        try:
-            body = resp.json()
-            code, message = str(body.get("code", "error")), str(body.get("message", ""))
-            if isinstance(body.get("params"), dict) and isinstance(body.get("template"), str):
-                template = body["template"]
-                params = {str(k): str(v) for k, v in body["params"].items()}
-        except (ValueError, AttributeError):
-            code, message = "error", resp.text[:200]
-        if resp.status_code == 401:
-            raise AuthError(message or "令牌无效或已吊销，请重新登记。", code=code, status=401,
-                            template=template, params=params)
-        if resp.status_code >= 500 or resp.status_code == 429:
-            raise TransportError(
-                QT_TRANSLATE_NOOP("errors", "区中心暂时不可用（HTTP {status_code}）：{message}"),
-                status=resp.status_code,
-                params={"status_code": resp.status_code, "message": message})
-        raise SyncError(message or f"HTTP {resp.status_code}", code=code, status=resp.status_code,
-                        template=template, params=params)
-
-    def _parse(self, model: type[M], resp: requests.Response) -> M:
-        try:
-            return model.model_validate_json(resp.content)
-        except PydanticValidationError as exc:
-            raise SyncError(
-                QT_TRANSLATE_NOOP("errors", "区中心的回答无法识别（{name}）。"),
-                code="bad_response", status=resp.status_code,
-                params={"name": model.__name__}) from exc
+    USER_AGENT = "StationDesk-sync/1"
 
     # --- API ---------------------------------------------------------------------------
     def health(self) -> dict[str, Any]:
@@ -160,12 +49,6 @@ class DistrictClient:
 
     def station(self) -> StationInfo:
         return self._parse(StationInfo, self._check(self._request("GET", "/station")))
-
-    def push(self, request: PushRequest) -> PushResponse:
-        data = request.model_dump_json().encode("utf-8")
-        resp = self._request("POST", "/sync/push", data=data,
-                             headers={"Content-Type": "application/json"})
-        return self._parse(PushResponse, self._check(resp))
 
     def push_raw(self, body: bytes) -> PushResponse:
         """Push an already serialised request (the outbox builds JSON directly, fast)."""

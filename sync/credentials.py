@@ -9,22 +9,14 @@ instead of falling back to something unsafe.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Mapping
 
 import keyring
 import keyring.errors
-from keyring.backend import KeyringBackend
 
-from clerk.errors import QT_TRANSLATE_NOOP, WordedError
+from apiclient.keyring_backend import CredentialsError, usable
+from clerk.errors import QT_TRANSLATE_NOOP
 
 SERVICE = "StationDesk"
-
-
-class CredentialsError(WordedError):
-    def __init__(self, message: str, *, code: str = "keyring",
-                 params: Mapping[str, object] | None = None) -> None:
-        super().__init__(message, params)
-        self.code = code
 
 
 NO_BACKEND = QT_TRANSLATE_NOOP(
@@ -34,28 +26,6 @@ NO_BACKEND = QT_TRANSLATE_NOOP(
     "或用环境变量 PYTHON_KEYRING_BACKEND 指定一个后端；也可以在每次同步时用 "
     "--token-stdin 输入令牌。"
 )
-
-
-def _backend() -> KeyringBackend:
-    return keyring.get_keyring()
-
-
-def backend_name() -> str:
-    kr = _backend()
-    return f"{type(kr).__module__}.{type(kr).__name__}"
-
-
-def usable() -> bool:
-    """False when keyring would only fail (no backend at all)."""
-    from keyring.backends import fail
-
-    kr = _backend()
-    if isinstance(kr, fail.Keyring):
-        return False
-    try:
-        return float(getattr(kr, "priority", 1)) > 0
-    except Exception:  # a backend whose priority check itself fails is not usable
-        return False
 
 
 def require_usable() -> None:

@@ -17,6 +17,8 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from apiclient.http import AuthError, SyncError, normalize_server
+from apiclient.retry import RetryPolicy, TransportError
 from clerk.cases.states import EventType
 from clerk.errors import QT_TRANSLATE_NOOP, StateError
 from clerk.labels import EVENT_LABELS
@@ -25,9 +27,8 @@ from clerk.timeutil import local_date
 from clerk.workspace import Workspace
 from sync import credentials, outbox, pull, reference
 from sync.blobs import BlobReport, BlobUploader
-from sync.client import AuthError, DistrictClient, SyncError, normalize_server
-from sync.retry import RetryPolicy, TransportError
-from sync.wire import MAX_BATCH, LedgerCount, ledger_count
+from sync.client import DistrictClient
+from wire.protocol import MAX_BATCH, LedgerCount, ledger_count
 
 SERVER_KEY = "sync.server_url"
 CA_KEY = "sync.ca_bundle"

@@ -19,7 +19,7 @@ from clerk.errors import ValidationError
 from clerk.ids import new_id
 from clerk.store.models import CaseNote
 from clerk.workspace import Workspace
-from sync.wire import note_hash
+from wire.protocol import note_hash
 
 MAX_TEXT = 2000
 

@@ -27,7 +27,7 @@ from sqlalchemy.orm import Session
 from clerk.store.models import CaseEvent, CaseNote
 from clerk.workspace import Workspace
 from sync.client import DistrictClient
-from sync.wire import MAX_BATCH, PushResponse, ResultStatus, blob_refs
+from wire.protocol import MAX_BATCH, PushResponse, ResultStatus, blob_refs
 
 
 @dataclass

@@ -24,7 +24,7 @@ from clerk.errors import StationDeskError
 from clerk.store.models import Case, CaseEvent, CaseNote, Setting, SyncQuarantine
 from clerk.workspace import Workspace
 from sync.client import DistrictClient
-from sync.wire import PulledEvent, PulledNote, PullResponse
+from wire.protocol import PulledEvent, PulledNote, PullResponse
 
 CURSOR_KEY = "sync.cursor"
 TASK_TYPES = frozenset({EventType.RETURNED})

@@ -29,7 +29,7 @@ DEMO_ADMIN, DEMO_PASSWORD = "admin", "stationdesk-demo"
 
 def init_demo_station(ws: Workspace) -> None:
     """The demo station (`--demo`, documented in the README), with generated demo data."""
-    from clerk.demo import populate_demo
+    from clerk.generate.demo import populate_demo
 
     ws.init_station(code="110108001001", name="海淀区学院路街道示范社区便民服务站",
                     admin=DEMO_ADMIN, password=DEMO_PASSWORD, admin_name="演示管理员",

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -23,6 +23,7 @@ from clerk.cases.record import CaseRecord
 from clerk.cases.states import EventType, Side, State
 from clerk.catalog import matter_from_dict
 from clerk.catalog_store import get_matter_data
+from clerk.context import StationContext
 from clerk.errors import QT_TRANSLATE_NOOP, StateError, ValidationError
 from clerk.ids import new_id
 from clerk.labels import RATING_LABELS
@@ -30,9 +31,6 @@ from clerk.numbering import allocate_case_no, allocate_doc_no
 from clerk.ratings import RatingChannel, channel_payload, parse_channel
 from clerk.store.models import Case, CaseEvent, User
 from clerk.timeutil import local_date
-
-if TYPE_CHECKING:
-    from clerk.workspace import Workspace
 
 # Government-issued certificates are worth keeping on file; forms and photos are per case.
 REUSABLE_SOURCES = frozenset({"government", "e_license"})
@@ -53,8 +51,8 @@ class MaterialChanges:
 
 
 class CaseService:
-    def __init__(self, ws: Workspace) -> None:
-        self.ws = ws
+    def __init__(self, ctx: StationContext) -> None:
+        self.ctx = ctx
 
     # --- helpers -----------------------------------------------------------------
     def _event(self, record: CaseRecord | None, case_id: str, etype: EventType,
@@ -68,7 +66,7 @@ class CaseService:
         return append_event(s, record, self._event(record, case_id, etype, payload, actor, now))
 
     def _actor(self, s: Session, clerk: str | None) -> str:
-        return self.ws.resolve_clerk(s, clerk)
+        return self.ctx.resolve_clerk(s, clerk)
 
     # --- intake ------------------------------------------------------------------
     def new_case(self, *, matter_code: str, applicant: ap.PersonInput,
@@ -76,11 +74,11 @@ class CaseService:
                  form_data: Mapping[str, Any] | None = None, clerk: str | None = None
                  ) -> CaseRecord:
         """Open a case (收件): applicant recalled or registered, checklist marked, number given."""
-        now = self.ws.now()
+        now = self.ctx.now()
         changes = changes or MaterialChanges()
-        with self.ws.store.write() as s:
+        with self.ctx.store.write() as s:
             actor = self._actor(s, clerk)
-            station = self.ws.require_station(s)
+            station = self.ctx.require_station(s)
             matter_data = get_matter_data(s, matter_code)
             matter = matter_from_dict(matter_data)
             person = ap.recall_or_add(s, applicant, now=now)
@@ -104,8 +102,8 @@ class CaseService:
     def update_materials(self, case_no: str, changes: MaterialChanges,
                          clerk: str | None = None) -> CaseRecord:
         """Record what the applicant brought (supplements, promises, corrections)."""
-        now = self.ws.now()
-        with self.ws.store.write() as s:
+        now = self.ctx.now()
+        with self.ctx.store.write() as s:
             rec = load_by_case_no(s, case_no)
             checklist = apply_changes(rec.materials, changes)
             if changes.use_on_file:
@@ -116,9 +114,9 @@ class CaseService:
 
     def _scan_of(self, sha256: str) -> Scan | None:
         """A document on file's scan, if this station still holds the file intact."""
-        from clerk.scans import LocalBlobs, media_type_of
+        from clerk.scans import media_type_of
 
-        data = LocalBlobs.of(self.ws).get(sha256)
+        data = self.ctx.blobs.get(sha256)
         media_type = media_type_of(data) if data is not None else None
         return Scan(sha256, media_type) if media_type is not None else None
 
@@ -129,10 +127,10 @@ class CaseService:
         The file is durably stored before the event that cites it is committed."""
         from clerk.scans import keep
 
-        with self.ws.store.read() as s:
+        with self.ctx.store.read() as s:
             rec = load_by_case_no(s, case_no)
         item = rec.materials.item(key)  # an unknown key stores nothing
-        scan = keep(self.ws, data)
+        scan = keep(self.ctx.blobs, data)
         if scan in item.scans:
             return rec  # that file is cited already: nothing to record
         return self.update_materials(case_no, MaterialChanges(scans={key: [scan]},
@@ -141,7 +139,7 @@ class CaseService:
     def detach_scans(self, case_no: str, key: str, clerk: str | None = None) -> CaseRecord:
         """Stop citing the scans of one material (one attached to the wrong material, say).
         The files stay in the store: another material or case may cite them."""
-        with self.ws.store.read() as s:
+        with self.ctx.store.read() as s:
             rec = load_by_case_no(s, case_no)
         item = rec.materials.item(key)
         if not item.scans:
@@ -157,8 +155,8 @@ class CaseService:
         A later notice may only repeat items of the first one; a new item needs a recorded
         justification and is flagged for the district's supervision.
         """
-        now = self.ws.now()
-        with self.ws.store.write() as s:
+        now = self.ctx.now()
+        with self.ctx.store.write() as s:
             rec = load_by_case_no(s, case_no)
             items = notice_items(rec)
             new_keys = one_time_violations(rec, items)
@@ -179,12 +177,12 @@ class CaseService:
 
     def accept(self, case_no: str, clerk: str | None = None) -> CaseRecord:
         """受理: all needed materials present or promised; the clock starts tomorrow."""
-        now = self.ws.now()
-        with self.ws.store.write() as s:
+        now = self.ctx.now()
+        with self.ctx.store.write() as s:
             rec = load_by_case_no(s, case_no)
             actor = self._actor(s, clerk)
             limit = _limit_days(rec.matter)
-            due = self.ws.calendar().add_working_days(local_date(now), limit)
+            due = self.ctx.calendar().add_working_days(local_date(now), limit)
             payload = {"doc_no": allocate_doc_no(s, rec.station_code, "receipt", local_date(now)),
                        "checklist": rec.checklist, "limit_days": limit,
                        "due_date": due.day.isoformat(), "due_provisional": due.provisional}
@@ -212,8 +210,8 @@ class CaseService:
             raise ValidationError(
                 QT_TRANSLATE_NOOP("errors", "不予受理必须写明理由。"),
                 code="refusal.reason", field="reason")
-        now = self.ws.now()
-        with self.ws.store.write() as s:
+        now = self.ctx.now()
+        with self.ctx.store.write() as s:
             rec = load_by_case_no(s, case_no)
             payload = {"doc_no": allocate_doc_no(s, rec.station_code, "refusal", local_date(now)),
                        "reason": reason, "basis": basis.strip()}
@@ -227,8 +225,8 @@ class CaseService:
     def resubmit(self, case_no: str, changes: MaterialChanges | None = None,
                  clerk: str | None = None) -> CaseRecord:
         """Send a returned case back up with the same number once the supplement is in."""
-        now = self.ws.now()
-        with self.ws.store.write() as s:
+        now = self.ctx.now()
+        with self.ctx.store.write() as s:
             rec = load_by_case_no(s, case_no)
             checklist = apply_changes(rec.materials, changes or MaterialChanges())
             payload: dict[str, Any] = {"checklist": checklist.to_list()}
@@ -250,7 +248,7 @@ class CaseService:
             # clock shows (clocks drift): it then ends, at the earliest, where it began.
             end = max(date.fromisoformat(p["end"]) if p["end"] else today, start)
             pauses.append(Pause(start, end, p["reason"]))
-        due = self.ws.calendar().due_date(local_date(rec.accepted_at), rec.limit_days, pauses)
+        due = self.ctx.calendar().due_date(local_date(rec.accepted_at), rec.limit_days, pauses)
         return {"due_date": due.day.isoformat(), "due_provisional": due.provisional}
 
     def start_special(self, case_no: str, procedure: str, clerk: str | None = None) -> CaseRecord:
@@ -262,8 +260,8 @@ class CaseService:
                             clerk)
 
     def end_special(self, case_no: str, result: str = "", clerk: str | None = None) -> CaseRecord:
-        now = self.ws.now()
-        with self.ws.store.write() as s:
+        now = self.ctx.now()
+        with self.ctx.store.write() as s:
             rec = load_by_case_no(s, case_no)
             payload: dict[str, Any] = {"result": result.strip()}
             payload.update(self._due_after_pause(rec, now))
@@ -275,8 +273,8 @@ class CaseService:
                  rating_channel: RatingChannel | str = RatingChannel.DEVICE,
                  clerk: str | None = None) -> CaseRecord:
         """办结: hand the result over; the rating may be recorded at once or later."""
-        now = self.ws.now()
-        with self.ws.store.write() as s:
+        now = self.ctx.now()
+        with self.ctx.store.write() as s:
             rec = load_by_case_no(s, case_no)
             actor = self._actor(s, clerk)
             payload: dict[str, Any] = {
@@ -290,8 +288,8 @@ class CaseService:
              channel: RatingChannel | str = RatingChannel.DEVICE,
              clerk: str | None = None) -> CaseRecord:
         """Record the citizen's rating and where it came from (:mod:`clerk.ratings`)."""
-        now = self.ws.now()
-        with self.ws.store.write() as s:
+        now = self.ctx.now()
+        with self.ctx.store.write() as s:
             rec = load_by_case_no(s, case_no)
             actor = self._actor(s, clerk)
             payload = {"rating": _rating(s, actor, score, comment, channel)}
@@ -310,18 +308,18 @@ class CaseService:
 
     def _simple(self, case_no: str, etype: EventType, payload: dict[str, Any],
                 clerk: str | None) -> CaseRecord:
-        now = self.ws.now()
-        with self.ws.store.write() as s:
+        now = self.ctx.now()
+        with self.ctx.store.write() as s:
             rec = load_by_case_no(s, case_no)
             return self._apply(s, rec, rec.id, etype, payload, self._actor(s, clerk), now)
 
     # --- reading -------------------------------------------------------------------
     def get(self, case_no: str) -> CaseRecord:
-        with self.ws.store.read() as s:
+        with self.ctx.store.read() as s:
             return load_by_case_no(s, case_no)
 
     def timeline(self, case_no: str) -> list[Event]:
-        with self.ws.store.read() as s:
+        with self.ctx.store.read() as s:
             rec = load_by_case_no(s, case_no)
             rows = s.execute(select(CaseEvent).where(CaseEvent.case_id == rec.id)
                              .order_by(CaseEvent.seq)).scalars()
@@ -333,14 +331,14 @@ class CaseService:
                 QT_TRANSLATE_NOOP("errors", "未知状态 {state}；可用：{items}"),
                 code="case.state", field="state",
                 params={"state": state, "items": ', '.join(st.value for st in State)})
-        with self.ws.store.read() as s:
+        with self.ctx.store.read() as s:
             q = select(Case).order_by(Case.received_at.desc()).limit(limit)
             if state:
                 q = q.where(Case.state == state)
             return list(s.execute(q).scalars())
 
     def count(self) -> int:
-        with self.ws.store.read() as s:
+        with self.ctx.store.read() as s:
             return int(s.execute(select(func.count()).select_from(Case)).scalar_one())
 
 

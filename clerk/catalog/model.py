@@ -11,7 +11,6 @@ property with the Chinese wording used on documents.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -181,11 +180,6 @@ class Material:
     sample: str | None = None
 
     @property
-    def is_conditional(self) -> bool:
-        """True when the material is needed only in some circumstances."""
-        return self.condition is not None
-
-    @property
     def count_text(self) -> str:
         """Counts in the wording of service guides, e.g. "原件1份，复印件1份"."""
         parts = []
@@ -305,10 +299,6 @@ class Matter:
         applies. Deferrable (容缺后补) and shared-data (信息免交) ones are not.
         """
         return tuple(m for m in self.materials if m.necessity is Necessity.REQUIRED)
-
-    def materials_by(self, necessity: Necessity) -> Iterator[Material]:
-        """Materials of one necessity, in order."""
-        return (m for m in self.materials if m.necessity is necessity)
 
     def is_valid_on(self, day: date) -> bool:
         """True when this version is in force on ``day``."""

@@ -10,7 +10,7 @@ from clerk.errors import QT_TRANSLATE_NOOP
 from district import auth, ratelimit
 from district.api.deps import Ctx, Staff
 from district.errors import ApiError
-from sync.wire import (
+from wire.protocol import (
     EnrollRequest,
     EnrollResponse,
     ErrorBody,

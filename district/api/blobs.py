@@ -20,7 +20,7 @@ from district.api.deps import AnyCaller, Ctx, Station
 from district.auth import StationPrincipal, naive
 from district.errors import ApiError
 from district.models import BlobOwner, BlobRow
-from sync.wire import SHA256_PATTERN, BlobInfo, ErrorBody
+from wire.protocol import SHA256_PATTERN, BlobInfo, ErrorBody
 
 router = APIRouter(tags=["blobs"])
 Sha = Annotated[str, Path(pattern=SHA256_PATTERN, description="内容的 sha256（小写十六进制）")]

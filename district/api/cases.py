@@ -26,7 +26,7 @@ from district.auth import naive
 from district.calendar import work_calendar
 from district.errors import ApiError
 from district.models import CaseRow, Followup
-from sync.wire import (
+from wire.protocol import (
     USERNAME_PATTERN,
     UUID_PATTERN,
     ApproveRequest,

@@ -17,7 +17,8 @@ from district.calendar import work_calendar
 from district.errors import ApiError
 from district.models import CaseRow
 from district.review import Judge
-from sync.staff_wire import (
+from wire.protocol import ErrorBody
+from wire.staff import (
     BoardResponse,
     FollowupItem,
     FollowupList,
@@ -25,7 +26,6 @@ from sync.staff_wire import (
     PeriodReport,
     RatingsResponse,
 )
-from sync.wire import ErrorBody
 
 router = APIRouter(tags=["oversight"], prefix="/oversight")
 ERRORS: dict[int | str, dict[str, Any]] = {

@@ -18,7 +18,7 @@ from district.api.deps import Admin, Ctx, Staff
 from district.api.views import supervision_for
 from district.errors import ApiError
 from district.models import CaseRow, StaffUser
-from sync.wire import (
+from wire.protocol import (
     CreateStationRequest,
     CreateStationResponse,
     CreateUserRequest,

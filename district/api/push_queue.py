@@ -32,7 +32,7 @@ from district.api.deps import AppContext, authenticate, invalid_token, require_s
 from district.auth import StationPrincipal, resolve_token, sha256_hex
 from district.errors import ApiError
 from district.push import BatchRetryError, PushJob, TokenRevokedError, push_group
-from sync.wire import PushRequest
+from wire.protocol import PushRequest
 
 # A group holds the write lock (SQLite) for as long as it is judged: at most 32 requests
 # and 8 MB of bodies (about three full 500-event batches; the first request always goes),

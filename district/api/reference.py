@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from district import reference
 from district.api.deps import AnyCaller, Ctx
-from sync.wire import CalendarResponse, CatalogResponse, ErrorBody
+from wire.protocol import CalendarResponse, CatalogResponse, ErrorBody
 
 router = APIRouter(tags=["reference"])
 RESPONSES: dict[int | str, dict[str, Any]] = {

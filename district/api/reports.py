@@ -15,7 +15,7 @@ from district.api.deps import Ctx, Staff
 from district.auth import naive
 from district.errors import ApiError
 from district.models import CaseRow
-from sync.wire import ErrorBody, ReportResponse
+from wire.protocol import ErrorBody, ReportResponse
 
 router = APIRouter(tags=["reports"])
 

@@ -18,8 +18,8 @@ from district.errors import ApiError
 from district.models import StaffUser
 from district.oversight import matter_names, station_names
 from district.review import Judge, LevelWanted, QueueFilter, Scope, Sort, queue_page
-from sync.staff_wire import Facets, Named, QueuePage, StaffName
-from sync.wire import USERNAME_PATTERN, ErrorBody
+from wire.protocol import USERNAME_PATTERN, ErrorBody
+from wire.staff import Facets, Named, QueuePage, StaffName
 
 router = APIRouter(tags=["review"], prefix="/review")
 ERRORS: dict[int | str, dict[str, Any]] = {

@@ -15,7 +15,7 @@ from district.api.push_queue import PushQueue
 from district.api.views import case_summary, events_of, supervision_for
 from district.errors import ApiError
 from district.models import CaseRow, StationRow
-from sync.wire import (
+from wire.protocol import (
     CaseEvents,
     CaseSummary,
     ErrorBody,

@@ -17,7 +17,7 @@ from district import snapshots
 from district.calendar import work_calendar
 from district.feed import entry_to_event, entry_to_note
 from district.models import CaseRow, Followup, LedgerEntry
-from sync.wire import (
+from wire.protocol import (
     BadRating,
     CaseDetail,
     CaseEvents,

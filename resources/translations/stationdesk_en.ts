@@ -2385,83 +2385,83 @@
         <translation>Connecting to the district…</translation>
     </message>
     <message>
-        <location filename="../../ui/district/window.py" line="193"/>
+        <location filename="../../ui/district/window.py" line="192"/>
         <source>登录已过期，请重新登录。</source>
         <translation>Your sign-in has expired; please sign in again.</translation>
     </message>
     <message>
-        <location filename="../../ui/district/window.py" line="230"/>
+        <location filename="../../ui/district/window.py" line="229"/>
         <source>{name}（{role}）</source>
         <translation>{name} ({role})</translation>
     </message>
     <message>
-        <location filename="../../ui/district/window.py" line="232"/>
+        <location filename="../../ui/district/window.py" line="231"/>
         <source>区中心：{server}</source>
         <translation>District: {server}</translation>
     </message>
     <message>
-        <location filename="../../ui/district/window.py" line="247"/>
+        <location filename="../../ui/district/window.py" line="246"/>
         <source>审核队列</source>
         <translation>Review queue</translation>
     </message>
     <message>
-        <location filename="../../ui/district/window.py" line="247"/>
+        <location filename="../../ui/district/window.py" line="246"/>
         <source>我的代办</source>
         <translation>My cases</translation>
     </message>
     <message>
-        <location filename="../../ui/district/window.py" line="248"/>
+        <location filename="../../ui/district/window.py" line="247"/>
         <source>电子监察</source>
         <translation>Supervision</translation>
     </message>
     <message>
-        <location filename="../../ui/district/window.py" line="248"/>
+        <location filename="../../ui/district/window.py" line="247"/>
         <source>好差评</source>
         <translation>Rating</translation>
     </message>
     <message>
-        <location filename="../../ui/district/window.py" line="249"/>
+        <location filename="../../ui/district/window.py" line="248"/>
         <source>统计报表</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../ui/district/window.py" line="296"/>
-        <location filename="../../ui/district/window.py" line="339"/>
+        <location filename="../../ui/district/window.py" line="295"/>
+        <location filename="../../ui/district/window.py" line="338"/>
         <source>未登录</source>
         <translation>Not signed in</translation>
     </message>
     <message>
-        <location filename="../../ui/district/window.py" line="298"/>
+        <location filename="../../ui/district/window.py" line="297"/>
         <source>● 未连接</source>
         <translation>● Not connected</translation>
     </message>
     <message>
-        <location filename="../../ui/district/window.py" line="301"/>
+        <location filename="../../ui/district/window.py" line="300"/>
         <source>退出登录</source>
         <translation>Sign out</translation>
     </message>
     <message>
-        <location filename="../../ui/district/window.py" line="313"/>
+        <location filename="../../ui/district/window.py" line="312"/>
         <source>● 在线</source>
         <translation>● Online</translation>
     </message>
     <message>
-        <location filename="../../ui/district/window.py" line="317"/>
+        <location filename="../../ui/district/window.py" line="316"/>
         <source>更新于 {time}</source>
         <translation>Updated {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/district/window.py" line="320"/>
+        <location filename="../../ui/district/window.py" line="319"/>
         <source>● 连接中断</source>
         <translation>● Connection lost</translation>
     </message>
     <message>
-        <location filename="../../ui/district/window.py" line="351"/>
+        <location filename="../../ui/district/window.py" line="350"/>
         <source>登录已失效，请重新登录（{why}）。</source>
         <translation>Your sign-in is no longer valid; please sign in again ({why}).</translation>
     </message>
     <message>
-        <location filename="../../ui/district/window.py" line="355"/>
+        <location filename="../../ui/district/window.py" line="354"/>
         <source>出错了</source>
         <translation>Something went wrong</translation>
     </message>
@@ -2779,28 +2779,28 @@
 <context>
     <name>IntakeWork</name>
     <message>
-        <location filename="../../ui/station/intake/work.py" line="300"/>
+        <location filename="../../ui/station/intake/work.py" line="301"/>
         <source>请输入办件编号、扫描告知单上的二维码，或输入申请人身份证号码。</source>
         <extracomment>States in which a returning applicant&apos;s case can be continued at the counter.</extracomment>
         <translation>Enter a case number, scan the QR code on the notice, or enter the applicant&apos;s ID number.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/work.py" line="307"/>
+        <location filename="../../ui/station/intake/work.py" line="308"/>
         <source>二维码内容无法识别，请重新扫描或输入办件编号。</source>
         <translation>QR code not recognized. Scan again or enter the case number.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/work.py" line="311"/>
+        <location filename="../../ui/station/intake/work.py" line="312"/>
         <source>二维码校验不通过（与办件不符）。请核对告知单或输入办件编号。</source>
         <translation>QR code check failed (does not match the case). Check the notice or enter the case number.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/work.py" line="323"/>
+        <location filename="../../ui/station/intake/work.py" line="324"/>
         <source>无法识别：请输入办件编号（如 110108001001-20260302-0001）、扫描二维码，或输入18位身份证号码。</source>
         <translation>Not recognized: enter a case number (e.g. 110108001001-20260302-0001), scan the QR code, or enter an 18-digit ID number.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/work.py" line="335"/>
+        <location filename="../../ui/station/intake/work.py" line="336"/>
         <source>办件 {no} 当前状态为“{state}”，不需要补正材料；请到“办件”页查看或办理。</source>
         <translation>Case {no} is &quot;{state}&quot; and needs no supplement; view or handle it on the &quot;Cases&quot; page.</translation>
     </message>
@@ -2879,151 +2879,151 @@
         <translation>Opening station data…</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="125"/>
+        <location filename="../../ui/station/main_window.py" line="124"/>
         <source>受理</source>
         <translation>Intake</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="126"/>
+        <location filename="../../ui/station/main_window.py" line="125"/>
         <source>办件</source>
         <translation>Cases</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="127"/>
+        <location filename="../../ui/station/main_window.py" line="126"/>
         <source>待办</source>
         <translation>Tasks</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="128"/>
+        <location filename="../../ui/station/main_window.py" line="127"/>
         <source>申请人</source>
         <translation>Applicants</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="129"/>
+        <location filename="../../ui/station/main_window.py" line="128"/>
         <source>事项</source>
         <translation>Matters</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="130"/>
+        <location filename="../../ui/station/main_window.py" line="129"/>
         <source>统计</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="131"/>
+        <location filename="../../ui/station/main_window.py" line="130"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="132"/>
+        <location filename="../../ui/station/main_window.py" line="131"/>
         <source>同步</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="174"/>
-        <location filename="../../ui/station/main_window.py" line="420"/>
+        <location filename="../../ui/station/main_window.py" line="173"/>
+        <location filename="../../ui/station/main_window.py" line="419"/>
         <source>经办人：未登录</source>
         <translation>Clerk: not signed in</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="175"/>
+        <location filename="../../ui/station/main_window.py" line="174"/>
         <source>站点：正在打开…</source>
         <translation>Station: opening…</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="176"/>
-        <location filename="../../ui/station/main_window.py" line="202"/>
+        <location filename="../../ui/station/main_window.py" line="175"/>
+        <location filename="../../ui/station/main_window.py" line="201"/>
         <source>● 离线（未连接区中心）</source>
         <translation>● Offline (no district center)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="178"/>
+        <location filename="../../ui/station/main_window.py" line="177"/>
         <source>待同步事件：—</source>
         <translation>Unsynced events: —</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="179"/>
+        <location filename="../../ui/station/main_window.py" line="178"/>
         <source>上次同步：从未</source>
         <translation>Last sync: never</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="198"/>
+        <location filename="../../ui/station/main_window.py" line="197"/>
         <source>待同步事件：{0}</source>
         <translation>Unsynced events: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="199"/>
+        <location filename="../../ui/station/main_window.py" line="198"/>
         <source>上次同步：{0}</source>
         <translation>Last sync: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="200"/>
+        <location filename="../../ui/station/main_window.py" line="199"/>
         <source>从未</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="204"/>
+        <location filename="../../ui/station/main_window.py" line="203"/>
         <source>● 尚未同步</source>
         <translation>● Not synced yet</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="206"/>
+        <location filename="../../ui/station/main_window.py" line="205"/>
         <source>● 在线</source>
         <translation>● Online</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="208"/>
+        <location filename="../../ui/station/main_window.py" line="207"/>
         <source>● 离线（上次同步失败）</source>
         <translation>● Offline (last sync failed)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="263"/>
+        <location filename="../../ui/station/main_window.py" line="262"/>
         <source>站点：尚未设置</source>
         <translation>Station: not set up</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="281"/>
+        <location filename="../../ui/station/main_window.py" line="280"/>
         <source>StationDesk 便民服务站窗口工作台 — {0}</source>
         <translation>StationDesk Service Station Counter — {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="282"/>
+        <location filename="../../ui/station/main_window.py" line="281"/>
         <source>站点：{0}（{1}）</source>
         <translation>Station: {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="291"/>
+        <location filename="../../ui/station/main_window.py" line="290"/>
         <source>站点：无法打开</source>
         <translation>Station: cannot open</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="292"/>
+        <location filename="../../ui/station/main_window.py" line="291"/>
         <source>无法打开本站数据：
 {0}</source>
         <translation>Cannot open the station data:
 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="333"/>
+        <location filename="../../ui/station/main_window.py" line="332"/>
         <source>用户名或密码不正确，或账号已停用。</source>
         <translation>Wrong user name or password, or the account is disabled.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="339"/>
+        <location filename="../../ui/station/main_window.py" line="338"/>
         <source>经办人：{0}</source>
         <translation>Clerk: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="376"/>
+        <location filename="../../ui/station/main_window.py" line="375"/>
         <source>文书的出具机关尚未确认：当前以“{0}”的名义打印受理回执等文书。请管理员在&lt;a href=&quot;settings&quot;&gt;设置 → 出具机关&lt;/a&gt;中核对并保存。</source>
         <translation>The issuing authority is not confirmed yet: receipts and other documents are printed in the name of “{0}”. An administrator should check and save it in &lt;a href=&quot;settings&quot;&gt;Settings → Issuing authority&lt;/a&gt;.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="409"/>
+        <location filename="../../ui/station/main_window.py" line="408"/>
         <source>密码不正确。</source>
         <translation>Wrong password.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="441"/>
+        <location filename="../../ui/station/main_window.py" line="440"/>
         <source>出错了</source>
         <translation>Error</translation>
     </message>
@@ -3641,137 +3641,137 @@
 <context>
     <name>QueuePage</name>
     <message>
-        <location filename="../../ui/district/queue.py" line="153"/>
+        <location filename="../../ui/district/queue.py" line="137"/>
         <source>办件编号（开头部分即可，Ctrl+F）</source>
         <translation>Case number (its beginning is enough, Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/district/queue.py" line="158"/>
+        <location filename="../../ui/district/queue.py" line="142"/>
         <source>刷新 F5</source>
         <translation>Refresh F5</translation>
     </message>
     <message>
-        <location filename="../../ui/district/queue.py" line="160"/>
+        <location filename="../../ui/district/queue.py" line="144"/>
         <source>待审核</source>
         <translation>To review</translation>
     </message>
     <message>
-        <location filename="../../ui/district/queue.py" line="160"/>
+        <location filename="../../ui/district/queue.py" line="144"/>
         <source>我的代办</source>
         <translation>My cases</translation>
     </message>
     <message>
-        <location filename="../../ui/district/queue.py" line="161"/>
+        <location filename="../../ui/district/queue.py" line="145"/>
         <source>全部在办</source>
         <translation>All running</translation>
     </message>
     <message>
-        <location filename="../../ui/district/queue.py" line="162"/>
+        <location filename="../../ui/district/queue.py" line="146"/>
         <source>已退回站点</source>
         <translation>Returned to station</translation>
     </message>
     <message>
-        <location filename="../../ui/district/queue.py" line="163"/>
+        <location filename="../../ui/district/queue.py" line="147"/>
         <source>已决定待交付</source>
         <translation>Decided, to hand over</translation>
     </message>
     <message>
-        <location filename="../../ui/district/queue.py" line="163"/>
+        <location filename="../../ui/district/queue.py" line="147"/>
         <source>全部案件</source>
         <translation>All cases</translation>
     </message>
     <message>
-        <location filename="../../ui/district/queue.py" line="167"/>
+        <location filename="../../ui/district/queue.py" line="151"/>
         <source>全部站点</source>
         <translation>All stations</translation>
     </message>
     <message>
-        <location filename="../../ui/district/queue.py" line="172"/>
+        <location filename="../../ui/district/queue.py" line="156"/>
         <source>全部事项</source>
         <translation>All matters</translation>
     </message>
     <message>
-        <location filename="../../ui/district/queue.py" line="178"/>
+        <location filename="../../ui/district/queue.py" line="162"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../ui/district/queue.py" line="178"/>
+        <location filename="../../ui/district/queue.py" line="162"/>
         <source>预警或超期</source>
         <translation>Warning or overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/district/queue.py" line="179"/>
+        <location filename="../../ui/district/queue.py" line="163"/>
         <source>超期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/district/queue.py" line="179"/>
+        <location filename="../../ui/district/queue.py" line="163"/>
         <source>预警</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../ui/district/queue.py" line="179"/>
+        <location filename="../../ui/district/queue.py" line="163"/>
         <source>正常</source>
         <translation>Normal</translation>
     </message>
     <message>
-        <location filename="../../ui/district/queue.py" line="180"/>
+        <location filename="../../ui/district/queue.py" line="164"/>
         <source>暂停计时</source>
         <translation>Clock paused</translation>
     </message>
     <message>
-        <location filename="../../ui/district/queue.py" line="183"/>
+        <location filename="../../ui/district/queue.py" line="167"/>
         <source>到期日</source>
         <translation>Due date</translation>
     </message>
     <message>
-        <location filename="../../ui/district/queue.py" line="192"/>
+        <location filename="../../ui/district/queue.py" line="176"/>
         <source>最紧急在前</source>
         <translation>Most urgent first</translation>
     </message>
     <message>
-        <location filename="../../ui/district/queue.py" line="193"/>
+        <location filename="../../ui/district/queue.py" line="177"/>
         <source>最近变动在前</source>
         <translation>Latest change first</translation>
     </message>
     <message>
-        <location filename="../../ui/district/queue.py" line="197"/>
+        <location filename="../../ui/district/queue.py" line="181"/>
         <source>范围</source>
         <translation>Scope</translation>
     </message>
     <message>
-        <location filename="../../ui/district/queue.py" line="200"/>
+        <location filename="../../ui/district/queue.py" line="184"/>
         <source>排序</source>
         <translation>Order</translation>
     </message>
     <message>
-        <location filename="../../ui/district/queue.py" line="207"/>
+        <location filename="../../ui/district/queue.py" line="191"/>
         <source>站点</source>
         <translation>Station</translation>
     </message>
     <message>
-        <location filename="../../ui/district/queue.py" line="208"/>
+        <location filename="../../ui/district/queue.py" line="192"/>
         <source>事项</source>
         <translation>Matter</translation>
     </message>
     <message>
-        <location filename="../../ui/district/queue.py" line="209"/>
+        <location filename="../../ui/district/queue.py" line="193"/>
         <source>督办</source>
         <translation>Supervision</translation>
     </message>
     <message>
-        <location filename="../../ui/district/queue.py" line="292"/>
+        <location filename="../../ui/district/queue.py" line="276"/>
         <source>没有符合条件的案件。</source>
         <translation>No cases match.</translation>
     </message>
     <message>
-        <location filename="../../ui/district/queue.py" line="299"/>
+        <location filename="../../ui/district/queue.py" line="283"/>
         <source>共 {n} 件</source>
         <translation>{n} cases</translation>
     </message>
     <message>
-        <location filename="../../ui/district/queue.py" line="301"/>
+        <location filename="../../ui/district/queue.py" line="285"/>
         <source>（已载入 {n}）</source>
         <translation> ({n} loaded)</translation>
     </message>
@@ -5346,38 +5346,38 @@
         <translation>Event {type} lacks: {items}</translation>
     </message>
     <message>
-        <location filename="../../clerk/cases/service.py" line="169"/>
+        <location filename="../../clerk/cases/service.py" line="167"/>
         <source>一次性告知原则：首次告知未列出“{names}”。再次告知增加新材料须填写理由，该情况将报区中心监察。</source>
         <translation>One-time notice rule: the first notice did not list “{names}”. A later notice that adds materials needs a justification, and is reported to the district&apos;s supervision.</translation>
     </message>
     <message>
-        <location filename="../../clerk/cases/service.py" line="213"/>
+        <location filename="../../clerk/cases/service.py" line="211"/>
         <source>不予受理必须写明理由。</source>
         <translation>A refusal needs a reason.</translation>
     </message>
     <message>
-        <location filename="../../clerk/cases/service.py" line="259"/>
+        <location filename="../../clerk/cases/service.py" line="257"/>
         <source>请写明特别程序（如公示、听证、专家评审）。</source>
         <translation>Name the special procedure (public posting, hearing, expert assessment …).</translation>
     </message>
     <message>
-        <location filename="../../clerk/cases/service.py" line="307"/>
+        <location filename="../../clerk/cases/service.py" line="305"/>
         <location filename="../../district/api/cases.py" line="187"/>
         <source>留言不能为空。</source>
         <translation>The comment is empty.</translation>
     </message>
     <message>
-        <location filename="../../clerk/cases/service.py" line="333"/>
+        <location filename="../../clerk/cases/service.py" line="331"/>
         <source>未知状态 {state}；可用：{items}</source>
         <translation>Unknown state {state}; known: {items}</translation>
     </message>
     <message>
-        <location filename="../../clerk/cases/service.py" line="395"/>
+        <location filename="../../clerk/cases/service.py" line="393"/>
         <source>材料已齐全，应当场受理，不能出具补正告知。</source>
         <translation>Materials complete: accept now; a supplement notice is not allowed.</translation>
     </message>
     <message>
-        <location filename="../../clerk/cases/service.py" line="417"/>
+        <location filename="../../clerk/cases/service.py" line="415"/>
         <source>评价等级须为 1–5（5 非常满意 … 1 非常不满意）。</source>
         <translation>The rating must be 1–5 (5 very satisfied … 1 very dissatisfied).</translation>
     </message>
@@ -5438,23 +5438,23 @@
         <translation>Matter {code} version {version} was imported before with different content; a changed matter needs a higher version.</translation>
     </message>
     <message>
-        <location filename="../../clerk/catalog_store.py" line="71"/>
+        <location filename="../../clerk/catalog_store.py" line="67"/>
         <source>事项编码 {code} 不在本站事项目录中（可用 catalog list 查看）。</source>
         <translation>Matter {code} is not in this station&apos;s catalog (see catalog list).</translation>
     </message>
     <message>
-        <location filename="../../clerk/documents.py" line="36"/>
+        <location filename="../../clerk/documents.py" line="52"/>
         <source>未知文书类型 {kind}；可用：{items}</source>
         <translation>Unknown document kind {kind}; known: {items}</translation>
     </message>
     <message>
-        <location filename="../../clerk/scans.py" line="57"/>
+        <location filename="../../clerk/scans.py" line="55"/>
         <source>只能保存 PDF、PNG 或 JPEG 扫描件。</source>
         <extracomment>The district refuses larger files (district.config max_blob_bytes); refused here first.</extracomment>
         <translation>Only PDF, PNG or JPEG scans can be kept.</translation>
     </message>
     <message>
-        <location filename="../../clerk/scans.py" line="61"/>
+        <location filename="../../clerk/scans.py" line="59"/>
         <source>扫描件不能超过 {megabytes} MB。</source>
         <translation>A scan can be at most {megabytes} MB.</translation>
     </message>
@@ -5623,28 +5623,28 @@
         <translation>Digits 10–12 (community or village) must be 000 to 399 (000 is the street or township itself); they are “{village}”. Check the statistical area code.</translation>
     </message>
     <message>
-        <location filename="../../clerk/workspace.py" line="63"/>
-        <location filename="../../clerk/workspace.py" line="158"/>
+        <location filename="../../clerk/workspace.py" line="71"/>
+        <location filename="../../clerk/workspace.py" line="166"/>
         <source>本机尚未初始化站点，请先运行 init（或在首次启动时完成设置）。</source>
         <translation>This machine has no station yet: run init (or finish the set-up at first start).</translation>
     </message>
     <message>
-        <location filename="../../clerk/workspace.py" line="86"/>
+        <location filename="../../clerk/workspace.py" line="94"/>
         <source>本数据目录已初始化过站点。</source>
         <translation>This data directory already has a station.</translation>
     </message>
     <message>
-        <location filename="../../clerk/workspace.py" line="109"/>
+        <location filename="../../clerk/workspace.py" line="117"/>
         <source>账号 {username} 已停用。</source>
         <translation>Account {username} is disabled.</translation>
     </message>
     <message>
-        <location filename="../../clerk/workspace.py" line="118"/>
+        <location filename="../../clerk/workspace.py" line="126"/>
         <source>本站还没有窗口人员账号。</source>
         <translation>This station has no clerk accounts yet.</translation>
     </message>
     <message>
-        <location filename="../../clerk/workspace.py" line="121"/>
+        <location filename="../../clerk/workspace.py" line="129"/>
         <source>本站有多个账号，请用 --clerk 指明经办人。</source>
         <translation>This station has several accounts: name the clerk with --clerk.</translation>
     </message>
@@ -5834,72 +5834,72 @@
         <translation>Matter {code} version {version} was published before with different content; a changed matter needs a higher version.</translation>
     </message>
     <message>
-        <location filename="../../sync/client.py" line="69"/>
+        <location filename="../../apiclient/http.py" line="47"/>
         <source>服务器地址须以 http:// 或 https:// 开头：{url}</source>
         <translation>The server address must start with http:// or https://: {url}</translation>
     </message>
     <message>
-        <location filename="../../sync/client.py" line="113"/>
+        <location filename="../../apiclient/http.py" line="96"/>
         <source>无法验证区中心服务器的证书（{name}）；如使用区内部证书，请配置 CA 证书文件。</source>
         <translation>Cannot verify the district server&apos;s certificate ({name}); for a district-internal certificate, configure the CA certificate file.</translation>
     </message>
     <message>
-        <location filename="../../sync/client.py" line="135"/>
+        <location filename="../../apiclient/http.py" line="118"/>
         <source>区中心暂时不可用（HTTP {status_code}）：{message}</source>
         <translation>The district center is unavailable for now (HTTP {status_code}): {message}</translation>
     </message>
     <message>
-        <location filename="../../sync/client.py" line="146"/>
+        <location filename="../../apiclient/http.py" line="129"/>
         <source>区中心的回答无法识别（{name}）。</source>
         <translation>The district&apos;s answer could not be read ({name}).</translation>
     </message>
     <message>
-        <location filename="../../sync/client.py" line="198"/>
+        <location filename="../../sync/client.py" line="81"/>
         <source>区中心的回答不是 JSON。</source>
         <translation>The district&apos;s answer is not JSON.</translation>
     </message>
     <message>
-        <location filename="../../sync/credentials.py" line="30"/>
+        <location filename="../../sync/credentials.py" line="22"/>
         <source>本机没有可用的系统密钥环（keyring），设备令牌无法安全保存。请启用系统的凭据服务（Windows 凭据管理器、macOS 钥匙串、Linux Secret Service），或用环境变量 PYTHON_KEYRING_BACKEND 指定一个后端；也可以在每次同步时用 --token-stdin 输入令牌。</source>
         <translation>This machine has no usable system keyring, so the device token cannot be kept safely. Turn on the system&apos;s credential service (Windows Credential Manager, macOS Keychain, Linux Secret Service) or name a backend in PYTHON_KEYRING_BACKEND; or give the token with --token-stdin at each sync.</translation>
     </message>
     <message>
-        <location filename="../../sync/credentials.py" line="72"/>
+        <location filename="../../sync/credentials.py" line="42"/>
         <source>无法把设备令牌写入密钥环（{kind}）。{advice}</source>
         <translation>Cannot write the device token to the keyring ({kind}). {advice}</translation>
     </message>
     <message>
-        <location filename="../../sync/credentials.py" line="82"/>
+        <location filename="../../sync/credentials.py" line="52"/>
         <source>无法从密钥环读取设备令牌（{kind}）。</source>
         <translation>Cannot read the device token from the keyring ({kind}).</translation>
     </message>
     <message>
-        <location filename="../../sync/district_client.py" line="44"/>
+        <location filename="../../staff_client/client.py" line="44"/>
         <source>本机没有可用的系统密钥环（keyring），无法“记住我”：登录令牌不会保存，下次启动需要重新输入密码。如需记住登录，请启用系统的凭据服务（Windows 凭据管理器、macOS 钥匙串、Linux Secret Service），或用环境变量 PYTHON_KEYRING_BACKEND 指定后端。</source>
         <translation>This machine has no usable system keyring, so “remember me” cannot work: the sign-in token is not kept and the password is asked again next time. To be remembered, turn on the system&apos;s credential service (Windows Credential Manager, macOS Keychain, Linux Secret Service) or name a backend in PYTHON_KEYRING_BACKEND.</translation>
     </message>
     <message>
-        <location filename="../../sync/district_client.py" line="200"/>
+        <location filename="../../staff_client/client.py" line="200"/>
         <source>无法把登录令牌写入密钥环（{kind}）。{advice}</source>
         <translation>Cannot write the sign-in token to the keyring ({kind}). {advice}</translation>
     </message>
     <message>
-        <location filename="../../sync/engine.py" line="67"/>
+        <location filename="../../sync/engine.py" line="68"/>
         <source>本站尚未登记到区中心；请先运行 `python -m clerk enroll --server URL --code 登记码`。</source>
         <translation>This station is not enrolled with the district yet; run `python -m clerk enroll --server URL --code CODE` first.</translation>
     </message>
     <message>
-        <location filename="../../sync/engine.py" line="77"/>
+        <location filename="../../sync/engine.py" line="78"/>
         <source>密钥环中没有本站的设备令牌；请重新登记（enroll）。</source>
         <translation>The keyring holds no device token for this station; enroll again.</translation>
     </message>
     <message>
-        <location filename="../../sync/engine.py" line="107"/>
+        <location filename="../../sync/engine.py" line="108"/>
         <source>区中心返回的站点编码与本站不符，未保存令牌。</source>
         <translation>The district answered with another station&apos;s code; the token was not kept.</translation>
     </message>
     <message>
-        <location filename="../../sync/retry.py" line="84"/>
+        <location filename="../../apiclient/retry.py" line="84"/>
         <source>无法连接区中心（{error}），已重试 {attempts} 次。</source>
         <translation>Cannot reach the district center ({error}) after {attempts} attempts.</translation>
     </message>
@@ -6216,18 +6216,18 @@
 <context>
     <name>operations</name>
     <message>
-        <location filename="../../ui/common/operations.py" line="86"/>
+        <location filename="../../ui/common/operations.py" line="84"/>
         <source>读写文件或网络时出错（{detail}）。请检查后重试。</source>
         <extracomment>How long work may run before a progress indicator appears (Anki uses the same).</extracomment>
         <translation>Error reading or writing a file or the network ({detail}). Check and try again.</translation>
     </message>
     <message>
-        <location filename="../../ui/common/operations.py" line="89"/>
+        <location filename="../../ui/common/operations.py" line="87"/>
         <source>操作没有完成：程序出现意外错误（{kind}）。请重试；如果仍然出错，请联系管理员。</source>
         <translation>The operation did not finish: unexpected error ({kind}). Try again; if it keeps happening, contact the administrator.</translation>
     </message>
     <message>
-        <location filename="../../ui/common/operations.py" line="266"/>
+        <location filename="../../ui/common/operations.py" line="264"/>
         <source>请稍候</source>
         <extracomment>Emitted after an operation&apos;s callbacks ran (tests wait on it). Emitted with the label when an operation&apos;s progress indicator appears.</extracomment>
         <translation>Please wait</translation>

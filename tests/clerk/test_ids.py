@@ -10,7 +10,7 @@ import uuid
 import pytest
 
 from clerk import ids
-from sync.wire import UUID_PATTERN
+from wire.protocol import UUID_PATTERN
 
 
 def test_an_id_is_a_version_7_uuid_the_wire_accepts() -> None:

@@ -53,7 +53,7 @@ def test_a_file_that_is_not_a_scan_is_refused_and_nothing_is_stored(
         tws.cases.attach_scan(case_no, "id_card", data)
     assert err.value.code == code
     assert _events(tws, case_no) == before
-    assert not LocalBlobs.of(tws).root.exists()
+    assert not tws.blobs.root.exists()
 
 
 def test_a_scan_is_cited_by_its_material_and_kept_on_file_after_acceptance(
@@ -66,8 +66,8 @@ def test_a_scan_is_cited_by_its_material_and_kept_on_file_after_acceptance(
     assert _events(tws, case_no) == before
     item = rec.materials.item("id_card")
     assert [s.media_type for s in item.scans] == ["image/png", "application/pdf"]
-    assert LocalBlobs.of(tws).get(item.scans[0].sha256) == PNG
-    # The event carries the citation the sync uploads first (sync.wire.blob_refs).
+    assert tws.blobs.get(item.scans[0].sha256) == PNG
+    # The event carries the citation the sync uploads first (wire.protocol.blob_refs).
     payload = tws.cases.timeline(case_no)[-1].payload
     cited = next(i for i in payload["checklist"] if i["key"] == "id_card")["scans"]
     assert cited == [{"sha256": s.sha256, "media_type": s.media_type} for s in item.scans]
@@ -82,7 +82,7 @@ def test_a_scan_is_cited_by_its_material_and_kept_on_file_after_acceptance(
 
 def test_scans_taken_at_the_counter_go_in_with_the_new_case(tws: Workspace,
                                                            id_factory: IdFactory) -> None:
-    scan = keep(tws, PDF)
+    scan = keep(tws.blobs, PDF)
     assert scan == Scan(hashlib.sha256(PDF).hexdigest(), "application/pdf")
     case_no = _new(tws, id_factory, received=["hukou_booklet"],
                    scans={"hukou_booklet": [scan]})
@@ -111,7 +111,7 @@ def test_a_document_on_file_brings_its_scan_to_the_next_case(tws: Workspace,
     item = second.materials.item("id_card")
     assert item.document_id is not None and item.scans == (Scan(sha, "image/png"),)
     # A file the station lost is not cited (it would hold the case back in sync).
-    LocalBlobs.of(tws).path(sha).unlink()
+    tws.blobs.path(sha).unlink()
     third = tws.cases.get(_new(tws, id_factory))
     assert third.materials.item("id_card").scans == ()
 
@@ -124,7 +124,7 @@ def test_scans_of_a_material_can_be_detached_and_the_files_stay(tws: Workspace,
     rec = tws.cases.detach_scans(case_no, "id_card")
     assert rec.materials.item("id_card").scans == ()
     assert rec.materials.item("hukou_booklet").scans  # untouched
-    assert LocalBlobs.of(tws).get(hashlib.sha256(PNG).hexdigest()) == PNG
+    assert tws.blobs.get(hashlib.sha256(PNG).hexdigest()) == PNG
     before = _events(tws, case_no)
     tws.cases.detach_scans(case_no, "id_card")  # nothing cited: nothing recorded
     assert _events(tws, case_no) == before

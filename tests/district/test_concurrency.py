@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 import requests
 
-from bench.sync_bench import populate
+from clerk.generate.bulk_cases import populate
 from clerk.workspace import Workspace
 from tests.districtkit import District, ServerProcess, escalated_case, wire_events
 

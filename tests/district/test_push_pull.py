@@ -202,7 +202,7 @@ def test_notes_both_ways(api: District, sws: Workspace, id_factory: IdFactory) -
 
 def test_ledger_counts_and_hashes_per_day(api: District, sws: Workspace,
                                           id_factory: IdFactory) -> None:
-    from sync.wire import ledger_count
+    from wire.protocol import ledger_count
 
     token = api.station_token()
     rec = escalated_case(sws, id_factory(1))

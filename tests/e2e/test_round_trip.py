@@ -12,12 +12,12 @@ from datetime import UTC, datetime
 
 import pytest
 
+from apiclient.retry import RetryPolicy
 from clerk.cases.service import MaterialChanges
 from clerk.cases.states import State
 from clerk.workspace import Workspace
 from sync import engine
 from sync.client import DistrictClient
-from sync.retry import RetryPolicy
 from tests.conftest import FakeClock
 from tests.districtkit import District, enroll_station, escalated_case, free_port
 
@@ -99,10 +99,10 @@ def round_trip(district: District, ws: Workspace, ids: IdFactory, clock: FakeClo
     done = ws.cases.complete(rec.case_no, rating=2, text="准予，证件已领取")
     assert done.state == State.COMPLETED
     # the number the district entered at approval reaches the station's result notice
-    from printing.issue import render_case_document
+    from printing.issue import renderer
     from tests.printing.pdftools import flat, pdf_text
 
-    result = flat(pdf_text(render_case_document(ws, rec.case_no, "result").pdf))
+    result = flat(pdf_text(ws.documents.issue(rec.case_no, "result", renderer()).pdf))
     assert "决定文号海民准〔2026〕1号" in result
     report = engine.sync_round(ws)
     assert report.ok and report.push.accepted == 1

@@ -1,4 +1,5 @@
-"""Documents produced from real committed cases (printing.issue) and the print commands."""
+"""Documents produced from real committed cases (ws.documents + printing.issue) and the print
+commands."""
 
 from __future__ import annotations
 
@@ -13,15 +14,21 @@ import pytest
 from clerk.applicants import PersonInput
 from clerk.cases.service import MaterialChanges
 from clerk.cli import main
+from clerk.documents import PrintedDocument
 from clerk.errors import NotFoundError
 from clerk.workspace import Workspace
-from printing.issue import render_case_document, render_daily_report
-from printing.model import PrintOptions
+from printing.issue import render_daily_report, renderer
+from printing.model import DEFAULT_OPTIONS, PrintOptions
 from tests.clerk.factories import ALL_NEEDED, DISTRICT, INSTANT, sample_matters
 from tests.conftest import FakeClock
 from tests.printing.pdftools import pdf_text
 
 IdFactory = Callable[..., str]
+
+
+def render_case_document(ws: Workspace, case_no: str, kind: str,
+                         options: PrintOptions = DEFAULT_OPTIONS) -> PrintedDocument:
+    return ws.documents.issue(case_no, kind, renderer(options))
 
 
 @pytest.fixture
@@ -104,7 +111,7 @@ def test_daily_report_counts_without_personal_data(tws: Workspace,
                                                    id_factory: IdFactory) -> None:
     case_no = _case(tws, id_factory, received=ALL_NEEDED)
     tws.cases.accept(case_no)
-    pdf = render_daily_report(tws, date(2026, 3, 2))
+    pdf = render_daily_report(tws.documents.daily_report(date(2026, 3, 2)))
     text = pdf_text(pdf)
     assert "站点日报" in text and f"测试事项{DISTRICT}" in text
     assert "王五" not in text and id_factory(1) not in text

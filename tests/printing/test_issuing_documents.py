@@ -17,7 +17,7 @@ from clerk.cases.service import MaterialChanges
 from clerk.cases.states import EventType
 from clerk.catalog import HandlingLevel, MatterType
 from clerk.workspace import Workspace
-from printing.issue import render_case_document
+from printing.issue import renderer
 from tests.clerk.case_builder import BIRTH, DIBAO, Cases
 from tests.clerk.factories import ALL_NEEDED, matter
 from tests.printing.pdftools import flat, pdf_text
@@ -34,7 +34,7 @@ def confirmed(cases: Cases) -> Cases:
 
 
 def _text(ws: Workspace, case_no: str, kind: str) -> str:
-    pdf = render_case_document(ws, case_no, kind).pdf
+    pdf = ws.documents.issue(case_no, kind, renderer()).pdf
     dump = os.environ.get("STATIONDESK_PDF_DUMP")  # to look at the pages: pdftoppm them
     if dump:
         matter_code = ws.cases.get(case_no).matter_code

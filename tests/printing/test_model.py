@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 import subprocess
 import sys
 
@@ -47,9 +46,3 @@ def test_importing_the_models_does_not_import_reportlab() -> None:
                          check=True, timeout=60)
     assert out.stdout.strip() == "False"
 
-
-def test_package_exports_the_renderers_lazily() -> None:
-    printing = importlib.import_module("printing")
-    assert callable(printing.render_receipt)
-    with pytest.raises(AttributeError):
-        _ = printing.no_such_thing

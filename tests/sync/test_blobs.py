@@ -9,7 +9,6 @@ from clerk.applicants import PersonInput
 from clerk.cases.service import MaterialChanges
 from clerk.workspace import Workspace
 from sync import credentials, engine
-from sync.blobs import LocalBlobs
 from tests.districtkit import District, accepted_case, enroll_station
 
 IdFactory = Callable[..., str]
@@ -48,7 +47,7 @@ def test_scan_is_uploaded_before_the_event(live: District, sws: Workspace,
 def test_missing_scan_holds_back_only_its_case(live: District, sws: Workspace,
                                                id_factory: IdFactory) -> None:
     enroll_station(sws, live)
-    store = LocalBlobs.of(sws)
+    store = sws.blobs
     a = draft(sws, id_factory(1))
     sha = attach_scan(sws, a)
     sws.cases.update_materials(a, MaterialChanges(received=["id_card"]))

@@ -16,12 +16,12 @@ import pytest
 import requests
 from sqlalchemy import select
 
-from bench.sync_bench import populate
+from apiclient.retry import RetryPolicy
+from clerk.generate.bulk_cases import populate
 from clerk.store.models import Case
 from clerk.workspace import Workspace
 from sync import credentials, engine
 from sync.client import DistrictClient
-from sync.retry import RetryPolicy
 from tests.districtkit import District, ServerProcess, enroll_station
 from tests.sync.faultproxy import FaultProxy
 

@@ -10,9 +10,10 @@ from email.utils import format_datetime
 import pytest
 import requests
 
+from apiclient.http import SyncError
+from apiclient.retry import RetryPolicy, TransportError, call, parse_retry_after
 from sync import credentials
-from sync.client import DistrictClient, SyncError
-from sync.retry import RetryPolicy, TransportError, call, parse_retry_after
+from sync.client import DistrictClient
 
 
 def response(status: int, headers: dict[str, str] | None = None) -> requests.Response:

@@ -14,7 +14,6 @@ from pytestqt.qtbot import QtBot
 
 from clerk.cases.events import canonical_json
 from clerk.workspace import Workspace
-from sync.wire import event_hash_parts
 from tests.districtkit import (
     escalated_case,
     push,
@@ -23,6 +22,7 @@ from tests.districtkit import (
 from tests.ui.district_fixtures import TIMEOUT_MS, ClockedDistrict
 from ui.station.session import Session
 from ui.station.sync_page import SyncPage
+from wire.protocol import event_hash_parts
 
 IdFactory = Callable[..., str]
 

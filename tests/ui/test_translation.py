@@ -136,7 +136,7 @@ def test_domain_errors_read_in_the_interface_language(english: QTranslator) -> N
     assert text.startswith("The ID number does not check: from the first 17 characters the "
                            "18th should be “X”, not “0”."), text
     # The district's refusals too: the client keeps its template and values.
-    from sync.client import SyncError
+    from apiclient.http import SyncError
 
     refused = SyncError("一批最多 500 条事件和留言，本批 501 条；请分批推送。",
                         code="batch.too_large",
@@ -145,8 +145,8 @@ def test_domain_errors_read_in_the_interface_language(english: QTranslator) -> N
     assert error_text(refused) == ("A batch holds at most 500 events and notes, this one 501; "
                                    "push it in parts.")
     # The client's own words as well; a value that is a marked message is translated too.
+    from apiclient.retry import TransportError
     from sync import credentials
-    from sync.retry import TransportError
 
     offline = TransportError("无法连接区中心（{error}），已重试 {attempts} 次。",
                              params={"error": "ConnectionError", "attempts": 5})
@@ -167,7 +167,8 @@ def test_domain_errors_read_in_the_interface_language(english: QTranslator) -> N
 def test_every_domain_error_template_is_collected(english: QTranslator) -> None:
     """Each message the domain marks for translation is in the .ts (scripts/i18n.sh)."""
     marked = set()
-    for path in [p for part in ("clerk", "district", "sync") for p in (ROOT / part).rglob("*.py")]:
+    parts = ("clerk", "district", "apiclient", "sync", "staff_client")
+    for path in [p for part in parts for p in (ROOT / part).rglob("*.py")]:
         text = path.read_text(encoding="utf-8")
         for m in re.finditer(r'QT_TRANSLATE_NOOP\(\s*"errors",\s*((?:"(?:[^"\\]|\\.)*"\s*)+)\)',
                              text):

@@ -65,8 +65,6 @@ class MessageBridge(QObject):
     """
 
     error = Signal(str)
-    warning = Signal(str)
-    info = Signal(str)
 
 
 def error_text(exc: BaseException) -> str:

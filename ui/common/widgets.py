@@ -40,7 +40,7 @@ from clerk.cases.states import State
 from clerk.ratings import CHANNEL_LABELS, RatingChannel, channel_text
 
 if TYPE_CHECKING:
-    from printing.issue import PrintedDocument
+    from clerk.documents import PrintedDocument
 
 _AnyIndex = QModelIndex | QPersistentModelIndex
 

@@ -23,8 +23,7 @@ from PySide6.QtWidgets import (
 
 from clerk.cases.queries import Level
 from clerk.timeutil import local_time
-from sync.district_client import QueueQuery, StaffClient
-from sync.staff_wire import BoardResponse, LevelCounts, StationActivity
+from staff_client.client import QueueQuery, StaffClient
 from ui.common.widgets import (
     AMBER,
     GREY,
@@ -38,6 +37,7 @@ from ui.common.widgets import (
 from ui.district.queue import queue_view
 from ui.district.queue_model import QueueModel
 from ui.district.session import DistrictSession, network
+from wire.staff import BoardResponse, LevelCounts, StationActivity
 
 STALE_KEY = "board/stale_hours"
 

@@ -17,14 +17,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sync.district_client import StaffClient, StaleError
-from sync.wire import CaseDetail
+from staff_client.client import StaffClient, StaleError
 from ui.common.case_view import CaseView
 from ui.common.operations import error_text
 from ui.common.widgets import AMBER, GREEN, RED
 from ui.district.actions import ActionPanel
 from ui.district.render import SCAN_SCHEME, DistrictCase, DistrictRenderer
 from ui.district.session import DistrictSession, network
+from wire.protocol import CaseDetail
 
 
 def load_case(client: StaffClient, case_id: str) -> DistrictCase:

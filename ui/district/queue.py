@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from clerk.timeutil import today as beijing_today
-from sync.district_client import QueueQuery
+from staff_client.client import QueueQuery
 from ui.common.widgets import list_view, qdate
 from ui.district.case import DistrictCaseView
 from ui.district.queue_model import QueueModel
@@ -123,22 +123,6 @@ class QueuePage(QWidget):
         query = self.current_query()
         if query != self.model.query:
             self.model.set_query(query)
-
-    def set_filters(self, *, scope: str | None = None, station: str | None = None,
-                    matter: str | None = None, level: str | None = None) -> None:
-        """Set the filters at once (the supervision board drills down through this)."""
-        pairs: tuple[tuple[QComboBox, str | None], ...] = (
-            (self.scope_combo, scope), (self.station_combo, station),
-            (self.matter_combo, matter), (self.level_combo, level))
-        for combo, value in pairs:
-            combo.blockSignals(True)
-            combo.setCurrentIndex(max(combo.findData(value), 0))
-            combo.blockSignals(False)
-        self.search_edit.blockSignals(True)
-        self.search_edit.clear()
-        self.search_edit.blockSignals(False)
-        self.due_check.setChecked(False)
-        self.apply_filters()
 
     def show_case(self, case_id: str) -> None:
         self._pending = case_id

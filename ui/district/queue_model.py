@@ -22,11 +22,11 @@ from PySide6.QtCore import (
 from clerk.cases.queries import Level
 from clerk.cases.states import State
 from clerk.timeutil import local_date
-from sync.district_client import QueueQuery, StaffClient
-from sync.staff_wire import QueuePage, QueueRow
+from staff_client.client import QueueQuery, StaffClient
 from ui.common.row_model import PagedRowModel, RowTableModel
 from ui.common.widgets import GREY, LEVEL_COLOURS, STATE_COLOURS, level_label, state_label
 from ui.district.session import DistrictSession, network
+from wire.staff import QueuePage, QueueRow
 
 _AnyIndex = QModelIndex | QPersistentModelIndex
 PAGE = 60

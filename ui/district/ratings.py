@@ -30,8 +30,7 @@ from PySide6.QtWidgets import (
 from clerk.ratings import RatingChannel
 from clerk.timeutil import local_time
 from clerk.timeutil import today as beijing_today
-from sync.district_client import StaffClient
-from sync.staff_wire import FollowupItem, FollowupList, FollowupUpdate, RatingGroup, RatingsResponse
+from staff_client.client import StaffClient
 from ui.common.widgets import (
     AMBER,
     BLUE,
@@ -49,6 +48,7 @@ from ui.common.widgets import (
     rating_label,
 )
 from ui.district.session import DistrictSession, network
+from wire.staff import FollowupItem, FollowupList, FollowupUpdate, RatingGroup, RatingsResponse
 
 
 class RatingsPage(QWidget):

@@ -15,7 +15,6 @@ from PySide6.QtCore import QObject
 from clerk.cases.checklist import ItemStatus
 from clerk.cases.states import State
 from clerk.validation import mask_id_no, mask_mobile
-from sync.wire import CaseDetail, PulledEvent, is_sha256
 from ui.common.timeline import TimelineLine, TimelineRenderer, when
 from ui.common.widgets import (
     AMBER,
@@ -37,6 +36,7 @@ from ui.common.widgets import (
     table,
     tag,
 )
+from wire.protocol import CaseDetail, PulledEvent, is_sha256
 
 SCAN_SCHEME = "scan:"
 

@@ -23,8 +23,7 @@ from clerk.ratings import RatingChannel
 from clerk.timeutil import local_date
 from clerk.timeutil import today as beijing_today
 from printing.district_report import DistrictReportData, ReportRow, report_csv
-from sync.district_client import StaffClient
-from sync.staff_wire import PeriodReport, ReportLine
+from staff_client.client import StaffClient
 from ui.common.operations import Operation
 from ui.common.widgets import (
     BLUE,
@@ -38,6 +37,7 @@ from ui.common.widgets import (
     open_pdf_preview,
 )
 from ui.district.session import DistrictSession, network
+from wire.staff import PeriodReport, ReportLine
 
 
 def _row(line: ReportLine) -> ReportRow:

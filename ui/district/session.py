@@ -16,10 +16,10 @@ from typing import Any, Protocol, TypeVar, runtime_checkable
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QWidget
 
-from sync.district_client import StaffClient
-from sync.retry import TransportError
-from sync.staff_wire import Facets
+from apiclient.retry import TransportError
+from staff_client.client import StaffClient
 from ui.common.operations import Operation, error_text
+from wire.staff import Facets
 
 T = TypeVar("T")
 
@@ -54,10 +54,6 @@ class DistrictSession:
     facets: Facets | None = None
     _local: threading.local = field(default_factory=threading.local, repr=False)
 
-    @property
-    def is_reviewer(self) -> bool:
-        return self.role in ("reviewer", "admin")
-
     def client(self) -> StaffClient:
         """This thread's client (call from worker threads)."""
         client: StaffClient | None = getattr(self._local, "client", None)
@@ -91,7 +87,7 @@ def network(session: DistrictSession, work: Callable[[StaffClient], T], *,
     A refused token ends the session (the window goes back to sign-in); other failures
     go to `failed` (plain words) or, without it, to the window's message line.
     """
-    from sync.client import AuthError, SyncError
+    from apiclient.http import AuthError, SyncError
 
     bus = session.bus
 

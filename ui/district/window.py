@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
 )
 
 from clerk.timeutil import local_time
-from sync.staff_wire import Facets
 from ui.common.navigation import Navigator, PageFactory
 from ui.common.operations import Operation, error_text, message_bridge
 from ui.district.login import DistrictLoginPage
@@ -37,6 +36,7 @@ from ui.district.session import (
     ReadyPage,
     role_label,
 )
+from wire.staff import Facets
 
 REVIEWERS = ("reviewer", "admin")
 
@@ -96,9 +96,9 @@ class SignedIn:
 def sign_in(server: str, username: str, password: str, remember: bool,
             ca_bundle: str | None) -> SignedIn:
     """Log in and read the queue's choices (runs off the UI thread)."""
-    from sync import district_client
-    from sync.client import normalize_server
-    from sync.credentials import CredentialsError
+    from apiclient.http import normalize_server
+    from apiclient.keyring_backend import CredentialsError
+    from staff_client import client as district_client
 
     server = normalize_server(server)
     with district_client.StaffClient(server, ca_bundle=ca_bundle) as client:
@@ -117,8 +117,8 @@ def sign_in(server: str, username: str, password: str, remember: bool,
 def resume(server: str, username: str, ca_bundle: str | None) -> SignedIn | bool:
     """The remembered session, if the keyring has one the district still accepts; else
     whether there was one (refused: it expired or was revoked)."""
-    from sync import district_client
-    from sync.client import AuthError
+    from apiclient.http import AuthError
+    from staff_client import client as district_client
 
     token = district_client.remembered(server, username)
     if not token:
@@ -165,7 +165,6 @@ class DistrictWindow(QMainWindow):
         self.bus.session_expired.connect(self._expired)
         self.bus.open_case.connect(self._open_case)
         message_bridge().error.connect(self._show_error)
-        message_bridge().info.connect(lambda text: self.statusBar().showMessage(text, 8000))
 
     # --- start --------------------------------------------------------------------
     def start(self) -> None:
@@ -193,7 +192,7 @@ class DistrictWindow(QMainWindow):
             self._show_login(self.tr("登录已过期，请重新登录。") if signed else "")
 
     def _show_login(self, error: str = "") -> None:
-        from sync.district_client import keyring_usable
+        from staff_client.client import keyring_usable
 
         self.login_page.prefill(self._server, str(self.settings.value("username", "") or ""),
                                 self._ca, keyring_usable())
@@ -329,7 +328,7 @@ class DistrictWindow(QMainWindow):
         self.session = None
 
         def leave() -> None:
-            from sync import district_client
+            from staff_client import client as district_client
 
             district_client.forget(session.server, session.username)
             session.client().logout()
@@ -342,7 +341,7 @@ class DistrictWindow(QMainWindow):
     def _expired(self, text: str) -> None:
         if self.session is None:
             return
-        from sync import district_client
+        from staff_client import client as district_client
 
         session, self.session = self.session, None
         server, user = session.server, session.username

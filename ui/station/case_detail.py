@@ -998,11 +998,11 @@ class CaseDetail(CaseView):
         ws, clerk = session.ws, session.username
 
         def work() -> object:
-            from printing.issue import render_case_document
+            from printing.issue import renderer
             from ui.station.intake.work import print_options
 
-            return render_case_document(ws, case_no, kind, clerk=clerk, doc_no=doc_no,
-                                        options=print_options(ws))
+            return ws.documents.issue(case_no, kind, renderer(print_options(ws)), clerk=clerk,
+                                      doc_no=doc_no)
 
         def ok(doc: Any) -> None:
             self.document_ready.emit(doc)

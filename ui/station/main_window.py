@@ -102,7 +102,6 @@ class MainWindow(QMainWindow):
         self.lock_page.unlock_requested.connect(self._unlock)
         self.lock_page.switch_user.connect(self.sign_out)
         message_bridge().error.connect(self._show_error)
-        message_bridge().info.connect(lambda text: self.statusBar().showMessage(text, 8000))
 
     # --- work area ----------------------------------------------------------------------
     def _build_work_area(self) -> None:

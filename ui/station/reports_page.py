@@ -147,7 +147,7 @@ class ReportsPage(QWidget):
             from printing.issue import render_daily_report
             from ui.station.intake.work import print_options
 
-            return render_daily_report(ws, day, print_options(ws))
+            return render_daily_report(ws.documents.daily_report(day), print_options(ws))
 
         def ok(pdf: bytes) -> None:
             self.print_button.setEnabled(True)

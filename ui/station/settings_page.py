@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QSettings, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -380,7 +380,3 @@ class SettingsPage(QScrollArea):
             self.accounts_changed.emit()
 
         Operation(toggle, parent=self).success(done).run_in_background()
-
-
-def settings_store() -> QSettings:
-    return QSettings("StationDesk", "StationDesk")

@@ -127,10 +127,10 @@ def _local(stamp: str) -> str:
 
 def run_round(ws: Workspace) -> SyncReport:
     """One round with a short retry budget: a person is waiting for the answer."""
+    from apiclient.http import SyncError
+    from apiclient.keyring_backend import CredentialsError
+    from apiclient.retry import RetryPolicy
     from sync import engine
-    from sync.client import SyncError
-    from sync.credentials import CredentialsError
-    from sync.retry import RetryPolicy
 
     try:
         client = engine.make_client(ws, retry=RetryPolicy(attempts=2, cap=4.0))

@@ -45,12 +45,12 @@ from clerk.cases.checklist import PRESENT, ChecklistItem, ItemStatus, Scan, init
 from clerk.cases.record import CaseRecord
 from clerk.cases.states import State
 from clerk.catalog import CatalogIndex, HandlingLevel, Matter, matter_from_dict
+from clerk.documents import PrintedDocument
 from clerk.drafts import clear_draft, load_draft, save_draft
 from clerk.errors import StationDeskError, ValidationError
 from clerk.scans import keep
 from clerk.timeutil import local_date
 from clerk.workspace import Workspace
-from printing.issue import PrintedDocument
 from ui.common.operations import Operation, error_text, message_bridge
 from ui.common.print_preview import PrintPreviewDialog
 from ui.common.widgets import document_title, join_list, state_label
@@ -680,7 +680,7 @@ class IntakePage(QWidget):
         ws, chosen = self._session.ws, Path(path)
 
         def work() -> Scan:
-            return keep(ws, chosen.read_bytes())
+            return keep(ws.blobs, chosen.read_bytes())
 
         def kept(scan: Scan) -> None:
             self.checklist_message.hide()

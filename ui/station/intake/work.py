@@ -3,7 +3,7 @@
 Each function here runs inside one :class:`ui.common.operations.Operation` on the database
 worker. It gets copies of what the clerk typed (frozen dataclasses), never widgets, and
 returns plain results; the page renders them. Documents are rendered only after the
-case's state change was committed (``render_case_document`` loads the committed case).
+case's state change was committed (``ws.documents.issue`` loads the committed case).
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from clerk.cases.checklist import ChecklistItem, ItemStatus, Scan
 from clerk.cases.record import CaseRecord
 from clerk.cases.service import MaterialChanges
 from clerk.cases.states import RESUMABLE, State
+from clerk.documents import PrintedDocument
 from clerk.errors import ValidationError
 from clerk.numbering import is_case_no
 from clerk.ratings import RatingChannel
@@ -30,7 +31,7 @@ from clerk.store.models import Case
 from clerk.timeutil import local_date
 from clerk.validation import parse_resident_id
 from clerk.workspace import Workspace
-from printing.issue import PrintedDocument, render_case_document
+from printing.issue import renderer
 from printing.model import PrintOptions
 from ui.common.widgets import state_label  # a pure function: safe on the worker
 
@@ -257,7 +258,7 @@ def decide(ws: Workspace, clerk: str, case_no: str, request: DecisionRequest,
         kinds = ["receipt", "result"]
     else:
         raise ValueError(f"unknown decision {request.kind!r}")
-    return [render_case_document(ws, case_no, kind, clerk=clerk, options=options)
+    return [ws.documents.issue(case_no, kind, renderer(options), clerk=clerk)
             for kind in kinds]
 
 

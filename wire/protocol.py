@@ -130,9 +130,6 @@ class WireEvent(Request):
     def of(cls, event: Event) -> WireEvent:
         return cls.model_validate(event.to_wire(), strict=False)
 
-    def to_event(self) -> Event:
-        return Event.from_wire(self.model_dump(mode="json"))
-
     def canonical_payload(self) -> bytes:
         return canonical_bytes(self.payload)
 

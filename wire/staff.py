@@ -2,7 +2,7 @@
 follow-ups, period reports), shared by the district service and the workstation's
 district mode.
 
-Kept beside :mod:`sync.wire` (same conventions: requests strict, responses tolerant of
+Kept beside :mod:`wire.protocol` (same conventions: requests strict, responses tolerant of
 fields added later) so the sync protocol's module stays about the sync protocol.
 """
 
@@ -13,7 +13,7 @@ from typing import Annotated
 
 from pydantic import Field
 
-from sync.wire import Request, Response
+from wire.protocol import Request, Response
 
 # --------------------------------------------------------------------------- review queue
 

@@ -1,12 +1,12 @@
 """The district staff's HTTP client (district mode of the workstation): sign-in, the
 review queue, case actions, supervision, ratings and reports.
 
-Built on :class:`sync.client.DistrictClient` (TLS verified, optional CA bundle, timeouts,
+Built on :class:`apiclient.http.ApiClient` (TLS verified, optional CA bundle, timeouts,
 the server's error codes and messages kept). Reads are retried on transport failures;
 actions are sent once: every action names the version it was decided on, so a retry
 after a lost answer could only come back as "stale" and would confuse more than help.
 A stale action raises :class:`StaleError`; an expired or revoked session
-:class:`~sync.client.AuthError`.
+:class:`~apiclient.http.AuthError`.
 
 The bearer token can be remembered in the OS keyring (service ``StationDesk-district``,
 one entry per server and user), never in a file of ours.
@@ -22,11 +22,12 @@ from typing import Any
 import keyring
 import keyring.errors
 
+from apiclient import keyring_backend
+from apiclient.http import ApiClient, SyncError
+from apiclient.retry import RetryPolicy
 from clerk.errors import QT_TRANSLATE_NOOP
-from sync import credentials
-from sync.client import DistrictClient, SyncError
-from sync.retry import RetryPolicy
-from sync.staff_wire import (
+from wire.protocol import CaseDetail, CaseEvents, LoginRequest, LoginResponse, UserInfo
+from wire.staff import (
     BoardResponse,
     Facets,
     FollowupItem,
@@ -36,7 +37,6 @@ from sync.staff_wire import (
     QueuePage,
     RatingsResponse,
 )
-from sync.wire import CaseDetail, CaseEvents, LoginRequest, LoginResponse, UserInfo
 
 KEYRING_SERVICE = "StationDesk-district"
 ONCE = RetryPolicy(attempts=1)
@@ -87,7 +87,7 @@ class QueueQuery:
         return out
 
 
-class StaffClient(DistrictClient):
+class StaffClient(ApiClient):
     """One signed-in staff member's connection to the district service."""
 
     def __init__(self, server: str, *, token: str | None = None, ca_bundle: str | None = None,
@@ -186,23 +186,23 @@ def _key(server: str, username: str) -> str:
 
 
 def keyring_usable() -> bool:
-    return credentials.usable()
+    return keyring_backend.usable()
 
 
 def remember(server: str, username: str, token: str) -> None:
     """Keep the bearer token in the OS keyring (raises CredentialsError without one)."""
-    if not credentials.usable():
-        raise credentials.CredentialsError(NO_KEYRING, code="keyring.none")
+    if not keyring_backend.usable():
+        raise keyring_backend.CredentialsError(NO_KEYRING, code="keyring.none")
     try:
         keyring.set_password(KEYRING_SERVICE, _key(server, username), token)
     except keyring.errors.KeyringError as exc:
-        raise credentials.CredentialsError(
+        raise keyring_backend.CredentialsError(
             QT_TRANSLATE_NOOP("errors", "无法把登录令牌写入密钥环（{kind}）。{advice}"),
             params={"kind": type(exc).__name__, "advice": NO_KEYRING}) from exc
 
 
 def remembered(server: str, username: str) -> str | None:
-    if not username or not credentials.usable():
+    if not username or not keyring_backend.usable():
         return None
     try:
         return keyring.get_password(KEYRING_SERVICE, _key(server, username))
@@ -211,7 +211,7 @@ def remembered(server: str, username: str) -> str | None:
 
 
 def forget(server: str, username: str) -> None:
-    if not username or not credentials.usable():
+    if not username or not keyring_backend.usable():
         return
     with contextlib.suppress(keyring.errors.KeyringError):
         keyring.delete_password(KEYRING_SERVICE, _key(server, username))

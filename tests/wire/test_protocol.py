@@ -13,14 +13,14 @@ from pydantic import ValidationError
 from clerk.cases.events import Event, canonical_json, parse_utc
 from clerk.cases.states import EventType, Side
 from clerk.workspace import Workspace
-from sync.wire import (
+from tests.districtkit import escalated_case
+from wire.protocol import (
     PushResponse,
     WireEvent,
     blob_refs,
     event_hash_parts,
     note_hash,
 )
-from tests.districtkit import escalated_case
 
 IdFactory = Callable[..., str]
 

@@ -1,0 +1,1 @@
+"""The district service's HTTP endpoints, one router per group (FastAPI)."""
