@@ -17,6 +17,7 @@ from clerk.calendar import CalendarYear, WorkCalendar
 from clerk.cases.service import CaseService
 from clerk.catalog import Matter, load_bundled_catalog
 from clerk.errors import QT_TRANSLATE_NOOP, NotFoundError, StateError, ValidationError
+from clerk.files import clean_stale_temps
 from clerk.station import LEVELS, StationInfo, validate_station_inputs
 from clerk.store import Store
 from clerk.store.models import Setting, Station, User
@@ -33,7 +34,11 @@ class Workspace:
 
     @classmethod
     def open(cls, data_dir: Path | str, clock: Clock = system_clock) -> Workspace:
-        return cls(Store.open_dir(data_dir), clock)
+        ws = cls(Store.open_dir(data_dir), clock)
+        # Files a killed write left behind (scans, PDFs saved here) go at start.
+        blobs = Path(data_dir) / "blobs"
+        clean_stale_temps([Path(data_dir), blobs, *(p for p in blobs.glob("??") if p.is_dir())])
+        return ws
 
     def close(self) -> None:
         self.store.close()

@@ -216,7 +216,7 @@ class Store:
     def _run_check(self) -> None:
         try:
             problem = self.integrity_problem()
-        except Exception:  # noqa: BLE001 - busy, closed: not damage; the next check decides
+        except Exception:  # busy, closed: not damage; the next check decides
             return
         if problem is not None:
             self.mark_damaged(problem)
