@@ -71,6 +71,24 @@ def normalize_server(url: str) -> str:
     return url
 
 
+def _require_whole(resp: requests.Response) -> None:
+    """Treat an answer cut inside its headers like a dropped connection (retried).
+
+    The district frames every answer with Content-Length or chunked encoding; an answer
+    with neither ended before its headers did (http.client takes the end of the stream
+    for the end of the headers, and the body for empty). A body cut short of its
+    Content-Length is refused by urllib3 already (ChunkedEncodingError, retried).
+    """
+    if resp.status_code in (204, 304) or resp.request.method == "HEAD":
+        return
+    if "Content-Length" in resp.headers:
+        return
+    if "chunked" in resp.headers.get("Transfer-Encoding", "").lower():
+        return
+    resp.close()
+    raise requests.ConnectionError("answer cut inside its headers")
+
+
 class DistrictClient:
     def __init__(self, server: str, *, token: str | None = None, ca_bundle: str | None = None,
                  timeout: tuple[float, float] = (5.0, 60.0),
@@ -103,7 +121,9 @@ class DistrictClient:
             headers["Authorization"] = f"Bearer {self.token}"
 
         def send() -> requests.Response:
-            return self.session.request(method, url, headers=headers, timeout=self.timeout, **kw)
+            resp = self.session.request(method, url, headers=headers, timeout=self.timeout, **kw)
+            _require_whole(resp)
+            return resp
 
         policy = self.retry if retry else RetryPolicy(attempts=1)
         try:
