@@ -60,7 +60,8 @@ class Problem:
 
 REJECTED_WORDS = QT_TRANSLATE_NOOP(
     "errors", "区中心拒收了 {count} 个事件（案件 {cases}），例如：{reason}。请在“同步”页查看"
-              "每条原因，按原因更正后选择“重新推送被拒收的事件”。")
+              "每条原因；按原因更正后，由管理员运行 python -m clerk sync --retry-rejected "
+              "重新推送，无法更正的请联系区中心。")
 HELD_BACK_WORDS = QT_TRANSLATE_NOOP(
     "errors", "{count} 件案件因扫描件缺失或损坏暂未推送（{cases}）。请在案件中重新扫描该"
               "材料，或把原文件放回数据目录后再同步；运行 doctor 可查看是哪些文件。")
@@ -283,7 +284,7 @@ def problems(ws: Workspace, report: SyncReport) -> list[Problem]:
             _, cases = _cases([r[0] for r in rejected], s)
             out.append(Problem("rejected", REJECTED_WORDS, {
                 "count": str(len(rejected)), "cases": cases,
-                "reason": rejected[0][1] or "（未说明）"}))
+                "reason": (rejected[0][1] or "（未说明）").rstrip("。.")}))
         if report.push.held_cases:
             n, cases = _cases(report.push.held_cases, s)
             out.append(Problem("held_back", HELD_BACK_WORDS, {"count": str(n), "cases": cases}))
