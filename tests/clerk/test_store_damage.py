@@ -149,3 +149,16 @@ def test_foreign_sqlite_file_is_refused_byte_for_byte_untouched(tmp_path: Path) 
     con = sqlite3.connect(path)
     assert con.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
     con.close()
+
+
+def test_doctor_reports_a_damaged_store(run: Run, damaged_station: Path) -> None:
+    code, out, err = run("doctor", "--data-dir", str(damaged_station))
+    assert code == 1 and "Traceback" not in err
+    assert "问题  数据库" in out or "数据库已损坏" in err
+
+
+def test_doctor_is_clean_on_a_sound_station(run: Run, data_dir: Path) -> None:
+    code, out, _ = run("doctor", "--json", "--data-dir", str(data_dir))
+    data = __import__("json").loads(out)
+    assert code == 0 and data["ok"] and {f["part"] for f in data["findings"]} >= {"数据库",
+                                                                                 "扫描件"}
