@@ -49,6 +49,24 @@ def normalize_server(url: str) -> str:
     return url
 
 
+def _require_whole(resp: requests.Response) -> None:
+    """Treat an answer cut inside its headers like a dropped connection (retried).
+
+    The district frames every answer with Content-Length or chunked encoding; an answer
+    with neither ended before its headers did (http.client takes the end of the stream
+    for the end of the headers, and the body for empty). A body cut short of its
+    Content-Length is refused by urllib3 already (ChunkedEncodingError, retried).
+    """
+    if resp.status_code in (204, 304) or resp.request.method == "HEAD":
+        return
+    if "Content-Length" in resp.headers:
+        return
+    if "chunked" in resp.headers.get("Transfer-Encoding", "").lower():
+        return
+    resp.close()
+    raise requests.ConnectionError("answer cut inside its headers")
+
+
 class ApiClient:
     """A connection to the district service: one requests.Session, TLS verified, the
     server's error codes and messages kept; subclasses add the calls of one kind of user."""
@@ -86,7 +104,9 @@ class ApiClient:
             headers["Authorization"] = f"Bearer {self.token}"
 
         def send() -> requests.Response:
-            return self.session.request(method, url, headers=headers, timeout=self.timeout, **kw)
+            resp = self.session.request(method, url, headers=headers, timeout=self.timeout, **kw)
+            _require_whole(resp)
+            return resp
 
         policy = self.retry if retry else RetryPolicy(attempts=1)
         try:

@@ -11,12 +11,17 @@ from __future__ import annotations
 import hashlib
 import re
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from clerk.cases.checklist import Scan
 from clerk.errors import QT_TRANSLATE_NOOP, ValidationError
 from clerk.files import write_durably
 from clerk.store import Store
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 #: The district refuses larger files (district.config max_blob_bytes); refused here first.
 MAX_SCAN_BYTES = 10 * 1024 * 1024
@@ -82,3 +87,57 @@ def keep(blobs: LocalBlobs, data: bytes) -> Scan:
     media_type = media_type_of(data)
     assert media_type is not None  # put() refused anything else
     return Scan(sha, media_type)
+
+
+@dataclass(frozen=True)
+class ScanProblem:
+    sha256: str
+    case_no: str
+    problem: str  # "missing" | "damaged"
+
+
+def cited_scans(s: Session) -> dict[str, str]:
+    """Every scan some stored event cites, with the (first) case that cites it."""
+    from sqlalchemy import String, cast, select
+
+    from clerk.store.models import Case, CaseEvent
+
+    found: dict[str, str] = {}
+    rows = s.execute(select(Case.case_no, CaseEvent.payload)
+                     .join(Case, Case.id == CaseEvent.case_id)
+                     .where(cast(CaseEvent.payload, String).like('%"sha256"%'))
+                     .order_by(CaseEvent.pos))
+    for case_no, payload in rows:
+        for sha in _refs(payload):
+            found.setdefault(sha, case_no)
+    return found
+
+
+def _refs(payload: object) -> set[str]:
+    found: set[str] = set()
+    stack = [payload]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            ref = item.get("sha256")
+            if isinstance(ref, str) and _SHA256.match(ref):
+                found.add(ref)
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return found
+
+
+def scan_problems(store: Store) -> list[ScanProblem]:
+    """Cited scans that are missing from the data directory or no longer match their hash."""
+    with store.read() as s:
+        cited = cited_scans(s)
+    blobs = LocalBlobs.of(store)
+    problems = []
+    for sha, case_no in sorted(cited.items(), key=lambda kv: (kv[1], kv[0])):
+        path = blobs.path(sha)
+        if not path.exists():
+            problems.append(ScanProblem(sha, case_no, "missing"))
+        elif blobs.get(sha) is None:
+            problems.append(ScanProblem(sha, case_no, "damaged"))
+    return problems

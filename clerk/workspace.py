@@ -21,6 +21,7 @@ from clerk.catalog import Matter, load_bundled_catalog
 from clerk.context import StationContext
 from clerk.documents import DocumentService
 from clerk.errors import QT_TRANSLATE_NOOP, NotFoundError, StateError, ValidationError
+from clerk.files import clean_stale_temps
 from clerk.issuing import (
     Authority,
     default_reviewer,
@@ -53,7 +54,11 @@ class Workspace:
 
     @classmethod
     def open(cls, data_dir: Path | str, clock: Clock = system_clock) -> Workspace:
-        return cls(Store.open_dir(data_dir), clock)
+        ws = cls(Store.open_dir(data_dir), clock)
+        # Files a killed write left behind (scans, PDFs saved here) go at start.
+        blobs = Path(data_dir) / "blobs"
+        clean_stale_temps([Path(data_dir), blobs, *(p for p in blobs.glob("??") if p.is_dir())])
+        return ws
 
     def close(self) -> None:
         self.store.close()

@@ -251,3 +251,17 @@ Index("ix_cases_matter", CaseRow.matter_code, CaseRow.matter_name)
 Index("ix_cases_updated_id", CaseRow.updated_at, CaseRow.id)
 Index("ix_cases_rating", CaseRow.rating)
 Index("ix_cases_accepted_at", CaseRow.accepted_at)
+
+
+class PublicationRefusal(Base):
+    """A catalog or calendar publication a station could not apply (it kept its previous
+    version): one row per station, kind and ETag, renewed at every round that refuses it,
+    so the district's admins see which stations run on an older publication and why."""
+
+    __tablename__ = "publication_refusals"
+    station_code: Mapped[str] = mapped_column(ForeignKey("stations.code"), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16), primary_key=True)  # catalog | calendar
+    etag: Mapped[str] = mapped_column(String(64), primary_key=True)
+    reason: Mapped[str] = mapped_column(Text)
+    first_at: Mapped[datetime] = mapped_column(DateTime)
+    last_at: Mapped[datetime] = mapped_column(DateTime)

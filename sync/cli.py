@@ -16,6 +16,11 @@ from sync import credentials, engine, notes
 
 
 def register(sub: Any) -> None:
+    from clerk import doctor as clerk_doctor
+    from sync import doctor
+
+    clerk_doctor.register(doctor.check_keyring)
+    clerk_doctor.register(doctor.check_district)
     p = add_command(sub, "enroll", cmd_enroll,
                     "用区中心发的一次性登记码登记本站（设备令牌存入系统密钥环）")
     p.add_argument("--server", required=True, help="区中心服务地址，例如 https://zwfw.example.gov.cn")
@@ -95,7 +100,7 @@ def cmd_sync(args: argparse.Namespace, ctx: CliContext) -> int:
         return 0 if result.reconciled else 3
     report = engine.sync_round(ws, token=_token(args))
     ctx.emit(report.to_dict(), lambda: "\n".join(report.lines()))
-    return 0 if report.ok else 1
+    return report.exit_status
 
 
 def cmd_note(args: argparse.Namespace, ctx: CliContext) -> int:

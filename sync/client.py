@@ -88,6 +88,11 @@ class DistrictClient(ApiClient):
             return got.etag, None
         return got.etag, CatalogResponse.model_validate(got.body)
 
+    def report_refusal(self, kind: str, etag: str, reason: str) -> None:
+        """Tell the district this station could not apply its publication `etag`."""
+        body = {"kind": kind, "etag": etag[:64], "reason": reason[:1000] or "?"}
+        self._check(self._request("POST", "/sync/refusals", json=body))
+
     def calendar(self, etag: str = "") -> tuple[str, CalendarResponse | None]:
         got = self._conditional("/calendar", etag)
         if got.body is None:

@@ -9,6 +9,7 @@ a background operation and shows `status(ws)` in its status bar.
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, date, datetime
@@ -35,6 +36,45 @@ CA_KEY = "sync.ca_bundle"
 LAST_SUCCESS = "sync.last_success"
 LAST_ATTEMPT = "sync.last_attempt"
 LAST_ERROR = "sync.last_error"
+LAST_PROBLEMS = "sync.last_problems"  # JSON: the problems of the last round that finished
+
+DONE, PROBLEMS, FAILED = "done", "problems", "failed"
+#: `python -m clerk sync` exit status per outcome.
+EXIT_STATUS = {DONE: 0, FAILED: 1, PROBLEMS: 3}
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing a finished round could not do, worded for the clerk with what to do.
+
+    `template` is marked for translation ("errors" context) and filled with `params`,
+    so the workstation shows it in its interface language.
+    """
+
+    kind: str  # rejected | held_back | quarantined | publication
+    template: str
+    params: dict[str, str]
+
+    @property
+    def text(self) -> str:
+        return self.template.format(**self.params)
+
+
+REJECTED_WORDS = QT_TRANSLATE_NOOP(
+    "errors", "区中心拒收了 {count} 个事件（案件 {cases}），例如：{reason}。请在“同步”页查看"
+              "每条原因；按原因更正后，由管理员运行 python -m clerk sync --retry-rejected "
+              "重新推送，无法更正的请联系区中心。")
+HELD_BACK_WORDS = QT_TRANSLATE_NOOP(
+    "errors", "{count} 件案件因扫描件缺失或损坏暂未推送（{cases}）。请在案件中重新扫描该"
+              "材料，或把原文件放回数据目录后再同步；运行 doctor 可查看是哪些文件。")
+QUARANTINED_WORDS = QT_TRANSLATE_NOOP(
+    "errors", "区中心的 {count} 条事件本站无法应用（已隔离，案件 {cases}）。请联系区中心核对这些"
+              "案件。")
+PUBLICATION_WORDS = QT_TRANSLATE_NOOP(
+    "errors", "区中心发布的{what}本站无法使用：{reason}。本站继续使用原来的版本，已告知区中心；"
+              "请联系区中心更正后重新发布。")
+CATALOG_WORD = QT_TRANSLATE_NOOP("errors", "事项目录")
+CALENDAR_WORD = QT_TRANSLATE_NOOP("errors", "节假日安排")
 
 
 # --------------------------------------------------------------------------- configuration
@@ -129,15 +169,31 @@ class SyncReport:
     reference: reference.ReferenceReport = field(default_factory=reference.ReferenceReport)
     error: str = ""
     error_code: str = ""
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def outcome(self) -> str:
+        """done, done with problems, or failed: never "done" while something was refused."""
+        if not self.ok:
+            return FAILED
+        return PROBLEMS if self.problems else DONE
+
+    @property
+    def exit_status(self) -> int:
+        return EXIT_STATUS[self.outcome]
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        data = asdict(self)
+        data["outcome"] = self.outcome
+        for d, p in zip(data["problems"], self.problems, strict=True):
+            d["text"] = p.text
+        return data
 
     def lines(self) -> list[str]:
         p, q, r, b = self.push, self.pull, self.reference, self.blobs
         out = [f"推送：{p.sent} 条事件（接收 {p.accepted}，重复 {p.duplicates}，"
                f"拒收 {len(p.rejected)}）" + (f"，{p.held_back} 条待扫描件" if p.held_back else "")]
-        out += [f"  拒收 {x.event_id[:8]}：{x.code} {x.message}" for x in p.rejected[:20]]
+        out += [f"  拒收 {x.event_id[:8]}：{x.message or x.code}" for x in p.rejected[:20]]
         if p.notes_sent:
             out.append(f"留言：推送 {p.notes_sent} 条（确认 {p.notes_acked}，"
                        f"拒收 {p.notes_rejected}）")
@@ -155,7 +211,13 @@ class SyncReport:
         if r.calendar_changed:
             out.append(f"节假日已更新：{'、'.join(map(str, r.years))} 年；"
                        f"重算 {r.due_recomputed} 个暂定到期日")
-        out.append("同步完成。" if self.ok else f"同步未完成：{self.error}")
+        if self.outcome == DONE:
+            out.append("同步完成。")
+        elif self.outcome == PROBLEMS:
+            out.append(f"同步完成，但有 {len(self.problems)} 个问题：")
+            out += [f"  · {x.text}" for x in self.problems]
+        else:
+            out.append(f"同步未完成：{self.error}")
         return out
 
 
@@ -176,6 +238,7 @@ def sync_round(ws: Workspace, client: DistrictClient | None = None, *,
         report.pull = pull.pull_all(ws, client)
         reference.update_catalog(ws, client, report.reference)
         reference.update_calendar(ws, client, report.reference)
+        _tell_district(client, report.reference)
     except AuthError as exc:
         return _finish(ws, report, f"设备令牌无效或已被吊销：{exc.message}", "auth")
     except TransportError as exc:
@@ -186,7 +249,57 @@ def sync_round(ws: Workspace, client: DistrictClient | None = None, *,
         if own_client and client is not None:
             client.close()
     report.ok = True
+    report.problems = problems(ws, report)
     return _finish(ws, report, "", "")
+
+
+def _tell_district(client: DistrictClient, ref: reference.ReferenceReport) -> None:
+    """Report a publication this station refused, so the district's admins see it.
+
+    Best effort: the refusal is the round's problem either way, and a district that
+    cannot take the report must not end the round.
+    """
+    for r in ref.refused:
+        try:
+            client.report_refusal(r["what"], r.get("etag", ""), r["reason"])
+        except (SyncError, TransportError):
+            continue
+
+
+def _cases(ids: list[str], s: Session) -> tuple[int, str]:
+    numbers = sorted(set(s.execute(select(Case.case_no).where(Case.id.in_(ids[:500])))
+                         .scalars()))
+    shown = "、".join(numbers[:5]) + ("等" if len(numbers) > 5 else "")
+    return len(set(ids)), shown
+
+
+def problems(ws: Workspace, report: SyncReport) -> list[Problem]:
+    """What a finished round leaves undone, from the store (so a refusal of an earlier
+    round still counts until it is dealt with) and from this round's report."""
+    out: list[Problem] = []
+    with ws.store.read() as s:
+        rejected = list(s.execute(
+            select(CaseEvent.case_id, CaseEvent.sync_error)
+            .where(CaseEvent.sync_state == "rejected", CaseEvent.origin == "station")
+            .order_by(CaseEvent.pos)))
+        if rejected:
+            _, cases = _cases([r[0] for r in rejected], s)
+            out.append(Problem("rejected", REJECTED_WORDS, {
+                "count": str(len(rejected)), "cases": cases,
+                "reason": (rejected[0][1] or "（未说明）").rstrip("。.")}))
+        if report.push.held_cases:
+            n, cases = _cases(report.push.held_cases, s)
+            out.append(Problem("held_back", HELD_BACK_WORDS, {"count": str(n), "cases": cases}))
+        quarantined = list(s.execute(select(SyncQuarantine.case_id)).scalars())
+        if quarantined:
+            _, cases = _cases(quarantined, s)
+            out.append(Problem("quarantined", QUARANTINED_WORDS,
+                               {"count": str(len(quarantined)), "cases": cases or "—"}))
+    for r in report.reference.refused:
+        what = CATALOG_WORD if r["what"] == "catalog" else CALENDAR_WORD
+        out.append(Problem("publication", PUBLICATION_WORDS,
+                           {"what": what, "reason": r["reason"]}))
+    return out
 
 
 def _finish(ws: Workspace, report: SyncReport, error: str, code: str) -> SyncReport:
@@ -198,7 +311,23 @@ def _finish(ws: Workspace, report: SyncReport, error: str, code: str) -> SyncRep
         _put(s, LAST_ERROR, error)
         if report.ok:
             _put(s, LAST_SUCCESS, stamp)
+            _put(s, LAST_PROBLEMS, json.dumps(
+                [asdict(p) for p in report.problems], ensure_ascii=False))
     return report
+
+
+def last_problems(ws: Workspace) -> list[Problem]:
+    """The problems of the last round that finished ([] when there were none)."""
+    return parse_problems(ws.setting(LAST_PROBLEMS, ""))
+
+
+def parse_problems(text: str) -> list[Problem]:
+    try:
+        items = json.loads(text) if text else []
+        return [Problem(str(d["kind"]), str(d["template"]),
+                        {str(k): str(v) for k, v in d["params"].items()}) for d in items]
+    except (ValueError, KeyError, TypeError, AttributeError):
+        return []
 
 
 # --------------------------------------------------------------------------- status
@@ -225,6 +354,7 @@ class SyncStatus:
     last_attempt: str
     last_error: str
     cursor: int
+    last_problems: list[Problem] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -248,7 +378,8 @@ def status(ws: Workspace) -> SyncStatus:
             server=_setting(s, SERVER_KEY), pending=counts["pending"], acked=counts["acked"],
             rejected=rejected, notes_pending=int(notes), quarantined=quarantined,
             last_success=_setting(s, LAST_SUCCESS), last_attempt=_setting(s, LAST_ATTEMPT),
-            last_error=_setting(s, LAST_ERROR), cursor=pull.cursor(s))
+            last_error=_setting(s, LAST_ERROR), cursor=pull.cursor(s),
+            last_problems=parse_problems(_setting(s, LAST_PROBLEMS)))
 
 
 # --------------------------------------------------------------------------- reconciliation

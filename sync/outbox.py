@@ -49,6 +49,7 @@ class PushReport:
     notes_acked: int = 0
     notes_rejected: int = 0
     batches: int = 0
+    held_cases: list[str] = field(default_factory=list)  # case ids waiting for a scan
 
 
 @dataclass
@@ -107,7 +108,8 @@ def _record(ws: Workspace, reply: PushResponse, sent: dict[str, str],
                 report.duplicates += 1
         else:
             code, message = r.code or "rejected", r.message or ""
-            rejected.append({"eid": r.event_id, "err": f"{code}: {message}"})
+            # The clerk reads the district's words; the code stays in the report for scripts.
+            rejected.append({"eid": r.event_id, "err": message or code})
             report.rejected.append(Rejection(r.event_id, sent[r.event_id], code, message))
     with ws.store.write() as s:
         for chunk in _chunks(acked, 500):
@@ -196,6 +198,7 @@ def push_events(ws: Workspace, client: DistrictClient, *, blob_gate: BlobGate | 
                 answered = None
             if batch is None:
                 break
+    report.held_cases = sorted(batches.held_cases)
     return report
 
 

@@ -3,20 +3,26 @@
 A new catalog is validated in full before anything is stored and then imported in one
 transaction with its ETag; a calendar update stores every changed year, recomputes the
 provisional due dates and saves the ETag in one transaction too. A file that fails
-validation changes nothing and is reported.
+validation changes nothing and is reported: the station keeps the version it has, the
+round goes on, the refusal is one of the round's problems (and is told to the district,
+sync.engine), and the same publication is fetched and judged again next round until the
+district replaces it.
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from pydantic import ValidationError as PydanticValidationError
 from sqlalchemy.orm import Session
 
+from apiclient.http import SyncError
 from clerk import calendar_store, catalog_store
 from clerk.calendar import CalendarYear, parse_year_file
 from clerk.cases.due import refresh as refresh_dues
 from clerk.catalog import matter_from_dict
+from clerk.errors import StationDeskError
 from clerk.store.models import Setting
 from clerk.workspace import Workspace
 from sync.client import DistrictClient
@@ -32,6 +38,9 @@ class ReferenceReport:
     calendar_changed: bool = False
     years: tuple[int, ...] = ()
     due_recomputed: int = 0
+    # Publications this station could not apply: {"what": "catalog"|"calendar",
+    # "etag": ..., "reason": the refusal in words}.
+    refused: list[dict[str, str]] = field(default_factory=list)
 
 
 def _get(s: Session, key: str) -> str:
@@ -50,10 +59,20 @@ def _put(s: Session, key: str, value: str) -> None:
 def update_catalog(ws: Workspace, client: DistrictClient, report: ReferenceReport) -> None:
     with ws.store.read() as s:
         etag = _get(s, CATALOG_ETAG)
-    new_etag, body = client.catalog(etag)
-    if body is None or new_etag == etag:
+    new_etag = ""
+    try:
+        new_etag, body = client.catalog(etag)
+        if body is None or new_etag == etag:
+            return
+        matters = [matter_from_dict(m, source_name="区中心事项目录") for m in body.matters]
+    except (StationDeskError, PydanticValidationError, RecursionError) as exc:
+        report.refused.append(_refusal("catalog", exc, new_etag))
         return
-    matters = [matter_from_dict(m, source_name="区中心事项目录") for m in body.matters]
+    except SyncError as exc:
+        if exc.code != "bad_response":
+            raise
+        report.refused.append(_refusal("catalog", exc, new_etag))
+        return
     with ws.store.write() as s:
         counts = catalog_store.import_matters(s, matters, source="district", now=ws.now())
         _put(s, CATALOG_ETAG, new_etag)
@@ -65,11 +84,21 @@ def update_calendar(ws: Workspace, client: DistrictClient, report: ReferenceRepo
     with ws.store.read() as s:
         etag = _get(s, CALENDAR_ETAG)
         local = {y.year: y for y in calendar_store.load_years(s)}
-    new_etag, body = client.calendar(etag)
-    if body is None or new_etag == etag:
+    new_etag = ""
+    try:
+        new_etag, body = client.calendar(etag)
+        if body is None or new_etag == etag:
+            return
+        years = [parse_year_file(json.dumps(y, ensure_ascii=False), source_name="区中心节假日")
+                 for y in body.years]
+    except (StationDeskError, PydanticValidationError, RecursionError, ValueError) as exc:
+        report.refused.append(_refusal("calendar", exc, new_etag))
         return
-    years = [parse_year_file(json.dumps(y, ensure_ascii=False), source_name="区中心节假日")
-             for y in body.years]
+    except SyncError as exc:
+        if exc.code != "bad_response":
+            raise
+        report.refused.append(_refusal("calendar", exc, new_etag))
+        return
     changed = [y for y in years if _differs(local.get(y.year), y)]
     with ws.store.write() as s:
         for y in changed:
@@ -81,6 +110,16 @@ def update_calendar(ws: Workspace, client: DistrictClient, report: ReferenceRepo
     ws._calendar = None  # the workspace rebuilds its calendar from the new data
     report.calendar_changed = bool(changed)
     report.years = tuple(y.year for y in changed)
+
+
+def _refusal(what: str, exc: BaseException, etag: str) -> dict[str, str]:
+    if isinstance(exc, StationDeskError | SyncError):
+        reason = exc.message
+    elif isinstance(exc, RecursionError):
+        reason = "嵌套过深"
+    else:
+        reason = f"格式不符（{type(exc).__name__}）"
+    return {"what": what, "etag": etag, "reason": reason}
 
 
 def _differs(old: CalendarYear | None, new: CalendarYear) -> bool:

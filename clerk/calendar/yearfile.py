@@ -25,6 +25,7 @@ from clerk.errors import ValidationError
 __all__ = ["FORMAT_NAME", "FORMAT_VERSION", "dump_year_file", "parse_year_file"]
 
 FORMAT_NAME: Final = "stationdesk-calendar"
+MAX_BYTES: Final = 1024 * 1024
 FORMAT_VERSION: Final = 1
 _TOP_KEYS: Final = ("format", "version", "year", "source", "official", "days")
 _DAY_KEYS: Final = ("date", "kind", "name")
@@ -50,6 +51,9 @@ class _Reader:
     # ------------------------------------------------------------- JSON level
 
     def load(self, data: bytes | str) -> Any:
+        # Bounded: a published year file reaches every station (a year needs ~20 KB).
+        if len(data) > MAX_BYTES:
+            raise self.error("文件", f"太大（超过 {MAX_BYTES // 1024} KB）。", "too_large")
         if isinstance(data, bytes):
             try:
                 # utf-8-sig: Windows Notepad saves UTF-8 with a byte-order mark.
@@ -58,6 +62,8 @@ class _Reader:
                 raise self.error("文件", "不是 UTF-8 编码的文本。", "encoding") from None
         try:
             return json.loads(data, object_pairs_hook=self._no_duplicate_keys)
+        except RecursionError:
+            raise self.error("文件", "JSON 嵌套过深。", "too_deep") from None
         except json.JSONDecodeError as exc:
             raise self.error(
                 "文件", f"不是有效的 JSON（第{exc.lineno}行第{exc.colno}列：{exc.msg}）。", "json"

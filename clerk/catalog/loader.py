@@ -56,6 +56,12 @@ from clerk.catalog.model import (
 from clerk.errors import ValidationError
 
 CATALOG_FORMAT = "stationdesk-catalog"
+# Bounds of what a catalog file may hold (checked by validate, import and publish alike,
+# and on the station for what the district sends): a catalog that passes cannot break
+# a station's date arithmetic or its parser.
+MAX_NUMBER = 10_000  # days, versions, counts: 10,000 working days is some forty years
+MAX_DEPTH = 16
+MAX_BYTES = 8 * 1024 * 1024
 CATALOG_VERSION = 1
 
 _E = TypeVar("_E", bound=StrEnum)
@@ -265,13 +271,19 @@ class _Obj:
         value = self._get(key, lambda v: isinstance(v, str), "字符串")
         return default if value is None else str(value).strip()
 
-    def integer(self, key: str, *, minimum: int) -> int:
-        """A required whole number of at least ``minimum`` (booleans are refused)."""
+    def integer(self, key: str, *, minimum: int, maximum: int = MAX_NUMBER) -> int:
+        """A required whole number of at least ``minimum`` and at most ``maximum``
+        (booleans are refused); no number in a catalog is larger than MAX_NUMBER."""
         value = self._get(key, _is_int, "整数")
         if value is None:
             return minimum
         if value < minimum:
             self.sink.report(self.where(key), f"不能小于 {minimum}，实际是 {value}")
+        elif value > maximum:
+            digits = str(value)
+            shown = digits if len(digits) <= 12 else f"{digits[:6]}…（{len(digits)} 位数）"
+            self.sink.report(self.where(key), f"不能大于 {maximum}，实际是 {shown}")
+            return minimum
         return int(value)
 
     def opt_integer(self, key: str, *, minimum: int) -> int | None:
@@ -585,26 +597,56 @@ def _reject_constant(name: str) -> Any:
     raise ValueError(f"JSON 不允许 {name}")
 
 
+def _depth(document: Any) -> int:
+    """How deeply lists and objects nest (iteratively: no recursion to exhaust)."""
+    deepest, stack = 0, [(document, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, dict | list):
+            deepest = max(deepest, depth)
+            if deepest > MAX_DEPTH:
+                return deepest
+            values = item.values() if isinstance(item, dict) else item
+            stack.extend((v, depth + 1) for v in values)
+    return deepest
+
+
 def _decode_json(data: bytes | str, sink: _Sink) -> Any:
-    """The parsed document, or None after reporting why it cannot be parsed."""
+    """The parsed document, or None after reporting why it cannot be parsed.
+
+    Bounded, since a published catalog reaches every station: at most MAX_BYTES, lists
+    and objects nested at most MAX_DEPTH deep (a catalog needs five).
+    """
+    if len(data) > MAX_BYTES:
+        sink.report(None, f"文件太大（{len(data) // 1024} KB），事项目录最多 "
+                          f"{MAX_BYTES // (1024 * 1024)} MB")
+        return None
     try:
         text = data.decode("utf-8-sig") if isinstance(data, bytes) else data
     except UnicodeDecodeError as exc:
         sink.report(None, f"文件不是 UTF-8 编码（第 {exc.start + 1} 个字节无法解码）")
         return None
     try:
-        return json.loads(
+        document = json.loads(
             text,
             object_pairs_hook=_no_duplicate_keys,
             parse_float=Decimal,
             parse_constant=_reject_constant,
         )
+    except RecursionError:
+        sink.report(None, f"JSON 嵌套过深（最多 {MAX_DEPTH} 层）")
+        return None
     except json.JSONDecodeError as exc:
         sink.report(None, f"JSON 格式错误，第 {exc.lineno} 行第 {exc.colno} 列：{exc.msg}")
     except _DuplicateKeyError as exc:
         sink.report(None, f"JSON 同一对象中键 “{exc.args[0]}” 出现了两次")
     except ValueError as exc:
         sink.report(None, f"JSON 格式错误：{exc}")
+    else:
+        if _depth(document) > MAX_DEPTH:
+            sink.report(None, f"JSON 嵌套过深（最多 {MAX_DEPTH} 层）")
+            return None
+        return document
     return None
 
 
@@ -778,6 +820,9 @@ def matter_to_dict(m: Matter) -> dict[str, Any]:
 def matter_from_dict(data: dict[str, Any], *, source_name: str = "事项快照") -> Matter:
     """The matter a :func:`matter_to_dict` dict describes, validated like a file entry."""
     sink = _Sink(source_name)
+    if _depth(data) > MAX_DEPTH:
+        sink.report(None, f"JSON 嵌套过深（最多 {MAX_DEPTH} 层）")
+        sink.raise_if_any("保存的事项快照已损坏，请联系管理员。")
     matter = _read_matter(sink, data, None)
     sink.raise_if_any("保存的事项快照已损坏，请联系管理员。")
     return matter

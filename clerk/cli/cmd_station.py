@@ -1,4 +1,4 @@
-"""init, user, audit verify, backup."""
+"""init, user, audit verify, backup, doctor."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from clerk import accounts
 from clerk.cases.audit import verify
 from clerk.cli.common import CliContext, add_command, read_password
 from clerk.issuing import default_reviewer, validate_authority
+from clerk.scans import scan_problems
 from clerk.workspace import LEVELS, validate_station_inputs
 
 
@@ -48,6 +49,10 @@ def register(sub: Any) -> None:
 
     audit = sub.add_parser("audit", help="审计").add_subparsers(dest="audit_cmd", required=True)
     add_command(audit, "verify", cmd_audit_verify, "校验事件哈希链与案件记录")
+
+    add_command(sub, "doctor", cmd_doctor,
+                "检查本机：数据库、扫描件、密钥环中的设备令牌、与区中心的连接"
+                "（退出码 0 正常，1 有问题）")
 
     b = add_command(sub, "backup", cmd_backup, "在线备份本站数据库")
     b.add_argument("--to", required=True, type=Path, help="备份文件路径（不得已存在）")
@@ -127,6 +132,14 @@ def cmd_audit_verify(args: argparse.Namespace, ctx: CliContext) -> int:
         return 1
     with ws.store.read() as s:
         result = verify(s)
+    scans = scan_problems(ws.store)
+    if result.ok and scans:
+        words = {"missing": "缺失", "damaged": "已损坏"}
+        first = scans[0]
+        ctx.emit(asdict(result) | {"ok": False, "scans": [asdict(p) for p in scans]},
+                 f"审计失败：{len(scans)} 个被引用的扫描件有问题（例如 {first.case_no} 的扫描件 "
+                 f"{first.sha256[:12]}… {words[first.problem]}）；运行 doctor 查看全部。")
+        return 1
     if result.ok:
         ctx.emit(asdict(result),
                  f"审计通过：{result.events} 个事件，{result.cases} 件案件，哈希链完整。")
@@ -141,3 +154,21 @@ def cmd_backup(args: argparse.Namespace, ctx: CliContext) -> int:
     target = ctx.workspace().store.backup(args.to)
     ctx.emit({"backup": str(target)}, f"已备份到 {target}")
     return 0
+
+
+def cmd_doctor(args: argparse.Namespace, ctx: CliContext) -> int:
+    from clerk import doctor
+
+    findings = doctor.run(ctx.workspace())
+    ok = all(f.ok for f in findings)
+
+    def text() -> str:
+        lines = []
+        for f in findings:
+            lines.append(f"{'正常' if f.ok else '问题'}  {f.part}：{f.detail}")
+            lines += [f"      {item}" for item in f.items]
+        lines.append("检查通过。" if ok else "发现问题，请按上面的提示处理。")
+        return "\n".join(lines)
+
+    ctx.emit({"ok": ok, "findings": [asdict(f) for f in findings]}, text)
+    return 0 if ok else 1

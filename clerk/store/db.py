@@ -10,6 +10,7 @@ before anything is written to it.
 from __future__ import annotations
 
 import sqlite3
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -22,7 +23,27 @@ from sqlalchemy.orm import Session, sessionmaker
 from clerk.errors import QT_TRANSLATE_NOOP, StoreError
 from clerk.store import schema
 from clerk.store.jsoncodec import json_text, json_value
-from clerk.store.layout import DB_FILENAME
+from clerk.store.layout import DB_FILENAME, KNOWN_REVISIONS
+
+#: The one state a damaged store is in, whatever noticed it (the background check, the
+#: check before a backup, or SQLite refusing a page in the middle of some query).
+DAMAGED = QT_TRANSLATE_NOOP(
+    "errors", "数据库已损坏（{problem}）。为免损坏扩大，本机已停止保存新的数据。"
+              "请停止在本机办件，联系管理员用最近的备份恢复（python -m clerk doctor "
+              "可查看详情）。")
+_CORRUPT_CODES = {sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB}
+
+
+def is_corruption(exc: BaseException) -> bool:
+    """Whether SQLite says the file itself is damaged (not a lock, not a constraint)."""
+    orig = exc.orig if isinstance(exc, DBAPIError) else exc
+    if not isinstance(orig, sqlite3.DatabaseError):
+        return False
+    code = getattr(orig, "sqlite_errorcode", None)
+    if code is not None and code & 0xFF in _CORRUPT_CODES:
+        return True
+    text = str(orig).lower()
+    return "malformed" in text or "not a database" in text
 
 
 def _configure_sqlite(engine: Engine) -> None:
@@ -44,18 +65,32 @@ def _configure_sqlite(engine: Engine) -> None:
 
 
 def _check_file(path: Path) -> None:
-    """Refuse a file that is not a readable SQLite database, without modifying it.
+    """Refuse a file that is not a readable StationDesk database, without modifying it.
 
-    Only the header and the schema are read here, so opening stays instant on a large
-    database; the full page-by-page check is `integrity_problem` (run by `audit verify`).
+    Everything here is read-only (`mode=ro`): an empty file, a damaged one, another
+    program's database or one from a newer version is refused before the engine's
+    connect hook switches its journal mode. Only the header and the schema are read, so
+    opening stays instant on a large database; the page-by-page check runs in the
+    background (`Store.check_in_background`).
     """
     if not path.exists():
         return
+    if path.stat().st_size == 0:
+        raise StoreError(
+            QT_TRANSLATE_NOOP("errors", "数据文件 {path} 是空的（0 字节），不是可用的 "
+                                        "StationDesk 数据库，本程序没有改动它。请从备份恢复，"
+                                        "或换一个数据目录。"),
+            code="store.empty", params={"path": path})
     try:
         con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
             con.execute("PRAGMA schema_version").fetchone()
-            con.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            tables = {r[0] for r in con.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table'")}
+            rev = None
+            if "alembic_version" in tables:
+                row = con.execute("SELECT version_num FROM alembic_version").fetchone()
+                rev = row[0] if row else None
         finally:
             con.close()
     except sqlite3.DatabaseError as exc:
@@ -63,6 +98,18 @@ def _check_file(path: Path) -> None:
             QT_TRANSLATE_NOOP("errors", "数据文件 {path} 不是可用的 StationDesk 数据库（{exc}）。"
                                         "请从备份恢复，或换一个数据目录。"),
             code="store.corrupt", params={"path": path, "exc": exc}) from exc
+    if tables and "alembic_version" not in tables:
+        raise StoreError(
+            QT_TRANSLATE_NOOP("errors", "这个数据库不是由 {product} 创建的（没有版本"
+                                        "信息）。请换一个数据目录或空数据库。"),
+            code="store.foreign", params={"product": "StationDesk"})
+    if rev is not None and rev not in KNOWN_REVISIONS:
+        raise StoreError(
+            QT_TRANSLATE_NOOP("errors", "数据库版本 {rev} 来自更新版本的 {product}，"
+                                        "本程序无法安全使用它。请升级 {product2} 后再打开，"
+                                        "数据未被改动。"),
+            code="store.newer",
+            params={"rev": rev, "product": "StationDesk", "product2": "StationDesk"})
 
 
 class Store:
@@ -75,6 +122,8 @@ class Store:
         self._writes = sessionmaker(
             engine.execution_options(sqlite_immediate=True), expire_on_commit=False
         )
+        self.damage: str | None = None  # set once: the store then refuses every write
+        self._check: threading.Thread | None = None
 
     @classmethod
     def open(cls, path: Path | str, *, migrate: bool = True) -> Store:
@@ -97,6 +146,7 @@ class Store:
         except Exception:
             engine.dispose()
             raise
+        store.check_in_background()
         return store
 
     @classmethod
@@ -109,7 +159,7 @@ class Store:
 
         Objects read here stay usable afterwards (detached with their loaded values).
         """
-        with self._reads() as session:
+        with self._worded(), self._reads() as session:
             try:
                 yield session
             finally:
@@ -118,9 +168,63 @@ class Store:
 
     @contextmanager
     def write(self) -> Iterator[Session]:
-        """A write transaction (BEGIN IMMEDIATE); committed durably on normal exit."""
-        with self._writes() as session, session.begin():
+        """A write transaction (BEGIN IMMEDIATE); committed durably on normal exit.
+
+        Refused once the store is known to be damaged: writing on into a malformed file
+        spreads the damage and hides it from the next backup.
+        """
+        self.wait_for_check()
+        self.refuse_if_damaged()
+        with self._worded(), self._writes() as session, session.begin():
             yield session
+
+    # --- damage ---------------------------------------------------------------------
+    @contextmanager
+    def _worded(self) -> Iterator[None]:
+        """Turn SQLite's corruption errors, wherever they surface, into the damaged state."""
+        try:
+            yield
+        except (DBAPIError, sqlite3.DatabaseError) as exc:
+            if not is_corruption(exc):
+                raise
+            self.mark_damaged(str(getattr(exc, "orig", exc)))
+            raise self.damaged_error() from exc
+
+    def mark_damaged(self, problem: str) -> None:
+        if self.damage is None:
+            self.damage = problem or "malformed"
+
+    def damaged_error(self) -> StoreError:
+        return StoreError(DAMAGED, code="store.damaged", params={"problem": self.damage or ""})
+
+    def refuse_if_damaged(self) -> None:
+        if self.damage is not None:
+            raise self.damaged_error()
+
+    def check_in_background(self) -> None:
+        """Run `quick_check` over every page in a thread; a problem marks the store damaged.
+
+        Started at open so a damaged file is found before the clerk's first save, without
+        making the window wait for it (the check reads; it blocks no one).
+        """
+        if self.path is None or self._check is not None:
+            return
+        self._check = threading.Thread(target=self._run_check, name="stationdesk-check",
+                                       daemon=True)
+        self._check.start()
+
+    def _run_check(self) -> None:
+        try:
+            problem = self.integrity_problem()
+        except Exception:  # busy, closed: not damage; the next check decides
+            return
+        if problem is not None:
+            self.mark_damaged(problem)
+
+    def wait_for_check(self) -> None:
+        thread = self._check
+        if thread is not None and thread is not threading.current_thread():
+            thread.join()
 
     def backup(self, target: Path | str) -> Path:
         """Copy the live database with SQLite's online backup API (never a file copy)."""
@@ -129,6 +233,12 @@ class Store:
             raise StoreError(
                 QT_TRANSLATE_NOOP("errors", "备份目标 {target} 已存在，请换一个文件名。"),
                 code="store.backup_exists", params={"target": target})
+        # A copy of a damaged file is no backup: check before, and refuse.
+        self.wait_for_check()
+        problem = self.integrity_problem()
+        if problem is not None:
+            self.mark_damaged(problem)
+        self.refuse_if_damaged()
         target.parent.mkdir(parents=True, exist_ok=True)
         raw = self.engine.raw_connection()
         try:
@@ -141,16 +251,42 @@ class Store:
                 dst.close()
         finally:
             raw.close()
+        copy_problem = file_problem(target)
+        if copy_problem is not None:
+            target.unlink(missing_ok=True)
+            raise StoreError(
+                QT_TRANSLATE_NOOP("errors", "备份副本 {target} 校验未通过（{problem}），已删除。"
+                                            "请换一个位置（例如另一块磁盘）再备份一次。"),
+                code="store.backup_bad", params={"target": target, "problem": copy_problem})
         return target
 
     def integrity_problem(self) -> str | None:
-        """SQLite's quick_check over every page: None when the file is sound."""
+        """SQLite's quick_check over every page: None when the file is sound.
+
+        A busy or locked database is not a damaged one: that error propagates.
+        """
         try:
             with self.engine.connect() as conn:
                 rows = [r[0] for r in conn.exec_driver_sql("PRAGMA quick_check").fetchall()]
         except DBAPIError as exc:
-            return str(exc.orig)
+            if is_corruption(exc):
+                return str(exc.orig)
+            raise
         return None if rows == ["ok"] else "; ".join(rows[:5])
 
     def close(self) -> None:
+        self.wait_for_check()
         self.engine.dispose()
+
+
+def file_problem(path: Path) -> str | None:
+    """`quick_check` of a database file opened read-only: None when it is sound."""
+    try:
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            rows = [r[0] for r in con.execute("PRAGMA quick_check").fetchall()]
+        finally:
+            con.close()
+    except sqlite3.DatabaseError as exc:
+        return str(exc)
+    return None if rows == ["ok"] else "; ".join(rows[:5])

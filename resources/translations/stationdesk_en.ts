@@ -2920,7 +2920,7 @@
     </message>
     <message>
         <location filename="../../ui/station/main_window.py" line="173"/>
-        <location filename="../../ui/station/main_window.py" line="419"/>
+        <location filename="../../ui/station/main_window.py" line="429"/>
         <source>经办人：未登录</source>
         <translation>Clerk: not signed in</translation>
     </message>
@@ -2967,63 +2967,73 @@
     </message>
     <message>
         <location filename="../../ui/station/main_window.py" line="205"/>
+        <source>● 在线（上次同步有 {0} 个问题）</source>
+        <translation>● Online (last sync had {0} problem(s))</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/main_window.py" line="208"/>
         <source>● 在线</source>
         <translation>● Online</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="207"/>
+        <location filename="../../ui/station/main_window.py" line="210"/>
         <source>● 离线（上次同步失败）</source>
         <translation>● Offline (last sync failed)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="262"/>
+        <location filename="../../ui/station/main_window.py" line="214"/>
+        <source>● 数据库已损坏（已停止保存）</source>
+        <translation>● Database damaged (saving stopped)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/main_window.py" line="272"/>
         <source>站点：尚未设置</source>
         <translation>Station: not set up</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="280"/>
+        <location filename="../../ui/station/main_window.py" line="290"/>
         <source>StationDesk 便民服务站窗口工作台 — {0}</source>
         <translation>StationDesk Service Station Counter — {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="281"/>
+        <location filename="../../ui/station/main_window.py" line="291"/>
         <source>站点：{0}（{1}）</source>
         <translation>Station: {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="290"/>
+        <location filename="../../ui/station/main_window.py" line="300"/>
         <source>站点：无法打开</source>
         <translation>Station: cannot open</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="291"/>
+        <location filename="../../ui/station/main_window.py" line="301"/>
         <source>无法打开本站数据：
 {0}</source>
         <translation>Cannot open the station data:
 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="332"/>
+        <location filename="../../ui/station/main_window.py" line="342"/>
         <source>用户名或密码不正确，或账号已停用。</source>
         <translation>Wrong user name or password, or the account is disabled.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="338"/>
+        <location filename="../../ui/station/main_window.py" line="348"/>
         <source>经办人：{0}</source>
         <translation>Clerk: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="375"/>
+        <location filename="../../ui/station/main_window.py" line="385"/>
         <source>文书的出具机关尚未确认：当前以“{0}”的名义打印受理回执等文书。请管理员在&lt;a href=&quot;settings&quot;&gt;设置 → 出具机关&lt;/a&gt;中核对并保存。</source>
         <translation>The issuing authority is not confirmed yet: receipts and other documents are printed in the name of “{0}”. An administrator should check and save it in &lt;a href=&quot;settings&quot;&gt;Settings → Issuing authority&lt;/a&gt;.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="408"/>
+        <location filename="../../ui/station/main_window.py" line="418"/>
         <source>密码不正确。</source>
         <translation>Wrong password.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="440"/>
+        <location filename="../../ui/station/main_window.py" line="450"/>
         <source>出错了</source>
         <translation>Error</translation>
     </message>
@@ -4730,180 +4740,185 @@
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="302"/>
+        <location filename="../../ui/station/sync_page.py" line="346"/>
         <source>正在与区中心台账核对…</source>
         <translation>Comparing with the district&apos;s ledger…</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="315"/>
+        <location filename="../../ui/station/sync_page.py" line="359"/>
         <source>正在读取同步状态…</source>
         <translation>Reading the sync status…</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="323"/>
+        <location filename="../../ui/station/sync_page.py" line="367"/>
         <source>立即同步</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="328"/>
+        <location filename="../../ui/station/sync_page.py" line="372"/>
         <source>与区中心对账</source>
         <translation>Reconcile with the district</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="330"/>
-        <location filename="../../ui/station/sync_page.py" line="409"/>
+        <location filename="../../ui/station/sync_page.py" line="374"/>
+        <location filename="../../ui/station/sync_page.py" line="461"/>
         <source>登记到区中心…</source>
         <translation>Enroll with the district…</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="333"/>
+        <location filename="../../ui/station/sync_page.py" line="377"/>
         <source>尚未对账。</source>
         <translation>Not reconciled yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="349"/>
+        <location filename="../../ui/station/sync_page.py" line="393"/>
         <source>办件编号</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="349"/>
-        <location filename="../../ui/station/sync_page.py" line="353"/>
+        <location filename="../../ui/station/sync_page.py" line="393"/>
+        <location filename="../../ui/station/sync_page.py" line="397"/>
         <source>序号</source>
         <translation>Seq.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="349"/>
+        <location filename="../../ui/station/sync_page.py" line="393"/>
         <source>环节</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="350"/>
+        <location filename="../../ui/station/sync_page.py" line="394"/>
         <source>区中心拒收原因</source>
         <translation>Why the district refused it</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="353"/>
+        <location filename="../../ui/station/sync_page.py" line="397"/>
         <source>案件</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="353"/>
+        <location filename="../../ui/station/sync_page.py" line="397"/>
         <source>代码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="354"/>
+        <location filename="../../ui/station/sync_page.py" line="398"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="357"/>
+        <location filename="../../ui/station/sync_page.py" line="401"/>
         <source>本次运行尚未同步。</source>
         <translation>No sync since the program started.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="360"/>
+        <location filename="../../ui/station/sync_page.py" line="404"/>
         <source>被拒绝的事件</source>
         <translation>Refused events</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="361"/>
+        <location filename="../../ui/station/sync_page.py" line="405"/>
         <source>无法应用的区中心事件</source>
         <translation>District events not applied</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="362"/>
+        <location filename="../../ui/station/sync_page.py" line="406"/>
         <source>上次同步报告</source>
         <translation>Last sync report</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="364"/>
+        <location filename="../../ui/station/sync_page.py" line="408"/>
         <source>对账：</source>
         <translation>Reconciliation: </translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="376"/>
+        <location filename="../../ui/station/sync_page.py" line="420"/>
         <source>● 正在同步…</source>
         <translation>● Syncing…</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="388"/>
+        <location filename="../../ui/station/sync_page.py" line="432"/>
         <source>● 未登记到区中心</source>
         <translation>● Not enrolled with a district</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="390"/>
+        <location filename="../../ui/station/sync_page.py" line="434"/>
         <source>● 尚未同步</source>
         <translation>● Not synced yet</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="392"/>
+        <location filename="../../ui/station/sync_page.py" line="436"/>
+        <source>● 上次同步完成，但有 {n} 个问题</source>
+        <translation>● Last sync done, with {n} problem(s)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/sync_page.py" line="439"/>
         <source>● 在线：上次同步成功</source>
         <translation>● Online: the last sync succeeded</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="394"/>
+        <location filename="../../ui/station/sync_page.py" line="441"/>
         <source>● 离线：上次同步没有完成</source>
         <translation>● Offline: the last sync did not complete</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="395"/>
+        <location filename="../../ui/station/sync_page.py" line="442"/>
         <source>区中心：{server}</source>
         <translation>District: {server}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="396"/>
+        <location filename="../../ui/station/sync_page.py" line="443"/>
         <source>未登记（管理员点“登记到区中心…”，输入区中心地址和登记码）</source>
         <translation>not enrolled (an administrator clicks “Enroll with the district…” and enters the address and the enrollment code)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="399"/>
+        <location filename="../../ui/station/sync_page.py" line="446"/>
         <source>待同步：{pending} 条事件、{notes} 条留言；区中心已确认 {acked} 条；被拒绝 {rejected} 条</source>
         <translation>Waiting: {pending} events, {notes} notes; acknowledged by the district: {acked}; refused: {rejected}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="402"/>
+        <location filename="../../ui/station/sync_page.py" line="449"/>
         <source>上次成功同步：{ok}&#x3000;上次尝试：{tried}</source>
         <translation>Last successful sync: {ok}   last attempt: {tried}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="403"/>
-        <location filename="../../ui/station/sync_page.py" line="404"/>
+        <location filename="../../ui/station/sync_page.py" line="450"/>
+        <location filename="../../ui/station/sync_page.py" line="451"/>
         <source>从未</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="408"/>
+        <location filename="../../ui/station/sync_page.py" line="460"/>
         <source>重新登记…</source>
         <translation>Enroll again…</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="416"/>
+        <location filename="../../ui/station/sync_page.py" line="468"/>
         <source>被拒绝的事件（{n}）</source>
         <translation>Refused events ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="434"/>
+        <location filename="../../ui/station/sync_page.py" line="486"/>
         <source>已对账：{n} 天的事件与区中心一致。</source>
         <translation>Reconciled: {n} days of events agree with the district.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="438"/>
+        <location filename="../../ui/station/sync_page.py" line="490"/>
         <source>{day} {origin}：本站 {mine} 条，区中心 {theirs} 条</source>
         <translation>{day} {origin}: station {mine}, district {theirs}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="439"/>
+        <location filename="../../ui/station/sync_page.py" line="491"/>
         <source>本站事件</source>
         <translation>station events</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="440"/>
+        <location filename="../../ui/station/sync_page.py" line="492"/>
         <source>区中心事件</source>
         <translation>district events</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="442"/>
+        <location filename="../../ui/station/sync_page.py" line="494"/>
         <source>有差异：</source>
         <translation>Differences: </translation>
     </message>
@@ -5448,13 +5463,13 @@
         <translation>Unknown document kind {kind}; known: {items}</translation>
     </message>
     <message>
-        <location filename="../../clerk/scans.py" line="55"/>
+        <location filename="../../clerk/scans.py" line="60"/>
         <source>只能保存 PDF、PNG 或 JPEG 扫描件。</source>
         <extracomment>The district refuses larger files (district.config max_blob_bytes); refused here first.</extracomment>
         <translation>Only PDF, PNG or JPEG scans can be kept.</translation>
     </message>
     <message>
-        <location filename="../../clerk/scans.py" line="59"/>
+        <location filename="../../clerk/scans.py" line="64"/>
         <source>扫描件不能超过 {megabytes} MB。</source>
         <translation>A scan can be at most {megabytes} MB.</translation>
     </message>
@@ -5476,29 +5491,47 @@
         <translation>The station level must be street or community.</translation>
     </message>
     <message>
-        <location filename="../../clerk/store/db.py" line="63"/>
+        <location filename="../../clerk/store/db.py" line="98"/>
         <source>数据文件 {path} 不是可用的 StationDesk 数据库（{exc}）。请从备份恢复，或换一个数据目录。</source>
         <translation>The data file {path} is not a usable StationDesk database ({exc}). Restore it from a backup, or use another data directory.</translation>
     </message>
     <message>
-        <location filename="../../clerk/store/db.py" line="94"/>
+        <location filename="../../clerk/store/db.py" line="143"/>
         <source>数据文件 {path} 已损坏，无法读取（{orig}）。请从备份恢复。</source>
         <translation>The data file {path} is damaged and cannot be read ({orig}). Restore it from a backup.</translation>
     </message>
     <message>
-        <location filename="../../clerk/store/db.py" line="130"/>
+        <location filename="../../clerk/store/db.py" line="234"/>
         <source>备份目标 {target} 已存在，请换一个文件名。</source>
         <translation>The backup target {target} already exists; choose another file name.</translation>
     </message>
     <message>
+        <location filename="../../clerk/store/db.py" line="103"/>
         <location filename="../../clerk/store/schema.py" line="38"/>
         <source>这个数据库不是由 {product} 创建的（没有版本信息）。请换一个数据目录或空数据库。</source>
         <translation>This database was not created by {product} (it has no version). Use another data directory or an empty database.</translation>
     </message>
     <message>
+        <location filename="../../clerk/store/db.py" line="30"/>
+        <source>数据库已损坏（{problem}）。为免损坏扩大，本机已停止保存新的数据。请停止在本机办件，联系管理员用最近的备份恢复（python -m clerk doctor 可查看详情）。</source>
+        <extracomment>The one state a damaged store is in, whatever noticed it (the background check, the check before a backup, or SQLite refusing a page in the middle of some query).</extracomment>
+        <translation>The database is damaged ({problem}). To keep the damage from spreading, this computer has stopped saving new data. Stop handling cases on this computer and ask the administrator to restore the latest backup (python -m clerk doctor shows the details).</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/store/db.py" line="80"/>
+        <source>数据文件 {path} 是空的（0 字节），不是可用的 StationDesk 数据库，本程序没有改动它。请从备份恢复，或换一个数据目录。</source>
+        <translation>The data file {path} is empty (0 bytes) and not a usable StationDesk database; it was left unchanged. Restore it from a backup, or choose another data directory.</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/store/db.py" line="108"/>
         <location filename="../../clerk/store/schema.py" line="51"/>
         <source>数据库版本 {rev} 来自更新版本的 {product}，本程序无法安全使用它。请升级 {product2} 后再打开，数据未被改动。</source>
         <translation>Database version {rev} comes from a newer {product}; this program cannot use it safely. Upgrade {product2} and open it again; nothing was changed.</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/store/db.py" line="258"/>
+        <source>备份副本 {target} 校验未通过（{problem}），已删除。请换一个位置（例如另一块磁盘）再备份一次。</source>
+        <translation>The backup copy {target} failed its check ({problem}) and was deleted. Back up again to another place (another disk, for example).</translation>
     </message>
     <message>
         <location filename="../../clerk/store/schema.py" line="60"/>
@@ -5623,28 +5656,28 @@
         <translation>Digits 10–12 (community or village) must be 000 to 399 (000 is the street or township itself); they are “{village}”. Check the statistical area code.</translation>
     </message>
     <message>
-        <location filename="../../clerk/workspace.py" line="71"/>
-        <location filename="../../clerk/workspace.py" line="166"/>
+        <location filename="../../clerk/workspace.py" line="76"/>
+        <location filename="../../clerk/workspace.py" line="171"/>
         <source>本机尚未初始化站点，请先运行 init（或在首次启动时完成设置）。</source>
         <translation>This machine has no station yet: run init (or finish the set-up at first start).</translation>
     </message>
     <message>
-        <location filename="../../clerk/workspace.py" line="94"/>
+        <location filename="../../clerk/workspace.py" line="99"/>
         <source>本数据目录已初始化过站点。</source>
         <translation>This data directory already has a station.</translation>
     </message>
     <message>
-        <location filename="../../clerk/workspace.py" line="117"/>
+        <location filename="../../clerk/workspace.py" line="122"/>
         <source>账号 {username} 已停用。</source>
         <translation>Account {username} is disabled.</translation>
     </message>
     <message>
-        <location filename="../../clerk/workspace.py" line="126"/>
+        <location filename="../../clerk/workspace.py" line="131"/>
         <source>本站还没有窗口人员账号。</source>
         <translation>This station has no clerk accounts yet.</translation>
     </message>
     <message>
-        <location filename="../../clerk/workspace.py" line="129"/>
+        <location filename="../../clerk/workspace.py" line="134"/>
         <source>本站有多个账号，请用 --clerk 指明经办人。</source>
         <translation>This station has several accounts: name the clerk with --clerk.</translation>
     </message>
@@ -5839,17 +5872,17 @@
         <translation>The server address must start with http:// or https://: {url}</translation>
     </message>
     <message>
-        <location filename="../../apiclient/http.py" line="96"/>
+        <location filename="../../apiclient/http.py" line="116"/>
         <source>无法验证区中心服务器的证书（{name}）；如使用区内部证书，请配置 CA 证书文件。</source>
         <translation>Cannot verify the district server&apos;s certificate ({name}); for a district-internal certificate, configure the CA certificate file.</translation>
     </message>
     <message>
-        <location filename="../../apiclient/http.py" line="118"/>
+        <location filename="../../apiclient/http.py" line="138"/>
         <source>区中心暂时不可用（HTTP {status_code}）：{message}</source>
         <translation>The district center is unavailable for now (HTTP {status_code}): {message}</translation>
     </message>
     <message>
-        <location filename="../../apiclient/http.py" line="129"/>
+        <location filename="../../apiclient/http.py" line="149"/>
         <source>区中心的回答无法识别（{name}）。</source>
         <translation>The district&apos;s answer could not be read ({name}).</translation>
     </message>
@@ -5884,17 +5917,48 @@
         <translation>Cannot write the sign-in token to the keyring ({kind}). {advice}</translation>
     </message>
     <message>
-        <location filename="../../sync/engine.py" line="68"/>
+        <location filename="../../sync/engine.py" line="63"/>
+        <source>区中心拒收了 {count} 个事件（案件 {cases}），例如：{reason}。请在“同步”页查看每条原因；按原因更正后，由管理员运行 python -m clerk sync --retry-rejected 重新推送，无法更正的请联系区中心。</source>
+        <extracomment>`python -m clerk sync` exit status per outcome.</extracomment>
+        <translation>The district center refused {count} event(s) (cases {cases}), for example: {reason}. See each reason on the Sync page; once corrected, an administrator runs python -m clerk sync --retry-rejected to push them again; ask the district center about any that cannot be corrected.</translation>
+    </message>
+    <message>
+        <location filename="../../sync/engine.py" line="67"/>
+        <source>{count} 件案件因扫描件缺失或损坏暂未推送（{cases}）。请在案件中重新扫描该材料，或把原文件放回数据目录后再同步；运行 doctor 可查看是哪些文件。</source>
+        <translation>{count} case(s) were held back because a scan is missing or damaged ({cases}). Scan the material again in the case, or put the original file back into the data directory and sync again; run doctor to see which files.</translation>
+    </message>
+    <message>
+        <location filename="../../sync/engine.py" line="70"/>
+        <source>区中心的 {count} 条事件本站无法应用（已隔离，案件 {cases}）。请联系区中心核对这些案件。</source>
+        <translation>{count} district event(s) could not be applied here (set aside; cases {cases}). Ask the district center to check these cases.</translation>
+    </message>
+    <message>
+        <location filename="../../sync/engine.py" line="73"/>
+        <source>区中心发布的{what}本站无法使用：{reason}。本站继续使用原来的版本，已告知区中心；请联系区中心更正后重新发布。</source>
+        <translation>The {what} published by the district center cannot be used here: {reason}. This station keeps its previous version and has told the district center; ask them to correct and publish it again.</translation>
+    </message>
+    <message>
+        <location filename="../../sync/engine.py" line="76"/>
+        <source>事项目录</source>
+        <translation>matter catalog</translation>
+    </message>
+    <message>
+        <location filename="../../sync/engine.py" line="77"/>
+        <source>节假日安排</source>
+        <translation>holiday calendar</translation>
+    </message>
+    <message>
+        <location filename="../../sync/engine.py" line="108"/>
         <source>本站尚未登记到区中心；请先运行 `python -m clerk enroll --server URL --code 登记码`。</source>
         <translation>This station is not enrolled with the district yet; run `python -m clerk enroll --server URL --code CODE` first.</translation>
     </message>
     <message>
-        <location filename="../../sync/engine.py" line="78"/>
+        <location filename="../../sync/engine.py" line="118"/>
         <source>密钥环中没有本站的设备令牌；请重新登记（enroll）。</source>
         <translation>The keyring holds no device token for this station; enroll again.</translation>
     </message>
     <message>
-        <location filename="../../sync/engine.py" line="108"/>
+        <location filename="../../sync/engine.py" line="148"/>
         <source>区中心返回的站点编码与本站不符，未保存令牌。</source>
         <translation>The district answered with another station&apos;s code; the token was not kept.</translation>
     </message>

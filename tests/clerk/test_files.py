@@ -30,3 +30,35 @@ def test_a_failed_write_leaves_the_old_file_and_no_temporary(
         files.write_durably(target, b"new")
     assert target.read_bytes() == b"old"
     assert [p.name for p in tmp_path.iterdir()] == ["receipt.pdf"]
+
+
+def test_stale_temporary_files_are_cleaned_at_start(data_dir: Path) -> None:
+    """A kill during a PDF or scan write leaves a hidden .stationdesk-*.pdf behind."""
+    import os
+    import time
+
+    from clerk.workspace import Workspace
+
+    old = time.time() - files.STALE_AFTER_SECONDS - 60
+    stale = [data_dir / ".stationdesk-abc123.pdf", data_dir / "blobs" / "ab" / ".stationdesk-x"]
+    for path in stale:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(b"%PDF-1 half")
+        os.utime(path, (old, old))
+    live = data_dir / ".stationdesk-live.pdf"  # another process is writing it right now
+    live.write_bytes(b"%PDF-1")
+    Workspace.open(data_dir).close()
+    assert not any(p.exists() for p in stale) and live.exists()
+
+
+def test_a_write_cleans_stale_temporaries_in_its_folder(tmp_path: Path) -> None:
+    import os
+    import time
+
+    left = tmp_path / ".stationdesk-old.pdf"
+    left.write_bytes(b"%PDF-1 half")
+    old = time.time() - files.STALE_AFTER_SECONDS - 60
+    os.utime(left, (old, old))
+    files.write_durably(tmp_path / "notice.pdf", b"%PDF-1 whole")
+    assert not left.exists() and (tmp_path / "notice.pdf").read_bytes() == b"%PDF-1 whole"
+    assert [p.name for p in tmp_path.iterdir()] == ["notice.pdf"]

@@ -24,7 +24,8 @@ STATION_ONLY = {("POST", "/api/v1/sync/push"), ("GET", "/api/v1/sync/pull"),
                 ("GET", "/api/v1/sync/ledger"), ("GET", "/api/v1/station"),
                 ("GET", "/api/v1/station/cases/{case_id}"),
                 ("GET", "/api/v1/station/cases/{case_id}/events"),
-                ("GET", "/api/v1/station/supervision"), ("PUT", "/api/v1/blobs/{sha256}")}
+                ("GET", "/api/v1/station/supervision"), ("PUT", "/api/v1/blobs/{sha256}"),
+                ("POST", "/api/v1/sync/refusals")}
 SHARED = {("GET", "/api/v1/blobs/{sha256}"), ("GET", "/api/v1/catalog"),
           ("GET", "/api/v1/calendar")}
 PNG = b"\x89PNG\r\n\x1a\n" + b"scan" * 10

@@ -6,6 +6,8 @@ faults have been dealt; after that everything passes, so a test always converges
 * ``drop``      close the connection before forwarding (the district never sees it);
 * ``lost``      forward, let the district commit, then close without answering;
 * ``truncate``  forward, send half of the answer, close;
+* ``cut_headers`` forward, send the status line and part of the headers, close (the
+  client sees a 200 whose headers end early and whose body is missing);
 * ``500``       answer 500 without forwarding;
 * ``503``       answer 503 with ``Retry-After: 0`` without forwarding;
 * ``delay``     forward after a pause longer than the client's read timeout;
@@ -26,7 +28,7 @@ import time
 from collections import Counter
 from collections.abc import Sequence
 
-FAULTS = ("drop", "lost", "truncate", "500", "503", "delay", "duplicate")
+FAULTS = ("drop", "lost", "truncate", "cut_headers", "500", "503", "delay", "duplicate")
 
 
 def _read_request(sock: socket.socket) -> bytes | None:
@@ -54,6 +56,16 @@ def _with_header(head: bytes, name: bytes, value: bytes) -> bytes:
     lines = [ln for ln in head.split(b"\r\n")
              if not ln.lower().startswith(name.lower() + b":")]
     return b"\r\n".join([*lines, name + b": " + value])
+
+
+def _cut_in_headers(answer: bytes, rng: random.Random) -> bytes:
+    """The answer up to a point inside its headers: after the status line, before the
+    blank line (at a line end or in the middle of a header, as the rng says)."""
+    head = answer.partition(b"\r\n\r\n")[0]
+    first = head.find(b"\r\n") + 2
+    if first <= 1 or first >= len(head):
+        return head
+    return head[:rng.randrange(first, len(head))]
 
 
 def _status(code: int, extra: bytes = b"") -> bytes:
@@ -149,6 +161,9 @@ class FaultProxy:
                 return
             if fault == "truncate":
                 client.sendall(answer[: max(1, len(answer) // 2)])
+                return
+            if fault == "cut_headers":
+                client.sendall(_cut_in_headers(answer, self.rng))
                 return
             client.sendall(answer)
         except OSError:

@@ -123,7 +123,12 @@ def test_rejections_are_recorded_with_reasons(live: District, sws: Workspace,
     assert [(r.code) for r in report.push.rejected] == ["hash_mismatch", "out_of_order"]
     st = engine.status(sws)
     assert st.acked == 4 and len(st.rejected) == 2  # case b went through entirely
-    assert st.rejected[0].case_no == a.case_no and "hash_mismatch" in st.rejected[0].error
+    # The clerk reads words, not codes; and the round says it is done with problems.
+    assert st.rejected[0].case_no == a.case_no and "哈希不符" in st.rejected[0].error
+    assert "hash_mismatch" not in st.rejected[0].error
+    assert report.outcome == "problems" and report.exit_status == 3
+    assert [p.kind for p in report.problems] == ["rejected"]
+    assert a.case_no in report.problems[0].text
     assert b.case_no not in {r.case_no for r in st.rejected}
 
 

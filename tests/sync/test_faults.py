@@ -123,3 +123,24 @@ def test_server_killed_mid_push_then_restarted(district_url: str, sws: Workspace
             agree(d, sws, token, sample=100)
     finally:
         proc.stop()
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_an_answer_cut_inside_its_headers_is_retried(live: District, sws: Workspace,
+                                                     seed: int) -> None:
+    """A 200 whose headers end early (and so has no body) used to end the round with
+    "区中心的回答无法识别"; it is now retried like a dropped connection."""
+    enroll_station(sws, live)
+    token = credentials.load_token(live.base)
+    assert token is not None
+    populate(sws, 3)
+    port = int(live.base.rsplit(":", 1)[1])
+    with FaultProxy(port, faults=("cut_headers",), seed=seed, probability=1.0,
+                    max_faults=2) as proxy:
+        client = DistrictClient(proxy.base, token=token,
+                                retry=RetryPolicy(attempts=4, base=0.01, cap=0.05))
+        assert client.station().code == sws.station().code  # type: ignore[union-attr]
+        report = engine.sync_round(sws, client)
+        assert report.outcome == "done", report.error
+        assert proxy.dealt["cut_headers"] == 2
+        client.close()

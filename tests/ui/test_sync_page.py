@@ -73,7 +73,14 @@ def test_sync_now_lists_refused_events_with_reasons_and_reconciles(
     report = sync_now(qtbot, page)
     # The forged first event refuses ours ("history cannot be rewritten"); the rest follow on.
     assert report.push.accepted == 5 and len(report.push.rejected) == 1
-    assert "● 在线" in page.state_label.text()
+    # Done with problems: amber, never the green "上次同步成功" beside a refusal.
+    from ui.common.widgets import AMBER
+
+    assert report.outcome == "problems"
+    assert "但有 1 个问题" in page.state_label.text() and "成功" not in page.state_label.text()
+    assert AMBER[0] in page.state_label.styleSheet()
+    assert page.error_label.isVisible() and bad.case_no in page.error_label.text()
+    assert "历史不能被改写" in page.error_label.text()
     rows = [page.rejected.row_at(i) for i in range(page.rejected.rowCount())]
     assert {r.key for r in rows} == {bad.case_no}
     assert "历史不能被改写" in rows[0].texts[3] and rows[0].texts[1] == "1"

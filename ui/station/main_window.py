@@ -201,13 +201,23 @@ class MainWindow(QMainWindow):
             text, colour = self.tr("● 离线（未连接区中心）"), "#8a6d00"
         elif link.online is None:
             text, colour = self.tr("● 尚未同步"), "#8a6d00"
+        elif link.online and link.problems:
+            text, colour = self.tr("● 在线（上次同步有 {0} 个问题）").format(
+                len(link.problems)), "#8a6d00"
         elif link.online:
             text, colour = self.tr("● 在线"), "#1b6e35"
         else:
             text, colour = self.tr("● 离线（上次同步失败）"), "#a8231b"
+        tip = "\n".join(link.problems) or link.error
+        ws = self.ws
+        if ws is not None and ws.store.damage is not None:
+            text, colour = self.tr("● 数据库已损坏（已停止保存）"), "#a8231b"
+            from ui.operations import error_text
+
+            tip = error_text(ws.store.damaged_error())
         self.network_label.setText(text)
         self.network_label.setStyleSheet(f"color: {colour};")
-        self.network_label.setToolTip(link.error)
+        self.network_label.setToolTip(tip)
 
     # --- opening ------------------------------------------------------------------------------
     def load(self) -> None:

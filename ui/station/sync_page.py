@@ -15,12 +15,14 @@ ledger.
 
 from __future__ import annotations
 
+import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Protocol
 
 import shiboken6
-from PySide6.QtCore import QModelIndex, QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, QTimer, Signal
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -69,6 +71,23 @@ class StatusLike(Protocol):
     def last_attempt(self) -> str: ...
     @property
     def last_error(self) -> str: ...
+    @property
+    def last_problems(self) -> Sequence[ProblemLike]: ...
+
+
+class ProblemLike(Protocol):
+    """`sync.engine.Problem`: a marked template and its values."""
+
+    @property
+    def template(self) -> str: ...
+    @property
+    def params(self) -> dict[str, str]: ...
+
+
+@dataclass(frozen=True)
+class LightProblem:
+    template: str
+    params: dict[str, str]
 
 
 @dataclass(frozen=True)
@@ -80,6 +99,26 @@ class LightStatus:
     last_success: str
     last_attempt: str
     last_error: str
+    last_problems: tuple[LightProblem, ...] = ()
+
+
+def _light_problems(text: str) -> tuple[LightProblem, ...]:
+    try:
+        items = json.loads(text) if text else []
+        return tuple(LightProblem(str(d["template"]), {str(k): str(v) for k, v in
+                                                       d["params"].items()}) for d in items)
+    except (ValueError, KeyError, TypeError, AttributeError):
+        return ()
+
+
+def problem_text(problem: ProblemLike) -> str:
+    """A round's problem in the interface language (values that are marked words too)."""
+    words = QCoreApplication.translate("errors", problem.template)
+    values = {k: QCoreApplication.translate("errors", v) for k, v in problem.params.items()}
+    try:
+        return words.format(**values)
+    except (KeyError, IndexError, ValueError):  # a translation that lost a placeholder
+        return problem.template.format(**problem.params)
 
 
 def light_status(ws: Workspace) -> LightStatus:
@@ -92,7 +131,8 @@ def light_status(ws: Workspace) -> LightStatus:
             CaseEvent.sync_state == "pending", CaseEvent.origin == "station")).scalar_one())
     return LightStatus(ws.setting("sync.server_url", ""), pending,
                        ws.setting("sync.last_success", ""), ws.setting("sync.last_attempt", ""),
-                       ws.setting("sync.last_error", ""))
+                       ws.setting("sync.last_error", ""),
+                       _light_problems(ws.setting("sync.last_problems", "")))
 
 
 @dataclass(frozen=True)
@@ -103,14 +143,18 @@ class LinkState:
     online: bool | None  # None: no attempt yet
     error: str
     last_success: str  # local time, "" when never
+    # The last finished round's problems, worded in the interface language: a round
+    # "done with problems" is amber, never green.
+    problems: tuple[str, ...] = ()
 
     @classmethod
     def of(cls, status: StatusLike) -> LinkState:
         online = None
         if status.last_attempt:
             online = not status.last_error
+        problems = tuple(problem_text(p) for p in status.last_problems) if online else ()
         return cls(bool(status.server), online, status.last_error,
-                   _local(status.last_success))
+                   _local(status.last_success), problems)
 
 
 def _local(stamp: str) -> str:
@@ -388,6 +432,9 @@ class SyncPage(QWidget):
             self._state(self.tr("● 未登记到区中心"), GREY[0])
         elif link.online is None:
             self._state(self.tr("● 尚未同步"), AMBER[0])
+        elif link.online and link.problems:
+            self._state(self.tr("● 上次同步完成，但有 {n} 个问题").format(n=len(link.problems)),
+                        AMBER[0])
         elif link.online:
             self._state(self.tr("● 在线：上次同步成功"), GREEN[0])
         else:
@@ -402,8 +449,13 @@ class SyncPage(QWidget):
         self.times_label.setText(self.tr("上次成功同步：{ok}　上次尝试：{tried}").format(
             ok=_local(status.last_success) or self.tr("从未"),
             tried=_local(status.last_attempt) or self.tr("从未")))
-        self.error_label.setText(status.last_error)
-        self.error_label.setVisible(bool(status.last_error))
+        if link.problems:
+            self.error_label.setText("\n".join(f"· {p}" for p in link.problems))
+            self.error_label.setStyleSheet(f"color: {AMBER[0]};")
+        else:
+            self.error_label.setText(status.last_error)
+            self.error_label.setStyleSheet(f"color: {RED[0]};")
+        self.error_label.setVisible(bool(link.problems or status.last_error))
         self.reconcile_button.setEnabled(link.configured)
         self.enroll_button.setText(self.tr("重新登记…") if link.configured
                                    else self.tr("登记到区中心…"))
