@@ -6,11 +6,13 @@ Printing it again is a reprint (补打): the print log says so, and the page sho
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from clerk.cases.due import due_override, payload_in_force
 from clerk.cases.events import Event
 from clerk.cases.record import CaseRecord
 from clerk.cases.service import stored_event
@@ -43,7 +45,10 @@ def issuing_event(session: Session, rec: CaseRecord, kind: str,
     seq = docs[-1]["seq"]
     row = session.execute(select(CaseEvent).where(CaseEvent.case_id == rec.id,
                                                   CaseEvent.seq == seq)).scalar_one()
-    return stored_event(row)
+    event = stored_event(row)
+    # A reprinted receipt shows the due date in force, not a provisional one since moved.
+    payload = payload_in_force(event.payload, due_override(session, rec.id))
+    return event if payload is event.payload else replace(event, payload=payload)
 
 
 def was_printed(session: Session, doc_no: str) -> bool:

@@ -3,14 +3,18 @@
 Recomputation appends nothing to history: the events keep the date that was computed
 (and printed on the receipt) at the time. The new date goes to the case row's due-date
 columns, which every list and screen reads, and to `due_overrides`, which remembers the
-original, so later local events do not put the old date back (see ledger). Both the
-station and the district use `recomputed_due`.
+original, so later local events do not put the old date back (see ledger). Records are
+loaded with the date in force (`ledger.load_record`), and an event payload shown or
+printed again (the receipt, the case history) goes through `payload_in_force`, so no
+screen or document keeps the old provisional date. Both the station and the district
+use `recomputed_due`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import UTC, date, datetime
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -37,6 +41,21 @@ def recomputed_due(record: CaseRecord, cal: WorkCalendar) -> DueDate | None:
                     str(p.get("reason", "")))
               for p in record.pauses if p.get("end")]
     return cal.due_date(local_date(record.accepted_at), record.limit_days, pauses)
+
+
+def due_override(s: Session, case_id: str) -> DueOverride | None:
+    """The recomputed due date of a case, if a published year moved it."""
+    return s.get(DueOverride, case_id)
+
+
+def payload_in_force(payload: dict[str, Any], override: DueOverride | None) -> dict[str, Any]:
+    """An event payload as shown or printed now: the provisional due date it computed
+    replaced by its recomputation, when a published calendar year moved it."""
+    if override is None or override.original_due is None or not payload.get("due_provisional") \
+            or payload.get("due_date") != override.original_due.isoformat():
+        return payload
+    return {**payload, "due_date": override.due_date.isoformat(),
+            "due_provisional": override.due_provisional}
 
 
 def refresh(s: Session, cal: WorkCalendar, case_ids: Iterable[str] | None = None,

@@ -9,6 +9,7 @@ from datetime import date, timedelta
 
 from clerk.applicants import PersonInput
 from clerk.calendar import CalendarDay, CalendarYear, DayKind
+from clerk.cases.audit import verify
 from clerk.cases.events import Event
 from clerk.cases.ledger import append_event, load_by_case_no
 from clerk.cases.service import MaterialChanges
@@ -49,14 +50,21 @@ def test_official_year_moves_provisional_due_dates(tws: Workspace, id_factory: I
     clock.set_local(date(2026, 12, 29))
     long_case = _accepted(tws, id_factory, DISTRICT)  # 5 working days: into 2027
     before = _row_due(tws, long_case)
-    assert before == (date(2027, 1, 5), True)  # Mon–Fri guess: 30, 31, 1, 4, 5
+    assert before == (date(2027, 1, 6), True)  # statute: 30, 31, (元旦), 4, 5, 6
     assert tws.import_calendar_year(YEAR_2027) == 1
     assert _row_due(tws, long_case) == (date(2027, 1, 8), False)  # 30, 31, 6, 7, 8
-    # The history keeps the printed date; a later event that computes no due date
-    # leaves the recomputed one on the row.
-    assert tws.cases.get(long_case).due_date == date(2027, 1, 5)
+    # The record read now carries the date in force (every screen reads it)…
+    rec = tws.cases.get(long_case)
+    assert (rec.due_date, rec.due_provisional) == (date(2027, 1, 8), False)
+    # …while the history keeps the computed event; a later event that computes no due
+    # date leaves the recomputed one, and the projection still replays from the events.
     tws.cases.escalate(long_case)
     assert _row_due(tws, long_case) == (date(2027, 1, 8), False)
+    assert tws.cases.get(long_case).due_date == date(2027, 1, 8)
+    with tws.store.read() as s:
+        assert verify(s).ok
+        accepted = [e for e in tws.cases.timeline(long_case) if e.type is EventType.ACCEPTED]
+        assert accepted[0].payload["due_date"] == "2027-01-06"
 
 
 def test_a_fresh_due_date_replaces_the_override(tws: Workspace, id_factory: IdFactory,
