@@ -14,6 +14,7 @@ from typing import Any
 from PySide6.QtCore import QObject
 
 from clerk.cases.checklist import ItemStatus
+from clerk.cases.due import moved_payload
 from clerk.cases.states import State
 from clerk.timeutil import local_time
 from clerk.validation import mask_id_no, mask_mobile
@@ -243,7 +244,12 @@ class DistrictRenderer(QObject):
         head = "".join(f"<th>{esc(h)}</th>" for h in (
             self.tr("时间"), self.tr("环节"), self.tr("经办"), self.tr("说明")))
         rows = []
+        # A provisional due date the district recomputed since is shown as it stands now.
+        d = c.detail
         for i, e in enumerate(reversed(c.events)):
+            shown = moved_payload(e.payload, computed=c.record.get("due_date"), due=d.due_date,
+                                  provisional=d.due_provisional)
+            e = e if shown is e.payload else e.model_copy(update={"payload": shown})
             shade = ' bgcolor="#f4f6f9"' if i % 2 else ""
             side = tag(self.tr("区中心"), BLUE) if e.origin.value == "district" else ""
             rows.append(
