@@ -13,13 +13,14 @@ the store.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from clerk import accounts
+from clerk.cases.due import due_override, payload_in_force
 from clerk.cases.events import Event
 from clerk.cases.ledger import load_by_case_no
 from clerk.cases.queries import SupervisionCut
@@ -59,7 +60,10 @@ def issuing_event(session: Session, rec: CaseRecord, kind: str,
     seq = docs[-1]["seq"]
     row = session.execute(select(CaseEvent).where(CaseEvent.case_id == rec.id,
                                                   CaseEvent.seq == seq)).scalar_one()
-    return stored_event(row)
+    event = stored_event(row)
+    # A reprinted receipt shows the due date in force, not a provisional one since moved.
+    payload = payload_in_force(event.payload, due_override(session, rec.id))
+    return event if payload is event.payload else replace(event, payload=payload)
 
 
 def station_authority(s: Session, station: StationInfo) -> Authority:

@@ -58,6 +58,7 @@ class Workspace:
         # Files a killed write left behind (scans, PDFs saved here) go at start.
         blobs = Path(data_dir) / "blobs"
         clean_stale_temps([Path(data_dir), blobs, *(p for p in blobs.glob("??") if p.is_dir())])
+        ws.settle_provisional_dues()
         return ws
 
     def close(self) -> None:
@@ -141,6 +142,18 @@ class Workspace:
                 with self.store.read() as s:
                     self._calendar = calendar_store.build_calendar(s)
             return self._calendar
+
+    def settle_provisional_dues(self) -> int:
+        """Once after an upgrade that changed how years without official data count
+        (clerk.cases.due.PROVISIONAL_RULE), recompute the stored provisional due dates;
+        otherwise a single settings read."""
+        from clerk.cases.due import rule_changed, settle_rule
+
+        with self.store.read() as s:
+            if not rule_changed(s):
+                return 0
+        with self.store.write() as s:
+            return settle_rule(s, calendar_store.build_calendar(s), now=self.now())
 
     def import_calendar_year(self, year: CalendarYear) -> int:
         """Store a published year and recompute the provisional due dates it settles;

@@ -8,6 +8,7 @@ compute with the same data.
 from __future__ import annotations
 
 import json
+from datetime import datetime
 from threading import Lock
 
 from sqlalchemy import Connection, select
@@ -57,3 +58,24 @@ def work_calendar(s: Session | Connection) -> WorkCalendar:
             _cache.clear()
         _cache[etag] = cal
     return cal
+
+
+def settle_provisional_rule(s: Session, now: datetime) -> int | None:
+    """Once after an upgrade that changed how years without official data count
+    (clerk.cases.due.PROVISIONAL_RULE), recompute the stored provisional due dates, as a
+    publication does; None when they are already under the current rule. The rule in
+    force is kept as a pseudo-publication (kind "provisional")."""
+    from clerk.cases.due import PROVISIONAL_RULE
+    from district.auth import naive
+    from district.ledger import recompute_provisional
+
+    row = s.get(Publication, "provisional")
+    if row is not None and row.etag == PROVISIONAL_RULE:
+        return None
+    moved = recompute_provisional(s, work_calendar(s))
+    if row is None:
+        s.add(Publication(kind="provisional", etag=PROVISIONAL_RULE, published_at=naive(now)))
+    else:
+        row.etag, row.published_at = PROVISIONAL_RULE, naive(now)
+    s.flush()
+    return moved

@@ -14,6 +14,7 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -134,6 +135,11 @@ class Database:
         # sorts out a concurrent writer) rather than a mix of before and after it.
         self._snapshot_writer = writer if self.is_sqlite else writer.execution_options(
             isolation_level="REPEATABLE READ")
+        if migrate:  # the data follows an upgrade too (serve's workers only check)
+            from district.calendar import settle_provisional_rule
+
+            with self.write() as s:
+                settle_provisional_rule(s, datetime.now(UTC))
 
     @contextmanager
     def read(self) -> Iterator[Session]:

@@ -6,17 +6,24 @@ Conventions used everywhere in this module (DESIGN.md section 5):
   not counted, so a limit of N working days ends on the Nth working day *after* it.
 * A day is a working day when the calendar data says so (a holiday on a weekday is off,
   a make-up day 调休上班 on a weekend is worked), otherwise when it is Monday-Friday.
-* A year with no official data is computed on plain Monday-Friday, and any result that
-  depends on such a year is *provisional*: recompute it once the district publishes the
-  year. The days of a non-official :class:`CalendarYear` (a draft, the example file)
-  are kept for display only and never used in the arithmetic, so every station and the
-  district compute the same provisional dates whatever drafts they have loaded.
+* A year with no official data (2025 onwards) still has the statutory holidays the law
+  fixes in advance (``clerk.calendar.statute``: 元旦, 春节, 清明节, 劳动节, 端午节, 中秋节,
+  国庆节, lunar dates computed by lunar-python): they and the weekends are off, every
+  other day is worked. Only the State Council's adjustments (调休, 补假) are unknown, so
+  any result that depends on such a year is *provisional*: recompute it once the
+  district publishes the year. Years before 2025 without data are plain Monday-Friday.
+  The days of a non-official :class:`CalendarYear` (a draft, the example file) are kept
+  for display only and never used in the arithmetic, so every station and the district
+  compute the same provisional dates whatever drafts they have loaded: the statutory
+  days depend on the law and the lunar library only.
 
 Performance: everything rests on ``_count(d)``, the number of working days from a fixed
 epoch up to ``d``. It is a closed-form Monday-Friday count plus a prefix sum over the
 few hundred calendar exceptions (a bisect), so counting between two dates is O(log k)
 for any distance and ``add_working_days`` is a short binary search. No parsing or date
-walking per call; years outside the data (1999, 2030, 9000) need no special path.
+walking per call. The statutory days of years without data are generated lazily, the
+first time a count reaches such a year (about 3 ms a year, lunar-python imported then),
+so building a calendar costs what it did and years far out (9000) need no special path.
 """
 
 from __future__ import annotations
@@ -27,6 +34,7 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 from itertools import accumulate
+from threading import Lock
 
 from clerk.errors import QT_TRANSLATE_NOOP, ValidationError
 
@@ -122,13 +130,24 @@ class WorkCalendar:
                 if cal_year.official:
                     self._rules[entry.day] = entry
         # Exceptions as deltas against Monday-Friday, sorted, with running sums.
-        deltas = sorted(
+        self._deltas = sorted(
             (d.toordinal(), delta)
             for d, entry in self._rules.items()
             if (delta := _delta(entry)) != 0
         )
-        self._ex_ordinals = [o for o, _ in deltas]
-        self._ex_prefix = [0, *accumulate(delta for _, delta in deltas)]
+        # Statutory days of the years without official data, generated up to the year
+        # ``_through`` (lazily, see ``_cover``); ``_covered`` is its last ordinal. The
+        # index (exception ordinals, prefix sums) is replaced whole, so readers in other
+        # threads always see a consistent pair.
+        from clerk.calendar import statute  # it imports CalendarDay from here
+
+        self._statutory: dict[date, CalendarDay] = {}
+        self._lock = Lock()
+        self._through = statute.FIRST_YEAR - 1
+        while self._through + 1 in self._official:  # nothing to generate for these
+            self._through += 1
+        self._covered = date(self._through, 12, 31).toordinal()
+        self._index = _index(self._deltas)
 
     # ------------------------------------------------------------------ facts
 
@@ -148,12 +167,20 @@ class WorkCalendar:
 
     def day_info(self, d: date) -> CalendarDay | None:
         """The holiday or make-up entry for ``d``, if there is one (for display; it may
-        come from a non-official year and then does not affect the arithmetic)."""
-        return self._days.get(d)
+        come from a non-official year and then does not affect the arithmetic, or from
+        the statute for a year without official data)."""
+        entry = self._days.get(d)
+        if entry is None and d.year not in self._official:
+            self._cover(d.toordinal())
+            entry = self._statutory.get(d)
+        return entry
 
     def is_working_day(self, d: date) -> bool:
         """True when ``d`` is a working day (see the module docstring for the rule)."""
         entry = self._rules.get(d)
+        if entry is None and d.year not in self._official:
+            self._cover(d.toordinal())
+            entry = self._statutory.get(d)
         if entry is not None:
             return entry.kind is DayKind.WORKDAY
         return d.weekday() < 5
@@ -162,8 +189,37 @@ class WorkCalendar:
 
     def _count(self, ordinal: int) -> int:
         """Working days among ordinals 1..ordinal: O(log k)."""
-        corrections = self._ex_prefix[bisect_right(self._ex_ordinals, ordinal)]
-        return _mon_fri_upto(ordinal) + corrections
+        if ordinal > self._covered:
+            self._cover(ordinal)
+        ordinals, prefix = self._index
+        return _mon_fri_upto(ordinal) + prefix[bisect_right(ordinals, ordinal)]
+
+    def _cover(self, ordinal: int) -> None:
+        """Generate the statutory days of the years without official data up to the
+        year of ``ordinal`` (at most ``statute.LAST_YEAR``) and rebuild the index."""
+        if ordinal <= self._covered:
+            return
+        from clerk.calendar import statute
+
+        with self._lock:
+            if ordinal <= self._covered:  # another thread did it meanwhile
+                return
+            target = min(date.fromordinal(min(ordinal, _MAX_ORDINAL)).year, statute.LAST_YEAR)
+            added = [
+                entry
+                for year in range(self._through + 1, target + 1)
+                if year not in self._official
+                for entry in statute.statutory_holidays(year)
+            ]
+            if added:
+                self._statutory.update((entry.day, entry) for entry in added)
+                self._deltas = sorted([*self._deltas, *(
+                    (e.day.toordinal(), delta) for e in added if (delta := _delta(e)) != 0)])
+                self._index = _index(self._deltas)
+            self._through = target
+            # Past the statute's last year nothing more is generated: cover everything.
+            self._covered = (_MAX_ORDINAL if target >= statute.LAST_YEAR
+                             else date(target, 12, 31).toordinal())
 
     def working_days_between(self, start: date, end: date) -> int:
         """Number of working days in ``(start, end]``; 0 when ``end <= start``."""
@@ -278,6 +334,11 @@ class WorkCalendar:
         ]
         paused = sum(self.working_days_between(s, e) for s, e in clipped)
         return self.working_days_between(accepted, until) - paused
+
+
+def _index(deltas: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
+    """Sorted exception ordinals and the running sums of their deltas (one longer)."""
+    return [o for o, _ in deltas], [0, *accumulate(delta for _, delta in deltas)]
 
 
 def _delta(entry: CalendarDay) -> int:

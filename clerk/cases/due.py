@@ -3,14 +3,18 @@
 Recomputation appends nothing to history: the events keep the date that was computed
 (and printed on the receipt) at the time. The new date goes to the case row's due-date
 columns, which every list and screen reads, and to `due_overrides`, which remembers the
-original, so later local events do not put the old date back (see ledger). Both the
-station and the district use `recomputed_due`.
+original, so later local events do not put the old date back (see ledger). Records are
+loaded with the date in force (`ledger.load_record`), and an event payload shown or
+printed again (the receipt, the case history) goes through `payload_in_force`, so no
+screen or document keeps the old provisional date. Both the station and the district
+use `recomputed_due`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import UTC, date, datetime
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -19,10 +23,15 @@ from clerk.calendar import Pause, WorkCalendar
 from clerk.calendar.workdays import DueDate
 from clerk.cases.record import CaseRecord
 from clerk.cases.states import State
-from clerk.store.models import Case, DueOverride
+from clerk.store.models import Case, DueOverride, Setting
 from clerk.timeutil import local_date
 
 OPEN_STATES = [s.value for s in State if not s.is_final]
+
+#: How years without official data are counted; a station that stored provisional dates
+#: under another rule (before 2026-12: plain Monday-Friday) recomputes them once.
+PROVISIONAL_RULE = "statute-2024"
+RULE_SETTING = "calendar.provisional_rule"
 
 
 def recomputed_due(record: CaseRecord, cal: WorkCalendar) -> DueDate | None:
@@ -37,6 +46,32 @@ def recomputed_due(record: CaseRecord, cal: WorkCalendar) -> DueDate | None:
                     str(p.get("reason", "")))
               for p in record.pauses if p.get("end")]
     return cal.due_date(local_date(record.accepted_at), record.limit_days, pauses)
+
+
+def due_override(s: Session, case_id: str) -> DueOverride | None:
+    """The recomputed due date of a case, if a published year moved it."""
+    return s.get(DueOverride, case_id)
+
+
+def payload_in_force(payload: dict[str, Any], override: DueOverride | None) -> dict[str, Any]:
+    """An event payload as shown or printed now: the provisional due date it computed
+    replaced by its recomputation, when a published calendar year moved it."""
+    if override is None:
+        return payload
+    return moved_payload(payload, computed=override.original_due, due=override.due_date,
+                         provisional=override.due_provisional)
+
+
+def moved_payload(payload: dict[str, Any], *, computed: date | str | None, due: date | None,
+                  provisional: bool) -> dict[str, Any]:
+    """`payload` with ``due`` in force instead of its due date when that is the provisional
+    date ``computed`` by the events (the district passes its record's, the station its
+    override's); any other payload is returned as it is."""
+    if computed is None or due is None or not payload.get("due_provisional") \
+            or payload.get("due_date") != str(computed if isinstance(computed, str)
+                                              else computed.isoformat()):
+        return payload
+    return {**payload, "due_date": due.isoformat(), "due_provisional": provisional}
 
 
 def refresh(s: Session, cal: WorkCalendar, case_ids: Iterable[str] | None = None,
@@ -64,5 +99,24 @@ def refresh(s: Session, cal: WorkCalendar, case_ids: Iterable[str] | None = None
             override.due_date, override.due_provisional = due.day, due.provisional
             override.recomputed_at = moment
         moved += 1
+    s.flush()
+    return moved
+
+
+def rule_changed(s: Session) -> bool:
+    """True when the stored provisional dates were computed under an older rule."""
+    row = s.get(Setting, RULE_SETTING)
+    return row is None or row.value != PROVISIONAL_RULE
+
+
+def settle_rule(s: Session, cal: WorkCalendar, now: datetime | None = None) -> int:
+    """Recompute the provisional due dates under the current rule and remember it;
+    returns how many moved (in the caller's write transaction)."""
+    moved = refresh(s, cal, now=now)
+    row = s.get(Setting, RULE_SETTING)
+    if row is None:
+        s.add(Setting(key=RULE_SETTING, value=PROVISIONAL_RULE))
+    else:
+        row.value = PROVISIONAL_RULE
     s.flush()
     return moved

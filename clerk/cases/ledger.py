@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -23,14 +23,15 @@ def last_chain_hash(session: Session) -> str:
 
 def append_event(session: Session, record: CaseRecord | None, event: Event, *,
                  sync_state: str = "pending") -> CaseRecord:
-    """Validate `event` against the state machine, store it, and return the new projection.
+    """Validate `event` against the state machine, store it, and return the new projection
+    (with the due date in force, like `load_record`).
 
     The caller's record is not modified (a refused event leaves it as it was).
     """
     event = event if event.hash else event.sealed()
-    new = apply_event(record.clone() if record is not None else None, event)
+    new = apply_event(_as_recorded(session, record), event)
     prev = last_chain_hash(session)
-    _write_projection(session, new)
+    row = _write_projection(session, new)
     session.flush()  # the case row first: events reference it
     session.add(CaseEvent(
         event_id=event.event_id, case_id=event.case_id, seq=event.seq, type=event.type.value,
@@ -39,7 +40,7 @@ def append_event(session: Session, record: CaseRecord | None, event: Event, *,
         chain_prev=prev, chain_hash=chain_hash(prev, event.hash), sync_state=sync_state,
     ))
     session.flush()
-    return new
+    return _in_force(new, row.due_date, row.due_provisional)
 
 
 def _naive(moment: datetime) -> datetime:
@@ -50,7 +51,7 @@ def _naive_opt(moment: datetime | None) -> datetime | None:
     return _naive(moment) if moment is not None else None
 
 
-def _write_projection(session: Session, rec: CaseRecord) -> None:
+def _write_projection(session: Session, rec: CaseRecord) -> Case:
     row = session.get(Case, rec.id)
     if row is None:
         row = Case(id=rec.id)
@@ -75,6 +76,7 @@ def _write_projection(session: Session, rec: CaseRecord) -> None:
     row.version = rec.version
     row.updated_at = _naive(rec.updated_at or rec.received_at)
     row.data = rec.to_dict()
+    return row
 
 
 def _set_due(session: Session, row: Case, rec: CaseRecord) -> None:
@@ -92,16 +94,44 @@ def _set_due(session: Session, row: Case, rec: CaseRecord) -> None:
 
 
 def load_record(session: Session, case_id: str) -> CaseRecord:
+    """The case as its events make it, with the due date in force (see `_in_force`)."""
     row = session.get(Case, case_id)
     if row is None:
         raise NotFoundError(QT_TRANSLATE_NOOP("errors", "案件不存在。"), code="case.unknown")
-    return CaseRecord.from_dict(row.data)
+    return _in_force(CaseRecord.from_dict(row.data), row.due_date, row.due_provisional)
 
 
 def load_by_case_no(session: Session, case_no: str) -> CaseRecord:
-    data = session.execute(select(Case.data).where(Case.case_no == case_no.strip())).scalar()
-    if data is None:
+    """Like `load_record`, by case number."""
+    row = session.execute(select(Case.data, Case.due_date, Case.due_provisional)
+                          .where(Case.case_no == case_no.strip())).first()
+    if row is None:
         raise NotFoundError(
             QT_TRANSLATE_NOOP("errors", "没有案件编号为 {case_no} 的办件。"),
             code="case.unknown", params={"case_no": case_no})
-    return CaseRecord.from_dict(data)
+    return _in_force(CaseRecord.from_dict(row.data), row.due_date, row.due_provisional)
+
+
+def _in_force(rec: CaseRecord, due: date | None, provisional: bool | None) -> CaseRecord:
+    """The record with the due date in force: the case row's, which a published calendar
+    year may have moved since the events computed theirs (clerk.cases.due). Records are
+    read through here, so every screen and document shows the same date as the case
+    list; `_as_recorded` undoes it before an event is applied, so the stored projection
+    stays exactly what the events give (the audit replays them)."""
+    if rec.due_date is not None and due is not None:
+        rec.due_date, rec.due_provisional = due, bool(provisional)
+    return rec
+
+
+def _as_recorded(session: Session, record: CaseRecord | None) -> CaseRecord | None:
+    """A copy of `record` with the due date its events computed (see `_in_force`)."""
+    if record is None:
+        return None
+    copy = record.clone()
+    with session.no_autoflush:
+        override = session.get(DueOverride, record.id)
+    # Only provisional dates are ever recomputed, so the original was provisional.
+    if override is not None and \
+            (copy.due_date, copy.due_provisional) == (override.due_date, override.due_provisional):
+        copy.due_date, copy.due_provisional = override.original_due, True
+    return copy

@@ -609,7 +609,11 @@ def case_timeline(s: Session, case_id: str) -> list[TimelineEntry]:
 
     rows = _rows(s, "SELECT seq, type, payload, actor, origin, occurred_at, sync_state, "
                     "sync_error FROM case_events WHERE case_id = ? ORDER BY seq", [case_id])
-    return [TimelineEntry(int(seq), etype, json.loads(payload) if payload else {}, actor,
+    from clerk.cases.due import due_override, payload_in_force
+
+    moved = due_override(s, case_id)  # the history shows the due date in force too
+    return [TimelineEntry(int(seq), etype,
+                          payload_in_force(json.loads(payload) if payload else {}, moved), actor,
                           origin, _parse_dt(at) or datetime.min.replace(tzinfo=UTC), sync,
                           error)
             for seq, etype, payload, actor, origin, at, sync, error in rows]

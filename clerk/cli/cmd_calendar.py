@@ -6,9 +6,11 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from clerk.calendar import parse_year_file
+from clerk.calendar import CalendarYear, WorkCalendar, parse_year_file, seed_years
+from clerk.calendar_store import load_years
 from clerk.cli.common import CliContext, add_command, parse_date
 from clerk.errors import ValidationError
+from clerk.store import DB_FILENAME
 
 
 def register(sub: Any) -> None:
@@ -21,14 +23,42 @@ def register(sub: Any) -> None:
     p.add_argument("file", type=Path)
 
 
+MAX_DAYS = 3650  # ten years: beyond any time limit in the catalog
+
+
 def cmd_due(args: argparse.Namespace, ctx: CliContext) -> int:
-    if args.days < 0 or args.days > 3650:
-        raise ValidationError("工作日数须在 0–3650 之间。", code="calendar.days", field="days")
-    due = ctx.workspace().calendar().add_working_days(args.start, args.days)
-    note = "（暂定：该年度法定节假日尚未公布）" if due.provisional else ""
+    """The Nth working day after --from. Works before `init`: the bundled calendar, plus
+    the years published to this station when its database exists (never created here).
+
+    ``--days 0`` is meaningful: an instant matter (即办件) has a limit of 0 working days
+    and is due the day it is accepted, so the answer is --from itself, said in words."""
+    if args.days < 0:
+        raise ValidationError(
+            f"工作日数不能为负数（现在是 {args.days}）：期限从起算日的次日往后数，"
+            f"请给出 0 到 {MAX_DAYS} 之间的整数。", code="calendar.days", field="days")
+    if args.days > MAX_DAYS:
+        raise ValidationError(
+            f"工作日数 {args.days} 太大：最多 {MAX_DAYS} 个工作日（约十四年）。",
+            code="calendar.days", field="days")
+    due = _calendar(ctx).add_working_days(args.start, args.days)
+    if args.days == 0:
+        note = "（0 个工作日：即办，当日到期）"
+    elif due.provisional:
+        note = "（暂定：该年度节假日安排尚未公布，已按法定节假日和周末计算，不含调休）"
+    else:
+        note = ""
     ctx.emit({"from": args.start, "days": args.days, "due": due.day,
               "provisional": due.provisional}, f"{due.day.isoformat()}{note}")
     return 0
+
+
+def _calendar(ctx: CliContext) -> WorkCalendar:
+    """The station's calendar when it has a database, else the bundled seed alone."""
+    stored: list[CalendarYear] = []
+    if (ctx.data_dir / DB_FILENAME).exists():
+        with ctx.workspace().store.read() as s:
+            stored = load_years(s)
+    return WorkCalendar([*seed_years(), *stored])  # stored (published) years win
 
 
 def cmd_import(args: argparse.Namespace, ctx: CliContext) -> int:

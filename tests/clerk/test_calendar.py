@@ -94,10 +94,10 @@ def test_official_example_labour_day() -> None:
     assert CAL.add_working_days(d("2026-04-30"), 3) == DueDate(d("2026-05-08"), False)
 
 
-def test_past_the_last_official_year_is_provisional_monday_to_friday() -> None:
+def test_past_the_last_official_year_is_provisional_with_its_statutory_days() -> None:
     due = CAL.add_working_days(d("2026-12-28"), 5)
-    # 12-29, 12-30, 12-31, then 2027 on Mon-Fri: Fri 01-01 and Mon 01-04.
-    assert due == DueDate(d("2027-01-04"), True)
+    # 12-29, 12-30, 12-31, then 2027: 元旦 Fri 01-01 off, Mon 01-04, Tue 01-05.
+    assert due == DueDate(d("2027-01-05"), True)
     assert CAL.add_working_days(d("2026-12-28"), 3) == DueDate(d("2026-12-31"), False)
     assert not CAL.is_official(2027)
 
@@ -138,7 +138,9 @@ def test_is_working_day() -> None:
     assert not CAL.is_working_day(d("2026-10-01"))  # Thursday, National Day
     assert not CAL.is_working_day(d("2026-10-11"))  # plain Sunday
     assert CAL.is_working_day(d("2026-10-12"))
-    assert CAL.is_working_day(d("2031-01-01"))  # no data: Mon-Fri, a Wednesday
+    assert not CAL.is_working_day(d("2031-01-01"))  # no data: 元旦 by statute, a Wednesday
+    assert CAL.is_working_day(d("2031-01-02"))  # no data: the other weekdays are worked
+    assert CAL.is_working_day(d("2001-01-01"))  # before the seed: plain Mon-Fri
 
 
 def test_working_days_between() -> None:
@@ -169,9 +171,10 @@ def test_non_official_year_is_display_only() -> None:
     assert not example.official
     cal = WorkCalendar([*SEED, example])
     assert not cal.is_official(2027)
-    info = cal.day_info(d("2027-10-01"))
+    info = cal.day_info(d("2027-10-05"))
     assert info is not None and info.name == "国庆节"
-    assert cal.is_working_day(d("2027-10-01"))  # example data is not used
+    assert cal.is_working_day(d("2027-10-05"))  # example data is not used…
+    assert not cal.is_working_day(d("2027-09-26"))  # …neither its make-up days
     assert cal.add_working_days(d("2027-09-30"), 1) == CAL.add_working_days(d("2027-09-30"), 1)
 
 
@@ -179,7 +182,9 @@ def test_later_entry_for_the_same_year_wins() -> None:
     empty_2026 = CalendarYear(2026, "x", False, ())
     cal = WorkCalendar([*SEED, empty_2026])
     assert not cal.is_official(2026)
-    assert cal.is_working_day(d("2026-10-01"))
+    assert not cal.is_working_day(d("2026-10-10"))  # the make-up Saturday is gone
+    assert cal.is_working_day(d("2026-10-05"))  # so is the bridge; the statute remains:
+    assert not cal.is_working_day(d("2026-10-01"))
 
 
 # --------------------------------------------------------------------------- pauses

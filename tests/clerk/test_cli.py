@@ -7,10 +7,12 @@ import json
 import subprocess
 import sys
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 import pytest
 
+from clerk.calendar import CalendarDay, CalendarYear, DayKind, dump_year_file
 from clerk.catalog import dump_catalog
 from clerk.cli import main
 from clerk.store import DB_FILENAME
@@ -90,6 +92,42 @@ def test_calendar_due(run: Run, data_dir: Path) -> None:
     code, out, _ = run("calendar", "due", "--from", "2026-12-28", "--days", "10", "--json",
                        "--data-dir", str(data_dir))
     assert json.loads(out)["provisional"] is True
+
+
+def test_calendar_due_before_init(run: Run, tmp_path: Path) -> None:
+    """No station yet: the bundled calendar answers, and no database appears."""
+    empty = tmp_path / "nothing-here"
+    code, out, err = run("calendar", "due", "--from", "2026-12-04", "--days", "20",
+                         "--data-dir", str(empty))
+    assert code == 0, err
+    assert out.startswith("2027-01-04（暂定")  # 元旦 2027-01-01 is off by statute
+    assert not empty.exists() or not any(empty.iterdir())
+    code, out, _ = run("calendar", "due", "--from", "2027-02-04", "--days", "1", "--json",
+                       "--data-dir", str(empty))
+    assert json.loads(out) == {"from": "2027-02-04", "days": 1, "due": "2027-02-09",
+                               "provisional": True}  # 春节 2027-02-05..08
+
+
+def test_calendar_due_uses_the_published_years(run: Run, data_dir: Path,
+                                               tmp_path: Path) -> None:
+    f = tmp_path / "2027.json"
+    f.write_text(dump_year_file(CalendarYear(2027, "测试：国务院办公厅通知", True, tuple(
+        CalendarDay(date(2027, 1, d), DayKind.HOLIDAY, "元旦", "") for d in range(1, 5)))),
+        encoding="utf-8")
+    assert run("calendar", "import", str(f), "--data-dir", str(data_dir))[0] == 0
+    code, out, _ = run("calendar", "due", "--from", "2026-12-04", "--days", "20",
+                       "--data-dir", str(data_dir))
+    assert code == 0 and out.strip() == "2027-01-05"  # official: no longer provisional
+
+
+def test_calendar_due_zero_and_negative_days(run: Run, tmp_path: Path) -> None:
+    d = ["--data-dir", str(tmp_path)]
+    code, out, _ = run("calendar", "due", "--from", "2026-12-04", "--days", "0", *d)
+    assert code == 0 and out.strip() == "2026-12-04（0 个工作日：即办，当日到期）"
+    code, out, err = run("calendar", "due", "--from", "2026-12-04", "--days", "-3", *d)
+    assert code == 2 and out == "" and "不能为负数" in err and "-3" in err
+    code, _, err = run("calendar", "due", "--from", "2026-12-04", "--days", "3651", *d)
+    assert code == 2 and "3650" in err
 
 
 def test_calendar_import_bad_file_stores_nothing(run: Run, data_dir: Path,

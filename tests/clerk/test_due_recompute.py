@@ -6,9 +6,11 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 from datetime import date, timedelta
+from pathlib import Path
 
 from clerk.applicants import PersonInput
 from clerk.calendar import CalendarDay, CalendarYear, DayKind
+from clerk.cases.audit import verify
 from clerk.cases.events import Event
 from clerk.cases.ledger import append_event, load_by_case_no
 from clerk.cases.service import MaterialChanges
@@ -49,14 +51,21 @@ def test_official_year_moves_provisional_due_dates(tws: Workspace, id_factory: I
     clock.set_local(date(2026, 12, 29))
     long_case = _accepted(tws, id_factory, DISTRICT)  # 5 working days: into 2027
     before = _row_due(tws, long_case)
-    assert before == (date(2027, 1, 5), True)  # Mon–Fri guess: 30, 31, 1, 4, 5
+    assert before == (date(2027, 1, 6), True)  # statute: 30, 31, (元旦), 4, 5, 6
     assert tws.import_calendar_year(YEAR_2027) == 1
     assert _row_due(tws, long_case) == (date(2027, 1, 8), False)  # 30, 31, 6, 7, 8
-    # The history keeps the printed date; a later event that computes no due date
-    # leaves the recomputed one on the row.
-    assert tws.cases.get(long_case).due_date == date(2027, 1, 5)
+    # The record read now carries the date in force (every screen reads it)…
+    rec = tws.cases.get(long_case)
+    assert (rec.due_date, rec.due_provisional) == (date(2027, 1, 8), False)
+    # …while the history keeps the computed event; a later event that computes no due
+    # date leaves the recomputed one, and the projection still replays from the events.
     tws.cases.escalate(long_case)
     assert _row_due(tws, long_case) == (date(2027, 1, 8), False)
+    assert tws.cases.get(long_case).due_date == date(2027, 1, 8)
+    with tws.store.read() as s:
+        assert verify(s).ok
+        accepted = [e for e in tws.cases.timeline(long_case) if e.type is EventType.ACCEPTED]
+        assert accepted[0].payload["due_date"] == "2027-01-06"
 
 
 def test_a_fresh_due_date_replaces_the_override(tws: Workspace, id_factory: IdFactory,
@@ -84,3 +93,38 @@ def test_clock_drift_does_not_block_resubmission(tws: Workspace, id_factory: IdF
             occurred_at=clock() + timedelta(days=1)), sync_state="acked")
     rec = tws.cases.resubmit(case_no)
     assert rec.state == State.ESCALATED and rec.due_date is not None
+
+
+
+def test_dates_stored_under_the_old_rule_are_recomputed_once(
+        data_dir: Path, id_factory: IdFactory, clock: FakeClock) -> None:
+    """A station upgraded from the plain Monday-Friday rule: its stored provisional due
+    dates are recomputed when it next opens, and only that once."""
+    from sqlalchemy import select
+
+    from clerk.cases.audit import verify
+    from clerk.cases.due import RULE_SETTING
+    from clerk.store.models import Case, Setting
+    from tests.clerk.factories import sample_matters
+
+    ws = Workspace.open(data_dir, clock=clock)
+    ws.import_matters(sample_matters(), source="tests")
+    clock.set_local(date(2026, 12, 28))
+    case_no = _accepted(ws, id_factory, DISTRICT)  # 5 days: 29, 30, 31, (元旦), 4, 5
+    assert _row_due(ws, case_no) == (date(2027, 1, 5), True)
+    with ws.store.write() as s:  # as the old version left it: New Year's Day counted
+        row = s.execute(select(Case).where(Case.case_no == case_no)).scalar_one()
+        row.due_date = date(2027, 1, 4)
+        setting = s.get(Setting, RULE_SETTING)
+        assert setting is not None
+        s.delete(setting)
+    ws.close()
+    ws = Workspace.open(data_dir, clock=clock)
+    try:
+        assert _row_due(ws, case_no) == (date(2027, 1, 5), True)
+        assert ws.cases.get(case_no).due_date == date(2027, 1, 5)
+        assert ws.settle_provisional_dues() == 0  # the rule is remembered
+        with ws.store.read() as s:
+            assert verify(s).ok
+    finally:
+        ws.close()

@@ -62,7 +62,10 @@ def test_catalog_and_calendar_etags(api: District, tmp_path: Path) -> None:
 def test_publishing_an_official_year_recomputes_due_dates(api: District, sws: Workspace,
                                                           id_factory: IdFactory,
                                                           clock: FakeClock,
-                                                          tmp_path: Path) -> None:
+                                                          tmp_path: Path, qapp: object) -> None:
+    from wire.protocol import CaseDetail, PulledEvent
+    from ui.district.render import DistrictCase, DistrictRenderer
+
     from district import admin
 
     token = api.station_token()
@@ -71,11 +74,13 @@ def test_publishing_an_official_year_recomputes_due_dates(api: District, sws: Wo
     rec = escalated_case(sws, id_factory(1))
     push(api, token, wire_events(sws, rec.case_no))
     before = api.get(f"/cases/{rec.id}", reviewer).json()
-    assert (before["due_date"], before["due_provisional"]) == ("2027-01-04", True)
+    # 12-29, 12-30, 12-31, (元旦 off by statute), 01-04, 01-05.
+    assert (before["due_date"], before["due_provisional"]) == ("2027-01-05", True)
     year = tmp_path / "2027.json"
     year.write_text(json.dumps({
         "format": "stationdesk-calendar", "version": 1, "year": 2027, "official": True,
-        "source": "测试", "days": [{"date": "2027-01-01", "kind": "holiday", "name": "元旦"}]},
+        "source": "测试", "days": [{"date": f"2027-01-0{d}", "kind": "holiday", "name": "元旦"}
+                                 for d in (1, 2, 3, 4)]},
         ensure_ascii=False), encoding="utf-8")
     db = api.db()
     try:
@@ -83,9 +88,48 @@ def test_publishing_an_official_year_recomputes_due_dates(api: District, sws: Wo
     finally:
         db.close()
     after = api.get(f"/cases/{rec.id}", reviewer).json()
-    assert (after["due_date"], after["due_provisional"]) == ("2027-01-05", False)
-    # The events keep what was computed (and printed) at the time.
-    assert after["record"]["due_date"] == "2027-01-04"
+    assert (after["due_date"], after["due_provisional"]) == ("2027-01-06", False)
+    # The events keep what was computed (and printed) at the time…
+    assert after["record"]["due_date"] == "2027-01-05"
+    # …and the reviewer's history shows the date in force, like the summary.
+    events = api.get(f"/cases/{rec.id}/events", reviewer).json()["events"]
+    case = DistrictCase(CaseDetail.model_validate(after),
+                        [PulledEvent.model_validate(e) for e in events])
+    history = DistrictRenderer().timeline(case, {})
+    assert "2027-01-06" in history and "2027-01-05" not in history
+
+
+def test_due_dates_stored_under_the_old_rule_are_recomputed_on_upgrade(
+        api: District, sws: Workspace, id_factory: IdFactory, clock: FakeClock) -> None:
+    """A district upgraded from the plain Monday-Friday rule recomputes its stored
+    provisional due dates when the upgrading process opens the database, once."""
+    from sqlalchemy import delete, update
+
+    from district.calendar import settle_provisional_rule
+    from district.models import CaseRow, Publication
+
+    token = api.station_token()
+    reviewer = api.user("li.shen")
+    clock.set_local(date(2026, 12, 28))
+    rec = escalated_case(sws, id_factory(1))
+    push(api, token, wire_events(sws, rec.case_no))
+    db = api.db()
+    try:
+        with db.write() as s:  # as the old version left it: New Year's Day counted
+            s.execute(update(CaseRow).where(CaseRow.id == rec.id)
+                      .values(due_date=date(2027, 1, 4)))
+            s.execute(delete(Publication).where(Publication.kind == "provisional"))
+    finally:
+        db.close()
+    api.db().close()  # opening with migrate (as `serve` does before its workers) settles
+    after = api.get(f"/cases/{rec.id}", reviewer).json()
+    assert (after["due_date"], after["due_provisional"]) == ("2027-01-05", True)
+    db = api.db()
+    try:
+        with db.write() as s:
+            assert settle_provisional_rule(s, datetime.now(UTC)) is None  # remembered
+    finally:
+        db.close()
 
 
 def test_supervision_board(district_url: str, sws: Workspace, id_factory: IdFactory,

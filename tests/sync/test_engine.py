@@ -158,10 +158,11 @@ def test_catalog_and_calendar_updates(live: District, sws: Workspace, id_factory
     from tests.clerk.factories import matter
 
     enroll_station(sws, live)
-    # A case accepted on 2026-12-28 with 5 days is due in 2027: provisional (no data yet).
+    # A case accepted on 2026-12-28 with 5 days is due in 2027: provisional (no data yet;
+    # 元旦 01-01 is off by statute).
     clock.set_local(date(2026, 12, 28))
     rec = accepted_case(sws, id_factory(1))
-    assert rec.due_provisional and rec.due_date == date(2027, 1, 4)
+    assert rec.due_provisional and rec.due_date == date(2027, 1, 5)
     catalog = tmp_path / "catalog.json"
     catalog.write_text(dump_catalog([matter("D-NEW-001", name="新发布事项")]), encoding="utf-8")
     year = tmp_path / "2027.json"
@@ -189,9 +190,9 @@ def test_catalog_and_calendar_updates(live: District, sws: Workspace, id_factory
         assert row is not None and (row.due_date, row.due_provisional) == (date(2027, 1, 6),
                                                                           False)
         override = s.get(DueOverride, rec.id)
-        assert override is not None and override.original_due == date(2027, 1, 4)
+        assert override is not None and override.original_due == date(2027, 1, 5)
     # History is untouched: the accepting event still carries the printed date.
-    assert sws.cases.timeline(rec.case_no)[1].payload["due_date"] == "2027-01-04"
+    assert sws.cases.timeline(rec.case_no)[1].payload["due_date"] == "2027-01-05"
     assert sws.calendar().is_official(2027)
     # Nothing new: both answered 304.
     again = engine.sync_round(sws)

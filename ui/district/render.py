@@ -13,6 +13,7 @@ from typing import Any
 from PySide6.QtCore import QObject
 
 from clerk.cases.checklist import ItemStatus
+from clerk.cases.due import moved_payload
 from clerk.cases.states import State
 from clerk.validation import mask_id_no, mask_mobile
 from ui.common.timeline import TimelineLine, TimelineRenderer, when
@@ -239,9 +240,14 @@ class DistrictRenderer(QObject):
     # -- 办理进程
     def timeline(self, c: DistrictCase, names: dict[str, str]) -> str:
         district = tag(self.tr("区中心"), BLUE)
-        lines = [TimelineLine(e.occurred_at, e.type.value, e.actor, e.payload,
-                              badge=district if e.origin.value == "district" else "")
-                 for e in c.events]
+        # A provisional due date the district recomputed since is shown as it stands now.
+        d = c.detail
+        lines = []
+        for e in c.events:
+            shown = moved_payload(e.payload, computed=c.record.get("due_date"), due=d.due_date,
+                                  provisional=d.due_provisional)
+            lines.append(TimelineLine(e.occurred_at, e.type.value, e.actor, shown,
+                                      badge=district if e.origin.value == "district" else ""))
         return self._timeline.table(lines, names)
 
     def event_label(self, etype: str) -> str:
