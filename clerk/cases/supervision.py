@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from sqlalchemy.orm import Session
+
 from clerk.calendar import Pause, WorkCalendar
 from clerk.calendar.supervision import Level, supervision_level
 from clerk.cases.record import CaseRecord
@@ -31,3 +33,11 @@ def case_level(record: CaseRecord, cal: WorkCalendar, today: date,
     return supervision_level(cal, accepted=local_date(record.accepted_at),
                              limit_days=record.limit_days, today=today,
                              pauses=pauses_of(record), yellow_ratio=yellow_ratio)
+
+
+def overdue_promise_count(s: Session, today: date) -> int:
+    """Promised materials (容缺后补) still awaited after their promise date: a broken
+    promise is supervised like a late case (the district's board counts the same)."""
+    from clerk.cases.queries import overdue_promises
+
+    return len(overdue_promises(s, today))
