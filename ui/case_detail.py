@@ -63,6 +63,7 @@ from clerk.validation import mask_id_no, mask_mobile
 from clerk.workspace import Workspace
 from ui.operations import Operation, error_text
 from ui.session import Session
+from ui.supplement_dialog import SupplementDialog
 from ui.widgets import (
     AMBER,
     BLUE,
@@ -82,6 +83,7 @@ from ui.widgets import (
     open_pdf_preview,
     rating_label,
     state_label,
+    supplement_text,
     table,
     tag,
 )
@@ -96,6 +98,7 @@ class Action(StrEnum):
     ESCALATE = "escalate"  # 上报区级
     RATE = "rate"  # 记录评价
     WITHDRAW = "withdraw"  # 撤回
+    SUPPLEMENT = "supplement"  # 补交容缺材料 (promised items handed in after acceptance)
 
 
 _CHECKED: tuple[tuple[Action, EventType], ...] = (
@@ -116,6 +119,12 @@ def station_actions(rec: CaseRecord) -> tuple[Action, ...]:
         except StateError:
             continue
         allowed.append(action)
+    if rec.materials.awaited:
+        try:
+            check_event(facts, EventType.SUPPLEMENTED, Side.STATION)
+            allowed.append(Action.SUPPLEMENT)
+        except StateError:
+            pass
     return tuple(allowed)
 
 
@@ -372,6 +381,7 @@ class DetailRenderer(QObject):
             "special_ended": self.tr("特别程序结束"), "approved": self.tr("准予"),
             "denied": self.tr("不予批准"), "completed": self.tr("办结"),
             "rated": self.tr("好差评"), "withdrawn": self.tr("撤回"), "commented": self.tr("留言"),
+            "supplemented": self.tr("补交容缺材料"),
         }
         return labels.get(etype, etype)
 
@@ -398,6 +408,8 @@ class DetailRenderer(QObject):
         if e.type == "returned":
             items = join_list(str(i.get("name") or i.get("key", "")) for i in p.get("items", []))
             return esc(join_clauses(x for x in (p.get("note", ""), items) if x))
+        if e.type == "supplemented":
+            return esc(supplement_text(p))
         if e.type == "assigned":
             return esc(p.get("proxy_agent", ""))
         if e.type == "proxy_step":
@@ -436,7 +448,12 @@ class DetailRenderer(QObject):
         for i, it in enumerate(d.record.materials.items):
             shade = ' bgcolor="#f4f6f9"' if i % 2 else ""
             status = tag(self.item_status(it.status), _ITEM_COLOURS[it.status])
-            if it.promise_date:
+            if it.delivered_on is not None:
+                done = self.tr("{day} 补交（承诺 {promise}）").format(
+                    day=it.delivered_on.isoformat(),
+                    promise=it.promise_date.isoformat() if it.promise_date else "—")
+                status += f"<br><span class='small'>{esc(done)}</span>"
+            elif it.promise_date:
                 late = it.promise_date < today and d.record.state in (
                     State.DRAFT, State.AWAITING_SUPPLEMENT, State.ACCEPTED, State.ESCALATED,
                     State.UNDER_REVIEW, State.RETURNED)
@@ -728,17 +745,20 @@ class CaseDetail(QWidget):
         self.escalate_button = QPushButton(self.tr("上报区级(&U)"))
         self.rate_button = QPushButton(self.tr("记录评价(&P)"))
         self.withdraw_button = QPushButton(self.tr("撤回(&W)"))
+        self.supplement_button = QPushButton(self.tr("补交容缺材料(&S)…"))
+        self.supplement_dialog: SupplementDialog | None = None
         self.complete_button.setStyleSheet("font-weight: bold;")
         self.withdraw_button.setStyleSheet("color: #a8231b;")
         self._action_buttons = {
             Action.RESUME: self.resume_button, Action.COMPLETE: self.complete_button,
             Action.ESCALATE: self.escalate_button, Action.RATE: self.rate_button,
-            Action.WITHDRAW: self.withdraw_button}
+            Action.WITHDRAW: self.withdraw_button, Action.SUPPLEMENT: self.supplement_button}
         self.resume_button.clicked.connect(self._resume)
         self.complete_button.clicked.connect(lambda: self._open_form(Action.COMPLETE))
         self.escalate_button.clicked.connect(self.escalate)
         self.rate_button.clicked.connect(lambda: self._open_form(Action.RATE))
         self.withdraw_button.clicked.connect(lambda: self._open_form(Action.WITHDRAW))
+        self.supplement_button.clicked.connect(self.open_supplement)
         buttons = QHBoxLayout()
         buttons.setSpacing(6)
         for button in self._action_buttons.values():
@@ -783,7 +803,7 @@ class CaseDetail(QWidget):
         first, second = QHBoxLayout(), QHBoxLayout()
         for button in (self.resume_button, self.complete_button, self.escalate_button):
             first.addWidget(button)
-        for button in (self.rate_button, self.withdraw_button):
+        for button in (self.supplement_button, self.rate_button, self.withdraw_button):
             second.addWidget(button)
         first.addStretch(1)
         second.addStretch(1)
@@ -964,6 +984,9 @@ class CaseDetail(QWidget):
             return self.tr("收件尚未完成：继续受理，或按申请人意愿撤回。")
         if Action.RATE in d.actions:
             return self.tr("已办结，尚未评价：可补记申请人的好差评。")
+        if r.owner == Side.DISTRICT and Action.SUPPLEMENT in d.actions:
+            return self.tr("案件在区中心办理，站点暂不能更改状态；申请人补交的容缺材料"
+                           "可在此登记，同步后区中心可见。")
         if r.owner == Side.DISTRICT:
             return self.tr("案件在区中心办理，站点暂不能更改状态；结果同步后在此交付。")
         if r.state.is_final:
@@ -1049,6 +1072,24 @@ class CaseDetail(QWidget):
             return ws.cases.withdraw(case_no, reason, clerk=clerk)
 
         self._run(work, self.tr("已撤回。"), busy=self.confirm_withdraw_button)
+
+    def open_supplement(self) -> None:
+        """补交容缺材料…: tick the promised items brought now (a small dialog)."""
+        d = self.data
+        if d is None or not d.record.materials.awaited:
+            return
+        dialog = SupplementDialog(d.record.case_no, d.record.materials.awaited, d.today, self)
+        dialog.accepted.connect(lambda: self.supplement(dialog.keys()))
+        dialog.finished.connect(dialog.deleteLater)
+        self.supplement_dialog = dialog
+        dialog.open()
+
+    def supplement(self, keys: list[str]) -> None:
+        def work(ws: Workspace, case_no: str, clerk: str) -> object:
+            return ws.cases.supplement(case_no, keys, clerk=clerk)
+
+        self._run(work, self.tr("已登记补交 {n} 项容缺材料。").format(n=len(keys)),
+                  busy=self.supplement_button)
 
     def escalate(self) -> None:
         def work(ws: Workspace, case_no: str, clerk: str) -> object:

@@ -33,6 +33,7 @@ from ui.widgets import (
     level_label,
     rating_label,
     state_label,
+    supplement_text,
     table,
     tag,
 )
@@ -264,6 +265,7 @@ class DistrictRenderer(QObject):
             "special_ended": self.tr("特别程序结束"), "approved": self.tr("准予"),
             "denied": self.tr("不予批准"), "completed": self.tr("办结"),
             "rated": self.tr("好差评"), "withdrawn": self.tr("撤回"), "commented": self.tr("留言"),
+            "supplemented": self.tr("补交容缺材料"),
         }
         return labels.get(etype, etype)
 
@@ -285,6 +287,8 @@ class DistrictRenderer(QObject):
         if e.type.value == "returned":
             items = join_list(str(i.get("name") or i.get("key", "")) for i in p.get("items", []))
             return esc(join_clauses(x for x in (p.get("note", ""), items) if x))
+        if e.type.value == "supplemented":
+            return esc(supplement_text(p))
         if e.type.value == "assigned":
             return esc(p.get("proxy_agent", ""))
         if e.type.value == "proxy_step":
@@ -309,7 +313,12 @@ class DistrictRenderer(QObject):
             colours = {ItemStatus.MISSING: RED, ItemStatus.DEFERRED: AMBER,
                        ItemStatus.NOT_APPLICABLE: GREY}.get(status, GREEN)
             text = tag(self.item_status(status), colours)
-            if it.get("promise_date"):
+            if it.get("delivered_on"):
+                text += "<br><span class='small'>" + esc(self.tr("{day} 补交（承诺 {promise}）")
+                                                          .format(day=it["delivered_on"],
+                                                                  promise=it.get("promise_date")
+                                                                  or "—")) + "</span>"
+            elif it.get("promise_date"):
                 text += "<br><span class='small'>" + esc(self.tr("承诺 {day} 前补交").format(
                     day=it["promise_date"])) + "</span>"
             counts = []

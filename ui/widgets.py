@@ -5,7 +5,7 @@ button, field error lines, and opening a document in the print preview."""
 from __future__ import annotations
 
 import html
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -422,3 +422,15 @@ def list_view(model: QAbstractTableModel, *, stretch: int) -> QTableView:
 
 def qdate(day: date) -> QDate:
     return QDate(day.year, day.month, day.day)
+
+
+def supplement_text(payload: Mapping[str, Any]) -> str:
+    """What a 补交容缺材料 event delivered: each material with the pieces handed in."""
+    parts = []
+    for item in payload.get("items") or ():
+        if not isinstance(item, Mapping):
+            continue
+        parts.append(QCoreApplication.translate("labels", "{name}（原件{o}份、复印件{c}份）").format(
+            name=item.get("name") or item.get("key", ""), o=item.get("original_count", 0),
+            c=item.get("copy_count", 0)))
+    return join_list(parts)
