@@ -430,7 +430,8 @@ def supplement_text(payload: Mapping[str, Any]) -> str:
     for item in payload.get("items") or ():
         if not isinstance(item, Mapping):
             continue
-        parts.append(QCoreApplication.translate("labels", "{name}（原件{o}份、复印件{c}份）").format(
+        text = QCoreApplication.translate("labels", "{name}（原件{o}份、复印件{c}份）")
+        parts.append(text.format(
             name=item.get("name") or item.get("key", ""), o=item.get("original_count", 0),
             c=item.get("copy_count", 0)))
     return join_list(parts)
