@@ -37,6 +37,7 @@ class SupplementDialog(QDialog):
                        .format(case_no=case_no))
         intro.setWordWrap(True)
         self.boxes: dict[str, QCheckBox] = {}
+        self.error = FieldError()
         column = QVBoxLayout(self)
         column.addWidget(intro)
         for item in items:
@@ -46,7 +47,6 @@ class SupplementDialog(QDialog):
             box.toggled.connect(lambda _on: self.error.clear_error())
             self.boxes[item.key] = box
             column.addWidget(box)
-        self.error = FieldError()
         column.addWidget(self.error)
         self.buttons = QDialogButtonBox()
         self.ok_button = self.buttons.addButton(self.tr("登记补交"),
