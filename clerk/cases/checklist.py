@@ -175,9 +175,8 @@ class Checklist:
             if not item.awaited:
                 raise ValidationError(
                     QT_TRANSLATE_NOOP("errors", "“{name}”不是待补交的容缺后补材料"
-                                                "（当前：{status}），不能登记补交。"),
-                    code="supplement.not_awaited", field=key,
-                    params={"name": item.name, "status": item.status.label})
+                                                "（未承诺后补，或已经补交），不能登记补交。"),
+                    code="supplement.not_awaited", field=key, params={"name": item.name})
             new = replace(item, status=ItemStatus.RECEIVED, delivered_on=day)
             new = new.with_scans(scans.get(key, ()))
             out = Checklist(tuple(new if it.key == key else it for it in out.items))

@@ -260,5 +260,5 @@ def test_supplement_after_acceptance_through_cli(run: Run, station: Path,
     assert item["status"] == "received" and item["delivered_on"]
     assert json.loads(out)["timeline"][-1]["label"] == "补交容缺材料"
     code, _, err = run("case", "supplement", case_no, "--received", "income_proof", *d)
-    assert code == 2 and "已收" in err  # delivered once
+    assert code == 2 and "已经补交" in err  # delivered once
     assert run("case", "escalate", case_no, *d)[0] == 0

@@ -102,7 +102,7 @@ def test_refused_for_a_key_not_awaited(cases: Cases, clock: FakeClock) -> None:
     cases.ws.cases.supplement(case_no, [DEFERRED])
     with pytest.raises(ValidationError) as err:  # the second time it is no longer awaited
         cases.ws.cases.supplement(case_no, [DEFERRED])
-    assert "已收" in err.value.message
+    assert err.value.code == "supplement.not_awaited" and "已经补交" in err.value.message
     assert cases.ws.cases.get(case_no).version == version + 1
 
 
