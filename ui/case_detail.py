@@ -985,8 +985,7 @@ class CaseDetail(QWidget):
         if Action.RATE in d.actions:
             return self.tr("已办结，尚未评价：可补记申请人的好差评。")
         if r.owner == Side.DISTRICT and Action.SUPPLEMENT in d.actions:
-            return self.tr("案件在区中心办理，站点暂不能更改状态；申请人补交的容缺材料"
-                           "可在此登记，同步后区中心可见。")
+            return self.tr("案件在区中心办理；申请人补交的容缺材料可在此登记。")
         if r.owner == Side.DISTRICT:
             return self.tr("案件在区中心办理，站点暂不能更改状态；结果同步后在此交付。")
         if r.state.is_final:

@@ -1001,71 +1001,71 @@
     </message>
     <message>
         <location filename="../../ui/case_detail.py" line="988"/>
-        <source>案件在区中心办理，站点暂不能更改状态；申请人补交的容缺材料可在此登记，同步后区中心可见。</source>
-        <translation>The district is handling this case; the station cannot change its state. Deferred materials the applicant hands in can be recorded here; the district sees them after sync.</translation>
+        <source>案件在区中心办理；申请人补交的容缺材料可在此登记。</source>
+        <translation>The district is handling this case; deferred materials the applicant hands in can be recorded here.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="991"/>
+        <location filename="../../ui/case_detail.py" line="990"/>
         <source>案件在区中心办理，站点暂不能更改状态；结果同步后在此交付。</source>
         <translation>The case is at the district center; the station cannot change it now. Deliver the result here once it has synced.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="993"/>
+        <location filename="../../ui/case_detail.py" line="992"/>
         <source>案件已结束，无需办理。</source>
         <translation>The case is closed; nothing to do.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="994"/>
+        <location filename="../../ui/case_detail.py" line="993"/>
         <source>当前没有可办理的操作。</source>
         <translation>No actions available now.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="1046"/>
+        <location filename="../../ui/case_detail.py" line="1045"/>
         <source>已办结并交付。正在生成办结通知…</source>
         <translation>Completed and delivered. Generating result notice…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="1052"/>
+        <location filename="../../ui/case_detail.py" line="1051"/>
         <source>请选择评价等级（1–5）。</source>
         <translation>Choose a rating (1–5).</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="1060"/>
+        <location filename="../../ui/case_detail.py" line="1059"/>
         <source>评价已记录。</source>
         <translation>Rating recorded.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="1061"/>
+        <location filename="../../ui/case_detail.py" line="1060"/>
         <source>差评已记录，将由区中心跟进整改。</source>
         <translation>Bad rating recorded; the district center will follow up.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="1067"/>
+        <location filename="../../ui/case_detail.py" line="1066"/>
         <source>请填写撤回原因。</source>
         <translation>Enter the reason for withdrawal.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="1074"/>
+        <location filename="../../ui/case_detail.py" line="1073"/>
         <source>已撤回。</source>
         <translation>Withdrawn.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="1091"/>
+        <location filename="../../ui/case_detail.py" line="1090"/>
         <source>已登记补交 {n} 项容缺材料。</source>
         <translation>{n} deferred material(s) recorded as handed in.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="1098"/>
+        <location filename="../../ui/case_detail.py" line="1097"/>
         <source>已上报区级，联网后同步到区中心。</source>
         <translation>Escalated to district; it will sync to the district center when online.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="1129"/>
+        <location filename="../../ui/case_detail.py" line="1128"/>
         <source>正在办理…</source>
         <translation>Processing…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="1163"/>
+        <location filename="../../ui/case_detail.py" line="1162"/>
         <source>正在生成文书…</source>
         <translation>Generating documents…</translation>
     </message>

@@ -65,7 +65,7 @@ def test_supplement_through_the_case_detail(
     select(qtbot, page, case_no)
     detail = page.detail
     assert detail.supplement_button.isVisible()
-    assert "补交的容缺材料" in detail.hint.text()
+    assert "补交的容缺材料可在此登记" in detail.hint.text()
     qtbot.mouseClick(detail.supplement_button, Qt.MouseButton.LeftButton)
     dialog = detail.supplement_dialog
     assert dialog is not None and dialog.isVisible()
@@ -80,3 +80,33 @@ def test_supplement_through_the_case_detail(
     renderer = DetailRenderer()
     assert "补交容缺材料" in renderer.timeline(data)
     assert "2026-06-10 补交（承诺 2026-06-20）" in renderer.materials(data)
+
+
+def test_district_sees_the_supplement(qtbot: QtBot, cases: Cases, clock: FakeClock) -> None:
+    """The district's renderer (case materials, timeline) and board card."""
+    from sync.staff_wire import BoardResponse
+    from sync.wire import CaseDetail, PulledEvent
+    from ui.district_board import BoardPage
+    from ui.district_render import DistrictCase, DistrictRenderer
+
+    clock.set_local(date(2026, 6, 10))
+    case_no = cases.under_review(deferred={DEFERRED: date(2026, 6, 8)})
+    rec = cases.ws.cases.supplement(case_no, [DEFERRED], counts={DEFERRED: (1, 1)})
+    events = [PulledEvent.model_validate({**e.to_wire(), "pos": n})
+              for n, e in enumerate(cases.ws.cases.timeline(case_no), 1)]
+    detail = CaseDetail(case_id=rec.id, case_no=rec.case_no, station_code=rec.station_code,
+                        matter_code=rec.matter_code, matter_name=rec.matter_name,
+                        state=rec.state.value, state_label=rec.state.label,
+                        owner=rec.owner.value, proxy_agent=None, accepted_at=rec.accepted_at,
+                        due_date=rec.due_date, due_provisional=False, version=rec.version,
+                        updated_at=clock(), record=rec.to_dict())
+    case = DistrictCase(detail=detail, events=events)
+    renderer = DistrictRenderer()
+    assert "2026-06-10 补交（承诺 2026-06-08）" in renderer.materials(case)
+    timeline = renderer.timeline(case, {})
+    assert "补交容缺材料" in timeline and "原件1份、复印件1份" in timeline
+    board = BoardPage()
+    qtbot.addWidget(board)
+    board._show(BoardResponse(today=date(2026, 6, 10), stale_hours=24, counts={},
+                              by_station=[], by_matter=[], stations=[], overdue_promises=4))
+    assert board.cards["promises"].number.text() == "4"
