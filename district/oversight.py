@@ -93,11 +93,10 @@ def board(s: Session, judge: Judge, now: datetime, stale_hours: int) -> BoardRes
 def overdue_promises(s: Session, today: date) -> int:
     """Promised materials (容缺后补) still awaited after their promise date, in cases
     before their decision: the rule is the station's (clerk Checklist.overdue_promises).
-    Only checklists that mention a deferred item are read."""
-    checklist = CaseRow.data["checklist"]
-    rows = s.execute(select(checklist).where(
-        CaseRow.state.in_([st.value for st in OPEN_BEFORE_DECISION]),
-        checklist.as_string().contains('"deferred"'))).scalars()
+    Only the cases whose earliest awaited promise has passed are read (indexed)."""
+    rows = s.execute(select(CaseRow.data["checklist"]).where(
+        CaseRow.next_promise < today,
+        CaseRow.state.in_([st.value for st in OPEN_BEFORE_DECISION]))).scalars()
     return sum(len(Checklist.from_list(items).overdue_promises(today))
                for items in rows if isinstance(items, list))
 

@@ -39,6 +39,16 @@ PRESENT = frozenset({ItemStatus.RECEIVED, ItemStatus.ON_FILE, ItemStatus.SHARED}
 NEEDED_NECESSITIES = frozenset({"required", "deferrable"})
 
 
+def next_promise(rows: Iterable[Mapping[str, Any]]) -> date | None:
+    """The earliest promise date of the items still awaited (容缺后补 promised, not yet
+    handed in), read off a stored checklist's rows without building it (the district
+    keeps it in an indexed column at every push)."""
+    dates = [str(r["promise_date"]) for r in rows
+             if r.get("status") == ItemStatus.DEFERRED.value
+             and r.get("necessity") == "deferrable" and r.get("promise_date")]
+    return date.fromisoformat(min(dates)) if dates else None
+
+
 def is_outstanding(necessity: str, status: str) -> bool:
     """The rule: an item blocks acceptance when it is needed (required or deferrable,
     and applicable) and neither present nor promised."""
