@@ -49,6 +49,7 @@ EVENT_LABELS: dict[str, str] = {
     "rated": QT_TRANSLATE_NOOP("labels", "好差评"),
     "withdrawn": QT_TRANSLATE_NOOP("labels", "撤回"),
     "commented": QT_TRANSLATE_NOOP("labels", "留言"),
+    "supplemented": QT_TRANSLATE_NOOP("labels", "补交容缺材料"),
 }
 
 OWNER_LABELS: dict[str, str] = {

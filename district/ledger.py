@@ -9,8 +9,10 @@ from sqlalchemy import Connection, Table, bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
 from clerk.calendar import WorkCalendar
+from clerk.cases.checklist import next_promise
 from clerk.cases.due import recomputed_due
 from clerk.cases.events import Event, canonical_json, utc_iso
+from clerk.cases.queries import OPEN_BEFORE_DECISION
 from clerk.cases.record import CaseRecord
 from clerk.cases.states import State
 from clerk.timeutil import local_date
@@ -39,6 +41,10 @@ def effective_due(rec: CaseRecord, cal: WorkCalendar | None) -> tuple[date | Non
 SNAPSHOT_KEY = "_matter"  # the snapshot travels from case_values to write_rows under this
 
 
+# Promises are followed up only until the decision (DESIGN section 3: "before the decision").
+_PROMISES_KEPT = frozenset(OPEN_BEFORE_DECISION)
+
+
 def case_values(rec: CaseRecord, cal: WorkCalendar | None) -> dict[str, Any]:
     """A case row's values; its matter snapshot is kept apart (district.snapshots)."""
     due, provisional = effective_due(rec, cal)
@@ -51,6 +57,7 @@ def case_values(rec: CaseRecord, cal: WorkCalendar | None) -> dict[str, Any]:
         "accepted_at": _naive(rec.accepted_at), "due_date": due, "due_provisional": provisional,
         "rating": int(rec.rating["score"]) if rec.rating else None,
         "flagged": any(n.get("flagged") for n in rec.notices),
+        "next_promise": next_promise(rec.checklist) if rec.state in _PROMISES_KEPT else None,
         "version": rec.version, "updated_at": _naive(rec.updated_at),
         "closed_at": _naive(rec.closed_at), "data": data,
         "matter_ref": snapshots.matter_ref(matter), SNAPSHOT_KEY: matter,
@@ -92,8 +99,8 @@ FIXED_COLUMNS = ("id", "case_no", "station_code", "matter_code", "matter_name")
 # matter_ref never changes once set, but a row written before snapshots were kept apart
 # has none: its first update moves the snapshot out of its data.
 CHANGING_COLUMNS = ("state", "owner", "proxy_agent", "accepted_at", "due_date",
-                    "due_provisional", "rating", "flagged", "version", "updated_at",
-                    "closed_at", "data", "matter_ref")
+                    "due_provisional", "rating", "flagged", "next_promise", "version",
+                    "updated_at", "closed_at", "data", "matter_ref")
 _UPDATE_CASE = (update(CASES).where(CASES.c.id == bindparam("_id"))
                 .values({name: bindparam(f"v_{name}") for name in CHANGING_COLUMNS}))
 

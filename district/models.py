@@ -103,6 +103,9 @@ class CaseRow(Base):
     due_provisional: Mapped[bool] = mapped_column(Boolean, default=False)
     rating: Mapped[int | None] = mapped_column(Integer)
     flagged: Mapped[bool] = mapped_column(Boolean, default=False)  # one-time rule broken
+    # The earliest promise date of a 容缺后补 item still awaited, while the case is before
+    # its decision (the board counts broken promises through ix_cases_next_promise).
+    next_promise: Mapped[date | None] = mapped_column(Date)
     version: Mapped[int] = mapped_column(Integer)
     updated_at: Mapped[datetime] = mapped_column(DateTime)  # by ix_cases_updated_id
     closed_at: Mapped[datetime | None] = mapped_column(DateTime)
@@ -265,3 +268,6 @@ class PublicationRefusal(Base):
     reason: Mapped[str] = mapped_column(Text)
     first_at: Mapped[datetime] = mapped_column(DateTime)
     last_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+Index("ix_cases_next_promise", CaseRow.next_promise)

@@ -17,6 +17,8 @@ from sqlalchemy import and_, case, func, select
 from sqlalchemy.orm import Session
 
 from clerk.calendar import WorkCalendar
+from clerk.cases.checklist import Checklist
+from clerk.cases.queries import OPEN_BEFORE_DECISION
 from clerk.ratings import RatingChannel, channel_of
 from clerk.timeutil import day_bounds_utc, local_date
 from district.auth import naive
@@ -88,7 +90,19 @@ def board(s: Session, judge: Judge, now: datetime, stale_hours: int) -> BoardRes
         today=judge.today, stale_hours=stale_hours, counts=counts,
         by_station=ranked(by_station), by_matter=ranked(by_matter),
         stations=activity(s, now, timedelta(hours=stale_hours)),
-        flagged_notices=flagged, bad_ratings_open=open_bad)
+        flagged_notices=flagged, bad_ratings_open=open_bad,
+        overdue_promises=overdue_promises(s, judge.today))
+
+
+def overdue_promises(s: Session, today: date) -> int:
+    """Promised materials (容缺后补) still awaited after their promise date, in cases
+    before their decision: the rule is the station's (clerk Checklist.overdue_promises).
+    Only the cases whose earliest awaited promise has passed are read (indexed)."""
+    rows = s.execute(select(CaseRow.data["checklist"]).where(
+        CaseRow.next_promise < today,
+        CaseRow.state.in_([st.value for st in OPEN_BEFORE_DECISION]))).scalars()
+    return sum(len(Checklist.from_list(items).overdue_promises(today))
+               for items in rows if isinstance(items, list))
 
 
 def _open_bad_ratings(s: Session) -> int:

@@ -102,6 +102,7 @@ class BoardResponse(Response):
     stations: list[StationActivity]
     flagged_notices: int = 0
     bad_ratings_open: int = 0
+    overdue_promises: int = 0  # 容缺后补 materials still awaited after their promise date
 
 
 # --------------------------------------------------------------------------- ratings

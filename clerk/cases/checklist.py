@@ -39,6 +39,16 @@ PRESENT = frozenset({ItemStatus.RECEIVED, ItemStatus.ON_FILE, ItemStatus.SHARED}
 NEEDED_NECESSITIES = frozenset({"required", "deferrable"})
 
 
+def next_promise(rows: Iterable[Mapping[str, Any]]) -> date | None:
+    """The earliest promise date of the items still awaited (容缺后补 promised, not yet
+    handed in), read off a stored checklist's rows without building it (the district
+    keeps it in an indexed column at every push)."""
+    dates = [str(r["promise_date"]) for r in rows
+             if r.get("status") == ItemStatus.DEFERRED.value
+             and r.get("necessity") == "deferrable" and r.get("promise_date")]
+    return date.fromisoformat(min(dates)) if dates else None
+
+
 def is_outstanding(necessity: str, status: str) -> bool:
     """The rule: an item blocks acceptance when it is needed (required or deferrable,
     and applicable) and neither present nor promised."""
@@ -67,6 +77,12 @@ class ChecklistItem:
     promise_date: date | None = None
     document_id: str | None = None
     scans: tuple[Scan, ...] = ()  # files of this material the clerk kept (clerk.scans)
+    delivered_on: date | None = None  # a promised (容缺后补) item handed in after acceptance
+
+    @property
+    def awaited(self) -> bool:
+        """Promised at acceptance and not handed in yet: what a supplement may deliver."""
+        return self.necessity == "deferrable" and self.status == ItemStatus.DEFERRED
 
     @property
     def needed(self) -> bool:
@@ -89,6 +105,10 @@ class ChecklistItem:
                           for sc in self.scans]
         else:
             del d["scans"]  # items without scans read exactly as before scans existed
+        if self.delivered_on is not None:
+            d["delivered_on"] = self.delivered_on.isoformat()
+        else:
+            del d["delivered_on"]  # likewise for items never supplemented
         return d
 
     def with_scans(self, scans: Iterable[Scan]) -> ChecklistItem:
@@ -104,6 +124,7 @@ class ChecklistItem:
     @classmethod
     def from_dict(cls, d: Mapping[str, Any]) -> ChecklistItem:
         promise = d.get("promise_date")
+        delivered = d.get("delivered_on")
         return cls(
             key=d["key"], name=d["name"], necessity=d["necessity"], form=d["form"],
             original_count=int(d["original_count"]), copy_count=int(d["copy_count"]),
@@ -113,6 +134,7 @@ class ChecklistItem:
             document_id=d.get("document_id"),
             scans=tuple(Scan(str(sc["sha256"]), str(sc.get("media_type", "")))
                         for sc in d.get("scans") or () if isinstance(sc, Mapping)),
+            delivered_on=date.fromisoformat(delivered) if delivered else None,
         )
 
 
@@ -135,6 +157,46 @@ class Checklist:
     @property
     def deferred(self) -> tuple[ChecklistItem, ...]:
         return tuple(it for it in self.items if it.needed and it.status == ItemStatus.DEFERRED)
+
+    @property
+    def awaited(self) -> tuple[ChecklistItem, ...]:
+        """Promised items not handed in yet (容缺后补 outstanding)."""
+        return tuple(it for it in self.items if it.awaited)
+
+    def overdue_promises(self, today: date) -> tuple[ChecklistItem, ...]:
+        """Promised items still awaited after their promise date (`today` in Beijing)."""
+        return tuple(it for it in self.awaited
+                     if it.promise_date is not None and it.promise_date < today)
+
+    def supplemented(self, keys: Iterable[str], day: date,
+                     scans: Mapping[str, Iterable[Scan]] | None = None) -> Checklist:
+        """A copy with the promised items `keys` received on `day` (their promise dates
+        kept, so the record shows what was promised and when it came). Every key must
+        be awaited on this checklist: nothing else can be "brought later"."""
+        wanted = list(dict.fromkeys(keys))
+        if not wanted:
+            raise ValidationError(
+                QT_TRANSLATE_NOOP("errors", "请选择补交的容缺材料。"),
+                code="supplement.empty", field="received")
+        scans = scans or {}
+        out = self
+        for key in wanted:
+            item = self.item(key)
+            if not item.awaited:
+                raise ValidationError(
+                    QT_TRANSLATE_NOOP("errors", "“{name}”不是待补交的容缺后补材料"
+                                                "（未承诺后补，或已经补交），不能登记补交。"),
+                    code="supplement.not_awaited", field=key, params={"name": item.name})
+            new = replace(item, status=ItemStatus.RECEIVED, delivered_on=day)
+            new = new.with_scans(scans.get(key, ()))
+            out = Checklist(tuple(new if it.key == key else it for it in out.items))
+        unknown = set(scans) - set(wanted)
+        if unknown:
+            raise ValidationError(
+                QT_TRANSLATE_NOOP("errors", "扫描件所属材料“{key}”不在本次补交之列。"),
+                code="supplement.scan_key", field=sorted(unknown)[0],
+                params={"key": sorted(unknown)[0]})
+        return out
 
     @property
     def present(self) -> tuple[ChecklistItem, ...]:
@@ -167,7 +229,8 @@ class Checklist:
         _check_status_change(item, status, promise_date)
         new = replace(item, status=status,
                       promise_date=promise_date if status == ItemStatus.DEFERRED else None,
-                      document_id=document_id if status == ItemStatus.ON_FILE else None)
+                      document_id=document_id if status == ItemStatus.ON_FILE else None,
+                      delivered_on=item.delivered_on if status == ItemStatus.RECEIVED else None)
         return Checklist(tuple(new if it.key == key else it for it in self.items))
 
 

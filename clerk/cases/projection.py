@@ -11,10 +11,11 @@ from collections.abc import Callable, Iterable
 from datetime import date
 from typing import Any
 
+from clerk.cases.checklist import Scan
 from clerk.cases.events import Event
 from clerk.cases.record import CaseRecord
 from clerk.cases.states import EventType, Side, State, check_event
-from clerk.errors import QT_TRANSLATE_NOOP, StateError
+from clerk.errors import QT_TRANSLATE_NOOP, StateError, ValidationError
 from clerk.timeutil import local_date
 
 
@@ -191,6 +192,39 @@ def _commented(record: CaseRecord, event: Event) -> None:
                             "origin": event.origin.value, "seq": event.seq})
 
 
+def _supplemented(record: CaseRecord, event: Event) -> None:
+    """容缺后补 delivered: the items become received on the event's (Beijing) day. The
+    checklist is rebuilt from the keys, not carried whole, so whoever applies the event
+    (the district too) checks each key against its own copy of the case."""
+    check_event_payload(event, ("items",))
+    items = event.payload["items"]
+    if not isinstance(items, list):
+        raise StateError(
+            QT_TRANSLATE_NOOP("errors", "事件 {type} 的字段 {field} 格式不对。"),
+            code="event.payload", params={"type": event.type, "field": "items"})
+    keys: list[str] = []
+    scans: dict[str, list[Scan]] = {}
+    for it in items:
+        key = str(it["key"])
+        check_received_counts(key, it.get("original_count", 0), it.get("copy_count", 0))
+        keys.append(key)
+        scans[key] = [Scan(str(sc["sha256"]), str(sc.get("media_type", "")))
+                      for sc in it.get("scans") or ()]
+    checklist = record.materials.supplemented(keys, local_date(event.occurred_at), scans)
+    record.checklist = checklist.to_list()
+
+
+def check_received_counts(key: str, originals: Any, copies: Any) -> None:
+    """Counts of a delivered material: whole numbers 0–99, at least one piece."""
+    ok = all(isinstance(n, int) and not isinstance(n, bool) and 0 <= n <= 99
+             for n in (originals, copies))
+    if not ok or originals + copies == 0:
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("errors", "材料“{key}”的原件、复印件份数须为 0–99 的整数，"
+                                        "且至少交一份。"),
+            code="supplement.counts", field=key, params={"key": key})
+
+
 def _doc(record: CaseRecord, event: Event, kind: str) -> None:
     doc_no = event.payload.get("doc_no")
     if doc_no:
@@ -232,4 +266,5 @@ _HANDLERS: dict[EventType, Callable[[CaseRecord, Event], None]] = {
     EventType.RATED: _rated,
     EventType.WITHDRAWN: _withdrawn,
     EventType.COMMENTED: _commented,
+    EventType.SUPPLEMENTED: _supplemented,
 }

@@ -749,6 +749,37 @@ def follow_ups(s: Session) -> list[FollowUp]:
     return out
 
 
+@dataclass(frozen=True)
+class OverduePromise:
+    """A promised (容缺后补) material still awaited after its promise date."""
+
+    case_no: str
+    state: State
+    applicant_name: str
+    matter_name: str
+    material_key: str
+    material_name: str
+    promise_date: date
+
+
+def overdue_promises(s: Session, today: date) -> list[OverduePromise]:
+    """Broken promises (the promise date is before `today`, a Beijing day) of cases
+    still before their decision, the oldest promise first."""
+    marks = ", ".join("?" * len(OPEN_BEFORE_DECISION))
+    rows = _rows(s, f"""
+        SELECT c.case_no, c.state, c.applicant_name, c.matter_name,
+               json_extract(j.value, '$.key'), json_extract(j.value, '$.name'),
+               json_extract(j.value, '$.promise_date')
+        FROM cases c, json_each(c.data, '$.checklist') j
+        WHERE c.state IN ({marks}) AND instr(c.data, '"deferred"') > 0
+          AND json_extract(j.value, '$.status') = 'deferred'
+          AND json_extract(j.value, '$.necessity') = 'deferrable'
+          AND json_extract(j.value, '$.promise_date') < ?
+        ORDER BY 7, 1""", [*(st.value for st in OPEN_BEFORE_DECISION), today.isoformat()])
+    return [OverduePromise(no, State(st), name or "", matter, key, item, date.fromisoformat(p))
+            for no, st, name, matter, key, item, p in rows]
+
+
 def returned_cases(s: Session) -> list[ReturnedCase]:
     import json
 
@@ -786,3 +817,9 @@ def supervised(s: Session, cut: SupervisionCut, level: LevelFilter,
     found = _rows(s, f"SELECT {_LIST_COLUMNS} FROM cases WHERE {sql} "
                      f"ORDER BY due_date, rowid LIMIT {int(limit)}", params)
     return finish_rows(s, [_row(r, cut) for r in found], cut)
+
+
+def overdue_promise_count(s: Session, today: date) -> int:
+    """Promised materials (容缺后补) still awaited after their promise date: a broken
+    promise is supervised like a late case (the district's board counts the same)."""
+    return len(overdue_promises(s, today))

@@ -190,11 +190,13 @@ class CaseService:
             self._file_documents(s, new, actor, now)
             return new
 
-    def _file_documents(self, s: Session, rec: CaseRecord, actor: str, now: datetime) -> None:
-        """Keep the government-issued certificates verified for this case on file."""
+    def _file_documents(self, s: Session, rec: CaseRecord, actor: str, now: datetime,
+                        keys: frozenset[str] | None = None) -> None:
+        """Keep the government-issued certificates verified for this case on file
+        (only those of `keys`, when given)."""
         matter = matter_from_dict(rec.matter)
         for item in rec.materials.items:
-            if item.status != ItemStatus.RECEIVED:
+            if item.status != ItemStatus.RECEIVED or (keys is not None and item.key not in keys):
                 continue
             material = matter.material(item.key)
             if str(getattr(material.source, "value", material.source)) in REUSABLE_SOURCES:
@@ -219,6 +221,43 @@ class CaseService:
                                self._actor(s, clerk), now)
 
     # --- after acceptance ----------------------------------------------------------
+    def supplement(self, case_no: str, received: Sequence[str], *,
+                   counts: Mapping[str, tuple[int, int]] | None = None,
+                   scans: Mapping[str, Sequence[Scan]] | None = None,
+                   clerk: str | None = None) -> CaseRecord:
+        """补交容缺材料: promised materials handed in after acceptance, before the decision.
+
+        Recorded by the station also while the district holds the case: it changes no
+        state, so the ownership rule does not stand in the way (clerk.cases.states).
+        `counts` gives (originals, copies) received per key, by default what the
+        material asks for. The state machine and the checklist judge the event.
+        """
+        now = self.ctx.now()
+        counts = counts or {}
+        scans = scans or {}
+        stray = sorted((set(counts) | set(scans)) - set(received))
+        if stray:  # counts or files for an item not being handed in: a slip, not ignored
+            raise ValidationError(
+                QT_TRANSLATE_NOOP("errors", "材料“{key}”不在本次补交之列。"),
+                code="supplement.stray", field=stray[0], params={"key": stray[0]})
+        with self.ctx.store.write() as s:
+            rec = load_by_case_no(s, case_no)
+            items: list[dict[str, Any]] = []
+            for key in dict.fromkeys(received):
+                item = rec.materials.item(key)  # an unknown key stores nothing
+                originals, copies = counts.get(key, (item.original_count, item.copy_count))
+                entry: dict[str, Any] = {"key": key, "name": item.name,
+                                         "original_count": originals, "copy_count": copies}
+                if scans.get(key):
+                    entry["scans"] = [{"sha256": sc.sha256, "media_type": sc.media_type}
+                                      for sc in scans[key]]
+                items.append(entry)
+            actor = self._actor(s, clerk)
+            new = self._apply(s, rec, rec.id, EventType.SUPPLEMENTED, {"items": items},
+                              actor, now)
+            self._file_documents(s, new, actor, now, frozenset(i["key"] for i in items))
+            return new
+
     def escalate(self, case_no: str, clerk: str | None = None) -> CaseRecord:
         return self._simple(case_no, EventType.ESCALATED, {}, clerk)
 

@@ -68,6 +68,7 @@ class EventType(StrEnum):
     RATED = "rated"
     WITHDRAWN = "withdrawn"
     COMMENTED = "commented"
+    SUPPLEMENTED = "supplemented"  # 补交容缺材料: a promised material handed in after acceptance
 
 
 @dataclass(frozen=True)
@@ -76,11 +77,17 @@ class Rule:
     side: Side | None  # None: whoever owns the case
     target: State | None  # None: the state does not change
     new_owner: Side | None = None
+    # True: the event records something without changing the state, so `side` may emit
+    # it whoever owns the case ("only the owner may change a case's state"); the station
+    # recording what the citizen handed over while the district reviews the case.
+    any_owner: bool = False
 
 
 def _r(sources: Iterable[State | None], side: Side | None, target: State | None,
-       new_owner: Side | None = None) -> Rule:
-    return Rule(frozenset(sources), side, target, new_owner)
+       new_owner: Side | None = None, *, any_owner: bool = False) -> Rule:
+    if any_owner and (target is not None or new_owner is not None or side is None):
+        raise ValueError("an event any side may record names its side and changes no state")
+    return Rule(frozenset(sources), side, target, new_owner, any_owner)
 
 
 _S, _D = Side.STATION, Side.DISTRICT
@@ -105,6 +112,9 @@ RULES: dict[EventType, Rule] = {
     EventType.DENIED: _r({State.UNDER_REVIEW}, _D, State.DENIED, _S),
     EventType.COMPLETED: _r({State.ACCEPTED, State.APPROVED, State.DENIED}, _S, State.COMPLETED),
     EventType.RATED: _r({State.COMPLETED}, _S, None),
+    # 容缺后补 delivered after acceptance and before the decision (DESIGN section 3), by
+    # the station that received it, also while the district holds the case.
+    EventType.SUPPLEMENTED: _r({State.ACCEPTED} | _AT_DISTRICT, _S, None, any_owner=True),
     EventType.WITHDRAWN: _r(
         _INTAKE | {State.ACCEPTED, State.RETURNED} | _AT_DISTRICT, None, State.WITHDRAWN
     ),
@@ -141,7 +151,7 @@ def check_event(facts: CaseFacts, event_type: EventType, side: Side) -> Rule:
             QT_TRANSLATE_NOOP("errors", "案件当前状态为“{current}”，不能执行“{action}”。"),
             code="state.transition",
             params={"current": current, "action": EVENT_LABELS[event_type]})
-    if facts.owner is not None and side != facts.owner:
+    if facts.owner is not None and side != facts.owner and not rule.any_owner:
         raise StateError(
             QT_TRANSLATE_NOOP("errors", "案件当前由{owner}负责，{side}不能更改它的状态。"),
             code="state.owner",

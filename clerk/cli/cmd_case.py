@@ -34,9 +34,12 @@ def register(sub: Any) -> None:
     _material_args(p)
     p.add_argument("--clerk", default=None)
 
-    p = add_command(c, "supplement", cmd_supplement, "登记补交材料")
+    p = add_command(c, "supplement", cmd_supplement,
+                    "登记补交材料（受理后：补交容缺后补材料，只用 --received）")
     p.add_argument("case_no")
     _material_args(p)
+    p.add_argument("--counts", nargs="*", default=[], metavar="KEY=ORIGINALS,COPIES",
+                   help="受理后补交时实收的原件、复印件份数（默认按材料要求）")
     p.add_argument("--clerk", default=None)
 
     p = add_command(c, "scan", cmd_scan,
@@ -165,8 +168,37 @@ def cmd_new(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_supplement(args: argparse.Namespace, ctx: CliContext) -> int:
-    r = ctx.workspace().cases.update_materials(args.case_no, _changes(args), clerk=args.clerk)
-    return _emit(ctx, r, "已登记补交：")
+    ws = ctx.workspace()
+    current = ws.cases.get(args.case_no)
+    if current.accepted_at is None or current.state == State.RETURNED:
+        if args.counts:
+            raise ValidationError("--counts 只用于受理后补交容缺材料。", code="cli.counts",
+                                  field="counts")
+        r = ws.cases.update_materials(args.case_no, _changes(args), clerk=args.clerk)
+        return _emit(ctx, r, "已登记补交：")
+    # After acceptance only promised (容缺后补) items can still come: the checklist is
+    # otherwise closed, so the other marks are refused rather than ignored.
+    if args.deferred or args.applies or args.not_applicable or not args.received:
+        raise ValidationError("案件已受理：只能用 --received 登记补交的容缺后补材料。",
+                              code="cli.supplement", field="received")
+    r = ws.cases.supplement(args.case_no, args.received, counts=_counts(args.counts),
+                            clerk=args.clerk)
+    done = [i for i in r.materials.items if i.key in set(args.received)]
+    ctx.emit(summary(r) | {"supplemented": [i.key for i in done]},
+             "已登记补交容缺材料：" + "、".join(i.name for i in done) + "\n" + _line(r))
+    return 0
+
+
+def _counts(items: list[str]) -> dict[str, tuple[int, int]]:
+    out: dict[str, tuple[int, int]] = {}
+    for item in items:
+        key, _sep, numbers = item.partition("=")
+        originals, comma, copies = numbers.partition(",")
+        if not key or not comma or not originals.isdigit() or not copies.isdigit():
+            raise ValidationError(f"--counts 须写成 KEY=原件份数,复印件份数：{item}",
+                                  code="cli.counts", field="counts")
+        out[key] = (int(originals), int(copies))
+    return out
 
 
 def cmd_scan(args: argparse.Namespace, ctx: CliContext) -> int:
@@ -249,13 +281,15 @@ def cmd_show(args: argparse.Namespace, ctx: CliContext) -> int:
                 for e in events]
     data = summary(r) | {"checklist": [
         {"key": i.key, "name": i.name, "status": i.status.value, "necessity": i.necessity,
-         "promise_date": i.promise_date,
+         "promise_date": i.promise_date, "delivered_on": i.delivered_on,
          "scans": [{"sha256": sc.sha256, "media_type": sc.media_type} for sc in i.scans]}
         for i in r.materials.items], "timeline": timeline}
 
     def text() -> str:
         lines = [_line(r), "材料："]
         lines += [f"  [{i.status.label}] {i.name}"
+                  + (f"（承诺 {i.promise_date}）" if i.promise_date else "")
+                  + (f"（{i.delivered_on} 补交）" if i.delivered_on else "")
                   + (f"（扫描件 {len(i.scans)} 份）" if i.scans else "")
                   for i in r.materials.items]
         lines.append("时间线：")

@@ -636,14 +636,14 @@
     <message>
         <location filename="../../ui/district/board.py" line="99"/>
         <location filename="../../ui/district/board.py" line="124"/>
-        <location filename="../../ui/district/board.py" line="137"/>
+        <location filename="../../ui/district/board.py" line="138"/>
         <source>超期</source>
         <translation>Overdue</translation>
     </message>
     <message>
         <location filename="../../ui/district/board.py" line="99"/>
         <location filename="../../ui/district/board.py" line="125"/>
-        <location filename="../../ui/district/board.py" line="137"/>
+        <location filename="../../ui/district/board.py" line="138"/>
         <source>预警</source>
         <translation>Warning</translation>
     </message>
@@ -698,67 +698,72 @@
         <translation>Notices with new items</translation>
     </message>
     <message>
-        <location filename="../../ui/district/board.py" line="137"/>
+        <location filename="../../ui/district/board.py" line="130"/>
+        <source>容缺承诺逾期</source>
+        <translation>Promised materials overdue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/board.py" line="138"/>
         <source>站点</source>
         <translation>Station</translation>
     </message>
     <message>
-        <location filename="../../ui/district/board.py" line="137"/>
+        <location filename="../../ui/district/board.py" line="138"/>
         <source>正常</source>
         <translation>Normal</translation>
     </message>
     <message>
-        <location filename="../../ui/district/board.py" line="138"/>
+        <location filename="../../ui/district/board.py" line="139"/>
         <source>暂停</source>
         <translation>Paused</translation>
     </message>
     <message>
-        <location filename="../../ui/district/board.py" line="138"/>
+        <location filename="../../ui/district/board.py" line="139"/>
         <source>最后同步</source>
         <translation>Last sync</translation>
     </message>
     <message>
-        <location filename="../../ui/district/board.py" line="140"/>
+        <location filename="../../ui/district/board.py" line="141"/>
         <source>事项</source>
         <translation>Matter</translation>
     </message>
     <message>
-        <location filename="../../ui/district/board.py" line="146"/>
+        <location filename="../../ui/district/board.py" line="147"/>
         <source>按站点</source>
         <translation>By station</translation>
     </message>
     <message>
-        <location filename="../../ui/district/board.py" line="147"/>
+        <location filename="../../ui/district/board.py" line="148"/>
         <source>按事项</source>
         <translation>By matter</translation>
     </message>
     <message>
-        <location filename="../../ui/district/board.py" line="159"/>
+        <location filename="../../ui/district/board.py" line="160"/>
         <source>点击站点或事项查看其预警、超期的案件。</source>
         <translation>Click a station or a matter to list its warning and overdue cases.</translation>
     </message>
     <message>
-        <location filename="../../ui/district/board.py" line="185"/>
+        <location filename="../../ui/district/board.py" line="187"/>
         <source>{day} · 在办 {n} 件（预警：已用80%时限或仅剩1个工作日）</source>
         <translation>{day} · {n} cases running (warning: 80% of the limit used or one working day left)</translation>
     </message>
     <message>
-        <location filename="../../ui/district/board.py" line="206"/>
+        <location filename="../../ui/district/board.py" line="208"/>
         <source>已吊销</source>
         <translation>Revoked</translation>
     </message>
     <message>
-        <location filename="../../ui/district/board.py" line="209"/>
+        <location filename="../../ui/district/board.py" line="211"/>
         <source>从未同步</source>
         <translation>Never synced</translation>
     </message>
     <message>
-        <location filename="../../ui/district/board.py" line="215"/>
+        <location filename="../../ui/district/board.py" line="217"/>
         <source>最后推送 {push}；最后拉取 {pull}</source>
         <translation>Last push {push}; last pull {pull}</translation>
     </message>
     <message>
-        <location filename="../../ui/district/board.py" line="218"/>
+        <location filename="../../ui/district/board.py" line="220"/>
         <source>（久未同步）</source>
         <translation> (not syncing)</translation>
     </message>
@@ -766,276 +771,291 @@
 <context>
     <name>CaseDetail</name>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="545"/>
+        <location filename="../../ui/station/case_detail.py" line="558"/>
         <source>&lt;span style=&apos;color:#5f6368&apos;&gt;在上方列表中选择一个办件，查看办理进程、材料和文书。&lt;/span&gt;</source>
         <extracomment>The clerk wants to continue the case at the counter. A document was rendered (carries the PrintedDocument) before its preview opens. Escape in the 办理 panel with no form open: the keyboard goes back to the list.</extracomment>
         <translation>&lt;span style=&apos;color:#5f6368&apos;&gt;Select a case in the list above to see its progress, materials and documents.&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="551"/>
+        <location filename="../../ui/station/case_detail.py" line="564"/>
         <source>未选择办件。</source>
         <translation>No case selected.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="583"/>
+        <location filename="../../ui/station/case_detail.py" line="596"/>
         <source>文书</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="583"/>
+        <location filename="../../ui/station/case_detail.py" line="596"/>
         <source>编号</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="583"/>
+        <location filename="../../ui/station/case_detail.py" line="596"/>
         <source>出具时间</source>
         <translation>Issued</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="583"/>
+        <location filename="../../ui/station/case_detail.py" line="596"/>
         <source>打印</source>
         <translation>Printed</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="596"/>
-        <location filename="../../ui/station/case_detail.py" line="824"/>
-        <location filename="../../ui/station/case_detail.py" line="828"/>
+        <location filename="../../ui/station/case_detail.py" line="609"/>
+        <location filename="../../ui/station/case_detail.py" line="840"/>
+        <location filename="../../ui/station/case_detail.py" line="844"/>
         <source>打印所选文书</source>
         <translation>Print selected document</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="598"/>
+        <location filename="../../ui/station/case_detail.py" line="611"/>
         <source>再次打印的文书会标注“补打”，并记入打印日志。</source>
         <translation>Documents printed again are marked &quot;Reprint&quot; and recorded in the print log.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="617"/>
+        <location filename="../../ui/station/case_detail.py" line="630"/>
         <source>办理</source>
         <translation>Actions</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="622"/>
+        <location filename="../../ui/station/case_detail.py" line="635"/>
         <source>补正 / 继续受理(&amp;R)</source>
         <translation>Supplement / continue intake (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="623"/>
+        <location filename="../../ui/station/case_detail.py" line="636"/>
         <source>办结并交付(&amp;B)</source>
         <translation>Complete and deliver (&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="624"/>
+        <location filename="../../ui/station/case_detail.py" line="637"/>
         <source>上报区级(&amp;U)</source>
         <translation>Escalate to district (&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="625"/>
+        <location filename="../../ui/station/case_detail.py" line="638"/>
         <source>记录评价(&amp;P)</source>
         <translation>Record rating (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="626"/>
+        <location filename="../../ui/station/case_detail.py" line="639"/>
         <source>撤回(&amp;W)</source>
         <translation>Withdraw (&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="704"/>
+        <location filename="../../ui/station/case_detail.py" line="640"/>
+        <source>补交容缺材料(&amp;S)…</source>
+        <translation>Deferred material handed in(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/case_detail.py" line="720"/>
         <source>窗口领取</source>
         <translation>Collect at counter</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="704"/>
+        <location filename="../../ui/station/case_detail.py" line="720"/>
         <source>邮寄送达</source>
         <translation>By post</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="705"/>
+        <location filename="../../ui/station/case_detail.py" line="721"/>
         <source>电子送达</source>
         <translation>Electronic delivery</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="708"/>
+        <location filename="../../ui/station/case_detail.py" line="724"/>
         <source>选填，如：已发放证件</source>
         <translation>Optional, e.g. certificate issued</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="711"/>
-        <location filename="../../ui/station/case_detail.py" line="732"/>
+        <location filename="../../ui/station/case_detail.py" line="727"/>
+        <location filename="../../ui/station/case_detail.py" line="748"/>
         <source>选填</source>
         <translation>Optional</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="713"/>
+        <location filename="../../ui/station/case_detail.py" line="729"/>
         <source>确认办结并打印办结通知</source>
         <translation>Complete and print result notice</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="716"/>
-        <location filename="../../ui/station/case_detail.py" line="738"/>
-        <location filename="../../ui/station/case_detail.py" line="759"/>
+        <location filename="../../ui/station/case_detail.py" line="732"/>
+        <location filename="../../ui/station/case_detail.py" line="754"/>
+        <location filename="../../ui/station/case_detail.py" line="775"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="718"/>
+        <location filename="../../ui/station/case_detail.py" line="734"/>
         <source>交付方式</source>
         <translation>Delivery</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="719"/>
+        <location filename="../../ui/station/case_detail.py" line="735"/>
         <source>结果说明</source>
         <translation>Result note</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="720"/>
-        <location filename="../../ui/station/case_detail.py" line="740"/>
+        <location filename="../../ui/station/case_detail.py" line="736"/>
+        <location filename="../../ui/station/case_detail.py" line="756"/>
         <source>好差评</source>
         <translation>Rating</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="721"/>
-        <location filename="../../ui/station/case_detail.py" line="742"/>
+        <location filename="../../ui/station/case_detail.py" line="737"/>
+        <location filename="../../ui/station/case_detail.py" line="758"/>
         <source>评价意见</source>
         <translation>Comments</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="722"/>
-        <location filename="../../ui/station/case_detail.py" line="743"/>
+        <location filename="../../ui/station/case_detail.py" line="738"/>
+        <location filename="../../ui/station/case_detail.py" line="759"/>
         <source>评价渠道</source>
         <translation>Rating channel</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="736"/>
+        <location filename="../../ui/station/case_detail.py" line="752"/>
         <source>保存评价</source>
         <translation>Save rating</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="750"/>
+        <location filename="../../ui/station/case_detail.py" line="766"/>
         <source>如：申请人书面申请撤回</source>
         <translation>E.g. applicant asked in writing to withdraw</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="753"/>
+        <location filename="../../ui/station/case_detail.py" line="769"/>
         <source>撤回后案件即结束，不能恢复；申请人需要时须重新申请。</source>
         <translation>Withdrawal closes the case for good; the applicant must apply again if needed.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="756"/>
+        <location filename="../../ui/station/case_detail.py" line="772"/>
         <source>确认撤回</source>
         <translation>Confirm withdrawal</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="761"/>
+        <location filename="../../ui/station/case_detail.py" line="777"/>
         <source>撤回原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="809"/>
+        <location filename="../../ui/station/case_detail.py" line="825"/>
         <source>已打印 {n} 次</source>
         <translation>Printed {n}×</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="809"/>
+        <location filename="../../ui/station/case_detail.py" line="825"/>
         <source>未打印</source>
         <translation>Not printed</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="827"/>
+        <location filename="../../ui/station/case_detail.py" line="843"/>
         <source>补打所选文书</source>
         <translation>Reprint selected document</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="845"/>
+        <location filename="../../ui/station/case_detail.py" line="861"/>
         <source>区中心已作出决定：请通知申请人领取结果，交付时办结并请其评价。</source>
         <translation>The district center has decided: notify the applicant to collect the result; complete the case on delivery and ask for a rating.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="847"/>
+        <location filename="../../ui/station/case_detail.py" line="863"/>
         <source>本事项须上报区级审批：核对材料后上报，由区中心代办。</source>
         <translation>This matter needs district approval: check the materials, then escalate; the district center handles it.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="849"/>
+        <location filename="../../ui/station/case_detail.py" line="865"/>
         <source>本事项由站点办结：办理完成后办结并交付，请申请人评价。</source>
         <translation>This matter is completed at the station: when done, complete and deliver, and ask the applicant for a rating.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="851"/>
+        <location filename="../../ui/station/case_detail.py" line="867"/>
         <source>区中心退回补正：请联系申请人补齐后继续受理，重新上报。</source>
         <translation>Returned for correction by the district center: contact the applicant, continue intake once the materials are complete, and escalate again.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="853"/>
+        <location filename="../../ui/station/case_detail.py" line="869"/>
         <source>已出具一次性告知单：申请人带齐材料后继续受理。</source>
         <translation>One-time notice issued: continue intake when the applicant brings the materials.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="855"/>
+        <location filename="../../ui/station/case_detail.py" line="871"/>
         <source>收件尚未完成：继续受理，或按申请人意愿撤回。</source>
         <translation>Intake not finished: continue intake, or withdraw if the applicant wishes.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="857"/>
+        <location filename="../../ui/station/case_detail.py" line="873"/>
         <source>已办结，尚未评价：可补记申请人的好差评。</source>
         <translation>Completed but not rated: you can still record the applicant&apos;s rating.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="859"/>
+        <location filename="../../ui/station/case_detail.py" line="875"/>
+        <source>案件在区中心办理；申请人补交的容缺材料可在此登记。</source>
+        <translation>The district is handling this case; deferred materials the applicant hands in can be recorded here.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/case_detail.py" line="877"/>
         <source>案件在区中心办理，站点暂不能更改状态；结果同步后在此交付。</source>
         <translation>The case is at the district center; the station cannot change it now. Deliver the result here once it has synced.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="861"/>
+        <location filename="../../ui/station/case_detail.py" line="879"/>
         <source>案件已结束，无需办理。</source>
         <translation>The case is closed; nothing to do.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="862"/>
+        <location filename="../../ui/station/case_detail.py" line="880"/>
         <source>当前没有可办理的操作。</source>
         <translation>No actions available now.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="918"/>
+        <location filename="../../ui/station/case_detail.py" line="936"/>
         <source>已办结并交付。正在生成办结通知…</source>
         <translation>Completed and delivered. Generating result notice…</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="924"/>
+        <location filename="../../ui/station/case_detail.py" line="942"/>
         <source>请选择评价等级（1–5）。</source>
         <translation>Choose a rating (1–5).</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="933"/>
+        <location filename="../../ui/station/case_detail.py" line="951"/>
         <source>评价已记录。</source>
         <translation>Rating recorded.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="934"/>
+        <location filename="../../ui/station/case_detail.py" line="952"/>
         <source>差评已记录，将由区中心跟进整改。</source>
         <translation>Bad rating recorded; the district center will follow up.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="940"/>
+        <location filename="../../ui/station/case_detail.py" line="958"/>
         <source>请填写撤回原因。</source>
         <translation>Enter the reason for withdrawal.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="947"/>
+        <location filename="../../ui/station/case_detail.py" line="965"/>
         <source>已撤回。</source>
         <translation>Withdrawn.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="953"/>
+        <location filename="../../ui/station/case_detail.py" line="982"/>
+        <source>已登记补交 {n} 项容缺材料。</source>
+        <translation>{n} deferred material(s) recorded as handed in.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/case_detail.py" line="989"/>
         <source>已上报区级，联网后同步到区中心。</source>
         <translation>Escalated to district; it will sync to the district center when online.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="984"/>
+        <location filename="../../ui/station/case_detail.py" line="1020"/>
         <source>正在办理…</source>
         <translation>Processing…</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="1018"/>
+        <location filename="../../ui/station/case_detail.py" line="1054"/>
         <source>正在生成文书…</source>
         <translation>Generating documents…</translation>
     </message>
@@ -1736,288 +1756,293 @@
 <context>
     <name>DetailRenderer</name>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="209"/>
+        <location filename="../../ui/station/case_detail.py" line="217"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="210"/>
+        <location filename="../../ui/station/case_detail.py" line="218"/>
         <source>证件号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="211"/>
+        <location filename="../../ui/station/case_detail.py" line="219"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="212"/>
+        <location filename="../../ui/station/case_detail.py" line="220"/>
         <source>代理人</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="213"/>
+        <location filename="../../ui/station/case_detail.py" line="221"/>
         <source>事项</source>
         <translation>Matter</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="214"/>
+        <location filename="../../ui/station/case_detail.py" line="222"/>
         <source>办理层级</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="214"/>
+        <location filename="../../ui/station/case_detail.py" line="222"/>
         <source>上报区级</source>
         <translation>Escalated to district</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="215"/>
+        <location filename="../../ui/station/case_detail.py" line="223"/>
         <source>站点办结</source>
         <translation>Completed at station</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="216"/>
+        <location filename="../../ui/station/case_detail.py" line="224"/>
         <source>收件时间</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="217"/>
+        <location filename="../../ui/station/case_detail.py" line="225"/>
         <source>受理时间</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="218"/>
+        <location filename="../../ui/station/case_detail.py" line="226"/>
         <source>承诺时限</source>
         <translation>Committed time</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="218"/>
+        <location filename="../../ui/station/case_detail.py" line="226"/>
         <source>办结期限</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="219"/>
+        <location filename="../../ui/station/case_detail.py" line="227"/>
         <source>经办人</source>
         <translation>Clerk</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="220"/>
+        <location filename="../../ui/station/case_detail.py" line="228"/>
         <source>当前负责</source>
         <translation>Current owner</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="220"/>
-        <location filename="../../ui/station/case_detail.py" line="365"/>
+        <location filename="../../ui/station/case_detail.py" line="228"/>
+        <location filename="../../ui/station/case_detail.py" line="373"/>
         <source>区中心</source>
         <translation>District center</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="221"/>
+        <location filename="../../ui/station/case_detail.py" line="229"/>
         <source>本站</source>
         <translation>This station</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="242"/>
+        <location filename="../../ui/station/case_detail.py" line="250"/>
         <source>即办（当场办结）</source>
         <translation>Instant (completed on the spot)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="243"/>
+        <location filename="../../ui/station/case_detail.py" line="251"/>
         <source>{n} 个工作日</source>
         <translation>{n} working days</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="251"/>
+        <location filename="../../ui/station/case_detail.py" line="259"/>
         <source>暂定</source>
         <translation>Provisional</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="257"/>
+        <location filename="../../ui/station/case_detail.py" line="265"/>
         <source>退回补正期间不计时，补正后重新上报时期限顺延。</source>
         <translation>The clock stops while returned for correction; the deadline is extended on re-escalation.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="260"/>
+        <location filename="../../ui/station/case_detail.py" line="268"/>
         <source>已超期 {n} 个工作日</source>
         <translation>Overdue by {n} working days</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="262"/>
+        <location filename="../../ui/station/case_detail.py" line="270"/>
         <source>剩余 {n} 个工作日</source>
         <translation>{n} working days left</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="275"/>
+        <location filename="../../ui/station/case_detail.py" line="283"/>
         <source>（未附说明）</source>
         <translation>(no note)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="307"/>
+        <location filename="../../ui/station/case_detail.py" line="315"/>
         <source>准予</source>
         <translation>Approved</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="307"/>
+        <location filename="../../ui/station/case_detail.py" line="315"/>
         <source>不予批准</source>
         <translation>Denied</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="308"/>
+        <location filename="../../ui/station/case_detail.py" line="316"/>
         <source>办结</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="315"/>
+        <location filename="../../ui/station/case_detail.py" line="323"/>
         <source>决定人：{who}</source>
         <translation>Decided by: {who}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="318"/>
+        <location filename="../../ui/station/case_detail.py" line="326"/>
         <source>已交付：{when}，{how}</source>
         <translation>Delivered: {when}, {how}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="334"/>
+        <location filename="../../ui/station/case_detail.py" line="342"/>
         <source>差评须由区中心在15个工作日内跟进整改。</source>
         <translation>The district center must follow up a bad rating within 15 working days.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="335"/>
+        <location filename="../../ui/station/case_detail.py" line="343"/>
         <source>差评</source>
         <translation>Bad rating</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="338"/>
+        <location filename="../../ui/station/case_detail.py" line="346"/>
         <source>评价渠道：</source>
         <translation>Rating channel: </translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="355"/>
+        <location filename="../../ui/station/case_detail.py" line="363"/>
         <source>同步</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="327"/>
+        <location filename="../../ui/station/case_detail.py" line="335"/>
         <source>好差评</source>
         <translation>Rating</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="348"/>
+        <location filename="../../ui/station/case_detail.py" line="356"/>
         <source>留言</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="276"/>
+        <location filename="../../ui/station/case_detail.py" line="284"/>
         <source>&lt;b&gt;区中心退回补正&lt;/b&gt;（{who}）：{note}</source>
         <translation>&lt;b&gt;Returned for correction by the district center&lt;/b&gt; ({who}): {note}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="287"/>
+        <location filename="../../ui/station/case_detail.py" line="295"/>
         <source>不予受理理由</source>
         <translation>Reason for refusal</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="291"/>
+        <location filename="../../ui/station/case_detail.py" line="299"/>
         <source>依据：</source>
         <translation>Legal basis: </translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="299"/>
+        <location filename="../../ui/station/case_detail.py" line="307"/>
         <source>撤回原因</source>
         <translation>Reason for withdrawal</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="321"/>
+        <location filename="../../ui/station/case_detail.py" line="329"/>
         <source>办理结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="329"/>
+        <location filename="../../ui/station/case_detail.py" line="337"/>
         <source>尚未评价。</source>
         <translation>Not rated yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="337"/>
+        <location filename="../../ui/station/case_detail.py" line="345"/>
         <source>评价意见：</source>
         <translation>Comments: </translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="368"/>
+        <location filename="../../ui/station/case_detail.py" line="376"/>
         <source>被拒</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="370"/>
+        <location filename="../../ui/station/case_detail.py" line="378"/>
         <source>待同步</source>
         <translation>Not synced</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="371"/>
+        <location filename="../../ui/station/case_detail.py" line="379"/>
         <source>已同步</source>
         <translation>Synced</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="376"/>
+        <location filename="../../ui/station/case_detail.py" line="384"/>
         <source>材料</source>
         <translation>Material</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="376"/>
+        <location filename="../../ui/station/case_detail.py" line="384"/>
         <source>必要性</source>
         <translation>Necessity</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="376"/>
+        <location filename="../../ui/station/case_detail.py" line="384"/>
         <source>份数</source>
         <translation>Copies</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="376"/>
+        <location filename="../../ui/station/case_detail.py" line="384"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="377"/>
+        <location filename="../../ui/station/case_detail.py" line="385"/>
         <source>扫描件</source>
         <translation>Scans</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="387"/>
+        <location filename="../../ui/station/case_detail.py" line="392"/>
+        <source>{day} 补交（承诺 {promise}）</source>
+        <translation>handed in {day} (promised {promise})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/case_detail.py" line="400"/>
         <source>承诺 {day} 前补交</source>
         <translation>Promised by {day}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="391"/>
+        <location filename="../../ui/station/case_detail.py" line="404"/>
         <source>原件{n}份</source>
         <translation>{n} original</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="393"/>
+        <location filename="../../ui/station/case_detail.py" line="406"/>
         <source>复印件{n}份</source>
         <translation>{n} copy</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="406"/>
+        <location filename="../../ui/station/case_detail.py" line="419"/>
         <source>{n} 份（{kinds}）</source>
         <translation>{n} ({kinds})</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="413"/>
+        <location filename="../../ui/station/case_detail.py" line="426"/>
         <source>容缺后补</source>
         <translation>Deferred (bring later)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="412"/>
+        <location filename="../../ui/station/case_detail.py" line="425"/>
         <source>必要</source>
         <translation>Required</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="412"/>
+        <location filename="../../ui/station/case_detail.py" line="425"/>
         <source>非必要</source>
         <translation>Optional</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="414"/>
+        <location filename="../../ui/station/case_detail.py" line="427"/>
         <source>信息免交</source>
         <translation>From shared data</translation>
     </message>
@@ -2172,202 +2197,207 @@
 <context>
     <name>DistrictRenderer</name>
     <message>
-        <location filename="../../ui/district/render.py" line="103"/>
+        <location filename="../../ui/district/render.py" line="104"/>
         <source>特别程序中</source>
         <translation>In special procedure</translation>
     </message>
     <message>
-        <location filename="../../ui/district/render.py" line="126"/>
+        <location filename="../../ui/district/render.py" line="127"/>
         <source>隐藏</source>
         <translation>Hide</translation>
     </message>
     <message>
-        <location filename="../../ui/district/render.py" line="126"/>
+        <location filename="../../ui/district/render.py" line="127"/>
         <source>显示完整号码</source>
         <translation>Show full number</translation>
     </message>
     <message>
-        <location filename="../../ui/district/render.py" line="133"/>
+        <location filename="../../ui/district/render.py" line="134"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/district/render.py" line="133"/>
+        <location filename="../../ui/district/render.py" line="134"/>
         <source>证件号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/district/render.py" line="134"/>
+        <location filename="../../ui/district/render.py" line="135"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/district/render.py" line="134"/>
+        <location filename="../../ui/district/render.py" line="135"/>
         <source>代理人</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../../ui/district/render.py" line="135"/>
+        <location filename="../../ui/district/render.py" line="136"/>
         <source>站点</source>
         <translation>Station</translation>
     </message>
     <message>
-        <location filename="../../ui/district/render.py" line="135"/>
+        <location filename="../../ui/district/render.py" line="136"/>
         <source>事项</source>
         <translation>Matter</translation>
     </message>
     <message>
-        <location filename="../../ui/district/render.py" line="136"/>
+        <location filename="../../ui/district/render.py" line="137"/>
         <source>受理时间</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../ui/district/render.py" line="136"/>
+        <location filename="../../ui/district/render.py" line="137"/>
         <source>承诺时限</source>
         <translation>Committed limit</translation>
     </message>
     <message>
-        <location filename="../../ui/district/render.py" line="137"/>
+        <location filename="../../ui/district/render.py" line="138"/>
         <source>{n} 个工作日</source>
         <translation>{n} working days</translation>
     </message>
     <message>
-        <location filename="../../ui/district/render.py" line="138"/>
+        <location filename="../../ui/district/render.py" line="139"/>
         <source>办结期限</source>
         <translation>Due date</translation>
     </message>
     <message>
-        <location filename="../../ui/district/render.py" line="138"/>
+        <location filename="../../ui/district/render.py" line="139"/>
         <source>代办员</source>
         <translation>Proxy agent</translation>
     </message>
     <message>
-        <location filename="../../ui/district/render.py" line="155"/>
+        <location filename="../../ui/district/render.py" line="156"/>
         <source>暂定</source>
         <translation>provisional</translation>
     </message>
     <message>
-        <location filename="../../ui/district/render.py" line="161"/>
+        <location filename="../../ui/district/render.py" line="162"/>
         <source>特别程序期间不计时，结束时期限顺延。</source>
         <translation>The clock stops during the special procedure; the due date moves when it ends.</translation>
     </message>
     <message>
-        <location filename="../../ui/district/render.py" line="172"/>
+        <location filename="../../ui/district/render.py" line="173"/>
         <source>第 {n} 次退回补正（{who}）</source>
         <translation>Return {n} ({who})</translation>
     </message>
     <message>
-        <location filename="../../ui/district/render.py" line="173"/>
+        <location filename="../../ui/district/render.py" line="174"/>
         <source>（未附说明）</source>
         <translation>(no note)</translation>
     </message>
     <message>
-        <location filename="../../ui/district/render.py" line="203"/>
+        <location filename="../../ui/district/render.py" line="204"/>
         <source>准予</source>
         <translation>Approved</translation>
     </message>
     <message>
-        <location filename="../../ui/district/render.py" line="203"/>
+        <location filename="../../ui/district/render.py" line="204"/>
         <source>不予批准</source>
         <translation>Denied</translation>
     </message>
     <message>
-        <location filename="../../ui/district/render.py" line="204"/>
+        <location filename="../../ui/district/render.py" line="205"/>
         <source>办结</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../ui/district/render.py" line="210"/>
+        <location filename="../../ui/district/render.py" line="211"/>
         <source>决定人：{who}</source>
         <translation>Decided by: {who}</translation>
     </message>
     <message>
-        <location filename="../../ui/district/render.py" line="213"/>
+        <location filename="../../ui/district/render.py" line="214"/>
         <source>站点已交付：{when}</source>
         <translation>Handed over by the station: {when}</translation>
     </message>
     <message>
-        <location filename="../../ui/district/render.py" line="224"/>
+        <location filename="../../ui/district/render.py" line="225"/>
         <source>差评</source>
         <translation>Bad rating</translation>
     </message>
     <message>
-        <location filename="../../ui/district/render.py" line="225"/>
+        <location filename="../../ui/district/render.py" line="226"/>
         <source>差评须在15个工作日内跟进整改（见“好差评”页）。</source>
         <translation>A bad rating must be followed up within 15 working days (see the Ratings page).</translation>
     </message>
     <message>
-        <location filename="../../ui/district/render.py" line="227"/>
+        <location filename="../../ui/district/render.py" line="228"/>
         <source>评价意见：</source>
         <translation>Comment: </translation>
     </message>
     <message>
-        <location filename="../../ui/district/render.py" line="302"/>
+        <location filename="../../ui/district/render.py" line="271"/>
+        <source>{day} 补交（承诺 {promise}）</source>
+        <translation>handed in {day} (promised {promise})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/render.py" line="313"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/district/render.py" line="241"/>
+        <location filename="../../ui/district/render.py" line="242"/>
         <source>区中心</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../ui/district/render.py" line="256"/>
+        <location filename="../../ui/district/render.py" line="262"/>
         <source>材料</source>
         <translation>Materials</translation>
     </message>
     <message>
-        <location filename="../../ui/district/render.py" line="256"/>
+        <location filename="../../ui/district/render.py" line="262"/>
         <source>份数</source>
         <translation>Copies</translation>
     </message>
     <message>
-        <location filename="../../ui/district/render.py" line="256"/>
+        <location filename="../../ui/district/render.py" line="262"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/district/render.py" line="256"/>
+        <location filename="../../ui/district/render.py" line="262"/>
         <source>扫描件</source>
         <translation>Scans</translation>
     </message>
     <message>
-        <location filename="../../ui/district/render.py" line="265"/>
+        <location filename="../../ui/district/render.py" line="276"/>
         <source>承诺 {day} 前补交</source>
         <translation>Promised by {day}</translation>
     </message>
     <message>
-        <location filename="../../ui/district/render.py" line="269"/>
+        <location filename="../../ui/district/render.py" line="280"/>
         <source>原件{n}份</source>
         <translation>{n} original(s)</translation>
     </message>
     <message>
-        <location filename="../../ui/district/render.py" line="271"/>
+        <location filename="../../ui/district/render.py" line="282"/>
         <source>复印件{n}份</source>
         <translation>{n} cop(ies)</translation>
     </message>
     <message>
-        <location filename="../../ui/district/render.py" line="299"/>
+        <location filename="../../ui/district/render.py" line="310"/>
         <source>站点尚未出具文书。</source>
         <translation>The station has not issued any documents yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/district/render.py" line="300"/>
+        <location filename="../../ui/district/render.py" line="311"/>
         <source>再次告知（新增告知项，已报监察）</source>
         <translation>Further notice (new items, reported to supervision)</translation>
     </message>
     <message>
-        <location filename="../../ui/district/render.py" line="301"/>
+        <location filename="../../ui/district/render.py" line="312"/>
         <source>文书</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../ui/district/render.py" line="301"/>
+        <location filename="../../ui/district/render.py" line="312"/>
         <source>编号</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../ui/district/render.py" line="309"/>
+        <location filename="../../ui/district/render.py" line="320"/>
         <source>站点打印的文书（编号与种类）；原件在站点存档。</source>
         <translation>Documents the station printed (kind and number); the originals are filed at the station.</translation>
     </message>
@@ -3789,12 +3819,12 @@
 <context>
     <name>RatingPicker</name>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="485"/>
+        <location filename="../../ui/station/case_detail.py" line="498"/>
         <source>未评价（可稍后记录）</source>
         <translation>Not rated (can be recorded later)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="488"/>
+        <location filename="../../ui/station/case_detail.py" line="501"/>
         <source>{label}（差评）</source>
         <translation>{label} (bad rating)</translation>
     </message>
@@ -4738,6 +4768,44 @@
     </message>
 </context>
 <context>
+    <name>SupplementDialog</name>
+    <message>
+        <location filename="../../ui/station/supplement_dialog.py" line="35"/>
+        <source>补交容缺材料</source>
+        <translation>Deferred material handed in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/supplement_dialog.py" line="36"/>
+        <source>案件 {case_no}：勾选申请人本次补交的容缺后补材料。</source>
+        <translation>Case {case_no}: tick the deferred materials the applicant has handed in now.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/supplement_dialog.py" line="52"/>
+        <source>登记补交</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/supplement_dialog.py" line="54"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/supplement_dialog.py" line="66"/>
+        <source>{name}（承诺 {day} 前补交，已逾期）</source>
+        <translation>{name} (promised by {day}, overdue)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/supplement_dialog.py" line="68"/>
+        <source>{name}（承诺 {day} 前补交）</source>
+        <translation>{name} (promised by {day})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/supplement_dialog.py" line="77"/>
+        <source>请勾选至少一项补交的材料。</source>
+        <translation>Tick at least one material handed in.</translation>
+    </message>
+</context>
+<context>
     <name>SyncPage</name>
     <message>
         <location filename="../../ui/station/sync_page.py" line="346"/>
@@ -4926,252 +4994,252 @@
 <context>
     <name>TasksPage</name>
     <message>
-        <location filename="../../ui/station/tasks_page.py" line="134"/>
+        <location filename="../../ui/station/tasks_page.py" line="140"/>
         <source>正在读取…</source>
         <extracomment>Cases in these states continue at the counter; the others open in the cases page. The lists were (re)loaded.</extracomment>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../ui/station/tasks_page.py" line="160"/>
-        <location filename="../../ui/station/tasks_page.py" line="254"/>
+        <location filename="../../ui/station/tasks_page.py" line="166"/>
+        <location filename="../../ui/station/tasks_page.py" line="260"/>
         <source>待补正跟进</source>
         <translation>Supplement follow-up</translation>
     </message>
     <message>
-        <location filename="../../ui/station/tasks_page.py" line="160"/>
+        <location filename="../../ui/station/tasks_page.py" line="166"/>
         <source>退回补正</source>
         <translation>Returned for correction</translation>
     </message>
     <message>
-        <location filename="../../ui/station/tasks_page.py" line="160"/>
+        <location filename="../../ui/station/tasks_page.py" line="166"/>
         <source>待交付结果</source>
         <translation>Results to deliver</translation>
     </message>
     <message>
-        <location filename="../../ui/station/tasks_page.py" line="161"/>
-        <location filename="../../ui/station/tasks_page.py" line="180"/>
+        <location filename="../../ui/station/tasks_page.py" line="167"/>
+        <location filename="../../ui/station/tasks_page.py" line="186"/>
         <source>超期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/station/tasks_page.py" line="161"/>
+        <location filename="../../ui/station/tasks_page.py" line="167"/>
         <source>预警</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../ui/station/tasks_page.py" line="169"/>
+        <location filename="../../ui/station/tasks_page.py" line="175"/>
         <source>按 {n} 切换到此列表</source>
         <translation>Press {n} to switch to this list</translation>
     </message>
     <message>
-        <location filename="../../ui/station/tasks_page.py" line="173"/>
+        <location filename="../../ui/station/tasks_page.py" line="179"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/station/tasks_page.py" line="173"/>
-        <location filename="../../ui/station/tasks_page.py" line="175"/>
-        <location filename="../../ui/station/tasks_page.py" line="177"/>
         <location filename="../../ui/station/tasks_page.py" line="179"/>
         <location filename="../../ui/station/tasks_page.py" line="181"/>
+        <location filename="../../ui/station/tasks_page.py" line="183"/>
+        <location filename="../../ui/station/tasks_page.py" line="185"/>
+        <location filename="../../ui/station/tasks_page.py" line="187"/>
         <source>办件编号</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../../ui/station/tasks_page.py" line="173"/>
-        <location filename="../../ui/station/tasks_page.py" line="175"/>
-        <location filename="../../ui/station/tasks_page.py" line="177"/>
         <location filename="../../ui/station/tasks_page.py" line="179"/>
         <location filename="../../ui/station/tasks_page.py" line="181"/>
+        <location filename="../../ui/station/tasks_page.py" line="183"/>
+        <location filename="../../ui/station/tasks_page.py" line="185"/>
+        <location filename="../../ui/station/tasks_page.py" line="187"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/station/tasks_page.py" line="173"/>
-        <location filename="../../ui/station/tasks_page.py" line="175"/>
+        <location filename="../../ui/station/tasks_page.py" line="179"/>
+        <location filename="../../ui/station/tasks_page.py" line="181"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/station/tasks_page.py" line="174"/>
-        <location filename="../../ui/station/tasks_page.py" line="175"/>
-        <location filename="../../ui/station/tasks_page.py" line="177"/>
-        <location filename="../../ui/station/tasks_page.py" line="179"/>
+        <location filename="../../ui/station/tasks_page.py" line="180"/>
         <location filename="../../ui/station/tasks_page.py" line="181"/>
+        <location filename="../../ui/station/tasks_page.py" line="183"/>
+        <location filename="../../ui/station/tasks_page.py" line="185"/>
+        <location filename="../../ui/station/tasks_page.py" line="187"/>
         <source>事项</source>
         <translation>Matter</translation>
     </message>
     <message>
-        <location filename="../../ui/station/tasks_page.py" line="174"/>
+        <location filename="../../ui/station/tasks_page.py" line="180"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/station/tasks_page.py" line="174"/>
+        <location filename="../../ui/station/tasks_page.py" line="180"/>
         <source>待补材料</source>
         <translation>Materials to bring</translation>
     </message>
     <message>
-        <location filename="../../ui/station/tasks_page.py" line="176"/>
+        <location filename="../../ui/station/tasks_page.py" line="182"/>
         <source>退回日期</source>
         <translation>Returned</translation>
     </message>
     <message>
-        <location filename="../../ui/station/tasks_page.py" line="176"/>
+        <location filename="../../ui/station/tasks_page.py" line="182"/>
         <source>审核人</source>
         <translation>Reviewer</translation>
     </message>
     <message>
-        <location filename="../../ui/station/tasks_page.py" line="176"/>
+        <location filename="../../ui/station/tasks_page.py" line="182"/>
         <source>退回意见</source>
         <translation>Return note</translation>
     </message>
     <message>
-        <location filename="../../ui/station/tasks_page.py" line="177"/>
+        <location filename="../../ui/station/tasks_page.py" line="183"/>
         <source>决定</source>
         <translation>Decision</translation>
     </message>
     <message>
-        <location filename="../../ui/station/tasks_page.py" line="178"/>
+        <location filename="../../ui/station/tasks_page.py" line="184"/>
         <source>决定日期</source>
         <translation>Decided</translation>
     </message>
     <message>
-        <location filename="../../ui/station/tasks_page.py" line="178"/>
+        <location filename="../../ui/station/tasks_page.py" line="184"/>
         <source>已等待</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../../ui/station/tasks_page.py" line="179"/>
-        <location filename="../../ui/station/tasks_page.py" line="181"/>
+        <location filename="../../ui/station/tasks_page.py" line="185"/>
+        <location filename="../../ui/station/tasks_page.py" line="187"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/station/tasks_page.py" line="180"/>
-        <location filename="../../ui/station/tasks_page.py" line="182"/>
+        <location filename="../../ui/station/tasks_page.py" line="186"/>
+        <location filename="../../ui/station/tasks_page.py" line="188"/>
         <source>办结期限</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../ui/station/tasks_page.py" line="180"/>
-        <location filename="../../ui/station/tasks_page.py" line="182"/>
+        <location filename="../../ui/station/tasks_page.py" line="186"/>
+        <location filename="../../ui/station/tasks_page.py" line="188"/>
         <source>当前负责</source>
         <translation>Current owner</translation>
     </message>
     <message>
-        <location filename="../../ui/station/tasks_page.py" line="182"/>
+        <location filename="../../ui/station/tasks_page.py" line="188"/>
         <source>剩余</source>
         <translation>Left</translation>
     </message>
     <message>
-        <location filename="../../ui/station/tasks_page.py" line="196"/>
+        <location filename="../../ui/station/tasks_page.py" line="202"/>
         <source>显示完整电话</source>
         <translation>Show full phone numbers</translation>
     </message>
     <message>
-        <location filename="../../ui/station/tasks_page.py" line="200"/>
+        <location filename="../../ui/station/tasks_page.py" line="206"/>
         <source>刷新 F5</source>
         <translation>Refresh F5</translation>
     </message>
     <message>
-        <location filename="../../ui/station/tasks_page.py" line="253"/>
+        <location filename="../../ui/station/tasks_page.py" line="259"/>
         <source>待补正跟进（承诺逾期 {n}）</source>
         <translation>Supplement follow-up ({n} past promise)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/tasks_page.py" line="255"/>
+        <location filename="../../ui/station/tasks_page.py" line="261"/>
         <source>更新于 {t}</source>
         <translation>Updated {t}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/tasks_page.py" line="279"/>
+        <location filename="../../ui/station/tasks_page.py" line="285"/>
         <source>告知补正</source>
         <translation>Notice</translation>
     </message>
     <message>
-        <location filename="../../ui/station/tasks_page.py" line="282"/>
+        <location filename="../../ui/station/tasks_page.py" line="288"/>
         <source>一次性告知单出具日期</source>
         <translation>Date the one-time notice was issued</translation>
     </message>
     <message>
-        <location filename="../../ui/station/tasks_page.py" line="284"/>
+        <location filename="../../ui/station/tasks_page.py" line="290"/>
         <source>容缺后补</source>
         <translation>Deferred</translation>
     </message>
     <message>
-        <location filename="../../ui/station/tasks_page.py" line="285"/>
+        <location filename="../../ui/station/tasks_page.py" line="291"/>
         <source>承诺 {d}</source>
         <translation>Promised {d}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/tasks_page.py" line="289"/>
+        <location filename="../../ui/station/tasks_page.py" line="295"/>
         <source>承诺补交日期已过，请联系申请人。</source>
         <translation>Promised date has passed; contact the applicant.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/tasks_page.py" line="290"/>
+        <location filename="../../ui/station/tasks_page.py" line="296"/>
         <source>申请人承诺补交的日期</source>
         <translation>Date the applicant promised to bring the materials</translation>
     </message>
     <message>
-        <location filename="../../ui/station/tasks_page.py" line="307"/>
+        <location filename="../../ui/station/tasks_page.py" line="313"/>
         <source>{n} 天</source>
         <translation>{n} days</translation>
     </message>
     <message>
-        <location filename="../../ui/station/tasks_page.py" line="317"/>
-        <location filename="../../ui/station/tasks_page.py" line="319"/>
+        <location filename="../../ui/station/tasks_page.py" line="323"/>
+        <location filename="../../ui/station/tasks_page.py" line="325"/>
         <source>{n} 个工作日</source>
         <translation>{n} working days</translation>
     </message>
     <message>
-        <location filename="../../ui/station/tasks_page.py" line="317"/>
+        <location filename="../../ui/station/tasks_page.py" line="323"/>
         <source>已到期</source>
         <translation>Due now</translation>
     </message>
     <message>
-        <location filename="../../ui/station/tasks_page.py" line="320"/>
+        <location filename="../../ui/station/tasks_page.py" line="326"/>
         <source> 暂定</source>
         <translation> provisional</translation>
     </message>
     <message>
-        <location filename="../../ui/station/tasks_page.py" line="321"/>
+        <location filename="../../ui/station/tasks_page.py" line="327"/>
         <source>区中心</source>
         <translation>District center</translation>
     </message>
     <message>
-        <location filename="../../ui/station/tasks_page.py" line="321"/>
+        <location filename="../../ui/station/tasks_page.py" line="327"/>
         <source>本站</source>
         <translation>This station</translation>
     </message>
     <message>
-        <location filename="../../ui/station/tasks_page.py" line="332"/>
+        <location filename="../../ui/station/tasks_page.py" line="338"/>
         <source>联系申请人补齐材料；承诺逾期的标红。Enter 继续受理。</source>
         <translation>Contact applicants to bring the materials; past-promise ones are red. Enter continues intake.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/tasks_page.py" line="333"/>
+        <location filename="../../ui/station/tasks_page.py" line="339"/>
         <source>区中心要求补正：联系申请人补齐后继续受理、重新上报。Enter 继续受理。</source>
         <translation>The district center requires corrections: contact the applicant, continue intake and escalate again. Enter continues intake.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/tasks_page.py" line="334"/>
+        <location filename="../../ui/station/tasks_page.py" line="340"/>
         <source>区中心已作出决定：通知申请人领取，交付时办结并请其评价。Enter 打开办件。</source>
         <translation>The district center has decided: notify the applicant to collect; complete on delivery and ask for a rating. Enter opens the case.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/tasks_page.py" line="335"/>
+        <location filename="../../ui/station/tasks_page.py" line="341"/>
         <source>已超过办结期限的在办案件（含在区中心办理的）。Enter 打开办件。</source>
         <translation>Open cases past their due date (including those at the district center). Enter opens the case.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/tasks_page.py" line="336"/>
+        <location filename="../../ui/station/tasks_page.py" line="342"/>
         <source>即将到期的在办案件：请优先办理。Enter 打开办件。</source>
         <translation>Open cases due soon: handle them first. Enter opens the case.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/tasks_page.py" line="341"/>
+        <location filename="../../ui/station/tasks_page.py" line="347"/>
         <source>没有待交付的结果。</source>
         <translation>No results to deliver.</translation>
     </message>
@@ -5179,67 +5247,67 @@
 <context>
     <name>TimelineRenderer</name>
     <message>
-        <location filename="../../ui/common/timeline.py" line="59"/>
+        <location filename="../../ui/common/timeline.py" line="60"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/common/timeline.py" line="59"/>
+        <location filename="../../ui/common/timeline.py" line="60"/>
         <source>环节</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../ui/common/timeline.py" line="59"/>
+        <location filename="../../ui/common/timeline.py" line="60"/>
         <source>经办</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../ui/common/timeline.py" line="59"/>
+        <location filename="../../ui/common/timeline.py" line="60"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/common/timeline.py" line="102"/>
+        <location filename="../../ui/common/timeline.py" line="104"/>
         <source>告知补正 {n} 项</source>
         <translation>Items to supplement: {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/common/timeline.py" line="104"/>
+        <location filename="../../ui/common/timeline.py" line="106"/>
         <source>（新增告知项，理由：{why}）</source>
         <translation>(items added, reason: {why})</translation>
     </message>
     <message>
-        <location filename="../../ui/common/timeline.py" line="111"/>
+        <location filename="../../ui/common/timeline.py" line="113"/>
         <source>（暂定）</source>
         <translation> (provisional)</translation>
     </message>
     <message>
-        <location filename="../../ui/common/timeline.py" line="112"/>
+        <location filename="../../ui/common/timeline.py" line="114"/>
         <source>办结期限 {due}{extra}</source>
         <translation>Due {due}{extra}</translation>
     </message>
     <message>
-        <location filename="../../ui/common/timeline.py" line="131"/>
+        <location filename="../../ui/common/timeline.py" line="133"/>
         <source>差评</source>
         <translation>Bad rating</translation>
     </message>
     <message>
-        <location filename="../../ui/common/timeline.py" line="135"/>
+        <location filename="../../ui/common/timeline.py" line="137"/>
         <source>（{channel}）</source>
         <translation> ({channel})</translation>
     </message>
     <message>
-        <location filename="../../ui/common/timeline.py" line="141"/>
+        <location filename="../../ui/common/timeline.py" line="143"/>
         <source>窗口领取</source>
         <translation>Collect at counter</translation>
     </message>
     <message>
-        <location filename="../../ui/common/timeline.py" line="141"/>
+        <location filename="../../ui/common/timeline.py" line="143"/>
         <source>邮寄送达</source>
         <translation>By post</translation>
     </message>
     <message>
-        <location filename="../../ui/common/timeline.py" line="142"/>
+        <location filename="../../ui/common/timeline.py" line="144"/>
         <source>电子送达</source>
         <translation>Electronic delivery</translation>
     </message>
@@ -5296,69 +5364,94 @@
         <translation>The warning ratio must be above 0 and at most 1 (0.8 warns when 80% of the time limit is used); it is {ratio}. Change the supervision settings.</translation>
     </message>
     <message>
-        <location filename="../../clerk/calendar/workdays.py" line="294"/>
+        <location filename="../../clerk/calendar/workdays.py" line="355"/>
         <source>期限的工作日数不能为负数（现在是{n}）。请检查事项的办理时限设置。</source>
         <translation>A time limit cannot be a negative number of working days ({n}). Check the matter&apos;s time limit.</translation>
     </message>
     <message>
-        <location filename="../../clerk/calendar/workdays.py" line="335"/>
+        <location filename="../../clerk/calendar/workdays.py" line="396"/>
         <source>暂停的结束日期{end}早于开始日期{start}。请更正暂停记录。</source>
         <translation>The pause ends on {end}, before it starts on {start}. Correct the pause.</translation>
     </message>
     <message>
-        <location filename="../../clerk/cases/checklist.py" line="128"/>
+        <location filename="../../clerk/cases/checklist.py" line="150"/>
         <source>本事项没有材料“{key}”。</source>
         <translation>This matter has no material “{key}”.</translation>
     </message>
     <message>
-        <location filename="../../clerk/cases/checklist.py" line="178"/>
+        <location filename="../../clerk/cases/checklist.py" line="179"/>
+        <source>请选择补交的容缺材料。</source>
+        <translation>Choose the deferred materials handed in.</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/cases/checklist.py" line="187"/>
+        <source>“{name}”不是待补交的容缺后补材料（未承诺后补，或已经补交），不能登记补交。</source>
+        <translation>“{name}” is not an awaited deferred material (it was not promised for later, or has already been handed in); it cannot be recorded as handed in.</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/cases/checklist.py" line="196"/>
+        <source>扫描件所属材料“{key}”不在本次补交之列。</source>
+        <translation>The scan&apos;s material “{key}” is not among those handed in now.</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/cases/checklist.py" line="241"/>
         <source>“{name}”不是容缺后补材料，不能承诺后补。</source>
         <translation>“{name}” cannot be deferred: it is not a material that may be brought later.</translation>
     </message>
     <message>
-        <location filename="../../clerk/cases/checklist.py" line="182"/>
+        <location filename="../../clerk/cases/checklist.py" line="245"/>
         <source>“{name}”容缺后补须填写承诺补交日期。</source>
         <translation>Deferring “{name}” needs the date the applicant promises to bring it.</translation>
     </message>
     <message>
-        <location filename="../../clerk/cases/checklist.py" line="186"/>
+        <location filename="../../clerk/cases/checklist.py" line="249"/>
         <source>“{name}”不是附条件材料，不能标为不适用。</source>
         <translation>“{name}” is not conditional, so it cannot be marked not applicable.</translation>
     </message>
     <message>
-        <location filename="../../clerk/cases/checklist.py" line="190"/>
+        <location filename="../../clerk/cases/checklist.py" line="253"/>
         <source>“{name}”不在信息免交范围内，须由申请人提交。</source>
         <translation>“{name}” is not obtained from shared data; the applicant must bring it.</translation>
     </message>
     <message>
-        <location filename="../../clerk/cases/ledger.py" line="97"/>
+        <location filename="../../clerk/cases/ledger.py" line="100"/>
         <source>案件不存在。</source>
         <translation>No such case.</translation>
     </message>
     <message>
-        <location filename="../../clerk/cases/ledger.py" line="105"/>
+        <location filename="../../clerk/cases/ledger.py" line="110"/>
         <source>没有案件编号为 {case_no} 的办件。</source>
         <translation>There is no case numbered {case_no}.</translation>
     </message>
     <message>
-        <location filename="../../clerk/cases/projection.py" line="26"/>
+        <location filename="../../clerk/cases/projection.py" line="27"/>
         <source>案件的第一个事件必须是收件。</source>
         <translation>A case&apos;s first event must be its creation.</translation>
     </message>
     <message>
-        <location filename="../../clerk/cases/projection.py" line="32"/>
+        <location filename="../../clerk/cases/projection.py" line="33"/>
         <source>事件序号 {seq} 不接续（应为 {expected}）。</source>
         <translation>Event number {seq} does not follow on (expected {expected}).</translation>
     </message>
     <message>
-        <location filename="../../clerk/cases/projection.py" line="54"/>
+        <location filename="../../clerk/cases/projection.py" line="55"/>
         <source>没有事件，无法重建案件。</source>
         <translation>No events: the case cannot be rebuilt.</translation>
     </message>
     <message>
-        <location filename="../../clerk/cases/projection.py" line="74"/>
+        <location filename="../../clerk/cases/projection.py" line="75"/>
         <source>事件 {type} 缺少字段：{items}</source>
         <translation>Event {type} lacks: {items}</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/cases/projection.py" line="203"/>
+        <source>事件 {type} 的字段 {field} 格式不对。</source>
+        <translation>Field {field} of event {type} is malformed.</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/cases/projection.py" line="223"/>
+        <source>材料“{key}”的原件、复印件份数须为 0–99 的整数，且至少交一份。</source>
+        <translation>The numbers of originals and copies of “{key}” must be whole numbers from 0 to 99, with at least one piece.</translation>
     </message>
     <message>
         <location filename="../../clerk/cases/service.py" line="167"/>
@@ -5366,84 +5459,89 @@
         <translation>One-time notice rule: the first notice did not list “{names}”. A later notice that adds materials needs a justification, and is reported to the district&apos;s supervision.</translation>
     </message>
     <message>
-        <location filename="../../clerk/cases/service.py" line="211"/>
+        <location filename="../../clerk/cases/service.py" line="213"/>
         <source>不予受理必须写明理由。</source>
         <translation>A refusal needs a reason.</translation>
     </message>
     <message>
-        <location filename="../../clerk/cases/service.py" line="257"/>
+        <location filename="../../clerk/cases/service.py" line="241"/>
+        <source>材料“{key}”不在本次补交之列。</source>
+        <translation>Material “{key}” is not among those handed in now.</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/cases/service.py" line="296"/>
         <source>请写明特别程序（如公示、听证、专家评审）。</source>
         <translation>Name the special procedure (public posting, hearing, expert assessment …).</translation>
     </message>
     <message>
-        <location filename="../../clerk/cases/service.py" line="305"/>
+        <location filename="../../clerk/cases/service.py" line="344"/>
         <location filename="../../district/api/cases.py" line="187"/>
         <source>留言不能为空。</source>
         <translation>The comment is empty.</translation>
     </message>
     <message>
-        <location filename="../../clerk/cases/service.py" line="331"/>
+        <location filename="../../clerk/cases/service.py" line="370"/>
         <source>未知状态 {state}；可用：{items}</source>
         <translation>Unknown state {state}; known: {items}</translation>
     </message>
     <message>
-        <location filename="../../clerk/cases/service.py" line="393"/>
+        <location filename="../../clerk/cases/service.py" line="432"/>
         <source>材料已齐全，应当场受理，不能出具补正告知。</source>
         <translation>Materials complete: accept now; a supplement notice is not allowed.</translation>
     </message>
     <message>
-        <location filename="../../clerk/cases/service.py" line="415"/>
+        <location filename="../../clerk/cases/service.py" line="454"/>
         <source>评价等级须为 1–5（5 非常满意 … 1 非常不满意）。</source>
         <translation>The rating must be 1–5 (5 very satisfied … 1 very dissatisfied).</translation>
     </message>
     <message>
-        <location filename="../../clerk/cases/states.py" line="133"/>
+        <location filename="../../clerk/cases/states.py" line="143"/>
         <source>案件不存在，无法留言。</source>
         <extracomment>States in which the station continues a case at the counter (补正 / 继续受理).</extracomment>
         <translation>No such case: nothing to comment on.</translation>
     </message>
     <message>
-        <location filename="../../clerk/cases/states.py" line="141"/>
+        <location filename="../../clerk/cases/states.py" line="151"/>
         <source>案件当前状态为“{current}”，不能执行“{action}”。</source>
         <translation>The case is “{current}”: “{action}” is not possible now.</translation>
     </message>
     <message>
-        <location filename="../../clerk/cases/states.py" line="146"/>
+        <location filename="../../clerk/cases/states.py" line="156"/>
         <source>案件当前由{owner}负责，{side}不能更改它的状态。</source>
         <translation>The case is with {owner}; {side} cannot change its state.</translation>
     </message>
     <message>
-        <location filename="../../clerk/cases/states.py" line="151"/>
+        <location filename="../../clerk/cases/states.py" line="161"/>
         <source>“{action}”只能由{side}执行。</source>
         <translation>Only {side} can do “{action}”.</translation>
     </message>
     <message>
-        <location filename="../../clerk/cases/states.py" line="162"/>
+        <location filename="../../clerk/cases/states.py" line="172"/>
         <source>本事项由站点办结，不需要上报区级。</source>
         <translation>This matter is decided at the station; it is not escalated to the district.</translation>
     </message>
     <message>
-        <location filename="../../clerk/cases/states.py" line="167"/>
+        <location filename="../../clerk/cases/states.py" line="177"/>
         <source>本事项须上报区级审批，不能在站点直接办结。</source>
         <translation>This matter is decided by the district: escalate it; the station cannot complete it.</translation>
     </message>
     <message>
-        <location filename="../../clerk/cases/states.py" line="171"/>
+        <location filename="../../clerk/cases/states.py" line="181"/>
         <source>仍有必要材料未收齐，不能受理；请出具一次性告知单。</source>
         <translation>Required materials are still missing, so the case cannot be accepted; issue the one-time notice.</translation>
     </message>
     <message>
-        <location filename="../../clerk/cases/states.py" line="175"/>
+        <location filename="../../clerk/cases/states.py" line="185"/>
         <source>该案件已有评价，每件只能评价一次。</source>
         <translation>This case is already rated; a case is rated once.</translation>
     </message>
     <message>
-        <location filename="../../clerk/cases/states.py" line="179"/>
+        <location filename="../../clerk/cases/states.py" line="189"/>
         <source>已有进行中的特别程序，请先结束它。</source>
         <translation>A special procedure is under way; end it first.</translation>
     </message>
     <message>
-        <location filename="../../clerk/cases/states.py" line="183"/>
+        <location filename="../../clerk/cases/states.py" line="193"/>
         <source>没有进行中的特别程序。</source>
         <translation>No special procedure is under way.</translation>
     </message>
@@ -5458,7 +5556,7 @@
         <translation>Matter {code} is not in this station&apos;s catalog (see catalog list).</translation>
     </message>
     <message>
-        <location filename="../../clerk/documents.py" line="52"/>
+        <location filename="../../clerk/documents.py" line="53"/>
         <source>未知文书类型 {kind}；可用：{items}</source>
         <translation>Unknown document kind {kind}; known: {items}</translation>
     </message>
@@ -5656,28 +5754,28 @@
         <translation>Digits 10–12 (community or village) must be 000 to 399 (000 is the street or township itself); they are “{village}”. Check the statistical area code.</translation>
     </message>
     <message>
-        <location filename="../../clerk/workspace.py" line="76"/>
-        <location filename="../../clerk/workspace.py" line="171"/>
+        <location filename="../../clerk/workspace.py" line="77"/>
+        <location filename="../../clerk/workspace.py" line="184"/>
         <source>本机尚未初始化站点，请先运行 init（或在首次启动时完成设置）。</source>
         <translation>This machine has no station yet: run init (or finish the set-up at first start).</translation>
     </message>
     <message>
-        <location filename="../../clerk/workspace.py" line="99"/>
+        <location filename="../../clerk/workspace.py" line="100"/>
         <source>本数据目录已初始化过站点。</source>
         <translation>This data directory already has a station.</translation>
     </message>
     <message>
-        <location filename="../../clerk/workspace.py" line="122"/>
+        <location filename="../../clerk/workspace.py" line="123"/>
         <source>账号 {username} 已停用。</source>
         <translation>Account {username} is disabled.</translation>
     </message>
     <message>
-        <location filename="../../clerk/workspace.py" line="131"/>
+        <location filename="../../clerk/workspace.py" line="132"/>
         <source>本站还没有窗口人员账号。</source>
         <translation>This station has no clerk accounts yet.</translation>
     </message>
     <message>
-        <location filename="../../clerk/workspace.py" line="134"/>
+        <location filename="../../clerk/workspace.py" line="135"/>
         <source>本站有多个账号，请用 --clerk 指明经办人。</source>
         <translation>This station has several accounts: name the clerk with --clerk.</translation>
     </message>
@@ -6120,107 +6218,112 @@
         <translation>Comment</translation>
     </message>
     <message>
-        <location filename="../../clerk/labels.py" line="55"/>
+        <location filename="../../clerk/labels.py" line="52"/>
+        <source>补交容缺材料</source>
+        <translation>Deferred material handed in</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/labels.py" line="56"/>
         <source>站点</source>
         <translation>Station</translation>
     </message>
     <message>
-        <location filename="../../clerk/labels.py" line="56"/>
+        <location filename="../../clerk/labels.py" line="57"/>
         <source>区中心</source>
         <translation>District center</translation>
     </message>
     <message>
-        <location filename="../../clerk/labels.py" line="68"/>
+        <location filename="../../clerk/labels.py" line="69"/>
         <source>正常</source>
         <translation>Normal</translation>
     </message>
     <message>
-        <location filename="../../clerk/labels.py" line="69"/>
+        <location filename="../../clerk/labels.py" line="70"/>
         <source>预警</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../clerk/labels.py" line="70"/>
+        <location filename="../../clerk/labels.py" line="71"/>
         <source>超期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../clerk/labels.py" line="71"/>
+        <location filename="../../clerk/labels.py" line="72"/>
         <source>计时暂停</source>
         <translation>Clock paused</translation>
     </message>
     <message>
-        <location filename="../../clerk/labels.py" line="60"/>
+        <location filename="../../clerk/labels.py" line="61"/>
         <source>非常满意</source>
         <translation>Very satisfied</translation>
     </message>
     <message>
-        <location filename="../../clerk/labels.py" line="61"/>
+        <location filename="../../clerk/labels.py" line="62"/>
         <source>满意</source>
         <translation>Satisfied</translation>
     </message>
     <message>
-        <location filename="../../clerk/labels.py" line="62"/>
+        <location filename="../../clerk/labels.py" line="63"/>
         <source>基本满意</source>
         <translation>Fairly satisfied</translation>
     </message>
     <message>
-        <location filename="../../clerk/labels.py" line="63"/>
+        <location filename="../../clerk/labels.py" line="64"/>
         <source>不满意</source>
         <translation>Dissatisfied</translation>
     </message>
     <message>
-        <location filename="../../clerk/labels.py" line="64"/>
+        <location filename="../../clerk/labels.py" line="65"/>
         <source>非常不满意</source>
         <translation>Very dissatisfied</translation>
     </message>
     <message>
-        <location filename="../../clerk/labels.py" line="75"/>
+        <location filename="../../clerk/labels.py" line="76"/>
         <source>已收</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../clerk/labels.py" line="76"/>
+        <location filename="../../clerk/labels.py" line="77"/>
         <source>证照库已核验</source>
         <translation>Verified on file</translation>
     </message>
     <message>
-        <location filename="../../clerk/labels.py" line="77"/>
+        <location filename="../../clerk/labels.py" line="78"/>
         <source>共享数据获取</source>
         <translation>From shared data</translation>
     </message>
     <message>
-        <location filename="../../clerk/labels.py" line="78"/>
+        <location filename="../../clerk/labels.py" line="79"/>
         <source>容缺后补</source>
         <translation>Deferred (bring later)</translation>
     </message>
     <message>
-        <location filename="../../clerk/labels.py" line="79"/>
+        <location filename="../../clerk/labels.py" line="80"/>
         <source>缺</source>
         <translation>Missing</translation>
     </message>
     <message>
-        <location filename="../../clerk/labels.py" line="80"/>
+        <location filename="../../clerk/labels.py" line="81"/>
         <source>不适用</source>
         <translation>N/A</translation>
     </message>
     <message>
-        <location filename="../../clerk/labels.py" line="84"/>
+        <location filename="../../clerk/labels.py" line="85"/>
         <source>一次性告知单</source>
         <translation>One-time notice</translation>
     </message>
     <message>
-        <location filename="../../clerk/labels.py" line="85"/>
+        <location filename="../../clerk/labels.py" line="86"/>
         <source>受理回执</source>
         <translation>Acceptance receipt</translation>
     </message>
     <message>
-        <location filename="../../clerk/labels.py" line="86"/>
+        <location filename="../../clerk/labels.py" line="87"/>
         <source>不予受理通知书</source>
         <translation>Refusal notice</translation>
     </message>
     <message>
-        <location filename="../../clerk/labels.py" line="87"/>
+        <location filename="../../clerk/labels.py" line="88"/>
         <source>办结通知</source>
         <translation>Result notice</translation>
     </message>
@@ -6260,6 +6363,11 @@
         <location filename="../../ui/common/widgets.py" line="334"/>
         <source>（补打）</source>
         <translation> (reprint)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/widgets.py" line="457"/>
+        <source>{name}（原件{o}份、复印件{c}份）</source>
+        <translation>{name} ({o} original(s), {c} copy/copies)</translation>
     </message>
     <message>
         <location filename="../../ui/district/session.py" line="26"/>

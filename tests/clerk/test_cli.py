@@ -293,3 +293,33 @@ def test_case_scan_remove_through_cli(run: Run, station: Path, id_factory: Calla
     assert next(i for i in json.loads(out)["checklist"] if i["key"] == "id_card")["scans"] == []
     code, _, err = run("case", "scan", case_no, "id_card", *d)  # neither a file nor --remove
     assert code == 2 and "--remove" in err
+
+
+def test_supplement_after_acceptance_through_cli(run: Run, station: Path,
+                                                 id_factory: Callable[..., str]) -> None:
+    """`case supplement` after acceptance records promised (容缺后补) items only."""
+    d = ["--data-dir", str(station)]
+    others = [k for k in ALL_NEEDED if k != "income_proof"]
+    case_no = run("case", "new", "--matter", DISTRICT, "--id-no", id_factory(11), "--name",
+                  "周九", "--received", *others, "--deferred", "income_proof=2026-12-31",
+                  *d)[1].splitlines()[0]
+    assert run("case", "accept", case_no, *d)[0] == 0
+    # Not promised, not a material, marks other than --received, bad counts: exit 2.
+    for bad in (["--received", "id_card"], ["--received", "nope"],
+                ["--deferred", "income_proof=2027-01-05"], [],
+                ["--received", "income_proof", "--counts", "income_proof=x"],
+                ["--received", "income_proof", "--counts", "income_proof=0,0"]):
+        code, _, err = run("case", "supplement", case_no, *bad, *d)
+        assert code == 2 and err.strip(), bad
+    code, out, err = run("case", "supplement", case_no, "--received", "income_proof",
+                         "--counts", "income_proof=1,1", "--json", *d)
+    assert code == 0, err
+    data = json.loads(out)
+    assert data["supplemented"] == ["income_proof"] and data["state"] == "accepted"
+    code, out, _ = run("case", "show", case_no, "--json", *d)
+    item = next(i for i in json.loads(out)["checklist"] if i["key"] == "income_proof")
+    assert item["status"] == "received" and item["delivered_on"]
+    assert json.loads(out)["timeline"][-1]["label"] == "补交容缺材料"
+    code, _, err = run("case", "supplement", case_no, "--received", "income_proof", *d)
+    assert code == 2 and "已经补交" in err  # delivered once
+    assert run("case", "escalate", case_no, *d)[0] == 0

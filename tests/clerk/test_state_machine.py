@@ -30,6 +30,9 @@ ALLOWED = {
     (State.RETURNED, EventType.WITHDRAWN),
     (State.APPROVED, EventType.COMPLETED), (State.DENIED, EventType.COMPLETED),
     (State.COMPLETED, EventType.RATED),
+    # 补交容缺材料: the station records it, also while the district holds the case.
+    (State.ACCEPTED, EventType.SUPPLEMENTED), (State.ESCALATED, EventType.SUPPLEMENTED),
+    (State.UNDER_REVIEW, EventType.SUPPLEMENTED),
 }
 
 

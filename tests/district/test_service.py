@@ -63,10 +63,9 @@ def test_publishing_an_official_year_recomputes_due_dates(api: District, sws: Wo
                                                           id_factory: IdFactory,
                                                           clock: FakeClock,
                                                           tmp_path: Path, qapp: object) -> None:
-    from wire.protocol import CaseDetail, PulledEvent
-    from ui.district.render import DistrictCase, DistrictRenderer
-
     from district import admin
+    from ui.district.render import DistrictCase, DistrictRenderer
+    from wire.protocol import CaseDetail, PulledEvent
 
     token = api.station_token()
     reviewer = api.user("li.shen")

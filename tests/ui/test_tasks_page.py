@@ -119,3 +119,23 @@ def test_a_changed_case_reloads_the_visible_lists(qtbot: QtBot, page: TasksPage,
         session.bus.case_changed.emit(approved)
     assert keys(page, TasksPage.RESULTS) == []
     assert page.cards[2].number.text() == "0"
+
+
+def test_delivered_promises_leave_the_list(qtbot: QtBot, page: TasksPage, session: Session,
+                                           cases: Cases, clock: FakeClock) -> None:
+    """Generated promised cases at the station and at the district: the broken ones
+    are counted until the material is handed in (补交容缺材料)."""
+    clock.set_local(date(2026, 6, 1))
+    made = [cases.accepted(DIBAO, deferred={"income_proof": date(2026, 6, 2 + i)})
+            for i in range(3)]
+    made.append(cases.under_review(deferred={"income_proof": date(2026, 6, 3)}))
+    clock.set_local(date(2026, 6, 5))  # promises of 06-02, 06-03 (twice), 06-04 broken
+    attach(qtbot, page, session)
+    assert sorted(keys(page, TasksPage.FOLLOW_UP)) == sorted(made)
+    assert "承诺逾期 4" in page.cards[0].caption.text()
+    session.ws.cases.supplement(made[0], ["income_proof"])
+    session.ws.cases.supplement(made[3], ["income_proof"])  # held by the district
+    with qtbot.waitSignal(page.loaded, timeout=TIMEOUT_MS):
+        page.reload()
+    assert sorted(keys(page, TasksPage.FOLLOW_UP)) == sorted(made[1:3])
+    assert "承诺逾期 2" in page.cards[0].caption.text()

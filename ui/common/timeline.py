@@ -25,6 +25,7 @@ from ui.common.widgets import (
     join_list,
     rating_channel_text,
     rating_label,
+    supplement_text,
     table,
     tag,
 )
@@ -93,6 +94,7 @@ class TimelineRenderer(QObject):
             "completed": self._completed,
             "rated": lambda p: self.rating_text(p.get("rating") or {}),
             "returned": self._returned,
+            "supplemented": lambda p: esc(supplement_text(p)),
             "assigned": lambda p: esc(p.get("proxy_agent", "")),
             "proxy_step": lambda p: esc(" ".join(
                 x for x in (p.get("step", ""), p.get("note", "")) if x)),

@@ -446,3 +446,16 @@ def list_view(model: QAbstractTableModel, *, stretch: int,
 
 def qdate(day: date) -> QDate:
     return QDate(day.year, day.month, day.day)
+
+
+def supplement_text(payload: Mapping[str, Any]) -> str:
+    """What a 补交容缺材料 event delivered: each material with the pieces handed in."""
+    parts = []
+    for item in payload.get("items") or ():
+        if not isinstance(item, Mapping):
+            continue
+        text = QCoreApplication.translate("labels", "{name}（原件{o}份、复印件{c}份）")
+        parts.append(text.format(
+            name=item.get("name") or item.get("key", ""), o=item.get("original_count", 0),
+            c=item.get("copy_count", 0)))
+    return join_list(parts)

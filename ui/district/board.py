@@ -127,6 +127,7 @@ class BoardPage(QWidget):
             "stale": CountCard(self.tr("久未同步的站点"), RED),
             "bad": CountCard(self.tr("差评待整改"), RED),
             "flagged": CountCard(self.tr("一次性告知新增项"), AMBER),
+            "promises": CountCard(self.tr("容缺承诺逾期"), AMBER),
         }
         cards = QHBoxLayout()
         for key, card in self.cards.items():
@@ -180,7 +181,8 @@ class BoardPage(QWidget):
         for key, n in (("red", data.counts.get("red", 0)),
                        ("yellow", data.counts.get("yellow", 0)),
                        ("paused", data.counts.get("paused", 0)), ("stale", len(stale)),
-                       ("bad", data.bad_ratings_open), ("flagged", data.flagged_notices)):
+                       ("bad", data.bad_ratings_open), ("flagged", data.flagged_notices),
+                       ("promises", data.overdue_promises)):
             self.cards[key].set_count(n)
         self.note.setText(self.tr("{day} · 在办 {n} 件（预警：已用80%时限或仅剩1个工作日）").format(
             day=data.today.isoformat(), n=sum(data.counts.values())))

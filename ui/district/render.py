@@ -267,7 +267,12 @@ class DistrictRenderer(QObject):
             colours = {ItemStatus.MISSING: RED, ItemStatus.DEFERRED: AMBER,
                        ItemStatus.NOT_APPLICABLE: GREY}.get(status, GREEN)
             text = tag(self.item_status(status), colours)
-            if it.get("promise_date"):
+            if it.get("delivered_on"):
+                text += "<br><span class='small'>" + esc(self.tr("{day} 补交（承诺 {promise}）")
+                                                          .format(day=it["delivered_on"],
+                                                                  promise=it.get("promise_date")
+                                                                  or "—")) + "</span>"
+            elif it.get("promise_date"):
                 text += "<br><span class='small'>" + esc(self.tr("承诺 {day} 前补交").format(
                     day=it["promise_date"])) + "</span>"
             counts = []

@@ -89,6 +89,7 @@ from ui.common.widgets import (
     tag,
 )
 from ui.station.session import Session
+from ui.station.supplement_dialog import SupplementDialog
 
 ACTION_PANEL_WIDTH = 380
 DELIVERY_METHODS = ("窗口领取", "邮寄送达", "电子送达")
@@ -100,6 +101,7 @@ class Action(StrEnum):
     ESCALATE = "escalate"  # 上报区级
     RATE = "rate"  # 记录评价
     WITHDRAW = "withdraw"  # 撤回
+    SUPPLEMENT = "supplement"  # 补交容缺材料 (promised items handed in after acceptance)
 
 
 _CHECKED: tuple[tuple[Action, EventType], ...] = (
@@ -119,6 +121,12 @@ def station_actions(rec: CaseRecord) -> tuple[Action, ...]:
         except StateError:
             continue
         allowed.append(action)
+    if rec.materials.awaited:
+        try:
+            check_event(facts, EventType.SUPPLEMENTED, Side.STATION)
+            allowed.append(Action.SUPPLEMENT)
+        except StateError:
+            pass
     return tuple(allowed)
 
 
@@ -380,7 +388,12 @@ class DetailRenderer(QObject):
         for i, it in enumerate(d.record.materials.items):
             shade = ' bgcolor="#f4f6f9"' if i % 2 else ""
             status = tag(self.item_status(it.status), _ITEM_COLOURS[it.status])
-            if it.promise_date:
+            if it.delivered_on is not None:
+                done = self.tr("{day} 补交（承诺 {promise}）").format(
+                    day=it.delivered_on.isoformat(),
+                    promise=it.promise_date.isoformat() if it.promise_date else "—")
+                status += f"<br><span class='small'>{esc(done)}</span>"
+            elif it.promise_date:
                 late = it.promise_date < today and d.record.state in (
                     State.DRAFT, State.AWAITING_SUPPLEMENT, State.ACCEPTED, State.ESCALATED,
                     State.UNDER_REVIEW, State.RETURNED)
@@ -624,17 +637,20 @@ class CaseDetail(CaseView):
         self.escalate_button = QPushButton(self.tr("上报区级(&U)"))
         self.rate_button = QPushButton(self.tr("记录评价(&P)"))
         self.withdraw_button = QPushButton(self.tr("撤回(&W)"))
+        self.supplement_button = QPushButton(self.tr("补交容缺材料(&S)…"))
+        self.supplement_dialog: SupplementDialog | None = None
         self.complete_button.setStyleSheet("font-weight: bold;")
         self.withdraw_button.setStyleSheet("color: #a8231b;")
         self._action_buttons = {
             Action.RESUME: self.resume_button, Action.COMPLETE: self.complete_button,
             Action.ESCALATE: self.escalate_button, Action.RATE: self.rate_button,
-            Action.WITHDRAW: self.withdraw_button}
+            Action.WITHDRAW: self.withdraw_button, Action.SUPPLEMENT: self.supplement_button}
         self.resume_button.clicked.connect(self._resume)
         self.complete_button.clicked.connect(lambda: self._open_form(Action.COMPLETE))
         self.escalate_button.clicked.connect(self.escalate)
         self.rate_button.clicked.connect(lambda: self._open_form(Action.RATE))
         self.withdraw_button.clicked.connect(lambda: self._open_form(Action.WITHDRAW))
+        self.supplement_button.clicked.connect(self.open_supplement)
         buttons = QHBoxLayout()
         buttons.setSpacing(6)
         for button in self._action_buttons.values():
@@ -679,7 +695,7 @@ class CaseDetail(CaseView):
         first, second = QHBoxLayout(), QHBoxLayout()
         for button in (self.resume_button, self.complete_button, self.escalate_button):
             first.addWidget(button)
-        for button in (self.rate_button, self.withdraw_button):
+        for button in (self.supplement_button, self.rate_button, self.withdraw_button):
             second.addWidget(button)
         first.addStretch(1)
         second.addStretch(1)
@@ -855,6 +871,8 @@ class CaseDetail(CaseView):
             return self.tr("收件尚未完成：继续受理，或按申请人意愿撤回。")
         if Action.RATE in d.actions:
             return self.tr("已办结，尚未评价：可补记申请人的好差评。")
+        if r.owner == Side.DISTRICT and Action.SUPPLEMENT in d.actions:
+            return self.tr("案件在区中心办理；申请人补交的容缺材料可在此登记。")
         if r.owner == Side.DISTRICT:
             return self.tr("案件在区中心办理，站点暂不能更改状态；结果同步后在此交付。")
         if r.state.is_final:
@@ -945,6 +963,24 @@ class CaseDetail(CaseView):
             return ws.cases.withdraw(case_no, reason, clerk=clerk)
 
         self._run(work, self.tr("已撤回。"), busy=self.confirm_withdraw_button)
+
+    def open_supplement(self) -> None:
+        """补交容缺材料…: tick the promised items brought now (a small dialog)."""
+        d = self.data
+        if d is None or not d.record.materials.awaited:
+            return
+        dialog = SupplementDialog(d.record.case_no, d.record.materials.awaited, d.today, self)
+        dialog.accepted.connect(lambda: self.supplement(dialog.keys()))
+        dialog.finished.connect(dialog.deleteLater)
+        self.supplement_dialog = dialog
+        dialog.open()
+
+    def supplement(self, keys: list[str]) -> None:
+        def work(ws: Workspace, case_no: str, clerk: str) -> object:
+            return ws.cases.supplement(case_no, keys, clerk=clerk)
+
+        self._run(work, self.tr("已登记补交 {n} 项容缺材料。").format(n=len(keys)),
+                  busy=self.supplement_button)
 
     def escalate(self) -> None:
         def work(ws: Workspace, case_no: str, clerk: str) -> object:

@@ -212,7 +212,7 @@ class MainWindow(QMainWindow):
         ws = self.ws
         if ws is not None and ws.store.damage is not None:
             text, colour = self.tr("● 数据库已损坏（已停止保存）"), "#a8231b"
-            from ui.operations import error_text
+            from ui.common.operations import error_text
 
             tip = error_text(ws.store.damaged_error())
         self.network_label.setText(text)

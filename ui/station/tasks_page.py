@@ -39,6 +39,7 @@ from clerk.cases.queries import (
     SupervisionCut,
     cases_in,
     follow_ups,
+    overdue_promise_count,
     returned_cases,
     supervised,
 )
@@ -81,18 +82,23 @@ class TaskLists:
     red: list[CaseRow] = field(default_factory=list)
     yellow: list[CaseRow] = field(default_factory=list)
     cut: SupervisionCut | None = None
+    overdue_promises: int | None = None  # supervision's count of broken 容缺 promises
 
     @property
     def broken_promises(self) -> int:
+        if self.overdue_promises is not None:
+            return self.overdue_promises
         return sum(1 for f in self.follow_ups if f.overdue(self.today))
 
 
 def load_tasks(ws: Workspace) -> TaskLists:
     """Read the task lists (runs on the database worker)."""
     cut = supervision_cut(ws)
+    today = local_date(ws.now())
     with ws.store.read() as s:
         return TaskLists(
-            today=local_date(ws.now()), follow_ups=follow_ups(s), returned=returned_cases(s),
+            today=today, follow_ups=follow_ups(s), returned=returned_cases(s),
+            overdue_promises=overdue_promise_count(s, today),
             results=cases_in(s, (State.APPROVED, State.DENIED), cut),
             red=supervised(s, cut, LevelFilter.RED), yellow=supervised(s, cut, LevelFilter.YELLOW),
             cut=cut)
