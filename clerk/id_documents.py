@@ -232,6 +232,10 @@ def parse_passport(value: str) -> IdDocument:
                 "errors", "护照号码前请写签发国家的3个字母代码（如中国CHN），"
                           "再写护照号码，例如“CHN E12345678”。"))
         rest = text[3:].lstrip("-/")
+        if not (rest.isascii() and rest.isalnum()):
+            raise _error(kind, "chars", QT_TRANSLATE_NOOP(
+                "errors", "护照号码只能包含字母和数字（国家代码与号码之间可以有空格）。"
+                          "请对照护照资料页重新输入。"))
         raise _error(kind, "format", QT_TRANSLATE_NOOP(
             "errors", "护照号码应为5至17位字母或数字，现在是{count}个字符"
                       "（国家代码之后）。请对照护照资料页重新输入。"), count=len(rest))
