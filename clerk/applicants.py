@@ -2,8 +2,9 @@
 
 An applicant is entered once and found again by ID number; the station never makes a
 clerk retype a known person. A natural person's identity is (document type, number):
-see clerk.id_documents for the documents and their rules. A verified government-issued document is kept on file so a
-later case needing the same material key offers it instead of collecting it again.
+see clerk.id_documents for the documents and their rules. A verified government-issued
+document is kept on file so a later case needing the same material key offers it instead
+of collecting it again.
 """
 
 from __future__ import annotations
@@ -16,13 +17,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from clerk.errors import QT_TRANSLATE_NOOP, NotFoundError, ValidationError
-from clerk.ids import new_id
 from clerk.id_documents import (
     DOCUMENT_TYPES,
     canonical_number,
     lookup_numbers,
     validate_document,
 )
+from clerk.ids import new_id
 from clerk.store.models import Applicant, DocumentOnFile
 from clerk.validation import (
     validate_mobile,
