@@ -39,9 +39,10 @@ from __future__ import annotations
 import random
 import re
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Final, Literal
+from typing import Any, Final, Literal
 
 from clerk.errors import QT_TRANSLATE_NOOP, ValidationError
 from clerk.validation import (
@@ -348,3 +349,10 @@ def random_document(rng: random.Random, id_type: str) -> str:
         body = "".join(rng.choice("0123456789") for _ in range(8))
         return f"{rng.choice(('CHN', 'USA', 'FRA', 'KOR', 'JPN'))} {rng.choice('EGP')}{body}"
     raise ValueError(f"unknown document type {id_type!r}")
+
+
+def mask_of(person: Mapping[str, Any]) -> str:
+    """The masked number of a case's applicant or agent snapshot (``id_type``, ``id_no``;
+    snapshots from before the type was recorded are resident IDs)."""
+    return mask_document(str(person.get("id_type") or "resident_id"),
+                         str(person.get("id_no", "")))
