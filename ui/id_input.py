@@ -149,6 +149,15 @@ def check_document_partial(text: str, id_type: str, today: date | None = None
     return IdState.INVALID, None, error
 
 
+def _cannot_grow(doc: IdDocument) -> bool:
+    """True when no valid number of the type is longer (announce it at once)."""
+    if doc.id_type == "passport":
+        return False
+    if doc.id_type == "hk_macau_pass":
+        return len(doc.number) == 11
+    return True
+
+
 class DocumentTypeCombo(QComboBox):
     """The document types a person can be identified by; the key is the item's data."""
 
@@ -186,10 +195,12 @@ class IdNumberEdit(QLineEdit):
         self._resident: ResidentId | None = None
         self._document: IdDocument | None = None
         self._id_type = "resident_id"
+        self._announced: str | None = None
         self._error: ValidationError | None = None
         self._message = ""
         self._today: date | None = None
         self.textChanged.connect(self._on_text_changed)
+        self.editingFinished.connect(self._announce)
 
     # --- public API ------------------------------------------------------------------
     def set_today(self, today: date | None) -> None:
@@ -204,7 +215,7 @@ class IdNumberEdit(QLineEdit):
         self._id_type = id_type
         self.setPlaceholderText(self.tr("18位公民身份号码，可扫描证件") if id_type == "resident_id"
                                 else self._placeholder(id_type))
-        self._document = None  # a valid number of the other type is announced again
+        self._announced = None  # a valid number of the other type is announced again
         self._on_text_changed(self.text())
 
     def _placeholder(self, id_type: str) -> str:
@@ -260,16 +271,26 @@ class IdNumberEdit(QLineEdit):
                 if resident is not None else None
         else:
             state, document, error = check_document_partial(normal, self._id_type, self._today)
-        previous = self._state, self._document
+        previous = self._state
         self._state, self._resident, self._document, self._error = (state, resident, document,
                                                                     error)
         self._set_message(self._describe(normal))
         self.setStyleSheet(_STYLES[state])
-        if previous[0] != state:
+        if previous != state:
             self.state_changed.emit(state.value)
-        if document is not None and (previous[1] is None
-                                     or previous[1].number != document.number):
-            self.id_valid.emit(document.number)
+        if document is None:
+            self._announced = None
+        elif _cannot_grow(document):
+            self._announce()
+        # else: a valid number that more typing could lengthen (a passport, a pass's 8-digit
+        # form) is announced when the clerk presses Enter or leaves the field.
+
+    def _announce(self) -> None:
+        """Emit id_valid once per valid number."""
+        doc = self._document
+        if doc is not None and doc.number != self._announced:
+            self._announced = doc.number
+            self.id_valid.emit(doc.number)
 
     def _describe(self, number: str) -> str:
         if self._state == IdState.EMPTY:
