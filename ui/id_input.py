@@ -20,7 +20,7 @@ from datetime import date
 from enum import StrEnum
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 
 from clerk.errors import ValidationError
@@ -165,6 +165,12 @@ class DocumentTypeCombo(QComboBox):
         super().__init__(parent)
         for key in DOCUMENT_TYPES:
             self.addItem(document_name(key), key)
+            self.setItemData(self.count() - 1, document_name(key),
+                             Qt.ItemDataRole.ToolTipRole)
+        # Narrow beside the number (the longest name would squeeze it); the list that
+        # opens shows the names in full.
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.setMinimumContentsLength(6)
 
     def id_type(self) -> str:
         return str(self.currentData())
