@@ -356,3 +356,13 @@ def mask_of(person: Mapping[str, Any]) -> str:
     snapshots from before the type was recorded are resident IDs)."""
     return mask_document(str(person.get("id_type") or "resident_id"),
                          str(person.get("id_no", "")))
+
+
+def mask_number(number: str) -> str:
+    """Mask a number whose type is not at hand (a case list row keeps only the number):
+    judged by its shape, which tells the rules apart (a passport's ``-``, the 18
+    characters of a resident ID, residence permit or 2023 permanent resident card)."""
+    text = number.strip()
+    if "-" in text:
+        return mask_document("passport", text)
+    return mask_id_no(text) if len(text) == 18 else _mask_short(text)

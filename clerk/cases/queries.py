@@ -37,8 +37,8 @@ from sqlalchemy.orm import Session
 from clerk.calendar import WorkCalendar
 from clerk.cases.checklist import Checklist
 from clerk.cases.states import RULES, State
+from clerk.id_documents import mask_number
 from clerk.timeutil import day_bounds_utc
-from clerk.validation import mask_id_no
 
 PAGE_SIZE = 200
 #: States in which a case's time limit is running (supervised and not paused).
@@ -224,7 +224,7 @@ class CaseRow:
         return self.state == State.RETURNED
     @property
     def masked_id_no(self) -> str:
-        return mask_id_no(self.applicant_id_no)
+        return mask_number(self.applicant_id_no)  # the row has no document type
 
 
 def _parse_dt(text: str | None) -> datetime | None:
