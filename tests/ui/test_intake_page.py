@@ -731,3 +731,18 @@ def test_passport_holder_is_received_recalled_and_masked_on_paper(qtbot: QtBot,
     enter_applicant(qtbot, page, passport.lower())
     assert page.applicant.name_edit.text() == "Marie Curie"
     assert "已登记申请人" in page.applicant.recall_label.text()
+
+
+def test_returning_pass_holder_is_found_by_the_pass_number(qtbot: QtBot, page: IntakePage,
+                                                           session: Session) -> None:
+    """The lookup bar takes any document's number; the case loads with its type shown."""
+    rec = session.ws.cases.new_case(
+        matter_code=PENSION,
+        applicant=PersonInput(name="香港居民", id_no="H87654321", id_type="hk_macau_pass"))
+    session.ws.cases.issue_notice(rec.case_no)
+    with qtbot.waitSignal(page.case_loaded, timeout=5000) as blocker:
+        page.lookup_bar.edit.setText("h8765 4321")
+        qtbot.keyClick(page.lookup_bar.edit, Qt.Key.Key_Return)
+    assert blocker.args == [rec.case_no]
+    assert page.applicant.id_type() == "hk_macau_pass"
+    assert page.applicant.id_edit.state.value == "valid"
