@@ -1,8 +1,10 @@
 """Applicants (natural and legal persons) and their documents on file (证照库).
 
 An applicant is entered once and found again by ID number; the station never makes a
-clerk retype a known person. A verified government-issued document is kept on file so a
-later case needing the same material key offers it instead of collecting it again.
+clerk retype a known person. A natural person's identity is (document type, number):
+see clerk.id_documents for the documents and their rules. A verified government-issued
+document is kept on file so a later case needing the same material key offers it instead
+of collecting it again.
 """
 
 from __future__ import annotations
@@ -15,17 +17,24 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from clerk.errors import QT_TRANSLATE_NOOP, NotFoundError, ValidationError
+from clerk.id_documents import (
+    DOCUMENT_TYPES,
+    canonical_number,
+    lookup_numbers,
+    validate_document,
+)
 from clerk.ids import new_id
 from clerk.store.models import Applicant, DocumentOnFile
 from clerk.validation import (
-    parse_resident_id,
     validate_mobile,
     validate_name,
     validate_uscc,
 )
 
+#: Every identity a person or organisation can be entered with: the documents a natural
+#: person shows (clerk.id_documents) and an organisation's credit code.
 ID_TYPES = {
-    "resident_id": "居民身份证",
+    **DOCUMENT_TYPES,
     "uscc": "统一社会信用代码",
 }
 
@@ -84,11 +93,13 @@ def normalize_person(p: PersonInput, *, today: date | None = None) -> dict[str, 
     name = validate_name(p.name)
     mobile = validate_mobile(p.mobile) if p.mobile.strip() else ""
     address = p.address.strip()[:200]
-    if p.id_type == "resident_id":
-        rid = parse_resident_id(p.id_no, today=today)
-        return {"kind": "natural", "name": name, "id_type": "resident_id", "id_no": rid.number,
-                "sex": rid.sex, "birth_date": rid.birth_date, "mobile": mobile,
-                "address": address, "hukou_area": rid.area_code, "legal_rep": "", "contact": ""}
+    if p.id_type in DOCUMENT_TYPES:
+        doc = validate_document(p.id_type, p.id_no, today=today)
+        # Only a resident ID's area code is a household-register area.
+        hukou = doc.area_code if doc.id_type == "resident_id" else ""
+        return {"kind": "natural", "name": name, "id_type": doc.id_type, "id_no": doc.number,
+                "sex": doc.sex, "birth_date": doc.birth_date, "mobile": mobile,
+                "address": address, "hukou_area": hukou, "legal_rep": "", "contact": ""}
     if p.id_type == "uscc":
         return {"kind": "legal", "name": name, "id_type": "uscc", "id_no": validate_uscc(p.id_no),
                 "sex": None, "birth_date": None, "mobile": mobile, "address": address,
@@ -103,14 +114,22 @@ def _view(a: Applicant) -> ApplicantView:
                          a.mobile, a.address, a.legal_rep, a.contact)
 
 
-def normalize_id_no(id_no: str) -> str:
-    return id_no.strip().replace(" ", "").upper()
+def normalize_id_no(id_no: str, id_type: str | None = None) -> str:
+    """The stored form of a typed number (upper case, no spaces; see canonical_number)."""
+    return canonical_number(id_type, id_no)
 
 
-def find_by_id_no(session: Session, id_no: str) -> ApplicantView | None:
-    row = session.execute(
-        select(Applicant).where(Applicant.id_no == normalize_id_no(id_no))
-    ).scalars().first()
+def find_by_id_no(session: Session, id_no: str,
+                  id_type: str | None = None) -> ApplicantView | None:
+    """The applicant with this (type, number); with no type, the number under any type
+    (a number is almost never shared between types: the formats differ)."""
+    q = select(Applicant)
+    if id_type is None:
+        q = q.where(Applicant.id_no.in_(sorted(lookup_numbers(id_no))))
+    else:
+        q = q.where(Applicant.id_type == id_type,
+                    Applicant.id_no == normalize_id_no(id_no, id_type))
+    row = session.execute(q.order_by(Applicant.created_at)).scalars().first()
     return _view(row) if row else None
 
 
@@ -128,14 +147,14 @@ def search_applicants(session: Session, text: str, limit: int = 50) -> list[Appl
     if not text:
         return []
     q = select(Applicant)
-    q = q.where(Applicant.id_no == normalize_id_no(text)) if any(c.isdigit() for c in text) \
-        else q.where(Applicant.name.like(f"{text}%"))
+    q = q.where(Applicant.id_no.in_(sorted(lookup_numbers(text)))) \
+        if any(c.isdigit() for c in text) else q.where(Applicant.name.like(f"{text}%"))
     return [_view(a) for a in session.execute(q.limit(limit)).scalars()]
 
 
 def add_applicant(session: Session, person: PersonInput, *, now: datetime) -> ApplicantView:
     values = normalize_person(person, today=now.date())
-    if find_by_id_no(session, values["id_no"]) is not None:
+    if find_by_id_no(session, values["id_no"], values["id_type"]) is not None:
         raise ValidationError(
             QT_TRANSLATE_NOOP("errors", "该证件号码的申请人已登记，请直接调取（applicant find）。"),
             code="applicant.exists", field="id_no")
@@ -172,7 +191,7 @@ def recall_or_add(session: Session, person: PersonInput, *, now: datetime) -> Ap
     the applicant edit screen.
     """
     values = normalize_person(person, today=now.date())
-    known = find_by_id_no(session, values["id_no"])
+    known = find_by_id_no(session, values["id_no"], values["id_type"])
     if known is None:
         return add_applicant(session, person, now=now)
     if known.name != values["name"]:

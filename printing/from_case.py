@@ -13,6 +13,7 @@ from typing import Any
 from clerk.cases.checklist import Checklist, ChecklistItem, ItemStatus
 from clerk.cases.events import Event
 from clerk.cases.record import CaseRecord
+from clerk.id_documents import document_label
 from clerk.issuing import Authority, district_name, notice_basis, refusal_basis
 from clerk.reports import StationReport
 from clerk.station import StationInfo as StationRow
@@ -74,12 +75,15 @@ def party(applicant: Mapping[str, Any]) -> Party:
                            legal_rep=applicant.get("legal_rep", ""),
                            phone=applicant.get("mobile", ""), address=applicant.get("address", ""))
     return Person(name=applicant["name"], id_no=applicant["id_no"],
+                  id_type=document_label(applicant.get("id_type", "resident_id")),
                   mobile=applicant.get("mobile", ""), address=applicant.get("address", ""))
 
 
 def agent_of(rec: CaseRecord) -> Person | None:
     a = rec.agent
-    return Person(name=a["name"], id_no=a["id_no"], mobile=a.get("mobile", "")) if a else None
+    return Person(name=a["name"], id_no=a["id_no"],
+                  id_type=document_label(a.get("id_type", "resident_id")),
+                  mobile=a.get("mobile", "")) if a else None
 
 
 def line(item: ChecklistItem) -> MaterialLine:

@@ -41,7 +41,8 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from clerk.validation import mask_id_no, mask_mobile
+from clerk.id_documents import mask_document
+from clerk.validation import mask_mobile
 from printing.fonts import ensure_cjk_font
 from printing.model import (
     DocumentMeta,
@@ -117,14 +118,15 @@ def fmt_day(dt: datetime) -> str:
     return fmt_date(local(dt).date())
 
 
-def mask_id(id_no: str) -> str:
-    """Mask an ID number for paper (110101********1234), by the domain's rule.
+def mask_id(id_no: str, id_type: str = "resident_id") -> str:
+    """Mask an ID number for paper (110101********1234), by the domain's rule for its
+    document type (a type key or a document name; clerk.id_documents.mask_document).
 
     Belt and braces: should the rule ever return the number unchanged, print stars
     only, because the full number must never reach the PDF.
     """
     value = id_no.strip()
-    masked = mask_id_no(value)
+    masked = mask_document(id_type, value)
     return "*" * len(value) if value and value in masked else masked
 
 
@@ -415,7 +417,7 @@ def party_rows(role: str, party: Party) -> list[GridRow]:
         return rows
     rows = [
         (role, party.name, "联系电话", mask_phone(party.mobile) or "—"),
-        (f"{role}证件", f"{party.id_type}  {mask_id(party.id_no)}"),
+        (f"{role}证件", f"{party.id_type}  {mask_id(party.id_no, party.id_type)}"),
     ]
     if party.address:
         rows.append((f"{role}住址", party.address))

@@ -460,7 +460,9 @@ class SupervisionResponse(Response):
 
 class ProgressRequest(Request):
     case_no: Annotated[str, Field(min_length=1, max_length=40)]
-    last4: Annotated[str, Field(pattern=r"^[0-9]{3}[0-9Xx]$")]
+    # The last 4 characters of whichever document the applicant was entered with: digits
+    # and X for a resident ID, letters too for a passport (clerk.id_documents).
+    last4: Annotated[str, Field(pattern=r"^[0-9A-Za-z]{4}$")]
 
 
 class ProgressResponse(Response):

@@ -38,7 +38,7 @@ from clerk.cases.checklist import Checklist
 from clerk.cases.states import State
 from clerk.cases.supervision import RUNNING, SUPERVISED
 from clerk.cases.supervision import yellow_ratio as yellow_ratio_of
-from clerk.validation import mask_id_no
+from clerk.id_documents import mask_number
 
 PAGE_SIZE = 200
 #: States before a decision in which a promised (容缺后补) material is still awaited.
@@ -219,7 +219,7 @@ class CaseRow:
         return self.state == State.RETURNED
     @property
     def masked_id_no(self) -> str:
-        return mask_id_no(self.applicant_id_no)
+        return mask_number(self.applicant_id_no)  # the row has no document type
 
 
 def _parse_dt(text: str | None) -> datetime | None:

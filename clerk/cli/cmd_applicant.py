@@ -8,7 +8,8 @@ from typing import Any
 from clerk import applicants as ap
 from clerk.cli.common import CliContext, add_command
 from clerk.errors import NotFoundError
-from clerk.validation import mask_id_no, mask_mobile
+from clerk.id_documents import mask_document
+from clerk.validation import mask_mobile
 
 
 def register(sub: Any) -> None:
@@ -16,7 +17,7 @@ def register(sub: Any) -> None:
                                                                 required=True)
     p = add_command(a, "add", cmd_add, "登记申请人（自然人或法人）")
     p.add_argument("--name", required=True)
-    p.add_argument("--id-no", required=True, help="身份证号码或统一社会信用代码")
+    p.add_argument("--id-no", required=True, help="证件号码或统一社会信用代码")
     p.add_argument("--id-type", choices=sorted(ap.ID_TYPES), default="resident_id")
     p.add_argument("--mobile", default="")
     p.add_argument("--address", default="")
@@ -24,12 +25,14 @@ def register(sub: Any) -> None:
     p.add_argument("--contact", default="", help="联系人（法人）")
     p = add_command(a, "find", cmd_find, "按证件号码调取申请人")
     p.add_argument("--id-no", required=True)
+    p.add_argument("--id-type", choices=sorted(ap.ID_TYPES), default=None,
+                   help="证件类型（不写则按号码查找任一类型）")
 
 
 def view_dict(v: ap.ApplicantView) -> dict[str, Any]:
     """What the command line shows of an applicant: masked, never the full number."""
     return {"id": v.id, "kind": v.kind, "name": v.name, "id_type": v.id_type,
-            "id_no_masked": mask_id_no(v.id_no) if v.id_type == "resident_id" else v.id_no,
+            "id_no_masked": mask_document(v.id_type, v.id_no),
             "sex": v.sex, "birth_date": v.birth_date,
             "mobile_masked": mask_mobile(v.mobile) if v.mobile else "", "address": v.address}
 
@@ -54,7 +57,7 @@ def cmd_add(args: argparse.Namespace, ctx: CliContext) -> int:
 def cmd_find(args: argparse.Namespace, ctx: CliContext) -> int:
     ws = ctx.workspace()
     with ws.store.read() as s:
-        v = ap.find_by_id_no(s, args.id_no)
+        v = ap.find_by_id_no(s, args.id_no, args.id_type)
         if v is None:
             raise NotFoundError("没有找到该证件号码的申请人。", code="applicant.unknown")
         docs = ap.documents_on_file(s, v.id)

@@ -13,10 +13,10 @@ from clerk.cases.service import MaterialChanges
 from clerk.cases.states import State
 from clerk.cli.common import CliContext, add_command, parse_date
 from clerk.errors import ValidationError
+from clerk.id_documents import DOCUMENT_TYPES, mask_document
 from clerk.labels import EVENT_LABELS
 from clerk.ratings import RatingChannel, channel_text
 from clerk.timeutil import local_time
-from clerk.validation import mask_id_no
 
 _CHANNEL_HELP = ("评价渠道：device 窗口评价器（默认）、phone 申请人手机、"
                  "clerk_on_behalf 窗口人员代为录入（记录录入人）")
@@ -27,10 +27,14 @@ def register(sub: Any) -> None:
     p = add_command(c, "new", cmd_new, "收件：新建办件，打印案件编号")
     p.add_argument("--matter", required=True, help="事项编码")
     p.add_argument("--id-no", required=True)
+    p.add_argument("--id-type", choices=sorted(ap.ID_TYPES), default="resident_id",
+                   help="申请人证件类型")
     p.add_argument("--name", required=True)
     p.add_argument("--mobile", default="")
     p.add_argument("--agent-name", default="")
     p.add_argument("--agent-id-no", default="")
+    p.add_argument("--agent-id-type", choices=list(DOCUMENT_TYPES), default="resident_id",
+                   help="代理人证件类型")
     _material_args(p)
     p.add_argument("--clerk", default=None)
 
@@ -120,8 +124,9 @@ def summary(r: CaseRecord) -> dict[str, Any]:
     return {
         "case_no": r.case_no, "state": r.state.value, "state_label": r.state.label,
         "owner": r.owner.value, "matter_code": r.matter_code, "matter_name": r.matter_name,
-        "applicant": r.applicant["name"], "applicant_id_no": mask_id_no(r.applicant["id_no"])
-        if r.applicant.get("id_type") == "resident_id" else r.applicant["id_no"],
+        "applicant": r.applicant["name"], "applicant_id_type": r.applicant.get("id_type"),
+        "applicant_id_no": mask_document(str(r.applicant.get("id_type", "")),
+                                         r.applicant["id_no"]),
         "received_at": r.received_at, "accepted_at": r.accepted_at, "due_date": r.due_date,
         "due_provisional": r.due_provisional, "version": r.version,
         "outstanding": [i.key for i in checklist.outstanding],
@@ -153,9 +158,11 @@ def _emit(ctx: CliContext, r: CaseRecord, lead: str) -> int:
 def cmd_new(args: argparse.Namespace, ctx: CliContext) -> int:
     agent = None
     if args.agent_name or args.agent_id_no:
-        agent = ap.PersonInput(name=args.agent_name, id_no=args.agent_id_no)
+        agent = ap.PersonInput(name=args.agent_name, id_no=args.agent_id_no,
+                               id_type=args.agent_id_type)
     r = ctx.workspace().cases.new_case(
         matter_code=args.matter, applicant=ap.PersonInput(name=args.name, id_no=args.id_no,
+                                                          id_type=args.id_type,
                                                           mobile=args.mobile),
         agent=agent, changes=_changes(args), clerk=args.clerk)
     if ctx.json_output:

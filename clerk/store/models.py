@@ -97,7 +97,7 @@ class Applicant(Base):
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
     kind: Mapped[str] = mapped_column(String(8))  # natural | legal
     name: Mapped[str] = mapped_column(String(100))
-    id_type: Mapped[str] = mapped_column(String(20))
+    id_type: Mapped[str] = mapped_column(String(32))  # clerk.applicants.ID_TYPES
     id_no: Mapped[str] = mapped_column(String(32))
     sex: Mapped[str | None] = mapped_column(String(1))
     birth_date: Mapped[date | None] = mapped_column(Date)

@@ -306,103 +306,103 @@
 <context>
     <name>ApplicantPanel</name>
     <message>
-        <location filename="../../ui/station/intake/applicant.py" line="79"/>
+        <location filename="../../ui/station/intake/applicant.py" line="93"/>
         <source>与证件一致</source>
         <extracomment>A complete, valid applicant ID number was entered (look the person up). The agent section gained or lost an agent (the checklist suggests materials).</extracomment>
         <translation>As on the ID document</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/applicant.py" line="82"/>
+        <location filename="../../ui/station/intake/applicant.py" line="96"/>
         <source>11位手机号码</source>
         <translation>11-digit mobile number</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/applicant.py" line="95"/>
+        <location filename="../../ui/station/intake/applicant.py" line="109"/>
         <source>代理人（委托他人代办时填写）</source>
         <translation>Agent (if applying on someone&apos;s behalf)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/applicant.py" line="114"/>
-        <source>身份证号 *</source>
-        <translation>ID number *</translation>
-    </message>
-    <message>
-        <location filename="../../ui/station/intake/applicant.py" line="115"/>
+        <location filename="../../ui/station/intake/applicant.py" line="131"/>
         <source>姓名 *</source>
         <translation>Name *</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/applicant.py" line="116"/>
+        <location filename="../../ui/station/intake/applicant.py" line="132"/>
         <source>手机</source>
         <translation>Mobile</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/applicant.py" line="117"/>
+        <location filename="../../ui/station/intake/applicant.py" line="133"/>
         <source>住址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/applicant.py" line="125"/>
+        <location filename="../../ui/station/intake/applicant.py" line="141"/>
         <source>代理人姓名</source>
         <translation>Agent name</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/applicant.py" line="126"/>
-        <source>代理人身份证</source>
-        <translation>Agent ID no.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/station/intake/applicant.py" line="128"/>
+        <location filename="../../ui/station/intake/applicant.py" line="144"/>
         <source>代理人手机</source>
         <translation>Agent mobile</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/applicant.py" line="171"/>
-        <source>请输入申请人身份证号码</source>
-        <translation>Enter the applicant&apos;s ID number</translation>
-    </message>
-    <message>
-        <location filename="../../ui/station/intake/applicant.py" line="174"/>
-        <source>身份证号码未输入完整</source>
-        <translation>ID number is incomplete</translation>
-    </message>
-    <message>
-        <location filename="../../ui/station/intake/applicant.py" line="178"/>
+        <location filename="../../ui/station/intake/applicant.py" line="203"/>
         <source>请输入申请人姓名</source>
         <translation>Enter the applicant&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/applicant.py" line="189"/>
+        <location filename="../../ui/station/intake/applicant.py" line="214"/>
         <source>请填写代理人姓名</source>
         <translation>Enter the agent&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/applicant.py" line="191"/>
-        <source>代理人身份证号码无效或未填写完整</source>
-        <translation>Agent&apos;s ID number is invalid or incomplete</translation>
+        <location filename="../../ui/station/intake/applicant.py" line="129"/>
+        <source>证件号码 *</source>
+        <translation>ID document *</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/applicant.py" line="195"/>
+        <location filename="../../ui/station/intake/applicant.py" line="142"/>
+        <source>代理人证件</source>
+        <translation>Agent&apos;s ID document</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/intake/applicant.py" line="196"/>
+        <source>请输入申请人证件号码</source>
+        <translation>Enter the applicant&apos;s ID document number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/intake/applicant.py" line="199"/>
+        <source>证件号码未输入完整</source>
+        <translation>The ID document number is incomplete</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/intake/applicant.py" line="216"/>
+        <source>代理人证件号码无效或未填写完整</source>
+        <translation>The agent&apos;s ID document number is invalid or incomplete</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/intake/applicant.py" line="220"/>
         <source>代理人手机：</source>
         <translation>Agent mobile: </translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/applicant.py" line="209"/>
+        <location filename="../../ui/station/intake/applicant.py" line="234"/>
         <source>新申请人：首次来站办理，请登记姓名和联系方式。</source>
         <translation>New applicant: first visit to this station. Please record name and contact details.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/applicant.py" line="217"/>
+        <location filename="../../ui/station/intake/applicant.py" line="242"/>
         <source>证照库：{docs}</source>
         <translation>Documents on file: {docs}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/applicant.py" line="218"/>
+        <location filename="../../ui/station/intake/applicant.py" line="243"/>
         <source>证照库暂无有效证照。</source>
         <translation>No valid documents on file.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/applicant.py" line="219"/>
+        <location filename="../../ui/station/intake/applicant.py" line="244"/>
         <source>已登记申请人，资料已调出。</source>
         <translation>Registered applicant; details recalled. </translation>
     </message>
@@ -410,218 +410,213 @@
 <context>
     <name>ApplicantsPage</name>
     <message>
-        <location filename="../../ui/station/applicants_page.py" line="124"/>
-        <location filename="../../ui/station/applicants_page.py" line="149"/>
+        <location filename="../../ui/station/applicants_page.py" line="126"/>
+        <location filename="../../ui/station/applicants_page.py" line="151"/>
         <source>输入姓名（开头的字）或完整证件号码查找申请人。</source>
         <extracomment>The detail pane shows an applicant (their id; &quot;&quot; for none). Search results arrived (their number). An edit was saved (the applicant id).</extracomment>
         <translation>Enter a name (or its beginning) or a full ID number to find an applicant.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/applicants_page.py" line="145"/>
+        <location filename="../../ui/station/applicants_page.py" line="147"/>
         <source>姓名或证件号码（Ctrl+F）</source>
         <translation>Name or ID number (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/applicants_page.py" line="153"/>
-        <location filename="../../ui/station/applicants_page.py" line="271"/>
+        <location filename="../../ui/station/applicants_page.py" line="155"/>
+        <location filename="../../ui/station/applicants_page.py" line="273"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/station/applicants_page.py" line="153"/>
-        <location filename="../../ui/station/applicants_page.py" line="242"/>
+        <location filename="../../ui/station/applicants_page.py" line="155"/>
+        <location filename="../../ui/station/applicants_page.py" line="244"/>
         <source>证件号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/station/applicants_page.py" line="153"/>
-        <location filename="../../ui/station/applicants_page.py" line="243"/>
+        <location filename="../../ui/station/applicants_page.py" line="155"/>
+        <location filename="../../ui/station/applicants_page.py" line="245"/>
         <source>性别</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../ui/station/applicants_page.py" line="153"/>
-        <location filename="../../ui/station/applicants_page.py" line="245"/>
+        <location filename="../../ui/station/applicants_page.py" line="155"/>
+        <location filename="../../ui/station/applicants_page.py" line="247"/>
         <source>出生日期</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../ui/station/applicants_page.py" line="182"/>
+        <location filename="../../ui/station/applicants_page.py" line="184"/>
         <source>修改资料(&amp;E)</source>
         <translation>&amp;Edit details</translation>
     </message>
     <message>
-        <location filename="../../ui/station/applicants_page.py" line="193"/>
+        <location filename="../../ui/station/applicants_page.py" line="195"/>
         <source>办件编号</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../../ui/station/applicants_page.py" line="193"/>
+        <location filename="../../ui/station/applicants_page.py" line="195"/>
         <source>事项</source>
         <translation>Matter</translation>
     </message>
     <message>
-        <location filename="../../ui/station/applicants_page.py" line="193"/>
-        <location filename="../../ui/station/applicants_page.py" line="200"/>
+        <location filename="../../ui/station/applicants_page.py" line="195"/>
+        <location filename="../../ui/station/applicants_page.py" line="202"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/station/applicants_page.py" line="193"/>
+        <location filename="../../ui/station/applicants_page.py" line="195"/>
         <source>收件日期</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../ui/station/applicants_page.py" line="194"/>
+        <location filename="../../ui/station/applicants_page.py" line="196"/>
         <source>办结期限</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../ui/station/applicants_page.py" line="199"/>
+        <location filename="../../ui/station/applicants_page.py" line="201"/>
         <source>材料</source>
         <translation>Material</translation>
     </message>
     <message>
-        <location filename="../../ui/station/applicants_page.py" line="199"/>
+        <location filename="../../ui/station/applicants_page.py" line="201"/>
         <source>核验时间</source>
         <translation>Verified</translation>
     </message>
     <message>
-        <location filename="../../ui/station/applicants_page.py" line="199"/>
+        <location filename="../../ui/station/applicants_page.py" line="201"/>
         <source>核验人</source>
         <translation>Verified by</translation>
     </message>
     <message>
-        <location filename="../../ui/station/applicants_page.py" line="199"/>
+        <location filename="../../ui/station/applicants_page.py" line="201"/>
         <source>有效期至</source>
         <translation>Valid until</translation>
     </message>
     <message>
-        <location filename="../../ui/station/applicants_page.py" line="204"/>
+        <location filename="../../ui/station/applicants_page.py" line="206"/>
         <source>办件</source>
         <translation>Cases</translation>
     </message>
     <message>
-        <location filename="../../ui/station/applicants_page.py" line="205"/>
+        <location filename="../../ui/station/applicants_page.py" line="207"/>
         <source>证照库</source>
         <translation>Documents on file</translation>
     </message>
     <message>
-        <location filename="../../ui/station/applicants_page.py" line="206"/>
+        <location filename="../../ui/station/applicants_page.py" line="208"/>
         <source>在左侧查找并选择申请人。</source>
         <translation>Find and select an applicant on the left.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/applicants_page.py" line="241"/>
+        <location filename="../../ui/station/applicants_page.py" line="243"/>
         <source>证件类型</source>
         <translation>ID type</translation>
     </message>
     <message>
-        <location filename="../../ui/station/applicants_page.py" line="247"/>
-        <location filename="../../ui/station/applicants_page.py" line="272"/>
+        <location filename="../../ui/station/applicants_page.py" line="249"/>
+        <location filename="../../ui/station/applicants_page.py" line="274"/>
         <source>手机</source>
         <translation>Mobile</translation>
     </message>
     <message>
-        <location filename="../../ui/station/applicants_page.py" line="248"/>
-        <location filename="../../ui/station/applicants_page.py" line="273"/>
+        <location filename="../../ui/station/applicants_page.py" line="250"/>
+        <location filename="../../ui/station/applicants_page.py" line="275"/>
         <source>住址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../ui/station/applicants_page.py" line="249"/>
+        <location filename="../../ui/station/applicants_page.py" line="251"/>
         <source>法定代表人</source>
         <translation>Legal representative</translation>
     </message>
     <message>
-        <location filename="../../ui/station/applicants_page.py" line="266"/>
+        <location filename="../../ui/station/applicants_page.py" line="268"/>
         <source>11 位手机号码，可留空</source>
         <translation>11-digit mobile number, optional</translation>
     </message>
     <message>
-        <location filename="../../ui/station/applicants_page.py" line="283"/>
+        <location filename="../../ui/station/applicants_page.py" line="285"/>
         <source>证件号码、性别和出生日期来自证件，不能修改；证件号码录错的，请以正确号码重新登记。</source>
         <translation>ID number, sex and date of birth come from the ID document and cannot be changed. If the ID number was entered wrongly, register the applicant again with the correct number.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/applicants_page.py" line="287"/>
+        <location filename="../../ui/station/applicants_page.py" line="289"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../ui/station/applicants_page.py" line="290"/>
+        <location filename="../../ui/station/applicants_page.py" line="292"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/station/applicants_page.py" line="311"/>
-        <location filename="../../ui/station/applicants_page.py" line="365"/>
+        <location filename="../../ui/station/applicants_page.py" line="313"/>
+        <location filename="../../ui/station/applicants_page.py" line="367"/>
         <source>男</source>
         <translation>Male</translation>
     </message>
     <message>
-        <location filename="../../ui/station/applicants_page.py" line="311"/>
-        <location filename="../../ui/station/applicants_page.py" line="365"/>
+        <location filename="../../ui/station/applicants_page.py" line="313"/>
+        <location filename="../../ui/station/applicants_page.py" line="367"/>
         <source>女</source>
         <translation>Female</translation>
     </message>
     <message>
-        <location filename="../../ui/station/applicants_page.py" line="317"/>
+        <location filename="../../ui/station/applicants_page.py" line="319"/>
         <source>（仅显示前 200 位，请输入更多字）</source>
         <translation> (showing the first 200; type more to narrow down)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/applicants_page.py" line="318"/>
+        <location filename="../../ui/station/applicants_page.py" line="320"/>
         <source>找到 {n} 位申请人{more}</source>
         <translation>Applicants found: {n}{more}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/applicants_page.py" line="322"/>
-        <source>没有这个证件号码的申请人。证件号码须完整输入（18 位居民身份证号或统一社会信用代码）。</source>
-        <translation>No applicant with this ID number. Enter the full number (18-digit resident ID number or unified social credit code).</translation>
+        <location filename="../../ui/station/applicants_page.py" line="324"/>
+        <source>没有这个证件号码的申请人。证件号码须完整输入（身份证件号码或统一社会信用代码）。</source>
+        <translation>No applicant with this number. Enter the full number (of an ID document or a unified social credit code).</translation>
     </message>
     <message>
-        <location filename="../../ui/station/applicants_page.py" line="325"/>
+        <location filename="../../ui/station/applicants_page.py" line="327"/>
         <source>没有姓名以“{t}”开头的申请人。</source>
         <translation>No applicant whose name begins with &quot;{t}&quot;.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/applicants_page.py" line="362"/>
-        <source>居民身份证</source>
-        <translation>Resident ID card</translation>
-    </message>
-    <message>
-        <location filename="../../ui/station/applicants_page.py" line="363"/>
+        <location filename="../../ui/station/applicants_page.py" line="364"/>
         <source>统一社会信用代码</source>
         <translation>Unified social credit code</translation>
     </message>
     <message>
-        <location filename="../../ui/station/applicants_page.py" line="378"/>
+        <location filename="../../ui/station/applicants_page.py" line="382"/>
         <source>办件（{n}）</source>
         <translation>Cases ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/station/applicants_page.py" line="379"/>
+        <location filename="../../ui/station/applicants_page.py" line="383"/>
         <source>证照库（{n}）</source>
         <translation>Documents on file ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/station/applicants_page.py" line="390"/>
+        <location filename="../../ui/station/applicants_page.py" line="394"/>
         <source>长期</source>
         <translation>Permanent</translation>
     </message>
     <message>
-        <location filename="../../ui/station/applicants_page.py" line="391"/>
+        <location filename="../../ui/station/applicants_page.py" line="395"/>
         <source>有效</source>
         <translation>Valid</translation>
     </message>
     <message>
-        <location filename="../../ui/station/applicants_page.py" line="391"/>
+        <location filename="../../ui/station/applicants_page.py" line="395"/>
         <source>已过期</source>
         <translation>Expired</translation>
     </message>
     <message>
-        <location filename="../../ui/station/applicants_page.py" line="456"/>
+        <location filename="../../ui/station/applicants_page.py" line="460"/>
         <source>已保存。新办件将使用修改后的资料；已有办件保留办理时的资料。</source>
         <translation>Saved. New cases will use the updated details; existing cases keep the details recorded at the time.</translation>
     </message>
@@ -771,291 +766,291 @@
 <context>
     <name>CaseDetail</name>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="558"/>
+        <location filename="../../ui/station/case_detail.py" line="560"/>
         <source>&lt;span style=&apos;color:#5f6368&apos;&gt;在上方列表中选择一个办件，查看办理进程、材料和文书。&lt;/span&gt;</source>
         <extracomment>The clerk wants to continue the case at the counter. A document was rendered (carries the PrintedDocument) before its preview opens. Escape in the 办理 panel with no form open: the keyboard goes back to the list.</extracomment>
         <translation>&lt;span style=&apos;color:#5f6368&apos;&gt;Select a case in the list above to see its progress, materials and documents.&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="564"/>
+        <location filename="../../ui/station/case_detail.py" line="566"/>
         <source>未选择办件。</source>
         <translation>No case selected.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="596"/>
+        <location filename="../../ui/station/case_detail.py" line="598"/>
         <source>文书</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="596"/>
+        <location filename="../../ui/station/case_detail.py" line="598"/>
         <source>编号</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="596"/>
+        <location filename="../../ui/station/case_detail.py" line="598"/>
         <source>出具时间</source>
         <translation>Issued</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="596"/>
+        <location filename="../../ui/station/case_detail.py" line="598"/>
         <source>打印</source>
         <translation>Printed</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="609"/>
-        <location filename="../../ui/station/case_detail.py" line="840"/>
-        <location filename="../../ui/station/case_detail.py" line="844"/>
+        <location filename="../../ui/station/case_detail.py" line="611"/>
+        <location filename="../../ui/station/case_detail.py" line="842"/>
+        <location filename="../../ui/station/case_detail.py" line="846"/>
         <source>打印所选文书</source>
         <translation>Print selected document</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="611"/>
+        <location filename="../../ui/station/case_detail.py" line="613"/>
         <source>再次打印的文书会标注“补打”，并记入打印日志。</source>
         <translation>Documents printed again are marked &quot;Reprint&quot; and recorded in the print log.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="630"/>
+        <location filename="../../ui/station/case_detail.py" line="632"/>
         <source>办理</source>
         <translation>Actions</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="635"/>
+        <location filename="../../ui/station/case_detail.py" line="637"/>
         <source>补正 / 继续受理(&amp;R)</source>
         <translation>Supplement / continue intake (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="636"/>
+        <location filename="../../ui/station/case_detail.py" line="638"/>
         <source>办结并交付(&amp;B)</source>
         <translation>Complete and deliver (&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="637"/>
+        <location filename="../../ui/station/case_detail.py" line="639"/>
         <source>上报区级(&amp;U)</source>
         <translation>Escalate to district (&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="638"/>
+        <location filename="../../ui/station/case_detail.py" line="640"/>
         <source>记录评价(&amp;P)</source>
         <translation>Record rating (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="639"/>
+        <location filename="../../ui/station/case_detail.py" line="641"/>
         <source>撤回(&amp;W)</source>
         <translation>Withdraw (&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="640"/>
+        <location filename="../../ui/station/case_detail.py" line="642"/>
         <source>补交容缺材料(&amp;S)…</source>
         <translation>Deferred material handed in(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="720"/>
+        <location filename="../../ui/station/case_detail.py" line="722"/>
         <source>窗口领取</source>
         <translation>Collect at counter</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="720"/>
+        <location filename="../../ui/station/case_detail.py" line="722"/>
         <source>邮寄送达</source>
         <translation>By post</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="721"/>
+        <location filename="../../ui/station/case_detail.py" line="723"/>
         <source>电子送达</source>
         <translation>Electronic delivery</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="724"/>
+        <location filename="../../ui/station/case_detail.py" line="726"/>
         <source>选填，如：已发放证件</source>
         <translation>Optional, e.g. certificate issued</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="727"/>
-        <location filename="../../ui/station/case_detail.py" line="748"/>
+        <location filename="../../ui/station/case_detail.py" line="729"/>
+        <location filename="../../ui/station/case_detail.py" line="750"/>
         <source>选填</source>
         <translation>Optional</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="729"/>
+        <location filename="../../ui/station/case_detail.py" line="731"/>
         <source>确认办结并打印办结通知</source>
         <translation>Complete and print result notice</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="732"/>
-        <location filename="../../ui/station/case_detail.py" line="754"/>
-        <location filename="../../ui/station/case_detail.py" line="775"/>
+        <location filename="../../ui/station/case_detail.py" line="734"/>
+        <location filename="../../ui/station/case_detail.py" line="756"/>
+        <location filename="../../ui/station/case_detail.py" line="777"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="734"/>
+        <location filename="../../ui/station/case_detail.py" line="736"/>
         <source>交付方式</source>
         <translation>Delivery</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="735"/>
+        <location filename="../../ui/station/case_detail.py" line="737"/>
         <source>结果说明</source>
         <translation>Result note</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="736"/>
-        <location filename="../../ui/station/case_detail.py" line="756"/>
+        <location filename="../../ui/station/case_detail.py" line="738"/>
+        <location filename="../../ui/station/case_detail.py" line="758"/>
         <source>好差评</source>
         <translation>Rating</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="737"/>
-        <location filename="../../ui/station/case_detail.py" line="758"/>
+        <location filename="../../ui/station/case_detail.py" line="739"/>
+        <location filename="../../ui/station/case_detail.py" line="760"/>
         <source>评价意见</source>
         <translation>Comments</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="738"/>
-        <location filename="../../ui/station/case_detail.py" line="759"/>
+        <location filename="../../ui/station/case_detail.py" line="740"/>
+        <location filename="../../ui/station/case_detail.py" line="761"/>
         <source>评价渠道</source>
         <translation>Rating channel</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="752"/>
+        <location filename="../../ui/station/case_detail.py" line="754"/>
         <source>保存评价</source>
         <translation>Save rating</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="766"/>
+        <location filename="../../ui/station/case_detail.py" line="768"/>
         <source>如：申请人书面申请撤回</source>
         <translation>E.g. applicant asked in writing to withdraw</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="769"/>
+        <location filename="../../ui/station/case_detail.py" line="771"/>
         <source>撤回后案件即结束，不能恢复；申请人需要时须重新申请。</source>
         <translation>Withdrawal closes the case for good; the applicant must apply again if needed.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="772"/>
+        <location filename="../../ui/station/case_detail.py" line="774"/>
         <source>确认撤回</source>
         <translation>Confirm withdrawal</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="777"/>
+        <location filename="../../ui/station/case_detail.py" line="779"/>
         <source>撤回原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="825"/>
+        <location filename="../../ui/station/case_detail.py" line="827"/>
         <source>已打印 {n} 次</source>
         <translation>Printed {n}×</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="825"/>
+        <location filename="../../ui/station/case_detail.py" line="827"/>
         <source>未打印</source>
         <translation>Not printed</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="843"/>
+        <location filename="../../ui/station/case_detail.py" line="845"/>
         <source>补打所选文书</source>
         <translation>Reprint selected document</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="861"/>
+        <location filename="../../ui/station/case_detail.py" line="863"/>
         <source>区中心已作出决定：请通知申请人领取结果，交付时办结并请其评价。</source>
         <translation>The district center has decided: notify the applicant to collect the result; complete the case on delivery and ask for a rating.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="863"/>
+        <location filename="../../ui/station/case_detail.py" line="865"/>
         <source>本事项须上报区级审批：核对材料后上报，由区中心代办。</source>
         <translation>This matter needs district approval: check the materials, then escalate; the district center handles it.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="865"/>
+        <location filename="../../ui/station/case_detail.py" line="867"/>
         <source>本事项由站点办结：办理完成后办结并交付，请申请人评价。</source>
         <translation>This matter is completed at the station: when done, complete and deliver, and ask the applicant for a rating.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="867"/>
+        <location filename="../../ui/station/case_detail.py" line="869"/>
         <source>区中心退回补正：请联系申请人补齐后继续受理，重新上报。</source>
         <translation>Returned for correction by the district center: contact the applicant, continue intake once the materials are complete, and escalate again.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="869"/>
+        <location filename="../../ui/station/case_detail.py" line="871"/>
         <source>已出具一次性告知单：申请人带齐材料后继续受理。</source>
         <translation>One-time notice issued: continue intake when the applicant brings the materials.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="871"/>
+        <location filename="../../ui/station/case_detail.py" line="873"/>
         <source>收件尚未完成：继续受理，或按申请人意愿撤回。</source>
         <translation>Intake not finished: continue intake, or withdraw if the applicant wishes.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="873"/>
+        <location filename="../../ui/station/case_detail.py" line="875"/>
         <source>已办结，尚未评价：可补记申请人的好差评。</source>
         <translation>Completed but not rated: you can still record the applicant&apos;s rating.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="875"/>
+        <location filename="../../ui/station/case_detail.py" line="877"/>
         <source>案件在区中心办理；申请人补交的容缺材料可在此登记。</source>
         <translation>The district is handling this case; deferred materials the applicant hands in can be recorded here.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="877"/>
+        <location filename="../../ui/station/case_detail.py" line="879"/>
         <source>案件在区中心办理，站点暂不能更改状态；结果同步后在此交付。</source>
         <translation>The case is at the district center; the station cannot change it now. Deliver the result here once it has synced.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="879"/>
+        <location filename="../../ui/station/case_detail.py" line="881"/>
         <source>案件已结束，无需办理。</source>
         <translation>The case is closed; nothing to do.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="880"/>
+        <location filename="../../ui/station/case_detail.py" line="882"/>
         <source>当前没有可办理的操作。</source>
         <translation>No actions available now.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="936"/>
+        <location filename="../../ui/station/case_detail.py" line="938"/>
         <source>已办结并交付。正在生成办结通知…</source>
         <translation>Completed and delivered. Generating result notice…</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="942"/>
+        <location filename="../../ui/station/case_detail.py" line="944"/>
         <source>请选择评价等级（1–5）。</source>
         <translation>Choose a rating (1–5).</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="951"/>
+        <location filename="../../ui/station/case_detail.py" line="953"/>
         <source>评价已记录。</source>
         <translation>Rating recorded.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="952"/>
+        <location filename="../../ui/station/case_detail.py" line="954"/>
         <source>差评已记录，将由区中心跟进整改。</source>
         <translation>Bad rating recorded; the district center will follow up.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="958"/>
+        <location filename="../../ui/station/case_detail.py" line="960"/>
         <source>请填写撤回原因。</source>
         <translation>Enter the reason for withdrawal.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="965"/>
+        <location filename="../../ui/station/case_detail.py" line="967"/>
         <source>已撤回。</source>
         <translation>Withdrawn.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="982"/>
+        <location filename="../../ui/station/case_detail.py" line="984"/>
         <source>已登记补交 {n} 项容缺材料。</source>
         <translation>{n} deferred material(s) recorded as handed in.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="989"/>
+        <location filename="../../ui/station/case_detail.py" line="991"/>
         <source>已上报区级，联网后同步到区中心。</source>
         <translation>Escalated to district; it will sync to the district center when online.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="1020"/>
+        <location filename="../../ui/station/case_detail.py" line="1022"/>
         <source>正在办理…</source>
         <translation>Processing…</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="1054"/>
+        <location filename="../../ui/station/case_detail.py" line="1056"/>
         <source>正在生成文书…</source>
         <translation>Generating documents…</translation>
     </message>
@@ -1756,293 +1751,293 @@
 <context>
     <name>DetailRenderer</name>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="217"/>
+        <location filename="../../ui/station/case_detail.py" line="219"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="218"/>
+        <location filename="../../ui/station/case_detail.py" line="220"/>
         <source>证件号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="219"/>
+        <location filename="../../ui/station/case_detail.py" line="221"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="220"/>
+        <location filename="../../ui/station/case_detail.py" line="222"/>
         <source>代理人</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="221"/>
+        <location filename="../../ui/station/case_detail.py" line="223"/>
         <source>事项</source>
         <translation>Matter</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="222"/>
+        <location filename="../../ui/station/case_detail.py" line="224"/>
         <source>办理层级</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="222"/>
+        <location filename="../../ui/station/case_detail.py" line="224"/>
         <source>上报区级</source>
         <translation>Escalated to district</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="223"/>
+        <location filename="../../ui/station/case_detail.py" line="225"/>
         <source>站点办结</source>
         <translation>Completed at station</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="224"/>
+        <location filename="../../ui/station/case_detail.py" line="226"/>
         <source>收件时间</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="225"/>
+        <location filename="../../ui/station/case_detail.py" line="227"/>
         <source>受理时间</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="226"/>
+        <location filename="../../ui/station/case_detail.py" line="228"/>
         <source>承诺时限</source>
         <translation>Committed time</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="226"/>
+        <location filename="../../ui/station/case_detail.py" line="228"/>
         <source>办结期限</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="227"/>
+        <location filename="../../ui/station/case_detail.py" line="229"/>
         <source>经办人</source>
         <translation>Clerk</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="228"/>
+        <location filename="../../ui/station/case_detail.py" line="230"/>
         <source>当前负责</source>
         <translation>Current owner</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="228"/>
-        <location filename="../../ui/station/case_detail.py" line="373"/>
+        <location filename="../../ui/station/case_detail.py" line="230"/>
+        <location filename="../../ui/station/case_detail.py" line="375"/>
         <source>区中心</source>
         <translation>District center</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="229"/>
+        <location filename="../../ui/station/case_detail.py" line="231"/>
         <source>本站</source>
         <translation>This station</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="250"/>
+        <location filename="../../ui/station/case_detail.py" line="252"/>
         <source>即办（当场办结）</source>
         <translation>Instant (completed on the spot)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="251"/>
+        <location filename="../../ui/station/case_detail.py" line="253"/>
         <source>{n} 个工作日</source>
         <translation>{n} working days</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="259"/>
+        <location filename="../../ui/station/case_detail.py" line="261"/>
         <source>暂定</source>
         <translation>Provisional</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="265"/>
+        <location filename="../../ui/station/case_detail.py" line="267"/>
         <source>退回补正期间不计时，补正后重新上报时期限顺延。</source>
         <translation>The clock stops while returned for correction; the deadline is extended on re-escalation.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="268"/>
+        <location filename="../../ui/station/case_detail.py" line="270"/>
         <source>已超期 {n} 个工作日</source>
         <translation>Overdue by {n} working days</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="270"/>
+        <location filename="../../ui/station/case_detail.py" line="272"/>
         <source>剩余 {n} 个工作日</source>
         <translation>{n} working days left</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="283"/>
+        <location filename="../../ui/station/case_detail.py" line="285"/>
         <source>（未附说明）</source>
         <translation>(no note)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="315"/>
+        <location filename="../../ui/station/case_detail.py" line="317"/>
         <source>准予</source>
         <translation>Approved</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="315"/>
+        <location filename="../../ui/station/case_detail.py" line="317"/>
         <source>不予批准</source>
         <translation>Denied</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="316"/>
+        <location filename="../../ui/station/case_detail.py" line="318"/>
         <source>办结</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="323"/>
+        <location filename="../../ui/station/case_detail.py" line="325"/>
         <source>决定人：{who}</source>
         <translation>Decided by: {who}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="326"/>
+        <location filename="../../ui/station/case_detail.py" line="328"/>
         <source>已交付：{when}，{how}</source>
         <translation>Delivered: {when}, {how}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="342"/>
+        <location filename="../../ui/station/case_detail.py" line="344"/>
         <source>差评须由区中心在15个工作日内跟进整改。</source>
         <translation>The district center must follow up a bad rating within 15 working days.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="343"/>
+        <location filename="../../ui/station/case_detail.py" line="345"/>
         <source>差评</source>
         <translation>Bad rating</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="346"/>
+        <location filename="../../ui/station/case_detail.py" line="348"/>
         <source>评价渠道：</source>
         <translation>Rating channel: </translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="363"/>
+        <location filename="../../ui/station/case_detail.py" line="365"/>
         <source>同步</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="335"/>
+        <location filename="../../ui/station/case_detail.py" line="337"/>
         <source>好差评</source>
         <translation>Rating</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="356"/>
+        <location filename="../../ui/station/case_detail.py" line="358"/>
         <source>留言</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="284"/>
+        <location filename="../../ui/station/case_detail.py" line="286"/>
         <source>&lt;b&gt;区中心退回补正&lt;/b&gt;（{who}）：{note}</source>
         <translation>&lt;b&gt;Returned for correction by the district center&lt;/b&gt; ({who}): {note}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="295"/>
+        <location filename="../../ui/station/case_detail.py" line="297"/>
         <source>不予受理理由</source>
         <translation>Reason for refusal</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="299"/>
+        <location filename="../../ui/station/case_detail.py" line="301"/>
         <source>依据：</source>
         <translation>Legal basis: </translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="307"/>
+        <location filename="../../ui/station/case_detail.py" line="309"/>
         <source>撤回原因</source>
         <translation>Reason for withdrawal</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="329"/>
+        <location filename="../../ui/station/case_detail.py" line="331"/>
         <source>办理结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="337"/>
+        <location filename="../../ui/station/case_detail.py" line="339"/>
         <source>尚未评价。</source>
         <translation>Not rated yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="345"/>
+        <location filename="../../ui/station/case_detail.py" line="347"/>
         <source>评价意见：</source>
         <translation>Comments: </translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="376"/>
+        <location filename="../../ui/station/case_detail.py" line="378"/>
         <source>被拒</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="378"/>
+        <location filename="../../ui/station/case_detail.py" line="380"/>
         <source>待同步</source>
         <translation>Not synced</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="379"/>
+        <location filename="../../ui/station/case_detail.py" line="381"/>
         <source>已同步</source>
         <translation>Synced</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="384"/>
+        <location filename="../../ui/station/case_detail.py" line="386"/>
         <source>材料</source>
         <translation>Material</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="384"/>
+        <location filename="../../ui/station/case_detail.py" line="386"/>
         <source>必要性</source>
         <translation>Necessity</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="384"/>
+        <location filename="../../ui/station/case_detail.py" line="386"/>
         <source>份数</source>
         <translation>Copies</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="384"/>
+        <location filename="../../ui/station/case_detail.py" line="386"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="385"/>
+        <location filename="../../ui/station/case_detail.py" line="387"/>
         <source>扫描件</source>
         <translation>Scans</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="392"/>
+        <location filename="../../ui/station/case_detail.py" line="394"/>
         <source>{day} 补交（承诺 {promise}）</source>
         <translation>handed in {day} (promised {promise})</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="400"/>
+        <location filename="../../ui/station/case_detail.py" line="402"/>
         <source>承诺 {day} 前补交</source>
         <translation>Promised by {day}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="404"/>
+        <location filename="../../ui/station/case_detail.py" line="406"/>
         <source>原件{n}份</source>
         <translation>{n} original</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="406"/>
+        <location filename="../../ui/station/case_detail.py" line="408"/>
         <source>复印件{n}份</source>
         <translation>{n} copy</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="419"/>
+        <location filename="../../ui/station/case_detail.py" line="421"/>
         <source>{n} 份（{kinds}）</source>
         <translation>{n} ({kinds})</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="426"/>
+        <location filename="../../ui/station/case_detail.py" line="428"/>
         <source>容缺后补</source>
         <translation>Deferred (bring later)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="425"/>
+        <location filename="../../ui/station/case_detail.py" line="427"/>
         <source>必要</source>
         <translation>Required</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="425"/>
+        <location filename="../../ui/station/case_detail.py" line="427"/>
         <source>非必要</source>
         <translation>Optional</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="427"/>
+        <location filename="../../ui/station/case_detail.py" line="429"/>
         <source>信息免交</source>
         <translation>From shared data</translation>
     </message>
@@ -2197,207 +2192,207 @@
 <context>
     <name>DistrictRenderer</name>
     <message>
-        <location filename="../../ui/district/render.py" line="104"/>
+        <location filename="../../ui/district/render.py" line="106"/>
         <source>特别程序中</source>
         <translation>In special procedure</translation>
     </message>
     <message>
-        <location filename="../../ui/district/render.py" line="127"/>
+        <location filename="../../ui/district/render.py" line="129"/>
         <source>隐藏</source>
         <translation>Hide</translation>
     </message>
     <message>
-        <location filename="../../ui/district/render.py" line="127"/>
+        <location filename="../../ui/district/render.py" line="129"/>
         <source>显示完整号码</source>
         <translation>Show full number</translation>
     </message>
     <message>
-        <location filename="../../ui/district/render.py" line="134"/>
+        <location filename="../../ui/district/render.py" line="136"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/district/render.py" line="134"/>
+        <location filename="../../ui/district/render.py" line="136"/>
         <source>证件号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/district/render.py" line="135"/>
+        <location filename="../../ui/district/render.py" line="137"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/district/render.py" line="135"/>
+        <location filename="../../ui/district/render.py" line="137"/>
         <source>代理人</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../../ui/district/render.py" line="136"/>
+        <location filename="../../ui/district/render.py" line="138"/>
         <source>站点</source>
         <translation>Station</translation>
     </message>
     <message>
-        <location filename="../../ui/district/render.py" line="136"/>
+        <location filename="../../ui/district/render.py" line="138"/>
         <source>事项</source>
         <translation>Matter</translation>
     </message>
     <message>
-        <location filename="../../ui/district/render.py" line="137"/>
+        <location filename="../../ui/district/render.py" line="139"/>
         <source>受理时间</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../ui/district/render.py" line="137"/>
+        <location filename="../../ui/district/render.py" line="139"/>
         <source>承诺时限</source>
         <translation>Committed limit</translation>
     </message>
     <message>
-        <location filename="../../ui/district/render.py" line="138"/>
+        <location filename="../../ui/district/render.py" line="140"/>
         <source>{n} 个工作日</source>
         <translation>{n} working days</translation>
     </message>
     <message>
-        <location filename="../../ui/district/render.py" line="139"/>
+        <location filename="../../ui/district/render.py" line="141"/>
         <source>办结期限</source>
         <translation>Due date</translation>
     </message>
     <message>
-        <location filename="../../ui/district/render.py" line="139"/>
+        <location filename="../../ui/district/render.py" line="141"/>
         <source>代办员</source>
         <translation>Proxy agent</translation>
     </message>
     <message>
-        <location filename="../../ui/district/render.py" line="156"/>
+        <location filename="../../ui/district/render.py" line="158"/>
         <source>暂定</source>
         <translation>provisional</translation>
     </message>
     <message>
-        <location filename="../../ui/district/render.py" line="162"/>
+        <location filename="../../ui/district/render.py" line="164"/>
         <source>特别程序期间不计时，结束时期限顺延。</source>
         <translation>The clock stops during the special procedure; the due date moves when it ends.</translation>
     </message>
     <message>
-        <location filename="../../ui/district/render.py" line="173"/>
+        <location filename="../../ui/district/render.py" line="175"/>
         <source>第 {n} 次退回补正（{who}）</source>
         <translation>Return {n} ({who})</translation>
     </message>
     <message>
-        <location filename="../../ui/district/render.py" line="174"/>
+        <location filename="../../ui/district/render.py" line="176"/>
         <source>（未附说明）</source>
         <translation>(no note)</translation>
     </message>
     <message>
-        <location filename="../../ui/district/render.py" line="204"/>
+        <location filename="../../ui/district/render.py" line="206"/>
         <source>准予</source>
         <translation>Approved</translation>
     </message>
     <message>
-        <location filename="../../ui/district/render.py" line="204"/>
+        <location filename="../../ui/district/render.py" line="206"/>
         <source>不予批准</source>
         <translation>Denied</translation>
     </message>
     <message>
-        <location filename="../../ui/district/render.py" line="205"/>
+        <location filename="../../ui/district/render.py" line="207"/>
         <source>办结</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../ui/district/render.py" line="211"/>
+        <location filename="../../ui/district/render.py" line="213"/>
         <source>决定人：{who}</source>
         <translation>Decided by: {who}</translation>
     </message>
     <message>
-        <location filename="../../ui/district/render.py" line="214"/>
+        <location filename="../../ui/district/render.py" line="216"/>
         <source>站点已交付：{when}</source>
         <translation>Handed over by the station: {when}</translation>
     </message>
     <message>
-        <location filename="../../ui/district/render.py" line="225"/>
+        <location filename="../../ui/district/render.py" line="227"/>
         <source>差评</source>
         <translation>Bad rating</translation>
     </message>
     <message>
-        <location filename="../../ui/district/render.py" line="226"/>
+        <location filename="../../ui/district/render.py" line="228"/>
         <source>差评须在15个工作日内跟进整改（见“好差评”页）。</source>
         <translation>A bad rating must be followed up within 15 working days (see the Ratings page).</translation>
     </message>
     <message>
-        <location filename="../../ui/district/render.py" line="228"/>
+        <location filename="../../ui/district/render.py" line="230"/>
         <source>评价意见：</source>
         <translation>Comment: </translation>
     </message>
     <message>
-        <location filename="../../ui/district/render.py" line="271"/>
+        <location filename="../../ui/district/render.py" line="273"/>
         <source>{day} 补交（承诺 {promise}）</source>
         <translation>handed in {day} (promised {promise})</translation>
     </message>
     <message>
-        <location filename="../../ui/district/render.py" line="313"/>
+        <location filename="../../ui/district/render.py" line="315"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/district/render.py" line="242"/>
+        <location filename="../../ui/district/render.py" line="244"/>
         <source>区中心</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../ui/district/render.py" line="262"/>
+        <location filename="../../ui/district/render.py" line="264"/>
         <source>材料</source>
         <translation>Materials</translation>
     </message>
     <message>
-        <location filename="../../ui/district/render.py" line="262"/>
+        <location filename="../../ui/district/render.py" line="264"/>
         <source>份数</source>
         <translation>Copies</translation>
     </message>
     <message>
-        <location filename="../../ui/district/render.py" line="262"/>
+        <location filename="../../ui/district/render.py" line="264"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/district/render.py" line="262"/>
+        <location filename="../../ui/district/render.py" line="264"/>
         <source>扫描件</source>
         <translation>Scans</translation>
     </message>
     <message>
-        <location filename="../../ui/district/render.py" line="276"/>
+        <location filename="../../ui/district/render.py" line="278"/>
         <source>承诺 {day} 前补交</source>
         <translation>Promised by {day}</translation>
     </message>
     <message>
-        <location filename="../../ui/district/render.py" line="280"/>
+        <location filename="../../ui/district/render.py" line="282"/>
         <source>原件{n}份</source>
         <translation>{n} original(s)</translation>
     </message>
     <message>
-        <location filename="../../ui/district/render.py" line="282"/>
+        <location filename="../../ui/district/render.py" line="284"/>
         <source>复印件{n}份</source>
         <translation>{n} cop(ies)</translation>
     </message>
     <message>
-        <location filename="../../ui/district/render.py" line="310"/>
+        <location filename="../../ui/district/render.py" line="312"/>
         <source>站点尚未出具文书。</source>
         <translation>The station has not issued any documents yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/district/render.py" line="311"/>
+        <location filename="../../ui/district/render.py" line="313"/>
         <source>再次告知（新增告知项，已报监察）</source>
         <translation>Further notice (new items, reported to supervision)</translation>
     </message>
     <message>
-        <location filename="../../ui/district/render.py" line="312"/>
+        <location filename="../../ui/district/render.py" line="314"/>
         <source>文书</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../ui/district/render.py" line="312"/>
+        <location filename="../../ui/district/render.py" line="314"/>
         <source>编号</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../ui/district/render.py" line="320"/>
+        <location filename="../../ui/district/render.py" line="322"/>
         <source>站点打印的文书（编号与种类）；原件在站点存档。</source>
         <translation>Documents the station printed (kind and number); the originals are filed at the station.</translation>
     </message>
@@ -2591,29 +2586,65 @@
 <context>
     <name>IdNumberEdit</name>
     <message>
-        <location filename="../../ui/common/id_input.py" line="93"/>
+        <location filename="../../ui/common/id_input.py" line="199"/>
+        <location filename="../../ui/common/id_input.py" line="222"/>
         <source>18位公民身份号码，可扫描证件</source>
         <translation>18-digit ID number, or scan the card</translation>
     </message>
     <message>
-        <location filename="../../ui/common/id_input.py" line="153"/>
+        <location filename="../../ui/common/id_input.py" line="229"/>
+        <source>18位，以810000、820000或830000开头</source>
+        <translation>18 characters, starting 810000, 820000 or 830000</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/id_input.py" line="230"/>
+        <source>15位（3个字母+12位数字）或18位（以9开头）</source>
+        <translation>15 characters (3 letters + 12 digits) or 18 (starting with 9)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/id_input.py" line="231"/>
+        <source>H或M加8位或10位数字</source>
+        <translation>H or M + 8 or 10 digits</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/id_input.py" line="232"/>
+        <source>8位数字</source>
+        <translation>8 digits</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/id_input.py" line="233"/>
+        <source>国家代码+护照号码，如 CHN E12345678</source>
+        <translation>Country code + passport number, e.g. CHN E12345678</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/id_input.py" line="308"/>
         <source>男</source>
         <translation>male</translation>
     </message>
     <message>
-        <location filename="../../ui/common/id_input.py" line="153"/>
+        <location filename="../../ui/common/id_input.py" line="308"/>
         <source>女</source>
         <translation>female</translation>
     </message>
     <message>
-        <location filename="../../ui/common/id_input.py" line="154"/>
+        <location filename="../../ui/common/id_input.py" line="309"/>
         <source>号码有效 · {sex} · 出生于 {birth}</source>
         <translation>Valid · {sex} · born {birth}</translation>
     </message>
     <message>
-        <location filename="../../ui/common/id_input.py" line="156"/>
+        <location filename="../../ui/common/id_input.py" line="312"/>
+        <source>号码格式有效 · {doc}</source>
+        <translation>Valid format · {doc}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/id_input.py" line="314"/>
         <source>已输入 {n}/18 位</source>
         <translation>{n}/18 digits</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/id_input.py" line="315"/>
+        <source>已输入 {n} 位</source>
+        <translation>{n} characters entered</translation>
     </message>
 </context>
 <context>
@@ -2636,7 +2667,7 @@
     </message>
     <message>
         <location filename="../../ui/station/intake/page.py" line="160"/>
-        <location filename="../../ui/station/intake/page.py" line="712"/>
+        <location filename="../../ui/station/intake/page.py" line="713"/>
         <source>附扫描件…  Ctrl+U</source>
         <translation>Attach scan…  Ctrl+U</translation>
     </message>
@@ -2671,137 +2702,137 @@
         <translation>Loading the matter catalog…</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="423"/>
+        <location filename="../../ui/station/intake/page.py" line="424"/>
         <source>有代理人：已将“{names}”列为需提交的材料。</source>
         <translation>Agent present: &quot;{names}&quot; added to the required materials.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="439"/>
+        <location filename="../../ui/station/intake/page.py" line="440"/>
         <source>选择事项</source>
         <translation>Choose a matter</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="474"/>
+        <location filename="../../ui/station/intake/page.py" line="475"/>
         <source>受理标准：{r}</source>
         <translation>Acceptance standard: {r}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="476"/>
+        <location filename="../../ui/station/intake/page.py" line="477"/>
         <source>补正要求：{r}</source>
         <translation>Correction required: {r}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="542"/>
+        <location filename="../../ui/station/intake/page.py" line="543"/>
         <source>该申请人没有待补正或退回补正的办件；可在下方新收件。</source>
         <translation>This applicant has no cases awaiting supplement or returned for correction; start a new intake below.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="612"/>
+        <location filename="../../ui/station/intake/page.py" line="613"/>
         <source>补正</source>
         <translation>Supplement</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="612"/>
+        <location filename="../../ui/station/intake/page.py" line="613"/>
         <source>退回补正</source>
         <translation>Returned for correction</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="616"/>
+        <location filename="../../ui/station/intake/page.py" line="617"/>
         <source>首次告知 {d} 列出 {n} 项</source>
         <translation>First notice {d}: {n} listed</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="620"/>
+        <location filename="../../ui/station/intake/page.py" line="621"/>
         <source>区中心退回：{note}</source>
         <translation>Returned by district center: {note}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="622"/>
+        <location filename="../../ui/station/intake/page.py" line="623"/>
         <source>Ctrl+N 返回新收件</source>
         <translation>Ctrl+N back to new intake</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="663"/>
+        <location filename="../../ui/station/intake/page.py" line="664"/>
         <source>正在办理并生成文书…</source>
         <translation>Processing and generating documents…</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="672"/>
+        <location filename="../../ui/station/intake/page.py" line="673"/>
         <source>请先在材料清单中选中一项材料。</source>
         <translation>Select a material in the checklist first.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="677"/>
+        <location filename="../../ui/station/intake/page.py" line="678"/>
         <source>选择扫描件</source>
         <translation>Choose a scan</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="677"/>
+        <location filename="../../ui/station/intake/page.py" line="678"/>
         <source>扫描件 (*.pdf *.png *.jpg *.jpeg)</source>
         <translation>Scans (*.pdf *.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="692"/>
+        <location filename="../../ui/station/intake/page.py" line="693"/>
         <source>无法读取文件：{e}</source>
         <translation>Cannot read the file: {e}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="702"/>
+        <location filename="../../ui/station/intake/page.py" line="703"/>
         <source>选中的材料没有扫描件。</source>
         <translation>The selected material has no scans.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="714"/>
+        <location filename="../../ui/station/intake/page.py" line="715"/>
         <source>移除扫描件  Ctrl+Shift+U</source>
         <translation>Remove scans  Ctrl+Shift+U</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="723"/>
+        <location filename="../../ui/station/intake/page.py" line="724"/>
         <source>正在办理…</source>
         <translation>Processing…</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="747"/>
+        <location filename="../../ui/station/intake/page.py" line="748"/>
         <source>已受理：办件编号 {no}，受理回执已生成。</source>
         <translation>Accepted: case number {no}; acceptance receipt generated.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="748"/>
+        <location filename="../../ui/station/intake/page.py" line="749"/>
         <source>已出具一次性告知单：办件编号 {no}，申请人补齐材料后凭告知单二维码调取。</source>
         <translation>One-time notice issued: case number {no}. When the applicant returns with the materials, open the case with the notice&apos;s QR code.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="750"/>
+        <location filename="../../ui/station/intake/page.py" line="751"/>
         <source>已出具不予受理通知书：办件编号 {no}。</source>
         <translation>Refusal notice issued: case number {no}.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="751"/>
+        <location filename="../../ui/station/intake/page.py" line="752"/>
         <source>已当场办结：办件编号 {no}，受理回执和办结通知已生成。</source>
         <translation>Completed on the spot: case number {no}; acceptance receipt and result notice generated.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="752"/>
+        <location filename="../../ui/station/intake/page.py" line="753"/>
         <source>已补正并重新上报区中心：办件编号 {no}。</source>
         <translation>Corrected and re-escalated to the district center: case number {no}.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="754"/>
+        <location filename="../../ui/station/intake/page.py" line="755"/>
         <source>已办理：办件编号 {no}。</source>
         <translation>Done: case number {no}.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="756"/>
+        <location filename="../../ui/station/intake/page.py" line="757"/>
         <source>本事项须上报区级：请在“办件”页上报。</source>
         <translation>This matter must be escalated to district: escalate it on the &quot;Cases&quot; page.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="767"/>
+        <location filename="../../ui/station/intake/page.py" line="768"/>
         <source>办件 {no} 已办理（{state}），但文书未能生成：{err} 可在“办件”页补打。</source>
         <translation>Case {no} was processed ({state}) but its documents could not be generated: {err} Reprint them on the &quot;Cases&quot; page.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="875"/>
+        <location filename="../../ui/station/intake/page.py" line="876"/>
         <source>已恢复上次未完成的收件。</source>
         <translation>Restored the unfinished intake from last time.</translation>
     </message>
@@ -2809,28 +2840,28 @@
 <context>
     <name>IntakeWork</name>
     <message>
-        <location filename="../../ui/station/intake/work.py" line="301"/>
+        <location filename="../../ui/station/intake/work.py" line="303"/>
         <source>请输入办件编号、扫描告知单上的二维码，或输入申请人身份证号码。</source>
         <extracomment>States in which a returning applicant&apos;s case can be continued at the counter.</extracomment>
         <translation>Enter a case number, scan the QR code on the notice, or enter the applicant&apos;s ID number.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/work.py" line="308"/>
+        <location filename="../../ui/station/intake/work.py" line="310"/>
         <source>二维码内容无法识别，请重新扫描或输入办件编号。</source>
         <translation>QR code not recognized. Scan again or enter the case number.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/work.py" line="312"/>
+        <location filename="../../ui/station/intake/work.py" line="314"/>
         <source>二维码校验不通过（与办件不符）。请核对告知单或输入办件编号。</source>
         <translation>QR code check failed (does not match the case). Check the notice or enter the case number.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/work.py" line="324"/>
+        <location filename="../../ui/station/intake/work.py" line="333"/>
         <source>无法识别：请输入办件编号（如 110108001001-20260302-0001）、扫描二维码，或输入18位身份证号码。</source>
         <translation>Not recognized: enter a case number (e.g. 110108001001-20260302-0001), scan the QR code, or enter an 18-digit ID number.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/work.py" line="336"/>
+        <location filename="../../ui/station/intake/work.py" line="358"/>
         <source>办件 {no} 当前状态为“{state}”，不需要补正材料；请到“办件”页查看或办理。</source>
         <translation>Case {no} is &quot;{state}&quot; and needs no supplement; view or handle it on the &quot;Cases&quot; page.</translation>
     </message>
@@ -3819,12 +3850,12 @@
 <context>
     <name>RatingPicker</name>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="498"/>
+        <location filename="../../ui/station/case_detail.py" line="500"/>
         <source>未评价（可稍后记录）</source>
         <translation>Not rated (can be recorded later)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="501"/>
+        <location filename="../../ui/station/case_detail.py" line="503"/>
         <source>{label}（差评）</source>
         <translation>{label} (bad rating)</translation>
     </message>
@@ -5338,23 +5369,25 @@
         <translation>There is no account named {username}.</translation>
     </message>
     <message>
-        <location filename="../../clerk/applicants.py" line="97"/>
+        <location filename="../../clerk/applicants.py" line="108"/>
+        <location filename="../../clerk/id_documents.py" line="261"/>
         <source>不支持的证件类型：{id_type}</source>
+        <extracomment>Every identity a person or organisation can be entered with: the documents a natural person shows (clerk.id_documents) and an organisation&apos;s credit code.</extracomment>
         <translation>Unsupported ID type: {id_type}</translation>
     </message>
     <message>
-        <location filename="../../clerk/applicants.py" line="121"/>
-        <location filename="../../clerk/applicants.py" line="155"/>
+        <location filename="../../clerk/applicants.py" line="140"/>
+        <location filename="../../clerk/applicants.py" line="174"/>
         <source>申请人不存在。</source>
         <translation>No such applicant.</translation>
     </message>
     <message>
-        <location filename="../../clerk/applicants.py" line="140"/>
+        <location filename="../../clerk/applicants.py" line="159"/>
         <source>该证件号码的申请人已登记，请直接调取（applicant find）。</source>
         <translation>An applicant with this ID number is already registered; recall them instead (applicant find).</translation>
     </message>
     <message>
-        <location filename="../../clerk/applicants.py" line="180"/>
+        <location filename="../../clerk/applicants.py" line="199"/>
         <source>该证件号码已登记，姓名为“{name}”，与输入的“{name2}”不一致。请核对证件；如姓名确已变更，请先在申请人页面修改。</source>
         <translation>This ID number is registered under the name “{name}”, which differs from “{name2}”. Check the ID document; if the name really changed, update it on the Applicants page first.</translation>
     </message>
@@ -6079,6 +6112,118 @@
         <location filename="../../clerk/issuing.py" line="155"/>
         <source>一次性告知依据不超过 {max} 字。</source>
         <translation>The one-time notice basis is at most {max} characters.</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/id_documents.py" line="57"/>
+        <source>居民身份证</source>
+        <extracomment>Document type → its name (a marked message, translated where shown).</extracomment>
+        <translation>Resident ID card</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/id_documents.py" line="58"/>
+        <source>港澳台居民居住证</source>
+        <translation>Residence permit for Hong Kong, Macao and Taiwan residents</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/id_documents.py" line="59"/>
+        <source>外国人永久居留身份证</source>
+        <translation>Foreign permanent resident ID card</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/id_documents.py" line="60"/>
+        <source>港澳居民来往内地通行证</source>
+        <translation>Mainland travel permit for Hong Kong and Macao residents</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/id_documents.py" line="61"/>
+        <source>台湾居民来往大陆通行证</source>
+        <translation>Mainland travel permit for Taiwan residents</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/id_documents.py" line="62"/>
+        <source>护照</source>
+        <translation>Passport</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/id_documents.py" line="119"/>
+        <source>{doc}号码应为18位，现在是{count}位。请对照证件重新输入。</source>
+        <extracomment>Area codes of the residence permits for Hong Kong, Macao and Taiwan residents.</extracomment>
+        <translation>The number of a {doc} has 18 characters; this has {count}. Check the document and enter it again.</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/id_documents.py" line="123"/>
+        <source>{doc}号码只能由数字组成，最后一位可以是字母X。请检查是否混入了字母或符号。</source>
+        <translation>The number of a {doc} consists of digits; only the last may be the letter X. Check for stray letters or symbols.</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/id_documents.py" line="131"/>
+        <source>{doc}号码校验不通过：按前17位计算，第18位应为“{expected}”，而输入的是“{given}”。这说明号码中有输入错误（可能在任意一位），请对照证件逐位核对后重新输入。</source>
+        <translation>The {doc} number fails its check: from the first 17 characters the 18th should be “{expected}”, but “{given}” was entered. There is a typo (in any position); compare every character with the document and enter it again.</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/id_documents.py" line="142"/>
+        <source>{doc}号码第7至14位的出生日期“{text}”不是有效日期。请核对证件重新输入。</source>
+        <translation>The birth date “{text}” in characters 7–14 of the {doc} number is not a valid date. Check the document and enter it again.</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/id_documents.py" line="146"/>
+        <source>{doc}号码中的出生日期{birth}不可能正确（早于1900年或晚于今天）。请核对证件重新输入。</source>
+        <translation>The birth date {birth} in the {doc} number cannot be right (before 1900 or after today). Check the document and enter it again.</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/id_documents.py" line="158"/>
+        <source>港澳台居民居住证号码前6位应为810000（香港）、820000（澳门）或830000（台湾），现在是“{area}”。请核对证件；内地居民的证件请选择“居民身份证”。</source>
+        <translation>A residence permit number for Hong Kong, Macao and Taiwan residents starts with 810000 (Hong Kong), 820000 (Macao) or 830000 (Taiwan); this starts with “{area}”. Check the document; for a mainland resident choose “Resident ID card”.</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/id_documents.py" line="175"/>
+        <source>15位的外国人永久居留身份证号码（2017年版）应为3个字母（国籍代码）加12位数字。请对照证件重新输入。</source>
+        <translation>A 15-character foreign permanent resident ID number (2017 card) is 3 letters (nationality) + 12 digits. Check the document and enter it again.</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/id_documents.py" line="180"/>
+        <source>外国人永久居留身份证号码应为15位（2017年版，3个字母加12位数字）或18位（2023年版，以9开头），现在是{count}位。请对照证件重新输入。</source>
+        <translation>A foreign permanent resident ID number has 15 characters (2017 card: 3 letters + 12 digits) or 18 (2023 card, starting with 9); this has {count}. Check the document and enter it again.</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/id_documents.py" line="186"/>
+        <source>18位的外国人永久居留身份证号码（2023年版）以9开头，现在是“{first}”。请核对证件；中国公民的证件请选择“居民身份证”。</source>
+        <translation>An 18-character foreign permanent resident ID number (2023 card) starts with 9; this starts with “{first}”. Check the document; for a Chinese citizen choose “Resident ID card”.</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/id_documents.py" line="199"/>
+        <source>港澳居民来往内地通行证号码以字母H（香港居民）或M（澳门居民）开头。请对照证件重新输入。</source>
+        <translation>A mainland travel permit number for Hong Kong and Macao residents starts with H (Hong Kong) or M (Macao). Check the document and enter it again.</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/id_documents.py" line="203"/>
+        <source>港澳居民来往内地通行证号码应为H或M加8位或10位数字，现在字母后有{count}个字符。请对照证件重新输入。</source>
+        <translation>A mainland travel permit number for Hong Kong and Macao residents is H or M + 8 or 10 digits; this has {count} characters after the letter. Check the document and enter it again.</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/id_documents.py" line="215"/>
+        <source>台湾居民来往大陆通行证号码为8位数字。旧版本式通行证号码较长，其前8位即终身号码（换领的卡式通行证号码与之相同），请输入前8位。</source>
+        <translation>A mainland travel permit number for Taiwan residents has 8 digits. An old booklet&apos;s longer number begins with the lifelong number (the card issued in its place carries the same): enter its first 8 digits.</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/id_documents.py" line="219"/>
+        <source>台湾居民来往大陆通行证号码应为8位数字，现在是{count}个字符。请对照证件重新输入。</source>
+        <translation>A mainland travel permit number for Taiwan residents has 8 digits; this has {count} characters. Check the document and enter it again.</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/id_documents.py" line="232"/>
+        <source>护照号码前请写签发国家的3个字母代码（如中国CHN），再写护照号码，例如“CHN E12345678”。</source>
+        <translation>Write the issuing country&apos;s 3-letter code (e.g. CHN for China) before the passport number, e.g. “CHN E12345678”.</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/id_documents.py" line="237"/>
+        <source>护照号码只能包含字母和数字（国家代码与号码之间可以有空格）。请对照护照资料页重新输入。</source>
+        <translation>A passport number has letters and digits only (a space may separate the country code). Check the passport&apos;s data page and enter it again.</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/id_documents.py" line="240"/>
+        <source>护照号码应为5至17位字母或数字，现在是{count}个字符（国家代码之后）。请对照护照资料页重新输入。</source>
+        <translation>A passport number has 5 to 17 letters or digits; this has {count} characters after the country code. Check the passport&apos;s data page and enter it again.</translation>
     </message>
 </context>
 <context>

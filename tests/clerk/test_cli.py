@@ -85,6 +85,73 @@ def test_validate_commands(run: Run, id_factory: Callable[..., str]) -> None:
     assert run("validate", "uscc", make_uscc("91110108MA01ABCD1"))[0] == 0
 
 
+DOCUMENT_TYPE_NAMES = ["resident_id", "gat_residence_permit", "foreign_permanent_resident",
+                       "hk_macau_pass", "taiwan_pass", "passport"]
+
+
+@pytest.mark.parametrize("id_type", DOCUMENT_TYPE_NAMES)
+def test_validate_document_every_type(run: Run, id_type: str) -> None:
+    import random
+
+    from clerk.id_documents import random_document, validate_document
+
+    good = random_document(random.Random(5), id_type)
+    stored = validate_document(id_type, good).number
+    code, out, err = run("validate", "document", "--type", id_type, good)
+    assert code == 0, err
+    assert out.startswith("有效：") and stored not in out  # masked, never the full number
+    code, out, _ = run("--json", "validate", "document", "--type", id_type, good)
+    data = json.loads(out)
+    assert code == 0 and data["valid"] is True and data["type"] == id_type
+    assert data["masked"] != stored and len(data["masked"]) == len(stored)
+    code, out, err = run("validate", "document", "--type", id_type, good[:-2] + "?")
+    assert code == 2 and out == "" and err.startswith("错误：")
+
+
+def test_validate_document_names_and_id_no_unchanged(run: Run,
+                                                     id_factory: Callable[..., str]) -> None:
+    with pytest.raises(SystemExit) as info:  # argparse lists the six names
+        run("validate", "document", "--type", "driving_licence", "1")
+    assert info.value.code == 2
+    good = id_factory(3)
+    assert run("validate", "id-no", good)[0] == 0
+    code, _, err = run("validate", "document", "--type", "taiwan_pass", "1234567801")
+    assert code == 2 and "前8位" in err
+    from clerk.validation import make_resident_id
+
+    permit = make_resident_id("810000", date(1980, 5, 17), 3)
+    typo = permit[:-1] + ("0" if permit[-1] != "0" else "1")
+    code, out, err = run("--json", "validate", "document", "--type", "gat_residence_permit",
+                         typo)
+    assert code == 2 and out == "" and "港澳台居民居住证号码校验不通过" in err
+
+
+def test_applicant_and_case_with_other_documents(run: Run, station: Path) -> None:
+    d = ("--data-dir", str(station))
+    code, out, err = run("--json", "applicant", "add", "--name", "Ivan Petrov", "--id-type",
+                         "passport", "--id-no", "FRA 12AB34567", *d)
+    assert code == 0, err
+    added = json.loads(out)
+    assert added["id_type"] == "passport" and added["id_no_masked"] == "FRA-1*****567"
+    code, out, _ = run("--json", "applicant", "find", "--id-no", "fra12ab34567",
+                       "--id-type", "passport", *d)
+    assert code == 0 and json.loads(out)["id"] == added["id"]
+    code, _, _ = run("applicant", "find", "--id-no", "FRA 12AB34567", "--id-type",
+                     "taiwan_pass", *d)
+    assert code == 1  # identity is (type, number)
+    code, out, err = run("--json", "case", "new", "--matter", INSTANT, "--id-type",
+                         "hk_macau_pass", "--id-no", "M12345678", "--name", "澳门居民",
+                         "--agent-name", "代理人", "--agent-id-type", "taiwan_pass",
+                         "--agent-id-no", "87654321", *d)
+    assert code == 0, err
+    case = json.loads(out)
+    assert case["applicant_id_type"] == "hk_macau_pass"
+    assert case["applicant_id_no"] == "M*****678" and "M12345678" not in out
+    code, _, err = run("case", "new", "--matter", INSTANT, "--id-type", "hk_macau_pass",
+                       "--id-no", "12345678", "--name", "x", *d)
+    assert code == 2 and "H" in err
+
+
 def test_calendar_due(run: Run, data_dir: Path) -> None:
     code, out, _ = run("calendar", "due", "--from", "2026-09-29", "--days", "5",
                        "--data-dir", str(data_dir))

@@ -125,3 +125,17 @@ def test_double_click_opens_the_case(qtbot: QtBot, page: ApplicantsPage, session
     with qtbot.waitSignal(session.bus.open_case, timeout=TIMEOUT_MS) as opened:
         page.cases_view.doubleClicked.emit(page.cases_model.index(0, 0))
     assert opened.args == [case_no]
+
+
+def test_other_document_is_named_masked_and_tells_no_birth_date(qtbot: QtBot,
+                                                                page: ApplicantsPage,
+                                                                session: Session) -> None:
+    ws = session.ws
+    with ws.store.write() as s:
+        ap.add_applicant(s, ap.PersonInput(name="Marie Curie", id_no="FRA 12AB34567",
+                                           id_type="passport"), now=ws.now())
+    open_first(qtbot, page, "fra12ab34567")  # found by the number as typed, no type
+    assert page.id_type_label.text() == "护照"
+    assert page.id_no_label.text() == "FRA-1*****567"
+    assert page.results_model.data(page.results_model.index(0, 1)) == "FRA-1*****567"
+    assert page.sex_label.isHidden() and page.birth_label.isHidden()

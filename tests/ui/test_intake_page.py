@@ -704,3 +704,45 @@ def test_a_scan_on_the_wrong_material_is_removed_before_and_after_committing(
     changes = changes_against(session.ws.cases.get(case_no), page._marks())
     assert changes.scans_dropped == {"id_card": [hashlib.sha256(PNG_SCAN).hexdigest()]}
     assert not changes.scans
+
+
+# --- identity documents other than the resident ID ---------------------------------------
+
+def test_passport_holder_is_received_recalled_and_masked_on_paper(qtbot: QtBot,
+                                                                  page: IntakePage,
+                                                                  session: Session) -> None:
+    passport = "FRA 12AB34567"  # generated shape, not a real passport
+    choose_matter(qtbot, page, MEDICAL)
+    page.applicant.id_type_combo.set_id_type("passport")
+    enter_applicant(qtbot, page, passport, "Marie Curie")
+    page.form_panel.set_raw_values({"insured_category": "劳动年龄内居民"})
+    mark(page, "id_card")
+    assert page.decision_button(Decision.COMPLETE).isEnabled()
+    with qtbot.waitSignal(page.documents_ready, timeout=10_000) as blocker:
+        qtbot.keyClick(page, Qt.Key.Key_F12)
+    rec = session.ws.cases.get(case_no_in_banner(page))
+    assert (rec.applicant["id_type"], rec.applicant["id_no"]) == ("passport", "FRA-12AB34567")
+    receipt = pdf_text(blocker.args[0][0].pdf)
+    assert "护照" in receipt and "FRA-1*****567" in receipt and "12AB34567" not in receipt
+    # The same person again: recalled by (type, number), the name filled in.
+    assert page.applicant.id_type() == "resident_id"  # the next citizen starts afresh
+    choose_matter(qtbot, page, MEDICAL)
+    page.applicant.id_type_combo.set_id_type("passport")
+    enter_applicant(qtbot, page, passport.lower())
+    assert page.applicant.name_edit.text() == "Marie Curie"
+    assert "已登记申请人" in page.applicant.recall_label.text()
+
+
+def test_returning_pass_holder_is_found_by_the_pass_number(qtbot: QtBot, page: IntakePage,
+                                                           session: Session) -> None:
+    """The lookup bar takes any document's number; the case loads with its type shown."""
+    rec = session.ws.cases.new_case(
+        matter_code=PENSION,
+        applicant=PersonInput(name="香港居民", id_no="H87654321", id_type="hk_macau_pass"))
+    session.ws.cases.issue_notice(rec.case_no)
+    with qtbot.waitSignal(page.case_loaded, timeout=5000) as blocker:
+        page.lookup_bar.edit.setText("h8765 4321")
+        qtbot.keyClick(page.lookup_bar.edit, Qt.Key.Key_Return)
+    assert blocker.args == [rec.case_no]
+    assert page.applicant.id_type() == "hk_macau_pass"
+    assert page.applicant.id_edit.state.value == "valid"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from datetime import date
 
 import pytest
@@ -10,8 +11,16 @@ from pytestqt.qtbot import QtBot
 
 from clerk.cases.checklist import ItemStatus, initial_checklist
 from clerk.catalog import CatalogIndex, Matter, load_bundled_catalog
+from clerk.id_documents import DOCUMENT_TYPES, random_document
 from clerk.validation import make_resident_id
-from ui.common.id_input import IdNumberEdit, IdState, check_partial
+from ui.common.id_input import (
+    DocumentTypeCombo,
+    IdNumberEdit,
+    IdState,
+    check_document_partial,
+    check_partial,
+)
+from ui.station.intake.applicant import ApplicantPanel
 from ui.station.intake.checklist import ChecklistModel, ChecklistView, MaterialRow
 from ui.station.intake.matter import MatterPicker
 
@@ -87,6 +96,84 @@ def test_valid_id_is_announced_once(qtbot: QtBot) -> None:
     edit.id_valid.connect(seen.append)
     edit.setText(GOOD_ID)  # unchanged number: no second announcement
     assert seen == []
+
+
+# --- document types -------------------------------------------------------------------------
+
+def test_type_selector_lists_the_six_documents(qtbot: QtBot) -> None:
+    combo = DocumentTypeCombo()
+    qtbot.addWidget(combo)
+    assert [combo.itemData(i) for i in range(combo.count())] == list(DOCUMENT_TYPES)
+    assert combo.id_type() == "resident_id" and combo.currentText() == "居民身份证"
+    combo.set_id_type("passport")
+    assert combo.id_type() == "passport" and combo.currentText() == "护照"
+
+
+@pytest.mark.parametrize(("id_type", "typing", "bad", "code"), [
+    ("passport", "CHN E12", "12", "passport.country"),
+    ("hk_macau_pass", "H1234", "X1", "hk_macau_pass.prefix"),
+    ("taiwan_pass", "1234", "123456789", "taiwan_pass.booklet"),
+    ("gat_residence_permit", "8200", "1101", "gat_residence_permit.area"),
+    ("foreign_permanent_resident", "ABC1234", "ABCD", "foreign_permanent_resident.length"),
+])
+def test_partial_check_per_document(id_type: str, typing: str, bad: str, code: str) -> None:
+    assert check_document_partial(typing, id_type, TODAY)[0] == IdState.TYPING
+    state, _, error = check_document_partial(bad, id_type, TODAY)
+    assert state == IdState.INVALID and error is not None and error.code == code
+    valid = random_document(random.Random(3), id_type)
+    state, doc, _ = check_document_partial(valid, id_type, TODAY)
+    assert state == IdState.VALID and doc is not None and doc.id_type == id_type
+
+
+def test_each_document_gets_instant_feedback_in_its_own_words(qtbot: QtBot) -> None:
+    edit = IdNumberEdit()
+    qtbot.addWidget(edit)
+    edit.set_today(TODAY)
+    edit.set_document_type("passport")
+    assert "CHN" in edit.placeholderText()
+    seen: list[str] = []
+    edit.id_valid.connect(seen.append)
+    qtbot.keyClicks(edit, "chn e1234567")
+    # Valid from 5 characters on, but a passport number may be longer: announced (and
+    # looked up) when the clerk presses Enter, once.
+    assert edit.state == IdState.VALID and edit.number() == "CHN-E1234567" and seen == []
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    assert seen == ["CHN-E1234567"]
+    assert edit.message() == "号码格式有效 · 护照"  # a passport tells no sex or birth date
+    # The same characters judged as another document: refused in that document's words.
+    edit.set_document_type("hk_macau_pass")
+    assert edit.state == IdState.INVALID and "港澳居民来往内地通行证" in edit.message()
+    permit = make_resident_id("830000", date(1988, 8, 8), 12)
+    edit.set_document_type("gat_residence_permit")
+    edit.setText(permit)
+    assert edit.state == IdState.VALID and edit.message() == "号码有效 · 女 · 出生于 1988-08-08"
+    edit.set_document_type("resident_id")  # 83 is a province code a resident ID may carry
+    assert edit.state == IdState.VALID and edit.resident_id() is not None
+
+
+def test_applicant_panel_keeps_the_chosen_type(qtbot: QtBot) -> None:
+    panel = ApplicantPanel()
+    qtbot.addWidget(panel)
+    panel.id_type_combo.set_id_type("taiwan_pass")
+    qtbot.keyClicks(panel.id_edit, "12345678")
+    panel.name_edit.setText("台湾居民")
+    assert panel.problems() == []
+    person = panel.person_input()
+    assert (person.id_type, person.id_no) == ("taiwan_pass", "12345678")
+    saved = panel.to_dict()
+    panel.clear()
+    assert panel.id_type() == "resident_id"
+    panel.from_dict(saved)
+    assert panel.id_type() == "taiwan_pass" and panel.id_edit.state == IdState.VALID
+    panel.agent_toggle.setChecked(True)
+    panel.agent_name_edit.setText("代理人")
+    panel.agent_id_type_combo.set_id_type("hk_macau_pass")
+    panel.agent_id_edit.setText("M1234567")
+    assert ("agent", "代理人证件号码无效或未填写完整") in panel.problems()
+    panel.agent_id_edit.setText("M12345678")
+    agent = panel.agent_input()
+    assert agent is not None and agent.id_type == "hk_macau_pass" and panel.problems() == []
 
 
 # --- matter picker --------------------------------------------------------------------------

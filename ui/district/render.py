@@ -15,7 +15,9 @@ from PySide6.QtCore import QObject
 from clerk.cases.checklist import ItemStatus
 from clerk.cases.due import moved_payload
 from clerk.cases.states import State
-from clerk.validation import mask_id_no, mask_mobile
+from clerk.id_documents import mask_of
+from clerk.validation import mask_mobile
+from ui.common.id_input import masked_id_text
 from ui.common.timeline import TimelineLine, TimelineRenderer, when
 from ui.common.widgets import (
     AMBER,
@@ -105,7 +107,7 @@ class DistrictRenderer(QObject):
         parts.append(f"<b>{esc(d.matter_name)}</b>")
         applicant = c.record.get("applicant", {})
         parts.append(f"<span class='muted'>{esc(applicant.get('name', ''))} "
-                     f"{esc(mask_id_no(str(applicant.get('id_no', ''))))}</span>")
+                     f"{esc(mask_of(applicant))}</span>")
         return "&nbsp;&nbsp;".join(parts)
 
     def level_tag(self, level: str | None) -> str:
@@ -122,12 +124,12 @@ class DistrictRenderer(QObject):
         d, r = c.detail, c.record
         a = r.get("applicant", {})
         id_no, mobile = str(a.get("id_no", "")), str(a.get("mobile", ""))
-        shown_id = id_no if reveal else mask_id_no(id_no)
+        shown_id = id_no if reveal else masked_id_text(a)
         shown_mobile = mobile if reveal else mask_mobile(mobile)
         toggle = self.tr("隐藏") if reveal else self.tr("显示完整号码")
         id_cell = f"{esc(shown_id)} <a href='reveal:'>{esc(toggle)}</a>" if id_no else "—"
         agent = r.get("agent") or {}
-        agent_text = (f"{agent.get('name', '')} {mask_id_no(str(agent.get('id_no', '')))}"
+        agent_text = (f"{agent.get('name', '')} {mask_of(agent)}"
                       if agent else "—")
         limit = r.get("limit_days")
         rows = [

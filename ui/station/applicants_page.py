@@ -30,9 +30,11 @@ from PySide6.QtWidgets import (
 from clerk import applicants as ap
 from clerk.cases.queries import CaseRow, applicant_cases, clerk_names
 from clerk.errors import ValidationError
+from clerk.id_documents import mask_document
 from clerk.timeutil import local_date
-from clerk.validation import mask_id_no, mask_mobile, validate_mobile, validate_name
+from clerk.validation import mask_mobile, validate_mobile, validate_name
 from clerk.workspace import Workspace
+from ui.common.id_input import document_name
 from ui.common.operations import Operation, error_text
 from ui.common.widgets import (
     GREEN,
@@ -310,7 +312,7 @@ class ApplicantsPage(QWidget):
             return
         sexes = {"M": self.tr("男"), "F": self.tr("女")}
         self.results_model.set_rows([
-            ListRow((p.name, mask_id_no(p.id_no), sexes.get(p.sex or "", "—"),
+            ListRow((p.name, mask_document(p.id_type, p.id_no), sexes.get(p.sex or "", "—"),
                      p.birth_date.isoformat() if p.birth_date else "—"), key=p.id)
             for p in found])
         if found:
@@ -320,7 +322,7 @@ class ApplicantsPage(QWidget):
             self.results.selectRow(0)
         elif any(c.isdigit() for c in text):
             self.result_label.setText(self.tr("没有这个证件号码的申请人。证件号码须完整输入"
-                                              "（18 位居民身份证号或统一社会信用代码）。"))
+                                              "（身份证件号码或统一社会信用代码）。"))
         else:
             self.result_label.setText(self.tr("没有姓名以“{t}”开头的申请人。").format(t=text))
         self.searched.emit(len(found))
@@ -359,15 +361,17 @@ class ApplicantsPage(QWidget):
         self.cancel_edit()
         self.name_label.setText(p.name)
         natural = p.kind == "natural"
-        self.id_type_label.setText(self.tr("居民身份证") if p.id_type == "resident_id"
-                                   else self.tr("统一社会信用代码"))
-        self.id_no_label.setText(mask_id_no(p.id_no))
+        self.id_type_label.setText(self.tr("统一社会信用代码") if p.id_type == "uscc"
+                                   else document_name(p.id_type))
+        self.id_no_label.setText(mask_document(p.id_type, p.id_no))
         sexes = {"M": self.tr("男"), "F": self.tr("女")}
         self.sex_label.setText(sexes.get(p.sex or "", "—"))
         self.birth_label.setText(p.birth_date.isoformat() if p.birth_date else "—")
-        for widget in (self.sex_row_label, self.sex_label, self.birth_row_label,
-                       self.birth_label):
-            widget.setVisible(natural)
+        # Only some documents tell sex and birth date (clerk.id_documents).
+        for widget in (self.sex_row_label, self.sex_label):
+            widget.setVisible(natural and p.sex is not None)
+        for widget in (self.birth_row_label, self.birth_label):
+            widget.setVisible(natural and p.birth_date is not None)
         self.extra_label.setText(" ".join(x for x in (p.legal_rep, p.contact) if x) or "—")
         self.extra_label.setVisible(not natural)
         self.extra_row_label.setVisible(not natural)

@@ -56,10 +56,12 @@ from clerk.cases.record import CaseRecord
 from clerk.cases.states import RESUMABLE, EventType, Side, State, check_event
 from clerk.cases.supervision import case_level, pauses_of
 from clerk.errors import StateError, ValidationError
+from clerk.id_documents import mask_of
 from clerk.timeutil import local_date
-from clerk.validation import mask_id_no, mask_mobile
+from clerk.validation import mask_mobile
 from clerk.workspace import Workspace
 from ui.common.case_view import CaseView
+from ui.common.id_input import masked_id_text
 from ui.common.operations import Operation, error_text
 from ui.common.timeline import TimelineLine, TimelineRenderer, when
 from ui.common.widgets import (
@@ -196,7 +198,7 @@ class DetailRenderer(QObject):
             parts.append(level)
         parts.append(f"<b>{esc(r.matter_name)}</b>")
         parts.append(f"<span class='muted'>{esc(r.applicant.get('name', ''))} "
-                     f"{esc(mask_id_no(str(r.applicant.get('id_no', ''))))}</span>")
+                     f"{esc(mask_of(r.applicant))}</span>")
         return "&nbsp;&nbsp;".join(parts)
 
     def _level_tag(self, d: CaseDetailData) -> str:
@@ -215,7 +217,7 @@ class DetailRenderer(QObject):
         a = r.applicant
         rows = [
             (self.tr("申请人"), esc(a.get("name", "")),
-             self.tr("证件号码"), esc(mask_id_no(str(a.get("id_no", ""))))),
+             self.tr("证件号码"), esc(masked_id_text(a))),
             (self.tr("联系电话"), esc(mask_mobile(str(a.get("mobile", "")))) or "—",
              self.tr("代理人"), self._agent(r)),
             (self.tr("事项"), esc(r.matter_name),
@@ -241,7 +243,7 @@ class DetailRenderer(QObject):
     def _agent(self, r: CaseRecord) -> str:
         if not r.agent:
             return "—"
-        return esc(f"{r.agent.get('name', '')} {mask_id_no(str(r.agent.get('id_no', '')))}")
+        return esc(f"{r.agent.get('name', '')} {mask_of(r.agent)}")
 
     def _limit(self, r: CaseRecord) -> str:
         if r.limit_days is None:

@@ -15,6 +15,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QToolButton,
@@ -25,7 +26,7 @@ from PySide6.QtWidgets import (
 from clerk.applicants import ApplicantView, DocumentView, PersonInput
 from clerk.errors import ValidationError
 from clerk.validation import validate_mobile, validate_name
-from ui.common.id_input import IdNumberEdit, IdState
+from ui.common.id_input import DocumentTypeCombo, IdNumberEdit, IdState
 from ui.common.operations import error_text
 from ui.common.widgets import join_list
 
@@ -46,6 +47,18 @@ def show_message(label: QLabel, text: str, style: str = _ERROR_STYLE) -> None:
     label.setStyleSheet(style)
     label.setText(text)
     label.setVisible(bool(text))
+
+
+def with_type(combo: DocumentTypeCombo, edit: IdNumberEdit) -> QWidget:
+    """The document type selector and the number field on one line."""
+    box = QWidget()
+    row = QHBoxLayout(box)
+    row.setContentsMargins(0, 0, 0, 0)
+    row.setSpacing(4)
+    row.addWidget(combo)
+    row.addWidget(edit, 1)
+    combo.currentIndexChanged.connect(lambda _i: edit.set_document_type(combo.id_type()))
+    return box
 
 
 def with_message(editor: QWidget, message: QLabel) -> QWidget:
@@ -71,6 +84,7 @@ class ApplicantPanel(QWidget):
         super().__init__(parent)
         self._recalled: ApplicantView | None = None
         self._had_agent = False
+        self.id_type_combo = DocumentTypeCombo()
         self.id_edit = IdNumberEdit()
         self.id_message = QLabel()
         self.id_message.setWordWrap(True)
@@ -95,6 +109,7 @@ class ApplicantPanel(QWidget):
         self.agent_toggle.setText(self.tr("代理人（委托他人代办时填写）"))
         self.agent_toggle.setAutoRaise(True)
         self.agent_name_edit = QLineEdit()
+        self.agent_id_type_combo = DocumentTypeCombo()
         self.agent_id_edit = IdNumberEdit()
         self.agent_id_message = QLabel()
         self.agent_id_message.setWordWrap(True)
@@ -111,7 +126,8 @@ class ApplicantPanel(QWidget):
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.setVerticalSpacing(4)
-        form.addRow(self.tr("身份证号 *"), with_message(self.id_edit, self.id_message))
+        form.addRow(self.tr("证件号码 *"), with_message(
+            with_type(self.id_type_combo, self.id_edit), self.id_message))
         form.addRow(self.tr("姓名 *"), with_message(self.name_edit, self.name_message))
         form.addRow(self.tr("手机"), with_message(self.mobile_edit, self.mobile_message))
         form.addRow(self.tr("住址"), self.address_edit)
@@ -123,8 +139,8 @@ class ApplicantPanel(QWidget):
         agent_form.setContentsMargins(8, 6, 8, 6)
         agent_form.setVerticalSpacing(4)
         agent_form.addRow(self.tr("代理人姓名"), self.agent_name_edit)
-        agent_form.addRow(self.tr("代理人身份证"),
-                          with_message(self.agent_id_edit, self.agent_id_message))
+        agent_form.addRow(self.tr("代理人证件"), with_message(
+            with_type(self.agent_id_type_combo, self.agent_id_edit), self.agent_id_message))
         agent_form.addRow(self.tr("代理人手机"), self.agent_mobile_edit)
         agent_form.addRow(self.agent_message)
         self.agent_box.hide()
@@ -137,6 +153,9 @@ class ApplicantPanel(QWidget):
         self.agent_id_edit.message_changed.connect(
             lambda text: self._show_id_message(self.agent_id_message, self.agent_id_edit, text))
         self.agent_toggle.toggled.connect(self._on_agent_toggled)
+        self.id_type_combo.currentIndexChanged.connect(lambda _i: self._on_id_text(""))
+        for combo in (self.id_type_combo, self.agent_id_type_combo):
+            combo.currentIndexChanged.connect(self._on_changed)
         for edit in (self.name_edit, self.mobile_edit, self.address_edit, self.agent_name_edit,
                      self.agent_id_edit, self.agent_mobile_edit):
             edit.textChanged.connect(self._on_changed)
@@ -146,9 +165,14 @@ class ApplicantPanel(QWidget):
         self.name_edit.textEdited.connect(lambda _t: self._check_name(quiet=True))
 
     # --- values -----------------------------------------------------------------------
+    def id_type(self) -> str:
+        """The applicant's document type (居民身份证 unless the clerk chose another)."""
+        return self.id_type_combo.id_type()
+
     def person_input(self) -> PersonInput:
         return PersonInput(name=self.name_edit.text(), id_no=self.id_edit.number(),
-                           mobile=self.mobile_edit.text(), address=self.address_edit.text())
+                           id_type=self.id_type(), mobile=self.mobile_edit.text(),
+                           address=self.address_edit.text())
 
     def has_agent(self) -> bool:
         return bool(self.agent_name_edit.text().strip() or self.agent_id_edit.number())
@@ -157,6 +181,7 @@ class ApplicantPanel(QWidget):
         if not self.has_agent():
             return None
         return PersonInput(name=self.agent_name_edit.text(), id_no=self.agent_id_edit.number(),
+                           id_type=self.agent_id_type_combo.id_type(),
                            mobile=self.agent_mobile_edit.text())
 
     def is_empty(self) -> bool:
@@ -168,10 +193,10 @@ class ApplicantPanel(QWidget):
         """(field, plain words) for everything that keeps the applicant from being used."""
         found: list[tuple[str, str]] = []
         if self.id_edit.state == IdState.EMPTY:
-            found.append(("id_no", self.tr("请输入申请人身份证号码")))
+            found.append(("id_no", self.tr("请输入申请人证件号码")))
         elif self.id_edit.state != IdState.VALID:
             error = self.id_edit.error()
-            found.append(("id_no", error_text(error) if error else self.tr("身份证号码未输入完整")))
+            found.append(("id_no", error_text(error) if error else self.tr("证件号码未输入完整")))
         name = self.name_edit.text()
         try:
             if not name.strip():
@@ -188,7 +213,7 @@ class ApplicantPanel(QWidget):
             if not self.agent_name_edit.text().strip():
                 found.append(("agent", self.tr("请填写代理人姓名")))
             if self.agent_id_edit.state != IdState.VALID:
-                found.append(("agent", self.tr("代理人身份证号码无效或未填写完整")))
+                found.append(("agent", self.tr("代理人证件号码无效或未填写完整")))
             try:
                 self._mobile_ok(self.agent_mobile_edit.text())
             except ValidationError as exc:
@@ -244,16 +269,20 @@ class ApplicantPanel(QWidget):
         for edit in (self.id_edit, self.name_edit, self.mobile_edit, self.address_edit,
                      self.agent_name_edit, self.agent_id_edit, self.agent_mobile_edit):
             edit.setReadOnly(locked)
+        for combo in (self.id_type_combo, self.agent_id_type_combo):
+            combo.setEnabled(not locked)
 
     def fill(self, applicant: dict[str, Any], agent: dict[str, Any] | None) -> None:
         """Show a case's applicant and agent (supplement mode)."""
         self.clear()
+        self.id_type_combo.set_id_type(str(applicant.get("id_type", "resident_id")))
         self.id_edit.setText(str(applicant.get("id_no", "")))
         self.name_edit.setText(str(applicant.get("name", "")))
         self.mobile_edit.setText(str(applicant.get("mobile", "")))
         self.address_edit.setText(str(applicant.get("address", "")))
         if agent:
             self.agent_name_edit.setText(str(agent.get("name", "")))
+            self.agent_id_type_combo.set_id_type(str(agent.get("id_type", "resident_id")))
             self.agent_id_edit.setText(str(agent.get("id_no", "")))
             self.agent_mobile_edit.setText(str(agent.get("mobile", "")))
             self.agent_toggle.setChecked(True)
@@ -266,6 +295,8 @@ class ApplicantPanel(QWidget):
         for label in (self.name_message, self.mobile_message, self.agent_message,
                       self.recall_label):
             show_message(label, "")
+        for combo in (self.id_type_combo, self.agent_id_type_combo):
+            combo.set_id_type("resident_id")
         self.agent_toggle.setChecked(False)
 
     def to_dict(self) -> dict[str, str]:
@@ -273,10 +304,13 @@ class ApplicantPanel(QWidget):
                 "mobile": self.mobile_edit.text(), "address": self.address_edit.text(),
                 "agent_name": self.agent_name_edit.text(),
                 "agent_id_no": self.agent_id_edit.text(),
-                "agent_mobile": self.agent_mobile_edit.text()}
+                "agent_mobile": self.agent_mobile_edit.text(),
+                "id_type": self.id_type(), "agent_id_type": self.agent_id_type_combo.id_type()}
 
     def from_dict(self, data: dict[str, Any]) -> None:
         self.clear()
+        self.id_type_combo.set_id_type(str(data.get("id_type", "resident_id")))
+        self.agent_id_type_combo.set_id_type(str(data.get("agent_id_type", "resident_id")))
         for edit, key in ((self.id_edit, "id_no"), (self.name_edit, "name"),
                           (self.mobile_edit, "mobile"), (self.address_edit, "address"),
                           (self.agent_name_edit, "agent_name"),
@@ -298,7 +332,8 @@ class ApplicantPanel(QWidget):
 
     def _on_id_text(self, _text: str) -> None:
         recalled = self._recalled
-        if recalled is not None and self.id_edit.number() != recalled.id_no:
+        if recalled is not None and (self.id_edit.number() != recalled.id_no
+                                     or self.id_type() != recalled.id_type):
             # Another person now: what was filled in for the previous one goes too,
             # unless the clerk changed it.
             self._recalled = None

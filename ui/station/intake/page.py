@@ -388,7 +388,8 @@ class IntakePage(QWidget):
         if self._session is None:
             return
         ws = self._session.ws
-        Operation(lambda: lookup_person(ws, id_no), parent=self).success(
+        id_type = self.applicant.id_type()
+        Operation(lambda: lookup_person(ws, id_no, id_type), parent=self).success(
             lambda found: self._person_found(id_no, found)).run_in_background()
 
     def _person_found(self, id_no: str, found: PersonLookup) -> None:

@@ -25,6 +25,7 @@ from clerk.cases.service import MaterialChanges
 from clerk.cases.states import RESUMABLE, State
 from clerk.documents import PrintedDocument
 from clerk.errors import ValidationError
+from clerk.id_documents import DOCUMENT_TYPES, validate_document
 from clerk.numbering import is_case_no
 from clerk.ratings import RatingChannel
 from clerk.store.models import Case
@@ -282,11 +283,12 @@ def print_options(ws: Workspace) -> PrintOptions:
 
 # --- people and cases ------------------------------------------------------------------
 
-def lookup_person(ws: Workspace, id_no: str) -> PersonLookup:
-    """A known applicant with this ID number and their valid documents on file."""
+def lookup_person(ws: Workspace, id_no: str, id_type: str | None = None) -> PersonLookup:
+    """A known applicant with this (document type,) ID number and their valid documents
+    on file."""
     today = local_date(ws.now())
     with ws.store.read() as s:
-        person = ap.find_by_id_no(s, id_no)
+        person = ap.find_by_id_no(s, id_no, id_type)
         if person is None:
             return PersonLookup(None, {})
         return PersonLookup(person, ap.valid_documents(s, person.id, today))
@@ -315,15 +317,35 @@ def find_returning(ws: Workspace, text: str) -> LookupResult:
         return LookupResult(record=_resumable(rec))
     if is_case_no(text):
         return LookupResult(record=_resumable(ws.cases.get(text)))
-    if len(text) >= 15 and text[:6].isdigit():
+    if len(text) >= 15 and text[:6].isdigit() and _other_document_number(text) is None:
         rid = parse_resident_id(text, today=local_date(ws.now()))
         choices = open_cases_of(ws, rid.number)
         if len(choices) == 1:
             return LookupResult(record=ws.cases.get(choices[0].case_no), id_no=rid.number)
         return LookupResult(choices=tuple(choices), id_no=rid.number)
+    number = _other_document_number(text)
+    if number is not None:  # a pass, passport or permanent residence card
+        choices = open_cases_of(ws, number)
+        if len(choices) == 1:
+            return LookupResult(record=ws.cases.get(choices[0].case_no), id_no=number)
+        if choices:
+            return LookupResult(choices=tuple(choices), id_no=number)
     raise _lookup_error(QCoreApplication.translate(
         "IntakeWork", "无法识别：请输入办件编号（如 110108001001-20260302-0001）、"
         "扫描二维码，或输入18位身份证号码。"), "format")
+
+
+def _other_document_number(text: str) -> str | None:
+    """The stored number when ``text`` is a valid number of a document other than the
+    resident ID (clerk.id_documents), else None."""
+    for id_type in DOCUMENT_TYPES:
+        if id_type == "resident_id":
+            continue
+        try:
+            return validate_document(id_type, text).number
+        except ValidationError:
+            continue
+    return None
 
 
 def _lookup_error(message: str, code: str) -> ValidationError:
