@@ -11,19 +11,16 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from sqlalchemy import delete
-
-from clerk.store.models import Setting
+from clerk.options import INTAKE_DRAFT
 from clerk.workspace import Workspace
 
 #: Version of the stored draft document; bump it and add an upgrade step when it changes.
 DRAFT_FORMAT = 1
-_PREFIX = "draft.intake."
 
 
 def draft_key(username: str) -> str:
-    """The Setting key that holds ``username``'s draft."""
-    return _PREFIX + username
+    """The Setting key that holds ``username``'s draft (declared in clerk.options)."""
+    return INTAKE_DRAFT.for_clerk(username).key
 
 
 def save_draft(ws: Workspace, username: str, data: dict[str, Any]) -> None:
@@ -53,5 +50,4 @@ def load_draft(ws: Workspace, username: str) -> dict[str, Any] | None:
 
 def clear_draft(ws: Workspace, username: str) -> None:
     """Forget the clerk's draft (after a decision, or when the form was emptied)."""
-    with ws.store.write() as s:
-        s.execute(delete(Setting).where(Setting.key == draft_key(username)))
+    ws.settings.forget(INTAKE_DRAFT.for_clerk(username))

@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from clerk import options
 from clerk.cases.states import EVENT_LABELS, EventType
 from clerk.errors import QT_TRANSLATE_NOOP, StateError
 from clerk.store.models import Case, CaseEvent, CaseNote, Setting, SyncQuarantine
@@ -28,11 +29,12 @@ from sync.client import AuthError, DistrictClient, SyncError, normalize_server
 from sync.retry import RetryPolicy, TransportError
 from sync.wire import MAX_BATCH, LedgerCount, ledger_count
 
-SERVER_KEY = "sync.server_url"
-CA_KEY = "sync.ca_bundle"
-LAST_SUCCESS = "sync.last_success"
-LAST_ATTEMPT = "sync.last_attempt"
-LAST_ERROR = "sync.last_error"
+# Declared with their defaults in clerk.options.
+SERVER_KEY = options.SYNC_SERVER_URL.key
+CA_KEY = options.SYNC_CA_BUNDLE.key
+LAST_SUCCESS = options.SYNC_LAST_SUCCESS.key
+LAST_ATTEMPT = options.SYNC_LAST_ATTEMPT.key
+LAST_ERROR = options.SYNC_LAST_ERROR.key
 
 
 # --------------------------------------------------------------------------- configuration

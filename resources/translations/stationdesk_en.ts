@@ -5432,6 +5432,21 @@ drawn</translation>
 <context>
     <name>errors</name>
     <message>
+        <location filename="../../clerk/options.py" line="71"/>
+        <source>设置“{key}”须为 {items} 之一。</source>
+        <translation>The setting “{key}” must be one of {items}.</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/options.py" line="65"/>
+        <source>设置“{key}”须为数字，现在是“{value}”。</source>
+        <translation>The setting “{key}” must be a number, not “{value}”.</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/options.py" line="76"/>
+        <source>设置“{key}”须在 {low} 与 {high} 之间，现在是 {value}。</source>
+        <translation>The setting “{key}” must be between {low} and {high}; it is {value}.</translation>
+    </message>
+    <message>
         <location filename="../../clerk/accounts.py" line="35"/>
         <location filename="../../district/auth.py" line="200"/>
         <source>角色须为 {items}。</source>

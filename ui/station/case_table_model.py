@@ -32,7 +32,6 @@ from clerk.cases.queries import (
     Level,
     SortKey,
     SupervisionCut,
-    case_row,
 )
 from clerk.timeutil import local_date
 from clerk.workspace import Workspace
@@ -53,11 +52,7 @@ _AnyIndex = QModelIndex | QPersistentModelIndex
 
 def supervision_cut(ws: Workspace) -> SupervisionCut:
     """Today's supervision cut-offs for this station (call off the UI thread)."""
-    try:
-        ratio = float(ws.setting("supervision.yellow_ratio", "0.8") or 0.8)
-    except ValueError:
-        ratio = 0.8
-    return SupervisionCut.build(ws.calendar(), local_date(ws.now()), ratio)
+    return ws.case_lists.supervision_cut()
 
 
 class CaseTableModel(RowTableModel):
@@ -147,8 +142,7 @@ class CaseTableModel(RowTableModel):
 
         def work() -> tuple[CaseQuery, CasePage]:
             query = CaseQuery(f, supervision_cut(ws), sort, desc, station_code=station)
-            with ws.store.read() as s:
-                return query, query.first_page(s)
+            return query, ws.case_lists.first_page(query)
 
         Operation(work).success(lambda r: self._first_page(generation, *r)) \
             .failure(lambda exc: self._failed(generation, exc)).run_in_background()
@@ -189,8 +183,7 @@ class CaseTableModel(RowTableModel):
         generation = self.generation
 
         def work() -> CasePage:
-            with ws.store.read() as s:
-                return query.page(s, cursor)
+            return ws.case_lists.page(query, cursor)
 
         Operation(work).success(lambda page: self._more(generation, page)) \
             .failure(lambda exc: self._failed(generation, exc)).run_in_background()
@@ -216,8 +209,7 @@ class CaseTableModel(RowTableModel):
             return
 
         def work() -> CaseRow | None:
-            with ws.store.read() as s:
-                return case_row(s, case_no, supervision_cut(ws))
+            return ws.case_lists.row(case_no, supervision_cut(ws))
 
         Operation(work).success(self._replace_row).run_in_background()
 

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from clerk.options import IDLE_LOCK_MINUTES, LAST_USER, PRINT_PRINTER
 from clerk.station import Account, StationInfo
 from ui.common.idle import IdleWatcher
 from ui.common.operations import Operation, error_text, message_bridge
@@ -33,9 +34,10 @@ from ui.station.session import Session, SessionBus
 
 if TYPE_CHECKING:  # imported off the UI thread, after the first paint (see load())
     from clerk.catalog import CatalogIndex
-    from clerk.store.peek import Peek
+    from clerk.peek import Peek
+    from clerk.sync_status import StationSyncStatus as LightStatus
     from clerk.workspace import Workspace
-    from ui.station.sync_page import LightStatus, StatusLike
+    from ui.station.sync_page import StatusLike
 
 
 @dataclass(frozen=True)
@@ -279,7 +281,6 @@ class MainWindow(QMainWindow):
         return handled
 
     def _open(self) -> Opened:
-        from clerk import accounts
         from clerk.catalog import CatalogIndex
 
         ws = self._open_workspace()
@@ -287,11 +288,10 @@ class MainWindow(QMainWindow):
         if station is None and self._init_demo is not None:
             self._init_demo(ws)
             station = ws.station()
-        with ws.store.read() as s:
-            accs = accounts.list_accounts(s)
+        accs = ws.accounts.all()
         # Built while the clerk types the password, so search is ready at sign-in.
         catalog = CatalogIndex(ws.matters()) if station is not None else None
-        return Opened(ws, station, accs, catalog, ws.setting("ui.last_user", ""))
+        return Opened(ws, station, accs, catalog, ws.settings.get(LAST_USER))
 
     def _opened(self, opened: Opened) -> None:
         self.ws = opened.ws
@@ -334,16 +334,13 @@ class MainWindow(QMainWindow):
         assert ws is not None
 
         def create() -> Opened:
-            from clerk import accounts
             from clerk.catalog import CatalogIndex
 
             station = ws.init_station(
                 code=values["code"], name=values["name"], level=values["level"],
                 phone=values["phone"], address=values["address"], admin=values["admin"],
                 admin_name=values["admin_name"], password=values["password"])
-            with ws.store.read() as s:
-                return Opened(ws, station, accounts.list_accounts(s),
-                              CatalogIndex(ws.matters()))
+            return Opened(ws, station, ws.accounts.all(), CatalogIndex(ws.matters()))
 
         Operation(create, parent=self).success(self._opened).failure(
             lambda exc: self.setup_page.failed(error_text(exc))).run_in_background()
@@ -356,10 +353,7 @@ class MainWindow(QMainWindow):
             return
 
         def check() -> Account | None:
-            from clerk import accounts
-
-            with ws.store.write() as s:  # a rehash on sign-in writes
-                return accounts.authenticate(s, username, password)
+            return ws.accounts.authenticate(username, password)
 
         Operation(check, parent=self).success(self._signed_in).failure(
             lambda exc: self.login_page.failed(error_text(exc))).run_in_background()
@@ -374,7 +368,7 @@ class MainWindow(QMainWindow):
         self.session = Session(self.ws, account, self.station, self.bus, self.catalog_index)
         self.clerk_label.setText(self.tr("经办人：{0}").format(account.display_name))
         ws = self.ws
-        Operation(lambda: ws.set_setting("ui.last_user", account.username), parent=self) \
+        Operation(lambda: ws.settings.set(LAST_USER, account.username), parent=self) \
             .run_in_background()
         if first:
             self._build_pages()
@@ -399,8 +393,8 @@ class MainWindow(QMainWindow):
         ws = self.ws
         if ws is None:
             return
-        self.idle.set_minutes(float(ws.setting("ui.idle_lock_minutes", "10") or 0))
-        Operation(lambda: ws.setting("print.printer", ""), parent=self).success(
+        self.idle.set_minutes(float(ws.settings.get(IDLE_LOCK_MINUTES)))
+        Operation(lambda: ws.settings.get(PRINT_PRINTER), parent=self).success(
             _apply_printer).run_in_background()
 
     def save_drafts(self) -> None:
@@ -424,10 +418,7 @@ class MainWindow(QMainWindow):
         ws = session.ws
 
         def check() -> Account | None:
-            from clerk import accounts
-
-            with ws.store.write() as s:
-                return accounts.authenticate(s, session.username, password)
+            return ws.accounts.authenticate(session.username, password)
 
         def done(account: Account | None) -> None:
             if account is None:
@@ -447,10 +438,7 @@ class MainWindow(QMainWindow):
             ws, station = self.ws, self.station
 
             def reload() -> list[Account]:
-                from clerk import accounts
-
-                with ws.store.read() as s:
-                    return accounts.list_accounts(s)
+                return ws.accounts.all()
 
             Operation(reload, parent=self).success(
                 lambda accs: self.login_page.set_station(station.name, accs,

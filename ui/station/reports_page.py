@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clerk.cases.queries import Level, PeriodSummary, period_summary
+from clerk.cases.queries import Level, PeriodSummary
 from clerk.cases.states import State
 from clerk.timeutil import local_date
 from clerk.workspace import Workspace
@@ -59,9 +59,7 @@ COLUMNS = (State.DRAFT, State.AWAITING_SUPPLEMENT, State.NOT_ACCEPTED, State.ACC
 
 
 def load_summary(ws: Workspace, start: date, end: date) -> PeriodSummary:
-    cut = supervision_cut(ws)
-    with ws.store.read() as s:
-        return period_summary(s, start, end, cut)
+    return ws.case_lists.period_summary(start, end, supervision_cut(ws))
 
 
 class ReportsPage(QWidget):

@@ -32,18 +32,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from clerk.options import SYNC_INTERVAL_MINUTES
 from clerk.timeutil import local_time
 from ui.common.operations import Operation, error_text
 from ui.common.widgets import AMBER, GREEN, GREY, RED, ListModel, ListRow, list_view
 from ui.station.session import Session
 
 if TYPE_CHECKING:
+    from clerk.sync_status import StationSyncStatus as LightStatus
     from clerk.workspace import Workspace
     from sync.engine import Reconciliation, SyncReport, SyncStatus
     from ui.station.enroll_dialog import EnrollDialog
 
-INTERVAL_KEY = "sync.interval_minutes"  # 0: no background rounds
-DEFAULT_INTERVAL = 5
 FIRST_ROUND_MS = 10_000
 
 
@@ -62,28 +62,9 @@ class StatusLike(Protocol):
     def last_error(self) -> str: ...
 
 
-@dataclass(frozen=True)
-class LightStatus:
-    """What the status bar needs, read without importing the sync client (start-up)."""
-
-    server: str
-    pending: int
-    last_success: str
-    last_attempt: str
-    last_error: str
-
-
 def light_status(ws: Workspace) -> LightStatus:
-    from sqlalchemy import func, select
-
-    from clerk.store.models import CaseEvent
-
-    with ws.store.read() as s:
-        pending = int(s.execute(select(func.count()).select_from(CaseEvent).where(
-            CaseEvent.sync_state == "pending", CaseEvent.origin == "station")).scalar_one())
-    return LightStatus(ws.setting("sync.server_url", ""), pending,
-                       ws.setting("sync.last_success", ""), ws.setting("sync.last_attempt", ""),
-                       ws.setting("sync.last_error", ""))
+    """What the status bar needs, read without importing the sync client (start-up)."""
+    return ws.sync_status()
 
 
 @dataclass(frozen=True)
@@ -167,10 +148,7 @@ class SyncController(QObject):
 
     def start(self) -> None:
         """Background rounds every `sync.interval_minutes` (default 5) once enrolled."""
-        try:
-            minutes = float(self.ws.setting(INTERVAL_KEY, str(DEFAULT_INTERVAL)) or 0)
-        except ValueError:
-            minutes = DEFAULT_INTERVAL
+        minutes = self.ws.settings.get(SYNC_INTERVAL_MINUTES)  # 0: no background rounds
         if minutes <= 0:
             return
         self.timer.start(int(minutes * 60_000))
