@@ -26,13 +26,13 @@ def draft_key(username: str) -> str:
 def save_draft(ws: Workspace, username: str, data: dict[str, Any]) -> None:
     """Store ``data`` (JSON-serialisable) as the clerk's draft, replacing any earlier one."""
     document = {"format": DRAFT_FORMAT, "data": data}
-    ws.set_setting(draft_key(username), json.dumps(document, ensure_ascii=False,
-                                                   sort_keys=True))
+    ws.settings.set(INTAKE_DRAFT.for_clerk(username),
+                    json.dumps(document, ensure_ascii=False, sort_keys=True))
 
 
 def load_draft(ws: Workspace, username: str) -> dict[str, Any] | None:
     """The clerk's draft, or None when there is none (or it cannot be read safely)."""
-    text = ws.setting(draft_key(username), "")
+    text = ws.settings.get(INTAKE_DRAFT.for_clerk(username))
     if not text:
         return None
     try:

@@ -24,7 +24,7 @@ from clerk.cases.service import MaterialChanges
 from clerk.cases.states import State
 from clerk.errors import ValidationError
 from clerk.numbering import is_case_no
-from clerk.options import PRINT_COPIES, PRINT_FONT_PATH, RECENT_MATTERS
+from clerk.options import PRINT_COPIES, PRINT_FONT_PATH, RECENT_MATTERS, Option
 from clerk.timeutil import local_date
 from clerk.validation import parse_resident_id
 from clerk.workspace import Workspace
@@ -339,13 +339,13 @@ def returned_items(rec: CaseRecord) -> list[dict[str, Any]]:
 
 # --- recently used matters ------------------------------------------------------------
 
-def _recent_key(username: str) -> str:
-    return RECENT_MATTERS.for_clerk(username).key
+def _recent_option(username: str) -> Option[str]:
+    return RECENT_MATTERS.for_clerk(username)
 
 
 def load_recent(ws: Workspace, username: str) -> list[str]:
     try:
-        codes = json.loads(ws.setting(_recent_key(username), "[]") or "[]")
+        codes = json.loads(ws.settings.get(_recent_option(username)))
     except ValueError:
         return []
     return [c for c in codes if isinstance(c, str)][:RECENT_LIMIT] if isinstance(codes, list) \
@@ -354,5 +354,5 @@ def load_recent(ws: Workspace, username: str) -> list[str]:
 
 def remember_recent(ws: Workspace, username: str, code: str) -> list[str]:
     codes = [code, *(c for c in load_recent(ws, username) if c != code)][:RECENT_LIMIT]
-    ws.set_setting(_recent_key(username), json.dumps(codes))
+    ws.settings.set(_recent_option(username), json.dumps(codes))
     return codes
