@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -12,6 +13,9 @@ from sqlalchemy.orm import Session
 from clerk.errors import QT_TRANSLATE_NOOP, NotFoundError, ValidationError
 from clerk.station import Account, validate_password, validate_username
 from clerk.store.models import User
+
+if TYPE_CHECKING:
+    from clerk.workspace import Workspace
 
 # OWASP's argon2id baseline (19 MiB, 2 passes): strong, and quick enough that signing in
 # or unlocking at the counter never makes a clerk wait. Older hashes are upgraded on use.
@@ -90,6 +94,39 @@ def authenticate(session: Session, username: str, password: str) -> Account | No
         user.password_hash = _hasher.hash(password)
     return _account(user)
 
-__all__ = ["ROLES", "Account", "authenticate", "create_account", "get_account",
+
+class Accounts:
+    """``ws.accounts``: the station's accounts, each call one transaction."""
+
+    def __init__(self, ws: Workspace) -> None:
+        self.ws = ws
+
+    def all(self) -> list[Account]:
+        with self.ws.store.read() as s:
+            return list_accounts(s)
+
+    def create(self, *, username: str, password: str, role: str, display_name: str = "",
+               phone: str = "") -> Account:
+        with self.ws.store.write() as s:
+            return create_account(s, username=username, password=password, role=role,
+                                  display_name=display_name, phone=phone, now=self.ws.now())
+
+    def authenticate(self, username: str, password: str) -> Account | None:
+        with self.ws.store.write() as s:  # an outdated hash is upgraded on sign-in
+            return authenticate(s, username, password)
+
+    def toggle_active(self, username: str) -> bool:
+        """Disable an active account or enable a disabled one; returns the new state."""
+        with self.ws.store.write() as s:
+            active = not get_account(s, username).active
+            set_active(s, username, active)
+            return active
+
+    def set_password(self, username: str, password: str) -> None:
+        with self.ws.store.write() as s:
+            set_password(s, username, password)
+
+
+__all__ = ["ROLES", "Account", "Accounts", "authenticate", "create_account", "get_account",
            "hash_password", "list_accounts", "set_active", "set_password",
            "validate_password", "validate_username"]

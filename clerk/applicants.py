@@ -11,11 +11,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from clerk.cases.queries import CaseRow, SupervisionCut, applicant_cases, clerk_names
 from clerk.errors import QT_TRANSLATE_NOOP, NotFoundError, ValidationError
 from clerk.id_documents import (
     DOCUMENT_TYPES,
@@ -33,6 +34,10 @@ from clerk.validation import (
 
 #: Every identity a person or organisation can be entered with: the documents a natural
 #: person shows (clerk.id_documents) and an organisation's credit code.
+
+if TYPE_CHECKING:
+    from clerk.workspace import Workspace
+
 ID_TYPES = {
     **DOCUMENT_TYPES,
     "uscc": "统一社会信用代码",
@@ -237,3 +242,46 @@ def record_document(session: Session, *, applicant_id: str, material_key: str, n
     session.flush()
     return DocumentView(row.id, material_key, name, row.verified_at, verified_by, valid_until,
                         source_case_id, scan_sha256)
+
+
+@dataclass(frozen=True)
+class ApplicantFile:
+    """An applicant with their cases and documents on file, read in one transaction."""
+
+    person: ApplicantView
+    cases: list[CaseRow]
+    documents: list[DocumentView]
+    names: dict[str, str]  # clerk username -> display name
+
+
+class Applicants:
+    """``ws.applicants``: find, read and edit applicants; each call one transaction."""
+
+    def __init__(self, ws: Workspace) -> None:
+        self.ws = ws
+
+    def search(self, text: str, limit: int = 50) -> list[ApplicantView]:
+        with self.ws.store.read() as s:
+            return search_applicants(s, text, limit=limit)
+
+    def file(self, applicant_id: str, cut: SupervisionCut | None) -> ApplicantFile:
+        with self.ws.store.read() as s:
+            return ApplicantFile(get_applicant(s, applicant_id),
+                                 applicant_cases(s, applicant_id, cut),
+                                 documents_on_file(s, applicant_id), clerk_names(s))
+
+    def lookup(self, id_no: str, day: date, id_type: str | None = None
+               ) -> tuple[ApplicantView | None, dict[str, DocumentView]]:
+        """The known applicant with this (document type and) number and their documents
+        valid on ``day``."""
+        with self.ws.store.read() as s:
+            person = find_by_id_no(s, id_no, id_type)
+            if person is None:
+                return None, {}
+            return person, valid_documents(s, person.id, day)
+
+    def update(self, applicant_id: str, *, name: str | None = None, mobile: str | None = None,
+               address: str | None = None) -> ApplicantView:
+        with self.ws.store.write() as s:
+            return update_applicant(s, applicant_id, name=name, mobile=mobile,
+                                    address=address, now=self.ws.now())

@@ -19,7 +19,7 @@ from datetime import date, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from clerk import accounts
+from clerk import accounts, options, settings
 from clerk.cases.due import due_override, payload_in_force
 from clerk.cases.events import Event
 from clerk.cases.ledger import load_by_case_no
@@ -158,9 +158,8 @@ class DocumentService:
 
     def daily_report(self, day: date) -> DailyReportFacts:
         with self.ctx.store.read() as s:
-            ratio = s.get(Setting, "supervision.yellow_ratio")
             cut = SupervisionCut.build(self.ctx.calendar(), day,
-                                       yellow_ratio(ratio.value if ratio else ""))
+                                       yellow_ratio(settings.read(s, options.YELLOW_RATIO)))
             summary = daily_report(s, day, cut)
             station = self.ctx.require_station(s)
         return DailyReportFacts(summary, station, self.ctx.now())

@@ -11,31 +11,28 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from sqlalchemy import delete
-
-from clerk.store.models import Setting
+from clerk.options import INTAKE_DRAFT
 from clerk.workspace import Workspace
 
 #: Version of the stored draft document; bump it and add an upgrade step when it changes.
 DRAFT_FORMAT = 1
-_PREFIX = "draft.intake."
 
 
 def draft_key(username: str) -> str:
-    """The Setting key that holds ``username``'s draft."""
-    return _PREFIX + username
+    """The Setting key that holds ``username``'s draft (declared in clerk.options)."""
+    return INTAKE_DRAFT.for_clerk(username).key
 
 
 def save_draft(ws: Workspace, username: str, data: dict[str, Any]) -> None:
     """Store ``data`` (JSON-serialisable) as the clerk's draft, replacing any earlier one."""
     document = {"format": DRAFT_FORMAT, "data": data}
-    ws.set_setting(draft_key(username), json.dumps(document, ensure_ascii=False,
-                                                   sort_keys=True))
+    ws.settings.set(INTAKE_DRAFT.for_clerk(username),
+                    json.dumps(document, ensure_ascii=False, sort_keys=True))
 
 
 def load_draft(ws: Workspace, username: str) -> dict[str, Any] | None:
     """The clerk's draft, or None when there is none (or it cannot be read safely)."""
-    text = ws.setting(draft_key(username), "")
+    text = ws.settings.get(INTAKE_DRAFT.for_clerk(username))
     if not text:
         return None
     try:
@@ -53,5 +50,4 @@ def load_draft(ws: Workspace, username: str) -> dict[str, Any] | None:
 
 def clear_draft(ws: Workspace, username: str) -> None:
     """Forget the clerk's draft (after a decision, or when the form was emptied)."""
-    with ws.store.write() as s:
-        s.execute(delete(Setting).where(Setting.key == draft_key(username)))
+    ws.settings.forget(INTAKE_DRAFT.for_clerk(username))

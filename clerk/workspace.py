@@ -14,8 +14,11 @@ from typing import TYPE_CHECKING
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from clerk import accounts, calendar_store, catalog_store
+from clerk import accounts, calendar_store, catalog_store, options
+from clerk.accounts import Accounts
+from clerk.applicants import Applicants
 from clerk.calendar import CalendarYear, WorkCalendar
+from clerk.cases.lists import CaseLists
 from clerk.cases.service import CaseService
 from clerk.catalog import Matter, load_bundled_catalog
 from clerk.context import StationContext
@@ -30,9 +33,12 @@ from clerk.issuing import (
     validate_authority,
 )
 from clerk.scans import LocalBlobs
+from clerk.settings import Settings
 from clerk.station import LEVELS, StationInfo, validate_station_inputs
 from clerk.store import Store
 from clerk.store.models import Setting, Station, User
+from clerk.sync_status import StationSyncStatus, read_sync_status
+from clerk.tasks import Tasks
 from clerk.timeutil import Clock, local_date, system_clock
 
 if TYPE_CHECKING:
@@ -51,6 +57,12 @@ class Workspace:
                                  resolve_clerk=self.resolve_clerk)
         self.cases = CaseService(context)
         self.documents = DocumentService(context)
+        # The facades the window and the command line call; each owns its transactions.
+        self.settings = Settings(store)
+        self.accounts = Accounts(self)
+        self.applicants = Applicants(self)
+        self.case_lists = CaseLists(self)
+        self.tasks = Tasks(self)
 
     @classmethod
     def open(cls, data_dir: Path | str, clock: Clock = system_clock) -> Workspace:
@@ -63,6 +75,20 @@ class Workspace:
 
     def close(self) -> None:
         self.store.close()
+
+    @property
+    def data_dir(self) -> Path | None:
+        """The folder of the station's database (None for an in-memory store)."""
+        return self.store.path.parent if self.store.path else None
+
+    def backup(self, target: Path) -> Path:
+        """A consistent copy of the station's database at ``target``."""
+        return self.store.backup(target)
+
+    def sync_status(self) -> StationSyncStatus:
+        """Events waiting for the district and the last sync round's outcome."""
+        with self.store.read() as s:
+            return read_sync_status(s)
 
     # --- station ------------------------------------------------------------------
     def station(self) -> StationInfo | None:
@@ -171,6 +197,11 @@ class Workspace:
         with self.store.read() as s:
             return catalog_store.active_matters(s)
 
+    def matter(self, code: str) -> Matter:
+        """The active version of one matter of the station's catalog."""
+        with self.store.read() as s:
+            return catalog_store.get_matter(s, code)
+
     def import_matters(self, matters: list[Matter], source: str) -> dict[str, int]:
         with self.store.write() as s:
             return catalog_store.import_matters(s, matters, source=source, now=self.now())
@@ -202,7 +233,7 @@ class Workspace:
         """The station's supervision threshold (预警比例), as configured."""
         from clerk.cases.supervision import yellow_ratio
 
-        return yellow_ratio(self.setting("supervision.yellow_ratio", ""))
+        return yellow_ratio(self.settings.get(options.YELLOW_RATIO))
 
     def supervision_cut(self, today: date | None = None) -> SupervisionCut:
         """The supervision rule of `today` (default: today in Beijing) with the station's
@@ -212,18 +243,12 @@ class Workspace:
         return SupervisionCut.build(self.calendar(), today or local_date(self.now()),
                                     self.yellow_ratio())
 
+    # The stored text of a key; declared settings are read typed through ws.settings.
     def setting(self, key: str, default: str = "") -> str:
-        with self.store.read() as s:
-            row = s.get(Setting, key)
-            return row.value if row else default
+        return self.settings.get_text(key, default)
 
     def set_setting(self, key: str, value: str) -> None:
-        with self.store.write() as s:
-            row = s.get(Setting, key)
-            if row is None:
-                s.add(Setting(key=key, value=value))
-            else:
-                row.value = value
+        self.settings.set_text(key, value)
 
 
 def _station(row: Station) -> StationInfo:

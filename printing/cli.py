@@ -9,6 +9,7 @@ from typing import Any
 from clerk.cli.common import CliContext, add_command, parse_date
 from clerk.errors import StationDeskError, ValidationError
 from clerk.files import write_durably
+from clerk.options import PRINT_COPIES, PRINT_FONT_PATH
 from printing.model import PrintOptions
 
 
@@ -29,8 +30,8 @@ def register(sub: Any) -> None:
 
 def options_for(ctx: CliContext, copies: int | None) -> PrintOptions:
     ws = ctx.workspace()
-    n = copies if copies is not None else int(ws.setting("print.copies", "2") or 2)
-    font = ws.setting("print.font_path", "") or None
+    n = copies if copies is not None else ws.settings.get(PRINT_COPIES)
+    font = ws.settings.get(PRINT_FONT_PATH) or None
     return PrintOptions(copies=2 if n != 1 else 1, font_path=font)
 
 

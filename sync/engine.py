@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from apiclient.http import AuthError, SyncError, normalize_server
 from apiclient.retry import RetryPolicy, TransportError
+from clerk import options
 from clerk.cases.states import EventType
 from clerk.errors import QT_TRANSLATE_NOOP, StateError
 from clerk.labels import EVENT_LABELS
@@ -31,12 +32,13 @@ from sync.blobs import BlobReport, BlobUploader
 from sync.client import DistrictClient
 from wire.protocol import MAX_BATCH, LedgerCount, ledger_count
 
-SERVER_KEY = "sync.server_url"
-CA_KEY = "sync.ca_bundle"
-LAST_SUCCESS = "sync.last_success"
-LAST_ATTEMPT = "sync.last_attempt"
-LAST_ERROR = "sync.last_error"
-LAST_PROBLEMS = "sync.last_problems"  # JSON: the problems of the last round that finished
+# Declared with their defaults in clerk.options.
+SERVER_KEY = options.SYNC_SERVER_URL.key
+CA_KEY = options.SYNC_CA_BUNDLE.key
+LAST_SUCCESS = options.SYNC_LAST_SUCCESS.key
+LAST_ATTEMPT = options.SYNC_LAST_ATTEMPT.key
+LAST_ERROR = options.SYNC_LAST_ERROR.key
+LAST_PROBLEMS = options.SYNC_LAST_PROBLEMS.key  # JSON: the problems of the last round that finished
 
 DONE, PROBLEMS, FAILED = "done", "problems", "failed"
 #: `python -m clerk sync` exit status per outcome.

@@ -21,12 +21,13 @@ from clerk.cases.ledger import append_event
 from clerk.cases.record import CaseRecord
 from clerk.cases.states import EventType, Side
 from clerk.errors import StationDeskError
+from clerk.options import SYNC_CURSOR
 from clerk.store.models import Case, CaseEvent, CaseNote, Setting, SyncQuarantine
 from clerk.workspace import Workspace
 from sync.client import DistrictClient
 from wire.protocol import PulledEvent, PulledNote, PullResponse
 
-CURSOR_KEY = "sync.cursor"
+CURSOR_KEY = SYNC_CURSOR.key  # declared in clerk.options
 TASK_TYPES = frozenset({EventType.RETURNED})
 DECISION_TYPES = frozenset({EventType.APPROVED, EventType.DENIED})
 

@@ -23,12 +23,13 @@ from clerk.calendar import CalendarYear, parse_year_file
 from clerk.cases.due import refresh as refresh_dues
 from clerk.catalog import matter_from_dict
 from clerk.errors import StationDeskError
+from clerk.options import SYNC_CALENDAR_ETAG, SYNC_CATALOG_ETAG
 from clerk.store.models import Setting
 from clerk.workspace import Workspace
 from sync.client import DistrictClient
 
-CATALOG_ETAG = "sync.catalog_etag"
-CALENDAR_ETAG = "sync.calendar_etag"
+CATALOG_ETAG = SYNC_CATALOG_ETAG.key  # declared in clerk.options
+CALENDAR_ETAG = SYNC_CALENDAR_ETAG.key
 
 
 @dataclass

@@ -20,7 +20,7 @@ from clerk.paths import resolve_data_dir
 from ui.station.main_window import Credentials, MainWindow
 
 if TYPE_CHECKING:
-    from clerk.store.peek import Peek
+    from clerk.peek import Peek
     from clerk.workspace import Workspace
     from ui.district.window import DistrictWindow
 
@@ -70,7 +70,7 @@ def workspace_opener(data_dir: Path) -> Callable[[], Workspace]:
 
 
 def _peek(folder: Path) -> Peek | None:
-    from clerk.store.peek import peek
+    from clerk.peek import peek
 
     return peek(folder)
 

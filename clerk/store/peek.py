@@ -12,6 +12,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
+from clerk.options import LAST_USER
 from clerk.station import Account, StationInfo
 from clerk.store.layout import DB_FILENAME, HEAD_REVISION
 
@@ -49,5 +50,5 @@ def _read(con: sqlite3.Connection) -> Peek | None:
         return None
     accounts = [Account(u, d, r, p, bool(a)) for u, d, r, p, a in con.execute(
         "SELECT username, display_name, role, phone, active FROM users ORDER BY id")]
-    last = con.execute("SELECT value FROM settings WHERE key = 'ui.last_user'").fetchone()
-    return Peek(StationInfo(*row), accounts, last[0] if last else "")
+    last = con.execute("SELECT value FROM settings WHERE key = ?", (LAST_USER.key,)).fetchone()
+    return Peek(StationInfo(*row), accounts, LAST_USER.parse(last[0] if last else None))

@@ -410,213 +410,213 @@
 <context>
     <name>ApplicantsPage</name>
     <message>
-        <location filename="../../ui/station/applicants_page.py" line="126"/>
-        <location filename="../../ui/station/applicants_page.py" line="151"/>
+        <location filename="../../ui/station/applicants_page.py" line="121"/>
+        <location filename="../../ui/station/applicants_page.py" line="146"/>
         <source>输入姓名（开头的字）或完整证件号码查找申请人。</source>
         <extracomment>The detail pane shows an applicant (their id; &quot;&quot; for none). Search results arrived (their number). An edit was saved (the applicant id).</extracomment>
         <translation>Enter a name (or its beginning) or a full ID number to find an applicant.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/applicants_page.py" line="147"/>
+        <location filename="../../ui/station/applicants_page.py" line="142"/>
         <source>姓名或证件号码（Ctrl+F）</source>
         <translation>Name or ID number (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/applicants_page.py" line="155"/>
-        <location filename="../../ui/station/applicants_page.py" line="273"/>
+        <location filename="../../ui/station/applicants_page.py" line="150"/>
+        <location filename="../../ui/station/applicants_page.py" line="268"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/station/applicants_page.py" line="155"/>
-        <location filename="../../ui/station/applicants_page.py" line="244"/>
+        <location filename="../../ui/station/applicants_page.py" line="150"/>
+        <location filename="../../ui/station/applicants_page.py" line="239"/>
         <source>证件号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/station/applicants_page.py" line="155"/>
-        <location filename="../../ui/station/applicants_page.py" line="245"/>
+        <location filename="../../ui/station/applicants_page.py" line="150"/>
+        <location filename="../../ui/station/applicants_page.py" line="240"/>
         <source>性别</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../ui/station/applicants_page.py" line="155"/>
-        <location filename="../../ui/station/applicants_page.py" line="247"/>
+        <location filename="../../ui/station/applicants_page.py" line="150"/>
+        <location filename="../../ui/station/applicants_page.py" line="242"/>
         <source>出生日期</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../ui/station/applicants_page.py" line="184"/>
+        <location filename="../../ui/station/applicants_page.py" line="179"/>
         <source>修改资料(&amp;E)</source>
         <translation>&amp;Edit details</translation>
     </message>
     <message>
-        <location filename="../../ui/station/applicants_page.py" line="195"/>
+        <location filename="../../ui/station/applicants_page.py" line="190"/>
         <source>办件编号</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../../ui/station/applicants_page.py" line="195"/>
+        <location filename="../../ui/station/applicants_page.py" line="190"/>
         <source>事项</source>
         <translation>Matter</translation>
     </message>
     <message>
-        <location filename="../../ui/station/applicants_page.py" line="195"/>
-        <location filename="../../ui/station/applicants_page.py" line="202"/>
+        <location filename="../../ui/station/applicants_page.py" line="190"/>
+        <location filename="../../ui/station/applicants_page.py" line="197"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/station/applicants_page.py" line="195"/>
+        <location filename="../../ui/station/applicants_page.py" line="190"/>
         <source>收件日期</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../ui/station/applicants_page.py" line="196"/>
+        <location filename="../../ui/station/applicants_page.py" line="191"/>
         <source>办结期限</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../ui/station/applicants_page.py" line="201"/>
+        <location filename="../../ui/station/applicants_page.py" line="196"/>
         <source>材料</source>
         <translation>Material</translation>
     </message>
     <message>
-        <location filename="../../ui/station/applicants_page.py" line="201"/>
+        <location filename="../../ui/station/applicants_page.py" line="196"/>
         <source>核验时间</source>
         <translation>Verified</translation>
     </message>
     <message>
-        <location filename="../../ui/station/applicants_page.py" line="201"/>
+        <location filename="../../ui/station/applicants_page.py" line="196"/>
         <source>核验人</source>
         <translation>Verified by</translation>
     </message>
     <message>
-        <location filename="../../ui/station/applicants_page.py" line="201"/>
+        <location filename="../../ui/station/applicants_page.py" line="196"/>
         <source>有效期至</source>
         <translation>Valid until</translation>
     </message>
     <message>
-        <location filename="../../ui/station/applicants_page.py" line="206"/>
+        <location filename="../../ui/station/applicants_page.py" line="201"/>
         <source>办件</source>
         <translation>Cases</translation>
     </message>
     <message>
-        <location filename="../../ui/station/applicants_page.py" line="207"/>
+        <location filename="../../ui/station/applicants_page.py" line="202"/>
         <source>证照库</source>
         <translation>Documents on file</translation>
     </message>
     <message>
-        <location filename="../../ui/station/applicants_page.py" line="208"/>
+        <location filename="../../ui/station/applicants_page.py" line="203"/>
         <source>在左侧查找并选择申请人。</source>
         <translation>Find and select an applicant on the left.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/applicants_page.py" line="243"/>
+        <location filename="../../ui/station/applicants_page.py" line="238"/>
         <source>证件类型</source>
         <translation>ID type</translation>
     </message>
     <message>
-        <location filename="../../ui/station/applicants_page.py" line="249"/>
-        <location filename="../../ui/station/applicants_page.py" line="274"/>
+        <location filename="../../ui/station/applicants_page.py" line="244"/>
+        <location filename="../../ui/station/applicants_page.py" line="269"/>
         <source>手机</source>
         <translation>Mobile</translation>
     </message>
     <message>
-        <location filename="../../ui/station/applicants_page.py" line="250"/>
-        <location filename="../../ui/station/applicants_page.py" line="275"/>
+        <location filename="../../ui/station/applicants_page.py" line="245"/>
+        <location filename="../../ui/station/applicants_page.py" line="270"/>
         <source>住址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../ui/station/applicants_page.py" line="251"/>
+        <location filename="../../ui/station/applicants_page.py" line="246"/>
         <source>法定代表人</source>
         <translation>Legal representative</translation>
     </message>
     <message>
-        <location filename="../../ui/station/applicants_page.py" line="268"/>
+        <location filename="../../ui/station/applicants_page.py" line="263"/>
         <source>11 位手机号码，可留空</source>
         <translation>11-digit mobile number, optional</translation>
     </message>
     <message>
-        <location filename="../../ui/station/applicants_page.py" line="285"/>
+        <location filename="../../ui/station/applicants_page.py" line="280"/>
         <source>证件号码、性别和出生日期来自证件，不能修改；证件号码录错的，请以正确号码重新登记。</source>
         <translation>ID number, sex and date of birth come from the ID document and cannot be changed. If the ID number was entered wrongly, register the applicant again with the correct number.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/applicants_page.py" line="289"/>
+        <location filename="../../ui/station/applicants_page.py" line="284"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../ui/station/applicants_page.py" line="292"/>
+        <location filename="../../ui/station/applicants_page.py" line="287"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/station/applicants_page.py" line="313"/>
-        <location filename="../../ui/station/applicants_page.py" line="367"/>
+        <location filename="../../ui/station/applicants_page.py" line="308"/>
+        <location filename="../../ui/station/applicants_page.py" line="362"/>
         <source>男</source>
         <translation>Male</translation>
     </message>
     <message>
-        <location filename="../../ui/station/applicants_page.py" line="313"/>
-        <location filename="../../ui/station/applicants_page.py" line="367"/>
+        <location filename="../../ui/station/applicants_page.py" line="308"/>
+        <location filename="../../ui/station/applicants_page.py" line="362"/>
         <source>女</source>
         <translation>Female</translation>
     </message>
     <message>
-        <location filename="../../ui/station/applicants_page.py" line="319"/>
+        <location filename="../../ui/station/applicants_page.py" line="314"/>
         <source>（仅显示前 200 位，请输入更多字）</source>
         <translation> (showing the first 200; type more to narrow down)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/applicants_page.py" line="320"/>
+        <location filename="../../ui/station/applicants_page.py" line="315"/>
         <source>找到 {n} 位申请人{more}</source>
         <translation>Applicants found: {n}{more}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/applicants_page.py" line="324"/>
+        <location filename="../../ui/station/applicants_page.py" line="319"/>
         <source>没有这个证件号码的申请人。证件号码须完整输入（身份证件号码或统一社会信用代码）。</source>
         <translation>No applicant with this number. Enter the full number (of an ID document or a unified social credit code).</translation>
     </message>
     <message>
-        <location filename="../../ui/station/applicants_page.py" line="327"/>
+        <location filename="../../ui/station/applicants_page.py" line="322"/>
         <source>没有姓名以“{t}”开头的申请人。</source>
         <translation>No applicant whose name begins with &quot;{t}&quot;.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/applicants_page.py" line="364"/>
+        <location filename="../../ui/station/applicants_page.py" line="359"/>
         <source>统一社会信用代码</source>
         <translation>Unified social credit code</translation>
     </message>
     <message>
-        <location filename="../../ui/station/applicants_page.py" line="382"/>
+        <location filename="../../ui/station/applicants_page.py" line="377"/>
         <source>办件（{n}）</source>
         <translation>Cases ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/station/applicants_page.py" line="383"/>
+        <location filename="../../ui/station/applicants_page.py" line="378"/>
         <source>证照库（{n}）</source>
         <translation>Documents on file ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/station/applicants_page.py" line="394"/>
+        <location filename="../../ui/station/applicants_page.py" line="389"/>
         <source>长期</source>
         <translation>Permanent</translation>
     </message>
     <message>
-        <location filename="../../ui/station/applicants_page.py" line="395"/>
+        <location filename="../../ui/station/applicants_page.py" line="390"/>
         <source>有效</source>
         <translation>Valid</translation>
     </message>
     <message>
-        <location filename="../../ui/station/applicants_page.py" line="395"/>
+        <location filename="../../ui/station/applicants_page.py" line="390"/>
         <source>已过期</source>
         <translation>Expired</translation>
     </message>
     <message>
-        <location filename="../../ui/station/applicants_page.py" line="460"/>
+        <location filename="../../ui/station/applicants_page.py" line="454"/>
         <source>已保存。新办件将使用修改后的资料；已有办件保留办理时的资料。</source>
         <translation>Saved. New cases will use the updated details; existing cases keep the details recorded at the time.</translation>
     </message>
@@ -766,291 +766,291 @@
 <context>
     <name>CaseDetail</name>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="560"/>
+        <location filename="../../ui/station/case_detail.py" line="549"/>
         <source>&lt;span style=&apos;color:#5f6368&apos;&gt;在上方列表中选择一个办件，查看办理进程、材料和文书。&lt;/span&gt;</source>
         <extracomment>The clerk wants to continue the case at the counter. A document was rendered (carries the PrintedDocument) before its preview opens. Escape in the 办理 panel with no form open: the keyboard goes back to the list.</extracomment>
         <translation>&lt;span style=&apos;color:#5f6368&apos;&gt;Select a case in the list above to see its progress, materials and documents.&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="566"/>
+        <location filename="../../ui/station/case_detail.py" line="555"/>
         <source>未选择办件。</source>
         <translation>No case selected.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="598"/>
+        <location filename="../../ui/station/case_detail.py" line="587"/>
         <source>文书</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="598"/>
+        <location filename="../../ui/station/case_detail.py" line="587"/>
         <source>编号</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="598"/>
+        <location filename="../../ui/station/case_detail.py" line="587"/>
         <source>出具时间</source>
         <translation>Issued</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="598"/>
+        <location filename="../../ui/station/case_detail.py" line="587"/>
         <source>打印</source>
         <translation>Printed</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="611"/>
-        <location filename="../../ui/station/case_detail.py" line="842"/>
-        <location filename="../../ui/station/case_detail.py" line="846"/>
+        <location filename="../../ui/station/case_detail.py" line="600"/>
+        <location filename="../../ui/station/case_detail.py" line="831"/>
+        <location filename="../../ui/station/case_detail.py" line="835"/>
         <source>打印所选文书</source>
         <translation>Print selected document</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="613"/>
+        <location filename="../../ui/station/case_detail.py" line="602"/>
         <source>再次打印的文书会标注“补打”，并记入打印日志。</source>
         <translation>Documents printed again are marked &quot;Reprint&quot; and recorded in the print log.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="632"/>
+        <location filename="../../ui/station/case_detail.py" line="621"/>
         <source>办理</source>
         <translation>Actions</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="637"/>
+        <location filename="../../ui/station/case_detail.py" line="626"/>
         <source>补正 / 继续受理(&amp;R)</source>
         <translation>Supplement / continue intake (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="638"/>
+        <location filename="../../ui/station/case_detail.py" line="627"/>
         <source>办结并交付(&amp;B)</source>
         <translation>Complete and deliver (&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="639"/>
+        <location filename="../../ui/station/case_detail.py" line="628"/>
         <source>上报区级(&amp;U)</source>
         <translation>Escalate to district (&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="640"/>
+        <location filename="../../ui/station/case_detail.py" line="629"/>
         <source>记录评价(&amp;P)</source>
         <translation>Record rating (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="641"/>
+        <location filename="../../ui/station/case_detail.py" line="630"/>
         <source>撤回(&amp;W)</source>
         <translation>Withdraw (&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="642"/>
+        <location filename="../../ui/station/case_detail.py" line="631"/>
         <source>补交容缺材料(&amp;S)…</source>
         <translation>Deferred material handed in(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="722"/>
+        <location filename="../../ui/station/case_detail.py" line="711"/>
         <source>窗口领取</source>
         <translation>Collect at counter</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="722"/>
+        <location filename="../../ui/station/case_detail.py" line="711"/>
         <source>邮寄送达</source>
         <translation>By post</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="723"/>
+        <location filename="../../ui/station/case_detail.py" line="712"/>
         <source>电子送达</source>
         <translation>Electronic delivery</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="726"/>
+        <location filename="../../ui/station/case_detail.py" line="715"/>
         <source>选填，如：已发放证件</source>
         <translation>Optional, e.g. certificate issued</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="729"/>
-        <location filename="../../ui/station/case_detail.py" line="750"/>
+        <location filename="../../ui/station/case_detail.py" line="718"/>
+        <location filename="../../ui/station/case_detail.py" line="739"/>
         <source>选填</source>
         <translation>Optional</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="731"/>
+        <location filename="../../ui/station/case_detail.py" line="720"/>
         <source>确认办结并打印办结通知</source>
         <translation>Complete and print result notice</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="734"/>
-        <location filename="../../ui/station/case_detail.py" line="756"/>
-        <location filename="../../ui/station/case_detail.py" line="777"/>
+        <location filename="../../ui/station/case_detail.py" line="723"/>
+        <location filename="../../ui/station/case_detail.py" line="745"/>
+        <location filename="../../ui/station/case_detail.py" line="766"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="736"/>
+        <location filename="../../ui/station/case_detail.py" line="725"/>
         <source>交付方式</source>
         <translation>Delivery</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="737"/>
+        <location filename="../../ui/station/case_detail.py" line="726"/>
         <source>结果说明</source>
         <translation>Result note</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="738"/>
-        <location filename="../../ui/station/case_detail.py" line="758"/>
+        <location filename="../../ui/station/case_detail.py" line="727"/>
+        <location filename="../../ui/station/case_detail.py" line="747"/>
         <source>好差评</source>
         <translation>Rating</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="739"/>
-        <location filename="../../ui/station/case_detail.py" line="760"/>
+        <location filename="../../ui/station/case_detail.py" line="728"/>
+        <location filename="../../ui/station/case_detail.py" line="749"/>
         <source>评价意见</source>
         <translation>Comments</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="740"/>
-        <location filename="../../ui/station/case_detail.py" line="761"/>
+        <location filename="../../ui/station/case_detail.py" line="729"/>
+        <location filename="../../ui/station/case_detail.py" line="750"/>
         <source>评价渠道</source>
         <translation>Rating channel</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="754"/>
+        <location filename="../../ui/station/case_detail.py" line="743"/>
         <source>保存评价</source>
         <translation>Save rating</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="768"/>
+        <location filename="../../ui/station/case_detail.py" line="757"/>
         <source>如：申请人书面申请撤回</source>
         <translation>E.g. applicant asked in writing to withdraw</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="771"/>
+        <location filename="../../ui/station/case_detail.py" line="760"/>
         <source>撤回后案件即结束，不能恢复；申请人需要时须重新申请。</source>
         <translation>Withdrawal closes the case for good; the applicant must apply again if needed.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="774"/>
+        <location filename="../../ui/station/case_detail.py" line="763"/>
         <source>确认撤回</source>
         <translation>Confirm withdrawal</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="779"/>
+        <location filename="../../ui/station/case_detail.py" line="768"/>
         <source>撤回原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="827"/>
+        <location filename="../../ui/station/case_detail.py" line="816"/>
         <source>已打印 {n} 次</source>
         <translation>Printed {n}×</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="827"/>
+        <location filename="../../ui/station/case_detail.py" line="816"/>
         <source>未打印</source>
         <translation>Not printed</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="845"/>
+        <location filename="../../ui/station/case_detail.py" line="834"/>
         <source>补打所选文书</source>
         <translation>Reprint selected document</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="863"/>
+        <location filename="../../ui/station/case_detail.py" line="852"/>
         <source>区中心已作出决定：请通知申请人领取结果，交付时办结并请其评价。</source>
         <translation>The district center has decided: notify the applicant to collect the result; complete the case on delivery and ask for a rating.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="865"/>
+        <location filename="../../ui/station/case_detail.py" line="854"/>
         <source>本事项须上报区级审批：核对材料后上报，由区中心代办。</source>
         <translation>This matter needs district approval: check the materials, then escalate; the district center handles it.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="867"/>
+        <location filename="../../ui/station/case_detail.py" line="856"/>
         <source>本事项由站点办结：办理完成后办结并交付，请申请人评价。</source>
         <translation>This matter is completed at the station: when done, complete and deliver, and ask the applicant for a rating.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="869"/>
+        <location filename="../../ui/station/case_detail.py" line="858"/>
         <source>区中心退回补正：请联系申请人补齐后继续受理，重新上报。</source>
         <translation>Returned for correction by the district center: contact the applicant, continue intake once the materials are complete, and escalate again.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="871"/>
+        <location filename="../../ui/station/case_detail.py" line="860"/>
         <source>已出具一次性告知单：申请人带齐材料后继续受理。</source>
         <translation>One-time notice issued: continue intake when the applicant brings the materials.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="873"/>
+        <location filename="../../ui/station/case_detail.py" line="862"/>
         <source>收件尚未完成：继续受理，或按申请人意愿撤回。</source>
         <translation>Intake not finished: continue intake, or withdraw if the applicant wishes.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="875"/>
+        <location filename="../../ui/station/case_detail.py" line="864"/>
         <source>已办结，尚未评价：可补记申请人的好差评。</source>
         <translation>Completed but not rated: you can still record the applicant&apos;s rating.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="877"/>
+        <location filename="../../ui/station/case_detail.py" line="866"/>
         <source>案件在区中心办理；申请人补交的容缺材料可在此登记。</source>
         <translation>The district is handling this case; deferred materials the applicant hands in can be recorded here.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="879"/>
+        <location filename="../../ui/station/case_detail.py" line="868"/>
         <source>案件在区中心办理，站点暂不能更改状态；结果同步后在此交付。</source>
         <translation>The case is at the district center; the station cannot change it now. Deliver the result here once it has synced.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="881"/>
+        <location filename="../../ui/station/case_detail.py" line="870"/>
         <source>案件已结束，无需办理。</source>
         <translation>The case is closed; nothing to do.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="882"/>
+        <location filename="../../ui/station/case_detail.py" line="871"/>
         <source>当前没有可办理的操作。</source>
         <translation>No actions available now.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="938"/>
+        <location filename="../../ui/station/case_detail.py" line="927"/>
         <source>已办结并交付。正在生成办结通知…</source>
         <translation>Completed and delivered. Generating result notice…</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="944"/>
+        <location filename="../../ui/station/case_detail.py" line="933"/>
         <source>请选择评价等级（1–5）。</source>
         <translation>Choose a rating (1–5).</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="953"/>
+        <location filename="../../ui/station/case_detail.py" line="942"/>
         <source>评价已记录。</source>
         <translation>Rating recorded.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="954"/>
+        <location filename="../../ui/station/case_detail.py" line="943"/>
         <source>差评已记录，将由区中心跟进整改。</source>
         <translation>Bad rating recorded; the district center will follow up.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="960"/>
+        <location filename="../../ui/station/case_detail.py" line="949"/>
         <source>请填写撤回原因。</source>
         <translation>Enter the reason for withdrawal.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="967"/>
+        <location filename="../../ui/station/case_detail.py" line="956"/>
         <source>已撤回。</source>
         <translation>Withdrawn.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="984"/>
+        <location filename="../../ui/station/case_detail.py" line="973"/>
         <source>已登记补交 {n} 项容缺材料。</source>
         <translation>{n} deferred material(s) recorded as handed in.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="991"/>
+        <location filename="../../ui/station/case_detail.py" line="980"/>
         <source>已上报区级，联网后同步到区中心。</source>
         <translation>Escalated to district; it will sync to the district center when online.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="1022"/>
+        <location filename="../../ui/station/case_detail.py" line="1011"/>
         <source>正在办理…</source>
         <translation>Processing…</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="1056"/>
+        <location filename="../../ui/station/case_detail.py" line="1045"/>
         <source>正在生成文书…</source>
         <translation>Generating documents…</translation>
     </message>
@@ -1082,104 +1082,104 @@
 <context>
     <name>CaseTableModel</name>
     <message>
-        <location filename="../../ui/station/case_table_model.py" line="178"/>
+        <location filename="../../ui/station/case_table_model.py" line="174"/>
         <source>办件编号</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_table_model.py" line="178"/>
+        <location filename="../../ui/station/case_table_model.py" line="174"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_table_model.py" line="178"/>
+        <location filename="../../ui/station/case_table_model.py" line="174"/>
         <source>事项</source>
         <translation>Matter</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_table_model.py" line="178"/>
+        <location filename="../../ui/station/case_table_model.py" line="174"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_table_model.py" line="179"/>
+        <location filename="../../ui/station/case_table_model.py" line="175"/>
         <source>证件号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_table_model.py" line="179"/>
+        <location filename="../../ui/station/case_table_model.py" line="175"/>
         <source>受理日期</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_table_model.py" line="179"/>
+        <location filename="../../ui/station/case_table_model.py" line="175"/>
         <source>办结期限</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_table_model.py" line="180"/>
+        <location filename="../../ui/station/case_table_model.py" line="176"/>
         <source>同步</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_table_model.py" line="183"/>
+        <location filename="../../ui/station/case_table_model.py" line="179"/>
         <source>点击排序</source>
         <translation>Click to sort</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_table_model.py" line="184"/>
+        <location filename="../../ui/station/case_table_model.py" line="180"/>
         <source>此列不排序</source>
         <translation>This column cannot be sorted</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_table_model.py" line="208"/>
-        <location filename="../../ui/station/cases_page.py" line="484"/>
+        <location filename="../../ui/station/case_table_model.py" line="204"/>
+        <location filename="../../ui/station/cases_page.py" line="481"/>
         <source> 暂定</source>
         <translation> provisional</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_table_model.py" line="210"/>
-        <location filename="../../ui/station/cases_page.py" line="485"/>
+        <location filename="../../ui/station/case_table_model.py" line="206"/>
+        <location filename="../../ui/station/cases_page.py" line="482"/>
         <source> 暂停</source>
         <translation> paused</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_table_model.py" line="234"/>
+        <location filename="../../ui/station/case_table_model.py" line="230"/>
         <source>区中心拒收了该案件的 {n} 个事件，请在详情中查看原因。</source>
         <translation>The district center rejected events of this case ({n}); see the details for the reason.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_table_model.py" line="237"/>
+        <location filename="../../ui/station/case_table_model.py" line="233"/>
         <source>证件号码已遮蔽；完整号码见申请人页面。</source>
         <translation>ID number masked; the full number is on the Applicants page.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_table_model.py" line="244"/>
+        <location filename="../../ui/station/case_table_model.py" line="240"/>
         <source>退回补正期间不计时，补正后重新上报时期限顺延。</source>
         <translation>The clock stops while returned for correction; the deadline is extended on re-escalation.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_table_model.py" line="246"/>
+        <location filename="../../ui/station/case_table_model.py" line="242"/>
         <source>退回时已{level}。</source>
         <translation>Already {level} when returned.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_table_model.py" line="250"/>
+        <location filename="../../ui/station/case_table_model.py" line="246"/>
         <source>超期：已超过 {n} 个工作日</source>
         <translation>Overdue: {n} working days past due</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_table_model.py" line="252"/>
+        <location filename="../../ui/station/case_table_model.py" line="248"/>
         <source>{level}：剩余 {n} 个工作日</source>
         <translation>{level}: {n} working days left</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_table_model.py" line="255"/>
+        <location filename="../../ui/station/case_table_model.py" line="251"/>
         <source>暂定：该年度节假日安排尚未公布，按周一至周五推算，公布后自动重算。</source>
         <translation>Provisional: that year&apos;s public holidays are not published yet; counted Monday to Friday and recalculated automatically once published.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_table_model.py" line="257"/>
+        <location filename="../../ui/station/case_table_model.py" line="253"/>
         <source>已办结或已作出决定</source>
         <translation>Completed or decided</translation>
     </message>
@@ -1233,7 +1233,7 @@
     </message>
     <message>
         <location filename="../../ui/station/cases_page.py" line="195"/>
-        <location filename="../../ui/station/cases_page.py" line="369"/>
+        <location filename="../../ui/station/cases_page.py" line="366"/>
         <source>全部事项</source>
         <translation>All matters</translation>
     </message>
@@ -1334,52 +1334,52 @@
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../ui/station/cases_page.py" line="401"/>
+        <location filename="../../ui/station/cases_page.py" line="398"/>
         <source>没有符合条件的办件。可以清除筛选，或换个搜索词。</source>
         <translation>No matching cases. Clear the filters or try another search.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/cases_page.py" line="402"/>
+        <location filename="../../ui/station/cases_page.py" line="399"/>
         <source>本站还没有办件。</source>
         <translation>This station has no cases yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/cases_page.py" line="411"/>
+        <location filename="../../ui/station/cases_page.py" line="408"/>
         <source>找到 {n} 件</source>
         <translation>{n} found</translation>
     </message>
     <message>
-        <location filename="../../ui/station/cases_page.py" line="411"/>
+        <location filename="../../ui/station/cases_page.py" line="408"/>
         <source>共 {n} 件</source>
         <translation>{n} cases</translation>
     </message>
     <message>
-        <location filename="../../ui/station/cases_page.py" line="413"/>
+        <location filename="../../ui/station/cases_page.py" line="410"/>
         <source>（已载入 {n}）</source>
         <translation> ({n} loaded)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/cases_page.py" line="414"/>
+        <location filename="../../ui/station/cases_page.py" line="411"/>
         <source>最近变动在前</source>
         <translation>Recently changed first</translation>
     </message>
     <message>
-        <location filename="../../ui/station/cases_page.py" line="414"/>
+        <location filename="../../ui/station/cases_page.py" line="411"/>
         <source>按办件编号</source>
         <translation>By case number</translation>
     </message>
     <message>
-        <location filename="../../ui/station/cases_page.py" line="415"/>
+        <location filename="../../ui/station/cases_page.py" line="412"/>
         <source>按状态</source>
         <translation>By status</translation>
     </message>
     <message>
-        <location filename="../../ui/station/cases_page.py" line="415"/>
+        <location filename="../../ui/station/cases_page.py" line="412"/>
         <source>按事项</source>
         <translation>By matter</translation>
     </message>
     <message>
-        <location filename="../../ui/station/cases_page.py" line="416"/>
+        <location filename="../../ui/station/cases_page.py" line="413"/>
         <source>按办结期限</source>
         <translation>By due date</translation>
     </message>
@@ -1751,293 +1751,293 @@
 <context>
     <name>DetailRenderer</name>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="219"/>
+        <location filename="../../ui/station/case_detail.py" line="208"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="220"/>
+        <location filename="../../ui/station/case_detail.py" line="209"/>
         <source>证件号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="221"/>
+        <location filename="../../ui/station/case_detail.py" line="210"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="222"/>
+        <location filename="../../ui/station/case_detail.py" line="211"/>
         <source>代理人</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="223"/>
+        <location filename="../../ui/station/case_detail.py" line="212"/>
         <source>事项</source>
         <translation>Matter</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="224"/>
+        <location filename="../../ui/station/case_detail.py" line="213"/>
         <source>办理层级</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="224"/>
+        <location filename="../../ui/station/case_detail.py" line="213"/>
         <source>上报区级</source>
         <translation>Escalated to district</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="225"/>
+        <location filename="../../ui/station/case_detail.py" line="214"/>
         <source>站点办结</source>
         <translation>Completed at station</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="226"/>
+        <location filename="../../ui/station/case_detail.py" line="215"/>
         <source>收件时间</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="227"/>
+        <location filename="../../ui/station/case_detail.py" line="216"/>
         <source>受理时间</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="228"/>
+        <location filename="../../ui/station/case_detail.py" line="217"/>
         <source>承诺时限</source>
         <translation>Committed time</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="228"/>
+        <location filename="../../ui/station/case_detail.py" line="217"/>
         <source>办结期限</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="229"/>
+        <location filename="../../ui/station/case_detail.py" line="218"/>
         <source>经办人</source>
         <translation>Clerk</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="230"/>
+        <location filename="../../ui/station/case_detail.py" line="219"/>
         <source>当前负责</source>
         <translation>Current owner</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="230"/>
-        <location filename="../../ui/station/case_detail.py" line="375"/>
+        <location filename="../../ui/station/case_detail.py" line="219"/>
+        <location filename="../../ui/station/case_detail.py" line="364"/>
         <source>区中心</source>
         <translation>District center</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="231"/>
+        <location filename="../../ui/station/case_detail.py" line="220"/>
         <source>本站</source>
         <translation>This station</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="252"/>
+        <location filename="../../ui/station/case_detail.py" line="241"/>
         <source>即办（当场办结）</source>
         <translation>Instant (completed on the spot)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="253"/>
+        <location filename="../../ui/station/case_detail.py" line="242"/>
         <source>{n} 个工作日</source>
         <translation>{n} working days</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="261"/>
+        <location filename="../../ui/station/case_detail.py" line="250"/>
         <source>暂定</source>
         <translation>Provisional</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="267"/>
+        <location filename="../../ui/station/case_detail.py" line="256"/>
         <source>退回补正期间不计时，补正后重新上报时期限顺延。</source>
         <translation>The clock stops while returned for correction; the deadline is extended on re-escalation.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="270"/>
+        <location filename="../../ui/station/case_detail.py" line="259"/>
         <source>已超期 {n} 个工作日</source>
         <translation>Overdue by {n} working days</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="272"/>
+        <location filename="../../ui/station/case_detail.py" line="261"/>
         <source>剩余 {n} 个工作日</source>
         <translation>{n} working days left</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="285"/>
+        <location filename="../../ui/station/case_detail.py" line="274"/>
         <source>（未附说明）</source>
         <translation>(no note)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="317"/>
+        <location filename="../../ui/station/case_detail.py" line="306"/>
         <source>准予</source>
         <translation>Approved</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="317"/>
+        <location filename="../../ui/station/case_detail.py" line="306"/>
         <source>不予批准</source>
         <translation>Denied</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="318"/>
+        <location filename="../../ui/station/case_detail.py" line="307"/>
         <source>办结</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="325"/>
+        <location filename="../../ui/station/case_detail.py" line="314"/>
         <source>决定人：{who}</source>
         <translation>Decided by: {who}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="328"/>
+        <location filename="../../ui/station/case_detail.py" line="317"/>
         <source>已交付：{when}，{how}</source>
         <translation>Delivered: {when}, {how}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="344"/>
+        <location filename="../../ui/station/case_detail.py" line="333"/>
         <source>差评须由区中心在15个工作日内跟进整改。</source>
         <translation>The district center must follow up a bad rating within 15 working days.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="345"/>
+        <location filename="../../ui/station/case_detail.py" line="334"/>
         <source>差评</source>
         <translation>Bad rating</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="348"/>
+        <location filename="../../ui/station/case_detail.py" line="337"/>
         <source>评价渠道：</source>
         <translation>Rating channel: </translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="365"/>
+        <location filename="../../ui/station/case_detail.py" line="354"/>
         <source>同步</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="337"/>
+        <location filename="../../ui/station/case_detail.py" line="326"/>
         <source>好差评</source>
         <translation>Rating</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="358"/>
+        <location filename="../../ui/station/case_detail.py" line="347"/>
         <source>留言</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="286"/>
+        <location filename="../../ui/station/case_detail.py" line="275"/>
         <source>&lt;b&gt;区中心退回补正&lt;/b&gt;（{who}）：{note}</source>
         <translation>&lt;b&gt;Returned for correction by the district center&lt;/b&gt; ({who}): {note}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="297"/>
+        <location filename="../../ui/station/case_detail.py" line="286"/>
         <source>不予受理理由</source>
         <translation>Reason for refusal</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="301"/>
+        <location filename="../../ui/station/case_detail.py" line="290"/>
         <source>依据：</source>
         <translation>Legal basis: </translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="309"/>
+        <location filename="../../ui/station/case_detail.py" line="298"/>
         <source>撤回原因</source>
         <translation>Reason for withdrawal</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="331"/>
+        <location filename="../../ui/station/case_detail.py" line="320"/>
         <source>办理结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="339"/>
+        <location filename="../../ui/station/case_detail.py" line="328"/>
         <source>尚未评价。</source>
         <translation>Not rated yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="347"/>
+        <location filename="../../ui/station/case_detail.py" line="336"/>
         <source>评价意见：</source>
         <translation>Comments: </translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="378"/>
+        <location filename="../../ui/station/case_detail.py" line="367"/>
         <source>被拒</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="380"/>
+        <location filename="../../ui/station/case_detail.py" line="369"/>
         <source>待同步</source>
         <translation>Not synced</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="381"/>
+        <location filename="../../ui/station/case_detail.py" line="370"/>
         <source>已同步</source>
         <translation>Synced</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="386"/>
+        <location filename="../../ui/station/case_detail.py" line="375"/>
         <source>材料</source>
         <translation>Material</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="386"/>
+        <location filename="../../ui/station/case_detail.py" line="375"/>
         <source>必要性</source>
         <translation>Necessity</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="386"/>
+        <location filename="../../ui/station/case_detail.py" line="375"/>
         <source>份数</source>
         <translation>Copies</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="386"/>
+        <location filename="../../ui/station/case_detail.py" line="375"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="387"/>
+        <location filename="../../ui/station/case_detail.py" line="376"/>
         <source>扫描件</source>
         <translation>Scans</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="394"/>
+        <location filename="../../ui/station/case_detail.py" line="383"/>
         <source>{day} 补交（承诺 {promise}）</source>
         <translation>handed in {day} (promised {promise})</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="402"/>
+        <location filename="../../ui/station/case_detail.py" line="391"/>
         <source>承诺 {day} 前补交</source>
         <translation>Promised by {day}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="406"/>
+        <location filename="../../ui/station/case_detail.py" line="395"/>
         <source>原件{n}份</source>
         <translation>{n} original</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="408"/>
+        <location filename="../../ui/station/case_detail.py" line="397"/>
         <source>复印件{n}份</source>
         <translation>{n} copy</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="421"/>
+        <location filename="../../ui/station/case_detail.py" line="410"/>
         <source>{n} 份（{kinds}）</source>
         <translation>{n} ({kinds})</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="428"/>
+        <location filename="../../ui/station/case_detail.py" line="417"/>
         <source>容缺后补</source>
         <translation>Deferred (bring later)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="427"/>
+        <location filename="../../ui/station/case_detail.py" line="416"/>
         <source>必要</source>
         <translation>Required</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="427"/>
+        <location filename="../../ui/station/case_detail.py" line="416"/>
         <source>非必要</source>
         <translation>Optional</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="429"/>
+        <location filename="../../ui/station/case_detail.py" line="418"/>
         <source>信息免交</source>
         <translation>From shared data</translation>
     </message>
@@ -2840,28 +2840,28 @@
 <context>
     <name>IntakeWork</name>
     <message>
-        <location filename="../../ui/station/intake/work.py" line="303"/>
+        <location filename="../../ui/station/intake/work.py" line="291"/>
         <source>请输入办件编号、扫描告知单上的二维码，或输入申请人身份证号码。</source>
         <extracomment>States in which a returning applicant&apos;s case can be continued at the counter.</extracomment>
         <translation>Enter a case number, scan the QR code on the notice, or enter the applicant&apos;s ID number.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/work.py" line="310"/>
+        <location filename="../../ui/station/intake/work.py" line="298"/>
         <source>二维码内容无法识别，请重新扫描或输入办件编号。</source>
         <translation>QR code not recognized. Scan again or enter the case number.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/work.py" line="314"/>
+        <location filename="../../ui/station/intake/work.py" line="302"/>
         <source>二维码校验不通过（与办件不符）。请核对告知单或输入办件编号。</source>
         <translation>QR code check failed (does not match the case). Check the notice or enter the case number.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/work.py" line="333"/>
+        <location filename="../../ui/station/intake/work.py" line="321"/>
         <source>无法识别：请输入办件编号（如 110108001001-20260302-0001）、扫描二维码，或输入18位身份证号码。</source>
         <translation>Not recognized: enter a case number (e.g. 110108001001-20260302-0001), scan the QR code, or enter an 18-digit ID number.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/work.py" line="358"/>
+        <location filename="../../ui/station/intake/work.py" line="346"/>
         <source>办件 {no} 当前状态为“{state}”，不需要补正材料；请到“办件”页查看或办理。</source>
         <translation>Case {no} is &quot;{state}&quot; and needs no supplement; view or handle it on the &quot;Cases&quot; page.</translation>
     </message>
@@ -2930,119 +2930,119 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/station/main_window.py" line="85"/>
+        <location filename="../../ui/station/main_window.py" line="87"/>
         <source>StationDesk 便民服务站窗口工作台</source>
         <translation>StationDesk Service Station Counter</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="88"/>
+        <location filename="../../ui/station/main_window.py" line="90"/>
         <source>正在打开本站数据…</source>
         <translation>Opening station data…</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="124"/>
+        <location filename="../../ui/station/main_window.py" line="126"/>
         <source>受理</source>
         <translation>Intake</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="125"/>
+        <location filename="../../ui/station/main_window.py" line="127"/>
         <source>办件</source>
         <translation>Cases</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="126"/>
+        <location filename="../../ui/station/main_window.py" line="128"/>
         <source>待办</source>
         <translation>Tasks</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="127"/>
+        <location filename="../../ui/station/main_window.py" line="129"/>
         <source>申请人</source>
         <translation>Applicants</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="128"/>
+        <location filename="../../ui/station/main_window.py" line="130"/>
         <source>事项</source>
         <translation>Matters</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="129"/>
+        <location filename="../../ui/station/main_window.py" line="131"/>
         <source>统计</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="130"/>
+        <location filename="../../ui/station/main_window.py" line="132"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="131"/>
+        <location filename="../../ui/station/main_window.py" line="133"/>
         <source>同步</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="173"/>
-        <location filename="../../ui/station/main_window.py" line="429"/>
+        <location filename="../../ui/station/main_window.py" line="175"/>
+        <location filename="../../ui/station/main_window.py" line="420"/>
         <source>经办人：未登录</source>
         <translation>Clerk: not signed in</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="174"/>
+        <location filename="../../ui/station/main_window.py" line="176"/>
         <source>站点：正在打开…</source>
         <translation>Station: opening…</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="175"/>
-        <location filename="../../ui/station/main_window.py" line="201"/>
+        <location filename="../../ui/station/main_window.py" line="177"/>
+        <location filename="../../ui/station/main_window.py" line="203"/>
         <source>● 离线（未连接区中心）</source>
         <translation>● Offline (no district center)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="177"/>
+        <location filename="../../ui/station/main_window.py" line="179"/>
         <source>待同步事件：—</source>
         <translation>Unsynced events: —</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="178"/>
+        <location filename="../../ui/station/main_window.py" line="180"/>
         <source>上次同步：从未</source>
         <translation>Last sync: never</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="197"/>
+        <location filename="../../ui/station/main_window.py" line="199"/>
         <source>待同步事件：{0}</source>
         <translation>Unsynced events: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="198"/>
+        <location filename="../../ui/station/main_window.py" line="200"/>
         <source>上次同步：{0}</source>
         <translation>Last sync: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="199"/>
+        <location filename="../../ui/station/main_window.py" line="201"/>
         <source>从未</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="203"/>
+        <location filename="../../ui/station/main_window.py" line="205"/>
         <source>● 尚未同步</source>
         <translation>● Not synced yet</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="205"/>
+        <location filename="../../ui/station/main_window.py" line="207"/>
         <source>● 在线（上次同步有 {0} 个问题）</source>
         <translation>● Online (last sync had {0} problem(s))</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="208"/>
+        <location filename="../../ui/station/main_window.py" line="210"/>
         <source>● 在线</source>
         <translation>● Online</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="210"/>
+        <location filename="../../ui/station/main_window.py" line="212"/>
         <source>● 离线（上次同步失败）</source>
         <translation>● Offline (last sync failed)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="214"/>
+        <location filename="../../ui/station/main_window.py" line="216"/>
         <source>● 数据库已损坏（已停止保存）</source>
         <translation>● Database damaged (saving stopped)</translation>
     </message>
@@ -3074,27 +3074,27 @@
 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="342"/>
+        <location filename="../../ui/station/main_window.py" line="336"/>
         <source>用户名或密码不正确，或账号已停用。</source>
         <translation>Wrong user name or password, or the account is disabled.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="348"/>
+        <location filename="../../ui/station/main_window.py" line="342"/>
         <source>经办人：{0}</source>
         <translation>Clerk: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="385"/>
+        <location filename="../../ui/station/main_window.py" line="379"/>
         <source>文书的出具机关尚未确认：当前以“{0}”的名义打印受理回执等文书。请管理员在&lt;a href=&quot;settings&quot;&gt;设置 → 出具机关&lt;/a&gt;中核对并保存。</source>
         <translation>The issuing authority is not confirmed yet: receipts and other documents are printed in the name of “{0}”. An administrator should check and save it in &lt;a href=&quot;settings&quot;&gt;Settings → Issuing authority&lt;/a&gt;.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="418"/>
+        <location filename="../../ui/station/main_window.py" line="409"/>
         <source>密码不正确。</source>
         <translation>Wrong password.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="450"/>
+        <location filename="../../ui/station/main_window.py" line="438"/>
         <source>出错了</source>
         <translation>Error</translation>
     </message>
@@ -3850,12 +3850,12 @@
 <context>
     <name>RatingPicker</name>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="500"/>
+        <location filename="../../ui/station/case_detail.py" line="489"/>
         <source>未评价（可稍后记录）</source>
         <translation>Not rated (can be recorded later)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="503"/>
+        <location filename="../../ui/station/case_detail.py" line="492"/>
         <source>{label}（差评）</source>
         <translation>{label} (bad rating)</translation>
     </message>
@@ -4060,75 +4060,75 @@
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../ui/station/reports_page.py" line="132"/>
-        <location filename="../../ui/station/reports_page.py" line="136"/>
+        <location filename="../../ui/station/reports_page.py" line="129"/>
+        <location filename="../../ui/station/reports_page.py" line="133"/>
         <source>正在统计…</source>
         <extracomment>The daily report&apos;s state columns, in its order. The daily report&apos;s activity columns, in its order. A summary is shown. The daily report&apos;s PDF was rendered (bytes), before the preview opens.</extracomment>
         <translation>Calculating…</translation>
     </message>
     <message>
-        <location filename="../../ui/station/reports_page.py" line="155"/>
+        <location filename="../../ui/station/reports_page.py" line="152"/>
         <source>站点日报 {day}</source>
         <translation>Station daily report {day}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/reports_page.py" line="164"/>
+        <location filename="../../ui/station/reports_page.py" line="161"/>
         <source>正在生成日报…</source>
         <translation>Generating daily report…</translation>
     </message>
     <message>
-        <location filename="../../ui/station/reports_page.py" line="169"/>
+        <location filename="../../ui/station/reports_page.py" line="166"/>
         <source>今天</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ui/station/reports_page.py" line="169"/>
+        <location filename="../../ui/station/reports_page.py" line="166"/>
         <source>昨天</source>
         <translation>Yesterday</translation>
     </message>
     <message>
-        <location filename="../../ui/station/reports_page.py" line="170"/>
+        <location filename="../../ui/station/reports_page.py" line="167"/>
         <source>本周</source>
         <translation>This week</translation>
     </message>
     <message>
-        <location filename="../../ui/station/reports_page.py" line="170"/>
+        <location filename="../../ui/station/reports_page.py" line="167"/>
         <source>本月</source>
         <translation>This month</translation>
     </message>
     <message>
-        <location filename="../../ui/station/reports_page.py" line="171"/>
+        <location filename="../../ui/station/reports_page.py" line="168"/>
         <source>上月</source>
         <translation>Last month</translation>
     </message>
     <message>
-        <location filename="../../ui/station/reports_page.py" line="171"/>
+        <location filename="../../ui/station/reports_page.py" line="168"/>
         <source>近30天</source>
         <translation>Last 30 days</translation>
     </message>
     <message>
-        <location filename="../../ui/station/reports_page.py" line="172"/>
+        <location filename="../../ui/station/reports_page.py" line="169"/>
         <source>自定义</source>
         <translation>Custom</translation>
     </message>
     <message>
-        <location filename="../../ui/station/reports_page.py" line="181"/>
+        <location filename="../../ui/station/reports_page.py" line="178"/>
         <source>打印日报(&amp;P)</source>
         <translation>&amp;Print daily report</translation>
     </message>
     <message>
         <location filename="../../ui/district/reports.py" line="174"/>
-        <location filename="../../ui/station/reports_page.py" line="186"/>
+        <location filename="../../ui/station/reports_page.py" line="183"/>
         <source>统计期间</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../ui/station/reports_page.py" line="192"/>
+        <location filename="../../ui/station/reports_page.py" line="189"/>
         <source>日报日期</source>
         <translation>Report date</translation>
     </message>
     <message>
-        <location filename="../../ui/station/reports_page.py" line="196"/>
+        <location filename="../../ui/station/reports_page.py" line="193"/>
         <source>收件</source>
         <translation>Intake</translation>
     </message>
@@ -4180,14 +4180,14 @@
     <message>
         <location filename="../../ui/district/reports.py" line="182"/>
         <location filename="../../ui/district/reports.py" line="191"/>
-        <location filename="../../ui/station/reports_page.py" line="196"/>
+        <location filename="../../ui/station/reports_page.py" line="193"/>
         <source>受理</source>
         <translation>Accept</translation>
     </message>
     <message>
         <location filename="../../ui/district/reports.py" line="183"/>
         <location filename="../../ui/district/reports.py" line="191"/>
-        <location filename="../../ui/station/reports_page.py" line="196"/>
+        <location filename="../../ui/station/reports_page.py" line="193"/>
         <source>办结</source>
         <translation>Compl.</translation>
     </message>
@@ -4245,152 +4245,152 @@
         <translation>Generated {when}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/reports_page.py" line="197"/>
+        <location filename="../../ui/station/reports_page.py" line="194"/>
         <source>不予受理</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../ui/station/reports_page.py" line="197"/>
+        <location filename="../../ui/station/reports_page.py" line="194"/>
         <source>评价</source>
         <translation>Rated</translation>
     </message>
     <message>
-        <location filename="../../ui/station/reports_page.py" line="197"/>
+        <location filename="../../ui/station/reports_page.py" line="194"/>
         <source>差评</source>
         <translation>Bad rating</translation>
     </message>
     <message>
-        <location filename="../../ui/station/reports_page.py" line="198"/>
+        <location filename="../../ui/station/reports_page.py" line="195"/>
         <source>当前超期</source>
         <translation>Overdue now</translation>
     </message>
     <message>
-        <location filename="../../ui/station/reports_page.py" line="198"/>
+        <location filename="../../ui/station/reports_page.py" line="195"/>
         <source>当前预警</source>
         <translation>Warning now</translation>
     </message>
     <message>
         <location filename="../../ui/district/reports.py" line="195"/>
-        <location filename="../../ui/station/reports_page.py" line="208"/>
-        <location filename="../../ui/station/reports_page.py" line="212"/>
+        <location filename="../../ui/station/reports_page.py" line="205"/>
+        <location filename="../../ui/station/reports_page.py" line="209"/>
         <source>事项</source>
         <translation>Matter</translation>
     </message>
     <message>
-        <location filename="../../ui/station/reports_page.py" line="208"/>
-        <location filename="../../ui/station/reports_page.py" line="328"/>
-        <location filename="../../ui/station/reports_page.py" line="342"/>
+        <location filename="../../ui/station/reports_page.py" line="205"/>
+        <location filename="../../ui/station/reports_page.py" line="325"/>
+        <location filename="../../ui/station/reports_page.py" line="339"/>
         <source>合计</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../ui/station/reports_page.py" line="220"/>
+        <location filename="../../ui/station/reports_page.py" line="217"/>
         <source>收件办件（按当前状态）</source>
         <translation>Cases received (by current state)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/reports_page.py" line="221"/>
+        <location filename="../../ui/station/reports_page.py" line="218"/>
         <source>办理情况（按办理事件）</source>
         <translation>Handling (by event)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/reports_page.py" line="306"/>
+        <location filename="../../ui/station/reports_page.py" line="303"/>
         <source>{start} 至 {end}，共 {n} 天</source>
         <translation>{start} to {end}, {n} days</translation>
     </message>
     <message>
-        <location filename="../../ui/station/reports_page.py" line="307"/>
+        <location filename="../../ui/station/reports_page.py" line="304"/>
         <source>{day}</source>
         <translation>{day}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/reports_page.py" line="349"/>
+        <location filename="../../ui/station/reports_page.py" line="346"/>
         <source>好差评（{n} 条）</source>
         <translation>Ratings ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/station/reports_page.py" line="352"/>
+        <location filename="../../ui/station/reports_page.py" line="349"/>
         <source>本期间没有评价。</source>
         <translation>No ratings in this period.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/reports_page.py" line="361"/>
+        <location filename="../../ui/station/reports_page.py" line="358"/>
         <source>{n}（{p}%）</source>
         <translation>{n} ({p}%)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/reports_page.py" line="367"/>
+        <location filename="../../ui/station/reports_page.py" line="364"/>
         <source>满意率 {p}%</source>
         <translation>Satisfaction rate {p}%</translation>
     </message>
     <message>
-        <location filename="../../ui/station/reports_page.py" line="369"/>
+        <location filename="../../ui/station/reports_page.py" line="366"/>
         <source>评价渠道：</source>
         <translation>Channels: </translation>
     </message>
     <message>
-        <location filename="../../ui/station/reports_page.py" line="373"/>
+        <location filename="../../ui/station/reports_page.py" line="370"/>
         <source>电子监察（今日）</source>
         <translation>Electronic supervision (today)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/reports_page.py" line="375"/>
+        <location filename="../../ui/station/reports_page.py" line="372"/>
         <source>正常</source>
         <translation>Normal</translation>
     </message>
     <message>
-        <location filename="../../ui/station/reports_page.py" line="375"/>
+        <location filename="../../ui/station/reports_page.py" line="372"/>
         <source>预警</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../ui/station/reports_page.py" line="376"/>
+        <location filename="../../ui/station/reports_page.py" line="373"/>
         <source>超期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/station/reports_page.py" line="378"/>
+        <location filename="../../ui/station/reports_page.py" line="375"/>
         <source>其中退回补正、暂停计时的 {n} 件按退回时的状态计。</source>
         <translation>{n} of these, returned for correction with the clock stopped, are counted as they were when returned.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/reports_page.py" line="380"/>
+        <location filename="../../ui/station/reports_page.py" line="377"/>
         <source>差评（须区中心15个工作日内跟进整改）</source>
         <translation>Bad ratings (the district center follows up within 15 working days)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/reports_page.py" line="382"/>
+        <location filename="../../ui/station/reports_page.py" line="379"/>
         <source>本期间没有差评。</source>
         <translation>No bad ratings in this period.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/reports_page.py" line="385"/>
+        <location filename="../../ui/station/reports_page.py" line="382"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/station/reports_page.py" line="385"/>
+        <location filename="../../ui/station/reports_page.py" line="382"/>
         <source>办件编号</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../../ui/station/reports_page.py" line="386"/>
+        <location filename="../../ui/station/reports_page.py" line="383"/>
         <source>评价</source>
         <comment>column: the rating given</comment>
         <translation>Rating</translation>
     </message>
     <message>
-        <location filename="../../ui/station/reports_page.py" line="386"/>
+        <location filename="../../ui/station/reports_page.py" line="383"/>
         <source>意见</source>
         <translation>Comment</translation>
     </message>
     <message>
-        <location filename="../../ui/station/reports_page.py" line="387"/>
+        <location filename="../../ui/station/reports_page.py" line="384"/>
         <source>评价渠道</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../ui/station/reports_page.py" line="398"/>
+        <location filename="../../ui/station/reports_page.py" line="395"/>
         <source>仅列出前 200 条。</source>
         <translation>Only the first 200 are listed.</translation>
     </message>
@@ -4411,291 +4411,291 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="34"/>
+        <location filename="../../ui/station/settings_page.py" line="42"/>
         <source>管理员</source>
         <extracomment>Role names, translated when shown (``self.tr`` in SettingsPage).</extracomment>
         <translation>Administrator</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="35"/>
+        <location filename="../../ui/station/settings_page.py" line="43"/>
         <source>窗口人员</source>
         <translation>Counter staff</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="66"/>
+        <location filename="../../ui/station/settings_page.py" line="74"/>
         <source>出具机关（文书以其名义出具，本站为受理地点）</source>
         <translation>Issuing authority (documents are issued in its name; this station is the place of acceptance)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="69"/>
+        <location filename="../../ui/station/settings_page.py" line="77"/>
         <source>如：北京市海淀区学院路街道办事处</source>
         <translation>e.g. 北京市海淀区学院路街道办事处</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="70"/>
+        <location filename="../../ui/station/settings_page.py" line="78"/>
         <source>站点办结事项</source>
         <translation>Station-level matters</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="72"/>
+        <location filename="../../ui/station/settings_page.py" line="80"/>
         <source>以事项的实施部门名义出具（如“区民政局”按本站所在区印作“北京市海淀区民政局”）。</source>
         <translation>Issued in the name of the matter&apos;s implementing department (e.g. “区民政局” prints as “北京市海淀区民政局” for this station&apos;s district).</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="74"/>
+        <location filename="../../ui/station/settings_page.py" line="82"/>
         <source>上报件</source>
         <translation>Escalated matters</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="76"/>
+        <location filename="../../ui/station/settings_page.py" line="84"/>
         <source>如：北京市海淀区人民政府</source>
         <translation>e.g. 北京市海淀区人民政府</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="77"/>
+        <location filename="../../ui/station/settings_page.py" line="85"/>
         <source>行政复议机关</source>
         <translation>Reconsideration body</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="79"/>
+        <location filename="../../ui/station/settings_page.py" line="87"/>
         <source>区里规定的一次性告知制度名称</source>
         <translation>Name of the district&apos;s one-time notice rule</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="80"/>
+        <location filename="../../ui/station/settings_page.py" line="88"/>
         <source>一次性告知依据（非行政许可事项）</source>
         <translation>One-time notice basis (non-licence matters)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="81"/>
+        <location filename="../../ui/station/settings_page.py" line="89"/>
         <source>确认并保存出具机关</source>
         <translation>Confirm and save the issuing authority</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="92"/>
+        <location filename="../../ui/station/settings_page.py" line="100"/>
         <source>打印</source>
         <translation>Printing</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="95"/>
+        <location filename="../../ui/station/settings_page.py" line="103"/>
         <source>留空则自动查找系统中的中文 TrueType 字体</source>
         <translation>Leave empty to find a Chinese TrueType font automatically</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="96"/>
+        <location filename="../../ui/station/settings_page.py" line="104"/>
         <source>浏览…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="98"/>
+        <location filename="../../ui/station/settings_page.py" line="106"/>
         <source>检测字体</source>
         <translation>Test font</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="104"/>
+        <location filename="../../ui/station/settings_page.py" line="112"/>
         <source>中文字体文件</source>
         <translation>Chinese font file</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="109"/>
+        <location filename="../../ui/station/settings_page.py" line="117"/>
         <source>两联（申请人留存联 + 窗口存档联）</source>
         <translation>Two (applicant copy + counter file copy)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="110"/>
+        <location filename="../../ui/station/settings_page.py" line="118"/>
         <source>一联</source>
         <translation>One</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="111"/>
+        <location filename="../../ui/station/settings_page.py" line="119"/>
         <source>联数</source>
         <translation>Copies</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="113"/>
+        <location filename="../../ui/station/settings_page.py" line="121"/>
         <source>系统默认打印机</source>
         <translation>System default printer</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="121"/>
+        <location filename="../../ui/station/settings_page.py" line="129"/>
         <source>打印机</source>
         <translation>Printer</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="125"/>
+        <location filename="../../ui/station/settings_page.py" line="133"/>
         <source>工作台</source>
         <translation>Workstation</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="129"/>
+        <location filename="../../ui/station/settings_page.py" line="137"/>
         <source> 分钟</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="130"/>
+        <location filename="../../ui/station/settings_page.py" line="138"/>
         <source>不自动锁定</source>
         <translation>Never lock</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="131"/>
+        <location filename="../../ui/station/settings_page.py" line="139"/>
         <source>无操作自动锁定</source>
         <translation>Lock when idle</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="135"/>
+        <location filename="../../ui/station/settings_page.py" line="143"/>
         <source>界面语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="138"/>
+        <location filename="../../ui/station/settings_page.py" line="146"/>
         <source>保存设置</source>
         <translation>Save settings</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="147"/>
+        <location filename="../../ui/station/settings_page.py" line="155"/>
         <source>数据与备份</source>
         <translation>Data and backup</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="151"/>
+        <location filename="../../ui/station/settings_page.py" line="159"/>
         <source>数据目录</source>
         <translation>Data folder</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="152"/>
+        <location filename="../../ui/station/settings_page.py" line="160"/>
         <source>立即备份…</source>
         <translation>Back up now…</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="158"/>
+        <location filename="../../ui/station/settings_page.py" line="166"/>
         <source>在线备份</source>
         <translation>Online backup</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="162"/>
+        <location filename="../../ui/station/settings_page.py" line="170"/>
         <source>窗口人员账号（管理员）</source>
         <translation>Counter staff accounts (admin)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="166"/>
-        <location filename="../../ui/station/settings_page.py" line="175"/>
+        <location filename="../../ui/station/settings_page.py" line="174"/>
+        <location filename="../../ui/station/settings_page.py" line="183"/>
         <source>用户名</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="166"/>
-        <location filename="../../ui/station/settings_page.py" line="177"/>
+        <location filename="../../ui/station/settings_page.py" line="174"/>
+        <location filename="../../ui/station/settings_page.py" line="185"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="166"/>
+        <location filename="../../ui/station/settings_page.py" line="174"/>
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="166"/>
+        <location filename="../../ui/station/settings_page.py" line="174"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="183"/>
+        <location filename="../../ui/station/settings_page.py" line="191"/>
         <source>初始密码（至少 8 位）</source>
         <translation>Initial password (min. 8 characters)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="185"/>
+        <location filename="../../ui/station/settings_page.py" line="193"/>
         <source>新增账号</source>
         <translation>Add account</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="191"/>
+        <location filename="../../ui/station/settings_page.py" line="199"/>
         <source>停用 / 启用所选账号</source>
         <translation>Disable / enable selected</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="234"/>
-        <location filename="../../ui/station/settings_page.py" line="283"/>
+        <location filename="../../ui/station/settings_page.py" line="240"/>
+        <location filename="../../ui/station/settings_page.py" line="289"/>
         <source>已确认。</source>
         <translation>Confirmed.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="235"/>
+        <location filename="../../ui/station/settings_page.py" line="241"/>
         <source>尚未确认：以上为按站点名称推定的默认值，请核对后保存。</source>
         <translation>Not confirmed: these are defaults guessed from the station&apos;s name; check them and save.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="246"/>
+        <location filename="../../ui/station/settings_page.py" line="252"/>
         <source>在用</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="246"/>
+        <location filename="../../ui/station/settings_page.py" line="252"/>
         <source>停用</source>
         <translation>Disabled</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="263"/>
+        <location filename="../../ui/station/settings_page.py" line="270"/>
         <source>界面语言将在重新启动后生效。</source>
         <translation>The language changes after a restart.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="291"/>
+        <location filename="../../ui/station/settings_page.py" line="297"/>
         <source>选择中文字体文件</source>
         <translation>Choose a Chinese font file</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="292"/>
+        <location filename="../../ui/station/settings_page.py" line="298"/>
         <source>TrueType 字体 (*.ttf *.ttc)</source>
         <translation>TrueType fonts (*.ttf *.ttc)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="306"/>
+        <location filename="../../ui/station/settings_page.py" line="312"/>
         <source>{path}（子字体 {n}）</source>
         <translation>{path} (subfont {n})</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="307"/>
+        <location filename="../../ui/station/settings_page.py" line="313"/>
         <source>可用：{0}</source>
         <translation>OK: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="313"/>
+        <location filename="../../ui/station/settings_page.py" line="319"/>
         <source>备份到</source>
         <translation>Back up to</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="314"/>
+        <location filename="../../ui/station/settings_page.py" line="320"/>
         <source>SQLite 数据库 (*.sqlite3)</source>
         <translation>SQLite database (*.sqlite3)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="323"/>
+        <location filename="../../ui/station/settings_page.py" line="329"/>
         <source>正在备份…</source>
         <translation>Backing up…</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="327"/>
+        <location filename="../../ui/station/settings_page.py" line="333"/>
         <source>已备份到 {0}</source>
         <translation>Backed up to {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="345"/>
+        <location filename="../../ui/station/settings_page.py" line="348"/>
         <source>已新增账号 {0}</source>
         <translation>Account {0} added</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="364"/>
+        <location filename="../../ui/station/settings_page.py" line="367"/>
         <source>不能停用当前登录的账号。</source>
         <translation>You cannot disable the account that is signed in.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="378"/>
+        <location filename="../../ui/station/settings_page.py" line="376"/>
         <source>已启用 {0}</source>
         <translation>{0} enabled</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="378"/>
+        <location filename="../../ui/station/settings_page.py" line="376"/>
         <source>已停用 {0}</source>
         <translation>{0} disabled</translation>
     </message>
@@ -4839,185 +4839,185 @@
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="346"/>
+        <location filename="../../ui/station/sync_page.py" line="306"/>
         <source>正在与区中心台账核对…</source>
         <translation>Comparing with the district&apos;s ledger…</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="359"/>
+        <location filename="../../ui/station/sync_page.py" line="319"/>
         <source>正在读取同步状态…</source>
         <translation>Reading the sync status…</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="367"/>
+        <location filename="../../ui/station/sync_page.py" line="327"/>
         <source>立即同步</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="372"/>
+        <location filename="../../ui/station/sync_page.py" line="332"/>
         <source>与区中心对账</source>
         <translation>Reconcile with the district</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="374"/>
-        <location filename="../../ui/station/sync_page.py" line="461"/>
+        <location filename="../../ui/station/sync_page.py" line="334"/>
+        <location filename="../../ui/station/sync_page.py" line="421"/>
         <source>登记到区中心…</source>
         <translation>Enroll with the district…</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="377"/>
+        <location filename="../../ui/station/sync_page.py" line="337"/>
         <source>尚未对账。</source>
         <translation>Not reconciled yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="393"/>
+        <location filename="../../ui/station/sync_page.py" line="353"/>
         <source>办件编号</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="393"/>
-        <location filename="../../ui/station/sync_page.py" line="397"/>
+        <location filename="../../ui/station/sync_page.py" line="353"/>
+        <location filename="../../ui/station/sync_page.py" line="357"/>
         <source>序号</source>
         <translation>Seq.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="393"/>
+        <location filename="../../ui/station/sync_page.py" line="353"/>
         <source>环节</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="394"/>
+        <location filename="../../ui/station/sync_page.py" line="354"/>
         <source>区中心拒收原因</source>
         <translation>Why the district refused it</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="397"/>
+        <location filename="../../ui/station/sync_page.py" line="357"/>
         <source>案件</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="397"/>
+        <location filename="../../ui/station/sync_page.py" line="357"/>
         <source>代码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="398"/>
+        <location filename="../../ui/station/sync_page.py" line="358"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="401"/>
+        <location filename="../../ui/station/sync_page.py" line="361"/>
         <source>本次运行尚未同步。</source>
         <translation>No sync since the program started.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="404"/>
+        <location filename="../../ui/station/sync_page.py" line="364"/>
         <source>被拒绝的事件</source>
         <translation>Refused events</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="405"/>
+        <location filename="../../ui/station/sync_page.py" line="365"/>
         <source>无法应用的区中心事件</source>
         <translation>District events not applied</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="406"/>
+        <location filename="../../ui/station/sync_page.py" line="366"/>
         <source>上次同步报告</source>
         <translation>Last sync report</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="408"/>
+        <location filename="../../ui/station/sync_page.py" line="368"/>
         <source>对账：</source>
         <translation>Reconciliation: </translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="420"/>
+        <location filename="../../ui/station/sync_page.py" line="380"/>
         <source>● 正在同步…</source>
         <translation>● Syncing…</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="432"/>
+        <location filename="../../ui/station/sync_page.py" line="392"/>
         <source>● 未登记到区中心</source>
         <translation>● Not enrolled with a district</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="434"/>
+        <location filename="../../ui/station/sync_page.py" line="394"/>
         <source>● 尚未同步</source>
         <translation>● Not synced yet</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="436"/>
+        <location filename="../../ui/station/sync_page.py" line="396"/>
         <source>● 上次同步完成，但有 {n} 个问题</source>
         <translation>● Last sync done, with {n} problem(s)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="439"/>
+        <location filename="../../ui/station/sync_page.py" line="399"/>
         <source>● 在线：上次同步成功</source>
         <translation>● Online: the last sync succeeded</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="441"/>
+        <location filename="../../ui/station/sync_page.py" line="401"/>
         <source>● 离线：上次同步没有完成</source>
         <translation>● Offline: the last sync did not complete</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="442"/>
+        <location filename="../../ui/station/sync_page.py" line="402"/>
         <source>区中心：{server}</source>
         <translation>District: {server}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="443"/>
+        <location filename="../../ui/station/sync_page.py" line="403"/>
         <source>未登记（管理员点“登记到区中心…”，输入区中心地址和登记码）</source>
         <translation>not enrolled (an administrator clicks “Enroll with the district…” and enters the address and the enrollment code)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="446"/>
+        <location filename="../../ui/station/sync_page.py" line="406"/>
         <source>待同步：{pending} 条事件、{notes} 条留言；区中心已确认 {acked} 条；被拒绝 {rejected} 条</source>
         <translation>Waiting: {pending} events, {notes} notes; acknowledged by the district: {acked}; refused: {rejected}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="449"/>
+        <location filename="../../ui/station/sync_page.py" line="409"/>
         <source>上次成功同步：{ok}&#x3000;上次尝试：{tried}</source>
         <translation>Last successful sync: {ok}   last attempt: {tried}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="450"/>
-        <location filename="../../ui/station/sync_page.py" line="451"/>
+        <location filename="../../ui/station/sync_page.py" line="410"/>
+        <location filename="../../ui/station/sync_page.py" line="411"/>
         <source>从未</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="460"/>
+        <location filename="../../ui/station/sync_page.py" line="420"/>
         <source>重新登记…</source>
         <translation>Enroll again…</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="468"/>
+        <location filename="../../ui/station/sync_page.py" line="428"/>
         <source>被拒绝的事件（{n}）</source>
         <translation>Refused events ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="486"/>
+        <location filename="../../ui/station/sync_page.py" line="446"/>
         <source>已对账：{n} 天的事件与区中心一致。</source>
         <translation>Reconciled: {n} days of events agree with the district.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="490"/>
+        <location filename="../../ui/station/sync_page.py" line="450"/>
         <source>{day} {origin}：本站 {mine} 条，区中心 {theirs} 条</source>
         <translation>{day} {origin}: station {mine}, district {theirs}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="491"/>
+        <location filename="../../ui/station/sync_page.py" line="451"/>
         <source>本站事件</source>
         <translation>station events</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="492"/>
+        <location filename="../../ui/station/sync_page.py" line="452"/>
         <source>区中心事件</source>
         <translation>district events</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="494"/>
+        <location filename="../../ui/station/sync_page.py" line="454"/>
         <source>有差异：</source>
         <translation>Differences: </translation>
     </message>
@@ -5025,252 +5025,252 @@
 <context>
     <name>TasksPage</name>
     <message>
-        <location filename="../../ui/station/tasks_page.py" line="140"/>
+        <location filename="../../ui/station/tasks_page.py" line="105"/>
         <source>正在读取…</source>
         <extracomment>Cases in these states continue at the counter; the others open in the cases page. The lists were (re)loaded.</extracomment>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../ui/station/tasks_page.py" line="166"/>
-        <location filename="../../ui/station/tasks_page.py" line="260"/>
+        <location filename="../../ui/station/tasks_page.py" line="131"/>
+        <location filename="../../ui/station/tasks_page.py" line="225"/>
         <source>待补正跟进</source>
         <translation>Supplement follow-up</translation>
     </message>
     <message>
-        <location filename="../../ui/station/tasks_page.py" line="166"/>
+        <location filename="../../ui/station/tasks_page.py" line="131"/>
         <source>退回补正</source>
         <translation>Returned for correction</translation>
     </message>
     <message>
-        <location filename="../../ui/station/tasks_page.py" line="166"/>
+        <location filename="../../ui/station/tasks_page.py" line="131"/>
         <source>待交付结果</source>
         <translation>Results to deliver</translation>
     </message>
     <message>
-        <location filename="../../ui/station/tasks_page.py" line="167"/>
-        <location filename="../../ui/station/tasks_page.py" line="186"/>
+        <location filename="../../ui/station/tasks_page.py" line="132"/>
+        <location filename="../../ui/station/tasks_page.py" line="151"/>
         <source>超期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/station/tasks_page.py" line="167"/>
+        <location filename="../../ui/station/tasks_page.py" line="132"/>
         <source>预警</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../ui/station/tasks_page.py" line="175"/>
+        <location filename="../../ui/station/tasks_page.py" line="140"/>
         <source>按 {n} 切换到此列表</source>
         <translation>Press {n} to switch to this list</translation>
     </message>
     <message>
-        <location filename="../../ui/station/tasks_page.py" line="179"/>
+        <location filename="../../ui/station/tasks_page.py" line="144"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/station/tasks_page.py" line="179"/>
-        <location filename="../../ui/station/tasks_page.py" line="181"/>
-        <location filename="../../ui/station/tasks_page.py" line="183"/>
-        <location filename="../../ui/station/tasks_page.py" line="185"/>
-        <location filename="../../ui/station/tasks_page.py" line="187"/>
+        <location filename="../../ui/station/tasks_page.py" line="144"/>
+        <location filename="../../ui/station/tasks_page.py" line="146"/>
+        <location filename="../../ui/station/tasks_page.py" line="148"/>
+        <location filename="../../ui/station/tasks_page.py" line="150"/>
+        <location filename="../../ui/station/tasks_page.py" line="152"/>
         <source>办件编号</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../../ui/station/tasks_page.py" line="179"/>
-        <location filename="../../ui/station/tasks_page.py" line="181"/>
-        <location filename="../../ui/station/tasks_page.py" line="183"/>
-        <location filename="../../ui/station/tasks_page.py" line="185"/>
-        <location filename="../../ui/station/tasks_page.py" line="187"/>
+        <location filename="../../ui/station/tasks_page.py" line="144"/>
+        <location filename="../../ui/station/tasks_page.py" line="146"/>
+        <location filename="../../ui/station/tasks_page.py" line="148"/>
+        <location filename="../../ui/station/tasks_page.py" line="150"/>
+        <location filename="../../ui/station/tasks_page.py" line="152"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/station/tasks_page.py" line="179"/>
-        <location filename="../../ui/station/tasks_page.py" line="181"/>
+        <location filename="../../ui/station/tasks_page.py" line="144"/>
+        <location filename="../../ui/station/tasks_page.py" line="146"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/station/tasks_page.py" line="180"/>
-        <location filename="../../ui/station/tasks_page.py" line="181"/>
-        <location filename="../../ui/station/tasks_page.py" line="183"/>
-        <location filename="../../ui/station/tasks_page.py" line="185"/>
-        <location filename="../../ui/station/tasks_page.py" line="187"/>
+        <location filename="../../ui/station/tasks_page.py" line="145"/>
+        <location filename="../../ui/station/tasks_page.py" line="146"/>
+        <location filename="../../ui/station/tasks_page.py" line="148"/>
+        <location filename="../../ui/station/tasks_page.py" line="150"/>
+        <location filename="../../ui/station/tasks_page.py" line="152"/>
         <source>事项</source>
         <translation>Matter</translation>
     </message>
     <message>
-        <location filename="../../ui/station/tasks_page.py" line="180"/>
+        <location filename="../../ui/station/tasks_page.py" line="145"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/station/tasks_page.py" line="180"/>
+        <location filename="../../ui/station/tasks_page.py" line="145"/>
         <source>待补材料</source>
         <translation>Materials to bring</translation>
     </message>
     <message>
-        <location filename="../../ui/station/tasks_page.py" line="182"/>
+        <location filename="../../ui/station/tasks_page.py" line="147"/>
         <source>退回日期</source>
         <translation>Returned</translation>
     </message>
     <message>
-        <location filename="../../ui/station/tasks_page.py" line="182"/>
+        <location filename="../../ui/station/tasks_page.py" line="147"/>
         <source>审核人</source>
         <translation>Reviewer</translation>
     </message>
     <message>
-        <location filename="../../ui/station/tasks_page.py" line="182"/>
+        <location filename="../../ui/station/tasks_page.py" line="147"/>
         <source>退回意见</source>
         <translation>Return note</translation>
     </message>
     <message>
-        <location filename="../../ui/station/tasks_page.py" line="183"/>
+        <location filename="../../ui/station/tasks_page.py" line="148"/>
         <source>决定</source>
         <translation>Decision</translation>
     </message>
     <message>
-        <location filename="../../ui/station/tasks_page.py" line="184"/>
+        <location filename="../../ui/station/tasks_page.py" line="149"/>
         <source>决定日期</source>
         <translation>Decided</translation>
     </message>
     <message>
-        <location filename="../../ui/station/tasks_page.py" line="184"/>
+        <location filename="../../ui/station/tasks_page.py" line="149"/>
         <source>已等待</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../../ui/station/tasks_page.py" line="185"/>
-        <location filename="../../ui/station/tasks_page.py" line="187"/>
+        <location filename="../../ui/station/tasks_page.py" line="150"/>
+        <location filename="../../ui/station/tasks_page.py" line="152"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/station/tasks_page.py" line="186"/>
-        <location filename="../../ui/station/tasks_page.py" line="188"/>
+        <location filename="../../ui/station/tasks_page.py" line="151"/>
+        <location filename="../../ui/station/tasks_page.py" line="153"/>
         <source>办结期限</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../ui/station/tasks_page.py" line="186"/>
-        <location filename="../../ui/station/tasks_page.py" line="188"/>
+        <location filename="../../ui/station/tasks_page.py" line="151"/>
+        <location filename="../../ui/station/tasks_page.py" line="153"/>
         <source>当前负责</source>
         <translation>Current owner</translation>
     </message>
     <message>
-        <location filename="../../ui/station/tasks_page.py" line="188"/>
+        <location filename="../../ui/station/tasks_page.py" line="153"/>
         <source>剩余</source>
         <translation>Left</translation>
     </message>
     <message>
-        <location filename="../../ui/station/tasks_page.py" line="202"/>
+        <location filename="../../ui/station/tasks_page.py" line="167"/>
         <source>显示完整电话</source>
         <translation>Show full phone numbers</translation>
     </message>
     <message>
-        <location filename="../../ui/station/tasks_page.py" line="206"/>
+        <location filename="../../ui/station/tasks_page.py" line="171"/>
         <source>刷新 F5</source>
         <translation>Refresh F5</translation>
     </message>
     <message>
-        <location filename="../../ui/station/tasks_page.py" line="259"/>
+        <location filename="../../ui/station/tasks_page.py" line="224"/>
         <source>待补正跟进（承诺逾期 {n}）</source>
         <translation>Supplement follow-up ({n} past promise)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/tasks_page.py" line="261"/>
+        <location filename="../../ui/station/tasks_page.py" line="226"/>
         <source>更新于 {t}</source>
         <translation>Updated {t}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/tasks_page.py" line="285"/>
+        <location filename="../../ui/station/tasks_page.py" line="250"/>
         <source>告知补正</source>
         <translation>Notice</translation>
     </message>
     <message>
-        <location filename="../../ui/station/tasks_page.py" line="288"/>
+        <location filename="../../ui/station/tasks_page.py" line="253"/>
         <source>一次性告知单出具日期</source>
         <translation>Date the one-time notice was issued</translation>
     </message>
     <message>
-        <location filename="../../ui/station/tasks_page.py" line="290"/>
+        <location filename="../../ui/station/tasks_page.py" line="255"/>
         <source>容缺后补</source>
         <translation>Deferred</translation>
     </message>
     <message>
-        <location filename="../../ui/station/tasks_page.py" line="291"/>
+        <location filename="../../ui/station/tasks_page.py" line="256"/>
         <source>承诺 {d}</source>
         <translation>Promised {d}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/tasks_page.py" line="295"/>
+        <location filename="../../ui/station/tasks_page.py" line="260"/>
         <source>承诺补交日期已过，请联系申请人。</source>
         <translation>Promised date has passed; contact the applicant.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/tasks_page.py" line="296"/>
+        <location filename="../../ui/station/tasks_page.py" line="261"/>
         <source>申请人承诺补交的日期</source>
         <translation>Date the applicant promised to bring the materials</translation>
     </message>
     <message>
-        <location filename="../../ui/station/tasks_page.py" line="313"/>
+        <location filename="../../ui/station/tasks_page.py" line="278"/>
         <source>{n} 天</source>
         <translation>{n} days</translation>
     </message>
     <message>
-        <location filename="../../ui/station/tasks_page.py" line="323"/>
-        <location filename="../../ui/station/tasks_page.py" line="325"/>
+        <location filename="../../ui/station/tasks_page.py" line="288"/>
+        <location filename="../../ui/station/tasks_page.py" line="290"/>
         <source>{n} 个工作日</source>
         <translation>{n} working days</translation>
     </message>
     <message>
-        <location filename="../../ui/station/tasks_page.py" line="323"/>
+        <location filename="../../ui/station/tasks_page.py" line="288"/>
         <source>已到期</source>
         <translation>Due now</translation>
     </message>
     <message>
-        <location filename="../../ui/station/tasks_page.py" line="326"/>
+        <location filename="../../ui/station/tasks_page.py" line="291"/>
         <source> 暂定</source>
         <translation> provisional</translation>
     </message>
     <message>
-        <location filename="../../ui/station/tasks_page.py" line="327"/>
+        <location filename="../../ui/station/tasks_page.py" line="292"/>
         <source>区中心</source>
         <translation>District center</translation>
     </message>
     <message>
-        <location filename="../../ui/station/tasks_page.py" line="327"/>
+        <location filename="../../ui/station/tasks_page.py" line="292"/>
         <source>本站</source>
         <translation>This station</translation>
     </message>
     <message>
-        <location filename="../../ui/station/tasks_page.py" line="338"/>
+        <location filename="../../ui/station/tasks_page.py" line="303"/>
         <source>联系申请人补齐材料；承诺逾期的标红。Enter 继续受理。</source>
         <translation>Contact applicants to bring the materials; past-promise ones are red. Enter continues intake.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/tasks_page.py" line="339"/>
+        <location filename="../../ui/station/tasks_page.py" line="304"/>
         <source>区中心要求补正：联系申请人补齐后继续受理、重新上报。Enter 继续受理。</source>
         <translation>The district center requires corrections: contact the applicant, continue intake and escalate again. Enter continues intake.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/tasks_page.py" line="340"/>
+        <location filename="../../ui/station/tasks_page.py" line="305"/>
         <source>区中心已作出决定：通知申请人领取，交付时办结并请其评价。Enter 打开办件。</source>
         <translation>The district center has decided: notify the applicant to collect; complete on delivery and ask for a rating. Enter opens the case.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/tasks_page.py" line="341"/>
+        <location filename="../../ui/station/tasks_page.py" line="306"/>
         <source>已超过办结期限的在办案件（含在区中心办理的）。Enter 打开办件。</source>
         <translation>Open cases past their due date (including those at the district center). Enter opens the case.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/tasks_page.py" line="342"/>
+        <location filename="../../ui/station/tasks_page.py" line="307"/>
         <source>即将到期的在办案件：请优先办理。Enter 打开办件。</source>
         <translation>Open cases due soon: handle them first. Enter opens the case.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/tasks_page.py" line="347"/>
+        <location filename="../../ui/station/tasks_page.py" line="312"/>
         <source>没有待交付的结果。</source>
         <translation>No results to deliver.</translation>
     </message>
@@ -5346,48 +5346,64 @@
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../clerk/accounts.py" line="35"/>
+        <location filename="../../clerk/options.py" line="71"/>
+        <source>设置“{key}”须为 {items} 之一。</source>
+        <translation>The setting “{key}” must be one of {items}.</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/options.py" line="66"/>
+        <source>设置“{key}”须为数字，现在是“{value}”。</source>
+        <extracomment>Every declared option by key (per-clerk options by their key template).</extracomment>
+        <translation>The setting “{key}” must be a number, not “{value}”.</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/options.py" line="76"/>
+        <source>设置“{key}”须在 {low} 与 {high} 之间，现在是 {value}。</source>
+        <translation>The setting “{key}” must be between {low} and {high}; it is {value}.</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/accounts.py" line="39"/>
         <location filename="../../district/auth.py" line="200"/>
         <source>角色须为 {items}。</source>
         <translation>The role must be one of {items}.</translation>
     </message>
     <message>
-        <location filename="../../clerk/accounts.py" line="39"/>
+        <location filename="../../clerk/accounts.py" line="43"/>
         <location filename="../../district/auth.py" line="208"/>
         <source>用户名 {username} 已存在。</source>
         <translation>User name {username} already exists.</translation>
     </message>
     <message>
-        <location filename="../../clerk/accounts.py" line="53"/>
+        <location filename="../../clerk/accounts.py" line="57"/>
         <source>没有名为 {username} 的窗口人员账号。</source>
         <translation>There is no clerk account named {username}.</translation>
     </message>
     <message>
-        <location filename="../../clerk/accounts.py" line="66"/>
-        <location filename="../../clerk/accounts.py" line="75"/>
+        <location filename="../../clerk/accounts.py" line="70"/>
+        <location filename="../../clerk/accounts.py" line="79"/>
         <source>没有名为 {username} 的账号。</source>
         <translation>There is no account named {username}.</translation>
     </message>
     <message>
-        <location filename="../../clerk/applicants.py" line="108"/>
+        <location filename="../../clerk/applicants.py" line="113"/>
         <location filename="../../clerk/id_documents.py" line="261"/>
         <source>不支持的证件类型：{id_type}</source>
         <extracomment>Every identity a person or organisation can be entered with: the documents a natural person shows (clerk.id_documents) and an organisation&apos;s credit code.</extracomment>
         <translation>Unsupported ID type: {id_type}</translation>
     </message>
     <message>
-        <location filename="../../clerk/applicants.py" line="140"/>
-        <location filename="../../clerk/applicants.py" line="174"/>
+        <location filename="../../clerk/applicants.py" line="145"/>
+        <location filename="../../clerk/applicants.py" line="179"/>
         <source>申请人不存在。</source>
         <translation>No such applicant.</translation>
     </message>
     <message>
-        <location filename="../../clerk/applicants.py" line="159"/>
+        <location filename="../../clerk/applicants.py" line="164"/>
         <source>该证件号码的申请人已登记，请直接调取（applicant find）。</source>
         <translation>An applicant with this ID number is already registered; recall them instead (applicant find).</translation>
     </message>
     <message>
-        <location filename="../../clerk/applicants.py" line="199"/>
+        <location filename="../../clerk/applicants.py" line="204"/>
         <source>该证件号码已登记，姓名为“{name}”，与输入的“{name2}”不一致。请核对证件；如姓名确已变更，请先在申请人页面修改。</source>
         <translation>This ID number is registered under the name “{name}”, which differs from “{name2}”. Check the ID document; if the name really changed, update it on the Applicants page first.</translation>
     </message>
@@ -5787,28 +5803,28 @@
         <translation>Digits 10–12 (community or village) must be 000 to 399 (000 is the street or township itself); they are “{village}”. Check the statistical area code.</translation>
     </message>
     <message>
-        <location filename="../../clerk/workspace.py" line="77"/>
-        <location filename="../../clerk/workspace.py" line="184"/>
+        <location filename="../../clerk/workspace.py" line="103"/>
+        <location filename="../../clerk/workspace.py" line="215"/>
         <source>本机尚未初始化站点，请先运行 init（或在首次启动时完成设置）。</source>
         <translation>This machine has no station yet: run init (or finish the set-up at first start).</translation>
     </message>
     <message>
-        <location filename="../../clerk/workspace.py" line="100"/>
+        <location filename="../../clerk/workspace.py" line="126"/>
         <source>本数据目录已初始化过站点。</source>
         <translation>This data directory already has a station.</translation>
     </message>
     <message>
-        <location filename="../../clerk/workspace.py" line="123"/>
+        <location filename="../../clerk/workspace.py" line="149"/>
         <source>账号 {username} 已停用。</source>
         <translation>Account {username} is disabled.</translation>
     </message>
     <message>
-        <location filename="../../clerk/workspace.py" line="132"/>
+        <location filename="../../clerk/workspace.py" line="158"/>
         <source>本站还没有窗口人员账号。</source>
         <translation>This station has no clerk accounts yet.</translation>
     </message>
     <message>
-        <location filename="../../clerk/workspace.py" line="135"/>
+        <location filename="../../clerk/workspace.py" line="161"/>
         <source>本站有多个账号，请用 --clerk 指明经办人。</source>
         <translation>This station has several accounts: name the clerk with --clerk.</translation>
     </message>
@@ -6048,48 +6064,48 @@
         <translation>Cannot write the sign-in token to the keyring ({kind}). {advice}</translation>
     </message>
     <message>
-        <location filename="../../sync/engine.py" line="63"/>
+        <location filename="../../sync/engine.py" line="65"/>
         <source>区中心拒收了 {count} 个事件（案件 {cases}），例如：{reason}。请在“同步”页查看每条原因；按原因更正后，由管理员运行 python -m clerk sync --retry-rejected 重新推送，无法更正的请联系区中心。</source>
         <extracomment>`python -m clerk sync` exit status per outcome.</extracomment>
         <translation>The district center refused {count} event(s) (cases {cases}), for example: {reason}. See each reason on the Sync page; once corrected, an administrator runs python -m clerk sync --retry-rejected to push them again; ask the district center about any that cannot be corrected.</translation>
     </message>
     <message>
-        <location filename="../../sync/engine.py" line="67"/>
+        <location filename="../../sync/engine.py" line="69"/>
         <source>{count} 件案件因扫描件缺失或损坏暂未推送（{cases}）。请在案件中重新扫描该材料，或把原文件放回数据目录后再同步；运行 doctor 可查看是哪些文件。</source>
         <translation>{count} case(s) were held back because a scan is missing or damaged ({cases}). Scan the material again in the case, or put the original file back into the data directory and sync again; run doctor to see which files.</translation>
     </message>
     <message>
-        <location filename="../../sync/engine.py" line="70"/>
+        <location filename="../../sync/engine.py" line="72"/>
         <source>区中心的 {count} 条事件本站无法应用（已隔离，案件 {cases}）。请联系区中心核对这些案件。</source>
         <translation>{count} district event(s) could not be applied here (set aside; cases {cases}). Ask the district center to check these cases.</translation>
     </message>
     <message>
-        <location filename="../../sync/engine.py" line="73"/>
+        <location filename="../../sync/engine.py" line="75"/>
         <source>区中心发布的{what}本站无法使用：{reason}。本站继续使用原来的版本，已告知区中心；请联系区中心更正后重新发布。</source>
         <translation>The {what} published by the district center cannot be used here: {reason}. This station keeps its previous version and has told the district center; ask them to correct and publish it again.</translation>
     </message>
     <message>
-        <location filename="../../sync/engine.py" line="76"/>
+        <location filename="../../sync/engine.py" line="78"/>
         <source>事项目录</source>
         <translation>matter catalog</translation>
     </message>
     <message>
-        <location filename="../../sync/engine.py" line="77"/>
+        <location filename="../../sync/engine.py" line="79"/>
         <source>节假日安排</source>
         <translation>holiday calendar</translation>
     </message>
     <message>
-        <location filename="../../sync/engine.py" line="108"/>
+        <location filename="../../sync/engine.py" line="110"/>
         <source>本站尚未登记到区中心；请先运行 `python -m clerk enroll --server URL --code 登记码`。</source>
         <translation>This station is not enrolled with the district yet; run `python -m clerk enroll --server URL --code CODE` first.</translation>
     </message>
     <message>
-        <location filename="../../sync/engine.py" line="118"/>
+        <location filename="../../sync/engine.py" line="120"/>
         <source>密钥环中没有本站的设备令牌；请重新登记（enroll）。</source>
         <translation>The keyring holds no device token for this station; enroll again.</translation>
     </message>
     <message>
-        <location filename="../../sync/engine.py" line="148"/>
+        <location filename="../../sync/engine.py" line="150"/>
         <source>区中心返回的站点编码与本站不符，未保存令牌。</source>
         <translation>The district answered with another station&apos;s code; the token was not kept.</translation>
     </message>

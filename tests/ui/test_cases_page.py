@@ -300,7 +300,9 @@ def test_withdraw_needs_a_reason_and_confirmation(
     assert rec.state == State.WITHDRAWN and rec.withdrawn_reason == "申请人书面申请撤回"
     qtbot.waitUntil(lambda: cell(page, case_no, CaseTableModel.STATE) == "已撤回",
                     timeout=TIMEOUT_MS)
-    assert "申请人书面申请撤回" in detail.summary_view.toPlainText()
+    # The pane reloads after the row (one more read on the worker): wait for it too.
+    qtbot.waitUntil(lambda: "申请人书面申请撤回" in detail.summary_view.toPlainText(),
+                    timeout=TIMEOUT_MS)
     assert not any(b.isVisible() for b in (detail.withdraw_button, detail.complete_button))
 
 

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from clerk import applicants as ap
-from clerk.cases.queries import CaseRow, applicant_cases, clerk_names
+from clerk.cases.queries import CaseRow
 from clerk.errors import ValidationError
 from clerk.id_documents import mask_document
 from clerk.timeutil import local_date
@@ -66,18 +66,13 @@ class ApplicantDetail:
 
 def load_applicant(ws: Workspace, applicant_id: str) -> ApplicantDetail:
     """One applicant with their cases and documents on file (database worker)."""
-    cut = supervision_cut(ws)
-    with ws.store.read() as s:
-        person = ap.get_applicant(s, applicant_id)
-        cases = applicant_cases(s, applicant_id, cut)
-        docs = ap.documents_on_file(s, applicant_id)
-        names = clerk_names(s)
-    return ApplicantDetail(person, cases, docs, local_date(ws.now()), names)
+    found = ws.applicants.file(applicant_id, supervision_cut(ws))
+    return ApplicantDetail(found.person, found.cases, found.documents, local_date(ws.now()),
+                           found.names)
 
 
 def search(ws: Workspace, text: str) -> list[ap.ApplicantView]:
-    with ws.store.read() as s:
-        return ap.search_applicants(s, text, limit=200)
+    return ws.applicants.search(text, limit=200)
 
 
 class ApplicantsPage(QWidget):
@@ -450,9 +445,8 @@ class ApplicantsPage(QWidget):
         ws, applicant_id = session.ws, d.person.id
 
         def work() -> ap.ApplicantView:
-            with ws.store.write() as s:
-                return ap.update_applicant(s, applicant_id, name=name, mobile=mobile,
-                                           address=address, now=ws.now())
+            return ws.applicants.update(applicant_id, name=name, mobile=mobile,
+                                        address=address)
 
         def ok(person: ap.ApplicantView) -> None:
             self.save_button.setEnabled(True)

@@ -42,16 +42,8 @@ from PySide6.QtWidgets import (
 from clerk.calendar import Level as CalLevel
 from clerk.calendar import supervise
 from clerk.cases.checklist import ItemStatus, Scan
-from clerk.cases.ledger import load_by_case_no
 from clerk.cases.queries import Level as ListLevel
-from clerk.cases.queries import (
-    NoteEntry,
-    TimelineEntry,
-    case_notes,
-    case_timeline,
-    clerk_names,
-    printed_documents,
-)
+from clerk.cases.queries import NoteEntry, TimelineEntry
 from clerk.cases.record import CaseRecord
 from clerk.cases.states import RESUMABLE, EventType, Side, State, check_event
 from clerk.cases.supervision import case_level, pauses_of
@@ -154,12 +146,9 @@ class CaseDetailData:
 def load_detail(ws: Workspace, case_no: str) -> CaseDetailData:
     """Read a case and its extras (runs on the database worker)."""
     ratio = ws.yellow_ratio()
-    with ws.store.read() as s:
-        rec = load_by_case_no(s, case_no)
-        timeline = case_timeline(s, rec.id)
-        notes = case_notes(s, rec.id)
-        printed = printed_documents(s, rec.id)
-        names = clerk_names(s)
+    found = ws.case_lists.file(case_no)
+    rec, timeline, notes, printed, names = (found.record, found.timeline, found.notes,
+                                            found.printed, found.names)
     cal = ws.calendar()
     today = local_date(ws.now())
     level = case_level(rec, cal, today, ratio)

@@ -31,7 +31,6 @@ from clerk.cases.queries import (
     Level,
     SortKey,
     SupervisionCut,
-    case_row,
 )
 from clerk.timeutil import local_date
 from clerk.workspace import Workspace
@@ -118,8 +117,7 @@ class CaseTableModel(PagedRowModel):
 
         def work() -> tuple[CaseQuery, CasePage]:
             query = CaseQuery(f, supervision_cut(ws), sort, desc, station_code=station)
-            with ws.store.read() as s:
-                return query, query.first_page(s)
+            return query, ws.case_lists.first_page(query)
 
         Operation(work).success(lambda r: self._show_first(generation, *r)) \
             .failure(lambda exc: self._failed(generation, error_text(exc))).run_in_background()
@@ -134,8 +132,7 @@ class CaseTableModel(PagedRowModel):
         assert ws is not None and query is not None
 
         def work() -> CasePage:
-            with ws.store.read() as s:
-                return query.page(s, cursor)
+            return ws.case_lists.page(query, cursor)
 
         Operation(work).success(lambda page: self._more_page(generation, page.rows, page.cursor)) \
             .failure(lambda exc: self._failed(generation, error_text(exc))).run_in_background()
@@ -148,8 +145,7 @@ class CaseTableModel(PagedRowModel):
             return
 
         def work() -> CaseRow | None:
-            with ws.store.read() as s:
-                return case_row(s, case_no, supervision_cut(ws))
+            return ws.case_lists.row(case_no, supervision_cut(ws))
 
         Operation(work).success(self._replace_row).run_in_background()
 

@@ -352,12 +352,9 @@ class CasesPage(QWidget):
         ws = session.ws
 
         def work() -> list[tuple[str, str]]:
-            from clerk.cases.queries import matters_in_use
-
             names = {m.code: m.name for m in ws.matters()}
-            with ws.store.read() as s:
-                names.update({code: name for code, name in matters_in_use(s)
-                              if code not in names})
+            names.update({code: name for code, name in ws.case_lists.matters_in_use()
+                          if code not in names})
             return sorted(names.items(), key=lambda cn: cn[1])
 
         Operation(work, parent=self).success(self._fill_matters).run_in_background()

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from clerk.options import IDLE_LOCK_MINUTES, LAST_USER, PRINT_PRINTER
 from clerk.station import Account, StationInfo
 from ui.common.idle import IdleWatcher
 from ui.common.navigation import Navigator, PageFactory
@@ -39,9 +40,10 @@ from ui.station.session import (
 if TYPE_CHECKING:  # imported off the UI thread, after the first paint (see load())
     from clerk.catalog import CatalogIndex
     from clerk.issuing import Authority
-    from clerk.store.peek import Peek
+    from clerk.peek import Peek
+    from clerk.sync_status import StationSyncStatus as LightStatus
     from clerk.workspace import Workspace
-    from ui.station.sync_page import LightStatus, StatusLike
+    from ui.station.sync_page import StatusLike
 
 
 @dataclass(frozen=True)
@@ -251,7 +253,6 @@ class MainWindow(QMainWindow):
         return handled
 
     def _open(self) -> Opened:
-        from clerk import accounts
         from clerk.catalog import CatalogIndex
 
         ws = self._open_workspace()
@@ -259,11 +260,10 @@ class MainWindow(QMainWindow):
         if station is None and self._init_demo is not None:
             self._init_demo(ws)
             station = ws.station()
-        with ws.store.read() as s:
-            accs = accounts.list_accounts(s)
+        accs = ws.accounts.all()
         # Built while the clerk types the password, so search is ready at sign-in.
         catalog = CatalogIndex(ws.matters()) if station is not None else None
-        return Opened(ws, station, accs, catalog, ws.setting("ui.last_user", ""))
+        return Opened(ws, station, accs, catalog, ws.settings.get(LAST_USER))
 
     def _opened(self, opened: Opened) -> None:
         self.ws = opened.ws
@@ -306,7 +306,6 @@ class MainWindow(QMainWindow):
         assert ws is not None
 
         def create() -> Opened:
-            from clerk import accounts
             from clerk.catalog import CatalogIndex
 
             station = ws.init_station(
@@ -314,9 +313,7 @@ class MainWindow(QMainWindow):
                 phone=values["phone"], address=values["address"], admin=values["admin"],
                 admin_name=values["admin_name"], password=values["password"],
                 authority=values.get("authority", ""))
-            with ws.store.read() as s:
-                return Opened(ws, station, accounts.list_accounts(s),
-                              CatalogIndex(ws.matters()))
+            return Opened(ws, station, ws.accounts.all(), CatalogIndex(ws.matters()))
 
         Operation(create, parent=self).success(self._opened).failure(
             lambda exc: self.setup_page.failed(error_text(exc))).run_in_background()
@@ -329,10 +326,7 @@ class MainWindow(QMainWindow):
             return
 
         def check() -> Account | None:
-            from clerk import accounts
-
-            with ws.store.write() as s:  # a rehash on sign-in writes
-                return accounts.authenticate(s, username, password)
+            return ws.accounts.authenticate(username, password)
 
         Operation(check, parent=self).success(self._signed_in).failure(
             lambda exc: self.login_page.failed(error_text(exc))).run_in_background()
@@ -347,7 +341,7 @@ class MainWindow(QMainWindow):
         self.session = Session(self.ws, account, self.station, self.bus, self.catalog_index)
         self.clerk_label.setText(self.tr("经办人：{0}").format(account.display_name))
         ws = self.ws
-        Operation(lambda: ws.set_setting("ui.last_user", account.username), parent=self) \
+        Operation(lambda: ws.settings.set(LAST_USER, account.username), parent=self) \
             .run_in_background()
         if first:
             self._build_pages()
@@ -372,8 +366,8 @@ class MainWindow(QMainWindow):
         ws = self.ws
         if ws is None:
             return
-        self.idle.set_minutes(float(ws.setting("ui.idle_lock_minutes", "10") or 0))
-        Operation(lambda: ws.setting("print.printer", ""), parent=self).success(
+        self.idle.set_minutes(float(ws.settings.get(IDLE_LOCK_MINUTES)))
+        Operation(lambda: ws.settings.get(PRINT_PRINTER), parent=self).success(
             _apply_printer).run_in_background()
         Operation(ws.authority, parent=self).success(self._show_authority).run_in_background()
 
@@ -408,10 +402,7 @@ class MainWindow(QMainWindow):
         ws = session.ws
 
         def check() -> Account | None:
-            from clerk import accounts
-
-            with ws.store.write() as s:
-                return accounts.authenticate(s, session.username, password)
+            return ws.accounts.authenticate(session.username, password)
 
         def done(account: Account | None) -> None:
             if account is None:
@@ -431,10 +422,7 @@ class MainWindow(QMainWindow):
             ws, station = self.ws, self.station
 
             def reload() -> list[Account]:
-                from clerk import accounts
-
-                with ws.store.read() as s:
-                    return accounts.list_accounts(s)
+                return ws.accounts.all()
 
             Operation(reload, parent=self).success(
                 lambda accs: self.login_page.set_station(station.name, accs,

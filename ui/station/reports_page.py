@@ -37,7 +37,6 @@ from clerk.reports import (
     STATES_CAPTION,
     Activity,
     StationReport,
-    station_report,
 )
 from clerk.timeutil import local_date
 from clerk.workspace import Workspace
@@ -72,9 +71,7 @@ ACTIVITIES = tuple(Activity)
 
 
 def load_summary(ws: Workspace, start: date, end: date) -> StationReport:
-    cut = supervision_cut(ws)
-    with ws.store.read() as s:
-        return station_report(s, start, end, cut)
+    return ws.case_lists.station_report(start, end, supervision_cut(ws))
 
 
 def _reports_tr(text: str) -> str:

@@ -4,6 +4,7 @@ printer), idle lock, language, data and backup, and — for admins — the clerk
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtWidgets import (
@@ -25,6 +26,13 @@ from PySide6.QtWidgets import (
 )
 
 from clerk.issuing import Authority
+from clerk.options import (
+    IDLE_LOCK_MINUTES,
+    PRINT_COPIES,
+    PRINT_FONT_PATH,
+    PRINT_PRINTER,
+    Option,
+)
 from clerk.station import Account
 from ui.common.i18n import LANGUAGES, current_language, set_language
 from ui.common.operations import Operation, error_text
@@ -205,8 +213,8 @@ class SettingsPage(QScrollArea):
         for w in (self.authority_edit, self.reviewer_edit, self.notice_rule_edit):
             w.setReadOnly(not session.is_admin)
         self.authority_save.setVisible(session.is_admin)
-        path = session.ws.store.path
-        self.data_dir_label.setText(str(path.parent) if path else "")
+        folder = session.ws.data_dir
+        self.data_dir_label.setText(str(folder) if folder else "")
         self.refresh()
 
     def refresh(self) -> None:
@@ -215,17 +223,15 @@ class SettingsPage(QScrollArea):
             return
         ws = session.ws
 
-        def read() -> tuple[dict[str, str], list[Account], Authority]:
-            from clerk import accounts
-
-            keys = ("print.font_path", "print.copies", "print.printer", "ui.idle_lock_minutes")
-            values = {k: ws.setting(k, "") for k in keys}
-            with ws.store.read() as s:
-                return values, accounts.list_accounts(s), ws.authority()
+        def read() -> tuple[dict[str, str | int], list[Account], Authority]:
+            values: dict[str, str | int] = {
+                o.key: ws.settings.get(o) for o in (PRINT_FONT_PATH, PRINT_PRINTER)}
+            values.update({o.key: ws.settings.get(o) for o in (PRINT_COPIES, IDLE_LOCK_MINUTES)})
+            return values, ws.accounts.all(), ws.authority()
 
         Operation(read, parent=self).success(self._show).run_in_background()
 
-    def _show(self, result: tuple[dict[str, str], list[Account], Authority]) -> None:
+    def _show(self, result: tuple[dict[str, str | int], list[Account], Authority]) -> None:
         values, accs, authority = result
         self.authority_edit.setText(authority.station_level)
         self.reviewer_edit.setText(authority.reviewer)
@@ -233,11 +239,11 @@ class SettingsPage(QScrollArea):
         self.authority_status.setText(
             self.tr("已确认。") if authority.confirmed
             else self.tr("尚未确认：以上为按站点名称推定的默认值，请核对后保存。"))
-        self.font_edit.setText(values["print.font_path"])
-        self.copies_combo.setCurrentIndex(1 if values["print.copies"] == "1" else 0)
-        index = self.printer_combo.findData(values["print.printer"])
+        self.font_edit.setText(str(values[PRINT_FONT_PATH.key]))
+        self.copies_combo.setCurrentIndex(1 if values[PRINT_COPIES.key] == 1 else 0)
+        index = self.printer_combo.findData(values[PRINT_PRINTER.key])
         self.printer_combo.setCurrentIndex(max(index, 0))
-        self.idle_spin.setValue(int(values["ui.idle_lock_minutes"] or 10))
+        self.idle_spin.setValue(int(values[IDLE_LOCK_MINUTES.key]))
         self.language_combo.setCurrentIndex(max(self.language_combo.findData(current_language()),
                                                 0))
         self.accounts_table.setRowCount(len(accs))
@@ -252,10 +258,11 @@ class SettingsPage(QScrollArea):
         session = self.session
         assert session is not None
         ws = session.ws
-        values = {"print.font_path": self.font_edit.text().strip(),
-                  "print.copies": str(self.copies_combo.currentData()),
-                  "print.printer": str(self.printer_combo.currentData() or ""),
-                  "ui.idle_lock_minutes": str(self.idle_spin.value())}
+        values: dict[Option[Any], object] = {
+            PRINT_FONT_PATH: self.font_edit.text().strip(),
+            PRINT_COPIES: int(self.copies_combo.currentData()),
+            PRINT_PRINTER: str(self.printer_combo.currentData() or ""),
+            IDLE_LOCK_MINUTES: self.idle_spin.value()}
         language = str(self.language_combo.currentData())
         changed_language = language != current_language()
         set_language(language)
@@ -263,8 +270,7 @@ class SettingsPage(QScrollArea):
             self.language_note.setText(self.tr("界面语言将在重新启动后生效。"))
 
         def write() -> None:
-            for key, value in values.items():
-                ws.set_setting(key, value)
+            ws.settings.set_many(values)
 
         def done(_: None) -> None:
             session.bus.settings_changed.emit()
@@ -319,7 +325,7 @@ class SettingsPage(QScrollArea):
         session = self.session
         assert session is not None
         ws = session.ws
-        Operation(lambda: ws.store.backup(target), parent=self).with_progress(
+        Operation(lambda: ws.backup(target), parent=self).with_progress(
             self.tr("正在备份…")).success(self._backed_up).failure(
             lambda exc: self.backup_status.setText(error_text(exc))).run_in_background()
 
@@ -335,11 +341,8 @@ class SettingsPage(QScrollArea):
         role, password = str(self.new_role.currentData()), self.new_password.text()
 
         def create() -> Account:
-            from clerk import accounts
-
-            with ws.store.write() as s:
-                return accounts.create_account(s, username=username, password=password,
-                                               role=role, display_name=name, now=ws.now())
+            return ws.accounts.create(username=username, password=password, role=role,
+                                      display_name=name)
 
         def done(acc: Account) -> None:
             self.accounts_status.setText(self.tr("已新增账号 {0}").format(acc.username))
@@ -366,12 +369,7 @@ class SettingsPage(QScrollArea):
         ws = session.ws
 
         def toggle() -> bool:
-            from clerk import accounts
-
-            with ws.store.write() as s:
-                active = not accounts.get_account(s, username).active
-                accounts.set_active(s, username, active)
-                return active
+            return ws.accounts.toggle_active(username)
 
         def done(active: bool) -> None:
             self.accounts_status.setText(

@@ -15,7 +15,6 @@ ledger.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -34,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from clerk.options import SYNC_INTERVAL_MINUTES
 from clerk.timeutil import local_time
 from ui.common.operations import Operation, error_text
 from ui.common.widgets import (
@@ -49,12 +49,11 @@ from ui.common.widgets import (
 from ui.station.session import Session
 
 if TYPE_CHECKING:
+    from clerk.sync_status import StationSyncStatus as LightStatus
     from clerk.workspace import Workspace
     from sync.engine import Reconciliation, SyncReport, SyncStatus
     from ui.station.enroll_dialog import EnrollDialog
 
-INTERVAL_KEY = "sync.interval_minutes"  # 0: no background rounds
-DEFAULT_INTERVAL = 5
 FIRST_ROUND_MS = 10_000
 
 
@@ -84,33 +83,6 @@ class ProblemLike(Protocol):
     def params(self) -> dict[str, str]: ...
 
 
-@dataclass(frozen=True)
-class LightProblem:
-    template: str
-    params: dict[str, str]
-
-
-@dataclass(frozen=True)
-class LightStatus:
-    """What the status bar needs, read without importing the sync client (start-up)."""
-
-    server: str
-    pending: int
-    last_success: str
-    last_attempt: str
-    last_error: str
-    last_problems: tuple[LightProblem, ...] = ()
-
-
-def _light_problems(text: str) -> tuple[LightProblem, ...]:
-    try:
-        items = json.loads(text) if text else []
-        return tuple(LightProblem(str(d["template"]), {str(k): str(v) for k, v in
-                                                       d["params"].items()}) for d in items)
-    except (ValueError, KeyError, TypeError, AttributeError):
-        return ()
-
-
 def problem_text(problem: ProblemLike) -> str:
     """A round's problem in the interface language (values that are marked words too)."""
     words = QCoreApplication.translate("errors", problem.template)
@@ -122,17 +94,8 @@ def problem_text(problem: ProblemLike) -> str:
 
 
 def light_status(ws: Workspace) -> LightStatus:
-    from sqlalchemy import func, select
-
-    from clerk.store.models import CaseEvent
-
-    with ws.store.read() as s:
-        pending = int(s.execute(select(func.count()).select_from(CaseEvent).where(
-            CaseEvent.sync_state == "pending", CaseEvent.origin == "station")).scalar_one())
-    return LightStatus(ws.setting("sync.server_url", ""), pending,
-                       ws.setting("sync.last_success", ""), ws.setting("sync.last_attempt", ""),
-                       ws.setting("sync.last_error", ""),
-                       _light_problems(ws.setting("sync.last_problems", "")))
+    """What the status bar needs, read without importing the sync client (start-up)."""
+    return ws.sync_status()
 
 
 @dataclass(frozen=True)
@@ -220,10 +183,7 @@ class SyncController(QObject):
 
     def start(self) -> None:
         """Background rounds every `sync.interval_minutes` (default 5) once enrolled."""
-        try:
-            minutes = float(self.ws.setting(INTERVAL_KEY, str(DEFAULT_INTERVAL)) or 0)
-        except ValueError:
-            minutes = DEFAULT_INTERVAL
+        minutes = self.ws.settings.get(SYNC_INTERVAL_MINUTES)  # 0: no background rounds
         if minutes <= 0:
             return
         self.timer.start(int(minutes * 60_000))

@@ -13,7 +13,6 @@ else opens in the cases page (``bus.open_case``).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
@@ -34,16 +33,10 @@ from clerk.cases.queries import (
     CaseRow,
     FollowUp,
     Level,
-    LevelFilter,
     ReturnedCase,
-    SupervisionCut,
-    cases_in,
-    follow_ups,
-    overdue_promise_count,
-    returned_cases,
-    supervised,
 )
 from clerk.cases.states import State
+from clerk.tasks import TaskLists
 from clerk.timeutil import local_date, local_time
 from clerk.validation import mask_mobile
 from clerk.workspace import Workspace
@@ -71,37 +64,9 @@ from ui.station.session import Session
 RESUME_STATES = (State.DRAFT, State.AWAITING_SUPPLEMENT, State.RETURNED)
 
 
-@dataclass
-class TaskLists:
-    """Everything the page shows, read in one background operation."""
-
-    today: date
-    follow_ups: list[FollowUp] = field(default_factory=list)
-    returned: list[ReturnedCase] = field(default_factory=list)
-    results: list[CaseRow] = field(default_factory=list)
-    red: list[CaseRow] = field(default_factory=list)
-    yellow: list[CaseRow] = field(default_factory=list)
-    cut: SupervisionCut | None = None
-    overdue_promises: int | None = None  # supervision's count of broken 容缺 promises
-
-    @property
-    def broken_promises(self) -> int:
-        if self.overdue_promises is not None:
-            return self.overdue_promises
-        return sum(1 for f in self.follow_ups if f.overdue(self.today))
-
-
 def load_tasks(ws: Workspace) -> TaskLists:
     """Read the task lists (runs on the database worker)."""
-    cut = supervision_cut(ws)
-    today = local_date(ws.now())
-    with ws.store.read() as s:
-        return TaskLists(
-            today=today, follow_ups=follow_ups(s), returned=returned_cases(s),
-            overdue_promises=overdue_promise_count(s, today),
-            results=cases_in(s, (State.APPROVED, State.DENIED), cut),
-            red=supervised(s, cut, LevelFilter.RED), yellow=supervised(s, cut, LevelFilter.YELLOW),
-            cut=cut)
+    return ws.tasks.lists(supervision_cut(ws))
 
 
 class TasksPage(QWidget):

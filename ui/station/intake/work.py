@@ -16,7 +16,6 @@ from enum import StrEnum
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
-from sqlalchemy import select
 
 from clerk import applicants as ap
 from clerk.cases.checklist import ChecklistItem, ItemStatus, Scan
@@ -27,8 +26,8 @@ from clerk.documents import PrintedDocument
 from clerk.errors import ValidationError
 from clerk.id_documents import DOCUMENT_TYPES, validate_document
 from clerk.numbering import is_case_no
+from clerk.options import PRINT_COPIES, PRINT_FONT_PATH, RECENT_MATTERS, Option
 from clerk.ratings import RatingChannel
-from clerk.store.models import Case
 from clerk.timeutil import local_date
 from clerk.validation import parse_resident_id
 from clerk.workspace import Workspace
@@ -265,20 +264,14 @@ def decide(ws: Workspace, clerk: str, case_no: str, request: DecisionRequest,
 
 def _initial_items(ws: Workspace, matter_code: str) -> list[ChecklistItem]:
     from clerk.cases.checklist import initial_checklist
-    from clerk.catalog import matter_from_dict
-    from clerk.catalog_store import get_matter_data
 
-    with ws.store.read() as s:
-        matter = matter_from_dict(get_matter_data(s, matter_code))
-    return list(initial_checklist(matter.materials).items)
+    return list(initial_checklist(ws.matter(matter_code).materials).items)
 
 
 def print_options(ws: Workspace) -> PrintOptions:
     """The station's print settings (copies, font file), with safe fallbacks."""
-    font = ws.setting("print.font_path", "").strip() or None
-    if ws.setting("print.copies", "2").strip() == "1":
-        return PrintOptions(copies=1, font_path=font)
-    return PrintOptions(copies=2, font_path=font)
+    font = ws.settings.get(PRINT_FONT_PATH).strip() or None
+    return PrintOptions(copies=1 if ws.settings.get(PRINT_COPIES) == 1 else 2, font_path=font)
 
 
 # --- people and cases ------------------------------------------------------------------
@@ -286,12 +279,7 @@ def print_options(ws: Workspace) -> PrintOptions:
 def lookup_person(ws: Workspace, id_no: str, id_type: str | None = None) -> PersonLookup:
     """A known applicant with this (document type,) ID number and their valid documents
     on file."""
-    today = local_date(ws.now())
-    with ws.store.read() as s:
-        person = ap.find_by_id_no(s, id_no, id_type)
-        if person is None:
-            return PersonLookup(None, {})
-        return PersonLookup(person, ap.valid_documents(s, person.id, today))
+    return PersonLookup(*ws.applicants.lookup(id_no, local_date(ws.now()), id_type))
 
 
 def find_returning(ws: Workspace, text: str) -> LookupResult:
@@ -363,16 +351,8 @@ def _resumable(rec: CaseRecord) -> CaseRecord:
 
 def open_cases_of(ws: Workspace, id_no: str) -> list[CaseChoice]:
     """The person's cases waiting for them at the counter, newest first."""
-    states = [s.value for s in RESUMABLE]
-    with ws.store.read() as s:
-        person = ap.find_by_id_no(s, id_no)
-        if person is None:
-            return []
-        rows = s.execute(select(Case.case_no, Case.matter_name, Case.state, Case.received_at)
-                         .where(Case.applicant_id == person.id, Case.state.in_(states))
-                         .order_by(Case.received_at.desc(), Case.case_no.desc())).all()
-    return [CaseChoice(r.case_no, r.matter_name, State(r.state), r.received_at.date())
-            for r in rows]
+    return [CaseChoice(c.case_no, c.matter_name, c.state, c.received_at.date())
+            for c in ws.case_lists.waiting_for(id_no, RESUMABLE)]
 
 
 def returned_items(rec: CaseRecord) -> list[dict[str, Any]]:
@@ -384,13 +364,13 @@ def returned_items(rec: CaseRecord) -> list[dict[str, Any]]:
 
 # --- recently used matters ------------------------------------------------------------
 
-def _recent_key(username: str) -> str:
-    return f"intake.recent.{username}"
+def _recent_option(username: str) -> Option[str]:
+    return RECENT_MATTERS.for_clerk(username)
 
 
 def load_recent(ws: Workspace, username: str) -> list[str]:
     try:
-        codes = json.loads(ws.setting(_recent_key(username), "[]") or "[]")
+        codes = json.loads(ws.settings.get(_recent_option(username)))
     except ValueError:
         return []
     return [c for c in codes if isinstance(c, str)][:RECENT_LIMIT] if isinstance(codes, list) \
@@ -399,5 +379,5 @@ def load_recent(ws: Workspace, username: str) -> list[str]:
 
 def remember_recent(ws: Workspace, username: str, code: str) -> list[str]:
     codes = [code, *(c for c in load_recent(ws, username) if c != code)][:RECENT_LIMIT]
-    ws.set_setting(_recent_key(username), json.dumps(codes))
+    ws.settings.set(_recent_option(username), json.dumps(codes))
     return codes
