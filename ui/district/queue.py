@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QFontMetrics, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QFontMetrics, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from clerk.timeutil import today as beijing_today
 from staff_client.client import QueueQuery
+from ui.common.list_detail import enter_list, page_shortcuts, split_list_over_detail
 from ui.common.widgets import list_view, qdate
 from ui.district.case import DistrictCaseView
 from ui.district.queue_model import QueueModel
@@ -242,19 +243,14 @@ class QueuePage(QWidget):
         self.view.selectionModel().currentRowChanged.connect(self._row_changed)
         self.detail.case_changed.connect(self._acted)
         self.detail.loaded.connect(self._detail_loaded)
-        for keys, slot in ((QKeySequence(Qt.Key.Key_F5), self.reload),
-                           (QKeySequence.StandardKey.Find, self.search_edit.setFocus)):
-            shortcut = QShortcut(keys, self)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(slot)
+        page_shortcuts(self, ((QKeySequence(Qt.Key.Key_F5), self.reload),
+                              (QKeySequence.StandardKey.Find, self.search_edit.setFocus)))
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if not self._sized:
             self._sized = True
-            height = self.splitter.height()
-            top = max(200, int(height * 0.42))
-            self.splitter.setSizes([top, max(height - top, 1)])
+            split_list_over_detail(self.splitter, minimum=200, share=0.42)
 
     # --- reacting -----------------------------------------------------------------
     def _due_toggled(self, on: bool) -> None:
@@ -294,10 +290,7 @@ class QueuePage(QWidget):
 
     def _enter_list(self) -> None:
         self.apply_filters()
-        if self.model.rowCount():
-            if not self.view.currentIndex().isValid():
-                self.view.selectRow(0)
-            self.view.setFocus(Qt.FocusReason.OtherFocusReason)
+        enter_list(self.view, self.model)
 
     def _acted(self, case_id: str) -> None:
         if self._session is not None:

@@ -25,7 +25,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QFontMetrics, QKeyEvent, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QFontMetrics, QKeyEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
 from clerk.cases.queries import FINAL, CaseFilter, LevelFilter, SortKey, SyncFilter, SyncStatus
 from clerk.cases.states import State
 from clerk.timeutil import local_date
+from ui.common.list_detail import enter_list, page_shortcuts, split_list_over_detail
 from ui.common.operations import Operation
 from ui.common.widgets import list_view, state_label, state_labels, sync_label
 from ui.station.case_detail import CaseDetail
@@ -298,21 +299,15 @@ class CasesPage(QWidget):
         self.detail.escaped.connect(lambda: self.view.setFocus(Qt.FocusReason.OtherFocusReason))
         for widget in (self.search_edit, self.view):
             widget.installEventFilter(self)
-        shortcuts = ((QKeySequence(Qt.Key.Key_F5), self.reload),
-                     (QKeySequence.StandardKey.Find, self._focus_search),
-                     (QKeySequence(Qt.Key.Key_F3), self._focus_search))
-        for keys, slot in shortcuts:
-            shortcut = QShortcut(keys, self)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(slot)
+        page_shortcuts(self, ((QKeySequence(Qt.Key.Key_F5), self.reload),
+                              (QKeySequence.StandardKey.Find, self._focus_search),
+                              (QKeySequence(Qt.Key.Key_F3), self._focus_search)))
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if not self._splitter_sized:
             self._splitter_sized = True
-            height = self.splitter.height()
-            top = max(220, int(height * 0.44))
-            self.splitter.setSizes([top, max(height - top, 1)])
+            split_list_over_detail(self.splitter, minimum=220, share=0.44)
 
     # --- filters ----------------------------------------------------------------------------
     def _combo_changed(self) -> None:
@@ -442,11 +437,7 @@ class CasesPage(QWidget):
         self.search_edit.selectAll()
 
     def _enter_list(self) -> None:
-        if self.model.rowCount() == 0:
-            return
-        if not self.view.currentIndex().isValid():
-            self.view.selectRow(0)
-        self.view.setFocus(Qt.FocusReason.OtherFocusReason)
+        enter_list(self.view, self.model)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
