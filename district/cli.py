@@ -69,6 +69,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", type=Path)
     _db_arg(p)
     p.set_defaults(func=cmd_publish_calendar)
+    p = admin.add_parser("publish-client-version",
+                         help="公布工作台的当前版本（站点同步后提示“有新版本”）")
+    p.add_argument("version", help="版本号，如 0.2.0")
+    p.add_argument("--url", required=True, metavar="WHERE",
+                   help="获取方式：下载地址或联系部门（最多 64 个字符）")
+    _db_arg(p)
+    p.set_defaults(func=cmd_publish_client_version)
     return parser
 
 
@@ -201,6 +208,20 @@ def cmd_publish_calendar(args: argparse.Namespace) -> int:
         db.close()
     print(f"已发布 {year} 年节假日（{'正式' if official else '暂定'}）；"
           f"{moved} 个案件的暂定到期日已重算。")
+    return 0
+
+
+def cmd_publish_client_version(args: argparse.Namespace) -> int:
+    from district import reference
+
+    db = _db(args)
+    try:
+        with db.write() as s:
+            reference.publish_client_version(s, args.version, args.url, _now())
+    finally:
+        db.close()
+    print(f"已公布工作台版本 {args.version}（获取方式：{args.url}）；"
+          "站点在下次同步后提示，不会自动安装。")
     return 0
 
 

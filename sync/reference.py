@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pydantic import ValidationError as PydanticValidationError
 from sqlalchemy.orm import Session
 
-from apiclient.http import SyncError
+from apiclient.http import AuthError, SyncError, TransportError
 from clerk import calendar_store, catalog_store
 from clerk.calendar import CalendarYear, parse_year_file
 from clerk.cases.due import refresh as refresh_dues
@@ -29,6 +29,8 @@ from sync.client import DistrictClient
 
 CATALOG_ETAG = "sync.catalog_etag"
 CALENDAR_ETAG = "sync.calendar_etag"
+CLIENT_VERSION = "sync.client_version"  # the workstation version the district announces
+CLIENT_WHERE = "sync.client_where"  # and where to get it
 
 
 @dataclass
@@ -110,6 +112,25 @@ def update_calendar(ws: Workspace, client: DistrictClient, report: ReferenceRepo
     ws._calendar = None  # the workspace rebuilds its calendar from the new data
     report.calendar_changed = bool(changed)
     report.years = tuple(y.year for y in changed)
+
+
+def update_client_version(ws: Workspace, client: DistrictClient) -> None:
+    """Remember the version the district announces (the window compares it with ours).
+
+    Best effort: a district without the endpoint, or an answer we cannot read, leaves the
+    previous notice as it was and does not fail the round; nothing is downloaded.
+    """
+    try:
+        answer = client.client_version()
+    except (AuthError, TransportError):
+        raise  # the round's own failure, worded by sync_round
+    except SyncError:  # refused or unreadable: no notice this round
+        return
+    if answer is None:
+        return
+    with ws.store.write() as s:
+        _put(s, CLIENT_VERSION, answer.version[:40])
+        _put(s, CLIENT_WHERE, answer.where[:200])
 
 
 def _refusal(what: str, exc: BaseException, etag: str) -> dict[str, str]:

@@ -2920,7 +2920,7 @@
     </message>
     <message>
         <location filename="../../ui/station/main_window.py" line="173"/>
-        <location filename="../../ui/station/main_window.py" line="429"/>
+        <location filename="../../ui/station/main_window.py" line="435"/>
         <source>经办人：未登录</source>
         <translation>Clerk: not signed in</translation>
     </message>
@@ -2931,7 +2931,7 @@
     </message>
     <message>
         <location filename="../../ui/station/main_window.py" line="175"/>
-        <location filename="../../ui/station/main_window.py" line="201"/>
+        <location filename="../../ui/station/main_window.py" line="205"/>
         <source>● 离线（未连接区中心）</source>
         <translation>● Offline (no district center)</translation>
     </message>
@@ -2946,94 +2946,94 @@
         <translation>Last sync: never</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="197"/>
+        <location filename="../../ui/station/main_window.py" line="201"/>
         <source>待同步事件：{0}</source>
         <translation>Unsynced events: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="198"/>
+        <location filename="../../ui/station/main_window.py" line="202"/>
         <source>上次同步：{0}</source>
         <translation>Last sync: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="199"/>
+        <location filename="../../ui/station/main_window.py" line="203"/>
         <source>从未</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="203"/>
+        <location filename="../../ui/station/main_window.py" line="207"/>
         <source>● 尚未同步</source>
         <translation>● Not synced yet</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="205"/>
+        <location filename="../../ui/station/main_window.py" line="209"/>
         <source>● 在线（上次同步有 {0} 个问题）</source>
         <translation>● Online (last sync had {0} problem(s))</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="208"/>
+        <location filename="../../ui/station/main_window.py" line="212"/>
         <source>● 在线</source>
         <translation>● Online</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="210"/>
+        <location filename="../../ui/station/main_window.py" line="214"/>
         <source>● 离线（上次同步失败）</source>
         <translation>● Offline (last sync failed)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="214"/>
+        <location filename="../../ui/station/main_window.py" line="218"/>
         <source>● 数据库已损坏（已停止保存）</source>
         <translation>● Database damaged (saving stopped)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="272"/>
+        <location filename="../../ui/station/main_window.py" line="278"/>
         <source>站点：尚未设置</source>
         <translation>Station: not set up</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="290"/>
+        <location filename="../../ui/station/main_window.py" line="296"/>
         <source>StationDesk 便民服务站窗口工作台 — {0}</source>
         <translation>StationDesk Service Station Counter — {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="291"/>
+        <location filename="../../ui/station/main_window.py" line="297"/>
         <source>站点：{0}（{1}）</source>
         <translation>Station: {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="300"/>
+        <location filename="../../ui/station/main_window.py" line="306"/>
         <source>站点：无法打开</source>
         <translation>Station: cannot open</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="301"/>
+        <location filename="../../ui/station/main_window.py" line="307"/>
         <source>无法打开本站数据：
 {0}</source>
         <translation>Cannot open the station data:
 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="342"/>
+        <location filename="../../ui/station/main_window.py" line="348"/>
         <source>用户名或密码不正确，或账号已停用。</source>
         <translation>Wrong user name or password, or the account is disabled.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="348"/>
+        <location filename="../../ui/station/main_window.py" line="354"/>
         <source>经办人：{0}</source>
         <translation>Clerk: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="385"/>
+        <location filename="../../ui/station/main_window.py" line="391"/>
         <source>文书的出具机关尚未确认：当前以“{0}”的名义打印受理回执等文书。请管理员在&lt;a href=&quot;settings&quot;&gt;设置 → 出具机关&lt;/a&gt;中核对并保存。</source>
         <translation>The issuing authority is not confirmed yet: receipts and other documents are printed in the name of “{0}”. An administrator should check and save it in &lt;a href=&quot;settings&quot;&gt;Settings → Issuing authority&lt;/a&gt;.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="418"/>
+        <location filename="../../ui/station/main_window.py" line="424"/>
         <source>密码不正确。</source>
         <translation>Wrong password.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="450"/>
+        <location filename="../../ui/station/main_window.py" line="456"/>
         <source>出错了</source>
         <translation>Error</translation>
     </message>
@@ -4740,185 +4740,195 @@
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="346"/>
+        <location filename="../../ui/station/sync_page.py" line="176"/>
+        <source>有新版本 {version}（获取方式：{where}）</source>
+        <translation>New version {version} available (get it from: {where})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/sync_page.py" line="177"/>
+        <source>请联系区中心</source>
+        <translation>ask the district centre</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/sync_page.py" line="366"/>
         <source>正在与区中心台账核对…</source>
         <translation>Comparing with the district&apos;s ledger…</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="359"/>
+        <location filename="../../ui/station/sync_page.py" line="379"/>
         <source>正在读取同步状态…</source>
         <translation>Reading the sync status…</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="367"/>
+        <location filename="../../ui/station/sync_page.py" line="387"/>
         <source>立即同步</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="372"/>
+        <location filename="../../ui/station/sync_page.py" line="392"/>
         <source>与区中心对账</source>
         <translation>Reconcile with the district</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="374"/>
-        <location filename="../../ui/station/sync_page.py" line="461"/>
+        <location filename="../../ui/station/sync_page.py" line="394"/>
+        <location filename="../../ui/station/sync_page.py" line="489"/>
         <source>登记到区中心…</source>
         <translation>Enroll with the district…</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="377"/>
+        <location filename="../../ui/station/sync_page.py" line="402"/>
         <source>尚未对账。</source>
         <translation>Not reconciled yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="393"/>
+        <location filename="../../ui/station/sync_page.py" line="419"/>
         <source>办件编号</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="393"/>
-        <location filename="../../ui/station/sync_page.py" line="397"/>
+        <location filename="../../ui/station/sync_page.py" line="419"/>
+        <location filename="../../ui/station/sync_page.py" line="423"/>
         <source>序号</source>
         <translation>Seq.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="393"/>
+        <location filename="../../ui/station/sync_page.py" line="419"/>
         <source>环节</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="394"/>
+        <location filename="../../ui/station/sync_page.py" line="420"/>
         <source>区中心拒收原因</source>
         <translation>Why the district refused it</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="397"/>
+        <location filename="../../ui/station/sync_page.py" line="423"/>
         <source>案件</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="397"/>
+        <location filename="../../ui/station/sync_page.py" line="423"/>
         <source>代码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="398"/>
+        <location filename="../../ui/station/sync_page.py" line="424"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="401"/>
+        <location filename="../../ui/station/sync_page.py" line="427"/>
         <source>本次运行尚未同步。</source>
         <translation>No sync since the program started.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="404"/>
+        <location filename="../../ui/station/sync_page.py" line="430"/>
         <source>被拒绝的事件</source>
         <translation>Refused events</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="405"/>
+        <location filename="../../ui/station/sync_page.py" line="431"/>
         <source>无法应用的区中心事件</source>
         <translation>District events not applied</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="406"/>
+        <location filename="../../ui/station/sync_page.py" line="432"/>
         <source>上次同步报告</source>
         <translation>Last sync report</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="408"/>
+        <location filename="../../ui/station/sync_page.py" line="434"/>
         <source>对账：</source>
         <translation>Reconciliation: </translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="420"/>
+        <location filename="../../ui/station/sync_page.py" line="446"/>
         <source>● 正在同步…</source>
         <translation>● Syncing…</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="432"/>
+        <location filename="../../ui/station/sync_page.py" line="458"/>
         <source>● 未登记到区中心</source>
         <translation>● Not enrolled with a district</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="434"/>
+        <location filename="../../ui/station/sync_page.py" line="460"/>
         <source>● 尚未同步</source>
         <translation>● Not synced yet</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="436"/>
+        <location filename="../../ui/station/sync_page.py" line="462"/>
         <source>● 上次同步完成，但有 {n} 个问题</source>
         <translation>● Last sync done, with {n} problem(s)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="439"/>
+        <location filename="../../ui/station/sync_page.py" line="465"/>
         <source>● 在线：上次同步成功</source>
         <translation>● Online: the last sync succeeded</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="441"/>
+        <location filename="../../ui/station/sync_page.py" line="467"/>
         <source>● 离线：上次同步没有完成</source>
         <translation>● Offline: the last sync did not complete</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="442"/>
+        <location filename="../../ui/station/sync_page.py" line="468"/>
         <source>区中心：{server}</source>
         <translation>District: {server}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="443"/>
+        <location filename="../../ui/station/sync_page.py" line="469"/>
         <source>未登记（管理员点“登记到区中心…”，输入区中心地址和登记码）</source>
         <translation>not enrolled (an administrator clicks “Enroll with the district…” and enters the address and the enrollment code)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="446"/>
+        <location filename="../../ui/station/sync_page.py" line="472"/>
         <source>待同步：{pending} 条事件、{notes} 条留言；区中心已确认 {acked} 条；被拒绝 {rejected} 条</source>
         <translation>Waiting: {pending} events, {notes} notes; acknowledged by the district: {acked}; refused: {rejected}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="449"/>
+        <location filename="../../ui/station/sync_page.py" line="475"/>
         <source>上次成功同步：{ok}&#x3000;上次尝试：{tried}</source>
         <translation>Last successful sync: {ok}   last attempt: {tried}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="450"/>
-        <location filename="../../ui/station/sync_page.py" line="451"/>
+        <location filename="../../ui/station/sync_page.py" line="476"/>
+        <location filename="../../ui/station/sync_page.py" line="477"/>
         <source>从未</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="460"/>
+        <location filename="../../ui/station/sync_page.py" line="488"/>
         <source>重新登记…</source>
         <translation>Enroll again…</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="468"/>
+        <location filename="../../ui/station/sync_page.py" line="496"/>
         <source>被拒绝的事件（{n}）</source>
         <translation>Refused events ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="486"/>
+        <location filename="../../ui/station/sync_page.py" line="514"/>
         <source>已对账：{n} 天的事件与区中心一致。</source>
         <translation>Reconciled: {n} days of events agree with the district.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="490"/>
+        <location filename="../../ui/station/sync_page.py" line="518"/>
         <source>{day} {origin}：本站 {mine} 条，区中心 {theirs} 条</source>
         <translation>{day} {origin}: station {mine}, district {theirs}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="491"/>
+        <location filename="../../ui/station/sync_page.py" line="519"/>
         <source>本站事件</source>
         <translation>station events</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="492"/>
+        <location filename="../../ui/station/sync_page.py" line="520"/>
         <source>区中心事件</source>
         <translation>district events</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="494"/>
+        <location filename="../../ui/station/sync_page.py" line="522"/>
         <source>有差异：</source>
         <translation>Differences: </translation>
     </message>
@@ -5847,22 +5857,27 @@
         <translation>There is no station {code}.</translation>
     </message>
     <message>
-        <location filename="../../district/cli.py" line="123"/>
+        <location filename="../../district/cli.py" line="148"/>
         <source>标准输入中没有密码。</source>
         <translation>There is no password on standard input.</translation>
     </message>
     <message>
-        <location filename="../../district/cli.py" line="128"/>
+        <location filename="../../district/cli.py" line="153"/>
         <source>没有终端可以提示输入密码；请用 --password-stdin。</source>
         <translation>No terminal to ask for a password; use --password-stdin.</translation>
     </message>
     <message>
-        <location filename="../../district/cli.py" line="133"/>
+        <location filename="../../district/cli.py" line="158"/>
         <source>两次输入的密码不一致。</source>
         <translation>The passwords do not match.</translation>
     </message>
     <message>
-        <location filename="../../district/reference.py" line="69"/>
+        <location filename="../../district/reference.py" line="81"/>
+        <source>获取方式（--url）必须填写，最多 {limit} 个字符。</source>
+        <translation>Where to get it (--url) is required, at most {limit} characters.</translation>
+    </message>
+    <message>
+        <location filename="../../district/reference.py" line="96"/>
         <source>事项 {code} 的版本 {version} 已发布过且内容不同；修改事项须提高版本号。</source>
         <translation>Matter {code} version {version} was published before with different content; a changed matter needs a higher version.</translation>
     </message>
@@ -5887,7 +5902,7 @@
         <translation>The district&apos;s answer could not be read ({name}).</translation>
     </message>
     <message>
-        <location filename="../../sync/client.py" line="81"/>
+        <location filename="../../sync/client.py" line="82"/>
         <source>区中心的回答不是 JSON。</source>
         <translation>The district&apos;s answer is not JSON.</translation>
     </message>
@@ -5981,6 +5996,11 @@
         <location filename="../../clerk/issuing.py" line="155"/>
         <source>一次性告知依据不超过 {max} 字。</source>
         <translation>The one-time notice basis is at most {max} characters.</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/version.py" line="33"/>
+        <source>版本号 {version} 的格式不对：应为以点分隔的数字，如 1.2.0。</source>
+        <translation>Version {version} is malformed: use numbers separated by dots, e.g. 1.2.0.</translation>
     </message>
 </context>
 <context>
