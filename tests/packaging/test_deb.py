@@ -54,6 +54,32 @@ def _cases(db: Path) -> int:
         con.close()
 
 
+def _revision(db: Path) -> str:
+    con = sqlite3.connect(db)
+    try:
+        return str(con.execute("SELECT version_num FROM alembic_version").fetchone()[0])
+    finally:
+        con.close()
+
+
+def _downgrade_to_first_revision(db: Path) -> None:
+    """Leave the store as a release at the first schema revision did (0001)."""
+    from alembic import command
+    from alembic.config import Config
+    from sqlalchemy import create_engine
+
+    from clerk.store.schema import MIGRATIONS_DIR
+
+    engine = create_engine(f"sqlite:///{db}")
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    cfg.attributes["engine"] = engine
+    try:
+        command.downgrade(cfg, "0001")
+    finally:
+        engine.dispose()
+
+
 def test_install_run_upgrade_keep_data_and_remove(tmp_path: Path) -> None:
     older = _build("--version", "0.0.1")
     newer = _build("--version", "0.0.2", "--reuse-bundle")
@@ -81,6 +107,10 @@ def test_install_run_upgrade_keep_data_and_remove(tmp_path: Path) -> None:
         assert cases > 0
         assert not list(Path("/opt/stationdesk").glob("*.sqlite3"))
 
+        # The upgrade finds a store at an older schema and migrates it (with the
+        # migration scripts the bundle carries).
+        _downgrade_to_first_revision(data / "stationdesk.sqlite3")
+        assert _revision(data / "stationdesk.sqlite3") == "0001"
         _dpkg("-i", str(newer))  # the upgrade
         version = subprocess.run(["dpkg-query", "-W", "-f", "${Version}", "stationdesk"],
                                  capture_output=True, text=True, check=True).stdout
@@ -88,6 +118,9 @@ def test_install_run_upgrade_keep_data_and_remove(tmp_path: Path) -> None:
         again = _run_installed(home, cwd, "--screenshot", str(tmp_path / "after.png"))
         assert again.returncode == 0, again.stderr
         assert _cases(data / "stationdesk.sqlite3") == cases
+        from clerk.store.layout import HEAD_REVISION
+
+        assert _revision(data / "stationdesk.sqlite3") == HEAD_REVISION
 
         # A store from a newer StationDesk is refused with the existing clear message.
         newer_store = tmp_path / "newer-store"
