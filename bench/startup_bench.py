@@ -6,9 +6,11 @@ from spawn to the milestone line the probe prints; median of several runs.
 
 from __future__ import annotations
 
+import os
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -16,6 +18,10 @@ from bench.data import CACHE
 from clerk.generate.stations import PASSWORD, fresh_station
 
 RUNS = 5
+ROOT = Path(__file__).resolve().parents[1]
+# The .deb's program once installed, else the bundle ./package deb left in build/.
+BUNDLES = (Path("/opt/stationdesk/stationdesk"), ROOT / "build" / "dist" / "stationdesk" /
+           "stationdesk")
 
 
 def _time(args: list[str], milestones: tuple[str, ...]) -> dict[str, float]:
@@ -58,6 +64,7 @@ def run() -> list[tuple[str, float, str]]:
     bare = _median(["bare"], ("paint",))["paint"]
     app = _median(["app", str(folder), PASSWORD], ("paint", "station", "ready"))
     return [
+        *packaged_rows(folder),
         ("start: bare PySide6 window, first paint (ms)", bare, "reference"),
         ("start: StationDesk first paint (ms)", app["paint"], f"≤ {2 * bare:.0f} (2×)"),
         ("start: usable with data: sign-in with station + clerks (ms)", app["station"],
@@ -67,3 +74,33 @@ def run() -> list[tuple[str, float, str]]:
         ("start: usable with data / bare (×)", app["station"] / bare, "≤ 4"),
         ("start: signed in and counter ready / bare (×)", app["ready"] / bare, "-"),
     ]
+
+
+def _screenshot_ms(command: list[str], folder: Path) -> float:
+    """Spawn to exit of `COMMAND --data-dir FOLDER --screenshot` (the sign-in screen)."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    with tempfile.TemporaryDirectory() as tmp:
+        started = time.perf_counter()
+        subprocess.run([*command, "--data-dir", str(folder), "--screenshot",
+                        str(Path(tmp) / "shot.png")], env=env, check=True,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=120)
+        return (time.perf_counter() - started) * 1000
+
+
+def packaged_rows(folder: Path) -> list[tuple[str, float, str]]:
+    """The installed bundle (PyInstaller, ./package deb) beside ./run, same work each."""
+    run_cmd = [str(ROOT / "run")]
+    _screenshot_ms(run_cmd, folder)  # warm the file cache
+    rows = [("start: ./run --screenshot, spawn to exit (ms)",
+             statistics.median(_screenshot_ms(run_cmd, folder) for _ in range(3)),
+             "reference")]
+    bundle = next((b for b in BUNDLES if b.exists()), None)
+    if bundle is None:
+        rows.append(("start: packaged bundle not built (./package deb) (ms)", float("nan"), "-"))
+        return rows
+    _screenshot_ms([str(bundle)], folder)
+    packaged = statistics.median(_screenshot_ms([str(bundle)], folder) for _ in range(3))
+    where = "installed .deb" if bundle == BUNDLES[0] else "bundle in build/dist"
+    rows.append((f"start: {where} --screenshot, spawn to exit (ms)", packaged,
+                 f"≤ {rows[0][1]:.0f} (./run)"))
+    return rows

@@ -130,6 +130,9 @@ SYNC_LAST_ATTEMPT = Option("sync.last_attempt", str, "", "上次尝试同步的�
 SYNC_LAST_ERROR = Option("sync.last_error", str, "", "上次同步的错误（空：成功）")
 SYNC_LAST_PROBLEMS = Option("sync.last_problems", str, "",
                             "上次同步完成时的问题（JSON；空：没有问题）")
+SYNC_CLIENT_VERSION = Option("sync.client_version", str, "",
+                             "区中心公布的工作台最新版本（空：未公布）")
+SYNC_CLIENT_WHERE = Option("sync.client_where", str, "", "新版本的获取方式")
 SYNC_CURSOR = Option("sync.cursor", int, 0, "已拉取到的区级变更位置")
 SYNC_CATALOG_ETAG = Option("sync.catalog_etag", str, "", "已取得的事项目录版本（ETag）")
 SYNC_CALENDAR_ETAG = Option("sync.calendar_etag", str, "", "已取得的工作日历版本（ETag）")

@@ -22,4 +22,11 @@ def resolve_data_dir(value: str | Path | None) -> Path:
 
 
 def resources_dir() -> Path:
-    return Path(__file__).resolve().parent.parent / "resources"
+    """The shipped files (package ``stationdesk_resources``), wherever it is installed.
+
+    A git checkout, a wheel and a PyInstaller bundle all unpack it as a real directory,
+    so a plain Path is enough for the readers (Qt's translator needs a file name).
+    """
+    import importlib.resources
+
+    return Path(str(importlib.resources.files("stationdesk_resources")))

@@ -11,6 +11,8 @@ from sqlalchemy.orm import Session
 
 from clerk import settings
 from clerk.options import (
+    SYNC_CLIENT_VERSION,
+    SYNC_CLIENT_WHERE,
     SYNC_LAST_ATTEMPT,
     SYNC_LAST_ERROR,
     SYNC_LAST_PROBLEMS,
@@ -36,6 +38,8 @@ class StationSyncStatus:
     last_attempt: str
     last_error: str
     last_problems: tuple[RoundProblem, ...] = ()
+    client_version: str = ""  # the newest workstation version the district announced
+    client_where: str = ""  # and where to get it
 
 
 def _problems(text: str) -> tuple[RoundProblem, ...]:
@@ -54,4 +58,6 @@ def read_sync_status(s: Session) -> StationSyncStatus:
                              settings.read(s, SYNC_LAST_SUCCESS),
                              settings.read(s, SYNC_LAST_ATTEMPT),
                              settings.read(s, SYNC_LAST_ERROR),
-                             _problems(settings.read(s, SYNC_LAST_PROBLEMS)))
+                             _problems(settings.read(s, SYNC_LAST_PROBLEMS)),
+                             settings.read(s, SYNC_CLIENT_VERSION),
+                             settings.read(s, SYNC_CLIENT_WHERE))

@@ -38,6 +38,12 @@ def build_parser() -> argparse.ArgumentParser:
     _db_arg(p)
     p.set_defaults(func=cmd_serve)
 
+    p = sub.add_parser("check", help="启动前检查配置：数据库、数据目录、密钥")
+    p.add_argument("--data-dir", type=Path, default=None,
+                   help="数据目录（默认 $STATIONDESK_DISTRICT_DATA_DIR 或平台用户数据目录）")
+    _db_arg(p)
+    p.set_defaults(func=cmd_check)
+
     admin = sub.add_parser("admin", help="管理").add_subparsers(dest="admin_cmd", required=True)
     p = admin.add_parser("create-station", help="登记站点，打印一次性登记码")
     p.add_argument("--code", required=True, help="12 位统计用区划代码")
@@ -63,6 +69,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", type=Path)
     _db_arg(p)
     p.set_defaults(func=cmd_publish_calendar)
+    p = admin.add_parser("publish-client-version",
+                         help="公布工作台的当前版本（站点同步后提示“有新版本”）")
+    p.add_argument("version", help="版本号，如 0.2.0")
+    p.add_argument("--url", required=True, metavar="WHERE",
+                   help="获取方式：下载地址或联系部门（最多 64 个字符）")
+    _db_arg(p)
+    p.set_defaults(func=cmd_publish_client_version)
     return parser
 
 
@@ -88,6 +101,18 @@ def cmd_serve(args: argparse.Namespace) -> int:
                 workers=args.workers if args.workers > 1 else None, log_level=args.log_level,
                 access_log=False)
     return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from district.check import run_checks
+    from district.config import default_data_dir
+
+    findings = run_checks(_settings(args).db_url, args.data_dir or default_data_dir())
+    for finding in findings:
+        print(finding.line())
+    problems = sum(not f.ok for f in findings)
+    print(f"发现 {problems} 个问题，服务不应启动。" if problems else "配置可以启动服务。")
+    return 1 if problems else 0
 
 
 def _safe(url: str) -> str:
@@ -183,6 +208,20 @@ def cmd_publish_calendar(args: argparse.Namespace) -> int:
         db.close()
     print(f"已发布 {year} 年节假日（{'正式' if official else '暂定'}）；"
           f"{moved} 个案件的暂定到期日已重算。")
+    return 0
+
+
+def cmd_publish_client_version(args: argparse.Namespace) -> int:
+    from district import reference
+
+    db = _db(args)
+    try:
+        with db.write() as s:
+            reference.publish_client_version(s, args.version, args.url, _now())
+    finally:
+        db.close()
+    print(f"已公布工作台版本 {args.version}（获取方式：{args.url}）；"
+          "站点在下次同步后提示，不会自动安装。")
     return 0
 
 

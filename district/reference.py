@@ -57,6 +57,33 @@ def calendar(s: Session) -> tuple[str, list[dict[str, Any]]]:
     return _etag(years), years
 
 
+# The announced workstation version and where to get it, kept in two `publications` rows
+# (no new table: it is one value each, and a worker reads it with one query).
+CLIENT_VERSION, CLIENT_WHERE = "client_version", "client_where"
+MAX_WHERE = 64  # the publications row's column width
+
+
+def client_version(s: Session) -> tuple[str, str, datetime | None]:
+    version, where = s.get(Publication, CLIENT_VERSION), s.get(Publication, CLIENT_WHERE)
+    if version is None:
+        return "", "", None
+    return version.etag, where.etag if where is not None else "", version.published_at
+
+
+def publish_client_version(s: Session, version: str, where: str, now: datetime) -> None:
+    """Announce `version` of the workstation; stations show the notice, install nothing."""
+    from clerk.version import parse_version
+
+    parse_version(version)  # a worded refusal for anything but 1.2.3
+    where = where.strip()
+    if not where or len(where) > MAX_WHERE:
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("errors", "获取方式（--url）必须填写，最多 {limit} 个字符。"),
+            code="client_version.where", field="url", params={"limit": str(MAX_WHERE)})
+    _set_etag(s, CLIENT_VERSION, version, now)
+    _set_etag(s, CLIENT_WHERE, where, now)
+
+
 def publish_catalog(s: Session, matters: Sequence[Matter], now: datetime) -> dict[str, int]:
     """Add matter versions (the same version with other content is refused, as on stations)."""
     counts = {"added": 0, "unchanged": 0}

@@ -4,8 +4,8 @@
 #   scripts/i18n.sh --check  fail unless the committed .qm is exactly the compiled .ts
 set -euo pipefail
 cd "$(dirname "$0")/.."
-TS=resources/translations/stationdesk_en.ts
-QM=resources/translations/stationdesk_en.qm
+TS=stationdesk_resources/translations/stationdesk_en.ts
+QM=stationdesk_resources/translations/stationdesk_en.qm
 if [ "${1:-}" = "--check" ]; then
     fresh="$(mktemp --suffix=.qm)"
     .venv/bin/pyside6-lrelease -silent "$TS" -qm "$fresh"

@@ -14,6 +14,7 @@ from wire.protocol import (
     BlobInfo,
     CalendarResponse,
     CatalogResponse,
+    ClientVersionResponse,
     EnrollRequest,
     EnrollResponse,
     LedgerResponse,
@@ -92,6 +93,13 @@ class DistrictClient(ApiClient):
         """Tell the district this station could not apply its publication `etag`."""
         body = {"kind": kind, "etag": etag[:64], "reason": reason[:1000] or "?"}
         self._check(self._request("POST", "/sync/refusals", json=body))
+
+    def client_version(self) -> ClientVersionResponse | None:
+        """The announced workstation version; None from a district too old to have one."""
+        resp = self._request("GET", "/client-version")
+        if resp.status_code == 404:
+            return None
+        return self._parse(ClientVersionResponse, self._check(resp))
 
     def calendar(self, etag: str = "") -> tuple[str, CalendarResponse | None]:
         got = self._conditional("/calendar", etag)

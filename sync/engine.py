@@ -240,6 +240,7 @@ def sync_round(ws: Workspace, client: DistrictClient | None = None, *,
         report.pull = pull.pull_all(ws, client)
         reference.update_catalog(ws, client, report.reference)
         reference.update_calendar(ws, client, report.reference)
+        reference.update_client_version(ws, client)
         _tell_district(client, report.reference)
     except AuthError as exc:
         return _finish(ws, report, f"设备令牌无效或已被吊销：{exc.message}", "auth")
@@ -357,6 +358,8 @@ class SyncStatus:
     last_error: str
     cursor: int
     last_problems: list[Problem] = field(default_factory=list)
+    client_version: str = ""  # announced by the district (sync.reference)
+    client_where: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -381,7 +384,9 @@ def status(ws: Workspace) -> SyncStatus:
             rejected=rejected, notes_pending=int(notes), quarantined=quarantined,
             last_success=_setting(s, LAST_SUCCESS), last_attempt=_setting(s, LAST_ATTEMPT),
             last_error=_setting(s, LAST_ERROR), cursor=pull.cursor(s),
-            last_problems=parse_problems(_setting(s, LAST_PROBLEMS)))
+            last_problems=parse_problems(_setting(s, LAST_PROBLEMS)),
+            client_version=_setting(s, reference.CLIENT_VERSION),
+            client_where=_setting(s, reference.CLIENT_WHERE))
 
 
 # --------------------------------------------------------------------------- reconciliation

@@ -17,19 +17,26 @@ from dataclasses import dataclass, field
 from pydantic import ValidationError as PydanticValidationError
 from sqlalchemy.orm import Session
 
-from apiclient.http import SyncError
+from apiclient.http import AuthError, SyncError, TransportError
 from clerk import calendar_store, catalog_store
 from clerk.calendar import CalendarYear, parse_year_file
 from clerk.cases.due import refresh as refresh_dues
 from clerk.catalog import matter_from_dict
 from clerk.errors import StationDeskError
-from clerk.options import SYNC_CALENDAR_ETAG, SYNC_CATALOG_ETAG
+from clerk.options import (
+    SYNC_CALENDAR_ETAG,
+    SYNC_CATALOG_ETAG,
+    SYNC_CLIENT_VERSION,
+    SYNC_CLIENT_WHERE,
+)
 from clerk.store.models import Setting
 from clerk.workspace import Workspace
 from sync.client import DistrictClient
 
 CATALOG_ETAG = SYNC_CATALOG_ETAG.key  # declared in clerk.options
 CALENDAR_ETAG = SYNC_CALENDAR_ETAG.key
+CLIENT_VERSION = SYNC_CLIENT_VERSION.key  # the workstation version the district announces
+CLIENT_WHERE = SYNC_CLIENT_WHERE.key  # and where to get it
 
 
 @dataclass
@@ -111,6 +118,25 @@ def update_calendar(ws: Workspace, client: DistrictClient, report: ReferenceRepo
     ws._calendar = None  # the workspace rebuilds its calendar from the new data
     report.calendar_changed = bool(changed)
     report.years = tuple(y.year for y in changed)
+
+
+def update_client_version(ws: Workspace, client: DistrictClient) -> None:
+    """Remember the version the district announces (the window compares it with ours).
+
+    Best effort: a district without the endpoint, or an answer we cannot read, leaves the
+    previous notice as it was and does not fail the round; nothing is downloaded.
+    """
+    try:
+        answer = client.client_version()
+    except (AuthError, TransportError):
+        raise  # the round's own failure, worded by sync_round
+    except SyncError:  # refused or unreadable: no notice this round
+        return
+    if answer is None:
+        return
+    with ws.store.write() as s:
+        _put(s, CLIENT_VERSION, answer.version[:40])
+        _put(s, CLIENT_WHERE, answer.where[:200])
 
 
 def _refusal(what: str, exc: BaseException, etag: str) -> dict[str, str]:

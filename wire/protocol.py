@@ -311,6 +311,14 @@ class CalendarResponse(Response):
     years: list[dict[str, Any]]  # year files (clerk.calendar.yearfile format)
 
 
+class ClientVersionResponse(Response):
+    """The workstation version the district announces ("" when none is published yet)."""
+
+    version: str = ""
+    where: str = ""  # how to get it: a URL or words ("区政务服务中心信息科")
+    published_at: datetime | None = None
+
+
 # --------------------------------------------------------------------------- staff: cases
 
 

@@ -706,8 +706,10 @@ def load_catalog_file(path: str | Path) -> list[Matter]:
 
 
 def bundled_catalog_dir() -> Path:
-    """The catalog shipped with the application (``resources/catalog``)."""
-    return Path(__file__).resolve().parents[2] / "resources" / "catalog"
+    """The catalog shipped with the application (``stationdesk_resources/catalog``)."""
+    from clerk.paths import resources_dir
+
+    return resources_dir() / "catalog"
 
 
 def load_catalog_dir(directory: str | Path) -> list[Matter]:

@@ -16,7 +16,7 @@ from district import reference
 from district.api.deps import Admin, AnyCaller, Ctx, Station
 from district.auth import naive
 from district.models import PublicationRefusal, StationRow
-from wire.protocol import CalendarResponse, CatalogResponse, ErrorBody
+from wire.protocol import CalendarResponse, CatalogResponse, ClientVersionResponse, ErrorBody
 
 router = APIRouter(tags=["reference"])
 RESPONSES: dict[int | str, dict[str, Any]] = {
@@ -55,6 +55,15 @@ def get_catalog(request: Request, ctx: Ctx, who: AnyCaller) -> Response:
             summary="已发布的年度节假日（支持 ETag）")
 def get_calendar(request: Request, ctx: Ctx, who: AnyCaller) -> Response:
     return _conditional(request, ctx, "calendar", reference.calendar, "years")
+
+
+@router.get("/client-version", response_model=ClientVersionResponse,
+            responses={401: {"model": ErrorBody}},
+            summary="区中心公布的工作台当前版本和获取方式（站点只提示，不自动下载）")
+def get_client_version(ctx: Ctx, who: AnyCaller) -> ClientVersionResponse:
+    with ctx.db.read() as s:
+        version, where, at = reference.client_version(s)
+    return ClientVersionResponse(version=version, where=where, published_at=at)
 
 
 # --------------------------------------------------------------------------- refusals

@@ -27,7 +27,8 @@ from clerk.errors import ValidationError
 
 SEED = seed_years()
 CAL = WorkCalendar(SEED)
-EXAMPLE = Path(__file__).resolve().parents[2] / "resources" / "calendar" / "example-2027.json"
+EXAMPLE = (Path(__file__).resolve().parents[2] / "stationdesk_resources" / "calendar"
+           / "example-2027.json")
 
 
 def d(text: str) -> date:

@@ -482,7 +482,7 @@ def bundled() -> dict[str, Matter]:
 
 
 def test_bundled_catalog_dir_is_in_resources() -> None:
-    assert bundled_catalog_dir().parts[-2:] == ("resources", "catalog")
+    assert bundled_catalog_dir().parts[-2:] == ("stationdesk_resources", "catalog")
     assert sorted(p.name for p in bundled_catalog_dir().glob("*.json")) == [
         "canlian.json", "minzheng.json", "shebao.json", "weijian.json", "zhubao.json"
     ]  # fmt: skip

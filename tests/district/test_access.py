@@ -27,7 +27,7 @@ STATION_ONLY = {("POST", "/api/v1/sync/push"), ("GET", "/api/v1/sync/pull"),
                 ("GET", "/api/v1/station/supervision"), ("PUT", "/api/v1/blobs/{sha256}"),
                 ("POST", "/api/v1/sync/refusals")}
 SHARED = {("GET", "/api/v1/blobs/{sha256}"), ("GET", "/api/v1/catalog"),
-          ("GET", "/api/v1/calendar")}
+          ("GET", "/api/v1/calendar"), ("GET", "/api/v1/client-version")}
 PNG = b"\x89PNG\r\n\x1a\n" + b"scan" * 10
 PNG_SHA = hashlib.sha256(PNG).hexdigest()
 

@@ -130,12 +130,22 @@ def test_status_bar_tells_the_truth(qtbot: QtBot, data_dir: Path,
         w.show()
         w.load()
     qtbot.waitUntil(lambda: "尚未同步" in w.network_label.text(), timeout=TIMEOUT_MS)
+    assert not w.update_label.isVisible()
+    # The district announces a newer workstation: the round learns it, both places say so.
+    from district.cli import main as district_main
+
+    assert district_main(["admin", "publish-client-version", "999.0.0", "--url",
+                          "https://example.org/get", "--db", district.url]) == 0
     sync: Any = w.page("sync")
     w.show_page("sync")
     with qtbot.waitSignal(sync.controller.finished, timeout=TIMEOUT_MS):
         sync.sync_now()
     qtbot.waitUntil(lambda: "● 在线" in w.network_label.text(), timeout=TIMEOUT_MS)
     assert "从未" not in w.sync_label.text()
+    notice = "有新版本 999.0.0（获取方式：https://example.org/get）"
+    qtbot.waitUntil(lambda: w.update_label.text() == notice, timeout=TIMEOUT_MS)
+    assert w.update_label.isVisible()
+    qtbot.waitUntil(lambda: sync.update_label.text() == notice, timeout=TIMEOUT_MS)
 
 
 def test_the_admin_enrolls_the_station_from_the_page(

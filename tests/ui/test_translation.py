@@ -20,8 +20,8 @@ from PySide6.QtCore import QCoreApplication, QTranslator
 from PySide6.QtWidgets import QApplication
 
 ROOT = Path(__file__).resolve().parents[2]
-TS = ROOT / "resources" / "translations" / "stationdesk_en.ts"
-QM = ROOT / "resources" / "translations" / "stationdesk_en.qm"
+TS = ROOT / "stationdesk_resources" / "translations" / "stationdesk_en.ts"
+QM = ROOT / "stationdesk_resources" / "translations" / "stationdesk_en.qm"
 
 #: Python str.format fields ({0}, {}, {name}) and Qt args (%1, %n).
 _PLACEHOLDER = re.compile(r"\{[A-Za-z0-9_]*\}|%\d+|%n")

@@ -178,8 +178,12 @@ class MainWindow(QMainWindow):
         self.network_label.setStyleSheet("color: #8a6d00;")
         self.pending_label = QLabel(self.tr("待同步事件：—"))
         self.sync_label = QLabel(self.tr("上次同步：从未"))
+        # "有新版本 …" when the district announces a newer workstation (sync_page.LinkState)
+        self.update_label = QLabel()
+        self.update_label.setStyleSheet("color: #8a6d00; font-weight: bold;")
+        self.update_label.hide()
         for w in (self.clerk_label, self.station_label, self.network_label, self.pending_label,
-                  self.sync_label):
+                  self.sync_label, self.update_label):
             w.setContentsMargins(8, 0, 8, 0)
             bar.addPermanentWidget(w)
         bar.setContentsMargins(0, 0, 12, 0)
@@ -220,6 +224,8 @@ class MainWindow(QMainWindow):
         self.network_label.setText(text)
         self.network_label.setStyleSheet(f"color: {colour};")
         self.network_label.setToolTip(tip)
+        self.update_label.setText(link.update)
+        self.update_label.setVisible(bool(link.update))
 
     # --- opening ------------------------------------------------------------------------------
     def load(self) -> None:

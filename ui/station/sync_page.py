@@ -21,7 +21,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Protocol
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -72,6 +72,10 @@ class StatusLike(Protocol):
     def last_error(self) -> str: ...
     @property
     def last_problems(self) -> Sequence[ProblemLike]: ...
+    @property
+    def client_version(self) -> str: ...
+    @property
+    def client_where(self) -> str: ...
 
 
 class ProblemLike(Protocol):
@@ -109,6 +113,8 @@ class LinkState:
     # The last finished round's problems, worded in the interface language: a round
     # "done with problems" is amber, never green.
     problems: tuple[str, ...] = ()
+    # "有新版本 X（获取方式：…）" when the district announces a newer workstation, else "".
+    update: str = ""
 
     @classmethod
     def of(cls, status: StatusLike) -> LinkState:
@@ -117,7 +123,18 @@ class LinkState:
             online = not status.last_error
         problems = tuple(problem_text(p) for p in status.last_problems) if online else ()
         return cls(bool(status.server), online, status.last_error,
-                   _local(status.last_success), problems)
+                   _local(status.last_success), problems,
+                   update_notice(status.client_version, status.client_where))
+
+
+def update_notice(announced: str, where: str, own: str | None = None) -> str:
+    """The notice of a newer version, or "" (nothing is downloaded or installed)."""
+    from clerk.version import is_newer, own_version
+
+    if not is_newer(announced, own_version() if own is None else own):
+        return ""
+    return QCoreApplication.translate("SyncPage", "有新版本 {version}（获取方式：{where}）").format(
+        version=announced, where=where or QCoreApplication.translate("SyncPage", "请联系区中心"))
 
 
 def _local(stamp: str) -> str:
@@ -334,6 +351,11 @@ class SyncPage(QWidget):
         self.enroll_button = QPushButton(self.tr("登记到区中心…"))
         self.enroll_button.clicked.connect(self.enroll)
         self.enroll_button.hide()  # for the station's admins (attach)
+        self.update_label = QLabel()
+        self.update_label.setWordWrap(True)
+        self.update_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.update_label.setStyleSheet(f"color: {AMBER[0]}; font-weight: bold;")
+        self.update_label.hide()
         self.reconcile_label = QLabel(self.tr("尚未对账。"))
         self.reconcile_label.setWordWrap(True)
         grid = QGridLayout()
@@ -342,6 +364,7 @@ class SyncPage(QWidget):
         grid.addWidget(self.counts_label, 2, 0, 1, 2)
         grid.addWidget(self.times_label, 3, 0, 1, 2)
         grid.addWidget(self.error_label, 4, 0, 1, 2)
+        grid.addWidget(self.update_label, 5, 0, 1, 2)
         buttons = QVBoxLayout()
         buttons.addWidget(self.sync_button)
         buttons.addWidget(self.reconcile_button)
@@ -416,6 +439,8 @@ class SyncPage(QWidget):
             self.error_label.setText(status.last_error)
             self.error_label.setStyleSheet(f"color: {RED[0]};")
         self.error_label.setVisible(bool(link.problems or status.last_error))
+        self.update_label.setText(link.update)
+        self.update_label.setVisible(bool(link.update))
         self.reconcile_button.setEnabled(link.configured)
         self.enroll_button.setText(self.tr("重新登记…") if link.configured
                                    else self.tr("登记到区中心…"))

@@ -1133,13 +1133,13 @@
     </message>
     <message>
         <location filename="../../ui/station/case_table_model.py" line="204"/>
-        <location filename="../../ui/station/cases_page.py" line="481"/>
+        <location filename="../../ui/station/cases_page.py" line="472"/>
         <source> 暂定</source>
         <translation> provisional</translation>
     </message>
     <message>
         <location filename="../../ui/station/case_table_model.py" line="206"/>
-        <location filename="../../ui/station/cases_page.py" line="482"/>
+        <location filename="../../ui/station/cases_page.py" line="473"/>
         <source> 暂停</source>
         <translation> paused</translation>
     </message>
@@ -1211,175 +1211,175 @@
 <context>
     <name>CasesPage</name>
     <message>
-        <location filename="../../ui/station/cases_page.py" line="184"/>
+        <location filename="../../ui/station/cases_page.py" line="185"/>
         <source>搜索：办件编号、申请人姓名或证件号码（Ctrl+F）</source>
         <extracomment>Quiet time after typing before the search runs. Quiet time after the selection moves before the detail pane loads. The case shown in the detail pane changed (case number, &quot;&quot; for none).</extracomment>
         <translation>Search: case number, applicant name or ID number (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/cases_page.py" line="188"/>
+        <location filename="../../ui/station/cases_page.py" line="189"/>
         <source>刷新 F5</source>
         <translation>Refresh F5</translation>
     </message>
     <message>
-        <location filename="../../ui/station/cases_page.py" line="190"/>
+        <location filename="../../ui/station/cases_page.py" line="191"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../ui/station/cases_page.py" line="191"/>
+        <location filename="../../ui/station/cases_page.py" line="192"/>
         <source>未结束</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../ui/station/cases_page.py" line="195"/>
-        <location filename="../../ui/station/cases_page.py" line="366"/>
+        <location filename="../../ui/station/cases_page.py" line="196"/>
+        <location filename="../../ui/station/cases_page.py" line="361"/>
         <source>全部事项</source>
         <translation>All matters</translation>
     </message>
     <message>
-        <location filename="../../ui/station/cases_page.py" line="200"/>
-        <location filename="../../ui/station/cases_page.py" line="218"/>
+        <location filename="../../ui/station/cases_page.py" line="201"/>
+        <location filename="../../ui/station/cases_page.py" line="219"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../ui/station/cases_page.py" line="200"/>
+        <location filename="../../ui/station/cases_page.py" line="201"/>
         <source>预警或超期</source>
         <translation>Warning or overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/station/cases_page.py" line="201"/>
+        <location filename="../../ui/station/cases_page.py" line="202"/>
         <source>超期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/station/cases_page.py" line="201"/>
+        <location filename="../../ui/station/cases_page.py" line="202"/>
         <source>预警</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../ui/station/cases_page.py" line="202"/>
+        <location filename="../../ui/station/cases_page.py" line="203"/>
         <source>正常</source>
         <translation>Normal</translation>
     </message>
     <message>
-        <location filename="../../ui/station/cases_page.py" line="205"/>
+        <location filename="../../ui/station/cases_page.py" line="206"/>
         <source>全部日期</source>
         <translation>All dates</translation>
     </message>
     <message>
-        <location filename="../../ui/station/cases_page.py" line="205"/>
+        <location filename="../../ui/station/cases_page.py" line="206"/>
         <source>今天</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ui/station/cases_page.py" line="206"/>
+        <location filename="../../ui/station/cases_page.py" line="207"/>
         <source>近7天</source>
         <translation>Last 7 days</translation>
     </message>
     <message>
-        <location filename="../../ui/station/cases_page.py" line="206"/>
+        <location filename="../../ui/station/cases_page.py" line="207"/>
         <source>近30天</source>
         <translation>Last 30 days</translation>
     </message>
     <message>
-        <location filename="../../ui/station/cases_page.py" line="207"/>
+        <location filename="../../ui/station/cases_page.py" line="208"/>
         <source>本年</source>
         <translation>This year</translation>
     </message>
     <message>
-        <location filename="../../ui/station/cases_page.py" line="207"/>
+        <location filename="../../ui/station/cases_page.py" line="208"/>
         <source>自定义…</source>
         <translation>Custom…</translation>
     </message>
     <message>
-        <location filename="../../ui/station/cases_page.py" line="218"/>
+        <location filename="../../ui/station/cases_page.py" line="219"/>
         <source>待同步</source>
         <translation>Not synced</translation>
     </message>
     <message>
-        <location filename="../../ui/station/cases_page.py" line="219"/>
+        <location filename="../../ui/station/cases_page.py" line="220"/>
         <source>被拒绝</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../ui/station/cases_page.py" line="221"/>
+        <location filename="../../ui/station/cases_page.py" line="222"/>
         <source>清除筛选</source>
         <translation>Clear filters</translation>
     </message>
     <message>
-        <location filename="../../ui/station/cases_page.py" line="229"/>
+        <location filename="../../ui/station/cases_page.py" line="230"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/station/cases_page.py" line="230"/>
+        <location filename="../../ui/station/cases_page.py" line="231"/>
         <source>事项</source>
         <translation>Matter</translation>
     </message>
     <message>
-        <location filename="../../ui/station/cases_page.py" line="231"/>
+        <location filename="../../ui/station/cases_page.py" line="232"/>
         <source>督办</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/station/cases_page.py" line="232"/>
+        <location filename="../../ui/station/cases_page.py" line="233"/>
         <source>收件</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../ui/station/cases_page.py" line="238"/>
+        <location filename="../../ui/station/cases_page.py" line="239"/>
         <source>同步</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../ui/station/cases_page.py" line="398"/>
+        <location filename="../../ui/station/cases_page.py" line="393"/>
         <source>没有符合条件的办件。可以清除筛选，或换个搜索词。</source>
         <translation>No matching cases. Clear the filters or try another search.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/cases_page.py" line="399"/>
+        <location filename="../../ui/station/cases_page.py" line="394"/>
         <source>本站还没有办件。</source>
         <translation>This station has no cases yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/cases_page.py" line="408"/>
+        <location filename="../../ui/station/cases_page.py" line="403"/>
         <source>找到 {n} 件</source>
         <translation>{n} found</translation>
     </message>
     <message>
-        <location filename="../../ui/station/cases_page.py" line="408"/>
+        <location filename="../../ui/station/cases_page.py" line="403"/>
         <source>共 {n} 件</source>
         <translation>{n} cases</translation>
     </message>
     <message>
-        <location filename="../../ui/station/cases_page.py" line="410"/>
+        <location filename="../../ui/station/cases_page.py" line="405"/>
         <source>（已载入 {n}）</source>
         <translation> ({n} loaded)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/cases_page.py" line="411"/>
+        <location filename="../../ui/station/cases_page.py" line="406"/>
         <source>最近变动在前</source>
         <translation>Recently changed first</translation>
     </message>
     <message>
-        <location filename="../../ui/station/cases_page.py" line="411"/>
+        <location filename="../../ui/station/cases_page.py" line="406"/>
         <source>按办件编号</source>
         <translation>By case number</translation>
     </message>
     <message>
-        <location filename="../../ui/station/cases_page.py" line="412"/>
+        <location filename="../../ui/station/cases_page.py" line="407"/>
         <source>按状态</source>
         <translation>By status</translation>
     </message>
     <message>
-        <location filename="../../ui/station/cases_page.py" line="412"/>
+        <location filename="../../ui/station/cases_page.py" line="407"/>
         <source>按事项</source>
         <translation>By matter</translation>
     </message>
     <message>
-        <location filename="../../ui/station/cases_page.py" line="413"/>
+        <location filename="../../ui/station/cases_page.py" line="408"/>
         <source>按办结期限</source>
         <translation>By due date</translation>
     </message>
@@ -2981,7 +2981,7 @@
     </message>
     <message>
         <location filename="../../ui/station/main_window.py" line="175"/>
-        <location filename="../../ui/station/main_window.py" line="420"/>
+        <location filename="../../ui/station/main_window.py" line="426"/>
         <source>经办人：未登录</source>
         <translation>Clerk: not signed in</translation>
     </message>
@@ -2992,7 +2992,7 @@
     </message>
     <message>
         <location filename="../../ui/station/main_window.py" line="177"/>
-        <location filename="../../ui/station/main_window.py" line="203"/>
+        <location filename="../../ui/station/main_window.py" line="207"/>
         <source>● 离线（未连接区中心）</source>
         <translation>● Offline (no district center)</translation>
     </message>
@@ -3007,94 +3007,94 @@
         <translation>Last sync: never</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="199"/>
+        <location filename="../../ui/station/main_window.py" line="203"/>
         <source>待同步事件：{0}</source>
         <translation>Unsynced events: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="200"/>
+        <location filename="../../ui/station/main_window.py" line="204"/>
         <source>上次同步：{0}</source>
         <translation>Last sync: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="201"/>
+        <location filename="../../ui/station/main_window.py" line="205"/>
         <source>从未</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="205"/>
+        <location filename="../../ui/station/main_window.py" line="209"/>
         <source>● 尚未同步</source>
         <translation>● Not synced yet</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="207"/>
+        <location filename="../../ui/station/main_window.py" line="211"/>
         <source>● 在线（上次同步有 {0} 个问题）</source>
         <translation>● Online (last sync had {0} problem(s))</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="210"/>
+        <location filename="../../ui/station/main_window.py" line="214"/>
         <source>● 在线</source>
         <translation>● Online</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="212"/>
+        <location filename="../../ui/station/main_window.py" line="216"/>
         <source>● 离线（上次同步失败）</source>
         <translation>● Offline (last sync failed)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="216"/>
+        <location filename="../../ui/station/main_window.py" line="220"/>
         <source>● 数据库已损坏（已停止保存）</source>
         <translation>● Database damaged (saving stopped)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="272"/>
+        <location filename="../../ui/station/main_window.py" line="278"/>
         <source>站点：尚未设置</source>
         <translation>Station: not set up</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="290"/>
+        <location filename="../../ui/station/main_window.py" line="296"/>
         <source>StationDesk 便民服务站窗口工作台 — {0}</source>
         <translation>StationDesk Service Station Counter — {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="291"/>
+        <location filename="../../ui/station/main_window.py" line="297"/>
         <source>站点：{0}（{1}）</source>
         <translation>Station: {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="300"/>
+        <location filename="../../ui/station/main_window.py" line="306"/>
         <source>站点：无法打开</source>
         <translation>Station: cannot open</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="301"/>
+        <location filename="../../ui/station/main_window.py" line="307"/>
         <source>无法打开本站数据：
 {0}</source>
         <translation>Cannot open the station data:
 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="336"/>
+        <location filename="../../ui/station/main_window.py" line="342"/>
         <source>用户名或密码不正确，或账号已停用。</source>
         <translation>Wrong user name or password, or the account is disabled.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="342"/>
+        <location filename="../../ui/station/main_window.py" line="348"/>
         <source>经办人：{0}</source>
         <translation>Clerk: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="379"/>
+        <location filename="../../ui/station/main_window.py" line="385"/>
         <source>文书的出具机关尚未确认：当前以“{0}”的名义打印受理回执等文书。请管理员在&lt;a href=&quot;settings&quot;&gt;设置 → 出具机关&lt;/a&gt;中核对并保存。</source>
         <translation>The issuing authority is not confirmed yet: receipts and other documents are printed in the name of “{0}”. An administrator should check and save it in &lt;a href=&quot;settings&quot;&gt;Settings → Issuing authority&lt;/a&gt;.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="409"/>
+        <location filename="../../ui/station/main_window.py" line="415"/>
         <source>密码不正确。</source>
         <translation>Wrong password.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="438"/>
+        <location filename="../../ui/station/main_window.py" line="444"/>
         <source>出错了</source>
         <translation>Error</translation>
     </message>
@@ -3712,137 +3712,137 @@
 <context>
     <name>QueuePage</name>
     <message>
-        <location filename="../../ui/district/queue.py" line="137"/>
+        <location filename="../../ui/district/queue.py" line="138"/>
         <source>办件编号（开头部分即可，Ctrl+F）</source>
         <translation>Case number (its beginning is enough, Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/district/queue.py" line="142"/>
+        <location filename="../../ui/district/queue.py" line="143"/>
         <source>刷新 F5</source>
         <translation>Refresh F5</translation>
     </message>
     <message>
-        <location filename="../../ui/district/queue.py" line="144"/>
+        <location filename="../../ui/district/queue.py" line="145"/>
         <source>待审核</source>
         <translation>To review</translation>
     </message>
     <message>
-        <location filename="../../ui/district/queue.py" line="144"/>
+        <location filename="../../ui/district/queue.py" line="145"/>
         <source>我的代办</source>
         <translation>My cases</translation>
     </message>
     <message>
-        <location filename="../../ui/district/queue.py" line="145"/>
+        <location filename="../../ui/district/queue.py" line="146"/>
         <source>全部在办</source>
         <translation>All running</translation>
     </message>
     <message>
-        <location filename="../../ui/district/queue.py" line="146"/>
+        <location filename="../../ui/district/queue.py" line="147"/>
         <source>已退回站点</source>
         <translation>Returned to station</translation>
     </message>
     <message>
-        <location filename="../../ui/district/queue.py" line="147"/>
+        <location filename="../../ui/district/queue.py" line="148"/>
         <source>已决定待交付</source>
         <translation>Decided, to hand over</translation>
     </message>
     <message>
-        <location filename="../../ui/district/queue.py" line="147"/>
+        <location filename="../../ui/district/queue.py" line="148"/>
         <source>全部案件</source>
         <translation>All cases</translation>
     </message>
     <message>
-        <location filename="../../ui/district/queue.py" line="151"/>
+        <location filename="../../ui/district/queue.py" line="152"/>
         <source>全部站点</source>
         <translation>All stations</translation>
     </message>
     <message>
-        <location filename="../../ui/district/queue.py" line="156"/>
+        <location filename="../../ui/district/queue.py" line="157"/>
         <source>全部事项</source>
         <translation>All matters</translation>
     </message>
     <message>
-        <location filename="../../ui/district/queue.py" line="162"/>
+        <location filename="../../ui/district/queue.py" line="163"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../ui/district/queue.py" line="162"/>
+        <location filename="../../ui/district/queue.py" line="163"/>
         <source>预警或超期</source>
         <translation>Warning or overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/district/queue.py" line="163"/>
+        <location filename="../../ui/district/queue.py" line="164"/>
         <source>超期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/district/queue.py" line="163"/>
+        <location filename="../../ui/district/queue.py" line="164"/>
         <source>预警</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../ui/district/queue.py" line="163"/>
+        <location filename="../../ui/district/queue.py" line="164"/>
         <source>正常</source>
         <translation>Normal</translation>
     </message>
     <message>
-        <location filename="../../ui/district/queue.py" line="164"/>
+        <location filename="../../ui/district/queue.py" line="165"/>
         <source>暂停计时</source>
         <translation>Clock paused</translation>
     </message>
     <message>
-        <location filename="../../ui/district/queue.py" line="167"/>
+        <location filename="../../ui/district/queue.py" line="168"/>
         <source>到期日</source>
         <translation>Due date</translation>
     </message>
     <message>
-        <location filename="../../ui/district/queue.py" line="176"/>
+        <location filename="../../ui/district/queue.py" line="177"/>
         <source>最紧急在前</source>
         <translation>Most urgent first</translation>
     </message>
     <message>
-        <location filename="../../ui/district/queue.py" line="177"/>
+        <location filename="../../ui/district/queue.py" line="178"/>
         <source>最近变动在前</source>
         <translation>Latest change first</translation>
     </message>
     <message>
-        <location filename="../../ui/district/queue.py" line="181"/>
+        <location filename="../../ui/district/queue.py" line="182"/>
         <source>范围</source>
         <translation>Scope</translation>
     </message>
     <message>
-        <location filename="../../ui/district/queue.py" line="184"/>
+        <location filename="../../ui/district/queue.py" line="185"/>
         <source>排序</source>
         <translation>Order</translation>
     </message>
     <message>
-        <location filename="../../ui/district/queue.py" line="191"/>
+        <location filename="../../ui/district/queue.py" line="192"/>
         <source>站点</source>
         <translation>Station</translation>
     </message>
     <message>
-        <location filename="../../ui/district/queue.py" line="192"/>
+        <location filename="../../ui/district/queue.py" line="193"/>
         <source>事项</source>
         <translation>Matter</translation>
     </message>
     <message>
-        <location filename="../../ui/district/queue.py" line="193"/>
+        <location filename="../../ui/district/queue.py" line="194"/>
         <source>督办</source>
         <translation>Supervision</translation>
     </message>
     <message>
-        <location filename="../../ui/district/queue.py" line="276"/>
+        <location filename="../../ui/district/queue.py" line="272"/>
         <source>没有符合条件的案件。</source>
         <translation>No cases match.</translation>
     </message>
     <message>
-        <location filename="../../ui/district/queue.py" line="283"/>
+        <location filename="../../ui/district/queue.py" line="279"/>
         <source>共 {n} 件</source>
         <translation>{n} cases</translation>
     </message>
     <message>
-        <location filename="../../ui/district/queue.py" line="285"/>
+        <location filename="../../ui/district/queue.py" line="281"/>
         <source>（已载入 {n}）</source>
         <translation> ({n} loaded)</translation>
     </message>
@@ -4839,185 +4839,195 @@
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="306"/>
+        <location filename="../../ui/station/sync_page.py" line="136"/>
+        <source>有新版本 {version}（获取方式：{where}）</source>
+        <translation>New version {version} available (get it from: {where})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/sync_page.py" line="137"/>
+        <source>请联系区中心</source>
+        <translation>ask the district centre</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/sync_page.py" line="323"/>
         <source>正在与区中心台账核对…</source>
         <translation>Comparing with the district&apos;s ledger…</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="319"/>
+        <location filename="../../ui/station/sync_page.py" line="336"/>
         <source>正在读取同步状态…</source>
         <translation>Reading the sync status…</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="327"/>
+        <location filename="../../ui/station/sync_page.py" line="344"/>
         <source>立即同步</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="332"/>
+        <location filename="../../ui/station/sync_page.py" line="349"/>
         <source>与区中心对账</source>
         <translation>Reconcile with the district</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="334"/>
-        <location filename="../../ui/station/sync_page.py" line="421"/>
+        <location filename="../../ui/station/sync_page.py" line="351"/>
+        <location filename="../../ui/station/sync_page.py" line="446"/>
         <source>登记到区中心…</source>
         <translation>Enroll with the district…</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="337"/>
+        <location filename="../../ui/station/sync_page.py" line="359"/>
         <source>尚未对账。</source>
         <translation>Not reconciled yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="353"/>
+        <location filename="../../ui/station/sync_page.py" line="376"/>
         <source>办件编号</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="353"/>
-        <location filename="../../ui/station/sync_page.py" line="357"/>
+        <location filename="../../ui/station/sync_page.py" line="376"/>
+        <location filename="../../ui/station/sync_page.py" line="380"/>
         <source>序号</source>
         <translation>Seq.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="353"/>
+        <location filename="../../ui/station/sync_page.py" line="376"/>
         <source>环节</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="354"/>
+        <location filename="../../ui/station/sync_page.py" line="377"/>
         <source>区中心拒收原因</source>
         <translation>Why the district refused it</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="357"/>
+        <location filename="../../ui/station/sync_page.py" line="380"/>
         <source>案件</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="357"/>
+        <location filename="../../ui/station/sync_page.py" line="380"/>
         <source>代码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="358"/>
+        <location filename="../../ui/station/sync_page.py" line="381"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="361"/>
+        <location filename="../../ui/station/sync_page.py" line="384"/>
         <source>本次运行尚未同步。</source>
         <translation>No sync since the program started.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="364"/>
+        <location filename="../../ui/station/sync_page.py" line="387"/>
         <source>被拒绝的事件</source>
         <translation>Refused events</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="365"/>
+        <location filename="../../ui/station/sync_page.py" line="388"/>
         <source>无法应用的区中心事件</source>
         <translation>District events not applied</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="366"/>
+        <location filename="../../ui/station/sync_page.py" line="389"/>
         <source>上次同步报告</source>
         <translation>Last sync report</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="368"/>
+        <location filename="../../ui/station/sync_page.py" line="391"/>
         <source>对账：</source>
         <translation>Reconciliation: </translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="380"/>
+        <location filename="../../ui/station/sync_page.py" line="403"/>
         <source>● 正在同步…</source>
         <translation>● Syncing…</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="392"/>
+        <location filename="../../ui/station/sync_page.py" line="415"/>
         <source>● 未登记到区中心</source>
         <translation>● Not enrolled with a district</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="394"/>
+        <location filename="../../ui/station/sync_page.py" line="417"/>
         <source>● 尚未同步</source>
         <translation>● Not synced yet</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="396"/>
+        <location filename="../../ui/station/sync_page.py" line="419"/>
         <source>● 上次同步完成，但有 {n} 个问题</source>
         <translation>● Last sync done, with {n} problem(s)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="399"/>
+        <location filename="../../ui/station/sync_page.py" line="422"/>
         <source>● 在线：上次同步成功</source>
         <translation>● Online: the last sync succeeded</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="401"/>
+        <location filename="../../ui/station/sync_page.py" line="424"/>
         <source>● 离线：上次同步没有完成</source>
         <translation>● Offline: the last sync did not complete</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="402"/>
+        <location filename="../../ui/station/sync_page.py" line="425"/>
         <source>区中心：{server}</source>
         <translation>District: {server}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="403"/>
+        <location filename="../../ui/station/sync_page.py" line="426"/>
         <source>未登记（管理员点“登记到区中心…”，输入区中心地址和登记码）</source>
         <translation>not enrolled (an administrator clicks “Enroll with the district…” and enters the address and the enrollment code)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="406"/>
+        <location filename="../../ui/station/sync_page.py" line="429"/>
         <source>待同步：{pending} 条事件、{notes} 条留言；区中心已确认 {acked} 条；被拒绝 {rejected} 条</source>
         <translation>Waiting: {pending} events, {notes} notes; acknowledged by the district: {acked}; refused: {rejected}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="409"/>
+        <location filename="../../ui/station/sync_page.py" line="432"/>
         <source>上次成功同步：{ok}&#x3000;上次尝试：{tried}</source>
         <translation>Last successful sync: {ok}   last attempt: {tried}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="410"/>
-        <location filename="../../ui/station/sync_page.py" line="411"/>
+        <location filename="../../ui/station/sync_page.py" line="433"/>
+        <location filename="../../ui/station/sync_page.py" line="434"/>
         <source>从未</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="420"/>
+        <location filename="../../ui/station/sync_page.py" line="445"/>
         <source>重新登记…</source>
         <translation>Enroll again…</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="428"/>
+        <location filename="../../ui/station/sync_page.py" line="453"/>
         <source>被拒绝的事件（{n}）</source>
         <translation>Refused events ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="446"/>
+        <location filename="../../ui/station/sync_page.py" line="471"/>
         <source>已对账：{n} 天的事件与区中心一致。</source>
         <translation>Reconciled: {n} days of events agree with the district.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="450"/>
+        <location filename="../../ui/station/sync_page.py" line="475"/>
         <source>{day} {origin}：本站 {mine} 条，区中心 {theirs} 条</source>
         <translation>{day} {origin}: station {mine}, district {theirs}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="451"/>
+        <location filename="../../ui/station/sync_page.py" line="476"/>
         <source>本站事件</source>
         <translation>station events</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="452"/>
+        <location filename="../../ui/station/sync_page.py" line="477"/>
         <source>区中心事件</source>
         <translation>district events</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="454"/>
+        <location filename="../../ui/station/sync_page.py" line="479"/>
         <source>有差异：</source>
         <translation>Differences: </translation>
     </message>
@@ -5994,22 +6004,27 @@
         <translation>There is no station {code}.</translation>
     </message>
     <message>
-        <location filename="../../district/cli.py" line="123"/>
+        <location filename="../../district/cli.py" line="148"/>
         <source>标准输入中没有密码。</source>
         <translation>There is no password on standard input.</translation>
     </message>
     <message>
-        <location filename="../../district/cli.py" line="128"/>
+        <location filename="../../district/cli.py" line="153"/>
         <source>没有终端可以提示输入密码；请用 --password-stdin。</source>
         <translation>No terminal to ask for a password; use --password-stdin.</translation>
     </message>
     <message>
-        <location filename="../../district/cli.py" line="133"/>
+        <location filename="../../district/cli.py" line="158"/>
         <source>两次输入的密码不一致。</source>
         <translation>The passwords do not match.</translation>
     </message>
     <message>
-        <location filename="../../district/reference.py" line="69"/>
+        <location filename="../../district/reference.py" line="81"/>
+        <source>获取方式（--url）必须填写，最多 {limit} 个字符。</source>
+        <translation>Where to get it (--url) is required, at most {limit} characters.</translation>
+    </message>
+    <message>
+        <location filename="../../district/reference.py" line="96"/>
         <source>事项 {code} 的版本 {version} 已发布过且内容不同；修改事项须提高版本号。</source>
         <translation>Matter {code} version {version} was published before with different content; a changed matter needs a higher version.</translation>
     </message>
@@ -6034,7 +6049,7 @@
         <translation>The district&apos;s answer could not be read ({name}).</translation>
     </message>
     <message>
-        <location filename="../../sync/client.py" line="81"/>
+        <location filename="../../sync/client.py" line="82"/>
         <source>区中心的回答不是 JSON。</source>
         <translation>The district&apos;s answer is not JSON.</translation>
     </message>
@@ -6240,6 +6255,11 @@
         <location filename="../../clerk/id_documents.py" line="240"/>
         <source>护照号码应为5至17位字母或数字，现在是{count}个字符（国家代码之后）。请对照护照资料页重新输入。</source>
         <translation>A passport number has 5 to 17 letters or digits; this has {count} characters after the country code. Check the passport&apos;s data page and enter it again.</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/version.py" line="33"/>
+        <source>版本号 {version} 的格式不对：应为以点分隔的数字，如 1.2.0。</source>
+        <translation>Version {version} is malformed: use numbers separated by dots, e.g. 1.2.0.</translation>
     </message>
 </context>
 <context>
