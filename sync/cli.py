@@ -103,6 +103,7 @@ def cmd_sync(args: argparse.Namespace, ctx: CliContext) -> int:
         except (SyncError, TransportError, credentials.CredentialsError) as exc:
             return _fail(exc.message)
         ctx.emit({"reconciled": result.reconciled, "days": result.days,
+                  "refused": result.refused, "unsent": result.unsent,
                   "differences": [asdict(d) for d in result.differences]},
                  lambda: _reconcile_text(result))
         return 0 if result.reconciled else 3
@@ -120,6 +121,7 @@ def cmd_note(args: argparse.Namespace, ctx: CliContext) -> int:
 
 def _status_text(st: engine.SyncStatus) -> str:
     lines = [f"区中心：{st.server or '（未登记）'}",
+             f"本机：{st.device_name or '（未登记）'}，窗口号 {st.device_no:02d}",
              f"待同步：{st.pending} 条事件，{st.notes_pending} 条留言",
              f"已确认：{st.acked} 条", f"被拒收：{len(st.rejected)} 条"]
     lines += [f"  {r.case_no} 第 {r.seq} 号（{r.label}）：{r.error}" for r in st.rejected]
@@ -136,7 +138,11 @@ def _status_text(st: engine.SyncStatus) -> str:
 def _reconcile_text(r: engine.Reconciliation) -> str:
     if r.reconciled:
         return f"已对账：{r.days} 天的事件与区中心一致。"
-    lines = [f"对账不一致（{len(r.differences)} 处）："]
+    lines = [f"对账不一致（{len(r.differences)} 处逐日差异）："]
+    if r.refused:
+        lines.append(f"  区中心拒收的本站事件：{r.refused} 条（见 sync --status）")
+    if r.unsent:
+        lines.append(f"  尚未被区中心接收的本站事件：{r.unsent} 条（待推送或因扫描件暂缓）")
     for d in r.differences:
         side = "本站事件" if d.origin == "station" else "区中心事件"
         lines.append(f"  {d.day} {side}：本站 {d.local.count} 条，区中心 {d.district.count} 条"

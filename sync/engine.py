@@ -437,6 +437,8 @@ class SyncStatus:
     last_error: str
     cursor: int
     last_problems: list[Problem] = field(default_factory=list)
+    device_name: str = ""  # this PC at the district ("2号窗口"), "" before enrollment
+    device_no: int = 1  # this PC's window number (part of its case numbers)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -461,7 +463,8 @@ def status(ws: Workspace) -> SyncStatus:
             rejected=rejected, notes_pending=int(notes), quarantined=quarantined,
             last_success=_setting(s, LAST_SUCCESS), last_attempt=_setting(s, LAST_ATTEMPT),
             last_error=_setting(s, LAST_ERROR), cursor=pull.cursor(s),
-            last_problems=parse_problems(_setting(s, LAST_PROBLEMS)))
+            last_problems=parse_problems(_setting(s, LAST_PROBLEMS)),
+            device_name=_setting(s, DEVICE_NAME_KEY), device_no=numbering.device_no(s))
 
 
 # --------------------------------------------------------------------------- reconciliation
@@ -479,10 +482,15 @@ class DayDifference:
 class Reconciliation:
     days: int
     differences: list[DayDifference]
+    # Station events the district refused, and events not yet accepted (held back or not
+    # yet pushed): the two ledgers may agree while these are missing from both, so they
+    # are differences too, never "reconciled" (DESIGN section 8).
+    refused: int = 0
+    unsent: int = 0
 
     @property
     def reconciled(self) -> bool:
-        return not self.differences
+        return not self.differences and not self.refused and not self.unsent
 
 
 def local_ledger(s: Session) -> dict[tuple[date, str], LedgerCount]:
@@ -510,4 +518,7 @@ def reconcile(ws: Workspace, client: DistrictClient) -> Reconciliation:
         if mine != theirs:
             differences.append(DayDifference(key[0], key[1], mine, theirs))
     days = len({k[0] for k in set(remote) | set(local)})
-    return Reconciliation(days, differences)
+    with ws.store.read() as s:
+        counts = outbox.counts(s)
+    return Reconciliation(days, differences, refused=counts["rejected"],
+                          unsent=counts["pending"])

@@ -206,6 +206,26 @@ def test_a_token_of_another_station_stops_the_round_before_anything_is_pushed(
     assert (st.pending, st.acked, st.rejected) == (2, 0, [])
 
 
+def test_refused_and_unsent_events_are_never_reconciled(live: District, sws: Workspace,
+                                                       id_factory: IdFactory) -> None:
+    from sqlalchemy import update
+
+    enroll_station(sws, live)
+    accepted_case(sws, id_factory(1))
+    assert engine.sync_round(sws).outcome == engine.DONE
+    with engine.make_client(sws) as client:
+        assert engine.reconcile(sws, client).reconciled
+        accepted_case(sws, id_factory(2))  # not pushed yet: both ledgers agree, still not
+        result = engine.reconcile(sws, client)
+        assert not result.reconciled and result.unsent == 2
+        with sws.store.write() as s:
+            s.execute(update(CaseEvent).where(CaseEvent.sync_state == "pending")
+                      .values(sync_state="rejected", sync_error="测试"))
+        result = engine.reconcile(sws, client)
+    assert not result.reconciled and (result.refused, result.unsent) == (2, 0)
+    assert result.differences == []
+
+
 # --------------------------------------------------------------------------- trust the token
 
 

@@ -13,10 +13,9 @@ from sqlalchemy import select, update
 from clerk.cases.states import State
 from clerk.store.models import CaseEvent
 from clerk.workspace import Workspace
-from tests.conftest import STATION_CODE
 from sync import credentials, engine, outbox
 from sync.client import DistrictClient
-from tests.conftest import FakeClock
+from tests.conftest import STATION_CODE, FakeClock
 from tests.districtkit import District, accepted_case, enroll_station, escalated_case
 
 IdFactory = Callable[..., str]
