@@ -1,23 +1,92 @@
 """Case and document numbers, allocated offline from monotonic counters; never reused.
 
-A case number is `{12-digit station code}-{yyyymmdd}-{NNNN}` (DOMAIN.md). Counters live
-in the same transaction as the event that uses the number, so a rolled-back case
-gives its number back only if nothing was ever committed with it.
+A case number is `{12-digit station code}-{yyyymmdd}-{DD}{NNNN}` where DD is this PC's
+window number (本机窗口号, 01–99) and NNNN its own counter of the day (DOMAIN.md). Every
+counter PC of a station numbers on its own, offline, and no two collide as long as no two
+PCs share a window number: the admin gives each PC its number at `init` (or `device-no`),
+the district refuses to enroll a second live device with a number already taken and
+refuses a case whose number carries another device's number. Numbers made before this
+rule (`…-NNNN`, 4 or 5 digits) stay valid: their last part is never 6 digits long, so
+they can neither be confused with nor collide with the new ones.
+
+Document numbers follow the same rule: `{SL|GZ|BY|BJ}{yyyy}-{station}-{DD}{NNNNN}`
+(old ones: `…-NNNNN`). Counters live in the same transaction as the event that uses the
+number, so a rolled-back case gives its number back only if nothing was ever committed
+with it.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from clerk.store.models import Counter
+from clerk.errors import QT_TRANSLATE_NOOP, ValidationError
+from clerk.store.models import Counter, Setting
 
 CASE_NO_RE = re.compile(r"^(\d{12})-(\d{8})-(\d{4,})$")
+DEVICE_NO_KEY = "station.device_no"  # this PC's window number, 1..99
+DEFAULT_DEVICE_NO = 1
+MAX_DEVICE_NO = 99
 
 DOC_KINDS = {"notice": "GZ", "receipt": "SL", "refusal": "BY", "result": "BJ"}
+
+
+@dataclass(frozen=True)
+class CaseNo:
+    station: str
+    day: str  # yyyymmdd
+    device: int | None  # None: a number from before window numbers
+    seq: int
+
+
+def parse_case_no(text: str) -> CaseNo | None:
+    m = CASE_NO_RE.match(text)
+    if m is None:
+        return None
+    station, day, tail = m.groups()
+    if len(tail) == 6:
+        return CaseNo(station, day, int(tail[:2]), int(tail[2:]))
+    return CaseNo(station, day, None, int(tail))
+
+
+def validate_device_no(value: int | str) -> int:
+    try:
+        number = int(str(value).strip())
+    except ValueError:
+        number = 0
+    if not 1 <= number <= MAX_DEVICE_NO:
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("errors", "本机窗口号须为 1–{max} 之间的整数，且与本站其他电脑"
+                                        "不同。"),
+            code="device.number", field="device_no", params={"max": MAX_DEVICE_NO})
+    return number
+
+
+def device_no(session: Session) -> int:
+    """This PC's window number (1 until the admin sets another)."""
+    row = session.get(Setting, DEVICE_NO_KEY)
+    try:
+        return validate_device_no(row.value) if row is not None else DEFAULT_DEVICE_NO
+    except ValidationError:
+        return DEFAULT_DEVICE_NO
+
+
+def device_no_is_set(session: Session) -> bool:
+    return session.get(Setting, DEVICE_NO_KEY) is not None
+
+
+def set_device_no(session: Session, value: int | str) -> int:
+    number = validate_device_no(value)
+    row = session.get(Setting, DEVICE_NO_KEY)
+    if row is None:
+        session.add(Setting(key=DEVICE_NO_KEY, value=str(number)))
+    else:
+        row.value = str(number)
+    return number
 
 
 def next_counter(session: Session, scope: str) -> int:
@@ -33,13 +102,13 @@ def next_counter(session: Session, scope: str) -> int:
 def allocate_case_no(session: Session, station_code: str, day: date) -> str:
     stamp = day.strftime("%Y%m%d")
     n = next_counter(session, f"case:{stamp}")
-    return f"{station_code}-{stamp}-{n:04d}"
+    return f"{station_code}-{stamp}-{device_no(session):02d}{n:04d}"
 
 
 def allocate_doc_no(session: Session, station_code: str, kind: str, day: date) -> str:
     prefix = DOC_KINDS[kind]
     n = next_counter(session, f"doc:{prefix}:{day.year}")
-    return f"{prefix}{day.year}-{station_code}-{n:05d}"
+    return f"{prefix}{day.year}-{station_code}-{device_no(session):02d}{n:05d}"
 
 
 def is_case_no(text: str) -> bool:

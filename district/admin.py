@@ -29,6 +29,29 @@ def create_station(db: Database, *, code: str, name: str, now: datetime,
         return Enrollment(row.code, row.name, secret, expires)
 
 
+def issue_code(db: Database, *, station_code: str, now: datetime,
+               enrollment_days: int = 7) -> Enrollment:
+    """A one-time code for one more device of the station (earlier codes stay valid)."""
+    from district.models import StationRow
+
+    with db.write() as s:
+        code, expires = auth.issue_code(s, station_code, now, enrollment_days)
+        row = s.get(StationRow, station_code)
+        assert row is not None
+        return Enrollment(row.code, row.name, code, expires)
+
+
+def list_devices(db: Database, station_code: str, *, revoked: bool = False
+                 ) -> list[auth.Device]:
+    with db.read() as s:
+        return auth.list_devices(s, station_code, revoked=revoked)
+
+
+def revoke_device(db: Database, station_code: str, device_name: str, now: datetime) -> int:
+    with db.write() as s:
+        return auth.revoke_device(s, station_code, device_name, now)
+
+
 def create_user(db: Database, *, username: str, password: str, role: str, now: datetime,
                 display_name: str = "") -> str:
     with db.write() as s:

@@ -67,6 +67,8 @@ def normalize_enrollment_code(code: str) -> str:
 class StationPrincipal:
     station_code: str
     token_hash: str
+    device_name: str = ""
+    device_no: int | None = None
 
 
 @dataclass(frozen=True)
@@ -81,7 +83,8 @@ Principal = StationPrincipal | StaffPrincipal
 
 
 # Built once: every request resolves its token.
-_STATION_Q = (select(DeviceToken.station_code, StationRow.revoked_at)
+_STATION_Q = (select(DeviceToken.station_code, StationRow.revoked_at, DeviceToken.device_name,
+                     DeviceToken.device_no)
               .join(StationRow, StationRow.code == DeviceToken.station_code)
               .where(DeviceToken.token_hash == bindparam("h"), DeviceToken.revoked_at.is_(None)))
 _STAFF_Q = (select(StaffUser.id, StaffUser.username, StaffUser.role, StaffToken.expires_at)
@@ -97,7 +100,8 @@ def resolve_token(s: Session | Connection, token: str, now: datetime) -> Princip
         row = s.execute(_STATION_Q, {"h": digest}).first()
         if row is None or row.revoked_at is not None:
             return None
-        return StationPrincipal(row.station_code, digest)
+        return StationPrincipal(row.station_code, digest, row.device_name or "",
+                                row.device_no)
     if token.startswith(STAFF_PREFIX):
         srow = s.execute(_STAFF_Q, {"h": digest}).first()
         if srow is None or srow.expires_at <= naive(now):
@@ -127,12 +131,19 @@ def create_station(s: Session, *, code: str, name: str, now: datetime,
     return (row, *issue_enrollment_code(s, code, now, enrollment_days))
 
 
-def issue_enrollment_code(s: Session, station_code: str, now: datetime,
-                          days: int) -> tuple[str, datetime]:
-    # A new code makes every earlier unused one worthless.
-    s.execute(update(EnrollmentCode).where(EnrollmentCode.station_code == station_code,
-                                           EnrollmentCode.used_at.is_(None))
-              .values(used_at=naive(now)))
+def issue_enrollment_code(s: Session, station_code: str, now: datetime, days: int, *,
+                          keep_others: bool = False) -> tuple[str, datetime]:
+    """A one-time code for one device of the station.
+
+    `create-station` (re-run) makes every earlier unused code worthless; `issue-code`
+    (`keep_others`) adds one more code for one more device and leaves the others, so an
+    admin can hand out codes for several PCs at once. Neither touches enrolled devices:
+    only revoking does.
+    """
+    if not keep_others:
+        s.execute(update(EnrollmentCode).where(EnrollmentCode.station_code == station_code,
+                                               EnrollmentCode.used_at.is_(None))
+                  .values(used_at=naive(now)))
     code = new_enrollment_code()
     expires = naive(now) + timedelta(days=days)
     s.add(EnrollmentCode(code_hash=sha256_hex(normalize_enrollment_code(code)),
@@ -141,30 +152,151 @@ def issue_enrollment_code(s: Session, station_code: str, now: datetime,
     return code, expires
 
 
-def enroll(s: Session, *, station_code: str, code: str, now: datetime) -> tuple[StationRow, str]:
-    """Exchange a valid, unused enrollment code of this station for a new device token."""
+def issue_code(s: Session, station_code: str, now: datetime, days: int) -> tuple[str, datetime]:
+    """One more device's code for a known, not revoked station."""
+    _live_station(s, station_code)
+    return issue_enrollment_code(s, station_code, now, days, keep_others=True)
+
+
+#: A device whose answer was lost may retry with the same code for this long.
+RETRY_WINDOW = timedelta(minutes=30)
+MAX_DEVICE_NO = 99
+
+_INVALID_CODE = QT_TRANSLATE_NOOP("errors", "登记码无效、已使用或已过期；"
+                                            "请向区中心管理员索取新的登记码。")
+
+
+@dataclass(frozen=True)
+class Device:
+    station_code: str
+    name: str
+    number: int | None
+    created_at: datetime
+    revoked_at: datetime | None
+
+
+def _live_station(s: Session, code: str) -> StationRow:
+    station = s.get(StationRow, code)
+    if station is None or station.revoked_at is not None:
+        raise NotFoundError(
+            QT_TRANSLATE_NOOP("errors", "没有站点 {code}（或已吊销）。"),
+            code="station.unknown", params={"code": code})
+    return station
+
+
+def validate_device(name: str, number: int) -> str:
+    name = name.strip()
+    if not name or len(name) > 50 or any(ch in name for ch in "\r\n\t"):
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("errors", "设备名称须为 1–50 个字符，例如“2号窗口”。"),
+            code="device.name", field="device_name")
+    if not 1 <= number <= MAX_DEVICE_NO:
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("errors", "窗口号须为 1–{max} 之间的整数。"),
+            code="device.number", field="device_no", params={"max": MAX_DEVICE_NO})
+    return name
+
+
+def _live_devices(s: Session, station_code: str) -> list[DeviceToken]:
+    return list(s.execute(select(DeviceToken).where(DeviceToken.station_code == station_code,
+                                                    DeviceToken.revoked_at.is_(None))
+                          .order_by(DeviceToken.device_no, DeviceToken.created_at)).scalars())
+
+
+def enroll(s: Session, *, station_code: str, code: str, now: datetime, device_name: str = "",
+           device_no: int = 1, key_hash: str = "") -> tuple[StationRow, str, DeviceToken]:
+    """Exchange a valid, unused enrollment code of this station for a new device's token.
+
+    A code already spent is accepted once more only from the device that spent it (same
+    key hash) within RETRY_WINDOW: its answer was lost, so it gets a fresh token and the
+    token it never received is revoked. Anyone else is told the code is used.
+    """
+    device_name = validate_device(device_name or f"{device_no}号窗口", device_no)
     digest = sha256_hex(normalize_enrollment_code(code))
     row = s.execute(select(EnrollmentCode).where(EnrollmentCode.code_hash == digest)
                     .with_for_update()).scalar_one_or_none()
     # One answer for every failure: a wrong guess learns nothing about which part was wrong.
-    if (row is None or row.station_code != station_code or row.used_at is not None
-            or row.expires_at <= naive(now)):
-        raise NotFoundError(
-            QT_TRANSLATE_NOOP("errors", "登记码无效、已使用或已过期；"
-                                        "请向区中心管理员索取新的登记码。"),
-            code="enroll.invalid")
+    if row is None or row.station_code != station_code or row.expires_at <= naive(now):
+        raise NotFoundError(_INVALID_CODE, code="enroll.invalid")
     station = s.get(StationRow, station_code)
     if station is None or station.revoked_at is not None:
-        raise NotFoundError(
-            QT_TRANSLATE_NOOP("errors", "登记码无效、已使用或已过期；"
-                                        "请向区中心管理员索取新的登记码。"),
-            code="enroll.invalid")
+        raise NotFoundError(_INVALID_CODE, code="enroll.invalid")
+    if row.used_at is not None:
+        return station, *_retry(s, row, now, key_hash)
+    clash = [d for d in _live_devices(s, station_code)
+             if d.device_name == device_name or d.device_no == device_no]
+    if (len(clash) == 1 and key_hash and clash[0].key_hash == key_hash
+            and (clash[0].device_name, clash[0].device_no) == (device_name, device_no)):
+        # The same PC (same device key) enrolled again with a new code, e.g. after its
+        # keyring was lost: its old token dies now, so no second token stays alive. A
+        # different PC under a taken name or number is refused; a replaced PC needs the
+        # old device revoked first (revoke-device).
+        clash[0].revoked_at = naive(now)
+        clash = []
+    if clash:
+        # Checked before the code is spent, so the admin can rename or renumber the PC
+        # and use the same code again.
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("errors", "本站已有设备“{name}”（窗口号 {number}）。"
+                                        "请给本机另起名称、另设窗口号（1–99，与其他窗口不同）"
+                                        "后再登记；如是换机，请先请区中心吊销旧设备。"),
+            code="enroll.device_taken",
+            params={"name": clash[0].device_name or "", "number": clash[0].device_no or "?"})
     row.used_at = naive(now)
+    row.key_hash = key_hash or None
     token = new_token(STATION_PREFIX)
-    s.add(DeviceToken(token_hash=sha256_hex(token), station_code=station_code,
-                      created_at=naive(now)))
+    device = DeviceToken(token_hash=sha256_hex(token), station_code=station_code,
+                         created_at=naive(now), device_name=device_name, device_no=device_no,
+                         key_hash=key_hash or None, code_hash=digest)
+    s.add(device)
     s.flush()
-    return station, token
+    return station, token, device
+
+
+def _retry(s: Session, row: EnrollmentCode, now: datetime, key_hash: str
+           ) -> tuple[str, DeviceToken]:
+    assert row.used_at is not None
+    previous = s.execute(select(DeviceToken).where(DeviceToken.code_hash == row.code_hash,
+                                                   DeviceToken.revoked_at.is_(None))
+                         ).scalar_one_or_none()
+    if (not key_hash or row.key_hash != key_hash or previous is None
+            or naive(now) - row.used_at > RETRY_WINDOW):
+        raise NotFoundError(_INVALID_CODE, code="enroll.invalid")
+    previous.revoked_at = naive(now)
+    token = new_token(STATION_PREFIX)
+    device = DeviceToken(token_hash=sha256_hex(token), station_code=row.station_code,
+                         created_at=previous.created_at, device_name=previous.device_name,
+                         device_no=previous.device_no, key_hash=key_hash,
+                         code_hash=row.code_hash)
+    s.add(device)
+    s.flush()
+    return token, device
+
+
+def list_devices(s: Session, station_code: str, *, revoked: bool = False) -> list[Device]:
+    if s.get(StationRow, station_code) is None:
+        raise NotFoundError(
+            QT_TRANSLATE_NOOP("errors", "没有站点 {code}。"),
+            code="station.unknown", params={"code": station_code})
+    q = select(DeviceToken).where(DeviceToken.station_code == station_code)
+    if not revoked:
+        q = q.where(DeviceToken.revoked_at.is_(None))
+    rows = s.execute(q.order_by(DeviceToken.device_no, DeviceToken.created_at)).scalars()
+    return [Device(r.station_code, r.device_name or "", r.device_no, r.created_at,
+                   r.revoked_at) for r in rows]
+
+
+def revoke_device(s: Session, station_code: str, device_name: str, now: datetime) -> int:
+    """Revoke one live device of a station by name; the station's other devices go on."""
+    devices = [d for d in _live_devices(s, station_code) if d.device_name == device_name.strip()]
+    if not devices:
+        raise NotFoundError(
+            QT_TRANSLATE_NOOP("errors", "站点 {code} 没有在用的设备“{name}”。"),
+            code="device.unknown", params={"code": station_code, "name": device_name})
+    for d in devices:
+        d.revoked_at = naive(now)
+    s.flush()
+    return len(devices)
 
 
 def revoke_station(s: Session, code: str, now: datetime) -> int:

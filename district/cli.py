@@ -50,6 +50,21 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--name", required=True)
     _db_arg(p)
     p.set_defaults(func=cmd_create_station)
+    p = admin.add_parser("issue-code", help="为站点的另一台设备（窗口）打印一次性登记码"
+                                            "（不影响已登记的设备）")
+    p.add_argument("--station", required=True, help="站点编码")
+    _db_arg(p)
+    p.set_defaults(func=cmd_issue_code)
+    p = admin.add_parser("list-devices", help="列出站点的设备（窗口）")
+    p.add_argument("--station", required=True, help="站点编码")
+    p.add_argument("--all", action="store_true", help="也列出已吊销的设备")
+    _db_arg(p)
+    p.set_defaults(func=cmd_list_devices)
+    p = admin.add_parser("revoke-device", help="吊销站点的一台设备（其他设备照常同步）")
+    p.add_argument("--station", required=True, help="站点编码")
+    p.add_argument("--device", required=True, help="设备名称，如“2号窗口”")
+    _db_arg(p)
+    p.set_defaults(func=cmd_revoke_device)
     p = admin.add_parser("create-user", help="新建工作人员账号")
     p.add_argument("--username", required=True)
     p.add_argument("--role", required=True, choices=["reviewer", "proxy", "admin"])
@@ -137,6 +152,49 @@ def cmd_create_station(args: argparse.Namespace) -> int:
     print(f"站点 {e.station_code} {e.station_name} 的一次性登记码"
           f"（{e.expires_at:%Y-%m-%d} 前有效）：", file=sys.stderr)
     print(e.code)
+    return 0
+
+
+def cmd_issue_code(args: argparse.Namespace) -> int:
+    from district import admin
+
+    db = _db(args)
+    try:
+        e = admin.issue_code(db, station_code=args.station, now=_now())
+    finally:
+        db.close()
+    print(f"站点 {e.station_code} {e.station_name} 另一台设备的一次性登记码"
+          f"（{e.expires_at:%Y-%m-%d} 前有效；已登记的设备不受影响）：", file=sys.stderr)
+    print(e.code)
+    return 0
+
+
+def cmd_list_devices(args: argparse.Namespace) -> int:
+    from district import admin
+
+    db = _db(args)
+    try:
+        devices = admin.list_devices(db, args.station, revoked=args.all)
+    finally:
+        db.close()
+    if not devices:
+        print(f"站点 {args.station} 没有在用的设备。", file=sys.stderr)
+    for d in devices:
+        state = f"已吊销 {d.revoked_at:%Y-%m-%d %H:%M}" if d.revoked_at else "在用"
+        number = f"{d.number:02d}" if d.number is not None else "--"
+        print(f"{number}\t{d.name}\t登记于 {d.created_at:%Y-%m-%d %H:%M}\t{state}")
+    return 0
+
+
+def cmd_revoke_device(args: argparse.Namespace) -> int:
+    from district import admin
+
+    db = _db(args)
+    try:
+        admin.revoke_device(db, args.station, args.device, _now())
+    finally:
+        db.close()
+    print(f"已吊销站点 {args.station} 的设备“{args.device}”；该站点的其他设备照常同步。")
     return 0
 
 

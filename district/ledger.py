@@ -65,8 +65,8 @@ def case_values(rec: CaseRecord, cal: WorkCalendar | None) -> dict[str, Any]:
 
 
 def event_row(event: Event, station_code: str, now: datetime,
-              payload_json: str | None = None, occurred_at: str | None = None
-              ) -> dict[str, Any]:
+              payload_json: str | None = None, occurred_at: str | None = None,
+              device_no: int | None = None) -> dict[str, Any]:
     """A ledger row; a push passes the texts it already has (payload, timestamp)."""
     return {
         "kind": "event", "entry_id": event.event_id, "case_id": event.case_id,
@@ -77,6 +77,7 @@ def event_row(event: Event, station_code: str, now: datetime,
         "day": local_date(event.occurred_at),
         "hash": event.hash or event.content_hash(),
         "received_at": now if now.tzinfo is None else naive(now),
+        "device_no": device_no,
     }
 
 
@@ -87,7 +88,7 @@ def note_row(*, note_id: str, case_id: str, station_code: str, text: str, author
         "kind": "note", "entry_id": note_id, "case_id": case_id, "station_code": station_code,
         "seq": None, "type": "note", "payload": canonical_json({"text": text}), "actor": author,
         "origin": origin, "occurred_at": occurred_at, "day": local_date(moment),
-        "hash": hash_, "received_at": naive(now),
+        "hash": hash_, "received_at": naive(now), "device_no": None,
     }
 
 
@@ -129,7 +130,7 @@ def write_rows(conn: Connection, *, new_cases: list[dict[str, Any]],
 
 
 _ENTRY_COLUMNS = ("kind", "entry_id", "case_id", "station_code", "seq", "type", "payload",
-                  "actor", "origin", "occurred_at", "day", "hash", "received_at")
+                  "actor", "origin", "occurred_at", "day", "hash", "received_at", "device_no")
 _SQLITE_INSERT_ENTRIES = (f"INSERT INTO ledger ({', '.join(_ENTRY_COLUMNS)}) "
                           f"VALUES ({', '.join('?' for _ in _ENTRY_COLUMNS)})")
 
@@ -155,7 +156,7 @@ def _insert_entries(conn: Connection, entries: list[dict[str, Any]]) -> None:
             stamp = stamps[received] = _sqlite_datetime(received)
         rows.append((e["kind"], e["entry_id"], e["case_id"], e["station_code"], e["seq"],
                      e["type"], e["payload"], e["actor"], e["origin"], e["occurred_at"],
-                     e["day"].isoformat(), e["hash"], stamp))
+                     e["day"].isoformat(), e["hash"], stamp, e.get("device_no")))
     conn.exec_driver_sql(_SQLITE_INSERT_ENTRIES, rows)
 
 

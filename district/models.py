@@ -55,14 +55,24 @@ class EnrollmentCode(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime)
     expires_at: Mapped[datetime] = mapped_column(DateTime)
     used_at: Mapped[datetime | None] = mapped_column(DateTime)
+    # sha256 of the device secret that spent the code: the same device may retry.
+    key_hash: Mapped[str | None] = mapped_column(String(64))
 
 
 class DeviceToken(Base):
+    """One counter PC of a station (a device) and its token; a live device's name and
+    window number are unique within its station. A retried enrollment revokes the row
+    and adds a new one for the same device (same name, number and key)."""
+
     __tablename__ = "device_tokens"
     token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
     station_code: Mapped[str] = mapped_column(ForeignKey("stations.code"), index=True)
     created_at: Mapped[datetime] = mapped_column(DateTime)
     revoked_at: Mapped[datetime | None] = mapped_column(DateTime)
+    device_name: Mapped[str | None] = mapped_column(String(50))  # "2号窗口"
+    device_no: Mapped[int | None] = mapped_column(Integer)  # 1..99, part of case numbers
+    key_hash: Mapped[str | None] = mapped_column(String(64))
+    code_hash: Mapped[str | None] = mapped_column(String(64))  # the code that enrolled it
 
 
 class StaffUser(Base):
@@ -145,6 +155,7 @@ class LedgerEntry(Base):
     day: Mapped[date] = mapped_column(Date)  # Beijing day of occurred_at, for the ledger
     hash: Mapped[str] = mapped_column(String(64))
     received_at: Mapped[datetime] = mapped_column(DateTime)
+    device_no: Mapped[int | None] = mapped_column(Integer)  # the pushing device, if known
     __table_args__ = (
         UniqueConstraint("case_id", "seq", name="uq_ledger_case_seq"),
         Index("ix_ledger_pull", "station_code", "origin", "pos"),

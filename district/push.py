@@ -34,7 +34,8 @@ from clerk.cases.events import Event
 from clerk.cases.projection import apply_event
 from clerk.cases.record import CaseRecord
 from clerk.cases.states import EventType, Side
-from clerk.errors import StationDeskError
+from clerk.errors import QT_TRANSLATE_NOOP, StationDeskError
+from clerk.numbering import parse_case_no
 from district import contacts, ledger, snapshots
 from district.auth import naive
 from district.calendar import calendar_on
@@ -78,6 +79,40 @@ class _Case:
 def _rejected(event_id: str, code: str, message: str) -> EventResult:
     return EventResult(event_id=event_id, status=ResultStatus.REJECTED, code=code,
                        message=message)
+
+
+def _worded(event_id: str, code: str, template: str, params: dict[str, str]) -> EventResult:
+    return _rejected(event_id, code, template.format(**params))
+
+
+# The district trusts only the token: a new case must be created by the pushing station,
+# under a number of that station (and, for numbers that carry one, of that device), so no
+# station can take another's number, and a malformed one (`../../etc`) is refused before
+# anything is looked up or stored.
+FIRST_EVENT_WORDS = QT_TRANSLATE_NOOP(
+    "errors", "区中心没有这个案件，而收到的第一个事件不是“创建案件”。")
+FOREIGN_STATION_WORDS = QT_TRANSLATE_NOOP(
+    "errors", "案件不属于本站：案件登记的站点是 {station}，推送它的是另一站点的设备。")
+CASE_NO_FORMAT_WORDS = QT_TRANSLATE_NOOP(
+    "errors", "案件编号“{case_no}”格式不对：应为“{station}-年月日-窗口号和序号”。")
+CASE_NO_STATION_WORDS = QT_TRANSLATE_NOOP(
+    "errors", "案件编号“{case_no}”不是本站（{station}）的编号，区中心不接收。")
+CASE_NO_DEVICE_WORDS = QT_TRANSLATE_NOOP(
+    "errors", "案件编号“{case_no}”的窗口号与推送它的设备（窗口号 {device}）不符；"
+              "请核对本机设置的窗口号。")
+
+
+def case_no_refusal(case_no: str, station: str, device_no: int | None
+                    ) -> tuple[str, str] | None:
+    """(code, template) when `case_no` may not be created by this station's device."""
+    parsed = parse_case_no(case_no)
+    if parsed is None:
+        return "case_no.format", CASE_NO_FORMAT_WORDS
+    if parsed.station != station:
+        return "case_no.station", CASE_NO_STATION_WORDS
+    if parsed.device is not None and device_no is not None and parsed.device != device_no:
+        return "case_no.device", CASE_NO_DEVICE_WORDS
+    return None
 
 
 # Built once: a push is a hot path and building statements costs more than running them.
@@ -127,6 +162,7 @@ class _Batch:
                  calendar: Callable[[], WorkCalendar]) -> None:
         self.conn = conn
         self.station = ""
+        self.device_no: int | None = None
         self.now = now
         self.received = naive(now)
         self.occurred: dict[str, str] = {}  # event id -> timestamp text as sent (and hashed)
@@ -160,6 +196,7 @@ class _Batch:
 
     def judge_request(self, job: PushJob) -> PushResponse:
         self.station = job.station_code
+        self.device_no = job.device_no
         # "Blocked" (a case whose earlier event was refused) holds within one request;
         # the next request starts from what has been accepted so far.
         for case_id, case in list(self.cases.items()):
@@ -217,10 +254,18 @@ class _Batch:
             return _rejected(event.event_id, "out_of_order",
                              f"区中心没有该案件的前序事件（收到的是第 {event.seq} 号）。")
         station = str(event.payload.get("station_code", ""))
-        if event.type == EventType.CREATED and station != self.station:
-            return _rejected(event.event_id, "not_found", "案件不属于本站。")
+        if event.type != EventType.CREATED:
+            return _worded(event.event_id, "case.first_event", FIRST_EVENT_WORDS, {})
+        if station != self.station:
+            return _worded(event.event_id, "not_found", FOREIGN_STATION_WORDS,
+                           {"station": station[:20]})
         case_no = str(event.payload.get("case_no", ""))
-        if event.type == EventType.CREATED and case_no in self.case_nos:
+        refusal = case_no_refusal(case_no, self.station, self.device_no)
+        if refusal is not None:
+            return _worded(event.event_id, refusal[0], refusal[1],
+                           {"case_no": case_no[:40], "station": self.station,
+                            "device": f"{self.device_no or 0:02d}"})
+        if case_no in self.case_nos:
             return _rejected(event.event_id, "case_no_conflict",
                              f"案件编号 {case_no} 已被另一案件使用。")
         case = _Case(self.station, None, None, is_new=True)
@@ -248,7 +293,8 @@ class _Batch:
         case.dirty = True
         self.known[event.event_id] = (event.hash, self.station)
         self.entries.append(ledger.event_row(event, self.station, self.received, payload_json,
-                                             self.occurred.pop(event.event_id, None)))
+                                             self.occurred.pop(event.event_id, None),
+                                             self.device_no))
         return EventResult(event_id=event.event_id, status=ResultStatus.ACCEPTED)
 
     # --- notes -------------------------------------------------------------------
@@ -307,6 +353,7 @@ class PushJob:
     sealed: list[Sealed] = field(default_factory=list)
     still_valid: Callable[[Connection], bool] | None = None
     token_hash: str = ""  # requests with the same token are re-checked once
+    device_no: int | None = None  # the pushing device's window number
 
     def __post_init__(self) -> None:
         if not self.sealed:

@@ -25,6 +25,11 @@ def register(sub: Any) -> None:
                     "用区中心发的一次性登记码登记本站（设备令牌存入系统密钥环）")
     p.add_argument("--server", required=True, help="区中心服务地址，例如 https://zwfw.example.gov.cn")
     p.add_argument("--code", required=True, help="一次性登记码")
+    p.add_argument("--device-name", default="",
+                   help="本机在区中心的名称，如“2号窗口”（默认：“N号窗口”，N 为本机窗口号）")
+    p.add_argument("--device-no", type=int, default=None,
+                   help="本机窗口号 1–99（本站每台电脑不同；是案件编号的一部分），"
+                        "默认用 init 时设置的（未设置为 1）")
     p.add_argument("--ca-bundle", default=None, help="区内部 CA 证书文件（PEM）")
     p.add_argument("--print-token", action="store_true",
                    help="没有可用密钥环时：打印令牌一次，之后每次同步用 --token-stdin 输入")
@@ -62,16 +67,19 @@ def cmd_enroll(args: argparse.Namespace, ctx: CliContext) -> int:
     ws = ctx.workspace()
     keep = not args.print_token
     try:
-        info, token = engine.enroll(ws, args.server, args.code, ca_bundle=args.ca_bundle,
+        info, token = engine.enroll(ws, args.server, args.code, device_name=args.device_name,
+                                    device_no=args.device_no, ca_bundle=args.ca_bundle,
                                     store_token=keep)
     except credentials.CredentialsError as exc:
         return _fail(exc.message)
-    except (SyncError, TransportError) as exc:
+    except (SyncError, TransportError, StationDeskError) as exc:
         return _fail(exc.message)
     data = {"server": info.server, "station_code": info.station_code,
-            "station_name": info.station_name,
+            "station_name": info.station_name, "device_name": info.device_name,
+            "device_no": info.device_no,
             "keyring": keyring_backend.backend_name() if keep else None}
-    text = (f"已登记：{info.station_name}（{info.station_code}）→ {info.server}\n"
+    text = (f"已登记：{info.station_name}（{info.station_code}）的设备“{info.device_name}”"
+            f"（窗口号 {info.device_no}）→ {info.server}\n"
             + (f"设备令牌已存入密钥环（{keyring_backend.backend_name()}）。" if keep else
                "设备令牌（只显示这一次，请妥善保管，不要写入文件）：\n" + token))
     ctx.emit(data | ({"token": token} if not keep else {}), text)
@@ -95,6 +103,7 @@ def cmd_sync(args: argparse.Namespace, ctx: CliContext) -> int:
         except (SyncError, TransportError, credentials.CredentialsError) as exc:
             return _fail(exc.message)
         ctx.emit({"reconciled": result.reconciled, "days": result.days,
+                  "refused": result.refused, "unsent": result.unsent,
                   "differences": [asdict(d) for d in result.differences]},
                  lambda: _reconcile_text(result))
         return 0 if result.reconciled else 3
@@ -112,6 +121,7 @@ def cmd_note(args: argparse.Namespace, ctx: CliContext) -> int:
 
 def _status_text(st: engine.SyncStatus) -> str:
     lines = [f"区中心：{st.server or '（未登记）'}",
+             f"本机：{st.device_name or '（未登记）'}，窗口号 {st.device_no:02d}",
              f"待同步：{st.pending} 条事件，{st.notes_pending} 条留言",
              f"已确认：{st.acked} 条", f"被拒收：{len(st.rejected)} 条"]
     lines += [f"  {r.case_no} 第 {r.seq} 号（{r.label}）：{r.error}" for r in st.rejected]
@@ -128,7 +138,11 @@ def _status_text(st: engine.SyncStatus) -> str:
 def _reconcile_text(r: engine.Reconciliation) -> str:
     if r.reconciled:
         return f"已对账：{r.days} 天的事件与区中心一致。"
-    lines = [f"对账不一致（{len(r.differences)} 处）："]
+    lines = [f"对账不一致（{len(r.differences)} 处逐日差异）："]
+    if r.refused:
+        lines.append(f"  区中心拒收的本站事件：{r.refused} 条（见 sync --status）")
+    if r.unsent:
+        lines.append(f"  尚未被区中心接收的本站事件：{r.unsent} 条（待推送或因扫描件暂缓）")
     for d in r.differences:
         side = "本站事件" if d.origin == "station" else "区中心事件"
         lines.append(f"  {d.day} {side}：本站 {d.local.count} 条，区中心 {d.district.count} 条"

@@ -15,12 +15,14 @@ from wire.protocol import (
     CalendarResponse,
     CatalogResponse,
     ClientVersionResponse,
+    DeviceInfo,
     EnrollRequest,
     EnrollResponse,
     LedgerResponse,
     PullResponse,
     PushResponse,
     StationInfo,
+    WhoAmI,
 )
 
 
@@ -42,11 +44,24 @@ class DistrictClient(ApiClient):
         data: dict[str, Any] = self._check(self._request("GET", "/health")).json()
         return data
 
-    def enroll(self, station_code: str, enrollment_code: str) -> EnrollResponse:
-        body = EnrollRequest(station_code=station_code, enrollment_code=enrollment_code)
-        # Not retried blindly: a code is spent by the first request that reaches the server.
-        resp = self._request("POST", "/enroll", json=body.model_dump(), retry=False)
+    def enroll(self, station_code: str, enrollment_code: str, *, device_name: str = "",
+               device_no: int = 1, device_key: str = "") -> EnrollResponse:
+        body = EnrollRequest(station_code=station_code, enrollment_code=enrollment_code,
+                             device_name=device_name, device_no=device_no,
+                             device_key=device_key)
+        # A code is spent by the first request that reaches the server; with a device key
+        # the district answers this device's retry with a fresh token, so a lost answer
+        # may be retried. Without a key it may not.
+        resp = self._request("POST", "/enroll", json=body.model_dump(),
+                             retry=bool(device_key))
         return self._parse(EnrollResponse, self._check(resp))
+
+    def whoami(self) -> WhoAmI:
+        return self._parse(WhoAmI, self._check(self._request("GET", "/sync/whoami")))
+
+    def devices(self) -> list[DeviceInfo]:
+        resp = self._check(self._request("GET", "/station/devices"))
+        return [DeviceInfo.model_validate(d) for d in resp.json()]
 
     def station(self) -> StationInfo:
         return self._parse(StationInfo, self._check(self._request("GET", "/station")))

@@ -18,7 +18,7 @@ def check_keyring(ws: Workspace) -> Finding:
         return Finding("密钥环", False, "本机没有可用的系统密钥环；请安装或解锁密钥环后重新登记"
                                         "（enroll），或每次同步用 --token-stdin 输入令牌。")
     try:
-        token = credentials.load_token(server)
+        token = engine.stored_token(ws)
     except credentials.CredentialsError as exc:
         return Finding("密钥环", False, exc.message)
     if token is None:
@@ -33,11 +33,11 @@ def check_district(ws: Workspace) -> Finding:
         return Finding("区中心", True, "未登记（仅本机使用）")
     try:
         with engine.make_client(ws, retry=RetryPolicy(attempts=2, base=0.2)) as client:
-            info = client.station()
+            who = client.whoami()
     except (SyncError, TransportError, credentials.CredentialsError) as exc:
         return Finding("区中心", False, f"{server}：{exc.message}")
     station = ws.station()
-    if station is not None and info.code != station.code:
-        return Finding("区中心", False, f"{server} 认为本机属于站点 {info.code}，与本站 "
+    if station is not None and who.station_code != station.code:
+        return Finding("区中心", False, f"{server} 认为本机属于站点 {who.station_code}，与本站 "
                                         f"{station.code} 不符；请重新登记（enroll）。")
-    return Finding("区中心", True, f"{server} 可以连接，设备令牌有效")
+    return Finding("区中心", True, f"{server} 可以连接，设备令牌有效（本机：{who.device_name}）")

@@ -9,7 +9,9 @@ a background operation and shows `status(ws)` in its status bar.
 
 from __future__ import annotations
 
+import hashlib
 import json
+import secrets
 from collections import defaultdict
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, date, datetime
@@ -20,11 +22,11 @@ from sqlalchemy.orm import Session
 
 from apiclient.http import AuthError, SyncError, normalize_server
 from apiclient.retry import RetryPolicy, TransportError
-from clerk import options
+from clerk import numbering, options
 from clerk.cases.states import EventType
 from clerk.errors import QT_TRANSLATE_NOOP, StateError
 from clerk.labels import EVENT_LABELS
-from clerk.store.models import Case, CaseEvent, CaseNote, Setting, SyncQuarantine
+from clerk.store.models import Case, CaseEvent, CaseNote, Setting, Station, SyncQuarantine
 from clerk.timeutil import local_date
 from clerk.workspace import Workspace
 from sync import credentials, outbox, pull, reference
@@ -39,6 +41,10 @@ LAST_SUCCESS = options.SYNC_LAST_SUCCESS.key
 LAST_ATTEMPT = options.SYNC_LAST_ATTEMPT.key
 LAST_ERROR = options.SYNC_LAST_ERROR.key
 LAST_PROBLEMS = options.SYNC_LAST_PROBLEMS.key  # JSON: the problems of the last round that finished
+DEVICE_NAME_KEY = options.SYNC_DEVICE_NAME.key  # this PC's name at the district ("2号窗口")
+# A random secret this PC generated; the district keeps sha256 of it with the enrollment
+# code it spent, so this PC (and no other) may retry the enrollment after a lost answer.
+DEVICE_SECRET_KEY = options.SYNC_DEVICE_SECRET.key
 
 DONE, PROBLEMS, FAILED = "done", "problems", "failed"
 #: `python -m clerk sync` exit status per outcome.
@@ -100,24 +106,40 @@ def server_url(ws: Workspace) -> str:
         return _setting(s, SERVER_KEY)
 
 
+def _identity(s: Session) -> tuple[str, int]:
+    """This PC's station code and window number."""
+    row = s.execute(select(Station.code)).first()
+    return (row[0] if row else ""), numbering.device_no(s)
+
+
+def stored_token(ws: Workspace) -> str | None:
+    """This data directory's device token from the keyring (None when there is none)."""
+    with ws.store.read() as s:
+        server = _setting(s, SERVER_KEY)
+        station, device = _identity(s)
+    if not server:
+        return None
+    return credentials.load_token(server, station=station, device_no=device)
+
+
 def make_client(ws: Workspace, *, token: str | None = None,
                 retry: RetryPolicy | None = None) -> DistrictClient:
-    """A client for the configured district, with the token from the keyring."""
+    """A client for the configured district, with this device's token from the keyring."""
     with ws.store.read() as s:
         server, ca = _setting(s, SERVER_KEY), _setting(s, CA_KEY)
     if not server:
         raise SyncError(
             QT_TRANSLATE_NOOP("errors", "本站尚未登记到区中心；"
                                         "请先运行 `python -m clerk enroll --server URL --code 登"
-                                        "记码`。"),
+                                        "记码 --device-name 设备名称`。"),
             code="sync.not_enrolled")
     if token is None:
-        token = credentials.load_token(server)
+        token = stored_token(ws)
         if token is None:
             if not credentials.usable():
                 raise SyncError(credentials.NO_BACKEND, code="keyring.none")
             raise SyncError(
-                QT_TRANSLATE_NOOP("errors", "密钥环中没有本站的设备令牌；请重新登记（enroll）。"),
+                QT_TRANSLATE_NOOP("errors", "密钥环中没有本机的设备令牌；请重新登记（enroll）。"),
                 code="sync.no_token")
     return DistrictClient(server, token=token, ca_bundle=ca or None, retry=retry)
 
@@ -127,15 +149,32 @@ class Enrolled:
     server: str
     station_code: str
     station_name: str
+    device_name: str = ""
+    device_no: int | None = None
 
 
-def enroll(ws: Workspace, server: str, code: str, *, ca_bundle: str | None = None,
+def _device_secret(ws: Workspace) -> str:
+    """This PC's device secret, made once and kept before any request uses it."""
+    with ws.store.write() as s:
+        secret = _setting(s, DEVICE_SECRET_KEY)
+        if not secret:
+            secret = secrets.token_hex(32)
+            _put(s, DEVICE_SECRET_KEY, secret)
+    return secret
+
+
+def enroll(ws: Workspace, server: str, code: str, *, device_name: str = "",
+           device_no: int | None = None, ca_bundle: str | None = None,
            store_token: bool = True) -> tuple[Enrolled, str]:
-    """Exchange the enrollment code for a device token and keep it in the keyring.
+    """Exchange the enrollment code for this device's token and keep it in the keyring.
 
     The keyring is checked *before* the code is spent, so a machine without a usable
-    backend is told so without wasting the code. Returns the token only for callers that
-    chose `store_token=False` (no keyring: the person keeps it and types it each session).
+    backend is told so without wasting the code. `device_no` (本机窗口号) is saved first:
+    it is part of every case number this PC makes from now on. The request is retried
+    after a lost answer: the district knows this PC by its device secret and answers the
+    retry with a fresh token (the one never received is revoked). Returns the token only
+    for callers that chose `store_token=False` (no keyring: the person keeps it and types
+    it each session).
     """
     server = normalize_server(server)
     if store_token:
@@ -143,18 +182,59 @@ def enroll(ws: Workspace, server: str, code: str, *, ca_bundle: str | None = Non
     station = ws.station()
     if station is None:
         raise StateError("本机尚未初始化站点，请先运行 init。", code="station.uninitialised")
+    with ws.store.write() as s:
+        if device_no is not None:
+            numbering.set_device_no(s, device_no)
+        number = numbering.device_no(s)
+    key = hashlib.sha256(_device_secret(ws).encode("ascii")).hexdigest()
+    name = device_name.strip() or f"{number}号窗口"
     with DistrictClient(server, ca_bundle=ca_bundle) as client:
-        answer = client.enroll(station.code, code)
-    if answer.station_code != station.code:
+        answer = client.enroll(station.code, code, device_name=name, device_no=number,
+                               device_key=key)
+    if answer.station_code != station.code or (answer.device_no or number) != number:
         raise SyncError(
-            QT_TRANSLATE_NOOP("errors", "区中心返回的站点编码与本站不符，未保存令牌。"),
+            QT_TRANSLATE_NOOP("errors", "区中心返回的站点编码或窗口号与本机不符，未保存令牌。"),
             code="enroll.mismatch")
     if store_token:
-        credentials.store_token(server, answer.token)
+        credentials.store_token(server, answer.token, station=station.code, device_no=number)
     with ws.store.write() as s:
         _put(s, SERVER_KEY, server)
         _put(s, CA_KEY, ca_bundle or "")
-    return Enrolled(server, answer.station_code, answer.station_name), answer.token
+        _put(s, DEVICE_NAME_KEY, answer.device_name or name)
+        numbering.set_device_no(s, number)
+    return Enrolled(server, answer.station_code, answer.station_name,
+                    answer.device_name or name, number), answer.token
+
+
+IDENTITY_WORDS = QT_TRANSLATE_NOOP(
+    "errors", "本机的设备令牌属于站点 {their_station} 的设备“{their_device}”（窗口号 "
+              "{their_no}），而本机是站点 {station} 的窗口号 {no}；本轮未推送任何内容。"
+              "可能是同一系统账户下的另一个数据目录登记时换掉了令牌：请在本机重新登记"
+              "（python -m clerk enroll … --device-name 本机名称）。")
+
+
+def check_identity(ws: Workspace, client: DistrictClient) -> None:
+    """Ask the district whose token this is before pushing anything; a token of another
+    station or another window stops the round (nothing is sent, nothing marked refused).
+
+    A PC enrolled before window numbers existed has none set: it takes the number the
+    district gave its device when it migrated.
+    """
+    who = client.whoami()
+    with ws.store.write() as s:
+        station, number = _identity(s)
+        adopt = not numbering.device_no_is_set(s) and who.device_no is not None
+        if who.station_code == station and adopt:
+            assert who.device_no is not None
+            number = numbering.set_device_no(s, who.device_no)
+        if who.station_code != station or (who.device_no is not None
+                                           and who.device_no != number):
+            raise SyncError(IDENTITY_WORDS.format(
+                their_station=who.station_code, their_device=who.device_name or "?",
+                their_no=who.device_no or "?", station=station, no=number),
+                code="sync.identity")
+        if who.device_name and _setting(s, DEVICE_NAME_KEY) != who.device_name:
+            _put(s, DEVICE_NAME_KEY, who.device_name)
 
 
 # --------------------------------------------------------------------------- one round
@@ -233,6 +313,7 @@ def sync_round(ws: Workspace, client: DistrictClient | None = None, *,
     except SyncError as exc:
         return _finish(ws, report, exc.message, exc.code)
     try:
+        check_identity(ws, client)
         uploader = BlobUploader(ws, client)
         report.push = outbox.push_events(ws, client, blob_gate=uploader, batch_size=batch_size)
         report.blobs = uploader.report
@@ -360,6 +441,8 @@ class SyncStatus:
     last_problems: list[Problem] = field(default_factory=list)
     client_version: str = ""  # announced by the district (sync.reference)
     client_where: str = ""
+    device_name: str = ""  # this PC at the district ("2号窗口"), "" before enrollment
+    device_no: int = 1  # this PC's window number (part of its case numbers)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -386,7 +469,8 @@ def status(ws: Workspace) -> SyncStatus:
             last_error=_setting(s, LAST_ERROR), cursor=pull.cursor(s),
             last_problems=parse_problems(_setting(s, LAST_PROBLEMS)),
             client_version=_setting(s, reference.CLIENT_VERSION),
-            client_where=_setting(s, reference.CLIENT_WHERE))
+            client_where=_setting(s, reference.CLIENT_WHERE),
+            device_name=_setting(s, DEVICE_NAME_KEY), device_no=numbering.device_no(s))
 
 
 # --------------------------------------------------------------------------- reconciliation
@@ -404,10 +488,15 @@ class DayDifference:
 class Reconciliation:
     days: int
     differences: list[DayDifference]
+    # Station events the district refused, and events not yet accepted (held back or not
+    # yet pushed): the two ledgers may agree while these are missing from both, so they
+    # are differences too, never "reconciled" (DESIGN section 8).
+    refused: int = 0
+    unsent: int = 0
 
     @property
     def reconciled(self) -> bool:
-        return not self.differences
+        return not self.differences and not self.refused and not self.unsent
 
 
 def local_ledger(s: Session) -> dict[tuple[date, str], LedgerCount]:
@@ -435,4 +524,7 @@ def reconcile(ws: Workspace, client: DistrictClient) -> Reconciliation:
         if mine != theirs:
             differences.append(DayDifference(key[0], key[1], mine, theirs))
     days = len({k[0] for k in set(remote) | set(local)})
-    return Reconciliation(days, differences)
+    with ws.store.read() as s:
+        counts = outbox.counts(s)
+    return Reconciliation(days, differences, refused=counts["rejected"],
+                          unsent=counts["pending"])

@@ -155,11 +155,32 @@ class District:
         finally:
             db.close()
 
-    def station_token(self, code: str = STATION_CODE) -> str:
+    def station_token(self, code: str = STATION_CODE, device_no: int | None = None) -> str:
+        """Enroll one more device of the station (the next free window number)."""
+        from district import admin
+
         secret = self.station(code)
-        r = self.post("/enroll", json={"station_code": code, "enrollment_code": secret})
+        if device_no is None:
+            db = self.db()
+            try:
+                taken = {d.number for d in admin.list_devices(db, code)}
+            finally:
+                db.close()
+            device_no = min(set(range(1, 100)) - taken)
+        r = self.post("/enroll", json={"station_code": code, "enrollment_code": secret,
+                                       "device_no": device_no})
         assert r.status_code == 200, r.text
         return str(r.json()["token"])
+
+    def issue_code(self, code: str = STATION_CODE) -> str:
+        """A one-time code for one more device of a registered station."""
+        from district import admin
+
+        db = self.db()
+        try:
+            return admin.issue_code(db, station_code=code, now=self.clock()).code
+        finally:
+            db.close()
 
     def user(self, username: str, role: str = "reviewer") -> str:
         """Create a staff user and log in; returns the bearer token."""

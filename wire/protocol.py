@@ -240,12 +240,35 @@ class PullResponse(Response):
 class EnrollRequest(Request):
     station_code: Annotated[str, Field(pattern=STATION_CODE_PATTERN)]
     enrollment_code: Annotated[str, Field(min_length=1, max_length=64)]
+    # The counter PC: its name ("2号窗口"), its window number (part of its case numbers)
+    # and sha256 of a secret it generated, which lets it retry after a lost answer.
+    device_name: Annotated[str, Field(max_length=50)] = ""
+    device_no: Annotated[int, Field(ge=1, le=99)] = 1
+    device_key: Annotated[str, Field(pattern=r"^([0-9a-f]{64})?$")] = ""
 
 
 class EnrollResponse(Response):
     token: str
     station_code: str
     station_name: str
+    device_name: str = ""
+    device_no: int | None = None
+
+
+class WhoAmI(Response):
+    """Whose token this is: the client checks it before pushing anything."""
+
+    station_code: str
+    station_name: str
+    device_name: str
+    device_no: int | None
+
+
+class DeviceInfo(Response):
+    name: str
+    number: int | None
+    created_at: datetime
+    revoked_at: datetime | None = None
 
 
 class LoginRequest(Request):

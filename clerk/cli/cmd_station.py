@@ -8,7 +8,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from clerk import accounts
+from clerk import accounts, numbering
 from clerk.cases.audit import verify
 from clerk.cli.common import CliContext, add_command, read_password
 from clerk.issuing import default_reviewer, validate_authority
@@ -26,6 +26,9 @@ def register(sub: Any) -> None:
     p.add_argument("--phone", default="", help="站点咨询电话")
     p.add_argument("--address", default="")
     p.add_argument("--password-stdin", action="store_true", help="从标准输入读取管理员密码")
+    p.add_argument("--device-no", type=int, default=1,
+                   help="本机窗口号 1–99：本站每台电脑一个不同的号（案件编号的一部分，"
+                        "离线也不会重号）；默认 1")
     p.add_argument("--authority", default="",
                    help="本站代为受理的机关（出具文书的名义），如“北京市海淀区学院路街道办事处”；"
                         "不填则按站点名称推定，须在设置中确认")
@@ -65,11 +68,14 @@ def cmd_init(args: argparse.Namespace, ctx: CliContext) -> int:
                             admin=args.admin, password=password)
     if args.authority.strip():
         validate_authority(args.authority, default_reviewer("区"))
+    device_no = numbering.validate_device_no(args.device_no)
     ws = ctx.workspace(create=True)
     info = ws.init_station(code=args.station_code, name=args.station_name, admin=args.admin,
                            password=password, level=args.level, phone=args.phone,
                            address=args.address, admin_name=args.admin_name,
                            authority=args.authority)
+    with ws.store.write() as s:
+        numbering.set_device_no(s, device_no)
     ctx.emit(asdict(info) | {"data_dir": str(ctx.data_dir), "matters": len(ws.matters())},
              f"已初始化站点 {info.name}（{info.code}，{info.district_name}），"
              f"管理员 {args.admin}，数据目录 {ctx.data_dir}")

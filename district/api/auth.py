@@ -37,10 +37,13 @@ def enroll(req: EnrollRequest, ctx: Ctx) -> EnrollResponse:
             headers={"Retry-After": str(wait)})
     try:
         with ctx.db.write() as s:
-            station, token = auth.enroll(s, station_code=req.station_code,
-                                         code=req.enrollment_code, now=now)
+            station, token, device = auth.enroll(
+                s, station_code=req.station_code, code=req.enrollment_code, now=now,
+                device_name=req.device_name, device_no=req.device_no, key_hash=req.device_key)
             return EnrollResponse(token=token, station_code=station.code,
-                                  station_name=station.name)
+                                  station_name=station.name,
+                                  device_name=device.device_name or "",
+                                  device_no=device.device_no)
     except Exception:
         ratelimit.hit(ctx.db, "enroll", req.station_code, limit=10, window=HOUR, now=now)
         raise

@@ -17,11 +17,12 @@ from district import __version__, auth, ratelimit
 from district.api.deps import Admin, Ctx, Staff
 from district.api.views import supervision_for
 from district.errors import ApiError
-from district.models import CaseRow, StaffUser
+from district.models import CaseRow, StaffUser, StationRow
 from wire.protocol import (
     CreateStationRequest,
     CreateStationResponse,
     CreateUserRequest,
+    DeviceInfo,
     ErrorBody,
     ProgressRequest,
     ProgressResponse,
@@ -128,6 +129,44 @@ def revoke_station(code: Annotated[str, PathParam(pattern=r"^\d{12}$")], ctx: Ct
                    who: Admin) -> None:
     with ctx.db.write() as s:
         auth.revoke_station(s, code, ctx.now())
+
+
+StationCode = Annotated[str, PathParam(pattern=r"^\d{12}$")]
+
+
+@router.get("/admin/stations/{code}/devices", tags=["admin"], response_model=list[DeviceInfo],
+            responses={401: {"model": ErrorBody}, 403: {"model": ErrorBody},
+                       404: {"model": ErrorBody}},
+            summary="站点的设备（窗口），含已吊销的")
+def list_devices(code: StationCode, ctx: Ctx, who: Admin) -> list[DeviceInfo]:
+    with ctx.db.read() as s:
+        return [DeviceInfo(name=d.name, number=d.number, created_at=d.created_at,
+                           revoked_at=d.revoked_at)
+                for d in auth.list_devices(s, code, revoked=True)]
+
+
+@router.post("/admin/stations/{code}/codes", tags=["admin"],
+             response_model=CreateStationResponse,
+             responses={401: {"model": ErrorBody}, 403: {"model": ErrorBody},
+                        404: {"model": ErrorBody}},
+             summary="为站点的另一台设备生成一次性登记码（已登记的设备不受影响）")
+def issue_code(code: StationCode, ctx: Ctx, who: Admin) -> CreateStationResponse:
+    with ctx.db.write() as s:
+        secret, expires = auth.issue_code(s, code, ctx.now(), ctx.settings.enrollment_days)
+        row = s.get(StationRow, code)
+        assert row is not None
+        return CreateStationResponse(code=row.code, name=row.name, enrollment_code=secret,
+                                     expires_at=expires)
+
+
+@router.post("/admin/stations/{code}/devices/{name}/revoke", tags=["admin"], status_code=204,
+             responses={401: {"model": ErrorBody}, 403: {"model": ErrorBody},
+                        404: {"model": ErrorBody}},
+             summary="吊销站点的一台设备（其他设备照常同步）")
+def revoke_device(code: StationCode, name: Annotated[str, PathParam(max_length=50)], ctx: Ctx,
+                  who: Admin) -> None:
+    with ctx.db.write() as s:
+        auth.revoke_device(s, code, name, ctx.now())
 
 
 @router.post("/admin/users", tags=["admin"], response_model=UserInfo,

@@ -155,7 +155,7 @@ class PushQueue:
             return _Prepared(w, error=exc)
         return _Prepared(w, job=PushJob(who.station_code, req,
                                         still_valid=self._recheck(w.token, who),
-                                        token_hash=who.token_hash))
+                                        token_hash=who.token_hash, device_no=who.device_no))
 
     def _station(self, token: str) -> tuple[StationPrincipal, bool]:
         """The calling station, and whether it came from the cache (not the database)."""

@@ -18,12 +18,14 @@ from district.models import CaseRow, StationRow
 from wire.protocol import (
     CaseEvents,
     CaseSummary,
+    DeviceInfo,
     ErrorBody,
     LedgerResponse,
     PullResponse,
     PushResponse,
     StationInfo,
     SupervisionResponse,
+    WhoAmI,
 )
 
 router = APIRouter(tags=["sync"])
@@ -74,6 +76,26 @@ def station_info(ctx: Ctx, who: Station) -> StationInfo:
         row = s.get(StationRow, who.station_code)
         assert row is not None  # the token resolved, so the station exists
         return StationInfo(code=row.code, name=row.name, district_code=row.district_code)
+
+
+@router.get("/sync/whoami", response_model=WhoAmI, responses=ERRORS,
+            summary="这个设备令牌属于哪个站点、哪台设备（推送前核对）")
+def whoami(ctx: Ctx, who: Station) -> WhoAmI:
+    with ctx.db.read() as s:
+        row = s.get(StationRow, who.station_code)
+        assert row is not None
+        return WhoAmI(station_code=row.code, station_name=row.name,
+                      device_name=who.device_name, device_no=who.device_no)
+
+
+@router.get("/station/devices", response_model=list[DeviceInfo], responses=ERRORS,
+            summary="本站在用的设备（窗口）")
+def station_devices(ctx: Ctx, who: Station) -> list[DeviceInfo]:
+    from district import auth
+
+    with ctx.db.read() as s:
+        return [DeviceInfo(name=d.name, number=d.number, created_at=d.created_at)
+                for d in auth.list_devices(s, who.station_code)]
 
 
 def _own_case(ctx: Ctx, who: Station, case_id: str) -> CaseRow:

@@ -2494,42 +2494,62 @@
 <context>
     <name>EnrollDialog</name>
     <message>
-        <location filename="../../ui/station/enroll_dialog.py" line="40"/>
+        <location filename="../../ui/station/enroll_dialog.py" line="48"/>
         <source>登记到区中心</source>
         <translation>Enroll with the district</translation>
     </message>
     <message>
-        <location filename="../../ui/station/enroll_dialog.py" line="42"/>
+        <location filename="../../ui/station/enroll_dialog.py" line="50"/>
         <source>输入区中心地址和区中心管理员给出的一次性登记码。登记后本机的设备令牌保存在系统钥匙串中，办件在后台自动同步。</source>
         <translation>Enter the district service&apos;s address and the one-time enrollment code from the district administrator. The device token is then kept in the system keyring and cases sync in the background.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/enroll_dialog.py" line="48"/>
+        <location filename="../../ui/station/enroll_dialog.py" line="56"/>
         <source>例如 ABCD-EFGH-JKLM</source>
         <translation>e.g. ABCD-EFGH-JKLM</translation>
     </message>
     <message>
-        <location filename="../../ui/station/enroll_dialog.py" line="50"/>
+        <location filename="../../ui/station/enroll_dialog.py" line="59"/>
+        <source>例如 2号窗口</source>
+        <translation>e.g. Window 2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/enroll_dialog.py" line="63"/>
+        <source>本站每台电脑一个不同的号，是本机案件编号和文书编号的一部分，离线办件也不会重号。</source>
+        <translation>Each PC of the station gets its own number; it is part of this PC&apos;s case and document numbers, so numbers never collide, even offline.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/enroll_dialog.py" line="66"/>
         <source>区中心地址</source>
         <translation>District address</translation>
     </message>
     <message>
-        <location filename="../../ui/station/enroll_dialog.py" line="51"/>
+        <location filename="../../ui/station/enroll_dialog.py" line="67"/>
         <source>登记码</source>
         <translation>Enrollment code</translation>
     </message>
     <message>
-        <location filename="../../ui/station/enroll_dialog.py" line="57"/>
+        <location filename="../../ui/station/enroll_dialog.py" line="68"/>
+        <source>本机名称</source>
+        <translation>This PC&apos;s name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/enroll_dialog.py" line="69"/>
+        <source>本机窗口号</source>
+        <translation>This PC&apos;s window number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/enroll_dialog.py" line="75"/>
         <source>登记</source>
         <translation>Enroll</translation>
     </message>
     <message>
-        <location filename="../../ui/station/enroll_dialog.py" line="60"/>
+        <location filename="../../ui/station/enroll_dialog.py" line="78"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/station/enroll_dialog.py" line="73"/>
+        <location filename="../../ui/station/enroll_dialog.py" line="91"/>
         <source>请填写区中心地址和登记码。</source>
         <translation>Enter the district address and the enrollment code.</translation>
     </message>
@@ -4859,175 +4879,195 @@
         <translation>Reading the sync status…</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="344"/>
+        <location filename="../../ui/station/sync_page.py" line="345"/>
         <source>立即同步</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="349"/>
+        <location filename="../../ui/station/sync_page.py" line="350"/>
         <source>与区中心对账</source>
         <translation>Reconcile with the district</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="351"/>
-        <location filename="../../ui/station/sync_page.py" line="446"/>
+        <location filename="../../ui/station/sync_page.py" line="352"/>
+        <location filename="../../ui/station/sync_page.py" line="452"/>
         <source>登记到区中心…</source>
         <translation>Enroll with the district…</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="359"/>
+        <location filename="../../ui/station/sync_page.py" line="360"/>
         <source>尚未对账。</source>
         <translation>Not reconciled yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="376"/>
+        <location filename="../../ui/station/sync_page.py" line="378"/>
         <source>办件编号</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="376"/>
-        <location filename="../../ui/station/sync_page.py" line="380"/>
+        <location filename="../../ui/station/sync_page.py" line="378"/>
+        <location filename="../../ui/station/sync_page.py" line="382"/>
         <source>序号</source>
         <translation>Seq.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="376"/>
+        <location filename="../../ui/station/sync_page.py" line="378"/>
         <source>环节</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="377"/>
+        <location filename="../../ui/station/sync_page.py" line="379"/>
         <source>区中心拒收原因</source>
         <translation>Why the district refused it</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="380"/>
+        <location filename="../../ui/station/sync_page.py" line="382"/>
         <source>案件</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="380"/>
+        <location filename="../../ui/station/sync_page.py" line="382"/>
         <source>代码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="381"/>
+        <location filename="../../ui/station/sync_page.py" line="383"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="384"/>
+        <location filename="../../ui/station/sync_page.py" line="386"/>
         <source>本次运行尚未同步。</source>
         <translation>No sync since the program started.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="387"/>
+        <location filename="../../ui/station/sync_page.py" line="389"/>
         <source>被拒绝的事件</source>
         <translation>Refused events</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="388"/>
+        <location filename="../../ui/station/sync_page.py" line="390"/>
         <source>无法应用的区中心事件</source>
         <translation>District events not applied</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="389"/>
+        <location filename="../../ui/station/sync_page.py" line="391"/>
         <source>上次同步报告</source>
         <translation>Last sync report</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="391"/>
+        <location filename="../../ui/station/sync_page.py" line="393"/>
         <source>对账：</source>
         <translation>Reconciliation: </translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="403"/>
+        <location filename="../../ui/station/sync_page.py" line="405"/>
         <source>● 正在同步…</source>
         <translation>● Syncing…</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="415"/>
+        <location filename="../../ui/station/sync_page.py" line="417"/>
         <source>● 未登记到区中心</source>
         <translation>● Not enrolled with a district</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="417"/>
+        <location filename="../../ui/station/sync_page.py" line="419"/>
         <source>● 尚未同步</source>
         <translation>● Not synced yet</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="419"/>
+        <location filename="../../ui/station/sync_page.py" line="421"/>
         <source>● 上次同步完成，但有 {n} 个问题</source>
         <translation>● Last sync done, with {n} problem(s)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="422"/>
+        <location filename="../../ui/station/sync_page.py" line="424"/>
         <source>● 在线：上次同步成功</source>
         <translation>● Online: the last sync succeeded</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="424"/>
+        <location filename="../../ui/station/sync_page.py" line="426"/>
         <source>● 离线：上次同步没有完成</source>
         <translation>● Offline: the last sync did not complete</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="425"/>
+        <location filename="../../ui/station/sync_page.py" line="427"/>
         <source>区中心：{server}</source>
         <translation>District: {server}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="426"/>
+        <location filename="../../ui/station/sync_page.py" line="428"/>
         <source>未登记（管理员点“登记到区中心…”，输入区中心地址和登记码）</source>
         <translation>not enrolled (an administrator clicks “Enroll with the district…” and enters the address and the enrollment code)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="429"/>
+        <location filename="../../ui/station/sync_page.py" line="430"/>
+        <source>本机：{name}（窗口号 {number}，是本机案件编号的一部分）</source>
+        <translation>This PC: {name} (window number {number}, part of this PC&apos;s case numbers)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/sync_page.py" line="432"/>
+        <source>尚未登记为本站的设备</source>
+        <translation>not yet enrolled as a device of this station</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/sync_page.py" line="435"/>
         <source>待同步：{pending} 条事件、{notes} 条留言；区中心已确认 {acked} 条；被拒绝 {rejected} 条</source>
         <translation>Waiting: {pending} events, {notes} notes; acknowledged by the district: {acked}; refused: {rejected}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="432"/>
+        <location filename="../../ui/station/sync_page.py" line="438"/>
         <source>上次成功同步：{ok}&#x3000;上次尝试：{tried}</source>
         <translation>Last successful sync: {ok}   last attempt: {tried}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="433"/>
-        <location filename="../../ui/station/sync_page.py" line="434"/>
+        <location filename="../../ui/station/sync_page.py" line="439"/>
+        <location filename="../../ui/station/sync_page.py" line="440"/>
         <source>从未</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="445"/>
+        <location filename="../../ui/station/sync_page.py" line="451"/>
         <source>重新登记…</source>
         <translation>Enroll again…</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="453"/>
+        <location filename="../../ui/station/sync_page.py" line="459"/>
         <source>被拒绝的事件（{n}）</source>
         <translation>Refused events ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="471"/>
+        <location filename="../../ui/station/sync_page.py" line="477"/>
         <source>已对账：{n} 天的事件与区中心一致。</source>
         <translation>Reconciled: {n} days of events agree with the district.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="475"/>
+        <location filename="../../ui/station/sync_page.py" line="481"/>
         <source>{day} {origin}：本站 {mine} 条，区中心 {theirs} 条</source>
         <translation>{day} {origin}: station {mine}, district {theirs}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="476"/>
+        <location filename="../../ui/station/sync_page.py" line="482"/>
         <source>本站事件</source>
         <translation>station events</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="477"/>
+        <location filename="../../ui/station/sync_page.py" line="483"/>
         <source>区中心事件</source>
         <translation>district events</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="479"/>
+        <location filename="../../ui/station/sync_page.py" line="486"/>
+        <source>区中心拒收的本站事件 {n} 条</source>
+        <translation>{n} station events refused by the district</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/sync_page.py" line="488"/>
+        <source>尚未被区中心接收的本站事件 {n} 条</source>
+        <translation>{n} station events not yet accepted by the district</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/sync_page.py" line="490"/>
         <source>有差异：</source>
         <translation>Differences: </translation>
     </message>
@@ -5373,13 +5413,13 @@
     </message>
     <message>
         <location filename="../../clerk/accounts.py" line="39"/>
-        <location filename="../../district/auth.py" line="200"/>
+        <location filename="../../district/auth.py" line="332"/>
         <source>角色须为 {items}。</source>
         <translation>The role must be one of {items}.</translation>
     </message>
     <message>
         <location filename="../../clerk/accounts.py" line="43"/>
-        <location filename="../../district/auth.py" line="208"/>
+        <location filename="../../district/auth.py" line="340"/>
         <source>用户名 {username} 已存在。</source>
         <translation>User name {username} already exists.</translation>
     </message>
@@ -5632,13 +5672,13 @@
     </message>
     <message>
         <location filename="../../clerk/station.py" line="46"/>
-        <location filename="../../district/auth.py" line="195"/>
+        <location filename="../../district/auth.py" line="327"/>
         <source>用户名须以小写字母开头，2–32 位小写字母、数字、点、下划线或连字符。</source>
         <translation>A user name starts with a lower-case letter: 2–32 lower-case letters, digits, dots, underscores or hyphens.</translation>
     </message>
     <message>
         <location filename="../../clerk/station.py" line="55"/>
-        <location filename="../../district/auth.py" line="204"/>
+        <location filename="../../district/auth.py" line="336"/>
         <source>密码至少 {min_password} 位。</source>
         <translation>The password needs at least {min_password} characters.</translation>
     </message>
@@ -5849,7 +5889,7 @@
         <location filename="../../district/api/cases.py" line="100"/>
         <location filename="../../district/api/cases.py" line="202"/>
         <location filename="../../district/api/oversight.py" line="80"/>
-        <location filename="../../district/api/sync.py" line="85"/>
+        <location filename="../../district/api/sync.py" line="107"/>
         <source>没有这个案件。</source>
         <translation>No such case.</translation>
     </message>
@@ -5864,7 +5904,7 @@
         <translation>{proxy_agent} is not an active proxy agent.</translation>
     </message>
     <message>
-        <location filename="../../district/admin.py" line="56"/>
+        <location filename="../../district/admin.py" line="79"/>
         <source>无法读取文件 {path}：{strerror}</source>
         <translation>Cannot read the file {path}: {strerror}</translation>
     </message>
@@ -5874,12 +5914,12 @@
         <translation>Too many enrollment attempts; try again later.</translation>
     </message>
     <message>
-        <location filename="../../district/api/auth.py" line="60"/>
+        <location filename="../../district/api/auth.py" line="63"/>
         <source>登录失败次数过多，请稍后再试。</source>
         <translation>Too many failed sign-ins; try again later.</translation>
     </message>
     <message>
-        <location filename="../../district/api/auth.py" line="72"/>
+        <location filename="../../district/api/auth.py" line="75"/>
         <source>用户名或密码不正确，或账号已停用。</source>
         <translation>Wrong user name or password, or the account is disabled.</translation>
     </message>
@@ -5958,12 +5998,12 @@
         <translation>The start date is after the end date.</translation>
     </message>
     <message>
-        <location filename="../../district/api/public.py" line="42"/>
+        <location filename="../../district/api/public.py" line="43"/>
         <source>数据库不可用。</source>
         <translation>The database is not available.</translation>
     </message>
     <message>
-        <location filename="../../district/api/public.py" line="77"/>
+        <location filename="../../district/api/public.py" line="78"/>
         <source>查询过于频繁，请稍后再试。</source>
         <translation>Too many look-ups; try again later.</translation>
     </message>
@@ -5993,28 +6033,54 @@
         <translation>The page cursor is invalid; load again from the first page.</translation>
     </message>
     <message>
-        <location filename="../../district/auth.py" line="153"/>
-        <location filename="../../district/auth.py" line="159"/>
+        <location filename="../../district/auth.py" line="165"/>
         <source>登记码无效、已使用或已过期；请向区中心管理员索取新的登记码。</source>
+        <extracomment>A device whose answer was lost may retry with the same code for this long.</extracomment>
         <translation>The enrollment code is invalid, used or expired; ask the district&apos;s admin for a new one.</translation>
     </message>
     <message>
-        <location filename="../../district/auth.py" line="175"/>
+        <location filename="../../district/auth.py" line="182"/>
+        <source>没有站点 {code}（或已吊销）。</source>
+        <translation>There is no station {code} (or it has been revoked).</translation>
+    </message>
+    <message>
+        <location filename="../../district/auth.py" line="191"/>
+        <source>设备名称须为 1–50 个字符，例如“2号窗口”。</source>
+        <translation>A device name has 1–50 characters, e.g. “Window 2”.</translation>
+    </message>
+    <message>
+        <location filename="../../district/auth.py" line="195"/>
+        <source>窗口号须为 1–{max} 之间的整数。</source>
+        <translation>The window number must be a whole number from 1 to {max}.</translation>
+    </message>
+    <message>
+        <location filename="../../district/auth.py" line="240"/>
+        <source>本站已有设备“{name}”（窗口号 {number}）。请给本机另起名称、另设窗口号（1–99，与其他窗口不同）后再登记；如是换机，请先请区中心吊销旧设备。</source>
+        <translation>The station already has a device “{name}” (window number {number}). Give this PC another name and another window number (1–99, different from the other windows) and enroll again; if this PC replaces that one, ask the district to revoke the old device first.</translation>
+    </message>
+    <message>
+        <location filename="../../district/auth.py" line="279"/>
+        <location filename="../../district/auth.py" line="307"/>
         <source>没有站点 {code}。</source>
         <translation>There is no station {code}.</translation>
     </message>
     <message>
-        <location filename="../../district/cli.py" line="148"/>
+        <location filename="../../district/auth.py" line="294"/>
+        <source>站点 {code} 没有在用的设备“{name}”。</source>
+        <translation>Station {code} has no device “{name}” in use.</translation>
+    </message>
+    <message>
+        <location filename="../../district/cli.py" line="206"/>
         <source>标准输入中没有密码。</source>
         <translation>There is no password on standard input.</translation>
     </message>
     <message>
-        <location filename="../../district/cli.py" line="153"/>
+        <location filename="../../district/cli.py" line="211"/>
         <source>没有终端可以提示输入密码；请用 --password-stdin。</source>
         <translation>No terminal to ask for a password; use --password-stdin.</translation>
     </message>
     <message>
-        <location filename="../../district/cli.py" line="158"/>
+        <location filename="../../district/cli.py" line="216"/>
         <source>两次输入的密码不一致。</source>
         <translation>The passwords do not match.</translation>
     </message>
@@ -6049,22 +6115,22 @@
         <translation>The district&apos;s answer could not be read ({name}).</translation>
     </message>
     <message>
-        <location filename="../../sync/client.py" line="82"/>
+        <location filename="../../sync/client.py" line="97"/>
         <source>区中心的回答不是 JSON。</source>
         <translation>The district&apos;s answer is not JSON.</translation>
     </message>
     <message>
-        <location filename="../../sync/credentials.py" line="22"/>
+        <location filename="../../sync/credentials.py" line="29"/>
         <source>本机没有可用的系统密钥环（keyring），设备令牌无法安全保存。请启用系统的凭据服务（Windows 凭据管理器、macOS 钥匙串、Linux Secret Service），或用环境变量 PYTHON_KEYRING_BACKEND 指定一个后端；也可以在每次同步时用 --token-stdin 输入令牌。</source>
         <translation>This machine has no usable system keyring, so the device token cannot be kept safely. Turn on the system&apos;s credential service (Windows Credential Manager, macOS Keychain, Linux Secret Service) or name a backend in PYTHON_KEYRING_BACKEND; or give the token with --token-stdin at each sync.</translation>
     </message>
     <message>
-        <location filename="../../sync/credentials.py" line="42"/>
+        <location filename="../../sync/credentials.py" line="57"/>
         <source>无法把设备令牌写入密钥环（{kind}）。{advice}</source>
         <translation>Cannot write the device token to the keyring ({kind}). {advice}</translation>
     </message>
     <message>
-        <location filename="../../sync/credentials.py" line="52"/>
+        <location filename="../../sync/credentials.py" line="65"/>
         <source>无法从密钥环读取设备令牌（{kind}）。</source>
         <translation>Cannot read the device token from the keyring ({kind}).</translation>
     </message>
@@ -6079,50 +6145,55 @@
         <translation>Cannot write the sign-in token to the keyring ({kind}). {advice}</translation>
     </message>
     <message>
-        <location filename="../../sync/engine.py" line="65"/>
+        <location filename="../../sync/engine.py" line="71"/>
         <source>区中心拒收了 {count} 个事件（案件 {cases}），例如：{reason}。请在“同步”页查看每条原因；按原因更正后，由管理员运行 python -m clerk sync --retry-rejected 重新推送，无法更正的请联系区中心。</source>
         <extracomment>`python -m clerk sync` exit status per outcome.</extracomment>
         <translation>The district center refused {count} event(s) (cases {cases}), for example: {reason}. See each reason on the Sync page; once corrected, an administrator runs python -m clerk sync --retry-rejected to push them again; ask the district center about any that cannot be corrected.</translation>
     </message>
     <message>
-        <location filename="../../sync/engine.py" line="69"/>
+        <location filename="../../sync/engine.py" line="75"/>
         <source>{count} 件案件因扫描件缺失或损坏暂未推送（{cases}）。请在案件中重新扫描该材料，或把原文件放回数据目录后再同步；运行 doctor 可查看是哪些文件。</source>
         <translation>{count} case(s) were held back because a scan is missing or damaged ({cases}). Scan the material again in the case, or put the original file back into the data directory and sync again; run doctor to see which files.</translation>
     </message>
     <message>
-        <location filename="../../sync/engine.py" line="72"/>
+        <location filename="../../sync/engine.py" line="78"/>
         <source>区中心的 {count} 条事件本站无法应用（已隔离，案件 {cases}）。请联系区中心核对这些案件。</source>
         <translation>{count} district event(s) could not be applied here (set aside; cases {cases}). Ask the district center to check these cases.</translation>
     </message>
     <message>
-        <location filename="../../sync/engine.py" line="75"/>
+        <location filename="../../sync/engine.py" line="81"/>
         <source>区中心发布的{what}本站无法使用：{reason}。本站继续使用原来的版本，已告知区中心；请联系区中心更正后重新发布。</source>
         <translation>The {what} published by the district center cannot be used here: {reason}. This station keeps its previous version and has told the district center; ask them to correct and publish it again.</translation>
     </message>
     <message>
-        <location filename="../../sync/engine.py" line="78"/>
+        <location filename="../../sync/engine.py" line="84"/>
         <source>事项目录</source>
         <translation>matter catalog</translation>
     </message>
     <message>
-        <location filename="../../sync/engine.py" line="79"/>
+        <location filename="../../sync/engine.py" line="85"/>
         <source>节假日安排</source>
         <translation>holiday calendar</translation>
     </message>
     <message>
-        <location filename="../../sync/engine.py" line="110"/>
-        <source>本站尚未登记到区中心；请先运行 `python -m clerk enroll --server URL --code 登记码`。</source>
-        <translation>This station is not enrolled with the district yet; run `python -m clerk enroll --server URL --code CODE` first.</translation>
+        <location filename="../../sync/engine.py" line="132"/>
+        <source>本站尚未登记到区中心；请先运行 `python -m clerk enroll --server URL --code 登记码 --device-name 设备名称`。</source>
+        <translation>This station is not enrolled with the district yet; first run `python -m clerk enroll --server URL --code CODE --device-name NAME`.</translation>
     </message>
     <message>
-        <location filename="../../sync/engine.py" line="120"/>
-        <source>密钥环中没有本站的设备令牌；请重新登记（enroll）。</source>
-        <translation>The keyring holds no device token for this station; enroll again.</translation>
+        <location filename="../../sync/engine.py" line="142"/>
+        <source>密钥环中没有本机的设备令牌；请重新登记（enroll）。</source>
+        <translation>The keyring holds no device token for this PC; enroll again.</translation>
     </message>
     <message>
-        <location filename="../../sync/engine.py" line="150"/>
-        <source>区中心返回的站点编码与本站不符，未保存令牌。</source>
-        <translation>The district answered with another station&apos;s code; the token was not kept.</translation>
+        <location filename="../../sync/engine.py" line="196"/>
+        <source>区中心返回的站点编码或窗口号与本机不符，未保存令牌。</source>
+        <translation>The district answered with another station code or window number than this PC&apos;s; the token was not saved.</translation>
+    </message>
+    <message>
+        <location filename="../../sync/engine.py" line="209"/>
+        <source>本机的设备令牌属于站点 {their_station} 的设备“{their_device}”（窗口号 {their_no}），而本机是站点 {station} 的窗口号 {no}；本轮未推送任何内容。可能是同一系统账户下的另一个数据目录登记时换掉了令牌：请在本机重新登记（python -m clerk enroll … --device-name 本机名称）。</source>
+        <translation>This PC&apos;s device token belongs to station {their_station}, device “{their_device}” (window number {their_no}), but this PC is window {no} of station {station}; nothing was pushed in this round. Another data directory under the same system account may have replaced the token when it enrolled: enroll this PC again (python -m clerk enroll … --device-name NAME).</translation>
     </message>
     <message>
         <location filename="../../apiclient/retry.py" line="84"/>
@@ -6260,6 +6331,36 @@
         <location filename="../../clerk/version.py" line="33"/>
         <source>版本号 {version} 的格式不对：应为以点分隔的数字，如 1.2.0。</source>
         <translation>Version {version} is malformed: use numbers separated by dots, e.g. 1.2.0.</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/numbering.py" line="63"/>
+        <source>本机窗口号须为 1–{max} 之间的整数，且与本站其他电脑不同。</source>
+        <translation>This PC&apos;s window number must be a whole number from 1 to {max}, different from the station&apos;s other PCs.</translation>
+    </message>
+    <message>
+        <location filename="../../district/push.py" line="92"/>
+        <source>区中心没有这个案件，而收到的第一个事件不是“创建案件”。</source>
+        <translation>The district does not have this case, and the first event received is not “case created”.</translation>
+    </message>
+    <message>
+        <location filename="../../district/push.py" line="94"/>
+        <source>案件不属于本站：案件登记的站点是 {station}，推送它的是另一站点的设备。</source>
+        <translation>The case does not belong to this station: it is registered to station {station}, and a device of another station pushed it.</translation>
+    </message>
+    <message>
+        <location filename="../../district/push.py" line="96"/>
+        <source>案件编号“{case_no}”格式不对：应为“{station}-年月日-窗口号和序号”。</source>
+        <translation>The case number “{case_no}” is malformed: it should be “{station}-yyyymmdd-window number and sequence”.</translation>
+    </message>
+    <message>
+        <location filename="../../district/push.py" line="98"/>
+        <source>案件编号“{case_no}”不是本站（{station}）的编号，区中心不接收。</source>
+        <translation>The case number “{case_no}” is not a number of this station ({station}); the district does not accept it.</translation>
+    </message>
+    <message>
+        <location filename="../../district/push.py" line="100"/>
+        <source>案件编号“{case_no}”的窗口号与推送它的设备（窗口号 {device}）不符；请核对本机设置的窗口号。</source>
+        <translation>The window number in case number “{case_no}” does not match the device that pushed it (window number {device}); check the window number set on this PC.</translation>
     </message>
 </context>
 <context>

@@ -30,10 +30,30 @@ def new(ws: Workspace, ids: IdFactory, matter: str = DISTRICT, received: list[st
 def test_case_number_format_and_never_reused(tws: Workspace, id_factory: IdFactory) -> None:
     a = new(tws, id_factory)
     b = new(tws, id_factory)
-    assert a == "110108001001-20260302-0001"
-    assert b == "110108001001-20260302-0002"
+    assert a == "110108001001-20260302-010001"  # window 01 (the default), case 0001
+    assert b == "110108001001-20260302-010002"
     tws.cases.withdraw(a)
-    assert new(tws, id_factory) == "110108001001-20260302-0003"
+    assert new(tws, id_factory) == "110108001001-20260302-010003"
+
+
+def test_each_window_numbers_on_its_own_and_old_numbers_stay_valid(
+        tws: Workspace, id_factory: IdFactory) -> None:
+    from clerk import numbering
+
+    with tws.store.write() as s:
+        numbering.set_device_no(s, 7)
+    case_no = new(tws, id_factory)
+    assert case_no == "110108001001-20260302-070001"
+    parsed = numbering.parse_case_no(case_no)
+    assert parsed is not None and (parsed.device, parsed.seq) == (7, 1)
+    old = numbering.parse_case_no("110108001001-20260302-0001")
+    assert old is not None and old.device is None and numbering.is_case_no(old.station + "-"
+                                                                           "20260302-0001")
+    assert numbering.parse_case_no("../../etc") is None
+    notice = tws.cases.issue_notice(case_no)
+    assert notice.documents[-1]["doc_no"] == "GZ2026-110108001001-0700001"
+    with pytest.raises(ValidationError):
+        numbering.validate_device_no(100)
 
 
 def test_new_case_checklist_defaults(tws: Workspace, id_factory: IdFactory) -> None:

@@ -25,7 +25,8 @@ STATION_ONLY = {("POST", "/api/v1/sync/push"), ("GET", "/api/v1/sync/pull"),
                 ("GET", "/api/v1/station/cases/{case_id}"),
                 ("GET", "/api/v1/station/cases/{case_id}/events"),
                 ("GET", "/api/v1/station/supervision"), ("PUT", "/api/v1/blobs/{sha256}"),
-                ("POST", "/api/v1/sync/refusals")}
+                ("POST", "/api/v1/sync/refusals"), ("GET", "/api/v1/sync/whoami"),
+                ("GET", "/api/v1/station/devices")}
 SHARED = {("GET", "/api/v1/blobs/{sha256}"), ("GET", "/api/v1/catalog"),
           ("GET", "/api/v1/calendar"), ("GET", "/api/v1/client-version")}
 PNG = b"\x89PNG\r\n\x1a\n" + b"scan" * 10
@@ -55,7 +56,8 @@ def world(api: District, sws: Workspace, id_factory: IdFactory) -> dict[str, Any
 
 def fill(path: str, world: dict[str, Any]) -> str:
     return (path.removeprefix("/api/v1").replace("{case_id}", world["case_id"])
-            .replace("{sha256}", PNG_SHA).replace("{code}", "110108001001"))
+            .replace("{sha256}", PNG_SHA).replace("{code}", "110108001001")
+            .replace("{name}", "1号窗口"))
 
 
 def call(api: District, method: str, path: str, token: str) -> Any:

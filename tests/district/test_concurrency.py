@@ -104,10 +104,10 @@ def test_pull_never_skips_a_late_commit(live: District, sws: Workspace) -> None:
 
     populate(sws, 40)
     enroll(sws, live.base, live.station())
-    from sync import credentials, engine
+    from sync import engine
 
     assert engine.sync_round(sws).ok
-    token = credentials.load_token(live.base)
+    token = engine.stored_token(sws)
     assert token is not None
     reviewer = live.user("li.shen")
     with sws.store.read() as s:
@@ -123,7 +123,7 @@ def test_pull_never_skips_a_late_commit(live: District, sws: Workspace) -> None:
 def test_several_workers(district_url: str, sws: Workspace, tmp_path: Path) -> None:
     """`serve --workers 3`: nothing in process memory makes the workers disagree (SQLite's
     writers take turns through a file lock, PostgreSQL's through row locks)."""
-    from sync import credentials, engine
+    from sync import engine
 
     populate(sws, 60)
     with ServerProcess(district_url, workers=3, log=tmp_path / "server.log") as proc, \
@@ -131,7 +131,7 @@ def test_several_workers(district_url: str, sws: Workspace, tmp_path: Path) -> N
         d = District(url=district_url, base=proc.base, http=http)
         engine.enroll(sws, d.base, d.station())
         assert engine.sync_round(sws).ok
-        token = credentials.load_token(d.base)
+        token = engine.stored_token(sws)
         assert token is not None
         reviewer = d.user("li.shen")
         # Sessions and tokens are in the database: any worker accepts them.

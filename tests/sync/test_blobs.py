@@ -8,7 +8,7 @@ from collections.abc import Callable
 from clerk.applicants import PersonInput
 from clerk.cases.service import MaterialChanges
 from clerk.workspace import Workspace
-from sync import credentials, engine
+from sync import engine
 from tests.districtkit import District, accepted_case, enroll_station
 
 IdFactory = Callable[..., str]
@@ -34,7 +34,7 @@ def test_scan_is_uploaded_before_the_event(live: District, sws: Workspace,
     sha = attach_scan(sws, case_no)
     report = engine.sync_round(sws)
     assert report.ok and report.blobs.uploaded == 1 and report.push.accepted == 2
-    token = credentials.load_token(live.base)
+    token = engine.stored_token(sws)
     got = live.get(f"/blobs/{sha}", token)
     assert got.status_code == 200 and got.content == PNG
     # Cited again later (by another material): already on the district, not sent again.
@@ -60,7 +60,7 @@ def test_missing_scan_holds_back_only_its_case(live: District, sws: Workspace,
     assert sha in report.blobs.failed
     st = engine.status(sws)
     assert st.pending == 2 and st.rejected == []
-    token = credentials.load_token(live.base)
+    token = engine.stored_token(sws)
     assert live.get(f"/station/cases/{b.id}", token).json()["version"] == 2
     # Once the scan is back, the held events follow in order.
     store.put(PNG)

@@ -15,7 +15,7 @@ from clerk.store.models import CaseEvent
 from clerk.workspace import Workspace
 from sync import credentials, engine, outbox
 from sync.client import DistrictClient
-from tests.conftest import FakeClock
+from tests.conftest import STATION_CODE, FakeClock
 from tests.districtkit import District, accepted_case, enroll_station, escalated_case
 
 IdFactory = Callable[..., str]
@@ -24,18 +24,26 @@ IdFactory = Callable[..., str]
 def test_enroll_stores_token_in_keyring(live: District, sws: Workspace) -> None:
     enroll_station(sws, live)
     assert engine.server_url(sws) == live.base
-    token = credentials.load_token(live.base)
+    token = engine.stored_token(sws)
     assert token is not None and token.startswith("sdt_")
     with DistrictClient(live.base, token=token) as client:
         assert client.station().code == sws.station().code  # type: ignore[union-attr]
 
 
-def test_enrollment_code_is_single_use(live: District, sws: Workspace) -> None:
+def test_enrollment_code_is_single_use(live: District, sws: Workspace,
+                                       tmp_path: Path, clock: FakeClock) -> None:
     secret = live.station()
     engine.enroll(sws, live.base, secret)
-    with pytest.raises(engine.SyncError) as err:
-        engine.enroll(sws, live.base, secret)
-    assert err.value.code == "enroll.invalid"
+    # Another PC (its own device secret) cannot use the spent code.
+    other = Workspace.open(tmp_path / "other", clock=clock)
+    try:
+        other.init_station(code=STATION_CODE, name="海淀区测试社区便民服务站", admin="admin",
+                           password="admin-pass-1")
+        with pytest.raises(engine.SyncError) as err:
+            engine.enroll(other, live.base, secret, device_no=2, device_name="2号窗口")
+        assert err.value.code == "enroll.invalid"
+    finally:
+        other.close()
 
 
 def test_round_pushes_then_nothing_to_do(live: District, sws: Workspace,

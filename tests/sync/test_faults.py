@@ -20,7 +20,7 @@ from apiclient.retry import RetryPolicy
 from clerk.generate.bulk_cases import populate
 from clerk.store.models import Case
 from clerk.workspace import Workspace
-from sync import credentials, engine
+from sync import engine
 from sync.client import DistrictClient
 from tests.districtkit import District, ServerProcess, enroll_station
 from tests.sync.faultproxy import FaultProxy
@@ -58,7 +58,7 @@ def until_converged(ws: Workspace, client: DistrictClient, rounds: int = 60,
 @pytest.mark.slow
 def test_convergence_through_a_faulty_network(live: District, sws: Workspace) -> None:
     enroll_station(sws, live)
-    token = credentials.load_token(live.base)
+    token = engine.stored_token(sws)
     assert token is not None
     populate(sws, 40)
     reviewer = live.user("li.shen")
@@ -97,7 +97,7 @@ def test_server_killed_mid_push_then_restarted(district_url: str, sws: Workspace
         with requests.Session() as http:
             d = District(url=district_url, base=proc.base, http=http)
             enroll_station(sws, d)
-            token = credentials.load_token(d.base)
+            token = engine.stored_token(sws)
             assert token is not None
             total = populate(sws, 3000)
             # Patient enough to ride out the restart (about a second or two).
@@ -131,7 +131,7 @@ def test_an_answer_cut_inside_its_headers_is_retried(live: District, sws: Worksp
     """A 200 whose headers end early (and so has no body) used to end the round with
     "区中心的回答无法识别"; it is now retried like a dropped connection."""
     enroll_station(sws, live)
-    token = credentials.load_token(live.base)
+    token = engine.stored_token(sws)
     assert token is not None
     populate(sws, 3)
     port = int(live.base.rsplit(":", 1)[1])

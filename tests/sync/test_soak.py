@@ -26,7 +26,7 @@ from bench.sync_bench import populate
 from clerk.applicants import PersonInput
 from clerk.cli import main
 from clerk.workspace import Workspace
-from sync import credentials, engine
+from sync import engine
 from sync.client import DistrictClient
 from tests.districtkit import District, ServerProcess, enroll_station
 from tests.sync.faultproxy import FaultProxy
@@ -63,7 +63,7 @@ def test_soak(district_url: str, sws: Workspace, id_factory: IdFactory, tmp_path
         with requests.Session() as http:
             d = District(url=district_url, base=proc.base, http=http)
             enroll_station(sws, d)
-            token = credentials.load_token(d.base)
+            token = engine.stored_token(sws)
             assert token is not None
             populate(sws, CASES)
             with FaultProxy(proc.port, faults=QUICK_FAULTS, seed=15, probability=0.15,

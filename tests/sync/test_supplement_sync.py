@@ -16,7 +16,7 @@ from clerk.cases.states import EventType, Side, State
 from clerk.workspace import Workspace
 from sync import credentials, engine
 from tests.clerk.factories import ALL_NEEDED, DISTRICT
-from tests.conftest import FakeClock
+from tests.conftest import STATION_CODE, FakeClock
 from tests.districtkit import District, enroll_station, push, statuses
 
 DEFERRED = "income_proof"
@@ -78,7 +78,7 @@ def test_forged_supplements_are_refused(live: District, sws: Workspace, clock: F
     case_no = _promised(sws, id_factory(1), date(2026, 6, 3))
     rec = sws.cases.get(case_no)
     assert engine.sync_round(sws).ok
-    token = credentials.load_token(live.base)
+    token = credentials.load_token(live.base, station=STATION_CODE, device_no=1)
     assert token is not None
 
     def forged(key: str, seq: int = rec.version + 1, counts: int = 1,

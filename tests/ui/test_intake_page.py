@@ -36,7 +36,7 @@ PENSION = "BJ-RS-GG-001"  # 城乡居民基本养老保险参保登记: committe
 ELDERLY = "BJ-MZ-JF-003"  # 高龄津贴申请: also asks for id_card
 MEDICAL = "BJ-YB-GG-001"  # 城乡居民基本医疗保险参保登记: instant (即办件)
 DISABILITY = "BJ-CL-GG-001"  # 残疾人证新办: district level
-CASE_NO = re.compile(r"\d{12}-\d{8}-\d{4}")
+CASE_NO = re.compile(r"\d{12}-\d{8}-\d{4,6}")
 
 
 @pytest.fixture(autouse=True)

@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from clerk.cases.events import canonical_json
 from clerk.workspace import Workspace
+from sync import engine
 from tests.districtkit import (
     escalated_case,
     push,
@@ -67,7 +68,8 @@ def test_sync_now_lists_refused_events_with_reasons_and_reconciles(
         forged["event_id"], forged["case_id"], forged["seq"], forged["type"],
         canonical_json(forged["payload"]), forged["actor"], forged["origin"],
         forged["occurred_at"])
-    token = district.station_token("110108001001")
+    token = engine.stored_token(station)  # the same window, e.g. from a restored backup
+    assert token is not None
     assert push(district, token, [forged])[0]["status"] == "accepted"
 
     report = sync_now(qtbot, page)
@@ -87,6 +89,7 @@ def test_sync_now_lists_refused_events_with_reasons_and_reconciles(
     assert "被拒绝 1 条" in page.counts_label.text()
     assert page.tabs.tabText(0).endswith("（1）")
     assert "推送：6 条事件" in page.report_view.toPlainText()
+    assert "1号窗口" in page.device_label.text() and "窗口号 01" in page.device_label.text()
     opened: list[str] = []
     page._session.bus.open_case.connect(opened.append)  # type: ignore[union-attr]
     page.rejected_view.doubleClicked.emit(page.rejected.index(0, 0))

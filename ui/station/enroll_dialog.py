@@ -1,6 +1,6 @@
 """登记到区中心: the station admin exchanges the district's one-time code for a device token.
 
-The same exchange as `python -m clerk enroll --server URL --code CODE`
+The same exchange as `python -m clerk enroll --server URL --code CODE --device-name NAME`
 (`sync.engine.enroll`): the token goes to the OS keyring, the server address to the
 station's settings. The dialog stays open with the district's answer in plain words when
 the code is wrong, spent or expired, or the district cannot be reached, so the admin can
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -29,6 +30,13 @@ from ui.common.widgets import RED
 if TYPE_CHECKING:
     from clerk.workspace import Workspace
     from sync.engine import Enrolled
+
+
+def _device_no(ws: Workspace) -> int:
+    from clerk.numbering import DEFAULT_DEVICE_NO, DEVICE_NO_KEY
+
+    text = ws.setting(DEVICE_NO_KEY, "")
+    return int(text) if text.isdigit() and 1 <= int(text) <= 99 else DEFAULT_DEVICE_NO
 
 
 class EnrollDialog(QDialog):
@@ -46,9 +54,19 @@ class EnrollDialog(QDialog):
         self.server_edit.setPlaceholderText("https://district.example.gov.cn")
         self.code_edit = QLineEdit()
         self.code_edit.setPlaceholderText(self.tr("例如 ABCD-EFGH-JKLM"))
+        self.name_edit = QLineEdit()
+        self.name_edit.setMaxLength(50)
+        self.name_edit.setPlaceholderText(self.tr("例如 2号窗口"))
+        self.number_spin = QSpinBox()
+        self.number_spin.setRange(1, 99)
+        self.number_spin.setValue(_device_no(ws))
+        self.number_spin.setToolTip(self.tr("本站每台电脑一个不同的号，是本机案件编号和文书编号"
+                                            "的一部分，离线办件也不会重号。"))
         form = QFormLayout()
         form.addRow(self.tr("区中心地址"), self.server_edit)
         form.addRow(self.tr("登记码"), self.code_edit)
+        form.addRow(self.tr("本机名称"), self.name_edit)
+        form.addRow(self.tr("本机窗口号"), self.number_spin)
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setStyleSheet(f"color: {RED[0]};")
@@ -75,11 +93,12 @@ class EnrollDialog(QDialog):
         self.enroll_button.setEnabled(False)
         self.message.hide()
         ws = self.ws
+        name, number = self.name_edit.text().strip(), self.number_spin.value()
 
         def work() -> Enrolled:
             from sync import engine
 
-            return engine.enroll(ws, server, code)[0]
+            return engine.enroll(ws, server, code, device_name=name, device_no=number)[0]
 
         Operation(work, parent=self, serial=False).success(self._done) \
             .failure(self._failed).run_in_background()

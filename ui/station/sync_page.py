@@ -336,6 +336,7 @@ class SyncPage(QWidget):
         self.state_label = QLabel(self.tr("正在读取同步状态…"))
         self.state_label.setStyleSheet("font-size: 14pt; font-weight: bold;")
         self.server_label = QLabel()
+        self.device_label = QLabel()
         self.counts_label = QLabel()
         self.times_label = QLabel()
         self.error_label = QLabel()
@@ -361,10 +362,11 @@ class SyncPage(QWidget):
         grid = QGridLayout()
         grid.addWidget(self.state_label, 0, 0, 1, 2)
         grid.addWidget(self.server_label, 1, 0, 1, 2)
-        grid.addWidget(self.counts_label, 2, 0, 1, 2)
-        grid.addWidget(self.times_label, 3, 0, 1, 2)
-        grid.addWidget(self.error_label, 4, 0, 1, 2)
-        grid.addWidget(self.update_label, 5, 0, 1, 2)
+        grid.addWidget(self.device_label, 2, 0, 1, 2)
+        grid.addWidget(self.counts_label, 3, 0, 1, 2)
+        grid.addWidget(self.times_label, 4, 0, 1, 2)
+        grid.addWidget(self.error_label, 5, 0, 1, 2)
+        grid.addWidget(self.update_label, 6, 0, 1, 2)
         buttons = QVBoxLayout()
         buttons.addWidget(self.sync_button)
         buttons.addWidget(self.reconcile_button)
@@ -425,6 +427,10 @@ class SyncPage(QWidget):
         self.server_label.setText(self.tr("区中心：{server}").format(
             server=status.server or self.tr("未登记（管理员点“登记到区中心…”，输入区中心地址"
                                             "和登记码）")))
+        self.device_label.setText(self.tr("本机：{name}（窗口号 {number}，是本机案件编号的"
+                                          "一部分）").format(
+            name=status.device_name or self.tr("尚未登记为本站的设备"),
+            number=f"{status.device_no:02d}"))
         self.counts_label.setText(self.tr(
             "待同步：{pending} 条事件、{notes} 条留言；区中心已确认 {acked} 条；"
             "被拒绝 {rejected} 条").format(pending=status.pending, notes=status.notes_pending,
@@ -476,6 +482,11 @@ class SyncPage(QWidget):
                 day=d.day.isoformat(), origin=self.tr("本站事件") if d.origin == "station"
                 else self.tr("区中心事件"), mine=d.local.count, theirs=d.district.count)
                 for d in result.differences[:10]]
+            if result.refused:
+                lines.append(self.tr("区中心拒收的本站事件 {n} 条").format(n=result.refused))
+            if result.unsent:
+                lines.append(self.tr("尚未被区中心接收的本站事件 {n} 条").format(
+                    n=result.unsent))
             self.reconcile_label.setText(self.tr("有差异：") + "；".join(lines))
             self.reconcile_label.setStyleSheet(f"color: {RED[0]};")
         self.reconciled.emit(result)
