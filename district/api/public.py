@@ -30,7 +30,7 @@ from wire.protocol import (
 )
 
 router = APIRouter()
-MINUTE, HOUR = timedelta(minutes=1), timedelta(hours=1)
+MINUTE = timedelta(minutes=1)
 
 
 @router.get("/health", tags=["health"], summary="服务与数据库是否可用")
@@ -67,22 +67,24 @@ def progress(req: ProgressRequest, request: Request, ctx: Ctx) -> ProgressRespon
     client = request.client.host if request.client else "unknown"
     wait = ratelimit.hit(ctx.db, "progress", client, limit=settings.progress_per_minute,
                          window=MINUTE, now=now)
-    # Per case number too, so guessing the 10,000 possible last digits is hopeless.
-    wait = wait or ratelimit.peek(ctx.db, "progress-miss", req.case_no,
-                                  limit=settings.progress_failures_per_hour, window=HOUR,
-                                  now=now)
+    # Wrong last digits slow down that case number from that address (and, softer, from
+    # any address that has been failing), never lock the applicant out.
+    case_no = req.case_no.strip()
+    rule = ratelimit.Backoff("progress", free=settings.free_failures,
+                             max_delay=settings.throttle_max_delay)
+    wait = wait or ratelimit.backoff_wait(ctx.db, rule, case_no, client, now)
     if wait is not None:
         raise ApiError(
             429, "rate_limited",
             QT_TRANSLATE_NOOP("errors", "查询过于频繁，请稍后再试。"),
             headers={"Retry-After": str(wait)})
     with ctx.db.read() as s:
-        row = s.execute(select(CaseRow).where(CaseRow.case_no == req.case_no.strip())
+        row = s.execute(select(CaseRow).where(CaseRow.case_no == case_no)
                         ).scalar_one_or_none()
     if row is None or not _last4_matches(row.data.get("applicant", {}), req.last4):
-        ratelimit.hit(ctx.db, "progress-miss", req.case_no, now=now, window=HOUR,
-                      limit=settings.progress_failures_per_hour)
+        ratelimit.backoff_failed(ctx.db, rule, case_no, client, now)
         raise ApiError(404, "progress.not_found", NOT_FOUND)
+    ratelimit.backoff_succeeded(ctx.db, rule, case_no, client)
     return ProgressResponse(
         case_no=row.case_no, state=row.state, state_label=State(row.state).label,
         received_on=local_date(_utc(row.data["received_at"])),
