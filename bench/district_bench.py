@@ -194,7 +194,7 @@ def push_latency_under_storm(base: str, port: int, token: str, events: list[dict
     for t in threads:
         t.start()
     start.wait()
-    during = []
+    during: list[float] = []
     while any(t.is_alive() for t in threads) or len(during) < 5:
         during.append(one_push())
     for t in threads:
