@@ -8,7 +8,7 @@ from anyio import to_thread
 from fastapi import APIRouter, Request
 
 from clerk.errors import QT_TRANSLATE_NOOP
-from district import auth, ratelimit
+from district import auth, ratelimit, security
 from district.api.deps import AppContext, Ctx, Staff
 from district.errors import ApiError
 from wire.protocol import (
@@ -83,7 +83,7 @@ async def login(req: LoginRequest, request: Request, ctx: Ctx) -> LoginResponse:
         raise throttled(verdict, LOGIN_THROTTLED)
     result = None
     if verdict is not None:
-        result = await to_thread.run_sync(_issue, ctx, *verdict, now)
+        result = await to_thread.run_sync(_issue, ctx, *verdict, address, now)
     if result is None:
         await to_thread.run_sync(_failed, ctx, rule, req.username, address, now)
         raise ApiError(
@@ -115,7 +115,7 @@ def _check(ctx: AppContext, rule: ratelimit.Backoff, username: str, password: st
     return found, password_hash
 
 
-def _issue(ctx: AppContext, found: auth.Credentials, password_hash: str,
+def _issue(ctx: AppContext, found: auth.Credentials, password_hash: str, address: str,
            now: datetime) -> LoginResponse | None:
     with ctx.db.write() as s:
         result = auth.issue_staff_token(s, found, password_hash, now=now,
@@ -123,6 +123,7 @@ def _issue(ctx: AppContext, found: auth.Credentials, password_hash: str,
         if result is None:
             return None
         user, token, expires = result
+        security.record(s, security.LOGIN_OK, now, username=user.username, address=address)
         return LoginResponse(token=token, username=user.username, role=user.role,
                              expires_at=expires.replace(tzinfo=UTC))
 
@@ -130,18 +131,26 @@ def _issue(ctx: AppContext, found: auth.Credentials, password_hash: str,
 def _failed(ctx: AppContext, rule: ratelimit.Backoff, username: str, address: str,
             now: datetime) -> None:
     ratelimit.backoff_failed(ctx.db, rule, username, address, now)
+    with ctx.db.write() as s:
+        security.record(s, security.LOGIN_FAILED, now, username=security.known_user(s, username),
+                        address=address)
 
 
 def _note_throttled(ctx: AppContext, username: str, address: str, now: datetime) -> None:
-    pass
+    if security.throttle_sampler.due(security.LOGIN_THROTTLED, username, address):
+        with ctx.db.write() as s:
+            security.record(s, security.LOGIN_THROTTLED, now,
+                            username=security.known_user(s, username), address=address)
 
 
 @router.post("/auth/logout", status_code=204, responses={401: {"model": ErrorBody},
                                                           403: {"model": ErrorBody}},
              summary="注销当前登录令牌")
-def logout(ctx: Ctx, who: Staff) -> None:
+def logout(ctx: Ctx, who: Staff, request: Request) -> None:
     with ctx.db.write() as s:
         auth.logout(s, who.token_hash, ctx.now())
+        security.record(s, security.LOGOUT, ctx.now(), username=who.username,
+                        address=client_address(request))
 
 
 @router.get("/auth/me", response_model=UserInfo, responses={401: {"model": ErrorBody},
