@@ -28,7 +28,7 @@ HOUR = timedelta(hours=1)
              responses={404: {"model": ErrorBody}, 422: {"model": ErrorBody},
                         429: {"model": ErrorBody}},
              summary="站点用一次性登记码换取设备令牌")
-def enroll(req: EnrollRequest, ctx: Ctx) -> EnrollResponse:
+def enroll(req: EnrollRequest, request: Request, ctx: Ctx) -> EnrollResponse:
     now = ctx.now()
     wait = ratelimit.peek(ctx.db, "enroll", req.station_code, limit=10, window=HOUR, now=now)
     if wait is not None:
@@ -40,10 +40,14 @@ def enroll(req: EnrollRequest, ctx: Ctx) -> EnrollResponse:
         with ctx.db.write() as s:
             station, token = auth.enroll(s, station_code=req.station_code,
                                          code=req.enrollment_code, now=now)
+            security.record(s, security.ENROLLED, now, station_code=station.code,
+                            address=client_address(request))
             return EnrollResponse(token=token, station_code=station.code,
                                   station_name=station.name)
     except Exception:
         ratelimit.hit(ctx.db, "enroll", req.station_code, limit=10, window=HOUR, now=now)
+        security.record_now(ctx.db, security.ENROLL_FAILED, now,
+                            address=client_address(request))
         raise
 
 

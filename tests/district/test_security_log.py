@@ -63,3 +63,18 @@ def test_logins_tokens_and_admin_actions_are_logged(sqlite_url: str) -> None:
         # Only admins read it.
         other = d.post("/auth/login", json={"username": "li.shen", "password": PASSWORD})
         assert d.get("/admin/security-events", other.json()["token"]).status_code == 403
+
+
+def test_enrollment_is_logged(sqlite_url: str) -> None:
+    clock = FakeClock(datetime(2026, 3, 2, 2, tzinfo=UTC))
+    app = make_app(sqlite_url, clock=clock)
+    with TestClient(app) as http:
+        d = District(url=sqlite_url, base="", app=app, http=http, clock=clock)
+        d.station_token()
+        d.post("/enroll", json={"station_code": "110108001001",
+                                "enrollment_code": "AAAAA-BBBBB-CCCCC-DDDDD"})
+        admin = d.user("zhao.admin", "admin")
+        kinds = [(e["kind"], e["station_code"]) for e in events(d, admin)
+                 if e["kind"].startswith("enrollment")]
+        assert kinds == [("enrollment.failed", None), ("enrollment.ok", "110108001001"),
+                         ("enrollment.code", "110108001001")]
