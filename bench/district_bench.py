@@ -20,6 +20,7 @@ import sys
 import time
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from bench.data import CACHE
 
@@ -140,6 +141,112 @@ def _measure(base: str) -> dict[str, float]:
             "request": statistics.median(request), "level": max(level), "board": board}
 
 
+# --------------------------------------------------------------------------- login storm
+
+STORM = 40
+
+
+def _login_from(port: int, address: str, password: str) -> int:
+    """One login from a loopback address of its own (all of 127/8 reaches the server)."""
+    import http.client
+
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=120,
+                                      source_address=(address, 0))
+    try:
+        conn.request("POST", "/api/v1/auth/login",
+                     body=json.dumps({"username": "li.shen", "password": password}),
+                     headers={"Content-Type": "application/json"})
+        return conn.getresponse().status
+    finally:
+        conn.close()
+
+
+def push_latency_under_storm(base: str, port: int, token: str, events: list[dict[str, Any]],
+                             storm: int = STORM) -> tuple[float, float, list[int]]:
+    """Median push latency (ms) idle, and while `storm` failed logins of user li.shen from
+    as many addresses (so each one is a full password check, none throttled) arrive at
+    once; with the login answers' status codes."""
+    import threading
+
+    import requests
+
+    session = requests.Session()
+    headers = {"Authorization": f"Bearer {token}"}
+
+    def one_push() -> float:
+        t = time.perf_counter()
+        r = session.post(f"{base}/api/v1/sync/push", json={"events": events}, headers=headers,
+                         timeout=60)
+        assert r.status_code == 200, r.text
+        return (time.perf_counter() - t) * 1000
+
+    for _ in range(3):
+        one_push()  # warm up
+    idle = statistics.median(one_push() for _ in range(15))
+    codes: list[int] = []
+    start = threading.Barrier(storm + 1)
+
+    def attack(n: int) -> None:
+        start.wait()
+        codes.append(_login_from(port, f"127.0.{1 + n // 200}.{1 + n % 200}", "wrong-pass"))
+
+    threads = [threading.Thread(target=attack, args=(n,)) for n in range(storm)]
+    for t in threads:
+        t.start()
+    start.wait()
+    during: list[float] = []
+    while any(t.is_alive() for t in threads) or len(during) < 5:
+        during.append(one_push())
+    for t in threads:
+        t.join()
+    session.close()
+    return idle, statistics.median(during), codes
+
+
+def storm_rows() -> list[tuple[str, float, str]]:
+    """A fresh district with one station and one reviewer; pushes idle and under a storm."""
+    import tempfile
+
+    from clerk.generate.bulk_cases import populate as populate_station
+    from clerk.generate.stations import fresh_station
+    from district import admin
+    from district.db import Database
+    from sync import engine
+
+    work = Path(tempfile.mkdtemp(prefix="sd-storm-bench-"))
+    try:
+        db_path = work / "district.sqlite3"
+        db = Database(f"sqlite:///{db_path}")
+        ws = fresh_station(work / "station")
+        try:
+            populate_station(ws, 3)
+            station = ws.station()
+            assert station is not None
+            admin.create_user(db, username="li.shen", password=PASSWORD, role="reviewer",
+                              now=datetime.now(UTC))
+            code = admin.create_station(db, code=station.code, name=station.name,
+                                        now=datetime.now(UTC)).code
+        finally:
+            db.close()
+        proc, base = _serve(db_path)
+        try:
+            _, token = engine.enroll(ws, base, code, store_token=False)
+            case_no = ws.cases.list(limit=1)[0].case_no
+            events = [e.to_wire() for e in ws.cases.timeline(case_no)]
+            idle, during, codes = push_latency_under_storm(base, int(base.rsplit(":", 1)[1]),
+                                                           token, events)
+        finally:
+            proc.terminate()
+            proc.wait(10)
+            ws.close()
+        assert set(codes) == {401}, codes
+        return [("push latency idle, median (ms)", idle, "-"),
+                (f"push latency under a storm of {STORM} failed logins, median (ms)", during,
+                 "≤ 2× idle")]
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
 def _child() -> None:
     print(json.dumps(_measure(sys.argv[1])))
 
@@ -162,6 +269,7 @@ def run() -> list[tuple[str, float, str]]:
     r = json.loads(out.stdout.strip().splitlines()[-1])
     assert r["total"] > 0
     return [
+        *storm_rows(),
         (f"reviewer queue, {CASES:,} cases on the server: first paint (ms)", r["cold"],
          f"≤ {FIRST_PAINT_BUDGET_MS} ms"),
         ("reviewer queue: first paint again, median of 7 (ms)", r["warm"],

@@ -9,8 +9,10 @@ from pathlib import Path
 from clerk.calendar import parse_year_file
 from clerk.catalog import load_catalog_file
 from clerk.errors import QT_TRANSLATE_NOOP, ValidationError
-from district import auth, reference
+from district import auth, reference, security
 from district.db import Database
+
+CLI = "command line"  # who acted, in the security log, when no staff user did
 
 
 @dataclass(frozen=True)
@@ -26,6 +28,8 @@ def create_station(db: Database, *, code: str, name: str, now: datetime,
     with db.write() as s:
         row, secret, expires = auth.create_station(s, code=code, name=name, now=now,
                                                    enrollment_days=enrollment_days)
+        security.record(s, security.ENROLLMENT_CODE, now, station_code=row.code,
+                        detail=CLI)
         return Enrollment(row.code, row.name, secret, expires)
 
 
@@ -55,13 +59,18 @@ def revoke_device(db: Database, station_code: str, device_name: str, now: dateti
 def create_user(db: Database, *, username: str, password: str, role: str, now: datetime,
                 display_name: str = "") -> str:
     with db.write() as s:
-        return auth.create_user(s, username=username, password=password, role=role, now=now,
-                                display_name=display_name).username
+        user = auth.create_user(s, username=username, password=password, role=role, now=now,
+                                display_name=display_name)
+        security.record(s, security.USER_CREATED, now, detail=f"{user.username} ({role}), {CLI}")
+        return user.username
 
 
 def revoke_station(db: Database, code: str, now: datetime) -> int:
     with db.write() as s:
-        return auth.revoke_station(s, code, now)
+        count = auth.revoke_station(s, code, now)
+        security.record(s, security.STATION_REVOKED, now, station_code=code,
+                        detail=f"{count} device token(s), {CLI}")
+        return count
 
 
 def publish_catalog_file(db: Database, path: Path, now: datetime) -> dict[str, int]:

@@ -9,6 +9,7 @@ is cached in process memory, so every worker answers the same way.
 from __future__ import annotations
 
 import base64
+import contextlib
 import hashlib
 import re
 import secrets
@@ -347,21 +348,51 @@ def create_user(s: Session, *, username: str, password: str, role: str, now: dat
     return user
 
 
-def login(s: Session, *, username: str, password: str, now: datetime,
-          hours: int) -> tuple[StaffUser, str, datetime] | None:
-    """A new session token for valid credentials of an active user; None otherwise."""
-    user = s.execute(select(StaffUser).where(StaffUser.username == username)
-                     ).scalar_one_or_none()
-    if user is None or not user.active:
+@dataclass(frozen=True)
+class Credentials:
+    """What a login needs from the database, read before the (slow) password check."""
+
+    user_id: int
+    password_hash: str
+    active: bool
+
+
+# A hash of a password nobody has: an unknown user name costs the same check.
+_DUMMY_HASH = _hasher.hash(secrets.token_urlsafe(16))
+
+
+def credentials(s: Session | Connection, username: str) -> Credentials | None:
+    row = s.execute(select(StaffUser.id, StaffUser.password_hash, StaffUser.active)
+                    .where(StaffUser.username == username)).first()
+    return None if row is None else Credentials(row.id, row.password_hash, bool(row.active))
+
+
+def check_password(found: Credentials | None, password: str) -> str | None:
+    """Verify a password (argon2, tens of milliseconds of CPU) with no database work, so it
+    can run outside any transaction. Returns None for a failure, else the hash to keep:
+    the stored one, or a fresh one when the parameters changed."""
+    if found is None or not found.active:
         # Spend the same time as a real check, so timing does not reveal user names.
-        _hasher.hash(password)
+        with contextlib.suppress(VerificationError, InvalidHashError):
+            _hasher.verify(_DUMMY_HASH, password)
         return None
     try:
-        _hasher.verify(user.password_hash, password)
+        _hasher.verify(found.password_hash, password)
     except (VerificationError, InvalidHashError):
         return None
-    if _hasher.check_needs_rehash(user.password_hash):
-        user.password_hash = _hasher.hash(password)
+    if _hasher.check_needs_rehash(found.password_hash):
+        return _hasher.hash(password)
+    return found.password_hash
+
+
+def issue_staff_token(s: Session, found: Credentials, password_hash: str, *, now: datetime,
+                      hours: int) -> tuple[StaffUser, str, datetime] | None:
+    """The session token after a successful check; None when the user was deactivated or
+    its password changed in the meantime."""
+    user = s.get(StaffUser, found.user_id)
+    if user is None or not user.active or user.password_hash != found.password_hash:
+        return None
+    user.password_hash = password_hash
     token = new_token(STAFF_PREFIX)
     expires = naive(now) + timedelta(hours=hours)
     s.add(StaffToken(token_hash=sha256_hex(token), user_id=user.id, created_at=naive(now),

@@ -49,8 +49,12 @@ class Settings:
     staff_token_hours: int = 12
     enrollment_days: int = 7
     progress_per_minute: int = 20  # lookups per client address
-    progress_failures_per_hour: int = 10  # wrong last-4 guesses per case number
-    login_failures_per_hour: int = 20  # per user name
+    # Wrong guesses (password, last 4 digits) free of delay per (subject, address); then
+    # growing delays up to throttle_max_delay seconds (district.ratelimit, README).
+    free_failures: int = 3
+    throttle_max_delay: float = 30.0
+    # Password checks (argon2) at once per worker: the rest wait without holding a thread.
+    password_workers: int = field(default_factory=lambda: max(1, (os.cpu_count() or 2) // 2))
     yellow_ratio: float = 0.8
     migrate: bool = True  # apply migrations at start (workers of `serve` only check)
     clock: Callable[[], datetime] = _utcnow

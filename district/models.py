@@ -282,3 +282,24 @@ class PublicationRefusal(Base):
 
 
 Index("ix_cases_next_promise", CaseRow.next_promise)
+
+
+class SecurityEvent(Base):
+    """The security event log (logins, throttling, tokens, enrollment, full-record views).
+
+    Never personal data of applicants: no ID numbers, phones or names. The subject is a
+    staff user name (only names that exist: a mistyped name may be a password) or a
+    station code; a full-record view names the case by its id and carries the reason the
+    reviewer gave.
+    """
+
+    __tablename__ = "security_events"
+    __table_args__ = (Index("ix_security_events_kind_at", "kind", "at"),)
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    at: Mapped[datetime] = mapped_column(DateTime, index=True)
+    kind: Mapped[str] = mapped_column(String(32))
+    username: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    station_code: Mapped[str | None] = mapped_column(String(12), nullable=True)
+    address: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    case_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
+    detail: Mapped[str] = mapped_column(String(200), default="")

@@ -144,6 +144,11 @@ class StaffClient(ApiClient):
     def case(self, case_id: str) -> CaseDetail:
         return self._parse(CaseDetail, self._get(f"/cases/{case_id}"))
 
+    def reveal(self, case_id: str, reason: str) -> CaseDetail:
+        """The case's full record (ID numbers, phones): the district logs who, when, why."""
+        return self._parse(CaseDetail, self._post(f"/cases/{case_id}/reveal",
+                                                  {"reason": reason}))
+
     def events(self, case_id: str) -> CaseEvents:
         return self._parse(CaseEvents, self._get(f"/cases/{case_id}/events"))
 

@@ -375,6 +375,8 @@ class CaseDetail(CaseSummary):
     record: dict[str, Any]
     notes: list[NoteView] = Field(default_factory=list)
     level: str | None = None
+    # ID numbers and phones in `record` are masked: POST /cases/{id}/reveal for the full one.
+    masked: bool = False
 
 
 class CaseList(Response):
@@ -431,6 +433,12 @@ class ApproveRequest(ExpectedVersion):
 
 class DenyRequest(ExpectedVersion):
     reason: Annotated[str, Field(min_length=1, max_length=2000)]
+
+
+class RevealRequest(Request):
+    """Opening a case's full record (显示完整号码): why, for the access log."""
+
+    reason: Annotated[str, Field(min_length=2, max_length=200)]
 
 
 class CommentRequest(ExpectedVersion):

@@ -195,3 +195,24 @@ class PeriodReport(Response):
     total: ReportLine
     # Ratings recorded in the period (one per case) by clerk.ratings.RatingChannel value
     rating_channels: dict[str, int] = Field(default_factory=dict)
+
+
+# --------------------------------------------------------------------------- security log
+
+
+class SecurityEventItem(Response):
+    """One entry of the security event log (never an applicant's personal data)."""
+
+    id: int
+    at: datetime
+    kind: str  # login.ok | login.failed | login.throttled | logout | record.viewed | ...
+    username: str | None  # the staff user (None for an unknown name or the command line)
+    station_code: str | None
+    address: str | None  # the client address
+    case_id: str | None  # a full-record view: which case
+    detail: str  # a full-record view: the reason given
+
+
+class SecurityEventPage(Response):
+    items: list[SecurityEventItem]  # newest first
+    next_before: int | None  # pass as `before` for the next (older) page

@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Request
 from fastapi import Path as PathParam
 from sqlalchemy import func, select
 
@@ -18,11 +18,12 @@ from clerk.cases.states import EventType, State
 from clerk.cases.supervision import case_level
 from clerk.errors import QT_TRANSLATE_NOOP
 from clerk.timeutil import day_bounds_utc, local_date
-from district import actions, snapshots
+from district import actions, privacy, security, snapshots
 from district.actions import PayloadBuilder
+from district.api.auth import client_address
 from district.api.deps import Ctx, Staff
 from district.api.views import case_detail, case_summary, events_of
-from district.auth import naive
+from district.auth import StaffPrincipal, naive
 from district.calendar import work_calendar
 from district.errors import ApiError
 from district.models import CaseRow, Followup
@@ -40,6 +41,7 @@ from wire.protocol import (
     FollowupRequest,
     ProxyStepRequest,
     ReturnRequest,
+    RevealRequest,
     SpecialEndRequest,
     SpecialStartRequest,
     TakeRequest,
@@ -93,34 +95,71 @@ def _row(ctx: Ctx, case_id: str) -> CaseRow:
     return row
 
 
-def _detail(ctx: Ctx, case_id: str) -> CaseDetail:
-    with ctx.db.read() as s:
+def _detail(ctx: Ctx, who: StaffPrincipal, case_id: str, *, why: str | None = None,
+            address: str | None = None) -> CaseDetail:
+    """A case's detail as this staff member may see it: masked, unless the case is
+    assigned to them (a proxy agent) or they asked for the full record (`why`). Every
+    full detail handed out is logged (a reveal in the same transaction that reads it)."""
+    with ctx.db.write() if why is not None else ctx.db.read() as s:
         row = s.get(CaseRow, case_id)
         if row is None:
             raise ApiError(404, "case.unknown", QT_TRANSLATE_NOOP("errors", "没有这个案件。"))
         rec = CaseRecord.from_dict(snapshots.row_data(s, row.data, row.matter_ref))
         level: Level | None = case_level(rec, work_calendar(s), local_date(ctx.now()),
                                          ctx.settings.yellow_ratio)
-        return case_detail(s, row, level.value if level else None)
+        detail = case_detail(s, row, level.value if level else None)
+        if why is not None:
+            security.record(s, security.RECORD_VIEWED, ctx.now(), username=who.username,
+                            case_id=row.id, address=address, detail=why)
+            return detail
+    if privacy.entitled(who, detail.proxy_agent):
+        security.record_now(ctx.db, security.RECORD_VIEWED, ctx.now(), username=who.username,
+                            case_id=case_id, detail=ASSIGNED)
+        return detail
+    return detail.model_copy(update={"record": privacy.masked(detail.record), "masked": True})
 
 
-@router.get("/{case_id}", response_model=CaseDetail, responses=ERRORS, summary="案件详情")
+ASSIGNED = "assigned to this proxy agent"  # the reason logged for a proxy's own case
+
+
+@router.get("/{case_id}", response_model=CaseDetail, responses=ERRORS,
+            summary="案件详情（证件号码、电话已遮蔽，代办员本人受托的案件除外）")
 def get_case(ctx: Ctx, who: Staff, case_id: CaseId) -> CaseDetail:
-    return _detail(ctx, case_id)
+    return _detail(ctx, who, case_id)
+
+
+@router.post("/{case_id}/reveal", response_model=CaseDetail, responses=ERRORS,
+             summary="显示完整号码：写明理由，记入访问日志，返回完整案件记录")
+def reveal(ctx: Ctx, who: Staff, case_id: CaseId, req: RevealRequest,
+           request: Request) -> CaseDetail:
+    row = _row(ctx, case_id)
+    if who.role == "proxy" and not privacy.entitled(who, row.proxy_agent):
+        raise ApiError(
+            403, "forbidden.not_assigned",
+            QT_TRANSLATE_NOOP("errors", "代办员只能查看指派给本人的案件的完整记录。"))
+    reason = " ".join(req.reason.split())
+    if len(reason) < 2:
+        raise ApiError(422, "reveal.reason",
+                       QT_TRANSLATE_NOOP("errors", "请写明查看完整号码的理由。"))
+    return _detail(ctx, who, case_id, why=reason, address=client_address(request))
 
 
 @router.get("/{case_id}/events", response_model=CaseEvents, responses=ERRORS,
-            summary="案件时间线（全部事件）")
+            summary="案件时间线（全部事件；证件号码、电话一律遮蔽，完整记录见 reveal）")
 def get_case_events(ctx: Ctx, who: Staff, case_id: CaseId) -> CaseEvents:
+    # Masked for everyone: a timeline is read for what happened, not for whom, and one
+    # place handing out full records (the detail) is one place to log them.
     row = _row(ctx, case_id)
     with ctx.db.read() as s:
-        return events_of(s, row.id)
+        events = events_of(s, row.id)
+    return CaseEvents(events=[e.model_copy(update={"payload": privacy.masked(e.payload)})
+                              for e in events.events])
 
 
 def _act(ctx: Ctx, who: Staff, case_id: str, expected: int, etype: EventType,
          build: PayloadBuilder) -> CaseDetail:
     actions.perform(ctx.db, who, case_id, expected, etype, build, ctx.now())
-    return _detail(ctx, case_id)
+    return _detail(ctx, who, case_id)
 
 
 @router.post("/{case_id}/take", response_model=CaseDetail, responses=ERRORS, summary="接件")
@@ -186,7 +225,7 @@ def comment(ctx: Ctx, who: Staff, case_id: CaseId, req: CommentRequest) -> CaseD
     if not req.text.strip():
         raise ApiError(422, "comment.empty", QT_TRANSLATE_NOOP("errors", "留言不能为空。"))
     actions.comment(ctx.db, who, case_id, req.expected_version, req.text.strip(), ctx.now())
-    return _detail(ctx, case_id)
+    return _detail(ctx, who, case_id)
 
 
 @router.post("/{case_id}/followup", response_model=CaseDetail, responses=ERRORS,
@@ -206,4 +245,4 @@ def followup(ctx: Ctx, who: Staff, case_id: CaseId, req: FollowupRequest) -> Cas
                 QT_TRANSLATE_NOOP("errors", "该案件没有差评，无需整改。"))
         s.add(Followup(case_id=case_id, text=req.text.strip(), rectified=req.rectified,
                        by=who.username, at=naive(ctx.now())))
-    return _detail(ctx, case_id)
+    return _detail(ctx, who, case_id)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Annotated
 
+from anyio import CapacityLimiter
 from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
@@ -28,9 +29,17 @@ _bearer = HTTPBearer(auto_error=False, description="设备令牌（站点）或�
 class AppContext:
     settings: Settings
     db: Database
+    _password_limiter: CapacityLimiter | None = None
 
     def now(self) -> datetime:
         return self.settings.clock()
+
+    def password_limiter(self) -> CapacityLimiter:
+        """The bounded pool of password checks (made inside the event loop, on first use):
+        a burst of logins queues here instead of taking every worker thread and core."""
+        if self._password_limiter is None:
+            self._password_limiter = CapacityLimiter(self.settings.password_workers)
+        return self._password_limiter
 
 
 async def get_ctx(request: Request) -> AppContext:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
@@ -13,11 +13,11 @@ from clerk.cases.states import State
 from clerk.errors import QT_TRANSLATE_NOOP
 from clerk.timeutil import local_date
 from clerk.validation import last4 as last4_of
-from district import __version__, auth, ratelimit
+from district import __version__, auth, ratelimit, security
 from district.api.deps import Admin, Ctx, Staff
 from district.api.views import supervision_for
 from district.errors import ApiError
-from district.models import CaseRow, StaffUser, StationRow
+from district.models import CaseRow, SecurityEvent, StaffUser, StationRow
 from wire.protocol import (
     CreateStationRequest,
     CreateStationResponse,
@@ -29,9 +29,10 @@ from wire.protocol import (
     SupervisionResponse,
     UserInfo,
 )
+from wire.staff import SecurityEventItem, SecurityEventPage
 
 router = APIRouter()
-MINUTE, HOUR = timedelta(minutes=1), timedelta(hours=1)
+MINUTE = timedelta(minutes=1)
 
 
 @router.get("/health", tags=["health"], summary="服务与数据库是否可用")
@@ -68,22 +69,26 @@ def progress(req: ProgressRequest, request: Request, ctx: Ctx) -> ProgressRespon
     client = request.client.host if request.client else "unknown"
     wait = ratelimit.hit(ctx.db, "progress", client, limit=settings.progress_per_minute,
                          window=MINUTE, now=now)
-    # Per case number too, so guessing the 10,000 possible last digits is hopeless.
-    wait = wait or ratelimit.peek(ctx.db, "progress-miss", req.case_no,
-                                  limit=settings.progress_failures_per_hour, window=HOUR,
-                                  now=now)
+    # Wrong last digits slow down that case number from that address (and, softer, from
+    # any address that has been failing), never lock the applicant out.
+    case_no = req.case_no.strip()
+    rule = ratelimit.Backoff("progress", free=settings.free_failures,
+                             max_delay=settings.throttle_max_delay)
+    wait = wait or ratelimit.backoff_wait(ctx.db, rule, case_no, client, now)
     if wait is not None:
+        if security.throttle_sampler.due(security.PROGRESS_THROTTLED, case_no, client):
+            security.record_now(ctx.db, security.PROGRESS_THROTTLED, now, address=client)
         raise ApiError(
             429, "rate_limited",
             QT_TRANSLATE_NOOP("errors", "查询过于频繁，请稍后再试。"),
             headers={"Retry-After": str(wait)})
     with ctx.db.read() as s:
-        row = s.execute(select(CaseRow).where(CaseRow.case_no == req.case_no.strip())
+        row = s.execute(select(CaseRow).where(CaseRow.case_no == case_no)
                         ).scalar_one_or_none()
     if row is None or not _last4_matches(row.data.get("applicant", {}), req.last4):
-        ratelimit.hit(ctx.db, "progress-miss", req.case_no, now=now, window=HOUR,
-                      limit=settings.progress_failures_per_hour)
+        ratelimit.backoff_failed(ctx.db, rule, case_no, client, now)
         raise ApiError(404, "progress.not_found", NOT_FOUND)
+    ratelimit.backoff_succeeded(ctx.db, rule, case_no, client)
     return ProgressResponse(
         case_no=row.case_no, state=row.state, state_label=State(row.state).label,
         received_on=local_date(_utc(row.data["received_at"])),
@@ -117,6 +122,8 @@ def create_station(req: CreateStationRequest, ctx: Ctx, who: Admin) -> CreateSta
     with ctx.db.write() as s:
         row, code, expires = auth.create_station(s, code=req.code, name=req.name, now=ctx.now(),
                                                  enrollment_days=ctx.settings.enrollment_days)
+        security.record(s, security.ENROLLMENT_CODE, ctx.now(), username=who.username,
+                        station_code=row.code)
         return CreateStationResponse(code=row.code, name=row.name, enrollment_code=code,
                                      expires_at=expires)
 
@@ -128,7 +135,9 @@ def create_station(req: CreateStationRequest, ctx: Ctx, who: Admin) -> CreateSta
 def revoke_station(code: Annotated[str, PathParam(pattern=r"^\d{12}$")], ctx: Ctx,
                    who: Admin) -> None:
     with ctx.db.write() as s:
-        auth.revoke_station(s, code, ctx.now())
+        count = auth.revoke_station(s, code, ctx.now())
+        security.record(s, security.STATION_REVOKED, ctx.now(), username=who.username,
+                        station_code=code, detail=f"{count} device token(s)")
 
 
 StationCode = Annotated[str, PathParam(pattern=r"^\d{12}$")]
@@ -177,6 +186,8 @@ def create_user(req: CreateUserRequest, ctx: Ctx, who: Admin) -> UserInfo:
     with ctx.db.write() as s:
         user = auth.create_user(s, username=req.username, password=req.password, role=req.role,
                                 display_name=req.display_name, now=ctx.now())
+        security.record(s, security.USER_CREATED, ctx.now(), username=who.username,
+                        detail=f"{user.username} ({user.role})")
         return UserInfo(username=user.username, role=user.role,
                         display_name=user.display_name, active=user.active)
 
@@ -189,3 +200,40 @@ def list_users(ctx: Ctx, who: Admin) -> list[UserInfo]:
         return [UserInfo(username=u.username, role=u.role, display_name=u.display_name,
                          active=u.active)
                 for u in s.execute(select(StaffUser).order_by(StaffUser.id)).scalars()]
+
+
+@router.get("/admin/security-events", tags=["admin"], response_model=SecurityEventPage,
+            responses={401: {"model": ErrorBody}, 403: {"model": ErrorBody},
+                       422: {"model": ErrorBody}},
+            summary="安全事件日志：登录、失败、限速、令牌、登记、查看完整记录（新的在前，分页）")
+def security_events(
+        ctx: Ctx, who: Admin,
+        kind: Annotated[list[str] | None, Query(description="事件类型，可多个")] = None,
+        since: Annotated[datetime | None, Query(description="不早于（含）")] = None,
+        until: Annotated[datetime | None, Query(description="早于（不含）")] = None,
+        before: Annotated[int | None, Query(ge=1, description="上一页的 next_before")] = None,
+        limit: Annotated[int, Query(ge=1, le=500)] = 100) -> SecurityEventPage:
+    unknown = sorted(set(kind or ()) - set(security.KINDS))
+    if unknown:
+        raise ApiError(422, "security.kind",
+                       QT_TRANSLATE_NOOP("errors", "事件类型须为 {items}。"),
+                       params={"items": "/".join(security.KINDS)})
+    q = select(SecurityEvent).order_by(SecurityEvent.id.desc()).limit(limit + 1)
+    if kind:
+        q = q.where(SecurityEvent.kind.in_(kind))
+    if since is not None:
+        q = q.where(SecurityEvent.at >= auth.naive(since))
+    if until is not None:
+        q = q.where(SecurityEvent.at < auth.naive(until))
+    if before is not None:
+        q = q.where(SecurityEvent.id < before)
+    with ctx.db.read() as s:
+        rows = list(s.execute(q).scalars())
+    page = rows[:limit]
+    return SecurityEventPage(
+        items=[SecurityEventItem(
+            id=r.id, at=r.at.replace(tzinfo=UTC), kind=r.kind, username=r.username,
+            station_code=r.station_code, address=r.address,
+            case_id=r.case_id, detail=r.detail)
+            for r in page],
+        next_before=page[-1].id if len(rows) > limit else None)

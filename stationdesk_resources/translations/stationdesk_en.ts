@@ -2045,57 +2045,82 @@
 <context>
     <name>DistrictCaseView</name>
     <message>
-        <location filename="../../ui/district/case.py" line="77"/>
+        <location filename="../../ui/district/case.py" line="80"/>
         <source>&lt;span style=&apos;color:#5f6368&apos;&gt;在上方列表中选择一个案件，查看材料、办理进程和站点文书。&lt;/span&gt;</source>
         <translation>&lt;span style=&apos;color:#5f6368&apos;&gt;Select a case in the list above to see its materials, history and the station&apos;s documents.&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/district/case.py" line="184"/>
+        <location filename="../../ui/district/case.py" line="141"/>
+        <source>查看完整号码的理由：</source>
+        <translation>Reason for viewing the full numbers:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/case.py" line="144"/>
+        <source>例如：核对申请人身份（记入访问日志）</source>
+        <translation>e.g. checking the applicant&apos;s identity (recorded in the access log)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/case.py" line="147"/>
+        <source>显示</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/case.py" line="150"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/case.py" line="216"/>
+        <source>请写明查看完整号码的理由。</source>
+        <translation>Please state why you need the full numbers.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/case.py" line="252"/>
         <source>没有执行：这个案件刚刚被别人处理过（{why}）。已为您刷新到最新状态，请查看后重新决定。</source>
         <translation>Not done: someone else has just acted on this case ({why}). It has been refreshed to its current state; please look again and decide.</translation>
     </message>
     <message>
-        <location filename="../../ui/district/case.py" line="190"/>
+        <location filename="../../ui/district/case.py" line="258"/>
         <source>已接件。</source>
         <translation>Taken.</translation>
     </message>
     <message>
-        <location filename="../../ui/district/case.py" line="190"/>
+        <location filename="../../ui/district/case.py" line="258"/>
         <source>已指派代办员。</source>
         <translation>Proxy agent assigned.</translation>
     </message>
     <message>
-        <location filename="../../ui/district/case.py" line="191"/>
+        <location filename="../../ui/district/case.py" line="259"/>
         <source>已记录代办进展。</source>
         <translation>Step recorded.</translation>
     </message>
     <message>
-        <location filename="../../ui/district/case.py" line="192"/>
+        <location filename="../../ui/district/case.py" line="260"/>
         <source>已退回站点补正；站点同步后即可看到。</source>
         <translation>Returned for correction; the station sees it with its next sync.</translation>
     </message>
     <message>
-        <location filename="../../ui/district/case.py" line="193"/>
+        <location filename="../../ui/district/case.py" line="261"/>
         <source>特别程序已开始，暂停计时。</source>
         <translation>Special procedure started; the clock is paused.</translation>
     </message>
     <message>
-        <location filename="../../ui/district/case.py" line="194"/>
+        <location filename="../../ui/district/case.py" line="262"/>
         <source>特别程序已结束，期限已顺延。</source>
         <translation>Special procedure ended; the due date moved.</translation>
     </message>
     <message>
-        <location filename="../../ui/district/case.py" line="195"/>
+        <location filename="../../ui/district/case.py" line="263"/>
         <source>已准予；结果将在站点同步后交付。</source>
         <translation>Approved; the station hands the result over after its next sync.</translation>
     </message>
     <message>
-        <location filename="../../ui/district/case.py" line="196"/>
+        <location filename="../../ui/district/case.py" line="264"/>
         <source>已不予批准；结果将在站点同步后交付。</source>
         <translation>Denied; the station hands the result over after its next sync.</translation>
     </message>
     <message>
-        <location filename="../../ui/district/case.py" line="197"/>
+        <location filename="../../ui/district/case.py" line="265"/>
         <source>留言已发送。</source>
         <translation>Comment sent.</translation>
     </message>
@@ -5413,13 +5438,13 @@
     </message>
     <message>
         <location filename="../../clerk/accounts.py" line="39"/>
-        <location filename="../../district/auth.py" line="332"/>
+        <location filename="../../district/auth.py" line="333"/>
         <source>角色须为 {items}。</source>
         <translation>The role must be one of {items}.</translation>
     </message>
     <message>
         <location filename="../../clerk/accounts.py" line="43"/>
-        <location filename="../../district/auth.py" line="340"/>
+        <location filename="../../district/auth.py" line="341"/>
         <source>用户名 {username} 已存在。</source>
         <translation>User name {username} already exists.</translation>
     </message>
@@ -5574,7 +5599,7 @@
     </message>
     <message>
         <location filename="../../clerk/cases/service.py" line="344"/>
-        <location filename="../../district/api/cases.py" line="187"/>
+        <location filename="../../district/api/cases.py" line="226"/>
         <source>留言不能为空。</source>
         <translation>The comment is empty.</translation>
     </message>
@@ -5672,13 +5697,13 @@
     </message>
     <message>
         <location filename="../../clerk/station.py" line="46"/>
-        <location filename="../../district/auth.py" line="327"/>
+        <location filename="../../district/auth.py" line="328"/>
         <source>用户名须以小写字母开头，2–32 位小写字母、数字、点、下划线或连字符。</source>
         <translation>A user name starts with a lower-case letter: 2–32 lower-case letters, digits, dots, underscores or hyphens.</translation>
     </message>
     <message>
         <location filename="../../clerk/station.py" line="55"/>
-        <location filename="../../district/auth.py" line="336"/>
+        <location filename="../../district/auth.py" line="337"/>
         <source>密码至少 {min_password} 位。</source>
         <translation>The password needs at least {min_password} characters.</translation>
     </message>
@@ -5885,9 +5910,9 @@
     </message>
     <message>
         <location filename="../../district/actions.py" line="57"/>
-        <location filename="../../district/api/cases.py" line="92"/>
-        <location filename="../../district/api/cases.py" line="100"/>
-        <location filename="../../district/api/cases.py" line="202"/>
+        <location filename="../../district/api/cases.py" line="94"/>
+        <location filename="../../district/api/cases.py" line="106"/>
+        <location filename="../../district/api/cases.py" line="241"/>
         <location filename="../../district/api/oversight.py" line="80"/>
         <location filename="../../district/api/sync.py" line="107"/>
         <source>没有这个案件。</source>
@@ -5904,90 +5929,110 @@
         <translation>{proxy_agent} is not an active proxy agent.</translation>
     </message>
     <message>
-        <location filename="../../district/admin.py" line="79"/>
+        <location filename="../../district/admin.py" line="88"/>
         <source>无法读取文件 {path}：{strerror}</source>
         <translation>Cannot read the file {path}: {strerror}</translation>
     </message>
     <message>
-        <location filename="../../district/api/auth.py" line="36"/>
+        <location filename="../../district/api/auth.py" line="37"/>
         <source>登记尝试过多，请稍后再试。</source>
         <translation>Too many enrollment attempts; try again later.</translation>
     </message>
     <message>
-        <location filename="../../district/api/auth.py" line="63"/>
+        <location filename="../../district/api/auth.py" line="67"/>
         <source>登录失败次数过多，请稍后再试。</source>
         <translation>Too many failed sign-ins; try again later.</translation>
     </message>
     <message>
-        <location filename="../../district/api/auth.py" line="75"/>
+        <location filename="../../district/api/auth.py" line="98"/>
         <source>用户名或密码不正确，或账号已停用。</source>
         <translation>Wrong user name or password, or the account is disabled.</translation>
     </message>
     <message>
-        <location filename="../../district/api/blobs.py" line="54"/>
+        <location filename="../../district/api/blobs.py" line="60"/>
         <source>只接受以下类型：{items}。</source>
         <translation>Only these types are accepted: {items}.</translation>
     </message>
     <message>
-        <location filename="../../district/api/blobs.py" line="60"/>
         <location filename="../../district/api/blobs.py" line="66"/>
+        <location filename="../../district/api/blobs.py" line="72"/>
         <source>扫描件超过 {max_blob_bytes} 字节。</source>
         <translation>The scan is larger than {max_blob_bytes} bytes.</translation>
     </message>
     <message>
-        <location filename="../../district/api/blobs.py" line="69"/>
+        <location filename="../../district/api/blobs.py" line="75"/>
         <source>扫描件内容为空。</source>
         <translation>The scan is empty.</translation>
     </message>
     <message>
-        <location filename="../../district/api/blobs.py" line="73"/>
+        <location filename="../../district/api/blobs.py" line="79"/>
         <source>上传内容与地址中的 sha256 不符，未保存。</source>
         <translation>The upload does not match the sha256 in its address; nothing was stored.</translation>
     </message>
     <message>
-        <location filename="../../district/api/blobs.py" line="103"/>
+        <location filename="../../district/api/blobs.py" line="85"/>
+        <source>扫描件内容不是所声明的类型 {declared}（只接受 PDF、PNG、JPEG 文件）；未保存。</source>
+        <translation>The scan&apos;s content is not of the declared type {declared} (only PDF, PNG and JPEG files are accepted); nothing was stored.</translation>
+    </message>
+    <message>
+        <location filename="../../district/api/blobs.py" line="122"/>
         <source>没有这个扫描件。</source>
         <translation>No such scan.</translation>
     </message>
     <message>
-        <location filename="../../district/api/cases.py" line="178"/>
+        <location filename="../../district/api/blobs.py" line="127"/>
+        <source>代办员只能取回指派给本人的案件的扫描件。</source>
+        <translation>A proxy agent can fetch scans only of cases assigned to them.</translation>
+    </message>
+    <message>
+        <location filename="../../district/api/cases.py" line="139"/>
+        <source>代办员只能查看指派给本人的案件的完整记录。</source>
+        <translation>A proxy agent can view the full record only of cases assigned to them.</translation>
+    </message>
+    <message>
+        <location filename="../../district/api/cases.py" line="143"/>
+        <source>请写明查看完整号码的理由。</source>
+        <translation>Please state why you need the full numbers.</translation>
+    </message>
+    <message>
+        <location filename="../../district/api/cases.py" line="217"/>
         <source>不予批准必须写明理由。</source>
         <translation>A denial needs a reason.</translation>
     </message>
     <message>
-        <location filename="../../district/api/cases.py" line="198"/>
+        <location filename="../../district/api/cases.py" line="237"/>
         <location filename="../../district/api/oversight.py" line="75"/>
         <source>只有审核人员或管理员可以记录差评整改。</source>
         <translation>Only reviewers and admins can record the follow-up of a bad rating.</translation>
     </message>
     <message>
-        <location filename="../../district/api/cases.py" line="206"/>
+        <location filename="../../district/api/cases.py" line="245"/>
         <location filename="../../district/api/oversight.py" line="84"/>
         <source>该案件没有差评，无需整改。</source>
         <translation>The case has no bad rating: nothing to follow up.</translation>
     </message>
     <message>
-        <location filename="../../district/api/deps.py" line="56"/>
+        <location filename="../../district/api/deps.py" line="65"/>
         <source>需要令牌（Authorization: Bearer …）。</source>
         <translation>A token is needed (Authorization: Bearer …).</translation>
     </message>
     <message>
-        <location filename="../../district/api/deps.py" line="73"/>
+        <location filename="../../district/api/deps.py" line="82"/>
         <source>令牌无效、已吊销或已过期；站点请重新登记，工作人员请重新登录。</source>
         <translation>The token is invalid, revoked or expired: stations enroll again, staff sign in again.</translation>
     </message>
     <message>
-        <location filename="../../district/api/deps.py" line="86"/>
+        <location filename="../../district/api/deps.py" line="95"/>
         <source>这个接口只供站点设备使用。</source>
         <translation>Only station devices use this endpoint.</translation>
     </message>
     <message>
-        <location filename="../../district/api/deps.py" line="98"/>
+        <location filename="../../district/api/deps.py" line="107"/>
         <source>站点令牌不能使用区中心工作人员的接口。</source>
         <translation>A station token cannot use the district staff&apos;s endpoints.</translation>
     </message>
     <message>
-        <location filename="../../district/api/deps.py" line="107"/>
+        <location filename="../../district/api/deps.py" line="116"/>
         <source>需要以下角色之一：{items}。</source>
         <translation>This needs one of these roles: {items}.</translation>
     </message>
@@ -5998,14 +6043,19 @@
         <translation>The start date is after the end date.</translation>
     </message>
     <message>
-        <location filename="../../district/api/public.py" line="43"/>
+        <location filename="../../district/api/public.py" line="44"/>
         <source>数据库不可用。</source>
         <translation>The database is not available.</translation>
     </message>
     <message>
-        <location filename="../../district/api/public.py" line="78"/>
+        <location filename="../../district/api/public.py" line="83"/>
         <source>查询过于频繁，请稍后再试。</source>
         <translation>Too many look-ups; try again later.</translation>
+    </message>
+    <message>
+        <location filename="../../district/api/public.py" line="219"/>
+        <source>事件类型须为 {items}。</source>
+        <translation>The event kind must be one of {items}.</translation>
     </message>
     <message>
         <location filename="../../district/api/push_queue.py" line="125"/>
@@ -6033,39 +6083,39 @@
         <translation>The page cursor is invalid; load again from the first page.</translation>
     </message>
     <message>
-        <location filename="../../district/auth.py" line="165"/>
+        <location filename="../../district/auth.py" line="166"/>
         <source>登记码无效、已使用或已过期；请向区中心管理员索取新的登记码。</source>
         <extracomment>A device whose answer was lost may retry with the same code for this long.</extracomment>
         <translation>The enrollment code is invalid, used or expired; ask the district&apos;s admin for a new one.</translation>
     </message>
     <message>
-        <location filename="../../district/auth.py" line="182"/>
+        <location filename="../../district/auth.py" line="183"/>
         <source>没有站点 {code}（或已吊销）。</source>
         <translation>There is no station {code} (or it has been revoked).</translation>
     </message>
     <message>
-        <location filename="../../district/auth.py" line="191"/>
+        <location filename="../../district/auth.py" line="192"/>
         <source>设备名称须为 1–50 个字符，例如“2号窗口”。</source>
         <translation>A device name has 1–50 characters, e.g. “Window 2”.</translation>
     </message>
     <message>
-        <location filename="../../district/auth.py" line="195"/>
+        <location filename="../../district/auth.py" line="196"/>
         <source>窗口号须为 1–{max} 之间的整数。</source>
         <translation>The window number must be a whole number from 1 to {max}.</translation>
     </message>
     <message>
-        <location filename="../../district/auth.py" line="240"/>
+        <location filename="../../district/auth.py" line="241"/>
         <source>本站已有设备“{name}”（窗口号 {number}）。请给本机另起名称、另设窗口号（1–99，与其他窗口不同）后再登记；如是换机，请先请区中心吊销旧设备。</source>
         <translation>The station already has a device “{name}” (window number {number}). Give this PC another name and another window number (1–99, different from the other windows) and enroll again; if this PC replaces that one, ask the district to revoke the old device first.</translation>
     </message>
     <message>
-        <location filename="../../district/auth.py" line="279"/>
-        <location filename="../../district/auth.py" line="307"/>
+        <location filename="../../district/auth.py" line="280"/>
+        <location filename="../../district/auth.py" line="308"/>
         <source>没有站点 {code}。</source>
         <translation>There is no station {code}.</translation>
     </message>
     <message>
-        <location filename="../../district/auth.py" line="294"/>
+        <location filename="../../district/auth.py" line="295"/>
         <source>站点 {code} 没有在用的设备“{name}”。</source>
         <translation>Station {code} has no device “{name}” in use.</translation>
     </message>
@@ -6140,7 +6190,7 @@
         <translation>This machine has no usable system keyring, so “remember me” cannot work: the sign-in token is not kept and the password is asked again next time. To be remembered, turn on the system&apos;s credential service (Windows Credential Manager, macOS Keychain, Linux Secret Service) or name a backend in PYTHON_KEYRING_BACKEND.</translation>
     </message>
     <message>
-        <location filename="../../staff_client/client.py" line="200"/>
+        <location filename="../../staff_client/client.py" line="205"/>
         <source>无法把登录令牌写入密钥环（{kind}）。{advice}</source>
         <translation>Cannot write the sign-in token to the keyring ({kind}). {advice}</translation>
     </message>
@@ -6652,17 +6702,17 @@
         <translation>{name} ({o} original(s), {c} copy/copies)</translation>
     </message>
     <message>
-        <location filename="../../ui/district/session.py" line="26"/>
+        <location filename="../../ui/district/session.py" line="27"/>
         <source>审核人员</source>
         <translation>Reviewer</translation>
     </message>
     <message>
-        <location filename="../../ui/district/session.py" line="27"/>
+        <location filename="../../ui/district/session.py" line="28"/>
         <source>代办员</source>
         <translation>Proxy agent</translation>
     </message>
     <message>
-        <location filename="../../ui/district/session.py" line="28"/>
+        <location filename="../../ui/district/session.py" line="29"/>
         <source>管理员</source>
         <translation>Administrator</translation>
     </message>

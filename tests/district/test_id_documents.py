@@ -28,7 +28,9 @@ def test_other_document_case_pushes_and_is_found(api: District, sws: Workspace, 
         changes=MaterialChanges(received=ALL_NEEDED))
     rec = sws.cases.escalate(sws.cases.accept(rec.case_no).case_no)
     assert set(statuses(push(api, token, wire_events(sws, rec.case_no)))) == {"accepted"}
-    detail = api.get(f"/cases/{rec.id}", reviewer).json()
+    masked = api.get(f"/cases/{rec.id}", reviewer).json()  # least access: masked first
+    assert masked["record"]["applicant"]["id_no"] != rec.applicant["id_no"]
+    detail = api.post(f"/cases/{rec.id}/reveal", reviewer, json={"reason": "核对证件"}).json()
     applicant = detail["record"]["applicant"]
     assert applicant["id_type"] == id_type and applicant["id_no"] == rec.applicant["id_no"]
     agent = detail["record"]["agent"]

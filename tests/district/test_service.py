@@ -160,8 +160,8 @@ def test_supervision_board(district_url: str, sws: Workspace, id_factory: IdFact
 
 
 def test_progress_lookup_and_its_rate_limit(district_url: str, sws: Workspace,
-                                            id_factory: IdFactory) -> None:
-    app = make_app(district_url, progress_per_minute=5, progress_failures_per_hour=3)
+                                            id_factory: IdFactory, clock: FakeClock) -> None:
+    app = make_app(district_url, progress_per_minute=5, free_failures=3, clock=clock)
     with TestClient(app) as client:
         d = District(url=district_url, base="", app=app, http=client)
         token = d.station_token()
@@ -178,7 +178,7 @@ def test_progress_lookup_and_its_rate_limit(district_url: str, sws: Workspace,
         statuses = [d.post("/progress", json={"case_no": rec.case_no, "last4": wrong}
                            ).status_code for _ in range(4)]
         assert statuses == [404, 404, 404, 429]
-        # Guessing is over for that case number, even with the right digits.
+        # Guessing from here waits (growing delays), even with the right digits.
         r = d.post("/progress", json={"case_no": rec.case_no, "last4": id_no[-4:]})
         assert r.status_code == 429 and int(r.headers["retry-after"]) > 0
         # Per-address limit: 5 a minute in all.

@@ -12,7 +12,7 @@ from sqlalchemy import delete, func, select, update
 
 from clerk.cases.events import canonical_bytes
 from clerk.workspace import Workspace
-from district import snapshots
+from district import privacy, snapshots
 from district.models import CaseRow, MatterSnapshot
 from tests.districtkit import District, escalated_case, push, statuses, wire_events
 
@@ -52,7 +52,8 @@ def test_cases_of_one_matter_share_one_snapshot(api: District, sws: Workspace,
     reviewer = api.user("li.shen")
     detail = api.get(f"/cases/{cases[0].id}", reviewer).json()
     assert detail["record"]["matter"] == cases[0].matter
-    assert detail["record"]["applicant"] == cases[0].applicant
+    # Staff see the applicant masked (district.privacy) unless they open the full record.
+    assert detail["record"]["applicant"] == privacy.masked(cases[0].applicant)
     # ...and a district action, which loads the record to judge it.
     r = api.post(f"/cases/{cases[0].id}/take", reviewer, json={"expected_version": 3})
     assert r.status_code == 200, r.text

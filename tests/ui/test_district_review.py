@@ -68,8 +68,17 @@ def test_reviewer_takes_and_returns_a_case(qtbot: QtBot, station: Workspace,
     full = rec.applicant["id_no"]
     assert full not in detail.summary_view.toPlainText()
     assert full[:6] + "********" + full[-4:] in detail.summary_view.toPlainText()
+    # Asking for it takes a reason, which the district logs with who and when.
     detail._link(__import__("PySide6.QtCore", fromlist=["QUrl"]).QUrl("reveal:"))
-    assert full in detail.summary_view.toPlainText()
+    assert detail.reveal_row.isVisibleTo(detail) and full not in detail.summary_view.toPlainText()
+    detail.confirm_reveal()
+    assert "理由" in detail.banner.text()
+    detail.reveal_reason.setText("核对申请人身份")
+    detail.confirm_reveal()
+    qtbot.waitUntil(lambda: full in detail.summary_view.toPlainText(), timeout=TIMEOUT_MS)
+    assert not detail.reveal_row.isVisibleTo(detail)
+    detail._link(__import__("PySide6.QtCore", fromlist=["QUrl"]).QUrl("reveal:"))
+    assert full not in detail.summary_view.toPlainText()  # hidden again, no new request
     assert "受理回执" in detail.documents_view.toPlainText()
     assert "上报区级" in detail.timeline_view.toPlainText()
     panel = detail.panel

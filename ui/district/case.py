@@ -13,6 +13,8 @@ from PySide6.QtCore import QUrl, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
+    QLineEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -67,6 +69,7 @@ class DistrictCaseView(CaseView):
 
     def _switching(self) -> None:
         self._reveal = False
+        self.reveal_row.hide()
         self.message("")
 
     def _shown_key(self, data: DistrictCase) -> str:
@@ -113,6 +116,7 @@ class DistrictCaseView(CaseView):
         self.banner = QLabel()
         self.banner.setWordWrap(True)
         self.banner.hide()
+        self._build_reveal_row()
         self.panel = ActionPanel()
         self.panel.requested.connect(self.act)
         left = QWidget()
@@ -121,12 +125,32 @@ class DistrictCaseView(CaseView):
         column.setSpacing(2)
         column.addWidget(self.header)
         column.addWidget(self.banner)
+        column.addWidget(self.reveal_row)
         column.addWidget(self.tabs, 1)
         body = QHBoxLayout(self)
         body.setContentsMargins(0, 4, 0, 0)
         body.setSpacing(0)
         body.addWidget(left, 1)
         body.addWidget(self.panel)
+
+    def _build_reveal_row(self) -> None:
+        """The small input that asks why before the district hands out a full record."""
+        self.reveal_row = QWidget()
+        row = QHBoxLayout(self.reveal_row)
+        row.setContentsMargins(0, 2, 0, 2)
+        row.addWidget(QLabel(self.tr("查看完整号码的理由：")))
+        self.reveal_reason = QLineEdit()
+        self.reveal_reason.setMaxLength(200)
+        self.reveal_reason.setPlaceholderText(self.tr("例如：核对申请人身份（记入访问日志）"))
+        self.reveal_reason.returnPressed.connect(self.confirm_reveal)
+        row.addWidget(self.reveal_reason, 1)
+        self.reveal_button = QPushButton(self.tr("显示"))
+        self.reveal_button.clicked.connect(self.confirm_reveal)
+        row.addWidget(self.reveal_button)
+        cancel = QPushButton(self.tr("取消"))
+        cancel.clicked.connect(self.reveal_row.hide)
+        row.addWidget(cancel)
+        self.reveal_row.hide()
 
     # --- showing ------------------------------------------------------------------
     def _names(self) -> dict[str, str]:
@@ -138,6 +162,8 @@ class DistrictCaseView(CaseView):
         return names
 
     def _show(self, generation: int, c: DistrictCase) -> None:
+        if c.detail.masked:  # a reload hands out the masked record again
+            self._reveal = False
         if self._loaded(generation, c):
             self.panel.set_case(c, self._session)
 
@@ -162,10 +188,52 @@ class DistrictCaseView(CaseView):
     def _link(self, url: QUrl) -> None:
         text = url.toString()
         if text.startswith("reveal:"):
-            self._reveal = not self._reveal
-            self._render()
+            self.toggle_reveal()
         elif text.startswith(SCAN_SCHEME):
             self.open_scan(text[len(SCAN_SCHEME):])
+
+    def toggle_reveal(self) -> None:
+        """Hide the full numbers again, or show them: at once when the district already
+        sent them (a proxy agent's own case), else after asking why (the district logs
+        every full record it hands out, with the reason)."""
+        c = self.data
+        if c is None:
+            return
+        if self._reveal or not c.detail.masked:
+            self._reveal = not self._reveal
+            self._render()
+            return
+        self.reveal_reason.clear()
+        self.reveal_row.show()
+        self.reveal_reason.setFocus()
+
+    def confirm_reveal(self) -> None:
+        session, c = self._session, self.data
+        if session is None or c is None:
+            return
+        reason = " ".join(self.reveal_reason.text().split())
+        if len(reason) < 2:
+            self.message(self.tr("请写明查看完整号码的理由。"), AMBER)
+            return
+        case_id, events = c.detail.case_id, c.events
+        self.reveal_button.setEnabled(False)
+
+        def shown(detail: CaseDetail) -> None:
+            self.reveal_button.setEnabled(True)
+            if self.data is None or self.data.detail.case_id != case_id:
+                return  # another case is shown by now
+            self.reveal_row.hide()
+            self.message("")
+            self.data = DistrictCase(detail, events)
+            self._reveal = True
+            self._render()
+
+        def failed(text: str) -> None:
+            self.reveal_button.setEnabled(True)
+            self.message(text, RED)
+
+        network(session, lambda client: client.reveal(case_id, reason), parent=self,
+                done=shown, failed=failed)
 
     def open_scan(self, sha256: str) -> None:
         session = self._session

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Protocol, TypeVar, runtime_checkable
 
+import shiboken6
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QWidget
 
@@ -92,7 +93,9 @@ def network(session: DistrictSession, work: Callable[[StaffClient], T], *,
     bus = session.bus
 
     def ok(result: T) -> None:
-        bus.online.emit(True, "")
+        # An answer may arrive after signing out deleted the session's bus: nobody to tell.
+        if shiboken6.isValid(bus):
+            bus.online.emit(True, "")
         done(result)
 
     def bad(exc: Exception) -> None:
