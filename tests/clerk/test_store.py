@@ -11,6 +11,7 @@ from sqlalchemy import text
 from clerk.errors import StoreError
 from clerk.store import DB_FILENAME, Store, schema
 from clerk.workspace import Workspace
+from tests.clerk.case_builder import Cases
 
 
 def test_pragmas(tmp_path: Path) -> None:
@@ -156,3 +157,37 @@ def test_json_columns_keep_chinese_as_itself_and_read_back(tmp_path: Path) -> No
         raw = conn.exec_driver_sql("SELECT data FROM probe").scalars().all()
     assert "申请人" in raw[0] and raw[1] == '{"name":"张三"}'
     store.close()
+
+
+def test_an_older_store_with_people_and_cases_migrates_to_head(
+        ws: Workspace, cases: Cases, tmp_path: Path) -> None:
+    """A station upgraded in place: rebuilding `applicants` (0003, batch mode) must not
+    trip over the cases that reference it; nothing is lost and the keys are on again."""
+    from alembic import command
+    from alembic.config import Config
+    from sqlalchemy import create_engine
+
+    for _ in range(3):
+        cases.accepted()
+    path = ws.store.path
+    assert path is not None
+    with ws.store.read() as s:
+        before = (s.execute(text("SELECT count(*) FROM applicants")).scalar_one(),
+                  s.execute(text("SELECT count(*) FROM cases")).scalar_one())
+    ws.close()
+    engine = create_engine(f"sqlite:///{path}")  # as the previous release left it
+    cfg = Config()
+    cfg.set_main_option("script_location", str(schema.MIGRATIONS_DIR))
+    cfg.attributes["engine"] = engine
+    command.downgrade(cfg, "0002")
+    engine.dispose()
+    again = Workspace.open(path.parent)
+    try:
+        with again.store.read() as s:
+            assert s.execute(text("SELECT version_num FROM alembic_version")).scalar_one() \
+                == schema.HEAD_REVISION
+            assert (s.execute(text("SELECT count(*) FROM applicants")).scalar_one(),
+                    s.execute(text("SELECT count(*) FROM cases")).scalar_one()) == before
+            assert s.execute(text("PRAGMA foreign_keys")).scalar_one() == 1
+    finally:
+        again.close()
