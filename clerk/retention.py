@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from clerk.cases.ledger import rewrite_projection
@@ -190,9 +190,10 @@ def _anonymise_case(s: Session, case_id: str, now: datetime, report: RetentionRe
     assert case is not None
     rewrite_projection(s, replay([stored_event(r) for r in rows]))
     case.anonymised_at = _naive(now)
-    report.notes += s.execute(
-        update(CaseNote).where(CaseNote.case_id == case_id, CaseNote.redacted_at.is_(None))
-        .values(text=REDACTED_TEXT, redacted_at=_naive(now))).rowcount
+    for note in s.execute(select(CaseNote).where(CaseNote.case_id == case_id,
+                                                 CaseNote.redacted_at.is_(None))).scalars():
+        note.text, note.redacted_at = REDACTED_TEXT, _naive(now)
+        report.notes += 1
     for q in s.execute(select(SyncQuarantine).where(SyncQuarantine.case_id == case_id)).scalars():
         s.delete(q)
 
