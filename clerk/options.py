@@ -121,6 +121,10 @@ YELLOW_RATIO = Option("supervision.yellow_ratio", float, 0.8,
                       minimum=0.0, maximum=1.0, exclusive_minimum=True)
 
 # --- sync with the district -------------------------------------------------------------
+RETENTION_DAYS = Option(
+    "privacy.retention_days", int, 730,
+    "个人信息保存期限（天）：办结超过此期限、且区中心已确认的案件，删除其中的个人信息"
+    "（事项目录可为单个事项另定）", minimum=30, maximum=10_000)
 SYNC_INTERVAL_MINUTES = Option("sync.interval_minutes", float, 5.0,
                                "后台同步间隔（分钟；0：不自动同步）", minimum=0.0)
 SYNC_SERVER_URL = Option("sync.server_url", str, "", "区级服务地址（注册时写入）")

@@ -141,3 +141,8 @@ def scan_problems(store: Store) -> list[ScanProblem]:
         elif blobs.get(sha) is None:
             problems.append(ScanProblem(sha, case_no, "damaged"))
     return problems
+
+
+def scans_cited_in(payload: object) -> set[str]:
+    """The sha256 of every scan an event's payload cites."""
+    return _refs(payload)

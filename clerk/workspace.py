@@ -32,6 +32,8 @@ from clerk.issuing import (
     read_authority,
     validate_authority,
 )
+from clerk.retention import RetentionReport
+from clerk.retention import run as run_retention
 from clerk.scans import LocalBlobs
 from clerk.settings import Settings
 from clerk.station import LEVELS, StationInfo, validate_station_inputs
@@ -84,6 +86,12 @@ class Workspace:
     def backup(self, target: Path) -> Path:
         """A consistent copy of the station's database at ``target``."""
         return self.store.backup(target)
+
+    def retention(self, *, dry_run: bool = False) -> RetentionReport:
+        """Remove the personal data of cases past their retention period (clerk.retention)."""
+        days = {m.code: m.retention_days for m in self.matters()}
+        return run_retention(self.store.read if dry_run else self.store.write, self.blobs,
+                             now=self.now(), matter_days=days.get, dry_run=dry_run)
 
     def sync_status(self) -> StationSyncStatus:
         """Events waiting for the district and the last sync round's outcome."""

@@ -51,6 +51,11 @@ def _naive_opt(moment: datetime | None) -> datetime | None:
     return _naive(moment) if moment is not None else None
 
 
+def rewrite_projection(session: Session, rec: CaseRecord) -> Case:
+    """Store `rec` as the case's row (retention rebuilds a case from redacted events)."""
+    return _write_projection(session, rec)
+
+
 def _write_projection(session: Session, rec: CaseRecord) -> Case:
     row = session.get(Case, rec.id)
     if row is None:

@@ -83,6 +83,7 @@ _MATTER_OPTIONAL = frozenset(
         "short_name", "keywords", "limit_note", "limit_source", "fees", "legal_basis",
         "conditions", "refusal_reasons", "form_fields", "special_procedures", "place",
         "office_hours", "enquiry_phone", "complaint_phone", "result_name", "valid_to",
+        "retention_days",
     }
 )  # fmt: skip
 _MATERIAL_REQUIRED = frozenset(
@@ -573,6 +574,7 @@ def _read_matter(sink: _Sink, value: Any, index: int | None) -> Matter:
         complaint_phone=obj.free_text("complaint_phone", BEIJING_HOTLINE),
         result_name=obj.free_text("result_name"),
         valid_to=valid_to,
+        retention_days=obj.opt_integer("retention_days", minimum=30),
     )
 
 
@@ -816,6 +818,8 @@ def matter_to_dict(m: Matter) -> dict[str, Any]:
         "version": m.version,
         "valid_from": m.valid_from.isoformat(),
         "valid_to": _opt_str(m.valid_to),
+        # Written only when set, so snapshots of matters without it stay as they were.
+        **({"retention_days": m.retention_days} if m.retention_days is not None else {}),
     }
 
 

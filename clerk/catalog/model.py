@@ -264,6 +264,9 @@ class Matter:
     complaint_phone: str = BEIJING_HOTLINE
     result_name: str = ""
     valid_to: date | None = None
+    #: Calendar days a closed case's personal data stays at the station (clerk.retention);
+    #: None: the station's setting.
+    retention_days: int | None = None
 
     @property
     def is_instant(self) -> bool:

@@ -153,6 +153,8 @@ class Case(Base):
     due_provisional: Mapped[bool] = mapped_column(Boolean, default=False)
     closed_at: Mapped[datetime | None] = mapped_column(DateTime)
     rating: Mapped[int | None] = mapped_column(Integer)
+    # When retention (clerk.retention) removed the person's data from this case.
+    anonymised_at: Mapped[datetime | None] = mapped_column(DateTime)
     version: Mapped[int] = mapped_column(Integer)  # seq of the last applied event
     updated_at: Mapped[datetime] = mapped_column(DateTime, index=True)
     data: Mapped[dict[str, Any]] = mapped_column(JSON)  # full projected state
@@ -183,6 +185,9 @@ class CaseEvent(Base):
     sync_state: Mapped[str] = mapped_column(String(16), default="pending", index=True)
     sync_error: Mapped[str | None] = mapped_column(Text)
     acked_at: Mapped[datetime | None] = mapped_column(DateTime)
+    # Set when retention cut the personal data out of the payload: `hash` is still the
+    # original content's, so the chain verifies while the content check is skipped.
+    redacted_at: Mapped[datetime | None] = mapped_column(DateTime)
     __table_args__ = (UniqueConstraint("case_id", "seq", name="uq_event_case_seq"),)
 
 
@@ -231,6 +236,7 @@ class CaseNote(Base):
     sync_state: Mapped[str] = mapped_column(String(16), default="pending", index=True)
     sync_error: Mapped[str | None] = mapped_column(Text)
     acked_at: Mapped[datetime | None] = mapped_column(DateTime)
+    redacted_at: Mapped[datetime | None] = mapped_column(DateTime)  # see CaseEvent
 
 
 class SyncQuarantine(Base):
@@ -273,3 +279,18 @@ class BlobUpload(Base):
     sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
     size: Mapped[int] = mapped_column(Integer)
     uploaded_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class RetentionRun(Base):
+    """Each `retention run` that changed data: when, and how much (no personal data)."""
+
+    __tablename__ = "retention_runs"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    ran_at: Mapped[datetime] = mapped_column(DateTime)
+    cases: Mapped[int] = mapped_column(Integer)
+    events: Mapped[int] = mapped_column(Integer)
+    notes: Mapped[int] = mapped_column(Integer)
+    applicants: Mapped[int] = mapped_column(Integer)
+    documents: Mapped[int] = mapped_column(Integer)
+    scans: Mapped[int] = mapped_column(Integer)
+    held: Mapped[int] = mapped_column(Integer)
