@@ -3,6 +3,7 @@ truth about online/offline, events the district refused with its reasons, reconc
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -86,6 +87,11 @@ def test_sync_now_lists_refused_events_with_reasons_and_reconciles(
     rows = [page.rejected.row_at(i) for i in range(page.rejected.rowCount())]
     assert {r.key for r in rows} == {bad.case_no}
     assert "历史不能被改写" in rows[0].texts[3] and rows[0].texts[1] == "1"
+    # the district's words for the clerk; its code only as a detail
+    assert not re.match(r"^[a-z_.]+:", rows[0].texts[3])
+    assert not re.search(r"(^|· )[a-z_.]+:", page.error_label.text())
+    assert "双击" in rows[0].tooltips[3]
+
     assert "被拒绝 1 条" in page.counts_label.text()
     assert page.tabs.tabText(0).endswith("（1）")
     assert "推送：6 条事件" in page.report_view.toPlainText()
@@ -112,100 +118,44 @@ def test_offline_is_said_and_the_clerk_keeps_working(qtbot: QtBot, page: SyncPag
     report = sync_now(qtbot, page)
     assert not report.ok and report.error_code == "transport"
     assert "离线" in page.state_label.text()
-    assert page.error_label.isVisible() and page.error_label.text()
+    assert page.error_label.isVisible() and "网络不通" in page.error_label.text()
+    assert "Error" not in page.error_label.text()  # no exception class names for a clerk
     assert "待同步：3 条事件" in page.counts_label.text()
 
 
-def test_status_bar_tells_the_truth(qtbot: QtBot, data_dir: Path,
-                                    district: ClockedDistrict) -> None:
-    from tests.conftest import ADMIN, ADMIN_PASSWORD
-    from tests.districtkit import enroll_station
-    from ui.app import build_window
-    from ui.station.main_window import Credentials
+def test_reconcile_differences_are_a_table(page: SyncPage) -> None:
+    from datetime import date
 
-    ws = Workspace.open(data_dir, clock=district.clock)
-    enroll_station(ws, district)
-    ws.set_setting("sync.interval_minutes", "0")
-    ws.close()
-    w = build_window(data_dir, auto_login=Credentials(ADMIN, ADMIN_PASSWORD))
-    qtbot.addWidget(w)
-    with qtbot.waitSignal(w.signed_in, timeout=TIMEOUT_MS):
-        w.show()
-        w.load()
-    qtbot.waitUntil(lambda: "尚未同步" in w.network_label.text(), timeout=TIMEOUT_MS)
-    assert not w.update_label.isVisible()
-    # The district announces a newer workstation: the round learns it, both places say so.
-    from district.cli import main as district_main
+    from sync.engine import DayDifference, LedgerCount, Reconciliation
 
-    assert district_main(["admin", "publish-client-version", "999.0.0", "--url",
-                          "https://example.org/get", "--db", district.url]) == 0
-    sync: Any = w.page("sync")
-    w.show_page("sync")
-    with qtbot.waitSignal(sync.controller.finished, timeout=TIMEOUT_MS):
-        sync.sync_now()
-    qtbot.waitUntil(lambda: "● 在线" in w.network_label.text(), timeout=TIMEOUT_MS)
-    assert "从未" not in w.sync_label.text()
-    notice = "有新版本 999.0.0（获取方式：https://example.org/get）"
-    qtbot.waitUntil(lambda: w.update_label.text() == notice, timeout=TIMEOUT_MS)
-    assert w.update_label.isVisible()
-    qtbot.waitUntil(lambda: sync.update_label.text() == notice, timeout=TIMEOUT_MS)
+    def count(n: int) -> LedgerCount:
+        return LedgerCount(count=n, hash="x" * 64)
+
+    page._show_reconciliation(Reconciliation(days=3, differences=[
+        DayDifference(date(2026, 6, 1), "station", count(5), count(3)),
+        DayDifference(date(2026, 6, 2), "district", count(0), count(2))], unsent=2))
+    rows = [page.reconcile_model.row_at(i).texts for i in range(2)]
+    assert rows == [("2026-06-01", "本站事件", "5", "3", "+2"),
+                    ("2026-06-02", "区中心事件", "0", "2", "-2")]
+    assert page.tabs.currentWidget() is page.reconcile_view
+    text = page.reconcile_label.text()
+    assert "2 天" in text and "尚未被区中心接收的本站事件 2 条" in text and "立即同步" in text
+    page._show_reconciliation(Reconciliation(days=3, differences=[]))
+    assert page.reconcile_model.rowCount() == 0 and "已对账" in page.reconcile_label.text()
 
 
-def test_the_admin_enrolls_the_station_from_the_page(
-        qtbot: QtBot, sws: Workspace, district: ClockedDistrict,
-        id_factory: IdFactory) -> None:
-    """No terminal needed: 登记到区中心… takes the address and the one-time code; a wrong
-    code is explained in the dialog, the right one stores the token and syncs."""
-    from clerk import accounts
-    from ui.station.session import SessionBus
+def test_an_unenrolled_station_is_told_to_use_the_button(ws: Workspace) -> None:
+    from apiclient.http import SyncError
 
-    escalated_case(sws, id_factory(1))
-    with sws.store.read() as s:
-        account = accounts.get_account(s, "admin")
-    info = sws.station()
-    assert info is not None
-    widget = SyncPage()
-    qtbot.addWidget(widget)
-    with qtbot.waitSignal(widget.loaded, timeout=TIMEOUT_MS):
-        widget.attach(Session(sws, account, info, SessionBus()))
-        widget.show()
-    assert "未登记到区中心" in widget.state_label.text()
-    assert widget.enroll_button.isVisible() and widget.enroll_button.text() == "登记到区中心…"
-    qtbot.mouseClick(widget.enroll_button, Qt.MouseButton.LeftButton)
-    dialog = widget.enroll_dialog
-    assert dialog is not None
-    code = district.station("110108001001")
-    dialog.server_edit.setText(district.base)
-    dialog.code_edit.setText("WRONG-CODE-0000")
-    qtbot.mouseClick(dialog.enroll_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: dialog.message.isVisible(), timeout=TIMEOUT_MS)
-    assert "登记码无效" in dialog.message.text() and dialog.isVisible()
-    dialog.code_edit.setText(code)
-    assert widget.controller is not None
-    with qtbot.waitSignal(widget.controller.finished, timeout=TIMEOUT_MS) as blocker:
-        qtbot.mouseClick(dialog.enroll_button, Qt.MouseButton.LeftButton)
-    assert not dialog.isVisible()
-    assert blocker.args[0].push.accepted == 3  # enrolled, then one round at once
-    qtbot.waitUntil(lambda: "● 在线" in widget.state_label.text(), timeout=TIMEOUT_MS)
-    assert widget.enroll_button.text() == "重新登记…"
-    assert district.base in widget.server_label.text()
+    with pytest.raises(SyncError) as refused:
+        engine.make_client(ws)
+    assert "登记到区中心…" in refused.value.message
+    assert "python -m" not in refused.value.message
 
 
-def test_clerks_do_not_see_the_enrollment(qtbot: QtBot, sws: Workspace) -> None:
-    from clerk import accounts
-    from ui.station.session import SessionBus
+def test_a_coded_refusal_is_split_into_words_and_code() -> None:
+    from ui.station.sync_page import split_reason
 
-    with sws.store.write() as s:
-        accounts.create_account(s, username="clerk1", display_name="窗口一",
-                                password="clerk-password-1", role="clerk",
-                                now=datetime.now(UTC))
-    with sws.store.read() as s:
-        account = accounts.get_account(s, "clerk1")
-    info = sws.station()
-    assert info is not None
-    widget = SyncPage()
-    qtbot.addWidget(widget)
-    with qtbot.waitSignal(widget.loaded, timeout=TIMEOUT_MS):
-        widget.attach(Session(sws, account, info, SessionBus()))
-        widget.show()
-    assert not widget.enroll_button.isVisible()
+    assert split_reason("case_no_conflict: 编号已被其他案件使用") == (
+        "编号已被其他案件使用", "case_no_conflict")
+    assert split_reason("历史不能被改写：x") == ("历史不能被改写：x", "")
