@@ -123,6 +123,101 @@ def test_offline_is_said_and_the_clerk_keeps_working(qtbot: QtBot, page: SyncPag
     assert "待同步：3 条事件" in page.counts_label.text()
 
 
+def test_status_bar_tells_the_truth(qtbot: QtBot, data_dir: Path,
+                                    district: ClockedDistrict) -> None:
+    from tests.conftest import ADMIN, ADMIN_PASSWORD
+    from tests.districtkit import enroll_station
+    from ui.app import build_window
+    from ui.station.main_window import Credentials
+
+    ws = Workspace.open(data_dir, clock=district.clock)
+    enroll_station(ws, district)
+    ws.set_setting("sync.interval_minutes", "0")
+    ws.close()
+    w = build_window(data_dir, auto_login=Credentials(ADMIN, ADMIN_PASSWORD))
+    qtbot.addWidget(w)
+    with qtbot.waitSignal(w.signed_in, timeout=TIMEOUT_MS):
+        w.show()
+        w.load()
+    qtbot.waitUntil(lambda: "尚未同步" in w.network_label.text(), timeout=TIMEOUT_MS)
+    assert not w.update_label.isVisible()
+    # The district announces a newer workstation: the round learns it, both places say so.
+    from district.cli import main as district_main
+
+    assert district_main(["admin", "publish-client-version", "999.0.0", "--url",
+                          "https://example.org/get", "--db", district.url]) == 0
+    sync: Any = w.page("sync")
+    w.show_page("sync")
+    with qtbot.waitSignal(sync.controller.finished, timeout=TIMEOUT_MS):
+        sync.sync_now()
+    qtbot.waitUntil(lambda: "● 在线" in w.network_label.text(), timeout=TIMEOUT_MS)
+    assert "从未" not in w.sync_label.text()
+    notice = "有新版本 999.0.0（获取方式：https://example.org/get）"
+    qtbot.waitUntil(lambda: w.update_label.text() == notice, timeout=TIMEOUT_MS)
+    assert w.update_label.isVisible()
+    qtbot.waitUntil(lambda: sync.update_label.text() == notice, timeout=TIMEOUT_MS)
+
+
+def test_the_admin_enrolls_the_station_from_the_page(
+        qtbot: QtBot, sws: Workspace, district: ClockedDistrict,
+        id_factory: IdFactory) -> None:
+    """No terminal needed: 登记到区中心… takes the address and the one-time code; a wrong
+    code is explained in the dialog, the right one stores the token and syncs."""
+    from clerk import accounts
+    from ui.station.session import SessionBus
+
+    escalated_case(sws, id_factory(1))
+    with sws.store.read() as s:
+        account = accounts.get_account(s, "admin")
+    info = sws.station()
+    assert info is not None
+    widget = SyncPage()
+    qtbot.addWidget(widget)
+    with qtbot.waitSignal(widget.loaded, timeout=TIMEOUT_MS):
+        widget.attach(Session(sws, account, info, SessionBus()))
+        widget.show()
+    assert "未登记到区中心" in widget.state_label.text()
+    assert widget.enroll_button.isVisible() and widget.enroll_button.text() == "登记到区中心…"
+    qtbot.mouseClick(widget.enroll_button, Qt.MouseButton.LeftButton)
+    dialog = widget.enroll_dialog
+    assert dialog is not None
+    code = district.station("110108001001")
+    dialog.server_edit.setText(district.base)
+    dialog.code_edit.setText("WRONG-CODE-0000")
+    qtbot.mouseClick(dialog.enroll_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.message.isVisible(), timeout=TIMEOUT_MS)
+    assert "登记码无效" in dialog.message.text() and dialog.isVisible()
+    dialog.code_edit.setText(code)
+    assert widget.controller is not None
+    with qtbot.waitSignal(widget.controller.finished, timeout=TIMEOUT_MS) as blocker:
+        qtbot.mouseClick(dialog.enroll_button, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
+    assert blocker.args[0].push.accepted == 3  # enrolled, then one round at once
+    qtbot.waitUntil(lambda: "● 在线" in widget.state_label.text(), timeout=TIMEOUT_MS)
+    assert widget.enroll_button.text() == "重新登记…"
+    assert district.base in widget.server_label.text()
+
+
+def test_clerks_do_not_see_the_enrollment(qtbot: QtBot, sws: Workspace) -> None:
+    from clerk import accounts
+    from ui.station.session import SessionBus
+
+    with sws.store.write() as s:
+        accounts.create_account(s, username="clerk1", display_name="窗口一",
+                                password="clerk-password-1", role="clerk",
+                                now=datetime.now(UTC))
+    with sws.store.read() as s:
+        account = accounts.get_account(s, "clerk1")
+    info = sws.station()
+    assert info is not None
+    widget = SyncPage()
+    qtbot.addWidget(widget)
+    with qtbot.waitSignal(widget.loaded, timeout=TIMEOUT_MS):
+        widget.attach(Session(sws, account, info, SessionBus()))
+        widget.show()
+    assert not widget.enroll_button.isVisible()
+
+
 def test_reconcile_differences_are_a_table(page: SyncPage) -> None:
     from datetime import date
 
