@@ -307,7 +307,7 @@ class CasesPage(QWidget):
         super().showEvent(event)
         if not self._splitter_sized:
             self._splitter_sized = True
-            split_list_over_detail(self.splitter, minimum=220, share=0.44)
+            split_list_over_detail(self.splitter, minimum=220, share=0.56)
 
     # --- filters ----------------------------------------------------------------------------
     def _combo_changed(self) -> None:
