@@ -167,6 +167,14 @@ def _play_district(ws: Workspace, clock: _Clock, rng: random.Random, matter: Mat
         ws.cases.complete(case_no, rating=rng.choice((5, 5, 4, 4, 3, 1)), clerk=clerk)
 
 
+def _fitting(matters: list[Matter], target: State) -> list[Matter]:
+    """Matters a case can reach `target` with: something must be missing for a draft, a
+    notice or a refusal at the counter, so those need two or more required materials."""
+    if target in (State.DRAFT, State.AWAITING_SUPPLEMENT, State.NOT_ACCEPTED):
+        return [m for m in matters if len(_needed(m)) >= 2] or matters
+    return matters
+
+
 def working_days_before(ws: Workspace, end: datetime, count: int) -> list[date]:
     """The last `count` working days whose office opened before `end`, oldest first."""
     calendar = ws.calendar()
@@ -225,7 +233,8 @@ def populate_demo(ws: Workspace, *, cases: int = 60, seed: int = 2026,
             clock.end = end
             ws.now = clock
             ws.cases.ctx = replace(real_ctx, now=clock)
-            _play(ws, clock, rng, rng.choice(matters), DEMO_STATES[i % len(DEMO_STATES)],
+            target = DEMO_STATES[i % len(DEMO_STATES)]
+            _play(ws, clock, rng, rng.choice(_fitting(matters, target)), target,
                   rng.choice(("admin", DEMO_CLERK)))
             made += 1
     finally:

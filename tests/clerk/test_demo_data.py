@@ -18,12 +18,14 @@ from clerk.workspace import Workspace
 from tests.conftest import FakeClock
 
 
-@pytest.mark.parametrize("hour", [3, 11, 20])  # before office, during, after
-def test_demo_week(ws: Workspace, clock: FakeClock, hour: int) -> None:
-    clock.set_local(date(2026, 12, 9), hour)  # a Wednesday
+@pytest.mark.parametrize(("day", "hour"), [
+    (date(2026, 12, 9), 3), (date(2026, 12, 9), 11), (date(2026, 12, 9), 20),  # a Wednesday
+    (date(2026, 12, 5), 4)])  # early on a Saturday
+def test_demo_week(ws: Workspace, clock: FakeClock, day: date, hour: int) -> None:
+    clock.set_local(day, hour)
     now = clock()
-    made = demo.populate_demo(ws, cases=40)
-    assert made >= 30
+    made = demo.populate_demo(ws)
+    assert made >= 50
     calendar = ws.calendar()
     with ws.store.read() as s:
         events = list(s.execute(select(CaseEvent)).scalars())
