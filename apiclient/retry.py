@@ -80,9 +80,13 @@ def call(send: Callable[[], requests.Response], policy: RetryPolicy,
         except TRANSIENT_ERRORS as exc:
             last_error = f"{type(exc).__name__}"
             if final:
+                # Worded for the clerk; the exception's name stays in the chained
+                # exception (logs) and in params["error"] for the details.
                 raise TransportError(
                     QT_TRANSLATE_NOOP("errors",
-                                      "无法连接区中心（{error}），已重试 {attempts} 次。"),
+                                      "无法连接区中心：网络不通，或区中心服务器暂时没有响应"
+                                      "（已试 {attempts} 次）。本站照常办件，网络恢复后会自动"
+                                      "同步；如持续半天以上，请联系区中心。"),
                     params={"error": last_error, "attempts": policy.attempts}) from exc
             wait = policy.backoff(attempt)
         else:

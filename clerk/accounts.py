@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import secrets
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -24,7 +25,8 @@ ROLES = ("admin", "clerk")
 
 
 def _account(u: User) -> Account:
-    return Account(u.username, u.display_name, u.role, u.phone, u.active)
+    return Account(u.username, u.display_name, u.role, u.phone, u.active,
+                   u.must_change_password)
 
 
 def hash_password(password: str) -> str:
@@ -81,6 +83,56 @@ def set_password(session: Session, username: str, password: str) -> None:
     user.password_hash = hash_password(password)
 
 
+# Letters and digits a clerk cannot misread when copying from the admin's screen.
+_ONE_TIME_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
+ONE_TIME_LENGTH = 10
+
+
+def _user(session: Session, username: str) -> User:
+    user = session.execute(select(User).where(User.username == username)).scalar_one_or_none()
+    if user is None:
+        raise NotFoundError(
+            QT_TRANSLATE_NOOP("errors", "没有名为 {username} 的账号。"),
+            code="account.unknown", params={"username": username})
+    return user
+
+
+def _matches(user: User, password: str) -> bool:
+    try:
+        return bool(_hasher.verify(user.password_hash, password))
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+def change_own_password(session: Session, username: str, current: str, new: str) -> None:
+    """The clerk replaces their password; the current one proves who is asking."""
+    user = _user(session, username)
+    if not _matches(user, current):
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("errors", "当前密码不正确，密码未修改。"),
+            code="account.current_password", field="current")
+    validate_password(new)
+    if new == current:
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("errors", "新密码不能与当前密码相同。"),
+            code="account.same_password", field="password")
+    user.password_hash = hash_password(new)
+    user.must_change_password = False
+
+
+def reset_password(session: Session, username: str) -> str:
+    """A one-time password for `username`, to be replaced at the next sign-in."""
+    user = _user(session, username)
+    if not user.active:
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("errors", "账号 {username} 已停用，请先启用再重置密码。"),
+            code="account.inactive", params={"username": username})
+    password = "".join(secrets.choice(_ONE_TIME_ALPHABET) for _ in range(ONE_TIME_LENGTH))
+    user.password_hash = hash_password(password)
+    user.must_change_password = True
+    return password
+
+
 def authenticate(session: Session, username: str, password: str) -> Account | None:
     """The account if the password matches and the account is active; None otherwise."""
     user = session.execute(select(User).where(User.username == username)).scalar_one_or_none()
@@ -126,7 +178,17 @@ class Accounts:
         with self.ws.store.write() as s:
             set_password(s, username, password)
 
+    def change_own_password(self, username: str, current: str, new: str) -> None:
+        with self.ws.store.write() as s:
+            change_own_password(s, username, current, new)
 
-__all__ = ["ROLES", "Account", "Accounts", "authenticate", "create_account", "get_account",
-           "hash_password", "list_accounts", "set_active", "set_password",
+    def reset_password(self, username: str) -> str:
+        """A one-time password (shown once to the admin; only its hash is kept)."""
+        with self.ws.store.write() as s:
+            return reset_password(s, username)
+
+
+__all__ = ["ONE_TIME_LENGTH", "ROLES", "Account", "Accounts", "authenticate",
+           "change_own_password", "create_account", "get_account", "hash_password",
+           "list_accounts", "reset_password", "set_active", "set_password",
            "validate_password", "validate_username"]

@@ -37,6 +37,8 @@ class Account:
     role: str
     phone: str
     active: bool
+    # A one-time password from an admin's reset: to be replaced before the work area opens.
+    must_change_password: bool = False
 
 
 def validate_username(username: str) -> str:
@@ -55,6 +57,31 @@ def validate_password(password: str) -> str:
             QT_TRANSLATE_NOOP("errors", "密码至少 {min_password} 位。"),
             code="account.password", field="password", params={"min_password": MIN_PASSWORD})
     return password
+
+
+PHONE_RE = re.compile(r"^[0-9()+\- ]{7,32}$")
+ADDRESS_MAX = 200
+
+
+def validate_station_details(*, name: str, phone: str, address: str) -> tuple[str, str, str]:
+    """The station's name, service phone and address as an admin edits them in 设置.
+
+    The phone is printed on receipts and notices for citizens to call back, so it must
+    look like a number (a landline such as 010-6234 5678 or a mobile); empty is allowed.
+    """
+    name = validate_name(name)
+    phone = " ".join(phone.split())
+    if phone and (not PHONE_RE.match(phone) or sum(c.isdigit() for c in phone) < 7):
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("errors", "咨询电话只能包含数字、空格、连字符和括号，"
+                                        "至少 7 位数字（如 010-6234 5678）。"),
+            code="station.phone", field="phone")
+    address = " ".join(address.split())
+    if len(address) > ADDRESS_MAX or any(not c.isprintable() for c in address):
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("errors", "地址最多 {max} 个字，且不能含控制字符。"),
+            code="station.address", field="address", params={"max": ADDRESS_MAX})
+    return name, phone, address
 
 
 def validate_station_inputs(*, code: str, name: str, level: str, admin: str,

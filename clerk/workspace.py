@@ -36,7 +36,12 @@ from clerk.retention import RetentionReport
 from clerk.retention import run as run_retention
 from clerk.scans import LocalBlobs
 from clerk.settings import Settings
-from clerk.station import LEVELS, StationInfo, validate_station_inputs
+from clerk.station import (
+    LEVELS,
+    StationInfo,
+    validate_station_details,
+    validate_station_inputs,
+)
 from clerk.store import Store
 from clerk.store.models import Setting, Station, User
 from clerk.sync_status import StationSyncStatus, read_sync_status
@@ -146,6 +151,19 @@ class Workspace:
         info = self.station()
         assert info is not None
         return info
+
+    def update_station(self, *, name: str, phone: str, address: str) -> StationInfo:
+        """An admin corrects the station's name, phone or address (code and level stay:
+        the code numbers every case and identifies the station to the district)."""
+        name, phone, address = validate_station_details(name=name, phone=phone,
+                                                        address=address)
+        with self.store.write() as s:
+            row = s.execute(select(Station)).scalars().first()
+            if row is None:
+                self.require_station(s)  # raises the worded "not set up" error
+            assert row is not None
+            row.name, row.phone, row.address = name, phone, address
+            return _station(row)
 
     # --- clerks ---------------------------------------------------------------------
     def resolve_clerk(self, s: Session, username: str | None) -> str:

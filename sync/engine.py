@@ -129,9 +129,8 @@ def make_client(ws: Workspace, *, token: str | None = None,
         server, ca = _setting(s, SERVER_KEY), _setting(s, CA_KEY)
     if not server:
         raise SyncError(
-            QT_TRANSLATE_NOOP("errors", "本站尚未登记到区中心；"
-                                        "请先运行 `python -m clerk enroll --server URL --code 登"
-                                        "记码 --device-name 设备名称`。"),
+            QT_TRANSLATE_NOOP("errors", "本站尚未登记到区中心，还不能同步。请管理员在“同步”页"
+                                        "点“登记到区中心…”，填写区中心地址和区中心给的登记码。"),
             code="sync.not_enrolled")
     if token is None:
         token = stored_token(ws)
@@ -209,8 +208,8 @@ def enroll(ws: Workspace, server: str, code: str, *, device_name: str = "",
 IDENTITY_WORDS = QT_TRANSLATE_NOOP(
     "errors", "本机的设备令牌属于站点 {their_station} 的设备“{their_device}”（窗口号 "
               "{their_no}），而本机是站点 {station} 的窗口号 {no}；本轮未推送任何内容。"
-              "可能是同一系统账户下的另一个数据目录登记时换掉了令牌：请在本机重新登记"
-              "（python -m clerk enroll … --device-name 本机名称）。")
+              "可能是同一系统账户下的另一个数据目录登记时换掉了令牌：请管理员在“同步”页"
+              "点“重新登记…”为本机重新登记。")
 
 
 def check_identity(ws: Workspace, client: DistrictClient) -> None:

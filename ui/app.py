@@ -12,9 +12,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QMargins, QRect, QSize, QTimer
+from PySide6.QtGui import QFont, QGuiApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from clerk.paths import resolve_data_dir
 from ui.station.main_window import Credentials, MainWindow
@@ -92,12 +92,47 @@ def build_window(data_dir: Path | None, size: tuple[int, int] = (1366, 768), *,
     return window
 
 
+# The title bar and borders a window manager adds outside the client area (the real
+# frame is known only after the first show).
+FRAME_ESTIMATE = QMargins(2, 32, 2, 2)
+
+
+def initial_geometry(available: QRect, wanted: QSize,
+                     frame: QMargins = FRAME_ESTIMATE) -> QRect | None:
+    """Where the window opens on a screen whose usable area (without task bars) is
+    `available`: `wanted` centred if it fits with its frame, None to open maximised.
+
+    A 1366×768 counter screen has about 730 pixels under its task bar: a 768-pixel-tall
+    window would hide its status bar below the screen's edge."""
+    outer = QSize(wanted.width() + frame.left() + frame.right(),
+                  wanted.height() + frame.top() + frame.bottom())
+    if outer.width() > available.width() or outer.height() > available.height():
+        return None
+    x = available.x() + (available.width() - outer.width()) // 2 + frame.left()
+    y = available.y() + (available.height() - outer.height()) // 2 + frame.top()
+    return QRect(x, y, wanted.width(), wanted.height())
+
+
+def show_fitted(window: QWidget, size: tuple[int, int]) -> None:
+    """Show the window at `size` if the screen has room, otherwise maximised."""
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    geometry = initial_geometry(screen.availableGeometry(), QSize(*size)) if screen else None
+    if geometry is None:
+        window.showMaximized()
+    else:
+        window.setGeometry(geometry)
+        window.show()
+
+
 def run_app(*, data_dir: Path | None, screenshot: Path | None,
             size: tuple[int, int] = (1366, 768), demo: bool = False,
             page: str | None = None) -> int:
     app = ensure_app()
     window = build_window(data_dir, size, demo=demo)
-    window.show()
+    if screenshot is None:
+        show_fitted(window, size)
+    else:  # a screenshot has exactly the size asked for
+        window.show()
     window.load()
     if screenshot is None:
         return app.exec()
@@ -159,7 +194,10 @@ def run_district(server: str, *, screenshot: Path | None, size: tuple[int, int] 
                  page: str | None = None, ca_bundle: str | None = None) -> int:
     app = ensure_app()
     window = build_district_window(server, size, ca_bundle=ca_bundle)
-    window.show()
+    if screenshot is None:
+        show_fitted(window, size)
+    else:
+        window.show()
     window.start()
     if screenshot is None:
         return app.exec()

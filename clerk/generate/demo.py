@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable
-from datetime import datetime, timedelta
+from dataclasses import replace
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Literal
 
 from clerk import accounts
 from clerk.applicants import PersonInput
@@ -20,17 +22,21 @@ from clerk.cases.service import MaterialChanges
 from clerk.cases.states import EventType, Side, State
 from clerk.catalog import Matter
 from clerk.ids import new_id
+from clerk.timeutil import BEIJING, local_date
 from clerk.validation import random_resident_id
 from clerk.workspace import Workspace
 
 SURNAMES = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕"
-GIVEN = (
-    "伟", "芳", "娜", "秀英", "敏", "静", "丽", "强", "磊", "军", "洋", "勇",
-    "艳", "杰", "娟", "涛", "明", "超", "秀兰", "霞", "平", "刚", "桂英", "建华",
-    "玉兰", "淑珍", "建国", "志强", "海燕", "红梅", "小红", "子涵", "雨桐", "浩然", "思远", "欣怡",
-    "国庆", "建军", "春梅", "文博",
-)
+# Given names by sex: the ID number's 17th digit says the sex, and a clerk notices a
+# "王秀英" whose number says male.
+GIVEN_MALE = ("伟", "强", "磊", "军", "洋", "勇", "杰", "涛", "明", "超", "刚", "建华", "建国",
+              "志强", "浩然", "思远", "国庆", "建军", "文博", "德明")
+GIVEN_FEMALE = ("芳", "娜", "秀英", "敏", "静", "丽", "艳", "娟", "秀兰", "霞", "桂英", "玉兰",
+                "淑珍", "海燕", "红梅", "小红", "子涵", "雨桐", "欣怡", "春梅")
+GIVEN = GIVEN_MALE + GIVEN_FEMALE
 STREETS = ("学院路", "知春路", "双清路", "清华东路", "成府路", "中关村东路", "志新路")
+# Office hours of the counter (Beijing time); the station syncs when the day ends.
+OPEN, LAST_CASE, CLOSE, SYNC_AT = time(9, 0), time(16, 30), time(17, 0), time(17, 5)
 DEMO_CLERK, DEMO_CLERK_PASSWORD = "clerk1", "stationdesk-demo"
 REVIEWER = "区中心审核员 刘审"
 PROXY = "区中心代办员 陈代"
@@ -42,23 +48,45 @@ DEMO_STATES = (State.COMPLETED, State.ACCEPTED, State.AWAITING_SUPPLEMENT, State
 
 
 def _person(rng: random.Random) -> PersonInput:
-    name = rng.choice(SURNAMES) + rng.choice(GIVEN)
+    sex: Literal["M", "F"] = rng.choice(("M", "F"))
+    name = rng.choice(SURNAMES) + rng.choice(GIVEN_MALE if sex == "M" else GIVEN_FEMALE)
     return PersonInput(
-        name=name, id_no=random_resident_id(rng),
+        name=name, id_no=random_resident_id(rng, sex=sex),
         mobile=f"1{rng.choice('3578')}{rng.randrange(10**9):09d}",
         address=f"北京市海淀区{rng.choice(STREETS)}{rng.randrange(1, 200)}号院"
                 f"{rng.randrange(1, 20)}号楼{rng.randrange(1, 7)}单元{rng.randrange(101, 1806)}")
 
 
 class _Clock:
-    def __init__(self, moment: datetime) -> None:
-        self.moment = moment
+    """The demo's moment (UTC), moved forward within office hours of working days."""
+
+    def __init__(self, moment: datetime, days: list[date], cut: datetime) -> None:
+        self.moment, self.days, self.cut = moment, days, cut
+        self.end = cut  # now: station-side steps may follow the last sync
 
     def __call__(self) -> datetime:
         return self.moment
 
-    def step(self, rng: random.Random, minutes: tuple[int, int] = (3, 40)) -> None:
+    def step(self, rng: random.Random, minutes: tuple[int, int] = (2, 9)) -> None:
         self.moment += timedelta(minutes=rng.randrange(*minutes))
+
+    def later_day(self, rng: random.Random, limit: datetime | None = None) -> bool:
+        """Move to an office hour of the next working day; False (and no move) when that
+        is after `limit` (default: the last sync, so the district's answer was pulled)."""
+        today = local_date(self.moment)
+        later = [d for d in self.days if d > today]
+        if not later:
+            return False
+        minute = rng.randrange(30, 7 * 60)  # 09:30–16:30
+        moment = _at(later[0], OPEN) + timedelta(minutes=minute)
+        if moment > (limit or self.cut):
+            return False
+        self.moment = moment
+        return True
+
+
+def _at(day: date, clock_time: time) -> datetime:
+    return datetime.combine(day, clock_time, BEIJING).astimezone(UTC)
 
 
 def _needed(m: Matter) -> list[str]:
@@ -112,48 +140,73 @@ def _play(ws: Workspace, clock: _Clock, rng: random.Random, matter: Matter,
 
 def _play_district(ws: Workspace, clock: _Clock, rng: random.Random, matter: Matter,
                    case_no: str, target: State, clerk: str) -> None:
+    """The district's steps on later working days, each before the station's last sync
+    (so it was pulled); a case sent up too recently simply waits at the district."""
     ws.cases.escalate(case_no, clerk=clerk)
-    _acknowledge(ws, case_no)
-    if target == State.ESCALATED:
+    if target == State.ESCALATED or not clock.later_day(rng):
         return
-    clock.step(rng, (60, 600))
     _district(ws, case_no, EventType.TAKEN, {}, REVIEWER, clock())
     if target == State.UNDER_REVIEW:
         _district(ws, case_no, EventType.ASSIGNED, {"proxy_agent": PROXY}, REVIEWER, clock())
         return
+    clock.step(rng, (20, 90))
     if target == State.RETURNED:
         item = matter.materials[0]
         _district(ws, case_no, EventType.RETURNED, {
             "items": [{"key": item.key, "name": item.name, "note": "填写内容不完整，请补充签字"}],
             "note": "请申请人补充签字后重新上报"}, REVIEWER, clock())
         return
-    clock.step(rng, (600, 3000))
     if target == State.DENIED:
         _district(ws, case_no, EventType.DENIED, {"reason": "经核查，家庭人均收入高于本市标准"},
                   REVIEWER, clock())
         return
     _district(ws, case_no, EventType.APPROVED, {"text": "经审核，符合条件，准予办理。"},
               REVIEWER, clock())
-    if target == State.COMPLETED:
-        clock.step(rng, (600, 3000))
+    # The applicant collects the result on a later working day (before now).
+    if target == State.COMPLETED and clock.later_day(rng, limit=clock.end):
         ws.cases.complete(case_no, rating=rng.choice((5, 5, 4, 4, 3, 1)), clerk=clerk)
 
 
-def _acknowledge(ws: Workspace, case_no: str) -> None:
-    """Demo cases that went up to the district are shown as synced."""
+def _fitting(matters: list[Matter], target: State) -> list[Matter]:
+    """Matters a case can reach `target` with: something must be missing for a draft, a
+    notice or a refusal at the counter, so those need two or more required materials."""
+    if target in (State.DRAFT, State.AWAITING_SUPPLEMENT, State.NOT_ACCEPTED):
+        return [m for m in matters if len(_needed(m)) >= 2] or matters
+    return matters
+
+
+def working_days_before(ws: Workspace, end: datetime, count: int) -> list[date]:
+    """The last `count` working days whose office opened before `end`, oldest first."""
+    calendar = ws.calendar()
+    days: list[date] = []
+    day = local_date(end)
+    while len(days) < count:
+        if calendar.is_working_day(day) and _at(day, OPEN) < end:
+            days.append(day)
+        day -= timedelta(days=1)
+    return sorted(days)
+
+
+def _synced(ws: Workspace, cut: datetime) -> None:
+    """The station synced at `cut` (a day's end): what it had done by then is acked."""
     from sqlalchemy import update
 
+    from clerk.options import SYNC_LAST_SUCCESS
     from clerk.store.models import CaseEvent
 
+    naive = cut.astimezone(UTC).replace(tzinfo=None)
     with ws.store.write() as s:
-        rec = load_by_case_no(s, case_no)
-        s.execute(update(CaseEvent).where(CaseEvent.case_id == rec.id)
-                  .values(sync_state="acked", acked_at=ws.now().replace(tzinfo=None)))
+        s.execute(update(CaseEvent).where(CaseEvent.origin == Side.STATION,
+                                          CaseEvent.occurred_at <= naive)
+                  .values(sync_state="acked", acked_at=naive))
+    ws.settings.set(SYNC_LAST_SUCCESS, cut.astimezone(UTC).isoformat())
 
 
 def populate_demo(ws: Workspace, *, cases: int = 60, seed: int = 2026,
-                  days_back: int = 30) -> int:
-    """Fill a freshly initialised station with demo cases; returns how many were made."""
+                  days: int = 5) -> int:
+    """Fill a freshly initialised station with a plausible week: `cases` cases over the
+    last `days` working days in office hours, district answers on later days, synced at
+    the end of each day but the current one. Returns how many cases were made."""
     rng = random.Random(seed)
     real_clock: Callable[[], datetime] = ws.now
     end = real_clock()
@@ -162,15 +215,31 @@ def populate_demo(ws: Workspace, *, cases: int = 60, seed: int = 2026,
                                 role="clerk", display_name="李窗口", phone="010-62000001",
                                 now=end)
     matters = ws.matters()
-    start = end - timedelta(days=days_back)
+    office_days = working_days_before(ws, end, days)
+    closed = [d for d in office_days if _at(d, SYNC_AT) < end]
+    cut = _at(closed[-1], SYNC_AT) if closed else _at(office_days[0], OPEN)
+    real_ctx = ws.cases.ctx
+    per_day = max(1, -(-cases // len(office_days)))
+    slot = (LAST_CASE.hour * 60 + LAST_CASE.minute - OPEN.hour * 60) // per_day
+    made = 0
     try:
         for i in range(cases):
-            day_offset = days_back * i / max(cases, 1)
-            clock = _Clock(start + timedelta(days=day_offset, hours=rng.randrange(0, 7)))
+            day = office_days[i // per_day]
+            start = _at(day, OPEN) + timedelta(minutes=(i % per_day) * slot
+                                               + rng.randrange(0, max(slot // 3, 1)))
+            if start >= end:
+                break  # today's office has not got that far
+            clock = _Clock(start, office_days, min(cut, end))
+            clock.end = end
             ws.now = clock
-            _play(ws, clock, rng, rng.choice(matters), DEMO_STATES[i % len(DEMO_STATES)],
+            ws.cases.ctx = replace(real_ctx, now=clock)
+            target = DEMO_STATES[i % len(DEMO_STATES)]
+            _play(ws, clock, rng, rng.choice(_fitting(matters, target)), target,
                   rng.choice(("admin", DEMO_CLERK)))
+            made += 1
     finally:
         ws.now = real_clock
-    return cases
-
+        ws.cases.ctx = real_ctx
+    if closed:
+        _synced(ws, cut)
+    return made

@@ -1133,13 +1133,13 @@
     </message>
     <message>
         <location filename="../../ui/station/case_table_model.py" line="204"/>
-        <location filename="../../ui/station/cases_page.py" line="472"/>
+        <location filename="../../ui/station/cases_page.py" line="476"/>
         <source> 暂定</source>
         <translation> provisional</translation>
     </message>
     <message>
         <location filename="../../ui/station/case_table_model.py" line="206"/>
-        <location filename="../../ui/station/cases_page.py" line="473"/>
+        <location filename="../../ui/station/cases_page.py" line="477"/>
         <source> 暂停</source>
         <translation> paused</translation>
     </message>
@@ -1334,52 +1334,52 @@
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../ui/station/cases_page.py" line="393"/>
+        <location filename="../../ui/station/cases_page.py" line="397"/>
         <source>没有符合条件的办件。可以清除筛选，或换个搜索词。</source>
         <translation>No matching cases. Clear the filters or try another search.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/cases_page.py" line="394"/>
+        <location filename="../../ui/station/cases_page.py" line="398"/>
         <source>本站还没有办件。</source>
         <translation>This station has no cases yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/cases_page.py" line="403"/>
+        <location filename="../../ui/station/cases_page.py" line="407"/>
         <source>找到 {n} 件</source>
         <translation>{n} found</translation>
     </message>
     <message>
-        <location filename="../../ui/station/cases_page.py" line="403"/>
+        <location filename="../../ui/station/cases_page.py" line="407"/>
         <source>共 {n} 件</source>
         <translation>{n} cases</translation>
     </message>
     <message>
-        <location filename="../../ui/station/cases_page.py" line="405"/>
+        <location filename="../../ui/station/cases_page.py" line="409"/>
         <source>（已载入 {n}）</source>
         <translation> ({n} loaded)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/cases_page.py" line="406"/>
+        <location filename="../../ui/station/cases_page.py" line="410"/>
         <source>最近变动在前</source>
         <translation>Recently changed first</translation>
     </message>
     <message>
-        <location filename="../../ui/station/cases_page.py" line="406"/>
+        <location filename="../../ui/station/cases_page.py" line="410"/>
         <source>按办件编号</source>
         <translation>By case number</translation>
     </message>
     <message>
-        <location filename="../../ui/station/cases_page.py" line="407"/>
+        <location filename="../../ui/station/cases_page.py" line="411"/>
         <source>按状态</source>
         <translation>By status</translation>
     </message>
     <message>
-        <location filename="../../ui/station/cases_page.py" line="407"/>
+        <location filename="../../ui/station/cases_page.py" line="411"/>
         <source>按事项</source>
         <translation>By matter</translation>
     </message>
     <message>
-        <location filename="../../ui/station/cases_page.py" line="408"/>
+        <location filename="../../ui/station/cases_page.py" line="412"/>
         <source>按办结期限</source>
         <translation>By due date</translation>
     </message>
@@ -1421,58 +1421,58 @@
 <context>
     <name>ChecklistModel</name>
     <message>
-        <location filename="../../ui/station/intake/checklist.py" line="249"/>
+        <location filename="../../ui/station/intake/checklist.py" line="251"/>
         <source>申请材料</source>
         <extracomment>Days between today and the default promise date of a 容缺后补 item. Emitted after any mark changed (status, promise date).</extracomment>
         <translation>Material</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/checklist.py" line="249"/>
+        <location filename="../../ui/station/intake/checklist.py" line="251"/>
         <source>要求</source>
         <translation>Necessity</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/checklist.py" line="249"/>
+        <location filename="../../ui/station/intake/checklist.py" line="251"/>
         <source>形式与份数</source>
         <translation>Form and copies</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/checklist.py" line="249"/>
+        <location filename="../../ui/station/intake/checklist.py" line="251"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/checklist.py" line="250"/>
+        <location filename="../../ui/station/intake/checklist.py" line="252"/>
         <source>承诺补交日期</source>
         <translation>Promised by</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/checklist.py" line="302"/>
+        <location filename="../../ui/station/intake/checklist.py" line="304"/>
         <source>（{c}）</source>
         <translation>({c})</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/checklist.py" line="304"/>
+        <location filename="../../ui/station/intake/checklist.py" line="306"/>
         <source>区中心退回要求补正</source>
         <translation>Returned for correction by the district center</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/checklist.py" line="314"/>
+        <location filename="../../ui/station/intake/checklist.py" line="316"/>
         <source>扫描件 {n}</source>
         <translation>Scans: {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/checklist.py" line="321"/>
+        <location filename="../../ui/station/intake/checklist.py" line="323"/>
         <source>受理标准：{r}</source>
         <translation>Acceptance standard: {r}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/checklist.py" line="323"/>
+        <location filename="../../ui/station/intake/checklist.py" line="325"/>
         <source>补正要求：{r}</source>
         <translation>Correction required: {r}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/checklist.py" line="325"/>
+        <location filename="../../ui/station/intake/checklist.py" line="327"/>
         <source>证照库：{d} 由 {who} 核验</source>
         <translation>Documents on file: verified {d} by {who}</translation>
     </message>
@@ -1480,7 +1480,7 @@
 <context>
     <name>ChecklistView</name>
     <message>
-        <location filename="../../ui/station/intake/checklist.py" line="442"/>
+        <location filename="../../ui/station/intake/checklist.py" line="444"/>
         <source>选择事项后，这里列出该事项的全部申请材料，逐项核对。</source>
         <extracomment>The current material changed (carries the key, or &quot;&quot; when none).</extracomment>
         <translation>Once a matter is chosen, all its application materials are listed here to check one by one.</translation>
@@ -1489,68 +1489,68 @@
 <context>
     <name>ChecklistWords</name>
     <message>
-        <location filename="../../ui/station/intake/checklist.py" line="347"/>
+        <location filename="../../ui/station/intake/checklist.py" line="349"/>
         <source>必要</source>
         <translation>Required</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/checklist.py" line="347"/>
+        <location filename="../../ui/station/intake/checklist.py" line="349"/>
         <source>非必要</source>
         <translation>Optional</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/checklist.py" line="348"/>
-        <location filename="../../ui/station/intake/checklist.py" line="355"/>
+        <location filename="../../ui/station/intake/checklist.py" line="350"/>
+        <location filename="../../ui/station/intake/checklist.py" line="357"/>
         <source>容缺后补</source>
         <translation>Deferred (bring later)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/checklist.py" line="348"/>
+        <location filename="../../ui/station/intake/checklist.py" line="350"/>
         <source>信息免交</source>
         <translation>From shared data</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/checklist.py" line="353"/>
+        <location filename="../../ui/station/intake/checklist.py" line="355"/>
         <source>未收</source>
         <translation>Not received</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/checklist.py" line="354"/>
+        <location filename="../../ui/station/intake/checklist.py" line="356"/>
         <source>已收</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/checklist.py" line="354"/>
+        <location filename="../../ui/station/intake/checklist.py" line="356"/>
         <source>证照库</source>
         <translation>On file</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/checklist.py" line="355"/>
+        <location filename="../../ui/station/intake/checklist.py" line="357"/>
         <source>共享获取</source>
         <translation>Shared data</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/checklist.py" line="356"/>
+        <location filename="../../ui/station/intake/checklist.py" line="358"/>
         <source>缺</source>
         <translation>Missing</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/checklist.py" line="357"/>
+        <location filename="../../ui/station/intake/checklist.py" line="359"/>
         <source>不适用</source>
         <translation>N/A</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/checklist.py" line="363"/>
+        <location filename="../../ui/station/intake/checklist.py" line="365"/>
         <source>原件或复印件{n}份</source>
         <translation>{n} original or copy</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/checklist.py" line="366"/>
+        <location filename="../../ui/station/intake/checklist.py" line="368"/>
         <source>原件{n}份</source>
         <translation>{n} original</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/checklist.py" line="368"/>
+        <location filename="../../ui/station/intake/checklist.py" line="370"/>
         <source>复印件{n}份</source>
         <translation>{n} copy</translation>
     </message>
@@ -2985,161 +2985,188 @@
         <translation>Opening station data…</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="126"/>
+        <location filename="../../ui/station/main_window.py" line="131"/>
+        <source>账户(&amp;A)</source>
+        <translation>&amp;Account</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/main_window.py" line="132"/>
+        <source>立即锁定</source>
+        <translation>Lock now</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/main_window.py" line="135"/>
+        <source>修改密码…</source>
+        <translation>Change password…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/main_window.py" line="137"/>
+        <source>退出登录</source>
+        <translation>Sign out</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/main_window.py" line="155"/>
         <source>受理</source>
         <translation>Intake</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="127"/>
+        <location filename="../../ui/station/main_window.py" line="156"/>
         <source>办件</source>
         <translation>Cases</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="128"/>
+        <location filename="../../ui/station/main_window.py" line="157"/>
         <source>待办</source>
         <translation>Tasks</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="129"/>
+        <location filename="../../ui/station/main_window.py" line="158"/>
         <source>申请人</source>
         <translation>Applicants</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="130"/>
+        <location filename="../../ui/station/main_window.py" line="159"/>
         <source>事项</source>
         <translation>Matters</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="131"/>
+        <location filename="../../ui/station/main_window.py" line="160"/>
         <source>统计</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="132"/>
+        <location filename="../../ui/station/main_window.py" line="161"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="133"/>
+        <location filename="../../ui/station/main_window.py" line="162"/>
         <source>同步</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="175"/>
-        <location filename="../../ui/station/main_window.py" line="426"/>
+        <location filename="../../ui/station/main_window.py" line="207"/>
+        <location filename="../../ui/station/main_window.py" line="504"/>
         <source>经办人：未登录</source>
         <translation>Clerk: not signed in</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="176"/>
+        <location filename="../../ui/station/main_window.py" line="208"/>
         <source>站点：正在打开…</source>
         <translation>Station: opening…</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="177"/>
-        <location filename="../../ui/station/main_window.py" line="207"/>
+        <location filename="../../ui/station/main_window.py" line="209"/>
+        <location filename="../../ui/station/main_window.py" line="239"/>
         <source>● 离线（未连接区中心）</source>
         <translation>● Offline (no district center)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="179"/>
+        <location filename="../../ui/station/main_window.py" line="211"/>
         <source>待同步事件：—</source>
         <translation>Unsynced events: —</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="180"/>
+        <location filename="../../ui/station/main_window.py" line="212"/>
         <source>上次同步：从未</source>
         <translation>Last sync: never</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="203"/>
+        <location filename="../../ui/station/main_window.py" line="235"/>
         <source>待同步事件：{0}</source>
         <translation>Unsynced events: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="204"/>
+        <location filename="../../ui/station/main_window.py" line="236"/>
         <source>上次同步：{0}</source>
         <translation>Last sync: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="205"/>
+        <location filename="../../ui/station/main_window.py" line="237"/>
         <source>从未</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="209"/>
+        <location filename="../../ui/station/main_window.py" line="241"/>
         <source>● 尚未同步</source>
         <translation>● Not synced yet</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="211"/>
+        <location filename="../../ui/station/main_window.py" line="243"/>
         <source>● 在线（上次同步有 {0} 个问题）</source>
         <translation>● Online (last sync had {0} problem(s))</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="214"/>
+        <location filename="../../ui/station/main_window.py" line="246"/>
         <source>● 在线</source>
         <translation>● Online</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="216"/>
+        <location filename="../../ui/station/main_window.py" line="248"/>
         <source>● 离线（上次同步失败）</source>
         <translation>● Offline (last sync failed)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="220"/>
+        <location filename="../../ui/station/main_window.py" line="252"/>
         <source>● 数据库已损坏（已停止保存）</source>
         <translation>● Database damaged (saving stopped)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="278"/>
+        <location filename="../../ui/station/main_window.py" line="310"/>
         <source>站点：尚未设置</source>
         <translation>Station: not set up</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="296"/>
+        <location filename="../../ui/station/main_window.py" line="328"/>
+        <location filename="../../ui/station/main_window.py" line="338"/>
         <source>StationDesk 便民服务站窗口工作台 — {0}</source>
         <translation>StationDesk Service Station Counter — {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="297"/>
+        <location filename="../../ui/station/main_window.py" line="329"/>
+        <location filename="../../ui/station/main_window.py" line="339"/>
         <source>站点：{0}（{1}）</source>
         <translation>Station: {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="306"/>
+        <location filename="../../ui/station/main_window.py" line="343"/>
         <source>站点：无法打开</source>
         <translation>Station: cannot open</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="307"/>
+        <location filename="../../ui/station/main_window.py" line="344"/>
         <source>无法打开本站数据：
 {0}</source>
         <translation>Cannot open the station data:
 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="342"/>
+        <location filename="../../ui/station/main_window.py" line="379"/>
         <source>用户名或密码不正确，或账号已停用。</source>
         <translation>Wrong user name or password, or the account is disabled.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="348"/>
+        <location filename="../../ui/station/main_window.py" line="384"/>
         <source>经办人：{0}</source>
         <translation>Clerk: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="385"/>
+        <location filename="../../ui/station/main_window.py" line="431"/>
         <source>文书的出具机关尚未确认：当前以“{0}”的名义打印受理回执等文书。请管理员在&lt;a href=&quot;settings&quot;&gt;设置 → 出具机关&lt;/a&gt;中核对并保存。</source>
         <translation>The issuing authority is not confirmed yet: receipts and other documents are printed in the name of “{0}”. An administrator should check and save it in &lt;a href=&quot;settings&quot;&gt;Settings → Issuing authority&lt;/a&gt;.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="415"/>
+        <location filename="../../ui/station/main_window.py" line="465"/>
+        <source>密码已修改，下次登录请使用新密码。</source>
+        <translation>Password changed; use the new password next time you sign in.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/main_window.py" line="493"/>
         <source>密码不正确。</source>
         <translation>Wrong password.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="444"/>
+        <location filename="../../ui/station/main_window.py" line="522"/>
         <source>出错了</source>
         <translation>Error</translation>
     </message>
@@ -3577,6 +3604,65 @@
         <location filename="../../ui/station/catalog_page.py" line="161"/>
         <source>{n} 个工作日</source>
         <translation>{n} working days</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordPage</name>
+    <message>
+        <location filename="../../ui/station/login_page.py" line="212"/>
+        <source>修改密码</source>
+        <translation>Change password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/login_page.py" line="219"/>
+        <source>当前密码</source>
+        <translation>Current password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/login_page.py" line="220"/>
+        <source>新密码</source>
+        <translation>New password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/login_page.py" line="221"/>
+        <source>再次输入新密码</source>
+        <translation>Repeat the new password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/login_page.py" line="222"/>
+        <source>保存新密码</source>
+        <translation>Save the new password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/login_page.py" line="225"/>
+        <location filename="../../ui/station/login_page.py" line="237"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/login_page.py" line="233"/>
+        <source>管理员为您重置了密码。请输入收到的一次性密码，并设置只有您知道的新密码（至少 8 位）。经办人：{0}</source>
+        <translation>An administrator reset your password. Type the one-time password you received and choose a new password only you know (at least 8 characters). Clerk: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/login_page.py" line="235"/>
+        <source>新密码至少 8 位。经办人：{0}</source>
+        <translation>The new password needs at least 8 characters. Clerk: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/login_page.py" line="237"/>
+        <source>退出登录</source>
+        <translation>Sign out</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/login_page.py" line="245"/>
+        <source>请输入当前密码。</source>
+        <translation>Type your current password.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/login_page.py" line="249"/>
+        <source>两次输入的新密码不一致，请重新输入。</source>
+        <translation>The two new passwords differ; type them again.</translation>
     </message>
 </context>
 <context>
@@ -4467,280 +4553,340 @@
         <translation>Counter staff</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="74"/>
+        <location filename="../../ui/station/settings_page.py" line="81"/>
+        <source>本站信息（印在回执和告知书上）</source>
+        <translation>This station (printed on receipts and notices)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/settings_page.py" line="85"/>
+        <source>如：010-6234 5678</source>
+        <translation>e.g. 010-6234 5678</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/settings_page.py" line="87"/>
+        <source>站点名称</source>
+        <translation>Station name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/settings_page.py" line="88"/>
+        <source>咨询电话</source>
+        <translation>Enquiry phone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/settings_page.py" line="89"/>
+        <source>地址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/settings_page.py" line="90"/>
+        <source>保存本站信息</source>
+        <translation>Save station details</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/settings_page.py" line="101"/>
         <source>出具机关（文书以其名义出具，本站为受理地点）</source>
         <translation>Issuing authority (documents are issued in its name; this station is the place of acceptance)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="77"/>
+        <location filename="../../ui/station/settings_page.py" line="104"/>
         <source>如：北京市海淀区学院路街道办事处</source>
         <translation>e.g. 北京市海淀区学院路街道办事处</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="78"/>
+        <location filename="../../ui/station/settings_page.py" line="105"/>
         <source>站点办结事项</source>
         <translation>Station-level matters</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="80"/>
+        <location filename="../../ui/station/settings_page.py" line="107"/>
         <source>以事项的实施部门名义出具（如“区民政局”按本站所在区印作“北京市海淀区民政局”）。</source>
         <translation>Issued in the name of the matter&apos;s implementing department (e.g. “区民政局” prints as “北京市海淀区民政局” for this station&apos;s district).</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="82"/>
+        <location filename="../../ui/station/settings_page.py" line="109"/>
         <source>上报件</source>
         <translation>Escalated matters</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="84"/>
+        <location filename="../../ui/station/settings_page.py" line="111"/>
         <source>如：北京市海淀区人民政府</source>
         <translation>e.g. 北京市海淀区人民政府</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="85"/>
+        <location filename="../../ui/station/settings_page.py" line="112"/>
         <source>行政复议机关</source>
         <translation>Reconsideration body</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="87"/>
+        <location filename="../../ui/station/settings_page.py" line="114"/>
         <source>区里规定的一次性告知制度名称</source>
         <translation>Name of the district&apos;s one-time notice rule</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="88"/>
+        <location filename="../../ui/station/settings_page.py" line="115"/>
         <source>一次性告知依据（非行政许可事项）</source>
         <translation>One-time notice basis (non-licence matters)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="89"/>
+        <location filename="../../ui/station/settings_page.py" line="116"/>
         <source>确认并保存出具机关</source>
         <translation>Confirm and save the issuing authority</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="100"/>
+        <location filename="../../ui/station/settings_page.py" line="127"/>
         <source>打印</source>
         <translation>Printing</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="103"/>
+        <location filename="../../ui/station/settings_page.py" line="130"/>
         <source>留空则自动查找系统中的中文 TrueType 字体</source>
         <translation>Leave empty to find a Chinese TrueType font automatically</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="104"/>
+        <location filename="../../ui/station/settings_page.py" line="131"/>
         <source>浏览…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="106"/>
+        <location filename="../../ui/station/settings_page.py" line="133"/>
         <source>检测字体</source>
         <translation>Test font</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="112"/>
+        <location filename="../../ui/station/settings_page.py" line="139"/>
         <source>中文字体文件</source>
         <translation>Chinese font file</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="117"/>
+        <location filename="../../ui/station/settings_page.py" line="144"/>
         <source>两联（申请人留存联 + 窗口存档联）</source>
         <translation>Two (applicant copy + counter file copy)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="118"/>
+        <location filename="../../ui/station/settings_page.py" line="145"/>
         <source>一联</source>
         <translation>One</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="119"/>
+        <location filename="../../ui/station/settings_page.py" line="146"/>
         <source>联数</source>
         <translation>Copies</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="121"/>
+        <location filename="../../ui/station/settings_page.py" line="148"/>
         <source>系统默认打印机</source>
         <translation>System default printer</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="129"/>
+        <location filename="../../ui/station/settings_page.py" line="156"/>
         <source>打印机</source>
         <translation>Printer</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="133"/>
+        <location filename="../../ui/station/settings_page.py" line="160"/>
         <source>工作台</source>
         <translation>Workstation</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="137"/>
+        <location filename="../../ui/station/settings_page.py" line="164"/>
         <source> 分钟</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="138"/>
+        <location filename="../../ui/station/settings_page.py" line="165"/>
         <source>不自动锁定</source>
         <translation>Never lock</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="139"/>
+        <location filename="../../ui/station/settings_page.py" line="166"/>
         <source>无操作自动锁定</source>
         <translation>Lock when idle</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="143"/>
+        <location filename="../../ui/station/settings_page.py" line="170"/>
         <source>界面语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="146"/>
+        <location filename="../../ui/station/settings_page.py" line="173"/>
         <source>保存设置</source>
         <translation>Save settings</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="155"/>
+        <location filename="../../ui/station/settings_page.py" line="183"/>
         <source>数据与备份</source>
         <translation>Data and backup</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="159"/>
+        <location filename="../../ui/station/settings_page.py" line="187"/>
         <source>数据目录</source>
         <translation>Data folder</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="160"/>
+        <location filename="../../ui/station/settings_page.py" line="188"/>
         <source>立即备份…</source>
         <translation>Back up now…</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="166"/>
+        <location filename="../../ui/station/settings_page.py" line="194"/>
         <source>在线备份</source>
         <translation>Online backup</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="170"/>
+        <location filename="../../ui/station/settings_page.py" line="198"/>
         <source>窗口人员账号（管理员）</source>
         <translation>Counter staff accounts (admin)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="174"/>
-        <location filename="../../ui/station/settings_page.py" line="183"/>
+        <location filename="../../ui/station/settings_page.py" line="202"/>
+        <location filename="../../ui/station/settings_page.py" line="211"/>
         <source>用户名</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="174"/>
-        <location filename="../../ui/station/settings_page.py" line="185"/>
+        <location filename="../../ui/station/settings_page.py" line="202"/>
+        <location filename="../../ui/station/settings_page.py" line="213"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="174"/>
+        <location filename="../../ui/station/settings_page.py" line="202"/>
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="174"/>
+        <location filename="../../ui/station/settings_page.py" line="202"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="191"/>
+        <location filename="../../ui/station/settings_page.py" line="219"/>
         <source>初始密码（至少 8 位）</source>
         <translation>Initial password (min. 8 characters)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="193"/>
+        <location filename="../../ui/station/settings_page.py" line="221"/>
         <source>新增账号</source>
         <translation>Add account</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="199"/>
+        <location filename="../../ui/station/settings_page.py" line="227"/>
         <source>停用 / 启用所选账号</source>
         <translation>Disable / enable selected</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="240"/>
-        <location filename="../../ui/station/settings_page.py" line="289"/>
+        <location filename="../../ui/station/settings_page.py" line="230"/>
+        <source>重置所选账号的密码</source>
+        <translation>Reset the selected account&apos;s password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/settings_page.py" line="280"/>
+        <location filename="../../ui/station/settings_page.py" line="351"/>
         <source>已确认。</source>
         <translation>Confirmed.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="241"/>
+        <location filename="../../ui/station/settings_page.py" line="281"/>
         <source>尚未确认：以上为按站点名称推定的默认值，请核对后保存。</source>
         <translation>Not confirmed: these are defaults guessed from the station&apos;s name; check them and save.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="252"/>
+        <location filename="../../ui/station/settings_page.py" line="292"/>
         <source>在用</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="252"/>
+        <location filename="../../ui/station/settings_page.py" line="292"/>
         <source>停用</source>
         <translation>Disabled</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="270"/>
+        <location filename="../../ui/station/settings_page.py" line="310"/>
         <source>界面语言将在重新启动后生效。</source>
         <translation>The language changes after a restart.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="297"/>
+        <location filename="../../ui/station/settings_page.py" line="316"/>
+        <source>设置已保存（{0}）。</source>
+        <translation>Settings saved ({0}).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/settings_page.py" line="334"/>
+        <source>本站信息已保存。</source>
+        <translation>Station details saved.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/settings_page.py" line="359"/>
         <source>选择中文字体文件</source>
         <translation>Choose a Chinese font file</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="298"/>
+        <location filename="../../ui/station/settings_page.py" line="360"/>
         <source>TrueType 字体 (*.ttf *.ttc)</source>
         <translation>TrueType fonts (*.ttf *.ttc)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="312"/>
+        <location filename="../../ui/station/settings_page.py" line="374"/>
         <source>{path}（子字体 {n}）</source>
         <translation>{path} (subfont {n})</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="313"/>
+        <location filename="../../ui/station/settings_page.py" line="375"/>
         <source>可用：{0}</source>
         <translation>OK: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="319"/>
+        <location filename="../../ui/station/settings_page.py" line="381"/>
         <source>备份到</source>
         <translation>Back up to</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="320"/>
+        <location filename="../../ui/station/settings_page.py" line="382"/>
         <source>SQLite 数据库 (*.sqlite3)</source>
         <translation>SQLite database (*.sqlite3)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="329"/>
+        <location filename="../../ui/station/settings_page.py" line="391"/>
         <source>正在备份…</source>
         <translation>Backing up…</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="333"/>
+        <location filename="../../ui/station/settings_page.py" line="395"/>
         <source>已备份到 {0}</source>
         <translation>Backed up to {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="348"/>
+        <location filename="../../ui/station/settings_page.py" line="410"/>
         <source>已新增账号 {0}</source>
         <translation>Account {0} added</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="367"/>
+        <location filename="../../ui/station/settings_page.py" line="426"/>
+        <source>请先在表中选择一个账号。</source>
+        <translation>Select an account in the table first.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/settings_page.py" line="431"/>
+        <source>自己的密码请在“账户 → 修改密码”中修改。</source>
+        <translation>Change your own password under “Account → Change password”.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/settings_page.py" line="438"/>
+        <source>已重置 {0} 的密码。一次性密码：{1}&#x3000;请当面告知本人；该账号下次登录时必须设置新密码。此密码只显示这一次。</source>
+        <translation>Password of {0} reset. One-time password: {1}  Tell it to the person directly; they must choose a new password at their next sign-in. It is shown only this once.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/settings_page.py" line="455"/>
         <source>不能停用当前登录的账号。</source>
         <translation>You cannot disable the account that is signed in.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="376"/>
+        <location filename="../../ui/station/settings_page.py" line="464"/>
         <source>已启用 {0}</source>
         <translation>{0} enabled</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="376"/>
+        <location filename="../../ui/station/settings_page.py" line="464"/>
         <source>已停用 {0}</source>
         <translation>{0} disabled</translation>
     </message>
@@ -4884,217 +5030,259 @@
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="136"/>
+        <location filename="../../ui/station/sync_page.py" line="150"/>
         <source>有新版本 {version}（获取方式：{where}）</source>
         <translation>New version {version} available (get it from: {where})</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="137"/>
+        <location filename="../../ui/station/sync_page.py" line="151"/>
         <source>请联系区中心</source>
         <translation>ask the district centre</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="323"/>
+        <location filename="../../ui/station/sync_page.py" line="337"/>
         <source>正在与区中心台账核对…</source>
         <translation>Comparing with the district&apos;s ledger…</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="336"/>
+        <location filename="../../ui/station/sync_page.py" line="350"/>
         <source>正在读取同步状态…</source>
         <translation>Reading the sync status…</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="345"/>
+        <location filename="../../ui/station/sync_page.py" line="359"/>
         <source>立即同步</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="350"/>
+        <location filename="../../ui/station/sync_page.py" line="364"/>
         <source>与区中心对账</source>
         <translation>Reconcile with the district</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="352"/>
-        <location filename="../../ui/station/sync_page.py" line="452"/>
+        <location filename="../../ui/station/sync_page.py" line="366"/>
+        <location filename="../../ui/station/sync_page.py" line="471"/>
         <source>登记到区中心…</source>
         <translation>Enroll with the district…</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="360"/>
+        <location filename="../../ui/station/sync_page.py" line="374"/>
         <source>尚未对账。</source>
         <translation>Not reconciled yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="378"/>
+        <location filename="../../ui/station/sync_page.py" line="392"/>
         <source>办件编号</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="378"/>
-        <location filename="../../ui/station/sync_page.py" line="382"/>
+        <location filename="../../ui/station/sync_page.py" line="392"/>
+        <location filename="../../ui/station/sync_page.py" line="396"/>
         <source>序号</source>
         <translation>Seq.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="378"/>
+        <location filename="../../ui/station/sync_page.py" line="392"/>
         <source>环节</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="379"/>
+        <location filename="../../ui/station/sync_page.py" line="393"/>
         <source>区中心拒收原因</source>
         <translation>Why the district refused it</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="382"/>
+        <location filename="../../ui/station/sync_page.py" line="396"/>
         <source>案件</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="382"/>
+        <location filename="../../ui/station/sync_page.py" line="396"/>
         <source>代码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="383"/>
+        <location filename="../../ui/station/sync_page.py" line="397"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="386"/>
+        <location filename="../../ui/station/sync_page.py" line="400"/>
         <source>本次运行尚未同步。</source>
         <translation>No sync since the program started.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="389"/>
+        <location filename="../../ui/station/sync_page.py" line="403"/>
         <source>被拒绝的事件</source>
         <translation>Refused events</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="390"/>
+        <location filename="../../ui/station/sync_page.py" line="404"/>
         <source>无法应用的区中心事件</source>
         <translation>District events not applied</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="391"/>
+        <location filename="../../ui/station/sync_page.py" line="405"/>
         <source>上次同步报告</source>
         <translation>Last sync report</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="393"/>
+        <location filename="../../ui/station/sync_page.py" line="406"/>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/sync_page.py" line="406"/>
+        <source>事件来源</source>
+        <translation>Events of</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/sync_page.py" line="406"/>
+        <source>本站条数</source>
+        <translation>Station count</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/sync_page.py" line="407"/>
+        <source>区中心条数</source>
+        <translation>District count</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/sync_page.py" line="407"/>
+        <source>差异</source>
+        <translation>Difference</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/sync_page.py" line="410"/>
+        <source>对账差异</source>
+        <translation>Reconciliation differences</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/sync_page.py" line="412"/>
         <source>对账：</source>
         <translation>Reconciliation: </translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="405"/>
+        <location filename="../../ui/station/sync_page.py" line="424"/>
         <source>● 正在同步…</source>
         <translation>● Syncing…</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="417"/>
+        <location filename="../../ui/station/sync_page.py" line="436"/>
         <source>● 未登记到区中心</source>
         <translation>● Not enrolled with a district</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="419"/>
+        <location filename="../../ui/station/sync_page.py" line="438"/>
         <source>● 尚未同步</source>
         <translation>● Not synced yet</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="421"/>
+        <location filename="../../ui/station/sync_page.py" line="440"/>
         <source>● 上次同步完成，但有 {n} 个问题</source>
         <translation>● Last sync done, with {n} problem(s)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="424"/>
+        <location filename="../../ui/station/sync_page.py" line="443"/>
         <source>● 在线：上次同步成功</source>
         <translation>● Online: the last sync succeeded</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="426"/>
+        <location filename="../../ui/station/sync_page.py" line="445"/>
         <source>● 离线：上次同步没有完成</source>
         <translation>● Offline: the last sync did not complete</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="427"/>
+        <location filename="../../ui/station/sync_page.py" line="446"/>
         <source>区中心：{server}</source>
         <translation>District: {server}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="428"/>
+        <location filename="../../ui/station/sync_page.py" line="447"/>
         <source>未登记（管理员点“登记到区中心…”，输入区中心地址和登记码）</source>
         <translation>not enrolled (an administrator clicks “Enroll with the district…” and enters the address and the enrollment code)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="430"/>
+        <location filename="../../ui/station/sync_page.py" line="449"/>
         <source>本机：{name}（窗口号 {number}，是本机案件编号的一部分）</source>
         <translation>This PC: {name} (window number {number}, part of this PC&apos;s case numbers)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="432"/>
+        <location filename="../../ui/station/sync_page.py" line="451"/>
         <source>尚未登记为本站的设备</source>
         <translation>not yet enrolled as a device of this station</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="435"/>
+        <location filename="../../ui/station/sync_page.py" line="454"/>
         <source>待同步：{pending} 条事件、{notes} 条留言；区中心已确认 {acked} 条；被拒绝 {rejected} 条</source>
         <translation>Waiting: {pending} events, {notes} notes; acknowledged by the district: {acked}; refused: {rejected}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="438"/>
+        <location filename="../../ui/station/sync_page.py" line="457"/>
         <source>上次成功同步：{ok}&#x3000;上次尝试：{tried}</source>
         <translation>Last successful sync: {ok}   last attempt: {tried}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="439"/>
-        <location filename="../../ui/station/sync_page.py" line="440"/>
+        <location filename="../../ui/station/sync_page.py" line="458"/>
+        <location filename="../../ui/station/sync_page.py" line="459"/>
         <source>从未</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="451"/>
+        <location filename="../../ui/station/sync_page.py" line="470"/>
         <source>重新登记…</source>
         <translation>Enroll again…</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="459"/>
+        <location filename="../../ui/station/sync_page.py" line="476"/>
         <source>被拒绝的事件（{n}）</source>
         <translation>Refused events ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="477"/>
+        <location filename="../../ui/station/sync_page.py" line="481"/>
+        <source>区中心的原因代码：{code}
+双击打开该办件核对。</source>
+        <translation>The district&apos;s reason code: {code}
+Double-click to open the case and check it.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/sync_page.py" line="482"/>
+        <source>双击打开该办件核对。</source>
+        <translation>Double-click to open the case and check it.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/sync_page.py" line="508"/>
         <source>已对账：{n} 天的事件与区中心一致。</source>
         <translation>Reconciled: {n} days of events agree with the district.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="481"/>
-        <source>{day} {origin}：本站 {mine} 条，区中心 {theirs} 条</source>
-        <translation>{day} {origin}: station {mine}, district {theirs}</translation>
+        <location filename="../../ui/station/sync_page.py" line="522"/>
+        <source>有差异：{0}。先点“立即同步”，仍有差异请联系区中心。</source>
+        <translation>Differences: {0}. Click “Sync now” first; if they remain, contact the district center.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="482"/>
+        <location filename="../../ui/station/sync_page.py" line="503"/>
         <source>本站事件</source>
         <translation>station events</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="483"/>
+        <location filename="../../ui/station/sync_page.py" line="503"/>
         <source>区中心事件</source>
         <translation>district events</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="486"/>
+        <location filename="../../ui/station/sync_page.py" line="514"/>
+        <source>{n} 天的事件条数不一致（见“对账差异”）</source>
+        <translation>event counts differ on {n} days (see “Reconciliation differences”)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/sync_page.py" line="517"/>
         <source>区中心拒收的本站事件 {n} 条</source>
         <translation>{n} station events refused by the district</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="488"/>
+        <location filename="../../ui/station/sync_page.py" line="519"/>
         <source>尚未被区中心接收的本站事件 {n} 条</source>
         <translation>{n} station events not yet accepted by the district</translation>
-    </message>
-    <message>
-        <location filename="../../ui/station/sync_page.py" line="490"/>
-        <source>有差异：</source>
-        <translation>Differences: </translation>
     </message>
 </context>
 <context>
@@ -5289,63 +5477,73 @@
         <translation>Date the applicant promised to bring the materials</translation>
     </message>
     <message>
-        <location filename="../../ui/station/tasks_page.py" line="278"/>
+        <location filename="../../ui/station/tasks_page.py" line="281"/>
+        <source>今天</source>
+        <translation>today</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/tasks_page.py" line="283"/>
+        <source>决定日期晚于本机日期，请核对本机的日期和时间。</source>
+        <translation>The decision is dated after this computer&apos;s date; check this computer&apos;s date and time.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/tasks_page.py" line="285"/>
         <source>{n} 天</source>
         <translation>{n} days</translation>
     </message>
     <message>
-        <location filename="../../ui/station/tasks_page.py" line="288"/>
-        <location filename="../../ui/station/tasks_page.py" line="290"/>
+        <location filename="../../ui/station/tasks_page.py" line="297"/>
+        <location filename="../../ui/station/tasks_page.py" line="299"/>
         <source>{n} 个工作日</source>
         <translation>{n} working days</translation>
     </message>
     <message>
-        <location filename="../../ui/station/tasks_page.py" line="288"/>
+        <location filename="../../ui/station/tasks_page.py" line="297"/>
         <source>已到期</source>
         <translation>Due now</translation>
     </message>
     <message>
-        <location filename="../../ui/station/tasks_page.py" line="291"/>
+        <location filename="../../ui/station/tasks_page.py" line="300"/>
         <source> 暂定</source>
         <translation> provisional</translation>
     </message>
     <message>
-        <location filename="../../ui/station/tasks_page.py" line="292"/>
+        <location filename="../../ui/station/tasks_page.py" line="301"/>
         <source>区中心</source>
         <translation>District center</translation>
     </message>
     <message>
-        <location filename="../../ui/station/tasks_page.py" line="292"/>
+        <location filename="../../ui/station/tasks_page.py" line="301"/>
         <source>本站</source>
         <translation>This station</translation>
     </message>
     <message>
-        <location filename="../../ui/station/tasks_page.py" line="303"/>
+        <location filename="../../ui/station/tasks_page.py" line="312"/>
         <source>联系申请人补齐材料；承诺逾期的标红。Enter 继续受理。</source>
         <translation>Contact applicants to bring the materials; past-promise ones are red. Enter continues intake.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/tasks_page.py" line="304"/>
+        <location filename="../../ui/station/tasks_page.py" line="313"/>
         <source>区中心要求补正：联系申请人补齐后继续受理、重新上报。Enter 继续受理。</source>
         <translation>The district center requires corrections: contact the applicant, continue intake and escalate again. Enter continues intake.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/tasks_page.py" line="305"/>
+        <location filename="../../ui/station/tasks_page.py" line="314"/>
         <source>区中心已作出决定：通知申请人领取，交付时办结并请其评价。Enter 打开办件。</source>
         <translation>The district center has decided: notify the applicant to collect; complete on delivery and ask for a rating. Enter opens the case.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/tasks_page.py" line="306"/>
+        <location filename="../../ui/station/tasks_page.py" line="315"/>
         <source>已超过办结期限的在办案件（含在区中心办理的）。Enter 打开办件。</source>
         <translation>Open cases past their due date (including those at the district center). Enter opens the case.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/tasks_page.py" line="307"/>
+        <location filename="../../ui/station/tasks_page.py" line="316"/>
         <source>即将到期的在办案件：请优先办理。Enter 打开办件。</source>
         <translation>Open cases due soon: handle them first. Enter opens the case.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/tasks_page.py" line="312"/>
+        <location filename="../../ui/station/tasks_page.py" line="321"/>
         <source>没有待交付的结果。</source>
         <translation>No results to deliver.</translation>
     </message>
@@ -5437,27 +5635,43 @@
         <translation>The setting “{key}” must be between {low} and {high}; it is {value}.</translation>
     </message>
     <message>
-        <location filename="../../clerk/accounts.py" line="39"/>
+        <location filename="../../clerk/accounts.py" line="41"/>
         <location filename="../../district/auth.py" line="333"/>
         <source>角色须为 {items}。</source>
         <translation>The role must be one of {items}.</translation>
     </message>
     <message>
-        <location filename="../../clerk/accounts.py" line="43"/>
+        <location filename="../../clerk/accounts.py" line="45"/>
         <location filename="../../district/auth.py" line="341"/>
         <source>用户名 {username} 已存在。</source>
         <translation>User name {username} already exists.</translation>
     </message>
     <message>
-        <location filename="../../clerk/accounts.py" line="57"/>
+        <location filename="../../clerk/accounts.py" line="59"/>
         <source>没有名为 {username} 的窗口人员账号。</source>
         <translation>There is no clerk account named {username}.</translation>
     </message>
     <message>
-        <location filename="../../clerk/accounts.py" line="70"/>
-        <location filename="../../clerk/accounts.py" line="79"/>
+        <location filename="../../clerk/accounts.py" line="72"/>
+        <location filename="../../clerk/accounts.py" line="81"/>
+        <location filename="../../clerk/accounts.py" line="95"/>
         <source>没有名为 {username} 的账号。</source>
         <translation>There is no account named {username}.</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/accounts.py" line="112"/>
+        <source>当前密码不正确，密码未修改。</source>
+        <translation>The current password is wrong; the password was not changed.</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/accounts.py" line="117"/>
+        <source>新密码不能与当前密码相同。</source>
+        <translation>The new password must differ from the current one.</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/accounts.py" line="128"/>
+        <source>账号 {username} 已停用，请先启用再重置密码。</source>
+        <translation>Account {username} is disabled; enable it before resetting its password.</translation>
     </message>
     <message>
         <location filename="../../clerk/applicants.py" line="113"/>
@@ -5696,19 +5910,29 @@
         <translation>A scan can be at most {megabytes} MB.</translation>
     </message>
     <message>
-        <location filename="../../clerk/station.py" line="46"/>
+        <location filename="../../clerk/station.py" line="48"/>
         <location filename="../../district/auth.py" line="328"/>
         <source>用户名须以小写字母开头，2–32 位小写字母、数字、点、下划线或连字符。</source>
         <translation>A user name starts with a lower-case letter: 2–32 lower-case letters, digits, dots, underscores or hyphens.</translation>
     </message>
     <message>
-        <location filename="../../clerk/station.py" line="55"/>
+        <location filename="../../clerk/station.py" line="57"/>
         <location filename="../../district/auth.py" line="337"/>
         <source>密码至少 {min_password} 位。</source>
         <translation>The password needs at least {min_password} characters.</translation>
     </message>
     <message>
-        <location filename="../../clerk/station.py" line="67"/>
+        <location filename="../../clerk/station.py" line="76"/>
+        <source>咨询电话只能包含数字、空格、连字符和括号，至少 7 位数字（如 010-6234 5678）。</source>
+        <translation>The enquiry phone may contain only digits, spaces, hyphens and parentheses, with at least 7 digits (e.g. 010-6234 5678).</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/station.py" line="82"/>
+        <source>地址最多 {max} 个字，且不能含控制字符。</source>
+        <translation>The address holds at most {max} characters and no control characters.</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/station.py" line="94"/>
         <source>站点级别须为 street 或 community。</source>
         <translation>The station level must be street or community.</translation>
     </message>
@@ -5878,28 +6102,28 @@
         <translation>Digits 10–12 (community or village) must be 000 to 399 (000 is the street or township itself); they are “{village}”. Check the statistical area code.</translation>
     </message>
     <message>
-        <location filename="../../clerk/workspace.py" line="103"/>
-        <location filename="../../clerk/workspace.py" line="215"/>
+        <location filename="../../clerk/workspace.py" line="108"/>
+        <location filename="../../clerk/workspace.py" line="233"/>
         <source>本机尚未初始化站点，请先运行 init（或在首次启动时完成设置）。</source>
         <translation>This machine has no station yet: run init (or finish the set-up at first start).</translation>
     </message>
     <message>
-        <location filename="../../clerk/workspace.py" line="126"/>
+        <location filename="../../clerk/workspace.py" line="131"/>
         <source>本数据目录已初始化过站点。</source>
         <translation>This data directory already has a station.</translation>
     </message>
     <message>
-        <location filename="../../clerk/workspace.py" line="149"/>
+        <location filename="../../clerk/workspace.py" line="167"/>
         <source>账号 {username} 已停用。</source>
         <translation>Account {username} is disabled.</translation>
     </message>
     <message>
-        <location filename="../../clerk/workspace.py" line="158"/>
+        <location filename="../../clerk/workspace.py" line="176"/>
         <source>本站还没有窗口人员账号。</source>
         <translation>This station has no clerk accounts yet.</translation>
     </message>
     <message>
-        <location filename="../../clerk/workspace.py" line="161"/>
+        <location filename="../../clerk/workspace.py" line="179"/>
         <source>本站有多个账号，请用 --clerk 指明经办人。</source>
         <translation>This station has several accounts: name the clerk with --clerk.</translation>
     </message>
@@ -6227,28 +6451,23 @@
     </message>
     <message>
         <location filename="../../sync/engine.py" line="132"/>
-        <source>本站尚未登记到区中心；请先运行 `python -m clerk enroll --server URL --code 登记码 --device-name 设备名称`。</source>
-        <translation>This station is not enrolled with the district yet; first run `python -m clerk enroll --server URL --code CODE --device-name NAME`.</translation>
+        <source>本站尚未登记到区中心，还不能同步。请管理员在“同步”页点“登记到区中心…”，填写区中心地址和区中心给的登记码。</source>
+        <translation>This station is not enrolled with the district center yet, so it cannot sync. An administrator clicks “Enroll with the district…” on the Sync page and enters the district address and the enrollment code the district gave.</translation>
     </message>
     <message>
-        <location filename="../../sync/engine.py" line="142"/>
+        <location filename="../../sync/engine.py" line="208"/>
+        <source>本机的设备令牌属于站点 {their_station} 的设备“{their_device}”（窗口号 {their_no}），而本机是站点 {station} 的窗口号 {no}；本轮未推送任何内容。可能是同一系统账户下的另一个数据目录登记时换掉了令牌：请管理员在“同步”页点“重新登记…”为本机重新登记。</source>
+        <translation>This computer&apos;s device token belongs to device “{their_device}” of station {their_station} (window {their_no}), but this computer is window {no} of station {station}; nothing was pushed in this round. Another data directory under the same system account may have replaced the token when it enrolled: an administrator clicks “Enroll again…” on the Sync page to enroll this computer again.</translation>
+    </message>
+    <message>
+        <location filename="../../sync/engine.py" line="141"/>
         <source>密钥环中没有本机的设备令牌；请重新登记（enroll）。</source>
         <translation>The keyring holds no device token for this PC; enroll again.</translation>
     </message>
     <message>
-        <location filename="../../sync/engine.py" line="196"/>
+        <location filename="../../sync/engine.py" line="195"/>
         <source>区中心返回的站点编码或窗口号与本机不符，未保存令牌。</source>
         <translation>The district answered with another station code or window number than this PC&apos;s; the token was not saved.</translation>
-    </message>
-    <message>
-        <location filename="../../sync/engine.py" line="209"/>
-        <source>本机的设备令牌属于站点 {their_station} 的设备“{their_device}”（窗口号 {their_no}），而本机是站点 {station} 的窗口号 {no}；本轮未推送任何内容。可能是同一系统账户下的另一个数据目录登记时换掉了令牌：请在本机重新登记（python -m clerk enroll … --device-name 本机名称）。</source>
-        <translation>This PC&apos;s device token belongs to station {their_station}, device “{their_device}” (window number {their_no}), but this PC is window {no} of station {station}; nothing was pushed in this round. Another data directory under the same system account may have replaced the token when it enrolled: enroll this PC again (python -m clerk enroll … --device-name NAME).</translation>
-    </message>
-    <message>
-        <location filename="../../apiclient/retry.py" line="84"/>
-        <source>无法连接区中心（{error}），已重试 {attempts} 次。</source>
-        <translation>Cannot reach the district center ({error}) after {attempts} attempts.</translation>
     </message>
     <message>
         <location filename="../../clerk/ratings.py" line="57"/>
@@ -6411,6 +6630,11 @@
         <location filename="../../district/push.py" line="100"/>
         <source>案件编号“{case_no}”的窗口号与推送它的设备（窗口号 {device}）不符；请核对本机设置的窗口号。</source>
         <translation>The window number in case number “{case_no}” does not match the device that pushed it (window number {device}); check the window number set on this PC.</translation>
+    </message>
+    <message>
+        <location filename="../../apiclient/retry.py" line="86"/>
+        <source>无法连接区中心：网络不通，或区中心服务器暂时没有响应（已试 {attempts} 次）。本站照常办件，网络恢复后会自动同步；如持续半天以上，请联系区中心。</source>
+        <translation>Cannot reach the district center: the network is down or the district server is not answering ({attempts} attempts). Keep working as usual; the station syncs by itself when the network is back. If this lasts more than half a day, contact the district center.</translation>
     </message>
 </context>
 <context>

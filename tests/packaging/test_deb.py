@@ -90,6 +90,7 @@ def test_install_run_upgrade_keep_data_and_remove(tmp_path: Path) -> None:
                              text=True, check=True).stdout
     assert "./usr/share/applications/stationdesk.desktop" in listing
     assert "./opt/stationdesk/stationdesk" in listing
+    assert "qtbase_zh_CN.qm" in listing  # Qt's own dialogs in Chinese
     home, cwd = tmp_path / "home", tmp_path / "elsewhere"
     home.mkdir()
     cwd.mkdir()

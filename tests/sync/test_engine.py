@@ -221,5 +221,5 @@ def test_outbox_counts_and_requeue(sws: Workspace, id_factory: IdFactory) -> Non
 def test_unenrolled_round_says_what_to_do(sws: Workspace) -> None:
     report = engine.sync_round(sws)
     assert not report.ok and report.error_code == "sync.not_enrolled"
-    assert "enroll" in report.error
+    assert "登记到区中心…" in report.error and "python -m" not in report.error
 

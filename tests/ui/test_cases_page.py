@@ -153,6 +153,26 @@ def test_filters_and_search(qtbot: QtBot, make_page: Callable[[], CasesPage],
     assert listed(page) == []  # nothing received on 2026-04-30
 
 
+def test_filtering_out_the_shown_case_clears_the_detail(
+        qtbot: QtBot, make_page: Callable[[], CasesPage], cases: Cases) -> None:
+    wang = cases.accepted(DIBAO, person="王小明")
+    li = cases.accepted(ELDERLY, person="李四")
+    page = make_page()
+    select(qtbot, page, wang)
+    assert page.detail.case_no == wang
+    with qtbot.waitSignal(page.detail.loaded, timeout=TIMEOUT_MS,
+                          check_params_cb=lambda no: no == li):
+        refilter(qtbot, page, lambda: page.search_edit.setText("李四"))
+    assert listed(page) == [li]  # the only result is shown
+    refilter(qtbot, page, lambda: page.set_state_filter(State.COMPLETED))
+    assert listed(page) == [] and page.detail.case_no in ("", None)
+    assert "未选择办件" in page.detail.hint.text()
+    refilter(qtbot, page, page.clear_filters)
+    select(qtbot, page, wang)
+    refilter(qtbot, page, lambda: page.search_edit.setText("王"))
+    assert page.detail.case_no == wang  # still in the results: kept
+
+
 def test_typing_searches_after_a_pause(qtbot: QtBot, make_page: Callable[[], CasesPage],
                                        cases: Cases) -> None:
     cases.accepted(person="王小明")

@@ -7,6 +7,7 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QComboBox
 from pytestqt.qtbot import QtBot
 
 from clerk.cases.checklist import ItemStatus, initial_checklist
@@ -220,9 +221,8 @@ def test_checklist_keyboard_toggles_and_readiness(qtbot: QtBot, matters: list[Ma
     assert [i.key for i in model.checklist().outstanding] == [
         "pension_registration_form", "hukou_booklet", "id_card"]
     view.setFocus()
-    for _ in range(3):
+    for _ in range(3):  # Space ticks and moves on
         qtbot.keyClick(view, Qt.Key.Key_Space)
-        qtbot.keyClick(view, Qt.Key.Key_Down)
     assert model.checklist().ready_to_accept
     qtbot.keyClick(view, Qt.Key.Key_Up)
     qtbot.keyClick(view, Qt.Key.Key_Return)  # Enter toggles back to 缺
@@ -231,6 +231,35 @@ def test_checklist_keyboard_toggles_and_readiness(qtbot: QtBot, matters: list[Ma
     assert ItemStatus.NOT_APPLICABLE not in model.find("id_card").options()  # type: ignore[union-attr]
     assert ItemStatus.NOT_APPLICABLE in model.find("power_of_attorney").options()  # type: ignore[union-attr]
     assert not model.set_status("id_card", ItemStatus.DEFERRED)
+
+
+def test_checklist_f2_status_then_enter_keeps_the_keyboard(qtbot: QtBot,
+                                                          matters: list[Matter]) -> None:
+    """F2 opens the status list, Enter chooses: the table has the focus again, so the
+    next keys (Down, Space) work without touching the mouse."""
+    matter = next(m for m in matters if m.code == "BJ-RS-GG-001")
+    model = _model(matter)
+    view = ChecklistView(model)
+    qtbot.addWidget(view)
+    view.show()
+    view.activateWindow()
+    view.setFocus()
+    qtbot.waitUntil(view.hasFocus)
+    first = model.row(0).key
+    qtbot.keyClick(view, Qt.Key.Key_F2)
+    combo = view.indexWidget(view.currentIndex())
+    assert isinstance(combo, QComboBox)
+    popup = combo.view()
+    qtbot.waitUntil(popup.isVisible)
+    target = combo.findData(ItemStatus.RECEIVED.value)
+    popup.setCurrentIndex(popup.model().index(target, 0))
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: view.indexWidget(view.currentIndex()) is None)
+    assert model.find(first).status == ItemStatus.RECEIVED  # type: ignore[union-attr]
+    assert QApplication.focusWidget() is view
+    qtbot.keyClick(view, Qt.Key.Key_Space)  # ticks row 0 back to 缺 and moves on
+    assert view.currentIndex().row() == 1
+    assert model.find(first).status == ItemStatus.MISSING  # type: ignore[union-attr]
 
 
 def test_agent_makes_power_of_attorney_apply(matters: list[Matter]) -> None:

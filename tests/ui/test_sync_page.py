@@ -3,6 +3,7 @@ truth about online/offline, events the district refused with its reasons, reconc
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -86,6 +87,11 @@ def test_sync_now_lists_refused_events_with_reasons_and_reconciles(
     rows = [page.rejected.row_at(i) for i in range(page.rejected.rowCount())]
     assert {r.key for r in rows} == {bad.case_no}
     assert "历史不能被改写" in rows[0].texts[3] and rows[0].texts[1] == "1"
+    # the district's words for the clerk; its code only as a detail
+    assert not re.match(r"^[a-z_.]+:", rows[0].texts[3])
+    assert not re.search(r"(^|· )[a-z_.]+:", page.error_label.text())
+    assert "双击" in rows[0].tooltips[3]
+
     assert "被拒绝 1 条" in page.counts_label.text()
     assert page.tabs.tabText(0).endswith("（1）")
     assert "推送：6 条事件" in page.report_view.toPlainText()
@@ -112,7 +118,8 @@ def test_offline_is_said_and_the_clerk_keeps_working(qtbot: QtBot, page: SyncPag
     report = sync_now(qtbot, page)
     assert not report.ok and report.error_code == "transport"
     assert "离线" in page.state_label.text()
-    assert page.error_label.isVisible() and page.error_label.text()
+    assert page.error_label.isVisible() and "网络不通" in page.error_label.text()
+    assert "Error" not in page.error_label.text()  # no exception class names for a clerk
     assert "待同步：3 条事件" in page.counts_label.text()
 
 
@@ -209,3 +216,41 @@ def test_clerks_do_not_see_the_enrollment(qtbot: QtBot, sws: Workspace) -> None:
         widget.attach(Session(sws, account, info, SessionBus()))
         widget.show()
     assert not widget.enroll_button.isVisible()
+
+
+def test_reconcile_differences_are_a_table(page: SyncPage) -> None:
+    from datetime import date
+
+    from sync.engine import DayDifference, LedgerCount, Reconciliation
+
+    def count(n: int) -> LedgerCount:
+        return LedgerCount(count=n, hash="x" * 64)
+
+    page._show_reconciliation(Reconciliation(days=3, differences=[
+        DayDifference(date(2026, 6, 1), "station", count(5), count(3)),
+        DayDifference(date(2026, 6, 2), "district", count(0), count(2))], unsent=2))
+    rows = [page.reconcile_model.row_at(i).texts for i in range(2)]
+    assert rows == [("2026-06-01", "本站事件", "5", "3", "+2"),
+                    ("2026-06-02", "区中心事件", "0", "2", "-2")]
+    assert page.tabs.currentWidget() is page.reconcile_view
+    text = page.reconcile_label.text()
+    assert "2 天" in text and "尚未被区中心接收的本站事件 2 条" in text and "立即同步" in text
+    page._show_reconciliation(Reconciliation(days=3, differences=[]))
+    assert page.reconcile_model.rowCount() == 0 and "已对账" in page.reconcile_label.text()
+
+
+def test_an_unenrolled_station_is_told_to_use_the_button(ws: Workspace) -> None:
+    from apiclient.http import SyncError
+
+    with pytest.raises(SyncError) as refused:
+        engine.make_client(ws)
+    assert "登记到区中心…" in refused.value.message
+    assert "python -m" not in refused.value.message
+
+
+def test_a_coded_refusal_is_split_into_words_and_code() -> None:
+    from ui.station.sync_page import split_reason
+
+    assert split_reason("case_no_conflict: 编号已被其他案件使用") == (
+        "编号已被其他案件使用", "case_no_conflict")
+    assert split_reason("历史不能被改写：x") == ("历史不能被改写：x", "")

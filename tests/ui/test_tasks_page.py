@@ -139,3 +139,21 @@ def test_delivered_promises_leave_the_list(qtbot: QtBot, page: TasksPage, sessio
         page.reload()
     assert sorted(keys(page, TasksPage.FOLLOW_UP)) == sorted(made[1:3])
     assert "承诺逾期 2" in page.cards[0].caption.text()
+
+
+def test_waiting_days_of_results_are_never_negative(qtbot: QtBot, page: TasksPage,
+                                                    session: Session, cases: Cases,
+                                                    clock: FakeClock) -> None:
+    clock.set_local(date(2026, 3, 10))
+    today = cases.decided(approve=True)
+    clock.set_local(date(2026, 3, 12))
+    future = cases.decided(approve=True)  # dated after the PC's today below
+    clock.set_local(date(2026, 3, 11))
+    attach(qtbot, page, session)
+    model = page.models[TasksPage.RESULTS]
+    rows = {model.row_at(i).key: model.row_at(i) for i in range(model.rowCount())}
+    assert rows[today].texts[5] == "1 天"
+    assert rows[future].texts[5] == "今天"
+    assert "本机的日期" in rows[future].tooltips[5]
+    assert not any("-" in r.texts[5] for r in rows.values())
+

@@ -1,14 +1,16 @@
 """Interface language: Simplified Chinese (the source strings) or English (Qt .qm files).
 
 The choice is a per-user preference (QSettings), read before the first window is built,
-because Qt translates strings when widgets are created.
+because Qt translates strings when widgets are created. Qt's own dialogs (file, print,
+message-box buttons) are written in English; in Chinese Qt's qtbase_zh_CN.qm translates
+them, so it is installed too (from PySide6's translations; the .deb bundles it).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSettings, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QSettings, QTranslator
 
 from clerk.paths import resources_dir
 
@@ -38,13 +40,39 @@ def translations_dir() -> Path:
     return resources_dir() / "translations"
 
 
+def qt_translations_dirs() -> list[Path]:
+    """Where Qt's own .qm files may be: Qt's configured path, then next to the PySide6
+    package (a PyInstaller bundle keeps them there but may not configure the path)."""
+    import PySide6
+
+    found = [Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
+             Path(PySide6.__file__).parent / "Qt" / "translations"]
+    return list(dict.fromkeys(found))
+
+
+def install_qt_translator(app: QCoreApplication, code: str) -> bool:
+    """Qt's own strings (standard buttons, file and print dialogs) in `code`'s language;
+    English needs none. False when Qt's file for the language is missing."""
+    if code == "en":
+        return False
+    translator = QTranslator(app)
+    for folder in qt_translations_dirs():
+        if translator.load(f"qtbase_{code}", str(folder)):
+            app.installTranslator(translator)
+            _installed.append(translator)
+            return True
+    return False
+
+
 def install_translator(app: QCoreApplication, code: str | None = None) -> bool:
-    """Install the translation for `code` (default: the saved choice); False if none needed
-    or the file is missing (the interface then stays in Chinese)."""
+    """Install the translation for `code` (default: the saved choice) and Qt's own for the
+    same language; False if ours is not needed or its file is missing (the interface then
+    stays in Chinese)."""
     for old in _installed:
         app.removeTranslator(old)
     _installed.clear()
     code = code or current_language()
+    install_qt_translator(app, code)
     if code == "zh_CN":
         return False
     translator = QTranslator(app)

@@ -307,7 +307,7 @@ class CasesPage(QWidget):
         super().showEvent(event)
         if not self._splitter_sized:
             self._splitter_sized = True
-            split_list_over_detail(self.splitter, minimum=220, share=0.44)
+            split_list_over_detail(self.splitter, minimum=220, share=0.56)
 
     # --- filters ----------------------------------------------------------------------------
     def _combo_changed(self) -> None:
@@ -381,11 +381,15 @@ class CasesPage(QWidget):
 
     def _loaded(self, total: int) -> None:
         self._update_count()
-        selected = self._pending_case or self.detail.case_no
-        self._pending_case = None
+        pending, self._pending_case = self._pending_case, None
+        selected = pending or self.detail.case_no
         row = self.model.row_of(selected) if selected else None
         if row is None and self.model.rowCount() == 1:
             row = 0
+        elif row is None and selected and not pending and self.model.rowCount() >= total:
+            # The shown case is not among the results (all loaded): a detail beside a
+            # list that does not contain it reads as if it matched the filter.
+            self.detail.clear()
         if row is not None:
             self.view.selectRow(row)
             self.view.scrollTo(self.model.index(row, 0))

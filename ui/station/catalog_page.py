@@ -64,7 +64,7 @@ _MATERIAL_WIDTHS = (6, 26, 13, 12, 11, 13, 19)
 
 # Bounds of the matter list's initial width (px): full names at 1366, still usable at 1024.
 _LIST_MIN_WIDTH = 400
-_LIST_MAX_WIDTH = 510
+_LIST_MAX_WIDTH = 700  # the longest matter names (about 24 characters) in full
 
 _DETAIL_CSS = """
 body { font-size: 10.5pt; color: #202124; }
@@ -530,7 +530,7 @@ class CatalogPage(QWidget):
         if not self._splitter_sized:
             self._splitter_sized = True
             width = self._splitter.width()
-            left = max(_LIST_MIN_WIDTH, min(_LIST_MAX_WIDTH, int(width * 0.37)))
+            left = max(_LIST_MIN_WIDTH, min(_LIST_MAX_WIDTH, int(width * 0.5)))
             self._splitter.setSizes([left, max(width - left, 1)])
 
     def _build_table(self) -> QTableView:

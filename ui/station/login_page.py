@@ -199,3 +199,60 @@ class SetupPage(Card):
     def failed(self, text: str) -> None:
         self.create_button.setEnabled(True)
         self.show_error(text)
+
+
+class PasswordPage(Card):
+    """修改密码: the clerk's own password. Forced after an admin's reset (the one-time
+    password must be replaced before the work area opens); otherwise it can be cancelled."""
+
+    change_requested = Signal(str, str)  # current, new
+    cancelled = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("修改密码"), "", parent=parent)
+        self.current_edit = QLineEdit()
+        self.new_edit = QLineEdit()
+        self.repeat_edit = QLineEdit()
+        for edit in (self.current_edit, self.new_edit, self.repeat_edit):
+            edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.repeat_edit.returnPressed.connect(self._submit)
+        self.form.addRow(self.tr("当前密码"), self.current_edit)
+        self.form.addRow(self.tr("新密码"), self.new_edit)
+        self.form.addRow(self.tr("再次输入新密码"), self.repeat_edit)
+        self.save_button = QPushButton(self.tr("保存新密码"))
+        self.save_button.setDefault(True)
+        self.save_button.clicked.connect(self._submit)
+        self.cancel_button = QPushButton(self.tr("取消"))
+        self.cancel_button.setFlat(True)
+        self.cancel_button.clicked.connect(self.cancelled)
+        self.buttons.addWidget(self.save_button)
+        self.buttons.addWidget(self.cancel_button)
+
+    def ask(self, display_name: str, *, forced: bool) -> None:
+        self.subtitle_label.setText(
+            self.tr("管理员为您重置了密码。请输入收到的一次性密码，并设置只有您知道的新密码"
+                    "（至少 8 位）。经办人：{0}").format(display_name) if forced
+            else self.tr("新密码至少 8 位。经办人：{0}").format(display_name))
+        self.subtitle_label.show()
+        self.cancel_button.setText(self.tr("退出登录") if forced else self.tr("取消"))
+        for edit in (self.current_edit, self.new_edit, self.repeat_edit):
+            edit.clear()
+        self.show_error("")
+        self.current_edit.setFocus()
+
+    def _submit(self) -> None:
+        if not self.current_edit.text():
+            self.show_error(self.tr("请输入当前密码。"))
+            self.current_edit.setFocus()
+            return
+        if self.new_edit.text() != self.repeat_edit.text():
+            self.show_error(self.tr("两次输入的新密码不一致，请重新输入。"))
+            self.repeat_edit.clear()
+            self.new_edit.selectAll()
+            self.new_edit.setFocus()
+            return
+        self.change_requested.emit(self.current_edit.text(), self.new_edit.text())
+
+    def failed(self, text: str) -> None:
+        self.show_error(text)
+        self.current_edit.setFocus()

@@ -9,11 +9,11 @@ The status bar always tells the truth: clerk, station, network, events waiting, 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QGuiApplication
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
@@ -27,7 +27,7 @@ from clerk.station import Account, StationInfo
 from ui.common.idle import IdleWatcher
 from ui.common.navigation import Navigator, PageFactory
 from ui.common.operations import Operation, error_text, message_bridge
-from ui.station.login_page import LockPage, LoginPage, SetupPage
+from ui.station.login_page import LockPage, LoginPage, PasswordPage, SetupPage
 from ui.station.session import (
     CasesPageLike,
     CatalogPageLike,
@@ -92,17 +92,23 @@ class MainWindow(QMainWindow):
         self.setup_page = SetupPage()
         self.login_page = LoginPage()
         self.lock_page = LockPage()
+        self.password_page = PasswordPage()
         self.work = Navigator()
-        for screen in (self.opening, self.setup_page, self.login_page, self.lock_page, self.work):
+        for screen in (self.opening, self.setup_page, self.login_page, self.lock_page,
+                       self.password_page, self.work):
             self.screens.addWidget(screen)
+        self._forced_password_change = False
         self._build_work_area()
         self._build_status_bar()
+        self._build_account_menu()
         self.idle = IdleWatcher(0, self)
         self.idle.idle.connect(self.lock)
         self.setup_page.setup_requested.connect(self._create_station)
         self.login_page.login_requested.connect(self._sign_in)
         self.lock_page.unlock_requested.connect(self._unlock)
         self.lock_page.switch_user.connect(self.sign_out)
+        self.password_page.change_requested.connect(self._change_password)
+        self.password_page.cancelled.connect(self._password_cancelled)
         message_bridge().error.connect(self._show_error)
 
     # --- work area ----------------------------------------------------------------------
@@ -118,6 +124,29 @@ class MainWindow(QMainWindow):
         self.authority_banner.linkActivated.connect(lambda _link: self.show_page("settings"))
         self.authority_banner.hide()
         self.work.add_above_pages(self.authority_banner)
+
+    def _build_account_menu(self) -> None:
+        """账户: lock now (Ctrl+L), change one's password, sign out. The actions also belong
+        to the window, so Ctrl+L works on every page; the menu shows only in the work area."""
+        menu = self.menuBar().addMenu(self.tr("账户(&A)"))
+        self.lock_action = QAction(self.tr("立即锁定"), self)
+        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.lock_action.triggered.connect(self.lock)
+        self.password_action = QAction(self.tr("修改密码…"), self)
+        self.password_action.triggered.connect(self.ask_password_change)
+        self.sign_out_action = QAction(self.tr("退出登录"), self)
+        self.sign_out_action.triggered.connect(self.sign_out)
+        for action in (self.lock_action, self.password_action, self.sign_out_action):
+            menu.addAction(action)
+            self.addAction(action)
+        self.menuBar().hide()
+        self.screens.currentChanged.connect(self._screen_changed)
+
+    def _screen_changed(self, _index: int) -> None:
+        in_work = self.screens.currentWidget() is self.work
+        self.menuBar().setVisible(in_work)
+        for action in (self.lock_action, self.password_action, self.sign_out_action):
+            action.setEnabled(in_work)
 
     def _build_pages(self) -> None:
         """The navigation and the counter page, at the first sign-in; every other page is
@@ -143,6 +172,9 @@ class MainWindow(QMainWindow):
         if isinstance(page, IntakePageLike):
             # Usable with data once the counter page has its catalog and any draft.
             page.ready.connect(self.ready)
+        station_saved = getattr(page, "station_saved", None)  # 设置: name, phone, address
+        if station_saved is not None:
+            station_saved.connect(self._station_edited)
         if self.session is not None and isinstance(page, Page):
             page.attach(self.session)
         if isinstance(page, CatalogPageLike) and self.session is not None \
@@ -301,6 +333,11 @@ class MainWindow(QMainWindow):
         if self._auto_login is None:
             self.ready.emit()
 
+    def _station_edited(self, station: StationInfo) -> None:
+        self.station = station
+        self.setWindowTitle(self.tr("StationDesk 便民服务站窗口工作台 — {0}").format(station.name))
+        self.station_label.setText(self.tr("站点：{0}（{1}）").format(station.name, station.code))
+
     def _open_failed(self, exc: Exception) -> None:
         text = error_text(exc)
         self.station_label.setText(self.tr("站点：无法打开"))
@@ -343,12 +380,21 @@ class MainWindow(QMainWindow):
             self.ready.emit()
             return
         assert self.ws is not None and self.station is not None
-        first = self.session is None
         self.session = Session(self.ws, account, self.station, self.bus, self.catalog_index)
         self.clerk_label.setText(self.tr("经办人：{0}").format(account.display_name))
         ws = self.ws
         Operation(lambda: ws.settings.set(LAST_USER, account.username), parent=self) \
             .run_in_background()
+        if account.must_change_password:  # a one-time password from an admin's reset
+            self._forced_password_change = True
+            self.password_page.ask(account.display_name, forced=True)
+            self.screens.setCurrentWidget(self.password_page)
+            self.ready.emit()
+            return
+        self._enter_work()
+
+    def _enter_work(self) -> None:
+        first = not self.work.keys
         if first:
             self._build_pages()
             self._attach_pages()
@@ -401,6 +447,38 @@ class MainWindow(QMainWindow):
         self.idle.pause()
         self.lock_page.lock_for(self.session.clerk.display_name)
         self.screens.setCurrentWidget(self.lock_page)
+
+    # --- own password -------------------------------------------------------------------
+    def ask_password_change(self) -> None:
+        if self.session is None or self.screens.currentWidget() is not self.work:
+            return
+        self.password_page.ask(self.session.clerk.display_name, forced=False)
+        self.screens.setCurrentWidget(self.password_page)
+
+    def _change_password(self, current: str, new: str) -> None:
+        session = self.session
+        assert session is not None
+        ws, username = session.ws, session.username
+
+        def done(_: None) -> None:
+            session.clerk = replace(session.clerk, must_change_password=False)
+            self.statusBar().showMessage(self.tr("密码已修改，下次登录请使用新密码。"), 10000)
+            if self._forced_password_change:
+                self._forced_password_change = False
+                self._enter_work()
+            else:
+                self.screens.setCurrentWidget(self.work)
+
+        Operation(lambda: ws.accounts.change_own_password(username, current, new),
+                  parent=self).success(done).failure(
+            lambda exc: self.password_page.failed(error_text(exc))).run_in_background()
+
+    def _password_cancelled(self) -> None:
+        if self._forced_password_change:  # the work area stays closed: back to sign-in
+            self._forced_password_change = False
+            self.sign_out()
+        else:
+            self.screens.setCurrentWidget(self.work)
 
     def _unlock(self, password: str) -> None:
         session = self.session

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTime, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -33,7 +33,7 @@ from clerk.options import (
     PRINT_PRINTER,
     Option,
 )
-from clerk.station import Account
+from clerk.station import Account, StationInfo
 from ui.common.i18n import LANGUAGES, current_language, set_language
 from ui.common.operations import Operation, error_text
 from ui.station.session import Session
@@ -45,8 +45,12 @@ ROLE_LABELS = {"admin": str(QT_TRANSLATE_NOOP("SettingsPage", "管理员")),
 # building this page does not slow the window's first paint.
 
 
+Shown = tuple[dict[str, str | int], list[Account], Authority, StationInfo | None]
+
+
 class SettingsPage(QScrollArea):
     saved = Signal()
+    station_saved = Signal(object)  # StationInfo
     backup_done = Signal(str)
     accounts_changed = Signal()
 
@@ -60,6 +64,9 @@ class SettingsPage(QScrollArea):
         col = QVBoxLayout(body)
         col.setContentsMargins(24, 16, 24, 16)
         col.setSpacing(16)
+        self.last_one_time_password = ""  # shown once to the admin, never stored
+        self.station_box = self._station_box()
+        col.addWidget(self.station_box)
         self.authority_box = self._authority_box()
         col.addWidget(self.authority_box)
         col.addWidget(self._print_box())
@@ -70,6 +77,26 @@ class SettingsPage(QScrollArea):
         col.addStretch(1)
 
     # --- sections ---------------------------------------------------------------------------
+    def _station_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("本站信息（印在回执和告知书上）"))
+        form = QFormLayout(box)
+        self.station_name_edit = QLineEdit()
+        self.station_phone_edit = QLineEdit()
+        self.station_phone_edit.setPlaceholderText(self.tr("如：010-6234 5678"))
+        self.station_address_edit = QLineEdit()
+        form.addRow(self.tr("站点名称"), self.station_name_edit)
+        form.addRow(self.tr("咨询电话"), self.station_phone_edit)
+        form.addRow(self.tr("地址"), self.station_address_edit)
+        self.station_save = QPushButton(self.tr("保存本站信息"))
+        self.station_save.clicked.connect(self.save_station)
+        self.station_status = QLabel()
+        self.station_status.setWordWrap(True)
+        row = QHBoxLayout()
+        row.addWidget(self.station_save)
+        row.addWidget(self.station_status, 1)
+        form.addRow("", row)
+        return box
+
     def _authority_box(self) -> QGroupBox:
         box = QGroupBox(self.tr("出具机关（文书以其名义出具，本站为受理地点）"))
         form = QFormLayout(box)
@@ -145,9 +172,10 @@ class SettingsPage(QScrollArea):
         form.addRow("", self.language_note)
         save = QPushButton(self.tr("保存设置"))
         save.clicked.connect(self.save)
+        self.save_status = QLabel()
         row = QHBoxLayout()
         row.addWidget(save)
-        row.addStretch(1)
+        row.addWidget(self.save_status, 1)
         form.addRow("", row)
         return box
 
@@ -199,10 +227,16 @@ class SettingsPage(QScrollArea):
         toggle = QPushButton(self.tr("停用 / 启用所选账号"))
         toggle.clicked.connect(self.toggle_selected)
         actions.addWidget(toggle)
+        reset = QPushButton(self.tr("重置所选账号的密码"))
+        reset.clicked.connect(self.reset_selected)
+        actions.addWidget(reset)
         actions.addStretch(1)
         col.addLayout(actions)
         self.accounts_status = QLabel()
         self.accounts_status.setWordWrap(True)
+        # the one-time password is copied from here by the admin
+        self.accounts_status.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse)
         col.addWidget(self.accounts_status)
         return box
 
@@ -210,9 +244,11 @@ class SettingsPage(QScrollArea):
     def attach(self, session: Session) -> None:
         self.session = session
         self.accounts_box.setVisible(session.is_admin)
-        for w in (self.authority_edit, self.reviewer_edit, self.notice_rule_edit):
+        for w in (self.authority_edit, self.reviewer_edit, self.notice_rule_edit,
+                  self.station_name_edit, self.station_phone_edit, self.station_address_edit):
             w.setReadOnly(not session.is_admin)
         self.authority_save.setVisible(session.is_admin)
+        self.station_save.setVisible(session.is_admin)
         folder = session.ws.data_dir
         self.data_dir_label.setText(str(folder) if folder else "")
         self.refresh()
@@ -223,16 +259,20 @@ class SettingsPage(QScrollArea):
             return
         ws = session.ws
 
-        def read() -> tuple[dict[str, str | int], list[Account], Authority]:
+        def read() -> Shown:
             values: dict[str, str | int] = {
                 o.key: ws.settings.get(o) for o in (PRINT_FONT_PATH, PRINT_PRINTER)}
             values.update({o.key: ws.settings.get(o) for o in (PRINT_COPIES, IDLE_LOCK_MINUTES)})
-            return values, ws.accounts.all(), ws.authority()
+            return values, ws.accounts.all(), ws.authority(), ws.station()
 
         Operation(read, parent=self).success(self._show).run_in_background()
 
-    def _show(self, result: tuple[dict[str, str | int], list[Account], Authority]) -> None:
-        values, accs, authority = result
+    def _show(self, result: Shown) -> None:
+        values, accs, authority, station = result
+        if station is not None:
+            self.station_name_edit.setText(station.name)
+            self.station_phone_edit.setText(station.phone)
+            self.station_address_edit.setText(station.address)
         self.authority_edit.setText(authority.station_level)
         self.reviewer_edit.setText(authority.reviewer)
         self.notice_rule_edit.setText(authority.notice_rule)
@@ -273,10 +313,32 @@ class SettingsPage(QScrollArea):
             ws.settings.set_many(values)
 
         def done(_: None) -> None:
+            self.save_status.setText(self.tr("设置已保存（{0}）。").format(
+                QTime.currentTime().toString("HH:mm:ss")))
             session.bus.settings_changed.emit()
             self.saved.emit()
 
-        Operation(write, parent=self).success(done).run_in_background()
+        self.save_status.clear()
+        Operation(write, parent=self).success(done).failure(
+            lambda exc: self.save_status.setText(error_text(exc))).run_in_background()
+
+    def save_station(self) -> None:
+        session = self.session
+        assert session is not None and session.is_admin
+        ws = session.ws
+        name, phone = self.station_name_edit.text(), self.station_phone_edit.text()
+        address = self.station_address_edit.text()
+
+        def done(info: StationInfo) -> None:
+            session.station = info
+            self.station_status.setText(self.tr("本站信息已保存。"))
+            self.station_saved.emit(info)
+            session.bus.settings_changed.emit()
+
+        self.station_status.clear()
+        Operation(lambda: ws.update_station(name=name, phone=phone, address=address),
+                  parent=self).success(done).failure(
+            lambda exc: self.station_status.setText(error_text(exc))).run_in_background()
 
     def save_authority(self) -> None:
         session = self.session
@@ -353,6 +415,32 @@ class SettingsPage(QScrollArea):
 
         Operation(create, parent=self).success(done).failure(
             lambda exc: self.accounts_status.setText(error_text(exc))).run_in_background()
+
+    def reset_selected(self) -> None:
+        """A one-time password for the selected clerk, shown here once; the clerk must
+        choose a new password at the next sign-in."""
+        session = self.session
+        row = self.accounts_table.currentRow()
+        cell = self.accounts_table.item(row, 0) if row >= 0 else None
+        if session is None or cell is None:
+            self.accounts_status.setText(self.tr("请先在表中选择一个账号。"))
+            return
+        username = cell.text()
+        if username == session.username:
+            self.accounts_status.setText(
+                self.tr("自己的密码请在“账户 → 修改密码”中修改。"))
+            return
+        ws = session.ws
+
+        def done(password: str) -> None:
+            self.last_one_time_password = password
+            self.accounts_status.setText(self.tr(
+                "已重置 {0} 的密码。一次性密码：{1}　请当面告知本人；"
+                "该账号下次登录时必须设置新密码。此密码只显示这一次。").format(username, password))
+
+        Operation(lambda: ws.accounts.reset_password(username), parent=self).success(done) \
+            .failure(lambda exc: self.accounts_status.setText(error_text(exc))) \
+            .run_in_background()
 
     def toggle_selected(self) -> None:
         session = self.session

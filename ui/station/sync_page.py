@@ -15,6 +15,7 @@ ledger.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -51,7 +52,7 @@ from ui.station.session import Session
 if TYPE_CHECKING:
     from clerk.sync_status import StationSyncStatus as LightStatus
     from clerk.workspace import Workspace
-    from sync.engine import Reconciliation, SyncReport, SyncStatus
+    from sync.engine import Reconciliation, RejectedEvent, SyncReport, SyncStatus
     from ui.station.enroll_dialog import EnrollDialog
 
 FIRST_ROUND_MS = 10_000
@@ -87,14 +88,27 @@ class ProblemLike(Protocol):
     def params(self) -> dict[str, str]: ...
 
 
+# The station stores a refusal as "code: words" (sync.outbox); the code is for support.
+_CODED = re.compile(r"^([a-z][a-z0-9_.]*):\s*(.+)$", re.DOTALL)
+
+
+def split_reason(stored: str) -> tuple[str, str]:
+    """The district's words for a refusal and its code (shown only as a detail)."""
+    found = _CODED.match(stored.strip())
+    return (found.group(2), found.group(1)) if found else (stored, "")
+
+
 def problem_text(problem: ProblemLike) -> str:
     """A round's problem in the interface language (values that are marked words too)."""
     words = QCoreApplication.translate("errors", problem.template)
-    values = {k: QCoreApplication.translate("errors", v) for k, v in problem.params.items()}
+    params = dict(problem.params)
+    if "reason" in params:
+        params["reason"] = split_reason(params["reason"])[0]
+    values = {k: QCoreApplication.translate("errors", v) for k, v in params.items()}
     try:
         return words.format(**values)
     except (KeyError, IndexError, ValueError):  # a translation that lost a placeholder
-        return problem.template.format(**problem.params)
+        return problem.template.format(**params)
 
 
 def light_status(ws: Workspace) -> LightStatus:
@@ -389,6 +403,11 @@ class SyncPage(QWidget):
         self.tabs.addTab(self.rejected_view, self.tr("被拒绝的事件"))
         self.tabs.addTab(list_view(self.quarantine, stretch=3), self.tr("无法应用的区中心事件"))
         self.tabs.addTab(self.report_view, self.tr("上次同步报告"))
+        self.reconcile_model = ListModel((self.tr("日期"), self.tr("事件来源"), self.tr("本站条数"),
+                                          self.tr("区中心条数"), self.tr("差异")), self,
+                                         centred=(2, 3, 4))
+        self.reconcile_view = list_view(self.reconcile_model, stretch=1)
+        self.tabs.addTab(self.reconcile_view, self.tr("对账差异"))
         reconcile_box = QHBoxLayout()
         reconcile_box.addWidget(QLabel(self.tr("对账：")))
         reconcile_box.addWidget(self.reconcile_label, 1)
@@ -450,14 +469,19 @@ class SyncPage(QWidget):
         self.reconcile_button.setEnabled(link.configured)
         self.enroll_button.setText(self.tr("重新登记…") if link.configured
                                    else self.tr("登记到区中心…"))
-        self.rejected.set_rows([ListRow((r.case_no, str(r.seq), event_label(r.type), r.error),
-                                        key=r.case_no, colours={3: RED})
-                                for r in status.rejected])
+        self.rejected.set_rows([self._rejected_row(r) for r in status.rejected])
         self.quarantine.set_rows([ListRow((str(q["case_id"])[:8], str(q["seq"]),
                                            str(q["code"]), str(q["message"])))
                                   for q in status.quarantined])
         self.tabs.setTabText(0, self.tr("被拒绝的事件（{n}）").format(n=len(status.rejected)))
         self.loaded.emit()
+
+    def _rejected_row(self, r: RejectedEvent) -> ListRow:
+        words, code = split_reason(r.error)
+        tip = self.tr("区中心的原因代码：{code}\n双击打开该办件核对。").format(code=code) if code \
+            else self.tr("双击打开该办件核对。")
+        return ListRow((r.case_no, str(r.seq), event_label(r.type), words), key=r.case_no,
+                       colours={3: RED}, tooltips={3: tip})
 
     def _state(self, text: str, colour: str) -> None:
         self.state_label.setText(text)
@@ -472,23 +496,34 @@ class SyncPage(QWidget):
                 session.bus.case_changed.emit(case_no)
 
     def _show_reconciliation(self, result: Reconciliation) -> None:
+        """A one-line verdict, and the days that differ as a table (its own tab)."""
         self.reconcile_button.setEnabled(True)
+        self.reconcile_model.set_rows([ListRow((
+            d.day.isoformat(),
+            self.tr("本站事件") if d.origin == "station" else self.tr("区中心事件"),
+            str(d.local.count), str(d.district.count),
+            f"{d.local.count - d.district.count:+d}"), colours={4: RED})
+            for d in result.differences])
         if result.reconciled:
             self.reconcile_label.setText(self.tr("已对账：{n} 天的事件与区中心一致。").format(
                 n=result.days))
             self.reconcile_label.setStyleSheet(f"color: {GREEN[0]};")
         else:
-            lines = [self.tr("{day} {origin}：本站 {mine} 条，区中心 {theirs} 条").format(
-                day=d.day.isoformat(), origin=self.tr("本站事件") if d.origin == "station"
-                else self.tr("区中心事件"), mine=d.local.count, theirs=d.district.count)
-                for d in result.differences[:10]]
+            parts = []
+            if result.differences:
+                parts.append(self.tr("{n} 天的事件条数不一致（见“对账差异”）").format(
+                    n=len(result.differences)))
             if result.refused:
-                lines.append(self.tr("区中心拒收的本站事件 {n} 条").format(n=result.refused))
+                parts.append(self.tr("区中心拒收的本站事件 {n} 条").format(n=result.refused))
             if result.unsent:
-                lines.append(self.tr("尚未被区中心接收的本站事件 {n} 条").format(
+                parts.append(self.tr("尚未被区中心接收的本站事件 {n} 条").format(
                     n=result.unsent))
-            self.reconcile_label.setText(self.tr("有差异：") + "；".join(lines))
-            self.reconcile_label.setStyleSheet(f"color: {RED[0]};")
+            self.reconcile_label.setText(
+                self.tr("有差异：{0}。先点“立即同步”，仍有差异请联系区中心。").format(
+                    "；".join(parts)))
+            self.reconcile_label.setStyleSheet(f"color: {AMBER[0]};")
+            if result.differences:
+                self.tabs.setCurrentWidget(self.reconcile_view)
         self.reconciled.emit(result)
 
     def _open_case(self, index: QModelIndex) -> None:

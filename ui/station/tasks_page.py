@@ -274,12 +274,21 @@ class TasksPage(QWidget):
     def _result(self, r: CaseRow, today: date) -> ListRow:
         decided = local_date(r.updated_at)
         waited = (today - decided).days
+        tips: dict[int, str] = {}
+        if waited <= 0:
+            # A decision dated after this PC's today (the district's clock or this one is
+            # off) has not waited at all; never "-1 天".
+            shown = self.tr("今天")
+            if waited < 0:
+                tips[5] = self.tr("决定日期晚于本机日期，请核对本机的日期和时间。")
+        else:
+            shown = self.tr("{n} 天").format(n=waited)
         texts = (r.case_no, r.applicant_name, r.matter_name, state_label(r.state),
-                 decided.isoformat(), self.tr("{n} 天").format(n=waited))
+                 decided.isoformat(), shown)
         colours = {3: STATE_COLOURS[r.state]}
         if waited > 5:
             colours[5] = AMBER
-        return ListRow(texts, key=r.case_no, payload=r.state, colours=colours)
+        return ListRow(texts, key=r.case_no, payload=r.state, colours=colours, tooltips=tips)
 
     def _supervised(self, r: CaseRow, lists: TaskLists) -> ListRow:
         assert r.due_date is not None

@@ -1,6 +1,7 @@
 """The material checklist at the counter: one row per material, one status each.
 
-Keyboard: Up/Down move between materials, Space or Enter toggles 已收 ⇄ 缺, F2 opens the
+Keyboard: Up/Down move between materials, Space ticks 已收 ⇄ 缺 and moves to the next
+material, Enter toggles in place, F2 opens the
 status list (证照库, 共享获取, 容缺后补, 不适用 where they apply), and on a 容缺后补 row
 F2 in the date column edits the promise date. Readiness (what is still missing) is
 computed by the domain's :class:`clerk.cases.checklist.Checklist`, never here.
@@ -24,6 +25,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QKeyEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
     QAbstractItemView,
     QComboBox,
     QDateEdit,
@@ -462,6 +464,12 @@ class ChecklistView(QTableView):
         super().currentChanged(current, previous)
         self.current_key_changed.emit(self.current_key())
 
+    def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
+        # The status list's popup, not the editor, held the focus: Qt then gives it back
+        # to nobody and the keyboard is dead until the mouse is used.
+        super().closeEditor(editor, hint)
+        self.setFocus(Qt.FocusReason.OtherFocusReason)
+
     def current_key(self) -> str:
         index = self.currentIndex()
         return self._model.row(index.row()).key if index.isValid() else ""
@@ -479,6 +487,9 @@ class ChecklistView(QTableView):
                                           Qt.KeyboardModifier.KeypadModifier) \
                 and key in (Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self._model.toggle(index.row())
+            if key == Qt.Key.Key_Space and index.row() + 1 < self._model.rowCount():
+                # ticking down a paper pile: one key per material
+                self.setCurrentIndex(self._model.index(index.row() + 1, index.column()))
             event.accept()
             return
         if key == Qt.Key.Key_F2 and index.isValid():
