@@ -162,6 +162,8 @@ def list_devices(code: StationCode, ctx: Ctx, who: Admin) -> list[DeviceInfo]:
 def issue_code(code: StationCode, ctx: Ctx, who: Admin) -> CreateStationResponse:
     with ctx.db.write() as s:
         secret, expires = auth.issue_code(s, code, ctx.now(), ctx.settings.enrollment_days)
+        security.record(s, security.ENROLLMENT_CODE, ctx.now(), username=who.username,
+                        station_code=code)
         row = s.get(StationRow, code)
         assert row is not None
         return CreateStationResponse(code=row.code, name=row.name, enrollment_code=secret,
@@ -176,6 +178,8 @@ def revoke_device(code: StationCode, name: Annotated[str, PathParam(max_length=5
                   who: Admin) -> None:
     with ctx.db.write() as s:
         auth.revoke_device(s, code, name, ctx.now())
+        security.record(s, security.DEVICE_REVOKED, ctx.now(), username=who.username,
+                        station_code=code, detail=name)
 
 
 @router.post("/admin/users", tags=["admin"], response_model=UserInfo,
@@ -198,7 +202,7 @@ def create_user(req: CreateUserRequest, ctx: Ctx, who: Admin) -> UserInfo:
 def list_users(ctx: Ctx, who: Admin) -> list[UserInfo]:
     with ctx.db.read() as s:
         return [UserInfo(username=u.username, role=u.role, display_name=u.display_name,
-                         active=u.active)
+                         active=u.active, must_change_password=u.must_change_password)
                 for u in s.execute(select(StaffUser).order_by(StaffUser.id)).scalars()]
 
 
