@@ -216,6 +216,7 @@ def security_events(
         since: Annotated[datetime | None, Query(description="不早于（含）")] = None,
         until: Annotated[datetime | None, Query(description="早于（不含）")] = None,
         before: Annotated[int | None, Query(ge=1, description="上一页的 next_before")] = None,
+        username: Annotated[str | None, Query(max_length=64, description="工作人员用户名")] = None,
         limit: Annotated[int, Query(ge=1, le=500)] = 100) -> SecurityEventPage:
     unknown = sorted(set(kind or ()) - set(security.KINDS))
     if unknown:
@@ -231,6 +232,8 @@ def security_events(
         q = q.where(SecurityEvent.at < auth.naive(until))
     if before is not None:
         q = q.where(SecurityEvent.id < before)
+    if username:
+        q = q.where(SecurityEvent.username == username)
     with ctx.db.read() as s:
         rows = list(s.execute(q).scalars())
     page = rows[:limit]
