@@ -23,6 +23,7 @@ from ui.district.admin_publish import PublishPage
 from ui.district.admin_security import SecurityPage
 from ui.district.admin_stations import StationsPage
 
+
 def admin_window(qtbot: QtBot, district: ClockedDistrict, tmp_path: Path) -> Any:
     staff(district, "zhao.admin", "admin")
     w = window(qtbot, district, tmp_path, "zhao.admin")
