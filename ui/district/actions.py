@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -187,7 +188,14 @@ class ActionPanel(QFrame):
         column.addWidget(title)
         column.addWidget(self.hint)
         column.addLayout(grid)
-        column.addWidget(self.forms, 1)
+        # The forms scroll when the panel is short: their tallest (退回补正 with its list)
+        # would otherwise set the case view's minimum height and squeeze the case list.
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(self.forms)
+        column.addWidget(scroll, 1)
         escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
         escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         escape.activated.connect(self.hide_form)
