@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, datetime
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
@@ -34,7 +34,8 @@ def when(moment: datetime | None) -> str:
 
 
 def ask(parent: QWidget, text: str) -> bool:
-    answer = QMessageBox.question(parent, parent.tr("请确认"), text)
+    title = QCoreApplication.translate("StationsPage", "请确认")
+    answer = QMessageBox.question(parent, title, text)
     return answer == QMessageBox.StandardButton.Yes
 
 
