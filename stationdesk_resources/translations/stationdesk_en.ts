@@ -4382,6 +4382,7 @@
     </message>
     <message>
         <location filename="../../ui/district/ratings.py" line="204"/>
+        <location filename="../../ui/district/ratings.py" line="244"/>
         <source>评价意见</source>
         <translation>Comment</translation>
     </message>
@@ -4392,7 +4393,7 @@
     </message>
     <message>
         <location filename="../../ui/district/ratings.py" line="205"/>
-        <location filename="../../ui/district/ratings.py" line="238"/>
+        <location filename="../../ui/district/ratings.py" line="245"/>
         <source>责任人</source>
         <translation>Owner</translation>
     </message>
@@ -4412,69 +4413,74 @@
         <translation>Select a bad rating to record its follow-up.</translation>
     </message>
     <message>
-        <location filename="../../ui/district/ratings.py" line="225"/>
+        <location filename="../../ui/district/ratings.py" line="231"/>
         <source>负责整改的人或科室</source>
         <translation>Person or office responsible</translation>
     </message>
     <message>
-        <location filename="../../ui/district/ratings.py" line="227"/>
+        <location filename="../../ui/district/ratings.py" line="233"/>
         <source>查明的原因和采取的整改措施</source>
         <translation>What caused it and what was changed</translation>
     </message>
     <message>
-        <location filename="../../ui/district/ratings.py" line="229"/>
+        <location filename="../../ui/district/ratings.py" line="235"/>
         <source>回访时间、方式、申请人的意见</source>
         <translation>When and how the applicant was called, and what they said</translation>
     </message>
     <message>
-        <location filename="../../ui/district/ratings.py" line="230"/>
+        <location filename="../../ui/district/ratings.py" line="236"/>
         <source>整改完成，关闭此项</source>
         <translation>Rectified: close this item</translation>
     </message>
     <message>
-        <location filename="../../ui/district/ratings.py" line="234"/>
+        <location filename="../../ui/district/ratings.py" line="240"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../ui/district/ratings.py" line="239"/>
+        <location filename="../../ui/district/ratings.py" line="246"/>
         <source>整改情况</source>
         <translation>Rectification</translation>
     </message>
     <message>
-        <location filename="../../ui/district/ratings.py" line="240"/>
+        <location filename="../../ui/district/ratings.py" line="247"/>
         <source>回访记录</source>
         <translation>Follow-up call</translation>
     </message>
     <message>
-        <location filename="../../ui/district/ratings.py" line="267"/>
+        <location filename="../../ui/district/ratings.py" line="274"/>
         <source>差评须在评价后 15 个工作日内完成整改和回访（今天 {day}）。评价渠道：{channels}</source>
         <translation>Bad ratings must be rectified and the citizen called back within 15 working days of the rating (today {day}). Channels: {channels}</translation>
     </message>
     <message>
-        <location filename="../../ui/district/ratings.py" line="286"/>
+        <location filename="../../ui/district/ratings.py" line="293"/>
         <source>整改中（余 {n} 日）</source>
         <translation>Open ({n} d left)</translation>
     </message>
     <message>
-        <location filename="../../ui/district/ratings.py" line="287"/>
+        <location filename="../../ui/district/ratings.py" line="294"/>
         <source>逾期 {n} 个工作日</source>
         <translation>{n} working days late</translation>
     </message>
     <message>
-        <location filename="../../ui/district/ratings.py" line="288"/>
+        <location filename="../../ui/district/ratings.py" line="295"/>
         <source>已完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../ui/district/ratings.py" line="289"/>
+        <location filename="../../ui/district/ratings.py" line="296"/>
         <source>已完成（逾期）</source>
         <translation>Done (late)</translation>
     </message>
     <message>
-        <location filename="../../ui/district/ratings.py" line="304"/>
+        <location filename="../../ui/district/ratings.py" line="311"/>
         <source>{case} · {score} 分 · 期限 {deadline}</source>
         <translation>{case} · score {score} · due {deadline}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/ratings.py" line="313"/>
+        <source>（未填写意见）</source>
+        <translation>(no comment given)</translation>
     </message>
 </context>
 <context>
