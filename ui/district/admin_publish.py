@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -82,7 +82,9 @@ class PublishPage(QWidget):
 
     def attach(self, session: DistrictSession) -> None:
         self._session = session
-        self.ready.emit()
+        # Nothing to load: ready once the page is on screen (a listener connects after
+        # showing it, as --screenshot --page does).
+        QTimer.singleShot(0, self.ready.emit)
 
     def browse(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("选择文件"), "",
