@@ -38,7 +38,7 @@
         <location filename="../../ui/district/admin_accounts.py" line="66"/>
         <location filename="../../ui/district/admin_accounts.py" line="116"/>
         <source>停用</source>
-        <translation type="unfinished">Disabled</translation>
+        <translation>Disable</translation>
     </message>
     <message>
         <location filename="../../ui/district/admin_accounts.py" line="68"/>
@@ -2616,7 +2616,7 @@
     <message>
         <location filename="../../ui/district/window.py" line="321"/>
         <source>站点与设备</source>
-        <translation>Stations &amp; devices</translation>
+        <translation>Stations</translation>
     </message>
     <message>
         <location filename="../../ui/district/window.py" line="322"/>
@@ -2625,8 +2625,8 @@
     </message>
     <message>
         <location filename="../../ui/district/window.py" line="322"/>
-        <source>事项目录与节假日</source>
-        <translation>Catalog &amp; holidays</translation>
+        <source>事项与节假日</source>
+        <translation>Publishing</translation>
     </message>
     <message>
         <location filename="../../ui/district/window.py" line="323"/>
@@ -3986,77 +3986,77 @@
         <translation type="unfinished">Note</translation>
     </message>
     <message>
-        <location filename="../../ui/district/admin_publish.py" line="88"/>
+        <location filename="../../ui/district/admin_publish.py" line="90"/>
         <source>选择文件</source>
         <translation>Choose file</translation>
     </message>
     <message>
-        <location filename="../../ui/district/admin_publish.py" line="89"/>
+        <location filename="../../ui/district/admin_publish.py" line="91"/>
         <source>JSON 文件 (*.json)</source>
         <translation>JSON files (*.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/district/admin_publish.py" line="97"/>
+        <location filename="../../ui/district/admin_publish.py" line="99"/>
         <source>请先选择文件。</source>
         <translation>Choose a file first.</translation>
     </message>
     <message>
-        <location filename="../../ui/district/admin_publish.py" line="101"/>
+        <location filename="../../ui/district/admin_publish.py" line="103"/>
         <source>文件太大（超过 8 MB）。</source>
         <translation>The file is too large (over 8 MB).</translation>
     </message>
     <message>
-        <location filename="../../ui/district/admin_publish.py" line="105"/>
+        <location filename="../../ui/district/admin_publish.py" line="107"/>
         <source>无法读取文件 {path}：{why}</source>
         <translation>Cannot read {path}: {why}</translation>
     </message>
     <message>
-        <location filename="../../ui/district/admin_publish.py" line="106"/>
+        <location filename="../../ui/district/admin_publish.py" line="108"/>
         <source>不是 UTF-8 文本</source>
         <translation>not UTF-8 text</translation>
     </message>
     <message>
-        <location filename="../../ui/district/admin_publish.py" line="109"/>
+        <location filename="../../ui/district/admin_publish.py" line="111"/>
         <source>文件是空的。</source>
         <translation>The file is empty.</translation>
     </message>
     <message>
-        <location filename="../../ui/district/admin_publish.py" line="119"/>
+        <location filename="../../ui/district/admin_publish.py" line="121"/>
         <source>正在校验…</source>
         <translation>Validating…</translation>
     </message>
     <message>
-        <location filename="../../ui/district/admin_publish.py" line="136"/>
+        <location filename="../../ui/district/admin_publish.py" line="138"/>
         <source>正式</source>
         <translation>Official</translation>
     </message>
     <message>
-        <location filename="../../ui/district/admin_publish.py" line="136"/>
+        <location filename="../../ui/district/admin_publish.py" line="138"/>
         <source>暂定</source>
         <translation>Provisional</translation>
     </message>
     <message>
-        <location filename="../../ui/district/admin_publish.py" line="138"/>
+        <location filename="../../ui/district/admin_publish.py" line="140"/>
         <source>{days} 天</source>
         <translation>{days} days</translation>
     </message>
     <message>
-        <location filename="../../ui/district/admin_publish.py" line="139"/>
+        <location filename="../../ui/district/admin_publish.py" line="141"/>
         <source>原 {days} 天</source>
         <translation>was {days} days</translation>
     </message>
     <message>
-        <location filename="../../ui/district/admin_publish.py" line="149"/>
+        <location filename="../../ui/district/admin_publish.py" line="151"/>
         <source>文件有效。{parts}</source>
         <translation>The file is valid. {parts}</translation>
     </message>
     <message>
-        <location filename="../../ui/district/admin_publish.py" line="150"/>
+        <location filename="../../ui/district/admin_publish.py" line="152"/>
         <source>确认无误后点击“发布”。</source>
         <translation>Check the changes, then click “Publish”.</translation>
     </message>
     <message>
-        <location filename="../../ui/district/admin_publish.py" line="152"/>
+        <location filename="../../ui/district/admin_publish.py" line="154"/>
         <source>文件有 {n} 处错误，不能发布。</source>
         <translation>The file has {n} error(s) and cannot be published.</translation>
     </message>

@@ -319,7 +319,7 @@ class DistrictWindow(QMainWindow):
         return {"queue": self.tr("审核队列"), "mine": self.tr("我的代办"),
                 "board": self.tr("电子监察"), "ratings": self.tr("好差评"),
                 "reports": self.tr("统计报表"), "stations": self.tr("站点与设备"),
-                "accounts": self.tr("账号"), "publish": self.tr("事项目录与节假日"),
+                "accounts": self.tr("账号"), "publish": self.tr("事项与节假日"),
                 "security": self.tr("安全日志")}
 
     def _build_pages(self, role: str) -> None:
