@@ -99,6 +99,8 @@ def test_disable_enable_and_reset_a_password(api: District) -> None:
     assert "password.changed" in log and "password.reset" in log
     assert "user.disabled" in log and "user.enabled" in log
     assert one_time not in str(ok(api.get("/admin/security-events", admin)))
+    mine = ok(api.get("/admin/security-events", admin, params={"username": "li.shen"}))
+    assert mine["items"] and {e["username"] for e in mine["items"]} == {"li.shen"}
     users = {u["username"]: u for u in ok(api.get("/admin/users", admin))}
     assert users["li.shen"]["must_change_password"] is False
     # Only admins administer accounts; a station token never.

@@ -50,6 +50,7 @@ def test_stations_devices_code_slip_and_revocation(
     opened: list[bytes] = []
     page.preview_opener = lambda pdf, _title, _parent: opened.append(pdf)
     page.print_slip()
+    wait_until(qtbot, lambda: bool(opened))
     text = flat(pdf_text(opened[0]))
     assert secret in text and STATION_CODE in text and district.base in text
     wait_until(qtbot, lambda: page.table.rowCount() == 1)

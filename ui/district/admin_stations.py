@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from clerk.timeutil import local_time
 from staff_client.client import StaffClient
+from ui.common.operations import Operation, error_text
 from ui.common.widgets import open_pdf_preview
 from ui.district.admin_table import AdminTable
 from ui.district.session import DistrictSession, network
@@ -242,6 +243,8 @@ class StationsPage(QWidget):
             issued_by=session.display_name))
 
     def print_slip(self) -> None:
-        pdf = self.slip_pdf()
-        if pdf is not None:
-            self.preview_opener(pdf, self.tr("站点登记码通知单"), self)
+        """Render the slip in the background (fonts may load first) and preview it."""
+        title = self.tr("站点登记码通知单")
+        Operation(self.slip_pdf, parent=self, serial=False).success(
+            lambda pdf: pdf is not None and self.preview_opener(pdf, title, self)
+        ).failure(lambda exc: self.note.setText(error_text(exc))).run_in_background()
