@@ -20,6 +20,7 @@ from pydantic.json_schema import models_json_schema
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from district import __version__, errors
+from district.api import admin as admin_api
 from district.api import auth as auth_api
 from district.api import blobs, cases, public, reference, reports, review_queue
 from district.api import oversight as oversight_api
@@ -111,7 +112,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     # The station's sync endpoints first: they carry nearly all the traffic, and routes
     # are matched in the order their routers were included.
     for module in (sync_api, blobs, public, auth_api, reference, cases, reports,
-                   review_queue, oversight_api):
+                   review_queue, oversight_api, admin_api):
         app.include_router(module.router, prefix=API_PREFIX)
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
 

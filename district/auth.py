@@ -78,6 +78,7 @@ class StaffPrincipal:
     username: str
     role: str
     token_hash: str
+    must_change_password: bool = False
 
 
 Principal = StationPrincipal | StaffPrincipal
@@ -88,7 +89,8 @@ _STATION_Q = (select(DeviceToken.station_code, StationRow.revoked_at, DeviceToke
                      DeviceToken.device_no)
               .join(StationRow, StationRow.code == DeviceToken.station_code)
               .where(DeviceToken.token_hash == bindparam("h"), DeviceToken.revoked_at.is_(None)))
-_STAFF_Q = (select(StaffUser.id, StaffUser.username, StaffUser.role, StaffToken.expires_at)
+_STAFF_Q = (select(StaffUser.id, StaffUser.username, StaffUser.role, StaffToken.expires_at,
+                   StaffUser.must_change_password)
             .join(StaffUser, StaffUser.id == StaffToken.user_id)
             .where(StaffToken.token_hash == bindparam("h"), StaffToken.revoked_at.is_(None),
                    StaffUser.active.is_(True)))
@@ -107,7 +109,8 @@ def resolve_token(s: Session | Connection, token: str, now: datetime) -> Princip
         srow = s.execute(_STAFF_Q, {"h": digest}).first()
         if srow is None or srow.expires_at <= naive(now):
             return None
-        return StaffPrincipal(srow.id, srow.username, srow.role, digest)
+        return StaffPrincipal(srow.id, srow.username, srow.role, digest,
+                              bool(srow.must_change_password))
     return None
 
 
@@ -332,10 +335,7 @@ def create_user(s: Session, *, username: str, password: str, role: str, now: dat
         raise ValidationError(
             QT_TRANSLATE_NOOP("errors", "角色须为 {items}。"),
             code="account.role", field="role", params={"items": '/'.join(ROLES)})
-    if len(password) < MIN_PASSWORD:
-        raise ValidationError(
-            QT_TRANSLATE_NOOP("errors", "密码至少 {min_password} 位。"),
-            code="account.password", field="password", params={"min_password": MIN_PASSWORD})
+    check_new_password(password)
     if s.execute(select(StaffUser.id).where(StaffUser.username == username)).first():
         raise ValidationError(
             QT_TRANSLATE_NOOP("errors", "用户名 {username} 已存在。"),
@@ -404,3 +404,81 @@ def issue_staff_token(s: Session, found: Credentials, password_hash: str, *, now
 def logout(s: Session, token_hash: str, now: datetime) -> None:
     s.execute(update(StaffToken).where(StaffToken.token_hash == token_hash)
               .values(revoked_at=naive(now)))
+
+
+def check_new_password(password: str) -> None:
+    if len(password) < MIN_PASSWORD:
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("errors", "密码至少 {min_password} 位。"),
+            code="account.password", field="password", params={"min_password": MIN_PASSWORD})
+
+
+def user_named(s: Session, username: str) -> StaffUser:
+    user = s.execute(select(StaffUser).where(StaffUser.username == username)
+                     ).scalar_one_or_none()
+    if user is None:
+        raise NotFoundError(
+            QT_TRANSLATE_NOOP("errors", "没有账号 {username}。"),
+            code="account.unknown", params={"username": username})
+    return user
+
+
+def revoke_sessions(s: Session, user_id: int, now: datetime) -> None:
+    s.execute(update(StaffToken).where(StaffToken.user_id == user_id,
+                                       StaffToken.revoked_at.is_(None))
+              .values(revoked_at=naive(now)))
+
+
+def set_active(s: Session, username: str, active: bool, now: datetime, *, by: str) -> StaffUser:
+    """Disable (its sessions end at once) or re-enable an account. An admin cannot
+    disable their own account: the district would be left without anyone to undo it."""
+    user = user_named(s, username)
+    if not active and user.username == by:
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("errors", "不能停用自己正在使用的账号。"),
+            code="account.self", field="username")
+    user.active = active
+    if not active:
+        revoke_sessions(s, user.id, now)
+    s.flush()
+    return user
+
+
+def one_time_password() -> str:
+    """12 letters and digits a person can read out and type (no 0/O, 1/l/I)."""
+    alphabet = "abcdefghjkmnpqrstuvwxyz23456789"
+    return "".join(secrets.choice(alphabet) for _ in range(12))
+
+
+def hash_password(password: str) -> str:
+    """Argon2 (tens of milliseconds of CPU): call it outside any transaction."""
+    return _hasher.hash(password)
+
+
+def reset_password(s: Session, username: str, password_hash: str, now: datetime) -> StaffUser:
+    """Store an admin-set one-time password: the user must choose a new one at sign-in,
+    and every session the user had ends."""
+    user = user_named(s, username)
+    user.password_hash = password_hash
+    user.must_change_password = True
+    revoke_sessions(s, user.id, now)
+    s.flush()
+    return user
+
+
+def change_password(s: Session, found: Credentials, new_hash: str, *, keep_token: str,
+                    now: datetime) -> bool:
+    """Store the user's own new password (the old one was checked outside the
+    transaction); False when the password changed in the meantime. The user's other
+    sessions end; the one that asked stays."""
+    user = s.get(StaffUser, found.user_id)
+    if user is None or not user.active or user.password_hash != found.password_hash:
+        return False
+    user.password_hash = new_hash
+    user.must_change_password = False
+    s.execute(update(StaffToken).where(StaffToken.user_id == user.id,
+                                       StaffToken.revoked_at.is_(None),
+                                       StaffToken.token_hash != keep_token)
+              .values(revoked_at=naive(now)))
+    s.flush()
+    return True

@@ -84,6 +84,9 @@ class StaffUser(Base):
     password_hash: Mapped[str] = mapped_column(String(200))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(DateTime)
+    # Set when an admin resets the password: the one-time password only opens the door to
+    # choosing a new one (every other endpoint answers 403 password.must_change).
+    must_change_password: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
 class StaffToken(Base):

@@ -29,10 +29,18 @@ ENROLLED = "enrollment.ok"  # a station exchanged its code for a device token
 ENROLL_FAILED = "enrollment.failed"
 STATION_REVOKED = "token.revoked"  # a station and its device tokens revoked
 USER_CREATED = "user.created"
+USER_DISABLED = "user.disabled"
+USER_ENABLED = "user.enabled"
+PASSWORD_RESET = "password.reset"  # an admin set a one-time password
+PASSWORD_CHANGED = "password.changed"  # the user chose a new password
+DEVICE_REVOKED = "device.revoked"  # one device of a station
+PUBLISHED = "publication"  # a catalog or calendar file published
 PROGRESS_THROTTLED = "progress.throttled"
 RECORD_VIEWED = "record.viewed"  # a full record opened (显示完整号码), with the reason
 KINDS = (LOGIN_OK, LOGIN_FAILED, LOGIN_THROTTLED, LOGOUT, ENROLLMENT_CODE, ENROLLED,
-         ENROLL_FAILED, STATION_REVOKED, USER_CREATED, PROGRESS_THROTTLED, RECORD_VIEWED)
+         ENROLL_FAILED, STATION_REVOKED, USER_CREATED, PROGRESS_THROTTLED, RECORD_VIEWED,
+         USER_DISABLED, USER_ENABLED, PASSWORD_RESET, PASSWORD_CHANGED, DEVICE_REVOKED,
+         PUBLISHED)
 
 
 def record(s: Session, kind: str, now: datetime, *, username: str | None = None,

@@ -16,8 +16,9 @@ from __future__ import annotations
 
 import contextlib
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import Any
+from urllib.parse import quote
 
 import keyring
 import keyring.errors
@@ -26,7 +27,24 @@ from apiclient import keyring_backend
 from apiclient.http import ApiClient, SyncError
 from apiclient.retry import RetryPolicy
 from clerk.errors import QT_TRANSLATE_NOOP
-from wire.protocol import CaseDetail, CaseEvents, LoginRequest, LoginResponse, UserInfo
+from wire.admin import (
+    ChangePasswordRequest,
+    PasswordReset,
+    PublishPreview,
+    PublishRequest,
+    PublishResult,
+    StationItem,
+)
+from wire.protocol import (
+    CaseDetail,
+    CaseEvents,
+    CreateStationResponse,
+    CreateUserRequest,
+    DeviceInfo,
+    LoginRequest,
+    LoginResponse,
+    UserInfo,
+)
 from wire.staff import (
     BoardResponse,
     Facets,
@@ -36,6 +54,7 @@ from wire.staff import (
     PeriodReport,
     QueuePage,
     RatingsResponse,
+    SecurityEventPage,
 )
 
 KEYRING_SERVICE = "StationDesk-district"
@@ -128,6 +147,10 @@ class StaffClient(ApiClient):
     def me(self) -> UserInfo:
         return self._parse(UserInfo, self._get("/auth/me"))
 
+    def change_password(self, old_password: str, new_password: str) -> None:
+        body = ChangePasswordRequest(old_password=old_password, new_password=new_password)
+        self._post("/auth/password", body.model_dump())
+
     def logout(self) -> None:
         with contextlib.suppress(SyncError):
             self._check(self._request("POST", "/auth/logout", retry=False))
@@ -181,6 +204,59 @@ class StaffClient(ApiClient):
         special/end, approve, deny, comment."""
         resp = self._post(f"/cases/{case_id}/{action}", {"expected_version": version, **fields})
         return self._parse(CaseDetail, resp)
+
+
+    # --- administration (admins only) -------------------------------------------------
+    def stations(self) -> list[StationItem]:
+        return [StationItem.model_validate(x) for x in self._get("/admin/stations").json()]
+
+    def create_station(self, code: str, name: str) -> CreateStationResponse:
+        return self._parse(CreateStationResponse, self._post(
+            "/admin/stations", {"code": code, "name": name}))
+
+    def issue_code(self, code: str) -> CreateStationResponse:
+        return self._parse(CreateStationResponse, self._post(f"/admin/stations/{code}/codes"))
+
+    def devices(self, code: str) -> list[DeviceInfo]:
+        return [DeviceInfo.model_validate(x)
+                for x in self._get(f"/admin/stations/{code}/devices").json()]
+
+    def revoke_device(self, code: str, name: str) -> None:
+        self._post(f"/admin/stations/{code}/devices/{quote(name, safe='')}/revoke")
+
+    def revoke_station(self, code: str) -> None:
+        self._post(f"/admin/stations/{code}/revoke")
+
+    def users(self) -> list[UserInfo]:
+        return [UserInfo.model_validate(x) for x in self._get("/admin/users").json()]
+
+    def create_user(self, username: str, password: str, role: str,
+                    display_name: str) -> UserInfo:
+        body = CreateUserRequest(username=username, password=password, role=role,  # type: ignore[arg-type]
+                                 display_name=display_name)
+        return self._parse(UserInfo, self._post("/admin/users", body.model_dump()))
+
+    def set_active(self, username: str, active: bool) -> UserInfo:
+        action = "enable" if active else "disable"
+        return self._parse(UserInfo, self._post(f"/admin/users/{username}/{action}"))
+
+    def reset_password(self, username: str) -> PasswordReset:
+        return self._parse(PasswordReset, self._post(f"/admin/users/{username}/reset-password"))
+
+    def preview_publication(self, request: PublishRequest) -> PublishPreview:
+        return self._parse(PublishPreview, self._post("/admin/publish/preview",
+                                                      request.model_dump()))
+
+    def publish(self, request: PublishRequest) -> PublishResult:
+        return self._parse(PublishResult, self._post("/admin/publish", request.model_dump()))
+
+    def security_events(self, *, kinds: list[str] | None = None, since: datetime | None = None,
+                        until: datetime | None = None, before: int | None = None,
+                        username: str | None = None, limit: int = 200) -> SecurityEventPage:
+        return self._parse(SecurityEventPage, self._get(
+            "/admin/security-events", kind=kinds or None, username=username,
+            since=since and since.isoformat(), until=until and until.isoformat(),
+            before=before, limit=limit))
 
 
 # --------------------------------------------------------------------------- remember me

@@ -30,7 +30,8 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     p.add_argument("--page", default=None,
                    help="with --screenshot: the page to show (intake, cases, tasks, "
                         "applicants, catalog, reports, settings, sync; in district mode: "
-                        "queue, mine, board, ratings, reports)")
+                        "queue, mine, board, ratings, reports, stations, accounts, "
+                        "publish, security)")
     p.add_argument("--district", default=None, metavar="URL",
                    help="district mode: sign in to the district service at URL (reviewers, "
                         "proxy agents, admins); STATIONDESK_USER / STATIONDESK_PASSWORD sign "

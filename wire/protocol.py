@@ -281,6 +281,7 @@ class LoginResponse(Response):
     username: str
     role: str
     expires_at: datetime
+    must_change_password: bool = False  # a one-time password: choose a new one first
 
 
 class StationInfo(Response):
@@ -544,6 +545,7 @@ class UserInfo(Response):
     role: str
     display_name: str
     active: bool
+    must_change_password: bool = False
 
 
 class ReportResponse(Response):

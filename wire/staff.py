@@ -67,6 +67,7 @@ class Facets(Response):
     proxies: list[StaffName]
     me: StaffName
     role: str
+    staff: list[StaffName] = Field(default_factory=list)  # everyone, active or not
 
 
 # --------------------------------------------------------------------------- supervision board

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Request
 
 from clerk.errors import QT_TRANSLATE_NOOP
 from district import auth, ratelimit, security
-from district.api.deps import AppContext, Ctx, Staff
+from district.api.deps import AnyStaff, AppContext, Ctx
 from district.errors import ApiError
 from wire.protocol import (
     EnrollRequest,
@@ -132,7 +132,8 @@ def _issue(ctx: AppContext, found: auth.Credentials, password_hash: str, address
         user, token, expires = result
         security.record(s, security.LOGIN_OK, now, username=user.username, address=address)
         return LoginResponse(token=token, username=user.username, role=user.role,
-                             expires_at=expires.replace(tzinfo=UTC))
+                             expires_at=expires.replace(tzinfo=UTC),
+                             must_change_password=user.must_change_password)
 
 
 def _failed(ctx: AppContext, rule: ratelimit.Backoff, username: str, address: str,
@@ -153,7 +154,7 @@ def _note_throttled(ctx: AppContext, username: str, address: str, now: datetime)
 @router.post("/auth/logout", status_code=204, responses={401: {"model": ErrorBody},
                                                           403: {"model": ErrorBody}},
              summary="注销当前登录令牌")
-def logout(ctx: Ctx, who: Staff, request: Request) -> None:
+def logout(ctx: Ctx, who: AnyStaff, request: Request) -> None:
     with ctx.db.write() as s:
         auth.logout(s, who.token_hash, ctx.now())
         security.record(s, security.LOGOUT, ctx.now(), username=who.username,
@@ -163,11 +164,12 @@ def logout(ctx: Ctx, who: Staff, request: Request) -> None:
 @router.get("/auth/me", response_model=UserInfo, responses={401: {"model": ErrorBody},
                                                             403: {"model": ErrorBody}},
             summary="当前登录的工作人员")
-def me(ctx: Ctx, who: Staff) -> UserInfo:
+def me(ctx: Ctx, who: AnyStaff) -> UserInfo:
     from district.models import StaffUser
 
     with ctx.db.read() as s:
         user = s.get(StaffUser, who.user_id)
         assert user is not None
         return UserInfo(username=user.username, role=user.role,
-                        display_name=user.display_name, active=user.active)
+                        display_name=user.display_name, active=user.active,
+                        must_change_password=user.must_change_password)

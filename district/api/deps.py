@@ -100,11 +100,20 @@ async def station(who: Annotated[Principal, Depends(principal)]) -> StationPrinc
     return require_station(who)
 
 
-async def staff(who: Annotated[Principal, Depends(principal)]) -> StaffPrincipal:
+async def any_staff(who: Annotated[Principal, Depends(principal)]) -> StaffPrincipal:
+    """A staff member, even one who must still replace a one-time password."""
     if not isinstance(who, StaffPrincipal):
         raise ApiError(
             403, "forbidden.staff_only",
             QT_TRANSLATE_NOOP("errors", "站点令牌不能使用区中心工作人员的接口。"))
+    return who
+
+
+async def staff(who: Annotated[StaffPrincipal, Depends(any_staff)]) -> StaffPrincipal:
+    if who.must_change_password:
+        raise ApiError(
+            403, "password.must_change",
+            QT_TRANSLATE_NOOP("errors", "请先修改管理员设置的一次性密码。"))
     return who
 
 
@@ -121,6 +130,7 @@ def staff_role(*roles: str) -> Callable[[StaffPrincipal], Awaitable[StaffPrincip
 
 Station = Annotated[StationPrincipal, Depends(station)]
 Staff = Annotated[StaffPrincipal, Depends(staff)]
+AnyStaff = Annotated[StaffPrincipal, Depends(any_staff)]
 Admin = Annotated[StaffPrincipal, Depends(staff_role("admin"))]
 AnyCaller = Annotated[Principal, Depends(principal)]
 Bearer = Annotated[str, Depends(bearer)]

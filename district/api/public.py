@@ -162,6 +162,8 @@ def list_devices(code: StationCode, ctx: Ctx, who: Admin) -> list[DeviceInfo]:
 def issue_code(code: StationCode, ctx: Ctx, who: Admin) -> CreateStationResponse:
     with ctx.db.write() as s:
         secret, expires = auth.issue_code(s, code, ctx.now(), ctx.settings.enrollment_days)
+        security.record(s, security.ENROLLMENT_CODE, ctx.now(), username=who.username,
+                        station_code=code)
         row = s.get(StationRow, code)
         assert row is not None
         return CreateStationResponse(code=row.code, name=row.name, enrollment_code=secret,
@@ -176,6 +178,8 @@ def revoke_device(code: StationCode, name: Annotated[str, PathParam(max_length=5
                   who: Admin) -> None:
     with ctx.db.write() as s:
         auth.revoke_device(s, code, name, ctx.now())
+        security.record(s, security.DEVICE_REVOKED, ctx.now(), username=who.username,
+                        station_code=code, detail=name)
 
 
 @router.post("/admin/users", tags=["admin"], response_model=UserInfo,
@@ -198,7 +202,7 @@ def create_user(req: CreateUserRequest, ctx: Ctx, who: Admin) -> UserInfo:
 def list_users(ctx: Ctx, who: Admin) -> list[UserInfo]:
     with ctx.db.read() as s:
         return [UserInfo(username=u.username, role=u.role, display_name=u.display_name,
-                         active=u.active)
+                         active=u.active, must_change_password=u.must_change_password)
                 for u in s.execute(select(StaffUser).order_by(StaffUser.id)).scalars()]
 
 
@@ -212,6 +216,7 @@ def security_events(
         since: Annotated[datetime | None, Query(description="不早于（含）")] = None,
         until: Annotated[datetime | None, Query(description="早于（不含）")] = None,
         before: Annotated[int | None, Query(ge=1, description="上一页的 next_before")] = None,
+        username: Annotated[str | None, Query(max_length=64, description="工作人员用户名")] = None,
         limit: Annotated[int, Query(ge=1, le=500)] = 100) -> SecurityEventPage:
     unknown = sorted(set(kind or ()) - set(security.KINDS))
     if unknown:
@@ -227,6 +232,8 @@ def security_events(
         q = q.where(SecurityEvent.at < auth.naive(until))
     if before is not None:
         q = q.where(SecurityEvent.id < before)
+    if username:
+        q = q.where(SecurityEvent.username == username)
     with ctx.db.read() as s:
         rows = list(s.execute(q).scalars())
     page = rows[:limit]

@@ -71,4 +71,6 @@ def facets(ctx: Ctx, who: Staff) -> Facets:
         matters=[Named(code=c, name=n) for c, n in sorted(matters.items(), key=lambda x: x[1])],
         proxies=[StaffName(username=u, display_name=d) for u, d, role, active in users
                  if role == "proxy" and active],
+        # Every staff member, for the timeline's names (it shows 李审, not li.shen).
+        staff=[StaffName(username=u, display_name=d) for u, d, _, _ in users],
         me=me, role=who.role)

@@ -2,303 +2,423 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>AccountsPage</name>
+    <message>
+        <location filename="../../ui/district/admin_accounts.py" line="42"/>
+        <source>新建账号</source>
+        <translation>New account</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/admin_accounts.py" line="45"/>
+        <source>用户名，如 li.shen</source>
+        <translation>User name, e.g. li.shen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/admin_accounts.py" line="48"/>
+        <location filename="../../ui/district/admin_accounts.py" line="73"/>
+        <source>姓名</source>
+        <translation type="unfinished">Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/admin_accounts.py" line="54"/>
+        <source>初始密码（至少 8 位）</source>
+        <translation type="unfinished">Initial password (min. 8 characters)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/admin_accounts.py" line="57"/>
+        <source>新建</source>
+        <translation>Create</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/admin_accounts.py" line="65"/>
+        <source>账号</source>
+        <translation>Accounts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/admin_accounts.py" line="66"/>
+        <location filename="../../ui/district/admin_accounts.py" line="116"/>
+        <source>停用</source>
+        <translation>Disable</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/admin_accounts.py" line="68"/>
+        <source>重置密码</source>
+        <translation>Reset password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/admin_accounts.py" line="73"/>
+        <source>用户名</source>
+        <translation type="unfinished">User name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/admin_accounts.py" line="73"/>
+        <source>角色</source>
+        <translation type="unfinished">Role</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/admin_accounts.py" line="74"/>
+        <source>状态</source>
+        <translation type="unfinished">Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/admin_accounts.py" line="97"/>
+        <source>已停用</source>
+        <translation>Disabled</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/admin_accounts.py" line="98"/>
+        <source>待改密码</source>
+        <translation>Must change password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/admin_accounts.py" line="98"/>
+        <source>在用</source>
+        <translation type="unfinished">Active</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/admin_accounts.py" line="116"/>
+        <source>重新启用</source>
+        <translation>Re-enable</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/admin_accounts.py" line="137"/>
+        <source>请填写用户名和至少 8 位的初始密码。</source>
+        <translation>Enter a user name and an initial password of at least 8 characters.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/admin_accounts.py" line="145"/>
+        <source>已新建账号 {username}。</source>
+        <translation>Account {username} created.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/admin_accounts.py" line="152"/>
+        <source>停用账号 {username}（{name}）？其登录立即失效。</source>
+        <translation>Disable account {username} ({name})? Its sessions end at once.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/admin_accounts.py" line="156"/>
+        <source>已重新启用 {username}。</source>
+        <translation>{username} re-enabled.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/admin_accounts.py" line="156"/>
+        <source>已停用 {username}。</source>
+        <translation>{username} disabled.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/admin_accounts.py" line="162"/>
+        <source>为 {username} 生成一次性密码？原密码和现有登录立即失效。</source>
+        <translation>Create a one-time password for {username}? The old password and current sessions stop working at once.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/admin_accounts.py" line="170"/>
+        <source>{username} 的一次性密码：{password}（只显示这一次；对方下次登录时须先设置新密码）</source>
+        <translation>One-time password of {username}：{password}（shown only this once; the user must set a new password at the next sign-in）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/admin_accounts.py" line="176"/>
+        <source>已重置 {username} 的密码。</source>
+        <translation>Password of {username} reset.</translation>
+    </message>
+</context>
+<context>
     <name>ActionPanel</name>
     <message>
-        <location filename="../../ui/district/actions.py" line="97"/>
+        <location filename="../../ui/district/actions.py" line="100"/>
         <source>结束特别程序</source>
         <translation>End special procedure</translation>
     </message>
     <message>
-        <location filename="../../ui/district/actions.py" line="98"/>
-        <location filename="../../ui/district/actions.py" line="150"/>
-        <location filename="../../ui/district/actions.py" line="260"/>
+        <location filename="../../ui/district/actions.py" line="101"/>
+        <location filename="../../ui/district/actions.py" line="153"/>
+        <location filename="../../ui/district/actions.py" line="276"/>
         <source>特别程序</source>
         <translation>Special procedure</translation>
     </message>
     <message>
-        <location filename="../../ui/district/actions.py" line="142"/>
+        <location filename="../../ui/district/actions.py" line="145"/>
         <source>办理</source>
         <translation>Handle</translation>
     </message>
     <message>
-        <location filename="../../ui/district/actions.py" line="147"/>
+        <location filename="../../ui/district/actions.py" line="150"/>
         <source>接件 F2</source>
         <translation>Take F2</translation>
     </message>
     <message>
-        <location filename="../../ui/district/actions.py" line="147"/>
+        <location filename="../../ui/district/actions.py" line="150"/>
         <source>指派代办员</source>
         <translation>Assign proxy agent</translation>
     </message>
     <message>
-        <location filename="../../ui/district/actions.py" line="148"/>
+        <location filename="../../ui/district/actions.py" line="151"/>
         <source>记录进展 F7</source>
         <translation>Record step F7</translation>
     </message>
     <message>
-        <location filename="../../ui/district/actions.py" line="149"/>
+        <location filename="../../ui/district/actions.py" line="152"/>
         <source>退回补正 F8</source>
         <translation>Return F8</translation>
     </message>
     <message>
-        <location filename="../../ui/district/actions.py" line="151"/>
+        <location filename="../../ui/district/actions.py" line="154"/>
         <source>准予 F9</source>
         <translation>Approve F9</translation>
     </message>
     <message>
-        <location filename="../../ui/district/actions.py" line="151"/>
+        <location filename="../../ui/district/actions.py" line="154"/>
         <source>不予批准 F10</source>
         <translation>Deny F10</translation>
     </message>
     <message>
-        <location filename="../../ui/district/actions.py" line="152"/>
+        <location filename="../../ui/district/actions.py" line="155"/>
         <source>留言 F4</source>
         <translation>Comment F4</translation>
     </message>
     <message>
-        <location filename="../../ui/district/actions.py" line="215"/>
+        <location filename="../../ui/district/actions.py" line="231"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/district/actions.py" line="233"/>
+        <location filename="../../ui/district/actions.py" line="249"/>
         <source>确认指派</source>
         <translation>Assign</translation>
     </message>
     <message>
-        <location filename="../../ui/district/actions.py" line="235"/>
+        <location filename="../../ui/district/actions.py" line="251"/>
         <source>代办员</source>
         <translation>Proxy agent</translation>
     </message>
     <message>
-        <location filename="../../ui/district/actions.py" line="239"/>
+        <location filename="../../ui/district/actions.py" line="255"/>
         <source>确认退回补正</source>
         <translation>Return for correction</translation>
     </message>
     <message>
-        <location filename="../../ui/district/actions.py" line="243"/>
+        <location filename="../../ui/district/actions.py" line="259"/>
         <source>告诉申请人要补什么、怎样才合格</source>
         <translation>Tell the applicant what to bring and what makes it acceptable</translation>
     </message>
     <message>
-        <location filename="../../ui/district/actions.py" line="245"/>
+        <location filename="../../ui/district/actions.py" line="261"/>
         <source>退回后由站点通知申请人补正，期间不计时。</source>
         <translation>The station tells the applicant; the clock stops until the case comes back.</translation>
     </message>
     <message>
-        <location filename="../../ui/district/actions.py" line="248"/>
+        <location filename="../../ui/district/actions.py" line="264"/>
         <source>需补正的材料（勾选）</source>
         <translation>Materials to correct (tick)</translation>
     </message>
     <message>
-        <location filename="../../ui/district/actions.py" line="250"/>
-        <location filename="../../ui/district/actions.py" line="316"/>
+        <location filename="../../ui/district/actions.py" line="266"/>
+        <location filename="../../ui/district/actions.py" line="332"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/district/actions.py" line="255"/>
+        <location filename="../../ui/district/actions.py" line="271"/>
         <source>开始（暂停计时）</source>
         <translation>Start (clock paused)</translation>
     </message>
     <message>
-        <location filename="../../ui/district/actions.py" line="264"/>
+        <location filename="../../ui/district/actions.py" line="280"/>
         <source>公示</source>
         <translation>Public posting</translation>
     </message>
     <message>
-        <location filename="../../ui/district/actions.py" line="264"/>
+        <location filename="../../ui/district/actions.py" line="280"/>
         <source>听证</source>
         <translation>Hearing</translation>
     </message>
     <message>
-        <location filename="../../ui/district/actions.py" line="264"/>
+        <location filename="../../ui/district/actions.py" line="280"/>
         <source>专家评审</source>
         <translation>Expert assessment</translation>
     </message>
     <message>
-        <location filename="../../ui/district/actions.py" line="265"/>
+        <location filename="../../ui/district/actions.py" line="281"/>
         <source>检验检测</source>
         <translation>Inspection and testing</translation>
     </message>
     <message>
-        <location filename="../../ui/district/actions.py" line="265"/>
+        <location filename="../../ui/district/actions.py" line="281"/>
         <source>现场勘验</source>
         <translation>Site inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/district/actions.py" line="268"/>
+        <location filename="../../ui/district/actions.py" line="284"/>
         <source>结束（期限顺延）</source>
         <translation>End (due date moves)</translation>
     </message>
     <message>
-        <location filename="../../ui/district/actions.py" line="270"/>
+        <location filename="../../ui/district/actions.py" line="286"/>
         <source>如：公示期满无异议</source>
         <translation>e.g. posting ended without objection</translation>
     </message>
     <message>
-        <location filename="../../ui/district/actions.py" line="272"/>
+        <location filename="../../ui/district/actions.py" line="288"/>
         <source>结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../ui/district/actions.py" line="276"/>
+        <location filename="../../ui/district/actions.py" line="292"/>
         <source>确认准予</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../ui/district/actions.py" line="277"/>
-        <location filename="../../ui/district/actions.py" line="348"/>
+        <location filename="../../ui/district/actions.py" line="293"/>
+        <location filename="../../ui/district/actions.py" line="364"/>
         <source>准予</source>
         <translation>Approved</translation>
     </message>
     <message>
-        <location filename="../../ui/district/actions.py" line="279"/>
+        <location filename="../../ui/district/actions.py" line="295"/>
         <source>如：海民准〔2026〕12号</source>
         <translation>e.g. 海民准〔2026〕12号</translation>
     </message>
     <message>
-        <location filename="../../ui/district/actions.py" line="281"/>
+        <location filename="../../ui/district/actions.py" line="297"/>
         <source>决定</source>
         <translation>Decision</translation>
     </message>
     <message>
-        <location filename="../../ui/district/actions.py" line="282"/>
+        <location filename="../../ui/district/actions.py" line="298"/>
         <source>批准文号</source>
         <translation>Document number</translation>
     </message>
     <message>
-        <location filename="../../ui/district/actions.py" line="283"/>
+        <location filename="../../ui/district/actions.py" line="299"/>
         <source>决定随下次同步回到站点，由站点交付申请人。</source>
         <translation>The decision reaches the station with its next sync; the station hands it over.</translation>
     </message>
     <message>
-        <location filename="../../ui/district/actions.py" line="290"/>
+        <location filename="../../ui/district/actions.py" line="306"/>
         <source>确认不予批准</source>
         <translation>Deny</translation>
     </message>
     <message>
-        <location filename="../../ui/district/actions.py" line="292"/>
+        <location filename="../../ui/district/actions.py" line="308"/>
         <source>写明理由和依据（必填）</source>
         <translation>Reason and its basis (required)</translation>
     </message>
     <message>
-        <location filename="../../ui/district/actions.py" line="294"/>
+        <location filename="../../ui/district/actions.py" line="310"/>
         <source>理由</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/district/actions.py" line="299"/>
+        <location filename="../../ui/district/actions.py" line="315"/>
         <source>发送留言</source>
         <translation>Send</translation>
     </message>
     <message>
-        <location filename="../../ui/district/actions.py" line="302"/>
+        <location filename="../../ui/district/actions.py" line="318"/>
         <source>站点会在下次同步时看到</source>
         <translation>The station sees it with its next sync</translation>
     </message>
     <message>
-        <location filename="../../ui/district/actions.py" line="303"/>
+        <location filename="../../ui/district/actions.py" line="319"/>
         <source>留言</source>
         <translation>Comment</translation>
     </message>
     <message>
-        <location filename="../../ui/district/actions.py" line="307"/>
+        <location filename="../../ui/district/actions.py" line="323"/>
         <source>记录</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../ui/district/actions.py" line="313"/>
+        <location filename="../../ui/district/actions.py" line="329"/>
         <source>选填：部门、经办人、结果</source>
         <translation>Optional: department, official, outcome</translation>
     </message>
     <message>
-        <location filename="../../ui/district/actions.py" line="315"/>
+        <location filename="../../ui/district/actions.py" line="331"/>
         <source>进展</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../ui/district/actions.py" line="320"/>
+        <location filename="../../ui/district/actions.py" line="336"/>
         <source>提交部门</source>
         <translation>Submitted to department</translation>
     </message>
     <message>
-        <location filename="../../ui/district/actions.py" line="320"/>
+        <location filename="../../ui/district/actions.py" line="336"/>
         <source>部门反馈</source>
         <translation>Department feedback</translation>
     </message>
     <message>
-        <location filename="../../ui/district/actions.py" line="321"/>
+        <location filename="../../ui/district/actions.py" line="337"/>
         <source>取得结果</source>
         <translation>Result received</translation>
     </message>
     <message>
-        <location filename="../../ui/district/actions.py" line="367"/>
+        <location filename="../../ui/district/actions.py" line="387"/>
         <source>没有在岗的代办员可以指派。</source>
         <translation>There is no active proxy agent to assign.</translation>
     </message>
     <message>
-        <location filename="../../ui/district/actions.py" line="373"/>
+        <location filename="../../ui/district/actions.py" line="393"/>
         <source>请勾选至少一项需要补正的材料。</source>
         <translation>Tick at least one material to correct.</translation>
     </message>
     <message>
-        <location filename="../../ui/district/actions.py" line="379"/>
+        <location filename="../../ui/district/actions.py" line="399"/>
         <source>请写明特别程序。</source>
         <translation>Name the special procedure.</translation>
     </message>
     <message>
-        <location filename="../../ui/district/actions.py" line="387"/>
+        <location filename="../../ui/district/actions.py" line="407"/>
         <source>不予批准必须写明理由。</source>
         <translation>A denial needs a reason.</translation>
     </message>
     <message>
-        <location filename="../../ui/district/actions.py" line="390"/>
+        <location filename="../../ui/district/actions.py" line="410"/>
         <source>留言不能为空。</source>
         <translation>The comment is empty.</translation>
     </message>
     <message>
-        <location filename="../../ui/district/actions.py" line="396"/>
+        <location filename="../../ui/district/actions.py" line="416"/>
         <source>请写明进展。</source>
         <translation>Describe the step.</translation>
     </message>
     <message>
-        <location filename="../../ui/district/actions.py" line="411"/>
+        <location filename="../../ui/district/actions.py" line="431"/>
         <source>未选择案件。</source>
         <translation>No case selected.</translation>
     </message>
     <message>
-        <location filename="../../ui/district/actions.py" line="413"/>
+        <location filename="../../ui/district/actions.py" line="433"/>
         <source>站点已上报，等待接件。接件后可指派代办员或自行办理。</source>
         <translation>Escalated by the station, waiting to be taken. Once taken, assign a proxy agent or handle it yourself.</translation>
     </message>
     <message>
-        <location filename="../../ui/district/actions.py" line="416"/>
+        <location filename="../../ui/district/actions.py" line="436"/>
         <source>该案件由代办员 {who} 办理；您可以留言。</source>
         <translation>Proxy agent {who} handles this case; you can comment.</translation>
     </message>
     <message>
-        <location filename="../../ui/district/actions.py" line="420"/>
+        <location filename="../../ui/district/actions.py" line="440"/>
         <source>办理中。下一步：{step}。</source>
         <translation>Under review. Next step: {step}.</translation>
     </message>
     <message>
-        <location filename="../../ui/district/actions.py" line="421"/>
+        <location filename="../../ui/district/actions.py" line="441"/>
         <source>已取得结果：请准予或不予批准，结果将回到站点交付。</source>
         <translation>Result received: approve or deny; the result goes back to the station for hand-over.</translation>
     </message>
     <message>
-        <location filename="../../ui/district/actions.py" line="423"/>
+        <location filename="../../ui/district/actions.py" line="443"/>
         <source>已退回站点补正，补正后站点重新上报。</source>
         <translation>Returned to the station for correction; it comes back once supplemented.</translation>
     </message>
     <message>
-        <location filename="../../ui/district/actions.py" line="425"/>
+        <location filename="../../ui/district/actions.py" line="445"/>
         <source>已作出决定，等待站点交付申请人。</source>
         <translation>Decided; waiting for the station to hand it over.</translation>
     </message>
     <message>
-        <location filename="../../ui/district/actions.py" line="426"/>
+        <location filename="../../ui/district/actions.py" line="446"/>
         <source>该案件当前由站点负责；您可以留言。</source>
         <translation>The station owns this case now; you can comment.</translation>
     </message>
@@ -1419,6 +1539,14 @@
     </message>
 </context>
 <context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <location filename="../../ui/district/password.py" line="98"/>
+        <source>修改密码</source>
+        <translation>Change password</translation>
+    </message>
+</context>
+<context>
     <name>ChecklistModel</name>
     <message>
         <location filename="../../ui/station/intake/checklist.py" line="251"/>
@@ -2070,57 +2198,57 @@
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/district/case.py" line="216"/>
+        <location filename="../../ui/district/case.py" line="217"/>
         <source>请写明查看完整号码的理由。</source>
         <translation>Please state why you need the full numbers.</translation>
     </message>
     <message>
-        <location filename="../../ui/district/case.py" line="252"/>
+        <location filename="../../ui/district/case.py" line="253"/>
         <source>没有执行：这个案件刚刚被别人处理过（{why}）。已为您刷新到最新状态，请查看后重新决定。</source>
         <translation>Not done: someone else has just acted on this case ({why}). It has been refreshed to its current state; please look again and decide.</translation>
     </message>
     <message>
-        <location filename="../../ui/district/case.py" line="258"/>
+        <location filename="../../ui/district/case.py" line="259"/>
         <source>已接件。</source>
         <translation>Taken.</translation>
     </message>
     <message>
-        <location filename="../../ui/district/case.py" line="258"/>
+        <location filename="../../ui/district/case.py" line="259"/>
         <source>已指派代办员。</source>
         <translation>Proxy agent assigned.</translation>
     </message>
     <message>
-        <location filename="../../ui/district/case.py" line="259"/>
+        <location filename="../../ui/district/case.py" line="260"/>
         <source>已记录代办进展。</source>
         <translation>Step recorded.</translation>
     </message>
     <message>
-        <location filename="../../ui/district/case.py" line="260"/>
+        <location filename="../../ui/district/case.py" line="261"/>
         <source>已退回站点补正；站点同步后即可看到。</source>
         <translation>Returned for correction; the station sees it with its next sync.</translation>
     </message>
     <message>
-        <location filename="../../ui/district/case.py" line="261"/>
+        <location filename="../../ui/district/case.py" line="262"/>
         <source>特别程序已开始，暂停计时。</source>
         <translation>Special procedure started; the clock is paused.</translation>
     </message>
     <message>
-        <location filename="../../ui/district/case.py" line="262"/>
+        <location filename="../../ui/district/case.py" line="263"/>
         <source>特别程序已结束，期限已顺延。</source>
         <translation>Special procedure ended; the due date moved.</translation>
     </message>
     <message>
-        <location filename="../../ui/district/case.py" line="263"/>
+        <location filename="../../ui/district/case.py" line="264"/>
         <source>已准予；结果将在站点同步后交付。</source>
         <translation>Approved; the station hands the result over after its next sync.</translation>
     </message>
     <message>
-        <location filename="../../ui/district/case.py" line="264"/>
+        <location filename="../../ui/district/case.py" line="265"/>
         <source>已不予批准；结果将在站点同步后交付。</source>
         <translation>Denied; the station hands the result over after its next sync.</translation>
     </message>
     <message>
-        <location filename="../../ui/district/case.py" line="265"/>
+        <location filename="../../ui/district/case.py" line="266"/>
         <source>留言已发送。</source>
         <translation>Comment sent.</translation>
     </message>
@@ -2425,93 +2553,129 @@
 <context>
     <name>DistrictWindow</name>
     <message>
-        <location filename="../../ui/district/window.py" line="152"/>
+        <location filename="../../ui/district/window.py" line="187"/>
         <source>StationDesk 区政务服务中心</source>
         <translation>StationDesk District Service Center</translation>
     </message>
     <message>
-        <location filename="../../ui/district/window.py" line="155"/>
+        <location filename="../../ui/district/window.py" line="190"/>
         <source>正在连接区中心…</source>
         <translation>Connecting to the district…</translation>
     </message>
     <message>
-        <location filename="../../ui/district/window.py" line="192"/>
+        <location filename="../../ui/district/window.py" line="195"/>
+        <source>管理员为您设置了一次性密码。请先设置自己的新密码，然后才能开始工作。</source>
+        <translation>An administrator set a one-time password for you. Choose your own new password before you start working.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/window.py" line="230"/>
         <source>登录已过期，请重新登录。</source>
         <translation>Your sign-in has expired; please sign in again.</translation>
     </message>
     <message>
-        <location filename="../../ui/district/window.py" line="229"/>
+        <location filename="../../ui/district/window.py" line="268"/>
         <source>{name}（{role}）</source>
         <translation>{name} ({role})</translation>
     </message>
     <message>
-        <location filename="../../ui/district/window.py" line="231"/>
+        <location filename="../../ui/district/window.py" line="270"/>
         <source>区中心：{server}</source>
         <translation>District: {server}</translation>
     </message>
     <message>
-        <location filename="../../ui/district/window.py" line="246"/>
+        <location filename="../../ui/district/window.py" line="299"/>
+        <location filename="../../ui/district/window.py" line="309"/>
+        <source>密码已修改。</source>
+        <translation>Password changed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/window.py" line="319"/>
         <source>审核队列</source>
         <translation>Review queue</translation>
     </message>
     <message>
-        <location filename="../../ui/district/window.py" line="246"/>
+        <location filename="../../ui/district/window.py" line="319"/>
         <source>我的代办</source>
         <translation>My cases</translation>
     </message>
     <message>
-        <location filename="../../ui/district/window.py" line="247"/>
+        <location filename="../../ui/district/window.py" line="320"/>
         <source>电子监察</source>
         <translation>Supervision</translation>
     </message>
     <message>
-        <location filename="../../ui/district/window.py" line="247"/>
+        <location filename="../../ui/district/window.py" line="320"/>
         <source>好差评</source>
         <translation>Rating</translation>
     </message>
     <message>
-        <location filename="../../ui/district/window.py" line="248"/>
+        <location filename="../../ui/district/window.py" line="321"/>
         <source>统计报表</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../ui/district/window.py" line="295"/>
-        <location filename="../../ui/district/window.py" line="338"/>
+        <location filename="../../ui/district/window.py" line="321"/>
+        <source>站点与设备</source>
+        <translation>Stations</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/window.py" line="322"/>
+        <source>账号</source>
+        <translation>Accounts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/window.py" line="322"/>
+        <source>事项与节假日</source>
+        <translation>Publishing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/window.py" line="323"/>
+        <source>安全日志</source>
+        <translation>Security log</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/window.py" line="370"/>
+        <location filename="../../ui/district/window.py" line="418"/>
         <source>未登录</source>
         <translation>Not signed in</translation>
     </message>
     <message>
-        <location filename="../../ui/district/window.py" line="297"/>
+        <location filename="../../ui/district/window.py" line="372"/>
         <source>● 未连接</source>
         <translation>● Not connected</translation>
     </message>
     <message>
-        <location filename="../../ui/district/window.py" line="300"/>
+        <location filename="../../ui/district/window.py" line="375"/>
         <source>退出登录</source>
         <translation>Sign out</translation>
     </message>
     <message>
-        <location filename="../../ui/district/window.py" line="312"/>
+        <location filename="../../ui/district/window.py" line="379"/>
+        <source>修改密码</source>
+        <translation>Change password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/window.py" line="392"/>
         <source>● 在线</source>
         <translation>● Online</translation>
     </message>
     <message>
-        <location filename="../../ui/district/window.py" line="316"/>
+        <location filename="../../ui/district/window.py" line="396"/>
         <source>更新于 {time}</source>
         <translation>Updated {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/district/window.py" line="319"/>
+        <location filename="../../ui/district/window.py" line="399"/>
         <source>● 连接中断</source>
         <translation>● Connection lost</translation>
     </message>
     <message>
-        <location filename="../../ui/district/window.py" line="350"/>
+        <location filename="../../ui/district/window.py" line="430"/>
         <source>登录已失效，请重新登录（{why}）。</source>
         <translation>Your sign-in is no longer valid; please sign in again ({why}).</translation>
     </message>
     <message>
-        <location filename="../../ui/district/window.py" line="354"/>
+        <location filename="../../ui/district/window.py" line="434"/>
         <source>出错了</source>
         <translation>Something went wrong</translation>
     </message>
@@ -3607,6 +3771,49 @@
     </message>
 </context>
 <context>
+    <name>PasswordForm</name>
+    <message>
+        <location filename="../../ui/district/password.py" line="43"/>
+        <source>原密码</source>
+        <translation>Current password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/password.py" line="44"/>
+        <source>新密码（至少 8 位）</source>
+        <translation>New password (8+ characters)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/password.py" line="45"/>
+        <source>再输一次</source>
+        <translation>Repeat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/password.py" line="51"/>
+        <source>修改密码</source>
+        <translation>Change password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/password.py" line="64"/>
+        <source>请输入原密码。</source>
+        <translation>Enter the current password.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/password.py" line="67"/>
+        <source>新密码至少 8 位。</source>
+        <translation>The new password needs at least 8 characters.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/password.py" line="70"/>
+        <source>两次输入的新密码不一致。</source>
+        <translation>The two new passwords differ.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/password.py" line="75"/>
+        <source>正在修改…</source>
+        <translation>Changing…</translation>
+    </message>
+</context>
+<context>
     <name>PasswordPage</name>
     <message>
         <location filename="../../ui/station/login_page.py" line="212"/>
@@ -3743,33 +3950,201 @@
     <name>ProxyPage</name>
     <message>
         <location filename="../../ui/district/proxy.py" line="28"/>
-        <source>交付结果：准予</source>
-        <translation>Hand over: approved</translation>
+        <source>交付结果：准予 F9</source>
+        <translation>Hand over: approve F9</translation>
     </message>
     <message>
         <location filename="../../ui/district/proxy.py" line="29"/>
-        <source>交付结果：不予批准</source>
-        <translation>Hand over: denied</translation>
+        <source>交付结果：不予批准 F10</source>
+        <translation>Hand over: deny F10</translation>
     </message>
     <message>
-        <location filename="../../ui/district/proxy.py" line="66"/>
+        <location filename="../../ui/district/proxy.py" line="68"/>
         <source>记录下一步：{step}</source>
         <translation>Record next step: {step}</translation>
     </message>
     <message>
-        <location filename="../../ui/district/proxy.py" line="71"/>
+        <location filename="../../ui/district/proxy.py" line="73"/>
         <source>选择一个案件，记录代办进展。</source>
         <translation>Select a case to record its steps.</translation>
     </message>
     <message>
-        <location filename="../../ui/district/proxy.py" line="74"/>
+        <location filename="../../ui/district/proxy.py" line="76"/>
         <source>{case}：已记录 {steps}</source>
         <translation>{case}: recorded {steps}</translation>
     </message>
     <message>
-        <location filename="../../ui/district/proxy.py" line="75"/>
+        <location filename="../../ui/district/proxy.py" line="77"/>
         <source>（尚无进展）</source>
         <translation>(no steps yet)</translation>
+    </message>
+</context>
+<context>
+    <name>PublishPage</name>
+    <message>
+        <location filename="../../ui/district/admin_publish.py" line="44"/>
+        <source>新增</source>
+        <translation>Added</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/admin_publish.py" line="44"/>
+        <source>新版本</source>
+        <translation>New version</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/admin_publish.py" line="45"/>
+        <source>未变</source>
+        <translation>Unchanged</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/admin_publish.py" line="45"/>
+        <source>冲突</source>
+        <translation>Conflict</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/admin_publish.py" line="46"/>
+        <source>文件中没有（保持已发布）</source>
+        <translation>Not in file (stays published)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/admin_publish.py" line="46"/>
+        <source>替换</source>
+        <translation>Replaced</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/admin_publish.py" line="52"/>
+        <source>事项目录</source>
+        <translation type="unfinished">matter catalog</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/admin_publish.py" line="53"/>
+        <source>年度节假日</source>
+        <translation>Holiday year</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/admin_publish.py" line="55"/>
+        <source>选择 .json 文件</source>
+        <translation>Choose a .json file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/admin_publish.py" line="56"/>
+        <source>选择文件…</source>
+        <translation>Choose file…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/admin_publish.py" line="58"/>
+        <source>预览</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/admin_publish.py" line="60"/>
+        <source>发布</source>
+        <translation>Publish</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/admin_publish.py" line="69"/>
+        <source>选择文件后先预览：校验文件，并列出与当前发布版本相比的变化。</source>
+        <translation>Choose a file, then preview it: the file is validated and its changes against the published version are listed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/admin_publish.py" line="72"/>
+        <source>编码/年度</source>
+        <translation>Code/year</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/admin_publish.py" line="72"/>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/admin_publish.py" line="72"/>
+        <source>变化</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/admin_publish.py" line="73"/>
+        <source>版本</source>
+        <translation type="unfinished">Version</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/admin_publish.py" line="73"/>
+        <source>说明</source>
+        <translation type="unfinished">Note</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/admin_publish.py" line="90"/>
+        <source>选择文件</source>
+        <translation>Choose file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/admin_publish.py" line="91"/>
+        <source>JSON 文件 (*.json)</source>
+        <translation>JSON files (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/admin_publish.py" line="99"/>
+        <source>请先选择文件。</source>
+        <translation>Choose a file first.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/admin_publish.py" line="103"/>
+        <source>文件太大（超过 8 MB）。</source>
+        <translation>The file is too large (over 8 MB).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/admin_publish.py" line="107"/>
+        <source>无法读取文件 {path}：{why}</source>
+        <translation>Cannot read {path}: {why}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/admin_publish.py" line="108"/>
+        <source>不是 UTF-8 文本</source>
+        <translation>not UTF-8 text</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/admin_publish.py" line="111"/>
+        <source>文件是空的。</source>
+        <translation>The file is empty.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/admin_publish.py" line="121"/>
+        <source>正在校验…</source>
+        <translation>Validating…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/admin_publish.py" line="138"/>
+        <source>正式</source>
+        <translation>Official</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/admin_publish.py" line="138"/>
+        <source>暂定</source>
+        <translation>Provisional</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/admin_publish.py" line="140"/>
+        <source>{days} 天</source>
+        <translation>{days} days</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/admin_publish.py" line="141"/>
+        <source>原 {days} 天</source>
+        <translation>was {days} days</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/admin_publish.py" line="151"/>
+        <source>文件有效。{parts}</source>
+        <translation>The file is valid. {parts}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/admin_publish.py" line="152"/>
+        <source>确认无误后点击“发布”。</source>
+        <translation>Check the changes, then click “Publish”.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/admin_publish.py" line="154"/>
+        <source>文件有 {n} 处错误，不能发布。</source>
+        <translation>The file has {n} error(s) and cannot be published.</translation>
     </message>
 </context>
 <context>
@@ -3963,17 +4338,17 @@
         <translation>Supervision</translation>
     </message>
     <message>
-        <location filename="../../ui/district/queue.py" line="272"/>
+        <location filename="../../ui/district/queue.py" line="283"/>
         <source>没有符合条件的案件。</source>
         <translation>No cases match.</translation>
     </message>
     <message>
-        <location filename="../../ui/district/queue.py" line="279"/>
+        <location filename="../../ui/district/queue.py" line="290"/>
         <source>共 {n} 件</source>
         <translation>{n} cases</translation>
     </message>
     <message>
-        <location filename="../../ui/district/queue.py" line="281"/>
+        <location filename="../../ui/district/queue.py" line="292"/>
         <source>（已载入 {n}）</source>
         <translation> ({n} loaded)</translation>
     </message>
@@ -4093,6 +4468,7 @@
     </message>
     <message>
         <location filename="../../ui/district/ratings.py" line="204"/>
+        <location filename="../../ui/district/ratings.py" line="244"/>
         <source>评价意见</source>
         <translation>Comment</translation>
     </message>
@@ -4103,7 +4479,7 @@
     </message>
     <message>
         <location filename="../../ui/district/ratings.py" line="205"/>
-        <location filename="../../ui/district/ratings.py" line="238"/>
+        <location filename="../../ui/district/ratings.py" line="245"/>
         <source>责任人</source>
         <translation>Owner</translation>
     </message>
@@ -4123,69 +4499,74 @@
         <translation>Select a bad rating to record its follow-up.</translation>
     </message>
     <message>
-        <location filename="../../ui/district/ratings.py" line="225"/>
+        <location filename="../../ui/district/ratings.py" line="231"/>
         <source>负责整改的人或科室</source>
         <translation>Person or office responsible</translation>
     </message>
     <message>
-        <location filename="../../ui/district/ratings.py" line="227"/>
+        <location filename="../../ui/district/ratings.py" line="233"/>
         <source>查明的原因和采取的整改措施</source>
         <translation>What caused it and what was changed</translation>
     </message>
     <message>
-        <location filename="../../ui/district/ratings.py" line="229"/>
+        <location filename="../../ui/district/ratings.py" line="235"/>
         <source>回访时间、方式、申请人的意见</source>
         <translation>When and how the applicant was called, and what they said</translation>
     </message>
     <message>
-        <location filename="../../ui/district/ratings.py" line="230"/>
+        <location filename="../../ui/district/ratings.py" line="236"/>
         <source>整改完成，关闭此项</source>
         <translation>Rectified: close this item</translation>
     </message>
     <message>
-        <location filename="../../ui/district/ratings.py" line="234"/>
+        <location filename="../../ui/district/ratings.py" line="240"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../ui/district/ratings.py" line="239"/>
+        <location filename="../../ui/district/ratings.py" line="246"/>
         <source>整改情况</source>
         <translation>Rectification</translation>
     </message>
     <message>
-        <location filename="../../ui/district/ratings.py" line="240"/>
+        <location filename="../../ui/district/ratings.py" line="247"/>
         <source>回访记录</source>
         <translation>Follow-up call</translation>
     </message>
     <message>
-        <location filename="../../ui/district/ratings.py" line="267"/>
+        <location filename="../../ui/district/ratings.py" line="274"/>
         <source>差评须在评价后 15 个工作日内完成整改和回访（今天 {day}）。评价渠道：{channels}</source>
         <translation>Bad ratings must be rectified and the citizen called back within 15 working days of the rating (today {day}). Channels: {channels}</translation>
     </message>
     <message>
-        <location filename="../../ui/district/ratings.py" line="286"/>
+        <location filename="../../ui/district/ratings.py" line="293"/>
         <source>整改中（余 {n} 日）</source>
         <translation>Open ({n} d left)</translation>
     </message>
     <message>
-        <location filename="../../ui/district/ratings.py" line="287"/>
+        <location filename="../../ui/district/ratings.py" line="294"/>
         <source>逾期 {n} 个工作日</source>
         <translation>{n} working days late</translation>
     </message>
     <message>
-        <location filename="../../ui/district/ratings.py" line="288"/>
+        <location filename="../../ui/district/ratings.py" line="295"/>
         <source>已完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../ui/district/ratings.py" line="289"/>
+        <location filename="../../ui/district/ratings.py" line="296"/>
         <source>已完成（逾期）</source>
         <translation>Done (late)</translation>
     </message>
     <message>
-        <location filename="../../ui/district/ratings.py" line="304"/>
+        <location filename="../../ui/district/ratings.py" line="311"/>
         <source>{case} · {score} 分 · 期限 {deadline}</source>
         <translation>{case} · score {score} · due {deadline}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/ratings.py" line="313"/>
+        <source>（未填写意见）</source>
+        <translation>(no comment given)</translation>
     </message>
 </context>
 <context>
@@ -4537,6 +4918,159 @@
         <location filename="../../ui/district/scan.py" line="38"/>
         <source>扫描件无法显示（不是可识别的图片）。</source>
         <translation>The scan cannot be shown (not a readable image).</translation>
+    </message>
+</context>
+<context>
+    <name>SecurityPage</name>
+    <message>
+        <location filename="../../ui/district/admin_security.py" line="29"/>
+        <source>登录</source>
+        <translation type="unfinished">Sign in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/admin_security.py" line="30"/>
+        <source>登录失败</source>
+        <translation>Sign-in failed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/admin_security.py" line="31"/>
+        <source>登录限速</source>
+        <translation>Sign-in throttled</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/admin_security.py" line="32"/>
+        <source>退出登录</source>
+        <translation type="unfinished">Sign out</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/admin_security.py" line="33"/>
+        <source>签发登记码</source>
+        <translation>Enrollment code issued</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/admin_security.py" line="34"/>
+        <source>站点登记</source>
+        <translation>Station enrolled</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/admin_security.py" line="35"/>
+        <source>登记失败</source>
+        <translation>Enrollment failed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/admin_security.py" line="36"/>
+        <source>吊销站点</source>
+        <translation>Station revoked</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/admin_security.py" line="37"/>
+        <source>吊销设备</source>
+        <translation>Device revoked</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/admin_security.py" line="38"/>
+        <source>新建账号</source>
+        <translation>New account</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/admin_security.py" line="39"/>
+        <source>停用账号</source>
+        <translation>Account disabled</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/admin_security.py" line="40"/>
+        <source>启用账号</source>
+        <translation>Account enabled</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/admin_security.py" line="41"/>
+        <source>重置密码</source>
+        <translation>Reset password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/admin_security.py" line="42"/>
+        <source>修改密码</source>
+        <translation>Change password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/admin_security.py" line="43"/>
+        <source>发布</source>
+        <translation>Publish</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/admin_security.py" line="44"/>
+        <source>进度查询限速</source>
+        <translation>Progress lookup throttled</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/admin_security.py" line="45"/>
+        <source>查看完整记录</source>
+        <translation>Full record viewed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/admin_security.py" line="67"/>
+        <source>全部类型</source>
+        <translation>All kinds</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/admin_security.py" line="71"/>
+        <source>用户名</source>
+        <translation type="unfinished">User name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/admin_security.py" line="78"/>
+        <source>查询</source>
+        <translation type="unfinished">Show</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/admin_security.py" line="80"/>
+        <source>更早的…</source>
+        <translation>Older…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/admin_security.py" line="84"/>
+        <source>从</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/admin_security.py" line="86"/>
+        <source>到</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/admin_security.py" line="91"/>
+        <source>时间</source>
+        <translation type="unfinished">Time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/admin_security.py" line="91"/>
+        <source>类型</source>
+        <translation type="unfinished">Type</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/admin_security.py" line="91"/>
+        <source>用户</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/admin_security.py" line="92"/>
+        <source>站点</source>
+        <translation type="unfinished">Station</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/admin_security.py" line="92"/>
+        <source>地址</source>
+        <translation type="unfinished">Address</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/admin_security.py" line="92"/>
+        <source>说明</source>
+        <translation type="unfinished">Note</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/admin_security.py" line="138"/>
+        <source>{n} 条</source>
+        <translation>{n} entries</translation>
     </message>
 </context>
 <context>
@@ -4987,6 +5521,192 @@
         <location filename="../../ui/station/login_page.py" line="185"/>
         <source>两次输入的密码不一致。</source>
         <translation>The passwords do not match.</translation>
+    </message>
+</context>
+<context>
+    <name>StationsPage</name>
+    <message>
+        <location filename="../../ui/district/admin_stations.py" line="38"/>
+        <source>请确认</source>
+        <translation>Please confirm</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/admin_stations.py" line="61"/>
+        <source>12 位统计用区划代码</source>
+        <translation>12-digit statistical area code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/admin_stations.py" line="64"/>
+        <source>站点名称</source>
+        <translation type="unfinished">Station name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/admin_stations.py" line="66"/>
+        <source>登记站点</source>
+        <translation>Register station</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/admin_stations.py" line="68"/>
+        <source>新站点：</source>
+        <translation>New station:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/admin_stations.py" line="73"/>
+        <source>一次性登记码（只显示这一次，请打印交给站点）</source>
+        <translation>One-time enrollment code (shown only once: print it for the station)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/admin_stations.py" line="78"/>
+        <source>打印登记码通知单</source>
+        <translation>Print code slip</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/admin_stations.py" line="85"/>
+        <source>站点编码</source>
+        <translation type="unfinished">Station code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/admin_stations.py" line="85"/>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/admin_stations.py" line="85"/>
+        <source>在用设备</source>
+        <translation>Live devices</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/admin_stations.py" line="86"/>
+        <source>最近联系</source>
+        <translation>Last contact</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/admin_stations.py" line="86"/>
+        <location filename="../../ui/district/admin_stations.py" line="105"/>
+        <source>状态</source>
+        <translation type="unfinished">Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/admin_stations.py" line="93"/>
+        <source>设备</source>
+        <translation>Devices</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/admin_stations.py" line="94"/>
+        <source>为另一台设备发登记码</source>
+        <translation>Code for another device</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/admin_stations.py" line="96"/>
+        <source>吊销所选设备</source>
+        <translation>Revoke device</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/admin_stations.py" line="98"/>
+        <source>吊销整个站点</source>
+        <translation>Revoke station</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/admin_stations.py" line="104"/>
+        <source>设备名称</source>
+        <translation>Device</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/admin_stations.py" line="104"/>
+        <source>窗口号</source>
+        <translation>Window no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/admin_stations.py" line="105"/>
+        <source>登记时间</source>
+        <translation>Enrolled</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/admin_stations.py" line="127"/>
+        <source>从未联系</source>
+        <translation>Never</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/admin_stations.py" line="128"/>
+        <location filename="../../ui/district/admin_stations.py" line="153"/>
+        <source>已吊销 {at}</source>
+        <translation>Revoked {at}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/admin_stations.py" line="129"/>
+        <location filename="../../ui/district/admin_stations.py" line="154"/>
+        <source>在用</source>
+        <translation type="unfinished">Active</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/admin_stations.py" line="144"/>
+        <source>{name} 的设备</source>
+        <translation>Devices of {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/admin_stations.py" line="174"/>
+        <source>站点编码须为 12 位数字（统计用区划代码）。</source>
+        <translation>The station code has 12 digits (statistical area code).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/admin_stations.py" line="177"/>
+        <source>请填写站点名称。</source>
+        <translation>Enter the station&apos;s name.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/admin_stations.py" line="180"/>
+        <source>站点 {code} 已登记。重新登记会使它尚未使用的登记码作废（已登记的设备不受影响）。继续？</source>
+        <translation>Station {code} is registered. Registering it again voids its unused codes (enrolled devices are not affected). Continue?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/admin_stations.py" line="184"/>
+        <source>已登记站点 {code}。</source>
+        <translation>Station {code} registered.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/admin_stations.py" line="192"/>
+        <source>已为站点 {code} 签发新的登记码。</source>
+        <translation>New enrollment code issued for station {code}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/admin_stations.py" line="197"/>
+        <source>请先选择一台设备。</source>
+        <translation>Choose a device first.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/admin_stations.py" line="201"/>
+        <source>这台设备已吊销。</source>
+        <translation>This device is already revoked.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/admin_stations.py" line="203"/>
+        <source>吊销站点 {code} 的设备“{name}”？它将不能再同步，该站点的其他设备照常。</source>
+        <translation>Revoke device “{name}” of station {code}? It can no longer sync; the station&apos;s other devices go on.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/admin_stations.py" line="209"/>
+        <source>已吊销设备“{name}”。</source>
+        <translation>Device “{name}” revoked.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/admin_stations.py" line="215"/>
+        <source>吊销整个站点 {code} {name}？它的全部设备都不能再同步，须重新登记。</source>
+        <translation>Revoke the whole station {code} {name}? None of its devices can sync until it enrolls again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/admin_stations.py" line="221"/>
+        <source>已吊销站点 {code}。</source>
+        <translation>Station {code} revoked.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/admin_stations.py" line="225"/>
+        <source>{name}（{code}）：{secret}&#x3000;{expires} 前有效</source>
+        <translation>{name} ({code}): {secret}  valid until {expires}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/admin_stations.py" line="247"/>
+        <source>站点登记码通知单</source>
+        <translation>Station enrollment code slip</translation>
     </message>
 </context>
 <context>
@@ -5636,7 +6356,7 @@ Double-click to open the case and check it.</translation>
     </message>
     <message>
         <location filename="../../clerk/accounts.py" line="41"/>
-        <location filename="../../district/auth.py" line="333"/>
+        <location filename="../../district/auth.py" line="336"/>
         <source>角色须为 {items}。</source>
         <translation>The role must be one of {items}.</translation>
     </message>
@@ -5752,12 +6472,12 @@ Double-click to open the case and check it.</translation>
         <translation>“{name}” is not obtained from shared data; the applicant must bring it.</translation>
     </message>
     <message>
-        <location filename="../../clerk/cases/ledger.py" line="100"/>
+        <location filename="../../clerk/cases/ledger.py" line="105"/>
         <source>案件不存在。</source>
         <translation>No such case.</translation>
     </message>
     <message>
-        <location filename="../../clerk/cases/ledger.py" line="110"/>
+        <location filename="../../clerk/cases/ledger.py" line="115"/>
         <source>没有案件编号为 {case_no} 的办件。</source>
         <translation>There is no case numbered {case_no}.</translation>
     </message>
@@ -5911,13 +6631,13 @@ Double-click to open the case and check it.</translation>
     </message>
     <message>
         <location filename="../../clerk/station.py" line="48"/>
-        <location filename="../../district/auth.py" line="328"/>
+        <location filename="../../district/auth.py" line="331"/>
         <source>用户名须以小写字母开头，2–32 位小写字母、数字、点、下划线或连字符。</source>
         <translation>A user name starts with a lower-case letter: 2–32 lower-case letters, digits, dots, underscores or hyphens.</translation>
     </message>
     <message>
         <location filename="../../clerk/station.py" line="57"/>
-        <location filename="../../district/auth.py" line="337"/>
+        <location filename="../../district/auth.py" line="412"/>
         <source>密码至少 {min_password} 位。</source>
         <translation>The password needs at least {min_password} characters.</translation>
     </message>
@@ -6102,28 +6822,28 @@ Double-click to open the case and check it.</translation>
         <translation>Digits 10–12 (community or village) must be 000 to 399 (000 is the street or township itself); they are “{village}”. Check the statistical area code.</translation>
     </message>
     <message>
-        <location filename="../../clerk/workspace.py" line="108"/>
-        <location filename="../../clerk/workspace.py" line="233"/>
+        <location filename="../../clerk/workspace.py" line="116"/>
+        <location filename="../../clerk/workspace.py" line="241"/>
         <source>本机尚未初始化站点，请先运行 init（或在首次启动时完成设置）。</source>
         <translation>This machine has no station yet: run init (or finish the set-up at first start).</translation>
     </message>
     <message>
-        <location filename="../../clerk/workspace.py" line="131"/>
+        <location filename="../../clerk/workspace.py" line="139"/>
         <source>本数据目录已初始化过站点。</source>
         <translation>This data directory already has a station.</translation>
     </message>
     <message>
-        <location filename="../../clerk/workspace.py" line="167"/>
+        <location filename="../../clerk/workspace.py" line="175"/>
         <source>账号 {username} 已停用。</source>
         <translation>Account {username} is disabled.</translation>
     </message>
     <message>
-        <location filename="../../clerk/workspace.py" line="176"/>
+        <location filename="../../clerk/workspace.py" line="184"/>
         <source>本站还没有窗口人员账号。</source>
         <translation>This station has no clerk accounts yet.</translation>
     </message>
     <message>
-        <location filename="../../clerk/workspace.py" line="179"/>
+        <location filename="../../clerk/workspace.py" line="187"/>
         <source>本站有多个账号，请用 --clerk 指明经办人。</source>
         <translation>This station has several accounts: name the clerk with --clerk.</translation>
     </message>
@@ -6251,12 +6971,17 @@ Double-click to open the case and check it.</translation>
         <translation>Only station devices use this endpoint.</translation>
     </message>
     <message>
-        <location filename="../../district/api/deps.py" line="107"/>
+        <location filename="../../district/api/deps.py" line="108"/>
         <source>站点令牌不能使用区中心工作人员的接口。</source>
         <translation>A station token cannot use the district staff&apos;s endpoints.</translation>
     </message>
     <message>
         <location filename="../../district/api/deps.py" line="116"/>
+        <source>请先修改管理员设置的一次性密码。</source>
+        <translation>First change the one-time password an administrator set.</translation>
+    </message>
+    <message>
+        <location filename="../../district/api/deps.py" line="125"/>
         <source>需要以下角色之一：{items}。</source>
         <translation>This needs one of these roles: {items}.</translation>
     </message>
@@ -6277,7 +7002,7 @@ Double-click to open the case and check it.</translation>
         <translation>Too many look-ups; try again later.</translation>
     </message>
     <message>
-        <location filename="../../district/api/public.py" line="219"/>
+        <location filename="../../district/api/public.py" line="224"/>
         <source>事件类型须为 {items}。</source>
         <translation>The event kind must be one of {items}.</translation>
     </message>
@@ -6307,41 +7032,51 @@ Double-click to open the case and check it.</translation>
         <translation>The page cursor is invalid; load again from the first page.</translation>
     </message>
     <message>
-        <location filename="../../district/auth.py" line="166"/>
+        <location filename="../../district/auth.py" line="169"/>
         <source>登记码无效、已使用或已过期；请向区中心管理员索取新的登记码。</source>
         <extracomment>A device whose answer was lost may retry with the same code for this long.</extracomment>
         <translation>The enrollment code is invalid, used or expired; ask the district&apos;s admin for a new one.</translation>
     </message>
     <message>
-        <location filename="../../district/auth.py" line="183"/>
+        <location filename="../../district/auth.py" line="186"/>
         <source>没有站点 {code}（或已吊销）。</source>
         <translation>There is no station {code} (or it has been revoked).</translation>
     </message>
     <message>
-        <location filename="../../district/auth.py" line="192"/>
+        <location filename="../../district/auth.py" line="195"/>
         <source>设备名称须为 1–50 个字符，例如“2号窗口”。</source>
         <translation>A device name has 1–50 characters, e.g. “Window 2”.</translation>
     </message>
     <message>
-        <location filename="../../district/auth.py" line="196"/>
+        <location filename="../../district/auth.py" line="199"/>
         <source>窗口号须为 1–{max} 之间的整数。</source>
         <translation>The window number must be a whole number from 1 to {max}.</translation>
     </message>
     <message>
-        <location filename="../../district/auth.py" line="241"/>
+        <location filename="../../district/auth.py" line="244"/>
         <source>本站已有设备“{name}”（窗口号 {number}）。请给本机另起名称、另设窗口号（1–99，与其他窗口不同）后再登记；如是换机，请先请区中心吊销旧设备。</source>
         <translation>The station already has a device “{name}” (window number {number}). Give this PC another name and another window number (1–99, different from the other windows) and enroll again; if this PC replaces that one, ask the district to revoke the old device first.</translation>
     </message>
     <message>
-        <location filename="../../district/auth.py" line="280"/>
-        <location filename="../../district/auth.py" line="308"/>
+        <location filename="../../district/auth.py" line="283"/>
+        <location filename="../../district/auth.py" line="311"/>
         <source>没有站点 {code}。</source>
         <translation>There is no station {code}.</translation>
     </message>
     <message>
-        <location filename="../../district/auth.py" line="295"/>
+        <location filename="../../district/auth.py" line="298"/>
         <source>站点 {code} 没有在用的设备“{name}”。</source>
         <translation>Station {code} has no device “{name}” in use.</translation>
+    </message>
+    <message>
+        <location filename="../../district/auth.py" line="421"/>
+        <source>没有账号 {username}。</source>
+        <translation>There is no account {username}.</translation>
+    </message>
+    <message>
+        <location filename="../../district/auth.py" line="438"/>
+        <source>不能停用自己正在使用的账号。</source>
+        <translation>You cannot disable the account you are signed in with.</translation>
     </message>
     <message>
         <location filename="../../district/cli.py" line="206"/>
@@ -6409,12 +7144,12 @@ Double-click to open the case and check it.</translation>
         <translation>Cannot read the device token from the keyring ({kind}).</translation>
     </message>
     <message>
-        <location filename="../../staff_client/client.py" line="44"/>
+        <location filename="../../staff_client/client.py" line="63"/>
         <source>本机没有可用的系统密钥环（keyring），无法“记住我”：登录令牌不会保存，下次启动需要重新输入密码。如需记住登录，请启用系统的凭据服务（Windows 凭据管理器、macOS 钥匙串、Linux Secret Service），或用环境变量 PYTHON_KEYRING_BACKEND 指定后端。</source>
         <translation>This machine has no usable system keyring, so “remember me” cannot work: the sign-in token is not kept and the password is asked again next time. To be remembered, turn on the system&apos;s credential service (Windows Credential Manager, macOS Keychain, Linux Secret Service) or name a backend in PYTHON_KEYRING_BACKEND.</translation>
     </message>
     <message>
-        <location filename="../../staff_client/client.py" line="205"/>
+        <location filename="../../staff_client/client.py" line="281"/>
         <source>无法把登录令牌写入密钥环（{kind}）。{advice}</source>
         <translation>Cannot write the sign-in token to the keyring ({kind}). {advice}</translation>
     </message>
@@ -6635,6 +7370,26 @@ Double-click to open the case and check it.</translation>
         <location filename="../../apiclient/retry.py" line="86"/>
         <source>无法连接区中心：网络不通，或区中心服务器暂时没有响应（已试 {attempts} 次）。本站照常办件，网络恢复后会自动同步；如持续半天以上，请联系区中心。</source>
         <translation>Cannot reach the district center: the network is down or the district server is not answering ({attempts} attempts). Keep working as usual; the station syncs by itself when the network is back. If this lasts more than half a day, contact the district center.</translation>
+    </message>
+    <message>
+        <location filename="../../district/api/admin.py" line="116"/>
+        <source>新密码不能与原密码相同。</source>
+        <translation>The new password must differ from the current one.</translation>
+    </message>
+    <message>
+        <location filename="../../district/api/admin.py" line="123"/>
+        <source>原密码不正确。</source>
+        <translation>The current password is wrong.</translation>
+    </message>
+    <message>
+        <location filename="../../district/api/admin.py" line="129"/>
+        <source>密码刚被修改或账号已停用，请重新登录后再试。</source>
+        <translation>The password was just changed or the account disabled; sign in again and retry.</translation>
+    </message>
+    <message>
+        <location filename="../../district/publishing.py" line="82"/>
+        <source>文件有错误，未发布：{problem}</source>
+        <translation>The file has errors and was not published: {problem}</translation>
     </message>
 </context>
 <context>

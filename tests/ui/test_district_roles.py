@@ -170,6 +170,7 @@ def test_a_bad_rating_becomes_a_follow_up_with_a_15_working_day_deadline(
 
     page.tabs.setCurrentIndex(1)
     page.select_followup(bad.id)
+    assert page.comment_label.text() == "等候时间太长"  # in full, not "等候时…"
     page.owner_edit.setText("李审")
     page.done_check.setChecked(True)
     page.save()

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -77,6 +78,8 @@ class ActionPanel(QFrame):
                            "border-left: 1px solid #d0d7de; }")
         self._case: DistrictCase | None = None
         self._session: DistrictSession | None = None
+        # Actions a page offers in its own bar (their shortcuts still work here).
+        self.elsewhere: frozenset[str] = frozenset()
         self._build()
         self.set_case(None, None)
 
@@ -84,8 +87,8 @@ class ActionPanel(QFrame):
     def set_case(self, c: DistrictCase | None, session: DistrictSession | None) -> None:
         self._case, self._session = c, session
         allowed = allowed_actions(c, session.role, session.username) if c and session else ()
-        shown = [b for k, b in self.buttons.items()
-                 if k in allowed or (k == "special/start" and "special/end" in allowed)]
+        shown = [b for k, b in self.buttons.items() if k not in self.elsewhere
+                 and (k in allowed or (k == "special/start" and "special/end" in allowed))]
         for button in self.buttons.values():
             self.grid.removeWidget(button)
             button.setVisible(button in shown)
@@ -185,7 +188,14 @@ class ActionPanel(QFrame):
         column.addWidget(title)
         column.addWidget(self.hint)
         column.addLayout(grid)
-        column.addWidget(self.forms, 1)
+        # The forms scroll when the panel is short: their tallest (退回补正 with its list)
+        # would otherwise set the case view's minimum height and squeeze the case list.
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(self.forms)
+        column.addWidget(scroll, 1)
         escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
         escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         escape.activated.connect(self.hide_form)
@@ -194,7 +204,13 @@ class ActionPanel(QFrame):
         confirm.activated.connect(self._confirm_current)
 
     def _shortcut(self, key: str) -> None:
-        if self.isVisible() and self.buttons[key].isVisible() and self.buttons[key].isEnabled():
+        if not self.isVisible():
+            return
+        button = self.buttons[key]
+        if key in self.elsewhere:  # offered in the page's bar, not here: ask the rules
+            if self._allowed(key):
+                self.open_form(key)
+        elif button.isVisible() and button.isEnabled():
             self.open_form(key)
 
     def _frame(self, action: str, confirm_text: str) -> tuple[QFrame, QFormLayout]:
@@ -348,7 +364,11 @@ class ActionPanel(QFrame):
         self.approve_text.setText(self.tr("准予"))
         upcoming = next_step(c)
         index = self.step_combo.findData(upcoming) if upcoming else -1
-        self.step_combo.setCurrentIndex(max(index, 0))
+        # With every step recorded (the result is in) nothing is suggested: the agent
+        # types what happened instead of finding 提交部门 offered once more.
+        self.step_combo.setCurrentIndex(index)
+        if index < 0:
+            self.step_combo.setEditText("")
 
     def _allowed(self, action: str) -> bool:
         if self._case is None or self._session is None:

@@ -157,6 +157,7 @@ class DistrictCaseView(CaseView):
         names: dict[str, str] = {}
         facets = self._session.facets if self._session else None
         if facets is not None:
+            names.update({p.username: p.display_name for p in facets.staff})
             names.update({p.username: p.display_name for p in facets.proxies})
             names[facets.me.username] = facets.me.display_name
         return names

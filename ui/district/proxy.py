@@ -25,8 +25,10 @@ class ProxyPage(QueuePage):
         self.next_button.setMinimumHeight(34)
         self.next_button.setStyleSheet("font-weight: bold; font-size: 11pt;")
         self.next_button.clicked.connect(self.record_next_step)
-        self.approve_button = QPushButton(self.tr("交付结果：准予"))
-        self.deny_button = QPushButton(self.tr("交付结果：不予批准"))
+        self.approve_button = QPushButton(self.tr("交付结果：准予 F9"))
+        self.deny_button = QPushButton(self.tr("交付结果：不予批准 F10"))
+        # The bar offers the hand-over; the panel does not repeat it (F9/F10 still work).
+        self.detail.panel.elsewhere = frozenset({"approve", "deny"})
         self.approve_button.clicked.connect(lambda: self.detail.panel.open_form("approve"))
         self.deny_button.clicked.connect(lambda: self.detail.panel.open_form("deny"))
         self.steps_label = QLabel()

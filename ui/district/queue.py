@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QFontMetrics, QKeySequence, QShowEvent
+from PySide6.QtGui import QFontMetrics, QKeySequence, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -215,7 +215,8 @@ class QueuePage(QWidget):
         self.splitter.addWidget(table_box)
         self.splitter.addWidget(self.detail)
         self.splitter.setChildrenCollapsible(False)
-        self._sized = False
+        self._sized = False  # True once the user has moved the handle
+        self.splitter.splitterMoved.connect(lambda _p, _i: setattr(self, "_sized", True))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 4)
         layout.setSpacing(6)
@@ -248,9 +249,19 @@ class QueuePage(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if not self._sized:
-            self._sized = True
-            split_list_over_detail(self.splitter, minimum=200, share=0.42)
+        self._split()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._split()
+
+    def _split(self) -> None:
+        """The list gets the larger part (at 1366×768 ten rows or more; the detail keeps
+        its summary, the action panel its forms), until the user moves the handle. Done
+        on every resize: at the first show the splitter may not have its real height yet,
+        and the list would keep only its minimum (6-7 rows)."""
+        if not self._sized and self.isVisible():
+            split_list_over_detail(self.splitter, minimum=200, share=0.56)
 
     # --- reacting -----------------------------------------------------------------
     def _due_toggled(self, on: bool) -> None:

@@ -221,6 +221,12 @@ class RatingsPage(QWidget):
         self.item_title = QLabel(self.tr("选择一条差评记录跟进情况。"))
         self.item_title.setWordWrap(True)
         self.item_title.setStyleSheet("font-weight: bold;")
+        # The citizen's words in full: the list's column cuts them (等候时…).
+        self.comment_label = QLabel()
+        self.comment_label.setWordWrap(True)
+        self.comment_label.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.comment_label.setStyleSheet("color: #a8231b;")
         self.owner_edit = QLineEdit()
         self.owner_edit.setPlaceholderText(self.tr("负责整改的人或科室"))
         self.fix_edit = QPlainTextEdit()
@@ -235,6 +241,7 @@ class RatingsPage(QWidget):
         self.save_button.setStyleSheet("font-weight: bold;")
         self.save_button.clicked.connect(self.save)
         form.addRow(self.item_title)
+        form.addRow(self.tr("评价意见"), self.comment_label)
         form.addRow(self.tr("责任人"), self.owner_edit)
         form.addRow(self.tr("整改情况"), self.fix_edit)
         form.addRow(self.tr("回访记录"), self.call_edit)
@@ -303,6 +310,7 @@ class RatingsPage(QWidget):
         self._current = item
         self.item_title.setText(self.tr("{case} · {score} 分 · 期限 {deadline}").format(
             case=item.case_no, score=item.score, deadline=item.deadline.isoformat()))
+        self.comment_label.setText(item.comment or self.tr("（未填写意见）"))
         self.owner_edit.setText(item.owner)
         self.fix_edit.setPlainText(item.rectification)
         self.call_edit.setPlainText(item.call_record)

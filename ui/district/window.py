@@ -16,6 +16,7 @@ from datetime import UTC, datetime
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
+    QDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -28,6 +29,7 @@ from clerk.timeutil import local_time
 from ui.common.navigation import Navigator, PageFactory
 from ui.common.operations import Operation, error_text, message_bridge
 from ui.district.login import DistrictLoginPage
+from ui.district.password import ChangePasswordDialog, PasswordForm
 from ui.district.session import (
     CaseListPage,
     DistrictBus,
@@ -71,6 +73,31 @@ def _reports_page() -> QWidget:
     return ReportsPage()
 
 
+def _stations_page() -> QWidget:
+    from ui.district.admin_stations import StationsPage
+
+    return StationsPage()
+
+
+def _accounts_page() -> QWidget:
+    from ui.district.admin_accounts import AccountsPage
+
+    return AccountsPage()
+
+
+def _publish_page() -> QWidget:
+    from ui.district.admin_publish import PublishPage
+
+    return PublishPage()
+
+
+def _security_page() -> QWidget:
+    from ui.district.admin_security import SecurityPage
+
+    return SecurityPage()
+
+
+ADMINS = ("admin",)
 # Each page is imported the first time it is shown; which roles see it.
 PAGES: tuple[tuple[str, PageFactory, tuple[str, ...]], ...] = (
     ("queue", _queue_page, REVIEWERS),
@@ -78,6 +105,10 @@ PAGES: tuple[tuple[str, PageFactory, tuple[str, ...]], ...] = (
     ("board", _board_page, ("reviewer", "admin", "proxy")),
     ("ratings", _ratings_page, REVIEWERS),
     ("reports", _reports_page, REVIEWERS),
+    ("stations", _stations_page, ADMINS),
+    ("accounts", _accounts_page, ADMINS),
+    ("publish", _publish_page, ADMINS),
+    ("security", _security_page, ADMINS),
 )
 
 
@@ -89,8 +120,9 @@ class SignedIn:
     display_name: str
     role: str
     ca_bundle: str | None
-    facets: Facets
+    facets: Facets | None  # None until a one-time password is replaced
     remember_error: str = ""
+    must_change_password: bool = False
 
 
 def sign_in(server: str, username: str, password: str, remember: bool,
@@ -103,15 +135,17 @@ def sign_in(server: str, username: str, password: str, remember: bool,
     server = normalize_server(server)
     with district_client.StaffClient(server, ca_bundle=ca_bundle) as client:
         answer = client.login(username, password)
-        facets = client.facets()
+        # With a one-time password the district answers nothing else until it is changed.
+        facets = None if answer.must_change_password else client.facets()
     note = ""
     if remember:
         try:
             district_client.remember(server, answer.username, answer.token)
         except CredentialsError as exc:
             note = exc.message
-    return SignedIn(server, answer.token, answer.username, facets.me.display_name,
-                    answer.role, ca_bundle, facets, note)
+    display = facets.me.display_name if facets is not None else answer.username
+    return SignedIn(server, answer.token, answer.username, display,
+                    answer.role, ca_bundle, facets, note, answer.must_change_password)
 
 
 def resume(server: str, username: str, ca_bundle: str | None) -> SignedIn | bool:
@@ -126,11 +160,12 @@ def resume(server: str, username: str, ca_bundle: str | None) -> SignedIn | bool
     with district_client.StaffClient(server, token=token, ca_bundle=ca_bundle) as client:
         try:
             me = client.me()
-            facets = client.facets()
+            facets = None if me.must_change_password else client.facets()
         except AuthError:
             district_client.forget(server, username)
             return True
-    return SignedIn(server, token, me.username, me.display_name, me.role, ca_bundle, facets)
+    return SignedIn(server, token, me.username, me.display_name, me.role, ca_bundle, facets,
+                    must_change_password=me.must_change_password)
 
 
 class DistrictWindow(QMainWindow):
@@ -156,7 +191,10 @@ class DistrictWindow(QMainWindow):
         self.opening.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.login_page = DistrictLoginPage()
         self.work = Navigator()
-        for screen in (self.opening, self.login_page, self.work):
+        self.password_page = PasswordForm(self.tr(
+            "管理员为您设置了一次性密码。请先设置自己的新密码，然后才能开始工作。"))
+        self.password_page.changed.connect(self._password_replaced)
+        for screen in (self.opening, self.login_page, self.work, self.password_page):
             self.screens.addWidget(screen)
         self._build_work_area()
         self._build_status_bar()
@@ -198,6 +236,7 @@ class DistrictWindow(QMainWindow):
                                 self._ca, keyring_usable())
         self.login_page.show_error(error)
         self.sign_out_button.hide()
+        self.password_button.hide()
         self.screens.setCurrentWidget(self.login_page)
         self.ready.emit()
 
@@ -230,12 +269,46 @@ class DistrictWindow(QMainWindow):
             name=signed.display_name, role=role_label(signed.role)))
         self.server_label.setText(self.tr("区中心：{server}").format(server=signed.server))
         self._online(True, "")
+        self.sign_out_button.show()
+        if signed.must_change_password or signed.facets is None:
+            self.password_page.attach(self.session)
+            self.screens.setCurrentWidget(self.password_page)
+            self.ready.emit()
+            return
+        self.password_button.show()
         self._build_pages(signed.role)
         self.screens.setCurrentWidget(self.work)
-        self.sign_out_button.show()
         if signed.remember_error:
             self.statusBar().showMessage(signed.remember_error, 15000)
         self.signed_in.emit()
+
+    def _password_replaced(self) -> None:
+        """The one-time password is replaced: read the queue's choices, then work."""
+        session = self.session
+        if session is None:
+            return
+        from ui.district.session import network
+
+        def entered(facets: Facets) -> None:
+            if self.session is not session:
+                return
+            session.facets = facets
+            self._enter(SignedIn(session.server, session.token, session.username,
+                                 facets.me.display_name, session.role, session.ca_bundle,
+                                 facets))
+            self.statusBar().showMessage(self.tr("密码已修改。"), 8000)
+
+        network(session, lambda client: client.facets(), parent=self, done=entered,
+                failed=self.password_page.error_label.setText)
+
+    def change_password(self) -> QDialog | None:
+        """Everyone's own password (the dialog is returned for tests)."""
+        if self.session is None:
+            return None
+        dialog = ChangePasswordDialog(self.session, self, on_done=lambda: self.statusBar()
+                                      .showMessage(self.tr("密码已修改。"), 8000))
+        dialog.open()
+        return dialog
 
     # --- work area ----------------------------------------------------------------
     def _build_work_area(self) -> None:
@@ -245,7 +318,9 @@ class DistrictWindow(QMainWindow):
     def _titles(self) -> dict[str, str]:
         return {"queue": self.tr("审核队列"), "mine": self.tr("我的代办"),
                 "board": self.tr("电子监察"), "ratings": self.tr("好差评"),
-                "reports": self.tr("统计报表")}
+                "reports": self.tr("统计报表"), "stations": self.tr("站点与设备"),
+                "accounts": self.tr("账号"), "publish": self.tr("事项与节假日"),
+                "security": self.tr("安全日志")}
 
     def _build_pages(self, role: str) -> None:
         self.work.clear()
@@ -301,11 +376,16 @@ class DistrictWindow(QMainWindow):
         self.sign_out_button.setFlat(True)
         self.sign_out_button.setStyleSheet("color: #1a56a8;")
         self.sign_out_button.clicked.connect(self.sign_out)
+        self.password_button = QPushButton(self.tr("修改密码"))
+        self.password_button.setFlat(True)
+        self.password_button.setStyleSheet("color: #1a56a8;")
+        self.password_button.clicked.connect(self.change_password)
         for w in (self.user_label, self.server_label, self.network_label, self.time_label,
-                  self.sign_out_button):
+                  self.password_button, self.sign_out_button):
             w.setContentsMargins(8, 0, 8, 0)
             bar.addPermanentWidget(w)
         self.sign_out_button.hide()
+        self.password_button.hide()
 
     def _online(self, online: bool, why: str) -> None:
         if online:
