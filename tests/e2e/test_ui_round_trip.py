@@ -221,7 +221,7 @@ def test_one_case_through_station_and_district_windows(
     done = station_case(w, case_no)
     assert done.state == State.COMPLETED and done.rating["score"] == 2
     assert done.rating["channel"] == "device"
-    assert sync_now(qtbot, w).push.accepted == 1
+    assert sync_now(qtbot, w).push.accepted == 2  # the hand-over, then the rating
 
     # District: the bad rating is a follow-up item; station and district reconcile.
     ratings: Any = d.page("ratings")

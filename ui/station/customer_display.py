@@ -65,7 +65,9 @@ class CustomerDisplay(QWidget):
     shown = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent, Qt.WindowType.Window)
+        # Never the keyboard's: the clerk types on the main window while the citizen's
+        # screen changes (taps reach the buttons without focus).
+        super().__init__(parent, Qt.WindowType.Window | Qt.WindowType.WindowDoesNotAcceptFocus)
         self.setWindowTitle(self.tr("便民服务站 · 服务评价"))
         self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -156,9 +158,10 @@ class CustomerDisplay(QWidget):
     def _who(self, view: CounterView) -> str:
         person = "　".join(escape(x) for x in (view.name, view.id_masked) if x)
         matter = escape(view.matter) if view.matter else escape(self.tr("（尚未选择事项）"))
-        return (f"<p style='font-size:16pt; color:#5f6368; margin:0'>"
-                f"{escape(self.tr('办理事项'))}</p><p style='font-weight:bold; margin:0'>"
-                f"{matter}</p><p style='margin:6px 0 18px 0'>{person}</p>")
+        head = escape(self.tr("办理事项"))
+        return (f"<p style='font-size:16pt; color:#5f6368; margin:0'>{head}</p>"
+                f"<p style='font-weight:bold; margin:0'>{matter}</p>"
+                f"<p style='margin:6px 0 18px 0'>{person}</p>")
 
     def _status(self, item: CounterItem) -> str:
         colour = _STATUS_COLOURS.get(item.status, "#1f2d3d")
@@ -198,7 +201,7 @@ class CustomerDisplay(QWidget):
             button.setText(f"{score}\n{rating_label(score)}")
             button.setEnabled(True)
         self.rating_note.setText(escape(self.tr(
-            "评价由您本人作出，每件办件评价一次；窗口人员看不到您按下前的选择。")))
+            "评价由您本人作出，每件办件评价一次。")))
         self.pages.setCurrentWidget(self.rating_page)
 
     # --- the citizen's rating ------------------------------------------------------------

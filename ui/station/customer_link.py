@@ -49,6 +49,8 @@ class CustomerLink(QObject):
         self.display.show_view(self._last)
         if not self.display.isVisible():
             self.display.place(main_screen)
+            if self.host.isVisible():  # the clerk's window keeps the keyboard
+                self.host.activateWindow()
 
     def read_setting(self, main_screen: QScreen | None) -> None:
         session = self.session
