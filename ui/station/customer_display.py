@@ -20,7 +20,15 @@ from typing import Protocol, TypeVar
 
 from PySide6.QtCore import QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QScreen
-from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from clerk.cases.checklist import ItemStatus
 from ui.common.widgets import item_status_label, rating_label
@@ -116,11 +124,26 @@ class CustomerDisplay(QWidget):
             button = QPushButton()
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.setMinimumHeight(150)
+            # Five equal buttons whatever the words' length (the window never outgrows
+            # the citizen's screen).
+            button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+            grid.setColumnStretch(i, 1)
             button.setStyleSheet(
                 f"QPushButton {{ background: {_RATING_COLOURS[score]}; color: white; "
-                "font-size: 24pt; font-weight: bold; border-radius: 12px; }"
+                "font-size: 20pt; font-weight: bold; border-radius: 12px; }"
                 "QPushButton:disabled { background: #9aa4ae; }")
             button.clicked.connect(lambda _c=False, s=score: self._tapped(s))
+            # The words wrap inside the button (a push button's own text cannot); the
+            # labels let taps through to the button.
+            inside = QVBoxLayout(button)
+            for points in (32, 17):
+                label = QLabel()
+                label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+                label.setWordWrap(True)
+                label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+                label.setStyleSheet(f"color: white; font-size: {points}pt; font-weight: bold;"
+                                    " background: transparent;")
+                inside.addWidget(label)
             buttons[score] = button
             grid.addWidget(button, 0, i)
         note = self._label(18)
@@ -182,15 +205,19 @@ class CustomerDisplay(QWidget):
     def _notice_html(self, view: CounterView) -> str:
         missing = view.missing
         title = escape(self.tr("请补齐以下 {n} 项材料后再来办理").format(n=len(missing)))
+        # A table, not <ol>: Qt's list numbers hang outside the label's left edge.
         rows = "".join(
-            f"<li style='margin-bottom:12px'><b>{escape(i.name)}</b>"
+            f"<tr><td style='padding:0 12px 12px 0'><b>{n}.</b></td><td style='padding:0 0 "
+            f"12px 0'><b>{escape(i.name)}</b>"
             + (f"<br><span style='font-size:18pt; color:#5f6368'>{escape(i.requirement)}"
-               "</span>" if i.requirement else "") + "</li>" for i in missing)
+               "</span>" if i.requirement else "") + "</td></tr>"
+            for n, i in enumerate(missing, 1))
         deferred = [i for i in view.items if i.status == ItemStatus.DEFERRED]
         later = "".join(f"<li>{escape(i.name)}　{self._status(i)}</li>" for i in deferred)
         note = escape(self.tr("以上为需要补齐的全部材料（一次性告知），详见一次性告知单。"))
         return (f"<p style='color:#a8231b; font-weight:bold; margin:0 0 12px 0'>{title}</p>"
-                f"<ol>{rows}</ol>" + (f"<ul style='font-size:20pt'>{later}</ul>" if later else "")
+                f"<table>{rows}</table>"
+                + (f"<ul style='font-size:20pt'>{later}</ul>" if later else "")
                 + f"<p style='font-size:16pt; color:#5f6368'>{note}</p>")
 
     def _show_rating(self, view: CounterView) -> None:
@@ -198,7 +225,10 @@ class CustomerDisplay(QWidget):
                                   "style='font-size:18pt; font-weight:normal; color:#5f6368'>"
                                   + escape(view.matter) + "</span>")
         for score, button in self.rating_buttons.items():
-            button.setText(f"{score}\n{rating_label(score)}")
+            number, words = button.findChildren(QLabel)
+            number.setText(str(score))
+            words.setText(rating_label(score))
+            button.setAccessibleName(f"{score} {rating_label(score)}")
             button.setEnabled(True)
         self.rating_note.setText(escape(self.tr(
             "评价由您本人作出，每件办件评价一次。")))
