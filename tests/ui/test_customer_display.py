@@ -185,3 +185,16 @@ def test_on_a_second_virtual_screen(tmp_path: Path, language: str) -> None:
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-2000:]
     assert sorted(p.name for p in shots.iterdir()) == [
         "notice.png", "rating.png", "thanks.png", "working.png"]
+
+
+def test_the_settings_page_turns_the_display_off(qtbot: QtBot, session: Session) -> None:
+    from ui.station.settings_page import SettingsPage
+
+    page = SettingsPage()
+    qtbot.addWidget(page)
+    page.attach(session)
+    assert page.display_box.isChecked()  # on by default
+    page.display_box.setChecked(False)
+    with qtbot.waitSignal(session.bus.settings_changed, timeout=2000):
+        page.save()
+    assert session.ws.settings.get(CUSTOMER_DISPLAY) == 0
