@@ -109,6 +109,9 @@ PRINT_PRINTER = Option("print.printer", str, "", "默认打印机（空：系统
 # --- the window -------------------------------------------------------------------------
 IDLE_LOCK_MINUTES = Option("ui.idle_lock_minutes", int, 10,
                            "无操作多少分钟后锁屏（0：不锁屏）", minimum=0, maximum=240)
+CUSTOMER_DISPLAY = Option("ui.customer_display", int, 1,
+                          "面向申请人的显示屏（双屏：办理进度、一次性告知、评价）：1 开，0 关",
+                          choices=(0, 1))
 LAST_USER = Option("ui.last_user", str, "", "上次登录的账号（登录页预先选中）")
 RECENT_MATTERS = Option("intake.recent.{user}", str, "[]",
                         "窗口人员最近办理的事项编码（JSON 列表，新的在前）")

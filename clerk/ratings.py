@@ -4,7 +4,10 @@ and the reports.
 Ratings are the citizen's own (国办发〔2019〕51号, DOMAIN "Ratings"): given on the
 counter's rating device (评价器) or on the citizen's own phone. When the clerk keys a
 score in for the citizen (for instance one the citizen dictates), the rating says so and
-names the clerk, so nobody takes it for the citizen's own entry.
+names the clerk, so nobody takes it for the citizen's own entry. A citizen who does not
+want to rate is recorded as such (``declined``: no score, the clerk who noted it named);
+a decline is counted apart from the scores and gives way to a rating the citizen gives
+afterwards (on the counter's display or the phone).
 
 Old events carry a free-text channel: every rating before channels were recorded was
 stored as "窗口评价器" whatever its real source, so such ratings (and ratings without a
@@ -24,6 +27,7 @@ class RatingChannel(StrEnum):
     DEVICE = "device"  # the counter's rating device (评价器)
     PHONE = "phone"  # the citizen's own phone (scanning the counter's code)
     CLERK_ON_BEHALF = "clerk_on_behalf"  # keyed in by the clerk for the citizen
+    DECLINED = "declined"  # the citizen did not want to rate: no score
 
     @property
     def label(self) -> str:
@@ -36,10 +40,20 @@ CHANNEL_LABELS: dict[RatingChannel, str] = {
     RatingChannel.DEVICE: QT_TRANSLATE_NOOP("ratings", "窗口评价器"),
     RatingChannel.PHONE: QT_TRANSLATE_NOOP("ratings", "申请人手机"),
     RatingChannel.CLERK_ON_BEHALF: QT_TRANSLATE_NOOP("ratings", "窗口人员代为录入"),
+    RatingChannel.DECLINED: QT_TRANSLATE_NOOP("ratings", "申请人不愿评价"),
 }
 
 # A clerk's entry, naming the clerk.
 ON_BEHALF_TEMPLATE = QT_TRANSLATE_NOOP("ratings", "窗口人员代为录入（{name}）")
+# A decline, naming the clerk who noted it.
+DECLINED_TEMPLATE = QT_TRANSLATE_NOOP("ratings", "申请人不愿评价（{name}登记）")
+
+#: The channels a score may come through (a decline carries none).
+SCORED_CHANNELS: tuple[RatingChannel, ...] = (
+    RatingChannel.DEVICE, RatingChannel.PHONE, RatingChannel.CLERK_ON_BEHALF)
+#: The channels the clerk records (named in the rating); the others are the citizen's own.
+CLERK_CHANNELS: tuple[RatingChannel, ...] = (RatingChannel.CLERK_ON_BEHALF,
+                                             RatingChannel.DECLINED)
 
 # The free-text channels of old events, by what they meant.
 LEGACY_CHANNELS: dict[str, RatingChannel] = {"窗口评价器": RatingChannel.DEVICE}
@@ -69,10 +83,26 @@ def channel_of(rating: Mapping[str, Any] | None) -> RatingChannel:
         return LEGACY_CHANNELS.get(raw, RatingChannel.DEVICE)
 
 
+def is_declined(rating: Mapping[str, Any] | None) -> bool:
+    """The citizen declined to rate (no score)."""
+    return rating is not None and channel_of(rating) == RatingChannel.DECLINED
+
+
+def has_score(rating: Mapping[str, Any] | None) -> bool:
+    """A rating with a score 1–5 (not a decline, not nothing)."""
+    return rating is not None and not is_declined(rating) and rating.get("score") is not None
+
+
+def score_of(rating: Mapping[str, Any] | None) -> int | None:
+    """The score 1–5 of a stored rating; None for a decline or no rating."""
+    return int(rating["score"]) if rating is not None and has_score(rating) else None
+
+
 def entered_by(rating: Mapping[str, Any] | None) -> str:
-    """The display name (else user name) of the clerk who keyed the rating in, or ""."""
+    """The display name (else user name) of the clerk who keyed the rating in or noted
+    the decline, or ""."""
     r = rating or {}
-    if channel_of(r) != RatingChannel.CLERK_ON_BEHALF:
+    if channel_of(r) not in CLERK_CHANNELS:
         return ""
     return str(r.get("entered_by_name") or r.get("entered_by") or "")
 
@@ -84,15 +114,17 @@ def channel_text(rating: Mapping[str, Any] | None,
     channel = channel_of(rating)
     who = entered_by(rating)
     if who:
-        return translate(ON_BEHALF_TEMPLATE).format(name=who)
+        template = DECLINED_TEMPLATE if channel == RatingChannel.DECLINED else ON_BEHALF_TEMPLATE
+        return translate(template).format(name=who)
     return translate(channel.label)
 
 
 def channel_payload(channel: RatingChannel, username: str, display_name: str
                     ) -> dict[str, str]:
-    """The channel's fields of a rating payload; a clerk's entry names the clerk."""
+    """The channel's fields of a rating payload; a clerk's entry (or a decline) names
+    the clerk."""
     out = {"channel": channel.value}
-    if channel == RatingChannel.CLERK_ON_BEHALF:
+    if channel in CLERK_CHANNELS:
         out["entered_by"] = username
         out["entered_by_name"] = display_name or username
     return out

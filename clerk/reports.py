@@ -105,7 +105,8 @@ ACTIVITY_CAPTION = QT_TRANSLATE_NOOP(
     "reports", "按期间内发生的办理事件计件：每栏为期间内发生该事件的办件数，同一办件在一栏中"
                "只计一次（同日先告知后受理的，在告知、受理两栏各计一次），各栏不相加。")
 RATINGS_CAPTION = QT_TRANSLATE_NOOP(
-    "reports", "期间内记录的评价，每件一次，按评价等级和评价渠道统计。")
+    "reports", "期间内记录的评价，每件一次，按评价等级和评价渠道统计；申请人不愿评价的单独计数，"
+               "不计入评价等级。")
 
 
 @dataclass(frozen=True)
@@ -163,6 +164,11 @@ class StationReport:
     @property
     def rated(self) -> int:
         return sum(self.ratings.values())
+
+    @property
+    def declined(self) -> int:
+        """Cases whose citizen declined to rate (not in :attr:`rated`)."""
+        return self.channels[RatingChannel.DECLINED]
 
     @property
     def bad_count(self) -> int:
@@ -236,14 +242,21 @@ def _count_ratings(s: Session, report: StationReport) -> None:
         FROM cases c JOIN case_events e ON e.case_id = c.id
         WHERE c.updated_at >= ? AND e.occurred_at >= ? AND e.occurred_at < ?
           AND e.type IN ('rated', 'completed')
-          AND json_extract(e.payload, '$.rating') IS NOT NULL""", [lo, lo, hi])
-    for code, name, case_no, occurred, raw in rows:
+          AND json_extract(e.payload, '$.rating') IS NOT NULL
+        ORDER BY e.occurred_at, e.seq""", [lo, lo, hi])
+    # One per case: a rating the citizen gave after declining replaces the decline.
+    last = {case_no: (code, name, occurred, raw) for code, name, case_no, occurred, raw in rows}
+    for case_no, (code, name, occurred, raw) in last.items():
         rating = json.loads(raw) if isinstance(raw, str) else (raw or {})
-        score = int(rating.get("score", 0))
+        channel = channel_of(rating)
+        if channel == RatingChannel.DECLINED:  # counted apart, never as a score
+            report.matters.setdefault(code, name)
+            report.channels[channel] += 1
+            continue
+        score = int(rating.get("score", 0) or 0)
         if not 1 <= score <= 5:
             continue
         report.matters.setdefault(code, name)
-        channel = channel_of(rating)
         report.ratings[score] += 1
         report.channels[channel] += 1
         if score <= 2:

@@ -403,6 +403,13 @@ def mask_mobile(value: str) -> str:
     return _mask_tail(text)
 
 
+def mask_name(value: str) -> str:
+    """Mask a person's name for a screen others can see: the first character and ``*``
+    for each of the rest (``张*``, ``欧阳**``), as the district's lists show it."""
+    text = value.strip()
+    return text[:1] + "*" * (len(text) - 1) if len(text) > 1 else text
+
+
 def _mask_tail(text: str) -> str:
     keep = 4 if len(text) > 4 else 0
     return "*" * (len(text) - keep) + text[len(text) - keep :]

@@ -15,6 +15,7 @@ from clerk.cases.events import Event, canonical_json, utc_iso
 from clerk.cases.queries import OPEN_BEFORE_DECISION
 from clerk.cases.record import CaseRecord
 from clerk.cases.states import State
+from clerk.ratings import score_of
 from clerk.timeutil import local_date
 from district import snapshots
 from district.auth import naive
@@ -55,7 +56,7 @@ def case_values(rec: CaseRecord, cal: WorkCalendar | None) -> dict[str, Any]:
         "matter_code": rec.matter_code, "matter_name": rec.matter_name,
         "state": rec.state.value, "owner": rec.owner.value, "proxy_agent": rec.proxy_agent,
         "accepted_at": _naive(rec.accepted_at), "due_date": due, "due_provisional": provisional,
-        "rating": int(rec.rating["score"]) if rec.rating else None,
+        "rating": score_of(rec.rating),
         "flagged": any(n.get("flagged") for n in rec.notices),
         "next_promise": next_promise(rec.checklist) if rec.state in _PROMISES_KEPT else None,
         "version": rec.version, "updated_at": _naive(rec.updated_at),

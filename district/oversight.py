@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import and_, case, func, select
+from sqlalchemy import and_, case, func, or_, select
 from sqlalchemy.orm import Session
 
 from clerk.calendar import WorkCalendar
@@ -121,13 +121,15 @@ def _open_bad_ratings(s: Session) -> int:
 
 def _rated(s: Session, conds: Iterable[Any]) -> list[Any]:
     """Rated cases with the (Beijing) day their rating was recorded: at the hand-over, or
-    by a later `rated` event (a case is rated once), read from the log without JSON."""
+    by a later `rated` event (a case is rated once), read from the log without JSON.
+    Cases whose citizen declined to rate come too (``rating`` None, channel declined):
+    counted by channel, never among the scores."""
     q = (select(CaseRow.id, CaseRow.case_no, CaseRow.station_code, CaseRow.matter_code,
                 CaseRow.matter_name, CaseRow.rating, func.max(LedgerEntry.day).label("day"),
                 func.max(_CHANNEL).label("channel"), func.max(_ENTERED_BY).label("entered_by"))
          .join(LedgerEntry, and_(LedgerEntry.case_id == CaseRow.id,
                                  LedgerEntry.type.in_(("completed", "rated"))))
-         .where(CaseRow.rating.is_not(None))
+         .where(or_(CaseRow.rating.is_not(None), RatingChannel.DECLINED.value == _CHANNEL))
          .group_by(CaseRow.id, CaseRow.case_no, CaseRow.station_code, CaseRow.matter_code,
                    CaseRow.matter_name, CaseRow.rating))
     having = list(conds)
@@ -147,7 +149,7 @@ def _channels(rows: Iterable[Any]) -> dict[str, int]:
 
 
 def _group(code: str, name: str, rows: list[Any]) -> RatingGroup:
-    scores = [int(r.rating) for r in rows]
+    scores = [int(r.rating) for r in rows if r.rating is not None]
     counts = {str(k): 0 for k in range(1, 6)}
     for score in scores:
         counts[str(score)] = counts.get(str(score), 0) + 1
@@ -199,7 +201,7 @@ def _days_left(cal: WorkCalendar, today: date, deadline: date) -> int:
 def followups(s: Session, cal: WorkCalendar, today: date,
               station_code: str | None = None) -> FollowupList:
     """Every bad rating as a follow-up item, the most urgent first."""
-    rows = [r for r in _rated(s, []) if r.rating <= BAD
+    rows = [r for r in _rated(s, []) if r.rating is not None and r.rating <= BAD
             and (not station_code or r.station_code == station_code)]
     ids = [r.id for r in rows]
     comments: dict[str, str | None] = dict(s.execute(

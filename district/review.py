@@ -28,6 +28,7 @@ from clerk.cases import supervision
 from clerk.cases.queries import SupervisionCut
 from clerk.cases.states import State
 from clerk.timeutil import local_date
+from clerk.validation import mask_name
 from district.models import CaseRow, StationRow
 from wire.staff import QueuePage, QueueRow
 
@@ -183,10 +184,7 @@ def pauses_from(raw: Any) -> list[Pause]:
 
 
 def _mask_name(name: str) -> str:
-    name = (name or "").strip()
-    if len(name) <= 1:
-        return name
-    return name[0] + "*" * (len(name) - 1)
+    return mask_name(name or "")
 
 
 _LIMIT = CaseRow.data["limit_days"].as_integer()

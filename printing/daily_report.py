@@ -98,6 +98,8 @@ def _story(data: DailyReportData, st: Styles, landscape: bool) -> Story:
         _ratings_table(data, st, width),
         Spacer(1, 3 * mm),
         _channels_table(data, st),
+        Spacer(1, 1.5 * mm),
+        para(f"申请人不愿评价：{data.declined} 件（不计入评价等级和以上合计）", st.body),
         Spacer(1, 8 * mm),
         para("制表：________________　　审核：________________", st.body),
     ]))

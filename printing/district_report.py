@@ -81,6 +81,8 @@ class DistrictReportData:
     total: ReportRow
     # The period's ratings by channel: (label, count), e.g. ("窗口评价器", 40)
     rating_channels: Sequence[tuple[str, int]] = ()
+    # Cases whose citizen declined to rate: counted apart, never as a rating
+    declined: int = 0
 
     @property
     def report_no(self) -> str:
@@ -111,6 +113,7 @@ def report_csv(data: DistrictReportData) -> str:
         w.writerow(["评价渠道", "件数"])
         for label, n in data.rating_channels:
             w.writerow([label, n])
+        w.writerow(["申请人不愿评价（不计入评价）", data.declined])
     w.writerow([])
     w.writerow([DEFINITION])
     return out.getvalue()
@@ -149,6 +152,8 @@ def _story(data: DistrictReportData, st: Styles) -> Story:
         para("期间内记录的评价，每件一次（以评价记录日计）。", st.small),
         Spacer(1, 1.5 * mm),
         _channels_table(data, st),
+        Spacer(1, 1.5 * mm),
+        para(f"申请人不愿评价：{data.declined} 件（不计入以上合计）", st.body),
         Spacer(1, 8 * mm),
         para(f"制表：{escape(data.generated_by)}　　　　审核：________________", st.body),
     ]))

@@ -215,4 +215,6 @@ def daily_report_data(report: StationReport, station: StationRow, generated_at: 
                                       levels.get(Level.RED, 0)),
         ratings=RatingCounts(r[5], r[4], r[3], r[2], r[1]),
         activity_rows=activity, activity_columns=tuple(a.label for a in Activity),
-        rating_channels=tuple((c.label, report.channels[c]) for c in RatingChannel))
+        rating_channels=tuple((c.label, report.channels[c]) for c in RatingChannel
+                              if c != RatingChannel.DECLINED),
+        declined=report.declined)

@@ -356,6 +356,8 @@ class DailyReportData:
     activity_columns: tuple[str, ...] = DEFAULT_ACTIVITY_COLUMNS
     # The day's ratings by channel: (label, count), e.g. ("窗口评价器", 12)
     rating_channels: tuple[tuple[str, int], ...] = ()
+    # Cases whose citizen declined to rate: counted apart, never as a score
+    declined: int = 0
 
     def __post_init__(self) -> None:
         for rows, columns in ((self.rows, self.state_columns),

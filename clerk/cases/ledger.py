@@ -11,6 +11,7 @@ from clerk.cases.events import GENESIS, Event, chain_hash
 from clerk.cases.projection import apply_event
 from clerk.cases.record import CaseRecord
 from clerk.errors import QT_TRANSLATE_NOOP, NotFoundError
+from clerk.ratings import score_of
 from clerk.store.models import Case, CaseEvent, DueOverride
 
 
@@ -77,7 +78,7 @@ def _write_projection(session: Session, rec: CaseRecord) -> Case:
     row.limit_days = rec.limit_days
     _set_due(session, row, rec)
     row.closed_at = _naive_opt(rec.closed_at)
-    row.rating = int(rec.rating["score"]) if rec.rating else None
+    row.rating = score_of(rec.rating)
     row.version = rec.version
     row.updated_at = _naive(rec.updated_at or rec.received_at)
     row.data = rec.to_dict()

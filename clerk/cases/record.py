@@ -9,6 +9,7 @@ from typing import Any
 from clerk.cases.checklist import Checklist, is_outstanding
 from clerk.cases.events import parse_utc, utc_iso
 from clerk.cases.states import CaseFacts, Side, State
+from clerk.ratings import has_score
 
 
 @dataclass
@@ -85,7 +86,7 @@ class CaseRecord:
             state=self.state, owner=self.owner, handling_level=self.handling_level,
             ready_to_accept=not readiness or not any(
                 is_outstanding(i["necessity"], i["status"]) for i in self.checklist),
-            has_rating=self.rating is not None, special_open=open_special,
+            has_rating=has_score(self.rating), special_open=open_special,
         )
 
     def clone(self) -> CaseRecord:

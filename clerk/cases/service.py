@@ -28,7 +28,7 @@ from clerk.errors import QT_TRANSLATE_NOOP, StateError, ValidationError
 from clerk.ids import new_id
 from clerk.labels import RATING_LABELS
 from clerk.numbering import allocate_case_no, allocate_doc_no
-from clerk.ratings import RatingChannel, channel_payload, parse_channel
+from clerk.ratings import RatingChannel, channel_payload, is_declined, parse_channel
 from clerk.store.models import Case, CaseEvent, User
 from clerk.timeutil import local_date
 
@@ -334,6 +334,23 @@ class CaseService:
             payload = {"rating": _rating(s, actor, score, comment, channel)}
             return self._apply(s, rec, rec.id, EventType.RATED, payload, actor, now)
 
+    def decline_rating(self, case_no: str, clerk: str | None = None) -> CaseRecord:
+        """The citizen does not want to rate: recorded without a score, naming the clerk
+        who noted it. A rating the citizen gives later still counts (it replaces this)."""
+        now = self.ctx.now()
+        with self.ctx.store.write() as s:
+            rec = load_by_case_no(s, case_no)
+            if is_declined(rec.rating):
+                raise StateError(
+                    QT_TRANSLATE_NOOP("errors", "已登记申请人不愿评价，无需再次登记。"),
+                    code="rating.already_declined")
+            actor = self._actor(s, clerk)
+            name = s.execute(select(User.display_name).where(User.username == actor)).scalar()
+            payload = {"rating": {"declined": True, "comment": "",
+                                  **channel_payload(RatingChannel.DECLINED, actor,
+                                                    name or actor)}}
+            return self._apply(s, rec, rec.id, EventType.RATED, payload, actor, now)
+
     def withdraw(self, case_no: str, reason: str = "", clerk: str | None = None) -> CaseRecord:
         return self._simple(case_no, EventType.WITHDRAWN,
                             {"reason": reason.strip() or "申请人撤回申请"}, clerk)
@@ -454,6 +471,10 @@ def _rating(s: Session, actor: str, score: int, comment: str,
             QT_TRANSLATE_NOOP("errors", "评价等级须为 1–5（5 非常满意 … 1 非常不满意）。"),
             code="rating.score", field="rating")
     how = parse_channel(channel)
+    if how == RatingChannel.DECLINED:
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("errors", "申请人不愿评价时不记录评价等级；请登记“申请人不愿评价”。"),
+            code="rating.declined_score", field="channel")
     name = s.execute(select(User.display_name).where(User.username == actor)).scalar()
     return {"score": score, "label": RATING_LABELS[score], "comment": comment.strip(),
             **channel_payload(how, actor, name or actor), "bad": score <= 2}

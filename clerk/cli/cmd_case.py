@@ -15,11 +15,13 @@ from clerk.cli.common import CliContext, add_command, parse_date
 from clerk.errors import ValidationError
 from clerk.id_documents import DOCUMENT_TYPES, mask_document
 from clerk.labels import EVENT_LABELS
-from clerk.ratings import RatingChannel, channel_text
+from clerk.ratings import RatingChannel, channel_text, is_declined
 from clerk.timeutil import local_time
 
-_CHANNEL_HELP = ("评价渠道：device 窗口评价器（默认）、phone 申请人手机、"
-                 "clerk_on_behalf 窗口人员代为录入（记录录入人）")
+# A score typed at the command line is a person keying it in: by default it is recorded
+# as the clerk's entry, never as if the citizen had given it on the device or the phone.
+_CHANNEL_HELP = ("评价渠道：clerk_on_behalf 窗口人员代为录入申请人口述的评价（默认，记录录入人）、"
+                 "device 窗口评价器、phone 申请人手机（仅用于导入这两种渠道的原始记录）")
 
 
 def register(sub: Any) -> None:
@@ -73,15 +75,18 @@ def register(sub: Any) -> None:
     p.add_argument("--delivery", default="窗口领取")
     p.add_argument("--text", default="")
     p.add_argument("--rating", type=int, choices=range(1, 6), default=None)
-    p.add_argument("--channel", default=RatingChannel.DEVICE.value,
+    p.add_argument("--channel", default=RatingChannel.CLERK_ON_BEHALF.value,
                    help=_CHANNEL_HELP)
     p.add_argument("--clerk", default=None)
     p = add_command(c, "rate", cmd_rate, "记录好差评（1–5）")
     p.add_argument("case_no")
     p.add_argument("--score", type=int, required=True, choices=range(1, 6))
     p.add_argument("--comment", default="")
-    p.add_argument("--channel", default=RatingChannel.DEVICE.value,
+    p.add_argument("--channel", default=RatingChannel.CLERK_ON_BEHALF.value,
                    help=_CHANNEL_HELP)
+    p.add_argument("--clerk", default=None)
+    p = add_command(c, "decline-rating", cmd_decline_rating, "登记申请人不愿评价（不记评价等级）")
+    p.add_argument("case_no")
     p.add_argument("--clerk", default=None)
     p = add_command(c, "withdraw", cmd_withdraw, "申请人撤回")
     p.add_argument("case_no")
@@ -143,6 +148,8 @@ def _rating_line(r: CaseRecord) -> str:
     """The rating and where it came from (a clerk's entry names the clerk)."""
     if not r.rating:
         return ""
+    if is_declined(r.rating):
+        return f"\n评价：{channel_text(r.rating)}"
     score, label = r.rating.get("score"), r.rating.get("label", "")
     return f"\n评价：{score} {label}（{channel_text(r.rating)}）"
 
@@ -255,6 +262,11 @@ def cmd_complete(args: argparse.Namespace, ctx: CliContext) -> int:
                                        rating=args.rating, rating_channel=args.channel,
                                        clerk=args.clerk)
     return _emit(ctx, r, "已办结：")
+
+
+def cmd_decline_rating(args: argparse.Namespace, ctx: CliContext) -> int:
+    r = ctx.workspace().cases.decline_rating(args.case_no, clerk=args.clerk)
+    return _emit(ctx, r, "已登记：")
 
 
 def cmd_rate(args: argparse.Namespace, ctx: CliContext) -> int:

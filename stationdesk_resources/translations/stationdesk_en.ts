@@ -886,291 +886,317 @@
 <context>
     <name>CaseDetail</name>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="549"/>
+        <location filename="../../ui/station/case_detail.py" line="552"/>
         <source>&lt;span style=&apos;color:#5f6368&apos;&gt;在上方列表中选择一个办件，查看办理进程、材料和文书。&lt;/span&gt;</source>
         <extracomment>The clerk wants to continue the case at the counter. A document was rendered (carries the PrintedDocument) before its preview opens. Escape in the 办理 panel with no form open: the keyboard goes back to the list.</extracomment>
         <translation>&lt;span style=&apos;color:#5f6368&apos;&gt;Select a case in the list above to see its progress, materials and documents.&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="555"/>
+        <location filename="../../ui/station/case_detail.py" line="558"/>
         <source>未选择办件。</source>
         <translation>No case selected.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="587"/>
+        <location filename="../../ui/station/case_detail.py" line="590"/>
         <source>文书</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="587"/>
+        <location filename="../../ui/station/case_detail.py" line="590"/>
         <source>编号</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="587"/>
+        <location filename="../../ui/station/case_detail.py" line="590"/>
         <source>出具时间</source>
         <translation>Issued</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="587"/>
+        <location filename="../../ui/station/case_detail.py" line="590"/>
         <source>打印</source>
         <translation>Printed</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="600"/>
-        <location filename="../../ui/station/case_detail.py" line="831"/>
-        <location filename="../../ui/station/case_detail.py" line="835"/>
+        <location filename="../../ui/station/case_detail.py" line="603"/>
+        <location filename="../../ui/station/case_detail.py" line="845"/>
+        <location filename="../../ui/station/case_detail.py" line="849"/>
         <source>打印所选文书</source>
         <translation>Print selected document</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="602"/>
+        <location filename="../../ui/station/case_detail.py" line="605"/>
         <source>再次打印的文书会标注“补打”，并记入打印日志。</source>
         <translation>Documents printed again are marked &quot;Reprint&quot; and recorded in the print log.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="621"/>
+        <location filename="../../ui/station/case_detail.py" line="624"/>
         <source>办理</source>
         <translation>Actions</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="626"/>
+        <location filename="../../ui/station/case_detail.py" line="629"/>
         <source>补正 / 继续受理(&amp;R)</source>
         <translation>Supplement / continue intake (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="627"/>
+        <location filename="../../ui/station/case_detail.py" line="630"/>
         <source>办结并交付(&amp;B)</source>
         <translation>Complete and deliver (&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="628"/>
+        <location filename="../../ui/station/case_detail.py" line="631"/>
         <source>上报区级(&amp;U)</source>
         <translation>Escalate to district (&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="629"/>
+        <location filename="../../ui/station/case_detail.py" line="632"/>
         <source>记录评价(&amp;P)</source>
         <translation>Record rating (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="630"/>
+        <location filename="../../ui/station/case_detail.py" line="633"/>
         <source>撤回(&amp;W)</source>
         <translation>Withdraw (&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="631"/>
+        <location filename="../../ui/station/case_detail.py" line="634"/>
         <source>补交容缺材料(&amp;S)…</source>
         <translation>Deferred material handed in(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="711"/>
+        <location filename="../../ui/station/case_detail.py" line="714"/>
         <source>窗口领取</source>
         <translation>Collect at counter</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="711"/>
+        <location filename="../../ui/station/case_detail.py" line="714"/>
         <source>邮寄送达</source>
         <translation>By post</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="712"/>
+        <location filename="../../ui/station/case_detail.py" line="715"/>
         <source>电子送达</source>
         <translation>Electronic delivery</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="715"/>
+        <location filename="../../ui/station/case_detail.py" line="718"/>
         <source>选填，如：已发放证件</source>
         <translation>Optional, e.g. certificate issued</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="718"/>
-        <location filename="../../ui/station/case_detail.py" line="739"/>
+        <location filename="../../ui/station/case_detail.py" line="721"/>
+        <source>办结后请申请人本人在评价屏上评价。</source>
+        <translation>After the hand-over, the applicant rates on the customer display.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/case_detail.py" line="741"/>
+        <source>评价须由申请人本人作出（评价屏或本人手机）。</source>
+        <translation>Ratings are given by the applicant (on the customer display or their own phone).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/case_detail.py" line="743"/>
+        <source>在评价屏上请申请人评价</source>
+        <translation>Ask for a rating on the customer display</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/case_detail.py" line="745"/>
+        <source>申请人不愿评价</source>
+        <translation>Applicant declined to rate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/case_detail.py" line="752"/>
         <source>选填</source>
         <translation>Optional</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="720"/>
+        <location filename="../../ui/station/case_detail.py" line="755"/>
+        <source>保存口述评价（代为录入）</source>
+        <translation>Save dictated rating (entered by staff)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/case_detail.py" line="762"/>
+        <source>口述等级</source>
+        <translation>Dictated level</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/case_detail.py" line="878"/>
+        <source>已办结，尚未评价：请申请人在评价屏上评价，或登记口述评价、不愿评价。</source>
+        <translation>Completed, not yet rated: ask the applicant to rate on the customer display, or record a dictated rating or a decline.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/case_detail.py" line="902"/>
+        <source>或：申请人口述评价，由窗口人员（{name}）代为录入——评价将注明代为录入和录入人。</source>
+        <translation>Or: the applicant dictates a rating and staff ({name}) enter it; the rating is marked as entered by staff, with the name.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/case_detail.py" line="938"/>
+        <source>已办结并交付，评价屏已请申请人评价。正在生成办结通知…</source>
+        <translation>Completed and handed over; the customer display asks the applicant to rate. Generating the result notice…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/case_detail.py" line="953"/>
+        <source>口述评价已代为录入（注明录入人）。</source>
+        <translation>Dictated rating entered (marked with who entered it).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/case_detail.py" line="954"/>
+        <source>口述差评已代为录入，将由区中心跟进整改。</source>
+        <translation>Dictated bad rating entered; the district center will follow it up.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/case_detail.py" line="962"/>
+        <source>已登记：申请人不愿评价。</source>
+        <translation>Recorded: the applicant declined to rate.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/case_detail.py" line="968"/>
+        <source>评价屏已请申请人评价。</source>
+        <translation>The customer display asks the applicant to rate.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/case_detail.py" line="724"/>
         <source>确认办结并打印办结通知</source>
         <translation>Complete and print result notice</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="723"/>
-        <location filename="../../ui/station/case_detail.py" line="745"/>
-        <location filename="../../ui/station/case_detail.py" line="766"/>
+        <location filename="../../ui/station/case_detail.py" line="727"/>
+        <location filename="../../ui/station/case_detail.py" line="757"/>
+        <location filename="../../ui/station/case_detail.py" line="780"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="725"/>
+        <location filename="../../ui/station/case_detail.py" line="729"/>
         <source>交付方式</source>
         <translation>Delivery</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="726"/>
+        <location filename="../../ui/station/case_detail.py" line="730"/>
         <source>结果说明</source>
         <translation>Result note</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="727"/>
-        <location filename="../../ui/station/case_detail.py" line="747"/>
-        <source>好差评</source>
-        <translation>Rating</translation>
-    </message>
-    <message>
-        <location filename="../../ui/station/case_detail.py" line="728"/>
-        <location filename="../../ui/station/case_detail.py" line="749"/>
+        <location filename="../../ui/station/case_detail.py" line="764"/>
         <source>评价意见</source>
         <translation>Comments</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="729"/>
-        <location filename="../../ui/station/case_detail.py" line="750"/>
-        <source>评价渠道</source>
-        <translation>Rating channel</translation>
-    </message>
-    <message>
-        <location filename="../../ui/station/case_detail.py" line="743"/>
-        <source>保存评价</source>
-        <translation>Save rating</translation>
-    </message>
-    <message>
-        <location filename="../../ui/station/case_detail.py" line="757"/>
+        <location filename="../../ui/station/case_detail.py" line="771"/>
         <source>如：申请人书面申请撤回</source>
         <translation>E.g. applicant asked in writing to withdraw</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="760"/>
+        <location filename="../../ui/station/case_detail.py" line="774"/>
         <source>撤回后案件即结束，不能恢复；申请人需要时须重新申请。</source>
         <translation>Withdrawal closes the case for good; the applicant must apply again if needed.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="763"/>
+        <location filename="../../ui/station/case_detail.py" line="777"/>
         <source>确认撤回</source>
         <translation>Confirm withdrawal</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="768"/>
+        <location filename="../../ui/station/case_detail.py" line="782"/>
         <source>撤回原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="816"/>
+        <location filename="../../ui/station/case_detail.py" line="830"/>
         <source>已打印 {n} 次</source>
         <translation>Printed {n}×</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="816"/>
+        <location filename="../../ui/station/case_detail.py" line="830"/>
         <source>未打印</source>
         <translation>Not printed</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="834"/>
+        <location filename="../../ui/station/case_detail.py" line="848"/>
         <source>补打所选文书</source>
         <translation>Reprint selected document</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="852"/>
+        <location filename="../../ui/station/case_detail.py" line="866"/>
         <source>区中心已作出决定：请通知申请人领取结果，交付时办结并请其评价。</source>
         <translation>The district center has decided: notify the applicant to collect the result; complete the case on delivery and ask for a rating.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="854"/>
+        <location filename="../../ui/station/case_detail.py" line="868"/>
         <source>本事项须上报区级审批：核对材料后上报，由区中心代办。</source>
         <translation>This matter needs district approval: check the materials, then escalate; the district center handles it.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="856"/>
+        <location filename="../../ui/station/case_detail.py" line="870"/>
         <source>本事项由站点办结：办理完成后办结并交付，请申请人评价。</source>
         <translation>This matter is completed at the station: when done, complete and deliver, and ask the applicant for a rating.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="858"/>
+        <location filename="../../ui/station/case_detail.py" line="872"/>
         <source>区中心退回补正：请联系申请人补齐后继续受理，重新上报。</source>
         <translation>Returned for correction by the district center: contact the applicant, continue intake once the materials are complete, and escalate again.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="860"/>
+        <location filename="../../ui/station/case_detail.py" line="874"/>
         <source>已出具一次性告知单：申请人带齐材料后继续受理。</source>
         <translation>One-time notice issued: continue intake when the applicant brings the materials.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="862"/>
+        <location filename="../../ui/station/case_detail.py" line="876"/>
         <source>收件尚未完成：继续受理，或按申请人意愿撤回。</source>
         <translation>Intake not finished: continue intake, or withdraw if the applicant wishes.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="864"/>
-        <source>已办结，尚未评价：可补记申请人的好差评。</source>
-        <translation>Completed but not rated: you can still record the applicant&apos;s rating.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/station/case_detail.py" line="866"/>
+        <location filename="../../ui/station/case_detail.py" line="880"/>
         <source>案件在区中心办理；申请人补交的容缺材料可在此登记。</source>
         <translation>The district is handling this case; deferred materials the applicant hands in can be recorded here.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="868"/>
+        <location filename="../../ui/station/case_detail.py" line="882"/>
         <source>案件在区中心办理，站点暂不能更改状态；结果同步后在此交付。</source>
         <translation>The case is at the district center; the station cannot change it now. Deliver the result here once it has synced.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="870"/>
+        <location filename="../../ui/station/case_detail.py" line="884"/>
         <source>案件已结束，无需办理。</source>
         <translation>The case is closed; nothing to do.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="871"/>
+        <location filename="../../ui/station/case_detail.py" line="885"/>
         <source>当前没有可办理的操作。</source>
         <translation>No actions available now.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="927"/>
-        <source>已办结并交付。正在生成办结通知…</source>
-        <translation>Completed and delivered. Generating result notice…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/station/case_detail.py" line="933"/>
+        <location filename="../../ui/station/case_detail.py" line="944"/>
         <source>请选择评价等级（1–5）。</source>
         <translation>Choose a rating (1–5).</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="942"/>
-        <source>评价已记录。</source>
-        <translation>Rating recorded.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/station/case_detail.py" line="943"/>
-        <source>差评已记录，将由区中心跟进整改。</source>
-        <translation>Bad rating recorded; the district center will follow up.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/station/case_detail.py" line="949"/>
+        <location filename="../../ui/station/case_detail.py" line="980"/>
         <source>请填写撤回原因。</source>
         <translation>Enter the reason for withdrawal.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="956"/>
+        <location filename="../../ui/station/case_detail.py" line="987"/>
         <source>已撤回。</source>
         <translation>Withdrawn.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="973"/>
+        <location filename="../../ui/station/case_detail.py" line="1004"/>
         <source>已登记补交 {n} 项容缺材料。</source>
         <translation>{n} deferred material(s) recorded as handed in.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="980"/>
+        <location filename="../../ui/station/case_detail.py" line="1011"/>
         <source>已上报区级，联网后同步到区中心。</source>
         <translation>Escalated to district; it will sync to the district center when online.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="1011"/>
+        <location filename="../../ui/station/case_detail.py" line="1045"/>
         <source>正在办理…</source>
         <translation>Processing…</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="1045"/>
+        <location filename="../../ui/station/case_detail.py" line="1079"/>
         <source>正在生成文书…</source>
         <translation>Generating documents…</translation>
     </message>
@@ -1684,6 +1710,75 @@
     </message>
 </context>
 <context>
+    <name>CustomerDisplay</name>
+    <message>
+        <location filename="../../ui/station/customer_display.py" line="79"/>
+        <source>便民服务站 · 服务评价</source>
+        <extracomment>How long the thanks stay before the welcome comes back. The movable window&apos;s size when there is no second screen. The view shown changed (its Showing value), for tests and screenshots.</extracomment>
+        <translation>Service station · Your rating</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/customer_display.py" line="174"/>
+        <source>欢迎办理！</source>
+        <translation>Welcome!</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/customer_display.py" line="176"/>
+        <source>窗口人员为您办理时，这里显示办理的事项和材料。</source>
+        <translation>While staff handle your application, its matter and materials are shown here.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/customer_display.py" line="183"/>
+        <source>（尚未选择事项）</source>
+        <translation>(no matter chosen yet)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/customer_display.py" line="184"/>
+        <source>办理事项</source>
+        <translation>Matter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/customer_display.py" line="193"/>
+        <source>（{day} 前补交）</source>
+        <translation> (to bring by {day})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/customer_display.py" line="200"/>
+        <source>申请材料</source>
+        <translation>Application materials</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/customer_display.py" line="207"/>
+        <source>请补齐以下 {n} 项材料后再来办理</source>
+        <translation>Please bring these {n} items to continue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/customer_display.py" line="217"/>
+        <source>以上为需要补齐的全部材料（一次性告知），详见一次性告知单。</source>
+        <translation>This is everything still needed (one-time notice); see the printed notice for details.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/customer_display.py" line="224"/>
+        <source>请您对本次服务作出评价</source>
+        <translation>Please rate our service</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/customer_display.py" line="234"/>
+        <source>评价由您本人作出，每件办件评价一次。</source>
+        <translation>Your own rating, once per case.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/customer_display.py" line="249"/>
+        <source>感谢您的评价！</source>
+        <translation>Thank you for your rating!</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/customer_display.py" line="260"/>
+        <source>评价未能保存，请告知窗口人员。</source>
+        <translation>Your rating could not be saved; please tell the staff.</translation>
+    </message>
+</context>
+<context>
     <name>DecisionPanel</name>
     <message>
         <location filename="../../ui/station/intake/decision.py" line="90"/>
@@ -1737,141 +1832,111 @@
     </message>
     <message>
         <location filename="../../ui/station/intake/decision.py" line="124"/>
-        <source>申请人未评价</source>
-        <translation>No rating given</translation>
+        <source>办结后由申请人本人在评价屏上评价。</source>
+        <translation>After completion, the applicant rates on the customer display.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/decision.py" line="125"/>
-        <source>非常满意</source>
-        <translation>Very satisfied</translation>
-    </message>
-    <message>
-        <location filename="../../ui/station/intake/decision.py" line="125"/>
-        <source>满意</source>
-        <translation>Satisfied</translation>
-    </message>
-    <message>
-        <location filename="../../ui/station/intake/decision.py" line="126"/>
-        <source>基本满意</source>
-        <translation>Fairly satisfied</translation>
-    </message>
-    <message>
-        <location filename="../../ui/station/intake/decision.py" line="126"/>
-        <source>不满意</source>
-        <translation>Dissatisfied</translation>
-    </message>
-    <message>
-        <location filename="../../ui/station/intake/decision.py" line="127"/>
-        <source>非常不满意</source>
-        <translation>Very dissatisfied</translation>
-    </message>
-    <message>
-        <location filename="../../ui/station/intake/decision.py" line="160"/>
-        <source>好差评</source>
-        <translation>Rating</translation>
-    </message>
-    <message>
-        <location filename="../../ui/station/intake/decision.py" line="167"/>
+        <location filename="../../ui/station/intake/decision.py" line="158"/>
         <source>增加告知材料的理由 *</source>
         <translation>Reason for added items *</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/decision.py" line="176"/>
+        <location filename="../../ui/station/intake/decision.py" line="167"/>
         <source>理由 *</source>
         <translation>Reason *</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/decision.py" line="177"/>
+        <location filename="../../ui/station/intake/decision.py" line="168"/>
         <source>依据</source>
         <translation>Legal basis</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/decision.py" line="195"/>
+        <location filename="../../ui/station/intake/decision.py" line="186"/>
         <source>先完成：</source>
         <translation>Complete first: </translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/decision.py" line="196"/>
+        <location filename="../../ui/station/intake/decision.py" line="187"/>
         <source>先填写：</source>
         <translation>Fill in first: </translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/decision.py" line="198"/>
+        <location filename="../../ui/station/intake/decision.py" line="189"/>
         <source>尚缺 {n} 项必要材料，不能受理；请出具一次性告知单。</source>
         <translation>Required materials missing: {n}. Cannot accept; issue a one-time notice.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/decision.py" line="208"/>
+        <location filename="../../ui/station/intake/decision.py" line="199"/>
         <source>材料已齐全，应当场受理，不能出具补正告知。</source>
         <translation>Materials complete: accept now; a supplement notice is not allowed.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/decision.py" line="211"/>
+        <location filename="../../ui/station/intake/decision.py" line="202"/>
         <source>再次告知增加了首次未列出的材料，须填写理由。</source>
         <translation>This notice adds materials not on the first notice; a reason is required.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/decision.py" line="216"/>
+        <location filename="../../ui/station/intake/decision.py" line="207"/>
         <source>退回补正的材料尚未收齐：</source>
         <translation>Correction materials still missing: </translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/decision.py" line="242"/>
+        <location filename="../../ui/station/intake/decision.py" line="233"/>
         <source>左侧信息填写完整后才能作出决定（见“还需填写”）。</source>
         <translation>Complete the details on the left before deciding (see &quot;Still to fill in&quot;).</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/decision.py" line="257"/>
+        <location filename="../../ui/station/intake/decision.py" line="248"/>
         <source>已收 {n} 项</source>
         <translation>{n} received</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/decision.py" line="259"/>
+        <location filename="../../ui/station/intake/decision.py" line="250"/>
         <source>（其中证照库 {m} 项）</source>
         <translation> ({m} on file)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/decision.py" line="263"/>
+        <location filename="../../ui/station/intake/decision.py" line="254"/>
         <source>区中心要求补正 {n} 项</source>
         <translation>Corrections required by district: {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/decision.py" line="266"/>
+        <location filename="../../ui/station/intake/decision.py" line="257"/>
         <source>补正材料已收齐，可以重新上报。</source>
         <translation>Correction materials complete; ready to re-escalate.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/decision.py" line="268"/>
+        <location filename="../../ui/station/intake/decision.py" line="259"/>
         <source>尚缺 {n} 项</source>
         <translation>{n} missing</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/decision.py" line="271"/>
+        <location filename="../../ui/station/intake/decision.py" line="262"/>
         <source>必要材料已收齐，可以受理。</source>
         <translation>Required materials complete; ready to accept.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/decision.py" line="273"/>
+        <location filename="../../ui/station/intake/decision.py" line="264"/>
         <source>容缺后补 {n} 项</source>
         <translation>{n} deferred (bring later)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/decision.py" line="275"/>
+        <location filename="../../ui/station/intake/decision.py" line="266"/>
         <source>{name}（承诺 {d} 前补交）</source>
         <translation>{name} (promised by {d})</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/decision.py" line="279"/>
+        <location filename="../../ui/station/intake/decision.py" line="270"/>
         <source>首次告知未列出（一次性告知原则）</source>
         <translation>Not on the first notice (one-time notice rule)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/decision.py" line="283"/>
+        <location filename="../../ui/station/intake/decision.py" line="274"/>
         <source>还需填写</source>
         <translation>Still to fill in</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/decision.py" line="330"/>
+        <location filename="../../ui/station/intake/decision.py" line="318"/>
         <source>不予受理必须写明理由：请选择或输入。</source>
         <translation>A refusal needs a reason: choose or type one.</translation>
     </message>
@@ -1879,293 +1944,293 @@
 <context>
     <name>DetailRenderer</name>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="208"/>
+        <location filename="../../ui/station/case_detail.py" line="209"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="209"/>
+        <location filename="../../ui/station/case_detail.py" line="210"/>
         <source>证件号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="210"/>
+        <location filename="../../ui/station/case_detail.py" line="211"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="211"/>
+        <location filename="../../ui/station/case_detail.py" line="212"/>
         <source>代理人</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="212"/>
+        <location filename="../../ui/station/case_detail.py" line="213"/>
         <source>事项</source>
         <translation>Matter</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="213"/>
+        <location filename="../../ui/station/case_detail.py" line="214"/>
         <source>办理层级</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="213"/>
+        <location filename="../../ui/station/case_detail.py" line="214"/>
         <source>上报区级</source>
         <translation>Escalated to district</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="214"/>
+        <location filename="../../ui/station/case_detail.py" line="215"/>
         <source>站点办结</source>
         <translation>Completed at station</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="215"/>
+        <location filename="../../ui/station/case_detail.py" line="216"/>
         <source>收件时间</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="216"/>
+        <location filename="../../ui/station/case_detail.py" line="217"/>
         <source>受理时间</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="217"/>
+        <location filename="../../ui/station/case_detail.py" line="218"/>
         <source>承诺时限</source>
         <translation>Committed time</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="217"/>
+        <location filename="../../ui/station/case_detail.py" line="218"/>
         <source>办结期限</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="218"/>
+        <location filename="../../ui/station/case_detail.py" line="219"/>
         <source>经办人</source>
         <translation>Clerk</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="219"/>
+        <location filename="../../ui/station/case_detail.py" line="220"/>
         <source>当前负责</source>
         <translation>Current owner</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="219"/>
-        <location filename="../../ui/station/case_detail.py" line="364"/>
+        <location filename="../../ui/station/case_detail.py" line="220"/>
+        <location filename="../../ui/station/case_detail.py" line="367"/>
         <source>区中心</source>
         <translation>District center</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="220"/>
+        <location filename="../../ui/station/case_detail.py" line="221"/>
         <source>本站</source>
         <translation>This station</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="241"/>
+        <location filename="../../ui/station/case_detail.py" line="242"/>
         <source>即办（当场办结）</source>
         <translation>Instant (completed on the spot)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="242"/>
+        <location filename="../../ui/station/case_detail.py" line="243"/>
         <source>{n} 个工作日</source>
         <translation>{n} working days</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="250"/>
+        <location filename="../../ui/station/case_detail.py" line="251"/>
         <source>暂定</source>
         <translation>Provisional</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="256"/>
+        <location filename="../../ui/station/case_detail.py" line="257"/>
         <source>退回补正期间不计时，补正后重新上报时期限顺延。</source>
         <translation>The clock stops while returned for correction; the deadline is extended on re-escalation.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="259"/>
+        <location filename="../../ui/station/case_detail.py" line="260"/>
         <source>已超期 {n} 个工作日</source>
         <translation>Overdue by {n} working days</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="261"/>
+        <location filename="../../ui/station/case_detail.py" line="262"/>
         <source>剩余 {n} 个工作日</source>
         <translation>{n} working days left</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="274"/>
+        <location filename="../../ui/station/case_detail.py" line="275"/>
         <source>（未附说明）</source>
         <translation>(no note)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="306"/>
+        <location filename="../../ui/station/case_detail.py" line="307"/>
         <source>准予</source>
         <translation>Approved</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="306"/>
+        <location filename="../../ui/station/case_detail.py" line="307"/>
         <source>不予批准</source>
         <translation>Denied</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="307"/>
+        <location filename="../../ui/station/case_detail.py" line="308"/>
         <source>办结</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="314"/>
+        <location filename="../../ui/station/case_detail.py" line="315"/>
         <source>决定人：{who}</source>
         <translation>Decided by: {who}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="317"/>
+        <location filename="../../ui/station/case_detail.py" line="318"/>
         <source>已交付：{when}，{how}</source>
         <translation>Delivered: {when}, {how}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="333"/>
+        <location filename="../../ui/station/case_detail.py" line="336"/>
         <source>差评须由区中心在15个工作日内跟进整改。</source>
         <translation>The district center must follow up a bad rating within 15 working days.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="334"/>
+        <location filename="../../ui/station/case_detail.py" line="337"/>
         <source>差评</source>
         <translation>Bad rating</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="337"/>
+        <location filename="../../ui/station/case_detail.py" line="340"/>
         <source>评价渠道：</source>
         <translation>Rating channel: </translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="354"/>
+        <location filename="../../ui/station/case_detail.py" line="357"/>
         <source>同步</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="326"/>
+        <location filename="../../ui/station/case_detail.py" line="327"/>
         <source>好差评</source>
         <translation>Rating</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="347"/>
+        <location filename="../../ui/station/case_detail.py" line="350"/>
         <source>留言</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="275"/>
+        <location filename="../../ui/station/case_detail.py" line="276"/>
         <source>&lt;b&gt;区中心退回补正&lt;/b&gt;（{who}）：{note}</source>
         <translation>&lt;b&gt;Returned for correction by the district center&lt;/b&gt; ({who}): {note}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="286"/>
+        <location filename="../../ui/station/case_detail.py" line="287"/>
         <source>不予受理理由</source>
         <translation>Reason for refusal</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="290"/>
+        <location filename="../../ui/station/case_detail.py" line="291"/>
         <source>依据：</source>
         <translation>Legal basis: </translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="298"/>
+        <location filename="../../ui/station/case_detail.py" line="299"/>
         <source>撤回原因</source>
         <translation>Reason for withdrawal</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="320"/>
+        <location filename="../../ui/station/case_detail.py" line="321"/>
         <source>办理结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="328"/>
+        <location filename="../../ui/station/case_detail.py" line="329"/>
         <source>尚未评价。</source>
         <translation>Not rated yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="336"/>
+        <location filename="../../ui/station/case_detail.py" line="339"/>
         <source>评价意见：</source>
         <translation>Comments: </translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="367"/>
+        <location filename="../../ui/station/case_detail.py" line="370"/>
         <source>被拒</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="369"/>
+        <location filename="../../ui/station/case_detail.py" line="372"/>
         <source>待同步</source>
         <translation>Not synced</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="370"/>
+        <location filename="../../ui/station/case_detail.py" line="373"/>
         <source>已同步</source>
         <translation>Synced</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="375"/>
+        <location filename="../../ui/station/case_detail.py" line="378"/>
         <source>材料</source>
         <translation>Material</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="375"/>
+        <location filename="../../ui/station/case_detail.py" line="378"/>
         <source>必要性</source>
         <translation>Necessity</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="375"/>
+        <location filename="../../ui/station/case_detail.py" line="378"/>
         <source>份数</source>
         <translation>Copies</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="375"/>
+        <location filename="../../ui/station/case_detail.py" line="378"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="376"/>
+        <location filename="../../ui/station/case_detail.py" line="379"/>
         <source>扫描件</source>
         <translation>Scans</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="383"/>
+        <location filename="../../ui/station/case_detail.py" line="386"/>
         <source>{day} 补交（承诺 {promise}）</source>
         <translation>handed in {day} (promised {promise})</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="391"/>
+        <location filename="../../ui/station/case_detail.py" line="394"/>
         <source>承诺 {day} 前补交</source>
         <translation>Promised by {day}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="395"/>
+        <location filename="../../ui/station/case_detail.py" line="398"/>
         <source>原件{n}份</source>
         <translation>{n} original</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="397"/>
+        <location filename="../../ui/station/case_detail.py" line="400"/>
         <source>复印件{n}份</source>
         <translation>{n} copy</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="410"/>
+        <location filename="../../ui/station/case_detail.py" line="413"/>
         <source>{n} 份（{kinds}）</source>
         <translation>{n} ({kinds})</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="417"/>
+        <location filename="../../ui/station/case_detail.py" line="420"/>
         <source>容缺后补</source>
         <translation>Deferred (bring later)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="416"/>
+        <location filename="../../ui/station/case_detail.py" line="419"/>
         <source>必要</source>
         <translation>Required</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="416"/>
+        <location filename="../../ui/station/case_detail.py" line="419"/>
         <source>非必要</source>
         <translation>Optional</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="418"/>
+        <location filename="../../ui/station/case_detail.py" line="421"/>
         <source>信息免交</source>
         <translation>From shared data</translation>
     </message>
@@ -2345,207 +2410,207 @@
 <context>
     <name>DistrictRenderer</name>
     <message>
-        <location filename="../../ui/district/render.py" line="106"/>
+        <location filename="../../ui/district/render.py" line="108"/>
         <source>特别程序中</source>
         <translation>In special procedure</translation>
     </message>
     <message>
-        <location filename="../../ui/district/render.py" line="129"/>
+        <location filename="../../ui/district/render.py" line="131"/>
         <source>隐藏</source>
         <translation>Hide</translation>
     </message>
     <message>
-        <location filename="../../ui/district/render.py" line="129"/>
+        <location filename="../../ui/district/render.py" line="131"/>
         <source>显示完整号码</source>
         <translation>Show full number</translation>
     </message>
     <message>
-        <location filename="../../ui/district/render.py" line="136"/>
+        <location filename="../../ui/district/render.py" line="138"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/district/render.py" line="136"/>
+        <location filename="../../ui/district/render.py" line="138"/>
         <source>证件号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/district/render.py" line="137"/>
+        <location filename="../../ui/district/render.py" line="139"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/district/render.py" line="137"/>
+        <location filename="../../ui/district/render.py" line="139"/>
         <source>代理人</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../../ui/district/render.py" line="138"/>
+        <location filename="../../ui/district/render.py" line="140"/>
         <source>站点</source>
         <translation>Station</translation>
     </message>
     <message>
-        <location filename="../../ui/district/render.py" line="138"/>
+        <location filename="../../ui/district/render.py" line="140"/>
         <source>事项</source>
         <translation>Matter</translation>
     </message>
     <message>
-        <location filename="../../ui/district/render.py" line="139"/>
+        <location filename="../../ui/district/render.py" line="141"/>
         <source>受理时间</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../ui/district/render.py" line="139"/>
+        <location filename="../../ui/district/render.py" line="141"/>
         <source>承诺时限</source>
         <translation>Committed limit</translation>
     </message>
     <message>
-        <location filename="../../ui/district/render.py" line="140"/>
+        <location filename="../../ui/district/render.py" line="142"/>
         <source>{n} 个工作日</source>
         <translation>{n} working days</translation>
     </message>
     <message>
-        <location filename="../../ui/district/render.py" line="141"/>
+        <location filename="../../ui/district/render.py" line="143"/>
         <source>办结期限</source>
         <translation>Due date</translation>
     </message>
     <message>
-        <location filename="../../ui/district/render.py" line="141"/>
+        <location filename="../../ui/district/render.py" line="143"/>
         <source>代办员</source>
         <translation>Proxy agent</translation>
     </message>
     <message>
-        <location filename="../../ui/district/render.py" line="158"/>
+        <location filename="../../ui/district/render.py" line="160"/>
         <source>暂定</source>
         <translation>provisional</translation>
     </message>
     <message>
-        <location filename="../../ui/district/render.py" line="164"/>
+        <location filename="../../ui/district/render.py" line="166"/>
         <source>特别程序期间不计时，结束时期限顺延。</source>
         <translation>The clock stops during the special procedure; the due date moves when it ends.</translation>
     </message>
     <message>
-        <location filename="../../ui/district/render.py" line="175"/>
+        <location filename="../../ui/district/render.py" line="177"/>
         <source>第 {n} 次退回补正（{who}）</source>
         <translation>Return {n} ({who})</translation>
     </message>
     <message>
-        <location filename="../../ui/district/render.py" line="176"/>
+        <location filename="../../ui/district/render.py" line="178"/>
         <source>（未附说明）</source>
         <translation>(no note)</translation>
     </message>
     <message>
-        <location filename="../../ui/district/render.py" line="206"/>
+        <location filename="../../ui/district/render.py" line="208"/>
         <source>准予</source>
         <translation>Approved</translation>
     </message>
     <message>
-        <location filename="../../ui/district/render.py" line="206"/>
+        <location filename="../../ui/district/render.py" line="208"/>
         <source>不予批准</source>
         <translation>Denied</translation>
     </message>
     <message>
-        <location filename="../../ui/district/render.py" line="207"/>
+        <location filename="../../ui/district/render.py" line="209"/>
         <source>办结</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../ui/district/render.py" line="213"/>
+        <location filename="../../ui/district/render.py" line="215"/>
         <source>决定人：{who}</source>
         <translation>Decided by: {who}</translation>
     </message>
     <message>
-        <location filename="../../ui/district/render.py" line="216"/>
+        <location filename="../../ui/district/render.py" line="218"/>
         <source>站点已交付：{when}</source>
         <translation>Handed over by the station: {when}</translation>
     </message>
     <message>
-        <location filename="../../ui/district/render.py" line="227"/>
+        <location filename="../../ui/district/render.py" line="231"/>
         <source>差评</source>
         <translation>Bad rating</translation>
     </message>
     <message>
-        <location filename="../../ui/district/render.py" line="228"/>
+        <location filename="../../ui/district/render.py" line="232"/>
         <source>差评须在15个工作日内跟进整改（见“好差评”页）。</source>
         <translation>A bad rating must be followed up within 15 working days (see the Ratings page).</translation>
     </message>
     <message>
-        <location filename="../../ui/district/render.py" line="230"/>
+        <location filename="../../ui/district/render.py" line="234"/>
         <source>评价意见：</source>
         <translation>Comment: </translation>
     </message>
     <message>
-        <location filename="../../ui/district/render.py" line="273"/>
+        <location filename="../../ui/district/render.py" line="277"/>
         <source>{day} 补交（承诺 {promise}）</source>
         <translation>handed in {day} (promised {promise})</translation>
     </message>
     <message>
-        <location filename="../../ui/district/render.py" line="315"/>
+        <location filename="../../ui/district/render.py" line="319"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/district/render.py" line="244"/>
+        <location filename="../../ui/district/render.py" line="248"/>
         <source>区中心</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../ui/district/render.py" line="264"/>
+        <location filename="../../ui/district/render.py" line="268"/>
         <source>材料</source>
         <translation>Materials</translation>
     </message>
     <message>
-        <location filename="../../ui/district/render.py" line="264"/>
+        <location filename="../../ui/district/render.py" line="268"/>
         <source>份数</source>
         <translation>Copies</translation>
     </message>
     <message>
-        <location filename="../../ui/district/render.py" line="264"/>
+        <location filename="../../ui/district/render.py" line="268"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/district/render.py" line="264"/>
+        <location filename="../../ui/district/render.py" line="268"/>
         <source>扫描件</source>
         <translation>Scans</translation>
     </message>
     <message>
-        <location filename="../../ui/district/render.py" line="278"/>
+        <location filename="../../ui/district/render.py" line="282"/>
         <source>承诺 {day} 前补交</source>
         <translation>Promised by {day}</translation>
     </message>
     <message>
-        <location filename="../../ui/district/render.py" line="282"/>
+        <location filename="../../ui/district/render.py" line="286"/>
         <source>原件{n}份</source>
         <translation>{n} original(s)</translation>
     </message>
     <message>
-        <location filename="../../ui/district/render.py" line="284"/>
+        <location filename="../../ui/district/render.py" line="288"/>
         <source>复印件{n}份</source>
         <translation>{n} cop(ies)</translation>
     </message>
     <message>
-        <location filename="../../ui/district/render.py" line="312"/>
+        <location filename="../../ui/district/render.py" line="316"/>
         <source>站点尚未出具文书。</source>
         <translation>The station has not issued any documents yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/district/render.py" line="313"/>
+        <location filename="../../ui/district/render.py" line="317"/>
         <source>再次告知（新增告知项，已报监察）</source>
         <translation>Further notice (new items, reported to supervision)</translation>
     </message>
     <message>
-        <location filename="../../ui/district/render.py" line="314"/>
+        <location filename="../../ui/district/render.py" line="318"/>
         <source>文书</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../ui/district/render.py" line="314"/>
+        <location filename="../../ui/district/render.py" line="318"/>
         <source>编号</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../ui/district/render.py" line="322"/>
+        <location filename="../../ui/district/render.py" line="326"/>
         <source>站点打印的文书（编号与种类）；原件在站点存档。</source>
         <translation>Documents the station printed (kind and number); the originals are filed at the station.</translation>
     </message>
@@ -2859,189 +2924,189 @@
 <context>
     <name>IntakePage</name>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="136"/>
+        <location filename="../../ui/station/intake/page.py" line="138"/>
         <source>新收件  Ctrl+N</source>
         <extracomment>Quiet time after the last change before the draft is written. Documents of a decision, rendered and opened in the preview (list[PrintedDocument]). A decision was committed on this case number. A case was loaded for a supplement (case number). The known-person lookup for the typed ID number finished. The draft was written (or cleared because the form is empty). The catalog, recent matters and any draft were loaded after attach.</extracomment>
         <translation>New intake  Ctrl+N</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="156"/>
+        <location filename="../../ui/station/intake/page.py" line="158"/>
         <source>空格/回车：已收 ⇄ 缺&#x3000;F2：更多状态（证照库、共享获取、容缺后补、不适用）</source>
         <translation>Space/Enter: Received ⇄ Missing   F2: more (on file, shared data, deferred, N/A)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="158"/>
+        <location filename="../../ui/station/intake/page.py" line="160"/>
         <source>显示全部材料</source>
         <translation>Show all materials</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="160"/>
-        <location filename="../../ui/station/intake/page.py" line="713"/>
+        <location filename="../../ui/station/intake/page.py" line="162"/>
+        <location filename="../../ui/station/intake/page.py" line="729"/>
         <source>附扫描件…  Ctrl+U</source>
         <translation>Attach scan…  Ctrl+U</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="162"/>
+        <location filename="../../ui/station/intake/page.py" line="164"/>
         <source>为选中的材料附上扫描件（PDF、PNG 或 JPEG，不超过 10 MB），随案件同步到区中心</source>
         <translation>Attach a scan to the selected material (PDF, PNG or JPEG, at most 10 MB); it is synced to the district with the case</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="178"/>
+        <location filename="../../ui/station/intake/page.py" line="180"/>
         <source>1  事项</source>
         <translation>1  Matter</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="179"/>
+        <location filename="../../ui/station/intake/page.py" line="181"/>
         <source>2  申请人</source>
         <translation>2  Applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="180"/>
+        <location filename="../../ui/station/intake/page.py" line="182"/>
         <source>3  申请信息</source>
         <translation>3  Application details</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="203"/>
+        <location filename="../../ui/station/intake/page.py" line="205"/>
         <source>4  申请材料</source>
         <translation>4  Materials</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="301"/>
+        <location filename="../../ui/station/intake/page.py" line="303"/>
         <source>正在加载事项目录…</source>
         <translation>Loading the matter catalog…</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="424"/>
+        <location filename="../../ui/station/intake/page.py" line="426"/>
         <source>有代理人：已将“{names}”列为需提交的材料。</source>
         <translation>Agent present: &quot;{names}&quot; added to the required materials.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="440"/>
+        <location filename="../../ui/station/intake/page.py" line="442"/>
         <source>选择事项</source>
         <translation>Choose a matter</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="475"/>
+        <location filename="../../ui/station/intake/page.py" line="491"/>
         <source>受理标准：{r}</source>
         <translation>Acceptance standard: {r}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="477"/>
+        <location filename="../../ui/station/intake/page.py" line="493"/>
         <source>补正要求：{r}</source>
         <translation>Correction required: {r}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="543"/>
+        <location filename="../../ui/station/intake/page.py" line="559"/>
         <source>该申请人没有待补正或退回补正的办件；可在下方新收件。</source>
         <translation>This applicant has no cases awaiting supplement or returned for correction; start a new intake below.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="613"/>
+        <location filename="../../ui/station/intake/page.py" line="629"/>
         <source>补正</source>
         <translation>Supplement</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="613"/>
+        <location filename="../../ui/station/intake/page.py" line="629"/>
         <source>退回补正</source>
         <translation>Returned for correction</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="617"/>
+        <location filename="../../ui/station/intake/page.py" line="633"/>
         <source>首次告知 {d} 列出 {n} 项</source>
         <translation>First notice {d}: {n} listed</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="621"/>
+        <location filename="../../ui/station/intake/page.py" line="637"/>
         <source>区中心退回：{note}</source>
         <translation>Returned by district center: {note}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="623"/>
+        <location filename="../../ui/station/intake/page.py" line="639"/>
         <source>Ctrl+N 返回新收件</source>
         <translation>Ctrl+N back to new intake</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="664"/>
+        <location filename="../../ui/station/intake/page.py" line="680"/>
         <source>正在办理并生成文书…</source>
         <translation>Processing and generating documents…</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="673"/>
+        <location filename="../../ui/station/intake/page.py" line="689"/>
         <source>请先在材料清单中选中一项材料。</source>
         <translation>Select a material in the checklist first.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="678"/>
+        <location filename="../../ui/station/intake/page.py" line="694"/>
         <source>选择扫描件</source>
         <translation>Choose a scan</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="678"/>
+        <location filename="../../ui/station/intake/page.py" line="694"/>
         <source>扫描件 (*.pdf *.png *.jpg *.jpeg)</source>
         <translation>Scans (*.pdf *.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="693"/>
+        <location filename="../../ui/station/intake/page.py" line="709"/>
         <source>无法读取文件：{e}</source>
         <translation>Cannot read the file: {e}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="703"/>
+        <location filename="../../ui/station/intake/page.py" line="719"/>
         <source>选中的材料没有扫描件。</source>
         <translation>The selected material has no scans.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="715"/>
+        <location filename="../../ui/station/intake/page.py" line="731"/>
         <source>移除扫描件  Ctrl+Shift+U</source>
         <translation>Remove scans  Ctrl+Shift+U</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="724"/>
+        <location filename="../../ui/station/intake/page.py" line="740"/>
         <source>正在办理…</source>
         <translation>Processing…</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="748"/>
+        <location filename="../../ui/station/intake/page.py" line="779"/>
         <source>已受理：办件编号 {no}，受理回执已生成。</source>
         <translation>Accepted: case number {no}; acceptance receipt generated.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="749"/>
+        <location filename="../../ui/station/intake/page.py" line="780"/>
         <source>已出具一次性告知单：办件编号 {no}，申请人补齐材料后凭告知单二维码调取。</source>
         <translation>One-time notice issued: case number {no}. When the applicant returns with the materials, open the case with the notice&apos;s QR code.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="751"/>
+        <location filename="../../ui/station/intake/page.py" line="782"/>
         <source>已出具不予受理通知书：办件编号 {no}。</source>
         <translation>Refusal notice issued: case number {no}.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="752"/>
+        <location filename="../../ui/station/intake/page.py" line="783"/>
         <source>已当场办结：办件编号 {no}，受理回执和办结通知已生成。</source>
         <translation>Completed on the spot: case number {no}; acceptance receipt and result notice generated.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="753"/>
+        <location filename="../../ui/station/intake/page.py" line="784"/>
         <source>已补正并重新上报区中心：办件编号 {no}。</source>
         <translation>Corrected and re-escalated to the district center: case number {no}.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="755"/>
+        <location filename="../../ui/station/intake/page.py" line="786"/>
         <source>已办理：办件编号 {no}。</source>
         <translation>Done: case number {no}.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="757"/>
+        <location filename="../../ui/station/intake/page.py" line="788"/>
         <source>本事项须上报区级：请在“办件”页上报。</source>
         <translation>This matter must be escalated to district: escalate it on the &quot;Cases&quot; page.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="768"/>
+        <location filename="../../ui/station/intake/page.py" line="799"/>
         <source>办件 {no} 已办理（{state}），但文书未能生成：{err} 可在“办件”页补打。</source>
         <translation>Case {no} was processed ({state}) but its documents could not be generated: {err} Reprint them on the &quot;Cases&quot; page.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="876"/>
+        <location filename="../../ui/station/intake/page.py" line="907"/>
         <source>已恢复上次未完成的收件。</source>
         <translation>Restored the unfinished intake from last time.</translation>
     </message>
@@ -3139,198 +3204,198 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/station/main_window.py" line="87"/>
+        <location filename="../../ui/station/main_window.py" line="89"/>
         <source>StationDesk 便民服务站窗口工作台</source>
         <translation>StationDesk Service Station Counter</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="90"/>
+        <location filename="../../ui/station/main_window.py" line="92"/>
         <source>正在打开本站数据…</source>
         <translation>Opening station data…</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="131"/>
+        <location filename="../../ui/station/main_window.py" line="133"/>
         <source>账户(&amp;A)</source>
         <translation>&amp;Account</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="132"/>
+        <location filename="../../ui/station/main_window.py" line="134"/>
         <source>立即锁定</source>
         <translation>Lock now</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="135"/>
+        <location filename="../../ui/station/main_window.py" line="137"/>
         <source>修改密码…</source>
         <translation>Change password…</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="137"/>
+        <location filename="../../ui/station/main_window.py" line="139"/>
         <source>退出登录</source>
         <translation>Sign out</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="155"/>
+        <location filename="../../ui/station/main_window.py" line="157"/>
         <source>受理</source>
         <translation>Intake</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="156"/>
+        <location filename="../../ui/station/main_window.py" line="158"/>
         <source>办件</source>
         <translation>Cases</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="157"/>
+        <location filename="../../ui/station/main_window.py" line="159"/>
         <source>待办</source>
         <translation>Tasks</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="158"/>
+        <location filename="../../ui/station/main_window.py" line="160"/>
         <source>申请人</source>
         <translation>Applicants</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="159"/>
+        <location filename="../../ui/station/main_window.py" line="161"/>
         <source>事项</source>
         <translation>Matters</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="160"/>
+        <location filename="../../ui/station/main_window.py" line="162"/>
         <source>统计</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="161"/>
+        <location filename="../../ui/station/main_window.py" line="163"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="162"/>
+        <location filename="../../ui/station/main_window.py" line="164"/>
         <source>同步</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="207"/>
-        <location filename="../../ui/station/main_window.py" line="504"/>
+        <location filename="../../ui/station/main_window.py" line="209"/>
+        <location filename="../../ui/station/main_window.py" line="510"/>
         <source>经办人：未登录</source>
         <translation>Clerk: not signed in</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="208"/>
+        <location filename="../../ui/station/main_window.py" line="210"/>
         <source>站点：正在打开…</source>
         <translation>Station: opening…</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="209"/>
-        <location filename="../../ui/station/main_window.py" line="239"/>
+        <location filename="../../ui/station/main_window.py" line="211"/>
+        <location filename="../../ui/station/main_window.py" line="241"/>
         <source>● 离线（未连接区中心）</source>
         <translation>● Offline (no district center)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="211"/>
+        <location filename="../../ui/station/main_window.py" line="213"/>
         <source>待同步事件：—</source>
         <translation>Unsynced events: —</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="212"/>
+        <location filename="../../ui/station/main_window.py" line="214"/>
         <source>上次同步：从未</source>
         <translation>Last sync: never</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="235"/>
+        <location filename="../../ui/station/main_window.py" line="237"/>
         <source>待同步事件：{0}</source>
         <translation>Unsynced events: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="236"/>
+        <location filename="../../ui/station/main_window.py" line="238"/>
         <source>上次同步：{0}</source>
         <translation>Last sync: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="237"/>
+        <location filename="../../ui/station/main_window.py" line="239"/>
         <source>从未</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="241"/>
+        <location filename="../../ui/station/main_window.py" line="243"/>
         <source>● 尚未同步</source>
         <translation>● Not synced yet</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="243"/>
+        <location filename="../../ui/station/main_window.py" line="245"/>
         <source>● 在线（上次同步有 {0} 个问题）</source>
         <translation>● Online (last sync had {0} problem(s))</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="246"/>
+        <location filename="../../ui/station/main_window.py" line="248"/>
         <source>● 在线</source>
         <translation>● Online</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="248"/>
+        <location filename="../../ui/station/main_window.py" line="250"/>
         <source>● 离线（上次同步失败）</source>
         <translation>● Offline (last sync failed)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="252"/>
+        <location filename="../../ui/station/main_window.py" line="254"/>
         <source>● 数据库已损坏（已停止保存）</source>
         <translation>● Database damaged (saving stopped)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="310"/>
+        <location filename="../../ui/station/main_window.py" line="312"/>
         <source>站点：尚未设置</source>
         <translation>Station: not set up</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="328"/>
-        <location filename="../../ui/station/main_window.py" line="338"/>
+        <location filename="../../ui/station/main_window.py" line="330"/>
+        <location filename="../../ui/station/main_window.py" line="340"/>
         <source>StationDesk 便民服务站窗口工作台 — {0}</source>
         <translation>StationDesk Service Station Counter — {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="329"/>
-        <location filename="../../ui/station/main_window.py" line="339"/>
+        <location filename="../../ui/station/main_window.py" line="331"/>
+        <location filename="../../ui/station/main_window.py" line="341"/>
         <source>站点：{0}（{1}）</source>
         <translation>Station: {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="343"/>
+        <location filename="../../ui/station/main_window.py" line="345"/>
         <source>站点：无法打开</source>
         <translation>Station: cannot open</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="344"/>
+        <location filename="../../ui/station/main_window.py" line="346"/>
         <source>无法打开本站数据：
 {0}</source>
         <translation>Cannot open the station data:
 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="379"/>
+        <location filename="../../ui/station/main_window.py" line="381"/>
         <source>用户名或密码不正确，或账号已停用。</source>
         <translation>Wrong user name or password, or the account is disabled.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="384"/>
+        <location filename="../../ui/station/main_window.py" line="386"/>
         <source>经办人：{0}</source>
         <translation>Clerk: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="431"/>
+        <location filename="../../ui/station/main_window.py" line="435"/>
         <source>文书的出具机关尚未确认：当前以“{0}”的名义打印受理回执等文书。请管理员在&lt;a href=&quot;settings&quot;&gt;设置 → 出具机关&lt;/a&gt;中核对并保存。</source>
         <translation>The issuing authority is not confirmed yet: receipts and other documents are printed in the name of “{0}”. An administrator should check and save it in &lt;a href=&quot;settings&quot;&gt;Settings → Issuing authority&lt;/a&gt;.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="465"/>
+        <location filename="../../ui/station/main_window.py" line="470"/>
         <source>密码已修改，下次登录请使用新密码。</source>
         <translation>Password changed; use the new password next time you sign in.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="493"/>
+        <location filename="../../ui/station/main_window.py" line="498"/>
         <source>密码不正确。</source>
         <translation>Wrong password.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="522"/>
+        <location filename="../../ui/station/main_window.py" line="528"/>
         <source>出错了</source>
         <translation>Error</translation>
     </message>
@@ -3338,13 +3403,13 @@
 <context>
     <name>MaskedValue</name>
     <message>
-        <location filename="../../ui/common/widgets.py" line="255"/>
-        <location filename="../../ui/common/widgets.py" line="288"/>
+        <location filename="../../ui/common/widgets.py" line="242"/>
+        <location filename="../../ui/common/widgets.py" line="275"/>
         <source>显示</source>
         <translation>Show</translation>
     </message>
     <message>
-        <location filename="../../ui/common/widgets.py" line="288"/>
+        <location filename="../../ui/common/widgets.py" line="275"/>
         <source>隐藏</source>
         <translation>Hide</translation>
     </message>
@@ -4356,12 +4421,12 @@
 <context>
     <name>RatingPicker</name>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="489"/>
+        <location filename="../../ui/station/case_detail.py" line="492"/>
         <source>未评价（可稍后记录）</source>
         <translation>Not rated (can be recorded later)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="492"/>
+        <location filename="../../ui/station/case_detail.py" line="495"/>
         <source>{label}（差评）</source>
         <translation>{label} (bad rating)</translation>
     </message>
@@ -4629,7 +4694,7 @@
         <translation>&amp;Print daily report</translation>
     </message>
     <message>
-        <location filename="../../ui/district/reports.py" line="174"/>
+        <location filename="../../ui/district/reports.py" line="176"/>
         <location filename="../../ui/station/reports_page.py" line="183"/>
         <source>统计期间</source>
         <translation>Period</translation>
@@ -4645,114 +4710,114 @@
         <translation>Intake</translation>
     </message>
     <message>
-        <location filename="../../ui/district/reports.py" line="117"/>
+        <location filename="../../ui/district/reports.py" line="119"/>
         <source>{district}政务服务中心</source>
         <translation>{district} Government Service Center</translation>
     </message>
     <message>
-        <location filename="../../ui/district/reports.py" line="125"/>
+        <location filename="../../ui/district/reports.py" line="127"/>
         <source>已导出：{path}</source>
         <translation>Exported: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/district/reports.py" line="132"/>
+        <location filename="../../ui/district/reports.py" line="134"/>
         <source>导出 CSV</source>
         <translation>Export CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/district/reports.py" line="133"/>
+        <location filename="../../ui/district/reports.py" line="135"/>
         <source>CSV 文件 (*.csv)</source>
         <translation>CSV files (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/district/reports.py" line="149"/>
+        <location filename="../../ui/district/reports.py" line="151"/>
         <source>办件统计报表 {a}–{b}</source>
         <translation>Case report {a}–{b}</translation>
     </message>
     <message>
-        <location filename="../../ui/district/reports.py" line="153"/>
+        <location filename="../../ui/district/reports.py" line="155"/>
         <source>正在生成报表…</source>
         <translation>Preparing the report…</translation>
     </message>
     <message>
-        <location filename="../../ui/district/reports.py" line="163"/>
+        <location filename="../../ui/district/reports.py" line="165"/>
         <source>查询</source>
         <translation>Show</translation>
     </message>
     <message>
-        <location filename="../../ui/district/reports.py" line="165"/>
+        <location filename="../../ui/district/reports.py" line="167"/>
         <source>导出 CSV…</source>
         <translation>Export CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/district/reports.py" line="167"/>
+        <location filename="../../ui/district/reports.py" line="169"/>
         <source>打印预览（PDF）</source>
         <translation>Print preview (PDF)</translation>
     </message>
     <message>
-        <location filename="../../ui/district/reports.py" line="182"/>
-        <location filename="../../ui/district/reports.py" line="191"/>
+        <location filename="../../ui/district/reports.py" line="184"/>
+        <location filename="../../ui/district/reports.py" line="193"/>
         <location filename="../../ui/station/reports_page.py" line="193"/>
         <source>受理</source>
         <translation>Accept</translation>
     </message>
     <message>
-        <location filename="../../ui/district/reports.py" line="183"/>
-        <location filename="../../ui/district/reports.py" line="191"/>
+        <location filename="../../ui/district/reports.py" line="185"/>
+        <location filename="../../ui/district/reports.py" line="193"/>
         <location filename="../../ui/station/reports_page.py" line="193"/>
         <source>办结</source>
         <translation>Compl.</translation>
     </message>
     <message>
-        <location filename="../../ui/district/reports.py" line="184"/>
-        <location filename="../../ui/district/reports.py" line="192"/>
+        <location filename="../../ui/district/reports.py" line="186"/>
+        <location filename="../../ui/district/reports.py" line="194"/>
         <source>按时率</source>
         <translation>On-time rate</translation>
     </message>
     <message>
-        <location filename="../../ui/district/reports.py" line="185"/>
-        <location filename="../../ui/district/reports.py" line="191"/>
+        <location filename="../../ui/district/reports.py" line="187"/>
+        <location filename="../../ui/district/reports.py" line="193"/>
         <source>超期办结</source>
         <translation>Completed late</translation>
     </message>
     <message>
-        <location filename="../../ui/district/reports.py" line="186"/>
-        <location filename="../../ui/district/reports.py" line="192"/>
+        <location filename="../../ui/district/reports.py" line="188"/>
+        <location filename="../../ui/district/reports.py" line="194"/>
         <source>平均用时（工作日）</source>
         <translation>Average (working days)</translation>
     </message>
     <message>
-        <location filename="../../ui/district/reports.py" line="191"/>
+        <location filename="../../ui/district/reports.py" line="193"/>
         <source>按时办结</source>
         <translation>On time</translation>
     </message>
     <message>
-        <location filename="../../ui/district/reports.py" line="194"/>
+        <location filename="../../ui/district/reports.py" line="196"/>
         <source>站点</source>
         <translation>Station</translation>
     </message>
     <message>
-        <location filename="../../ui/district/reports.py" line="197"/>
+        <location filename="../../ui/district/reports.py" line="199"/>
         <source>按站点</source>
         <translation>By station</translation>
     </message>
     <message>
-        <location filename="../../ui/district/reports.py" line="198"/>
+        <location filename="../../ui/district/reports.py" line="200"/>
         <source>按事项</source>
         <translation>By matter</translation>
     </message>
     <message>
-        <location filename="../../ui/district/reports.py" line="213"/>
+        <location filename="../../ui/district/reports.py" line="215"/>
         <source>各栏均为办件数，每件只计一次：受理按受理日期，办结按首次办结日（区级决定或站点交付）；一件可同时计入受理和办结。</source>
         <translation>Every column counts cases, each once: accepted by the day of acceptance, completed by the first day it was finished (the district’s decision or the station’s hand-over); a case can be in both.</translation>
     </message>
     <message>
-        <location filename="../../ui/district/reports.py" line="236"/>
+        <location filename="../../ui/district/reports.py" line="238"/>
         <source>期间内评价（按评价渠道）：{channels}</source>
         <translation>Ratings in the period by channel: {channels}</translation>
     </message>
     <message>
-        <location filename="../../ui/district/reports.py" line="241"/>
+        <location filename="../../ui/district/reports.py" line="243"/>
         <source>生成于 {when}</source>
         <translation>Generated {when}</translation>
     </message>
@@ -4782,7 +4847,7 @@
         <translation>Warning now</translation>
     </message>
     <message>
-        <location filename="../../ui/district/reports.py" line="195"/>
+        <location filename="../../ui/district/reports.py" line="197"/>
         <location filename="../../ui/station/reports_page.py" line="205"/>
         <location filename="../../ui/station/reports_page.py" line="209"/>
         <source>事项</source>
@@ -4842,67 +4907,72 @@
     </message>
     <message>
         <location filename="../../ui/station/reports_page.py" line="370"/>
+        <source>申请人不愿评价：{n} 件（不计入评价等级）</source>
+        <translation>Applicant declined to rate: {n} (not counted as a rating)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/reports_page.py" line="373"/>
         <source>电子监察（今日）</source>
         <translation>Electronic supervision (today)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/reports_page.py" line="372"/>
+        <location filename="../../ui/station/reports_page.py" line="375"/>
         <source>正常</source>
         <translation>Normal</translation>
     </message>
     <message>
-        <location filename="../../ui/station/reports_page.py" line="372"/>
+        <location filename="../../ui/station/reports_page.py" line="375"/>
         <source>预警</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../ui/station/reports_page.py" line="373"/>
+        <location filename="../../ui/station/reports_page.py" line="376"/>
         <source>超期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/station/reports_page.py" line="375"/>
+        <location filename="../../ui/station/reports_page.py" line="378"/>
         <source>其中退回补正、暂停计时的 {n} 件按退回时的状态计。</source>
         <translation>{n} of these, returned for correction with the clock stopped, are counted as they were when returned.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/reports_page.py" line="377"/>
+        <location filename="../../ui/station/reports_page.py" line="380"/>
         <source>差评（须区中心15个工作日内跟进整改）</source>
         <translation>Bad ratings (the district center follows up within 15 working days)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/reports_page.py" line="379"/>
+        <location filename="../../ui/station/reports_page.py" line="382"/>
         <source>本期间没有差评。</source>
         <translation>No bad ratings in this period.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/reports_page.py" line="382"/>
+        <location filename="../../ui/station/reports_page.py" line="385"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/station/reports_page.py" line="382"/>
+        <location filename="../../ui/station/reports_page.py" line="385"/>
         <source>办件编号</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../../ui/station/reports_page.py" line="383"/>
+        <location filename="../../ui/station/reports_page.py" line="386"/>
         <source>评价</source>
         <comment>column: the rating given</comment>
         <translation>Rating</translation>
     </message>
     <message>
-        <location filename="../../ui/station/reports_page.py" line="383"/>
+        <location filename="../../ui/station/reports_page.py" line="386"/>
         <source>意见</source>
         <translation>Comment</translation>
     </message>
     <message>
-        <location filename="../../ui/station/reports_page.py" line="384"/>
+        <location filename="../../ui/station/reports_page.py" line="387"/>
         <source>评价渠道</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../ui/station/reports_page.py" line="395"/>
+        <location filename="../../ui/station/reports_page.py" line="398"/>
         <source>仅列出前 200 条。</source>
         <translation>Only the first 200 are listed.</translation>
     </message>
@@ -5076,351 +5146,361 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="42"/>
+        <location filename="../../ui/station/settings_page.py" line="44"/>
         <source>管理员</source>
         <extracomment>Role names, translated when shown (``self.tr`` in SettingsPage).</extracomment>
         <translation>Administrator</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="43"/>
+        <location filename="../../ui/station/settings_page.py" line="45"/>
         <source>窗口人员</source>
         <translation>Counter staff</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="81"/>
+        <location filename="../../ui/station/settings_page.py" line="83"/>
         <source>本站信息（印在回执和告知书上）</source>
         <translation>This station (printed on receipts and notices)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="85"/>
+        <location filename="../../ui/station/settings_page.py" line="87"/>
         <source>如：010-6234 5678</source>
         <translation>e.g. 010-6234 5678</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="87"/>
+        <location filename="../../ui/station/settings_page.py" line="89"/>
         <source>站点名称</source>
         <translation>Station name</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="88"/>
+        <location filename="../../ui/station/settings_page.py" line="90"/>
         <source>咨询电话</source>
         <translation>Enquiry phone</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="89"/>
+        <location filename="../../ui/station/settings_page.py" line="91"/>
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="90"/>
+        <location filename="../../ui/station/settings_page.py" line="92"/>
         <source>保存本站信息</source>
         <translation>Save station details</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="101"/>
+        <location filename="../../ui/station/settings_page.py" line="103"/>
         <source>出具机关（文书以其名义出具，本站为受理地点）</source>
         <translation>Issuing authority (documents are issued in its name; this station is the place of acceptance)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="104"/>
+        <location filename="../../ui/station/settings_page.py" line="106"/>
         <source>如：北京市海淀区学院路街道办事处</source>
         <translation>e.g. 北京市海淀区学院路街道办事处</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="105"/>
+        <location filename="../../ui/station/settings_page.py" line="107"/>
         <source>站点办结事项</source>
         <translation>Station-level matters</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="107"/>
+        <location filename="../../ui/station/settings_page.py" line="109"/>
         <source>以事项的实施部门名义出具（如“区民政局”按本站所在区印作“北京市海淀区民政局”）。</source>
         <translation>Issued in the name of the matter&apos;s implementing department (e.g. “区民政局” prints as “北京市海淀区民政局” for this station&apos;s district).</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="109"/>
+        <location filename="../../ui/station/settings_page.py" line="111"/>
         <source>上报件</source>
         <translation>Escalated matters</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="111"/>
+        <location filename="../../ui/station/settings_page.py" line="113"/>
         <source>如：北京市海淀区人民政府</source>
         <translation>e.g. 北京市海淀区人民政府</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="112"/>
+        <location filename="../../ui/station/settings_page.py" line="114"/>
         <source>行政复议机关</source>
         <translation>Reconsideration body</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="114"/>
+        <location filename="../../ui/station/settings_page.py" line="116"/>
         <source>区里规定的一次性告知制度名称</source>
         <translation>Name of the district&apos;s one-time notice rule</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="115"/>
+        <location filename="../../ui/station/settings_page.py" line="117"/>
         <source>一次性告知依据（非行政许可事项）</source>
         <translation>One-time notice basis (non-licence matters)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="116"/>
+        <location filename="../../ui/station/settings_page.py" line="118"/>
         <source>确认并保存出具机关</source>
         <translation>Confirm and save the issuing authority</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="127"/>
+        <location filename="../../ui/station/settings_page.py" line="129"/>
         <source>打印</source>
         <translation>Printing</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="130"/>
+        <location filename="../../ui/station/settings_page.py" line="132"/>
         <source>留空则自动查找系统中的中文 TrueType 字体</source>
         <translation>Leave empty to find a Chinese TrueType font automatically</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="131"/>
+        <location filename="../../ui/station/settings_page.py" line="133"/>
         <source>浏览…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="133"/>
+        <location filename="../../ui/station/settings_page.py" line="135"/>
         <source>检测字体</source>
         <translation>Test font</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="139"/>
+        <location filename="../../ui/station/settings_page.py" line="141"/>
         <source>中文字体文件</source>
         <translation>Chinese font file</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="144"/>
+        <location filename="../../ui/station/settings_page.py" line="146"/>
         <source>两联（申请人留存联 + 窗口存档联）</source>
         <translation>Two (applicant copy + counter file copy)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="145"/>
+        <location filename="../../ui/station/settings_page.py" line="147"/>
         <source>一联</source>
         <translation>One</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="146"/>
+        <location filename="../../ui/station/settings_page.py" line="148"/>
         <source>联数</source>
         <translation>Copies</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="148"/>
+        <location filename="../../ui/station/settings_page.py" line="150"/>
         <source>系统默认打印机</source>
         <translation>System default printer</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="156"/>
+        <location filename="../../ui/station/settings_page.py" line="158"/>
         <source>打印机</source>
         <translation>Printer</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="160"/>
+        <location filename="../../ui/station/settings_page.py" line="162"/>
         <source>工作台</source>
         <translation>Workstation</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="164"/>
+        <location filename="../../ui/station/settings_page.py" line="166"/>
         <source> 分钟</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="165"/>
+        <location filename="../../ui/station/settings_page.py" line="167"/>
         <source>不自动锁定</source>
         <translation>Never lock</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="166"/>
+        <location filename="../../ui/station/settings_page.py" line="168"/>
         <source>无操作自动锁定</source>
         <translation>Lock when idle</translation>
     </message>
     <message>
         <location filename="../../ui/station/settings_page.py" line="170"/>
+        <source>显示面向申请人的评价屏（接第二块屏幕时全屏显示在其上）</source>
+        <translation>Show the customer display (full screen on a second screen when one is attached)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/settings_page.py" line="171"/>
+        <source>评价屏（双屏）</source>
+        <translation>Customer display</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/settings_page.py" line="175"/>
         <source>界面语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="173"/>
+        <location filename="../../ui/station/settings_page.py" line="178"/>
         <source>保存设置</source>
         <translation>Save settings</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="183"/>
+        <location filename="../../ui/station/settings_page.py" line="188"/>
         <source>数据与备份</source>
         <translation>Data and backup</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="187"/>
+        <location filename="../../ui/station/settings_page.py" line="192"/>
         <source>数据目录</source>
         <translation>Data folder</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="188"/>
+        <location filename="../../ui/station/settings_page.py" line="193"/>
         <source>立即备份…</source>
         <translation>Back up now…</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="194"/>
+        <location filename="../../ui/station/settings_page.py" line="199"/>
         <source>在线备份</source>
         <translation>Online backup</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="198"/>
+        <location filename="../../ui/station/settings_page.py" line="203"/>
         <source>窗口人员账号（管理员）</source>
         <translation>Counter staff accounts (admin)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="202"/>
-        <location filename="../../ui/station/settings_page.py" line="211"/>
+        <location filename="../../ui/station/settings_page.py" line="207"/>
+        <location filename="../../ui/station/settings_page.py" line="216"/>
         <source>用户名</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="202"/>
-        <location filename="../../ui/station/settings_page.py" line="213"/>
+        <location filename="../../ui/station/settings_page.py" line="207"/>
+        <location filename="../../ui/station/settings_page.py" line="218"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="202"/>
+        <location filename="../../ui/station/settings_page.py" line="207"/>
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="202"/>
+        <location filename="../../ui/station/settings_page.py" line="207"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="219"/>
+        <location filename="../../ui/station/settings_page.py" line="224"/>
         <source>初始密码（至少 8 位）</source>
         <translation>Initial password (min. 8 characters)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="221"/>
+        <location filename="../../ui/station/settings_page.py" line="226"/>
         <source>新增账号</source>
         <translation>Add account</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="227"/>
+        <location filename="../../ui/station/settings_page.py" line="232"/>
         <source>停用 / 启用所选账号</source>
         <translation>Disable / enable selected</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="230"/>
+        <location filename="../../ui/station/settings_page.py" line="235"/>
         <source>重置所选账号的密码</source>
         <translation>Reset the selected account&apos;s password</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="280"/>
-        <location filename="../../ui/station/settings_page.py" line="351"/>
+        <location filename="../../ui/station/settings_page.py" line="286"/>
+        <location filename="../../ui/station/settings_page.py" line="359"/>
         <source>已确认。</source>
         <translation>Confirmed.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="281"/>
+        <location filename="../../ui/station/settings_page.py" line="287"/>
         <source>尚未确认：以上为按站点名称推定的默认值，请核对后保存。</source>
         <translation>Not confirmed: these are defaults guessed from the station&apos;s name; check them and save.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="292"/>
+        <location filename="../../ui/station/settings_page.py" line="299"/>
         <source>在用</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="292"/>
+        <location filename="../../ui/station/settings_page.py" line="299"/>
         <source>停用</source>
         <translation>Disabled</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="310"/>
+        <location filename="../../ui/station/settings_page.py" line="318"/>
         <source>界面语言将在重新启动后生效。</source>
         <translation>The language changes after a restart.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="316"/>
+        <location filename="../../ui/station/settings_page.py" line="324"/>
         <source>设置已保存（{0}）。</source>
         <translation>Settings saved ({0}).</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="334"/>
+        <location filename="../../ui/station/settings_page.py" line="342"/>
         <source>本站信息已保存。</source>
         <translation>Station details saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="359"/>
+        <location filename="../../ui/station/settings_page.py" line="367"/>
         <source>选择中文字体文件</source>
         <translation>Choose a Chinese font file</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="360"/>
+        <location filename="../../ui/station/settings_page.py" line="368"/>
         <source>TrueType 字体 (*.ttf *.ttc)</source>
         <translation>TrueType fonts (*.ttf *.ttc)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="374"/>
+        <location filename="../../ui/station/settings_page.py" line="382"/>
         <source>{path}（子字体 {n}）</source>
         <translation>{path} (subfont {n})</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="375"/>
+        <location filename="../../ui/station/settings_page.py" line="383"/>
         <source>可用：{0}</source>
         <translation>OK: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="381"/>
+        <location filename="../../ui/station/settings_page.py" line="389"/>
         <source>备份到</source>
         <translation>Back up to</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="382"/>
+        <location filename="../../ui/station/settings_page.py" line="390"/>
         <source>SQLite 数据库 (*.sqlite3)</source>
         <translation>SQLite database (*.sqlite3)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="391"/>
+        <location filename="../../ui/station/settings_page.py" line="399"/>
         <source>正在备份…</source>
         <translation>Backing up…</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="395"/>
+        <location filename="../../ui/station/settings_page.py" line="403"/>
         <source>已备份到 {0}</source>
         <translation>Backed up to {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="410"/>
+        <location filename="../../ui/station/settings_page.py" line="418"/>
         <source>已新增账号 {0}</source>
         <translation>Account {0} added</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="426"/>
+        <location filename="../../ui/station/settings_page.py" line="434"/>
         <source>请先在表中选择一个账号。</source>
         <translation>Select an account in the table first.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="431"/>
+        <location filename="../../ui/station/settings_page.py" line="439"/>
         <source>自己的密码请在“账户 → 修改密码”中修改。</source>
         <translation>Change your own password under “Account → Change password”.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="438"/>
+        <location filename="../../ui/station/settings_page.py" line="446"/>
         <source>已重置 {0} 的密码。一次性密码：{1}&#x3000;请当面告知本人；该账号下次登录时必须设置新密码。此密码只显示这一次。</source>
         <translation>Password of {0} reset. One-time password: {1}  Tell it to the person directly; they must choose a new password at their next sign-in. It is shown only this once.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="455"/>
+        <location filename="../../ui/station/settings_page.py" line="463"/>
         <source>不能停用当前登录的账号。</source>
         <translation>You cannot disable the account that is signed in.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="464"/>
+        <location filename="../../ui/station/settings_page.py" line="472"/>
         <source>已启用 {0}</source>
         <translation>{0} enabled</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="464"/>
+        <location filename="../../ui/station/settings_page.py" line="472"/>
         <source>已停用 {0}</source>
         <translation>{0} disabled</translation>
     </message>
@@ -6271,67 +6351,67 @@ Double-click to open the case and check it.</translation>
 <context>
     <name>TimelineRenderer</name>
     <message>
-        <location filename="../../ui/common/timeline.py" line="60"/>
+        <location filename="../../ui/common/timeline.py" line="61"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/common/timeline.py" line="60"/>
+        <location filename="../../ui/common/timeline.py" line="61"/>
         <source>环节</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../ui/common/timeline.py" line="60"/>
+        <location filename="../../ui/common/timeline.py" line="61"/>
         <source>经办</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../ui/common/timeline.py" line="60"/>
+        <location filename="../../ui/common/timeline.py" line="61"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/common/timeline.py" line="104"/>
+        <location filename="../../ui/common/timeline.py" line="105"/>
         <source>告知补正 {n} 项</source>
         <translation>Items to supplement: {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/common/timeline.py" line="106"/>
+        <location filename="../../ui/common/timeline.py" line="107"/>
         <source>（新增告知项，理由：{why}）</source>
         <translation>(items added, reason: {why})</translation>
     </message>
     <message>
-        <location filename="../../ui/common/timeline.py" line="113"/>
+        <location filename="../../ui/common/timeline.py" line="114"/>
         <source>（暂定）</source>
         <translation> (provisional)</translation>
     </message>
     <message>
-        <location filename="../../ui/common/timeline.py" line="114"/>
+        <location filename="../../ui/common/timeline.py" line="115"/>
         <source>办结期限 {due}{extra}</source>
         <translation>Due {due}{extra}</translation>
     </message>
     <message>
-        <location filename="../../ui/common/timeline.py" line="133"/>
+        <location filename="../../ui/common/timeline.py" line="136"/>
         <source>差评</source>
         <translation>Bad rating</translation>
     </message>
     <message>
-        <location filename="../../ui/common/timeline.py" line="137"/>
+        <location filename="../../ui/common/timeline.py" line="140"/>
         <source>（{channel}）</source>
         <translation> ({channel})</translation>
     </message>
     <message>
-        <location filename="../../ui/common/timeline.py" line="143"/>
+        <location filename="../../ui/common/timeline.py" line="146"/>
         <source>窗口领取</source>
         <translation>Collect at counter</translation>
     </message>
     <message>
-        <location filename="../../ui/common/timeline.py" line="143"/>
+        <location filename="../../ui/common/timeline.py" line="146"/>
         <source>邮寄送达</source>
         <translation>By post</translation>
     </message>
     <message>
-        <location filename="../../ui/common/timeline.py" line="144"/>
+        <location filename="../../ui/common/timeline.py" line="147"/>
         <source>电子送达</source>
         <translation>Electronic delivery</translation>
     </message>
@@ -6472,12 +6552,12 @@ Double-click to open the case and check it.</translation>
         <translation>“{name}” is not obtained from shared data; the applicant must bring it.</translation>
     </message>
     <message>
-        <location filename="../../clerk/cases/ledger.py" line="105"/>
+        <location filename="../../clerk/cases/ledger.py" line="106"/>
         <source>案件不存在。</source>
         <translation>No such case.</translation>
     </message>
     <message>
-        <location filename="../../clerk/cases/ledger.py" line="115"/>
+        <location filename="../../clerk/cases/ledger.py" line="116"/>
         <source>没有案件编号为 {case_no} 的办件。</source>
         <translation>There is no case numbered {case_no}.</translation>
     </message>
@@ -6532,25 +6612,35 @@ Double-click to open the case and check it.</translation>
         <translation>Name the special procedure (public posting, hearing, expert assessment …).</translation>
     </message>
     <message>
-        <location filename="../../clerk/cases/service.py" line="344"/>
+        <location filename="../../clerk/cases/service.py" line="345"/>
+        <source>已登记申请人不愿评价，无需再次登记。</source>
+        <translation>The applicant&apos;s decline to rate is already recorded.</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/cases/service.py" line="361"/>
         <location filename="../../district/api/cases.py" line="226"/>
         <source>留言不能为空。</source>
         <translation>The comment is empty.</translation>
     </message>
     <message>
-        <location filename="../../clerk/cases/service.py" line="370"/>
+        <location filename="../../clerk/cases/service.py" line="387"/>
         <source>未知状态 {state}；可用：{items}</source>
         <translation>Unknown state {state}; known: {items}</translation>
     </message>
     <message>
-        <location filename="../../clerk/cases/service.py" line="432"/>
+        <location filename="../../clerk/cases/service.py" line="449"/>
         <source>材料已齐全，应当场受理，不能出具补正告知。</source>
         <translation>Materials complete: accept now; a supplement notice is not allowed.</translation>
     </message>
     <message>
-        <location filename="../../clerk/cases/service.py" line="454"/>
+        <location filename="../../clerk/cases/service.py" line="471"/>
         <source>评价等级须为 1–5（5 非常满意 … 1 非常不满意）。</source>
         <translation>The rating must be 1–5 (5 very satisfied … 1 very dissatisfied).</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/cases/service.py" line="476"/>
+        <source>申请人不愿评价时不记录评价等级；请登记“申请人不愿评价”。</source>
+        <translation>A decline carries no rating level; record &quot;Applicant declined to rate&quot; instead.</translation>
     </message>
     <message>
         <location filename="../../clerk/cases/states.py" line="143"/>
@@ -6802,22 +6892,22 @@ Double-click to open the case and check it.</translation>
         <translation>A name has at most {name_max_length} characters; this one has {count}. Check it and enter it again.</translation>
     </message>
     <message>
-        <location filename="../../clerk/validation.py" line="420"/>
+        <location filename="../../clerk/validation.py" line="427"/>
         <source>证件号码不足4位，无法取后4位。请核对证件号码。</source>
         <translation>The ID number has fewer than 4 characters, so there are no last 4. Check the ID number.</translation>
     </message>
     <message>
-        <location filename="../../clerk/validation.py" line="446"/>
+        <location filename="../../clerk/validation.py" line="453"/>
         <source>服务站代码应为12位数字（统计用区划代码），现在是“{text}”。请核对后重新输入。</source>
         <translation>A station code is 12 digits (the statistical area code); it is “{text}”. Check it and enter it again.</translation>
     </message>
     <message>
-        <location filename="../../clerk/validation.py" line="454"/>
+        <location filename="../../clerk/validation.py" line="461"/>
         <source>服务站代码第7至9位（街道/乡镇）应在001至399之间，现在是“{township}”。请核对统计用区划代码。</source>
         <translation>Digits 7–9 (street or township) must be 001 to 399; they are “{township}”. Check the statistical area code.</translation>
     </message>
     <message>
-        <location filename="../../clerk/validation.py" line="459"/>
+        <location filename="../../clerk/validation.py" line="466"/>
         <source>服务站代码第10至12位（社区/村）应在000至399之间（000表示街道/乡镇本级），现在是“{village}”。请核对统计用区划代码。</source>
         <translation>Digits 10–12 (community or village) must be 000 to 399 (000 is the street or township itself); they are “{village}”. Check the statistical area code.</translation>
     </message>
@@ -7205,8 +7295,9 @@ Double-click to open the case and check it.</translation>
         <translation>The district answered with another station code or window number than this PC&apos;s; the token was not saved.</translation>
     </message>
     <message>
-        <location filename="../../clerk/ratings.py" line="57"/>
+        <location filename="../../clerk/ratings.py" line="71"/>
         <source>评价渠道“{value}”无效：须为 device（窗口评价器）、phone（申请人手机）或 clerk_on_behalf（窗口人员代为录入）。</source>
+        <extracomment>The channels a score may come through (a decline carries none). The channels the clerk records (named in the rating); the others are the citizen&apos;s own.</extracomment>
         <translation>Invalid rating channel “{value}”: use device (counter rating device), phone (citizen’s phone) or clerk_on_behalf (entered by staff).</translation>
     </message>
     <message>
@@ -7639,44 +7730,44 @@ Double-click to open the case and check it.</translation>
         <translation>Result notice</translation>
     </message>
     <message>
-        <location filename="../../ui/common/widgets.py" line="133"/>
+        <location filename="../../ui/common/widgets.py" line="132"/>
         <source>被拒 {n}</source>
         <translation>{n} rejected</translation>
     </message>
     <message>
-        <location filename="../../ui/common/widgets.py" line="135"/>
+        <location filename="../../ui/common/widgets.py" line="134"/>
         <source>待同步 {n}</source>
         <translation>{n} not synced</translation>
     </message>
     <message>
-        <location filename="../../ui/common/widgets.py" line="136"/>
+        <location filename="../../ui/common/widgets.py" line="135"/>
         <source>已同步</source>
         <translation>Synced</translation>
     </message>
     <message>
-        <location filename="../../ui/common/widgets.py" line="197"/>
+        <location filename="../../ui/common/widgets.py" line="184"/>
         <source>、</source>
         <comment>list separator</comment>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../ui/common/widgets.py" line="202"/>
+        <location filename="../../ui/common/widgets.py" line="189"/>
         <source>；</source>
         <comment>clause separator</comment>
         <translation>; </translation>
     </message>
     <message>
-        <location filename="../../ui/common/widgets.py" line="207"/>
+        <location filename="../../ui/common/widgets.py" line="194"/>
         <source>{label}：{text}</source>
         <translation>{label}: {text}</translation>
     </message>
     <message>
-        <location filename="../../ui/common/widgets.py" line="334"/>
+        <location filename="../../ui/common/widgets.py" line="321"/>
         <source>（补打）</source>
         <translation> (reprint)</translation>
     </message>
     <message>
-        <location filename="../../ui/common/widgets.py" line="457"/>
+        <location filename="../../ui/common/widgets.py" line="444"/>
         <source>{name}（原件{o}份、复印件{c}份）</source>
         <translation>{name} ({o} original(s), {c} copy/copies)</translation>
     </message>
@@ -7719,29 +7810,34 @@ Double-click to open the case and check it.</translation>
 <context>
     <name>ratings</name>
     <message>
-        <location filename="../../ui/common/widgets.py" line="189"/>
-        <source>评价须由申请人本人作出：通过窗口评价器或本人手机。仅当申请人口述、由窗口人员代为录入时选择“窗口人员代为录入”，评价将注明录入人。</source>
-        <translation>Ratings are the citizen’s own: given on the counter rating device or on their own phone. Choose “Entered by staff” only when the citizen dictates the rating; it then names who entered it.</translation>
-    </message>
-    <message>
-        <location filename="../../clerk/ratings.py" line="36"/>
+        <location filename="../../clerk/ratings.py" line="40"/>
         <source>窗口评价器</source>
         <translation>Rating device</translation>
     </message>
     <message>
-        <location filename="../../clerk/ratings.py" line="37"/>
+        <location filename="../../clerk/ratings.py" line="41"/>
         <source>申请人手机</source>
         <translation>Citizen’s phone</translation>
     </message>
     <message>
-        <location filename="../../clerk/ratings.py" line="38"/>
+        <location filename="../../clerk/ratings.py" line="42"/>
         <source>窗口人员代为录入</source>
         <translation>Entered by staff</translation>
     </message>
     <message>
-        <location filename="../../clerk/ratings.py" line="42"/>
+        <location filename="../../clerk/ratings.py" line="43"/>
+        <source>申请人不愿评价</source>
+        <translation>Applicant declined to rate</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/ratings.py" line="47"/>
         <source>窗口人员代为录入（{name}）</source>
         <translation>Entered by staff ({name})</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/ratings.py" line="49"/>
+        <source>申请人不愿评价（{name}登记）</source>
+        <translation>Applicant declined to rate (recorded by {name})</translation>
     </message>
 </context>
 <context>
@@ -7808,14 +7904,14 @@ Double-click to open the case and check it.</translation>
     </message>
     <message>
         <location filename="../../clerk/reports.py" line="107"/>
-        <source>期间内记录的评价，每件一次，按评价等级和评价渠道统计。</source>
-        <translation>Ratings recorded in the period, one per case, by level and by channel.</translation>
+        <source>期间内记录的评价，每件一次，按评价等级和评价渠道统计；申请人不愿评价的单独计数，不计入评价等级。</source>
+        <translation>Ratings recorded in the period, one per case, by level and channel; declines are counted apart, not as a rating level.</translation>
     </message>
 </context>
 <context>
     <name>widgets</name>
     <message>
-        <location filename="../../ui/common/widgets.py" line="323"/>
+        <location filename="../../ui/common/widgets.py" line="310"/>
         <source>无法打开打印预览（缺少 QtPdf 组件）。文书已生成，请联系管理员。</source>
         <translation>Cannot open the print preview (QtPdf is missing). The document was generated; contact the administrator.</translation>
     </message>

@@ -268,3 +268,33 @@ def test_unknown_channels_are_refused_and_nothing_is_stored(
         ws.cases.rate(case_no, 5, channel=value)
     assert err.value.code == "rating.channel"
     assert ws.cases.get(case_no).version == before and ws.cases.get(case_no).rating is None
+
+
+def test_a_decline_is_counted_apart_and_gives_way_to_the_citizens_rating(
+        ws: Workspace, cases: Cases, clock: FakeClock) -> None:
+    from clerk.errors import StateError, ValidationError
+
+    clock.set_local(DAYS[0])
+    declined = cases.completed(rating=None)
+    rec = ws.cases.decline_rating(declined)
+    assert rec.rating is not None and rec.rating["channel"] == "declined"
+    assert "score" not in rec.rating and rec.rating["entered_by"]
+    with pytest.raises(StateError) as again:
+        ws.cases.decline_rating(declined)
+    assert again.value.code == "rating.already_declined"
+    with pytest.raises(ValidationError) as scored:  # a decline never carries a score
+        ws.cases.rate(declined, 3, channel=RatingChannel.DECLINED)
+    assert scored.value.code == "rating.declined_score"
+    changed_mind = cases.completed(rating=None)
+    ws.cases.decline_rating(changed_mind)
+    ws.cases.rate(changed_mind, 5, channel=RatingChannel.DEVICE)  # on the display, later
+    rated = cases.completed(rating=4)
+    with pytest.raises(StateError):  # the citizen's score is never replaced by a decline
+        ws.cases.decline_rating(rated)
+    with ws.store.read() as s:
+        report = station_report(s, DAYS[0], DAYS[0], cut_of(ws))
+        row = s.execute(select(Case.rating).where(Case.case_no == declined)).scalar_one()
+    assert row is None  # the case list's rating column holds scores only
+    assert report.ratings == {5: 1, 4: 1} and report.rated == 2
+    assert report.declined == 1
+    assert report.channels == {RatingChannel.DEVICE: 2, RatingChannel.DECLINED: 1}

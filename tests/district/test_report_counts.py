@@ -17,7 +17,7 @@ import pytest
 from clerk.cases.events import Event
 from clerk.cases.ledger import append_event, load_by_case_no
 from clerk.cases.states import EventType, Side
-from clerk.ratings import RatingChannel, channel_of
+from clerk.ratings import SCORED_CHANNELS, RatingChannel, channel_of
 from clerk.timeutil import local_date
 from clerk.workspace import Workspace
 from tests.clerk.factories import STATION
@@ -106,7 +106,7 @@ def generate(api: District, st: Station, clock: FakeClock, reviewer: str) -> Non
             if kind == "station_done":
                 rating = rng.choice((5, 4, 3, 2, 1, None))
                 ws.cases.complete(rec.case_no, rating=rating,
-                                  rating_channel=rng.choice(list(RatingChannel)))
+                                  rating_channel=rng.choice(list(SCORED_CHANNELS)))
                 if rating is None:
                     unrated.append(rec.case_no)
             st.sync(rec.case_no)
@@ -192,10 +192,11 @@ def test_period_report_agrees_with_the_case_list(api: District, sws: Workspace,
         assert report["rating_channels"] == expected_channels, (a, b)
         ratings = api.get(f"/oversight/ratings?from={a}&to={b}", reviewer).json()
         assert ratings["overall"]["channels"] == expected_channels
-        assert sum(ratings["overall"]["channels"].values()) == ratings["overall"]["total"]
+        scored = {k: n for k, n in ratings["overall"]["channels"].items() if k != "declined"}
+        assert sum(scored.values()) == ratings["overall"]["total"]
     week = api.get(f"/oversight/report?from={DAYS[0]}&to={DAYS[4]}", reviewer).json()
     assert week["total"]["accepted"] == 35 and week["total"]["completed"] > 10
-    assert all(n > 0 for n in week["rating_channels"].values())
+    assert all(n > 0 for k, n in week["rating_channels"].items() if k != "declined")
 
 
 def test_the_channel_travels_to_the_district(api: District, sws: Workspace,
@@ -214,6 +215,10 @@ def test_the_channel_travels_to_the_district(api: District, sws: Workspace,
     sws.cases.complete(old.case_no)
     _old_rating(sws, old.case_no)  # as an older workstation wrote it
     st.sync(old.case_no)
+    declined = accepted_case(sws, st.next_id(), matter=STATION)
+    sws.cases.complete(declined.case_no)
+    sws.cases.decline_rating(declined.case_no)  # counted apart, never as a score
+    declined_id = st.sync(declined.case_no)
 
     record = api.get(f"/cases/{keyed_id}", reviewer).json()["record"]
     assert record["rating"]["channel"] == "clerk_on_behalf"
@@ -221,15 +226,20 @@ def test_the_channel_travels_to_the_district(api: District, sws: Workspace,
     assert record["rating"]["entered_by_name"] == "王窗口"
     assert api.get(f"/cases/{phone_id}", reviewer).json()["record"]["rating"]["channel"] \
         == "phone"
+    declined_record = api.get(f"/cases/{declined_id}", reviewer).json()["record"]
+    assert declined_record["rating"]["channel"] == "declined"
     ratings = api.get("/oversight/ratings", reviewer).json()
-    assert ratings["overall"]["channels"] == {"device": 1, "phone": 1, "clerk_on_behalf": 1}
+    assert ratings["overall"]["channels"] == {"device": 1, "phone": 1, "clerk_on_behalf": 1,
+                                              "declined": 1}
+    assert ratings["overall"]["total"] == 3 and ratings["overall"]["average"] == round(11 / 3, 2)
     assert ratings["by_station"][0]["channels"]["clerk_on_behalf"] == 1
     items = api.get("/oversight/followups", reviewer).json()["items"]
     assert [(i["case_id"], i["channel"], i["entered_by"]) for i in items] == [
         (keyed_id, "clerk_on_behalf", "王窗口")]
     today = local_date(clock())
     report = api.get(f"/oversight/report?from={today}&to={today}", reviewer).json()
-    assert report["rating_channels"] == {"device": 1, "phone": 1, "clerk_on_behalf": 1}
+    assert report["rating_channels"] == {"device": 1, "phone": 1, "clerk_on_behalf": 1,
+                                         "declined": 1}
 
 
 def _old_rating(ws: Workspace, case_no: str) -> None:

@@ -210,13 +210,18 @@ def test_one_case_through_station_and_district_windows(
         cases.show_case(case_no)
     detail = cases.detail
     qtbot.mouseClick(detail.complete_button, Qt.MouseButton.LeftButton)
-    qtbot.keyClick(detail.complete_rating, Qt.Key.Key_2)
-    detail.complete_comment.setText("来回跑了两次")
     with qtbot.waitSignal(detail.case_changed, timeout=TIMEOUT_MS):
         qtbot.mouseClick(detail.confirm_complete_button, Qt.MouseButton.LeftButton)
+    # The citizen rates on the customer display (the counter's rating device).
+    display = w.customer.display
+    assert display is not None and display.isVisible()
+    qtbot.waitUntil(lambda: display.view.case_no == case_no, timeout=TIMEOUT_MS)
+    with qtbot.waitSignal(w.customer.rating_recorded, timeout=TIMEOUT_MS):
+        qtbot.mouseClick(display.rating_buttons[2], Qt.MouseButton.LeftButton)
     done = station_case(w, case_no)
     assert done.state == State.COMPLETED and done.rating["score"] == 2
-    assert sync_now(qtbot, w).push.accepted == 1
+    assert done.rating["channel"] == "device"
+    assert sync_now(qtbot, w).push.accepted == 2  # the hand-over, then the rating
 
     # District: the bad rating is a follow-up item; station and district reconcile.
     ratings: Any = d.page("ratings")
@@ -226,7 +231,7 @@ def test_one_case_through_station_and_district_windows(
         ratings.reload()
     assert [ratings.items.row_at(i).payload.case_no
             for i in range(ratings.items.rowCount())] == [case_no]
-    assert ratings.items.row_at(0).payload.comment == "来回跑了两次"
+    assert ratings.items.row_at(0).payload.channel == "device"
     with qtbot.waitSignal(sync_page.reconciled, timeout=TIMEOUT_MS) as blocker:
         qtbot.mouseClick(sync_page.reconcile_button, Qt.MouseButton.LeftButton)
     assert blocker.args[0].reconciled

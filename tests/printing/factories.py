@@ -234,6 +234,7 @@ def daily_report(**changes: object) -> DailyReportData:
             MatterCountRow(name, code, tuple((i + 2 * j) % 4 for j in range(10)))
             for i, (name, code) in enumerate(names)),
         rating_channels=(("窗口评价器", 14), ("申请人手机", 5), ("窗口人员代为录入", 1)),
+        declined=3,
     )
     return replace(data, **changes)  # type: ignore[arg-type]
 

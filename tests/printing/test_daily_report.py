@@ -63,6 +63,7 @@ def test_ratings_by_channel(report_pdf: bytes) -> None:
     assert "评价渠道" in text
     for label in ("窗口评价器", "申请人手机", "窗口人员代为录入"):
         assert label in text
+    assert "申请人不愿评价：3件（不计入评价等级和以上合计）" in text  # apart from the scores
 
 
 def test_report_carries_no_personal_data(report_pdf: bytes) -> None:

@@ -20,8 +20,10 @@ from tests.clerk.case_builder import BIRTH, DIBAO, ELDERLY, Cases, clone_cases
 from tests.conftest import FakeClock
 from tests.printing.pdftools import pdf_text
 from ui.common.widgets import LEVEL_COLOURS
+from ui.station.case_detail import RatingPicker
 from ui.station.case_table_model import CaseTableModel
 from ui.station.cases_page import CasesPage
+from ui.station.counter_view import Showing
 from ui.station.session import Session
 
 TIMEOUT_MS = 10_000
@@ -231,7 +233,7 @@ def test_header_click_sorts_in_sql(qtbot: QtBot, make_page: Callable[[], CasesPa
 
 # --- the detail pane ---------------------------------------------------------------------------
 
-def test_complete_and_hand_over_with_a_bad_rating(
+def test_complete_and_hand_over_puts_the_rating_on_the_display(
         qtbot: QtBot, make_page: Callable[[], CasesPage], session: Session, ws: Workspace,
         cases: Cases) -> None:
     case_no = cases.decided(approve=True)
@@ -243,9 +245,10 @@ def test_complete_and_hand_over_with_a_bad_rating(
     qtbot.mouseClick(detail.complete_button, Qt.MouseButton.LeftButton)
     assert detail.forms.currentWidget() is detail.complete_form
     detail.delivery_combo.setCurrentIndex(detail.delivery_combo.findData("邮寄送达"))
-    qtbot.keyClick(detail.complete_rating, Qt.Key.Key_2)
-    assert "差评" in detail.complete_rating.meaning.text()
-    detail.complete_comment.setText("等候时间太长")
+    # the clerk picks no score at the hand-over: the citizen rates on the display
+    assert not detail.complete_form.findChildren(RatingPicker)
+    views: list[Any] = []
+    session.bus.counter_view.connect(views.append)
     documents: list[Any] = []
     detail.document_ready.connect(documents.append)
     with qtbot.waitSignals([detail.document_ready, session.bus.case_changed],
@@ -254,9 +257,9 @@ def test_complete_and_hand_over_with_a_bad_rating(
     rec = ws.cases.get(case_no)
     assert rec.state == State.COMPLETED
     assert rec.result is not None and rec.result["delivery"] == "邮寄送达"
-    assert rec.rating is not None and rec.rating["score"] == 2 and rec.rating["bad"]
-    assert rec.rating["comment"] == "等候时间太长"
-    assert rec.rating["channel"] == "device"  # the form's default: the rating device
+    assert rec.rating is None
+    assert [(v.showing, v.case_no) for v in views] == [(Showing.RATING, case_no)]
+    assert "********" in views[0].id_masked and "*" in views[0].name  # masked
     (doc,) = documents
     assert doc.kind == "result" and not doc.reprint
     assert "办结通知" in pdf_text(doc.pdf)
@@ -264,9 +267,9 @@ def test_complete_and_hand_over_with_a_bad_rating(
     assert isinstance(previews, Previews) and len(previews.opened) == 1
     qtbot.waitUntil(lambda: cell(page, case_no, CaseTableModel.STATE) == "已办结",
                     timeout=TIMEOUT_MS)
-    qtbot.waitUntil(lambda: "差评" in detail.summary_view.toPlainText(), timeout=TIMEOUT_MS)
-    assert "评价渠道：窗口评价器" in detail.summary_view.toPlainText()
-    assert not detail.complete_button.isVisible()
+    qtbot.waitUntil(lambda: "尚未评价" in detail.summary_view.toPlainText(),
+                    timeout=TIMEOUT_MS)
+    assert not detail.complete_button.isVisible() and detail.rate_button.isVisible()
 
 
 def test_station_level_case_completes_without_rating_and_is_rated_later(
@@ -285,10 +288,10 @@ def test_station_level_case_completes_without_rating_and_is_rated_later(
     qtbot.mouseClick(detail.rate_button, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(detail.save_rating_button, Qt.MouseButton.LeftButton)
     assert "请选择评价等级" in detail.rate_error.text()  # nothing chosen: nothing stored
+    # the citizen dictated it: the clerk keys it in, and the form and the rating say so
+    assert "代为录入" in detail.dictated_label.text() and "王窗口" in detail.dictated_label.text()
     qtbot.mouseClick(detail.rate_picker.buttons[4], Qt.MouseButton.LeftButton)
     detail.rate_comment.setText("很方便")
-    # the citizen dictated it: the clerk keys it in, and the rating says so with the name
-    detail.rate_channel.setCurrentIndex(detail.rate_channel.findData("clerk_on_behalf"))
     click(qtbot, page, detail.save_rating_button)
     rating = ws.cases.get(case_no).rating
     assert rating is not None and rating["score"] == 4 and not rating["bad"]
@@ -296,6 +299,28 @@ def test_station_level_case_completes_without_rating_and_is_rated_later(
     qtbot.waitUntil(lambda: not detail.rate_button.isVisible(), timeout=TIMEOUT_MS)
     qtbot.waitUntil(lambda: "窗口人员代为录入（王窗口）" in detail.summary_view.toPlainText(),
                     timeout=TIMEOUT_MS)
+
+
+def test_the_clerk_notes_a_decline_and_the_citizen_may_still_rate_on_the_display(
+        qtbot: QtBot, make_page: Callable[[], CasesPage], session: Session, ws: Workspace,
+        cases: Cases) -> None:
+    case_no = cases.completed(rating=None)
+    page = make_page()
+    select(qtbot, page, case_no)
+    detail = page.detail
+    qtbot.mouseClick(detail.rate_button, Qt.MouseButton.LeftButton)
+    click(qtbot, page, detail.decline_button)
+    rating = ws.cases.get(case_no).rating
+    assert rating is not None and rating["channel"] == "declined" and "score" not in rating
+    qtbot.waitUntil(lambda: "申请人不愿评价（王窗口登记）" in detail.summary_view.toPlainText(),
+                    timeout=TIMEOUT_MS)
+    # the citizen changes their mind: the buttons go on the display once more
+    qtbot.waitUntil(lambda: detail.rate_button.isVisible(), timeout=TIMEOUT_MS)
+    qtbot.mouseClick(detail.rate_button, Qt.MouseButton.LeftButton)
+    assert not detail.decline_button.isVisible()  # declined once is enough
+    with qtbot.waitSignal(session.bus.counter_view, timeout=TIMEOUT_MS) as shown:
+        qtbot.mouseClick(detail.ask_display_button, Qt.MouseButton.LeftButton)
+    assert shown.args[0].showing == Showing.RATING and shown.args[0].case_no == case_no
 
 
 def test_withdraw_needs_a_reason_and_confirmation(

@@ -158,7 +158,8 @@ def test_a_bad_rating_becomes_a_follow_up_with_a_15_working_day_deadline(
     assert page.cards["open"].number.text() == "1"
     station_row = page.by_station.row_at(0)
     assert station_row.texts[1] == "1" and station_row.texts[4] == "1"  # one 5, one 2
-    assert station_row.texts[-3:] == ("1", "0", "1")  # device, phone, keyed in by a clerk
+    # device, phone, keyed in by a clerk, and declines apart (no score)
+    assert station_row.texts[-4:] == ("1", "0", "1", "0")
     assert "评价渠道：窗口评价器 1" in page.note.text()
     assert page.items.rowCount() == 1
     assert page.items.row_at(0).texts[-1] == "窗口人员代为录入（王窗口）"

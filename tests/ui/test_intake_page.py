@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
@@ -26,6 +27,7 @@ from clerk.workspace import Workspace
 from printing.qr import qr_payload
 from tests.printing.pdftools import pdf_text
 from ui.common.operations import synchronous_operations, task_manager
+from ui.station.counter_view import Showing
 from ui.station.intake.decision import Mode
 from ui.station.intake.page import IntakePage
 from ui.station.intake.work import Decision, changes_against
@@ -211,8 +213,9 @@ def test_refusal_with_reason(qtbot: QtBot, page: IntakePage, session: Session,
     assert "不予受理通知书" in text and reason[:8] in text
 
 
-def test_instant_completion_with_rating(qtbot: QtBot, page: IntakePage, session: Session,
-                                        id_factory: IdFactory) -> None:
+def test_instant_completion_asks_the_citizen_to_rate(qtbot: QtBot, page: IntakePage,
+                                                    session: Session,
+                                                    id_factory: IdFactory) -> None:
     choose_matter(qtbot, page, MEDICAL)
     enter_applicant(qtbot, page, id_factory(4), "周敏")
     page.form_panel.set_raw_values({"insured_category": "劳动年龄内居民"})
@@ -222,16 +225,18 @@ def test_instant_completion_with_rating(qtbot: QtBot, page: IntakePage, session:
     mark(page, "id_card")
     assert complete.isEnabled()
     panel = page.decision_panel
-    assert panel.rating_box.isVisible()
-    panel.rating_combo.setCurrentIndex(panel.rating_combo.findData(5))
+    assert panel.rating_note.isVisible()  # no score to pick: the citizen rates
+    views: list[Any] = []
+    session.bus.counter_view.connect(views.append)
     with qtbot.waitSignal(page.documents_ready, timeout=10_000) as blocker:
         qtbot.keyClick(page, Qt.Key.Key_F12)
     docs = blocker.args[0]
     assert [d.kind for d in docs] == ["receipt", "result"]
     case_no = case_no_in_banner(page)
     rec = session.ws.cases.get(case_no)
-    assert rec.state == State.COMPLETED
-    assert rec.rating is not None and rec.rating["score"] == 5
+    assert rec.state == State.COMPLETED and rec.rating is None
+    rating = [v for v in views if v.showing == Showing.RATING]
+    assert [v.case_no for v in rating] == [case_no] and views[-1] is rating[0]
     preview = page.preview
     assert preview is not None and preview.document_count() == 2
     assert "受理回执" in pdf_text(preview.pdfs()[0])

@@ -16,6 +16,7 @@ from typing import Any
 from PySide6.QtCore import QObject
 
 from clerk.cases.events import parse_utc
+from clerk.ratings import is_declined
 from clerk.timeutil import local_time
 from ui.common.widgets import (
     RED,
@@ -127,6 +128,8 @@ class TimelineRenderer(QObject):
         return esc(join_clauses(x for x in (p.get("note", ""), items) if x))
 
     def rating_text(self, rating: Mapping[str, Any]) -> str:
+        if is_declined(rating):  # no score: who noted that the citizen did not rate
+            return esc(rating_channel_text(rating))
         score = int(rating.get("score", 0) or 0)
         text = esc(f"{score} {rating_label(score)}") if 1 <= score <= 5 else ""
         if rating.get("bad"):

@@ -22,7 +22,6 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QFrame,
     QHBoxLayout,
     QHeaderView,
@@ -178,18 +177,6 @@ def channel_label(channel: RatingChannel) -> str:
 def rating_channel_text(rating: Mapping[str, Any] | None) -> str:
     """Where a stored rating came from, naming the clerk who keyed it in."""
     return channel_text(rating, lambda s: QCoreApplication.translate("ratings", s))
-
-
-def rating_channel_combo() -> QComboBox:
-    """Where the rating being recorded came from; the device first (the usual channel).
-    A clerk's entry is stored with the clerk's name (clerk.ratings)."""
-    combo = QComboBox()
-    for channel in RatingChannel:
-        combo.addItem(channel_label(channel), channel.value)
-    combo.setToolTip(QCoreApplication.translate(
-        "ratings", "评价须由申请人本人作出：通过窗口评价器或本人手机。仅当申请人口述、由窗口人员"
-                   "代为录入时选择“窗口人员代为录入”，评价将注明录入人。"))
-    return combo
 
 
 def join_list(items: Iterable[str]) -> str:

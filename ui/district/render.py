@@ -16,6 +16,7 @@ from clerk.cases.checklist import ItemStatus
 from clerk.cases.due import moved_payload
 from clerk.cases.states import State
 from clerk.id_documents import mask_of
+from clerk.ratings import is_declined
 from clerk.validation import mask_mobile
 from ui.common.id_input import masked_id_text
 from ui.common.timeline import TimelineLine, TimelineRenderer, when
@@ -34,6 +35,7 @@ from ui.common.widgets import (
     join_list,
     labelled,
     level_label,
+    rating_channel_text,
     rating_label,
     state_label,
     table,
@@ -221,6 +223,8 @@ class DistrictRenderer(QObject):
         rating = c.record.get("rating")
         if not rating:
             return ""
+        if is_declined(rating):
+            return f"<h3>{esc(self.tr('好差评'))}</h3><p>{esc(rating_channel_text(rating))}</p>"
         score = int(rating.get("score", 0) or 0)
         text = f"{score} {esc(rating_label(score))}" if 1 <= score <= 5 else str(score)
         if score and score <= 2:

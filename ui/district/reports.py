@@ -103,7 +103,9 @@ class ReportsPage(QWidget):
             generated_at=r.generated_at, generated_by=session.display_name,
             by_station=[_row(x) for x in r.by_station], by_matter=[_row(x) for x in r.by_matter],
             total=_row(r.total),
-            rating_channels=[(c.label, r.rating_channels.get(c.value, 0)) for c in RatingChannel])
+            rating_channels=[(c.label, r.rating_channels.get(c.value, 0)) for c in RatingChannel
+                             if c != RatingChannel.DECLINED],
+            declined=r.rating_channels.get(RatingChannel.DECLINED.value, 0))
 
     def district_name(self) -> str:
         """海淀区政务服务中心: the district most of the stations belong to."""

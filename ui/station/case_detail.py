@@ -49,6 +49,7 @@ from clerk.cases.states import RESUMABLE, EventType, Side, State, check_event
 from clerk.cases.supervision import case_level, pauses_of
 from clerk.errors import StateError, ValidationError
 from clerk.id_documents import mask_of
+from clerk.ratings import RatingChannel, is_declined
 from clerk.timeutil import local_date
 from clerk.validation import mask_mobile
 from clerk.workspace import Workspace
@@ -75,13 +76,13 @@ from ui.common.widgets import (
     labelled,
     level_label,
     open_pdf_preview,
-    rating_channel_combo,
     rating_channel_text,
     rating_label,
     state_label,
     table,
     tag,
 )
+from ui.station.counter_view import rating_of
 from ui.station.session import Session
 from ui.station.supplement_dialog import SupplementDialog
 
@@ -326,6 +327,8 @@ class DetailRenderer(QObject):
         title = "<h3>" + esc(self.tr("好差评")) + "</h3>"
         if not r.rating:
             return title + "<p class='muted'>" + esc(self.tr("尚未评价。")) + "</p>"
+        if is_declined(r.rating):
+            return title + "<p>" + esc(rating_channel_text(r.rating)) + "</p>"
         score = int(r.rating.get("score", 0))
         text = f"{score} {esc(rating_label(score))}" if 1 <= score <= 5 else str(score)
         bad = ""
@@ -713,10 +716,11 @@ class CaseDetail(CaseView):
             self.delivery_combo.addItem(label, method)
         self.result_edit = QLineEdit()
         self.result_edit.setPlaceholderText(self.tr("选填，如：已发放证件"))
-        self.complete_rating = RatingPicker()
-        self.complete_comment = QLineEdit()
-        self.complete_comment.setPlaceholderText(self.tr("选填"))
-        self.complete_channel = rating_channel_combo()
+        # The citizen rates on the customer display once the result is handed over; the
+        # clerk never picks a score here.
+        self.complete_note = QLabel(self.tr("办结后请申请人本人在评价屏上评价。"))
+        self.complete_note.setWordWrap(True)
+        self.complete_note.setStyleSheet("color: #5f6368;")
         self.confirm_complete_button = QPushButton(self.tr("确认办结并打印办结通知"))
         self.confirm_complete_button.setStyleSheet("font-weight: bold;")
         self.confirm_complete_button.clicked.connect(self.complete)
@@ -724,30 +728,40 @@ class CaseDetail(CaseView):
         cancel.clicked.connect(self._hide_form)
         form.addRow(self.tr("交付方式"), self.delivery_combo)
         form.addRow(self.tr("结果说明"), self.result_edit)
-        form.addRow(self.tr("好差评"), self.complete_rating)
-        form.addRow(self.tr("评价意见"), self.complete_comment)
-        form.addRow(self.tr("评价渠道"), self.complete_channel)
+        form.addRow(self.complete_note)
         form.addRow(self._button_row(self.confirm_complete_button, cancel))
-        for edit in (self.result_edit, self.complete_comment):
-            edit.returnPressed.connect(self.complete)
+        self.result_edit.returnPressed.connect(self.complete)
         return frame
 
     def _build_rate_form(self) -> QFrame:
+        """The citizen rates on the customer display; here the clerk may only put the
+        buttons on that display, note that the citizen declined, or key in a rating the
+        citizen dictated — stored as the clerk's entry, with the clerk's name."""
         frame, form = self._form_frame()
+        intro = QLabel(self.tr("评价须由申请人本人作出（评价屏或本人手机）。"))
+        intro.setWordWrap(True)
+        self.ask_display_button = QPushButton(self.tr("在评价屏上请申请人评价"))
+        self.ask_display_button.clicked.connect(self.ask_on_display)
+        self.decline_button = QPushButton(self.tr("申请人不愿评价"))
+        self.decline_button.clicked.connect(self.decline)
+        self.dictated_label = QLabel()
+        self.dictated_label.setWordWrap(True)
+        self.dictated_label.setStyleSheet("color: #8a4b00; font-weight: bold;")
         self.rate_picker = RatingPicker()
         self.rate_comment = QLineEdit()
         self.rate_comment.setPlaceholderText(self.tr("选填"))
         self.rate_comment.returnPressed.connect(self.rate)
-        self.rate_channel = rating_channel_combo()
         self.rate_error = FieldError()
-        self.save_rating_button = QPushButton(self.tr("保存评价"))
+        self.save_rating_button = QPushButton(self.tr("保存口述评价（代为录入）"))
         self.save_rating_button.clicked.connect(self.rate)
         cancel = QPushButton(self.tr("取消"))
         cancel.clicked.connect(self._hide_form)
-        form.addRow(self.tr("好差评"), self.rate_picker)
+        form.addRow(intro)
+        form.addRow(self._button_row(self.ask_display_button, self.decline_button))
+        form.addRow(self.dictated_label)
+        form.addRow(self.tr("口述等级"), self.rate_picker)
         form.addRow("", self.rate_error)
         form.addRow(self.tr("评价意见"), self.rate_comment)
-        form.addRow(self.tr("评价渠道"), self.rate_channel)
         form.addRow(self._button_row(self.save_rating_button, cancel))
         return frame
 
@@ -861,7 +875,7 @@ class CaseDetail(CaseView):
         if r.state == State.DRAFT:
             return self.tr("收件尚未完成：继续受理，或按申请人意愿撤回。")
         if Action.RATE in d.actions:
-            return self.tr("已办结，尚未评价：可补记申请人的好差评。")
+            return self.tr("已办结，尚未评价：请申请人在评价屏上评价，或登记口述评价、不愿评价。")
         if r.owner == Side.DISTRICT and Action.SUPPLEMENT in d.actions:
             return self.tr("案件在区中心办理；申请人补交的容缺材料可在此登记。")
         if r.owner == Side.DISTRICT:
@@ -877,17 +891,19 @@ class CaseDetail(CaseView):
             form = self.complete_form
             self.delivery_combo.setCurrentIndex(0)
             self.result_edit.clear()
-            self.complete_rating.set_score(None)
-            self.complete_comment.clear()
-            self.complete_channel.setCurrentIndex(0)
             focus: QWidget = self.delivery_combo
         elif action == Action.RATE:
             form = self.rate_form
             self.rate_picker.set_score(None)
             self.rate_comment.clear()
-            self.rate_channel.setCurrentIndex(0)
             self.rate_error.clear_error()
-            focus = self.rate_picker
+            who = self._session.clerk.display_name if self._session is not None else ""
+            self.dictated_label.setText(self.tr(
+                "或：申请人口述评价，由窗口人员（{name}）代为录入——评价将注明代为录入和录入人。"
+            ).format(name=who))
+            declined = self.data is not None and is_declined(self.data.record.rating)
+            self.decline_button.setVisible(not declined)
+            focus = self.ask_display_button
         else:
             form = self.withdraw_form
             self.withdraw_reason.clear()
@@ -915,17 +931,12 @@ class CaseDetail(CaseView):
         """办结并交付 with the form's delivery, result text and rating."""
         delivery = str(self.delivery_combo.currentData())
         text = self.result_edit.text()
-        score = self.complete_rating.score()
-        comment = self.complete_comment.text()
-        channel = str(self.complete_channel.currentData())
 
         def work(ws: Workspace, case_no: str, clerk: str) -> object:
-            return ws.cases.complete(case_no, delivery=delivery, text=text, rating=score,
-                                     rating_comment=comment, rating_channel=channel,
-                                     clerk=clerk)
+            return ws.cases.complete(case_no, delivery=delivery, text=text, clerk=clerk)
 
-        self._run(work, self.tr("已办结并交付。正在生成办结通知…"), then_print="result",
-                  busy=self.confirm_complete_button)
+        self._run(work, self.tr("已办结并交付，评价屏已请申请人评价。正在生成办结通知…"),
+                  then_print="result", busy=self.confirm_complete_button, then_rate=True)
 
     def rate(self) -> None:
         score = self.rate_picker.score()
@@ -934,14 +945,34 @@ class CaseDetail(CaseView):
             self.rate_picker.setFocus()
             return
         comment = self.rate_comment.text()
-        channel = str(self.rate_channel.currentData())
 
         def work(ws: Workspace, case_no: str, clerk: str) -> object:
-            return ws.cases.rate(case_no, score, comment, channel=channel, clerk=clerk)
+            return ws.cases.rate(case_no, score, comment, channel=RatingChannel.CLERK_ON_BEHALF,
+                                 clerk=clerk)
 
-        note = self.tr("评价已记录。") if score > 2 else self.tr(
-            "差评已记录，将由区中心跟进整改。")
+        note = self.tr("口述评价已代为录入（注明录入人）。") if score > 2 else self.tr(
+            "口述差评已代为录入，将由区中心跟进整改。")
         self._run(work, note, busy=self.save_rating_button)
+
+    def decline(self) -> None:
+        """The citizen does not want to rate: noted without a score, naming the clerk."""
+        def work(ws: Workspace, case_no: str, clerk: str) -> object:
+            return ws.cases.decline_rating(case_no, clerk=clerk)
+
+        self._run(work, self.tr("已登记：申请人不愿评价。"), busy=self.decline_button)
+
+    def ask_on_display(self) -> None:
+        """Put the five rating buttons on the customer display for this case."""
+        if self.data is not None and self._publish_rating(self.data.record):
+            self._hide_form()
+            self._message(self.tr("评价屏已请申请人评价。"))
+
+    def _publish_rating(self, rec: CaseRecord) -> bool:
+        view = rating_of(rec)
+        if view is None or self._session is None:
+            return False
+        self._session.bus.counter_view.emit(view)
+        return True
 
     def withdraw(self) -> None:
         reason = self.withdraw_reason.text().strip()
@@ -980,7 +1011,8 @@ class CaseDetail(CaseView):
         self._run(work, self.tr("已上报区级，联网后同步到区中心。"), busy=self.escalate_button)
 
     def _run(self, work: Callable[[Workspace, str, str], object], done: str, *,
-             then_print: str | None = None, busy: QPushButton | None = None) -> None:
+             then_print: str | None = None, busy: QPushButton | None = None,
+             then_rate: bool = False) -> None:
         session, case_no = self._session, self._key
         if session is None or case_no is None:
             return
@@ -988,9 +1020,11 @@ class CaseDetail(CaseView):
         if busy is not None:
             busy.setEnabled(False)
 
-        def ok(_result: object) -> None:
+        def ok(result: object) -> None:
             if busy is not None:
                 busy.setEnabled(True)
+            if then_rate and isinstance(result, CaseRecord):
+                self._publish_rating(result)
             self._hide_form()
             self._message(done)
             self.reload()

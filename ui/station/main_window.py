@@ -27,6 +27,7 @@ from clerk.station import Account, StationInfo
 from ui.common.idle import IdleWatcher
 from ui.common.navigation import Navigator, PageFactory
 from ui.common.operations import Operation, error_text, message_bridge
+from ui.station.customer_link import CustomerLink
 from ui.station.login_page import LockPage, LoginPage, PasswordPage, SetupPage
 from ui.station.session import (
     CasesPageLike,
@@ -84,6 +85,7 @@ class MainWindow(QMainWindow):
         self.station: StationInfo | None = None
         self.session: Session | None = None
         self.bus = SessionBus(self)
+        self.customer = CustomerLink(self)  # the customer display (双屏)
         self.setWindowTitle(self.tr("StationDesk 便民服务站窗口工作台"))
         self.screens = QStackedWidget()
         self.setCentralWidget(self.screens)
@@ -385,6 +387,7 @@ class MainWindow(QMainWindow):
         ws = self.ws
         Operation(lambda: ws.settings.set(LAST_USER, account.username), parent=self) \
             .run_in_background()
+        self.customer.attach(self.session)
         if account.must_change_password:  # a one-time password from an admin's reset
             self._forced_password_change = True
             self.password_page.ask(account.display_name, forced=True)
@@ -419,6 +422,7 @@ class MainWindow(QMainWindow):
         if ws is None:
             return
         self.idle.set_minutes(float(ws.settings.get(IDLE_LOCK_MINUTES)))
+        self.customer.read_setting(self.screen())
         Operation(lambda: ws.settings.get(PRINT_PRINTER), parent=self).success(
             _apply_printer).run_in_background()
         Operation(ws.authority, parent=self).success(self._show_authority).run_in_background()
@@ -445,6 +449,7 @@ class MainWindow(QMainWindow):
             return
         self.save_drafts()
         self.idle.pause()
+        self.customer.clear()
         self.lock_page.lock_for(self.session.clerk.display_name)
         self.screens.setCurrentWidget(self.lock_page)
 
@@ -501,6 +506,7 @@ class MainWindow(QMainWindow):
         """Back to the sign-in screen; the next clerk signs in (pages keep their drafts)."""
         self.save_drafts()
         self.idle.pause()
+        self.customer.clear()
         self.clerk_label.setText(self.tr("经办人：未登录"))
         if self.ws is not None and self.station is not None:
             ws, station = self.ws, self.station
@@ -525,6 +531,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_drafts()
+        self.customer.close()
         if self.ws is not None:
             self.ws.close()
         super().closeEvent(event)

@@ -364,8 +364,11 @@ class ReportsPage(QWidget):
             satisfied = self.tr("满意率 {p}%").format(p=f"{good * 100 / total:.1f}")
             parts.append("<p>" + esc(satisfied) + "</p>")
             parts.append("<p>" + esc(self.tr("评价渠道：")) + "\u3000".join(
-                f"{esc(channel_label(c))} <b>{s.channels.get(c, 0)}</b>" for c in RatingChannel)
-                + "</p>")
+                f"{esc(channel_label(c))} <b>{s.channels.get(c, 0)}</b>" for c in RatingChannel
+                if c != RatingChannel.DECLINED) + "</p>")
+        if s.declined:  # no score: beside the ratings, never among them
+            parts.append("<p>" + esc(self.tr("申请人不愿评价：{n} 件（不计入评价等级）").format(
+                n=s.declined)) + "</p>")
         levels = s.levels
         parts.append("<h3>" + esc(self.tr("电子监察（今日）")) + "</h3><p>" + "\u3000".join(
             f"{esc(label)} <b>{levels.get(level, 0)}</b>" for label, level in (

@@ -23,6 +23,8 @@ class SessionBus(QObject):
     resume_case = Signal(str)  # case_no: continue it at the counter (supplement, hand-over)
     applicant_changed = Signal(str)  # applicant id
     settings_changed = Signal()
+    # What the customer display (双屏) shows now: a ui.station.counter_view.CounterView
+    counter_view = Signal(object)
 
 
 @dataclass

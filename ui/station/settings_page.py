@@ -8,6 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTime, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFileDialog,
     QFormLayout,
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from clerk.issuing import Authority
 from clerk.options import (
+    CUSTOMER_DISPLAY,
     IDLE_LOCK_MINUTES,
     PRINT_COPIES,
     PRINT_FONT_PATH,
@@ -164,6 +166,9 @@ class SettingsPage(QScrollArea):
         self.idle_spin.setSuffix(self.tr(" 分钟"))
         self.idle_spin.setSpecialValueText(self.tr("不自动锁定"))
         form.addRow(self.tr("无操作自动锁定"), self.idle_spin)
+        self.display_box = QCheckBox(
+            self.tr("显示面向申请人的评价屏（接第二块屏幕时全屏显示在其上）"))
+        form.addRow(self.tr("评价屏（双屏）"), self.display_box)
         self.language_combo = QComboBox()
         for code, label in LANGUAGES.items():
             self.language_combo.addItem(label, code)
@@ -262,7 +267,8 @@ class SettingsPage(QScrollArea):
         def read() -> Shown:
             values: dict[str, str | int] = {
                 o.key: ws.settings.get(o) for o in (PRINT_FONT_PATH, PRINT_PRINTER)}
-            values.update({o.key: ws.settings.get(o) for o in (PRINT_COPIES, IDLE_LOCK_MINUTES)})
+            values.update({o.key: ws.settings.get(o)
+                           for o in (PRINT_COPIES, IDLE_LOCK_MINUTES, CUSTOMER_DISPLAY)})
             return values, ws.accounts.all(), ws.authority(), ws.station()
 
         Operation(read, parent=self).success(self._show).run_in_background()
@@ -284,6 +290,7 @@ class SettingsPage(QScrollArea):
         index = self.printer_combo.findData(values[PRINT_PRINTER.key])
         self.printer_combo.setCurrentIndex(max(index, 0))
         self.idle_spin.setValue(int(values[IDLE_LOCK_MINUTES.key]))
+        self.display_box.setChecked(values[CUSTOMER_DISPLAY.key] == 1)
         self.language_combo.setCurrentIndex(max(self.language_combo.findData(current_language()),
                                                 0))
         self.accounts_table.setRowCount(len(accs))
@@ -302,7 +309,8 @@ class SettingsPage(QScrollArea):
             PRINT_FONT_PATH: self.font_edit.text().strip(),
             PRINT_COPIES: int(self.copies_combo.currentData()),
             PRINT_PRINTER: str(self.printer_combo.currentData() or ""),
-            IDLE_LOCK_MINUTES: self.idle_spin.value()}
+            IDLE_LOCK_MINUTES: self.idle_spin.value(),
+            CUSTOMER_DISPLAY: 1 if self.display_box.isChecked() else 0}
         language = str(self.language_combo.currentData())
         changed_language = language != current_language()
         set_language(language)

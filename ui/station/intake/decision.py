@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from clerk.cases.checklist import ChecklistItem
-from ui.common.widgets import join_clauses, join_list, rating_channel_combo
+from ui.common.widgets import join_clauses, join_list
 from ui.station.intake.applicant import field_message, show_message
 from ui.station.intake.work import Decision, DecisionRequest
 
@@ -119,15 +119,11 @@ class DecisionPanel(QFrame):
         self.refuse_confirm = QPushButton(self.tr("出具不予受理通知书"))
         self.refuse_cancel = QPushButton(self.tr("取消"))
         self.refusal_box = QFrame()
-        # Rating for instant completion.
-        self.rating_combo = QComboBox()
-        self.rating_combo.addItem(self.tr("申请人未评价"), None)
-        for score, label in ((5, self.tr("非常满意")), (4, self.tr("满意")),
-                             (3, self.tr("基本满意")), (2, self.tr("不满意")),
-                             (1, self.tr("非常不满意"))):
-            self.rating_combo.addItem(f"{score} {label}", score)
-        self.channel_combo = rating_channel_combo()
-        self.rating_box = QWidget()
+        # Instant completion: the citizen rates on the customer display, never the clerk
+        # here (a dictated rating or a decline is recorded on the case afterwards).
+        self.rating_note = QLabel(self.tr("办结后由申请人本人在评价屏上评价。"))
+        self.rating_note.setWordWrap(True)
+        self.rating_note.setStyleSheet("color: #5f6368;")
         self._build()
         self.justification_edit.textChanged.connect(self.justification_changed)
         reason_line = self.reason_combo.lineEdit()
@@ -155,12 +151,7 @@ class DecisionPanel(QFrame):
         grid.addWidget(self.buttons[Decision.NOTICE], 1, 0)
         grid.addWidget(self.buttons[Decision.REFUSE], 1, 1)
         right.addLayout(grid)
-        rating_row = QHBoxLayout(self.rating_box)
-        rating_row.setContentsMargins(0, 0, 0, 0)
-        rating_row.addWidget(QLabel(self.tr("好差评")))
-        rating_row.addWidget(self.rating_combo, 1)
-        rating_row.addWidget(self.channel_combo)
-        right.addWidget(self.rating_box)
+        right.addWidget(self.rating_note)
         just = QVBoxLayout(self.justification_box)
         just.setContentsMargins(0, 0, 0, 0)
         just.setSpacing(2)
@@ -241,7 +232,7 @@ class DecisionPanel(QFrame):
             # The summary lists them already; say briefly why the buttons are grey.
             reasons = [self.tr("左侧信息填写完整后才能作出决定（见“还需填写”）。")]
         self.why_label.setText("\n".join(reasons[:2]))
-        self.rating_box.setVisible(self._available[Decision.COMPLETE].visible)
+        self.rating_note.setVisible(self._available[Decision.COMPLETE].visible)
         self.justification_box.setVisible(
             (bool(s.new_notice_items) or self._justification_forced) and s.mode != Mode.RETURNED)
         if not self._available[Decision.REFUSE].enabled:
@@ -306,11 +297,8 @@ class DecisionPanel(QFrame):
         if d == Decision.REFUSE:
             self.show_refusal()
             return True
-        rating = self.rating_combo.currentData() if d == Decision.COMPLETE else None
         self.decision_requested.emit(DecisionRequest(
-            kind=d, justification=self.justification_edit.text().strip(),
-            rating=int(rating) if rating is not None else None,
-            rating_channel=str(self.channel_combo.currentData())))
+            kind=d, justification=self.justification_edit.text().strip()))
         return True
 
     def show_refusal(self) -> None:
@@ -354,5 +342,3 @@ class DecisionPanel(QFrame):
         self.hide_refusal()
         self.reason_combo.setEditText("")
         self.basis_edit.clear()
-        self.rating_combo.setCurrentIndex(0)
-        self.channel_combo.setCurrentIndex(0)

@@ -54,6 +54,7 @@ from clerk.workspace import Workspace
 from ui.common.operations import Operation, error_text, message_bridge
 from ui.common.print_preview import PrintPreviewDialog
 from ui.common.widgets import document_title, join_list, state_label
+from ui.station import counter_view
 from ui.station.intake.applicant import ApplicantPanel
 from ui.station.intake.checklist import ChecklistModel, ChecklistView, MaterialRow
 from ui.station.intake.decision import DecisionPanel, Mode, Situation
@@ -125,6 +126,7 @@ class IntakePage(QWidget):
         self._draft_timer.setSingleShot(True)
         self._draft_timer.setInterval(DRAFT_DELAY_MS)
         self._draft_timer.timeout.connect(self._save_draft_async)
+        self._published: counter_view.CounterView | None = None
         self._build()
         self._connect()
         self._shortcuts()
@@ -466,6 +468,20 @@ class IntakePage(QWidget):
 
     def _update_decisions(self) -> None:
         self.decision_panel.update_situation(self._situation())
+        self._publish()
+
+    def _publish(self) -> None:
+        """Tell the customer display what the citizen may see now (masked)."""
+        if self._session is None:
+            return
+        matter = self.matter_picker.matter()
+        view = counter_view.working(
+            matter.name if matter is not None else "", self.applicant.name_edit.text(),
+            self.applicant.id_type(), self.applicant.id_edit.number(),
+            self.checklist_model.checklist().items)
+        if view != self._published:
+            self._published = view
+            self._session.bus.counter_view.emit(view)
 
     def _show_requirement(self, key: str) -> None:
         row = self.checklist_model.find(key) if key else None
@@ -738,9 +754,24 @@ class IntakePage(QWidget):
         self.decision_done.emit(outcome.case_no)
         self.start_new()
         self._show_banner(self._done_text(outcome), "ok")
+        self._publish_outcome(outcome)
         if outcome.documents:
             self.open_preview(outcome.documents)
             self.documents_ready.emit(outcome.documents)
+
+    def _publish_outcome(self, outcome: DecisionOutcome) -> None:
+        """After a notice the citizen sees the full missing list; after an instant
+        completion, the rating buttons (the citizen rates, not the clerk)."""
+        assert self._session is not None
+        rec = outcome.record
+        view: counter_view.CounterView | None = None
+        if rec.state == State.AWAITING_SUPPLEMENT:
+            view = counter_view.notice_of(rec)
+        elif rec.state == State.COMPLETED:
+            view = counter_view.rating_of(rec)
+        if view is not None:
+            self._published = view
+            self._session.bus.counter_view.emit(view)
 
     def _done_text(self, outcome: DecisionOutcome) -> str:
         rec = outcome.record
