@@ -2885,28 +2885,28 @@
 <context>
     <name>IntakeWork</name>
     <message>
-        <location filename="../../ui/station/intake/work.py" line="291"/>
+        <location filename="../../ui/station/intake/work.py" line="297"/>
         <source>请输入办件编号、扫描告知单上的二维码，或输入申请人身份证号码。</source>
         <extracomment>States in which a returning applicant&apos;s case can be continued at the counter.</extracomment>
         <translation>Enter a case number, scan the QR code on the notice, or enter the applicant&apos;s ID number.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/work.py" line="298"/>
+        <location filename="../../ui/station/intake/work.py" line="304"/>
         <source>二维码内容无法识别，请重新扫描或输入办件编号。</source>
         <translation>QR code not recognized. Scan again or enter the case number.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/work.py" line="302"/>
+        <location filename="../../ui/station/intake/work.py" line="308"/>
         <source>二维码校验不通过（与办件不符）。请核对告知单或输入办件编号。</source>
         <translation>QR code check failed (does not match the case). Check the notice or enter the case number.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/work.py" line="321"/>
+        <location filename="../../ui/station/intake/work.py" line="327"/>
         <source>无法识别：请输入办件编号（如 110108001001-20260302-0001）、扫描二维码，或输入18位身份证号码。</source>
         <translation>Not recognized: enter a case number (e.g. 110108001001-20260302-0001), scan the QR code, or enter an 18-digit ID number.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/work.py" line="346"/>
+        <location filename="../../ui/station/intake/work.py" line="352"/>
         <source>办件 {no} 当前状态为“{state}”，不需要补正材料；请到“办件”页查看或办理。</source>
         <translation>Case {no} is &quot;{state}&quot; and needs no supplement; view or handle it on the &quot;Cases&quot; page.</translation>
     </message>
@@ -5598,23 +5598,28 @@
         <translation>Name the special procedure (public posting, hearing, expert assessment …).</translation>
     </message>
     <message>
-        <location filename="../../clerk/cases/service.py" line="344"/>
+        <location filename="../../clerk/cases/service.py" line="345"/>
         <location filename="../../district/api/cases.py" line="226"/>
         <source>留言不能为空。</source>
         <translation>The comment is empty.</translation>
     </message>
     <message>
-        <location filename="../../clerk/cases/service.py" line="370"/>
+        <location filename="../../clerk/cases/service.py" line="371"/>
         <source>未知状态 {state}；可用：{items}</source>
         <translation>Unknown state {state}; known: {items}</translation>
     </message>
     <message>
-        <location filename="../../clerk/cases/service.py" line="432"/>
+        <location filename="../../clerk/cases/service.py" line="433"/>
         <source>材料已齐全，应当场受理，不能出具补正告知。</source>
         <translation>Materials complete: accept now; a supplement notice is not allowed.</translation>
     </message>
     <message>
-        <location filename="../../clerk/cases/service.py" line="454"/>
+        <location filename="../../clerk/cases/service.py" line="459"/>
+        <source>申请人已在手机上（办件进度页）评价了本件，每件只能评价一次。</source>
+        <translation>The applicant has already rated this case on their phone (progress page); a case is rated only once.</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/cases/service.py" line="468"/>
         <source>评价等级须为 1–5（5 非常满意 … 1 非常不满意）。</source>
         <translation>The rating must be 1–5 (5 very satisfied … 1 very dissatisfied).</translation>
     </message>
@@ -5914,7 +5919,7 @@
         <location filename="../../district/api/cases.py" line="106"/>
         <location filename="../../district/api/cases.py" line="241"/>
         <location filename="../../district/api/oversight.py" line="80"/>
-        <location filename="../../district/api/sync.py" line="107"/>
+        <location filename="../../district/api/sync.py" line="108"/>
         <source>没有这个案件。</source>
         <translation>No such case.</translation>
     </message>
@@ -5932,6 +5937,16 @@
         <location filename="../../district/admin.py" line="88"/>
         <source>无法读取文件 {path}：{strerror}</source>
         <translation>Cannot read the file {path}: {strerror}</translation>
+    </message>
+    <message>
+        <location filename="../../district/admin.py" line="107"/>
+        <source>地址须在 {address} 字以内、电话须在 {phone} 个字符以内，且不含控制字符。</source>
+        <translation>The address must be at most {address} characters and the phone at most {phone}, without control characters.</translation>
+    </message>
+    <message>
+        <location filename="../../district/admin.py" line="115"/>
+        <source>没有编码为 {code} 的站点。</source>
+        <translation>There is no station with the code {code}.</translation>
     </message>
     <message>
         <location filename="../../district/api/auth.py" line="37"/>
@@ -6043,17 +6058,17 @@
         <translation>The start date is after the end date.</translation>
     </message>
     <message>
-        <location filename="../../district/api/public.py" line="44"/>
+        <location filename="../../district/api/public.py" line="43"/>
         <source>数据库不可用。</source>
         <translation>The database is not available.</translation>
     </message>
     <message>
-        <location filename="../../district/api/public.py" line="83"/>
+        <location filename="../../district/progress.py" line="25"/>
         <source>查询过于频繁，请稍后再试。</source>
         <translation>Too many look-ups; try again later.</translation>
     </message>
     <message>
-        <location filename="../../district/api/public.py" line="219"/>
+        <location filename="../../district/api/public.py" line="185"/>
         <source>事件类型须为 {items}。</source>
         <translation>The event kind must be one of {items}.</translation>
     </message>
@@ -6120,17 +6135,17 @@
         <translation>Station {code} has no device “{name}” in use.</translation>
     </message>
     <message>
-        <location filename="../../district/cli.py" line="206"/>
+        <location filename="../../district/cli.py" line="242"/>
         <source>标准输入中没有密码。</source>
         <translation>There is no password on standard input.</translation>
     </message>
     <message>
-        <location filename="../../district/cli.py" line="211"/>
+        <location filename="../../district/cli.py" line="247"/>
         <source>没有终端可以提示输入密码；请用 --password-stdin。</source>
         <translation>No terminal to ask for a password; use --password-stdin.</translation>
     </message>
     <message>
-        <location filename="../../district/cli.py" line="216"/>
+        <location filename="../../district/cli.py" line="252"/>
         <source>两次输入的密码不一致。</source>
         <translation>The passwords do not match.</translation>
     </message>
@@ -6195,53 +6210,53 @@
         <translation>Cannot write the sign-in token to the keyring ({kind}). {advice}</translation>
     </message>
     <message>
-        <location filename="../../sync/engine.py" line="71"/>
+        <location filename="../../sync/engine.py" line="73"/>
         <source>区中心拒收了 {count} 个事件（案件 {cases}），例如：{reason}。请在“同步”页查看每条原因；按原因更正后，由管理员运行 python -m clerk sync --retry-rejected 重新推送，无法更正的请联系区中心。</source>
         <extracomment>`python -m clerk sync` exit status per outcome.</extracomment>
         <translation>The district center refused {count} event(s) (cases {cases}), for example: {reason}. See each reason on the Sync page; once corrected, an administrator runs python -m clerk sync --retry-rejected to push them again; ask the district center about any that cannot be corrected.</translation>
     </message>
     <message>
-        <location filename="../../sync/engine.py" line="75"/>
+        <location filename="../../sync/engine.py" line="77"/>
         <source>{count} 件案件因扫描件缺失或损坏暂未推送（{cases}）。请在案件中重新扫描该材料，或把原文件放回数据目录后再同步；运行 doctor 可查看是哪些文件。</source>
         <translation>{count} case(s) were held back because a scan is missing or damaged ({cases}). Scan the material again in the case, or put the original file back into the data directory and sync again; run doctor to see which files.</translation>
     </message>
     <message>
-        <location filename="../../sync/engine.py" line="78"/>
+        <location filename="../../sync/engine.py" line="80"/>
         <source>区中心的 {count} 条事件本站无法应用（已隔离，案件 {cases}）。请联系区中心核对这些案件。</source>
         <translation>{count} district event(s) could not be applied here (set aside; cases {cases}). Ask the district center to check these cases.</translation>
     </message>
     <message>
-        <location filename="../../sync/engine.py" line="81"/>
+        <location filename="../../sync/engine.py" line="83"/>
         <source>区中心发布的{what}本站无法使用：{reason}。本站继续使用原来的版本，已告知区中心；请联系区中心更正后重新发布。</source>
         <translation>The {what} published by the district center cannot be used here: {reason}. This station keeps its previous version and has told the district center; ask them to correct and publish it again.</translation>
     </message>
     <message>
-        <location filename="../../sync/engine.py" line="84"/>
+        <location filename="../../sync/engine.py" line="86"/>
         <source>事项目录</source>
         <translation>matter catalog</translation>
     </message>
     <message>
-        <location filename="../../sync/engine.py" line="85"/>
+        <location filename="../../sync/engine.py" line="87"/>
         <source>节假日安排</source>
         <translation>holiday calendar</translation>
     </message>
     <message>
-        <location filename="../../sync/engine.py" line="132"/>
+        <location filename="../../sync/engine.py" line="134"/>
         <source>本站尚未登记到区中心；请先运行 `python -m clerk enroll --server URL --code 登记码 --device-name 设备名称`。</source>
         <translation>This station is not enrolled with the district yet; first run `python -m clerk enroll --server URL --code CODE --device-name NAME`.</translation>
     </message>
     <message>
-        <location filename="../../sync/engine.py" line="142"/>
+        <location filename="../../sync/engine.py" line="144"/>
         <source>密钥环中没有本机的设备令牌；请重新登记（enroll）。</source>
         <translation>The keyring holds no device token for this PC; enroll again.</translation>
     </message>
     <message>
-        <location filename="../../sync/engine.py" line="196"/>
+        <location filename="../../sync/engine.py" line="198"/>
         <source>区中心返回的站点编码或窗口号与本机不符，未保存令牌。</source>
         <translation>The district answered with another station code or window number than this PC&apos;s; the token was not saved.</translation>
     </message>
     <message>
-        <location filename="../../sync/engine.py" line="209"/>
+        <location filename="../../sync/engine.py" line="211"/>
         <source>本机的设备令牌属于站点 {their_station} 的设备“{their_device}”（窗口号 {their_no}），而本机是站点 {station} 的窗口号 {no}；本轮未推送任何内容。可能是同一系统账户下的另一个数据目录登记时换掉了令牌：请在本机重新登记（python -m clerk enroll … --device-name 本机名称）。</source>
         <translation>This PC&apos;s device token belongs to station {their_station}, device “{their_device}” (window number {their_no}), but this PC is window {no} of station {station}; nothing was pushed in this round. Another data directory under the same system account may have replaced the token when it enrolled: enroll this PC again (python -m clerk enroll … --device-name NAME).</translation>
     </message>
@@ -6251,7 +6266,7 @@
         <translation>Cannot reach the district center ({error}) after {attempts} attempts.</translation>
     </message>
     <message>
-        <location filename="../../clerk/ratings.py" line="57"/>
+        <location filename="../../clerk/ratings.py" line="62"/>
         <source>评价渠道“{value}”无效：须为 device（窗口评价器）、phone（申请人手机）或 clerk_on_behalf（窗口人员代为录入）。</source>
         <translation>Invalid rating channel “{value}”: use device (counter rating device), phone (citizen’s phone) or clerk_on_behalf (entered by staff).</translation>
     </message>
@@ -6411,6 +6426,31 @@
         <location filename="../../district/push.py" line="100"/>
         <source>案件编号“{case_no}”的窗口号与推送它的设备（窗口号 {device}）不符；请核对本机设置的窗口号。</source>
         <translation>The window number in case number “{case_no}” does not match the device that pushed it (window number {device}); check the window number set on this PC.</translation>
+    </message>
+    <message>
+        <location filename="../../district/citizen_rating.py" line="70"/>
+        <source>请选择一个评价等级（非常满意 … 非常不满意）。</source>
+        <translation>Please choose a rating (very satisfied … very dissatisfied).</translation>
+    </message>
+    <message>
+        <location filename="../../district/citizen_rating.py" line="75"/>
+        <source>意见不能超过 {limit} 个字。</source>
+        <translation>The comment may be at most {limit} characters.</translation>
+    </message>
+    <message>
+        <location filename="../../district/citizen_rating.py" line="113"/>
+        <source>办结（领取结果）后才能评价。</source>
+        <translation>A case can be rated once its result has been handed over.</translation>
+    </message>
+    <message>
+        <location filename="../../district/citizen_rating.py" line="115"/>
+        <source>评价已超过可修改的期限，不能再修改。</source>
+        <translation>The period for changing the rating is over; it can no longer be changed.</translation>
+    </message>
+    <message>
+        <location filename="../../district/citizen_rating.py" line="116"/>
+        <source>本件已在窗口评价过，每件只能评价一次。</source>
+        <translation>This case was already rated at the counter; a case is rated only once.</translation>
     </message>
 </context>
 <context>
@@ -6760,7 +6800,7 @@
         <translation>Entered by staff</translation>
     </message>
     <message>
-        <location filename="../../clerk/ratings.py" line="42"/>
+        <location filename="../../clerk/ratings.py" line="47"/>
         <source>窗口人员代为录入（{name}）</source>
         <translation>Entered by staff ({name})</translation>
     </message>
