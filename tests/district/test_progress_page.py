@@ -184,3 +184,49 @@ def test_the_citizen_rates_once_changes_within_the_period_and_the_district_sees_
     pulled = d.get("/sync/pull", station_token(d), params={"cursor": 0}).json()
     notes = [n for n in pulled["notes"] if n["author"] == CITIZEN_AUTHOR]
     assert [n["text"][:11] for n in notes] == ["申请人在办件进度页评价", "申请人修改了评价：非常"]
+
+
+@pytest.mark.parametrize(("text", "url"), [
+    ("https://zwfw.example.gov.cn/jindu/", "https://zwfw.example.gov.cn/jindu"),
+    ("  http://127.0.0.1:8765 ", "http://127.0.0.1:8765"),
+    ("", ""),
+])
+def test_the_public_url_as_configured(text: str, url: str) -> None:
+    from district.config import normalize_public_url
+
+    assert normalize_public_url(text) == url
+
+
+@pytest.mark.parametrize("text", ["zwfw.example.gov.cn", "javascript:alert(1)",
+                                  "https://x.cn/?c=1", "https://u:p@x.cn", "https://x.cn/a b"])
+def test_a_public_url_a_phone_cannot_open_is_refused(text: str) -> None:
+    from district.config import normalize_public_url
+
+    with pytest.raises(ValueError, match="公开访问地址"):
+        normalize_public_url(text)
+
+
+def test_station_contact_bad_input_stores_nothing(sqlite_url: str) -> None:
+    from clerk.errors import ValidationError
+    from district import admin
+    from district.db import Database
+    from district.models import StationRow
+
+    d = District(url=sqlite_url, base="")
+    d.station()
+    db = Database(sqlite_url)
+    try:
+        with pytest.raises(ValidationError, match="没有编码"):
+            admin.set_station_contact(db, station_code="110108999999", address="某地",
+                                      phone="1")
+        with pytest.raises(ValidationError, match="地址须在"):
+            admin.set_station_contact(db, station_code="110108001001", address="路" * 201,
+                                      phone="010")
+        with pytest.raises(ValidationError, match="地址须在"):
+            admin.set_station_contact(db, station_code="110108001001", address="a\x00b",
+                                      phone="010")
+        with db.read() as s:
+            row = s.get(StationRow, "110108001001")
+            assert row is not None and row.address is None and row.phone is None
+    finally:
+        db.close()
