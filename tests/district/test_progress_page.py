@@ -230,3 +230,13 @@ def test_station_contact_bad_input_stores_nothing(sqlite_url: str) -> None:
             assert row is not None and row.address is None and row.phone is None
     finally:
         db.close()
+
+
+def test_check_words_the_public_url() -> None:
+    from district.check import check_public_url
+
+    assert check_public_url({}).ok and "不印" in check_public_url({}).text
+    good = check_public_url({"STATIONDESK_DISTRICT_PUBLIC_URL": BASE})
+    assert good.ok and f"{BASE}/p/" in good.text
+    bad = check_public_url({"STATIONDESK_DISTRICT_PUBLIC_URL": "javascript:alert(1)"})
+    assert not bad.ok and "公开访问地址" in bad.text
