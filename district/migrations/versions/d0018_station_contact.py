@@ -14,13 +14,15 @@ branch_labels = None
 depends_on = None
 
 
+# Plain ADD/DROP COLUMN (as d0007): a batch rebuild of `stations` would drop a table that
+# cases, devices and codes refer to, which SQLite refuses with its foreign keys on.
+
+
 def upgrade() -> None:
-    with op.batch_alter_table("stations") as batch:
-        batch.add_column(sa.Column("address", sa.String(length=200), nullable=True))
-        batch.add_column(sa.Column("phone", sa.String(length=40), nullable=True))
+    op.add_column("stations", sa.Column("address", sa.String(length=200), nullable=True))
+    op.add_column("stations", sa.Column("phone", sa.String(length=40), nullable=True))
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("stations") as batch:
-        batch.drop_column("phone")
-        batch.drop_column("address")
+    op.drop_column("stations", "phone")
+    op.drop_column("stations", "address")
