@@ -102,6 +102,8 @@ class IssuedDocument:
     issuer_phone: str
     reprint: bool
     authority: Authority
+    #: The district's progress page ("" before the first sync round: no QR is printed).
+    progress_url: str = ""
 
     @property
     def title(self) -> str:
@@ -147,8 +149,9 @@ class DocumentService:
             issuer = accounts.get_account(s, event.actor)
             reprint = was_printed(s, number)
             authority = station_authority(s, station)
+            page = settings.read(s, options.SYNC_PROGRESS_URL)
         doc = IssuedDocument(kind, number, rec, event, station, issuer.display_name,
-                             issuer.phone or station.phone, reprint, authority)
+                             issuer.phone or station.phone, reprint, authority, page)
         pdf = render(doc)
         with self.ctx.store.write() as s:
             printed_by = self.ctx.resolve_clerk(s, clerk)

@@ -43,6 +43,11 @@ CHANNEL_LABELS: dict[RatingChannel, str] = {
     RatingChannel.DECLINED: QT_TRANSLATE_NOOP("ratings", "申请人不愿评价"),
 }
 
+# A rating the citizen gave on the district's public progress page reaches the station as
+# a district note by this author (no user name can be spelled so): the station then knows
+# the case is rated and does not ask again (the citizen's channel is ``phone``).
+CITIZEN_AUTHOR = "申请人本人"
+
 # A clerk's entry, naming the clerk.
 ON_BEHALF_TEMPLATE = QT_TRANSLATE_NOOP("ratings", "窗口人员代为录入（{name}）")
 # A decline, naming the clerk who noted it.

@@ -91,3 +91,27 @@ def publish_calendar_file(db: Database, path: Path, now: datetime) -> tuple[int,
     with db.write() as s:
         moved = reference.publish_calendar(s, year, now)
     return year.year, year.official, moved
+
+
+MAX_ADDRESS, MAX_PHONE = 200, 40
+
+
+def set_station_contact(db: Database, *, station_code: str, address: str, phone: str) -> None:
+    """Where citizens collect a station's results (the public progress page shows it)."""
+    from district.models import StationRow
+
+    address, phone = address.strip(), phone.strip()
+    if len(address) > MAX_ADDRESS or len(phone) > MAX_PHONE or any(
+            not c.isprintable() for c in address + phone):
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("errors", "地址须在 {address} 字以内、电话须在 {phone} 个字符以内，"
+                                        "且不含控制字符。"),
+            code="station.contact", field="address",
+            params={"address": str(MAX_ADDRESS), "phone": str(MAX_PHONE)})
+    with db.write() as s:
+        row = s.get(StationRow, station_code)
+        if row is None:
+            raise ValidationError(
+                QT_TRANSLATE_NOOP("errors", "没有编码为 {code} 的站点。"),
+                code="station.unknown", field="station", params={"code": station_code})
+        row.address, row.phone = address or None, phone or None

@@ -19,7 +19,7 @@ from fastapi.openapi.utils import get_openapi
 from pydantic.json_schema import models_json_schema
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from district import __version__, errors
+from district import __version__, errors, progress_page
 from district.api import admin as admin_api
 from district.api import auth as auth_api
 from district.api import blobs, cases, public, reference, reports, review_queue
@@ -114,6 +114,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     for module in (sync_api, blobs, public, auth_api, reference, cases, reports,
                    review_queue, oversight_api, admin_api):
         app.include_router(module.router, prefix=API_PREFIX)
+    app.include_router(progress_page.router)  # the citizens' page, outside the API
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
 
     def openapi() -> dict[str, Any]:

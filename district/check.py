@@ -90,5 +90,21 @@ def check_secrets(env: dict[str, str] | None = None) -> list[Finding]:
             for s in REQUIRED_SECRETS]
 
 
+def check_public_url(env: dict[str, str] | None = None) -> Finding:
+    """The progress page's address (optional: without it stations print no QR code)."""
+    from district.config import ENV_PUBLIC_URL, normalize_public_url
+
+    env = dict(os.environ) if env is None else env
+    try:
+        url = normalize_public_url(env.get(ENV_PUBLIC_URL, ""))
+    except ValueError as exc:
+        return Finding(False, f"{ENV_PUBLIC_URL}：{exc}")
+    if not url:
+        return Finding(True, f"未设置办件进度页的公开地址（{ENV_PUBLIC_URL}）：站点的回执不印"
+                             "二维码，只印办件编号和查询方式。")
+    return Finding(True, f"办件进度页的公开地址：{url}（回执二维码为 {url}/p/办件编号）。")
+
+
 def run_checks(db_url: str, data_dir: Path) -> list[Finding]:
-    return [check_data_dir(data_dir), *check_database(db_url), *check_secrets()]
+    return [check_data_dir(data_dir), *check_database(db_url), *check_secrets(),
+            check_public_url()]

@@ -15,7 +15,14 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from clerk.errors import QT_TRANSLATE_NOOP, StationDeskError, ValidationError
-from district.config import ENV_DB, Settings, default_db_url, normalize_db_url
+from district.config import (
+    ENV_DB,
+    ENV_PUBLIC_URL,
+    Settings,
+    default_db_url,
+    normalize_db_url,
+    normalize_public_url,
+)
 from district.db import Database
 
 
@@ -33,6 +40,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=8765)
     p.add_argument("--workers", type=int, default=1)
+    p.add_argument("--public-url", default=None,
+                   help="办件进度页的公开地址，如 https://zwfw.example.gov.cn/jindu（印在回执的二维码里；"
+                        f"默认取环境变量 {ENV_PUBLIC_URL}）")
     p.add_argument("--log-level", default="warning",
                    choices=["critical", "error", "warning", "info", "debug"])
     _db_arg(p)
@@ -50,6 +60,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--name", required=True)
     _db_arg(p)
     p.set_defaults(func=cmd_create_station)
+    p = admin.add_parser("station-contact",
+                         help="站点的地址和电话（办件进度页告诉群众到哪里领取结果）")
+    p.add_argument("--station", required=True, help="站点编码")
+    p.add_argument("--address", required=True)
+    p.add_argument("--phone", required=True)
+    _db_arg(p)
+    p.set_defaults(func=cmd_station_contact)
     p = admin.add_parser("issue-code", help="为站点的另一台设备（窗口）打印一次性登记码"
                                             "（不影响已登记的设备）")
     p.add_argument("--station", required=True, help="站点编码")
@@ -109,6 +126,12 @@ def cmd_serve(args: argparse.Namespace) -> int:
     # Migrate once here; the workers only check the schema (no race between them).
     _db(args).close()
     os.environ[ENV_DB] = settings.db_url
+    if args.public_url is not None:  # the workers read it from the environment
+        try:
+            os.environ[ENV_PUBLIC_URL] = normalize_public_url(args.public_url)
+        except ValueError as exc:
+            print(f"错误：{exc}", file=sys.stderr)
+            return 2
     os.environ["STATIONDESK_DISTRICT_MIGRATE"] = "0"
     print(f"区中心服务：http://{args.host}:{args.port}/api/v1  数据库：{_safe(settings.db_url)}",
           file=sys.stderr, flush=True)
@@ -152,6 +175,19 @@ def cmd_create_station(args: argparse.Namespace) -> int:
     print(f"站点 {e.station_code} {e.station_name} 的一次性登记码"
           f"（{e.expires_at:%Y-%m-%d} 前有效）：", file=sys.stderr)
     print(e.code)
+    return 0
+
+
+def cmd_station_contact(args: argparse.Namespace) -> int:
+    from district import admin
+
+    db = _db(args)
+    try:
+        admin.set_station_contact(db, station_code=args.station, address=args.address,
+                                  phone=args.phone)
+    finally:
+        db.close()
+    print(f"站点 {args.station} 的地址和电话已更新。", file=sys.stderr)
     return 0
 
 

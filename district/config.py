@@ -11,9 +11,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from urllib.parse import urlsplit
 
 ENV_DB = "STATIONDESK_DISTRICT_DB"
 ENV_DATA_DIR = "STATIONDESK_DISTRICT_DATA_DIR"
+# The address citizens reach the public progress page at (printed in the receipts' QR
+# codes as {public_base_url}/p/{case_no}); "" until the district sets one.
+ENV_PUBLIC_URL = "STATIONDESK_DISTRICT_PUBLIC_URL"
+ENV_RATING_CHANGE_DAYS = "STATIONDESK_DISTRICT_RATING_CHANGE_DAYS"
 DB_FILENAME = "district.sqlite3"
 BLOB_TYPES = ("image/jpeg", "image/png", "application/pdf")
 
@@ -32,6 +37,30 @@ def default_db_url() -> str:
     if env:
         return env
     return f"sqlite:///{default_data_dir() / DB_FILENAME}"
+
+
+def normalize_public_url(text: str) -> str:
+    """``https://host[:port][/path]`` without a trailing slash, or ValueError saying why.
+
+    The URL is printed on paper and opened by phones: no query, no fragment, no
+    credentials, and http(s) only."""
+    url = text.strip().rstrip("/")
+    if not url:
+        return ""
+    parts = urlsplit(url)
+    if (parts.scheme not in ("http", "https") or not parts.hostname or parts.query
+            or parts.fragment or parts.username or parts.password or len(url) > 200
+            or any(c.isspace() for c in url)):
+        raise ValueError(f"公开访问地址须形如 https://主机[/路径]（不含查询参数），不是“{text}”。")
+    return url
+
+
+def default_public_url() -> str:
+    return normalize_public_url(os.environ.get(ENV_PUBLIC_URL, ""))
+
+
+def default_rating_change_days() -> int:
+    return int(os.environ.get(ENV_RATING_CHANGE_DAYS) or 7)
 
 
 def _utcnow() -> datetime:
@@ -56,6 +85,10 @@ class Settings:
     # Password checks (argon2) at once per worker: the rest wait without holding a thread.
     password_workers: int = field(default_factory=lambda: max(1, (os.cpu_count() or 2) // 2))
     yellow_ratio: float = 0.8
+    # The public progress page (district/progress_page.py): its address as printed, and
+    # for how many days after giving it a citizen may change their own rating there.
+    public_base_url: str = field(default_factory=default_public_url)
+    rating_change_days: int = field(default_factory=default_rating_change_days)
     migrate: bool = True  # apply migrations at start (workers of `serve` only check)
     clock: Callable[[], datetime] = _utcnow
 

@@ -44,6 +44,9 @@ class StationRow(Base):
     district_code: Mapped[str] = mapped_column(String(6))
     created_at: Mapped[datetime] = mapped_column(DateTime)
     revoked_at: Mapped[datetime | None] = mapped_column(DateTime)
+    # Where citizens collect their results (the public progress page shows them).
+    address: Mapped[str | None] = mapped_column(String(200))
+    phone: Mapped[str | None] = mapped_column(String(40))
 
 
 class EnrollmentCode(Base):

@@ -35,7 +35,7 @@ from printing.model import (
     StationInfo,
     SupervisionCounts,
 )
-from printing.qr_payload import qr_payload
+from printing.qr_payload import progress_url as page_url
 
 _FORM_LABELS = {"original": "原件", "copy": "复印件", "original_and_copy": "原件和复印件",
                 "original_or_copy": "原件或复印件"}
@@ -112,12 +112,14 @@ def meta(event: Event, doc_no: str, clerk_name: str, clerk_phone: str,
         tzinfo=None), clerk_name=clerk_name, clerk_phone=clerk_phone, reprint=reprint)
 
 
-def _qr(rec: CaseRecord) -> str:
-    return qr_payload(rec.case_no, str(rec.applicant["id_no"])[-4:])
+def _qr(rec: CaseRecord, progress_url: str) -> str:
+    """The QR's content: the progress page of the case, or "" (no code) while the station
+    does not know the page's address (offline before its first sync round)."""
+    return page_url(progress_url, rec.case_no)
 
 
 def notice_data(rec: CaseRecord, event: Event, station: StationRow, doc: DocumentMeta,
-                authority: Authority) -> NoticeData:
+                authority: Authority, progress_url: str = "") -> NoticeData:
     checklist = Checklist.from_list(event.payload["checklist"])
     keys = {i["key"] for i in event.payload["items"]}
     missing = tuple(line(checklist.item(k)) if _has(checklist, k) else MaterialLine(
@@ -132,7 +134,7 @@ def notice_data(rec: CaseRecord, event: Event, station: StationRow, doc: Documen
         applied_on=local_date(rec.received_at), missing=missing,
         received=_lines(i for i in checklist.present if i.key not in keys),
         deferred=_lines(checklist.deferred), submit_place=station.address,
-        qr_payload=_qr(rec))
+        qr_payload=_qr(rec, progress_url))
 
 
 def _has(checklist: Checklist, key: str) -> bool:
@@ -140,7 +142,7 @@ def _has(checklist: Checklist, key: str) -> bool:
 
 
 def receipt_data(rec: CaseRecord, event: Event, station: StationRow, doc: DocumentMeta,
-                 authority: Authority) -> ReceiptData:
+                 authority: Authority, progress_url: str = "") -> ReceiptData:
     checklist = Checklist.from_list(event.payload["checklist"])
     matter = rec.matter
     due = event.payload.get("due_date")
@@ -158,11 +160,11 @@ def receipt_data(rec: CaseRecord, event: Event, station: StationRow, doc: Docume
         committed_limit_days=int(event.payload["limit_days"]),
         due_date=date.fromisoformat(due) if due else None,
         due_provisional=bool(event.payload.get("due_provisional")), fee_text=fee_text,
-        qr_payload=_qr(rec))
+        qr_payload=_qr(rec, progress_url))
 
 
 def refusal_data(rec: CaseRecord, event: Event, station: StationRow, doc: DocumentMeta,
-                 authority: Authority) -> RefusalData:
+                 authority: Authority, progress_url: str = "") -> RefusalData:
     return RefusalData(
         meta=doc, station=issued_by(rec, station, authority),
         reconsideration_body=authority.reviewer, case_no=rec.case_no, matter_name=rec.matter_name,
@@ -172,7 +174,7 @@ def refusal_data(rec: CaseRecord, event: Event, station: StationRow, doc: Docume
 
 
 def result_data(rec: CaseRecord, event: Event, station: StationRow, doc: DocumentMeta,
-                authority: Authority) -> ResultData:
+                authority: Authority, progress_url: str = "") -> ResultData:
     result = rec.result or {}
     decision = result.get("decision", "completed")
     text = result.get("text") or event.payload.get("text") or {
@@ -187,7 +189,8 @@ def result_data(rec: CaseRecord, event: Event, station: StationRow, doc: Documen
         decision=decision if decision in ("approved", "denied") else "completed",
         decision_text=text, decision_date=local_date(event.occurred_at),
         delivery=event.payload.get("delivery") or "窗口领取",
-        result_name=str(rec.matter.get("result_name") or ""))
+        result_name=str(rec.matter.get("result_name") or ""),
+        qr_payload=_qr(rec, progress_url))
 
 
 def daily_report_data(report: StationReport, station: StationRow, generated_at: datetime

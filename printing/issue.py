@@ -45,7 +45,8 @@ def render_issued(doc: IssuedDocument, options: PrintOptions = DEFAULT_OPTIONS) 
     build = _BUILDERS[doc.kind]
     meta = from_case.meta(doc.event, doc.doc_no, doc.issuer_name, doc.issuer_phone,
                           doc.reprint)
-    data = build(doc.record, doc.event, doc.station, meta, doc.authority)
+    data = build(doc.record, doc.event, doc.station, meta, doc.authority,
+                 progress_url=doc.progress_url)
     return _renderer(doc.kind)(data, options)
 
 

@@ -493,7 +493,8 @@ def closing_block(
 ) -> Flowable:
     """Clerk, signature line and (optionally) the progress QR code left of the seal area.
 
-    ``qr`` is (payload, case number). ``lead_in`` (the last section) is kept on the same
+    ``qr`` is (the progress page's URL, case number): the code, and the URL in words
+    under it for whoever cannot scan. ``lead_in`` (the last section) is kept on the same
     page: a page holding nothing but the seal is not acceptable on an official document
     (GB/T 9704 has the same rule for 公文).
     """
@@ -524,16 +525,19 @@ def closing_block(
         ],
         st,
     )
-    return KeepTogether([*lead_in, Spacer(1, 3 * mm), row])
+    tail: Story = []
+    if qr is not None:
+        tail = [para(f"办理进度网上查询：{qr[0]}（输入申请人证件号码后4位）", st.small)]
+    return KeepTogether([*lead_in, Spacer(1, 3 * mm), row, *tail])
 
 
-def _qr_cell(payload: str, case_no: str, st: Styles) -> Story:
-    """The progress QR code and how to use it."""
+def _qr_cell(url: str, case_no: str, st: Styles) -> Story:
+    """The progress page's QR code and what it is for."""
     from printing.qr import QrFlowable
 
     return [
-        QrFlowable(payload, 26 * mm),
-        para("扫码或凭办件编号及申请人证件号码后4位查询办理进度", st.small),
+        QrFlowable(url, 26 * mm),
+        para("手机扫码查询办理进度", st.small),
     ]
 
 

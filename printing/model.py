@@ -265,6 +265,8 @@ class ResultData:
     reconsideration_body: str = "区人民政府"
     #: The decision's document number (文号) entered by the district at approval.
     decision_no: str = ""
+    #: The progress page's URL for the QR code ("" prints none: printing.qr_payload).
+    qr_payload: str = ""
 
     def __post_init__(self) -> None:
         if self.decision not in DECISION_LABELS:

@@ -14,6 +14,28 @@ CHECK_LENGTH = 6
 _SEP = "|"
 
 
+PAGE_PATH = "/p/"
+
+
+def progress_url(base: str, case_no: str) -> str:
+    """What the documents' QR codes hold: the district's public progress page for the case
+    (``{base}/p/{case_no}``), or "" while the station does not know the page's address.
+    The case number is not personal data; the page asks for the ID's last 4 characters."""
+    if not base or not case_no or any(c in case_no for c in "/?#"):
+        return ""
+    return f"{base.rstrip('/')}{PAGE_PATH}{case_no}"
+
+
+def case_no_from_url(text: str) -> str | None:
+    """The case number of a scanned progress-page URL (a counter scanner types it), or
+    None when the text is not one."""
+    text = text.strip()
+    if not text.startswith(("http://", "https://")) or PAGE_PATH not in text:
+        return None
+    tail = text.rsplit(PAGE_PATH, 1)[1].split("?")[0].split("#")[0].strip("/")
+    return tail or None
+
+
 def check_code(case_no: str, secret_or_last4: str) -> str:
     """The 6-hex-digit check code of a case (see the module docstring for the rule)."""
     digest = hashlib.sha256(f"{case_no}{_SEP}{secret_or_last4}".encode()).hexdigest()

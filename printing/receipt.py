@@ -74,10 +74,17 @@ def _grid(data: ReceiptData) -> list[GridRow]:
         ("法定时限", limit_text(data.legal_limit_days), "承诺时限",
          _committed(data.committed_limit_days)),
         ("预计办结日期", due_text(data), "结果送达", data.delivery_method),
-        ("进度查询", f"凭办件编号及申请人{_id_word(data)}后4位，到受理地点窗口、拨打 "
-                     f"{data.station.phone} 或扫描下方二维码查询；"
-                     f"投诉电话 {data.station.complaint_phone}"),
+        ("进度查询", _lookup_text(data)),
     ]
+
+
+def _lookup_text(data: ReceiptData) -> str:
+    """How to follow the case: the QR only when one is printed (offline before the first
+    sync the station does not know the progress page's address)."""
+    where = (f"到受理地点窗口、拨打 {data.station.phone} 或扫描下方二维码查询"
+             if data.qr_payload else f"到受理地点窗口或拨打 {data.station.phone} 查询")
+    return (f"凭办件编号及申请人{_id_word(data)}后4位，{where}；"
+            f"投诉电话 {data.station.complaint_phone}")
 
 
 def _promise(line: MaterialLine) -> str:

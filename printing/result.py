@@ -107,8 +107,11 @@ def _story(data: ResultData, st: Styles) -> Story:
         *heading(f"{'一二三'[n - 1]}、服务评价", st, cond_break=False),
         para(data.rating_invitation, st.body_indent),
         CheckboxRow(RATING_LEVELS, st.font, 10.5, indent=21),
+        *([para("也可以扫描下方二维码，在手机上查看办理结果并评价（每件只评价一次）。",
+                st.body_indent)] if data.qr_payload else []),
         para(f"投诉电话：{data.station.complaint_phone}", st.body_indent),
     ]
+    qr = (data.qr_payload, data.case_no) if data.qr_payload else None
     story.append(closing_block(data.meta, data.station.seal_label, st, signer="领取人（签收）",
-                               lead_in=last))
+                               qr=qr, lead_in=last))
     return story

@@ -11,12 +11,13 @@ PY="$VENV/bin/python"
 log() { printf '[stationdesk] %s\n' "$*" >&2; }
 
 # Debian/Ubuntu packages: Qt's runtime libraries and a TrueType CJK font for the app;
-# poppler-utils (pdftotext, pdffonts, pdftoppm) and xvfb for the tests.
+# poppler-utils (pdftotext, pdffonts, pdftoppm) and xvfb for the tests; Chromium with its
+# driver (the progress page in a real browser) and zbar-tools (zbarimg reads printed QRs).
 APP_DEBS=(libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3
           libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0
           libxcb-randr0 libxcb-render-util0 libxcb-image0 libnss3 libasound2
           fonts-wqy-microhei)
-TEST_DEBS=(poppler-utils xvfb xauth)
+TEST_DEBS=(poppler-utils xvfb xauth chromium chromium-driver zbar-tools)
 
 ensure_debs() {
     command -v dpkg-query >/dev/null 2>&1 || return 0   # not Debian: nothing we can check

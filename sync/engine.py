@@ -16,6 +16,7 @@ from collections import defaultdict
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any
+from urllib.parse import urlsplit
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -41,6 +42,7 @@ LAST_SUCCESS = options.SYNC_LAST_SUCCESS.key
 LAST_ATTEMPT = options.SYNC_LAST_ATTEMPT.key
 LAST_ERROR = options.SYNC_LAST_ERROR.key
 LAST_PROBLEMS = options.SYNC_LAST_PROBLEMS.key  # JSON: the problems of the last round that finished
+PROGRESS_URL_KEY = options.SYNC_PROGRESS_URL.key  # the district's public progress page
 DEVICE_NAME_KEY = options.SYNC_DEVICE_NAME.key  # this PC's name at the district ("2号窗口")
 # A random secret this PC generated; the district keeps sha256 of it with the enrollment
 # code it spent, so this PC (and no other) may retry the enrollment after a lost answer.
@@ -234,6 +236,20 @@ def check_identity(ws: Workspace, client: DistrictClient) -> None:
                 code="sync.identity")
         if who.device_name and _setting(s, DEVICE_NAME_KEY) != who.device_name:
             _put(s, DEVICE_NAME_KEY, who.device_name)
+        page = _progress_url(who.progress_base_url)
+        if _setting(s, PROGRESS_URL_KEY) != page:
+            _put(s, PROGRESS_URL_KEY, page)
+
+
+def _progress_url(text: str) -> str:
+    """The progress page's address as the district states it, if it is one a phone can
+    open (printed in QR codes: anything else is dropped, and no code is printed)."""
+    url = text.strip().rstrip("/")
+    parts = urlsplit(url)
+    if (parts.scheme not in ("http", "https") or not parts.hostname or parts.query
+            or parts.fragment or len(url) > 200 or any(c.isspace() for c in url)):
+        return ""
+    return url
 
 
 # --------------------------------------------------------------------------- one round

@@ -262,6 +262,9 @@ class WhoAmI(Response):
     station_name: str
     device_name: str
     device_no: int | None
+    # Where citizens look their cases up ({progress_base_url}/p/{case_no}, printed in the
+    # receipts' QR codes); "" while the district has not set its public address.
+    progress_base_url: str = ""
 
 
 class DeviceInfo(Response):

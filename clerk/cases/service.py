@@ -28,8 +28,14 @@ from clerk.errors import QT_TRANSLATE_NOOP, StateError, ValidationError
 from clerk.ids import new_id
 from clerk.labels import RATING_LABELS
 from clerk.numbering import allocate_case_no, allocate_doc_no
-from clerk.ratings import RatingChannel, channel_payload, is_declined, parse_channel
-from clerk.store.models import Case, CaseEvent, User
+from clerk.ratings import (
+    CITIZEN_AUTHOR,
+    RatingChannel,
+    channel_payload,
+    is_declined,
+    parse_channel,
+)
+from clerk.store.models import Case, CaseEvent, CaseNote, User
 from clerk.timeutil import local_date
 
 # Government-issued certificates are worth keeping on file; forms and photos are per case.
@@ -331,6 +337,7 @@ class CaseService:
         with self.ctx.store.write() as s:
             rec = load_by_case_no(s, case_no)
             actor = self._actor(s, clerk)
+            _not_rated_by_citizen(s, rec.id)
             payload = {"rating": _rating(s, actor, score, comment, channel)}
             return self._apply(s, rec, rec.id, EventType.RATED, payload, actor, now)
 
@@ -462,6 +469,19 @@ def _limit_days(matter: Mapping[str, Any]) -> int:
     if matter.get("case_kind") == "instant":
         return 0
     return int(matter.get("committed_limit_days") or matter.get("legal_limit_days") or 0)
+
+
+def _not_rated_by_citizen(s: Session, case_id: str) -> None:
+    """A rating the citizen gave on the district's progress page arrives as a note
+    (clerk.ratings.CITIZEN_AUTHOR): one rating per case, so the counter asks no more."""
+    given = s.execute(select(CaseNote.note_id).where(
+        CaseNote.case_id == case_id, CaseNote.author == CITIZEN_AUTHOR,
+        CaseNote.origin == Side.DISTRICT.value).limit(1)).first()
+    if given is not None:
+        raise StateError(
+            QT_TRANSLATE_NOOP("errors",
+                              "申请人已在手机上（办件进度页）评价了本件，每件只能评价一次。"),
+            code="state.rated")
 
 
 def _rating(s: Session, actor: str, score: int, comment: str,

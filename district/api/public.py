@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
@@ -12,12 +12,12 @@ from sqlalchemy import select
 from clerk.cases.states import State
 from clerk.errors import QT_TRANSLATE_NOOP
 from clerk.timeutil import local_date
-from clerk.validation import last4 as last4_of
-from district import __version__, auth, ratelimit, security
+from district import __version__, auth, security
+from district import progress as lookup
 from district.api.deps import Admin, Ctx, Staff
 from district.api.views import supervision_for
 from district.errors import ApiError
-from district.models import CaseRow, SecurityEvent, StaffUser, StationRow
+from district.models import SecurityEvent, StaffUser, StationRow
 from wire.protocol import (
     CreateStationRequest,
     CreateStationResponse,
@@ -32,7 +32,6 @@ from wire.protocol import (
 from wire.staff import SecurityEventItem, SecurityEventPage
 
 router = APIRouter()
-MINUTE = timedelta(minutes=1)
 
 
 @router.get("/health", tags=["health"], summary="服务与数据库是否可用")
@@ -56,39 +55,13 @@ def supervision(ctx: Ctx, who: Staff,
         return supervision_for(s, ctx, station_code=station_code, level=level)
 
 
-NOT_FOUND = "没有查到这个案件，或证件号码后四位不符。"
-
-
 @router.post("/progress", tags=["progress"], response_model=ProgressResponse,
              responses={404: {"model": ErrorBody}, 422: {"model": ErrorBody},
                         429: {"model": ErrorBody}},
              summary="办件进度查询：案件编号 + 证件号码后四位（不含个人信息，限频）")
 def progress(req: ProgressRequest, request: Request, ctx: Ctx) -> ProgressResponse:
-    now = ctx.now()
-    settings = ctx.settings
     client = request.client.host if request.client else "unknown"
-    wait = ratelimit.hit(ctx.db, "progress", client, limit=settings.progress_per_minute,
-                         window=MINUTE, now=now)
-    # Wrong last digits slow down that case number from that address (and, softer, from
-    # any address that has been failing), never lock the applicant out.
-    case_no = req.case_no.strip()
-    rule = ratelimit.Backoff("progress", free=settings.free_failures,
-                             max_delay=settings.throttle_max_delay)
-    wait = wait or ratelimit.backoff_wait(ctx.db, rule, case_no, client, now)
-    if wait is not None:
-        if security.throttle_sampler.due(security.PROGRESS_THROTTLED, case_no, client):
-            security.record_now(ctx.db, security.PROGRESS_THROTTLED, now, address=client)
-        raise ApiError(
-            429, "rate_limited",
-            QT_TRANSLATE_NOOP("errors", "查询过于频繁，请稍后再试。"),
-            headers={"Retry-After": str(wait)})
-    with ctx.db.read() as s:
-        row = s.execute(select(CaseRow).where(CaseRow.case_no == case_no)
-                        ).scalar_one_or_none()
-    if row is None or not _last4_matches(row.data.get("applicant", {}), req.last4):
-        ratelimit.backoff_failed(ctx.db, rule, case_no, client, now)
-        raise ApiError(404, "progress.not_found", NOT_FOUND)
-    ratelimit.backoff_succeeded(ctx.db, rule, case_no, client)
+    row = lookup.verified_case(ctx, req.case_no, req.last4, client)
     return ProgressResponse(
         case_no=row.case_no, state=row.state, state_label=State(row.state).label,
         received_on=local_date(_utc(row.data["received_at"])),
@@ -102,13 +75,6 @@ def _utc(text: str) -> Any:
     from clerk.cases.events import parse_utc
 
     return parse_utc(text)
-
-
-def _last4_matches(applicant: dict[str, Any], given: str) -> bool:
-    try:
-        return last4_of(str(applicant.get("id_no", ""))) == given.upper()
-    except Exception:
-        return False
 
 
 # --------------------------------------------------------------------------- admin

@@ -85,7 +85,8 @@ def whoami(ctx: Ctx, who: Station) -> WhoAmI:
         row = s.get(StationRow, who.station_code)
         assert row is not None
         return WhoAmI(station_code=row.code, station_name=row.name,
-                      device_name=who.device_name, device_no=who.device_no)
+                      device_name=who.device_name, device_no=who.device_no,
+                      progress_base_url=ctx.settings.public_base_url)
 
 
 @router.get("/station/devices", response_model=list[DeviceInfo], responses=ERRORS,

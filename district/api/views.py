@@ -137,7 +137,13 @@ def _bad_ratings(s: Session, cal: WorkCalendar, station_code: str | None) -> lis
 
 
 def _rating_day(row: CaseRow) -> date:
-    """The day the rating was recorded: at the hand-over, or by a later `rated` event."""
-    rated_later = (row.data.get("rating") or {}).get("seq") == row.version
+    """The day the rating was recorded: at the hand-over, by a later `rated` event, or on
+    the progress page by the citizen (district.citizen_rating stamps it)."""
+    rating = row.data.get("rating") or {}
+    if rating.get("at"):
+        from clerk.cases.events import parse_utc
+
+        return local_date(parse_utc(str(rating["at"])))
+    rated_later = rating.get("seq") == row.version
     when = row.updated_at if rated_later or row.closed_at is None else row.closed_at
     return local_date(when.replace(tzinfo=UTC))

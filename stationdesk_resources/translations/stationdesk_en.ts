@@ -3114,28 +3114,28 @@
 <context>
     <name>IntakeWork</name>
     <message>
-        <location filename="../../ui/station/intake/work.py" line="291"/>
+        <location filename="../../ui/station/intake/work.py" line="297"/>
         <source>请输入办件编号、扫描告知单上的二维码，或输入申请人身份证号码。</source>
         <extracomment>States in which a returning applicant&apos;s case can be continued at the counter.</extracomment>
         <translation>Enter a case number, scan the QR code on the notice, or enter the applicant&apos;s ID number.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/work.py" line="298"/>
+        <location filename="../../ui/station/intake/work.py" line="304"/>
         <source>二维码内容无法识别，请重新扫描或输入办件编号。</source>
         <translation>QR code not recognized. Scan again or enter the case number.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/work.py" line="302"/>
+        <location filename="../../ui/station/intake/work.py" line="308"/>
         <source>二维码校验不通过（与办件不符）。请核对告知单或输入办件编号。</source>
         <translation>QR code check failed (does not match the case). Check the notice or enter the case number.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/work.py" line="321"/>
+        <location filename="../../ui/station/intake/work.py" line="327"/>
         <source>无法识别：请输入办件编号（如 110108001001-20260302-0001）、扫描二维码，或输入18位身份证号码。</source>
         <translation>Not recognized: enter a case number (e.g. 110108001001-20260302-0001), scan the QR code, or enter an 18-digit ID number.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/work.py" line="346"/>
+        <location filename="../../ui/station/intake/work.py" line="352"/>
         <source>办件 {no} 当前状态为“{state}”，不需要补正材料；请到“办件”页查看或办理。</source>
         <translation>Case {no} is &quot;{state}&quot; and needs no supplement; view or handle it on the &quot;Cases&quot; page.</translation>
     </message>
@@ -6592,53 +6592,58 @@ Double-click to open the case and check it.</translation>
         <translation>The numbers of originals and copies of “{key}” must be whole numbers from 0 to 99, with at least one piece.</translation>
     </message>
     <message>
-        <location filename="../../clerk/cases/service.py" line="167"/>
+        <location filename="../../clerk/cases/service.py" line="173"/>
         <source>一次性告知原则：首次告知未列出“{names}”。再次告知增加新材料须填写理由，该情况将报区中心监察。</source>
         <translation>One-time notice rule: the first notice did not list “{names}”. A later notice that adds materials needs a justification, and is reported to the district&apos;s supervision.</translation>
     </message>
     <message>
-        <location filename="../../clerk/cases/service.py" line="213"/>
+        <location filename="../../clerk/cases/service.py" line="219"/>
         <source>不予受理必须写明理由。</source>
         <translation>A refusal needs a reason.</translation>
     </message>
     <message>
-        <location filename="../../clerk/cases/service.py" line="241"/>
+        <location filename="../../clerk/cases/service.py" line="247"/>
         <source>材料“{key}”不在本次补交之列。</source>
         <translation>Material “{key}” is not among those handed in now.</translation>
     </message>
     <message>
-        <location filename="../../clerk/cases/service.py" line="296"/>
+        <location filename="../../clerk/cases/service.py" line="302"/>
         <source>请写明特别程序（如公示、听证、专家评审）。</source>
         <translation>Name the special procedure (public posting, hearing, expert assessment …).</translation>
     </message>
     <message>
-        <location filename="../../clerk/cases/service.py" line="345"/>
+        <location filename="../../clerk/cases/service.py" line="352"/>
         <source>已登记申请人不愿评价，无需再次登记。</source>
         <translation>The applicant&apos;s decline to rate is already recorded.</translation>
     </message>
     <message>
-        <location filename="../../clerk/cases/service.py" line="361"/>
+        <location filename="../../clerk/cases/service.py" line="368"/>
         <location filename="../../district/api/cases.py" line="226"/>
         <source>留言不能为空。</source>
         <translation>The comment is empty.</translation>
     </message>
     <message>
-        <location filename="../../clerk/cases/service.py" line="387"/>
+        <location filename="../../clerk/cases/service.py" line="394"/>
         <source>未知状态 {state}；可用：{items}</source>
         <translation>Unknown state {state}; known: {items}</translation>
     </message>
     <message>
-        <location filename="../../clerk/cases/service.py" line="449"/>
+        <location filename="../../clerk/cases/service.py" line="456"/>
         <source>材料已齐全，应当场受理，不能出具补正告知。</source>
         <translation>Materials complete: accept now; a supplement notice is not allowed.</translation>
     </message>
     <message>
-        <location filename="../../clerk/cases/service.py" line="471"/>
+        <location filename="../../clerk/cases/service.py" line="482"/>
+        <source>申请人已在手机上（办件进度页）评价了本件，每件只能评价一次。</source>
+        <translation>The applicant has already rated this case on their phone (progress page); a case is rated only once.</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/cases/service.py" line="491"/>
         <source>评价等级须为 1–5（5 非常满意 … 1 非常不满意）。</source>
         <translation>The rating must be 1–5 (5 very satisfied … 1 very dissatisfied).</translation>
     </message>
     <message>
-        <location filename="../../clerk/cases/service.py" line="476"/>
+        <location filename="../../clerk/cases/service.py" line="496"/>
         <source>申请人不愿评价时不记录评价等级；请登记“申请人不愿评价”。</source>
         <translation>A decline carries no rating level; record &quot;Applicant declined to rate&quot; instead.</translation>
     </message>
@@ -6948,7 +6953,7 @@ Double-click to open the case and check it.</translation>
         <location filename="../../district/api/cases.py" line="106"/>
         <location filename="../../district/api/cases.py" line="241"/>
         <location filename="../../district/api/oversight.py" line="80"/>
-        <location filename="../../district/api/sync.py" line="107"/>
+        <location filename="../../district/api/sync.py" line="108"/>
         <source>没有这个案件。</source>
         <translation>No such case.</translation>
     </message>
@@ -6966,6 +6971,16 @@ Double-click to open the case and check it.</translation>
         <location filename="../../district/admin.py" line="88"/>
         <source>无法读取文件 {path}：{strerror}</source>
         <translation>Cannot read the file {path}: {strerror}</translation>
+    </message>
+    <message>
+        <location filename="../../district/admin.py" line="107"/>
+        <source>地址须在 {address} 字以内、电话须在 {phone} 个字符以内，且不含控制字符。</source>
+        <translation>The address must be at most {address} characters and the phone at most {phone}, without control characters.</translation>
+    </message>
+    <message>
+        <location filename="../../district/admin.py" line="115"/>
+        <source>没有编码为 {code} 的站点。</source>
+        <translation>There is no station with the code {code}.</translation>
     </message>
     <message>
         <location filename="../../district/api/auth.py" line="37"/>
@@ -7082,17 +7097,17 @@ Double-click to open the case and check it.</translation>
         <translation>The start date is after the end date.</translation>
     </message>
     <message>
-        <location filename="../../district/api/public.py" line="44"/>
+        <location filename="../../district/api/public.py" line="43"/>
         <source>数据库不可用。</source>
         <translation>The database is not available.</translation>
     </message>
     <message>
-        <location filename="../../district/api/public.py" line="83"/>
+        <location filename="../../district/progress.py" line="25"/>
         <source>查询过于频繁，请稍后再试。</source>
         <translation>Too many look-ups; try again later.</translation>
     </message>
     <message>
-        <location filename="../../district/api/public.py" line="224"/>
+        <location filename="../../district/api/public.py" line="190"/>
         <source>事件类型须为 {items}。</source>
         <translation>The event kind must be one of {items}.</translation>
     </message>
@@ -7169,17 +7184,17 @@ Double-click to open the case and check it.</translation>
         <translation>You cannot disable the account you are signed in with.</translation>
     </message>
     <message>
-        <location filename="../../district/cli.py" line="206"/>
+        <location filename="../../district/cli.py" line="242"/>
         <source>标准输入中没有密码。</source>
         <translation>There is no password on standard input.</translation>
     </message>
     <message>
-        <location filename="../../district/cli.py" line="211"/>
+        <location filename="../../district/cli.py" line="247"/>
         <source>没有终端可以提示输入密码；请用 --password-stdin。</source>
         <translation>No terminal to ask for a password; use --password-stdin.</translation>
     </message>
     <message>
-        <location filename="../../district/cli.py" line="216"/>
+        <location filename="../../district/cli.py" line="252"/>
         <source>两次输入的密码不一致。</source>
         <translation>The passwords do not match.</translation>
     </message>
@@ -7244,58 +7259,58 @@ Double-click to open the case and check it.</translation>
         <translation>Cannot write the sign-in token to the keyring ({kind}). {advice}</translation>
     </message>
     <message>
-        <location filename="../../sync/engine.py" line="71"/>
+        <location filename="../../sync/engine.py" line="73"/>
         <source>区中心拒收了 {count} 个事件（案件 {cases}），例如：{reason}。请在“同步”页查看每条原因；按原因更正后，由管理员运行 python -m clerk sync --retry-rejected 重新推送，无法更正的请联系区中心。</source>
         <extracomment>`python -m clerk sync` exit status per outcome.</extracomment>
         <translation>The district center refused {count} event(s) (cases {cases}), for example: {reason}. See each reason on the Sync page; once corrected, an administrator runs python -m clerk sync --retry-rejected to push them again; ask the district center about any that cannot be corrected.</translation>
     </message>
     <message>
-        <location filename="../../sync/engine.py" line="75"/>
+        <location filename="../../sync/engine.py" line="77"/>
         <source>{count} 件案件因扫描件缺失或损坏暂未推送（{cases}）。请在案件中重新扫描该材料，或把原文件放回数据目录后再同步；运行 doctor 可查看是哪些文件。</source>
         <translation>{count} case(s) were held back because a scan is missing or damaged ({cases}). Scan the material again in the case, or put the original file back into the data directory and sync again; run doctor to see which files.</translation>
     </message>
     <message>
-        <location filename="../../sync/engine.py" line="78"/>
+        <location filename="../../sync/engine.py" line="80"/>
         <source>区中心的 {count} 条事件本站无法应用（已隔离，案件 {cases}）。请联系区中心核对这些案件。</source>
         <translation>{count} district event(s) could not be applied here (set aside; cases {cases}). Ask the district center to check these cases.</translation>
     </message>
     <message>
-        <location filename="../../sync/engine.py" line="81"/>
+        <location filename="../../sync/engine.py" line="83"/>
         <source>区中心发布的{what}本站无法使用：{reason}。本站继续使用原来的版本，已告知区中心；请联系区中心更正后重新发布。</source>
         <translation>The {what} published by the district center cannot be used here: {reason}. This station keeps its previous version and has told the district center; ask them to correct and publish it again.</translation>
     </message>
     <message>
-        <location filename="../../sync/engine.py" line="84"/>
+        <location filename="../../sync/engine.py" line="86"/>
         <source>事项目录</source>
         <translation>matter catalog</translation>
     </message>
     <message>
-        <location filename="../../sync/engine.py" line="85"/>
+        <location filename="../../sync/engine.py" line="87"/>
         <source>节假日安排</source>
         <translation>holiday calendar</translation>
     </message>
     <message>
-        <location filename="../../sync/engine.py" line="132"/>
+        <location filename="../../sync/engine.py" line="134"/>
         <source>本站尚未登记到区中心，还不能同步。请管理员在“同步”页点“登记到区中心…”，填写区中心地址和区中心给的登记码。</source>
         <translation>This station is not enrolled with the district center yet, so it cannot sync. An administrator clicks “Enroll with the district…” on the Sync page and enters the district address and the enrollment code the district gave.</translation>
     </message>
     <message>
-        <location filename="../../sync/engine.py" line="208"/>
+        <location filename="../../sync/engine.py" line="210"/>
         <source>本机的设备令牌属于站点 {their_station} 的设备“{their_device}”（窗口号 {their_no}），而本机是站点 {station} 的窗口号 {no}；本轮未推送任何内容。可能是同一系统账户下的另一个数据目录登记时换掉了令牌：请管理员在“同步”页点“重新登记…”为本机重新登记。</source>
         <translation>This computer&apos;s device token belongs to device “{their_device}” of station {their_station} (window {their_no}), but this computer is window {no} of station {station}; nothing was pushed in this round. Another data directory under the same system account may have replaced the token when it enrolled: an administrator clicks “Enroll again…” on the Sync page to enroll this computer again.</translation>
     </message>
     <message>
-        <location filename="../../sync/engine.py" line="141"/>
+        <location filename="../../sync/engine.py" line="143"/>
         <source>密钥环中没有本机的设备令牌；请重新登记（enroll）。</source>
         <translation>The keyring holds no device token for this PC; enroll again.</translation>
     </message>
     <message>
-        <location filename="../../sync/engine.py" line="195"/>
+        <location filename="../../sync/engine.py" line="197"/>
         <source>区中心返回的站点编码或窗口号与本机不符，未保存令牌。</source>
         <translation>The district answered with another station code or window number than this PC&apos;s; the token was not saved.</translation>
     </message>
     <message>
-        <location filename="../../clerk/ratings.py" line="71"/>
+        <location filename="../../clerk/ratings.py" line="76"/>
         <source>评价渠道“{value}”无效：须为 device（窗口评价器）、phone（申请人手机）或 clerk_on_behalf（窗口人员代为录入）。</source>
         <extracomment>The channels a score may come through (a decline carries none). The channels the clerk records (named in the rating); the others are the citizen&apos;s own.</extracomment>
         <translation>Invalid rating channel “{value}”: use device (counter rating device), phone (citizen’s phone) or clerk_on_behalf (entered by staff).</translation>
@@ -7481,6 +7496,31 @@ Double-click to open the case and check it.</translation>
         <location filename="../../district/publishing.py" line="82"/>
         <source>文件有错误，未发布：{problem}</source>
         <translation>The file has errors and was not published: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../district/citizen_rating.py" line="70"/>
+        <source>请选择一个评价等级（非常满意 … 非常不满意）。</source>
+        <translation>Please choose a rating (very satisfied … very dissatisfied).</translation>
+    </message>
+    <message>
+        <location filename="../../district/citizen_rating.py" line="75"/>
+        <source>意见不能超过 {limit} 个字。</source>
+        <translation>The comment may be at most {limit} characters.</translation>
+    </message>
+    <message>
+        <location filename="../../district/citizen_rating.py" line="113"/>
+        <source>办结（领取结果）后才能评价。</source>
+        <translation>A case can be rated once its result has been handed over.</translation>
+    </message>
+    <message>
+        <location filename="../../district/citizen_rating.py" line="115"/>
+        <source>评价已超过可修改的期限，不能再修改。</source>
+        <translation>The period for changing the rating is over; it can no longer be changed.</translation>
+    </message>
+    <message>
+        <location filename="../../district/citizen_rating.py" line="116"/>
+        <source>本件已在窗口评价过，每件只能评价一次。</source>
+        <translation>This case was already rated at the counter; a case is rated only once.</translation>
     </message>
 </context>
 <context>
@@ -7830,12 +7870,12 @@ Double-click to open the case and check it.</translation>
         <translation>Applicant declined to rate</translation>
     </message>
     <message>
-        <location filename="../../clerk/ratings.py" line="47"/>
+        <location filename="../../clerk/ratings.py" line="52"/>
         <source>窗口人员代为录入（{name}）</source>
         <translation>Entered by staff ({name})</translation>
     </message>
     <message>
-        <location filename="../../clerk/ratings.py" line="49"/>
+        <location filename="../../clerk/ratings.py" line="54"/>
         <source>申请人不愿评价（{name}登记）</source>
         <translation>Applicant declined to rate (recorded by {name})</translation>
     </message>

@@ -27,7 +27,7 @@ from printing.model import (
     StationInfo,
     SupervisionCounts,
 )
-from printing.qr import qr_payload
+from printing.qr_payload import progress_url
 
 STATION = StationInfo(
     name="东城区东华门街道多福巷社区便民服务站",
@@ -44,6 +44,8 @@ AGENT_ID = make_resident_id("110105", date(1985, 11, 20), 246)
 APPLICANT_MOBILE = "13812345678"
 AGENT_MOBILE = "15900001111"
 CASE_NO = "110101001001-20261201-0001"
+#: The district's public progress page, as a station learns it at a sync round.
+PAGE_BASE = "https://zwfw.example.gov.cn/jindu"
 ORG_USCC = make_uscc("91110101MA01ABCD1")
 
 APPLICANT = Person(
@@ -141,7 +143,7 @@ def notice(**changes: object) -> NoticeData:
             MaterialLine("收入证明", "原件", 1, 0, promised_by=date(2026, 12, 3),
                          note="容缺后补，承诺于2026-12-03前补交"),
         ),
-        qr_payload=qr_payload(CASE_NO, APPLICANT.last4),
+        qr_payload=progress_url(PAGE_BASE, CASE_NO),
         matter_type="公共服务",
         legal_basis=notice_basis("公共服务", ("《中华人民共和国社会保险法》",), ""),
     )
@@ -167,7 +169,7 @@ def receipt(**changes: object) -> ReceiptData:
         due_date=date(2026, 12, 15),
         deferred=(MaterialLine("残疾评定表", "原件", 1, 0, promised_by=date(2026, 12, 3)),),
         delivery_method="窗口领取（可选邮寄送达）",
-        qr_payload=qr_payload(CASE_NO, APPLICANT.last4),
+        qr_payload=progress_url(PAGE_BASE, CASE_NO),
     )
     return replace(data, **changes)  # type: ignore[arg-type]
 
@@ -205,6 +207,7 @@ def result(**changes: object) -> ResultData:
         decision_date=date(2026, 12, 15),
         delivery="请本人携带居民身份证到本站窗口领取",
         result_name="中华人民共和国残疾人证",
+        qr_payload=progress_url(PAGE_BASE, CASE_NO),
     )
     return replace(data, **changes)  # type: ignore[arg-type]
 

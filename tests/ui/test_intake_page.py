@@ -750,3 +750,19 @@ def test_returning_pass_holder_is_found_by_the_pass_number(qtbot: QtBot, page: I
     assert blocker.args == [rec.case_no]
     assert page.applicant.id_type() == "hk_macau_pass"
     assert page.applicant.id_edit.state.value == "valid"
+
+
+def test_supplement_found_by_the_progress_page_qr(qtbot: QtBot, page: IntakePage,
+                                                  session: Session,
+                                                  id_factory: IdFactory) -> None:
+    """Papers printed after a sync round hold the district's page URL: the scanner types
+    it, and the case it names is opened."""
+    from printing.qr_payload import progress_url
+
+    case_no = new_pension_case_with_notice(qtbot, page, id_factory(8))
+    page.lookup_bar.edit.clear()
+    with qtbot.waitSignal(page.case_loaded, timeout=5000) as blocker:
+        qtbot.keyClicks(page.lookup_bar.edit,
+                        progress_url("https://zwfw.example.gov.cn/jindu", case_no))
+        qtbot.keyClick(page.lookup_bar.edit, Qt.Key.Key_Return)
+    assert blocker.args == [case_no]

@@ -1,7 +1,7 @@
 """staff users: a one-time password set by an admin must be changed at next sign-in
 
 Revision ID: d0019
-Revises: d0014
+Revises: d0018
 Create Date: 2026-12-04 19:30:00
 """
 
@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "d0019"
-down_revision = "d0014"
+down_revision = "d0018"
 branch_labels = None
 depends_on = None
 

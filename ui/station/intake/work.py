@@ -284,9 +284,15 @@ def lookup_person(ws: Workspace, id_no: str, id_type: str | None = None) -> Pers
 
 def find_returning(ws: Workspace, text: str) -> LookupResult:
     """Find the case a returning applicant comes for: by case number, QR content or ID."""
-    from printing.qr_payload import PAYLOAD_PREFIX, parse_qr_payload, verify_qr_payload
+    from printing.qr_payload import (
+        PAYLOAD_PREFIX,
+        case_no_from_url,
+        parse_qr_payload,
+        verify_qr_payload,
+    )
 
     text = text.strip()
+    text = case_no_from_url(text) or text  # the progress page's QR: its case number
     if not text:
         raise _lookup_error(QCoreApplication.translate(
             "IntakeWork", "请输入办件编号、扫描告知单上的二维码，或输入申请人身份证号码。"),
