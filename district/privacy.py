@@ -13,8 +13,17 @@ from typing import Any
 from clerk.validation import mask_id_no, mask_mobile
 from district.auth import StaffPrincipal
 
-# Keys anywhere in a case's record or an event's payload whose values are masked.
+# Keys anywhere in a case's record or an event's payload whose values are masked; form
+# fields are named by the catalog (guardian_id_no, contact_phone): by their endings.
 _MASKS = {"id_no": mask_id_no, "mobile": mask_mobile, "phone": mask_mobile}
+_ENDINGS = (("_id_no", mask_id_no), ("_mobile", mask_mobile), ("_phone", mask_mobile))
+
+
+def _mask_of(key: str) -> Any:
+    mask = _MASKS.get(key)
+    if mask is None:
+        mask = next((m for ending, m in _ENDINGS if key.endswith(ending)), None)
+    return mask
 
 
 def entitled(who: StaffPrincipal, proxy_agent: str | None) -> bool:
@@ -26,7 +35,8 @@ def entitled(who: StaffPrincipal, proxy_agent: str | None) -> bool:
 def masked(value: Any) -> Any:
     """A copy of a JSON value with every ID number and phone masked, at any depth."""
     if isinstance(value, dict):
-        return {k: (_MASKS[k](v) if k in _MASKS and isinstance(v, str) else masked(v))
+        return {k: (mask(v) if isinstance(v, str) and (mask := _mask_of(k)) is not None
+                    else masked(v))
                 for k, v in value.items()}
     if isinstance(value, list):
         return [masked(v) for v in value]

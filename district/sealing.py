@@ -80,8 +80,11 @@ def reseal_ledger(conn: Connection, ring: crypto.Keyring, after: int, done: Rese
 def reseal_cases(conn: Connection, ring: crypto.Keyring, after: str, done: Resealed,
                  limit: int = BATCH) -> str | None:
     """One batch of case rows after id `after`; the last id, None at the end."""
+    # Locked (PostgreSQL): a push changing one of these cases meanwhile waits, instead of
+    # having its change overwritten by the row read before it (SQLite has one writer).
     rows = conn.execute(sa.select(_CASES.c.id, _CASES.c.data, _CASES.c.applicant_id_hash)
-                        .where(_CASES.c.id > after).order_by(_CASES.c.id).limit(limit)).all()
+                        .where(_CASES.c.id > after).order_by(_CASES.c.id).limit(limit)
+                        .with_for_update()).all()
     changes = []
     for case_id, data, old_hash in rows:
         plain = _open_any(data, ring)
@@ -99,11 +102,10 @@ def reseal_cases(conn: Connection, ring: crypto.Keyring, after: str, done: Resea
     return rows[-1].id if len(rows) == limit else None
 
 
-def reseal_all(conn: Connection, ring: crypto.Keyring | None = None,
+def reseal_all(conn: Connection, ring: crypto.Keyring | None,
                limit: int = BATCH) -> Resealed:
-    """Every row, in the caller's transaction (the migration's)."""
+    """Every row, in the caller's transaction (the migration's); nothing without keys."""
     done = Resealed()
-    ring = ring or _ring_if_needed(conn)
     if ring is None:
         return done
     pos: int | None = 0
@@ -115,8 +117,9 @@ def reseal_all(conn: Connection, ring: crypto.Keyring | None = None,
     return done
 
 
-def _ring_if_needed(conn: Connection) -> crypto.Keyring | None:
-    """The configured keys; an empty database (a fresh install, most tests) needs none."""
+def ring_if_needed(conn: Connection) -> crypto.Keyring | None:
+    """The configured keys (CryptoError if none is); an empty database (a fresh install)
+    needs none. Asked before the migration changes anything: SQLite commits DDL."""
     has_rows = conn.execute(sa.select(_LEDGER.c.pos).limit(1)).first() is not None \
         or conn.execute(sa.select(_CASES.c.id).limit(1)).first() is not None
     return crypto.keyring() if has_rows else None

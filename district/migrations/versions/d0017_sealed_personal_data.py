@@ -23,9 +23,10 @@ depends_on = None
 
 
 def upgrade() -> None:
+    ring = sealing.ring_if_needed(op.get_bind())  # no key, no change at all
     op.add_column("cases", sa.Column("applicant_id_hash", sa.String(length=64), nullable=True))
     op.create_index("ix_cases_applicant_id_hash", "cases", ["applicant_id_hash"])
-    sealing.reseal_all(op.get_bind())
+    sealing.reseal_all(op.get_bind(), ring)
 
 
 def downgrade() -> None:
