@@ -36,6 +36,7 @@ from urllib.parse import urlsplit
 
 import requests
 
+from bench.data import use_bench_district_key
 from clerk.generate.bulk_cases import add_comments, populate
 from clerk.generate.stations import fresh_station
 from clerk.store.models import CaseEvent
@@ -46,6 +47,8 @@ POUCH_DIR = Path(__file__).resolve().parent / "pouchdb"
 CASES = 10_000
 BENCH_WORKERS = max(2, os.cpu_count() or 2)  # one per core (2 on the machines of DESIGN 13)
 PG_ENV = "STATIONDESK_PG_URL"
+
+use_bench_district_key()  # the district seals ID numbers (district.crypto)
 
 
 # --------------------------------------------------------------------------- servers

@@ -16,6 +16,7 @@ from sqlalchemy import create_engine
 from sqlalchemy.engine import make_url
 
 from clerk.errors import StoreError
+from district import crypto
 from district.schema import DISTRICT
 
 
@@ -27,9 +28,10 @@ class Secret:
     what: str
 
 
-# The secrets the configuration requires. The data-protection work (issue 14) adds its
-# column-encryption key here when it lands, so `check` refuses to start without it.
-REQUIRED_SECRETS: tuple[Secret, ...] = ()
+# The secrets the configuration requires: `check` refuses to start without them.
+REQUIRED_SECRETS: tuple[Secret, ...] = (
+    Secret(crypto.ENV_KEY, "证件号码和电话的数据加密密钥"),
+)
 
 
 @dataclass(frozen=True)
@@ -82,12 +84,30 @@ def check_database(url: str) -> list[Finding]:
     return found
 
 
+def _secret_value(s: Secret, env: dict[str, str]) -> str | None:
+    if s.env == crypto.ENV_KEY:  # also from the file STATIONDESK_DISTRICT_KEY_FILE names
+        return crypto.configured_text(env)
+    return env.get(s.env) or None
+
+
+def _secret_finding(s: Secret, env: dict[str, str]) -> Finding:
+    value = _secret_value(s, env)
+    if not value:
+        return Finding(False, f"缺少 {s.what}：请在 /etc/stationdesk/district.env 中设置 "
+                              f"{s.env}。")
+    if s.env == crypto.ENV_KEY:
+        try:
+            ring = crypto.Keyring.parse(value)
+        except crypto.CryptoError as exc:
+            return Finding(False, exc.message)
+        return Finding(True, f"{s.what}（{s.env}）已配置：当前密钥 {ring.current.key_id}，"
+                             f"共 {len(ring.keys)} 个。")
+    return Finding(True, f"{s.what}（{s.env}）已配置。")
+
+
 def check_secrets(env: dict[str, str] | None = None) -> list[Finding]:
     env = dict(os.environ) if env is None else env
-    return [Finding(bool(env.get(s.env)),
-                    f"{s.what}（{s.env}）已配置。" if env.get(s.env) else
-                    f"缺少 {s.what}：请在 /etc/stationdesk/district.env 中设置 {s.env}。")
-            for s in REQUIRED_SECRETS]
+    return [_secret_finding(s, env) for s in REQUIRED_SECRETS]
 
 
 def check_public_url(env: dict[str, str] | None = None) -> Finding:

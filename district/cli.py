@@ -101,6 +101,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", type=Path)
     _db_arg(p)
     p.set_defaults(func=cmd_publish_calendar)
+    p = admin.add_parser("generate-key",
+                         help="生成一个新的数据加密密钥（写入 STATIONDESK_DISTRICT_KEY）")
+    p.add_argument("--id", default="k1", help="密钥编号（小写字母和数字，最多 8 个），默认 k1")
+    p.set_defaults(func=cmd_generate_key)
+    p = admin.add_parser("rotate-key",
+                         help="把全部证件号码和电话改用当前密钥（配置中的第一个）重新加密")
+    _db_arg(p)
+    p.set_defaults(func=cmd_rotate_key)
     p = admin.add_parser("publish-client-version",
                          help="公布工作台的当前版本（站点同步后提示“有新版本”）")
     p.add_argument("version", help="版本号，如 0.2.0")
@@ -122,6 +130,11 @@ def _db(args: argparse.Namespace) -> Database:
 def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
+    from district import crypto
+
+    # Refuse before anything starts: without the key no ID number can be stored or read
+    # (CryptoError, worded, exit 1); a wrongly spelled key is refused the same way.
+    crypto.keyring()
     settings = _settings(args)
     # Migrate once here; the workers only check the schema (no race between them).
     _db(args).close()
@@ -302,6 +315,30 @@ def cmd_publish_calendar(args: argparse.Namespace) -> int:
         db.close()
     print(f"已发布 {year} 年节假日（{'正式' if official else '暂定'}）；"
           f"{moved} 个案件的暂定到期日已重算。")
+    return 0
+
+
+def cmd_generate_key(args: argparse.Namespace) -> int:
+    from district import crypto
+
+    print(crypto.generate_key(args.id))
+    print("请把这一行设为 STATIONDESK_DISTRICT_KEY（轮换时放在旧密钥之前，用逗号分隔），"
+          "并另行妥善保管一份：丢失密钥将无法读取证件号码和电话。", file=sys.stderr)
+    return 0
+
+
+def cmd_rotate_key(args: argparse.Namespace) -> int:
+    from district import crypto, sealing
+
+    ring = crypto.keyring()
+    db = _db(args)
+    try:
+        done = sealing.reseal_batched(db.write_conn, ring)
+    finally:
+        db.close()
+    print(f"已改用密钥 {ring.current.key_id}：台账 {done.ledger_sealed}/{done.ledger_seen} 条、"
+          f"案件 {done.cases_sealed}/{done.cases_seen} 件重新加密（其余已是当前密钥）。"
+          "确认服务正常后，可从配置中删去旧密钥。")
     return 0
 
 

@@ -17,7 +17,7 @@ from clerk.cases.record import CaseRecord
 from clerk.cases.states import State
 from clerk.ratings import score_of
 from clerk.timeutil import local_date
-from district import snapshots
+from district import crypto, snapshots
 from district.auth import naive
 from district.models import CaseRow, LedgerEntry
 
@@ -62,7 +62,14 @@ def case_values(rec: CaseRecord, cal: WorkCalendar | None) -> dict[str, Any]:
         "version": rec.version, "updated_at": _naive(rec.updated_at),
         "closed_at": _naive(rec.closed_at), "data": data,
         "matter_ref": snapshots.matter_ref(matter), SNAPSHOT_KEY: matter,
+        "applicant_id_hash": applicant_id_hash(rec.applicant),
     }
+
+
+def applicant_id_hash(applicant: dict[str, Any] | None) -> str | None:
+    """The keyed hash of the applicant's ID number (None without one)."""
+    id_no = (applicant or {}).get("id_no")
+    return crypto.lookup_hash(id_no) if isinstance(id_no, str) and id_no.strip() else None
 
 
 def event_row(event: Event, station_code: str, now: datetime,
@@ -102,7 +109,7 @@ FIXED_COLUMNS = ("id", "case_no", "station_code", "matter_code", "matter_name")
 # has none: its first update moves the snapshot out of its data.
 CHANGING_COLUMNS = ("state", "owner", "proxy_agent", "accepted_at", "due_date",
                     "due_provisional", "rating", "flagged", "next_promise", "version",
-                    "updated_at", "closed_at", "data", "matter_ref")
+                    "updated_at", "closed_at", "data", "matter_ref", "applicant_id_hash")
 _UPDATE_CASE = (update(CASES).where(CASES.c.id == bindparam("_id"))
                 .values({name: bindparam(f"v_{name}") for name in CHANGING_COLUMNS}))
 
@@ -143,12 +150,14 @@ def _sqlite_datetime(moment: datetime) -> str:
 
 def _insert_entries(conn: Connection, entries: list[dict[str, Any]]) -> None:
     """Append ledger rows. On SQLite the rows go to the driver as plain tuples, the two
-    dates spelled as SQLAlchemy spells them: its per-row parameter processing cost more
-    than SQLite's insert of a 5 KB row (tests/district/test_ledger.py reads them back)."""
+    dates spelled as SQLAlchemy spells them and the payload sealed as the column type
+    seals it: its per-row parameter processing cost more than SQLite's insert of a 5 KB
+    row (tests/district/test_ledger.py reads them back)."""
     if conn.dialect.name != "sqlite":
         conn.execute(insert(LEDGER), entries)
         return
     stamps: dict[datetime, str] = {}  # a batch shares one receipt time
+    ring = crypto.keyring()
     rows = []
     for e in entries:
         received = e["received_at"]
@@ -156,7 +165,8 @@ def _insert_entries(conn: Connection, entries: list[dict[str, Any]]) -> None:
         if stamp is None:
             stamp = stamps[received] = _sqlite_datetime(received)
         rows.append((e["kind"], e["entry_id"], e["case_id"], e["station_code"], e["seq"],
-                     e["type"], e["payload"], e["actor"], e["origin"], e["occurred_at"],
+                     e["type"], crypto.seal(e["payload"], crypto.PAYLOAD_PURPOSE, ring),
+                     e["actor"], e["origin"], e["occurred_at"],
                      e["day"].isoformat(), e["hash"], stamp, e.get("device_no")))
     conn.exec_driver_sql(_SQLITE_INSERT_ENTRIES, rows)
 

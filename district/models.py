@@ -29,6 +29,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from district.crypto import SealedJSON, SealedText
+
 # SQLite only auto-increments an INTEGER PRIMARY KEY (the rowid); PostgreSQL gets BIGINT.
 BigId = BigInteger().with_variant(Integer(), "sqlite")
 
@@ -127,9 +129,12 @@ class CaseRow(Base):
     closed_at: Mapped[datetime | None] = mapped_column(DateTime)
     # CaseRecord.to_dict() without its matter snapshot, which is kept once in
     # matter_snapshots under `matter_ref` (rows written before that keep it inline and
-    # have no ref). district.snapshots puts the two together again.
-    data: Mapped[dict[str, Any]] = mapped_column(JSON)
+    # have no ref). district.snapshots puts the two together again. Its ID numbers and
+    # phones are stored sealed (district.crypto), the applicant's ID number also as a
+    # keyed hash for exact lookup (`crypto.lookup_hash`).
+    data: Mapped[dict[str, Any]] = mapped_column(SealedJSON)
     matter_ref: Mapped[str | None] = mapped_column(String(64))
+    applicant_id_hash: Mapped[str | None] = mapped_column(String(64), index=True)
 
 
 class MatterSnapshot(Base):
@@ -153,8 +158,9 @@ class LedgerEntry(Base):
     station_code: Mapped[str] = mapped_column(String(12))
     seq: Mapped[int | None] = mapped_column(Integer)
     type: Mapped[str] = mapped_column(String(40))
-    # The payload's canonical JSON text, exactly as hashed (stored once, never re-encoded).
-    payload: Mapped[str] = mapped_column(Text)
+    # The payload's canonical JSON text, exactly as hashed (stored once, never re-encoded),
+    # sealed as a whole (district.crypto): events carry the applicant, notes free text.
+    payload: Mapped[str] = mapped_column(SealedText)
     actor: Mapped[str] = mapped_column(String(64))
     origin: Mapped[str] = mapped_column(String(16))
     occurred_at: Mapped[str] = mapped_column(String(27))  # exactly as hashed

@@ -18,6 +18,12 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["PYTHON_KEYRING_BACKEND"] = "keyrings.alt.file.PlaintextKeyring"
+# The district's column key (district.crypto): one per test session, inherited by the
+# district servers tests start as subprocesses.
+if not os.environ.get("STATIONDESK_DISTRICT_KEY"):
+    from district.crypto import generate_key
+
+    os.environ["STATIONDESK_DISTRICT_KEY"] = generate_key()
 
 from clerk.store import DB_FILENAME
 from clerk.validation import make_resident_id

@@ -7184,17 +7184,17 @@ Double-click to open the case and check it.</translation>
         <translation>You cannot disable the account you are signed in with.</translation>
     </message>
     <message>
-        <location filename="../../district/cli.py" line="242"/>
+        <location filename="../../district/cli.py" line="255"/>
         <source>标准输入中没有密码。</source>
         <translation>There is no password on standard input.</translation>
     </message>
     <message>
-        <location filename="../../district/cli.py" line="247"/>
+        <location filename="../../district/cli.py" line="260"/>
         <source>没有终端可以提示输入密码；请用 --password-stdin。</source>
         <translation>No terminal to ask for a password; use --password-stdin.</translation>
     </message>
     <message>
-        <location filename="../../district/cli.py" line="252"/>
+        <location filename="../../district/cli.py" line="265"/>
         <source>两次输入的密码不一致。</source>
         <translation>The passwords do not match.</translation>
     </message>
@@ -7521,6 +7521,31 @@ Double-click to open the case and check it.</translation>
         <location filename="../../district/citizen_rating.py" line="116"/>
         <source>本件已在窗口评价过，每件只能评价一次。</source>
         <translation>This case was already rated at the counter; a case is rated only once.</translation>
+    </message>
+    <message>
+        <location filename="../../district/crypto.py" line="55"/>
+        <source>区中心没有配置数据加密密钥：请在 /etc/stationdesk/district.env 中设置 STATIONDESK_DISTRICT_KEY（用 `python -m district admin generate-key` 生成，并另行妥善保管一份；丢失密钥将无法读取证件号码和电话）。</source>
+        <translation>The district has no data encryption key configured: set STATIONDESK_DISTRICT_KEY in /etc/stationdesk/district.env (make one with `python -m district admin generate-key` and keep a copy in a safe place; without the key ID numbers and phones cannot be read).</translation>
+    </message>
+    <message>
+        <location filename="../../district/crypto.py" line="59"/>
+        <source>数据加密密钥 STATIONDESK_DISTRICT_KEY 格式不对：应为“密钥编号:Base64 编码的 32 字节”，多个密钥用逗号分隔、当前密钥在前（如 k2:…,k1:…）。</source>
+        <translation>The data encryption key STATIONDESK_DISTRICT_KEY is malformed: it should be &quot;key id:32 bytes in Base64&quot;; several keys are separated by commas, the current key first (e.g. k2:…,k1:…).</translation>
+    </message>
+    <message>
+        <location filename="../../district/crypto.py" line="62"/>
+        <source>数据库中有用密钥“{key_id}”加密的数据，但配置里没有这个密钥：请把旧密钥保留在 STATIONDESK_DISTRICT_KEY 中（当前密钥之后），数据未被改动。</source>
+        <translation>The database holds data encrypted with key &quot;{key_id}&quot;, which is not configured: keep the old key in STATIONDESK_DISTRICT_KEY (after the current key). Nothing was changed.</translation>
+    </message>
+    <message>
+        <location filename="../../district/crypto.py" line="65"/>
+        <source>数据库中一项加密数据无法解密（密钥不符或数据被改动），数据未被改动。</source>
+        <translation>An encrypted value in the database cannot be decrypted (wrong key or altered data). Nothing was changed.</translation>
+    </message>
+    <message>
+        <location filename="../../district/crypto.py" line="67"/>
+        <source>数据库中有一项应加密的数据是明文：数据库可能没有完成迁移 d0017。</source>
+        <translation>A value in the database that should be encrypted is in plain text: the database may not have completed migration d0017.</translation>
     </message>
 </context>
 <context>

@@ -32,3 +32,12 @@ def test_the_env_example_sets_every_variable_the_unit_uses() -> None:
             if line and not line.startswith("#")}
     assert {"STATIONDESK_DISTRICT_DB", "DISTRICT_HOST", "DISTRICT_PORT",
             "DISTRICT_WORKERS"} <= keys
+
+
+def test_the_env_example_names_every_required_secret() -> None:
+    from district.check import REQUIRED_SECRETS
+
+    keys = {line.split("=", 1)[0] for line in ENV.read_text(encoding="utf-8").splitlines()
+            if line and not line.startswith("#")}
+    assert {s.env for s in REQUIRED_SECRETS} <= keys
+    assert "STATIONDESK_DISTRICT_KEY" in keys

@@ -1,7 +1,7 @@
 """where citizens collect their results: a station's address and phone (progress page)
 
 Revision ID: d0018
-Revises: d0014
+Revises: d0017
 Create Date: 2026-12-04 19:40:00
 """
 
@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "d0018"
-down_revision = "d0014"
+down_revision = "d0017"
 branch_labels = None
 depends_on = None
 
