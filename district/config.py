@@ -56,6 +56,12 @@ class Settings:
     # Password checks (argon2) at once per worker: the rest wait without holding a thread.
     password_workers: int = field(default_factory=lambda: max(1, (os.cpu_count() or 2) // 2))
     yellow_ratio: float = 0.8
+    # 全区通办 lookups and full-record views (district.api.people), counted together: per
+    # device in 10 minutes and in a day, per station in a day. A counter serves a person
+    # in minutes; a device enumerating the population meets these within the hour.
+    recall_device_burst: int = 20
+    recall_device_daily: int = 200
+    recall_station_daily: int = 500
     migrate: bool = True  # apply migrations at start (workers of `serve` only check)
     clock: Callable[[], datetime] = _utcnow
 

@@ -31,8 +31,14 @@ STATION_REVOKED = "token.revoked"  # a station and its device tokens revoked
 USER_CREATED = "user.created"
 PROGRESS_THROTTLED = "progress.throttled"
 RECORD_VIEWED = "record.viewed"  # a full record opened (显示完整号码), with the reason
+# 全区通办 (district.people): a station's device looked a person up by ID number, opened
+# their full record, or was slowed down. The person is named by their newest case's id.
+PERSON_LOOKUP = "person.lookup"
+PERSON_REVEALED = "person.revealed"
+PERSON_THROTTLED = "person.throttled"
 KINDS = (LOGIN_OK, LOGIN_FAILED, LOGIN_THROTTLED, LOGOUT, ENROLLMENT_CODE, ENROLLED,
-         ENROLL_FAILED, STATION_REVOKED, USER_CREATED, PROGRESS_THROTTLED, RECORD_VIEWED)
+         ENROLL_FAILED, STATION_REVOKED, USER_CREATED, PROGRESS_THROTTLED, RECORD_VIEWED,
+         PERSON_LOOKUP, PERSON_REVEALED, PERSON_THROTTLED)
 
 
 def record(s: Session, kind: str, now: datetime, *, username: str | None = None,
