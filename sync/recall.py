@@ -18,9 +18,9 @@ from clerk.workspace import Workspace
 from sync import engine
 from wire.people import PersonLookupRequest, PersonRecord, PersonRevealRequest
 
-#: The reason sent with the automatic lookup when a clerk types an unknown number.
+# The reason sent with the automatic lookup when a clerk types an unknown number.
 LOOKUP_REASON = "窗口受理：录入证件号码，本站无记录"
-#: A person is waiting: one attempt, short timeouts (connect, read), no retries.
+# A person is waiting: one attempt, short timeouts (connect, read), no retries.
 TIMEOUT = (3.0, 8.0)
 
 

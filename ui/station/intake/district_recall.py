@@ -34,7 +34,7 @@ _NOTE_STYLE = "color: #5f6368;"
 class DistrictRecallBox(QFrame):
     """Masked district record + reason + 显示完整信息; or a short note."""
 
-    #: The clerk asked for the full record, with this reason.
+    # The clerk asked for the full record, with this reason.
     reveal_requested = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
