@@ -2242,27 +2242,27 @@
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/district_recall.py" line="74"/>
+        <location filename="../../ui/station/intake/district_recall.py" line="75"/>
         <source>区内已有记录（全区通办）：{name}  {id_no}  {mobile}</source>
         <translation>Known in the district: {name}  {id_no}  {mobile}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/district_recall.py" line="78"/>
+        <location filename="../../ui/station/intake/district_recall.py" line="79"/>
         <source>· {doc}：{station} {day} 核验</source>
         <translation>· {doc}: verified at {station} on {day}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/district_recall.py" line="82"/>
+        <location filename="../../ui/station/intake/district_recall.py" line="83"/>
         <source>区内暂无已核验的证照。</source>
         <translation>No verified documents in the district yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/district_recall.py" line="87"/>
+        <location filename="../../ui/station/intake/district_recall.py" line="88"/>
         <source>显示完整信息将填入申请人资料，并把上述证照记为区内已核验；查看记入区中心访问日志。</source>
         <translation>Show full record fills in the applicant and keeps the documents above as verified in the district; the view is kept in the district&apos;s access log.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/district_recall.py" line="113"/>
+        <location filename="../../ui/station/intake/district_recall.py" line="115"/>
         <source>请写明查看完整信息的理由。</source>
         <translation>Please give the reason for opening the full record.</translation>
     </message>
@@ -2765,7 +2765,7 @@
     </message>
     <message>
         <location filename="../../ui/station/intake/page.py" line="167"/>
-        <location filename="../../ui/station/intake/page.py" line="780"/>
+        <location filename="../../ui/station/intake/page.py" line="781"/>
         <source>附扫描件…  Ctrl+U</source>
         <translation>Attach scan…  Ctrl+U</translation>
     </message>
@@ -2800,147 +2800,147 @@
         <translation>Loading the matter catalog…</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="445"/>
+        <location filename="../../ui/station/intake/page.py" line="446"/>
         <source>区中心暂时无法查询，已按本站资料调取（{why}）。</source>
         <translation>The district cannot be asked right now; using this station&apos;s records ({why}).</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="448"/>
+        <location filename="../../ui/station/intake/page.py" line="449"/>
         <source>区内也没有此人的记录。</source>
         <translation>The district does not know this person either.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="491"/>
+        <location filename="../../ui/station/intake/page.py" line="492"/>
         <source>有代理人：已将“{names}”列为需提交的材料。</source>
         <translation>Agent present: &quot;{names}&quot; added to the required materials.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="507"/>
+        <location filename="../../ui/station/intake/page.py" line="508"/>
         <source>选择事项</source>
         <translation>Choose a matter</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="542"/>
+        <location filename="../../ui/station/intake/page.py" line="543"/>
         <source>受理标准：{r}</source>
         <translation>Acceptance standard: {r}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="544"/>
+        <location filename="../../ui/station/intake/page.py" line="545"/>
         <source>补正要求：{r}</source>
         <translation>Correction required: {r}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="610"/>
+        <location filename="../../ui/station/intake/page.py" line="611"/>
         <source>该申请人没有待补正或退回补正的办件；可在下方新收件。</source>
         <translation>This applicant has no cases awaiting supplement or returned for correction; start a new intake below.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="680"/>
+        <location filename="../../ui/station/intake/page.py" line="681"/>
         <source>补正</source>
         <translation>Supplement</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="680"/>
+        <location filename="../../ui/station/intake/page.py" line="681"/>
         <source>退回补正</source>
         <translation>Returned for correction</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="684"/>
+        <location filename="../../ui/station/intake/page.py" line="685"/>
         <source>首次告知 {d} 列出 {n} 项</source>
         <translation>First notice {d}: {n} listed</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="688"/>
+        <location filename="../../ui/station/intake/page.py" line="689"/>
         <source>区中心退回：{note}</source>
         <translation>Returned by district center: {note}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="690"/>
+        <location filename="../../ui/station/intake/page.py" line="691"/>
         <source>Ctrl+N 返回新收件</source>
         <translation>Ctrl+N back to new intake</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="731"/>
+        <location filename="../../ui/station/intake/page.py" line="732"/>
         <source>正在办理并生成文书…</source>
         <translation>Processing and generating documents…</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="740"/>
+        <location filename="../../ui/station/intake/page.py" line="741"/>
         <source>请先在材料清单中选中一项材料。</source>
         <translation>Select a material in the checklist first.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="745"/>
+        <location filename="../../ui/station/intake/page.py" line="746"/>
         <source>选择扫描件</source>
         <translation>Choose a scan</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="745"/>
+        <location filename="../../ui/station/intake/page.py" line="746"/>
         <source>扫描件 (*.pdf *.png *.jpg *.jpeg)</source>
         <translation>Scans (*.pdf *.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="760"/>
+        <location filename="../../ui/station/intake/page.py" line="761"/>
         <source>无法读取文件：{e}</source>
         <translation>Cannot read the file: {e}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="770"/>
+        <location filename="../../ui/station/intake/page.py" line="771"/>
         <source>选中的材料没有扫描件。</source>
         <translation>The selected material has no scans.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="782"/>
+        <location filename="../../ui/station/intake/page.py" line="783"/>
         <source>移除扫描件  Ctrl+Shift+U</source>
         <translation>Remove scans  Ctrl+Shift+U</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="791"/>
+        <location filename="../../ui/station/intake/page.py" line="792"/>
         <source>正在办理…</source>
         <translation>Processing…</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="815"/>
+        <location filename="../../ui/station/intake/page.py" line="816"/>
         <source>已受理：办件编号 {no}，受理回执已生成。</source>
         <translation>Accepted: case number {no}; acceptance receipt generated.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="816"/>
+        <location filename="../../ui/station/intake/page.py" line="817"/>
         <source>已出具一次性告知单：办件编号 {no}，申请人补齐材料后凭告知单二维码调取。</source>
         <translation>One-time notice issued: case number {no}. When the applicant returns with the materials, open the case with the notice&apos;s QR code.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="818"/>
+        <location filename="../../ui/station/intake/page.py" line="819"/>
         <source>已出具不予受理通知书：办件编号 {no}。</source>
         <translation>Refusal notice issued: case number {no}.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="819"/>
+        <location filename="../../ui/station/intake/page.py" line="820"/>
         <source>已当场办结：办件编号 {no}，受理回执和办结通知已生成。</source>
         <translation>Completed on the spot: case number {no}; acceptance receipt and result notice generated.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="820"/>
+        <location filename="../../ui/station/intake/page.py" line="821"/>
         <source>已补正并重新上报区中心：办件编号 {no}。</source>
         <translation>Corrected and re-escalated to the district center: case number {no}.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="822"/>
+        <location filename="../../ui/station/intake/page.py" line="823"/>
         <source>已办理：办件编号 {no}。</source>
         <translation>Done: case number {no}.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="824"/>
+        <location filename="../../ui/station/intake/page.py" line="825"/>
         <source>本事项须上报区级：请在“办件”页上报。</source>
         <translation>This matter must be escalated to district: escalate it on the &quot;Cases&quot; page.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="835"/>
+        <location filename="../../ui/station/intake/page.py" line="836"/>
         <source>办件 {no} 已办理（{state}），但文书未能生成：{err} 可在“办件”页补打。</source>
         <translation>Case {no} was processed ({state}) but its documents could not be generated: {err} Reprint them on the &quot;Cases&quot; page.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="943"/>
+        <location filename="../../ui/station/intake/page.py" line="944"/>
         <source>已恢复上次未完成的收件。</source>
         <translation>Restored the unfinished intake from last time.</translation>
     </message>

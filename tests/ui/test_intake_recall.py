@@ -106,6 +106,7 @@ def test_a_person_known_elsewhere_is_recalled_masked_then_revealed(
     assert "137****7011" in text and "海淀区测试社区便民服务站" in text and "2026-03-02" in text
     assert "钱进" not in text and MOBILE not in text
     assert page.applicant.name_edit.text() == ""  # masked: nothing filled yet
+    assert not page.applicant.recall_label.isVisible()  # no "新申请人" beside it
     box.reason.setEditText("本人到窗口申领高龄津贴")
     with qtbot.waitSignal(page.person_revealed, timeout=10_000):
         qtbot.mouseClick(box.reveal_button, Qt.MouseButton.LeftButton)

@@ -71,6 +71,7 @@ class DistrictRecallBox(QFrame):
     def show_record(self, record: PersonRecord, id_no: str) -> None:
         """The masked record of the person with number `id_no`, as the district knows them."""
         self.for_number = id_no
+        self.setFrameShape(QFrame.Shape.StyledPanel)
         lines = [self.tr("区内已有记录（全区通办）：{name}  {id_no}  {mobile}").format(
             name=html.escape(record.name), id_no=html.escape(record.id_no),
             mobile=html.escape(record.mobile))]
@@ -92,6 +93,7 @@ class DistrictRecallBox(QFrame):
     def show_note(self, text: str, id_no: str) -> None:
         """Only a note about number `id_no` (offline, not found, an error)."""
         self.for_number = id_no
+        self.setFrameShape(QFrame.Shape.NoFrame)  # a line of text, not a panel
         self.title.hide()
         self.action_row.hide()
         self.note.setText(text)

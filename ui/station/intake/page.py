@@ -440,6 +440,7 @@ class IntakePage(QWidget):
             return  # the clerk typed on, or the page moved on meanwhile
         box = self.applicant.district_box
         if answer.found and answer.record is not None:
+            self.applicant.recall_label.hide()  # not "new here" in the district's eyes
             box.show_record(answer.record, id_no)
         elif answer.error is not None:
             box.show_note(self.tr("区中心暂时无法查询，已按本站资料调取（{why}）。").format(
