@@ -10,7 +10,7 @@ of collecting it again.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
@@ -26,6 +26,7 @@ from clerk.id_documents import (
 )
 from clerk.ids import new_id
 from clerk.store.models import Applicant, DocumentOnFile
+from clerk.timeutil import local_date
 from clerk.validation import (
     validate_mobile,
     validate_name,
@@ -245,6 +246,34 @@ def record_document(session: Session, *, applicant_id: str, material_key: str, n
 
 
 @dataclass(frozen=True)
+class VerifiedElsewhere:
+    """A document a clerk of another station verified (全区通办), as the district told."""
+
+    material_key: str
+    name: str
+    verified_at: datetime
+    place: str  # the station's name: kept as "verified by", where the clerk looks
+
+
+def adopt_recalled(session: Session, person: PersonInput, documents: list[VerifiedElsewhere],
+                   *, now: datetime) -> ApplicantView:
+    """Keep a person recalled from the district, and the documents verified for them
+    elsewhere, on file here: the checklist then offers those documents like any other on
+    file, so the clerk need not collect them again. A document already kept (same kind,
+    same moment) is not added twice."""
+    known = recall_or_add(session, person, now=now)
+    have = {(d.material_key, d.verified_at) for d in documents_on_file(session, known.id)}
+    for doc in documents:
+        at = doc.verified_at.astimezone(UTC).replace(tzinfo=None) \
+            if doc.verified_at.tzinfo else doc.verified_at
+        if (doc.material_key, at) in have:
+            continue
+        record_document(session, applicant_id=known.id, material_key=doc.material_key,
+                        name=doc.name[:200], verified_by=doc.place[:32], now=at)
+    return known
+
+
+@dataclass(frozen=True)
 class ApplicantFile:
     """An applicant with their cases and documents on file, read in one transaction."""
 
@@ -279,6 +308,14 @@ class Applicants:
             if person is None:
                 return None, {}
             return person, valid_documents(s, person.id, day)
+
+    def adopt(self, person: PersonInput, documents: list[VerifiedElsewhere]
+              ) -> tuple[ApplicantView, dict[str, DocumentView]]:
+        """Keep a person recalled from the district (see `adopt_recalled`), in one
+        transaction; the person and their documents valid today."""
+        with self.ws.store.write() as s:
+            kept = adopt_recalled(s, person, documents, now=self.ws.now())
+            return kept, valid_documents(s, kept.id, local_date(self.ws.now()))
 
     def update(self, applicant_id: str, *, name: str | None = None, mobile: str | None = None,
                address: str | None = None) -> ApplicantView:

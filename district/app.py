@@ -24,6 +24,7 @@ from district.api import admin as admin_api
 from district.api import auth as auth_api
 from district.api import blobs, cases, public, reference, reports, review_queue
 from district.api import oversight as oversight_api
+from district.api import people as people_api
 from district.api import sync as sync_api
 from district.api.deps import AppContext
 from district.api.push_queue import PushQueue
@@ -112,7 +113,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     # The station's sync endpoints first: they carry nearly all the traffic, and routes
     # are matched in the order their routers were included.
     for module in (sync_api, blobs, public, auth_api, reference, cases, reports,
-                   review_queue, oversight_api, admin_api):
+                   review_queue, oversight_api, admin_api, people_api):
         app.include_router(module.router, prefix=API_PREFIX)
     app.include_router(progress_page.router)  # the citizens' page, outside the API
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)

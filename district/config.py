@@ -89,6 +89,12 @@ class Settings:
     # for how many days after giving it a citizen may change their own rating there.
     public_base_url: str = field(default_factory=default_public_url)
     rating_change_days: int = field(default_factory=default_rating_change_days)
+    # 全区通办 lookups and full-record views (district.api.people), counted together: per
+    # device in 10 minutes and in a day, per station in a day. A counter serves a person
+    # in minutes; a device enumerating the population meets these within the hour.
+    recall_device_burst: int = 20
+    recall_device_daily: int = 200
+    recall_station_daily: int = 500
     migrate: bool = True  # apply migrations at start (workers of `serve` only check)
     clock: Callable[[], datetime] = _utcnow
 

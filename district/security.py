@@ -37,10 +37,15 @@ DEVICE_REVOKED = "device.revoked"  # one device of a station
 PUBLISHED = "publication"  # a catalog or calendar file published
 PROGRESS_THROTTLED = "progress.throttled"
 RECORD_VIEWED = "record.viewed"  # a full record opened (显示完整号码), with the reason
+# 全区通办 (district.people): a station's device looked a person up by ID number, opened
+# their full record, or was slowed down. The person is named by their newest case's id.
+PERSON_LOOKUP = "person.lookup"
+PERSON_REVEALED = "person.revealed"
+PERSON_THROTTLED = "person.throttled"
 KINDS = (LOGIN_OK, LOGIN_FAILED, LOGIN_THROTTLED, LOGOUT, ENROLLMENT_CODE, ENROLLED,
          ENROLL_FAILED, STATION_REVOKED, USER_CREATED, PROGRESS_THROTTLED, RECORD_VIEWED,
          USER_DISABLED, USER_ENABLED, PASSWORD_RESET, PASSWORD_CHANGED, DEVICE_REVOKED,
-         PUBLISHED)
+         PUBLISHED, PERSON_LOOKUP, PERSON_REVEALED, PERSON_THROTTLED)
 
 
 def record(s: Session, kind: str, now: datetime, *, username: str | None = None,

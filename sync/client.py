@@ -10,6 +10,7 @@ from typing import Any
 
 from apiclient.http import ApiClient, SyncError
 from clerk.errors import QT_TRANSLATE_NOOP
+from wire.people import PersonLookupRequest, PersonRecord, PersonRevealRequest
 from wire.protocol import (
     BlobInfo,
     CalendarResponse,
@@ -78,6 +79,16 @@ class DistrictClient(ApiClient):
 
     def ledger(self) -> LedgerResponse:
         return self._parse(LedgerResponse, self._check(self._request("GET", "/sync/ledger")))
+
+    def lookup_person(self, req: PersonLookupRequest) -> PersonRecord:
+        """全区通办: the person with this number, masked (the number goes in the body)."""
+        resp = self._request("POST", "/sync/people/lookup", json=req.model_dump(), retry=False)
+        return self._parse(PersonRecord, self._check(resp))
+
+    def reveal_person(self, req: PersonRevealRequest) -> PersonRecord:
+        """全区通办: the person's full record (logged at the district with the reason)."""
+        resp = self._request("POST", "/sync/people/reveal", json=req.model_dump(), retry=False)
+        return self._parse(PersonRecord, self._check(resp))
 
     def put_blob(self, sha256: str, data: bytes, media_type: str) -> BlobInfo:
         resp = self._request("PUT", f"/blobs/{sha256}", data=data,

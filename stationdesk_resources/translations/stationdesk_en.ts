@@ -426,103 +426,103 @@
 <context>
     <name>ApplicantPanel</name>
     <message>
-        <location filename="../../ui/station/intake/applicant.py" line="93"/>
+        <location filename="../../ui/station/intake/applicant.py" line="94"/>
         <source>与证件一致</source>
         <extracomment>A complete, valid applicant ID number was entered (look the person up). The agent section gained or lost an agent (the checklist suggests materials).</extracomment>
         <translation>As on the ID document</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/applicant.py" line="96"/>
+        <location filename="../../ui/station/intake/applicant.py" line="97"/>
         <source>11位手机号码</source>
         <translation>11-digit mobile number</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/applicant.py" line="109"/>
+        <location filename="../../ui/station/intake/applicant.py" line="111"/>
         <source>代理人（委托他人代办时填写）</source>
         <translation>Agent (if applying on someone&apos;s behalf)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/applicant.py" line="131"/>
+        <location filename="../../ui/station/intake/applicant.py" line="133"/>
         <source>姓名 *</source>
         <translation>Name *</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/applicant.py" line="132"/>
+        <location filename="../../ui/station/intake/applicant.py" line="134"/>
         <source>手机</source>
         <translation>Mobile</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/applicant.py" line="133"/>
+        <location filename="../../ui/station/intake/applicant.py" line="135"/>
         <source>住址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/applicant.py" line="141"/>
+        <location filename="../../ui/station/intake/applicant.py" line="144"/>
         <source>代理人姓名</source>
         <translation>Agent name</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/applicant.py" line="144"/>
+        <location filename="../../ui/station/intake/applicant.py" line="147"/>
         <source>代理人手机</source>
         <translation>Agent mobile</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/applicant.py" line="203"/>
+        <location filename="../../ui/station/intake/applicant.py" line="206"/>
         <source>请输入申请人姓名</source>
         <translation>Enter the applicant&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/applicant.py" line="214"/>
+        <location filename="../../ui/station/intake/applicant.py" line="217"/>
         <source>请填写代理人姓名</source>
         <translation>Enter the agent&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/applicant.py" line="129"/>
+        <location filename="../../ui/station/intake/applicant.py" line="131"/>
         <source>证件号码 *</source>
         <translation>ID document *</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/applicant.py" line="142"/>
+        <location filename="../../ui/station/intake/applicant.py" line="145"/>
         <source>代理人证件</source>
         <translation>Agent&apos;s ID document</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/applicant.py" line="196"/>
+        <location filename="../../ui/station/intake/applicant.py" line="199"/>
         <source>请输入申请人证件号码</source>
         <translation>Enter the applicant&apos;s ID document number</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/applicant.py" line="199"/>
+        <location filename="../../ui/station/intake/applicant.py" line="202"/>
         <source>证件号码未输入完整</source>
         <translation>The ID document number is incomplete</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/applicant.py" line="216"/>
+        <location filename="../../ui/station/intake/applicant.py" line="219"/>
         <source>代理人证件号码无效或未填写完整</source>
         <translation>The agent&apos;s ID document number is invalid or incomplete</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/applicant.py" line="220"/>
+        <location filename="../../ui/station/intake/applicant.py" line="223"/>
         <source>代理人手机：</source>
         <translation>Agent mobile: </translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/applicant.py" line="234"/>
+        <location filename="../../ui/station/intake/applicant.py" line="237"/>
         <source>新申请人：首次来站办理，请登记姓名和联系方式。</source>
         <translation>New applicant: first visit to this station. Please record name and contact details.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/applicant.py" line="242"/>
+        <location filename="../../ui/station/intake/applicant.py" line="245"/>
         <source>证照库：{docs}</source>
         <translation>Documents on file: {docs}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/applicant.py" line="243"/>
+        <location filename="../../ui/station/intake/applicant.py" line="246"/>
         <source>证照库暂无有效证照。</source>
         <translation>No valid documents on file.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/applicant.py" line="244"/>
+        <location filename="../../ui/station/intake/applicant.py" line="247"/>
         <source>已登记申请人，资料已调出。</source>
         <translation>Registered applicant; details recalled. </translation>
     </message>
@@ -2408,6 +2408,59 @@
     </message>
 </context>
 <context>
+    <name>DistrictRecallBox</name>
+    <message>
+        <location filename="../../ui/station/intake/district_recall.py" line="48"/>
+        <source>申请人本人到窗口办理</source>
+        <translation>The applicant in person at the counter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/intake/district_recall.py" line="48"/>
+        <source>代理人受托代为办理</source>
+        <translation>An agent acting for the applicant</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/intake/district_recall.py" line="49"/>
+        <source>查看完整信息的理由（记入区中心访问日志）</source>
+        <translation>Why the full record is opened (kept in the district&apos;s access log)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/intake/district_recall.py" line="50"/>
+        <source>显示完整信息</source>
+        <translation>Show full record</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/intake/district_recall.py" line="58"/>
+        <source>理由</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/intake/district_recall.py" line="75"/>
+        <source>区内已有记录（全区通办）：{name}  {id_no}  {mobile}</source>
+        <translation>Known in the district: {name}  {id_no}  {mobile}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/intake/district_recall.py" line="79"/>
+        <source>· {doc}：{station} {day} 核验</source>
+        <translation>· {doc}: verified at {station} on {day}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/intake/district_recall.py" line="83"/>
+        <source>区内暂无已核验的证照。</source>
+        <translation>No verified documents in the district yet.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/intake/district_recall.py" line="88"/>
+        <source>显示完整信息将填入申请人资料，并把上述证照记为区内已核验；查看记入区中心访问日志。</source>
+        <translation>Show full record fills in the applicant and keeps the documents above as verified in the district; the view is kept in the district&apos;s access log.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/intake/district_recall.py" line="115"/>
+        <source>请写明查看完整信息的理由。</source>
+        <translation>Please give the reason for opening the full record.</translation>
+    </message>
+</context>
+<context>
     <name>DistrictRenderer</name>
     <message>
         <location filename="../../ui/district/render.py" line="108"/>
@@ -2924,189 +2977,199 @@
 <context>
     <name>IntakePage</name>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="138"/>
+        <location filename="../../ui/station/intake/page.py" line="145"/>
         <source>新收件  Ctrl+N</source>
-        <extracomment>Quiet time after the last change before the draft is written. Documents of a decision, rendered and opened in the preview (list[PrintedDocument]). A decision was committed on this case number. A case was loaded for a supplement (case number). The known-person lookup for the typed ID number finished. The draft was written (or cleared because the form is empty). The catalog, recent matters and any draft were loaded after attach.</extracomment>
+        <extracomment>Quiet time after the last change before the draft is written. Documents of a decision, rendered and opened in the preview (list[PrintedDocument]). A decision was committed on this case number. A case was loaded for a supplement (case number). The known-person lookup for the typed ID number finished. The district answered (or could not) about an ID number unknown here (全区通办). The full record of a person was fetched from the district and kept here. The draft was written (or cleared because the form is empty). The catalog, recent matters and any draft were loaded after attach.</extracomment>
         <translation>New intake  Ctrl+N</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="158"/>
+        <location filename="../../ui/station/intake/page.py" line="165"/>
         <source>空格/回车：已收 ⇄ 缺&#x3000;F2：更多状态（证照库、共享获取、容缺后补、不适用）</source>
         <translation>Space/Enter: Received ⇄ Missing   F2: more (on file, shared data, deferred, N/A)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="160"/>
+        <location filename="../../ui/station/intake/page.py" line="167"/>
         <source>显示全部材料</source>
         <translation>Show all materials</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="162"/>
-        <location filename="../../ui/station/intake/page.py" line="729"/>
+        <location filename="../../ui/station/intake/page.py" line="169"/>
+        <location filename="../../ui/station/intake/page.py" line="797"/>
         <source>附扫描件…  Ctrl+U</source>
         <translation>Attach scan…  Ctrl+U</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="164"/>
+        <location filename="../../ui/station/intake/page.py" line="171"/>
         <source>为选中的材料附上扫描件（PDF、PNG 或 JPEG，不超过 10 MB），随案件同步到区中心</source>
         <translation>Attach a scan to the selected material (PDF, PNG or JPEG, at most 10 MB); it is synced to the district with the case</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="180"/>
+        <location filename="../../ui/station/intake/page.py" line="187"/>
         <source>1  事项</source>
         <translation>1  Matter</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="181"/>
+        <location filename="../../ui/station/intake/page.py" line="188"/>
         <source>2  申请人</source>
         <translation>2  Applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="182"/>
+        <location filename="../../ui/station/intake/page.py" line="189"/>
         <source>3  申请信息</source>
         <translation>3  Application details</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="205"/>
+        <location filename="../../ui/station/intake/page.py" line="212"/>
         <source>4  申请材料</source>
         <translation>4  Materials</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="303"/>
+        <location filename="../../ui/station/intake/page.py" line="311"/>
         <source>正在加载事项目录…</source>
         <translation>Loading the matter catalog…</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="426"/>
+        <location filename="../../ui/station/intake/page.py" line="448"/>
+        <source>区中心暂时无法查询，已按本站资料调取（{why}）。</source>
+        <translation>The district cannot be asked right now; using this station&apos;s records ({why}).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/intake/page.py" line="451"/>
+        <source>区内也没有此人的记录。</source>
+        <translation>The district does not know this person either.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/intake/page.py" line="494"/>
         <source>有代理人：已将“{names}”列为需提交的材料。</source>
         <translation>Agent present: &quot;{names}&quot; added to the required materials.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="442"/>
+        <location filename="../../ui/station/intake/page.py" line="510"/>
         <source>选择事项</source>
         <translation>Choose a matter</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="491"/>
+        <location filename="../../ui/station/intake/page.py" line="559"/>
         <source>受理标准：{r}</source>
         <translation>Acceptance standard: {r}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="493"/>
+        <location filename="../../ui/station/intake/page.py" line="561"/>
         <source>补正要求：{r}</source>
         <translation>Correction required: {r}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="559"/>
+        <location filename="../../ui/station/intake/page.py" line="627"/>
         <source>该申请人没有待补正或退回补正的办件；可在下方新收件。</source>
         <translation>This applicant has no cases awaiting supplement or returned for correction; start a new intake below.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="629"/>
+        <location filename="../../ui/station/intake/page.py" line="697"/>
         <source>补正</source>
         <translation>Supplement</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="629"/>
+        <location filename="../../ui/station/intake/page.py" line="697"/>
         <source>退回补正</source>
         <translation>Returned for correction</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="633"/>
+        <location filename="../../ui/station/intake/page.py" line="701"/>
         <source>首次告知 {d} 列出 {n} 项</source>
         <translation>First notice {d}: {n} listed</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="637"/>
+        <location filename="../../ui/station/intake/page.py" line="705"/>
         <source>区中心退回：{note}</source>
         <translation>Returned by district center: {note}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="639"/>
+        <location filename="../../ui/station/intake/page.py" line="707"/>
         <source>Ctrl+N 返回新收件</source>
         <translation>Ctrl+N back to new intake</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="680"/>
+        <location filename="../../ui/station/intake/page.py" line="748"/>
         <source>正在办理并生成文书…</source>
         <translation>Processing and generating documents…</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="689"/>
+        <location filename="../../ui/station/intake/page.py" line="757"/>
         <source>请先在材料清单中选中一项材料。</source>
         <translation>Select a material in the checklist first.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="694"/>
+        <location filename="../../ui/station/intake/page.py" line="762"/>
         <source>选择扫描件</source>
         <translation>Choose a scan</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="694"/>
+        <location filename="../../ui/station/intake/page.py" line="762"/>
         <source>扫描件 (*.pdf *.png *.jpg *.jpeg)</source>
         <translation>Scans (*.pdf *.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="709"/>
+        <location filename="../../ui/station/intake/page.py" line="777"/>
         <source>无法读取文件：{e}</source>
         <translation>Cannot read the file: {e}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="719"/>
+        <location filename="../../ui/station/intake/page.py" line="787"/>
         <source>选中的材料没有扫描件。</source>
         <translation>The selected material has no scans.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="731"/>
+        <location filename="../../ui/station/intake/page.py" line="799"/>
         <source>移除扫描件  Ctrl+Shift+U</source>
         <translation>Remove scans  Ctrl+Shift+U</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="740"/>
+        <location filename="../../ui/station/intake/page.py" line="808"/>
         <source>正在办理…</source>
         <translation>Processing…</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="779"/>
+        <location filename="../../ui/station/intake/page.py" line="847"/>
         <source>已受理：办件编号 {no}，受理回执已生成。</source>
         <translation>Accepted: case number {no}; acceptance receipt generated.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="780"/>
+        <location filename="../../ui/station/intake/page.py" line="848"/>
         <source>已出具一次性告知单：办件编号 {no}，申请人补齐材料后凭告知单二维码调取。</source>
         <translation>One-time notice issued: case number {no}. When the applicant returns with the materials, open the case with the notice&apos;s QR code.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="782"/>
+        <location filename="../../ui/station/intake/page.py" line="850"/>
         <source>已出具不予受理通知书：办件编号 {no}。</source>
         <translation>Refusal notice issued: case number {no}.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="783"/>
+        <location filename="../../ui/station/intake/page.py" line="851"/>
         <source>已当场办结：办件编号 {no}，受理回执和办结通知已生成。</source>
         <translation>Completed on the spot: case number {no}; acceptance receipt and result notice generated.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="784"/>
+        <location filename="../../ui/station/intake/page.py" line="852"/>
         <source>已补正并重新上报区中心：办件编号 {no}。</source>
         <translation>Corrected and re-escalated to the district center: case number {no}.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="786"/>
+        <location filename="../../ui/station/intake/page.py" line="854"/>
         <source>已办理：办件编号 {no}。</source>
         <translation>Done: case number {no}.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="788"/>
+        <location filename="../../ui/station/intake/page.py" line="856"/>
         <source>本事项须上报区级：请在“办件”页上报。</source>
         <translation>This matter must be escalated to district: escalate it on the &quot;Cases&quot; page.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="799"/>
+        <location filename="../../ui/station/intake/page.py" line="867"/>
         <source>办件 {no} 已办理（{state}），但文书未能生成：{err} 可在“办件”页补打。</source>
         <translation>Case {no} was processed ({state}) but its documents could not be generated: {err} Reprint them on the &quot;Cases&quot; page.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="907"/>
+        <location filename="../../ui/station/intake/page.py" line="975"/>
         <source>已恢复上次未完成的收件。</source>
         <translation>Restored the unfinished intake from last time.</translation>
     </message>
@@ -6474,25 +6537,26 @@ Double-click to open the case and check it.</translation>
         <translation>Account {username} is disabled; enable it before resetting its password.</translation>
     </message>
     <message>
-        <location filename="../../clerk/applicants.py" line="113"/>
+        <location filename="../../clerk/applicants.py" line="114"/>
         <location filename="../../clerk/id_documents.py" line="261"/>
+        <location filename="../../district/api/people.py" line="63"/>
         <source>不支持的证件类型：{id_type}</source>
         <extracomment>Every identity a person or organisation can be entered with: the documents a natural person shows (clerk.id_documents) and an organisation&apos;s credit code.</extracomment>
         <translation>Unsupported ID type: {id_type}</translation>
     </message>
     <message>
-        <location filename="../../clerk/applicants.py" line="145"/>
-        <location filename="../../clerk/applicants.py" line="179"/>
+        <location filename="../../clerk/applicants.py" line="146"/>
+        <location filename="../../clerk/applicants.py" line="180"/>
         <source>申请人不存在。</source>
         <translation>No such applicant.</translation>
     </message>
     <message>
-        <location filename="../../clerk/applicants.py" line="164"/>
+        <location filename="../../clerk/applicants.py" line="165"/>
         <source>该证件号码的申请人已登记，请直接调取（applicant find）。</source>
         <translation>An applicant with this ID number is already registered; recall them instead (applicant find).</translation>
     </message>
     <message>
-        <location filename="../../clerk/applicants.py" line="204"/>
+        <location filename="../../clerk/applicants.py" line="205"/>
         <source>该证件号码已登记，姓名为“{name}”，与输入的“{name2}”不一致。请核对证件；如姓名确已变更，请先在申请人页面修改。</source>
         <translation>This ID number is registered under the name “{name}”, which differs from “{name2}”. Check the ID document; if the name really changed, update it on the Applicants page first.</translation>
     </message>
@@ -7229,7 +7293,7 @@ Double-click to open the case and check it.</translation>
         <translation>The district&apos;s answer could not be read ({name}).</translation>
     </message>
     <message>
-        <location filename="../../sync/client.py" line="97"/>
+        <location filename="../../sync/client.py" line="108"/>
         <source>区中心的回答不是 JSON。</source>
         <translation>The district&apos;s answer is not JSON.</translation>
     </message>
@@ -7546,6 +7610,21 @@ Double-click to open the case and check it.</translation>
         <location filename="../../district/crypto.py" line="67"/>
         <source>数据库中有一项应加密的数据是明文：数据库可能没有完成迁移 d0017。</source>
         <translation>A value in the database that should be encrypted is in plain text: the database may not have completed migration d0017.</translation>
+    </message>
+    <message>
+        <location filename="../../district/api/people.py" line="51"/>
+        <source>全区通办查询过于频繁，请稍后再试（可先按本站资料办理）。</source>
+        <translation>Too many district lookups; please try again later (you can go on with this station&apos;s records).</translation>
+    </message>
+    <message>
+        <location filename="../../district/api/people.py" line="71"/>
+        <source>请写明查询的理由。</source>
+        <translation>Please give the reason for the lookup.</translation>
+    </message>
+    <message>
+        <location filename="../../sync/recall.py" line="70"/>
+        <source>区中心没有这个人的记录。</source>
+        <translation>The district has no record of this person.</translation>
     </message>
 </context>
 <context>

@@ -26,7 +26,8 @@ STATION_ONLY = {("POST", "/api/v1/sync/push"), ("GET", "/api/v1/sync/pull"),
                 ("GET", "/api/v1/station/cases/{case_id}/events"),
                 ("GET", "/api/v1/station/supervision"), ("PUT", "/api/v1/blobs/{sha256}"),
                 ("POST", "/api/v1/sync/refusals"), ("GET", "/api/v1/sync/whoami"),
-                ("GET", "/api/v1/station/devices")}
+                ("GET", "/api/v1/station/devices"), ("POST", "/api/v1/sync/people/lookup"),
+                ("POST", "/api/v1/sync/people/reveal")}
 SHARED = {("GET", "/api/v1/blobs/{sha256}"), ("GET", "/api/v1/catalog"),
           ("GET", "/api/v1/calendar"), ("GET", "/api/v1/client-version")}
 PNG = b"\x89PNG\r\n\x1a\n" + b"scan" * 10

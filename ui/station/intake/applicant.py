@@ -29,6 +29,7 @@ from clerk.validation import validate_mobile, validate_name
 from ui.common.id_input import DocumentTypeCombo, IdNumberEdit, IdState
 from ui.common.operations import error_text
 from ui.common.widgets import join_list
+from ui.station.intake.district_recall import DistrictRecallBox
 
 _ERROR_STYLE = "color: #a8231b;"
 _OK_STYLE = "color: #1b6e35;"
@@ -102,6 +103,7 @@ class ApplicantPanel(QWidget):
         self.recall_label.setWordWrap(True)
         self.recall_label.setTextFormat(Qt.TextFormat.RichText)
         self.recall_label.hide()
+        self.district_box = DistrictRecallBox()  # 全区通办: what the district knows
         self.agent_toggle = QToolButton()
         self.agent_toggle.setCheckable(True)
         self.agent_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
@@ -132,6 +134,7 @@ class ApplicantPanel(QWidget):
         form.addRow(self.tr("手机"), with_message(self.mobile_edit, self.mobile_message))
         form.addRow(self.tr("住址"), self.address_edit)
         form.addRow(self.recall_label)
+        form.addRow(self.district_box)
         form.addRow(self.agent_toggle)
         self.agent_box = QFrame()
         self.agent_box.setFrameShape(QFrame.Shape.StyledPanel)
@@ -298,6 +301,7 @@ class ApplicantPanel(QWidget):
         for combo in (self.id_type_combo, self.agent_id_type_combo):
             combo.set_id_type("resident_id")
         self.agent_toggle.setChecked(False)
+        self.district_box.clear()
 
     def to_dict(self) -> dict[str, str]:
         return {"id_no": self.id_edit.text(), "name": self.name_edit.text(),
@@ -331,6 +335,8 @@ class ApplicantPanel(QWidget):
         show_message(label, text, style)
 
     def _on_id_text(self, _text: str) -> None:
+        if self.id_edit.number() != self.district_box.for_number:
+            self.district_box.clear()  # it spoke of another number
         recalled = self._recalled
         if recalled is not None and (self.id_edit.number() != recalled.id_no
                                      or self.id_type() != recalled.id_type):

@@ -18,7 +18,7 @@ from __future__ import annotations
 import itertools
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QHideEvent, QKeyEvent, QKeySequence, QShortcut
@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clerk.applicants import DocumentView
+from clerk.applicants import ApplicantView, DocumentView
 from clerk.cases.checklist import PRESENT, ChecklistItem, ItemStatus, Scan, initial_checklist
 from clerk.cases.record import CaseRecord
 from clerk.cases.states import State
@@ -81,6 +81,9 @@ from ui.station.intake.work import (
 )
 from ui.station.session import Session
 
+if TYPE_CHECKING:
+    from sync.recall import DistrictRecall
+
 #: Quiet time after the last change before the draft is written.
 DRAFT_DELAY_MS = 1000
 _LEFT_WIDTH = 450
@@ -104,6 +107,10 @@ class IntakePage(QWidget):
     case_loaded = Signal(str)
     #: The known-person lookup for the typed ID number finished.
     person_looked_up = Signal(str)
+    #: The district answered (or could not) about an ID number unknown here (全区通办).
+    district_recalled = Signal(str)
+    #: The full record of a person was fetched from the district and kept here.
+    person_revealed = Signal(str)
     #: The draft was written (or cleared because the form is empty).
     draft_saved = Signal()
     #: The catalog, recent matters and any draft were loaded after attach.
@@ -236,6 +243,7 @@ class IntakePage(QWidget):
         self.matter_picker.matter_chosen.connect(self._on_matter_chosen)
         self.applicant.changed.connect(self._changed)
         self.applicant.id_ready.connect(self._lookup_person)
+        self.applicant.district_box.reveal_requested.connect(self._reveal_person)
         self.applicant.id_edit.textChanged.connect(self._forget_documents)
         self.applicant.agent_presence_changed.connect(self._on_agent_presence)
         self.form_panel.changed.connect(self._changed)
@@ -403,11 +411,71 @@ class IntakePage(QWidget):
                 self.applicant.apply_person(found.applicant, found.documents)
             finally:
                 self._quiet -= 1
+            if found.applicant is None:
+                self._recall_district(id_no, self.applicant.id_type())
         if self._mode != Mode.RETURNED:  # a returned item is asked for again, never on file
             self._documents, self._documents_for = dict(found.documents), id_no
             self.checklist_model.attach_documents(self._documents)
         self.person_looked_up.emit(id_no)
         self._changed()
+
+    # --- 全区通办 -------------------------------------------------------------------------
+    def _recall_district(self, id_no: str, id_type: str) -> None:
+        """Ask the district about a number unknown here (network only: off the serial
+        worker, so the counter's own work never waits for it)."""
+        if self._session is None:
+            return
+        ws, clerk = self._session.ws, self._session.username
+
+        def work() -> DistrictRecall:
+            from sync.recall import recall_person
+
+            return recall_person(ws, id_no, id_type, clerk)
+
+        Operation(work, parent=self, serial=False).success(
+            lambda answer: self._district_answered(id_no, answer)).failure(
+            lambda _exc: self.district_recalled.emit(id_no)).run_in_background()
+
+    def _district_answered(self, id_no: str, answer: DistrictRecall) -> None:
+        if self.applicant.id_edit.number() != id_no or self._mode != Mode.NEW \
+                or self.applicant.recalled() is not None:
+            return  # the clerk typed on, or the page moved on meanwhile
+        box = self.applicant.district_box
+        if answer.found and answer.record is not None:
+            self.applicant.recall_label.hide()  # not "new here" in the district's eyes
+            box.show_record(answer.record, id_no)
+        elif answer.error is not None:
+            box.show_note(self.tr("区中心暂时无法查询，已按本站资料调取（{why}）。").format(
+                why=error_text(answer.error)), id_no)
+        elif answer.record is not None:
+            box.show_note(self.tr("区内也没有此人的记录。"), id_no)
+        self.district_recalled.emit(id_no)
+
+    def _reveal_person(self, reason: str) -> None:
+        if self._session is None:
+            return
+        ws, clerk = self._session.ws, self._session.username
+        id_no, id_type = self.applicant.id_edit.number(), self.applicant.id_type()
+
+        def work() -> tuple[ApplicantView, dict[str, DocumentView]]:
+            from sync.recall import reveal_person
+
+            return reveal_person(ws, id_no, id_type, clerk, reason)
+
+        def failed(exc: Exception) -> None:
+            self.applicant.district_box.set_busy(False)
+            self.applicant.district_box.note.setText(error_text(exc))
+
+        Operation(work, parent=self).success(
+            lambda kept: self._revealed(id_no, kept)).failure(failed).run_in_background()
+
+    def _revealed(self, id_no: str, kept: tuple[ApplicantView, dict[str, DocumentView]]
+                  ) -> None:
+        if self.applicant.id_edit.number() != id_no:
+            return
+        self.applicant.district_box.clear()
+        self._person_found(id_no, PersonLookup(*kept))
+        self.person_revealed.emit(id_no)
 
     def _forget_documents(self, _text: str) -> None:
         """The documents on file belong to the person whose ID was looked up, no one else."""
