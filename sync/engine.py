@@ -23,10 +23,19 @@ from sqlalchemy.orm import Session
 from apiclient.http import AuthError, SyncError, normalize_server
 from apiclient.retry import RetryPolicy, TransportError
 from clerk import numbering, options
+from clerk.cases import conflicts
 from clerk.cases.states import EventType
 from clerk.errors import QT_TRANSLATE_NOOP, StateError
 from clerk.labels import EVENT_LABELS
-from clerk.store.models import Case, CaseEvent, CaseNote, Setting, Station, SyncQuarantine
+from clerk.store.models import (
+    Case,
+    CaseEvent,
+    CaseNote,
+    Setting,
+    Station,
+    SyncConflict,
+    SyncQuarantine,
+)
 from clerk.timeutil import local_date
 from clerk.workspace import Workspace
 from sync import credentials, outbox, pull, reference
@@ -59,7 +68,7 @@ class Problem:
     so the workstation shows it in its interface language.
     """
 
-    kind: str  # rejected | held_back | quarantined | publication
+    kind: str  # rejected | held_back | quarantined | conflict | publication
     template: str
     params: dict[str, str]
 
@@ -81,6 +90,10 @@ QUARANTINED_WORDS = QT_TRANSLATE_NOOP(
 PUBLICATION_WORDS = QT_TRANSLATE_NOOP(
     "errors", "区中心发布的{what}本站无法使用：{reason}。本站继续使用原来的版本，已告知区中心；"
               "请联系区中心更正后重新发布。")
+CONFLICTS_WORDS = QT_TRANSLATE_NOOP(
+    "errors", "{count} 件案件与本站另一窗口的操作冲突（{cases}）：另一窗口已先办理，本机离线时"
+              "的操作未被接收，已原样保留。请在“同步”页或案件详情中核对，选择在当前版本上重做"
+              "或放弃（python -m clerk conflicts list）。")
 CATALOG_WORD = QT_TRANSLATE_NOOP("errors", "事项目录")
 CALENDAR_WORD = QT_TRANSLATE_NOOP("errors", "节假日安排")
 
@@ -282,8 +295,13 @@ class SyncReport:
         if b.uploaded or b.failed:
             failed = f"，失败 {len(b.failed)}" if b.failed else ""
             out.append(f"扫描件：上传 {b.uploaded}{failed}")
-        out.append(f"拉取：{q.events} 条事件，{q.notes} 条留言"
+        out.append(f"拉取：{q.events} 条事件（其中本站其他窗口 {q.station_events} 条），"
+                   f"{q.notes} 条留言"
                    + (f"，{q.quarantined} 条无法应用（已隔离）" if q.quarantined else ""))
+        if q.conflicts:
+            out.append("与其他窗口冲突：" + "、".join(dict.fromkeys(q.conflicts)))
+        if q.rebased:
+            out.append("补交材料已在当前版本上重新记入：" + "、".join(dict.fromkeys(q.rebased)))
         if q.tasks:
             out.append("退回补正（待办）：" + "、".join(q.tasks))
         if q.decisions:
@@ -374,6 +392,12 @@ def problems(ws: Workspace, report: SyncReport) -> list[Problem]:
         if report.push.held_cases:
             n, cases = _cases(report.push.held_cases, s)
             out.append(Problem("held_back", HELD_BACK_WORDS, {"count": str(n), "cases": cases}))
+        open_conflicts = list(s.execute(select(SyncConflict.case_no).where(
+            SyncConflict.state == conflicts.OPEN).order_by(SyncConflict.detected_at)).scalars())
+        if open_conflicts:
+            shown = "、".join(open_conflicts[:5]) + ("等" if len(open_conflicts) > 5 else "")
+            out.append(Problem("conflict", CONFLICTS_WORDS,
+                               {"count": str(len(set(open_conflicts))), "cases": shown}))
         quarantined = list(s.execute(select(SyncQuarantine.case_id)).scalars())
         if quarantined:
             _, cases = _cases(quarantined, s)

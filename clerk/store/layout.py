@@ -7,5 +7,5 @@ clerks before the ORM is loaded (clerk.store.peek).
 DB_FILENAME = "stationdesk.sqlite3"
 # The newest migration in clerk/store/migrations/versions (tests/clerk/test_store.py
 # checks both constants against the scripts).
-HEAD_REVISION = "0003"
-KNOWN_REVISIONS = ("0001", "0002", "0003")
+HEAD_REVISION = "0004"
+KNOWN_REVISIONS = ("0001", "0002", "0003", "0004")
