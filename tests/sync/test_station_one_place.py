@@ -116,6 +116,18 @@ def _draft(ws: Workspace, id_no: str) -> str:
 def test_two_counters_on_one_case_end_in_a_conflict_the_clerk_redoes(
         live: District, pcs: Callable[..., Workspace], id_factory: IdFactory,
         capsys: pytest.CaptureFixture[str]) -> None:
+    _conflict_redone(live, pcs, id_factory, capsys)
+
+
+@pytest.mark.slow
+def test_the_conflict_through_a_real_server(
+        served: District, pcs: Callable[..., Workspace], id_factory: IdFactory,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    _conflict_redone(served, pcs, id_factory, capsys)
+
+
+def _conflict_redone(live: District, pcs: Callable[..., Workspace], id_factory: IdFactory,
+                     capsys: pytest.CaptureFixture[str]) -> None:
     one, two = _two(live, pcs)
     case_no = _draft(one, id_factory(3))
     assert engine.sync_round(one).outcome == engine.DONE
