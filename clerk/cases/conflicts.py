@@ -233,7 +233,7 @@ class Conflicts:
     def __init__(self, ws: Workspace) -> None:
         self.ws = ws
 
-    def list(self, *, all_states: bool = False) -> list[ConflictView]:
+    def listed(self, *, all_states: bool = False) -> list[ConflictView]:
         with self.ws.store.read() as s:
             q = select(SyncConflict).order_by(SyncConflict.detected_at)
             if not all_states:

@@ -47,7 +47,7 @@ def _text(v: ConflictView) -> str:
 
 
 def cmd_list(args: argparse.Namespace, ctx: CliContext) -> int:
-    items = ctx.workspace().conflicts.list(all_states=args.all)
+    items = ctx.workspace().conflicts.listed(all_states=args.all)
     ctx.emit([_dict(v) for v in items],
              lambda: "\n".join(_text(v) for v in items) or "没有待处理的同步冲突。")
     return 3 if any(v.state == OPEN for v in items) else 0

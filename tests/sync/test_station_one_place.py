@@ -95,6 +95,7 @@ def test_each_counter_sees_the_other_counters_cases_and_people(
     # The person captured at counter 1 is recalled at counter 2, with documents on file.
     person, docs = two.applicants.lookup(id_factory(1), date.today())
     assert person is not None and person.name == "张三"
+    assert docs and all(d.source_case_id == a.id for d in docs.values())
     assert two.cases.get(a.case_no).state == State.ACCEPTED
     # Counter 2 can act on counter 1's case; counter 1 sees it after the next rounds.
     two.cases.escalate(a.case_no)
@@ -144,9 +145,10 @@ def _conflict_redone(live: District, pcs: Callable[..., Workspace], id_factory: 
     # Counter 2's case is now counter 1's version; its own step is kept, not lost.
     rec = two.cases.get(case_no)
     assert rec.state == State.ACCEPTED and rec.comments == []
-    [view] = two.conflicts.list()
+    [view] = two.conflicts.listed()
     assert [s.type for s in view.theirs] == ["accepted"]
-    assert [s.type for s in view.mine] == ["commented"] and "申请人来电询问进度" in view.mine[0].summary
+    assert [s.type for s in view.mine] == ["commented"]
+    assert "申请人来电询问进度" in view.mine[0].summary
     assert "已被另一事件占用" in view.refusal
     _audit_ok(two)
     assert engine.status(two).rejected == []  # the refusal became the conflict
@@ -183,7 +185,7 @@ def test_a_step_the_current_case_no_longer_allows_is_refused_and_discarded(
     view = two.conflicts.discard(case_no, clerk=ADMIN)
     assert view.state == "discarded" and view.mine[0].type == "refused"
     assert engine.sync_round(two).outcome == engine.DONE
-    assert two.conflicts.list(all_states=True)[0].state == "discarded"
+    assert two.conflicts.listed(all_states=True)[0].state == "discarded"
     _audit_ok(two)
     with pytest.raises(StationDeskError) as err:
         two.conflicts.discard(case_no)
