@@ -50,6 +50,7 @@ LAST_SUCCESS = options.SYNC_LAST_SUCCESS.key
 LAST_ATTEMPT = options.SYNC_LAST_ATTEMPT.key
 LAST_ERROR = options.SYNC_LAST_ERROR.key
 LAST_PROBLEMS = options.SYNC_LAST_PROBLEMS.key  # JSON: the problems of the last round that finished
+DEVICES_KEY = options.SYNC_DEVICES.key  # the station's devices, as of the last round
 DEVICE_NAME_KEY = options.SYNC_DEVICE_NAME.key  # this PC's name at the district ("2号窗口")
 # A random secret this PC generated; the district keeps sha256 of it with the enrollment
 # code it spent, so this PC (and no other) may retry the enrollment after a lost answer.
@@ -337,6 +338,7 @@ def sync_round(ws: Workspace, client: DistrictClient | None = None, *,
         report.blobs = uploader.report
         outbox.push_notes(ws, client, report.push)
         report.pull = pull.pull_all(ws, client)
+        _keep_devices(ws, client)
         reference.update_catalog(ws, client, report.reference)
         reference.update_calendar(ws, client, report.reference)
         reference.update_client_version(ws, client)
@@ -353,6 +355,15 @@ def sync_round(ws: Workspace, client: DistrictClient | None = None, *,
     report.ok = True
     report.problems = problems(ws, report)
     return _finish(ws, report, "", "")
+
+
+def _keep_devices(ws: Workspace, client: DistrictClient) -> None:
+    """The station's devices as the district lists them, for the 同步 page."""
+    rows = [{"name": d.name, "number": d.number,
+             "last_seen_at": d.last_seen_at.isoformat() if d.last_seen_at else ""}
+            for d in client.devices()]
+    with ws.store.write() as s:
+        _put(s, DEVICES_KEY, json.dumps(rows, ensure_ascii=False))
 
 
 def _tell_district(client: DistrictClient, ref: reference.ReferenceReport) -> None:
@@ -467,6 +478,8 @@ class SyncStatus:
     client_where: str = ""
     device_name: str = ""  # this PC at the district ("2号窗口"), "" before enrollment
     device_no: int = 1  # this PC's window number (part of its case numbers)
+    devices: list[dict[str, Any]] = field(default_factory=list)  # the station's, last round
+    conflicts: list[conflicts.ConflictView] = field(default_factory=list)  # open ones
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -494,7 +507,19 @@ def status(ws: Workspace) -> SyncStatus:
             last_problems=parse_problems(_setting(s, LAST_PROBLEMS)),
             client_version=_setting(s, reference.CLIENT_VERSION),
             client_where=_setting(s, reference.CLIENT_WHERE),
-            device_name=_setting(s, DEVICE_NAME_KEY), device_no=numbering.device_no(s))
+            device_name=_setting(s, DEVICE_NAME_KEY), device_no=numbering.device_no(s),
+            devices=_devices(_setting(s, DEVICES_KEY)),
+            conflicts=[conflicts.view(s, c) for c in s.execute(
+                select(SyncConflict).where(SyncConflict.state == conflicts.OPEN)
+                .order_by(SyncConflict.detected_at)).scalars()])
+
+
+def _devices(text: str) -> list[dict[str, Any]]:
+    try:
+        rows = json.loads(text) if text else []
+    except ValueError:
+        return []
+    return [r for r in rows if isinstance(r, dict)] if isinstance(rows, list) else []
 
 
 # --------------------------------------------------------------------------- reconciliation
