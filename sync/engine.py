@@ -93,7 +93,7 @@ PUBLICATION_WORDS = QT_TRANSLATE_NOOP(
               "请联系区中心更正后重新发布。")
 CONFLICTS_WORDS = QT_TRANSLATE_NOOP(
     "errors", "{count} 件案件与本站另一窗口的操作冲突（{cases}）：另一窗口已先办理，本机离线时"
-              "的操作未被接收，已原样保留。请在“同步”页或案件详情中核对，选择在当前版本上重做"
+              "的操作未被接收，已原样保留。请在“同步”页的“同步冲突”中核对，选择在当前版本上重做"
               "或放弃（python -m clerk conflicts list）。")
 CATALOG_WORD = QT_TRANSLATE_NOOP("errors", "事项目录")
 CALENDAR_WORD = QT_TRANSLATE_NOOP("errors", "节假日安排")

@@ -4915,7 +4915,7 @@
     </message>
     <message>
         <location filename="../../ui/station/sync_page.py" line="352"/>
-        <location filename="../../ui/station/sync_page.py" line="452"/>
+        <location filename="../../ui/station/sync_page.py" line="477"/>
         <source>登记到区中心…</source>
         <translation>Enroll with the district…</translation>
     </message>
@@ -4926,6 +4926,7 @@
     </message>
     <message>
         <location filename="../../ui/station/sync_page.py" line="378"/>
+        <location filename="../../ui/station/sync_page.py" line="384"/>
         <source>办件编号</source>
         <translation>Case number</translation>
     </message>
@@ -4961,138 +4962,209 @@
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="386"/>
+        <location filename="../../ui/station/sync_page.py" line="384"/>
+        <source>已在案件中（另一窗口或区中心）</source>
+        <translation>In the case (other counter or district)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/sync_page.py" line="385"/>
+        <source>本机未被接收的操作</source>
+        <translation>This PC&apos;s steps not accepted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/sync_page.py" line="385"/>
+        <source>区中心答复</source>
+        <translation>District&apos;s answer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/sync_page.py" line="388"/>
+        <source>在当前版本上重做</source>
+        <translation>Redo on the current version</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/sync_page.py" line="390"/>
+        <source>放弃本机操作</source>
+        <translation>Discard this PC&apos;s steps</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/sync_page.py" line="392"/>
+        <source>两个窗口离线办理了同一案件时，后同步的一方的操作不会覆盖先到的：两个版本都在这里，请选择。</source>
+        <translation>When two counters worked on one case offline, the later one never overwrites the earlier: both versions are here, choose.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/sync_page.py" line="405"/>
+        <source>设备</source>
+        <translation>Device</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/sync_page.py" line="405"/>
+        <source>窗口号</source>
+        <translation>Window no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/sync_page.py" line="405"/>
+        <source>最近联系</source>
+        <translation>Last contact</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/sync_page.py" line="409"/>
         <source>本次运行尚未同步。</source>
         <translation>No sync since the program started.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="389"/>
+        <location filename="../../ui/station/sync_page.py" line="412"/>
         <source>被拒绝的事件</source>
         <translation>Refused events</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="390"/>
+        <location filename="../../ui/station/sync_page.py" line="413"/>
         <source>无法应用的区中心事件</source>
         <translation>District events not applied</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="391"/>
+        <location filename="../../ui/station/sync_page.py" line="414"/>
         <source>上次同步报告</source>
         <translation>Last sync report</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="393"/>
+        <location filename="../../ui/station/sync_page.py" line="415"/>
+        <source>同步冲突</source>
+        <translation>Sync conflicts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/sync_page.py" line="416"/>
+        <source>本站设备</source>
+        <translation>Station devices</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/sync_page.py" line="418"/>
         <source>对账：</source>
         <translation>Reconciliation: </translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="405"/>
+        <location filename="../../ui/station/sync_page.py" line="430"/>
         <source>● 正在同步…</source>
         <translation>● Syncing…</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="417"/>
+        <location filename="../../ui/station/sync_page.py" line="442"/>
         <source>● 未登记到区中心</source>
         <translation>● Not enrolled with a district</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="419"/>
+        <location filename="../../ui/station/sync_page.py" line="444"/>
         <source>● 尚未同步</source>
         <translation>● Not synced yet</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="421"/>
+        <location filename="../../ui/station/sync_page.py" line="446"/>
         <source>● 上次同步完成，但有 {n} 个问题</source>
         <translation>● Last sync done, with {n} problem(s)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="424"/>
+        <location filename="../../ui/station/sync_page.py" line="449"/>
         <source>● 在线：上次同步成功</source>
         <translation>● Online: the last sync succeeded</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="426"/>
+        <location filename="../../ui/station/sync_page.py" line="451"/>
         <source>● 离线：上次同步没有完成</source>
         <translation>● Offline: the last sync did not complete</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="427"/>
+        <location filename="../../ui/station/sync_page.py" line="452"/>
         <source>区中心：{server}</source>
         <translation>District: {server}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="428"/>
+        <location filename="../../ui/station/sync_page.py" line="453"/>
         <source>未登记（管理员点“登记到区中心…”，输入区中心地址和登记码）</source>
         <translation>not enrolled (an administrator clicks “Enroll with the district…” and enters the address and the enrollment code)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="430"/>
+        <location filename="../../ui/station/sync_page.py" line="455"/>
         <source>本机：{name}（窗口号 {number}，是本机案件编号的一部分）</source>
         <translation>This PC: {name} (window number {number}, part of this PC&apos;s case numbers)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="432"/>
+        <location filename="../../ui/station/sync_page.py" line="457"/>
         <source>尚未登记为本站的设备</source>
         <translation>not yet enrolled as a device of this station</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="435"/>
+        <location filename="../../ui/station/sync_page.py" line="460"/>
         <source>待同步：{pending} 条事件、{notes} 条留言；区中心已确认 {acked} 条；被拒绝 {rejected} 条</source>
         <translation>Waiting: {pending} events, {notes} notes; acknowledged by the district: {acked}; refused: {rejected}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="438"/>
+        <location filename="../../ui/station/sync_page.py" line="463"/>
         <source>上次成功同步：{ok}&#x3000;上次尝试：{tried}</source>
         <translation>Last successful sync: {ok}   last attempt: {tried}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="439"/>
-        <location filename="../../ui/station/sync_page.py" line="440"/>
+        <location filename="../../ui/station/sync_page.py" line="464"/>
+        <location filename="../../ui/station/sync_page.py" line="465"/>
+        <location filename="../../ui/station/sync_page.py" line="500"/>
         <source>从未</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="451"/>
+        <location filename="../../ui/station/sync_page.py" line="476"/>
         <source>重新登记…</source>
         <translation>Enroll again…</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="459"/>
+        <location filename="../../ui/station/sync_page.py" line="484"/>
         <source>被拒绝的事件（{n}）</source>
         <translation>Refused events ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="477"/>
+        <location filename="../../ui/station/sync_page.py" line="494"/>
+        <source>同步冲突（{n}）</source>
+        <translation>Sync conflicts ({n})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/sync_page.py" line="523"/>
+        <source>已在 {case_no} 的当前版本上重做，下次同步时推送。</source>
+        <translation>Redone on the current version of {case_no}; it is pushed at the next sync.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/sync_page.py" line="524"/>
+        <source>已放弃 {case_no} 上本机的操作（仍保留在记录中）。</source>
+        <translation>Discarded this PC&apos;s steps on {case_no} (they stay on record).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/sync_page.py" line="546"/>
         <source>已对账：{n} 天的事件与区中心一致。</source>
         <translation>Reconciled: {n} days of events agree with the district.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="481"/>
+        <location filename="../../ui/station/sync_page.py" line="550"/>
         <source>{day} {origin}：本站 {mine} 条，区中心 {theirs} 条</source>
         <translation>{day} {origin}: station {mine}, district {theirs}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="482"/>
+        <location filename="../../ui/station/sync_page.py" line="551"/>
         <source>本站事件</source>
         <translation>station events</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="483"/>
+        <location filename="../../ui/station/sync_page.py" line="552"/>
         <source>区中心事件</source>
         <translation>district events</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="486"/>
+        <location filename="../../ui/station/sync_page.py" line="555"/>
         <source>区中心拒收的本站事件 {n} 条</source>
         <translation>{n} station events refused by the district</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="488"/>
+        <location filename="../../ui/station/sync_page.py" line="557"/>
         <source>尚未被区中心接收的本站事件 {n} 条</source>
         <translation>{n} station events not yet accepted by the district</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="490"/>
+        <location filename="../../ui/station/sync_page.py" line="559"/>
         <source>有差异：</source>
         <translation>Differences: </translation>
     </message>
@@ -5438,13 +5510,13 @@
     </message>
     <message>
         <location filename="../../clerk/accounts.py" line="39"/>
-        <location filename="../../district/auth.py" line="333"/>
+        <location filename="../../district/auth.py" line="340"/>
         <source>角色须为 {items}。</source>
         <translation>The role must be one of {items}.</translation>
     </message>
     <message>
         <location filename="../../clerk/accounts.py" line="43"/>
-        <location filename="../../district/auth.py" line="341"/>
+        <location filename="../../district/auth.py" line="348"/>
         <source>用户名 {username} 已存在。</source>
         <translation>User name {username} already exists.</translation>
     </message>
@@ -5538,12 +5610,12 @@
         <translation>“{name}” is not obtained from shared data; the applicant must bring it.</translation>
     </message>
     <message>
-        <location filename="../../clerk/cases/ledger.py" line="100"/>
+        <location filename="../../clerk/cases/ledger.py" line="118"/>
         <source>案件不存在。</source>
         <translation>No such case.</translation>
     </message>
     <message>
-        <location filename="../../clerk/cases/ledger.py" line="110"/>
+        <location filename="../../clerk/cases/ledger.py" line="128"/>
         <source>没有案件编号为 {case_no} 的办件。</source>
         <translation>There is no case numbered {case_no}.</translation>
     </message>
@@ -5583,38 +5655,38 @@
         <translation>One-time notice rule: the first notice did not list “{names}”. A later notice that adds materials needs a justification, and is reported to the district&apos;s supervision.</translation>
     </message>
     <message>
-        <location filename="../../clerk/cases/service.py" line="213"/>
+        <location filename="../../clerk/cases/service.py" line="202"/>
         <source>不予受理必须写明理由。</source>
         <translation>A refusal needs a reason.</translation>
     </message>
     <message>
-        <location filename="../../clerk/cases/service.py" line="241"/>
+        <location filename="../../clerk/cases/service.py" line="230"/>
         <source>材料“{key}”不在本次补交之列。</source>
         <translation>Material “{key}” is not among those handed in now.</translation>
     </message>
     <message>
-        <location filename="../../clerk/cases/service.py" line="296"/>
+        <location filename="../../clerk/cases/service.py" line="285"/>
         <source>请写明特别程序（如公示、听证、专家评审）。</source>
         <translation>Name the special procedure (public posting, hearing, expert assessment …).</translation>
     </message>
     <message>
-        <location filename="../../clerk/cases/service.py" line="344"/>
+        <location filename="../../clerk/cases/service.py" line="333"/>
         <location filename="../../district/api/cases.py" line="226"/>
         <source>留言不能为空。</source>
         <translation>The comment is empty.</translation>
     </message>
     <message>
-        <location filename="../../clerk/cases/service.py" line="370"/>
+        <location filename="../../clerk/cases/service.py" line="360"/>
         <source>未知状态 {state}；可用：{items}</source>
         <translation>Unknown state {state}; known: {items}</translation>
     </message>
     <message>
-        <location filename="../../clerk/cases/service.py" line="432"/>
+        <location filename="../../clerk/cases/service.py" line="441"/>
         <source>材料已齐全，应当场受理，不能出具补正告知。</source>
         <translation>Materials complete: accept now; a supplement notice is not allowed.</translation>
     </message>
     <message>
-        <location filename="../../clerk/cases/service.py" line="454"/>
+        <location filename="../../clerk/cases/service.py" line="463"/>
         <source>评价等级须为 1–5（5 非常满意 … 1 非常不满意）。</source>
         <translation>The rating must be 1–5 (5 very satisfied … 1 very dissatisfied).</translation>
     </message>
@@ -5697,13 +5769,13 @@
     </message>
     <message>
         <location filename="../../clerk/station.py" line="46"/>
-        <location filename="../../district/auth.py" line="328"/>
+        <location filename="../../district/auth.py" line="335"/>
         <source>用户名须以小写字母开头，2–32 位小写字母、数字、点、下划线或连字符。</source>
         <translation>A user name starts with a lower-case letter: 2–32 lower-case letters, digits, dots, underscores or hyphens.</translation>
     </message>
     <message>
         <location filename="../../clerk/station.py" line="55"/>
-        <location filename="../../district/auth.py" line="337"/>
+        <location filename="../../district/auth.py" line="344"/>
         <source>密码至少 {min_password} 位。</source>
         <translation>The password needs at least {min_password} characters.</translation>
     </message>
@@ -5878,28 +5950,28 @@
         <translation>Digits 10–12 (community or village) must be 000 to 399 (000 is the street or township itself); they are “{village}”. Check the statistical area code.</translation>
     </message>
     <message>
-        <location filename="../../clerk/workspace.py" line="103"/>
-        <location filename="../../clerk/workspace.py" line="215"/>
+        <location filename="../../clerk/workspace.py" line="105"/>
+        <location filename="../../clerk/workspace.py" line="217"/>
         <source>本机尚未初始化站点，请先运行 init（或在首次启动时完成设置）。</source>
         <translation>This machine has no station yet: run init (or finish the set-up at first start).</translation>
     </message>
     <message>
-        <location filename="../../clerk/workspace.py" line="126"/>
+        <location filename="../../clerk/workspace.py" line="128"/>
         <source>本数据目录已初始化过站点。</source>
         <translation>This data directory already has a station.</translation>
     </message>
     <message>
-        <location filename="../../clerk/workspace.py" line="149"/>
+        <location filename="../../clerk/workspace.py" line="151"/>
         <source>账号 {username} 已停用。</source>
         <translation>Account {username} is disabled.</translation>
     </message>
     <message>
-        <location filename="../../clerk/workspace.py" line="158"/>
+        <location filename="../../clerk/workspace.py" line="160"/>
         <source>本站还没有窗口人员账号。</source>
         <translation>This station has no clerk accounts yet.</translation>
     </message>
     <message>
-        <location filename="../../clerk/workspace.py" line="161"/>
+        <location filename="../../clerk/workspace.py" line="163"/>
         <source>本站有多个账号，请用 --clerk 指明经办人。</source>
         <translation>This station has several accounts: name the clerk with --clerk.</translation>
     </message>
@@ -5914,7 +5986,7 @@
         <location filename="../../district/api/cases.py" line="106"/>
         <location filename="../../district/api/cases.py" line="241"/>
         <location filename="../../district/api/oversight.py" line="80"/>
-        <location filename="../../district/api/sync.py" line="107"/>
+        <location filename="../../district/api/sync.py" line="113"/>
         <source>没有这个案件。</source>
         <translation>No such case.</translation>
     </message>
@@ -6089,33 +6161,33 @@
         <translation>The enrollment code is invalid, used or expired; ask the district&apos;s admin for a new one.</translation>
     </message>
     <message>
-        <location filename="../../district/auth.py" line="183"/>
+        <location filename="../../district/auth.py" line="184"/>
         <source>没有站点 {code}（或已吊销）。</source>
         <translation>There is no station {code} (or it has been revoked).</translation>
     </message>
     <message>
-        <location filename="../../district/auth.py" line="192"/>
+        <location filename="../../district/auth.py" line="193"/>
         <source>设备名称须为 1–50 个字符，例如“2号窗口”。</source>
         <translation>A device name has 1–50 characters, e.g. “Window 2”.</translation>
     </message>
     <message>
-        <location filename="../../district/auth.py" line="196"/>
+        <location filename="../../district/auth.py" line="197"/>
         <source>窗口号须为 1–{max} 之间的整数。</source>
         <translation>The window number must be a whole number from 1 to {max}.</translation>
     </message>
     <message>
-        <location filename="../../district/auth.py" line="241"/>
+        <location filename="../../district/auth.py" line="242"/>
         <source>本站已有设备“{name}”（窗口号 {number}）。请给本机另起名称、另设窗口号（1–99，与其他窗口不同）后再登记；如是换机，请先请区中心吊销旧设备。</source>
         <translation>The station already has a device “{name}” (window number {number}). Give this PC another name and another window number (1–99, different from the other windows) and enroll again; if this PC replaces that one, ask the district to revoke the old device first.</translation>
     </message>
     <message>
-        <location filename="../../district/auth.py" line="280"/>
-        <location filename="../../district/auth.py" line="308"/>
+        <location filename="../../district/auth.py" line="281"/>
+        <location filename="../../district/auth.py" line="315"/>
         <source>没有站点 {code}。</source>
         <translation>There is no station {code}.</translation>
     </message>
     <message>
-        <location filename="../../district/auth.py" line="295"/>
+        <location filename="../../district/auth.py" line="302"/>
         <source>站点 {code} 没有在用的设备“{name}”。</source>
         <translation>Station {code} has no device “{name}” in use.</translation>
     </message>
@@ -6195,53 +6267,58 @@
         <translation>Cannot write the sign-in token to the keyring ({kind}). {advice}</translation>
     </message>
     <message>
-        <location filename="../../sync/engine.py" line="71"/>
+        <location filename="../../sync/engine.py" line="81"/>
         <source>区中心拒收了 {count} 个事件（案件 {cases}），例如：{reason}。请在“同步”页查看每条原因；按原因更正后，由管理员运行 python -m clerk sync --retry-rejected 重新推送，无法更正的请联系区中心。</source>
         <extracomment>`python -m clerk sync` exit status per outcome.</extracomment>
         <translation>The district center refused {count} event(s) (cases {cases}), for example: {reason}. See each reason on the Sync page; once corrected, an administrator runs python -m clerk sync --retry-rejected to push them again; ask the district center about any that cannot be corrected.</translation>
     </message>
     <message>
-        <location filename="../../sync/engine.py" line="75"/>
+        <location filename="../../sync/engine.py" line="85"/>
         <source>{count} 件案件因扫描件缺失或损坏暂未推送（{cases}）。请在案件中重新扫描该材料，或把原文件放回数据目录后再同步；运行 doctor 可查看是哪些文件。</source>
         <translation>{count} case(s) were held back because a scan is missing or damaged ({cases}). Scan the material again in the case, or put the original file back into the data directory and sync again; run doctor to see which files.</translation>
     </message>
     <message>
-        <location filename="../../sync/engine.py" line="78"/>
+        <location filename="../../sync/engine.py" line="88"/>
         <source>区中心的 {count} 条事件本站无法应用（已隔离，案件 {cases}）。请联系区中心核对这些案件。</source>
         <translation>{count} district event(s) could not be applied here (set aside; cases {cases}). Ask the district center to check these cases.</translation>
     </message>
     <message>
-        <location filename="../../sync/engine.py" line="81"/>
+        <location filename="../../sync/engine.py" line="91"/>
         <source>区中心发布的{what}本站无法使用：{reason}。本站继续使用原来的版本，已告知区中心；请联系区中心更正后重新发布。</source>
         <translation>The {what} published by the district center cannot be used here: {reason}. This station keeps its previous version and has told the district center; ask them to correct and publish it again.</translation>
     </message>
     <message>
-        <location filename="../../sync/engine.py" line="84"/>
+        <location filename="../../sync/engine.py" line="94"/>
+        <source>{count} 件案件与本站另一窗口的操作冲突（{cases}）：另一窗口已先办理，本机离线时的操作未被接收，已原样保留。请在“同步”页的“同步冲突”中核对，选择在当前版本上重做或放弃（python -m clerk conflicts list）。</source>
+        <translation>{count} case(s) conflict with another counter of this station ({cases}): the other counter acted first; this PC&apos;s offline steps were not accepted and are kept as they were. Check them under Sync conflicts on the Sync page and redo them on the current version or discard them (python -m clerk conflicts list).</translation>
+    </message>
+    <message>
+        <location filename="../../sync/engine.py" line="98"/>
         <source>事项目录</source>
         <translation>matter catalog</translation>
     </message>
     <message>
-        <location filename="../../sync/engine.py" line="85"/>
+        <location filename="../../sync/engine.py" line="99"/>
         <source>节假日安排</source>
         <translation>holiday calendar</translation>
     </message>
     <message>
-        <location filename="../../sync/engine.py" line="132"/>
+        <location filename="../../sync/engine.py" line="146"/>
         <source>本站尚未登记到区中心；请先运行 `python -m clerk enroll --server URL --code 登记码 --device-name 设备名称`。</source>
         <translation>This station is not enrolled with the district yet; first run `python -m clerk enroll --server URL --code CODE --device-name NAME`.</translation>
     </message>
     <message>
-        <location filename="../../sync/engine.py" line="142"/>
+        <location filename="../../sync/engine.py" line="156"/>
         <source>密钥环中没有本机的设备令牌；请重新登记（enroll）。</source>
         <translation>The keyring holds no device token for this PC; enroll again.</translation>
     </message>
     <message>
-        <location filename="../../sync/engine.py" line="196"/>
+        <location filename="../../sync/engine.py" line="210"/>
         <source>区中心返回的站点编码或窗口号与本机不符，未保存令牌。</source>
         <translation>The district answered with another station code or window number than this PC&apos;s; the token was not saved.</translation>
     </message>
     <message>
-        <location filename="../../sync/engine.py" line="209"/>
+        <location filename="../../sync/engine.py" line="223"/>
         <source>本机的设备令牌属于站点 {their_station} 的设备“{their_device}”（窗口号 {their_no}），而本机是站点 {station} 的窗口号 {no}；本轮未推送任何内容。可能是同一系统账户下的另一个数据目录登记时换掉了令牌：请在本机重新登记（python -m clerk enroll … --device-name 本机名称）。</source>
         <translation>This PC&apos;s device token belongs to station {their_station}, device “{their_device}” (window number {their_no}), but this PC is window {no} of station {station}; nothing was pushed in this round. Another data directory under the same system account may have replaced the token when it enrolled: enroll this PC again (python -m clerk enroll … --device-name NAME).</translation>
     </message>
@@ -6411,6 +6488,16 @@
         <location filename="../../district/push.py" line="100"/>
         <source>案件编号“{case_no}”的窗口号与推送它的设备（窗口号 {device}）不符；请核对本机设置的窗口号。</source>
         <translation>The window number in case number “{case_no}” does not match the device that pushed it (window number {device}); check the window number set on this PC.</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/cases/conflicts.py" line="188"/>
+        <source>案件 {case_no} 冲突：另一窗口（或区中心）已先办理第 {seq} 步“{theirs}”，本机离线时办理的“{mine}”未被接收，已原样保留。请核对后选择“在当前版本上重做”或“放弃本机操作”（python -m clerk conflicts redo|discard 案件编号）。</source>
+        <translation>Case {case_no} conflict: another counter (or the district) already did step {seq} &quot;{theirs}&quot;; this PC&apos;s offline &quot;{mine}&quot; was not accepted and is kept as it was. Check and choose &quot;Redo on the current version&quot; or &quot;Discard this PC&apos;s steps&quot; (python -m clerk conflicts redo|discard CASE_NO).</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/cases/conflicts.py" line="227"/>
+        <source>案件 {case_no} 没有待处理的同步冲突。</source>
+        <translation>Case {case_no} has no open sync conflict.</translation>
     </message>
 </context>
 <context>
