@@ -212,6 +212,40 @@ def recall_or_add(session: Session, person: PersonInput, *, now: datetime) -> Ap
     return known
 
 
+def adopt_snapshot(session: Session, snapshot: dict[str, Any], *, now: datetime) -> str:
+    """Make sure the person a case pulled from another counter names is known here;
+    returns this store's id for them.
+
+    The station is one place: a person captured at the next counter is recalled here
+    too. Known by id, or by (type, number) under this PC's own id, nothing changes; else
+    the person is added under the other counter's id, with what the snapshot says and
+    what the number implies (sex, birth date, household area), as far as it validates.
+    """
+    applicant_id = str(snapshot["id"])
+    if session.get(Applicant, applicant_id) is not None:
+        return applicant_id
+    id_type, id_no = str(snapshot.get("id_type", "")), str(snapshot.get("id_no", ""))
+    known = session.execute(select(Applicant.id).where(
+        Applicant.id_type == id_type, Applicant.id_no == id_no)).scalar()
+    if known is not None:
+        return str(known)
+    person = PersonInput(name=str(snapshot.get("name", "")), id_no=id_no, id_type=id_type,
+                         mobile=str(snapshot.get("mobile") or ""),
+                         address=str(snapshot.get("address") or ""),
+                         legal_rep=str(snapshot.get("legal_rep") or ""))
+    try:
+        values = normalize_person(person, today=now.date())
+    except ValidationError:  # recorded at another counter: keep it as it was taken
+        values = {"kind": str(snapshot.get("kind", "natural")), "name": person.name,
+                  "id_type": id_type, "id_no": id_no, "sex": None, "birth_date": None,
+                  "mobile": person.mobile, "address": person.address[:200],
+                  "hukou_area": "", "legal_rep": person.legal_rep, "contact": ""}
+    naive = now.astimezone(UTC).replace(tzinfo=None) if now.tzinfo else now
+    session.add(Applicant(id=applicant_id, created_at=naive, updated_at=naive, **values))
+    session.flush()
+    return applicant_id
+
+
 def documents_on_file(session: Session, applicant_id: str) -> list[DocumentView]:
     rows = session.execute(
         select(DocumentOnFile).where(DocumentOnFile.applicant_id == applicant_id,

@@ -32,7 +32,7 @@ from clerk.errors import QT_TRANSLATE_NOOP, NotFoundError, ValidationError
 from clerk.issuing import Authority, read_authority
 from clerk.reports import StationReport, daily_report
 from clerk.station import StationInfo
-from clerk.store.models import CaseEvent, PrintLog, Setting
+from clerk.store.models import SUPERSEDED, CaseEvent, PrintLog, Setting
 
 KINDS = {"notice": "一次性告知单", "receipt": "受理回执", "refusal": "不予受理通知书",
          "result": "办结通知"}
@@ -59,7 +59,9 @@ def issuing_event(session: Session, rec: CaseRecord, kind: str,
                             code="doc.none")
     seq = docs[-1]["seq"]
     row = session.execute(select(CaseEvent).where(CaseEvent.case_id == rec.id,
-                                                  CaseEvent.seq == seq)).scalar_one()
+                                                  CaseEvent.seq == seq,
+                                                  CaseEvent.sync_state != SUPERSEDED)
+                          ).scalar_one()
     event = stored_event(row)
     # A reprinted receipt shows the due date in force, not a provisional one since moved.
     payload = payload_in_force(event.payload, due_override(session, rec.id))

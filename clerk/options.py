@@ -145,6 +145,8 @@ SYNC_DEVICE_SECRET = Option("sync.device_secret", str, "",
                             "本机登记用的随机密钥（丢失应答后凭它重试登记）")
 SYNC_PROGRESS_URL = Option("sync.progress_url", str, "",
                            "办件进度查询页的地址（区中心在每轮同步时告知；空：回执不印二维码）")
+SYNC_DEVICES = Option("sync.devices", str, "",
+                      "本站在区中心登记的设备（JSON：名称、窗口号、最近联系；每轮同步更新）")
 SYNC_CURSOR = Option("sync.cursor", int, 0, "已拉取到的区级变更位置")
 SYNC_CATALOG_ETAG = Option("sync.catalog_etag", str, "", "已取得的事项目录版本（ETag）")
 SYNC_CALENDAR_ETAG = Option("sync.calendar_etag", str, "", "已取得的工作日历版本（ETag）")

@@ -37,6 +37,7 @@ from clerk.cases.service import stored_event
 from clerk.options import RETENTION_DAYS
 from clerk.scans import LocalBlobs, cited_scans, scans_cited_in
 from clerk.store.models import (
+    SUPERSEDED,
     Applicant,
     Case,
     CaseEvent,
@@ -188,7 +189,8 @@ def _anonymise_case(s: Session, case_id: str, now: datetime, report: RetentionRe
             report.events += 1
     case = s.get(Case, case_id)
     assert case is not None
-    rewrite_projection(s, replay([stored_event(r) for r in rows]))
+    # Steps another counter's superseded (clerk.cases.conflicts) are not part of the case.
+    rewrite_projection(s, replay([stored_event(r) for r in rows if r.sync_state != SUPERSEDED]))
     case.anonymised_at = _naive(now)
     for note in s.execute(select(CaseNote).where(CaseNote.case_id == case_id,
                                                  CaseNote.redacted_at.is_(None))).scalars():

@@ -18,6 +18,7 @@ from clerk import accounts, calendar_store, catalog_store, options
 from clerk.accounts import Accounts
 from clerk.applicants import Applicants
 from clerk.calendar import CalendarYear, WorkCalendar
+from clerk.cases.conflicts import Conflicts
 from clerk.cases.lists import CaseLists
 from clerk.cases.service import CaseService
 from clerk.catalog import Matter, load_bundled_catalog
@@ -70,6 +71,7 @@ class Workspace:
         self.applicants = Applicants(self)
         self.case_lists = CaseLists(self)
         self.tasks = Tasks(self)
+        self.conflicts = Conflicts(self)
 
     @classmethod
     def open(cls, data_dir: Path | str, clock: Clock = system_clock) -> Workspace:

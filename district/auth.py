@@ -177,6 +177,7 @@ class Device:
     number: int | None
     created_at: datetime
     revoked_at: datetime | None
+    last_seen_at: datetime | None = None
 
 
 def _live_station(s: Session, code: str) -> StationRow:
@@ -287,7 +288,13 @@ def list_devices(s: Session, station_code: str, *, revoked: bool = False) -> lis
         q = q.where(DeviceToken.revoked_at.is_(None))
     rows = s.execute(q.order_by(DeviceToken.device_no, DeviceToken.created_at)).scalars()
     return [Device(r.station_code, r.device_name or "", r.device_no, r.created_at,
-                   r.revoked_at) for r in rows]
+                   r.revoked_at, r.last_seen_at) for r in rows]
+
+
+def seen(s: Session, token_hash: str, now: datetime) -> None:
+    """Note a device's contact (its who-am-I at the start of every round)."""
+    s.execute(update(DeviceToken).where(DeviceToken.token_hash == token_hash)
+              .values(last_seen_at=naive(now)))
 
 
 def revoke_device(s: Session, station_code: str, device_name: str, now: datetime) -> int:

@@ -6,7 +6,7 @@ import json
 from collections import defaultdict
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import or_, select, true
 from sqlalchemy.orm import Session
 
 from clerk.cases.states import EventType, Side
@@ -35,12 +35,18 @@ def entry_to_note(r: LedgerEntry) -> PulledNote:
                       occurred_at=r.occurred_at, hash=r.hash, pos=r.pos)
 
 
-def pull(s: Session, station_code: str, cursor: int, limit: int) -> PullResponse:
-    """District-origin events and notes of this station's cases after `cursor`, in order."""
+def pull(s: Session, station_code: str, cursor: int, limit: int, *,
+         device_no: int | None = None) -> PullResponse:
+    """The events and notes of this station's cases after `cursor`, in order: the
+    district's, and those the station's other devices pushed (every counter of a station
+    sees the station's cases). The calling device's own entries are left out; entries
+    pushed before devices were numbered (no device) are included: a device already
+    holding them skips them by id."""
+    others = or_(LedgerEntry.origin == "district", LedgerEntry.device_no.is_(None),
+                 LedgerEntry.device_no != device_no) if device_no is not None else true()
     rows = list(s.execute(
         select(LedgerEntry)
-        .where(LedgerEntry.station_code == station_code, LedgerEntry.origin == "district",
-               LedgerEntry.pos > cursor)
+        .where(LedgerEntry.station_code == station_code, LedgerEntry.pos > cursor, others)
         .order_by(LedgerEntry.pos).limit(limit + 1)).scalars())
     more = len(rows) > limit
     rows = rows[:limit]

@@ -90,13 +90,14 @@ def event_row(event: Event, station_code: str, now: datetime,
 
 
 def note_row(*, note_id: str, case_id: str, station_code: str, text: str, author: str,
-             origin: str, occurred_at: str, hash_: str, now: datetime) -> dict[str, Any]:
+             origin: str, occurred_at: str, hash_: str, now: datetime,
+             device_no: int | None = None) -> dict[str, Any]:
     moment = datetime.strptime(occurred_at, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=UTC)
     return {
         "kind": "note", "entry_id": note_id, "case_id": case_id, "station_code": station_code,
         "seq": None, "type": "note", "payload": canonical_json({"text": text}), "actor": author,
         "origin": origin, "occurred_at": occurred_at, "day": local_date(moment),
-        "hash": hash_, "received_at": naive(now), "device_no": None,
+        "hash": hash_, "received_at": naive(now), "device_no": device_no,
     }
 
 

@@ -78,6 +78,7 @@ class DeviceToken(Base):
     device_no: Mapped[int | None] = mapped_column(Integer)  # 1..99, part of case numbers
     key_hash: Mapped[str | None] = mapped_column(String(64))
     code_hash: Mapped[str | None] = mapped_column(String(64))  # the code that enrolled it
+    last_seen_at: Mapped[datetime | None] = mapped_column(DateTime)  # its last who-am-I
 
 
 class StaffUser(Base):
@@ -171,6 +172,7 @@ class LedgerEntry(Base):
     __table_args__ = (
         UniqueConstraint("case_id", "seq", name="uq_ledger_case_seq"),
         Index("ix_ledger_pull", "station_code", "origin", "pos"),
+        Index("ix_ledger_station_pos", "station_code", "pos"),  # the devices' station feed
         Index("ix_ledger_station_day", "station_code", "day"),
     )
 

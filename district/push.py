@@ -321,7 +321,7 @@ class _Batch:
         self.entries.append(ledger.note_row(
             note_id=n.note_id, case_id=n.case_id, station_code=self.station, text=n.text,
             author=n.author, origin=n.origin.value, occurred_at=n.occurred_at, hash_=digest,
-            now=self.now))
+            now=self.now, device_no=self.device_no))
         return NoteResult(note_id=n.note_id, status=ResultStatus.ACCEPTED)
 
     # --- writing -------------------------------------------------------------------

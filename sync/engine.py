@@ -24,10 +24,19 @@ from sqlalchemy.orm import Session
 from apiclient.http import AuthError, SyncError, normalize_server
 from apiclient.retry import RetryPolicy, TransportError
 from clerk import numbering, options
+from clerk.cases import conflicts
 from clerk.cases.states import EventType
 from clerk.errors import QT_TRANSLATE_NOOP, StateError
 from clerk.labels import EVENT_LABELS
-from clerk.store.models import Case, CaseEvent, CaseNote, Setting, Station, SyncQuarantine
+from clerk.store.models import (
+    Case,
+    CaseEvent,
+    CaseNote,
+    Setting,
+    Station,
+    SyncConflict,
+    SyncQuarantine,
+)
 from clerk.timeutil import local_date
 from clerk.workspace import Workspace
 from sync import credentials, outbox, pull, reference
@@ -43,6 +52,7 @@ LAST_ATTEMPT = options.SYNC_LAST_ATTEMPT.key
 LAST_ERROR = options.SYNC_LAST_ERROR.key
 LAST_PROBLEMS = options.SYNC_LAST_PROBLEMS.key  # JSON: the problems of the last round that finished
 PROGRESS_URL_KEY = options.SYNC_PROGRESS_URL.key  # the district's public progress page
+DEVICES_KEY = options.SYNC_DEVICES.key  # the station's devices, as of the last round
 DEVICE_NAME_KEY = options.SYNC_DEVICE_NAME.key  # this PC's name at the district ("2号窗口")
 # A random secret this PC generated; the district keeps sha256 of it with the enrollment
 # code it spent, so this PC (and no other) may retry the enrollment after a lost answer.
@@ -61,7 +71,7 @@ class Problem:
     so the workstation shows it in its interface language.
     """
 
-    kind: str  # rejected | held_back | quarantined | publication
+    kind: str  # rejected | held_back | quarantined | conflict | publication
     template: str
     params: dict[str, str]
 
@@ -83,6 +93,10 @@ QUARANTINED_WORDS = QT_TRANSLATE_NOOP(
 PUBLICATION_WORDS = QT_TRANSLATE_NOOP(
     "errors", "区中心发布的{what}本站无法使用：{reason}。本站继续使用原来的版本，已告知区中心；"
               "请联系区中心更正后重新发布。")
+CONFLICTS_WORDS = QT_TRANSLATE_NOOP(
+    "errors", "{count} 件案件与本站另一窗口的操作冲突（{cases}）：另一窗口已先办理，本机离线时"
+              "的操作未被接收，已原样保留。请在“同步”页的“同步冲突”中核对，选择在当前版本上重做"
+              "或放弃（python -m clerk conflicts list）。")
 CATALOG_WORD = QT_TRANSLATE_NOOP("errors", "事项目录")
 CALENDAR_WORD = QT_TRANSLATE_NOOP("errors", "节假日安排")
 
@@ -297,8 +311,13 @@ class SyncReport:
         if b.uploaded or b.failed:
             failed = f"，失败 {len(b.failed)}" if b.failed else ""
             out.append(f"扫描件：上传 {b.uploaded}{failed}")
-        out.append(f"拉取：{q.events} 条事件，{q.notes} 条留言"
+        out.append(f"拉取：{q.events} 条事件（其中本站其他窗口 {q.station_events} 条），"
+                   f"{q.notes} 条留言"
                    + (f"，{q.quarantined} 条无法应用（已隔离）" if q.quarantined else ""))
+        if q.conflicts:
+            out.append("与其他窗口冲突：" + "、".join(dict.fromkeys(q.conflicts)))
+        if q.rebased:
+            out.append("补交材料已在当前版本上重新记入：" + "、".join(dict.fromkeys(q.rebased)))
         if q.tasks:
             out.append("退回补正（待办）：" + "、".join(q.tasks))
         if q.decisions:
@@ -334,6 +353,7 @@ def sync_round(ws: Workspace, client: DistrictClient | None = None, *,
         report.blobs = uploader.report
         outbox.push_notes(ws, client, report.push)
         report.pull = pull.pull_all(ws, client)
+        _keep_devices(ws, client)
         reference.update_catalog(ws, client, report.reference)
         reference.update_calendar(ws, client, report.reference)
         reference.update_client_version(ws, client)
@@ -350,6 +370,15 @@ def sync_round(ws: Workspace, client: DistrictClient | None = None, *,
     report.ok = True
     report.problems = problems(ws, report)
     return _finish(ws, report, "", "")
+
+
+def _keep_devices(ws: Workspace, client: DistrictClient) -> None:
+    """The station's devices as the district lists them, for the 同步 page."""
+    rows = [{"name": d.name, "number": d.number,
+             "last_seen_at": d.last_seen_at.isoformat() if d.last_seen_at else ""}
+            for d in client.devices()]
+    with ws.store.write() as s:
+        _put(s, DEVICES_KEY, json.dumps(rows, ensure_ascii=False))
 
 
 def _tell_district(client: DistrictClient, ref: reference.ReferenceReport) -> None:
@@ -389,6 +418,12 @@ def problems(ws: Workspace, report: SyncReport) -> list[Problem]:
         if report.push.held_cases:
             n, cases = _cases(report.push.held_cases, s)
             out.append(Problem("held_back", HELD_BACK_WORDS, {"count": str(n), "cases": cases}))
+        open_conflicts = list(s.execute(select(SyncConflict.case_no).where(
+            SyncConflict.state == conflicts.OPEN).order_by(SyncConflict.detected_at)).scalars())
+        if open_conflicts:
+            shown = "、".join(open_conflicts[:5]) + ("等" if len(open_conflicts) > 5 else "")
+            out.append(Problem("conflict", CONFLICTS_WORDS,
+                               {"count": str(len(set(open_conflicts))), "cases": shown}))
         quarantined = list(s.execute(select(SyncQuarantine.case_id)).scalars())
         if quarantined:
             _, cases = _cases(quarantined, s)
@@ -458,6 +493,8 @@ class SyncStatus:
     client_where: str = ""
     device_name: str = ""  # this PC at the district ("2号窗口"), "" before enrollment
     device_no: int = 1  # this PC's window number (part of its case numbers)
+    devices: list[dict[str, Any]] = field(default_factory=list)  # the station's, last round
+    conflicts: list[conflicts.ConflictView] = field(default_factory=list)  # open ones
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -485,7 +522,19 @@ def status(ws: Workspace) -> SyncStatus:
             last_problems=parse_problems(_setting(s, LAST_PROBLEMS)),
             client_version=_setting(s, reference.CLIENT_VERSION),
             client_where=_setting(s, reference.CLIENT_WHERE),
-            device_name=_setting(s, DEVICE_NAME_KEY), device_no=numbering.device_no(s))
+            device_name=_setting(s, DEVICE_NAME_KEY), device_no=numbering.device_no(s),
+            devices=_devices(_setting(s, DEVICES_KEY)),
+            conflicts=[conflicts.view(s, c) for c in s.execute(
+                select(SyncConflict).where(SyncConflict.state == conflicts.OPEN)
+                .order_by(SyncConflict.detected_at)).scalars()])
+
+
+def _devices(text: str) -> list[dict[str, Any]]:
+    try:
+        rows = json.loads(text) if text else []
+    except ValueError:
+        return []
+    return [r for r in rows if isinstance(r, dict)] if isinstance(rows, list) else []
 
 
 # --------------------------------------------------------------------------- reconciliation

@@ -1,4 +1,5 @@
-"""Pulling the district's changes: events and notes after the saved cursor, page by page.
+"""Pulling the district's changes and those of the station's other counters: events and
+notes after the saved cursor, page by page.
 
 Each page is applied in one transaction together with the new cursor, so a crash leaves
 either the whole page and its cursor or neither. Events already present are skipped
@@ -16,13 +17,23 @@ from datetime import UTC
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from clerk.applicants import adopt_snapshot
+from clerk.cases import conflicts
 from clerk.cases.due import refresh as refresh_dues
 from clerk.cases.ledger import append_event
 from clerk.cases.record import CaseRecord
+from clerk.cases.service import file_documents
 from clerk.cases.states import EventType, Side
 from clerk.errors import StationDeskError
 from clerk.options import SYNC_CURSOR
-from clerk.store.models import Case, CaseEvent, CaseNote, Setting, SyncQuarantine
+from clerk.store.models import (
+    Case,
+    CaseEvent,
+    CaseNote,
+    Setting,
+    SyncConflict,
+    SyncQuarantine,
+)
 from clerk.workspace import Workspace
 from sync.client import DistrictClient
 from wire.protocol import PulledEvent, PulledNote, PullResponse
@@ -43,6 +54,9 @@ class PullReport:
     decisions: list[str] = field(default_factory=list)  # case numbers ready for hand-over
     pages: int = 0
     cursor: int = 0
+    station_events: int = 0  # of them, steps of this station's other counters
+    conflicts: list[str] = field(default_factory=list)  # case numbers with a new conflict
+    rebased: list[str] = field(default_factory=list)  # supplements redone at once
 
 
 def cursor(s: Session) -> int:
@@ -65,6 +79,16 @@ class _Applier:
         self.report = report
         self.records: dict[str, CaseRecord | None] = {}
         self.touched: set[str] = set()
+        self.conflicts: list[SyncConflict] = []
+
+    def settle_conflicts(self) -> None:
+        """Supplements set aside are redone at once on the current case (nothing for
+        the clerk to decide: they change no state and name their items by key)."""
+        for conflict in self.conflicts:
+            if conflicts.auto_redo(self.s, conflict, self.ws.now()):
+                self.report.rebased.append(conflict.case_no)
+                self.records.pop(conflict.case_id, None)
+        self.conflicts.clear()
 
     def record(self, case_id: str) -> CaseRecord | None:
         if case_id not in self.records:
@@ -73,22 +97,44 @@ class _Applier:
         return self.records[case_id]
 
     def apply(self, ev: PulledEvent) -> tuple[str, str] | None:
-        """Apply one event; None when applied, else (code, message) why not."""
+        """Apply one event; None when applied, else (code, message) why not.
+
+        The district's events and those of the station's other counters (origin
+        station) are applied alike; another counter's new case brings its applicant.
+        A pulled step whose number this PC used for a step of its own the district
+        refused is a conflict (clerk.cases.conflicts): this PC's steps are set aside,
+        kept, and the pulled one applies."""
         if ev.computed_hash() != ev.hash:
             return "hash_mismatch", "事件内容与其哈希不符。"
-        if ev.origin != Side.DISTRICT:
-            return "origin", "拉取到的事件不是区中心产生的。"
         rec = self.record(ev.case_id)
-        if rec is None:
+        if rec is None and not (ev.type == EventType.CREATED and ev.seq == 1):
             return "case.unknown", "本站没有这个案件。"
-        if ev.seq != rec.version + 1:
+        if rec is not None and ev.seq <= rec.version:
+            set_aside = conflicts.supersede(self.s, ev.case_id, ev.seq, ev.event_id,
+                                            self.ws.now())
+            if set_aside is None:
+                return "out_of_order", f"事件序号 {ev.seq} 已被本站的另一事件占用。"
+            rec, conflict = set_aside
+            self.conflicts.append(conflict)
+            self.report.conflicts.append(rec.case_no)
+        if rec is not None and ev.seq != rec.version + 1:
             return "out_of_order", f"事件序号 {ev.seq} 不接续本站的 {rec.version}。"
         try:
-            new = append_event(self.s, rec, ev.event(ev.hash), sync_state="acked")
+            if rec is None:
+                adopt_snapshot(self.s, ev.payload["applicant"], now=self.ws.now())
+            event = ev.event(ev.hash)
+            new = append_event(self.s, rec, event, sync_state="acked")
+            if ev.origin == Side.STATION and ev.type in conflicts.FILES_DOCUMENTS:
+                file_documents(self.s, new, ev.actor, event.occurred_at,
+                               applicant_id=conflicts.applicant_row(self.s, ev.case_id))
         except StationDeskError as exc:
             return exc.code, exc.message
+        except (KeyError, TypeError, ValueError) as exc:
+            return "event.payload", f"事件内容无法应用：{type(exc).__name__}"
         self.records[ev.case_id] = new
         self.touched.add(ev.case_id)
+        if ev.origin == Side.STATION:
+            self.report.station_events += 1
         if ev.type in TASK_TYPES:
             self.report.tasks.append(new.case_no)
         elif ev.type in DECISION_TYPES:
@@ -134,6 +180,7 @@ def apply_page(ws: Workspace, page: PullResponse, report: PullReport) -> None:
                 applier.quarantine(ev, *problem)
         for n in page.notes:
             applier.note(n)
+        applier.settle_conflicts()
         refresh_dues(s, ws.calendar(), applier.touched, ws.now())
         _set_cursor(s, page.next_cursor)
     report.cursor = page.next_cursor
@@ -155,6 +202,7 @@ def retry_quarantine(ws: Workspace, report: PullReport) -> None:
             if applier.apply(ev) is None:
                 s.execute(delete(SyncQuarantine).where(SyncQuarantine.event_id == row.event_id))
                 report.released += 1
+        applier.settle_conflicts()
         refresh_dues(s, ws.calendar(), applier.touched, ws.now())
 
 

@@ -272,6 +272,7 @@ class DeviceInfo(Response):
     number: int | None
     created_at: datetime
     revoked_at: datetime | None = None
+    last_seen_at: datetime | None = None  # the device's last round (who-am-I)
 
 
 class LoginRequest(Request):

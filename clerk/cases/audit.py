@@ -18,7 +18,7 @@ from clerk.cases.projection import replay
 from clerk.cases.record import CaseRecord
 from clerk.cases.service import stored_event
 from clerk.errors import StationDeskError
-from clerk.store.models import Case, CaseEvent
+from clerk.store.models import SUPERSEDED, Case, CaseEvent
 
 
 @dataclass(frozen=True)
@@ -45,7 +45,8 @@ def verify(session: Session) -> AuditResult:
         if row.chain_prev != prev or row.chain_hash != chain_hash(prev, row.hash):
             return _broken(row, count, "哈希链断开（事件被删除、插入或调换顺序）")
         prev = row.chain_hash
-        by_case[row.case_id].append(ev)
+        if row.sync_state != SUPERSEDED:  # kept in the chain, not part of the case
+            by_case[row.case_id].append(ev)
     for case in session.execute(select(Case)).scalars():
         events = by_case.pop(case.id, [])
         problem = _projection_problem(case, events)

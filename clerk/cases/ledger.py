@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -12,7 +13,7 @@ from clerk.cases.projection import apply_event
 from clerk.cases.record import CaseRecord
 from clerk.errors import QT_TRANSLATE_NOOP, NotFoundError
 from clerk.ratings import score_of
-from clerk.store.models import Case, CaseEvent, DueOverride
+from clerk.store.models import Applicant, Case, CaseEvent, DueOverride
 
 
 def last_chain_hash(session: Session) -> str:
@@ -52,22 +53,18 @@ def _naive_opt(moment: datetime | None) -> datetime | None:
     return _naive(moment) if moment is not None else None
 
 
-def rewrite_projection(session: Session, rec: CaseRecord) -> Case:
-    """Store `rec` as the case's row (retention rebuilds a case from redacted events)."""
-    return _write_projection(session, rec)
-
-
 def _write_projection(session: Session, rec: CaseRecord) -> Case:
     row = session.get(Case, rec.id)
     if row is None:
         row = Case(id=rec.id)
+        # Another counter's case may name a person this PC knows under its own id.
+        row.applicant_id = _local_applicant_id(session, rec.applicant)
         session.add(row)
     row.case_no = rec.case_no
     row.station_code = rec.station_code
     row.matter_code = rec.matter_code
     row.matter_version = rec.matter_version
     row.matter_name = rec.matter_name
-    row.applicant_id = rec.applicant["id"]
     row.applicant_name = rec.applicant["name"]
     row.applicant_id_no = rec.applicant["id_no"]
     row.state = rec.state.value
@@ -83,6 +80,22 @@ def _write_projection(session: Session, rec: CaseRecord) -> Case:
     row.updated_at = _naive(rec.updated_at or rec.received_at)
     row.data = rec.to_dict()
     return row
+
+
+def _local_applicant_id(session: Session, snapshot: dict[str, Any]) -> str:
+    """This store's row for the case's applicant: by id, else by (type, number)."""
+    applicant_id = str(snapshot["id"])
+    if session.get(Applicant, applicant_id) is not None:
+        return applicant_id
+    known = session.execute(select(Applicant.id).where(
+        Applicant.id_type == snapshot.get("id_type"),
+        Applicant.id_no == snapshot.get("id_no"))).scalar()
+    return str(known) if known is not None else applicant_id
+
+
+def rewrite_projection(session: Session, rec: CaseRecord) -> None:
+    """Store `rec` (rebuilt from the case's live events) as the case's projection."""
+    _write_projection(session, rec)
 
 
 def _set_due(session: Session, row: Case, rec: CaseRecord) -> None:

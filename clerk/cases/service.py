@@ -35,7 +35,7 @@ from clerk.ratings import (
     is_declined,
     parse_channel,
 )
-from clerk.store.models import Case, CaseEvent, CaseNote, User
+from clerk.store.models import SUPERSEDED, Case, CaseEvent, CaseNote, User
 from clerk.timeutil import local_date
 
 # Government-issued certificates are worth keeping on file; forms and photos are per case.
@@ -198,18 +198,7 @@ class CaseService:
 
     def _file_documents(self, s: Session, rec: CaseRecord, actor: str, now: datetime,
                         keys: frozenset[str] | None = None) -> None:
-        """Keep the government-issued certificates verified for this case on file
-        (only those of `keys`, when given)."""
-        matter = matter_from_dict(rec.matter)
-        for item in rec.materials.items:
-            if item.status != ItemStatus.RECEIVED or (keys is not None and item.key not in keys):
-                continue
-            material = matter.material(item.key)
-            if str(getattr(material.source, "value", material.source)) in REUSABLE_SOURCES:
-                ap.record_document(s, applicant_id=rec.applicant["id"], material_key=item.key,
-                                   name=item.name, verified_by=actor, now=now,
-                                   source_case_id=rec.id,  # its first scan goes on file too
-                                   scan_sha256=item.scans[0].sha256 if item.scans else None)
+        file_documents(s, rec, actor, now, keys)
 
     def refuse(self, case_no: str, *, reason: str, basis: str = "",
                clerk: str | None = None) -> CaseRecord:
@@ -384,7 +373,8 @@ class CaseService:
     def timeline(self, case_no: str) -> list[Event]:
         with self.ctx.store.read() as s:
             rec = load_by_case_no(s, case_no)
-            rows = s.execute(select(CaseEvent).where(CaseEvent.case_id == rec.id)
+            rows = s.execute(select(CaseEvent).where(CaseEvent.case_id == rec.id,
+                                                     CaseEvent.sync_state != SUPERSEDED)
                              .order_by(CaseEvent.seq)).scalars()
             return [stored_event(r) for r in rows]
 
@@ -403,6 +393,25 @@ class CaseService:
     def count(self) -> int:
         with self.ctx.store.read() as s:
             return int(s.execute(select(func.count()).select_from(Case)).scalar_one())
+
+
+def file_documents(s: Session, rec: CaseRecord, actor: str, now: datetime,
+                   keys: frozenset[str] | None = None, applicant_id: str | None = None
+                   ) -> None:
+    """Keep the government-issued certificates verified for this case on file (only
+    those of `keys`, when given): at acceptance and supplement, on the counter that did
+    it and, after a round, on the station's other counters (sync.pull)."""
+    matter = matter_from_dict(rec.matter)
+    for item in rec.materials.items:
+        if item.status != ItemStatus.RECEIVED or (keys is not None and item.key not in keys):
+            continue
+        material = matter.material(item.key)
+        if str(getattr(material.source, "value", material.source)) in REUSABLE_SOURCES:
+            ap.record_document(s, applicant_id=applicant_id or rec.applicant["id"],
+                               material_key=item.key, name=item.name, verified_by=actor,
+                               now=now,
+                               source_case_id=rec.id,  # its first scan goes on file too
+                               scan_sha256=item.scans[0].sha256 if item.scans else None)
 
 
 def stored_event(r: CaseEvent) -> Event:

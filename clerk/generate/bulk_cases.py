@@ -38,8 +38,9 @@ def _naive(moment: datetime | None) -> datetime | None:
 
 
 def populate(ws: Workspace, n: int, *, day: date = date(2026, 3, 2),
-             escalate: bool = True) -> int:
-    """Add `n` accepted (and escalated) district-level cases; returns the events written."""
+             escalate: bool = True, device: int | None = None) -> int:
+    """Add `n` accepted (and escalated) district-level cases; returns the events written.
+    With `device` (a window number) the numbers carry it (`…-DDNNNN`, at most 9,999)."""
     matter = _district_matter(ws)
     station = ws.station()
     assert station is not None
@@ -75,7 +76,8 @@ def populate(ws: Workspace, n: int, *, day: date = date(2026, 3, 2),
             no = start + k + 1
             payloads: list[tuple[EventType, dict[str, Any]]] = [
                 (EventType.CREATED, {
-                    "case_no": f"{station.code}-{stamp}-{no:05d}", "station_code": station.code,
+                    "case_no": f"{station.code}-{stamp}-{device:02d}{no:04d}" if device
+                    else f"{station.code}-{stamp}-{no:05d}", "station_code": station.code,
                     "matter": matter, "applicant": applicant, "agent": None, "form_data": {},
                     "checklist": full}),
                 (EventType.ACCEPTED, {

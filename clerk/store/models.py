@@ -22,6 +22,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     false,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -165,6 +166,9 @@ class Case(Base):
     data: Mapped[dict[str, Any]] = mapped_column(JSON)  # full projected state
 
 
+SUPERSEDED = "superseded"  # a CaseEvent.sync_state
+
+
 class CaseEvent(Base):
     """One change to a case: audit trail, sync unit and timeline source.
 
@@ -186,14 +190,17 @@ class CaseEvent(Base):
     hash: Mapped[str] = mapped_column(String(64))
     chain_prev: Mapped[str] = mapped_column(String(64))
     chain_hash: Mapped[str] = mapped_column(String(64))
-    # Sync bookkeeping for station-origin events: pending | acked | rejected.
+    # Sync bookkeeping for station-origin events: pending | acked | rejected, or
+    # superseded: refused because another counter's step took its number (SyncConflict);
+    # kept for the chain and the record, left out of the case's projection.
     sync_state: Mapped[str] = mapped_column(String(16), default="pending", index=True)
     sync_error: Mapped[str | None] = mapped_column(Text)
     acked_at: Mapped[datetime | None] = mapped_column(DateTime)
     # Set when retention cut the personal data out of the payload: `hash` is still the
     # original content's, so the chain verifies while the content check is skipped.
     redacted_at: Mapped[datetime | None] = mapped_column(DateTime)
-    __table_args__ = (UniqueConstraint("case_id", "seq", name="uq_event_case_seq"),)
+    __table_args__ = (Index("uq_event_case_seq_live", "case_id", "seq", unique=True,
+                            sqlite_where=text(f"sync_state != '{SUPERSEDED}'")),)
 
 
 class Counter(Base):
@@ -299,3 +306,24 @@ class RetentionRun(Base):
     documents: Mapped[int] = mapped_column(Integer)
     scans: Mapped[int] = mapped_column(Integer)
     held: Mapped[int] = mapped_column(Integer)
+
+
+class SyncConflict(Base):
+    """Two counters acted on one case offline and the other one's step reached the
+    district first: this PC's steps from `seq` on were refused and are kept, superseded
+    (clerk.cases.conflicts), until the clerk redoes them on the current case or discards
+    them. `state`: open | redone | discarded."""
+
+    __tablename__ = "sync_conflicts"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"), index=True)
+    case_no: Mapped[str] = mapped_column(String(40))
+    seq: Mapped[int] = mapped_column(Integer)  # the first number both counters used
+    local_event_ids: Mapped[list[Any]] = mapped_column(JSON)  # this PC's superseded steps
+    their_event_id: Mapped[str] = mapped_column(String(36))  # the step that took `seq`
+    refusal: Mapped[str] = mapped_column(Text)  # the district's words, if it said any
+    detected_at: Mapped[datetime] = mapped_column(DateTime)
+    state: Mapped[str] = mapped_column(String(16), index=True)
+    resolved_at: Mapped[datetime | None] = mapped_column(DateTime)
+    resolved_by: Mapped[str | None] = mapped_column(String(64))
+    redo_event_ids: Mapped[list[Any]] = mapped_column(JSON, default=list)

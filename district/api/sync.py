@@ -54,13 +54,14 @@ async def push_events(request: Request, token: Bearer) -> Response:
 
 
 @router.get("/sync/pull", response_model=PullResponse, responses=ERRORS,
-            summary="拉取区中心对本站案件的事件和留言（游标之后，分页）")
+            summary="拉取本站案件的事件和留言：区中心的和本站其他设备的（游标之后，分页）")
 def pull_events(ctx: Ctx, who: Station,
                 cursor: Annotated[int, Query(ge=0, le=2**62)] = 0,
                 limit: Annotated[int, Query(ge=1, le=1000)] = 500) -> PullResponse:
     contacts.touch(ctx.db, who.station_code, "pull", ctx.now())  # for the silent-station flag
     with ctx.db.read() as s:
-        return feed.pull(s, who.station_code, cursor, min(limit, ctx.settings.max_pull))
+        return feed.pull(s, who.station_code, cursor, min(limit, ctx.settings.max_pull),
+                         device_no=who.device_no)
 
 
 @router.get("/sync/ledger", response_model=LedgerResponse, responses=ERRORS,
@@ -81,6 +82,10 @@ def station_info(ctx: Ctx, who: Station) -> StationInfo:
 @router.get("/sync/whoami", response_model=WhoAmI, responses=ERRORS,
             summary="这个设备令牌属于哪个站点、哪台设备（推送前核对）")
 def whoami(ctx: Ctx, who: Station) -> WhoAmI:
+    from district import auth
+
+    with ctx.db.write() as s:  # every round starts here: the device's last contact
+        auth.seen(s, who.token_hash, ctx.now())
     with ctx.db.read() as s:
         row = s.get(StationRow, who.station_code)
         assert row is not None
@@ -90,12 +95,13 @@ def whoami(ctx: Ctx, who: Station) -> WhoAmI:
 
 
 @router.get("/station/devices", response_model=list[DeviceInfo], responses=ERRORS,
-            summary="本站在用的设备（窗口）")
+            summary="本站在用的设备（窗口）及其最近一次联系")
 def station_devices(ctx: Ctx, who: Station) -> list[DeviceInfo]:
     from district import auth
 
     with ctx.db.read() as s:
-        return [DeviceInfo(name=d.name, number=d.number, created_at=d.created_at)
+        return [DeviceInfo(name=d.name, number=d.number, created_at=d.created_at,
+                           last_seen_at=d.last_seen_at)
                 for d in auth.list_devices(s, who.station_code)]
 
 

@@ -5924,7 +5924,7 @@
     </message>
     <message>
         <location filename="../../ui/station/sync_page.py" line="366"/>
-        <location filename="../../ui/station/sync_page.py" line="471"/>
+        <location filename="../../ui/station/sync_page.py" line="496"/>
         <source>登记到区中心…</source>
         <translation>Enroll with the district…</translation>
     </message>
@@ -5935,6 +5935,7 @@
     </message>
     <message>
         <location filename="../../ui/station/sync_page.py" line="392"/>
+        <location filename="../../ui/station/sync_page.py" line="398"/>
         <source>办件编号</source>
         <translation>Case number</translation>
     </message>
@@ -5970,180 +5971,251 @@
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="400"/>
+        <location filename="../../ui/station/sync_page.py" line="398"/>
+        <source>已在案件中（另一窗口或区中心）</source>
+        <translation>In the case (other counter or district)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/sync_page.py" line="399"/>
+        <source>本机未被接收的操作</source>
+        <translation>This PC&apos;s steps not accepted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/sync_page.py" line="399"/>
+        <source>区中心答复</source>
+        <translation>District&apos;s answer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/sync_page.py" line="402"/>
+        <source>在当前版本上重做</source>
+        <translation>Redo on the current version</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/sync_page.py" line="404"/>
+        <source>放弃本机操作</source>
+        <translation>Discard this PC&apos;s steps</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/sync_page.py" line="406"/>
+        <source>两个窗口离线办理了同一案件时，后同步的一方的操作不会覆盖先到的：两个版本都在这里，请选择。</source>
+        <translation>When two counters worked on one case offline, the later one never overwrites the earlier: both versions are here, choose.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/sync_page.py" line="419"/>
+        <source>设备</source>
+        <translation>Device</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/sync_page.py" line="419"/>
+        <source>窗口号</source>
+        <translation>Window no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/sync_page.py" line="419"/>
+        <source>最近联系</source>
+        <translation>Last contact</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/sync_page.py" line="423"/>
         <source>本次运行尚未同步。</source>
         <translation>No sync since the program started.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="403"/>
+        <location filename="../../ui/station/sync_page.py" line="426"/>
         <source>被拒绝的事件</source>
         <translation>Refused events</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="404"/>
+        <location filename="../../ui/station/sync_page.py" line="427"/>
         <source>无法应用的区中心事件</source>
         <translation>District events not applied</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="405"/>
+        <location filename="../../ui/station/sync_page.py" line="428"/>
         <source>上次同步报告</source>
         <translation>Last sync report</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="406"/>
+        <location filename="../../ui/station/sync_page.py" line="429"/>
+        <source>同步冲突</source>
+        <translation>Sync conflicts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/sync_page.py" line="430"/>
+        <source>本站设备</source>
+        <translation>Station devices</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/sync_page.py" line="431"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="406"/>
+        <location filename="../../ui/station/sync_page.py" line="431"/>
         <source>事件来源</source>
         <translation>Events of</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="406"/>
+        <location filename="../../ui/station/sync_page.py" line="431"/>
         <source>本站条数</source>
         <translation>Station count</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="407"/>
+        <location filename="../../ui/station/sync_page.py" line="432"/>
         <source>区中心条数</source>
         <translation>District count</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="407"/>
+        <location filename="../../ui/station/sync_page.py" line="432"/>
         <source>差异</source>
         <translation>Difference</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="410"/>
+        <location filename="../../ui/station/sync_page.py" line="435"/>
         <source>对账差异</source>
         <translation>Reconciliation differences</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="412"/>
+        <location filename="../../ui/station/sync_page.py" line="437"/>
         <source>对账：</source>
         <translation>Reconciliation: </translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="424"/>
+        <location filename="../../ui/station/sync_page.py" line="449"/>
         <source>● 正在同步…</source>
         <translation>● Syncing…</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="436"/>
+        <location filename="../../ui/station/sync_page.py" line="461"/>
         <source>● 未登记到区中心</source>
         <translation>● Not enrolled with a district</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="438"/>
+        <location filename="../../ui/station/sync_page.py" line="463"/>
         <source>● 尚未同步</source>
         <translation>● Not synced yet</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="440"/>
+        <location filename="../../ui/station/sync_page.py" line="465"/>
         <source>● 上次同步完成，但有 {n} 个问题</source>
         <translation>● Last sync done, with {n} problem(s)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="443"/>
+        <location filename="../../ui/station/sync_page.py" line="468"/>
         <source>● 在线：上次同步成功</source>
         <translation>● Online: the last sync succeeded</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="445"/>
+        <location filename="../../ui/station/sync_page.py" line="470"/>
         <source>● 离线：上次同步没有完成</source>
         <translation>● Offline: the last sync did not complete</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="446"/>
+        <location filename="../../ui/station/sync_page.py" line="471"/>
         <source>区中心：{server}</source>
         <translation>District: {server}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="447"/>
+        <location filename="../../ui/station/sync_page.py" line="472"/>
         <source>未登记（管理员点“登记到区中心…”，输入区中心地址和登记码）</source>
         <translation>not enrolled (an administrator clicks “Enroll with the district…” and enters the address and the enrollment code)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="449"/>
+        <location filename="../../ui/station/sync_page.py" line="474"/>
         <source>本机：{name}（窗口号 {number}，是本机案件编号的一部分）</source>
         <translation>This PC: {name} (window number {number}, part of this PC&apos;s case numbers)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="451"/>
+        <location filename="../../ui/station/sync_page.py" line="476"/>
         <source>尚未登记为本站的设备</source>
         <translation>not yet enrolled as a device of this station</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="454"/>
+        <location filename="../../ui/station/sync_page.py" line="479"/>
         <source>待同步：{pending} 条事件、{notes} 条留言；区中心已确认 {acked} 条；被拒绝 {rejected} 条</source>
         <translation>Waiting: {pending} events, {notes} notes; acknowledged by the district: {acked}; refused: {rejected}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="457"/>
+        <location filename="../../ui/station/sync_page.py" line="482"/>
         <source>上次成功同步：{ok}&#x3000;上次尝试：{tried}</source>
         <translation>Last successful sync: {ok}   last attempt: {tried}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="458"/>
-        <location filename="../../ui/station/sync_page.py" line="459"/>
+        <location filename="../../ui/station/sync_page.py" line="483"/>
+        <location filename="../../ui/station/sync_page.py" line="484"/>
+        <location filename="../../ui/station/sync_page.py" line="524"/>
         <source>从未</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="470"/>
+        <location filename="../../ui/station/sync_page.py" line="495"/>
         <source>重新登记…</source>
         <translation>Enroll again…</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="476"/>
+        <location filename="../../ui/station/sync_page.py" line="501"/>
         <source>被拒绝的事件（{n}）</source>
         <translation>Refused events ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="481"/>
+        <location filename="../../ui/station/sync_page.py" line="507"/>
         <source>区中心的原因代码：{code}
 双击打开该办件核对。</source>
         <translation>The district&apos;s reason code: {code}
 Double-click to open the case and check it.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="482"/>
+        <location filename="../../ui/station/sync_page.py" line="508"/>
         <source>双击打开该办件核对。</source>
         <translation>Double-click to open the case and check it.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="508"/>
+        <location filename="../../ui/station/sync_page.py" line="518"/>
+        <source>同步冲突（{n}）</source>
+        <translation>Sync conflicts ({n})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/sync_page.py" line="547"/>
+        <source>已在 {case_no} 的当前版本上重做，下次同步时推送。</source>
+        <translation>Redone on the current version of {case_no}; it is pushed at the next sync.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/sync_page.py" line="548"/>
+        <source>已放弃 {case_no} 上本机的操作（仍保留在记录中）。</source>
+        <translation>Discarded this PC&apos;s steps on {case_no} (they stay on record).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/sync_page.py" line="577"/>
         <source>已对账：{n} 天的事件与区中心一致。</source>
         <translation>Reconciled: {n} days of events agree with the district.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="522"/>
+        <location filename="../../ui/station/sync_page.py" line="591"/>
         <source>有差异：{0}。先点“立即同步”，仍有差异请联系区中心。</source>
         <translation>Differences: {0}. Click “Sync now” first; if they remain, contact the district center.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="503"/>
+        <location filename="../../ui/station/sync_page.py" line="572"/>
         <source>本站事件</source>
         <translation>station events</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="503"/>
+        <location filename="../../ui/station/sync_page.py" line="572"/>
         <source>区中心事件</source>
         <translation>district events</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="514"/>
+        <location filename="../../ui/station/sync_page.py" line="583"/>
         <source>{n} 天的事件条数不一致（见“对账差异”）</source>
         <translation>event counts differ on {n} days (see “Reconciliation differences”)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="517"/>
+        <location filename="../../ui/station/sync_page.py" line="586"/>
         <source>区中心拒收的本站事件 {n} 条</source>
         <translation>{n} station events refused by the district</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="519"/>
+        <location filename="../../ui/station/sync_page.py" line="588"/>
         <source>尚未被区中心接收的本站事件 {n} 条</source>
         <translation>{n} station events not yet accepted by the district</translation>
     </message>
@@ -6499,13 +6571,13 @@ Double-click to open the case and check it.</translation>
     </message>
     <message>
         <location filename="../../clerk/accounts.py" line="41"/>
-        <location filename="../../district/auth.py" line="336"/>
+        <location filename="../../district/auth.py" line="343"/>
         <source>角色须为 {items}。</source>
         <translation>The role must be one of {items}.</translation>
     </message>
     <message>
         <location filename="../../clerk/accounts.py" line="45"/>
-        <location filename="../../district/auth.py" line="341"/>
+        <location filename="../../district/auth.py" line="348"/>
         <source>用户名 {username} 已存在。</source>
         <translation>User name {username} already exists.</translation>
     </message>
@@ -6616,12 +6688,12 @@ Double-click to open the case and check it.</translation>
         <translation>“{name}” is not obtained from shared data; the applicant must bring it.</translation>
     </message>
     <message>
-        <location filename="../../clerk/cases/ledger.py" line="106"/>
+        <location filename="../../clerk/cases/ledger.py" line="124"/>
         <source>案件不存在。</source>
         <translation>No such case.</translation>
     </message>
     <message>
-        <location filename="../../clerk/cases/ledger.py" line="116"/>
+        <location filename="../../clerk/cases/ledger.py" line="134"/>
         <source>没有案件编号为 {case_no} 的办件。</source>
         <translation>There is no case numbered {case_no}.</translation>
     </message>
@@ -6661,53 +6733,53 @@ Double-click to open the case and check it.</translation>
         <translation>One-time notice rule: the first notice did not list “{names}”. A later notice that adds materials needs a justification, and is reported to the district&apos;s supervision.</translation>
     </message>
     <message>
-        <location filename="../../clerk/cases/service.py" line="219"/>
+        <location filename="../../clerk/cases/service.py" line="208"/>
         <source>不予受理必须写明理由。</source>
         <translation>A refusal needs a reason.</translation>
     </message>
     <message>
-        <location filename="../../clerk/cases/service.py" line="247"/>
+        <location filename="../../clerk/cases/service.py" line="236"/>
         <source>材料“{key}”不在本次补交之列。</source>
         <translation>Material “{key}” is not among those handed in now.</translation>
     </message>
     <message>
-        <location filename="../../clerk/cases/service.py" line="302"/>
+        <location filename="../../clerk/cases/service.py" line="291"/>
         <source>请写明特别程序（如公示、听证、专家评审）。</source>
         <translation>Name the special procedure (public posting, hearing, expert assessment …).</translation>
     </message>
     <message>
-        <location filename="../../clerk/cases/service.py" line="352"/>
+        <location filename="../../clerk/cases/service.py" line="341"/>
         <source>已登记申请人不愿评价，无需再次登记。</source>
         <translation>The applicant&apos;s decline to rate is already recorded.</translation>
     </message>
     <message>
-        <location filename="../../clerk/cases/service.py" line="368"/>
+        <location filename="../../clerk/cases/service.py" line="357"/>
         <location filename="../../district/api/cases.py" line="226"/>
         <source>留言不能为空。</source>
         <translation>The comment is empty.</translation>
     </message>
     <message>
-        <location filename="../../clerk/cases/service.py" line="394"/>
+        <location filename="../../clerk/cases/service.py" line="384"/>
         <source>未知状态 {state}；可用：{items}</source>
         <translation>Unknown state {state}; known: {items}</translation>
     </message>
     <message>
-        <location filename="../../clerk/cases/service.py" line="456"/>
+        <location filename="../../clerk/cases/service.py" line="465"/>
         <source>材料已齐全，应当场受理，不能出具补正告知。</source>
         <translation>Materials complete: accept now; a supplement notice is not allowed.</translation>
     </message>
     <message>
-        <location filename="../../clerk/cases/service.py" line="482"/>
+        <location filename="../../clerk/cases/service.py" line="491"/>
         <source>申请人已在手机上（办件进度页）评价了本件，每件只能评价一次。</source>
         <translation>The applicant has already rated this case on their phone (progress page); a case is rated only once.</translation>
     </message>
     <message>
-        <location filename="../../clerk/cases/service.py" line="491"/>
+        <location filename="../../clerk/cases/service.py" line="500"/>
         <source>评价等级须为 1–5（5 非常满意 … 1 非常不满意）。</source>
         <translation>The rating must be 1–5 (5 very satisfied … 1 very dissatisfied).</translation>
     </message>
     <message>
-        <location filename="../../clerk/cases/service.py" line="496"/>
+        <location filename="../../clerk/cases/service.py" line="505"/>
         <source>申请人不愿评价时不记录评价等级；请登记“申请人不愿评价”。</source>
         <translation>A decline carries no rating level; record &quot;Applicant declined to rate&quot; instead.</translation>
     </message>
@@ -6790,13 +6862,13 @@ Double-click to open the case and check it.</translation>
     </message>
     <message>
         <location filename="../../clerk/station.py" line="48"/>
-        <location filename="../../district/auth.py" line="331"/>
+        <location filename="../../district/auth.py" line="338"/>
         <source>用户名须以小写字母开头，2–32 位小写字母、数字、点、下划线或连字符。</source>
         <translation>A user name starts with a lower-case letter: 2–32 lower-case letters, digits, dots, underscores or hyphens.</translation>
     </message>
     <message>
         <location filename="../../clerk/station.py" line="57"/>
-        <location filename="../../district/auth.py" line="412"/>
+        <location filename="../../district/auth.py" line="419"/>
         <source>密码至少 {min_password} 位。</source>
         <translation>The password needs at least {min_password} characters.</translation>
     </message>
@@ -6981,28 +7053,28 @@ Double-click to open the case and check it.</translation>
         <translation>Digits 10–12 (community or village) must be 000 to 399 (000 is the street or township itself); they are “{village}”. Check the statistical area code.</translation>
     </message>
     <message>
-        <location filename="../../clerk/workspace.py" line="116"/>
-        <location filename="../../clerk/workspace.py" line="241"/>
+        <location filename="../../clerk/workspace.py" line="118"/>
+        <location filename="../../clerk/workspace.py" line="243"/>
         <source>本机尚未初始化站点，请先运行 init（或在首次启动时完成设置）。</source>
         <translation>This machine has no station yet: run init (or finish the set-up at first start).</translation>
     </message>
     <message>
-        <location filename="../../clerk/workspace.py" line="139"/>
+        <location filename="../../clerk/workspace.py" line="141"/>
         <source>本数据目录已初始化过站点。</source>
         <translation>This data directory already has a station.</translation>
     </message>
     <message>
-        <location filename="../../clerk/workspace.py" line="175"/>
+        <location filename="../../clerk/workspace.py" line="177"/>
         <source>账号 {username} 已停用。</source>
         <translation>Account {username} is disabled.</translation>
     </message>
     <message>
-        <location filename="../../clerk/workspace.py" line="184"/>
+        <location filename="../../clerk/workspace.py" line="186"/>
         <source>本站还没有窗口人员账号。</source>
         <translation>This station has no clerk accounts yet.</translation>
     </message>
     <message>
-        <location filename="../../clerk/workspace.py" line="187"/>
+        <location filename="../../clerk/workspace.py" line="189"/>
         <source>本站有多个账号，请用 --clerk 指明经办人。</source>
         <translation>This station has several accounts: name the clerk with --clerk.</translation>
     </message>
@@ -7017,7 +7089,7 @@ Double-click to open the case and check it.</translation>
         <location filename="../../district/api/cases.py" line="106"/>
         <location filename="../../district/api/cases.py" line="241"/>
         <location filename="../../district/api/oversight.py" line="80"/>
-        <location filename="../../district/api/sync.py" line="108"/>
+        <location filename="../../district/api/sync.py" line="114"/>
         <source>没有这个案件。</source>
         <translation>No such case.</translation>
     </message>
@@ -7207,43 +7279,43 @@ Double-click to open the case and check it.</translation>
         <translation>The enrollment code is invalid, used or expired; ask the district&apos;s admin for a new one.</translation>
     </message>
     <message>
-        <location filename="../../district/auth.py" line="186"/>
+        <location filename="../../district/auth.py" line="187"/>
         <source>没有站点 {code}（或已吊销）。</source>
         <translation>There is no station {code} (or it has been revoked).</translation>
     </message>
     <message>
-        <location filename="../../district/auth.py" line="195"/>
+        <location filename="../../district/auth.py" line="196"/>
         <source>设备名称须为 1–50 个字符，例如“2号窗口”。</source>
         <translation>A device name has 1–50 characters, e.g. “Window 2”.</translation>
     </message>
     <message>
-        <location filename="../../district/auth.py" line="199"/>
+        <location filename="../../district/auth.py" line="200"/>
         <source>窗口号须为 1–{max} 之间的整数。</source>
         <translation>The window number must be a whole number from 1 to {max}.</translation>
     </message>
     <message>
-        <location filename="../../district/auth.py" line="244"/>
+        <location filename="../../district/auth.py" line="245"/>
         <source>本站已有设备“{name}”（窗口号 {number}）。请给本机另起名称、另设窗口号（1–99，与其他窗口不同）后再登记；如是换机，请先请区中心吊销旧设备。</source>
         <translation>The station already has a device “{name}” (window number {number}). Give this PC another name and another window number (1–99, different from the other windows) and enroll again; if this PC replaces that one, ask the district to revoke the old device first.</translation>
     </message>
     <message>
-        <location filename="../../district/auth.py" line="283"/>
-        <location filename="../../district/auth.py" line="311"/>
+        <location filename="../../district/auth.py" line="284"/>
+        <location filename="../../district/auth.py" line="318"/>
         <source>没有站点 {code}。</source>
         <translation>There is no station {code}.</translation>
     </message>
     <message>
-        <location filename="../../district/auth.py" line="298"/>
+        <location filename="../../district/auth.py" line="305"/>
         <source>站点 {code} 没有在用的设备“{name}”。</source>
         <translation>Station {code} has no device “{name}” in use.</translation>
     </message>
     <message>
-        <location filename="../../district/auth.py" line="421"/>
+        <location filename="../../district/auth.py" line="428"/>
         <source>没有账号 {username}。</source>
         <translation>There is no account {username}.</translation>
     </message>
     <message>
-        <location filename="../../district/auth.py" line="438"/>
+        <location filename="../../district/auth.py" line="445"/>
         <source>不能停用自己正在使用的账号。</source>
         <translation>You cannot disable the account you are signed in with.</translation>
     </message>
@@ -7323,53 +7395,58 @@ Double-click to open the case and check it.</translation>
         <translation>Cannot write the sign-in token to the keyring ({kind}). {advice}</translation>
     </message>
     <message>
-        <location filename="../../sync/engine.py" line="73"/>
+        <location filename="../../sync/engine.py" line="83"/>
         <source>区中心拒收了 {count} 个事件（案件 {cases}），例如：{reason}。请在“同步”页查看每条原因；按原因更正后，由管理员运行 python -m clerk sync --retry-rejected 重新推送，无法更正的请联系区中心。</source>
         <extracomment>`python -m clerk sync` exit status per outcome.</extracomment>
         <translation>The district center refused {count} event(s) (cases {cases}), for example: {reason}. See each reason on the Sync page; once corrected, an administrator runs python -m clerk sync --retry-rejected to push them again; ask the district center about any that cannot be corrected.</translation>
     </message>
     <message>
-        <location filename="../../sync/engine.py" line="77"/>
+        <location filename="../../sync/engine.py" line="87"/>
         <source>{count} 件案件因扫描件缺失或损坏暂未推送（{cases}）。请在案件中重新扫描该材料，或把原文件放回数据目录后再同步；运行 doctor 可查看是哪些文件。</source>
         <translation>{count} case(s) were held back because a scan is missing or damaged ({cases}). Scan the material again in the case, or put the original file back into the data directory and sync again; run doctor to see which files.</translation>
     </message>
     <message>
-        <location filename="../../sync/engine.py" line="80"/>
+        <location filename="../../sync/engine.py" line="90"/>
         <source>区中心的 {count} 条事件本站无法应用（已隔离，案件 {cases}）。请联系区中心核对这些案件。</source>
         <translation>{count} district event(s) could not be applied here (set aside; cases {cases}). Ask the district center to check these cases.</translation>
     </message>
     <message>
-        <location filename="../../sync/engine.py" line="83"/>
+        <location filename="../../sync/engine.py" line="93"/>
         <source>区中心发布的{what}本站无法使用：{reason}。本站继续使用原来的版本，已告知区中心；请联系区中心更正后重新发布。</source>
         <translation>The {what} published by the district center cannot be used here: {reason}. This station keeps its previous version and has told the district center; ask them to correct and publish it again.</translation>
     </message>
     <message>
-        <location filename="../../sync/engine.py" line="86"/>
+        <location filename="../../sync/engine.py" line="96"/>
+        <source>{count} 件案件与本站另一窗口的操作冲突（{cases}）：另一窗口已先办理，本机离线时的操作未被接收，已原样保留。请在“同步”页的“同步冲突”中核对，选择在当前版本上重做或放弃（python -m clerk conflicts list）。</source>
+        <translation>{count} case(s) conflict with another counter of this station ({cases}): the other counter acted first; this PC&apos;s offline steps were not accepted and are kept as they were. Check them under Sync conflicts on the Sync page and redo them on the current version or discard them (python -m clerk conflicts list).</translation>
+    </message>
+    <message>
+        <location filename="../../sync/engine.py" line="100"/>
         <source>事项目录</source>
         <translation>matter catalog</translation>
     </message>
     <message>
-        <location filename="../../sync/engine.py" line="87"/>
+        <location filename="../../sync/engine.py" line="101"/>
         <source>节假日安排</source>
         <translation>holiday calendar</translation>
     </message>
     <message>
-        <location filename="../../sync/engine.py" line="134"/>
+        <location filename="../../sync/engine.py" line="148"/>
         <source>本站尚未登记到区中心，还不能同步。请管理员在“同步”页点“登记到区中心…”，填写区中心地址和区中心给的登记码。</source>
         <translation>This station is not enrolled with the district center yet, so it cannot sync. An administrator clicks “Enroll with the district…” on the Sync page and enters the district address and the enrollment code the district gave.</translation>
     </message>
     <message>
-        <location filename="../../sync/engine.py" line="210"/>
+        <location filename="../../sync/engine.py" line="224"/>
         <source>本机的设备令牌属于站点 {their_station} 的设备“{their_device}”（窗口号 {their_no}），而本机是站点 {station} 的窗口号 {no}；本轮未推送任何内容。可能是同一系统账户下的另一个数据目录登记时换掉了令牌：请管理员在“同步”页点“重新登记…”为本机重新登记。</source>
         <translation>This computer&apos;s device token belongs to device “{their_device}” of station {their_station} (window {their_no}), but this computer is window {no} of station {station}; nothing was pushed in this round. Another data directory under the same system account may have replaced the token when it enrolled: an administrator clicks “Enroll again…” on the Sync page to enroll this computer again.</translation>
     </message>
     <message>
-        <location filename="../../sync/engine.py" line="143"/>
+        <location filename="../../sync/engine.py" line="157"/>
         <source>密钥环中没有本机的设备令牌；请重新登记（enroll）。</source>
         <translation>The keyring holds no device token for this PC; enroll again.</translation>
     </message>
     <message>
-        <location filename="../../sync/engine.py" line="197"/>
+        <location filename="../../sync/engine.py" line="211"/>
         <source>区中心返回的站点编码或窗口号与本机不符，未保存令牌。</source>
         <translation>The district answered with another station code or window number than this PC&apos;s; the token was not saved.</translation>
     </message>
@@ -7625,6 +7702,16 @@ Double-click to open the case and check it.</translation>
         <location filename="../../sync/recall.py" line="70"/>
         <source>区中心没有这个人的记录。</source>
         <translation>The district has no record of this person.</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/cases/conflicts.py" line="188"/>
+        <source>案件 {case_no} 冲突：另一窗口（或区中心）已先办理第 {seq} 步“{theirs}”，本机离线时办理的“{mine}”未被接收，已原样保留。请核对后选择“在当前版本上重做”或“放弃本机操作”（python -m clerk conflicts redo|discard 案件编号）。</source>
+        <translation>Case {case_no} conflict: another counter (or the district) already did step {seq} &quot;{theirs}&quot;; this PC&apos;s offline &quot;{mine}&quot; was not accepted and is kept as it was. Check and choose &quot;Redo on the current version&quot; or &quot;Discard this PC&apos;s steps&quot; (python -m clerk conflicts redo|discard CASE_NO).</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/cases/conflicts.py" line="227"/>
+        <source>案件 {case_no} 没有待处理的同步冲突。</source>
+        <translation>Case {case_no} has no open sync conflict.</translation>
     </message>
 </context>
 <context>

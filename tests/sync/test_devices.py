@@ -310,3 +310,20 @@ def test_windows_capture_offline_on_one_day_without_duplicate_numbers(
             with ws.store.read() as s:
                 assert s.execute(select(CaseEvent).where(
                     CaseEvent.sync_state != "acked")).first() is None
+    # The station is one place: one more round each, and every counter of the station
+    # holds the station's twelve cases and their applicants; the other station its own.
+    from clerk.cases.audit import verify
+    from clerk.store.models import Applicant, Case, SyncQuarantine
+
+    for ws in pcs:
+        assert engine.sync_round(ws).outcome == engine.DONE
+    for ws in (*pcs, other):
+        with ws.store.read() as s:
+            cases = set(s.execute(select(Case.case_no)).scalars())
+            people = s.execute(select(Applicant.id)).all()
+            assert s.execute(select(SyncQuarantine)).first() is None
+            assert verify(s).ok
+        expected = 4 if ws is other else 4 * windows
+        assert len(cases) == len(people) == expected
+        assert all(no.startswith(OTHER_STATION if ws is other else STATION_CODE)
+                   for no in cases)

@@ -254,3 +254,46 @@ def test_a_coded_refusal_is_split_into_words_and_code() -> None:
     assert split_reason("case_no_conflict: 编号已被其他案件使用") == (
         "编号已被其他案件使用", "case_no_conflict")
     assert split_reason("历史不能被改写：x") == ("历史不能被改写：x", "")
+
+
+def test_the_page_lists_the_station_devices_and_a_conflict_the_clerk_redoes(
+        qtbot: QtBot, page: SyncPage, station: Workspace, district: ClockedDistrict,
+        id_factory: IdFactory, tmp_path: Path, clock: Any) -> None:
+    from clerk import numbering
+    from clerk.applicants import PersonInput
+    from clerk.cases.service import MaterialChanges
+    from tests.clerk.factories import ALL_NEEDED, DISTRICT, sample_matters
+    from tests.conftest import ADMIN, ADMIN_PASSWORD, STATION_CODE
+
+    other = Workspace.open(tmp_path / "pc2", clock=clock)
+    try:
+        other.init_station(code=STATION_CODE, name="测试站", admin=ADMIN, password=ADMIN_PASSWORD)
+        other.import_matters(sample_matters(), source="tests")
+        with other.store.write() as s:
+            numbering.set_device_no(s, 2)
+        engine.enroll(other, district.base, district.issue_code(), device_name="2号窗口")
+        case_no = station.cases.new_case(
+            matter_code=DISTRICT, applicant=PersonInput(name="王五", id_no=id_factory(1)),
+            changes=MaterialChanges(received=ALL_NEEDED)).case_no
+        sync_now(qtbot, page)
+        assert engine.sync_round(other).ok
+        other.cases.accept(case_no)  # the other counter accepts and syncs first
+        assert engine.sync_round(other).ok
+        station.cases.comment(case_no, "申请人来电询问")  # this counter, offline
+        report = sync_now(qtbot, page)
+        assert report.outcome == engine.PROBLEMS and report.pull.conflicts == [case_no]
+        assert page.conflicts.rowCount() == 1 and page.redo_button.isEnabled()
+        assert "同步冲突（1）" in page.tabs.tabText(3)
+        texts = [page.conflicts.index(0, c).data() for c in range(4)]
+        assert texts[0] == case_no and "受理" in texts[1] and "申请人来电询问" in texts[2]
+        names = [page.devices.index(r, 0).data() for r in range(page.devices.rowCount())]
+        assert names == ["1号窗口", "2号窗口"]
+        assert page.devices.index(0, 2).data() != "从未"
+        with qtbot.waitSignal(page.loaded, timeout=TIMEOUT_MS):
+            qtbot.mouseClick(page.redo_button, Qt.MouseButton.LeftButton)
+        assert page.conflicts.rowCount() == 0 and not page.redo_button.isEnabled()
+        assert case_no in page.conflict_label.text()
+        assert station.cases.get(case_no).comments[-1]["text"] == "申请人来电询问"
+        assert sync_now(qtbot, page).outcome == engine.DONE
+    finally:
+        other.close()

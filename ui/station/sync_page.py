@@ -395,6 +395,29 @@ class SyncPage(QWidget):
         self.rejected_view.doubleClicked.connect(self._open_case)
         self.quarantine = ListModel((self.tr("案件"), self.tr("序号"), self.tr("代码"),
                                      self.tr("原因")), self, centred=(1,))
+        self.conflicts = ListModel((self.tr("办件编号"), self.tr("已在案件中（另一窗口或区中心）"),
+                                    self.tr("本机未被接收的操作"), self.tr("区中心答复")),
+                                   self, centred=())
+        self.conflicts_view = list_view(self.conflicts, stretch=1)
+        self.redo_button = QPushButton(self.tr("在当前版本上重做"))
+        self.redo_button.clicked.connect(lambda: self._resolve("redo"))
+        self.discard_button = QPushButton(self.tr("放弃本机操作"))
+        self.discard_button.clicked.connect(lambda: self._resolve("discard"))
+        self.conflict_label = QLabel(self.tr("两个窗口离线办理了同一案件时，后同步的一方的操作"
+                                             "不会覆盖先到的：两个版本都在这里，请选择。"))
+        self.conflict_label.setWordWrap(True)
+        conflict_box = QWidget()
+        conflict_layout = QVBoxLayout(conflict_box)
+        conflict_layout.setContentsMargins(0, 4, 0, 0)
+        conflict_layout.addWidget(self.conflict_label)
+        conflict_layout.addWidget(self.conflicts_view, 1)
+        conflict_buttons = QHBoxLayout()
+        conflict_buttons.addWidget(self.redo_button)
+        conflict_buttons.addWidget(self.discard_button)
+        conflict_buttons.addStretch(1)
+        conflict_layout.addLayout(conflict_buttons)
+        self.devices = ListModel((self.tr("设备"), self.tr("窗口号"), self.tr("最近联系")),
+                                 self, centred=(1,))
         self.report_view = QPlainTextEdit()
         self.report_view.setReadOnly(True)
         self.report_view.setPlaceholderText(self.tr("本次运行尚未同步。"))
@@ -403,6 +426,8 @@ class SyncPage(QWidget):
         self.tabs.addTab(self.rejected_view, self.tr("被拒绝的事件"))
         self.tabs.addTab(list_view(self.quarantine, stretch=3), self.tr("无法应用的区中心事件"))
         self.tabs.addTab(self.report_view, self.tr("上次同步报告"))
+        self.tabs.addTab(conflict_box, self.tr("同步冲突"))
+        self.tabs.addTab(list_view(self.devices, stretch=2), self.tr("本站设备"))
         self.reconcile_model = ListModel((self.tr("日期"), self.tr("事件来源"), self.tr("本站条数"),
                                           self.tr("区中心条数"), self.tr("差异")), self,
                                          centred=(2, 3, 4))
@@ -474,6 +499,7 @@ class SyncPage(QWidget):
                                            str(q["code"]), str(q["message"])))
                                   for q in status.quarantined])
         self.tabs.setTabText(0, self.tr("被拒绝的事件（{n}）").format(n=len(status.rejected)))
+        self._show_conflicts(status)
         self.loaded.emit()
 
     def _rejected_row(self, r: RejectedEvent) -> ListRow:
@@ -482,6 +508,49 @@ class SyncPage(QWidget):
             else self.tr("双击打开该办件核对。")
         return ListRow((r.case_no, str(r.seq), event_label(r.type), words), key=r.case_no,
                        colours={3: RED}, tooltips={3: tip})
+
+    def _show_conflicts(self, status: SyncStatus) -> None:
+        self.conflicts.set_rows([ListRow(
+            (c.case_no, "、".join(f"{event_label(st.type)}（{st.actor}）" for st in c.theirs),
+             "、".join(f"{event_label(st.type)}（{st.actor}）{st.summary}" for st in c.mine),
+             c.refusal), key=c.case_no, colours={2: AMBER}, tooltips={2: c.text})
+            for c in status.conflicts])
+        self.tabs.setTabText(3, self.tr("同步冲突（{n}）").format(n=len(status.conflicts)))
+        has = bool(status.conflicts)
+        self.redo_button.setEnabled(has)
+        self.discard_button.setEnabled(has)
+        self.devices.set_rows([ListRow(
+            (str(d.get("name", "")), f"{int(d['number']):02d}" if d.get("number") else "—",
+             _local(str(d.get("last_seen_at") or "")) or self.tr("从未")))
+            for d in status.devices])
+
+    def _resolve(self, how: str) -> None:
+        """Redo this PC's refused steps on the current case, or discard them."""
+        session = self._session
+        rows = self.conflicts_view.selectionModel().selectedRows()
+        if session is None or not self.conflicts.rowCount():
+            return
+        case_no = self.conflicts.row_at(rows[0].row() if rows else 0).key
+        ws, clerk = session.ws, session.username
+
+        def work() -> object:
+            if how == "redo":
+                return ws.conflicts.redo(case_no, clerk=clerk)
+            return ws.conflicts.discard(case_no, clerk=clerk)
+
+        def failed(exc: Exception) -> None:
+            self.conflict_label.setText(error_text(exc))
+            self.conflict_label.setStyleSheet(f"color: {RED[0]};")
+
+        def done(_result: object) -> None:
+            self.conflict_label.setStyleSheet("")
+            text = (self.tr("已在 {case_no} 的当前版本上重做，下次同步时推送。") if how == "redo"
+                    else self.tr("已放弃 {case_no} 上本机的操作（仍保留在记录中）。"))
+            self.conflict_label.setText(text.format(case_no=case_no))
+            session.bus.case_changed.emit(case_no)
+            self.refresh()
+
+        Operation(work, parent=self).success(done).failure(failed).run_in_background()
 
     def _state(self, text: str, colour: str) -> None:
         self.state_label.setText(text)

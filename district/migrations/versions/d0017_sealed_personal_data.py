@@ -7,7 +7,7 @@ rows are sealed in batches (district.sealing); a database with rows needs the ke
 configured (STATIONDESK_DISTRICT_KEY), an empty one does not.
 
 Revision ID: d0017
-Revises: d0014
+Revises: d0015
 Create Date: 2026-12-04 19:30:00
 """
 
@@ -17,7 +17,7 @@ from alembic import op
 from district import sealing
 
 revision = "d0017"
-down_revision = "d0014"
+down_revision = "d0015"
 branch_labels = None
 depends_on = None
 

@@ -1,7 +1,7 @@
 """retention: anonymised cases, redacted events and remarks, a log of runs
 
 Revision ID: 0005
-Revises: 0003
+Revises: 0004
 Create Date: 2026-12-04 19:40:00
 
 Nullable columns only (ALTER TABLE ADD COLUMN: no table rebuild, instant on a large store).
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0005"
-down_revision = "0003"
+down_revision = "0004"
 branch_labels = None
 depends_on = None
 
