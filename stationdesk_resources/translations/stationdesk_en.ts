@@ -17,12 +17,12 @@
         <location filename="../../ui/district/admin_accounts.py" line="48"/>
         <location filename="../../ui/district/admin_accounts.py" line="73"/>
         <source>姓名</source>
-        <translation type="unfinished">Name</translation>
+        <translation>Name</translation>
     </message>
     <message>
         <location filename="../../ui/district/admin_accounts.py" line="54"/>
         <source>初始密码（至少 8 位）</source>
-        <translation type="unfinished">Initial password (min. 8 characters)</translation>
+        <translation>Initial password (at least 8 characters)</translation>
     </message>
     <message>
         <location filename="../../ui/district/admin_accounts.py" line="57"/>
@@ -48,17 +48,17 @@
     <message>
         <location filename="../../ui/district/admin_accounts.py" line="73"/>
         <source>用户名</source>
-        <translation type="unfinished">User name</translation>
+        <translation>User name</translation>
     </message>
     <message>
         <location filename="../../ui/district/admin_accounts.py" line="73"/>
         <source>角色</source>
-        <translation type="unfinished">Role</translation>
+        <translation>Role</translation>
     </message>
     <message>
         <location filename="../../ui/district/admin_accounts.py" line="74"/>
         <source>状态</source>
-        <translation type="unfinished">Status</translation>
+        <translation>Status</translation>
     </message>
     <message>
         <location filename="../../ui/district/admin_accounts.py" line="97"/>
@@ -73,7 +73,7 @@
     <message>
         <location filename="../../ui/district/admin_accounts.py" line="98"/>
         <source>在用</source>
-        <translation type="unfinished">Active</translation>
+        <translation>Active</translation>
     </message>
     <message>
         <location filename="../../ui/district/admin_accounts.py" line="116"/>
@@ -4142,7 +4142,7 @@
     <message>
         <location filename="../../ui/district/admin_publish.py" line="52"/>
         <source>事项目录</source>
-        <translation type="unfinished">matter catalog</translation>
+        <translation>Service catalog</translation>
     </message>
     <message>
         <location filename="../../ui/district/admin_publish.py" line="53"/>
@@ -4192,12 +4192,12 @@
     <message>
         <location filename="../../ui/district/admin_publish.py" line="73"/>
         <source>版本</source>
-        <translation type="unfinished">Version</translation>
+        <translation>Version</translation>
     </message>
     <message>
         <location filename="../../ui/district/admin_publish.py" line="73"/>
         <source>说明</source>
-        <translation type="unfinished">Note</translation>
+        <translation>Details</translation>
     </message>
     <message>
         <location filename="../../ui/district/admin_publish.py" line="90"/>
@@ -5058,7 +5058,7 @@
     <message>
         <location filename="../../ui/district/admin_security.py" line="29"/>
         <source>登录</source>
-        <translation type="unfinished">Sign in</translation>
+        <translation>Sign-in</translation>
     </message>
     <message>
         <location filename="../../ui/district/admin_security.py" line="30"/>
@@ -5073,7 +5073,7 @@
     <message>
         <location filename="../../ui/district/admin_security.py" line="32"/>
         <source>退出登录</source>
-        <translation type="unfinished">Sign out</translation>
+        <translation>Sign out</translation>
     </message>
     <message>
         <location filename="../../ui/district/admin_security.py" line="33"/>
@@ -5148,12 +5148,12 @@
     <message>
         <location filename="../../ui/district/admin_security.py" line="71"/>
         <source>用户名</source>
-        <translation type="unfinished">User name</translation>
+        <translation>User name</translation>
     </message>
     <message>
         <location filename="../../ui/district/admin_security.py" line="78"/>
         <source>查询</source>
-        <translation type="unfinished">Show</translation>
+        <translation>Search</translation>
     </message>
     <message>
         <location filename="../../ui/district/admin_security.py" line="80"/>
@@ -5173,12 +5173,12 @@
     <message>
         <location filename="../../ui/district/admin_security.py" line="91"/>
         <source>时间</source>
-        <translation type="unfinished">Time</translation>
+        <translation>Time</translation>
     </message>
     <message>
         <location filename="../../ui/district/admin_security.py" line="91"/>
         <source>类型</source>
-        <translation type="unfinished">Type</translation>
+        <translation>Kind</translation>
     </message>
     <message>
         <location filename="../../ui/district/admin_security.py" line="91"/>
@@ -5188,17 +5188,17 @@
     <message>
         <location filename="../../ui/district/admin_security.py" line="92"/>
         <source>站点</source>
-        <translation type="unfinished">Station</translation>
+        <translation>Station</translation>
     </message>
     <message>
         <location filename="../../ui/district/admin_security.py" line="92"/>
         <source>地址</source>
-        <translation type="unfinished">Address</translation>
+        <translation>Address</translation>
     </message>
     <message>
         <location filename="../../ui/district/admin_security.py" line="92"/>
         <source>说明</source>
-        <translation type="unfinished">Note</translation>
+        <translation>Details</translation>
     </message>
     <message>
         <location filename="../../ui/district/admin_security.py" line="138"/>
@@ -5681,7 +5681,7 @@
     <message>
         <location filename="../../ui/district/admin_stations.py" line="64"/>
         <source>站点名称</source>
-        <translation type="unfinished">Station name</translation>
+        <translation>Station name</translation>
     </message>
     <message>
         <location filename="../../ui/district/admin_stations.py" line="66"/>
@@ -5706,7 +5706,7 @@
     <message>
         <location filename="../../ui/district/admin_stations.py" line="85"/>
         <source>站点编码</source>
-        <translation type="unfinished">Station code</translation>
+        <translation>Station code</translation>
     </message>
     <message>
         <location filename="../../ui/district/admin_stations.py" line="85"/>
@@ -5727,7 +5727,7 @@
         <location filename="../../ui/district/admin_stations.py" line="86"/>
         <location filename="../../ui/district/admin_stations.py" line="105"/>
         <source>状态</source>
-        <translation type="unfinished">Status</translation>
+        <translation>Status</translation>
     </message>
     <message>
         <location filename="../../ui/district/admin_stations.py" line="93"/>
@@ -5779,7 +5779,7 @@
         <location filename="../../ui/district/admin_stations.py" line="129"/>
         <location filename="../../ui/district/admin_stations.py" line="154"/>
         <source>在用</source>
-        <translation type="unfinished">Active</translation>
+        <translation>Active</translation>
     </message>
     <message>
         <location filename="../../ui/district/admin_stations.py" line="144"/>
@@ -6688,12 +6688,12 @@ Double-click to open the case and check it.</translation>
         <translation>“{name}” is not obtained from shared data; the applicant must bring it.</translation>
     </message>
     <message>
-        <location filename="../../clerk/cases/ledger.py" line="124"/>
+        <location filename="../../clerk/cases/ledger.py" line="119"/>
         <source>案件不存在。</source>
         <translation>No such case.</translation>
     </message>
     <message>
-        <location filename="../../clerk/cases/ledger.py" line="134"/>
+        <location filename="../../clerk/cases/ledger.py" line="129"/>
         <source>没有案件编号为 {case_no} 的办件。</source>
         <translation>There is no case numbered {case_no}.</translation>
     </message>
