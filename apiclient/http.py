@@ -13,7 +13,7 @@ from collections.abc import Callable, Mapping
 from typing import Any, Self, TypeVar
 
 import requests
-from pydantic import BaseModel
+from pydantic import BaseModel, TypeAdapter
 from pydantic import ValidationError as PydanticValidationError
 
 from apiclient.retry import RetryPolicy, TransportError, call
@@ -149,3 +149,25 @@ class ApiClient:
                 QT_TRANSLATE_NOOP("errors", "区中心的回答无法识别（{name}）。"),
                 code="bad_response", status=resp.status_code,
                 params={"name": model.__name__}) from exc
+
+    def _parse_list(self, model: type[M], resp: requests.Response) -> list[M]:
+        """A JSON list of `model`s; a cut or garbled body (a proxy, a lost connection
+        that still said 200) is the district's unreadable answer, never a traceback."""
+        try:
+            return TypeAdapter(list[model]).validate_json(resp.content)  # type: ignore[valid-type]
+        except PydanticValidationError as exc:
+            raise SyncError(
+                QT_TRANSLATE_NOOP("errors", "区中心的回答无法识别（{name}）。"),
+                code="bad_response", status=resp.status_code,
+                params={"name": model.__name__}) from exc
+
+    def _parse_object(self, resp: requests.Response) -> dict[str, Any]:
+        try:
+            data = resp.json()
+        except ValueError as exc:
+            data = exc
+        if not isinstance(data, dict):
+            raise SyncError(
+                QT_TRANSLATE_NOOP("errors", "区中心的回答无法识别（{name}）。"),
+                code="bad_response", status=resp.status_code, params={"name": "JSON"})
+        return data

@@ -29,7 +29,7 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from clerk.store.jsoncodec import json_text, json_value
-from district import schema
+from district import schema, sealing
 from district.config import normalize_db_url
 
 FEED_LOCK = 0x5D_0001  # pg_advisory_xact_lock key of the pull feed
@@ -123,6 +123,9 @@ class Database:
                                         pool_pre_ping=True, json_serializer=json_text,
                                         json_deserializer=json_value)
         try:
+            if migrate:
+                sealing.check_key_before_upgrade(
+                    self.engine, schema.KNOWN_REVISIONS, schema.current_revision(self.engine))
             schema.check_and_upgrade(self.engine, migrate=migrate)
         except Exception:
             self.engine.dispose()

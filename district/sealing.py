@@ -125,6 +125,19 @@ def ring_if_needed(conn: Connection) -> crypto.Keyring | None:
     return crypto.keyring() if has_rows else None
 
 
+def check_key_before_upgrade(engine: sa.Engine, known: tuple[str, ...],
+                             current: str | None) -> None:
+    """Raise CryptoError before any migration runs when d0017 is still ahead and the
+    database holds rows without a key: on SQLite the steps before it (DDL) would
+    otherwise be committed and the database left half way."""
+    if current is None or current not in known or "d0017" not in known:
+        return
+    if known.index(current) >= known.index("d0017"):
+        return
+    with engine.connect() as conn:
+        ring_if_needed(conn)
+
+
 def reseal_batched(write_conn: Callable[[], AbstractContextManager[Connection]],
                    ring: crypto.Keyring, limit: int = BATCH,
                    progress: Callable[[Resealed], None] | None = None) -> Resealed:

@@ -208,7 +208,7 @@ class StaffClient(ApiClient):
 
     # --- administration (admins only) -------------------------------------------------
     def stations(self) -> list[StationItem]:
-        return [StationItem.model_validate(x) for x in self._get("/admin/stations").json()]
+        return self._parse_list(StationItem, self._get("/admin/stations"))
 
     def create_station(self, code: str, name: str) -> CreateStationResponse:
         return self._parse(CreateStationResponse, self._post(
@@ -218,8 +218,7 @@ class StaffClient(ApiClient):
         return self._parse(CreateStationResponse, self._post(f"/admin/stations/{code}/codes"))
 
     def devices(self, code: str) -> list[DeviceInfo]:
-        return [DeviceInfo.model_validate(x)
-                for x in self._get(f"/admin/stations/{code}/devices").json()]
+        return self._parse_list(DeviceInfo, self._get(f"/admin/stations/{code}/devices"))
 
     def revoke_device(self, code: str, name: str) -> None:
         self._post(f"/admin/stations/{code}/devices/{quote(name, safe='')}/revoke")
@@ -228,7 +227,7 @@ class StaffClient(ApiClient):
         self._post(f"/admin/stations/{code}/revoke")
 
     def users(self) -> list[UserInfo]:
-        return [UserInfo.model_validate(x) for x in self._get("/admin/users").json()]
+        return self._parse_list(UserInfo, self._get("/admin/users"))
 
     def create_user(self, username: str, password: str, role: str,
                     display_name: str) -> UserInfo:

@@ -42,8 +42,7 @@ class DistrictClient(ApiClient):
 
     # --- API ---------------------------------------------------------------------------
     def health(self) -> dict[str, Any]:
-        data: dict[str, Any] = self._check(self._request("GET", "/health")).json()
-        return data
+        return self._parse_object(self._check(self._request("GET", "/health")))
 
     def enroll(self, station_code: str, enrollment_code: str, *, device_name: str = "",
                device_no: int = 1, device_key: str = "") -> EnrollResponse:
@@ -61,8 +60,7 @@ class DistrictClient(ApiClient):
         return self._parse(WhoAmI, self._check(self._request("GET", "/sync/whoami")))
 
     def devices(self) -> list[DeviceInfo]:
-        resp = self._check(self._request("GET", "/station/devices"))
-        return [DeviceInfo.model_validate(d) for d in resp.json()]
+        return self._parse_list(DeviceInfo, self._check(self._request("GET", "/station/devices")))
 
     def station(self) -> StationInfo:
         return self._parse(StationInfo, self._check(self._request("GET", "/station")))

@@ -373,10 +373,20 @@ def sync_round(ws: Workspace, client: DistrictClient | None = None, *,
 
 
 def _keep_devices(ws: Workspace, client: DistrictClient) -> None:
-    """The station's devices as the district lists them, for the 同步 page."""
+    """The station's devices as the district lists them, for the 同步 page.
+
+    Best effort: the list is only shown, so a lost or garbled answer keeps the last
+    one rather than ending a round whose pushes and pulls were acknowledged. A refused
+    token still ends the round (it is not this list's problem alone)."""
+    try:
+        devices = client.devices()
+    except AuthError:
+        raise
+    except (SyncError, TransportError):
+        return
     rows = [{"name": d.name, "number": d.number,
              "last_seen_at": d.last_seen_at.isoformat() if d.last_seen_at else ""}
-            for d in client.devices()]
+            for d in devices]
     with ws.store.write() as s:
         _put(s, DEVICES_KEY, json.dumps(rows, ensure_ascii=False))
 

@@ -58,6 +58,9 @@ class SecurityPage(QWidget):
         self._session: DistrictSession | None = None
         self.events: list[SecurityEventItem] = []
         self.next_before: int | None = None
+        # Each query has a generation: an answer to a query since replaced (the first
+        # load still on its way when 查询 is pressed) is dropped, never merged.
+        self._generation = 0
         self._build()
 
     def _build(self) -> None:
@@ -103,6 +106,7 @@ class SecurityPage(QWidget):
         self.user_edit.setText(user)
 
     def reload(self) -> None:
+        self._generation += 1
         self.events, self.next_before = [], None
         self._fetch(None)
 
@@ -118,12 +122,15 @@ class SecurityPage(QWidget):
         assert isinstance(a, date) and isinstance(b, date)
         since, until = _beijing_midnight(min(a, b)), _beijing_midnight(max(a, b) + timedelta(1))
         user = self.user_edit.text().strip()
+        generation = self._generation
 
         def work(client: StaffClient) -> SecurityEventPage:
             return client.security_events(kinds=[kind] if kind else None, since=since,
                                           until=until, before=before, username=user or None)
 
         def done(page: SecurityEventPage) -> None:
+            if generation != self._generation:
+                return
             self.events += page.items
             self.next_before = page.next_before
             self.more_button.setEnabled(page.next_before is not None)
