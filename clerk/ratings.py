@@ -16,11 +16,14 @@ channel) are read as ``device``, the only channel the workstation then offered.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
 from clerk.errors import QT_TRANSLATE_NOOP, ValidationError
+from clerk.labels import RATING_LABELS
 
 
 class RatingChannel(StrEnum):
@@ -47,6 +50,47 @@ CHANNEL_LABELS: dict[RatingChannel, str] = {
 # a district note by this author (no user name can be spelled so): the station then knows
 # the case is rated and does not ask again (the citizen's channel is ``phone``).
 CITIZEN_AUTHOR = "申请人本人"
+
+# The note's text is the rating: the district writes it with :func:`citizen_note_text`
+# and the station reads it back with :func:`read_citizen_note` (the text is covered by
+# the note's hash, so what the station reads is what the district stored). The first
+# rating and a change within the allowed period are told apart by the head.
+_CITIZEN_FIRST = "申请人在办件进度页评价"
+_CITIZEN_CHANGED = "申请人修改了评价"
+_CITIZEN_NOTE = re.compile(
+    rf"^({_CITIZEN_FIRST}|{_CITIZEN_CHANGED})：(\S+?)（([1-5])分）。(?:意见：(.*))?$",
+    re.DOTALL)
+
+
+@dataclass(frozen=True)
+class CitizenRating:
+    """A rating the citizen gave on the progress page, as its note tells it."""
+
+    score: int
+    comment: str
+    changed: bool  # a change of the citizen's earlier rating (still one rating per case)
+
+    def as_rating(self) -> dict[str, Any]:
+        """The rating as the station's reports read ratings (channel ``phone``)."""
+        return {"score": self.score, "label": RATING_LABELS[self.score],
+                "comment": self.comment, "channel": RatingChannel.PHONE.value,
+                "bad": self.score <= 2}
+
+
+def citizen_note_text(score: int, comment: str, *, changed: bool) -> str:
+    """The note the district writes for a rating given (or changed) on the page."""
+    head = _CITIZEN_CHANGED if changed else _CITIZEN_FIRST
+    text = f"{head}：{RATING_LABELS[score]}（{score}分）。"
+    return f"{text}意见：{comment}" if comment else text
+
+
+def read_citizen_note(text: str) -> CitizenRating | None:
+    """The rating a citizen's note carries; None for any other text (a note that does not
+    read back is no rating, and is never guessed at)."""
+    m = _CITIZEN_NOTE.match(text)
+    if m is None or RATING_LABELS.get(int(m.group(3))) != m.group(2):
+        return None
+    return CitizenRating(int(m.group(3)), m.group(4) or "", m.group(1) == _CITIZEN_CHANGED)
 
 # A clerk's entry, naming the clerk.
 ON_BEHALF_TEMPLATE = QT_TRANSLATE_NOOP("ratings", "窗口人员代为录入（{name}）")

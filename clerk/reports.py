@@ -20,13 +20,16 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date
 from enum import StrEnum
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from clerk.cases.events import utc_iso
 from clerk.cases.queries import (
     CaseFilter,
     Level,
@@ -39,7 +42,7 @@ from clerk.cases.queries import (
 )
 from clerk.cases.states import State
 from clerk.errors import QT_TRANSLATE_NOOP
-from clerk.ratings import RatingChannel, channel_of, entered_by
+from clerk.ratings import CITIZEN_AUTHOR, RatingChannel, channel_of, entered_by, read_citizen_note
 from clerk.store.models import Station
 from clerk.timeutil import day_bounds_utc
 
@@ -208,14 +211,14 @@ def _count_states(s: Session, report: StationReport, cut: SupervisionCut) -> Non
         report.states[(matter, State(state))] += int(n)
 
 
-def _bounds(report: StationReport) -> tuple[str, str]:
-    low, _ = day_bounds_utc(report.start)
-    _, high = day_bounds_utc(report.end)
+def _bounds(start: date, end: date) -> tuple[str, str]:
+    low, _ = day_bounds_utc(start)
+    _, high = day_bounds_utc(end)
     return _db_datetime(low.replace(tzinfo=UTC)), _db_datetime(high.replace(tzinfo=UTC))
 
 
 def _count_activity(s: Session, report: StationReport) -> None:
-    lo, hi = _bounds(report)
+    lo, hi = _bounds(report.start, report.end)
     kinds = {etype: a for a, types in ACTIVITY_EVENTS.items() for etype in types}
     marks = ", ".join("?" * len(kinds))
     # One row per (case, kind): a case counts once per column however many such events.
@@ -235,33 +238,80 @@ def _count_activity(s: Session, report: StationReport) -> None:
 
 
 def _count_ratings(s: Session, report: StationReport) -> None:
-    lo, hi = _bounds(report)
-    rows = _rows(s, """
-        SELECT c.matter_code, c.matter_name, c.case_no, e.occurred_at,
-               json_extract(e.payload, '$.rating')
-        FROM cases c JOIN case_events e ON e.case_id = c.id
-        WHERE c.updated_at >= ? AND e.occurred_at >= ? AND e.occurred_at < ?
-          AND e.type IN ('rated', 'completed')
-          AND json_extract(e.payload, '$.rating') IS NOT NULL
-        ORDER BY e.occurred_at, e.seq""", [lo, lo, hi])
-    # One per case: a rating the citizen gave after declining replaces the decline.
-    last = {case_no: (code, name, occurred, raw) for code, name, case_no, occurred, raw in rows}
-    for case_no, (code, name, occurred, raw) in last.items():
-        rating = json.loads(raw) if isinstance(raw, str) else (raw or {})
-        channel = channel_of(rating)
-        if channel == RatingChannel.DECLINED:  # counted apart, never as a score
-            report.matters.setdefault(code, name)
-            report.channels[channel] += 1
+    for rated in ratings_in_period(s, report.start, report.end):
+        report.matters.setdefault(rated.matter_code, rated.matter_name)
+        report.channels[rated.channel] += 1
+        if rated.score is None:  # a decline: counted apart, never as a score
             continue
-        score = int(rating.get("score", 0) or 0)
-        if not 1 <= score <= 5:
-            continue
-        report.matters.setdefault(code, name)
-        report.ratings[score] += 1
-        report.channels[channel] += 1
-        if score <= 2:
-            report.bad.append(BadRating(case_no, name, score, str(rating.get("comment", "")),
-                                        _local_day(occurred) or report.start, channel,
-                                        entered_by(rating)))
+        report.ratings[rated.score] += 1
+        if rated.score <= 2:
+            report.bad.append(BadRating(rated.case_no, rated.matter_name, rated.score,
+                                        rated.comment, rated.day, rated.channel,
+                                        rated.entered_by))
     report.bad.sort(key=lambda b: (b.day, b.case_no))
 
+
+@dataclass(frozen=True)
+class RatedCase:
+    """One case's rating (or decline) recorded in a period: a row of the ratings list
+    the report's 好差评 numbers are counted from."""
+
+    case_no: str
+    matter_code: str
+    matter_name: str
+    score: int | None  # None: the citizen declined
+    comment: str
+    channel: RatingChannel
+    entered_by: str
+    day: date
+
+
+def ratings_in_period(s: Session, start: date, end: date) -> list[RatedCase]:
+    """Each case rated in ``start``..``end`` once, with the rating that stood last in the
+    period: a rating given after a decline replaces the decline, and a rating the citizen
+    gave on the district's progress page (pulled as a note by
+    :data:`clerk.ratings.CITIZEN_AUTHOR`, channel ``phone``) is the case's rating, its
+    latest change in the period counting (the district keeps that one; a counter's
+    rating of such a case is one the district refused)."""
+    lo, hi = _bounds(start, end)
+    # case_no → (matter code, name, citizen's?, occurred, rating): the max wins.
+    last: dict[str, tuple[str, str, bool, str, dict[str, Any]]] = {}
+    for code, name, case_no, occurred, raw in _rows(s, """
+            SELECT c.matter_code, c.matter_name, c.case_no, e.occurred_at,
+                   json_extract(e.payload, '$.rating')
+            FROM cases c JOIN case_events e ON e.case_id = c.id
+            WHERE c.updated_at >= ? AND e.occurred_at >= ? AND e.occurred_at < ?
+              AND e.type IN ('rated', 'completed')
+              AND json_extract(e.payload, '$.rating') IS NOT NULL
+            ORDER BY e.occurred_at, e.seq""", [lo, lo, hi]):
+        rating = json.loads(raw) if isinstance(raw, str) else (raw or {})
+        last[case_no] = (code, name, False, str(occurred), rating)
+    for code, name, case_no, occurred, text in _citizen_notes(s, start, end):
+        given = read_citizen_note(text)
+        if given is not None:
+            last[case_no] = (code, name, True, occurred, given.as_rating())
+    out: list[RatedCase] = []
+    for case_no, (code, name, _, occurred, rating) in last.items():
+        channel = channel_of(rating)
+        score = None if channel == RatingChannel.DECLINED else int(rating.get("score") or 0)
+        if score is not None and not 1 <= score <= 5:
+            continue
+        out.append(RatedCase(case_no, code, name, score, str(rating.get("comment") or ""),
+                             channel, entered_by(rating), _local_day(occurred) or start))
+    out.sort(key=lambda r: (r.day, r.case_no))
+    return out
+
+
+def _citizen_notes(s: Session, start: date, end: date) -> list[Sequence[Any]]:
+    """The citizen's rating notes of the period, oldest first (a change after the first)."""
+    low, _ = day_bounds_utc(start)
+    _, high = day_bounds_utc(end)
+    # Notes keep their time as hashed (utc_iso), a fixed-width text: compared as text.
+    return _rows(s, """
+        SELECT c.matter_code, c.matter_name, c.case_no, n.occurred_at, n.text
+        FROM case_notes n JOIN cases c ON c.id = n.case_id
+        WHERE n.author = ? AND n.origin = 'district'
+          AND n.occurred_at >= ? AND n.occurred_at < ?
+        ORDER BY n.occurred_at, n.note_id""",
+                 [CITIZEN_AUTHOR, utc_iso(low.replace(tzinfo=UTC)),
+                  utc_iso(high.replace(tzinfo=UTC))])

@@ -125,6 +125,18 @@ def check_public_url(env: dict[str, str] | None = None) -> Finding:
     return Finding(True, f"办件进度页的公开地址：{url}（回执二维码为 {url}/p/办件编号）。")
 
 
+def check_rating_change_days(env: dict[str, str] | None = None) -> Finding:
+    """How long a citizen may change a page rating (optional: 7 days)."""
+    from district.config import ENV_RATING_CHANGE_DAYS, parse_rating_change_days
+
+    env = dict(os.environ) if env is None else env
+    try:
+        days = parse_rating_change_days(env.get(ENV_RATING_CHANGE_DAYS))
+    except ValueError as exc:
+        return Finding(False, str(exc))
+    return Finding(True, f"申请人可在 {days} 天内修改办件进度页上的评价。")
+
+
 def run_checks(db_url: str, data_dir: Path) -> list[Finding]:
     return [check_data_dir(data_dir), *check_database(db_url), *check_secrets(),
-            check_public_url()]
+            check_public_url(), check_rating_change_days()]

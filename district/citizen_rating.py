@@ -22,7 +22,14 @@ from clerk.cases.states import Side, State
 from clerk.errors import QT_TRANSLATE_NOOP, ValidationError
 from clerk.ids import new_id
 from clerk.labels import RATING_LABELS
-from clerk.ratings import CITIZEN_AUTHOR, RatingChannel, channel_of
+from clerk.ratings import (
+    CITIZEN_AUTHOR,
+    RatingChannel,
+    channel_of,
+    citizen_note_text,
+    has_score,
+    is_declined,
+)
 from district import ledger
 from district.api.deps import AppContext
 from district.errors import ApiError
@@ -50,7 +57,9 @@ def standing(row: CaseRow, ctx: AppContext, now: datetime) -> Standing:
     rating = row.data.get("rating") or None
     if row.state != State.COMPLETED.value:
         return Standing(False, None, "", False, None)
-    if rating is None:
+    if rating is None or is_declined(rating):
+        # A decline noted at the counter gives way to the citizen's own rating
+        # (clerk.ratings): the page still offers the form.
         return Standing(True, None, "", False, None)
     score, comment = int(rating.get("score", 0)), str(rating.get("comment", ""))
     first = rating.get("first_at")
@@ -86,16 +95,20 @@ def record(ctx: AppContext, case_id: str, score: int, comment: str) -> Standing:
         if row is None:
             raise ApiError(404, "progress.not_found", "没有查到这个案件。")
         before = standing(row, ctx, now)
+        old: dict[str, Any] = row.data.get("rating") or {}
+        if _same(old, score, comment):
+            # A repeat (a reload, a post whose answer was lost): the rating already in
+            # force, not a second one; no note, nothing changes.
+            return before
         if not before.can_rate:
             raise ApiError(409, "rating.closed", _closed_words(before))
-        old: dict[str, Any] = row.data.get("rating") or {}
         at = utc_iso(now)
         rating = {"score": score, "label": RATING_LABELS[score], "comment": comment,
                   "channel": RatingChannel.PHONE.value, "bad": score <= 2, "at": at,
-                  "first_at": old.get("first_at") or at}
+                  "first_at": (old.get("first_at") if has_score(old) else None) or at}
         row.data = {**row.data, "rating": rating}
         row.rating = score
-        text = _note_text(score, comment, changed=bool(old))
+        text = citizen_note_text(score, comment, changed=has_score(old))
         note_id = new_id()
         digest = note_hash(note_id, row.id, text, CITIZEN_AUTHOR, Side.DISTRICT.value, at)
         entry = ledger.note_row(note_id=note_id, case_id=row.id, station_code=row.station_code,
@@ -116,8 +129,8 @@ def _closed_words(before: Standing) -> str:
     return QT_TRANSLATE_NOOP("errors", "本件已在窗口评价过，每件只能评价一次。")
 
 
-def _note_text(score: int, comment: str, *, changed: bool) -> str:
-    head = "申请人修改了评价" if changed else "申请人在办件进度页评价"
-    text = f"{head}：{RATING_LABELS[score]}（{score}分）"
-    return f"{text}。意见：{comment}" if comment else f"{text}。"
+def _same(old: dict[str, Any], score: int, comment: str) -> bool:
+    """The citizen's own rating in force says exactly this."""
+    return (channel_of(old) == RatingChannel.PHONE and old.get("score") == score
+            and str(old.get("comment", "")) == comment)
 

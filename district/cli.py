@@ -22,6 +22,7 @@ from district.config import (
     default_db_url,
     normalize_db_url,
     normalize_public_url,
+    startup_problem,
 )
 from district.db import Database
 
@@ -132,6 +133,12 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     from district import crypto
 
+    # A setting the workers would trip over is refused first, in one line (exit 2: invalid
+    # input), before the key, the migration or a port is touched.
+    problem = startup_problem(args.public_url)
+    if problem:
+        print(f"错误：{problem}", file=sys.stderr)
+        return 2
     # Refuse before anything starts: without the key no ID number can be stored or read
     # (CryptoError, worded, exit 1); a wrongly spelled key is refused the same way.
     crypto.keyring()
@@ -140,11 +147,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     _db(args).close()
     os.environ[ENV_DB] = settings.db_url
     if args.public_url is not None:  # the workers read it from the environment
-        try:
-            os.environ[ENV_PUBLIC_URL] = normalize_public_url(args.public_url)
-        except ValueError as exc:
-            print(f"错误：{exc}", file=sys.stderr)
-            return 2
+        os.environ[ENV_PUBLIC_URL] = normalize_public_url(args.public_url)
     os.environ["STATIONDESK_DISTRICT_MIGRATE"] = "0"
     print(f"区中心服务：http://{args.host}:{args.port}/api/v1  数据库：{_safe(settings.db_url)}",
           file=sys.stderr, flush=True)

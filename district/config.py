@@ -7,6 +7,7 @@ workers started from the same environment behave identically.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -39,28 +40,80 @@ def default_db_url() -> str:
     return f"sqlite:///{default_data_dir() / DB_FILENAME}"
 
 
+# A run of 11 digits or more is a phone number or an ID number (or part of one), never
+# part of a server's address: a URL printed on every receipt must carry no person.
+_PERSONAL = re.compile(r"\d{11,}|\d{17}[0-9Xx]")
+MAX_RATING_CHANGE_DAYS = 365
+
+
 def normalize_public_url(text: str) -> str:
-    """``https://host[:port][/path]`` without a trailing slash, or ValueError saying why.
+    """``https://host[:port][/path]`` without a trailing slash, or ValueError saying why
+    (in one line, without repeating the text: it may hold what must not be logged).
 
     The URL is printed on paper and opened by phones: no query, no fragment, no
-    credentials, and http(s) only."""
+    credentials, no personal data, and http(s) only."""
     url = text.strip().rstrip("/")
     if not url:
         return ""
-    parts = urlsplit(url)
-    if (parts.scheme not in ("http", "https") or not parts.hostname or parts.query
-            or parts.fragment or parts.username or parts.password or len(url) > 200
-            or any(c.isspace() for c in url)):
-        raise ValueError(f"公开访问地址须形如 https://主机[/路径]（不含查询参数），不是“{text}”。")
+    problem = _public_url_problem(url)
+    if problem:
+        raise ValueError(f"公开访问地址无效：{problem}（应形如 https://zwfw.example.gov.cn/jindu）。")
     return url
+
+
+def _public_url_problem(url: str) -> str:
+    if len(url) > 200:
+        return "超过 200 个字符"
+    if any(c.isspace() or not c.isprintable() for c in url):
+        return "含有空格或控制字符"
+    if _PERSONAL.search(url):
+        return "含有连续 11 位以上的数字（手机号、身份证号等个人信息不能出现在地址中）"
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https"):
+        return "须以 http:// 或 https:// 开头"
+    if parts.username is not None or parts.password is not None:
+        return "不能含有用户名或密码"
+    if not parts.hostname:
+        return "缺少主机名"
+    try:
+        parts.port  # noqa: B018 - urlsplit checks the port only when asked
+    except ValueError:
+        return "端口须为 1–65535 的数字"
+    if parts.query or parts.fragment or "?" in url or "#" in url:
+        return "不能含有查询参数（?）或锚点（#）"
+    return ""
 
 
 def default_public_url() -> str:
     return normalize_public_url(os.environ.get(ENV_PUBLIC_URL, ""))
 
 
+def parse_rating_change_days(text: str | None) -> int:
+    """Days a citizen may change their page rating (default 7), or ValueError saying why."""
+    raw = (text or "").strip()
+    if not raw:
+        return 7
+    if not raw.isascii() or not raw.isdigit() or int(raw) > MAX_RATING_CHANGE_DAYS:
+        raise ValueError(f"{ENV_RATING_CHANGE_DAYS} 须为 0–{MAX_RATING_CHANGE_DAYS} 的天数，"
+                         f"不是“{raw[:20]}”。")
+    return int(raw)
+
+
 def default_rating_change_days() -> int:
-    return int(os.environ.get(ENV_RATING_CHANGE_DAYS) or 7)
+    return parse_rating_change_days(os.environ.get(ENV_RATING_CHANGE_DAYS))
+
+
+def startup_problem(public_url: str | None = None) -> str:
+    """What in the environment (or ``--public-url``) keeps the service from starting, in
+    one line, or "". Checked before anything is served: a worker would otherwise die
+    with a traceback on its first settings."""
+    try:
+        normalize_public_url(os.environ.get(ENV_PUBLIC_URL, "") if public_url is None
+                             else public_url)
+        default_rating_change_days()
+    except ValueError as exc:
+        return str(exc)
+    return ""
 
 
 def _utcnow() -> datetime:

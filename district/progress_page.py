@@ -43,7 +43,12 @@ TEMPLATES = Path(__file__).with_name("templates") / "progress"
 _env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html"]),
                    trim_blocks=True, lstrip_blocks=True)
 COOKIE = "sd_form"
-MAX_FORM_BYTES = 4096
+# The rating form at its longest: 500 Chinese characters of comment are 4,500 bytes
+# percent-encoded, with the other fields well under 8 KB.
+MAX_FORM_BYTES = 8192
+FIELD = re.compile(r"^[a-z0-9]{1,16}$")  # the forms' own field names, flat
+NOT_OUR_FORM = "请用本页的表单查询或评价。"
+TOO_LONG = "提交的内容过长：意见最多 500 个字。"
 CASE_NO = re.compile(r"^[0-9A-Za-z-]{1,40}$")
 LAST4 = re.compile(r"^[0-9A-Za-z]{4}$")
 HEADERS = {
@@ -114,16 +119,23 @@ async def stylesheet() -> Response:
 
 
 async def _read_form(request: Request) -> Form | None:
-    """The posted fields (one value each), or None for a body that is not a small form."""
-    if request.headers.get("content-type", "").split(";")[0].strip() != \
-            "application/x-www-form-urlencoded":
+    """The posted fields (one value each), or None for a body that is not a small form
+    (:func:`_form_problem` words why)."""
+    if _form_problem(request) is not None:
         return None
     body = await request.body()
     if len(body) > MAX_FORM_BYTES:
+        request.state.form_problem = TOO_LONG
         return None
     try:
         parsed = parse_qs(body.decode("utf-8"), max_num_fields=12, strict_parsing=False)
     except (UnicodeDecodeError, ValueError):
+        request.state.form_problem = NOT_OUR_FORM
+        return None
+    if any(len(v) > 1 or not FIELD.match(k) for k, v in parsed.items()):
+        # A field given twice (score=5&score=1) or a nested/bracketed name: which value
+        # was meant cannot be told, so nothing is taken.
+        request.state.form_problem = NOT_OUR_FORM
         return None
     fields = {k: v[0] for k, v in parsed.items() if v}
     cookie = request.cookies.get(COOKIE, "")
@@ -133,6 +145,26 @@ async def _read_form(request: Request) -> Form | None:
     same_origin = origin in (None, "null") or _same_origin(request, origin)
     ok = bool(cookie) and hmac.compare_digest(cookie, fields.get("token", "")) and same_origin
     return Form(fields, ok)
+
+
+def _form_problem(request: Request) -> str | None:
+    """Why the body cannot be this page's form, judged before reading it."""
+    problem = getattr(request.state, "form_problem", None)
+    if problem is not None:
+        return str(problem)
+    problem = None
+    if request.headers.get("content-type", "").split(";")[0].strip() != \
+            "application/x-www-form-urlencoded":
+        problem = NOT_OUR_FORM  # JSON, multipart …: not what the page's forms send
+    else:
+        try:
+            declared = int(request.headers.get("content-length") or 0)
+        except ValueError:
+            declared = MAX_FORM_BYTES + 1
+        if declared > MAX_FORM_BYTES:
+            problem = TOO_LONG  # refused before the body is read
+    request.state.form_problem = problem
+    return problem
 
 
 def _same_origin(request: Request, origin: str) -> bool:
@@ -146,8 +178,9 @@ def _same_origin(request: Request, origin: str) -> bool:
 
 def _refused(request: Request, form: Form | None, case_no: str = "") -> Response:
     if form is None:
-        return _page(request, "form.html", 400, case_no=case_no,
-                     error="请用本页的表单查询。")
+        too_long = _form_problem(request) == TOO_LONG
+        return _page(request, "form.html", 413 if too_long else 400, case_no=case_no,
+                     error=_form_problem(request) or NOT_OUR_FORM)
     return _page(request, "form.html", 403, case_no=_filled(form.fields.get("c")),
                  error="页面已过期或浏览器未保存本站的 Cookie：请允许 Cookie 后重新查询。")
 

@@ -336,6 +336,7 @@ class CaseService:
         now = self.ctx.now()
         with self.ctx.store.write() as s:
             rec = load_by_case_no(s, case_no)
+            _not_rated_by_citizen(s, rec.id)
             if is_declined(rec.rating):
                 raise StateError(
                     QT_TRANSLATE_NOOP("errors", "已登记申请人不愿评价，无需再次登记。"),

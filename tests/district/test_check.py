@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import subprocess
+import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from district import check
 from district.cli import main
+from district.config import ENV_PUBLIC_URL, ENV_RATING_CHANGE_DAYS
 from district.db import Database
+from tests.districtkit import ROOT, free_port
 
 
 def _run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str]:
@@ -104,3 +110,63 @@ def test_a_required_secret_that_is_missing_is_a_problem(
     monkeypatch.setenv("STATIONDESK_DISTRICT_TEST_KEY", "k" * 32)
     status, out = _run(capsys, *args)
     assert status == 0, out
+
+
+# --------------------------------------------------------------------------- serve refuses
+
+BAD_PUBLIC_URLS = [
+    ("javascript:alert(1)", "http:// 或 https://"),
+    ("ftp://zwfw.example.gov.cn", "http:// 或 https://"),
+    ("https://", "主机名"),
+    ("https://zwfw.example.gov.cn:99999/jindu", "端口"),
+    ("https://zwfw.example.gov.cn/jindu?c=1", "查询参数"),
+    ("https://zwfw.example.gov.cn/jindu#top", "锚点"),
+    ("https://u:secret@zwfw.example.gov.cn", "用户名或密码"),
+    ("https://zwfw.example.gov.cn/a b", "空格"),
+    ("https://zwfw.example.gov.cn/p/{id_no}", "个人信息"),
+    ("https://zwfw.example.gov.cn/13912345678", "个人信息"),
+]
+
+
+def _serve(tmp_path: Path, env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
+    from district.crypto import generate_key
+
+    full = {**os.environ, "STATIONDESK_DISTRICT_KEY": generate_key(), **env}
+    db = tmp_path / "serve.sqlite3"
+    return subprocess.run(
+        [sys.executable, "-m", "district", "serve", "--db", f"sqlite:///{db}",
+         "--port", str(free_port()), *args],
+        cwd=ROOT, env=full, capture_output=True, text=True, timeout=60)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("url", "words", "how"), [
+    *((url, words, "env") for url, words in BAD_PUBLIC_URLS),
+    (*BAD_PUBLIC_URLS[0], "arg"), (*BAD_PUBLIC_URLS[-2], "arg")])
+def test_serve_refuses_a_bad_public_url_in_one_line_before_serving(
+        tmp_path: Path, id_factory: Callable[..., str], url: str, words: str,
+        how: str) -> None:
+    id_no = id_factory(1)
+    url = url.format(id_no=id_no)
+    env = {ENV_PUBLIC_URL: url} if how == "env" else {ENV_PUBLIC_URL: ""}
+    done = _serve(tmp_path, env, *(["--public-url", url] if how == "arg" else []))
+    assert done.returncode == 2, done.stderr
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("错误：公开访问地址") and words in lines[0]
+    assert "Traceback" not in done.stderr and id_no not in done.stderr
+    assert not (tmp_path / "serve.sqlite3").exists()  # nothing migrated, nothing served
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("days", ["abc", "9999", "７"])
+def test_serve_refuses_a_bad_rating_change_period(tmp_path: Path, days: str) -> None:
+    done = _serve(tmp_path, {ENV_RATING_CHANGE_DAYS: days})
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    assert done.stderr.strip().splitlines() == [
+        f"错误：{ENV_RATING_CHANGE_DAYS} 须为 0–365 的天数，不是“{days}”。"]
+
+
+def test_check_words_a_bad_rating_change_period() -> None:
+    bad = check.check_rating_change_days({ENV_RATING_CHANGE_DAYS: "abc"})
+    assert not bad.ok and ENV_RATING_CHANGE_DAYS in bad.text
+    assert check.check_rating_change_days({}).ok

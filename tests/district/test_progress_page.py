@@ -3,6 +3,7 @@ shows and hides, throttling, forged posts, security headers and the citizen's ra
 
 from __future__ import annotations
 
+import json
 import re
 import warnings
 from collections.abc import Callable, Iterator
@@ -114,7 +115,7 @@ def test_security_headers_and_forged_posts(page: tuple[Any, District], sws: Work
     assert c.post("/p", content=b"{}", headers={"Content-Type": "application/json"}
                   ).status_code == 400
     huge = c.post("/p", data={"token": token_of(r.text), "c": "A" * 10_000, "last4": "1234"})
-    assert huge.status_code == 400
+    assert huge.status_code == 413 and "过长" in huge.text
     bad = c.post("/p", data={"token": token_of(r.text), "c": "<b>x</b>", "last4": "12"})
     assert bad.status_code == 422 and "<b>x" not in bad.text
 
@@ -184,6 +185,113 @@ def test_the_citizen_rates_once_changes_within_the_period_and_the_district_sees_
     pulled = d.get("/sync/pull", station_token(d), params={"cursor": 0}).json()
     notes = [n for n in pulled["notes"] if n["author"] == CITIZEN_AUTHOR]
     assert [n["text"][:11] for n in notes] == ["申请人在办件进度页评价", "申请人修改了评价：非常"]
+
+
+def citizen_notes(d: District) -> list[str]:
+    pulled = d.get("/sync/pull", station_token(d), params={"cursor": 0}).json()
+    return [n["text"] for n in pulled["notes"] if n["author"] == CITIZEN_AUTHOR]
+
+
+def stored_rating(app: Any, case_no: str) -> Any:
+    from sqlalchemy import select
+
+    from district.models import CaseRow
+
+    with app.state.ctx.db.read() as s:
+        row = s.execute(select(CaseRow).where(CaseRow.case_no == case_no)).scalar_one()
+        return row.rating, row.data.get("rating")
+
+
+def test_a_repeated_post_is_the_same_rating_and_a_change_is_a_change(
+        page: tuple[Any, District], sws: Workspace, id_factory: IdFactory,
+        fclock: FakeClock) -> None:
+    """A reload or a post whose answer was lost sends the same rating again: one note."""
+    app, d = page
+    case_no = completed_case(sws, id_factory(21))
+    pushed(d, sws, case_no)
+    tail = id_factory(21)[-4:]
+    for _ in range(3):
+        r = rate(d.http, case_no, tail, "2", "窗口人少")
+        assert r.status_code == 200 and "谢谢您的评价" in r.text
+    assert citizen_notes(d) == ["申请人在办件进度页评价：不满意（2分）。意见：窗口人少"]
+    fclock.advance(days=1)
+    assert rate(d.http, case_no, tail, "4", "窗口人少").status_code == 200
+    assert rate(d.http, case_no, tail, "4", "窗口人少").status_code == 200  # replayed
+    notes = citizen_notes(d)
+    assert len(notes) == 2 and notes[1] == "申请人修改了评价：满意（4分）。意见：窗口人少"
+    score, rating = stored_rating(app, case_no)
+    assert score == 4 and rating["channel"] == "phone"
+    # The change keeps the first day: the period to change it does not start again.
+    assert rating["first_at"] < rating["at"]
+    # After the period, a replay of the rating in force still answers with it.
+    fclock.advance(days=7)
+    assert rate(d.http, case_no, tail, "4", "窗口人少").status_code == 200
+    assert rate(d.http, case_no, tail, "5").status_code == 409
+    assert len(citizen_notes(d)) == 2
+
+
+def test_a_decline_at_the_counter_gives_way_to_the_citizens_rating_on_the_page(
+        page: tuple[Any, District], sws: Workspace, id_factory: IdFactory) -> None:
+    app, d = page
+    case_no = completed_case(sws, id_factory(22))
+    sws.cases.decline_rating(case_no)
+    pushed(d, sws, case_no)
+    tail = id_factory(22)[-4:]
+    assert "提交评价" in look_up(d.http, case_no, tail).text
+    assert rate(d.http, case_no, tail, "5").status_code == 200
+    assert citizen_notes(d) == ["申请人在办件进度页评价：非常满意（5分）。"]
+    assert stored_rating(app, case_no)[0] == 5
+
+
+def test_attacks_on_the_rating_form_are_refused_and_store_nothing(
+        page: tuple[Any, District], sws: Workspace, id_factory: IdFactory) -> None:
+    app, d = page
+    mine, other = completed_case(sws, id_factory(23)), completed_case(sws, id_factory(24))
+    accepted = accepted_case(sws, id_factory(25))
+    for case_no in (mine, other, accepted.case_no):
+        pushed(d, sws, case_no)
+    tail, other_tail = id_factory(23)[-4:], id_factory(24)[-4:]
+    c = d.http
+
+    def post(body: Any, **kw: Any) -> Any:
+        token = token_of(c.get("/p").text)
+        if isinstance(body, dict):
+            return c.post("/p/rate", data={"token": token, **body}, **kw)
+        return c.post("/p/rate", content=body(token), **kw)
+
+    # Another case's number with the right tail of a different case.
+    if tail != other_tail:
+        wrong = post({"c": other, "last4": tail, "score": "1"})
+        assert wrong.status_code == 404 and "不符" in wrong.text
+    # A comment over 500 characters, and a body far over any form.
+    long = post({"c": mine, "last4": tail, "score": "1", "comment": "差" * 501})
+    assert long.status_code == 422 and "500" in long.text
+    huge = post({"c": mine, "last4": tail, "score": "1", "comment": "差" * 100_000})
+    assert huge.status_code == 413 and "过长" in huge.text
+    # Nested or repeated fields, JSON, multipart: which value was meant cannot be told.
+    form = {"Content-Type": "application/x-www-form-urlencoded"}
+    for shape in ("token={t}&c=" + mine + "&last4=" + tail + "&score=5&score=1",
+                  "token={t}&c=" + mine + "&last4=" + tail + "&rating[score]=1",
+                  "token={t}&c=" + mine + "&last4=" + tail + "&score[]=1"):
+        r = post(lambda t, shape=shape: shape.format(t=t).encode(), headers=form)
+        assert r.status_code == 400 and "表单" in r.text, shape
+    as_json = post(lambda t: json.dumps({"token": t, "c": mine, "last4": tail,
+                                         "score": {"value": 1}}).encode(),
+                   headers={"Content-Type": "application/json"})
+    assert as_json.status_code == 400
+    multipart = c.post("/p/rate", files={"score": ("x", b"1")},
+                       data={"token": token_of(c.get("/p").text), "c": mine, "last4": tail})
+    assert multipart.status_code == 400
+    # Before the result is handed over.
+    early = post({"c": accepted.case_no, "last4": id_factory(25)[-4:], "score": "5"})
+    assert early.status_code == 409 and "办结" in early.text
+    assert citizen_notes(d) == []
+    for case_no in (mine, other, accepted.case_no):
+        assert stored_rating(app, case_no) == (None, None)
+    # A 500-character Chinese comment is the form at its longest: taken.
+    full = post({"c": mine, "last4": tail, "score": "3", "comment": "慢" * 500})
+    assert full.status_code == 200, full.text
+    assert stored_rating(app, mine)[0] == 3
 
 
 @pytest.mark.parametrize(("text", "url"), [
