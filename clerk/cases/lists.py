@@ -29,6 +29,7 @@ from clerk.cases.queries import (
     case_timeline,
     clerk_names,
     matters_in_use,
+    DocumentOutputs,
     printed_documents,
 )
 from clerk.cases.record import CaseRecord
@@ -47,7 +48,7 @@ class CaseFile:
     record: CaseRecord
     timeline: list[TimelineEntry]
     notes: list[NoteEntry]
-    printed: dict[str, int]  # document number -> times printed
+    printed: dict[str, DocumentOutputs]  # document number -> times printed / saved
     names: dict[str, str]  # clerk username -> display name
 
 
