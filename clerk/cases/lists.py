@@ -21,6 +21,7 @@ from clerk.cases.queries import (
     CaseQuery,
     CaseRow,
     Cursor,
+    DocumentOutputs,
     NoteEntry,
     SupervisionCut,
     TimelineEntry,
@@ -29,7 +30,6 @@ from clerk.cases.queries import (
     case_timeline,
     clerk_names,
     matters_in_use,
-    DocumentOutputs,
     printed_documents,
 )
 from clerk.cases.record import CaseRecord

@@ -41,7 +41,8 @@ def test_every_surface_shows_the_recomputed_due_date(
     renderer = DetailRenderer()
     detail = load_detail(ws, case_no)
     assert "2027-01-04" in renderer.summary(detail) and "暂定" in renderer.summary(detail)
-    assert "2027年1月4日" in pdf_text(ws.documents.issue(case_no, "receipt", pdf_renderer(), output="printed").pdf)
+    assert "2027年1月4日" in pdf_text(
+        ws.documents.issue(case_no, "receipt", pdf_renderer(), output="printed").pdf)
 
     assert ws.import_calendar_year(OFFICIAL_2027) == 1
 

@@ -42,8 +42,8 @@ from PySide6.QtWidgets import (
 from clerk.calendar import Level as CalLevel
 from clerk.calendar import supervise
 from clerk.cases.checklist import ItemStatus, Scan
-from clerk.cases.queries import Level as ListLevel
 from clerk.cases.queries import DocumentOutputs, NoteEntry, TimelineEntry
+from clerk.cases.queries import Level as ListLevel
 from clerk.cases.record import CaseRecord
 from clerk.cases.states import RESUMABLE, EventType, Side, State, check_event
 from clerk.cases.supervision import case_level, pauses_of
@@ -83,6 +83,7 @@ from ui.common.widgets import (
     tag,
 )
 from ui.station.counter_view import rating_of
+from ui.station.output_log import log_outputs
 from ui.station.session import Session
 from ui.station.supplement_dialog import SupplementDialog
 
@@ -1074,8 +1075,9 @@ class CaseDetail(CaseView):
 
         def ok(doc: Any) -> None:
             self.document_ready.emit(doc)
-            self.reload()
-            self.preview_opener(doc.pdf, document_title(doc), self.window())
+            preview = self.preview_opener(doc.pdf, document_title(doc), self.window())
+            # 已打印 / 已保存 PDF once the clerk prints or saves it, not on rendering.
+            log_outputs(preview, [doc], session, self.reload, parent=self)
 
         def failed(exc: Exception) -> None:
             text = error_text(exc)
