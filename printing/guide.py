@@ -160,15 +160,14 @@ def _limits(data: GuideData, st: Styles) -> Story:
 
 def _place(data: GuideData, st: Styles) -> Story:
     station = data.station
-    place = data.place or station.place
     hours = data.office_hours or station.office_hours
     phone = data.enquiry_phone or station.phone or "—"
-    return [para(line, st.body_indent) for line in (
-        f"办理地点：{place}",
-        f"办公时间：{hours}",
-        f"咨询电话：{phone}",
-        f"监督投诉电话：{data.complaint_phone}",
-    )]
+    lines = [f"受理地点：{station.place}"]
+    if data.place:  # what the catalog says of the matter's places (代收代办 …)
+        lines.append(f"事项办理地点：{data.place}")
+    lines += [f"办公时间：{hours}", f"咨询电话：{phone}",
+              f"监督投诉电话：{data.complaint_phone}"]
+    return [para(line, st.body_indent) for line in lines]
 
 
 def _progress(data: GuideData, st: Styles) -> Story:
