@@ -55,6 +55,7 @@ from ui.common.widgets import (
     ListRow,
     channel_label,
     esc,
+    join_clauses,
     list_view,
     open_pdf_preview,
     qdate,
@@ -408,8 +409,8 @@ class ReportsPage(QWidget):
                  "<p class='small'>" + esc(_reports_tr(CONSULTATIONS_CAPTION)) + "</p>"]
         top = s.consultations.most_common(5)
         if top:
-            parts.append("<p class='small'>" + "；".join(
-                f"{esc(s.matters.get(code, code))} {n}" for code, n in top) + "</p>")
+            parts.append("<p class='small'>" + esc(join_clauses(
+                f"{s.matters.get(code, code)} {n}" for code, n in top)) + "</p>")
         return "".join(parts)
 
 
