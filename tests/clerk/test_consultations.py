@@ -128,3 +128,40 @@ def test_cli_print_logs_a_saved_pdf(ws: Workspace, cases: Cases, data_dir: Path,
     with ws.store.read() as s:
         (outputs,) = printed_documents(s, case_id).values()
     assert outputs == DocumentOutputs(printed=0, saved=1)
+
+
+def test_0008_keeps_earlier_prints_as_printed_and_downgrades(
+        ws: Workspace, cases: Cases) -> None:
+    """A store of the previous release: its print log rows were written by the print path
+    and stay 'printed'; consultations start empty; the revision goes back down cleanly."""
+    from alembic import command
+    from alembic.config import Config
+    from sqlalchemy import create_engine, text
+
+    from clerk.store import schema
+    from printing.issue import renderer
+
+    case_no, case_id = _receipt(ws, cases)
+    ws.documents.issue(case_no, "receipt", renderer(), output="saved")
+    ws.consultations.record(ws.matters()[0].code)
+    path = ws.store.path
+    assert path is not None
+    ws.close()
+    engine = create_engine(f"sqlite:///{path}")
+    cfg = Config()
+    cfg.set_main_option("script_location", str(schema.MIGRATIONS_DIR))
+    cfg.attributes["engine"] = engine
+    command.downgrade(cfg, "0007")
+    with engine.connect() as c:
+        tables = {r[0] for r in c.execute(text("SELECT name FROM sqlite_master"))}
+        columns = {r[1] for r in c.execute(text("PRAGMA table_info(print_log)"))}
+    assert "consultations" not in tables and "output" not in columns
+    engine.dispose()
+    again = Workspace.open(path.parent)
+    try:
+        with again.store.read() as s:
+            assert printed_documents(s, case_id) == {
+                next(iter(printed_documents(s, case_id))): DocumentOutputs(printed=1)}
+        assert again.consultations.count(date(2026, 3, 2)) == 0
+    finally:
+        again.close()
