@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, datetime
+from typing import Literal
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -33,6 +34,11 @@ from clerk.issuing import Authority, read_authority
 from clerk.reports import StationReport, daily_report
 from clerk.station import StationInfo
 from clerk.store.models import SUPERSEDED, CaseEvent, PrintLog, Setting
+
+#: How a document left the station: on paper, or written to a PDF file. The case shows
+#: 已打印 only for paper; a document only saved shows 已保存 PDF.
+Output = Literal["printed", "saved"]
+OUTPUTS: tuple[Output, ...] = ("printed", "saved")
 
 KINDS = {"notice": "一次性告知单", "receipt": "受理回执", "refusal": "不予受理通知书",
          "result": "办结通知"}
@@ -78,16 +84,27 @@ def station_authority(s: Session, station: StationInfo) -> Authority:
 
 
 def was_printed(session: Session, doc_no: str) -> bool:
+    """True when the document already left the station, printed or saved as a PDF: a
+    saved file is a copy in circulation too, so the next one is marked 补打."""
     return session.execute(select(PrintLog.id).where(PrintLog.doc_no == doc_no)
                            .limit(1)).first() is not None
 
 
+def check_output(output: str) -> Output:
+    if output not in OUTPUTS:
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("errors", "未知的文书输出方式 {output}（可用：printed、saved）。"),
+            code="doc.output", params={"output": output})
+    return "printed" if output == "printed" else "saved"
+
+
 def record_print(session: Session, *, doc_no: str, kind: str, case_id: str | None,
-                 printed_by: str, now: datetime) -> bool:
-    """Log a print; returns True when it was a reprint."""
+                 printed_by: str, now: datetime, output: Output = "printed") -> bool:
+    """Log that the document was printed or saved; returns True when it was a reprint."""
     reprint = was_printed(session, doc_no)
     session.add(PrintLog(doc_no=doc_no, kind=kind, case_id=case_id, printed_by=printed_by,
-                         printed_at=now.replace(tzinfo=None), reprint=reprint))
+                         printed_at=now.replace(tzinfo=None), reprint=reprint,
+                         output=check_output(output)))
     return reprint
 
 
@@ -140,9 +157,16 @@ class DocumentService:
     def __init__(self, ctx: StationContext) -> None:
         self.ctx = ctx
 
-    def issue(self, case_no: str, kind: str, render: Renderer, *, clerk: str | None = None,
-              doc_no: str | None = None) -> PrintedDocument:
-        """Render and log the case's `kind` document; raises if the case never issued one."""
+    def issue(self, case_no: str, kind: str, render: Renderer, *, output: Output | None,
+              clerk: str | None = None, doc_no: str | None = None) -> PrintedDocument:
+        """Render the case's `kind` document; raises if the case never issued one.
+
+        ``output`` logs at once how it leaves (the command line writes the file it was
+        asked for: 'saved'); None logs nothing: the window's preview logs what the clerk
+        does with it (:meth:`record_output`), so a preview closed unprinted stays 未打印.
+        """
+        if output is not None:
+            check_output(output)
         with self.ctx.store.read() as s:
             rec = load_by_case_no(s, case_no)
             event = issuing_event(s, rec, kind, doc_no)
@@ -155,11 +179,20 @@ class DocumentService:
         doc = IssuedDocument(kind, number, rec, event, station, issuer.display_name,
                              issuer.phone or station.phone, reprint, authority, page)
         pdf = render(doc)
+        printed = PrintedDocument(kind, KINDS[kind], number, rec.case_no, reprint, pdf)
+        if output is not None:
+            self.record_output(printed, output, clerk=clerk)
+        return printed
+
+    def record_output(self, doc: PrintedDocument, output: Output, *,
+                      clerk: str | None = None) -> None:
+        """Log that ``doc`` was printed or saved as a PDF, by ``clerk``."""
+        output = check_output(output)
         with self.ctx.store.write() as s:
+            rec = load_by_case_no(s, doc.case_no)
             printed_by = self.ctx.resolve_clerk(s, clerk)
-            record_print(s, doc_no=number, kind=kind, case_id=rec.id, printed_by=printed_by,
-                         now=self.ctx.now())
-        return PrintedDocument(kind, KINDS[kind], number, rec.case_no, reprint, pdf)
+            record_print(s, doc_no=doc.doc_no, kind=doc.kind, case_id=rec.id,
+                         printed_by=printed_by, now=self.ctx.now(), output=output)
 
     def daily_report(self, day: date) -> DailyReportFacts:
         with self.ctx.store.read() as s:

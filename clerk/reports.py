@@ -14,6 +14,8 @@ Every number counts cases, each case at most once per row and column:
 * **好差评**: the ratings recorded in the period (one per case), by level and by
   channel (:mod:`clerk.ratings`).
 * **电子监察**: the supervised cases' levels on the report's day.
+* **咨询** (:attr:`StationReport.consulted`): the consultations recorded in the period
+  (:mod:`clerk.consultations`: a citizen who only asked), counted apart from cases.
 """
 
 from __future__ import annotations
@@ -41,6 +43,7 @@ from clerk.cases.queries import (
     level_counts,
 )
 from clerk.cases.states import State
+from clerk.consultations import count_between
 from clerk.errors import QT_TRANSLATE_NOOP
 from clerk.ratings import CITIZEN_AUTHOR, RatingChannel, channel_of, entered_by, read_citizen_note
 from clerk.store.models import Station
@@ -107,6 +110,8 @@ STATES_CAPTION = QT_TRANSLATE_NOOP(
 ACTIVITY_CAPTION = QT_TRANSLATE_NOOP(
     "reports", "按期间内发生的办理事件计件：每栏为期间内发生该事件的办件数，同一办件在一栏中"
                "只计一次（同日先告知后受理的，在告知、受理两栏各计一次），各栏不相加。")
+CONSULTATIONS_CAPTION = QT_TRANSLATE_NOOP(
+    "reports", "期间内登记的咨询（只询问、未申请办理的群众，含打印办事指南），不计入办件。")
 RATINGS_CAPTION = QT_TRANSLATE_NOOP(
     "reports", "期间内记录的评价，每件一次，按评价等级和评价渠道统计；申请人不愿评价的单独计数，"
                "不计入评价等级。")
@@ -136,6 +141,8 @@ class StationReport:
     channels: Counter[RatingChannel] = field(default_factory=Counter)
     bad: list[BadRating] = field(default_factory=list)
     levels: dict[Level, int] = field(default_factory=dict)
+    # 咨询登记 by matter code: citizens who only asked (clerk.consultations), not cases
+    consultations: Counter[str] = field(default_factory=Counter)
 
     def count(self, matter_code: str, state: State) -> int:
         """Cases of the matter received in the period and now in ``state``."""
@@ -174,6 +181,11 @@ class StationReport:
         return self.channels[RatingChannel.DECLINED]
 
     @property
+    def consulted(self) -> int:
+        """Consultations recorded in the period (咨询 N 次)."""
+        return sum(self.consultations.values())
+
+    @property
     def bad_count(self) -> int:
         return sum(n for score, n in self.ratings.items() if score <= 2)
 
@@ -186,6 +198,9 @@ def station_report(s: Session, start: date, end: date, cut: SupervisionCut) -> S
     _count_states(s, report, cut)
     _count_activity(s, report)
     _count_ratings(s, report)
+    for (code, name), n in count_between(s, report.start, report.end).items():
+        report.consultations[code] += n
+        report.matters.setdefault(code, name)
     report.levels = level_counts(s, cut)
     return report
 

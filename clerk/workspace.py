@@ -22,6 +22,7 @@ from clerk.cases.conflicts import Conflicts
 from clerk.cases.lists import CaseLists
 from clerk.cases.service import CaseService
 from clerk.catalog import Matter, load_bundled_catalog
+from clerk.consultations import Consultations
 from clerk.context import StationContext
 from clerk.documents import DocumentService
 from clerk.errors import QT_TRANSLATE_NOOP, NotFoundError, StateError, ValidationError
@@ -72,6 +73,7 @@ class Workspace:
         self.case_lists = CaseLists(self)
         self.tasks = Tasks(self)
         self.conflicts = Conflicts(self)
+        self.consultations = Consultations(self)
 
     @classmethod
     def open(cls, data_dir: Path | str, clock: Clock = system_clock) -> Workspace:

@@ -14,11 +14,18 @@ from sqlalchemy.orm import Session
 
 from clerk.calendar import CalendarYear, dump_year_file, parse_year_file
 from clerk.catalog import CatalogError, Matter, matter_from_dict, matter_to_dict, parse_catalog
-from clerk.catalog.changes import CONFLICT, compare
+from clerk.catalog.changes import CONFLICT, Worded, compare
 from clerk.errors import QT_TRANSLATE_NOOP, ValidationError
 from district import reference
 from district.models import PublishedMatter, PublishedYear
-from wire.admin import MatterChange, PublishPreview, PublishRequest, PublishResult, YearChange
+from wire.admin import (
+    MatterChange,
+    PublishPreview,
+    PublishRequest,
+    PublishResult,
+    WordedText,
+    YearChange,
+)
 
 
 def _source(req: PublishRequest) -> str:
@@ -46,8 +53,13 @@ def _catalog_changes(s: Session, matters: list[Matter]) -> list[MatterChange]:
             same[(m.code, m.version)] = row.data == matter_to_dict(m)
     return [MatterChange(code=d.code, name=d.name, change=d.change,
                          published_version=d.published_version, file_version=d.file_version,
-                         details=list(d.details))
+                         details=list(d.details), parts=[_wire(p) for p in d.parts])
             for d in compare(published, matters, same)]
+
+
+def _wire(w: Worded) -> WordedText:
+    return WordedText(template=w.template,
+                      params={k: _wire(v) if isinstance(v, Worded) else v for k, v in w.params})
 
 
 def _year_change(s: Session, year: CalendarYear) -> YearChange:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from printing.model import (
     DailyReportData,
     DocumentMeta,
+    GuideData,
     LegalPerson,
     MaterialLine,
     MatterCountRow,
@@ -29,6 +30,7 @@ from printing.model import (
 __all__ = [
     "DailyReportData",
     "DocumentMeta",
+    "GuideData",
     "LegalPerson",
     "MaterialLine",
     "MatterCountRow",

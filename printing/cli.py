@@ -48,13 +48,15 @@ def cmd_print(args: argparse.Namespace, ctx: CliContext) -> int:
     from printing.issue import renderer
 
     warn_unconfirmed_authority(ctx)
-    doc = ctx.workspace().documents.issue(args.case_no, args.kind,
-                                          renderer(options_for(ctx, args.copies)),
-                                          clerk=args.clerk, doc_no=args.doc_no)
+    ws = ctx.workspace()
+    doc = ws.documents.issue(args.case_no, args.kind, renderer(options_for(ctx, args.copies)),
+                             output=None, clerk=args.clerk, doc_no=args.doc_no)
     try:
         write_atomically(args.out, doc.pdf)
     except OSError as exc:
         raise StationDeskError(f"无法写入 {args.out}：{exc.strerror}", code="file.write") from exc
+    # Logged once the file exists: a PDF written, not paper (the case shows 已保存 PDF).
+    ws.documents.record_output(doc, "saved", clerk=args.clerk)
     ctx.emit({"kind": doc.kind, "doc_no": doc.doc_no, "case_no": doc.case_no,
               "reprint": doc.reprint, "out": str(args.out), "bytes": len(doc.pdf)},
              f"已生成{doc.title}{'（补打）' if doc.reprint else ''} {doc.doc_no} → {args.out}")

@@ -1,5 +1,6 @@
 """站点日报: counts of cases by matter — received that day by current state, and by the
-day's events — supervision levels, ratings by level and channel. No personal data.
+day's events — supervision levels, ratings by level and channel, and the day's
+consultations (咨询 N 次, not cases). No personal data.
 
 Each table says under its heading what it counts (the definitions of
 :mod:`clerk.reports`). One unlabelled copy (the report is not handed to an applicant);
@@ -14,7 +15,12 @@ from xml.sax.saxutils import escape
 from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Paragraph, Spacer
 
-from clerk.reports import ACTIVITY_CAPTION, RATINGS_CAPTION, STATES_CAPTION
+from clerk.reports import (
+    ACTIVITY_CAPTION,
+    CONSULTATIONS_CAPTION,
+    RATINGS_CAPTION,
+    STATES_CAPTION,
+)
 from printing.layout import (
     GRID_COLOR,
     LABEL_FILL,
@@ -100,6 +106,9 @@ def _story(data: DailyReportData, st: Styles, landscape: bool) -> Story:
         _channels_table(data, st),
         Spacer(1, 1.5 * mm),
         para(f"申请人不愿评价：{data.declined} 件（不计入评价等级和以上合计）", st.body),
+        *heading("五、咨询登记", st, cond_break=False),
+        para(f"咨询 {data.consultations} 次", st.body),
+        para(CONSULTATIONS_CAPTION, st.small),
         Spacer(1, 8 * mm),
         para("制表：________________　　审核：________________", st.body),
     ]))

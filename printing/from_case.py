@@ -220,4 +220,4 @@ def daily_report_data(report: StationReport, station: StationRow, generated_at: 
         activity_rows=activity, activity_columns=tuple(a.label for a in Activity),
         rating_channels=tuple((c.label, report.channels[c]) for c in RatingChannel
                               if c != RatingChannel.DECLINED),
-        declined=report.declined)
+        declined=report.declined, consultations=report.consulted)

@@ -274,6 +274,46 @@ class ResultData:
 
 
 @dataclass(frozen=True, slots=True)
+class GuideData:
+    """办事指南 of one matter, for a citizen who asks: only what the catalog says.
+
+    ``conditions`` empty: the catalog states none, and the guide prints no such section
+    (it never invents one). ``progress_url`` "" prints no QR code.
+    """
+
+    station: StationInfo
+    generated_at: datetime
+    matter_name: str
+    matter_code: str
+    matter_type: str
+    department: str
+    service_object: str
+    case_kind: str
+    handling_level: str
+    materials: tuple[MaterialLine, ...]
+    #: Working days; None when no law sets a limit (printed 法律法规未规定).
+    legal_limit_days: int | None
+    #: Working days; 0 means an instant matter (即办件).
+    committed_limit_days: int
+    version: int
+    valid_from: date
+    legal_basis: tuple[str, ...] = ()
+    conditions: tuple[str, ...] = ()
+    limit_note: str = ""
+    #: Steps whose time is not counted (公示, 鉴定 …), in words.
+    special_procedures: tuple[str, ...] = ()
+    #: One line per fee ("名称 金额元（依据）"); empty: 不收费.
+    fees: tuple[str, ...] = ()
+    result_name: str = ""
+    #: Where and when to apply; empty: the station's address and office hours.
+    place: str = ""
+    office_hours: str = ""
+    enquiry_phone: str = ""
+    complaint_phone: str = DEFAULT_COMPLAINT_PHONE
+    progress_url: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class MatterCountRow:
     """One matter's counts, aligned with ``DailyReportData.state_columns``."""
 
@@ -360,6 +400,8 @@ class DailyReportData:
     rating_channels: tuple[tuple[str, int], ...] = ()
     # Cases whose citizen declined to rate: counted apart, never as a score
     declined: int = 0
+    # 咨询登记: citizens who only asked (not cases)
+    consultations: int = 0
 
     def __post_init__(self) -> None:
         for rows, columns in ((self.rows, self.state_columns),

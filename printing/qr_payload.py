@@ -26,6 +26,12 @@ def progress_url(base: str, case_no: str) -> str:
     return f"{base.rstrip('/')}{PAGE_PATH}{case_no}"
 
 
+def lookup_url(base: str) -> str:
+    """The progress page's lookup form (``{base}/p``: case number and the ID's last 4
+    characters), for paper that has no case yet (the 办事指南); "" while unknown."""
+    return f"{base.rstrip('/')}{PAGE_PATH.rstrip('/')}" if base else ""
+
+
 def case_no_from_url(text: str) -> str | None:
     """The case number of a scanned progress-page URL (a counter scanner types it), or
     None when the text is not one."""

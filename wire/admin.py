@@ -69,6 +69,15 @@ class PublishRequest(Request):
     content: Annotated[str, Field(min_length=1, max_length=8_000_000)]
 
 
+class WordedText(Response):
+    """A change in words as its template (translation context "catalog_changes") and
+    values, a value being text or another WordedText: the workstation words it in its
+    interface language; ``MatterChange.details`` carries the same in Chinese."""
+
+    template: str
+    params: dict[str, WordedText | str] = Field(default_factory=dict)
+
+
 class MatterChange(Response):
     code: str
     name: str
@@ -77,6 +86,8 @@ class MatterChange(Response):
     file_version: int | None = None
     # worded: materials added/removed/changed, limits changed
     details: list[str] = Field(default_factory=list)
+    # the same, as templates and values (a district before this field sends none)
+    parts: list[WordedText] = Field(default_factory=list)
 
 
 class YearChange(Response):

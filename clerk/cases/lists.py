@@ -21,6 +21,7 @@ from clerk.cases.queries import (
     CaseQuery,
     CaseRow,
     Cursor,
+    DocumentOutputs,
     NoteEntry,
     SupervisionCut,
     TimelineEntry,
@@ -47,7 +48,7 @@ class CaseFile:
     record: CaseRecord
     timeline: list[TimelineEntry]
     notes: list[NoteEntry]
-    printed: dict[str, int]  # document number -> times printed
+    printed: dict[str, DocumentOutputs]  # document number -> times printed / saved
     names: dict[str, str]  # clerk username -> display name
 
 

@@ -634,11 +634,29 @@ def case_notes(s: Session, case_id: str) -> list[NoteEntry]:
     return [NoteEntry(*r) for r in rows]
 
 
-def printed_documents(s: Session, case_id: str) -> dict[str, int]:
-    """How many times each of the case's document numbers was put on paper."""
-    return {doc_no: int(n) for doc_no, n in _rows(
-        s, "SELECT doc_no, count(*) FROM print_log WHERE case_id = ? GROUP BY doc_no",
-        [case_id])}
+@dataclass(frozen=True)
+class DocumentOutputs:
+    """How often a document number was printed on paper and saved as a PDF file."""
+
+    printed: int = 0
+    saved: int = 0
+
+    @property
+    def any(self) -> bool:
+        """It left the station at least once (a next copy is a reprint, 补打)."""
+        return bool(self.printed or self.saved)
+
+
+def printed_documents(s: Session, case_id: str) -> dict[str, DocumentOutputs]:
+    """Each of the case's document numbers that left the station: printed / saved counts."""
+    out: dict[str, DocumentOutputs] = {}
+    for doc_no, output, n in _rows(
+            s, "SELECT doc_no, output, count(*) FROM print_log WHERE case_id = ? "
+               "GROUP BY doc_no, output", [case_id]):
+        seen = out.get(doc_no, DocumentOutputs())
+        out[doc_no] = (DocumentOutputs(seen.printed + int(n), seen.saved) if output == "printed"
+                       else DocumentOutputs(seen.printed, seen.saved + int(n)))
+    return out
 
 
 def clerk_names(s: Session) -> dict[str, str]:

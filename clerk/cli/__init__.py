@@ -18,6 +18,7 @@ from clerk.cli import (
     cmd_case,
     cmd_catalog,
     cmd_conflicts,
+    cmd_consult,
     cmd_retention,
     cmd_station,
     cmd_validate,
@@ -34,7 +35,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="StationDesk 便民服务站窗口工作台：命令行")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for module in (cmd_station, cmd_catalog, cmd_validate, cmd_calendar, cmd_applicant,
-                   cmd_case, cmd_conflicts, cmd_retention):
+                   cmd_case, cmd_conflicts, cmd_consult, cmd_retention):
         module.register(sub)
     for ep in entry_points(group="stationdesk.cli"):
         try:

@@ -223,6 +223,25 @@ class PrintLog(Base):
     printed_at: Mapped[datetime] = mapped_column(DateTime)
     printed_by: Mapped[str] = mapped_column(String(32))
     reprint: Mapped[bool] = mapped_column(Boolean)
+    #: 'printed' (sent to a printer) or 'saved' (written to a PDF file): the case shows
+    #: 已打印 only for paper (clerk.documents.OUTPUTS).
+    output: Mapped[str] = mapped_column(String(8), server_default="printed")
+
+
+class Consultation(Base):
+    """A citizen asked about a matter without applying (咨询登记): the matter, when, the
+    clerk, an optional note. No personal data; stays at the station (not synced) and
+    counts in its reports as 咨询, never as a case."""
+
+    __tablename__ = "consultations"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    matter_code: Mapped[str] = mapped_column(String(64))
+    matter_name: Mapped[str] = mapped_column(String(200))
+    clerk: Mapped[str] = mapped_column(String(32))
+    consulted_at: Mapped[datetime] = mapped_column(DateTime, index=True)
+    note: Mapped[str] = mapped_column(Text, server_default="")
+    #: '' (only noted), 'printed' or 'saved': how the 办事指南 was handed out.
+    guide: Mapped[str] = mapped_column(String(8), server_default="")
 
 
 # --- sync with the district (written by sync/, read by the UI and `clerk sync --status`) ---

@@ -886,227 +886,232 @@
 <context>
     <name>CaseDetail</name>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="552"/>
+        <location filename="../../ui/station/case_detail.py" line="553"/>
         <source>&lt;span style=&apos;color:#5f6368&apos;&gt;在上方列表中选择一个办件，查看办理进程、材料和文书。&lt;/span&gt;</source>
         <extracomment>The clerk wants to continue the case at the counter. A document was rendered (carries the PrintedDocument) before its preview opens. Escape in the 办理 panel with no form open: the keyboard goes back to the list.</extracomment>
         <translation>&lt;span style=&apos;color:#5f6368&apos;&gt;Select a case in the list above to see its progress, materials and documents.&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="558"/>
+        <location filename="../../ui/station/case_detail.py" line="559"/>
         <source>未选择办件。</source>
         <translation>No case selected.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="590"/>
+        <location filename="../../ui/station/case_detail.py" line="591"/>
         <source>文书</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="590"/>
+        <location filename="../../ui/station/case_detail.py" line="591"/>
         <source>编号</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="590"/>
+        <location filename="../../ui/station/case_detail.py" line="591"/>
         <source>出具时间</source>
         <translation>Issued</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="590"/>
+        <location filename="../../ui/station/case_detail.py" line="591"/>
         <source>打印</source>
         <translation>Printed</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="603"/>
+        <location filename="../../ui/station/case_detail.py" line="604"/>
         <location filename="../../ui/station/case_detail.py" line="845"/>
         <location filename="../../ui/station/case_detail.py" line="849"/>
         <source>打印所选文书</source>
         <translation>Print selected document</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="605"/>
+        <location filename="../../ui/station/case_detail.py" line="606"/>
         <source>再次打印的文书会标注“补打”，并记入打印日志。</source>
         <translation>Documents printed again are marked &quot;Reprint&quot; and recorded in the print log.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="624"/>
+        <location filename="../../ui/station/case_detail.py" line="625"/>
         <source>办理</source>
         <translation>Actions</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="629"/>
+        <location filename="../../ui/station/case_detail.py" line="630"/>
         <source>补正 / 继续受理(&amp;R)</source>
         <translation>Supplement / continue intake (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="630"/>
+        <location filename="../../ui/station/case_detail.py" line="631"/>
         <source>办结并交付(&amp;B)</source>
         <translation>Complete and deliver (&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="631"/>
+        <location filename="../../ui/station/case_detail.py" line="632"/>
         <source>上报区级(&amp;U)</source>
         <translation>Escalate to district (&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="632"/>
+        <location filename="../../ui/station/case_detail.py" line="633"/>
         <source>记录评价(&amp;P)</source>
         <translation>Record rating (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="633"/>
+        <location filename="../../ui/station/case_detail.py" line="634"/>
         <source>撤回(&amp;W)</source>
         <translation>Withdraw (&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="634"/>
+        <location filename="../../ui/station/case_detail.py" line="635"/>
         <source>补交容缺材料(&amp;S)…</source>
         <translation>Deferred material handed in(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="714"/>
+        <location filename="../../ui/station/case_detail.py" line="715"/>
         <source>窗口领取</source>
         <translation>Collect at counter</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="714"/>
+        <location filename="../../ui/station/case_detail.py" line="715"/>
         <source>邮寄送达</source>
         <translation>By post</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="715"/>
+        <location filename="../../ui/station/case_detail.py" line="716"/>
         <source>电子送达</source>
         <translation>Electronic delivery</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="718"/>
+        <location filename="../../ui/station/case_detail.py" line="719"/>
         <source>选填，如：已发放证件</source>
         <translation>Optional, e.g. certificate issued</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="721"/>
+        <location filename="../../ui/station/case_detail.py" line="722"/>
         <source>办结后请申请人本人在评价屏上评价。</source>
         <translation>After the hand-over, the applicant rates on the customer display.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="741"/>
+        <location filename="../../ui/station/case_detail.py" line="742"/>
         <source>评价须由申请人本人作出（评价屏或本人手机）。</source>
         <translation>Ratings are given by the applicant (on the customer display or their own phone).</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="743"/>
+        <location filename="../../ui/station/case_detail.py" line="744"/>
         <source>在评价屏上请申请人评价</source>
         <translation>Ask for a rating on the customer display</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="745"/>
+        <location filename="../../ui/station/case_detail.py" line="746"/>
         <source>申请人不愿评价</source>
         <translation>Applicant declined to rate</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="752"/>
+        <location filename="../../ui/station/case_detail.py" line="753"/>
         <source>选填</source>
         <translation>Optional</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="755"/>
+        <location filename="../../ui/station/case_detail.py" line="756"/>
         <source>保存口述评价（代为录入）</source>
         <translation>Save dictated rating (entered by staff)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="762"/>
+        <location filename="../../ui/station/case_detail.py" line="763"/>
         <source>口述等级</source>
         <translation>Dictated level</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="878"/>
+        <location filename="../../ui/station/case_detail.py" line="856"/>
+        <source>已保存 PDF</source>
+        <translation>Saved as PDF</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/case_detail.py" line="886"/>
         <source>已办结，尚未评价：请申请人在评价屏上评价，或登记口述评价、不愿评价。</source>
         <translation>Completed, not yet rated: ask the applicant to rate on the customer display, or record a dictated rating or a decline.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="902"/>
+        <location filename="../../ui/station/case_detail.py" line="910"/>
         <source>或：申请人口述评价，由窗口人员（{name}）代为录入——评价将注明代为录入和录入人。</source>
         <translation>Or: the applicant dictates a rating and staff ({name}) enter it; the rating is marked as entered by staff, with the name.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="938"/>
+        <location filename="../../ui/station/case_detail.py" line="946"/>
         <source>已办结并交付，评价屏已请申请人评价。正在生成办结通知…</source>
         <translation>Completed and handed over; the customer display asks the applicant to rate. Generating the result notice…</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="953"/>
+        <location filename="../../ui/station/case_detail.py" line="961"/>
         <source>口述评价已代为录入（注明录入人）。</source>
         <translation>Dictated rating entered (marked with who entered it).</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="954"/>
+        <location filename="../../ui/station/case_detail.py" line="962"/>
         <source>口述差评已代为录入，将由区中心跟进整改。</source>
         <translation>Dictated bad rating entered; the district center will follow it up.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="962"/>
+        <location filename="../../ui/station/case_detail.py" line="970"/>
         <source>已登记：申请人不愿评价。</source>
         <translation>Recorded: the applicant declined to rate.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="968"/>
+        <location filename="../../ui/station/case_detail.py" line="976"/>
         <source>评价屏已请申请人评价。</source>
         <translation>The customer display asks the applicant to rate.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="724"/>
+        <location filename="../../ui/station/case_detail.py" line="725"/>
         <source>确认办结并打印办结通知</source>
         <translation>Complete and print result notice</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="727"/>
-        <location filename="../../ui/station/case_detail.py" line="757"/>
-        <location filename="../../ui/station/case_detail.py" line="780"/>
+        <location filename="../../ui/station/case_detail.py" line="728"/>
+        <location filename="../../ui/station/case_detail.py" line="758"/>
+        <location filename="../../ui/station/case_detail.py" line="781"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="729"/>
+        <location filename="../../ui/station/case_detail.py" line="730"/>
         <source>交付方式</source>
         <translation>Delivery</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="730"/>
+        <location filename="../../ui/station/case_detail.py" line="731"/>
         <source>结果说明</source>
         <translation>Result note</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="764"/>
+        <location filename="../../ui/station/case_detail.py" line="765"/>
         <source>评价意见</source>
         <translation>Comments</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="771"/>
+        <location filename="../../ui/station/case_detail.py" line="772"/>
         <source>如：申请人书面申请撤回</source>
         <translation>E.g. applicant asked in writing to withdraw</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="774"/>
+        <location filename="../../ui/station/case_detail.py" line="775"/>
         <source>撤回后案件即结束，不能恢复；申请人需要时须重新申请。</source>
         <translation>Withdrawal closes the case for good; the applicant must apply again if needed.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="777"/>
+        <location filename="../../ui/station/case_detail.py" line="778"/>
         <source>确认撤回</source>
         <translation>Confirm withdrawal</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="782"/>
+        <location filename="../../ui/station/case_detail.py" line="783"/>
         <source>撤回原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="830"/>
+        <location filename="../../ui/station/case_detail.py" line="854"/>
         <source>已打印 {n} 次</source>
         <translation>Printed {n}×</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="830"/>
+        <location filename="../../ui/station/case_detail.py" line="857"/>
         <source>未打印</source>
         <translation>Not printed</translation>
     </message>
@@ -1116,87 +1121,87 @@
         <translation>Reprint selected document</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="866"/>
+        <location filename="../../ui/station/case_detail.py" line="874"/>
         <source>区中心已作出决定：请通知申请人领取结果，交付时办结并请其评价。</source>
         <translation>The district center has decided: notify the applicant to collect the result; complete the case on delivery and ask for a rating.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="868"/>
+        <location filename="../../ui/station/case_detail.py" line="876"/>
         <source>本事项须上报区级审批：核对材料后上报，由区中心代办。</source>
         <translation>This matter needs district approval: check the materials, then escalate; the district center handles it.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="870"/>
+        <location filename="../../ui/station/case_detail.py" line="878"/>
         <source>本事项由站点办结：办理完成后办结并交付，请申请人评价。</source>
         <translation>This matter is completed at the station: when done, complete and deliver, and ask the applicant for a rating.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="872"/>
+        <location filename="../../ui/station/case_detail.py" line="880"/>
         <source>区中心退回补正：请联系申请人补齐后继续受理，重新上报。</source>
         <translation>Returned for correction by the district center: contact the applicant, continue intake once the materials are complete, and escalate again.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="874"/>
+        <location filename="../../ui/station/case_detail.py" line="882"/>
         <source>已出具一次性告知单：申请人带齐材料后继续受理。</source>
         <translation>One-time notice issued: continue intake when the applicant brings the materials.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="876"/>
+        <location filename="../../ui/station/case_detail.py" line="884"/>
         <source>收件尚未完成：继续受理，或按申请人意愿撤回。</source>
         <translation>Intake not finished: continue intake, or withdraw if the applicant wishes.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="880"/>
+        <location filename="../../ui/station/case_detail.py" line="888"/>
         <source>案件在区中心办理；申请人补交的容缺材料可在此登记。</source>
         <translation>The district is handling this case; deferred materials the applicant hands in can be recorded here.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="882"/>
+        <location filename="../../ui/station/case_detail.py" line="890"/>
         <source>案件在区中心办理，站点暂不能更改状态；结果同步后在此交付。</source>
         <translation>The case is at the district center; the station cannot change it now. Deliver the result here once it has synced.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="884"/>
+        <location filename="../../ui/station/case_detail.py" line="892"/>
         <source>案件已结束，无需办理。</source>
         <translation>The case is closed; nothing to do.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="885"/>
+        <location filename="../../ui/station/case_detail.py" line="893"/>
         <source>当前没有可办理的操作。</source>
         <translation>No actions available now.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="944"/>
+        <location filename="../../ui/station/case_detail.py" line="952"/>
         <source>请选择评价等级（1–5）。</source>
         <translation>Choose a rating (1–5).</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="980"/>
+        <location filename="../../ui/station/case_detail.py" line="988"/>
         <source>请填写撤回原因。</source>
         <translation>Enter the reason for withdrawal.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="987"/>
+        <location filename="../../ui/station/case_detail.py" line="995"/>
         <source>已撤回。</source>
         <translation>Withdrawn.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="1004"/>
+        <location filename="../../ui/station/case_detail.py" line="1012"/>
         <source>已登记补交 {n} 项容缺材料。</source>
         <translation>{n} deferred material(s) recorded as handed in.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="1011"/>
+        <location filename="../../ui/station/case_detail.py" line="1019"/>
         <source>已上报区级，联网后同步到区中心。</source>
         <translation>Escalated to district; it will sync to the district center when online.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="1045"/>
+        <location filename="../../ui/station/case_detail.py" line="1053"/>
         <source>正在办理…</source>
         <translation>Processing…</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="1079"/>
+        <location filename="../../ui/station/case_detail.py" line="1088"/>
         <source>正在生成文书…</source>
         <translation>Generating documents…</translation>
     </message>
@@ -1533,33 +1538,88 @@
 <context>
     <name>CatalogPage</name>
     <message>
-        <location filename="../../ui/station/catalog_page.py" line="450"/>
+        <location filename="../../ui/station/catalog_page.py" line="468"/>
         <source>正在加载事项目录…</source>
-        <extracomment>The clerk chose a matter (Enter or double-click); carries the Matter. The matter shown in the guide changed; carries the Matter or None.</extracomment>
+        <extracomment>The clerk chose a matter (Enter or double-click); carries the Matter. The matter shown in the guide changed; carries the Matter or None. A consultation (咨询登记) was stored; carries the ConsultationEntry. The 办事指南 PDF is made and its preview opened; carries the PDF bytes.</extracomment>
         <translation>Loading the matter catalog…</translation>
     </message>
     <message>
-        <location filename="../../ui/station/catalog_page.py" line="474"/>
+        <location filename="../../ui/station/catalog_page.py" line="492"/>
         <source>搜索：事项名称、实施编码或拼音首字母（如 dbsq）</source>
         <translation>Search: matter name, code or pinyin initials (e.g. dbsq)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/catalog_page.py" line="494"/>
+        <location filename="../../ui/station/catalog_page.py" line="512"/>
         <source>部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../ui/station/catalog_page.py" line="559"/>
+        <location filename="../../ui/station/catalog_page.py" line="556"/>
+        <source>打印办事指南</source>
+        <translation>Print service guide</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/catalog_page.py" line="557"/>
+        <source>生成本事项的办事指南并预览；打印或另存后登记为一次咨询</source>
+        <translation>Make this matter&apos;s service guide and preview it; printing or saving it registers a consultation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/catalog_page.py" line="560"/>
+        <source>咨询备注（可选，不记姓名、证件号码、电话）</source>
+        <translation>Consultation note (optional; no names, ID numbers or phone numbers)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/catalog_page.py" line="561"/>
+        <source>登记咨询</source>
+        <translation>Register consultation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/catalog_page.py" line="562"/>
+        <source>只登记一次咨询（事项、时间、经办人），不打印</source>
+        <translation>Register a consultation only (matter, time, clerk), without printing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/catalog_page.py" line="612"/>
+        <source>办事指南 — {name}</source>
+        <translation>Service guide — {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/catalog_page.py" line="615"/>
+        <source>办事指南已生成：打印或另存后登记为一次咨询。</source>
+        <translation>Service guide ready: printing or saving it registers a consultation.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/catalog_page.py" line="619"/>
+        <source>正在生成办事指南…</source>
+        <translation>Making the service guide…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/catalog_page.py" line="649"/>
+        <source>（已打印办事指南）</source>
+        <translation> (service guide printed)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/catalog_page.py" line="650"/>
+        <source>（办事指南已另存为 PDF）</source>
+        <translation> (service guide saved as PDF)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/catalog_page.py" line="651"/>
+        <source>已登记咨询：{name}{how}</source>
+        <translation>Consultation registered: {name}{how}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/catalog_page.py" line="692"/>
         <source>全部部门</source>
         <translation>All departments</translation>
     </message>
     <message>
-        <location filename="../../ui/station/catalog_page.py" line="585"/>
+        <location filename="../../ui/station/catalog_page.py" line="718"/>
         <source>找到 {n} 项</source>
         <translation>{n} found</translation>
     </message>
     <message>
-        <location filename="../../ui/station/catalog_page.py" line="585"/>
+        <location filename="../../ui/station/catalog_page.py" line="718"/>
         <source>共 {n} 项</source>
         <translation>{n} matters</translation>
     </message>
@@ -1944,293 +2004,293 @@
 <context>
     <name>DetailRenderer</name>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="209"/>
+        <location filename="../../ui/station/case_detail.py" line="210"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="210"/>
+        <location filename="../../ui/station/case_detail.py" line="211"/>
         <source>证件号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="211"/>
+        <location filename="../../ui/station/case_detail.py" line="212"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="212"/>
+        <location filename="../../ui/station/case_detail.py" line="213"/>
         <source>代理人</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="213"/>
+        <location filename="../../ui/station/case_detail.py" line="214"/>
         <source>事项</source>
         <translation>Matter</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="214"/>
+        <location filename="../../ui/station/case_detail.py" line="215"/>
         <source>办理层级</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="214"/>
+        <location filename="../../ui/station/case_detail.py" line="215"/>
         <source>上报区级</source>
         <translation>Escalated to district</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="215"/>
+        <location filename="../../ui/station/case_detail.py" line="216"/>
         <source>站点办结</source>
         <translation>Completed at station</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="216"/>
+        <location filename="../../ui/station/case_detail.py" line="217"/>
         <source>收件时间</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="217"/>
+        <location filename="../../ui/station/case_detail.py" line="218"/>
         <source>受理时间</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="218"/>
+        <location filename="../../ui/station/case_detail.py" line="219"/>
         <source>承诺时限</source>
         <translation>Committed time</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="218"/>
+        <location filename="../../ui/station/case_detail.py" line="219"/>
         <source>办结期限</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="219"/>
+        <location filename="../../ui/station/case_detail.py" line="220"/>
         <source>经办人</source>
         <translation>Clerk</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="220"/>
+        <location filename="../../ui/station/case_detail.py" line="221"/>
         <source>当前负责</source>
         <translation>Current owner</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="220"/>
-        <location filename="../../ui/station/case_detail.py" line="367"/>
+        <location filename="../../ui/station/case_detail.py" line="221"/>
+        <location filename="../../ui/station/case_detail.py" line="368"/>
         <source>区中心</source>
         <translation>District center</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="221"/>
+        <location filename="../../ui/station/case_detail.py" line="222"/>
         <source>本站</source>
         <translation>This station</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="242"/>
+        <location filename="../../ui/station/case_detail.py" line="243"/>
         <source>即办（当场办结）</source>
         <translation>Instant (completed on the spot)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="243"/>
+        <location filename="../../ui/station/case_detail.py" line="244"/>
         <source>{n} 个工作日</source>
         <translation>{n} working days</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="251"/>
+        <location filename="../../ui/station/case_detail.py" line="252"/>
         <source>暂定</source>
         <translation>Provisional</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="257"/>
+        <location filename="../../ui/station/case_detail.py" line="258"/>
         <source>退回补正期间不计时，补正后重新上报时期限顺延。</source>
         <translation>The clock stops while returned for correction; the deadline is extended on re-escalation.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="260"/>
+        <location filename="../../ui/station/case_detail.py" line="261"/>
         <source>已超期 {n} 个工作日</source>
         <translation>Overdue by {n} working days</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="262"/>
+        <location filename="../../ui/station/case_detail.py" line="263"/>
         <source>剩余 {n} 个工作日</source>
         <translation>{n} working days left</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="275"/>
+        <location filename="../../ui/station/case_detail.py" line="276"/>
         <source>（未附说明）</source>
         <translation>(no note)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="307"/>
+        <location filename="../../ui/station/case_detail.py" line="308"/>
         <source>准予</source>
         <translation>Approved</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="307"/>
+        <location filename="../../ui/station/case_detail.py" line="308"/>
         <source>不予批准</source>
         <translation>Denied</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="308"/>
+        <location filename="../../ui/station/case_detail.py" line="309"/>
         <source>办结</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="315"/>
+        <location filename="../../ui/station/case_detail.py" line="316"/>
         <source>决定人：{who}</source>
         <translation>Decided by: {who}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="318"/>
+        <location filename="../../ui/station/case_detail.py" line="319"/>
         <source>已交付：{when}，{how}</source>
         <translation>Delivered: {when}, {how}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="336"/>
+        <location filename="../../ui/station/case_detail.py" line="337"/>
         <source>差评须由区中心在15个工作日内跟进整改。</source>
         <translation>The district center must follow up a bad rating within 15 working days.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="337"/>
+        <location filename="../../ui/station/case_detail.py" line="338"/>
         <source>差评</source>
         <translation>Bad rating</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="340"/>
+        <location filename="../../ui/station/case_detail.py" line="341"/>
         <source>评价渠道：</source>
         <translation>Rating channel: </translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="357"/>
+        <location filename="../../ui/station/case_detail.py" line="358"/>
         <source>同步</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="327"/>
+        <location filename="../../ui/station/case_detail.py" line="328"/>
         <source>好差评</source>
         <translation>Rating</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="350"/>
+        <location filename="../../ui/station/case_detail.py" line="351"/>
         <source>留言</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="276"/>
+        <location filename="../../ui/station/case_detail.py" line="277"/>
         <source>&lt;b&gt;区中心退回补正&lt;/b&gt;（{who}）：{note}</source>
         <translation>&lt;b&gt;Returned for correction by the district center&lt;/b&gt; ({who}): {note}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="287"/>
+        <location filename="../../ui/station/case_detail.py" line="288"/>
         <source>不予受理理由</source>
         <translation>Reason for refusal</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="291"/>
+        <location filename="../../ui/station/case_detail.py" line="292"/>
         <source>依据：</source>
         <translation>Legal basis: </translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="299"/>
+        <location filename="../../ui/station/case_detail.py" line="300"/>
         <source>撤回原因</source>
         <translation>Reason for withdrawal</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="321"/>
+        <location filename="../../ui/station/case_detail.py" line="322"/>
         <source>办理结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="329"/>
+        <location filename="../../ui/station/case_detail.py" line="330"/>
         <source>尚未评价。</source>
         <translation>Not rated yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="339"/>
+        <location filename="../../ui/station/case_detail.py" line="340"/>
         <source>评价意见：</source>
         <translation>Comments: </translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="370"/>
+        <location filename="../../ui/station/case_detail.py" line="371"/>
         <source>被拒</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="372"/>
+        <location filename="../../ui/station/case_detail.py" line="373"/>
         <source>待同步</source>
         <translation>Not synced</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="373"/>
+        <location filename="../../ui/station/case_detail.py" line="374"/>
         <source>已同步</source>
         <translation>Synced</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="378"/>
+        <location filename="../../ui/station/case_detail.py" line="379"/>
         <source>材料</source>
         <translation>Material</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="378"/>
+        <location filename="../../ui/station/case_detail.py" line="379"/>
         <source>必要性</source>
         <translation>Necessity</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="378"/>
+        <location filename="../../ui/station/case_detail.py" line="379"/>
         <source>份数</source>
         <translation>Copies</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="378"/>
+        <location filename="../../ui/station/case_detail.py" line="379"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="379"/>
+        <location filename="../../ui/station/case_detail.py" line="380"/>
         <source>扫描件</source>
         <translation>Scans</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="386"/>
+        <location filename="../../ui/station/case_detail.py" line="387"/>
         <source>{day} 补交（承诺 {promise}）</source>
         <translation>handed in {day} (promised {promise})</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="394"/>
+        <location filename="../../ui/station/case_detail.py" line="395"/>
         <source>承诺 {day} 前补交</source>
         <translation>Promised by {day}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="398"/>
+        <location filename="../../ui/station/case_detail.py" line="399"/>
         <source>原件{n}份</source>
         <translation>{n} original</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="400"/>
+        <location filename="../../ui/station/case_detail.py" line="401"/>
         <source>复印件{n}份</source>
         <translation>{n} copy</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="413"/>
+        <location filename="../../ui/station/case_detail.py" line="414"/>
         <source>{n} 份（{kinds}）</source>
         <translation>{n} ({kinds})</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="420"/>
+        <location filename="../../ui/station/case_detail.py" line="421"/>
         <source>容缺后补</source>
         <translation>Deferred (bring later)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="419"/>
+        <location filename="../../ui/station/case_detail.py" line="420"/>
         <source>必要</source>
         <translation>Required</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="419"/>
+        <location filename="../../ui/station/case_detail.py" line="420"/>
         <source>非必要</source>
         <translation>Optional</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="421"/>
+        <location filename="../../ui/station/case_detail.py" line="422"/>
         <source>信息免交</source>
         <translation>From shared data</translation>
     </message>
@@ -2977,199 +3037,199 @@
 <context>
     <name>IntakePage</name>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="145"/>
+        <location filename="../../ui/station/intake/page.py" line="146"/>
         <source>新收件  Ctrl+N</source>
         <extracomment>Quiet time after the last change before the draft is written. Documents of a decision, rendered and opened in the preview (list[PrintedDocument]). A decision was committed on this case number. A case was loaded for a supplement (case number). The known-person lookup for the typed ID number finished. The district answered (or could not) about an ID number unknown here (全区通办). The full record of a person was fetched from the district and kept here. The draft was written (or cleared because the form is empty). The catalog, recent matters and any draft were loaded after attach.</extracomment>
         <translation>New intake  Ctrl+N</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="165"/>
+        <location filename="../../ui/station/intake/page.py" line="166"/>
         <source>空格/回车：已收 ⇄ 缺&#x3000;F2：更多状态（证照库、共享获取、容缺后补、不适用）</source>
         <translation>Space/Enter: Received ⇄ Missing   F2: more (on file, shared data, deferred, N/A)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="167"/>
+        <location filename="../../ui/station/intake/page.py" line="168"/>
         <source>显示全部材料</source>
         <translation>Show all materials</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="169"/>
-        <location filename="../../ui/station/intake/page.py" line="797"/>
+        <location filename="../../ui/station/intake/page.py" line="170"/>
+        <location filename="../../ui/station/intake/page.py" line="798"/>
         <source>附扫描件…  Ctrl+U</source>
         <translation>Attach scan…  Ctrl+U</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="171"/>
+        <location filename="../../ui/station/intake/page.py" line="172"/>
         <source>为选中的材料附上扫描件（PDF、PNG 或 JPEG，不超过 10 MB），随案件同步到区中心</source>
         <translation>Attach a scan to the selected material (PDF, PNG or JPEG, at most 10 MB); it is synced to the district with the case</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="187"/>
+        <location filename="../../ui/station/intake/page.py" line="188"/>
         <source>1  事项</source>
         <translation>1  Matter</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="188"/>
+        <location filename="../../ui/station/intake/page.py" line="189"/>
         <source>2  申请人</source>
         <translation>2  Applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="189"/>
+        <location filename="../../ui/station/intake/page.py" line="190"/>
         <source>3  申请信息</source>
         <translation>3  Application details</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="212"/>
+        <location filename="../../ui/station/intake/page.py" line="213"/>
         <source>4  申请材料</source>
         <translation>4  Materials</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="311"/>
+        <location filename="../../ui/station/intake/page.py" line="312"/>
         <source>正在加载事项目录…</source>
         <translation>Loading the matter catalog…</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="448"/>
+        <location filename="../../ui/station/intake/page.py" line="449"/>
         <source>区中心暂时无法查询，已按本站资料调取（{why}）。</source>
         <translation>The district cannot be asked right now; using this station&apos;s records ({why}).</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="451"/>
+        <location filename="../../ui/station/intake/page.py" line="452"/>
         <source>区内也没有此人的记录。</source>
         <translation>The district does not know this person either.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="494"/>
+        <location filename="../../ui/station/intake/page.py" line="495"/>
         <source>有代理人：已将“{names}”列为需提交的材料。</source>
         <translation>Agent present: &quot;{names}&quot; added to the required materials.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="510"/>
+        <location filename="../../ui/station/intake/page.py" line="511"/>
         <source>选择事项</source>
         <translation>Choose a matter</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="559"/>
+        <location filename="../../ui/station/intake/page.py" line="560"/>
         <source>受理标准：{r}</source>
         <translation>Acceptance standard: {r}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="561"/>
+        <location filename="../../ui/station/intake/page.py" line="562"/>
         <source>补正要求：{r}</source>
         <translation>Correction required: {r}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="627"/>
+        <location filename="../../ui/station/intake/page.py" line="628"/>
         <source>该申请人没有待补正或退回补正的办件；可在下方新收件。</source>
         <translation>This applicant has no cases awaiting supplement or returned for correction; start a new intake below.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="697"/>
+        <location filename="../../ui/station/intake/page.py" line="698"/>
         <source>补正</source>
         <translation>Supplement</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="697"/>
+        <location filename="../../ui/station/intake/page.py" line="698"/>
         <source>退回补正</source>
         <translation>Returned for correction</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="701"/>
+        <location filename="../../ui/station/intake/page.py" line="702"/>
         <source>首次告知 {d} 列出 {n} 项</source>
         <translation>First notice {d}: {n} listed</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="705"/>
+        <location filename="../../ui/station/intake/page.py" line="706"/>
         <source>区中心退回：{note}</source>
         <translation>Returned by district center: {note}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="707"/>
+        <location filename="../../ui/station/intake/page.py" line="708"/>
         <source>Ctrl+N 返回新收件</source>
         <translation>Ctrl+N back to new intake</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="748"/>
+        <location filename="../../ui/station/intake/page.py" line="749"/>
         <source>正在办理并生成文书…</source>
         <translation>Processing and generating documents…</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="757"/>
+        <location filename="../../ui/station/intake/page.py" line="758"/>
         <source>请先在材料清单中选中一项材料。</source>
         <translation>Select a material in the checklist first.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="762"/>
+        <location filename="../../ui/station/intake/page.py" line="763"/>
         <source>选择扫描件</source>
         <translation>Choose a scan</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="762"/>
+        <location filename="../../ui/station/intake/page.py" line="763"/>
         <source>扫描件 (*.pdf *.png *.jpg *.jpeg)</source>
         <translation>Scans (*.pdf *.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="777"/>
+        <location filename="../../ui/station/intake/page.py" line="778"/>
         <source>无法读取文件：{e}</source>
         <translation>Cannot read the file: {e}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="787"/>
+        <location filename="../../ui/station/intake/page.py" line="788"/>
         <source>选中的材料没有扫描件。</source>
         <translation>The selected material has no scans.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="799"/>
+        <location filename="../../ui/station/intake/page.py" line="800"/>
         <source>移除扫描件  Ctrl+Shift+U</source>
         <translation>Remove scans  Ctrl+Shift+U</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="808"/>
+        <location filename="../../ui/station/intake/page.py" line="809"/>
         <source>正在办理…</source>
         <translation>Processing…</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="847"/>
+        <location filename="../../ui/station/intake/page.py" line="848"/>
         <source>已受理：办件编号 {no}，受理回执已生成。</source>
         <translation>Accepted: case number {no}; acceptance receipt generated.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="848"/>
+        <location filename="../../ui/station/intake/page.py" line="849"/>
         <source>已出具一次性告知单：办件编号 {no}，申请人补齐材料后凭告知单二维码调取。</source>
         <translation>One-time notice issued: case number {no}. When the applicant returns with the materials, open the case with the notice&apos;s QR code.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="850"/>
+        <location filename="../../ui/station/intake/page.py" line="851"/>
         <source>已出具不予受理通知书：办件编号 {no}。</source>
         <translation>Refusal notice issued: case number {no}.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="851"/>
+        <location filename="../../ui/station/intake/page.py" line="852"/>
         <source>已当场办结：办件编号 {no}，受理回执和办结通知已生成。</source>
         <translation>Completed on the spot: case number {no}; acceptance receipt and result notice generated.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="852"/>
+        <location filename="../../ui/station/intake/page.py" line="853"/>
         <source>已补正并重新上报区中心：办件编号 {no}。</source>
         <translation>Corrected and re-escalated to the district center: case number {no}.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="854"/>
+        <location filename="../../ui/station/intake/page.py" line="855"/>
         <source>已办理：办件编号 {no}。</source>
         <translation>Done: case number {no}.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="856"/>
+        <location filename="../../ui/station/intake/page.py" line="857"/>
         <source>本事项须上报区级：请在“办件”页上报。</source>
         <translation>This matter must be escalated to district: escalate it on the &quot;Cases&quot; page.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="867"/>
+        <location filename="../../ui/station/intake/page.py" line="868"/>
         <source>办件 {no} 已办理（{state}），但文书未能生成：{err} 可在“办件”页补打。</source>
         <translation>Case {no} was processed ({state}) but its documents could not be generated: {err} Reprint them on the &quot;Cases&quot; page.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="975"/>
+        <location filename="../../ui/station/intake/page.py" line="978"/>
         <source>已恢复上次未完成的收件。</source>
         <translation>Restored the unfinished intake from last time.</translation>
     </message>
@@ -3177,28 +3237,28 @@
 <context>
     <name>IntakeWork</name>
     <message>
-        <location filename="../../ui/station/intake/work.py" line="297"/>
+        <location filename="../../ui/station/intake/work.py" line="298"/>
         <source>请输入办件编号、扫描告知单上的二维码，或输入申请人身份证号码。</source>
         <extracomment>States in which a returning applicant&apos;s case can be continued at the counter.</extracomment>
         <translation>Enter a case number, scan the QR code on the notice, or enter the applicant&apos;s ID number.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/work.py" line="304"/>
+        <location filename="../../ui/station/intake/work.py" line="305"/>
         <source>二维码内容无法识别，请重新扫描或输入办件编号。</source>
         <translation>QR code not recognized. Scan again or enter the case number.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/work.py" line="308"/>
+        <location filename="../../ui/station/intake/work.py" line="309"/>
         <source>二维码校验不通过（与办件不符）。请核对告知单或输入办件编号。</source>
         <translation>QR code check failed (does not match the case). Check the notice or enter the case number.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/work.py" line="327"/>
+        <location filename="../../ui/station/intake/work.py" line="328"/>
         <source>无法识别：请输入办件编号（如 110108001001-20260302-0001）、扫描二维码，或输入18位身份证号码。</source>
         <translation>Not recognized: enter a case number (e.g. 110108001001-20260302-0001), scan the QR code, or enter an 18-digit ID number.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/work.py" line="352"/>
+        <location filename="../../ui/station/intake/work.py" line="353"/>
         <source>办件 {no} 当前状态为“{state}”，不需要补正材料；请到“办件”页查看或办理。</source>
         <translation>Case {no} is &quot;{state}&quot; and needs no supplement; view or handle it on the &quot;Cases&quot; page.</translation>
     </message>
@@ -3267,198 +3327,198 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/station/main_window.py" line="89"/>
+        <location filename="../../ui/station/main_window.py" line="90"/>
         <source>StationDesk 便民服务站窗口工作台</source>
         <translation>StationDesk Service Station Counter</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="92"/>
+        <location filename="../../ui/station/main_window.py" line="93"/>
         <source>正在打开本站数据…</source>
         <translation>Opening station data…</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="133"/>
+        <location filename="../../ui/station/main_window.py" line="134"/>
         <source>账户(&amp;A)</source>
         <translation>&amp;Account</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="134"/>
+        <location filename="../../ui/station/main_window.py" line="135"/>
         <source>立即锁定</source>
         <translation>Lock now</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="137"/>
+        <location filename="../../ui/station/main_window.py" line="138"/>
         <source>修改密码…</source>
         <translation>Change password…</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="139"/>
+        <location filename="../../ui/station/main_window.py" line="140"/>
         <source>退出登录</source>
         <translation>Sign out</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="157"/>
+        <location filename="../../ui/station/main_window.py" line="158"/>
         <source>受理</source>
         <translation>Intake</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="158"/>
+        <location filename="../../ui/station/main_window.py" line="159"/>
         <source>办件</source>
         <translation>Cases</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="159"/>
+        <location filename="../../ui/station/main_window.py" line="160"/>
         <source>待办</source>
         <translation>Tasks</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="160"/>
+        <location filename="../../ui/station/main_window.py" line="161"/>
         <source>申请人</source>
         <translation>Applicants</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="161"/>
+        <location filename="../../ui/station/main_window.py" line="162"/>
         <source>事项</source>
         <translation>Matters</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="162"/>
+        <location filename="../../ui/station/main_window.py" line="163"/>
         <source>统计</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="163"/>
+        <location filename="../../ui/station/main_window.py" line="164"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="164"/>
+        <location filename="../../ui/station/main_window.py" line="165"/>
         <source>同步</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="209"/>
-        <location filename="../../ui/station/main_window.py" line="510"/>
+        <location filename="../../ui/station/main_window.py" line="210"/>
+        <location filename="../../ui/station/main_window.py" line="526"/>
         <source>经办人：未登录</source>
         <translation>Clerk: not signed in</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="210"/>
+        <location filename="../../ui/station/main_window.py" line="211"/>
         <source>站点：正在打开…</source>
         <translation>Station: opening…</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="211"/>
-        <location filename="../../ui/station/main_window.py" line="241"/>
+        <location filename="../../ui/station/main_window.py" line="212"/>
+        <location filename="../../ui/station/main_window.py" line="242"/>
         <source>● 离线（未连接区中心）</source>
         <translation>● Offline (no district center)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="213"/>
+        <location filename="../../ui/station/main_window.py" line="214"/>
         <source>待同步事件：—</source>
         <translation>Unsynced events: —</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="214"/>
+        <location filename="../../ui/station/main_window.py" line="215"/>
         <source>上次同步：从未</source>
         <translation>Last sync: never</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="237"/>
+        <location filename="../../ui/station/main_window.py" line="238"/>
         <source>待同步事件：{0}</source>
         <translation>Unsynced events: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="238"/>
+        <location filename="../../ui/station/main_window.py" line="239"/>
         <source>上次同步：{0}</source>
         <translation>Last sync: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="239"/>
+        <location filename="../../ui/station/main_window.py" line="240"/>
         <source>从未</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="243"/>
+        <location filename="../../ui/station/main_window.py" line="244"/>
         <source>● 尚未同步</source>
         <translation>● Not synced yet</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="245"/>
+        <location filename="../../ui/station/main_window.py" line="246"/>
         <source>● 在线（上次同步有 {0} 个问题）</source>
         <translation>● Online (last sync had {0} problem(s))</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="248"/>
+        <location filename="../../ui/station/main_window.py" line="249"/>
         <source>● 在线</source>
         <translation>● Online</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="250"/>
+        <location filename="../../ui/station/main_window.py" line="251"/>
         <source>● 离线（上次同步失败）</source>
         <translation>● Offline (last sync failed)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="254"/>
+        <location filename="../../ui/station/main_window.py" line="255"/>
         <source>● 数据库已损坏（已停止保存）</source>
         <translation>● Database damaged (saving stopped)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="312"/>
+        <location filename="../../ui/station/main_window.py" line="313"/>
         <source>站点：尚未设置</source>
         <translation>Station: not set up</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="330"/>
-        <location filename="../../ui/station/main_window.py" line="340"/>
+        <location filename="../../ui/station/main_window.py" line="331"/>
+        <location filename="../../ui/station/main_window.py" line="341"/>
         <source>StationDesk 便民服务站窗口工作台 — {0}</source>
         <translation>StationDesk Service Station Counter — {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="331"/>
-        <location filename="../../ui/station/main_window.py" line="341"/>
+        <location filename="../../ui/station/main_window.py" line="332"/>
+        <location filename="../../ui/station/main_window.py" line="342"/>
         <source>站点：{0}（{1}）</source>
         <translation>Station: {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="345"/>
+        <location filename="../../ui/station/main_window.py" line="346"/>
         <source>站点：无法打开</source>
         <translation>Station: cannot open</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="346"/>
+        <location filename="../../ui/station/main_window.py" line="347"/>
         <source>无法打开本站数据：
 {0}</source>
         <translation>Cannot open the station data:
 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="381"/>
+        <location filename="../../ui/station/main_window.py" line="382"/>
         <source>用户名或密码不正确，或账号已停用。</source>
         <translation>Wrong user name or password, or the account is disabled.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="386"/>
+        <location filename="../../ui/station/main_window.py" line="391"/>
         <source>经办人：{0}</source>
         <translation>Clerk: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="435"/>
+        <location filename="../../ui/station/main_window.py" line="451"/>
         <source>文书的出具机关尚未确认：当前以“{0}”的名义打印受理回执等文书。请管理员在&lt;a href=&quot;settings&quot;&gt;设置 → 出具机关&lt;/a&gt;中核对并保存。</source>
         <translation>The issuing authority is not confirmed yet: receipts and other documents are printed in the name of “{0}”. An administrator should check and save it in &lt;a href=&quot;settings&quot;&gt;Settings → Issuing authority&lt;/a&gt;.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="470"/>
+        <location filename="../../ui/station/main_window.py" line="486"/>
         <source>密码已修改，下次登录请使用新密码。</source>
         <translation>Password changed; use the new password next time you sign in.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="498"/>
+        <location filename="../../ui/station/main_window.py" line="514"/>
         <source>密码不正确。</source>
         <translation>Wrong password.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="528"/>
+        <location filename="../../ui/station/main_window.py" line="544"/>
         <source>出错了</source>
         <translation>Error</translation>
     </message>
@@ -3480,328 +3540,328 @@
 <context>
     <name>MatterDetailRenderer</name>
     <message>
-        <location filename="../../ui/station/catalog_page.py" line="175"/>
+        <location filename="../../ui/station/catalog_page.py" line="181"/>
         <source>受理条件</source>
         <translation>Conditions</translation>
     </message>
     <message>
-        <location filename="../../ui/station/catalog_page.py" line="178"/>
+        <location filename="../../ui/station/catalog_page.py" line="184"/>
         <source>常见不予受理情形</source>
         <translation>Common reasons for refusal</translation>
     </message>
     <message>
-        <location filename="../../ui/station/catalog_page.py" line="179"/>
+        <location filename="../../ui/station/catalog_page.py" line="185"/>
         <source>设定依据</source>
         <translation>Legal basis</translation>
     </message>
     <message>
-        <location filename="../../ui/station/catalog_page.py" line="187"/>
+        <location filename="../../ui/station/catalog_page.py" line="193"/>
         <source>没有找到匹配的事项</source>
         <translation>No matching matters</translation>
     </message>
     <message>
-        <location filename="../../ui/station/catalog_page.py" line="189"/>
+        <location filename="../../ui/station/catalog_page.py" line="195"/>
         <source>换个说法试试：事项名称中的字、实施编码，或拼音首字母（如 dbsq 找低保）。</source>
         <translation>Try other words: characters from the matter name, its code, or pinyin initials (e.g. dbsq for 低保).</translation>
     </message>
     <message>
-        <location filename="../../ui/station/catalog_page.py" line="192"/>
+        <location filename="../../ui/station/catalog_page.py" line="198"/>
         <source>选择一个事项，查看要带的材料和办理要求</source>
         <translation>Choose a matter to see the materials to bring and the requirements</translation>
     </message>
     <message>
-        <location filename="../../ui/station/catalog_page.py" line="194"/>
+        <location filename="../../ui/station/catalog_page.py" line="200"/>
         <source>在搜索框输入事项名称、实施编码或拼音首字母，按 ↓ 进入列表，按 Enter 查看详情。</source>
         <translation>Type a matter name, code or pinyin initials in the search box, press ↓ to enter the list and Enter to see details.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/catalog_page.py" line="207"/>
+        <location filename="../../ui/station/catalog_page.py" line="213"/>
         <source>实施编码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../ui/station/catalog_page.py" line="207"/>
+        <location filename="../../ui/station/catalog_page.py" line="213"/>
         <source>实施部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../ui/station/catalog_page.py" line="209"/>
+        <location filename="../../ui/station/catalog_page.py" line="215"/>
         <source>事项类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/station/catalog_page.py" line="211"/>
+        <location filename="../../ui/station/catalog_page.py" line="217"/>
         <source>服务对象</source>
         <translation>For</translation>
     </message>
     <message>
-        <location filename="../../ui/station/catalog_page.py" line="215"/>
+        <location filename="../../ui/station/catalog_page.py" line="221"/>
         <source>法定时限</source>
         <translation>Statutory time</translation>
     </message>
     <message>
-        <location filename="../../ui/station/catalog_page.py" line="217"/>
+        <location filename="../../ui/station/catalog_page.py" line="223"/>
         <source>承诺时限</source>
         <translation>Committed time</translation>
     </message>
     <message>
-        <location filename="../../ui/station/catalog_page.py" line="220"/>
+        <location filename="../../ui/station/catalog_page.py" line="226"/>
         <source>收费</source>
         <translation>Fees</translation>
     </message>
     <message>
-        <location filename="../../ui/station/catalog_page.py" line="220"/>
+        <location filename="../../ui/station/catalog_page.py" line="226"/>
         <source>办理结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../ui/station/catalog_page.py" line="221"/>
+        <location filename="../../ui/station/catalog_page.py" line="227"/>
         <source>咨询电话</source>
         <translation>Enquiries</translation>
     </message>
     <message>
-        <location filename="../../ui/station/catalog_page.py" line="221"/>
+        <location filename="../../ui/station/catalog_page.py" line="227"/>
         <source>投诉电话</source>
         <translation>Complaints</translation>
     </message>
     <message>
-        <location filename="../../ui/station/catalog_page.py" line="224"/>
+        <location filename="../../ui/station/catalog_page.py" line="230"/>
         <source>时限说明</source>
         <translation>Time limit notes</translation>
     </message>
     <message>
-        <location filename="../../ui/station/catalog_page.py" line="225"/>
+        <location filename="../../ui/station/catalog_page.py" line="231"/>
         <source>法定时限出处</source>
         <translation>Source of the legal limit</translation>
     </message>
     <message>
-        <location filename="../../ui/station/catalog_page.py" line="226"/>
+        <location filename="../../ui/station/catalog_page.py" line="232"/>
         <source>办理地点</source>
         <translation>Where</translation>
     </message>
     <message>
-        <location filename="../../ui/station/catalog_page.py" line="227"/>
+        <location filename="../../ui/station/catalog_page.py" line="233"/>
         <source>办公时间</source>
         <translation>Office hours</translation>
     </message>
     <message>
-        <location filename="../../ui/station/catalog_page.py" line="228"/>
+        <location filename="../../ui/station/catalog_page.py" line="234"/>
         <source>版本</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../ui/station/catalog_page.py" line="244"/>
+        <location filename="../../ui/station/catalog_page.py" line="250"/>
         <source>申请材料（共 {n} 项，其中必要 {r} 项）</source>
         <translation>Materials ({n} items, {r} required)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/catalog_page.py" line="248"/>
+        <location filename="../../ui/station/catalog_page.py" line="254"/>
         <source>序号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/catalog_page.py" line="249"/>
+        <location filename="../../ui/station/catalog_page.py" line="255"/>
         <source>材料名称</source>
         <translation>Material</translation>
     </message>
     <message>
-        <location filename="../../ui/station/catalog_page.py" line="250"/>
+        <location filename="../../ui/station/catalog_page.py" line="256"/>
         <source>形式</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location filename="../../ui/station/catalog_page.py" line="251"/>
+        <location filename="../../ui/station/catalog_page.py" line="257"/>
         <source>份数</source>
         <translation>Copies</translation>
     </message>
     <message>
-        <location filename="../../ui/station/catalog_page.py" line="252"/>
+        <location filename="../../ui/station/catalog_page.py" line="258"/>
         <source>必要性</source>
         <translation>Necessity</translation>
     </message>
     <message>
-        <location filename="../../ui/station/catalog_page.py" line="253"/>
+        <location filename="../../ui/station/catalog_page.py" line="259"/>
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../ui/station/catalog_page.py" line="254"/>
+        <location filename="../../ui/station/catalog_page.py" line="260"/>
         <source>适用条件</source>
         <translation>Applies when</translation>
     </message>
     <message>
-        <location filename="../../ui/station/catalog_page.py" line="267"/>
+        <location filename="../../ui/station/catalog_page.py" line="273"/>
         <source>空白表格：{ref}</source>
         <translation>Blank form: {ref}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/catalog_page.py" line="268"/>
+        <location filename="../../ui/station/catalog_page.py" line="274"/>
         <source>示例样表：{ref}</source>
         <translation>Sample: {ref}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/catalog_page.py" line="283"/>
+        <location filename="../../ui/station/catalog_page.py" line="289"/>
         <source>受理标准：</source>
         <translation>Acceptance standard: </translation>
     </message>
     <message>
-        <location filename="../../ui/station/catalog_page.py" line="296"/>
+        <location filename="../../ui/station/catalog_page.py" line="302"/>
         <source>特别程序（不计入办理时限）</source>
         <translation>Special procedures (not counted in the time limit)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/catalog_page.py" line="303"/>
+        <location filename="../../ui/station/catalog_page.py" line="309"/>
         <source>（* 为必填）</source>
         <translation>(* required)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/catalog_page.py" line="304"/>
+        <location filename="../../ui/station/catalog_page.py" line="310"/>
         <source>需采集的信息</source>
         <translation>Information to collect</translation>
     </message>
     <message>
-        <location filename="../../ui/station/catalog_page.py" line="329"/>
+        <location filename="../../ui/station/catalog_page.py" line="335"/>
         <source>法律法规未规定</source>
         <translation>Not set by law</translation>
     </message>
     <message>
-        <location filename="../../ui/station/catalog_page.py" line="330"/>
-        <location filename="../../ui/station/catalog_page.py" line="335"/>
+        <location filename="../../ui/station/catalog_page.py" line="336"/>
+        <location filename="../../ui/station/catalog_page.py" line="341"/>
         <source>{n} 个工作日</source>
         <translation>{n} working days</translation>
     </message>
     <message>
-        <location filename="../../ui/station/catalog_page.py" line="334"/>
+        <location filename="../../ui/station/catalog_page.py" line="340"/>
         <source>当场办结</source>
         <translation>Completed on the spot</translation>
     </message>
     <message>
-        <location filename="../../ui/station/catalog_page.py" line="339"/>
+        <location filename="../../ui/station/catalog_page.py" line="345"/>
         <source>不收费</source>
         <translation>Free</translation>
     </message>
     <message>
-        <location filename="../../ui/station/catalog_page.py" line="341"/>
+        <location filename="../../ui/station/catalog_page.py" line="347"/>
         <source>{name} {amount} 元（{basis}）</source>
         <translation>{name} {amount} yuan ({basis})</translation>
     </message>
     <message>
-        <location filename="../../ui/station/catalog_page.py" line="349"/>
+        <location filename="../../ui/station/catalog_page.py" line="355"/>
         <source>本站点咨询电话</source>
         <translation>This station&apos;s enquiry line</translation>
     </message>
     <message>
-        <location filename="../../ui/station/catalog_page.py" line="352"/>
+        <location filename="../../ui/station/catalog_page.py" line="358"/>
         <source>第 {v} 版，{start} 起施行</source>
         <translation>Version {v}, in force from {start}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/catalog_page.py" line="354"/>
+        <location filename="../../ui/station/catalog_page.py" line="360"/>
         <source>，{end} 废止</source>
         <translation>, repealed {end}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/catalog_page.py" line="361"/>
+        <location filename="../../ui/station/catalog_page.py" line="367"/>
         <source>原件{n}份</source>
         <translation>{n} original</translation>
     </message>
     <message>
-        <location filename="../../ui/station/catalog_page.py" line="363"/>
+        <location filename="../../ui/station/catalog_page.py" line="369"/>
         <source>复印件{n}份</source>
         <translation>{n} copy</translation>
     </message>
     <message>
-        <location filename="../../ui/station/catalog_page.py" line="365"/>
+        <location filename="../../ui/station/catalog_page.py" line="371"/>
         <source>或</source>
         <translation>or</translation>
     </message>
     <message>
-        <location filename="../../ui/station/catalog_page.py" line="371"/>
+        <location filename="../../ui/station/catalog_page.py" line="377"/>
         <source>即办件</source>
         <translation>Instant</translation>
     </message>
     <message>
-        <location filename="../../ui/station/catalog_page.py" line="371"/>
+        <location filename="../../ui/station/catalog_page.py" line="377"/>
         <source>承诺件</source>
         <translation>Committed</translation>
     </message>
     <message>
-        <location filename="../../ui/station/catalog_page.py" line="375"/>
+        <location filename="../../ui/station/catalog_page.py" line="381"/>
         <source>站点办结</source>
         <translation>Completed at station</translation>
     </message>
     <message>
-        <location filename="../../ui/station/catalog_page.py" line="376"/>
+        <location filename="../../ui/station/catalog_page.py" line="382"/>
         <source>上报区级</source>
         <translation>Escalate to district</translation>
     </message>
     <message>
-        <location filename="../../ui/station/catalog_page.py" line="381"/>
+        <location filename="../../ui/station/catalog_page.py" line="387"/>
         <source>自然人</source>
         <translation>Individuals</translation>
     </message>
     <message>
-        <location filename="../../ui/station/catalog_page.py" line="382"/>
+        <location filename="../../ui/station/catalog_page.py" line="388"/>
         <source>法人</source>
         <translation>Legal entities</translation>
     </message>
     <message>
-        <location filename="../../ui/station/catalog_page.py" line="383"/>
+        <location filename="../../ui/station/catalog_page.py" line="389"/>
         <source>自然人、法人</source>
         <translation>Individuals, legal entities</translation>
     </message>
     <message>
-        <location filename="../../ui/station/catalog_page.py" line="388"/>
+        <location filename="../../ui/station/catalog_page.py" line="394"/>
         <source>原件</source>
         <translation>Original</translation>
     </message>
     <message>
-        <location filename="../../ui/station/catalog_page.py" line="389"/>
+        <location filename="../../ui/station/catalog_page.py" line="395"/>
         <source>复印件</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../ui/station/catalog_page.py" line="390"/>
+        <location filename="../../ui/station/catalog_page.py" line="396"/>
         <source>原件和复印件</source>
         <translation>Original and copy</translation>
     </message>
     <message>
-        <location filename="../../ui/station/catalog_page.py" line="391"/>
+        <location filename="../../ui/station/catalog_page.py" line="397"/>
         <source>原件或复印件</source>
         <translation>Original or copy</translation>
     </message>
     <message>
-        <location filename="../../ui/station/catalog_page.py" line="396"/>
+        <location filename="../../ui/station/catalog_page.py" line="402"/>
         <source>必要</source>
         <translation>Required</translation>
     </message>
     <message>
-        <location filename="../../ui/station/catalog_page.py" line="397"/>
+        <location filename="../../ui/station/catalog_page.py" line="403"/>
         <source>非必要</source>
         <translation>Optional</translation>
     </message>
     <message>
-        <location filename="../../ui/station/catalog_page.py" line="398"/>
+        <location filename="../../ui/station/catalog_page.py" line="404"/>
         <source>容缺后补</source>
         <translation>Deferred (bring later)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/catalog_page.py" line="399"/>
+        <location filename="../../ui/station/catalog_page.py" line="405"/>
         <source>信息免交</source>
         <translation>From shared data</translation>
     </message>
     <message>
-        <location filename="../../ui/station/catalog_page.py" line="404"/>
+        <location filename="../../ui/station/catalog_page.py" line="410"/>
         <source>申请人自备</source>
         <translation>Applicant provides</translation>
     </message>
     <message>
-        <location filename="../../ui/station/catalog_page.py" line="405"/>
+        <location filename="../../ui/station/catalog_page.py" line="411"/>
         <source>政府部门核发</source>
         <translation>Issued by government</translation>
     </message>
     <message>
-        <location filename="../../ui/station/catalog_page.py" line="406"/>
+        <location filename="../../ui/station/catalog_page.py" line="412"/>
         <source>电子证照</source>
         <translation>E-certificate</translation>
     </message>
@@ -3858,42 +3918,42 @@
 <context>
     <name>MatterTableModel</name>
     <message>
-        <location filename="../../ui/station/catalog_page.py" line="126"/>
+        <location filename="../../ui/station/catalog_page.py" line="132"/>
         <source>事项名称</source>
         <translation>Matter</translation>
     </message>
     <message>
-        <location filename="../../ui/station/catalog_page.py" line="126"/>
+        <location filename="../../ui/station/catalog_page.py" line="132"/>
         <source>实施部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../ui/station/catalog_page.py" line="126"/>
+        <location filename="../../ui/station/catalog_page.py" line="132"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/station/catalog_page.py" line="126"/>
+        <location filename="../../ui/station/catalog_page.py" line="132"/>
         <source>承诺时限</source>
         <translation>Committed time</translation>
     </message>
     <message>
-        <location filename="../../ui/station/catalog_page.py" line="158"/>
+        <location filename="../../ui/station/catalog_page.py" line="164"/>
         <source>即办</source>
         <translation>Instant</translation>
     </message>
     <message>
-        <location filename="../../ui/station/catalog_page.py" line="158"/>
+        <location filename="../../ui/station/catalog_page.py" line="164"/>
         <source>承诺</source>
         <translation>Committed</translation>
     </message>
     <message>
-        <location filename="../../ui/station/catalog_page.py" line="160"/>
+        <location filename="../../ui/station/catalog_page.py" line="166"/>
         <source>当场办结</source>
         <translation>On the spot</translation>
     </message>
     <message>
-        <location filename="../../ui/station/catalog_page.py" line="161"/>
+        <location filename="../../ui/station/catalog_page.py" line="167"/>
         <source>{n} 个工作日</source>
         <translation>{n} working days</translation>
     </message>
@@ -4003,73 +4063,73 @@
 <context>
     <name>PrintPreviewDialog</name>
     <message>
-        <location filename="../../ui/common/print_preview.py" line="75"/>
+        <location filename="../../ui/common/print_preview.py" line="79"/>
         <source>打印预览 — {title}</source>
         <extracomment>Highest resolution pages are rendered at for printing (enough for text and QR codes). Height of one rendered band, in device pixels. Pages printed (after a successful print). Path written by 另存为.</extracomment>
         <translation>Print preview — {title}</translation>
     </message>
     <message>
-        <location filename="../../ui/common/print_preview.py" line="89"/>
+        <location filename="../../ui/common/print_preview.py" line="93"/>
         <source>打印…  Ctrl+P</source>
         <translation>Print…  Ctrl+P</translation>
     </message>
     <message>
-        <location filename="../../ui/common/print_preview.py" line="90"/>
+        <location filename="../../ui/common/print_preview.py" line="94"/>
         <source>全部打印</source>
         <translation>Print all</translation>
     </message>
     <message>
-        <location filename="../../ui/common/print_preview.py" line="92"/>
+        <location filename="../../ui/common/print_preview.py" line="96"/>
         <source>另存为…  Ctrl+S</source>
         <translation>Save as…  Ctrl+S</translation>
     </message>
     <message>
-        <location filename="../../ui/common/print_preview.py" line="93"/>
+        <location filename="../../ui/common/print_preview.py" line="97"/>
         <source>关闭  Esc</source>
         <translation>Close  Esc</translation>
     </message>
     <message>
-        <location filename="../../ui/common/print_preview.py" line="140"/>
+        <location filename="../../ui/common/print_preview.py" line="144"/>
         <source>文书无法显示（PDF 读取失败），可另存后查看。</source>
         <translation>Cannot display the document (PDF could not be read); save it and open it elsewhere.</translation>
     </message>
     <message>
-        <location filename="../../ui/common/print_preview.py" line="176"/>
+        <location filename="../../ui/common/print_preview.py" line="180"/>
         <source>共 {n} 页</source>
         <translation>Pages: {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/common/print_preview.py" line="183"/>
+        <location filename="../../ui/common/print_preview.py" line="187"/>
         <source>已保存到 {path}</source>
         <translation>Saved to {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/common/print_preview.py" line="190"/>
+        <location filename="../../ui/common/print_preview.py" line="195"/>
         <source>另存为</source>
         <translation>Save as</translation>
     </message>
     <message>
-        <location filename="../../ui/common/print_preview.py" line="190"/>
+        <location filename="../../ui/common/print_preview.py" line="195"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/common/print_preview.py" line="198"/>
+        <location filename="../../ui/common/print_preview.py" line="203"/>
         <source>保存失败：{err}。请换一个位置再试。</source>
         <translation>Save failed: {err}. Try another location.</translation>
     </message>
     <message>
-        <location filename="../../ui/common/print_preview.py" line="207"/>
+        <location filename="../../ui/common/print_preview.py" line="212"/>
         <source>打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../ui/common/print_preview.py" line="216"/>
+        <location filename="../../ui/common/print_preview.py" line="221"/>
         <source>已送打印机：{n} 页</source>
         <translation>Pages sent to printer: {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/common/print_preview.py" line="229"/>
+        <location filename="../../ui/common/print_preview.py" line="236"/>
         <source>无法开始打印：请检查打印机是否可用。</source>
         <translation>Cannot start printing: check that the printer is available.</translation>
     </message>
@@ -4110,167 +4170,168 @@
 <context>
     <name>PublishPage</name>
     <message>
-        <location filename="../../ui/district/admin_publish.py" line="44"/>
+        <location filename="../../ui/district/admin_publish.py" line="69"/>
         <source>新增</source>
+        <extracomment>Where the change texts&apos; templates and labels are translated (clerk.catalog.changes).</extracomment>
         <translation>Added</translation>
     </message>
     <message>
-        <location filename="../../ui/district/admin_publish.py" line="44"/>
+        <location filename="../../ui/district/admin_publish.py" line="69"/>
         <source>新版本</source>
         <translation>New version</translation>
     </message>
     <message>
-        <location filename="../../ui/district/admin_publish.py" line="45"/>
+        <location filename="../../ui/district/admin_publish.py" line="70"/>
         <source>未变</source>
         <translation>Unchanged</translation>
     </message>
     <message>
-        <location filename="../../ui/district/admin_publish.py" line="45"/>
+        <location filename="../../ui/district/admin_publish.py" line="70"/>
         <source>冲突</source>
         <translation>Conflict</translation>
     </message>
     <message>
-        <location filename="../../ui/district/admin_publish.py" line="46"/>
+        <location filename="../../ui/district/admin_publish.py" line="71"/>
         <source>文件中没有（保持已发布）</source>
         <translation>Not in file (stays published)</translation>
     </message>
     <message>
-        <location filename="../../ui/district/admin_publish.py" line="46"/>
+        <location filename="../../ui/district/admin_publish.py" line="71"/>
         <source>替换</source>
         <translation>Replaced</translation>
     </message>
     <message>
-        <location filename="../../ui/district/admin_publish.py" line="52"/>
+        <location filename="../../ui/district/admin_publish.py" line="77"/>
         <source>事项目录</source>
         <translation>Service catalog</translation>
     </message>
     <message>
-        <location filename="../../ui/district/admin_publish.py" line="53"/>
+        <location filename="../../ui/district/admin_publish.py" line="78"/>
         <source>年度节假日</source>
         <translation>Holiday year</translation>
     </message>
     <message>
-        <location filename="../../ui/district/admin_publish.py" line="55"/>
+        <location filename="../../ui/district/admin_publish.py" line="80"/>
         <source>选择 .json 文件</source>
         <translation>Choose a .json file</translation>
     </message>
     <message>
-        <location filename="../../ui/district/admin_publish.py" line="56"/>
+        <location filename="../../ui/district/admin_publish.py" line="81"/>
         <source>选择文件…</source>
         <translation>Choose file…</translation>
     </message>
     <message>
-        <location filename="../../ui/district/admin_publish.py" line="58"/>
+        <location filename="../../ui/district/admin_publish.py" line="83"/>
         <source>预览</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../ui/district/admin_publish.py" line="60"/>
+        <location filename="../../ui/district/admin_publish.py" line="85"/>
         <source>发布</source>
         <translation>Publish</translation>
     </message>
     <message>
-        <location filename="../../ui/district/admin_publish.py" line="69"/>
+        <location filename="../../ui/district/admin_publish.py" line="94"/>
         <source>选择文件后先预览：校验文件，并列出与当前发布版本相比的变化。</source>
         <translation>Choose a file, then preview it: the file is validated and its changes against the published version are listed.</translation>
     </message>
     <message>
-        <location filename="../../ui/district/admin_publish.py" line="72"/>
+        <location filename="../../ui/district/admin_publish.py" line="97"/>
         <source>编码/年度</source>
         <translation>Code/year</translation>
     </message>
     <message>
-        <location filename="../../ui/district/admin_publish.py" line="72"/>
+        <location filename="../../ui/district/admin_publish.py" line="97"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/district/admin_publish.py" line="72"/>
+        <location filename="../../ui/district/admin_publish.py" line="97"/>
         <source>变化</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../ui/district/admin_publish.py" line="73"/>
+        <location filename="../../ui/district/admin_publish.py" line="98"/>
         <source>版本</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../ui/district/admin_publish.py" line="73"/>
+        <location filename="../../ui/district/admin_publish.py" line="98"/>
         <source>说明</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../ui/district/admin_publish.py" line="90"/>
+        <location filename="../../ui/district/admin_publish.py" line="115"/>
         <source>选择文件</source>
         <translation>Choose file</translation>
     </message>
     <message>
-        <location filename="../../ui/district/admin_publish.py" line="91"/>
+        <location filename="../../ui/district/admin_publish.py" line="116"/>
         <source>JSON 文件 (*.json)</source>
         <translation>JSON files (*.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/district/admin_publish.py" line="99"/>
+        <location filename="../../ui/district/admin_publish.py" line="124"/>
         <source>请先选择文件。</source>
         <translation>Choose a file first.</translation>
     </message>
     <message>
-        <location filename="../../ui/district/admin_publish.py" line="103"/>
+        <location filename="../../ui/district/admin_publish.py" line="128"/>
         <source>文件太大（超过 8 MB）。</source>
         <translation>The file is too large (over 8 MB).</translation>
     </message>
     <message>
-        <location filename="../../ui/district/admin_publish.py" line="107"/>
+        <location filename="../../ui/district/admin_publish.py" line="132"/>
         <source>无法读取文件 {path}：{why}</source>
         <translation>Cannot read {path}: {why}</translation>
     </message>
     <message>
-        <location filename="../../ui/district/admin_publish.py" line="108"/>
+        <location filename="../../ui/district/admin_publish.py" line="133"/>
         <source>不是 UTF-8 文本</source>
         <translation>not UTF-8 text</translation>
     </message>
     <message>
-        <location filename="../../ui/district/admin_publish.py" line="111"/>
+        <location filename="../../ui/district/admin_publish.py" line="136"/>
         <source>文件是空的。</source>
         <translation>The file is empty.</translation>
     </message>
     <message>
-        <location filename="../../ui/district/admin_publish.py" line="121"/>
+        <location filename="../../ui/district/admin_publish.py" line="146"/>
         <source>正在校验…</source>
         <translation>Validating…</translation>
     </message>
     <message>
-        <location filename="../../ui/district/admin_publish.py" line="138"/>
+        <location filename="../../ui/district/admin_publish.py" line="163"/>
         <source>正式</source>
         <translation>Official</translation>
     </message>
     <message>
-        <location filename="../../ui/district/admin_publish.py" line="138"/>
+        <location filename="../../ui/district/admin_publish.py" line="163"/>
         <source>暂定</source>
         <translation>Provisional</translation>
     </message>
     <message>
-        <location filename="../../ui/district/admin_publish.py" line="140"/>
+        <location filename="../../ui/district/admin_publish.py" line="165"/>
         <source>{days} 天</source>
         <translation>{days} days</translation>
     </message>
     <message>
-        <location filename="../../ui/district/admin_publish.py" line="141"/>
+        <location filename="../../ui/district/admin_publish.py" line="166"/>
         <source>原 {days} 天</source>
         <translation>was {days} days</translation>
     </message>
     <message>
-        <location filename="../../ui/district/admin_publish.py" line="151"/>
+        <location filename="../../ui/district/admin_publish.py" line="176"/>
         <source>文件有效。{parts}</source>
         <translation>The file is valid. {parts}</translation>
     </message>
     <message>
-        <location filename="../../ui/district/admin_publish.py" line="152"/>
+        <location filename="../../ui/district/admin_publish.py" line="177"/>
         <source>确认无误后点击“发布”。</source>
         <translation>Check the changes, then click “Publish”.</translation>
     </message>
     <message>
-        <location filename="../../ui/district/admin_publish.py" line="154"/>
+        <location filename="../../ui/district/admin_publish.py" line="179"/>
         <source>文件有 {n} 处错误，不能发布。</source>
         <translation>The file has {n} error(s) and cannot be published.</translation>
     </message>
@@ -4484,12 +4545,12 @@
 <context>
     <name>RatingPicker</name>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="492"/>
+        <location filename="../../ui/station/case_detail.py" line="493"/>
         <source>未评价（可稍后记录）</source>
         <translation>Not rated (can be recorded later)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="495"/>
+        <location filename="../../ui/station/case_detail.py" line="496"/>
         <source>{label}（差评）</source>
         <translation>{label} (bad rating)</translation>
     </message>
@@ -4700,75 +4761,75 @@
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../ui/station/reports_page.py" line="129"/>
-        <location filename="../../ui/station/reports_page.py" line="133"/>
+        <location filename="../../ui/station/reports_page.py" line="130"/>
+        <location filename="../../ui/station/reports_page.py" line="134"/>
         <source>正在统计…</source>
         <extracomment>The daily report&apos;s state columns, in its order. The daily report&apos;s activity columns, in its order. A summary is shown. The daily report&apos;s PDF was rendered (bytes), before the preview opens.</extracomment>
         <translation>Calculating…</translation>
     </message>
     <message>
-        <location filename="../../ui/station/reports_page.py" line="152"/>
+        <location filename="../../ui/station/reports_page.py" line="153"/>
         <source>站点日报 {day}</source>
         <translation>Station daily report {day}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/reports_page.py" line="161"/>
+        <location filename="../../ui/station/reports_page.py" line="162"/>
         <source>正在生成日报…</source>
         <translation>Generating daily report…</translation>
     </message>
     <message>
-        <location filename="../../ui/station/reports_page.py" line="166"/>
+        <location filename="../../ui/station/reports_page.py" line="167"/>
         <source>今天</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ui/station/reports_page.py" line="166"/>
+        <location filename="../../ui/station/reports_page.py" line="167"/>
         <source>昨天</source>
         <translation>Yesterday</translation>
     </message>
     <message>
-        <location filename="../../ui/station/reports_page.py" line="167"/>
+        <location filename="../../ui/station/reports_page.py" line="168"/>
         <source>本周</source>
         <translation>This week</translation>
     </message>
     <message>
-        <location filename="../../ui/station/reports_page.py" line="167"/>
+        <location filename="../../ui/station/reports_page.py" line="168"/>
         <source>本月</source>
         <translation>This month</translation>
     </message>
     <message>
-        <location filename="../../ui/station/reports_page.py" line="168"/>
+        <location filename="../../ui/station/reports_page.py" line="169"/>
         <source>上月</source>
         <translation>Last month</translation>
     </message>
     <message>
-        <location filename="../../ui/station/reports_page.py" line="168"/>
+        <location filename="../../ui/station/reports_page.py" line="169"/>
         <source>近30天</source>
         <translation>Last 30 days</translation>
     </message>
     <message>
-        <location filename="../../ui/station/reports_page.py" line="169"/>
+        <location filename="../../ui/station/reports_page.py" line="170"/>
         <source>自定义</source>
         <translation>Custom</translation>
     </message>
     <message>
-        <location filename="../../ui/station/reports_page.py" line="178"/>
+        <location filename="../../ui/station/reports_page.py" line="179"/>
         <source>打印日报(&amp;P)</source>
         <translation>&amp;Print daily report</translation>
     </message>
     <message>
         <location filename="../../ui/district/reports.py" line="176"/>
-        <location filename="../../ui/station/reports_page.py" line="183"/>
+        <location filename="../../ui/station/reports_page.py" line="184"/>
         <source>统计期间</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../ui/station/reports_page.py" line="189"/>
+        <location filename="../../ui/station/reports_page.py" line="190"/>
         <source>日报日期</source>
         <translation>Report date</translation>
     </message>
     <message>
-        <location filename="../../ui/station/reports_page.py" line="193"/>
+        <location filename="../../ui/station/reports_page.py" line="194"/>
         <source>收件</source>
         <translation>Intake</translation>
     </message>
@@ -4820,14 +4881,14 @@
     <message>
         <location filename="../../ui/district/reports.py" line="184"/>
         <location filename="../../ui/district/reports.py" line="193"/>
-        <location filename="../../ui/station/reports_page.py" line="193"/>
+        <location filename="../../ui/station/reports_page.py" line="194"/>
         <source>受理</source>
         <translation>Accept</translation>
     </message>
     <message>
         <location filename="../../ui/district/reports.py" line="185"/>
         <location filename="../../ui/district/reports.py" line="193"/>
-        <location filename="../../ui/station/reports_page.py" line="193"/>
+        <location filename="../../ui/station/reports_page.py" line="194"/>
         <source>办结</source>
         <translation>Compl.</translation>
     </message>
@@ -4885,159 +4946,169 @@
         <translation>Generated {when}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/reports_page.py" line="194"/>
+        <location filename="../../ui/station/reports_page.py" line="195"/>
         <source>不予受理</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../ui/station/reports_page.py" line="194"/>
+        <location filename="../../ui/station/reports_page.py" line="195"/>
         <source>评价</source>
         <translation>Rated</translation>
     </message>
     <message>
-        <location filename="../../ui/station/reports_page.py" line="194"/>
+        <location filename="../../ui/station/reports_page.py" line="195"/>
         <source>差评</source>
         <translation>Bad rating</translation>
     </message>
     <message>
-        <location filename="../../ui/station/reports_page.py" line="195"/>
+        <location filename="../../ui/station/reports_page.py" line="196"/>
         <source>当前超期</source>
         <translation>Overdue now</translation>
     </message>
     <message>
-        <location filename="../../ui/station/reports_page.py" line="195"/>
+        <location filename="../../ui/station/reports_page.py" line="196"/>
         <source>当前预警</source>
         <translation>Warning now</translation>
     </message>
     <message>
         <location filename="../../ui/district/reports.py" line="197"/>
-        <location filename="../../ui/station/reports_page.py" line="205"/>
-        <location filename="../../ui/station/reports_page.py" line="209"/>
+        <location filename="../../ui/station/reports_page.py" line="206"/>
+        <location filename="../../ui/station/reports_page.py" line="210"/>
         <source>事项</source>
         <translation>Matter</translation>
     </message>
     <message>
-        <location filename="../../ui/station/reports_page.py" line="205"/>
-        <location filename="../../ui/station/reports_page.py" line="325"/>
-        <location filename="../../ui/station/reports_page.py" line="339"/>
+        <location filename="../../ui/station/reports_page.py" line="206"/>
+        <location filename="../../ui/station/reports_page.py" line="326"/>
+        <location filename="../../ui/station/reports_page.py" line="340"/>
         <source>合计</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../ui/station/reports_page.py" line="217"/>
+        <location filename="../../ui/station/reports_page.py" line="218"/>
         <source>收件办件（按当前状态）</source>
         <translation>Cases received (by current state)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/reports_page.py" line="218"/>
+        <location filename="../../ui/station/reports_page.py" line="219"/>
         <source>办理情况（按办理事件）</source>
         <translation>Handling (by event)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/reports_page.py" line="303"/>
+        <location filename="../../ui/station/reports_page.py" line="304"/>
         <source>{start} 至 {end}，共 {n} 天</source>
         <translation>{start} to {end}, {n} days</translation>
     </message>
     <message>
-        <location filename="../../ui/station/reports_page.py" line="304"/>
+        <location filename="../../ui/station/reports_page.py" line="305"/>
         <source>{day}</source>
         <translation>{day}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/reports_page.py" line="346"/>
+        <location filename="../../ui/station/reports_page.py" line="347"/>
         <source>好差评（{n} 条）</source>
         <translation>Ratings ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/station/reports_page.py" line="349"/>
+        <location filename="../../ui/station/reports_page.py" line="350"/>
         <source>本期间没有评价。</source>
         <translation>No ratings in this period.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/reports_page.py" line="358"/>
+        <location filename="../../ui/station/reports_page.py" line="359"/>
         <source>{n}（{p}%）</source>
         <translation>{n} ({p}%)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/reports_page.py" line="364"/>
+        <location filename="../../ui/station/reports_page.py" line="365"/>
         <source>满意率 {p}%</source>
         <translation>Satisfaction rate {p}%</translation>
     </message>
     <message>
-        <location filename="../../ui/station/reports_page.py" line="366"/>
+        <location filename="../../ui/station/reports_page.py" line="367"/>
         <source>评价渠道：</source>
         <translation>Channels: </translation>
     </message>
     <message>
-        <location filename="../../ui/station/reports_page.py" line="370"/>
+        <location filename="../../ui/station/reports_page.py" line="371"/>
         <source>申请人不愿评价：{n} 件（不计入评价等级）</source>
         <translation>Applicant declined to rate: {n} (not counted as a rating)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/reports_page.py" line="373"/>
+        <location filename="../../ui/station/reports_page.py" line="375"/>
         <source>电子监察（今日）</source>
         <translation>Electronic supervision (today)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/reports_page.py" line="375"/>
+        <location filename="../../ui/station/reports_page.py" line="377"/>
         <source>正常</source>
         <translation>Normal</translation>
     </message>
     <message>
-        <location filename="../../ui/station/reports_page.py" line="375"/>
+        <location filename="../../ui/station/reports_page.py" line="377"/>
         <source>预警</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../ui/station/reports_page.py" line="376"/>
+        <location filename="../../ui/station/reports_page.py" line="378"/>
         <source>超期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/station/reports_page.py" line="378"/>
+        <location filename="../../ui/station/reports_page.py" line="380"/>
         <source>其中退回补正、暂停计时的 {n} 件按退回时的状态计。</source>
         <translation>{n} of these, returned for correction with the clock stopped, are counted as they were when returned.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/reports_page.py" line="380"/>
+        <location filename="../../ui/station/reports_page.py" line="382"/>
         <source>差评（须区中心15个工作日内跟进整改）</source>
         <translation>Bad ratings (the district center follows up within 15 working days)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/reports_page.py" line="382"/>
+        <location filename="../../ui/station/reports_page.py" line="384"/>
         <source>本期间没有差评。</source>
         <translation>No bad ratings in this period.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/reports_page.py" line="385"/>
+        <location filename="../../ui/station/reports_page.py" line="387"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/station/reports_page.py" line="385"/>
+        <location filename="../../ui/station/reports_page.py" line="387"/>
         <source>办件编号</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../../ui/station/reports_page.py" line="386"/>
+        <location filename="../../ui/station/reports_page.py" line="388"/>
         <source>评价</source>
         <comment>column: the rating given</comment>
         <translation>Rating</translation>
     </message>
     <message>
-        <location filename="../../ui/station/reports_page.py" line="386"/>
+        <location filename="../../ui/station/reports_page.py" line="388"/>
         <source>意见</source>
         <translation>Comment</translation>
     </message>
     <message>
-        <location filename="../../ui/station/reports_page.py" line="387"/>
+        <location filename="../../ui/station/reports_page.py" line="389"/>
         <source>评价渠道</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../ui/station/reports_page.py" line="398"/>
+        <location filename="../../ui/station/reports_page.py" line="400"/>
         <source>仅列出前 200 条。</source>
         <translation>Only the first 200 are listed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/reports_page.py" line="406"/>
+        <source>咨询登记</source>
+        <translation>Consultations</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/reports_page.py" line="407"/>
+        <source>咨询 {n} 次</source>
+        <translation>{n} consultation(s)</translation>
     </message>
 </context>
 <context>
@@ -5141,67 +5212,67 @@
         <translation>Full record viewed</translation>
     </message>
     <message>
-        <location filename="../../ui/district/admin_security.py" line="67"/>
+        <location filename="../../ui/district/admin_security.py" line="70"/>
         <source>全部类型</source>
         <translation>All kinds</translation>
     </message>
     <message>
-        <location filename="../../ui/district/admin_security.py" line="71"/>
+        <location filename="../../ui/district/admin_security.py" line="74"/>
         <source>用户名</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../ui/district/admin_security.py" line="78"/>
+        <location filename="../../ui/district/admin_security.py" line="81"/>
         <source>查询</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../ui/district/admin_security.py" line="80"/>
+        <location filename="../../ui/district/admin_security.py" line="83"/>
         <source>更早的…</source>
         <translation>Older…</translation>
     </message>
     <message>
-        <location filename="../../ui/district/admin_security.py" line="84"/>
+        <location filename="../../ui/district/admin_security.py" line="87"/>
         <source>从</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../ui/district/admin_security.py" line="86"/>
+        <location filename="../../ui/district/admin_security.py" line="89"/>
         <source>到</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../ui/district/admin_security.py" line="91"/>
+        <location filename="../../ui/district/admin_security.py" line="94"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/district/admin_security.py" line="91"/>
+        <location filename="../../ui/district/admin_security.py" line="94"/>
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/district/admin_security.py" line="91"/>
+        <location filename="../../ui/district/admin_security.py" line="94"/>
         <source>用户</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../ui/district/admin_security.py" line="92"/>
+        <location filename="../../ui/district/admin_security.py" line="95"/>
         <source>站点</source>
         <translation>Station</translation>
     </message>
     <message>
-        <location filename="../../ui/district/admin_security.py" line="92"/>
+        <location filename="../../ui/district/admin_security.py" line="95"/>
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../ui/district/admin_security.py" line="92"/>
+        <location filename="../../ui/district/admin_security.py" line="95"/>
         <source>说明</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../ui/district/admin_security.py" line="138"/>
+        <location filename="../../ui/district/admin_security.py" line="145"/>
         <source>{n} 条</source>
         <translation>{n} entries</translation>
     </message>
@@ -5903,319 +5974,319 @@
         <translation>ask the district centre</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="337"/>
+        <location filename="../../ui/station/sync_page.py" line="342"/>
         <source>正在与区中心台账核对…</source>
         <translation>Comparing with the district&apos;s ledger…</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="350"/>
+        <location filename="../../ui/station/sync_page.py" line="355"/>
         <source>正在读取同步状态…</source>
         <translation>Reading the sync status…</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="359"/>
+        <location filename="../../ui/station/sync_page.py" line="364"/>
         <source>立即同步</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="364"/>
+        <location filename="../../ui/station/sync_page.py" line="369"/>
         <source>与区中心对账</source>
         <translation>Reconcile with the district</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="366"/>
-        <location filename="../../ui/station/sync_page.py" line="496"/>
+        <location filename="../../ui/station/sync_page.py" line="371"/>
+        <location filename="../../ui/station/sync_page.py" line="501"/>
         <source>登记到区中心…</source>
         <translation>Enroll with the district…</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="374"/>
+        <location filename="../../ui/station/sync_page.py" line="379"/>
         <source>尚未对账。</source>
         <translation>Not reconciled yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="392"/>
-        <location filename="../../ui/station/sync_page.py" line="398"/>
+        <location filename="../../ui/station/sync_page.py" line="397"/>
+        <location filename="../../ui/station/sync_page.py" line="403"/>
         <source>办件编号</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="392"/>
-        <location filename="../../ui/station/sync_page.py" line="396"/>
+        <location filename="../../ui/station/sync_page.py" line="397"/>
+        <location filename="../../ui/station/sync_page.py" line="401"/>
         <source>序号</source>
         <translation>Seq.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="392"/>
+        <location filename="../../ui/station/sync_page.py" line="397"/>
         <source>环节</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="393"/>
+        <location filename="../../ui/station/sync_page.py" line="398"/>
         <source>区中心拒收原因</source>
         <translation>Why the district refused it</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="396"/>
+        <location filename="../../ui/station/sync_page.py" line="401"/>
         <source>案件</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="396"/>
+        <location filename="../../ui/station/sync_page.py" line="401"/>
         <source>代码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="397"/>
+        <location filename="../../ui/station/sync_page.py" line="402"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="398"/>
+        <location filename="../../ui/station/sync_page.py" line="403"/>
         <source>已在案件中（另一窗口或区中心）</source>
         <translation>In the case (other counter or district)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="399"/>
+        <location filename="../../ui/station/sync_page.py" line="404"/>
         <source>本机未被接收的操作</source>
         <translation>This PC&apos;s steps not accepted</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="399"/>
+        <location filename="../../ui/station/sync_page.py" line="404"/>
         <source>区中心答复</source>
         <translation>District&apos;s answer</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="402"/>
+        <location filename="../../ui/station/sync_page.py" line="407"/>
         <source>在当前版本上重做</source>
         <translation>Redo on the current version</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="404"/>
+        <location filename="../../ui/station/sync_page.py" line="409"/>
         <source>放弃本机操作</source>
         <translation>Discard this PC&apos;s steps</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="406"/>
+        <location filename="../../ui/station/sync_page.py" line="411"/>
         <source>两个窗口离线办理了同一案件时，后同步的一方的操作不会覆盖先到的：两个版本都在这里，请选择。</source>
         <translation>When two counters worked on one case offline, the later one never overwrites the earlier: both versions are here, choose.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="419"/>
+        <location filename="../../ui/station/sync_page.py" line="424"/>
         <source>设备</source>
         <translation>Device</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="419"/>
+        <location filename="../../ui/station/sync_page.py" line="424"/>
         <source>窗口号</source>
         <translation>Window no.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="419"/>
+        <location filename="../../ui/station/sync_page.py" line="424"/>
         <source>最近联系</source>
         <translation>Last contact</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="423"/>
+        <location filename="../../ui/station/sync_page.py" line="428"/>
         <source>本次运行尚未同步。</source>
         <translation>No sync since the program started.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="426"/>
+        <location filename="../../ui/station/sync_page.py" line="431"/>
         <source>被拒绝的事件</source>
         <translation>Refused events</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="427"/>
+        <location filename="../../ui/station/sync_page.py" line="432"/>
         <source>无法应用的区中心事件</source>
         <translation>District events not applied</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="428"/>
+        <location filename="../../ui/station/sync_page.py" line="433"/>
         <source>上次同步报告</source>
         <translation>Last sync report</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="429"/>
+        <location filename="../../ui/station/sync_page.py" line="434"/>
         <source>同步冲突</source>
         <translation>Sync conflicts</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="430"/>
+        <location filename="../../ui/station/sync_page.py" line="435"/>
         <source>本站设备</source>
         <translation>Station devices</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="431"/>
+        <location filename="../../ui/station/sync_page.py" line="436"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="431"/>
+        <location filename="../../ui/station/sync_page.py" line="436"/>
         <source>事件来源</source>
         <translation>Events of</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="431"/>
+        <location filename="../../ui/station/sync_page.py" line="436"/>
         <source>本站条数</source>
         <translation>Station count</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="432"/>
+        <location filename="../../ui/station/sync_page.py" line="437"/>
         <source>区中心条数</source>
         <translation>District count</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="432"/>
+        <location filename="../../ui/station/sync_page.py" line="437"/>
         <source>差异</source>
         <translation>Difference</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="435"/>
+        <location filename="../../ui/station/sync_page.py" line="440"/>
         <source>对账差异</source>
         <translation>Reconciliation differences</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="437"/>
+        <location filename="../../ui/station/sync_page.py" line="442"/>
         <source>对账：</source>
         <translation>Reconciliation: </translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="449"/>
+        <location filename="../../ui/station/sync_page.py" line="454"/>
         <source>● 正在同步…</source>
         <translation>● Syncing…</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="461"/>
+        <location filename="../../ui/station/sync_page.py" line="466"/>
         <source>● 未登记到区中心</source>
         <translation>● Not enrolled with a district</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="463"/>
+        <location filename="../../ui/station/sync_page.py" line="468"/>
         <source>● 尚未同步</source>
         <translation>● Not synced yet</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="465"/>
+        <location filename="../../ui/station/sync_page.py" line="470"/>
         <source>● 上次同步完成，但有 {n} 个问题</source>
         <translation>● Last sync done, with {n} problem(s)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="468"/>
+        <location filename="../../ui/station/sync_page.py" line="473"/>
         <source>● 在线：上次同步成功</source>
         <translation>● Online: the last sync succeeded</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="470"/>
+        <location filename="../../ui/station/sync_page.py" line="475"/>
         <source>● 离线：上次同步没有完成</source>
         <translation>● Offline: the last sync did not complete</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="471"/>
+        <location filename="../../ui/station/sync_page.py" line="476"/>
         <source>区中心：{server}</source>
         <translation>District: {server}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="472"/>
+        <location filename="../../ui/station/sync_page.py" line="477"/>
         <source>未登记（管理员点“登记到区中心…”，输入区中心地址和登记码）</source>
         <translation>not enrolled (an administrator clicks “Enroll with the district…” and enters the address and the enrollment code)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="474"/>
+        <location filename="../../ui/station/sync_page.py" line="479"/>
         <source>本机：{name}（窗口号 {number}，是本机案件编号的一部分）</source>
         <translation>This PC: {name} (window number {number}, part of this PC&apos;s case numbers)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="476"/>
+        <location filename="../../ui/station/sync_page.py" line="481"/>
         <source>尚未登记为本站的设备</source>
         <translation>not yet enrolled as a device of this station</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="479"/>
+        <location filename="../../ui/station/sync_page.py" line="484"/>
         <source>待同步：{pending} 条事件、{notes} 条留言；区中心已确认 {acked} 条；被拒绝 {rejected} 条</source>
         <translation>Waiting: {pending} events, {notes} notes; acknowledged by the district: {acked}; refused: {rejected}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="482"/>
+        <location filename="../../ui/station/sync_page.py" line="487"/>
         <source>上次成功同步：{ok}&#x3000;上次尝试：{tried}</source>
         <translation>Last successful sync: {ok}   last attempt: {tried}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="483"/>
-        <location filename="../../ui/station/sync_page.py" line="484"/>
-        <location filename="../../ui/station/sync_page.py" line="524"/>
+        <location filename="../../ui/station/sync_page.py" line="488"/>
+        <location filename="../../ui/station/sync_page.py" line="489"/>
+        <location filename="../../ui/station/sync_page.py" line="529"/>
         <source>从未</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="495"/>
+        <location filename="../../ui/station/sync_page.py" line="500"/>
         <source>重新登记…</source>
         <translation>Enroll again…</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="501"/>
+        <location filename="../../ui/station/sync_page.py" line="506"/>
         <source>被拒绝的事件（{n}）</source>
         <translation>Refused events ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="507"/>
+        <location filename="../../ui/station/sync_page.py" line="512"/>
         <source>区中心的原因代码：{code}
 双击打开该办件核对。</source>
         <translation>The district&apos;s reason code: {code}
 Double-click to open the case and check it.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="508"/>
+        <location filename="../../ui/station/sync_page.py" line="513"/>
         <source>双击打开该办件核对。</source>
         <translation>Double-click to open the case and check it.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="518"/>
+        <location filename="../../ui/station/sync_page.py" line="523"/>
         <source>同步冲突（{n}）</source>
         <translation>Sync conflicts ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="547"/>
+        <location filename="../../ui/station/sync_page.py" line="552"/>
         <source>已在 {case_no} 的当前版本上重做，下次同步时推送。</source>
         <translation>Redone on the current version of {case_no}; it is pushed at the next sync.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="548"/>
+        <location filename="../../ui/station/sync_page.py" line="553"/>
         <source>已放弃 {case_no} 上本机的操作（仍保留在记录中）。</source>
         <translation>Discarded this PC&apos;s steps on {case_no} (they stay on record).</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="577"/>
+        <location filename="../../ui/station/sync_page.py" line="582"/>
         <source>已对账：{n} 天的事件与区中心一致。</source>
         <translation>Reconciled: {n} days of events agree with the district.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="591"/>
+        <location filename="../../ui/station/sync_page.py" line="596"/>
         <source>有差异：{0}。先点“立即同步”，仍有差异请联系区中心。</source>
         <translation>Differences: {0}. Click “Sync now” first; if they remain, contact the district center.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="572"/>
+        <location filename="../../ui/station/sync_page.py" line="577"/>
         <source>本站事件</source>
         <translation>station events</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="572"/>
+        <location filename="../../ui/station/sync_page.py" line="577"/>
         <source>区中心事件</source>
         <translation>district events</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="583"/>
+        <location filename="../../ui/station/sync_page.py" line="588"/>
         <source>{n} 天的事件条数不一致（见“对账差异”）</source>
         <translation>event counts differ on {n} days (see “Reconciliation differences”)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="586"/>
+        <location filename="../../ui/station/sync_page.py" line="591"/>
         <source>区中心拒收的本站事件 {n} 条</source>
         <translation>{n} station events refused by the district</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="588"/>
+        <location filename="../../ui/station/sync_page.py" line="593"/>
         <source>尚未被区中心接收的本站事件 {n} 条</source>
         <translation>{n} station events not yet accepted by the district</translation>
     </message>
@@ -6552,6 +6623,140 @@ Double-click to open the case and check it.</translation>
     </message>
 </context>
 <context>
+    <name>catalog_changes</name>
+    <message>
+        <location filename="../../clerk/catalog/changes.py" line="61"/>
+        <source>法律法规未规定</source>
+        <extracomment>The translation context of the change texts (scripts/i18n.sh collects the markers).</extracomment>
+        <translation>not set by law</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/catalog/changes.py" line="62"/>
+        <source>不计份数</source>
+        <translation>no count</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/catalog/changes.py" line="63"/>
+        <source>原件</source>
+        <translation>original</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/catalog/changes.py" line="64"/>
+        <source>复印件</source>
+        <translation>copy</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/catalog/changes.py" line="65"/>
+        <source>原件和复印件</source>
+        <translation>original and copy</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/catalog/changes.py" line="66"/>
+        <source>原件或复印件</source>
+        <translation>original or copy</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/catalog/changes.py" line="67"/>
+        <source>必要</source>
+        <translation>required</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/catalog/changes.py" line="68"/>
+        <source>非必要</source>
+        <translation>optional</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/catalog/changes.py" line="69"/>
+        <source>容缺后补</source>
+        <translation>may be brought later</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/catalog/changes.py" line="70"/>
+        <source>信息免交</source>
+        <translation>from shared data</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/catalog/changes.py" line="77"/>
+        <source>{days}个工作日</source>
+        <translation>{days} working days</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/catalog/changes.py" line="83"/>
+        <source>原件{n}份</source>
+        <translation>{n} original(s)</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/catalog/changes.py" line="86"/>
+        <source>复印件{n}份</source>
+        <translation>{n} copy(ies)</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/catalog/changes.py" line="92"/>
+        <source>{a}或{b}</source>
+        <translation>{a} or {b}</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/catalog/changes.py" line="94"/>
+        <source>{a}，{b}</source>
+        <translation>{a}, {b}</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/catalog/changes.py" line="99"/>
+        <source>{form}，{counts}，{necessity}</source>
+        <translation>{form}, {counts}, {necessity}</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/catalog/changes.py" line="106"/>
+        <source>新增材料：{name}（{material}）</source>
+        <translation>Material added: {name} ({material})</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/catalog/changes.py" line="109"/>
+        <source>删除材料：{name}</source>
+        <translation>Material removed: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/catalog/changes.py" line="118"/>
+        <source>材料变化：{name}：{old} → {new}</source>
+        <translation>Material changed: {name}: {old} → {new}</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/catalog/changes.py" line="121"/>
+        <source>材料要求变化：{name}</source>
+        <translation>Material requirement changed: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/catalog/changes.py" line="129"/>
+        <source>法定时限：{old} → {new}</source>
+        <translation>Legal limit: {old} → {new}</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/catalog/changes.py" line="132"/>
+        <source>承诺时限：{old} → {new}</source>
+        <translation>Committed limit: {old} → {new}</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/catalog/changes.py" line="141"/>
+        <source>名称：{old} → {new}</source>
+        <translation>Name: {old} → {new}</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/catalog/changes.py" line="144"/>
+        <source>收费变化</source>
+        <translation>Fees changed</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/catalog/changes.py" line="146"/>
+        <source>实施部门：{old} → {new}</source>
+        <translation>Department: {old} → {new}</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/catalog/changes.py" line="174"/>
+        <source>该版本已发布且内容不同；修改事项须提高版本号</source>
+        <translation>This version is already published with different content; a changed matter needs a higher version number</translation>
+    </message>
+</context>
+<context>
     <name>errors</name>
     <message>
         <location filename="../../clerk/options.py" line="71"/>
@@ -6845,9 +7050,15 @@ Double-click to open the case and check it.</translation>
         <translation>Matter {code} is not in this station&apos;s catalog (see catalog list).</translation>
     </message>
     <message>
-        <location filename="../../clerk/documents.py" line="53"/>
+        <location filename="../../clerk/documents.py" line="59"/>
         <source>未知文书类型 {kind}；可用：{items}</source>
+        <extracomment>How a document left the station: on paper, or written to a PDF file. The case shows 已打印 only for paper; a document only saved shows 已保存 PDF.</extracomment>
         <translation>Unknown document kind {kind}; known: {items}</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/documents.py" line="96"/>
+        <source>未知的文书输出方式 {output}（可用：printed、saved）。</source>
+        <translation>Unknown document output {output} (use: printed, saved).</translation>
     </message>
     <message>
         <location filename="../../clerk/scans.py" line="60"/>
@@ -7053,28 +7264,28 @@ Double-click to open the case and check it.</translation>
         <translation>Digits 10–12 (community or village) must be 000 to 399 (000 is the street or township itself); they are “{village}”. Check the statistical area code.</translation>
     </message>
     <message>
-        <location filename="../../clerk/workspace.py" line="118"/>
-        <location filename="../../clerk/workspace.py" line="243"/>
+        <location filename="../../clerk/workspace.py" line="120"/>
+        <location filename="../../clerk/workspace.py" line="245"/>
         <source>本机尚未初始化站点，请先运行 init（或在首次启动时完成设置）。</source>
         <translation>This machine has no station yet: run init (or finish the set-up at first start).</translation>
     </message>
     <message>
-        <location filename="../../clerk/workspace.py" line="141"/>
+        <location filename="../../clerk/workspace.py" line="143"/>
         <source>本数据目录已初始化过站点。</source>
         <translation>This data directory already has a station.</translation>
     </message>
     <message>
-        <location filename="../../clerk/workspace.py" line="177"/>
+        <location filename="../../clerk/workspace.py" line="179"/>
         <source>账号 {username} 已停用。</source>
         <translation>Account {username} is disabled.</translation>
     </message>
     <message>
-        <location filename="../../clerk/workspace.py" line="186"/>
+        <location filename="../../clerk/workspace.py" line="188"/>
         <source>本站还没有窗口人员账号。</source>
         <translation>This station has no clerk accounts yet.</translation>
     </message>
     <message>
-        <location filename="../../clerk/workspace.py" line="189"/>
+        <location filename="../../clerk/workspace.py" line="191"/>
         <source>本站有多个账号，请用 --clerk 指明经办人。</source>
         <translation>This station has several accounts: name the clerk with --clerk.</translation>
     </message>
@@ -7361,11 +7572,13 @@ Double-click to open the case and check it.</translation>
     </message>
     <message>
         <location filename="../../apiclient/http.py" line="149"/>
+        <location filename="../../apiclient/http.py" line="160"/>
+        <location filename="../../apiclient/http.py" line="171"/>
         <source>区中心的回答无法识别（{name}）。</source>
         <translation>The district&apos;s answer could not be read ({name}).</translation>
     </message>
     <message>
-        <location filename="../../sync/client.py" line="108"/>
+        <location filename="../../sync/client.py" line="106"/>
         <source>区中心的回答不是 JSON。</source>
         <translation>The district&apos;s answer is not JSON.</translation>
     </message>
@@ -7390,7 +7603,7 @@ Double-click to open the case and check it.</translation>
         <translation>This machine has no usable system keyring, so “remember me” cannot work: the sign-in token is not kept and the password is asked again next time. To be remembered, turn on the system&apos;s credential service (Windows Credential Manager, macOS Keychain, Linux Secret Service) or name a backend in PYTHON_KEYRING_BACKEND.</translation>
     </message>
     <message>
-        <location filename="../../staff_client/client.py" line="281"/>
+        <location filename="../../staff_client/client.py" line="280"/>
         <source>无法把登录令牌写入密钥环（{kind}）。{advice}</source>
         <translation>Cannot write the sign-in token to the keyring ({kind}). {advice}</translation>
     </message>
@@ -7634,7 +7847,7 @@ Double-click to open the case and check it.</translation>
         <translation>The password was just changed or the account disabled; sign in again and retry.</translation>
     </message>
     <message>
-        <location filename="../../district/publishing.py" line="82"/>
+        <location filename="../../district/publishing.py" line="94"/>
         <source>文件有错误，未发布：{problem}</source>
         <translation>The file has errors and was not published: {problem}</translation>
     </message>
@@ -7712,6 +7925,27 @@ Double-click to open the case and check it.</translation>
         <location filename="../../clerk/cases/conflicts.py" line="227"/>
         <source>案件 {case_no} 没有待处理的同步冲突。</source>
         <translation>Case {case_no} has no open sync conflict.</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/consultations.py" line="57"/>
+        <source>备注最多 {max} 个字，请精简后再登记。</source>
+        <extracomment>How the guide went with the citizen: &apos;&apos; only noted, else printed or saved as PDF. Longest note kept (a reminder of what was asked, not a file).</extracomment>
+        <translation>The note may have at most {max} characters; shorten it and register again.</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/consultations.py" line="61"/>
+        <source>咨询登记不记个人信息：请从备注中删去证件号码或手机号码。</source>
+        <translation>A consultation keeps no personal data: remove the ID number or mobile number from the note.</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/consultations.py" line="103"/>
+        <source>未知的指南输出方式 {guide}。</source>
+        <translation>Unknown guide output {guide}.</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/consultations.py" line="107"/>
+        <source>请选择咨询的事项。</source>
+        <translation>Choose the matter the citizen asked about.</translation>
     </message>
 </context>
 <context>
@@ -8074,67 +8308,72 @@ Double-click to open the case and check it.</translation>
 <context>
     <name>reports</name>
     <message>
-        <location filename="../../clerk/reports.py" line="67"/>
+        <location filename="../../clerk/reports.py" line="70"/>
         <source>收件</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../clerk/reports.py" line="68"/>
+        <location filename="../../clerk/reports.py" line="71"/>
         <source>一次性告知</source>
         <translation>One-time notice</translation>
     </message>
     <message>
-        <location filename="../../clerk/reports.py" line="69"/>
+        <location filename="../../clerk/reports.py" line="72"/>
         <source>受理</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../clerk/reports.py" line="70"/>
+        <location filename="../../clerk/reports.py" line="73"/>
         <source>不予受理</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../clerk/reports.py" line="71"/>
+        <location filename="../../clerk/reports.py" line="74"/>
         <source>上报</source>
         <translation>Escalated</translation>
     </message>
     <message>
-        <location filename="../../clerk/reports.py" line="72"/>
+        <location filename="../../clerk/reports.py" line="75"/>
         <source>退回补正</source>
         <translation>Returned</translation>
     </message>
     <message>
-        <location filename="../../clerk/reports.py" line="73"/>
+        <location filename="../../clerk/reports.py" line="76"/>
         <source>准予</source>
         <translation>Approved</translation>
     </message>
     <message>
-        <location filename="../../clerk/reports.py" line="74"/>
+        <location filename="../../clerk/reports.py" line="77"/>
         <source>不予批准</source>
         <translation>Denied</translation>
     </message>
     <message>
-        <location filename="../../clerk/reports.py" line="75"/>
+        <location filename="../../clerk/reports.py" line="78"/>
         <source>办结</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../clerk/reports.py" line="76"/>
+        <location filename="../../clerk/reports.py" line="79"/>
         <source>撤回</source>
         <translation>Withdrawn</translation>
     </message>
     <message>
-        <location filename="../../clerk/reports.py" line="101"/>
+        <location filename="../../clerk/reports.py" line="104"/>
         <source>按收件日期在统计期间内的办件计，每件按生成报表时的当前状态只计一次；合计等于办件列表按同一收件日期、事项筛选的件数。</source>
         <translation>Cases received in the period, each counted once in its state at the time of the report; the totals equal the case list filtered by the same received dates and matter.</translation>
     </message>
     <message>
-        <location filename="../../clerk/reports.py" line="104"/>
+        <location filename="../../clerk/reports.py" line="107"/>
         <source>按期间内发生的办理事件计件：每栏为期间内发生该事件的办件数，同一办件在一栏中只计一次（同日先告知后受理的，在告知、受理两栏各计一次），各栏不相加。</source>
         <translation>Cases by the events of the period: each column counts the cases that had that event, each case once per column (a case noticed and then accepted on one day counts once under each); the columns do not add up.</translation>
     </message>
     <message>
-        <location filename="../../clerk/reports.py" line="107"/>
+        <location filename="../../clerk/reports.py" line="110"/>
+        <source>期间内登记的咨询（只询问、未申请办理的群众，含打印办事指南），不计入办件。</source>
+        <translation>Consultations registered in the period (citizens who only asked and did not apply, including printed service guides); not counted as cases.</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/reports.py" line="112"/>
         <source>期间内记录的评价，每件一次，按评价等级和评价渠道统计；申请人不愿评价的单独计数，不计入评价等级。</source>
         <translation>Ratings recorded in the period, one per case, by level and channel; declines are counted apart, not as a rating level.</translation>
     </message>

@@ -159,13 +159,13 @@ def test_from_the_receipts_qr_to_a_rating_on_the_district_board(
         db.close()
     offline = accepted_case(sws, id_factory(1))
     # Before the first round the station does not know the page: no code, no promise of one.
-    before = sws.documents.issue(offline.case_no, "receipt", renderer()).pdf
+    before = sws.documents.issue(offline.case_no, "receipt", renderer(), output="printed").pdf
     assert qr_of(before, tmp_path / "a") == ""
     done_id = id_factory(2)
     done = completed(sws, done_id)
     assert engine.sync_round(sws).outcome == "done"
     assert sws.settings.get(SYNC_PROGRESS_URL) == base
-    receipt = sws.documents.issue(offline.case_no, "receipt", renderer()).pdf
+    receipt = sws.documents.issue(offline.case_no, "receipt", renderer(), output="printed").pdf
     url = qr_of(receipt, tmp_path / "b")
     assert url == f"{base}/p/{offline.case_no}"
 
@@ -183,7 +183,7 @@ def test_from_the_receipts_qr_to_a_rating_on_the_district_board(
     browser.shot("phone-case")
 
     # The result notice's code leads to the rating; the citizen rates on the phone.
-    result = sws.documents.issue(done, "result", renderer()).pdf
+    result = sws.documents.issue(done, "result", renderer(), output="printed").pdf
     rate_url = qr_of(result, tmp_path / "c")
     assert rate_url == f"{base}/p/{done}"
     browser.open(rate_url)

@@ -102,7 +102,8 @@ def round_trip(district: District, ws: Workspace, ids: IdFactory, clock: FakeClo
     from printing.issue import renderer
     from tests.printing.pdftools import flat, pdf_text
 
-    result = flat(pdf_text(ws.documents.issue(rec.case_no, "result", renderer()).pdf))
+    result = flat(pdf_text(ws.documents.issue(rec.case_no, "result", renderer(),
+                                              output="printed").pdf))
     assert "决定文号海民准〔2026〕1号" in result
     report = engine.sync_round(ws)
     assert report.ok and report.push.accepted == 1

@@ -28,7 +28,7 @@ IdFactory = Callable[..., str]
 
 def render_case_document(ws: Workspace, case_no: str, kind: str,
                          options: PrintOptions = DEFAULT_OPTIONS) -> PrintedDocument:
-    return ws.documents.issue(case_no, kind, renderer(options))
+    return ws.documents.issue(case_no, kind, renderer(options), output="printed")
 
 
 @pytest.fixture

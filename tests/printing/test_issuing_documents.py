@@ -34,7 +34,7 @@ def confirmed(cases: Cases) -> Cases:
 
 
 def _text(ws: Workspace, case_no: str, kind: str) -> str:
-    pdf = ws.documents.issue(case_no, kind, renderer()).pdf
+    pdf = ws.documents.issue(case_no, kind, renderer(), output="printed").pdf
     dump = os.environ.get("STATIONDESK_PDF_DUMP")  # to look at the pages: pdftoppm them
     if dump:
         matter_code = ws.cases.get(case_no).matter_code

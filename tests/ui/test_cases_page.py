@@ -5,11 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -19,6 +21,7 @@ from clerk.workspace import Workspace
 from tests.clerk.case_builder import BIRTH, DIBAO, ELDERLY, Cases, clone_cases
 from tests.conftest import FakeClock
 from tests.printing.pdftools import pdf_text
+from ui.common.print_preview import PrintPreviewDialog
 from ui.common.widgets import LEVEL_COLOURS
 from ui.station.case_detail import RatingPicker
 from ui.station.case_table_model import CaseTableModel
@@ -30,13 +33,17 @@ TIMEOUT_MS = 10_000
 
 
 class Previews:
-    """Stands in for the print preview window: records what would have opened."""
+    """Opens the real print preview, not shown: records what opened, and the test prints
+    or saves through the window as the clerk would."""
 
     def __init__(self) -> None:
         self.opened: list[tuple[bytes, str]] = []
+        self.windows: list[PrintPreviewDialog] = []
 
-    def __call__(self, pdf: bytes, title: str, _parent: object) -> None:
+    def __call__(self, pdf: bytes, title: str, _parent: object) -> PrintPreviewDialog:
         self.opened.append((pdf, title))
+        self.windows.append(PrintPreviewDialog(pdf, title))
+        return self.windows[-1]
 
 
 @pytest.fixture
@@ -384,8 +391,9 @@ def test_supplement_and_correction_continue_at_the_counter(
     assert "区中心退回补正" in text and "缺少签字" in text and "请申请人签字后重新上报" in text
 
 
-def test_reprint_is_marked(qtbot: QtBot, make_page: Callable[[], CasesPage],
-                          cases: Cases) -> None:
+def test_reprint_is_marked_and_saved_is_not_printed(
+        qtbot: QtBot, make_page: Callable[[], CasesPage], cases: Cases,
+        tmp_path: Path) -> None:
     case_no = cases.accepted(DIBAO)
     page = make_page()
     select(qtbot, page, case_no)
@@ -394,20 +402,33 @@ def test_reprint_is_marked(qtbot: QtBot, make_page: Callable[[], CasesPage],
     assert detail.documents.rowCount() == 1
     assert detail.documents.item(0, 0).text() == "受理回执"
     assert detail.print_button.text() == "打印所选文书"
+    previews = detail.preview_opener
+    assert isinstance(previews, Previews)
+    with qtbot.waitSignal(detail.document_ready, timeout=TIMEOUT_MS) as shown:
+        qtbot.mouseClick(detail.print_button, Qt.MouseButton.LeftButton)
+    assert not shown.args[0].reprint
+    previews.windows[-1].close()  # looked at, neither printed nor saved: still 未打印
+    assert detail.documents.item(0, 3).text() == "未打印"
     with qtbot.waitSignal(detail.document_ready, timeout=TIMEOUT_MS) as first:
         qtbot.mouseClick(detail.print_button, Qt.MouseButton.LeftButton)
     assert not first.args[0].reprint
     assert "补打" not in pdf_text(first.args[0].pdf)
-    qtbot.waitUntil(lambda: detail.print_button.text() == "补打所选文书", timeout=TIMEOUT_MS)
+    previews.windows[-1].save_to(tmp_path / "receipt.pdf")  # saved as a PDF, not paper
+    qtbot.waitUntil(lambda: detail.documents.item(0, 3).text() == "已保存 PDF",
+                    timeout=TIMEOUT_MS)
+    assert detail.print_button.text() == "补打所选文书"
     with qtbot.waitSignal(detail.document_ready, timeout=TIMEOUT_MS) as second:
         qtbot.mouseClick(detail.print_button, Qt.MouseButton.LeftButton)
     doc = second.args[0]
     assert doc.reprint and doc.kind == "receipt"
     text = pdf_text(doc.pdf)
     assert "补打" in text and "受理回执" in text
-    previews = detail.preview_opener
-    assert isinstance(previews, Previews) and "补打" in previews.opened[-1][1]
-    qtbot.waitUntil(lambda: detail.documents.item(0, 3).text() == "已打印 2 次",
+    assert "补打" in previews.opened[-1][1]
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "paper.pdf"))
+    assert previews.windows[-1].print_to(printer) > 0
+    qtbot.waitUntil(lambda: detail.documents.item(0, 3).text() == "已打印 1 次",
                     timeout=TIMEOUT_MS)
 
 

@@ -228,3 +228,99 @@ def test_load_runs_in_the_background(qtbot: QtBot, matters: list[Matter]) -> Non
     with qtbot.waitSignal(task_manager().operation_finished, timeout=TIMEOUT_MS):
         page.load(lambda: matters[:4])
     assert len(_listed(page)) == 4
+
+
+# --- 办事指南 and 咨询登记 ------------------------------------------------------------------
+
+class _Previews:
+    """Opens the real preview window, not shown: the test prints or saves through it."""
+
+    def __init__(self) -> None:
+        self.opened: list[object] = []
+
+    def __call__(self, pdf: bytes, title: str, _parent: object) -> object:
+        from ui.common.print_preview import PrintPreviewDialog
+
+        dialog = PrintPreviewDialog(pdf, title)
+        self.opened.append(dialog)
+        return dialog
+
+
+@pytest.fixture
+def station_page(qtbot: QtBot, session: object) -> CatalogPage:
+    from ui.station.session import Session
+
+    assert isinstance(session, Session)
+    widget = CatalogPage(session.ws.matters())
+    qtbot.addWidget(widget)
+    widget.preview_opener = _Previews()
+    widget.attach(session)
+    widget.resize(1366, 768)
+    widget.show()
+    return widget
+
+
+def test_actions_need_a_matter_and_a_session(qtbot: QtBot, page: CatalogPage,
+                                             station_page: CatalogPage) -> None:
+    assert not page.guide_button.isEnabled()  # no clerk signed in: nothing to record as
+    station_page.search_edit.insert("不存在的事项名称")
+    assert not station_page.guide_button.isEnabled()
+    station_page.search_edit.clear()
+    station_page.select_matter(station_page.model.matter_at(0).code)
+    assert station_page.guide_button.isEnabled() and station_page.consult_button.isEnabled()
+
+
+def test_register_a_consultation_without_printing(qtbot: QtBot, station_page: CatalogPage,
+                                                  session: object) -> None:
+    from ui.station.session import Session
+
+    assert isinstance(session, Session)
+    matter = station_page.model.matter_at(0)
+    station_page.select_matter(matter.code)
+    station_page.note_edit.setText("问了需要带什么")
+    with qtbot.waitSignal(station_page.consultation_recorded, timeout=TIMEOUT_MS) as got:
+        qtbot.mouseClick(station_page.consult_button, Qt.MouseButton.LeftButton)
+    entry = got.args[0]
+    assert (entry.matter_code, entry.clerk, entry.note, entry.guide) == (
+        matter.code, session.username, "问了需要带什么", "")
+    assert "已登记咨询" in station_page.action_message.text()
+    assert station_page.note_edit.text() == ""
+    # personal data in the note: refused in words, nothing stored
+    station_page.note_edit.setText("手机13812345678")
+    qtbot.mouseClick(station_page.consult_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "个人信息" in station_page.action_message.text(),
+                    timeout=TIMEOUT_MS)
+    today = session.ws.consultations.between(entry.consulted_at.date(),
+                                             entry.consulted_at.date())
+    assert len(today) == 1
+
+
+def test_the_guide_is_registered_once_when_saved(qtbot: QtBot, station_page: CatalogPage,
+                                                 session: object, tmp_path: object) -> None:
+    from pathlib import Path
+
+    from tests.printing.pdftools import pdf_text
+    from ui.common.print_preview import PrintPreviewDialog
+    from ui.station.session import Session
+
+    assert isinstance(session, Session) and isinstance(tmp_path, Path)
+    matter = station_page.model.matter_at(0)
+    station_page.select_matter(matter.code)
+    with qtbot.waitSignal(station_page.guide_ready, timeout=20_000) as ready:
+        qtbot.mouseClick(station_page.guide_button, Qt.MouseButton.LeftButton)
+    assert matter.name in pdf_text(ready.args[0]).replace("\n", "")
+    previews = station_page.preview_opener
+    assert isinstance(previews, _Previews)
+    (preview,) = previews.opened
+    assert isinstance(preview, PrintPreviewDialog)
+    assert session.ws.consultations.count(session.ws.now().date()) == 0  # only previewed
+    with qtbot.waitSignal(station_page.consultation_recorded, timeout=TIMEOUT_MS) as got:
+        preview.save_to(tmp_path / "guide.pdf")
+    assert got.args[0].guide == "saved" and got.args[0].matter_code == matter.code
+    # the same citizen: saving again starts no second registration (nothing is pending)
+    preview.save_to(tmp_path / "again.pdf")
+    assert not task_manager()._pending
+    everything = session.ws.consultations.between(got.args[0].consulted_at.date(),
+                                                  got.args[0].consulted_at.date())
+    assert len(everything) == 1
+    preview.close()

@@ -41,7 +41,8 @@ def test_every_surface_shows_the_recomputed_due_date(
     renderer = DetailRenderer()
     detail = load_detail(ws, case_no)
     assert "2027-01-04" in renderer.summary(detail) and "暂定" in renderer.summary(detail)
-    assert "2027年1月4日" in pdf_text(ws.documents.issue(case_no, "receipt", pdf_renderer()).pdf)
+    assert "2027年1月4日" in pdf_text(
+        ws.documents.issue(case_no, "receipt", pdf_renderer(), output="printed").pdf)
 
     assert ws.import_calendar_year(OFFICIAL_2027) == 1
 
@@ -54,6 +55,6 @@ def test_every_surface_shows_the_recomputed_due_date(
     assert "2027-01-05" in summary and "2027-01-04" not in summary and "暂定" not in summary
     history = renderer.timeline(detail)
     assert "2027-01-05" in history and "2027-01-04" not in history
-    receipt = pdf_text(ws.documents.issue(case_no, "receipt", pdf_renderer()).pdf)
+    receipt = pdf_text(ws.documents.issue(case_no, "receipt", pdf_renderer(), output="printed").pdf)
     assert "2027年1月5日" in receipt and "2027年1月4日" not in receipt
     assert "暂定" not in receipt

@@ -97,3 +97,25 @@ def test_print_daily_report(qtbot: QtBot, page: ReportsPage, session: Session,
     text = pdf_text(pdf)
     assert "日报" in text and "2026" in text and "生育登记" in text
     assert page.print_button.isEnabled()
+
+
+def test_consultations_are_counted_apart_from_cases(qtbot: QtBot, page: ReportsPage,
+                                                    session: Session, cases: Cases,
+                                                    clock: FakeClock) -> None:
+    clock.set_local(date(2026, 3, 2))
+    cases.accepted()
+    code = session.ws.matters()[0].code
+    session.ws.consultations.record(code, guide="printed")
+    session.ws.consultations.record(code)
+    with qtbot.waitSignal(page.summary_loaded, timeout=TIMEOUT_MS):
+        page.attach(session)
+        page.show()
+    assert page.summary is not None and page.summary.consulted == 2
+    assert page.cards[0].number.text() == "1"  # 收件: the case, not the consultations
+    text = page.ratings_view.toPlainText()
+    assert "咨询登记" in text and "咨询 2 次" in text
+    opened: list[bytes] = []
+    page.preview_opener = lambda pdf, _title, _parent: opened.append(pdf)
+    page.print_daily_report()
+    qtbot.waitUntil(lambda: bool(opened), timeout=20_000)
+    assert "咨询 2 次" in pdf_text(opened[0])

@@ -222,3 +222,38 @@ def test_screenshots_wait_for_the_page_to_load(qtbot: QtBot, data_dir: Path,
     page = window.page("cases")
     assert isinstance(page, CasesPage)
     assert page.model.rowCount() == 2
+
+
+def test_the_next_clerk_acts_as_themselves(qtbot: QtBot, data_dir: Path) -> None:
+    """Clerk A opens pages and signs out; clerk B signs in: what B does is B's (issue 17:
+    pages built before kept A's session)."""
+    from clerk.workspace import Workspace
+
+    ws = Workspace.open(data_dir)
+    ws.accounts.create(username="clerk1", password="clerk-pass-1", role="clerk",
+                       display_name="王窗口")
+    ws.close()
+    window = _open(qtbot, data_dir)
+    window.login_page.user_combo.setCurrentIndex(window.login_page.user_combo.findData(ADMIN))
+    _sign_in(qtbot, window)
+    window.show_page("catalog")
+    first: Any = window.page("catalog")
+    window.show_page("cases")
+    window.show_page("settings")
+    assert window.settings_page.accounts_box.isVisibleTo(window.settings_page)  # an admin's
+    window.sign_out()
+    login = window.login_page
+    qtbot.waitUntil(lambda: login.user_combo.findData("clerk1") >= 0, timeout=20_000)
+    login.user_combo.setCurrentIndex(login.user_combo.findData("clerk1"))
+    _sign_in(qtbot, window, "clerk-pass-1")
+    assert "王窗口" in window.clerk_label.text()
+    window.show_page("catalog")
+    page: Any = window.page("catalog")
+    assert page is not first  # rebuilt for the clerk now signed in
+    qtbot.waitUntil(lambda: page.model.rowCount() > 0, timeout=20_000)
+    page.select_matter(page.model.matter_at(0).code)
+    with qtbot.waitSignal(page.consultation_recorded, timeout=20_000) as got:
+        page.consult_button.click()
+    assert got.args[0].clerk == "clerk1"
+    window.show_page("settings")
+    assert not window.settings_page.accounts_box.isVisibleTo(window.settings_page)

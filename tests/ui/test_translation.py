@@ -180,3 +180,31 @@ def test_every_domain_error_template_is_collected(english: QTranslator) -> None:
     in_ts = {source for context, source, _t in MESSAGES if context == "errors"}
     assert len(marked) > 60
     assert marked <= in_ts, sorted(marked - in_ts)[:5]
+
+
+def test_catalog_publish_changes_read_in_the_interface_language(
+        english: QTranslator) -> None:
+    """The district admin's publish preview (issue 17): the change texts come as
+    templates and values; the window words them in English, names stay as the file has
+    them, and the Chinese words travel beside them for other clients."""
+    import dataclasses
+
+    from clerk.catalog.changes import compare
+    from district.publishing import _wire
+    from tests.clerk.factories import DISTRICT, matter
+    from ui.district.admin_publish import change_details
+    from wire.admin import MatterChange
+
+    old = matter(DISTRICT)
+    new = dataclasses.replace(old, version=2, legal_limit_days=None,
+                              materials=old.materials[1:], department="区人力社保局")
+    (diff,) = compare([old], [new], {})
+    change = MatterChange(code=diff.code, name=diff.name, change=diff.change,
+                          details=list(diff.details), parts=[_wire(p) for p in diff.parts])
+    english_text = change_details(change)
+    assert "Legal limit: 20 working days → not set by law" in english_text
+    assert f"Material removed: {old.materials[0].name}" in english_text
+    assert "Department: 区民政局 → 区人力社保局" in english_text
+    assert "法定时限：20个工作日 → 法律法规未规定" in change.details
+    # a district that sends no templates: its Chinese words
+    assert change_details(change.model_copy(update={"parts": []})) == "；".join(change.details)

@@ -69,6 +69,10 @@ class PrintPreviewDialog(QDialog):
     printed = Signal(int)
     #: Path written by 另存为.
     saved = Signal(str)
+    # Per document (its tab index), so a caller can log each one as printed on paper or
+    # saved as a PDF file: the two are different facts (已打印 / 已保存 PDF).
+    document_printed = Signal(int)
+    document_saved = Signal(int, str)
 
     def __init__(self, pdf: bytes, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -182,6 +186,7 @@ class PrintPreviewDialog(QDialog):
         write_durably(target, self.current_pdf())
         self.status_label.setText(self.tr("已保存到 {path}").format(path=str(target)))
         self.saved.emit(str(target))
+        self.document_saved.emit(self.current_index(), str(target))
         return target
 
     def save_dialog(self) -> None:
@@ -217,7 +222,9 @@ class PrintPreviewDialog(QDialog):
 
     def print_to(self, printer: QPrinter, *, all_documents: bool = False) -> int:
         """Print the current document (or all) on ``printer``; returns the pages printed."""
-        docs = self._docs if all_documents else [self._docs[self.current_index()]]
+        indices = (list(range(len(self._docs))) if all_documents
+                   else [self.current_index()])
+        docs = [self._docs[i] for i in indices]
         first = docs[0].document
         if first.pageCount() == 0:
             return 0
@@ -239,6 +246,8 @@ class PrintPreviewDialog(QDialog):
         finally:
             painter.end()
         self.printed.emit(pages)
+        for index in indices:
+            self.document_printed.emit(index)
         return pages
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -21,11 +21,36 @@ from PySide6.QtWidgets import (
 )
 
 from staff_client.client import StaffClient
+from ui.common.widgets import join_clauses
 from ui.district.admin_table import AdminTable
 from ui.district.session import DistrictSession, network
-from wire.admin import PublishPreview, PublishRequest, PublishResult
+from wire.admin import MatterChange, PublishPreview, PublishRequest, PublishResult, WordedText
 
 MAX_FILE = 8_000_000
+
+#: Where the change texts' templates and labels are translated (clerk.catalog.changes).
+CHANGES_CONTEXT = "catalog_changes"
+
+
+def word(text: WordedText) -> str:
+    """A change in the interface language: its template and every value translated in
+    the changes' context (names from the file have no translation and stay as they are)."""
+    values = {k: word(v) if isinstance(v, WordedText)
+              else QCoreApplication.translate(CHANGES_CONTEXT, v)
+              for k, v in text.params.items()}
+    template = QCoreApplication.translate(CHANGES_CONTEXT, text.template)
+    try:
+        return template.format(**values) if values else template
+    except (KeyError, IndexError, ValueError):  # a translation that lost a placeholder
+        return text.template.format(**values) if values else text.template
+
+
+def change_details(change: MatterChange) -> str:
+    """The details of one matter's change; the Chinese words of a district that sends no
+    templates."""
+    if change.parts:
+        return join_clauses(word(p) for p in change.parts)
+    return "；".join(change.details)
 
 
 class PublishPage(QWidget):
@@ -133,7 +158,7 @@ class PublishPage(QWidget):
     def _show(self, p: PublishPreview) -> None:
         changes = self._changes()
         rows = [[m.code, m.name, changes.get(m.change, m.change),
-                 f"{m.published_version or '-'} → {m.file_version or '-'}", "；".join(m.details)]
+                 f"{m.published_version or '-'} → {m.file_version or '-'}", change_details(m)]
                 for m in p.matters]
         rows += [[str(y.year), self.tr("正式") if y.official else self.tr("暂定"),
                   changes.get(y.change, y.change),

@@ -42,8 +42,8 @@ from PySide6.QtWidgets import (
 from clerk.calendar import Level as CalLevel
 from clerk.calendar import supervise
 from clerk.cases.checklist import ItemStatus, Scan
+from clerk.cases.queries import DocumentOutputs, NoteEntry, TimelineEntry
 from clerk.cases.queries import Level as ListLevel
-from clerk.cases.queries import NoteEntry, TimelineEntry
 from clerk.cases.record import CaseRecord
 from clerk.cases.states import RESUMABLE, EventType, Side, State, check_event
 from clerk.cases.supervision import case_level, pauses_of
@@ -83,6 +83,7 @@ from ui.common.widgets import (
     tag,
 )
 from ui.station.counter_view import rating_of
+from ui.station.output_log import log_outputs
 from ui.station.session import Session
 from ui.station.supplement_dialog import SupplementDialog
 
@@ -132,7 +133,7 @@ class CaseDetailData:
     record: CaseRecord
     timeline: list[TimelineEntry]
     notes: list[NoteEntry]
-    printed: dict[str, int]
+    printed: dict[str, DocumentOutputs]
     names: dict[str, str]
     today: date
     level: CalLevel | None
@@ -826,8 +827,7 @@ class CaseDetail(CaseView):
         for doc in reversed(d.record.documents):
             row = self.documents.rowCount()
             self.documents.insertRow(row)
-            times = d.printed.get(doc["doc_no"], 0)
-            printed = self.tr("已打印 {n} 次").format(n=times) if times else self.tr("未打印")
+            printed = self._output_text(d.printed.get(doc["doc_no"]))
             values = (self._renderer.document_kind(doc["kind"]), doc["doc_no"],
                       when(issued.get(doc["seq"])), printed)
             for col, value in enumerate(values):
@@ -844,9 +844,17 @@ class CaseDetail(CaseView):
         if selected is None or self.data is None:
             self.print_button.setText(self.tr("打印所选文书"))
             return
-        printed = self.data.printed.get(selected[1], 0)
-        self.print_button.setText(self.tr("补打所选文书") if printed
+        outputs = self.data.printed.get(selected[1])
+        self.print_button.setText(self.tr("补打所选文书") if outputs is not None and outputs.any
                                   else self.tr("打印所选文书"))
+
+    def _output_text(self, outputs: DocumentOutputs | None) -> str:
+        """已打印 only for paper: a document only saved as a PDF says so."""
+        if outputs is not None and outputs.printed:
+            return self.tr("已打印 {n} 次").format(n=outputs.printed)
+        if outputs is not None and outputs.saved:
+            return self.tr("已保存 PDF")
+        return self.tr("未打印")
 
     def _selected_document(self) -> tuple[str, str] | None:
         items = self.documents.selectedItems()
@@ -1062,13 +1070,14 @@ class CaseDetail(CaseView):
             from printing.issue import renderer
             from ui.station.intake.work import print_options
 
-            return ws.documents.issue(case_no, kind, renderer(print_options(ws)), clerk=clerk,
-                                      doc_no=doc_no)
+            return ws.documents.issue(case_no, kind, renderer(print_options(ws)), output=None,
+                                      clerk=clerk, doc_no=doc_no)
 
         def ok(doc: Any) -> None:
             self.document_ready.emit(doc)
-            self.reload()
-            self.preview_opener(doc.pdf, document_title(doc), self.window())
+            preview = self.preview_opener(doc.pdf, document_title(doc), self.window())
+            # 已打印 / 已保存 PDF once the clerk prints or saves it, not on rendering.
+            log_outputs(preview, [doc], session, self.reload, parent=self)
 
         def failed(exc: Exception) -> None:
             text = error_text(exc)

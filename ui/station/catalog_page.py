@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable, Iterable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QPushButton,
     QSplitter,
     QTableView,
     QTextBrowser,
@@ -51,9 +52,14 @@ from clerk.catalog import (
     ServiceObject,
 )
 from clerk.catalog.search import CatalogIndex
-from ui.common.operations import Operation
+from clerk.consultations import NOTE_MAX, ConsultationEntry, Guide
+from ui.common.operations import Operation, error_text
 from ui.common.palette import AMBER, BLUE, GREEN, GREY, NECESSITY_COLOURS
-from ui.common.widgets import join_list
+from ui.common.widgets import join_list, open_pdf_preview
+
+if TYPE_CHECKING:
+    from clerk.workspace import Workspace
+    from ui.station.session import Session
 
 _AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -418,15 +424,27 @@ class CatalogPage(QWidget):
     matter_activated = Signal(object)
     #: The matter shown in the guide changed; carries the Matter or None.
     current_matter_changed = Signal(object)
+    #: A consultation (咨询登记) was stored; carries the ConsultationEntry.
+    consultation_recorded = Signal(object)
+    #: The 办事指南 PDF is made and its preview opened; carries the PDF bytes.
+    guide_ready = Signal(bytes)
 
     def __init__(self, matters: Sequence[Matter] = (), parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._index = CatalogIndex(())
         self._shown: Matter | None = None
         self._renderer = MatterDetailRenderer(self)
+        self._session: Session | None = None
         self.model = MatterTableModel(self)
+        # Where a guide's PDF opens (tests replace it); returns the preview window.
+        self.preview_opener: Callable[[bytes, str, QWidget | None], object] = open_pdf_preview
         self._build()
         self.set_matters(matters)
+
+    def attach(self, session: Session) -> None:
+        """Sign-in: the guide and the consultations are the signed-in clerk's."""
+        self._session = session
+        self._update_actions()
 
     # --- public API ---------------------------------------------------------------------
 
@@ -502,9 +520,15 @@ class CatalogPage(QWidget):
         column.addLayout(filters)
         column.addWidget(self.matter_view, 1)
 
+        right = QWidget()
+        guide_column = QVBoxLayout(right)
+        guide_column.setContentsMargins(0, 0, 0, 0)
+        guide_column.addWidget(self.detail_view, 1)
+        guide_column.addLayout(self._build_actions())
+
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
-        splitter.addWidget(self.detail_view)
+        splitter.addWidget(right)
         splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 1)
         splitter.setChildrenCollapsible(False)
@@ -518,10 +542,119 @@ class CatalogPage(QWidget):
         self.setTabOrder(self.search_edit, self.department_combo)
         self.setTabOrder(self.department_combo, self.matter_view)
         self.setTabOrder(self.matter_view, self.detail_view)
+        self.setTabOrder(self.detail_view, self.guide_button)
+        self.setTabOrder(self.guide_button, self.note_edit)
+        self.setTabOrder(self.note_edit, self.consult_button)
         self.search_edit.textChanged.connect(self._refilter)
         self.department_combo.currentIndexChanged.connect(self._refilter)
         for widget in (self.search_edit, self.matter_view, self.detail_view, self.department_combo):
             widget.installEventFilter(self)
+
+    def _build_actions(self) -> QVBoxLayout:
+        """打印办事指南 (the citizen takes the guide; the consultation is registered when it
+        is printed or saved) and 登记咨询 (registered without paper), with a note."""
+        self.guide_button = QPushButton(self.tr("打印办事指南"))
+        self.guide_button.setToolTip(self.tr("生成本事项的办事指南并预览；打印或另存后登记为一次咨询"))
+        self.note_edit = QLineEdit()
+        self.note_edit.setMaxLength(NOTE_MAX)
+        self.note_edit.setPlaceholderText(self.tr("咨询备注（可选，不记姓名、证件号码、电话）"))
+        self.consult_button = QPushButton(self.tr("登记咨询"))
+        self.consult_button.setToolTip(self.tr("只登记一次咨询（事项、时间、经办人），不打印"))
+        self.action_message = QLabel()
+        self.action_message.setWordWrap(True)
+        self.action_message.hide()
+        for button in (self.guide_button, self.consult_button):
+            button.setMinimumHeight(30)
+        self.guide_button.clicked.connect(self.print_guide)
+        self.consult_button.clicked.connect(lambda: self.record_consultation())
+        self.note_edit.returnPressed.connect(lambda: self.record_consultation())
+        row = QHBoxLayout()
+        row.addWidget(self.guide_button)
+        row.addWidget(self.note_edit, 1)
+        row.addWidget(self.consult_button)
+        column = QVBoxLayout()
+        column.addLayout(row)
+        column.addWidget(self.action_message)
+        self._update_actions()
+        return column
+
+    def _update_actions(self) -> None:
+        usable = self._session is not None and self._shown is not None
+        for widget in (self.guide_button, self.consult_button, self.note_edit):
+            widget.setEnabled(usable)
+
+    def _say(self, text: str, ok: bool = True) -> None:
+        fg, bg = GREEN if ok else ("#a8231b", "#fdecea")
+        self.action_message.setStyleSheet(
+            f"color: {fg}; background: {bg}; padding: 4px 8px; border-radius: 4px;")
+        self.action_message.setText(text)
+        self.action_message.show()
+
+    # --- 办事指南, 咨询登记 --------------------------------------------------------------------
+
+    def print_guide(self) -> None:
+        """Make the shown matter's 办事指南 and open it in the print preview; printing or
+        saving it registers the consultation (once per preview)."""
+        session, matter = self._session, self._shown
+        if session is None or matter is None:
+            return
+        ws, note = session.ws, self.note_edit.text()
+        from clerk.consultations import validate_note
+
+        try:
+            validate_note(note)  # refused before anything is made, not after printing
+        except Exception as exc:
+            self._say(error_text(exc), ok=False)
+            return
+
+        def done(pdf: bytes) -> None:
+            self.guide_ready.emit(pdf)
+            title = self.tr("办事指南 — {name}").format(name=matter.name)
+            preview = self.preview_opener(pdf, title, self.window())
+            self._register_on_output(preview, matter, note)
+            self._say(self.tr("办事指南已生成：打印或另存后登记为一次咨询。"))
+
+        Operation(lambda: render_guide_for(ws, matter.code), parent=self).success(done) \
+            .failure(lambda exc: self._say(error_text(exc), ok=False)) \
+            .with_progress(self.tr("正在生成办事指南…")).run_in_background()
+
+    def _register_on_output(self, preview: Any, matter: Matter, note: str) -> None:
+        printed = getattr(preview, "document_printed", None)
+        saved = getattr(preview, "document_saved", None)
+        if printed is None or saved is None:
+            return
+        done = [False]  # one citizen, one consultation, however often the guide is printed
+
+        def once(guide: Guide) -> None:
+            if not done[0]:
+                done[0] = True
+                self.record_consultation(matter, note=note, guide=guide)
+
+        printed.connect(lambda _index: once("printed"))
+        saved.connect(lambda _index, _path: once("saved"))
+
+    def record_consultation(self, matter: Matter | None = None, *, note: str | None = None,
+                            guide: Guide = "") -> None:
+        """Register a consultation about ``matter`` (default: the one shown)."""
+        session = self._session
+        matter = matter or self._shown
+        if session is None or matter is None:
+            return
+        ws, clerk = session.ws, session.username
+        text = self.note_edit.text() if note is None else note
+
+        def ok(entry: ConsultationEntry) -> None:
+            if note is None:
+                self.note_edit.clear()
+            how = {"printed": self.tr("（已打印办事指南）"),
+                   "saved": self.tr("（办事指南已另存为 PDF）")}.get(entry.guide, "")
+            self._say(self.tr("已登记咨询：{name}{how}").format(name=entry.matter_name, how=how))
+            self.consultation_recorded.emit(entry)
+
+        Operation(lambda: ws.consultations.record(matter.code, clerk=clerk, note=text,
+                                                  guide=guide), parent=self) \
+            .success(ok).failure(lambda exc: self._say(error_text(exc), ok=False)) \
+            .run_in_background()
 
     def showEvent(self, event: QShowEvent) -> None:
         """On first show, split the width: the list needs ~500 px for full names, the
@@ -593,6 +726,7 @@ class CatalogPage(QWidget):
         if matter is not None and matter is self._shown and self.detail_view.toPlainText():
             return  # unchanged: keep the reader's scroll position
         self._shown = matter
+        self._update_actions()
         if matter is None:
             self.detail_view.setHtml(self._renderer.placeholder(found))
         else:
@@ -645,3 +779,18 @@ class CatalogPage(QWidget):
             self._back_to_search()
             return True
         return super().eventFilter(watched, event)
+
+
+def render_guide_for(ws: Workspace, code: str) -> bytes:
+    """The 办事指南 PDF of the station's matter ``code`` (off the UI thread)."""
+    from clerk.options import SYNC_PROGRESS_URL
+    from printing.guide import render_matter_guide
+    from ui.station.intake.work import print_options
+
+    station = ws.station()
+    if station is None:
+        ws.authority()  # raises the worded "station not set up" error
+    assert station is not None
+    return render_matter_guide(ws.matter(code), station, ws.authority(),
+                               progress_base=ws.settings.get(SYNC_PROGRESS_URL),
+                               generated_at=ws.now(), options=print_options(ws))

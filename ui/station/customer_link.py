@@ -32,8 +32,8 @@ class CustomerLink(QObject):
         self._last: CounterView = IDLE
 
     def attach(self, session: Session) -> None:
-        if self.session is None:
-            session.bus.counter_view.connect(self.show)
+        if self.session is None or self.session.bus is not session.bus:
+            session.bus.counter_view.connect(self.show)  # a new sign-in brings a new bus
         self.session = session
 
     def apply(self, enabled: bool, main_screen: QScreen | None) -> None:

@@ -44,7 +44,7 @@ if TYPE_CHECKING:  # imported off the UI thread, after the first paint (see load
     from clerk.peek import Peek
     from clerk.sync_status import StationSyncStatus as LightStatus
     from clerk.workspace import Workspace
-    from ui.station.sync_page import StatusLike
+    from ui.station.sync_page import StatusLike, SyncController
 
 
 @dataclass(frozen=True)
@@ -84,6 +84,7 @@ class MainWindow(QMainWindow):
         self.catalog_index: CatalogIndex | None = None
         self.station: StationInfo | None = None
         self.session: Session | None = None
+        self.sync: SyncController | None = None
         self.bus = SessionBus(self)
         self.customer = CustomerLink(self)  # the customer display (双屏)
         self.setWindowTitle(self.tr("StationDesk 便民服务站窗口工作台"))
@@ -382,6 +383,10 @@ class MainWindow(QMainWindow):
             self.ready.emit()
             return
         assert self.ws is not None and self.station is not None
+        if self.work.keys:
+            # Pages built for the clerk before hold that clerk's session (and what they
+            # typed): the next clerk gets pages of their own (their draft is restored).
+            self._discard_pages()
         self.session = Session(self.ws, account, self.station, self.bus, self.catalog_index)
         self.clerk_label.setText(self.tr("经办人：{0}").format(account.display_name))
         ws = self.ws
@@ -405,10 +410,21 @@ class MainWindow(QMainWindow):
         self._settings_changed()
         self.signed_in.emit()
 
+    def _discard_pages(self) -> None:
+        """Drop every page and the bus they listen to (a new sign-in builds them again):
+        a page keeps the session it was attached with, so it must not outlive it."""
+        for key in self.work.keys:
+            if getattr(self, f"{key}_page", None) is not None:
+                delattr(self, f"{key}_page")
+        self.work.clear()
+        old, self.bus = self.bus, SessionBus(self)
+        old.deleteLater()
+
     def _attach_pages(self) -> None:
-        """First sign-in: pages are attached as they are built (see _materialize)."""
+        """At each sign-in: pages are attached as they are built (see _page_built)."""
         self.bus.case_changed.connect(lambda _no: self.refresh_status())
-        if self.ws is not None:  # background sync rounds once the station is enrolled
+        if self.ws is not None and self.sync is None:
+            # background sync rounds once the station is enrolled (one controller per run)
             from ui.station.sync_page import sync_controller
 
             self.sync = sync_controller(self.ws, self)

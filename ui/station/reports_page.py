@@ -32,6 +32,7 @@ from clerk.cases.queries import Level
 from clerk.ratings import RatingChannel
 from clerk.reports import (
     ACTIVITY_CAPTION,
+    CONSULTATIONS_CAPTION,
     RATINGS_CAPTION,
     STATE_ORDER,
     STATES_CAPTION,
@@ -54,6 +55,7 @@ from ui.common.widgets import (
     ListRow,
     channel_label,
     esc,
+    join_clauses,
     list_view,
     open_pdf_preview,
     qdate,
@@ -369,6 +371,7 @@ class ReportsPage(QWidget):
         if s.declined:  # no score: beside the ratings, never among them
             parts.append("<p>" + esc(self.tr("申请人不愿评价：{n} 件（不计入评价等级）").format(
                 n=s.declined)) + "</p>")
+        parts.append(self._consultations_html(s))
         levels = s.levels
         parts.append("<h3>" + esc(self.tr("电子监察（今日）")) + "</h3><p>" + "\u3000".join(
             f"{esc(label)} <b>{levels.get(level, 0)}</b>" for label, level in (
@@ -396,6 +399,18 @@ class ReportsPage(QWidget):
             if len(s.bad) > 200:
                 parts.append(f"<p style='color:{fg}; background-color:{bg}'>" + esc(self.tr(
                     "仅列出前 200 条。")) + "</p>")
+        return "".join(parts)
+
+
+    def _consultations_html(self, s: StationReport) -> str:
+        """咨询 N 次: citizens who only asked (not cases), with the matters asked about."""
+        parts = ["<h3>" + esc(self.tr("咨询登记")) + "</h3>",
+                 "<p>" + esc(self.tr("咨询 {n} 次").format(n=s.consulted)) + "</p>",
+                 "<p class='small'>" + esc(_reports_tr(CONSULTATIONS_CAPTION)) + "</p>"]
+        top = s.consultations.most_common(5)
+        if top:
+            parts.append("<p class='small'>" + esc(join_clauses(
+                f"{s.matters.get(code, code)} {n}" for code, n in top)) + "</p>")
         return "".join(parts)
 
 

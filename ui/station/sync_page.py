@@ -302,11 +302,16 @@ class SyncPage(QWidget):
         self.controller = sync_controller(session.ws, self.window())
         self.controller.status_changed.connect(self._show_status)
         self.controller.finished.connect(self._show_report)
-        self.controller.started.connect(lambda: self._busy(True))
+        self.controller.started.connect(self._started)
         if self.controller.last_report is not None:
             self._show_report(self.controller.last_report)
         self.controller.refresh_status()
         self.enroll_button.setVisible(session.is_admin)
+
+    def _started(self) -> None:
+        # A bound method, not a lambda: the controller outlives a page discarded at the
+        # next sign-in, and Qt disconnects a deleted page's methods by itself.
+        self._busy(True)
 
     def refresh(self) -> None:
         if self.controller is not None:

@@ -79,6 +79,7 @@ from ui.station.intake.work import (
     submit_existing,
     submit_new,
 )
+from ui.station.output_log import log_outputs
 from ui.station.session import Session
 
 if TYPE_CHECKING:
@@ -909,6 +910,8 @@ class IntakePage(QWidget):
         for doc in rest:
             preview.add_document(doc.pdf, self._doc_title(doc))
         preview.set_current(0)
+        if self._session is not None:  # each tab logged as printed or saved when it is
+            log_outputs(preview, documents, self._session, parent=self)
         if self.preview is not None:
             self.preview.close()
         self.preview = preview

@@ -258,7 +258,8 @@ def decide(ws: Workspace, clerk: str, case_no: str, request: DecisionRequest,
         kinds = ["receipt", "result"]
     else:
         raise ValueError(f"unknown decision {request.kind!r}")
-    return [ws.documents.issue(case_no, kind, renderer(options), clerk=clerk)
+    # Rendered, not logged: the preview logs what the clerk prints or saves.
+    return [ws.documents.issue(case_no, kind, renderer(options), output=None, clerk=clerk)
             for kind in kinds]
 
 
