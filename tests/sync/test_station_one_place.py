@@ -271,6 +271,7 @@ def test_a_person_captured_at_two_counters_offline_ends_as_one_applicant(
             assert refs == dict.fromkeys(cases, own)
         person, docs = ws.applicants.lookup(id_no, date(2026, 5, 11))
         assert person is not None and person.id == own
+        assert docs["id_card"].source_case_id == b.id  # recall offers the newest on file
         filed = ws.applicants.file(own, None)
         assert {r.case_no for r in filed.cases} == {a.case_no, b.case_no, c.case_no}
         # Documents on file united: each counter keeps those verified at either one.
