@@ -886,317 +886,317 @@
 <context>
     <name>CaseDetail</name>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="552"/>
+        <location filename="../../ui/station/case_detail.py" line="558"/>
         <source>&lt;span style=&apos;color:#5f6368&apos;&gt;在上方列表中选择一个办件，查看办理进程、材料和文书。&lt;/span&gt;</source>
         <extracomment>The clerk wants to continue the case at the counter. A document was rendered (carries the PrintedDocument) before its preview opens. Escape in the 办理 panel with no form open: the keyboard goes back to the list.</extracomment>
         <translation>&lt;span style=&apos;color:#5f6368&apos;&gt;Select a case in the list above to see its progress, materials and documents.&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="558"/>
+        <location filename="../../ui/station/case_detail.py" line="565"/>
         <source>未选择办件。</source>
         <translation>No case selected.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="590"/>
+        <location filename="../../ui/station/case_detail.py" line="600"/>
         <source>文书</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="590"/>
+        <location filename="../../ui/station/case_detail.py" line="600"/>
         <source>编号</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="590"/>
+        <location filename="../../ui/station/case_detail.py" line="600"/>
         <source>出具时间</source>
         <translation>Issued</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="590"/>
+        <location filename="../../ui/station/case_detail.py" line="600"/>
         <source>打印</source>
         <translation>Printed</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="603"/>
-        <location filename="../../ui/station/case_detail.py" line="845"/>
-        <location filename="../../ui/station/case_detail.py" line="849"/>
+        <location filename="../../ui/station/case_detail.py" line="613"/>
+        <location filename="../../ui/station/case_detail.py" line="856"/>
+        <location filename="../../ui/station/case_detail.py" line="860"/>
         <source>打印所选文书</source>
         <translation>Print selected document</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="605"/>
+        <location filename="../../ui/station/case_detail.py" line="615"/>
         <source>再次打印的文书会标注“补打”，并记入打印日志。</source>
         <translation>Documents printed again are marked &quot;Reprint&quot; and recorded in the print log.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="624"/>
+        <location filename="../../ui/station/case_detail.py" line="634"/>
         <source>办理</source>
         <translation>Actions</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="629"/>
+        <location filename="../../ui/station/case_detail.py" line="639"/>
         <source>补正 / 继续受理(&amp;R)</source>
         <translation>Supplement / continue intake (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="630"/>
+        <location filename="../../ui/station/case_detail.py" line="640"/>
         <source>办结并交付(&amp;B)</source>
         <translation>Complete and deliver (&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="631"/>
+        <location filename="../../ui/station/case_detail.py" line="641"/>
         <source>上报区级(&amp;U)</source>
         <translation>Escalate to district (&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="632"/>
+        <location filename="../../ui/station/case_detail.py" line="642"/>
         <source>记录评价(&amp;P)</source>
         <translation>Record rating (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="633"/>
+        <location filename="../../ui/station/case_detail.py" line="643"/>
         <source>撤回(&amp;W)</source>
         <translation>Withdraw (&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="634"/>
+        <location filename="../../ui/station/case_detail.py" line="644"/>
         <source>补交容缺材料(&amp;S)…</source>
         <translation>Deferred material handed in(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="714"/>
+        <location filename="../../ui/station/case_detail.py" line="724"/>
         <source>窗口领取</source>
         <translation>Collect at counter</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="714"/>
+        <location filename="../../ui/station/case_detail.py" line="724"/>
         <source>邮寄送达</source>
         <translation>By post</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="715"/>
+        <location filename="../../ui/station/case_detail.py" line="725"/>
         <source>电子送达</source>
         <translation>Electronic delivery</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="718"/>
+        <location filename="../../ui/station/case_detail.py" line="728"/>
         <source>选填，如：已发放证件</source>
         <translation>Optional, e.g. certificate issued</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="721"/>
+        <location filename="../../ui/station/case_detail.py" line="731"/>
         <source>办结后请申请人本人在评价屏上评价。</source>
         <translation>After the hand-over, the applicant rates on the customer display.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="741"/>
+        <location filename="../../ui/station/case_detail.py" line="751"/>
         <source>评价须由申请人本人作出（评价屏或本人手机）。</source>
         <translation>Ratings are given by the applicant (on the customer display or their own phone).</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="743"/>
+        <location filename="../../ui/station/case_detail.py" line="753"/>
         <source>在评价屏上请申请人评价</source>
         <translation>Ask for a rating on the customer display</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="745"/>
+        <location filename="../../ui/station/case_detail.py" line="755"/>
         <source>申请人不愿评价</source>
         <translation>Applicant declined to rate</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="752"/>
+        <location filename="../../ui/station/case_detail.py" line="762"/>
         <source>选填</source>
         <translation>Optional</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="755"/>
+        <location filename="../../ui/station/case_detail.py" line="765"/>
         <source>保存口述评价（代为录入）</source>
         <translation>Save dictated rating (entered by staff)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="762"/>
+        <location filename="../../ui/station/case_detail.py" line="772"/>
         <source>口述等级</source>
         <translation>Dictated level</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="878"/>
+        <location filename="../../ui/station/case_detail.py" line="889"/>
         <source>已办结，尚未评价：请申请人在评价屏上评价，或登记口述评价、不愿评价。</source>
         <translation>Completed, not yet rated: ask the applicant to rate on the customer display, or record a dictated rating or a decline.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="902"/>
+        <location filename="../../ui/station/case_detail.py" line="913"/>
         <source>或：申请人口述评价，由窗口人员（{name}）代为录入——评价将注明代为录入和录入人。</source>
         <translation>Or: the applicant dictates a rating and staff ({name}) enter it; the rating is marked as entered by staff, with the name.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="938"/>
+        <location filename="../../ui/station/case_detail.py" line="953"/>
         <source>已办结并交付，评价屏已请申请人评价。正在生成办结通知…</source>
         <translation>Completed and handed over; the customer display asks the applicant to rate. Generating the result notice…</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="953"/>
+        <location filename="../../ui/station/case_detail.py" line="968"/>
         <source>口述评价已代为录入（注明录入人）。</source>
         <translation>Dictated rating entered (marked with who entered it).</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="954"/>
+        <location filename="../../ui/station/case_detail.py" line="969"/>
         <source>口述差评已代为录入，将由区中心跟进整改。</source>
         <translation>Dictated bad rating entered; the district center will follow it up.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="962"/>
+        <location filename="../../ui/station/case_detail.py" line="977"/>
         <source>已登记：申请人不愿评价。</source>
         <translation>Recorded: the applicant declined to rate.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="968"/>
+        <location filename="../../ui/station/case_detail.py" line="983"/>
         <source>评价屏已请申请人评价。</source>
         <translation>The customer display asks the applicant to rate.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="724"/>
+        <location filename="../../ui/station/case_detail.py" line="734"/>
         <source>确认办结并打印办结通知</source>
         <translation>Complete and print result notice</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="727"/>
-        <location filename="../../ui/station/case_detail.py" line="757"/>
-        <location filename="../../ui/station/case_detail.py" line="780"/>
+        <location filename="../../ui/station/case_detail.py" line="737"/>
+        <location filename="../../ui/station/case_detail.py" line="767"/>
+        <location filename="../../ui/station/case_detail.py" line="790"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="729"/>
+        <location filename="../../ui/station/case_detail.py" line="739"/>
         <source>交付方式</source>
         <translation>Delivery</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="730"/>
+        <location filename="../../ui/station/case_detail.py" line="740"/>
         <source>结果说明</source>
         <translation>Result note</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="764"/>
+        <location filename="../../ui/station/case_detail.py" line="774"/>
         <source>评价意见</source>
         <translation>Comments</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="771"/>
+        <location filename="../../ui/station/case_detail.py" line="781"/>
         <source>如：申请人书面申请撤回</source>
         <translation>E.g. applicant asked in writing to withdraw</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="774"/>
+        <location filename="../../ui/station/case_detail.py" line="784"/>
         <source>撤回后案件即结束，不能恢复；申请人需要时须重新申请。</source>
         <translation>Withdrawal closes the case for good; the applicant must apply again if needed.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="777"/>
+        <location filename="../../ui/station/case_detail.py" line="787"/>
         <source>确认撤回</source>
         <translation>Confirm withdrawal</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="782"/>
+        <location filename="../../ui/station/case_detail.py" line="792"/>
         <source>撤回原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="830"/>
+        <location filename="../../ui/station/case_detail.py" line="841"/>
         <source>已打印 {n} 次</source>
         <translation>Printed {n}×</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="830"/>
+        <location filename="../../ui/station/case_detail.py" line="841"/>
         <source>未打印</source>
         <translation>Not printed</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="848"/>
+        <location filename="../../ui/station/case_detail.py" line="859"/>
         <source>补打所选文书</source>
         <translation>Reprint selected document</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="866"/>
+        <location filename="../../ui/station/case_detail.py" line="877"/>
         <source>区中心已作出决定：请通知申请人领取结果，交付时办结并请其评价。</source>
         <translation>The district center has decided: notify the applicant to collect the result; complete the case on delivery and ask for a rating.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="868"/>
+        <location filename="../../ui/station/case_detail.py" line="879"/>
         <source>本事项须上报区级审批：核对材料后上报，由区中心代办。</source>
         <translation>This matter needs district approval: check the materials, then escalate; the district center handles it.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="870"/>
+        <location filename="../../ui/station/case_detail.py" line="881"/>
         <source>本事项由站点办结：办理完成后办结并交付，请申请人评价。</source>
         <translation>This matter is completed at the station: when done, complete and deliver, and ask the applicant for a rating.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="872"/>
+        <location filename="../../ui/station/case_detail.py" line="883"/>
         <source>区中心退回补正：请联系申请人补齐后继续受理，重新上报。</source>
         <translation>Returned for correction by the district center: contact the applicant, continue intake once the materials are complete, and escalate again.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="874"/>
+        <location filename="../../ui/station/case_detail.py" line="885"/>
         <source>已出具一次性告知单：申请人带齐材料后继续受理。</source>
         <translation>One-time notice issued: continue intake when the applicant brings the materials.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="876"/>
+        <location filename="../../ui/station/case_detail.py" line="887"/>
         <source>收件尚未完成：继续受理，或按申请人意愿撤回。</source>
         <translation>Intake not finished: continue intake, or withdraw if the applicant wishes.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="880"/>
+        <location filename="../../ui/station/case_detail.py" line="891"/>
         <source>案件在区中心办理；申请人补交的容缺材料可在此登记。</source>
         <translation>The district is handling this case; deferred materials the applicant hands in can be recorded here.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="882"/>
+        <location filename="../../ui/station/case_detail.py" line="893"/>
         <source>案件在区中心办理，站点暂不能更改状态；结果同步后在此交付。</source>
         <translation>The case is at the district center; the station cannot change it now. Deliver the result here once it has synced.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="884"/>
+        <location filename="../../ui/station/case_detail.py" line="895"/>
         <source>案件已结束，无需办理。</source>
         <translation>The case is closed; nothing to do.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="885"/>
+        <location filename="../../ui/station/case_detail.py" line="896"/>
         <source>当前没有可办理的操作。</source>
         <translation>No actions available now.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="944"/>
+        <location filename="../../ui/station/case_detail.py" line="959"/>
         <source>请选择评价等级（1–5）。</source>
         <translation>Choose a rating (1–5).</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="980"/>
+        <location filename="../../ui/station/case_detail.py" line="995"/>
         <source>请填写撤回原因。</source>
         <translation>Enter the reason for withdrawal.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="987"/>
+        <location filename="../../ui/station/case_detail.py" line="1002"/>
         <source>已撤回。</source>
         <translation>Withdrawn.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="1004"/>
+        <location filename="../../ui/station/case_detail.py" line="1019"/>
         <source>已登记补交 {n} 项容缺材料。</source>
         <translation>{n} deferred material(s) recorded as handed in.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="1011"/>
+        <location filename="../../ui/station/case_detail.py" line="1026"/>
         <source>已上报区级，联网后同步到区中心。</source>
         <translation>Escalated to district; it will sync to the district center when online.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="1045"/>
+        <location filename="../../ui/station/case_detail.py" line="1060"/>
         <source>正在办理…</source>
         <translation>Processing…</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="1079"/>
+        <location filename="../../ui/station/case_detail.py" line="1094"/>
         <source>正在生成文书…</source>
         <translation>Generating documents…</translation>
     </message>
@@ -1710,6 +1710,63 @@
     </message>
 </context>
 <context>
+    <name>ConflictActions</name>
+    <message>
+        <location filename="../../ui/station/conflict_banner.py" line="52"/>
+        <source>已在 {case_no} 的当前版本上重做，下次同步时推送。</source>
+        <translation>Redone on the current version of {case_no}; pushed at the next sync.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/conflict_banner.py" line="53"/>
+        <source>已放弃 {case_no} 上本机的操作（仍保留在记录中）。</source>
+        <translation>This PC&apos;s steps on {case_no} were discarded (they stay on record).</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictBanner</name>
+    <message>
+        <location filename="../../ui/station/conflict_banner.py" line="75"/>
+        <source>在当前版本上重做</source>
+        <extracomment>A conflict was resolved (the outcome worded); the pane reloads and shows it.</extracomment>
+        <translation>Redo on the current version</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/conflict_banner.py" line="77"/>
+        <source>把本机的操作作为新的步骤办在案件的当前版本上（按当前状态重新检查），下次同步时推送。</source>
+        <translation>Record this PC&apos;s steps again as new steps on the case&apos;s current version (checked against its current state); pushed at the next sync.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/conflict_banner.py" line="79"/>
+        <source>放弃本机操作</source>
+        <translation>Discard this PC&apos;s steps</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/conflict_banner.py" line="80"/>
+        <source>案件保持现状；本机的操作仍保留在记录中。</source>
+        <translation>The case stays as it is; this PC&apos;s steps stay on record.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/conflict_banner.py" line="114"/>
+        <source>同步冲突：两个窗口离线办理了本案，另一窗口（或区中心）先同步，已办理第 {seq} 步；本机的操作未被区中心接收，已原样保留。</source>
+        <translation>Sync conflict: two counters worked on this case offline. The other counter (or the district) synced first and took step {seq}; this PC&apos;s steps were not accepted by the district and are kept as they were.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/conflict_banner.py" line="119"/>
+        <source>区中心的答复：</source>
+        <translation>District&apos;s answer: </translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/conflict_banner.py" line="120"/>
+        <source>案件当前版本（已接收）</source>
+        <translation>The case now (accepted)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/conflict_banner.py" line="121"/>
+        <source>本机未被接收的操作</source>
+        <translation>This PC&apos;s steps not accepted</translation>
+    </message>
+</context>
+<context>
     <name>CustomerDisplay</name>
     <message>
         <location filename="../../ui/station/customer_display.py" line="79"/>
@@ -1944,293 +2001,293 @@
 <context>
     <name>DetailRenderer</name>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="209"/>
+        <location filename="../../ui/station/case_detail.py" line="214"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="210"/>
+        <location filename="../../ui/station/case_detail.py" line="215"/>
         <source>证件号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="211"/>
+        <location filename="../../ui/station/case_detail.py" line="216"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="212"/>
+        <location filename="../../ui/station/case_detail.py" line="217"/>
         <source>代理人</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="213"/>
+        <location filename="../../ui/station/case_detail.py" line="218"/>
         <source>事项</source>
         <translation>Matter</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="214"/>
+        <location filename="../../ui/station/case_detail.py" line="219"/>
         <source>办理层级</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="214"/>
+        <location filename="../../ui/station/case_detail.py" line="219"/>
         <source>上报区级</source>
         <translation>Escalated to district</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="215"/>
+        <location filename="../../ui/station/case_detail.py" line="220"/>
         <source>站点办结</source>
         <translation>Completed at station</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="216"/>
+        <location filename="../../ui/station/case_detail.py" line="221"/>
         <source>收件时间</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="217"/>
+        <location filename="../../ui/station/case_detail.py" line="222"/>
         <source>受理时间</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="218"/>
+        <location filename="../../ui/station/case_detail.py" line="223"/>
         <source>承诺时限</source>
         <translation>Committed time</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="218"/>
+        <location filename="../../ui/station/case_detail.py" line="223"/>
         <source>办结期限</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="219"/>
+        <location filename="../../ui/station/case_detail.py" line="224"/>
         <source>经办人</source>
         <translation>Clerk</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="220"/>
+        <location filename="../../ui/station/case_detail.py" line="225"/>
         <source>当前负责</source>
         <translation>Current owner</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="220"/>
-        <location filename="../../ui/station/case_detail.py" line="367"/>
+        <location filename="../../ui/station/case_detail.py" line="225"/>
+        <location filename="../../ui/station/case_detail.py" line="372"/>
         <source>区中心</source>
         <translation>District center</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="221"/>
+        <location filename="../../ui/station/case_detail.py" line="226"/>
         <source>本站</source>
         <translation>This station</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="242"/>
+        <location filename="../../ui/station/case_detail.py" line="247"/>
         <source>即办（当场办结）</source>
         <translation>Instant (completed on the spot)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="243"/>
+        <location filename="../../ui/station/case_detail.py" line="248"/>
         <source>{n} 个工作日</source>
         <translation>{n} working days</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="251"/>
+        <location filename="../../ui/station/case_detail.py" line="256"/>
         <source>暂定</source>
         <translation>Provisional</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="257"/>
+        <location filename="../../ui/station/case_detail.py" line="262"/>
         <source>退回补正期间不计时，补正后重新上报时期限顺延。</source>
         <translation>The clock stops while returned for correction; the deadline is extended on re-escalation.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="260"/>
+        <location filename="../../ui/station/case_detail.py" line="265"/>
         <source>已超期 {n} 个工作日</source>
         <translation>Overdue by {n} working days</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="262"/>
+        <location filename="../../ui/station/case_detail.py" line="267"/>
         <source>剩余 {n} 个工作日</source>
         <translation>{n} working days left</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="275"/>
+        <location filename="../../ui/station/case_detail.py" line="280"/>
         <source>（未附说明）</source>
         <translation>(no note)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="307"/>
+        <location filename="../../ui/station/case_detail.py" line="312"/>
         <source>准予</source>
         <translation>Approved</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="307"/>
+        <location filename="../../ui/station/case_detail.py" line="312"/>
         <source>不予批准</source>
         <translation>Denied</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="308"/>
+        <location filename="../../ui/station/case_detail.py" line="313"/>
         <source>办结</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="315"/>
+        <location filename="../../ui/station/case_detail.py" line="320"/>
         <source>决定人：{who}</source>
         <translation>Decided by: {who}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="318"/>
+        <location filename="../../ui/station/case_detail.py" line="323"/>
         <source>已交付：{when}，{how}</source>
         <translation>Delivered: {when}, {how}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="336"/>
+        <location filename="../../ui/station/case_detail.py" line="341"/>
         <source>差评须由区中心在15个工作日内跟进整改。</source>
         <translation>The district center must follow up a bad rating within 15 working days.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="337"/>
+        <location filename="../../ui/station/case_detail.py" line="342"/>
         <source>差评</source>
         <translation>Bad rating</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="340"/>
+        <location filename="../../ui/station/case_detail.py" line="345"/>
         <source>评价渠道：</source>
         <translation>Rating channel: </translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="357"/>
+        <location filename="../../ui/station/case_detail.py" line="362"/>
         <source>同步</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="327"/>
+        <location filename="../../ui/station/case_detail.py" line="332"/>
         <source>好差评</source>
         <translation>Rating</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="350"/>
+        <location filename="../../ui/station/case_detail.py" line="355"/>
         <source>留言</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="276"/>
+        <location filename="../../ui/station/case_detail.py" line="281"/>
         <source>&lt;b&gt;区中心退回补正&lt;/b&gt;（{who}）：{note}</source>
         <translation>&lt;b&gt;Returned for correction by the district center&lt;/b&gt; ({who}): {note}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="287"/>
+        <location filename="../../ui/station/case_detail.py" line="292"/>
         <source>不予受理理由</source>
         <translation>Reason for refusal</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="291"/>
+        <location filename="../../ui/station/case_detail.py" line="296"/>
         <source>依据：</source>
         <translation>Legal basis: </translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="299"/>
+        <location filename="../../ui/station/case_detail.py" line="304"/>
         <source>撤回原因</source>
         <translation>Reason for withdrawal</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="321"/>
+        <location filename="../../ui/station/case_detail.py" line="326"/>
         <source>办理结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="329"/>
+        <location filename="../../ui/station/case_detail.py" line="334"/>
         <source>尚未评价。</source>
         <translation>Not rated yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="339"/>
+        <location filename="../../ui/station/case_detail.py" line="344"/>
         <source>评价意见：</source>
         <translation>Comments: </translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="370"/>
+        <location filename="../../ui/station/case_detail.py" line="375"/>
         <source>被拒</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="372"/>
+        <location filename="../../ui/station/case_detail.py" line="377"/>
         <source>待同步</source>
         <translation>Not synced</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="373"/>
+        <location filename="../../ui/station/case_detail.py" line="378"/>
         <source>已同步</source>
         <translation>Synced</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="378"/>
+        <location filename="../../ui/station/case_detail.py" line="383"/>
         <source>材料</source>
         <translation>Material</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="378"/>
+        <location filename="../../ui/station/case_detail.py" line="383"/>
         <source>必要性</source>
         <translation>Necessity</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="378"/>
+        <location filename="../../ui/station/case_detail.py" line="383"/>
         <source>份数</source>
         <translation>Copies</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="378"/>
+        <location filename="../../ui/station/case_detail.py" line="383"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="379"/>
+        <location filename="../../ui/station/case_detail.py" line="384"/>
         <source>扫描件</source>
         <translation>Scans</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="386"/>
+        <location filename="../../ui/station/case_detail.py" line="391"/>
         <source>{day} 补交（承诺 {promise}）</source>
         <translation>handed in {day} (promised {promise})</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="394"/>
+        <location filename="../../ui/station/case_detail.py" line="399"/>
         <source>承诺 {day} 前补交</source>
         <translation>Promised by {day}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="398"/>
+        <location filename="../../ui/station/case_detail.py" line="403"/>
         <source>原件{n}份</source>
         <translation>{n} original</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="400"/>
+        <location filename="../../ui/station/case_detail.py" line="405"/>
         <source>复印件{n}份</source>
         <translation>{n} copy</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="413"/>
+        <location filename="../../ui/station/case_detail.py" line="418"/>
         <source>{n} 份（{kinds}）</source>
         <translation>{n} ({kinds})</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="420"/>
+        <location filename="../../ui/station/case_detail.py" line="425"/>
         <source>容缺后补</source>
         <translation>Deferred (bring later)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="419"/>
+        <location filename="../../ui/station/case_detail.py" line="424"/>
         <source>必要</source>
         <translation>Required</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="419"/>
+        <location filename="../../ui/station/case_detail.py" line="424"/>
         <source>非必要</source>
         <translation>Optional</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="421"/>
+        <location filename="../../ui/station/case_detail.py" line="426"/>
         <source>信息免交</source>
         <translation>From shared data</translation>
     </message>
@@ -2801,62 +2858,62 @@
 <context>
     <name>EnrollDialog</name>
     <message>
-        <location filename="../../ui/station/enroll_dialog.py" line="48"/>
+        <location filename="../../ui/station/enroll_dialog.py" line="49"/>
         <source>登记到区中心</source>
         <translation>Enroll with the district</translation>
     </message>
     <message>
-        <location filename="../../ui/station/enroll_dialog.py" line="50"/>
+        <location filename="../../ui/station/enroll_dialog.py" line="51"/>
         <source>输入区中心地址和区中心管理员给出的一次性登记码。登记后本机的设备令牌保存在系统钥匙串中，办件在后台自动同步。</source>
         <translation>Enter the district service&apos;s address and the one-time enrollment code from the district administrator. The device token is then kept in the system keyring and cases sync in the background.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/enroll_dialog.py" line="56"/>
+        <location filename="../../ui/station/enroll_dialog.py" line="57"/>
         <source>例如 ABCD-EFGH-JKLM</source>
         <translation>e.g. ABCD-EFGH-JKLM</translation>
     </message>
     <message>
-        <location filename="../../ui/station/enroll_dialog.py" line="59"/>
+        <location filename="../../ui/station/enroll_dialog.py" line="61"/>
         <source>例如 2号窗口</source>
         <translation>e.g. Window 2</translation>
     </message>
     <message>
-        <location filename="../../ui/station/enroll_dialog.py" line="63"/>
+        <location filename="../../ui/station/enroll_dialog.py" line="65"/>
         <source>本站每台电脑一个不同的号，是本机案件编号和文书编号的一部分，离线办件也不会重号。</source>
         <translation>Each PC of the station gets its own number; it is part of this PC&apos;s case and document numbers, so numbers never collide, even offline.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/enroll_dialog.py" line="66"/>
+        <location filename="../../ui/station/enroll_dialog.py" line="68"/>
         <source>区中心地址</source>
         <translation>District address</translation>
     </message>
     <message>
-        <location filename="../../ui/station/enroll_dialog.py" line="67"/>
+        <location filename="../../ui/station/enroll_dialog.py" line="69"/>
         <source>登记码</source>
         <translation>Enrollment code</translation>
     </message>
     <message>
-        <location filename="../../ui/station/enroll_dialog.py" line="68"/>
+        <location filename="../../ui/station/enroll_dialog.py" line="70"/>
         <source>本机名称</source>
         <translation>This PC&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../ui/station/enroll_dialog.py" line="69"/>
+        <location filename="../../ui/station/enroll_dialog.py" line="71"/>
         <source>本机窗口号</source>
         <translation>This PC&apos;s window number</translation>
     </message>
     <message>
-        <location filename="../../ui/station/enroll_dialog.py" line="75"/>
+        <location filename="../../ui/station/enroll_dialog.py" line="77"/>
         <source>登记</source>
         <translation>Enroll</translation>
     </message>
     <message>
-        <location filename="../../ui/station/enroll_dialog.py" line="78"/>
+        <location filename="../../ui/station/enroll_dialog.py" line="80"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/station/enroll_dialog.py" line="91"/>
+        <location filename="../../ui/station/enroll_dialog.py" line="93"/>
         <source>请填写区中心地址和登记码。</source>
         <translation>Enter the district address and the enrollment code.</translation>
     </message>
@@ -3206,27 +3263,27 @@
 <context>
     <name>LockPage</name>
     <message>
-        <location filename="../../ui/station/login_page.py" line="75"/>
+        <location filename="../../ui/station/login_page.py" line="76"/>
         <source>工作台已锁定</source>
         <translation>Workstation locked</translation>
     </message>
     <message>
-        <location filename="../../ui/station/login_page.py" line="79"/>
+        <location filename="../../ui/station/login_page.py" line="80"/>
         <source>密码</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../ui/station/login_page.py" line="80"/>
+        <location filename="../../ui/station/login_page.py" line="81"/>
         <source>解锁</source>
         <translation>Unlock</translation>
     </message>
     <message>
-        <location filename="../../ui/station/login_page.py" line="83"/>
+        <location filename="../../ui/station/login_page.py" line="84"/>
         <source>切换经办人</source>
         <translation>Switch clerk</translation>
     </message>
     <message>
-        <location filename="../../ui/station/login_page.py" line="91"/>
+        <location filename="../../ui/station/login_page.py" line="92"/>
         <source>离开座位时自动锁定，未保存的收件内容已保留。经办人：{0}</source>
         <translation>Locked automatically while away; unsaved intake work has been kept. Clerk: {0}</translation>
     </message>
@@ -3234,32 +3291,32 @@
 <context>
     <name>LoginPage</name>
     <message>
-        <location filename="../../ui/station/login_page.py" line="25"/>
+        <location filename="../../ui/station/login_page.py" line="26"/>
         <source>窗口人员登录</source>
         <translation>Counter staff sign-in</translation>
     </message>
     <message>
-        <location filename="../../ui/station/login_page.py" line="31"/>
+        <location filename="../../ui/station/login_page.py" line="32"/>
         <source>经办人</source>
         <translation>Clerk</translation>
     </message>
     <message>
-        <location filename="../../ui/station/login_page.py" line="32"/>
+        <location filename="../../ui/station/login_page.py" line="33"/>
         <source>密码</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../ui/station/login_page.py" line="33"/>
+        <location filename="../../ui/station/login_page.py" line="34"/>
         <source>登录</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../ui/station/login_page.py" line="44"/>
+        <location filename="../../ui/station/login_page.py" line="45"/>
         <source>{name}（{user}）</source>
         <translation>{name} ({user})</translation>
     </message>
     <message>
-        <location filename="../../ui/station/login_page.py" line="58"/>
+        <location filename="../../ui/station/login_page.py" line="59"/>
         <source>请输入密码。</source>
         <translation>Enter the password.</translation>
     </message>
@@ -3338,7 +3395,7 @@
     </message>
     <message>
         <location filename="../../ui/station/main_window.py" line="209"/>
-        <location filename="../../ui/station/main_window.py" line="510"/>
+        <location filename="../../ui/station/main_window.py" line="512"/>
         <source>经办人：未登录</source>
         <translation>Clerk: not signed in</translation>
     </message>
@@ -3433,32 +3490,32 @@
 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="381"/>
+        <location filename="../../ui/station/main_window.py" line="383"/>
         <source>用户名或密码不正确，或账号已停用。</source>
         <translation>Wrong user name or password, or the account is disabled.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="386"/>
+        <location filename="../../ui/station/main_window.py" line="388"/>
         <source>经办人：{0}</source>
         <translation>Clerk: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="435"/>
+        <location filename="../../ui/station/main_window.py" line="437"/>
         <source>文书的出具机关尚未确认：当前以“{0}”的名义打印受理回执等文书。请管理员在&lt;a href=&quot;settings&quot;&gt;设置 → 出具机关&lt;/a&gt;中核对并保存。</source>
         <translation>The issuing authority is not confirmed yet: receipts and other documents are printed in the name of “{0}”. An administrator should check and save it in &lt;a href=&quot;settings&quot;&gt;Settings → Issuing authority&lt;/a&gt;.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="470"/>
+        <location filename="../../ui/station/main_window.py" line="472"/>
         <source>密码已修改，下次登录请使用新密码。</source>
         <translation>Password changed; use the new password next time you sign in.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="498"/>
+        <location filename="../../ui/station/main_window.py" line="500"/>
         <source>密码不正确。</source>
         <translation>Wrong password.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="528"/>
+        <location filename="../../ui/station/main_window.py" line="530"/>
         <source>出错了</source>
         <translation>Error</translation>
     </message>
@@ -3944,58 +4001,58 @@
 <context>
     <name>PasswordPage</name>
     <message>
-        <location filename="../../ui/station/login_page.py" line="212"/>
+        <location filename="../../ui/station/login_page.py" line="244"/>
         <source>修改密码</source>
         <translation>Change password</translation>
     </message>
     <message>
-        <location filename="../../ui/station/login_page.py" line="219"/>
+        <location filename="../../ui/station/login_page.py" line="251"/>
         <source>当前密码</source>
         <translation>Current password</translation>
     </message>
     <message>
-        <location filename="../../ui/station/login_page.py" line="220"/>
+        <location filename="../../ui/station/login_page.py" line="252"/>
         <source>新密码</source>
         <translation>New password</translation>
     </message>
     <message>
-        <location filename="../../ui/station/login_page.py" line="221"/>
+        <location filename="../../ui/station/login_page.py" line="253"/>
         <source>再次输入新密码</source>
         <translation>Repeat the new password</translation>
     </message>
     <message>
-        <location filename="../../ui/station/login_page.py" line="222"/>
+        <location filename="../../ui/station/login_page.py" line="254"/>
         <source>保存新密码</source>
         <translation>Save the new password</translation>
     </message>
     <message>
-        <location filename="../../ui/station/login_page.py" line="225"/>
-        <location filename="../../ui/station/login_page.py" line="237"/>
+        <location filename="../../ui/station/login_page.py" line="257"/>
+        <location filename="../../ui/station/login_page.py" line="269"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/station/login_page.py" line="233"/>
+        <location filename="../../ui/station/login_page.py" line="265"/>
         <source>管理员为您重置了密码。请输入收到的一次性密码，并设置只有您知道的新密码（至少 8 位）。经办人：{0}</source>
         <translation>An administrator reset your password. Type the one-time password you received and choose a new password only you know (at least 8 characters). Clerk: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/login_page.py" line="235"/>
+        <location filename="../../ui/station/login_page.py" line="267"/>
         <source>新密码至少 8 位。经办人：{0}</source>
         <translation>The new password needs at least 8 characters. Clerk: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/login_page.py" line="237"/>
+        <location filename="../../ui/station/login_page.py" line="269"/>
         <source>退出登录</source>
         <translation>Sign out</translation>
     </message>
     <message>
-        <location filename="../../ui/station/login_page.py" line="245"/>
+        <location filename="../../ui/station/login_page.py" line="277"/>
         <source>请输入当前密码。</source>
         <translation>Type your current password.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/login_page.py" line="249"/>
+        <location filename="../../ui/station/login_page.py" line="281"/>
         <source>两次输入的新密码不一致，请重新输入。</source>
         <translation>The two new passwords differ; type them again.</translation>
     </message>
@@ -4484,12 +4541,12 @@
 <context>
     <name>RatingPicker</name>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="492"/>
+        <location filename="../../ui/station/case_detail.py" line="497"/>
         <source>未评价（可稍后记录）</source>
         <translation>Not rated (can be recorded later)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="495"/>
+        <location filename="../../ui/station/case_detail.py" line="500"/>
         <source>{label}（差评）</source>
         <translation>{label} (bad rating)</translation>
     </message>
@@ -5141,67 +5198,67 @@
         <translation>Full record viewed</translation>
     </message>
     <message>
-        <location filename="../../ui/district/admin_security.py" line="67"/>
+        <location filename="../../ui/district/admin_security.py" line="70"/>
         <source>全部类型</source>
         <translation>All kinds</translation>
     </message>
     <message>
-        <location filename="../../ui/district/admin_security.py" line="71"/>
+        <location filename="../../ui/district/admin_security.py" line="74"/>
         <source>用户名</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../ui/district/admin_security.py" line="78"/>
+        <location filename="../../ui/district/admin_security.py" line="81"/>
         <source>查询</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../ui/district/admin_security.py" line="80"/>
+        <location filename="../../ui/district/admin_security.py" line="83"/>
         <source>更早的…</source>
         <translation>Older…</translation>
     </message>
     <message>
-        <location filename="../../ui/district/admin_security.py" line="84"/>
+        <location filename="../../ui/district/admin_security.py" line="87"/>
         <source>从</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../ui/district/admin_security.py" line="86"/>
+        <location filename="../../ui/district/admin_security.py" line="89"/>
         <source>到</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../ui/district/admin_security.py" line="91"/>
+        <location filename="../../ui/district/admin_security.py" line="94"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/district/admin_security.py" line="91"/>
+        <location filename="../../ui/district/admin_security.py" line="94"/>
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/district/admin_security.py" line="91"/>
+        <location filename="../../ui/district/admin_security.py" line="94"/>
         <source>用户</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../ui/district/admin_security.py" line="92"/>
+        <location filename="../../ui/district/admin_security.py" line="95"/>
         <source>站点</source>
         <translation>Station</translation>
     </message>
     <message>
-        <location filename="../../ui/district/admin_security.py" line="92"/>
+        <location filename="../../ui/district/admin_security.py" line="95"/>
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../ui/district/admin_security.py" line="92"/>
+        <location filename="../../ui/district/admin_security.py" line="95"/>
         <source>说明</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../ui/district/admin_security.py" line="138"/>
+        <location filename="../../ui/district/admin_security.py" line="145"/>
         <source>{n} 条</source>
         <translation>{n} entries</translation>
     </message>
@@ -5571,97 +5628,117 @@
 <context>
     <name>SetupPage</name>
     <message>
-        <location filename="../../ui/station/login_page.py" line="113"/>
+        <location filename="../../ui/station/login_page.py" line="117"/>
         <source>首次使用：设置本站</source>
         <translation>First use: set up this station</translation>
     </message>
     <message>
-        <location filename="../../ui/station/login_page.py" line="114"/>
-        <source>请填写本站的统计用区划代码（12 位）和名称，并创建第一个管理员账号。</source>
-        <translation>Enter this station&apos;s statistical division code (12 digits) and name, and create the first administrator account.</translation>
+        <location filename="../../ui/station/login_page.py" line="118"/>
+        <source>请填写本站的统计用区划代码（12 位）和名称，创建第一个管理员账号，并给本机设一个窗口号（本站每台电脑不同）和名称。</source>
+        <translation>Enter the station&apos;s 12-digit statistical area code and name, create the first administrator account, and give this PC a window number (different for every PC of the station) and a name.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/login_page.py" line="120"/>
+        <location filename="../../ui/station/login_page.py" line="125"/>
         <source>如：海淀区学院路街道某社区便民服务站</source>
         <translation>E.g. XX Community Service Station</translation>
     </message>
     <message>
-        <location filename="../../ui/station/login_page.py" line="122"/>
+        <location filename="../../ui/station/login_page.py" line="127"/>
         <source>街道（乡镇）便民服务中心</source>
         <translation>Street (township) service center</translation>
     </message>
     <message>
-        <location filename="../../ui/station/login_page.py" line="123"/>
+        <location filename="../../ui/station/login_page.py" line="128"/>
         <source>社区（村）便民服务站</source>
         <translation>Community (village) service station</translation>
     </message>
     <message>
-        <location filename="../../ui/station/login_page.py" line="128"/>
+        <location filename="../../ui/station/login_page.py" line="133"/>
         <source>如：北京市海淀区学院路街道办事处</source>
         <translation>e.g. 北京市海淀区学院路街道办事处</translation>
     </message>
     <message>
-        <location filename="../../ui/station/login_page.py" line="130"/>
+        <location filename="../../ui/station/login_page.py" line="135"/>
         <source>本站代为受理的机关：受理回执等文书以其名义出具，本站写作受理地点。</source>
         <translation>The authority this station accepts applications for: receipts and other documents are issued in its name, with the station as the place of acceptance.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/login_page.py" line="143"/>
+        <location filename="../../ui/station/login_page.py" line="152"/>
+        <source>本站每台电脑一个不同的号（1–99），是本机案件编号和文书编号的一部分，离线办件也不会重号。</source>
+        <translation>Each PC of the station has its own number (1–99). It is part of this PC&apos;s case and document numbers, so numbers never collide, even offline.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/login_page.py" line="157"/>
+        <source>例如 2号窗口</source>
+        <translation>e.g. Window 2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/login_page.py" line="161"/>
         <source>站点编码</source>
         <translation>Station code</translation>
     </message>
     <message>
-        <location filename="../../ui/station/login_page.py" line="143"/>
+        <location filename="../../ui/station/login_page.py" line="161"/>
         <source>站点名称</source>
         <translation>Station name</translation>
     </message>
     <message>
-        <location filename="../../ui/station/login_page.py" line="144"/>
+        <location filename="../../ui/station/login_page.py" line="162"/>
         <source>站点级别</source>
         <translation>Station level</translation>
     </message>
     <message>
-        <location filename="../../ui/station/login_page.py" line="145"/>
+        <location filename="../../ui/station/login_page.py" line="163"/>
         <source>出具文书的机关</source>
         <translation>Issuing authority</translation>
     </message>
     <message>
-        <location filename="../../ui/station/login_page.py" line="146"/>
+        <location filename="../../ui/station/login_page.py" line="164"/>
         <source>咨询电话</source>
         <translation>Enquiry phone</translation>
     </message>
     <message>
-        <location filename="../../ui/station/login_page.py" line="147"/>
+        <location filename="../../ui/station/login_page.py" line="165"/>
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../ui/station/login_page.py" line="147"/>
+        <location filename="../../ui/station/login_page.py" line="165"/>
         <source>管理员用户名</source>
         <translation>Admin user name</translation>
     </message>
     <message>
-        <location filename="../../ui/station/login_page.py" line="148"/>
+        <location filename="../../ui/station/login_page.py" line="166"/>
         <source>管理员姓名</source>
         <translation>Admin name</translation>
     </message>
     <message>
-        <location filename="../../ui/station/login_page.py" line="149"/>
+        <location filename="../../ui/station/login_page.py" line="167"/>
         <source>密码（至少 8 位）</source>
         <translation>Password (min. 8 characters)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/login_page.py" line="150"/>
+        <location filename="../../ui/station/login_page.py" line="168"/>
         <source>再次输入密码</source>
         <translation>Repeat password</translation>
     </message>
     <message>
-        <location filename="../../ui/station/login_page.py" line="154"/>
+        <location filename="../../ui/station/login_page.py" line="169"/>
+        <source>本机窗口号</source>
+        <translation>This PC&apos;s window number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/login_page.py" line="170"/>
+        <source>本机名称</source>
+        <translation>This PC&apos;s name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/login_page.py" line="174"/>
         <source>创建本站</source>
         <translation>Create station</translation>
     </message>
     <message>
-        <location filename="../../ui/station/login_page.py" line="185"/>
+        <location filename="../../ui/station/login_page.py" line="215"/>
         <source>两次输入的密码不一致。</source>
         <translation>The passwords do not match.</translation>
     </message>
@@ -5893,329 +5970,319 @@
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="150"/>
+        <location filename="../../ui/station/sync_page.py" line="151"/>
         <source>有新版本 {version}（获取方式：{where}）</source>
         <translation>New version {version} available (get it from: {where})</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="151"/>
+        <location filename="../../ui/station/sync_page.py" line="152"/>
         <source>请联系区中心</source>
         <translation>ask the district centre</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="337"/>
+        <location filename="../../ui/station/sync_page.py" line="338"/>
         <source>正在与区中心台账核对…</source>
         <translation>Comparing with the district&apos;s ledger…</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="350"/>
+        <location filename="../../ui/station/sync_page.py" line="351"/>
         <source>正在读取同步状态…</source>
         <translation>Reading the sync status…</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="359"/>
+        <location filename="../../ui/station/sync_page.py" line="360"/>
         <source>立即同步</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="364"/>
+        <location filename="../../ui/station/sync_page.py" line="365"/>
         <source>与区中心对账</source>
         <translation>Reconcile with the district</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="366"/>
-        <location filename="../../ui/station/sync_page.py" line="496"/>
+        <location filename="../../ui/station/sync_page.py" line="367"/>
+        <location filename="../../ui/station/sync_page.py" line="498"/>
         <source>登记到区中心…</source>
         <translation>Enroll with the district…</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="374"/>
+        <location filename="../../ui/station/sync_page.py" line="375"/>
         <source>尚未对账。</source>
         <translation>Not reconciled yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="392"/>
-        <location filename="../../ui/station/sync_page.py" line="398"/>
+        <location filename="../../ui/station/sync_page.py" line="393"/>
+        <location filename="../../ui/station/sync_page.py" line="399"/>
         <source>办件编号</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="392"/>
-        <location filename="../../ui/station/sync_page.py" line="396"/>
+        <location filename="../../ui/station/sync_page.py" line="393"/>
+        <location filename="../../ui/station/sync_page.py" line="397"/>
         <source>序号</source>
         <translation>Seq.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="392"/>
+        <location filename="../../ui/station/sync_page.py" line="393"/>
         <source>环节</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="393"/>
+        <location filename="../../ui/station/sync_page.py" line="394"/>
         <source>区中心拒收原因</source>
         <translation>Why the district refused it</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="396"/>
+        <location filename="../../ui/station/sync_page.py" line="397"/>
         <source>案件</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="396"/>
+        <location filename="../../ui/station/sync_page.py" line="397"/>
         <source>代码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="397"/>
+        <location filename="../../ui/station/sync_page.py" line="398"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="398"/>
+        <location filename="../../ui/station/sync_page.py" line="399"/>
         <source>已在案件中（另一窗口或区中心）</source>
         <translation>In the case (other counter or district)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="399"/>
+        <location filename="../../ui/station/sync_page.py" line="400"/>
         <source>本机未被接收的操作</source>
         <translation>This PC&apos;s steps not accepted</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="399"/>
+        <location filename="../../ui/station/sync_page.py" line="400"/>
         <source>区中心答复</source>
         <translation>District&apos;s answer</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="402"/>
+        <location filename="../../ui/station/sync_page.py" line="403"/>
         <source>在当前版本上重做</source>
         <translation>Redo on the current version</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="404"/>
+        <location filename="../../ui/station/sync_page.py" line="406"/>
         <source>放弃本机操作</source>
         <translation>Discard this PC&apos;s steps</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="406"/>
+        <location filename="../../ui/station/sync_page.py" line="408"/>
         <source>两个窗口离线办理了同一案件时，后同步的一方的操作不会覆盖先到的：两个版本都在这里，请选择。</source>
         <translation>When two counters worked on one case offline, the later one never overwrites the earlier: both versions are here, choose.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="419"/>
+        <location filename="../../ui/station/sync_page.py" line="421"/>
         <source>设备</source>
         <translation>Device</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="419"/>
+        <location filename="../../ui/station/sync_page.py" line="421"/>
         <source>窗口号</source>
         <translation>Window no.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="419"/>
+        <location filename="../../ui/station/sync_page.py" line="421"/>
         <source>最近联系</source>
         <translation>Last contact</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="423"/>
+        <location filename="../../ui/station/sync_page.py" line="425"/>
         <source>本次运行尚未同步。</source>
         <translation>No sync since the program started.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="426"/>
+        <location filename="../../ui/station/sync_page.py" line="428"/>
         <source>被拒绝的事件</source>
         <translation>Refused events</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="427"/>
+        <location filename="../../ui/station/sync_page.py" line="429"/>
         <source>无法应用的区中心事件</source>
         <translation>District events not applied</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="428"/>
+        <location filename="../../ui/station/sync_page.py" line="430"/>
         <source>上次同步报告</source>
         <translation>Last sync report</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="429"/>
+        <location filename="../../ui/station/sync_page.py" line="431"/>
         <source>同步冲突</source>
         <translation>Sync conflicts</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="430"/>
+        <location filename="../../ui/station/sync_page.py" line="432"/>
         <source>本站设备</source>
         <translation>Station devices</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="431"/>
+        <location filename="../../ui/station/sync_page.py" line="433"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="431"/>
+        <location filename="../../ui/station/sync_page.py" line="433"/>
         <source>事件来源</source>
         <translation>Events of</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="431"/>
+        <location filename="../../ui/station/sync_page.py" line="433"/>
         <source>本站条数</source>
         <translation>Station count</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="432"/>
+        <location filename="../../ui/station/sync_page.py" line="434"/>
         <source>区中心条数</source>
         <translation>District count</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="432"/>
+        <location filename="../../ui/station/sync_page.py" line="434"/>
         <source>差异</source>
         <translation>Difference</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="435"/>
+        <location filename="../../ui/station/sync_page.py" line="437"/>
         <source>对账差异</source>
         <translation>Reconciliation differences</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="437"/>
+        <location filename="../../ui/station/sync_page.py" line="439"/>
         <source>对账：</source>
         <translation>Reconciliation: </translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="449"/>
+        <location filename="../../ui/station/sync_page.py" line="451"/>
         <source>● 正在同步…</source>
         <translation>● Syncing…</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="461"/>
+        <location filename="../../ui/station/sync_page.py" line="463"/>
         <source>● 未登记到区中心</source>
         <translation>● Not enrolled with a district</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="463"/>
+        <location filename="../../ui/station/sync_page.py" line="465"/>
         <source>● 尚未同步</source>
         <translation>● Not synced yet</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="465"/>
+        <location filename="../../ui/station/sync_page.py" line="467"/>
         <source>● 上次同步完成，但有 {n} 个问题</source>
         <translation>● Last sync done, with {n} problem(s)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="468"/>
+        <location filename="../../ui/station/sync_page.py" line="470"/>
         <source>● 在线：上次同步成功</source>
         <translation>● Online: the last sync succeeded</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="470"/>
+        <location filename="../../ui/station/sync_page.py" line="472"/>
         <source>● 离线：上次同步没有完成</source>
         <translation>● Offline: the last sync did not complete</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="471"/>
+        <location filename="../../ui/station/sync_page.py" line="473"/>
         <source>区中心：{server}</source>
         <translation>District: {server}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="472"/>
+        <location filename="../../ui/station/sync_page.py" line="474"/>
         <source>未登记（管理员点“登记到区中心…”，输入区中心地址和登记码）</source>
         <translation>not enrolled (an administrator clicks “Enroll with the district…” and enters the address and the enrollment code)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="474"/>
+        <location filename="../../ui/station/sync_page.py" line="476"/>
         <source>本机：{name}（窗口号 {number}，是本机案件编号的一部分）</source>
         <translation>This PC: {name} (window number {number}, part of this PC&apos;s case numbers)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="476"/>
+        <location filename="../../ui/station/sync_page.py" line="478"/>
         <source>尚未登记为本站的设备</source>
         <translation>not yet enrolled as a device of this station</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="479"/>
+        <location filename="../../ui/station/sync_page.py" line="481"/>
         <source>待同步：{pending} 条事件、{notes} 条留言；区中心已确认 {acked} 条；被拒绝 {rejected} 条</source>
         <translation>Waiting: {pending} events, {notes} notes; acknowledged by the district: {acked}; refused: {rejected}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="482"/>
+        <location filename="../../ui/station/sync_page.py" line="484"/>
         <source>上次成功同步：{ok}&#x3000;上次尝试：{tried}</source>
         <translation>Last successful sync: {ok}   last attempt: {tried}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="483"/>
-        <location filename="../../ui/station/sync_page.py" line="484"/>
-        <location filename="../../ui/station/sync_page.py" line="524"/>
+        <location filename="../../ui/station/sync_page.py" line="485"/>
+        <location filename="../../ui/station/sync_page.py" line="486"/>
+        <location filename="../../ui/station/sync_page.py" line="526"/>
         <source>从未</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="495"/>
+        <location filename="../../ui/station/sync_page.py" line="497"/>
         <source>重新登记…</source>
         <translation>Enroll again…</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="501"/>
+        <location filename="../../ui/station/sync_page.py" line="503"/>
         <source>被拒绝的事件（{n}）</source>
         <translation>Refused events ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="507"/>
+        <location filename="../../ui/station/sync_page.py" line="509"/>
         <source>区中心的原因代码：{code}
 双击打开该办件核对。</source>
         <translation>The district&apos;s reason code: {code}
 Double-click to open the case and check it.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="508"/>
+        <location filename="../../ui/station/sync_page.py" line="510"/>
         <source>双击打开该办件核对。</source>
         <translation>Double-click to open the case and check it.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="518"/>
+        <location filename="../../ui/station/sync_page.py" line="520"/>
         <source>同步冲突（{n}）</source>
         <translation>Sync conflicts ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="547"/>
-        <source>已在 {case_no} 的当前版本上重做，下次同步时推送。</source>
-        <translation>Redone on the current version of {case_no}; it is pushed at the next sync.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/station/sync_page.py" line="548"/>
-        <source>已放弃 {case_no} 上本机的操作（仍保留在记录中）。</source>
-        <translation>Discarded this PC&apos;s steps on {case_no} (they stay on record).</translation>
-    </message>
-    <message>
-        <location filename="../../ui/station/sync_page.py" line="577"/>
+        <location filename="../../ui/station/sync_page.py" line="571"/>
         <source>已对账：{n} 天的事件与区中心一致。</source>
         <translation>Reconciled: {n} days of events agree with the district.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="591"/>
+        <location filename="../../ui/station/sync_page.py" line="585"/>
         <source>有差异：{0}。先点“立即同步”，仍有差异请联系区中心。</source>
         <translation>Differences: {0}. Click “Sync now” first; if they remain, contact the district center.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="572"/>
+        <location filename="../../ui/station/sync_page.py" line="566"/>
         <source>本站事件</source>
         <translation>station events</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="572"/>
+        <location filename="../../ui/station/sync_page.py" line="566"/>
         <source>区中心事件</source>
         <translation>district events</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="583"/>
+        <location filename="../../ui/station/sync_page.py" line="577"/>
         <source>{n} 天的事件条数不一致（见“对账差异”）</source>
         <translation>event counts differ on {n} days (see “Reconciliation differences”)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="586"/>
+        <location filename="../../ui/station/sync_page.py" line="580"/>
         <source>区中心拒收的本站事件 {n} 条</source>
         <translation>{n} station events refused by the district</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="588"/>
+        <location filename="../../ui/station/sync_page.py" line="582"/>
         <source>尚未被区中心接收的本站事件 {n} 条</source>
         <translation>{n} station events not yet accepted by the district</translation>
     </message>
@@ -6688,12 +6755,12 @@ Double-click to open the case and check it.</translation>
         <translation>“{name}” is not obtained from shared data; the applicant must bring it.</translation>
     </message>
     <message>
-        <location filename="../../clerk/cases/ledger.py" line="119"/>
+        <location filename="../../clerk/cases/ledger.py" line="116"/>
         <source>案件不存在。</source>
         <translation>No such case.</translation>
     </message>
     <message>
-        <location filename="../../clerk/cases/ledger.py" line="129"/>
+        <location filename="../../clerk/cases/ledger.py" line="126"/>
         <source>没有案件编号为 {case_no} 的办件。</source>
         <translation>There is no case numbered {case_no}.</translation>
     </message>
@@ -6728,58 +6795,58 @@ Double-click to open the case and check it.</translation>
         <translation>The numbers of originals and copies of “{key}” must be whole numbers from 0 to 99, with at least one piece.</translation>
     </message>
     <message>
-        <location filename="../../clerk/cases/service.py" line="173"/>
+        <location filename="../../clerk/cases/service.py" line="175"/>
         <source>一次性告知原则：首次告知未列出“{names}”。再次告知增加新材料须填写理由，该情况将报区中心监察。</source>
         <translation>One-time notice rule: the first notice did not list “{names}”. A later notice that adds materials needs a justification, and is reported to the district&apos;s supervision.</translation>
     </message>
     <message>
-        <location filename="../../clerk/cases/service.py" line="208"/>
+        <location filename="../../clerk/cases/service.py" line="210"/>
         <source>不予受理必须写明理由。</source>
         <translation>A refusal needs a reason.</translation>
     </message>
     <message>
-        <location filename="../../clerk/cases/service.py" line="236"/>
+        <location filename="../../clerk/cases/service.py" line="238"/>
         <source>材料“{key}”不在本次补交之列。</source>
         <translation>Material “{key}” is not among those handed in now.</translation>
     </message>
     <message>
-        <location filename="../../clerk/cases/service.py" line="291"/>
+        <location filename="../../clerk/cases/service.py" line="293"/>
         <source>请写明特别程序（如公示、听证、专家评审）。</source>
         <translation>Name the special procedure (public posting, hearing, expert assessment …).</translation>
     </message>
     <message>
-        <location filename="../../clerk/cases/service.py" line="341"/>
+        <location filename="../../clerk/cases/service.py" line="343"/>
         <source>已登记申请人不愿评价，无需再次登记。</source>
         <translation>The applicant&apos;s decline to rate is already recorded.</translation>
     </message>
     <message>
-        <location filename="../../clerk/cases/service.py" line="357"/>
+        <location filename="../../clerk/cases/service.py" line="359"/>
         <location filename="../../district/api/cases.py" line="226"/>
         <source>留言不能为空。</source>
         <translation>The comment is empty.</translation>
     </message>
     <message>
-        <location filename="../../clerk/cases/service.py" line="384"/>
+        <location filename="../../clerk/cases/service.py" line="386"/>
         <source>未知状态 {state}；可用：{items}</source>
         <translation>Unknown state {state}; known: {items}</translation>
     </message>
     <message>
-        <location filename="../../clerk/cases/service.py" line="465"/>
+        <location filename="../../clerk/cases/service.py" line="473"/>
         <source>材料已齐全，应当场受理，不能出具补正告知。</source>
         <translation>Materials complete: accept now; a supplement notice is not allowed.</translation>
     </message>
     <message>
-        <location filename="../../clerk/cases/service.py" line="491"/>
+        <location filename="../../clerk/cases/service.py" line="499"/>
         <source>申请人已在手机上（办件进度页）评价了本件，每件只能评价一次。</source>
         <translation>The applicant has already rated this case on their phone (progress page); a case is rated only once.</translation>
     </message>
     <message>
-        <location filename="../../clerk/cases/service.py" line="500"/>
+        <location filename="../../clerk/cases/service.py" line="508"/>
         <source>评价等级须为 1–5（5 非常满意 … 1 非常不满意）。</source>
         <translation>The rating must be 1–5 (5 very satisfied … 1 very dissatisfied).</translation>
     </message>
     <message>
-        <location filename="../../clerk/cases/service.py" line="505"/>
+        <location filename="../../clerk/cases/service.py" line="513"/>
         <source>申请人不愿评价时不记录评价等级；请登记“申请人不愿评价”。</source>
         <translation>A decline carries no rating level; record &quot;Applicant declined to rate&quot; instead.</translation>
     </message>
@@ -7054,27 +7121,27 @@ Double-click to open the case and check it.</translation>
     </message>
     <message>
         <location filename="../../clerk/workspace.py" line="118"/>
-        <location filename="../../clerk/workspace.py" line="243"/>
+        <location filename="../../clerk/workspace.py" line="254"/>
         <source>本机尚未初始化站点，请先运行 init（或在首次启动时完成设置）。</source>
         <translation>This machine has no station yet: run init (or finish the set-up at first start).</translation>
     </message>
     <message>
-        <location filename="../../clerk/workspace.py" line="141"/>
+        <location filename="../../clerk/workspace.py" line="148"/>
         <source>本数据目录已初始化过站点。</source>
         <translation>This data directory already has a station.</translation>
     </message>
     <message>
-        <location filename="../../clerk/workspace.py" line="177"/>
+        <location filename="../../clerk/workspace.py" line="188"/>
         <source>账号 {username} 已停用。</source>
         <translation>Account {username} is disabled.</translation>
     </message>
     <message>
-        <location filename="../../clerk/workspace.py" line="186"/>
+        <location filename="../../clerk/workspace.py" line="197"/>
         <source>本站还没有窗口人员账号。</source>
         <translation>This station has no clerk accounts yet.</translation>
     </message>
     <message>
-        <location filename="../../clerk/workspace.py" line="189"/>
+        <location filename="../../clerk/workspace.py" line="200"/>
         <source>本站有多个账号，请用 --clerk 指明经办人。</source>
         <translation>This station has several accounts: name the clerk with --clerk.</translation>
     </message>
@@ -7361,11 +7428,13 @@ Double-click to open the case and check it.</translation>
     </message>
     <message>
         <location filename="../../apiclient/http.py" line="149"/>
+        <location filename="../../apiclient/http.py" line="160"/>
+        <location filename="../../apiclient/http.py" line="171"/>
         <source>区中心的回答无法识别（{name}）。</source>
         <translation>The district&apos;s answer could not be read ({name}).</translation>
     </message>
     <message>
-        <location filename="../../sync/client.py" line="108"/>
+        <location filename="../../sync/client.py" line="106"/>
         <source>区中心的回答不是 JSON。</source>
         <translation>The district&apos;s answer is not JSON.</translation>
     </message>
@@ -7390,7 +7459,7 @@ Double-click to open the case and check it.</translation>
         <translation>This machine has no usable system keyring, so “remember me” cannot work: the sign-in token is not kept and the password is asked again next time. To be remembered, turn on the system&apos;s credential service (Windows Credential Manager, macOS Keychain, Linux Secret Service) or name a backend in PYTHON_KEYRING_BACKEND.</translation>
     </message>
     <message>
-        <location filename="../../staff_client/client.py" line="281"/>
+        <location filename="../../staff_client/client.py" line="280"/>
         <source>无法把登录令牌写入密钥环（{kind}）。{advice}</source>
         <translation>Cannot write the sign-in token to the keyring ({kind}). {advice}</translation>
     </message>
@@ -7436,7 +7505,7 @@ Double-click to open the case and check it.</translation>
         <translation>This station is not enrolled with the district center yet, so it cannot sync. An administrator clicks “Enroll with the district…” on the Sync page and enters the district address and the enrollment code the district gave.</translation>
     </message>
     <message>
-        <location filename="../../sync/engine.py" line="224"/>
+        <location filename="../../sync/engine.py" line="231"/>
         <source>本机的设备令牌属于站点 {their_station} 的设备“{their_device}”（窗口号 {their_no}），而本机是站点 {station} 的窗口号 {no}；本轮未推送任何内容。可能是同一系统账户下的另一个数据目录登记时换掉了令牌：请管理员在“同步”页点“重新登记…”为本机重新登记。</source>
         <translation>This computer&apos;s device token belongs to device “{their_device}” of station {their_station} (window {their_no}), but this computer is window {no} of station {station}; nothing was pushed in this round. Another data directory under the same system account may have replaced the token when it enrolled: an administrator clicks “Enroll again…” on the Sync page to enroll this computer again.</translation>
     </message>
@@ -7446,7 +7515,7 @@ Double-click to open the case and check it.</translation>
         <translation>The keyring holds no device token for this PC; enroll again.</translation>
     </message>
     <message>
-        <location filename="../../sync/engine.py" line="211"/>
+        <location filename="../../sync/engine.py" line="218"/>
         <source>区中心返回的站点编码或窗口号与本机不符，未保存令牌。</source>
         <translation>The district answered with another station code or window number than this PC&apos;s; the token was not saved.</translation>
     </message>
@@ -7584,9 +7653,14 @@ Double-click to open the case and check it.</translation>
         <translation>Version {version} is malformed: use numbers separated by dots, e.g. 1.2.0.</translation>
     </message>
     <message>
-        <location filename="../../clerk/numbering.py" line="63"/>
+        <location filename="../../clerk/numbering.py" line="67"/>
         <source>本机窗口号须为 1–{max} 之间的整数，且与本站其他电脑不同。</source>
         <translation>This PC&apos;s window number must be a whole number from 1 to {max}, different from the station&apos;s other PCs.</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/numbering.py" line="91"/>
+        <source>本机名称须为 1–{max} 个字符（一行），例如“2号窗口”。</source>
+        <translation>This PC&apos;s name must be 1–{max} characters on one line, e.g. &quot;Window 2&quot;.</translation>
     </message>
     <message>
         <location filename="../../district/push.py" line="92"/>
@@ -7704,12 +7778,12 @@ Double-click to open the case and check it.</translation>
         <translation>The district has no record of this person.</translation>
     </message>
     <message>
-        <location filename="../../clerk/cases/conflicts.py" line="188"/>
+        <location filename="../../clerk/cases/conflicts.py" line="183"/>
         <source>案件 {case_no} 冲突：另一窗口（或区中心）已先办理第 {seq} 步“{theirs}”，本机离线时办理的“{mine}”未被接收，已原样保留。请核对后选择“在当前版本上重做”或“放弃本机操作”（python -m clerk conflicts redo|discard 案件编号）。</source>
         <translation>Case {case_no} conflict: another counter (or the district) already did step {seq} &quot;{theirs}&quot;; this PC&apos;s offline &quot;{mine}&quot; was not accepted and is kept as it was. Check and choose &quot;Redo on the current version&quot; or &quot;Discard this PC&apos;s steps&quot; (python -m clerk conflicts redo|discard CASE_NO).</translation>
     </message>
     <message>
-        <location filename="../../clerk/cases/conflicts.py" line="227"/>
+        <location filename="../../clerk/cases/conflicts.py" line="222"/>
         <source>案件 {case_no} 没有待处理的同步冲突。</source>
         <translation>Case {case_no} has no open sync conflict.</translation>
     </message>

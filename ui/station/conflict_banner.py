@@ -116,14 +116,16 @@ class ConflictBanner(QFrame):
                        ).format(seq=c.seq)
         theirs = "<br>".join(self._step(st) for st in c.theirs) or "—"
         mine = "<br>".join(self._step(st) for st in c.mine) or "—"
-        refusal = (f"<br><span style='color:#5f6368'>{esc(self.tr('区中心的答复：'))}"
-                   f"{esc(c.refusal)}</span>") if c.refusal else ""
+        answer = self.tr("区中心的答复：")
+        now_title = self.tr("案件当前版本（已接收）")
+        lost_title = self.tr("本机未被接收的操作")
+        refusal = (f"<br><span style='color:#5f6368'>{esc(answer)}{esc(c.refusal)}</span>"
+                   if c.refusal else "")
         return (f"<b style='color:{fg}'>{esc(head)}</b>"
                 f"<table cellpadding='3' width='100%'><tr>"
-                f"<td width='50%' valign='top'><b>{esc(self.tr('案件当前版本（已接收）'))}</b>"
-                f"<br>{theirs}</td>"
-                f"<td width='50%' valign='top'><b>{esc(self.tr('本机未被接收的操作'))}</b>"
-                f"<br>{mine}{refusal}</td></tr></table>")
+                f"<td width='50%' valign='top'><b>{esc(now_title)}</b><br>{theirs}</td>"
+                f"<td width='50%' valign='top'><b>{esc(lost_title)}</b><br>{mine}{refusal}"
+                f"</td></tr></table>")
 
     def _step(self, st: Step) -> str:
         summary = f"：{esc(st.summary)}" if st.summary else ""
