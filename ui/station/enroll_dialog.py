@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from clerk import numbering
 from clerk.errors import ValidationError
+from clerk.options import SYNC_DEVICE_NAME
 from ui.common.operations import Operation, error_text
 from ui.common.widgets import RED
 
@@ -36,8 +37,10 @@ if TYPE_CHECKING:
 
 def _device(ws: Workspace) -> tuple[int, str]:
     """This PC's window number and name as set at set-up (or the last enrollment)."""
-    with ws.store.read() as s:
-        return numbering.device_no(s), numbering.device_name(s)
+    text = ws.setting(numbering.DEVICE_NO_KEY, "")
+    number = int(text) if text.isdigit() and 1 <= int(text) <= numbering.MAX_DEVICE_NO \
+        else numbering.DEFAULT_DEVICE_NO
+    return number, ws.setting(SYNC_DEVICE_NAME.key, "")
 
 
 class EnrollDialog(QDialog):
