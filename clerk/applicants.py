@@ -212,23 +212,75 @@ def recall_or_add(session: Session, person: PersonInput, *, now: datetime) -> Ap
     return known
 
 
-def adopt_snapshot(session: Session, snapshot: dict[str, Any], *, now: datetime) -> str:
-    """Make sure the person a case pulled from another counter names is known here;
-    returns this store's id for them.
+MERGED_FIELDS = ("name", "mobile", "address", "legal_rep")
+
+
+def _utc_naive(moment: datetime) -> datetime:
+    return moment.astimezone(UTC).replace(tzinfo=None) if moment.tzinfo else moment
+
+
+def local_applicant(session: Session, snapshot: dict[str, Any]) -> Applicant | None:
+    """This store's row for the person a case's snapshot names: by id, else by identity
+    (type and number, in their stored form). One person has one row at a station's PC,
+    whichever counter took them first; a snapshot taken at another counter may carry that
+    counter's id."""
+    row = session.get(Applicant, str(snapshot.get("id", "")))
+    if row is not None:
+        return row
+    id_type, id_no = str(snapshot.get("id_type") or ""), str(snapshot.get("id_no") or "")
+    if not id_no:
+        return None
+    try:
+        number = normalize_id_no(id_no, id_type or None)
+    except ValidationError:
+        number = id_no
+    return session.execute(select(Applicant).where(
+        Applicant.id_type == id_type, Applicant.id_no == number)
+        .order_by(Applicant.created_at)).scalars().first()
+
+
+def _merge(row: Applicant, snapshot: dict[str, Any], taken_at: datetime) -> None:
+    """Merge what another counter took of the person into this PC's row: a field the
+    other counter took later wins; one only it took fills an empty one. A value that no
+    longer validates (say, a mobile in an old format) is not taken over."""
+    newer = taken_at > row.updated_at
+    changed = False
+    for name in MERGED_FIELDS:
+        value = str(snapshot.get(name) or "").strip()
+        if not value or value == getattr(row, name) or not (newer or not getattr(row, name)):
+            continue
+        try:
+            if name == "name":
+                value = validate_name(value)
+            elif name == "mobile":
+                value = validate_mobile(value)
+        except ValidationError:
+            continue
+        setattr(row, name, value[:200] if name == "address" else value)
+        changed = True
+    if changed and newer:
+        row.updated_at = taken_at
+
+
+def adopt_snapshot(session: Session, snapshot: dict[str, Any], *, now: datetime,
+                   taken_at: datetime | None = None) -> str:
+    """Make sure the person a case pulled from another counter names is known here, merged
+    by identity; returns this store's id for them.
 
     The station is one place: a person captured at the next counter is recalled here
-    too. Known by id, or by (type, number) under this PC's own id, nothing changes; else
-    the person is added under the other counter's id, with what the snapshot says and
-    what the number implies (sex, birth date, household area), as far as it validates.
+    too. Known by id, or by (type, number) under this PC's own id, the row stays (its id
+    survives: the cases and documents here point at it) and takes what the other counter
+    recorded later (`taken_at`, when the case was created there); else the person is
+    added under the other counter's id, with what the snapshot says and what the number
+    implies (sex, birth date, household area), as far as it validates.
     """
-    applicant_id = str(snapshot["id"])
-    if session.get(Applicant, applicant_id) is not None:
-        return applicant_id
-    id_type, id_no = str(snapshot.get("id_type", "")), str(snapshot.get("id_no", ""))
-    known = session.execute(select(Applicant.id).where(
-        Applicant.id_type == id_type, Applicant.id_no == id_no)).scalar()
+    known = local_applicant(session, snapshot)
     if known is not None:
-        return str(known)
+        _merge(known, snapshot, _utc_naive(taken_at or now))
+        session.flush()
+        return known.id
+    applicant_id = str(snapshot["id"])
+    id_type, id_no = str(snapshot.get("id_type", "")), str(snapshot.get("id_no", ""))
     person = PersonInput(name=str(snapshot.get("name", "")), id_no=id_no, id_type=id_type,
                          mobile=str(snapshot.get("mobile") or ""),
                          address=str(snapshot.get("address") or ""),
@@ -240,8 +292,8 @@ def adopt_snapshot(session: Session, snapshot: dict[str, Any], *, now: datetime)
                   "id_type": id_type, "id_no": id_no, "sex": None, "birth_date": None,
                   "mobile": person.mobile, "address": person.address[:200],
                   "hukou_area": "", "legal_rep": person.legal_rep, "contact": ""}
-    naive = now.astimezone(UTC).replace(tzinfo=None) if now.tzinfo else now
-    session.add(Applicant(id=applicant_id, created_at=naive, updated_at=naive, **values))
+    session.add(Applicant(id=applicant_id, created_at=_utc_naive(now),
+                          updated_at=_utc_naive(taken_at or now), **values))
     session.flush()
     return applicant_id
 

@@ -25,12 +25,16 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from clerk.errors import QT_TRANSLATE_NOOP, ValidationError
+from clerk.options import SYNC_DEVICE_NAME
 from clerk.store.models import Counter, Setting
 
 CASE_NO_RE = re.compile(r"^(\d{12})-(\d{8})-(\d{4,})$")
 DEVICE_NO_KEY = "station.device_no"  # this PC's window number, 1..99
 DEFAULT_DEVICE_NO = 1
 MAX_DEVICE_NO = 99
+# A PC's name ("2号窗口") shows on the 同步 page, the district's device list and its
+# security log: short enough for one table cell.
+MAX_DEVICE_NAME = 20
 
 DOC_KINDS = {"notice": "GZ", "receipt": "SL", "refusal": "BY", "result": "BJ"}
 
@@ -77,6 +81,36 @@ def device_no(session: Session) -> int:
 
 def device_no_is_set(session: Session) -> bool:
     return session.get(Setting, DEVICE_NO_KEY) is not None
+
+
+def validate_device_name(name: str) -> str:
+    """This PC's name at the district: 1–20 characters on one line."""
+    name = name.strip()
+    if not name or len(name) > MAX_DEVICE_NAME or any(ord(ch) < 32 for ch in name):
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("errors", "本机名称须为 1–{max} 个字符（一行），例如“2号窗口”。"),
+            code="device.name", field="device_name", params={"max": MAX_DEVICE_NAME})
+    return name
+
+
+def default_device_name(number: int) -> str:
+    return f"{number}号窗口"
+
+
+def device_name(session: Session) -> str:
+    """This PC's name as set at set-up or enrollment ("" when never set)."""
+    row = session.get(Setting, SYNC_DEVICE_NAME.key)
+    return row.value if row is not None else ""
+
+
+def set_device_name(session: Session, name: str) -> str:
+    name = validate_device_name(name)
+    row = session.get(Setting, SYNC_DEVICE_NAME.key)
+    if row is None:
+        session.add(Setting(key=SYNC_DEVICE_NAME.key, value=name))
+    else:
+        row.value = name
+    return name
 
 
 def set_device_no(session: Session, value: int | str) -> int:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from clerk import accounts, calendar_store, catalog_store, options
+from clerk import accounts, calendar_store, catalog_store, numbering, options
 from clerk.accounts import Accounts
 from clerk.applicants import Applicants
 from clerk.calendar import CalendarYear, WorkCalendar
@@ -125,14 +125,21 @@ class Workspace:
     def init_station(self, *, code: str, name: str, admin: str, password: str,
                      level: str = "community", address: str = "", phone: str = "",
                      admin_name: str = "", matters: list[Matter] | None = None,
-                     authority: str = "") -> StationInfo:
+                     authority: str = "", device_no: int | None = None,
+                     device_name: str = "") -> StationInfo:
         """Create the station, its first admin, the calendar seed and the bundled catalog.
 
         ``authority`` (the 街道办事处 the station accepts for) is stored as confirmed when
         given; without it the documents use a default and the window asks to confirm it.
+        ``device_no`` and ``device_name`` (本机窗口号, 本机名称) are this PC's among the
+        station's counters: the number is part of every case number it makes.
         """
         code, name = validate_station_inputs(code=code, name=name, level=level, admin=admin,
                                              password=password)
+        if device_no is not None:
+            numbering.validate_device_no(device_no)
+        if device_name.strip():
+            numbering.validate_device_name(device_name)
         issuing_settings = validate_authority(
             authority, default_reviewer(district_name(code))) if authority.strip() else {}
         matters = matters if matters is not None else load_bundled_catalog()
@@ -151,6 +158,10 @@ class Workspace:
             catalog_store.import_matters(s, matters, source="bundled", now=now)
             for key, value in issuing_settings.items():
                 s.add(Setting(key=key, value=value))
+            if device_no is not None:
+                numbering.set_device_no(s, device_no)
+            if device_name.strip():
+                numbering.set_device_name(s, device_name)
         self._calendar = None
         info = self.station()
         assert info is not None

@@ -197,12 +197,19 @@ def enroll(ws: Workspace, server: str, code: str, *, device_name: str = "",
     station = ws.station()
     if station is None:
         raise StateError("本机尚未初始化站点，请先运行 init。", code="station.uninitialised")
+    if device_name.strip():  # refused here, before the code is spent or sent
+        numbering.validate_device_name(device_name)
+    if device_no is not None:
+        numbering.validate_device_no(device_no)
     with ws.store.write() as s:
+        # The name given at set-up goes with its number; a new number without a name
+        # takes the default ("N号窗口"), not the old number's name.
+        kept = numbering.device_name(s) if device_no in (None, numbering.device_no(s)) else ""
         if device_no is not None:
             numbering.set_device_no(s, device_no)
         number = numbering.device_no(s)
+        name = device_name.strip() or kept or numbering.default_device_name(number)
     key = hashlib.sha256(_device_secret(ws).encode("ascii")).hexdigest()
-    name = device_name.strip() or f"{number}号窗口"
     with DistrictClient(server, ca_bundle=ca_bundle) as client:
         answer = client.enroll(station.code, code, device_name=name, device_no=number,
                                device_key=key)

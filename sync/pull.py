@@ -22,7 +22,7 @@ from clerk.cases import conflicts
 from clerk.cases.due import refresh as refresh_dues
 from clerk.cases.ledger import append_event
 from clerk.cases.record import CaseRecord
-from clerk.cases.service import file_documents
+from clerk.cases.service import applicant_row, file_documents
 from clerk.cases.states import EventType, Side
 from clerk.errors import StationDeskError
 from clerk.options import SYNC_CURSOR
@@ -120,13 +120,14 @@ class _Applier:
         if rec is not None and ev.seq != rec.version + 1:
             return "out_of_order", f"事件序号 {ev.seq} 不接续本站的 {rec.version}。"
         try:
-            if rec is None:
-                adopt_snapshot(self.s, ev.payload["applicant"], now=self.ws.now())
             event = ev.event(ev.hash)
+            if rec is None:  # the person as taken when the case was created there
+                adopt_snapshot(self.s, ev.payload["applicant"], now=self.ws.now(),
+                               taken_at=event.occurred_at)
             new = append_event(self.s, rec, event, sync_state="acked")
             if ev.origin == Side.STATION and ev.type in conflicts.FILES_DOCUMENTS:
                 file_documents(self.s, new, ev.actor, event.occurred_at,
-                               applicant_id=conflicts.applicant_row(self.s, ev.case_id))
+                               applicant_id=applicant_row(self.s, ev.case_id))
         except StationDeskError as exc:
             return exc.code, exc.message
         except (KeyError, TypeError, ValueError) as exc:

@@ -30,12 +30,12 @@ from clerk.cases.events import Event
 from clerk.cases.ledger import append_event, load_by_case_no, load_record, rewrite_projection
 from clerk.cases.projection import apply_event, replay
 from clerk.cases.record import CaseRecord
-from clerk.cases.service import file_documents, stored_event
+from clerk.cases.service import applicant_row, file_documents, stored_event
 from clerk.cases.states import EventType, Side
 from clerk.errors import QT_TRANSLATE_NOOP, NotFoundError, StationDeskError
 from clerk.ids import new_id
 from clerk.labels import EVENT_LABELS
-from clerk.store.models import SUPERSEDED, Case, CaseEvent, SyncConflict
+from clerk.store.models import SUPERSEDED, CaseEvent, SyncConflict
 
 if TYPE_CHECKING:
     from clerk.workspace import Workspace
@@ -130,11 +130,6 @@ def redo_in(s: Session, conflict: SyncConflict, actor: str | None, now: datetime
     conflict.resolved_by = actor or "auto"
     conflict.redo_event_ids = [e.event_id for e in fresh]
     return rec
-
-
-def applicant_row(s: Session, case_id: str) -> str:
-    """The applicant id the case's row points at in this store."""
-    return str(s.execute(select(Case.applicant_id).where(Case.id == case_id)).scalar_one())
 
 
 def auto_redo(s: Session, conflict: SyncConflict, now: datetime) -> bool:

@@ -13,7 +13,7 @@ from clerk.cases.projection import apply_event
 from clerk.cases.record import CaseRecord
 from clerk.errors import QT_TRANSLATE_NOOP, NotFoundError
 from clerk.ratings import score_of
-from clerk.store.models import Applicant, Case, CaseEvent, DueOverride
+from clerk.store.models import Case, CaseEvent, DueOverride
 
 
 def last_chain_hash(session: Session) -> str:
@@ -84,13 +84,10 @@ def _write_projection(session: Session, rec: CaseRecord) -> Case:
 
 def _local_applicant_id(session: Session, snapshot: dict[str, Any]) -> str:
     """This store's row for the case's applicant: by id, else by (type, number)."""
-    applicant_id = str(snapshot["id"])
-    if session.get(Applicant, applicant_id) is not None:
-        return applicant_id
-    known = session.execute(select(Applicant.id).where(
-        Applicant.id_type == snapshot.get("id_type"),
-        Applicant.id_no == snapshot.get("id_no"))).scalar()
-    return str(known) if known is not None else applicant_id
+    from clerk.applicants import local_applicant
+
+    row = local_applicant(session, snapshot)
+    return row.id if row is not None else str(snapshot["id"])
 
 
 def rewrite_projection(session: Session, rec: CaseRecord) -> None:

@@ -113,7 +113,9 @@ class CaseService:
             rec = load_by_case_no(s, case_no)
             checklist = apply_changes(rec.materials, changes)
             if changes.use_on_file:
-                docs = ap.valid_documents(s, rec.applicant["id"], local_date(now))
+                # The case row's applicant, not the snapshot's id: a case another
+                # counter took names that counter's id for a person known here.
+                docs = ap.valid_documents(s, applicant_row(s, rec.id), local_date(now))
                 checklist = _mark_on_file(checklist, docs, self._scan_of)
             return self._apply(s, rec, rec.id, EventType.MATERIALS_UPDATED,
                                {"checklist": checklist.to_list()}, self._actor(s, clerk), now)
@@ -408,11 +410,17 @@ def file_documents(s: Session, rec: CaseRecord, actor: str, now: datetime,
             continue
         material = matter.material(item.key)
         if str(getattr(material.source, "value", material.source)) in REUSABLE_SOURCES:
-            ap.record_document(s, applicant_id=applicant_id or rec.applicant["id"],
+            ap.record_document(s, applicant_id=applicant_id or applicant_row(s, rec.id),
                                material_key=item.key, name=item.name, verified_by=actor,
                                now=now,
                                source_case_id=rec.id,  # its first scan goes on file too
                                scan_sha256=item.scans[0].sha256 if item.scans else None)
+
+
+def applicant_row(s: Session, case_id: str) -> str:
+    """The applicant id the case's row points at in this store (the survivor of a person
+    taken at two counters: see clerk.applicants.local_applicant)."""
+    return str(s.execute(select(Case.applicant_id).where(Case.id == case_id)).scalar_one())
 
 
 def stored_event(r: CaseEvent) -> Event:

@@ -29,6 +29,8 @@ def register(sub: Any) -> None:
     p.add_argument("--device-no", type=int, default=1,
                    help="本机窗口号 1–99：本站每台电脑一个不同的号（案件编号的一部分，"
                         "离线也不会重号）；默认 1")
+    p.add_argument("--device-name", default="",
+                   help="本机名称（1–20 个字符），如“2号窗口”；登记到区中心时使用，默认“N号窗口”")
     p.add_argument("--authority", default="",
                    help="本站代为受理的机关（出具文书的名义），如“北京市海淀区学院路街道办事处”；"
                         "不填则按站点名称推定，须在设置中确认")
@@ -69,13 +71,14 @@ def cmd_init(args: argparse.Namespace, ctx: CliContext) -> int:
     if args.authority.strip():
         validate_authority(args.authority, default_reviewer("区"))
     device_no = numbering.validate_device_no(args.device_no)
+    if args.device_name.strip():
+        numbering.validate_device_name(args.device_name)
     ws = ctx.workspace(create=True)
     info = ws.init_station(code=args.station_code, name=args.station_name, admin=args.admin,
                            password=password, level=args.level, phone=args.phone,
                            address=args.address, admin_name=args.admin_name,
-                           authority=args.authority)
-    with ws.store.write() as s:
-        numbering.set_device_no(s, device_no)
+                           authority=args.authority, device_no=device_no,
+                           device_name=args.device_name)
     ctx.emit(asdict(info) | {"data_dir": str(ctx.data_dir), "matters": len(ws.matters())},
              f"已初始化站点 {info.name}（{info.code}，{info.district_name}），"
              f"管理员 {args.admin}，数据目录 {ctx.data_dir}")

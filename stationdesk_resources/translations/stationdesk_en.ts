@@ -886,322 +886,322 @@
 <context>
     <name>CaseDetail</name>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="553"/>
+        <location filename="../../ui/station/case_detail.py" line="559"/>
         <source>&lt;span style=&apos;color:#5f6368&apos;&gt;在上方列表中选择一个办件，查看办理进程、材料和文书。&lt;/span&gt;</source>
         <extracomment>The clerk wants to continue the case at the counter. A document was rendered (carries the PrintedDocument) before its preview opens. Escape in the 办理 panel with no form open: the keyboard goes back to the list.</extracomment>
         <translation>&lt;span style=&apos;color:#5f6368&apos;&gt;Select a case in the list above to see its progress, materials and documents.&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="559"/>
+        <location filename="../../ui/station/case_detail.py" line="566"/>
         <source>未选择办件。</source>
         <translation>No case selected.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="591"/>
+        <location filename="../../ui/station/case_detail.py" line="601"/>
         <source>文书</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="591"/>
+        <location filename="../../ui/station/case_detail.py" line="601"/>
         <source>编号</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="591"/>
+        <location filename="../../ui/station/case_detail.py" line="601"/>
         <source>出具时间</source>
         <translation>Issued</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="591"/>
+        <location filename="../../ui/station/case_detail.py" line="601"/>
         <source>打印</source>
         <translation>Printed</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="604"/>
-        <location filename="../../ui/station/case_detail.py" line="845"/>
-        <location filename="../../ui/station/case_detail.py" line="849"/>
+        <location filename="../../ui/station/case_detail.py" line="614"/>
+        <location filename="../../ui/station/case_detail.py" line="856"/>
+        <location filename="../../ui/station/case_detail.py" line="860"/>
         <source>打印所选文书</source>
         <translation>Print selected document</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="606"/>
+        <location filename="../../ui/station/case_detail.py" line="616"/>
         <source>再次打印的文书会标注“补打”，并记入打印日志。</source>
         <translation>Documents printed again are marked &quot;Reprint&quot; and recorded in the print log.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="625"/>
+        <location filename="../../ui/station/case_detail.py" line="635"/>
         <source>办理</source>
         <translation>Actions</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="630"/>
+        <location filename="../../ui/station/case_detail.py" line="640"/>
         <source>补正 / 继续受理(&amp;R)</source>
         <translation>Supplement / continue intake (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="631"/>
+        <location filename="../../ui/station/case_detail.py" line="641"/>
         <source>办结并交付(&amp;B)</source>
         <translation>Complete and deliver (&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="632"/>
+        <location filename="../../ui/station/case_detail.py" line="642"/>
         <source>上报区级(&amp;U)</source>
         <translation>Escalate to district (&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="633"/>
+        <location filename="../../ui/station/case_detail.py" line="643"/>
         <source>记录评价(&amp;P)</source>
         <translation>Record rating (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="634"/>
+        <location filename="../../ui/station/case_detail.py" line="644"/>
         <source>撤回(&amp;W)</source>
         <translation>Withdraw (&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="635"/>
+        <location filename="../../ui/station/case_detail.py" line="645"/>
         <source>补交容缺材料(&amp;S)…</source>
         <translation>Deferred material handed in(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="715"/>
+        <location filename="../../ui/station/case_detail.py" line="725"/>
         <source>窗口领取</source>
         <translation>Collect at counter</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="715"/>
+        <location filename="../../ui/station/case_detail.py" line="725"/>
         <source>邮寄送达</source>
         <translation>By post</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="716"/>
+        <location filename="../../ui/station/case_detail.py" line="726"/>
         <source>电子送达</source>
         <translation>Electronic delivery</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="719"/>
+        <location filename="../../ui/station/case_detail.py" line="729"/>
         <source>选填，如：已发放证件</source>
         <translation>Optional, e.g. certificate issued</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="722"/>
+        <location filename="../../ui/station/case_detail.py" line="732"/>
         <source>办结后请申请人本人在评价屏上评价。</source>
         <translation>After the hand-over, the applicant rates on the customer display.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="742"/>
+        <location filename="../../ui/station/case_detail.py" line="752"/>
         <source>评价须由申请人本人作出（评价屏或本人手机）。</source>
         <translation>Ratings are given by the applicant (on the customer display or their own phone).</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="744"/>
+        <location filename="../../ui/station/case_detail.py" line="754"/>
         <source>在评价屏上请申请人评价</source>
         <translation>Ask for a rating on the customer display</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="746"/>
+        <location filename="../../ui/station/case_detail.py" line="756"/>
         <source>申请人不愿评价</source>
         <translation>Applicant declined to rate</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="753"/>
+        <location filename="../../ui/station/case_detail.py" line="763"/>
         <source>选填</source>
         <translation>Optional</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="756"/>
+        <location filename="../../ui/station/case_detail.py" line="766"/>
         <source>保存口述评价（代为录入）</source>
         <translation>Save dictated rating (entered by staff)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="763"/>
+        <location filename="../../ui/station/case_detail.py" line="773"/>
         <source>口述等级</source>
         <translation>Dictated level</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="856"/>
+        <location filename="../../ui/station/case_detail.py" line="867"/>
         <source>已保存 PDF</source>
         <translation>Saved as PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="886"/>
+        <location filename="../../ui/station/case_detail.py" line="897"/>
         <source>已办结，尚未评价：请申请人在评价屏上评价，或登记口述评价、不愿评价。</source>
         <translation>Completed, not yet rated: ask the applicant to rate on the customer display, or record a dictated rating or a decline.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="910"/>
+        <location filename="../../ui/station/case_detail.py" line="921"/>
         <source>或：申请人口述评价，由窗口人员（{name}）代为录入——评价将注明代为录入和录入人。</source>
         <translation>Or: the applicant dictates a rating and staff ({name}) enter it; the rating is marked as entered by staff, with the name.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="946"/>
+        <location filename="../../ui/station/case_detail.py" line="961"/>
         <source>已办结并交付，评价屏已请申请人评价。正在生成办结通知…</source>
         <translation>Completed and handed over; the customer display asks the applicant to rate. Generating the result notice…</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="961"/>
+        <location filename="../../ui/station/case_detail.py" line="976"/>
         <source>口述评价已代为录入（注明录入人）。</source>
         <translation>Dictated rating entered (marked with who entered it).</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="962"/>
+        <location filename="../../ui/station/case_detail.py" line="977"/>
         <source>口述差评已代为录入，将由区中心跟进整改。</source>
         <translation>Dictated bad rating entered; the district center will follow it up.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="970"/>
+        <location filename="../../ui/station/case_detail.py" line="985"/>
         <source>已登记：申请人不愿评价。</source>
         <translation>Recorded: the applicant declined to rate.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="976"/>
+        <location filename="../../ui/station/case_detail.py" line="991"/>
         <source>评价屏已请申请人评价。</source>
         <translation>The customer display asks the applicant to rate.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="725"/>
+        <location filename="../../ui/station/case_detail.py" line="735"/>
         <source>确认办结并打印办结通知</source>
         <translation>Complete and print result notice</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="728"/>
-        <location filename="../../ui/station/case_detail.py" line="758"/>
-        <location filename="../../ui/station/case_detail.py" line="781"/>
+        <location filename="../../ui/station/case_detail.py" line="738"/>
+        <location filename="../../ui/station/case_detail.py" line="768"/>
+        <location filename="../../ui/station/case_detail.py" line="791"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="730"/>
+        <location filename="../../ui/station/case_detail.py" line="740"/>
         <source>交付方式</source>
         <translation>Delivery</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="731"/>
+        <location filename="../../ui/station/case_detail.py" line="741"/>
         <source>结果说明</source>
         <translation>Result note</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="765"/>
+        <location filename="../../ui/station/case_detail.py" line="775"/>
         <source>评价意见</source>
         <translation>Comments</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="772"/>
+        <location filename="../../ui/station/case_detail.py" line="782"/>
         <source>如：申请人书面申请撤回</source>
         <translation>E.g. applicant asked in writing to withdraw</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="775"/>
+        <location filename="../../ui/station/case_detail.py" line="785"/>
         <source>撤回后案件即结束，不能恢复；申请人需要时须重新申请。</source>
         <translation>Withdrawal closes the case for good; the applicant must apply again if needed.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="778"/>
+        <location filename="../../ui/station/case_detail.py" line="788"/>
         <source>确认撤回</source>
         <translation>Confirm withdrawal</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="783"/>
+        <location filename="../../ui/station/case_detail.py" line="793"/>
         <source>撤回原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="854"/>
+        <location filename="../../ui/station/case_detail.py" line="865"/>
         <source>已打印 {n} 次</source>
         <translation>Printed {n}×</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="857"/>
+        <location filename="../../ui/station/case_detail.py" line="868"/>
         <source>未打印</source>
         <translation>Not printed</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="848"/>
+        <location filename="../../ui/station/case_detail.py" line="859"/>
         <source>补打所选文书</source>
         <translation>Reprint selected document</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="874"/>
+        <location filename="../../ui/station/case_detail.py" line="885"/>
         <source>区中心已作出决定：请通知申请人领取结果，交付时办结并请其评价。</source>
         <translation>The district center has decided: notify the applicant to collect the result; complete the case on delivery and ask for a rating.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="876"/>
+        <location filename="../../ui/station/case_detail.py" line="887"/>
         <source>本事项须上报区级审批：核对材料后上报，由区中心代办。</source>
         <translation>This matter needs district approval: check the materials, then escalate; the district center handles it.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="878"/>
+        <location filename="../../ui/station/case_detail.py" line="889"/>
         <source>本事项由站点办结：办理完成后办结并交付，请申请人评价。</source>
         <translation>This matter is completed at the station: when done, complete and deliver, and ask the applicant for a rating.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="880"/>
+        <location filename="../../ui/station/case_detail.py" line="891"/>
         <source>区中心退回补正：请联系申请人补齐后继续受理，重新上报。</source>
         <translation>Returned for correction by the district center: contact the applicant, continue intake once the materials are complete, and escalate again.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="882"/>
+        <location filename="../../ui/station/case_detail.py" line="893"/>
         <source>已出具一次性告知单：申请人带齐材料后继续受理。</source>
         <translation>One-time notice issued: continue intake when the applicant brings the materials.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="884"/>
+        <location filename="../../ui/station/case_detail.py" line="895"/>
         <source>收件尚未完成：继续受理，或按申请人意愿撤回。</source>
         <translation>Intake not finished: continue intake, or withdraw if the applicant wishes.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="888"/>
+        <location filename="../../ui/station/case_detail.py" line="899"/>
         <source>案件在区中心办理；申请人补交的容缺材料可在此登记。</source>
         <translation>The district is handling this case; deferred materials the applicant hands in can be recorded here.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="890"/>
+        <location filename="../../ui/station/case_detail.py" line="901"/>
         <source>案件在区中心办理，站点暂不能更改状态；结果同步后在此交付。</source>
         <translation>The case is at the district center; the station cannot change it now. Deliver the result here once it has synced.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="892"/>
+        <location filename="../../ui/station/case_detail.py" line="903"/>
         <source>案件已结束，无需办理。</source>
         <translation>The case is closed; nothing to do.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="893"/>
+        <location filename="../../ui/station/case_detail.py" line="904"/>
         <source>当前没有可办理的操作。</source>
         <translation>No actions available now.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="952"/>
+        <location filename="../../ui/station/case_detail.py" line="967"/>
         <source>请选择评价等级（1–5）。</source>
         <translation>Choose a rating (1–5).</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="988"/>
+        <location filename="../../ui/station/case_detail.py" line="1003"/>
         <source>请填写撤回原因。</source>
         <translation>Enter the reason for withdrawal.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="995"/>
+        <location filename="../../ui/station/case_detail.py" line="1010"/>
         <source>已撤回。</source>
         <translation>Withdrawn.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="1012"/>
+        <location filename="../../ui/station/case_detail.py" line="1027"/>
         <source>已登记补交 {n} 项容缺材料。</source>
         <translation>{n} deferred material(s) recorded as handed in.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="1019"/>
+        <location filename="../../ui/station/case_detail.py" line="1034"/>
         <source>已上报区级，联网后同步到区中心。</source>
         <translation>Escalated to district; it will sync to the district center when online.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="1053"/>
+        <location filename="../../ui/station/case_detail.py" line="1068"/>
         <source>正在办理…</source>
         <translation>Processing…</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="1088"/>
+        <location filename="../../ui/station/case_detail.py" line="1103"/>
         <source>正在生成文书…</source>
         <translation>Generating documents…</translation>
     </message>
@@ -1770,6 +1770,63 @@
     </message>
 </context>
 <context>
+    <name>ConflictActions</name>
+    <message>
+        <location filename="../../ui/station/conflict_banner.py" line="52"/>
+        <source>已在 {case_no} 的当前版本上重做，下次同步时推送。</source>
+        <translation>Redone on the current version of {case_no}; pushed at the next sync.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/conflict_banner.py" line="53"/>
+        <source>已放弃 {case_no} 上本机的操作（仍保留在记录中）。</source>
+        <translation>This PC&apos;s steps on {case_no} were discarded (they stay on record).</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictBanner</name>
+    <message>
+        <location filename="../../ui/station/conflict_banner.py" line="75"/>
+        <source>在当前版本上重做</source>
+        <extracomment>A conflict was resolved (the outcome worded); the pane reloads and shows it.</extracomment>
+        <translation>Redo on the current version</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/conflict_banner.py" line="77"/>
+        <source>把本机的操作作为新的步骤办在案件的当前版本上（按当前状态重新检查），下次同步时推送。</source>
+        <translation>Record this PC&apos;s steps again as new steps on the case&apos;s current version (checked against its current state); pushed at the next sync.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/conflict_banner.py" line="79"/>
+        <source>放弃本机操作</source>
+        <translation>Discard this PC&apos;s steps</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/conflict_banner.py" line="80"/>
+        <source>案件保持现状；本机的操作仍保留在记录中。</source>
+        <translation>The case stays as it is; this PC&apos;s steps stay on record.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/conflict_banner.py" line="114"/>
+        <source>同步冲突：两个窗口离线办理了本案，另一窗口（或区中心）先同步，已办理第 {seq} 步；本机的操作未被区中心接收，已原样保留。</source>
+        <translation>Sync conflict: two counters worked on this case offline. The other counter (or the district) synced first and took step {seq}; this PC&apos;s steps were not accepted by the district and are kept as they were.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/conflict_banner.py" line="119"/>
+        <source>区中心的答复：</source>
+        <translation>District&apos;s answer: </translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/conflict_banner.py" line="120"/>
+        <source>案件当前版本（已接收）</source>
+        <translation>The case now (accepted)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/conflict_banner.py" line="121"/>
+        <source>本机未被接收的操作</source>
+        <translation>This PC&apos;s steps not accepted</translation>
+    </message>
+</context>
+<context>
     <name>CustomerDisplay</name>
     <message>
         <location filename="../../ui/station/customer_display.py" line="79"/>
@@ -2004,293 +2061,293 @@
 <context>
     <name>DetailRenderer</name>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="210"/>
+        <location filename="../../ui/station/case_detail.py" line="215"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="211"/>
+        <location filename="../../ui/station/case_detail.py" line="216"/>
         <source>证件号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="212"/>
+        <location filename="../../ui/station/case_detail.py" line="217"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="213"/>
+        <location filename="../../ui/station/case_detail.py" line="218"/>
         <source>代理人</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="214"/>
+        <location filename="../../ui/station/case_detail.py" line="219"/>
         <source>事项</source>
         <translation>Matter</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="215"/>
+        <location filename="../../ui/station/case_detail.py" line="220"/>
         <source>办理层级</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="215"/>
+        <location filename="../../ui/station/case_detail.py" line="220"/>
         <source>上报区级</source>
         <translation>Escalated to district</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="216"/>
+        <location filename="../../ui/station/case_detail.py" line="221"/>
         <source>站点办结</source>
         <translation>Completed at station</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="217"/>
+        <location filename="../../ui/station/case_detail.py" line="222"/>
         <source>收件时间</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="218"/>
+        <location filename="../../ui/station/case_detail.py" line="223"/>
         <source>受理时间</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="219"/>
+        <location filename="../../ui/station/case_detail.py" line="224"/>
         <source>承诺时限</source>
         <translation>Committed time</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="219"/>
+        <location filename="../../ui/station/case_detail.py" line="224"/>
         <source>办结期限</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="220"/>
+        <location filename="../../ui/station/case_detail.py" line="225"/>
         <source>经办人</source>
         <translation>Clerk</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="221"/>
+        <location filename="../../ui/station/case_detail.py" line="226"/>
         <source>当前负责</source>
         <translation>Current owner</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="221"/>
-        <location filename="../../ui/station/case_detail.py" line="368"/>
+        <location filename="../../ui/station/case_detail.py" line="226"/>
+        <location filename="../../ui/station/case_detail.py" line="373"/>
         <source>区中心</source>
         <translation>District center</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="222"/>
+        <location filename="../../ui/station/case_detail.py" line="227"/>
         <source>本站</source>
         <translation>This station</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="243"/>
+        <location filename="../../ui/station/case_detail.py" line="248"/>
         <source>即办（当场办结）</source>
         <translation>Instant (completed on the spot)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="244"/>
+        <location filename="../../ui/station/case_detail.py" line="249"/>
         <source>{n} 个工作日</source>
         <translation>{n} working days</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="252"/>
+        <location filename="../../ui/station/case_detail.py" line="257"/>
         <source>暂定</source>
         <translation>Provisional</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="258"/>
+        <location filename="../../ui/station/case_detail.py" line="263"/>
         <source>退回补正期间不计时，补正后重新上报时期限顺延。</source>
         <translation>The clock stops while returned for correction; the deadline is extended on re-escalation.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="261"/>
+        <location filename="../../ui/station/case_detail.py" line="266"/>
         <source>已超期 {n} 个工作日</source>
         <translation>Overdue by {n} working days</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="263"/>
+        <location filename="../../ui/station/case_detail.py" line="268"/>
         <source>剩余 {n} 个工作日</source>
         <translation>{n} working days left</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="276"/>
+        <location filename="../../ui/station/case_detail.py" line="281"/>
         <source>（未附说明）</source>
         <translation>(no note)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="308"/>
+        <location filename="../../ui/station/case_detail.py" line="313"/>
         <source>准予</source>
         <translation>Approved</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="308"/>
+        <location filename="../../ui/station/case_detail.py" line="313"/>
         <source>不予批准</source>
         <translation>Denied</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="309"/>
+        <location filename="../../ui/station/case_detail.py" line="314"/>
         <source>办结</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="316"/>
+        <location filename="../../ui/station/case_detail.py" line="321"/>
         <source>决定人：{who}</source>
         <translation>Decided by: {who}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="319"/>
+        <location filename="../../ui/station/case_detail.py" line="324"/>
         <source>已交付：{when}，{how}</source>
         <translation>Delivered: {when}, {how}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="337"/>
+        <location filename="../../ui/station/case_detail.py" line="342"/>
         <source>差评须由区中心在15个工作日内跟进整改。</source>
         <translation>The district center must follow up a bad rating within 15 working days.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="338"/>
+        <location filename="../../ui/station/case_detail.py" line="343"/>
         <source>差评</source>
         <translation>Bad rating</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="341"/>
+        <location filename="../../ui/station/case_detail.py" line="346"/>
         <source>评价渠道：</source>
         <translation>Rating channel: </translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="358"/>
+        <location filename="../../ui/station/case_detail.py" line="363"/>
         <source>同步</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="328"/>
+        <location filename="../../ui/station/case_detail.py" line="333"/>
         <source>好差评</source>
         <translation>Rating</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="351"/>
+        <location filename="../../ui/station/case_detail.py" line="356"/>
         <source>留言</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="277"/>
+        <location filename="../../ui/station/case_detail.py" line="282"/>
         <source>&lt;b&gt;区中心退回补正&lt;/b&gt;（{who}）：{note}</source>
         <translation>&lt;b&gt;Returned for correction by the district center&lt;/b&gt; ({who}): {note}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="288"/>
+        <location filename="../../ui/station/case_detail.py" line="293"/>
         <source>不予受理理由</source>
         <translation>Reason for refusal</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="292"/>
+        <location filename="../../ui/station/case_detail.py" line="297"/>
         <source>依据：</source>
         <translation>Legal basis: </translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="300"/>
+        <location filename="../../ui/station/case_detail.py" line="305"/>
         <source>撤回原因</source>
         <translation>Reason for withdrawal</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="322"/>
+        <location filename="../../ui/station/case_detail.py" line="327"/>
         <source>办理结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="330"/>
+        <location filename="../../ui/station/case_detail.py" line="335"/>
         <source>尚未评价。</source>
         <translation>Not rated yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="340"/>
+        <location filename="../../ui/station/case_detail.py" line="345"/>
         <source>评价意见：</source>
         <translation>Comments: </translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="371"/>
+        <location filename="../../ui/station/case_detail.py" line="376"/>
         <source>被拒</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="373"/>
+        <location filename="../../ui/station/case_detail.py" line="378"/>
         <source>待同步</source>
         <translation>Not synced</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="374"/>
+        <location filename="../../ui/station/case_detail.py" line="379"/>
         <source>已同步</source>
         <translation>Synced</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="379"/>
+        <location filename="../../ui/station/case_detail.py" line="384"/>
         <source>材料</source>
         <translation>Material</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="379"/>
+        <location filename="../../ui/station/case_detail.py" line="384"/>
         <source>必要性</source>
         <translation>Necessity</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="379"/>
+        <location filename="../../ui/station/case_detail.py" line="384"/>
         <source>份数</source>
         <translation>Copies</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="379"/>
+        <location filename="../../ui/station/case_detail.py" line="384"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="380"/>
+        <location filename="../../ui/station/case_detail.py" line="385"/>
         <source>扫描件</source>
         <translation>Scans</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="387"/>
+        <location filename="../../ui/station/case_detail.py" line="392"/>
         <source>{day} 补交（承诺 {promise}）</source>
         <translation>handed in {day} (promised {promise})</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="395"/>
+        <location filename="../../ui/station/case_detail.py" line="400"/>
         <source>承诺 {day} 前补交</source>
         <translation>Promised by {day}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="399"/>
+        <location filename="../../ui/station/case_detail.py" line="404"/>
         <source>原件{n}份</source>
         <translation>{n} original</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="401"/>
+        <location filename="../../ui/station/case_detail.py" line="406"/>
         <source>复印件{n}份</source>
         <translation>{n} copy</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="414"/>
+        <location filename="../../ui/station/case_detail.py" line="419"/>
         <source>{n} 份（{kinds}）</source>
         <translation>{n} ({kinds})</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="421"/>
+        <location filename="../../ui/station/case_detail.py" line="426"/>
         <source>容缺后补</source>
         <translation>Deferred (bring later)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="420"/>
+        <location filename="../../ui/station/case_detail.py" line="425"/>
         <source>必要</source>
         <translation>Required</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="420"/>
+        <location filename="../../ui/station/case_detail.py" line="425"/>
         <source>非必要</source>
         <translation>Optional</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="422"/>
+        <location filename="../../ui/station/case_detail.py" line="427"/>
         <source>信息免交</source>
         <translation>From shared data</translation>
     </message>
@@ -2861,62 +2918,62 @@
 <context>
     <name>EnrollDialog</name>
     <message>
-        <location filename="../../ui/station/enroll_dialog.py" line="48"/>
+        <location filename="../../ui/station/enroll_dialog.py" line="52"/>
         <source>登记到区中心</source>
         <translation>Enroll with the district</translation>
     </message>
     <message>
-        <location filename="../../ui/station/enroll_dialog.py" line="50"/>
+        <location filename="../../ui/station/enroll_dialog.py" line="54"/>
         <source>输入区中心地址和区中心管理员给出的一次性登记码。登记后本机的设备令牌保存在系统钥匙串中，办件在后台自动同步。</source>
         <translation>Enter the district service&apos;s address and the one-time enrollment code from the district administrator. The device token is then kept in the system keyring and cases sync in the background.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/enroll_dialog.py" line="56"/>
+        <location filename="../../ui/station/enroll_dialog.py" line="60"/>
         <source>例如 ABCD-EFGH-JKLM</source>
         <translation>e.g. ABCD-EFGH-JKLM</translation>
     </message>
     <message>
-        <location filename="../../ui/station/enroll_dialog.py" line="59"/>
+        <location filename="../../ui/station/enroll_dialog.py" line="64"/>
         <source>例如 2号窗口</source>
         <translation>e.g. Window 2</translation>
     </message>
     <message>
-        <location filename="../../ui/station/enroll_dialog.py" line="63"/>
+        <location filename="../../ui/station/enroll_dialog.py" line="68"/>
         <source>本站每台电脑一个不同的号，是本机案件编号和文书编号的一部分，离线办件也不会重号。</source>
         <translation>Each PC of the station gets its own number; it is part of this PC&apos;s case and document numbers, so numbers never collide, even offline.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/enroll_dialog.py" line="66"/>
+        <location filename="../../ui/station/enroll_dialog.py" line="71"/>
         <source>区中心地址</source>
         <translation>District address</translation>
     </message>
     <message>
-        <location filename="../../ui/station/enroll_dialog.py" line="67"/>
+        <location filename="../../ui/station/enroll_dialog.py" line="72"/>
         <source>登记码</source>
         <translation>Enrollment code</translation>
     </message>
     <message>
-        <location filename="../../ui/station/enroll_dialog.py" line="68"/>
+        <location filename="../../ui/station/enroll_dialog.py" line="73"/>
         <source>本机名称</source>
         <translation>This PC&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../ui/station/enroll_dialog.py" line="69"/>
+        <location filename="../../ui/station/enroll_dialog.py" line="74"/>
         <source>本机窗口号</source>
         <translation>This PC&apos;s window number</translation>
     </message>
     <message>
-        <location filename="../../ui/station/enroll_dialog.py" line="75"/>
+        <location filename="../../ui/station/enroll_dialog.py" line="80"/>
         <source>登记</source>
         <translation>Enroll</translation>
     </message>
     <message>
-        <location filename="../../ui/station/enroll_dialog.py" line="78"/>
+        <location filename="../../ui/station/enroll_dialog.py" line="83"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/station/enroll_dialog.py" line="91"/>
+        <location filename="../../ui/station/enroll_dialog.py" line="96"/>
         <source>请填写区中心地址和登记码。</source>
         <translation>Enter the district address and the enrollment code.</translation>
     </message>
@@ -3266,27 +3323,27 @@
 <context>
     <name>LockPage</name>
     <message>
-        <location filename="../../ui/station/login_page.py" line="75"/>
+        <location filename="../../ui/station/login_page.py" line="76"/>
         <source>工作台已锁定</source>
         <translation>Workstation locked</translation>
     </message>
     <message>
-        <location filename="../../ui/station/login_page.py" line="79"/>
+        <location filename="../../ui/station/login_page.py" line="80"/>
         <source>密码</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../ui/station/login_page.py" line="80"/>
+        <location filename="../../ui/station/login_page.py" line="81"/>
         <source>解锁</source>
         <translation>Unlock</translation>
     </message>
     <message>
-        <location filename="../../ui/station/login_page.py" line="83"/>
+        <location filename="../../ui/station/login_page.py" line="84"/>
         <source>切换经办人</source>
         <translation>Switch clerk</translation>
     </message>
     <message>
-        <location filename="../../ui/station/login_page.py" line="91"/>
+        <location filename="../../ui/station/login_page.py" line="92"/>
         <source>离开座位时自动锁定，未保存的收件内容已保留。经办人：{0}</source>
         <translation>Locked automatically while away; unsaved intake work has been kept. Clerk: {0}</translation>
     </message>
@@ -3294,32 +3351,32 @@
 <context>
     <name>LoginPage</name>
     <message>
-        <location filename="../../ui/station/login_page.py" line="25"/>
+        <location filename="../../ui/station/login_page.py" line="26"/>
         <source>窗口人员登录</source>
         <translation>Counter staff sign-in</translation>
     </message>
     <message>
-        <location filename="../../ui/station/login_page.py" line="31"/>
+        <location filename="../../ui/station/login_page.py" line="32"/>
         <source>经办人</source>
         <translation>Clerk</translation>
     </message>
     <message>
-        <location filename="../../ui/station/login_page.py" line="32"/>
+        <location filename="../../ui/station/login_page.py" line="33"/>
         <source>密码</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../ui/station/login_page.py" line="33"/>
+        <location filename="../../ui/station/login_page.py" line="34"/>
         <source>登录</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../ui/station/login_page.py" line="44"/>
+        <location filename="../../ui/station/login_page.py" line="45"/>
         <source>{name}（{user}）</source>
         <translation>{name} ({user})</translation>
     </message>
     <message>
-        <location filename="../../ui/station/login_page.py" line="58"/>
+        <location filename="../../ui/station/login_page.py" line="59"/>
         <source>请输入密码。</source>
         <translation>Enter the password.</translation>
     </message>
@@ -3398,7 +3455,7 @@
     </message>
     <message>
         <location filename="../../ui/station/main_window.py" line="210"/>
-        <location filename="../../ui/station/main_window.py" line="526"/>
+        <location filename="../../ui/station/main_window.py" line="528"/>
         <source>经办人：未登录</source>
         <translation>Clerk: not signed in</translation>
     </message>
@@ -3493,32 +3550,32 @@
 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="382"/>
+        <location filename="../../ui/station/main_window.py" line="384"/>
         <source>用户名或密码不正确，或账号已停用。</source>
         <translation>Wrong user name or password, or the account is disabled.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="391"/>
+        <location filename="../../ui/station/main_window.py" line="393"/>
         <source>经办人：{0}</source>
         <translation>Clerk: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="451"/>
+        <location filename="../../ui/station/main_window.py" line="453"/>
         <source>文书的出具机关尚未确认：当前以“{0}”的名义打印受理回执等文书。请管理员在&lt;a href=&quot;settings&quot;&gt;设置 → 出具机关&lt;/a&gt;中核对并保存。</source>
         <translation>The issuing authority is not confirmed yet: receipts and other documents are printed in the name of “{0}”. An administrator should check and save it in &lt;a href=&quot;settings&quot;&gt;Settings → Issuing authority&lt;/a&gt;.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="486"/>
+        <location filename="../../ui/station/main_window.py" line="488"/>
         <source>密码已修改，下次登录请使用新密码。</source>
         <translation>Password changed; use the new password next time you sign in.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="514"/>
+        <location filename="../../ui/station/main_window.py" line="516"/>
         <source>密码不正确。</source>
         <translation>Wrong password.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="544"/>
+        <location filename="../../ui/station/main_window.py" line="546"/>
         <source>出错了</source>
         <translation>Error</translation>
     </message>
@@ -4004,58 +4061,58 @@
 <context>
     <name>PasswordPage</name>
     <message>
-        <location filename="../../ui/station/login_page.py" line="212"/>
+        <location filename="../../ui/station/login_page.py" line="244"/>
         <source>修改密码</source>
         <translation>Change password</translation>
     </message>
     <message>
-        <location filename="../../ui/station/login_page.py" line="219"/>
+        <location filename="../../ui/station/login_page.py" line="251"/>
         <source>当前密码</source>
         <translation>Current password</translation>
     </message>
     <message>
-        <location filename="../../ui/station/login_page.py" line="220"/>
+        <location filename="../../ui/station/login_page.py" line="252"/>
         <source>新密码</source>
         <translation>New password</translation>
     </message>
     <message>
-        <location filename="../../ui/station/login_page.py" line="221"/>
+        <location filename="../../ui/station/login_page.py" line="253"/>
         <source>再次输入新密码</source>
         <translation>Repeat the new password</translation>
     </message>
     <message>
-        <location filename="../../ui/station/login_page.py" line="222"/>
+        <location filename="../../ui/station/login_page.py" line="254"/>
         <source>保存新密码</source>
         <translation>Save the new password</translation>
     </message>
     <message>
-        <location filename="../../ui/station/login_page.py" line="225"/>
-        <location filename="../../ui/station/login_page.py" line="237"/>
+        <location filename="../../ui/station/login_page.py" line="257"/>
+        <location filename="../../ui/station/login_page.py" line="269"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/station/login_page.py" line="233"/>
+        <location filename="../../ui/station/login_page.py" line="265"/>
         <source>管理员为您重置了密码。请输入收到的一次性密码，并设置只有您知道的新密码（至少 8 位）。经办人：{0}</source>
         <translation>An administrator reset your password. Type the one-time password you received and choose a new password only you know (at least 8 characters). Clerk: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/login_page.py" line="235"/>
+        <location filename="../../ui/station/login_page.py" line="267"/>
         <source>新密码至少 8 位。经办人：{0}</source>
         <translation>The new password needs at least 8 characters. Clerk: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/login_page.py" line="237"/>
+        <location filename="../../ui/station/login_page.py" line="269"/>
         <source>退出登录</source>
         <translation>Sign out</translation>
     </message>
     <message>
-        <location filename="../../ui/station/login_page.py" line="245"/>
+        <location filename="../../ui/station/login_page.py" line="277"/>
         <source>请输入当前密码。</source>
         <translation>Type your current password.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/login_page.py" line="249"/>
+        <location filename="../../ui/station/login_page.py" line="281"/>
         <source>两次输入的新密码不一致，请重新输入。</source>
         <translation>The two new passwords differ; type them again.</translation>
     </message>
@@ -4545,12 +4602,12 @@
 <context>
     <name>RatingPicker</name>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="493"/>
+        <location filename="../../ui/station/case_detail.py" line="498"/>
         <source>未评价（可稍后记录）</source>
         <translation>Not rated (can be recorded later)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/case_detail.py" line="496"/>
+        <location filename="../../ui/station/case_detail.py" line="501"/>
         <source>{label}（差评）</source>
         <translation>{label} (bad rating)</translation>
     </message>
@@ -4761,75 +4818,75 @@
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../ui/station/reports_page.py" line="130"/>
-        <location filename="../../ui/station/reports_page.py" line="134"/>
+        <location filename="../../ui/station/reports_page.py" line="131"/>
+        <location filename="../../ui/station/reports_page.py" line="135"/>
         <source>正在统计…</source>
         <extracomment>The daily report&apos;s state columns, in its order. The daily report&apos;s activity columns, in its order. A summary is shown. The daily report&apos;s PDF was rendered (bytes), before the preview opens.</extracomment>
         <translation>Calculating…</translation>
     </message>
     <message>
-        <location filename="../../ui/station/reports_page.py" line="153"/>
+        <location filename="../../ui/station/reports_page.py" line="154"/>
         <source>站点日报 {day}</source>
         <translation>Station daily report {day}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/reports_page.py" line="162"/>
+        <location filename="../../ui/station/reports_page.py" line="163"/>
         <source>正在生成日报…</source>
         <translation>Generating daily report…</translation>
     </message>
     <message>
-        <location filename="../../ui/station/reports_page.py" line="167"/>
+        <location filename="../../ui/station/reports_page.py" line="168"/>
         <source>今天</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ui/station/reports_page.py" line="167"/>
+        <location filename="../../ui/station/reports_page.py" line="168"/>
         <source>昨天</source>
         <translation>Yesterday</translation>
     </message>
     <message>
-        <location filename="../../ui/station/reports_page.py" line="168"/>
+        <location filename="../../ui/station/reports_page.py" line="169"/>
         <source>本周</source>
         <translation>This week</translation>
     </message>
     <message>
-        <location filename="../../ui/station/reports_page.py" line="168"/>
+        <location filename="../../ui/station/reports_page.py" line="169"/>
         <source>本月</source>
         <translation>This month</translation>
     </message>
     <message>
-        <location filename="../../ui/station/reports_page.py" line="169"/>
+        <location filename="../../ui/station/reports_page.py" line="170"/>
         <source>上月</source>
         <translation>Last month</translation>
     </message>
     <message>
-        <location filename="../../ui/station/reports_page.py" line="169"/>
+        <location filename="../../ui/station/reports_page.py" line="170"/>
         <source>近30天</source>
         <translation>Last 30 days</translation>
     </message>
     <message>
-        <location filename="../../ui/station/reports_page.py" line="170"/>
+        <location filename="../../ui/station/reports_page.py" line="171"/>
         <source>自定义</source>
         <translation>Custom</translation>
     </message>
     <message>
-        <location filename="../../ui/station/reports_page.py" line="179"/>
+        <location filename="../../ui/station/reports_page.py" line="180"/>
         <source>打印日报(&amp;P)</source>
         <translation>&amp;Print daily report</translation>
     </message>
     <message>
         <location filename="../../ui/district/reports.py" line="176"/>
-        <location filename="../../ui/station/reports_page.py" line="184"/>
+        <location filename="../../ui/station/reports_page.py" line="185"/>
         <source>统计期间</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../ui/station/reports_page.py" line="190"/>
+        <location filename="../../ui/station/reports_page.py" line="191"/>
         <source>日报日期</source>
         <translation>Report date</translation>
     </message>
     <message>
-        <location filename="../../ui/station/reports_page.py" line="194"/>
+        <location filename="../../ui/station/reports_page.py" line="195"/>
         <source>收件</source>
         <translation>Intake</translation>
     </message>
@@ -4881,14 +4938,14 @@
     <message>
         <location filename="../../ui/district/reports.py" line="184"/>
         <location filename="../../ui/district/reports.py" line="193"/>
-        <location filename="../../ui/station/reports_page.py" line="194"/>
+        <location filename="../../ui/station/reports_page.py" line="195"/>
         <source>受理</source>
         <translation>Accept</translation>
     </message>
     <message>
         <location filename="../../ui/district/reports.py" line="185"/>
         <location filename="../../ui/district/reports.py" line="193"/>
-        <location filename="../../ui/station/reports_page.py" line="194"/>
+        <location filename="../../ui/station/reports_page.py" line="195"/>
         <source>办结</source>
         <translation>Compl.</translation>
     </message>
@@ -4946,167 +5003,167 @@
         <translation>Generated {when}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/reports_page.py" line="195"/>
+        <location filename="../../ui/station/reports_page.py" line="196"/>
         <source>不予受理</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../ui/station/reports_page.py" line="195"/>
+        <location filename="../../ui/station/reports_page.py" line="196"/>
         <source>评价</source>
         <translation>Rated</translation>
     </message>
     <message>
-        <location filename="../../ui/station/reports_page.py" line="195"/>
+        <location filename="../../ui/station/reports_page.py" line="196"/>
         <source>差评</source>
         <translation>Bad rating</translation>
     </message>
     <message>
-        <location filename="../../ui/station/reports_page.py" line="196"/>
+        <location filename="../../ui/station/reports_page.py" line="197"/>
         <source>当前超期</source>
         <translation>Overdue now</translation>
     </message>
     <message>
-        <location filename="../../ui/station/reports_page.py" line="196"/>
+        <location filename="../../ui/station/reports_page.py" line="197"/>
         <source>当前预警</source>
         <translation>Warning now</translation>
     </message>
     <message>
         <location filename="../../ui/district/reports.py" line="197"/>
-        <location filename="../../ui/station/reports_page.py" line="206"/>
-        <location filename="../../ui/station/reports_page.py" line="210"/>
+        <location filename="../../ui/station/reports_page.py" line="207"/>
+        <location filename="../../ui/station/reports_page.py" line="211"/>
         <source>事项</source>
         <translation>Matter</translation>
     </message>
     <message>
-        <location filename="../../ui/station/reports_page.py" line="206"/>
-        <location filename="../../ui/station/reports_page.py" line="326"/>
-        <location filename="../../ui/station/reports_page.py" line="340"/>
+        <location filename="../../ui/station/reports_page.py" line="207"/>
+        <location filename="../../ui/station/reports_page.py" line="327"/>
+        <location filename="../../ui/station/reports_page.py" line="341"/>
         <source>合计</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../ui/station/reports_page.py" line="218"/>
+        <location filename="../../ui/station/reports_page.py" line="219"/>
         <source>收件办件（按当前状态）</source>
         <translation>Cases received (by current state)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/reports_page.py" line="219"/>
+        <location filename="../../ui/station/reports_page.py" line="220"/>
         <source>办理情况（按办理事件）</source>
         <translation>Handling (by event)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/reports_page.py" line="304"/>
+        <location filename="../../ui/station/reports_page.py" line="305"/>
         <source>{start} 至 {end}，共 {n} 天</source>
         <translation>{start} to {end}, {n} days</translation>
     </message>
     <message>
-        <location filename="../../ui/station/reports_page.py" line="305"/>
+        <location filename="../../ui/station/reports_page.py" line="306"/>
         <source>{day}</source>
         <translation>{day}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/reports_page.py" line="347"/>
+        <location filename="../../ui/station/reports_page.py" line="348"/>
         <source>好差评（{n} 条）</source>
         <translation>Ratings ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/station/reports_page.py" line="350"/>
+        <location filename="../../ui/station/reports_page.py" line="351"/>
         <source>本期间没有评价。</source>
         <translation>No ratings in this period.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/reports_page.py" line="359"/>
+        <location filename="../../ui/station/reports_page.py" line="360"/>
         <source>{n}（{p}%）</source>
         <translation>{n} ({p}%)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/reports_page.py" line="365"/>
+        <location filename="../../ui/station/reports_page.py" line="366"/>
         <source>满意率 {p}%</source>
         <translation>Satisfaction rate {p}%</translation>
     </message>
     <message>
-        <location filename="../../ui/station/reports_page.py" line="367"/>
+        <location filename="../../ui/station/reports_page.py" line="368"/>
         <source>评价渠道：</source>
         <translation>Channels: </translation>
     </message>
     <message>
-        <location filename="../../ui/station/reports_page.py" line="371"/>
+        <location filename="../../ui/station/reports_page.py" line="372"/>
         <source>申请人不愿评价：{n} 件（不计入评价等级）</source>
         <translation>Applicant declined to rate: {n} (not counted as a rating)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/reports_page.py" line="375"/>
+        <location filename="../../ui/station/reports_page.py" line="376"/>
         <source>电子监察（今日）</source>
         <translation>Electronic supervision (today)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/reports_page.py" line="377"/>
+        <location filename="../../ui/station/reports_page.py" line="378"/>
         <source>正常</source>
         <translation>Normal</translation>
     </message>
     <message>
-        <location filename="../../ui/station/reports_page.py" line="377"/>
+        <location filename="../../ui/station/reports_page.py" line="378"/>
         <source>预警</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../ui/station/reports_page.py" line="378"/>
+        <location filename="../../ui/station/reports_page.py" line="379"/>
         <source>超期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/station/reports_page.py" line="380"/>
+        <location filename="../../ui/station/reports_page.py" line="381"/>
         <source>其中退回补正、暂停计时的 {n} 件按退回时的状态计。</source>
         <translation>{n} of these, returned for correction with the clock stopped, are counted as they were when returned.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/reports_page.py" line="382"/>
+        <location filename="../../ui/station/reports_page.py" line="383"/>
         <source>差评（须区中心15个工作日内跟进整改）</source>
         <translation>Bad ratings (the district center follows up within 15 working days)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/reports_page.py" line="384"/>
+        <location filename="../../ui/station/reports_page.py" line="385"/>
         <source>本期间没有差评。</source>
         <translation>No bad ratings in this period.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/reports_page.py" line="387"/>
+        <location filename="../../ui/station/reports_page.py" line="388"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/station/reports_page.py" line="387"/>
+        <location filename="../../ui/station/reports_page.py" line="388"/>
         <source>办件编号</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../../ui/station/reports_page.py" line="388"/>
+        <location filename="../../ui/station/reports_page.py" line="389"/>
         <source>评价</source>
         <comment>column: the rating given</comment>
         <translation>Rating</translation>
     </message>
     <message>
-        <location filename="../../ui/station/reports_page.py" line="388"/>
+        <location filename="../../ui/station/reports_page.py" line="389"/>
         <source>意见</source>
         <translation>Comment</translation>
     </message>
     <message>
-        <location filename="../../ui/station/reports_page.py" line="389"/>
+        <location filename="../../ui/station/reports_page.py" line="390"/>
         <source>评价渠道</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../ui/station/reports_page.py" line="400"/>
+        <location filename="../../ui/station/reports_page.py" line="401"/>
         <source>仅列出前 200 条。</source>
         <translation>Only the first 200 are listed.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/reports_page.py" line="406"/>
+        <location filename="../../ui/station/reports_page.py" line="407"/>
         <source>咨询登记</source>
         <translation>Consultations</translation>
     </message>
     <message>
-        <location filename="../../ui/station/reports_page.py" line="407"/>
+        <location filename="../../ui/station/reports_page.py" line="408"/>
         <source>咨询 {n} 次</source>
         <translation>{n} consultation(s)</translation>
     </message>
@@ -5642,97 +5699,117 @@
 <context>
     <name>SetupPage</name>
     <message>
-        <location filename="../../ui/station/login_page.py" line="113"/>
+        <location filename="../../ui/station/login_page.py" line="117"/>
         <source>首次使用：设置本站</source>
         <translation>First use: set up this station</translation>
     </message>
     <message>
-        <location filename="../../ui/station/login_page.py" line="114"/>
-        <source>请填写本站的统计用区划代码（12 位）和名称，并创建第一个管理员账号。</source>
-        <translation>Enter this station&apos;s statistical division code (12 digits) and name, and create the first administrator account.</translation>
+        <location filename="../../ui/station/login_page.py" line="118"/>
+        <source>请填写本站的统计用区划代码（12 位）和名称，创建第一个管理员账号，并给本机设一个窗口号（本站每台电脑不同）和名称。</source>
+        <translation>Enter the station&apos;s 12-digit statistical area code and name, create the first administrator account, and give this PC a window number (different for every PC of the station) and a name.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/login_page.py" line="120"/>
+        <location filename="../../ui/station/login_page.py" line="125"/>
         <source>如：海淀区学院路街道某社区便民服务站</source>
         <translation>E.g. XX Community Service Station</translation>
     </message>
     <message>
-        <location filename="../../ui/station/login_page.py" line="122"/>
+        <location filename="../../ui/station/login_page.py" line="127"/>
         <source>街道（乡镇）便民服务中心</source>
         <translation>Street (township) service center</translation>
     </message>
     <message>
-        <location filename="../../ui/station/login_page.py" line="123"/>
+        <location filename="../../ui/station/login_page.py" line="128"/>
         <source>社区（村）便民服务站</source>
         <translation>Community (village) service station</translation>
     </message>
     <message>
-        <location filename="../../ui/station/login_page.py" line="128"/>
+        <location filename="../../ui/station/login_page.py" line="133"/>
         <source>如：北京市海淀区学院路街道办事处</source>
         <translation>e.g. 北京市海淀区学院路街道办事处</translation>
     </message>
     <message>
-        <location filename="../../ui/station/login_page.py" line="130"/>
+        <location filename="../../ui/station/login_page.py" line="135"/>
         <source>本站代为受理的机关：受理回执等文书以其名义出具，本站写作受理地点。</source>
         <translation>The authority this station accepts applications for: receipts and other documents are issued in its name, with the station as the place of acceptance.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/login_page.py" line="143"/>
+        <location filename="../../ui/station/login_page.py" line="152"/>
+        <source>本站每台电脑一个不同的号（1–99），是本机案件编号和文书编号的一部分，离线办件也不会重号。</source>
+        <translation>Each PC of the station has its own number (1–99). It is part of this PC&apos;s case and document numbers, so numbers never collide, even offline.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/login_page.py" line="157"/>
+        <source>例如 2号窗口</source>
+        <translation>e.g. Window 2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/login_page.py" line="161"/>
         <source>站点编码</source>
         <translation>Station code</translation>
     </message>
     <message>
-        <location filename="../../ui/station/login_page.py" line="143"/>
+        <location filename="../../ui/station/login_page.py" line="161"/>
         <source>站点名称</source>
         <translation>Station name</translation>
     </message>
     <message>
-        <location filename="../../ui/station/login_page.py" line="144"/>
+        <location filename="../../ui/station/login_page.py" line="162"/>
         <source>站点级别</source>
         <translation>Station level</translation>
     </message>
     <message>
-        <location filename="../../ui/station/login_page.py" line="145"/>
+        <location filename="../../ui/station/login_page.py" line="163"/>
         <source>出具文书的机关</source>
         <translation>Issuing authority</translation>
     </message>
     <message>
-        <location filename="../../ui/station/login_page.py" line="146"/>
+        <location filename="../../ui/station/login_page.py" line="164"/>
         <source>咨询电话</source>
         <translation>Enquiry phone</translation>
     </message>
     <message>
-        <location filename="../../ui/station/login_page.py" line="147"/>
+        <location filename="../../ui/station/login_page.py" line="165"/>
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../ui/station/login_page.py" line="147"/>
+        <location filename="../../ui/station/login_page.py" line="165"/>
         <source>管理员用户名</source>
         <translation>Admin user name</translation>
     </message>
     <message>
-        <location filename="../../ui/station/login_page.py" line="148"/>
+        <location filename="../../ui/station/login_page.py" line="166"/>
         <source>管理员姓名</source>
         <translation>Admin name</translation>
     </message>
     <message>
-        <location filename="../../ui/station/login_page.py" line="149"/>
+        <location filename="../../ui/station/login_page.py" line="167"/>
         <source>密码（至少 8 位）</source>
         <translation>Password (min. 8 characters)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/login_page.py" line="150"/>
+        <location filename="../../ui/station/login_page.py" line="168"/>
         <source>再次输入密码</source>
         <translation>Repeat password</translation>
     </message>
     <message>
-        <location filename="../../ui/station/login_page.py" line="154"/>
+        <location filename="../../ui/station/login_page.py" line="169"/>
+        <source>本机窗口号</source>
+        <translation>This PC&apos;s window number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/login_page.py" line="170"/>
+        <source>本机名称</source>
+        <translation>This PC&apos;s name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/login_page.py" line="174"/>
         <source>创建本站</source>
         <translation>Create station</translation>
     </message>
     <message>
-        <location filename="../../ui/station/login_page.py" line="185"/>
+        <location filename="../../ui/station/login_page.py" line="215"/>
         <source>两次输入的密码不一致。</source>
         <translation>The passwords do not match.</translation>
     </message>
@@ -5964,329 +6041,319 @@
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="150"/>
+        <location filename="../../ui/station/sync_page.py" line="151"/>
         <source>有新版本 {version}（获取方式：{where}）</source>
         <translation>New version {version} available (get it from: {where})</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="151"/>
+        <location filename="../../ui/station/sync_page.py" line="152"/>
         <source>请联系区中心</source>
         <translation>ask the district centre</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="342"/>
+        <location filename="../../ui/station/sync_page.py" line="343"/>
         <source>正在与区中心台账核对…</source>
         <translation>Comparing with the district&apos;s ledger…</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="355"/>
+        <location filename="../../ui/station/sync_page.py" line="356"/>
         <source>正在读取同步状态…</source>
         <translation>Reading the sync status…</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="364"/>
+        <location filename="../../ui/station/sync_page.py" line="365"/>
         <source>立即同步</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="369"/>
+        <location filename="../../ui/station/sync_page.py" line="370"/>
         <source>与区中心对账</source>
         <translation>Reconcile with the district</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="371"/>
-        <location filename="../../ui/station/sync_page.py" line="501"/>
+        <location filename="../../ui/station/sync_page.py" line="372"/>
+        <location filename="../../ui/station/sync_page.py" line="503"/>
         <source>登记到区中心…</source>
         <translation>Enroll with the district…</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="379"/>
+        <location filename="../../ui/station/sync_page.py" line="380"/>
         <source>尚未对账。</source>
         <translation>Not reconciled yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="397"/>
-        <location filename="../../ui/station/sync_page.py" line="403"/>
+        <location filename="../../ui/station/sync_page.py" line="398"/>
+        <location filename="../../ui/station/sync_page.py" line="404"/>
         <source>办件编号</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="397"/>
-        <location filename="../../ui/station/sync_page.py" line="401"/>
+        <location filename="../../ui/station/sync_page.py" line="398"/>
+        <location filename="../../ui/station/sync_page.py" line="402"/>
         <source>序号</source>
         <translation>Seq.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="397"/>
+        <location filename="../../ui/station/sync_page.py" line="398"/>
         <source>环节</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="398"/>
+        <location filename="../../ui/station/sync_page.py" line="399"/>
         <source>区中心拒收原因</source>
         <translation>Why the district refused it</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="401"/>
+        <location filename="../../ui/station/sync_page.py" line="402"/>
         <source>案件</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="401"/>
+        <location filename="../../ui/station/sync_page.py" line="402"/>
         <source>代码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="402"/>
+        <location filename="../../ui/station/sync_page.py" line="403"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="403"/>
+        <location filename="../../ui/station/sync_page.py" line="404"/>
         <source>已在案件中（另一窗口或区中心）</source>
         <translation>In the case (other counter or district)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="404"/>
+        <location filename="../../ui/station/sync_page.py" line="405"/>
         <source>本机未被接收的操作</source>
         <translation>This PC&apos;s steps not accepted</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="404"/>
+        <location filename="../../ui/station/sync_page.py" line="405"/>
         <source>区中心答复</source>
         <translation>District&apos;s answer</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="407"/>
+        <location filename="../../ui/station/sync_page.py" line="408"/>
         <source>在当前版本上重做</source>
         <translation>Redo on the current version</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="409"/>
+        <location filename="../../ui/station/sync_page.py" line="411"/>
         <source>放弃本机操作</source>
         <translation>Discard this PC&apos;s steps</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="411"/>
+        <location filename="../../ui/station/sync_page.py" line="413"/>
         <source>两个窗口离线办理了同一案件时，后同步的一方的操作不会覆盖先到的：两个版本都在这里，请选择。</source>
         <translation>When two counters worked on one case offline, the later one never overwrites the earlier: both versions are here, choose.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="424"/>
+        <location filename="../../ui/station/sync_page.py" line="426"/>
         <source>设备</source>
         <translation>Device</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="424"/>
+        <location filename="../../ui/station/sync_page.py" line="426"/>
         <source>窗口号</source>
         <translation>Window no.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="424"/>
+        <location filename="../../ui/station/sync_page.py" line="426"/>
         <source>最近联系</source>
         <translation>Last contact</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="428"/>
+        <location filename="../../ui/station/sync_page.py" line="430"/>
         <source>本次运行尚未同步。</source>
         <translation>No sync since the program started.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="431"/>
+        <location filename="../../ui/station/sync_page.py" line="433"/>
         <source>被拒绝的事件</source>
         <translation>Refused events</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="432"/>
+        <location filename="../../ui/station/sync_page.py" line="434"/>
         <source>无法应用的区中心事件</source>
         <translation>District events not applied</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="433"/>
+        <location filename="../../ui/station/sync_page.py" line="435"/>
         <source>上次同步报告</source>
         <translation>Last sync report</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="434"/>
+        <location filename="../../ui/station/sync_page.py" line="436"/>
         <source>同步冲突</source>
         <translation>Sync conflicts</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="435"/>
+        <location filename="../../ui/station/sync_page.py" line="437"/>
         <source>本站设备</source>
         <translation>Station devices</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="436"/>
+        <location filename="../../ui/station/sync_page.py" line="438"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="436"/>
+        <location filename="../../ui/station/sync_page.py" line="438"/>
         <source>事件来源</source>
         <translation>Events of</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="436"/>
+        <location filename="../../ui/station/sync_page.py" line="438"/>
         <source>本站条数</source>
         <translation>Station count</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="437"/>
+        <location filename="../../ui/station/sync_page.py" line="439"/>
         <source>区中心条数</source>
         <translation>District count</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="437"/>
+        <location filename="../../ui/station/sync_page.py" line="439"/>
         <source>差异</source>
         <translation>Difference</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="440"/>
+        <location filename="../../ui/station/sync_page.py" line="442"/>
         <source>对账差异</source>
         <translation>Reconciliation differences</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="442"/>
+        <location filename="../../ui/station/sync_page.py" line="444"/>
         <source>对账：</source>
         <translation>Reconciliation: </translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="454"/>
+        <location filename="../../ui/station/sync_page.py" line="456"/>
         <source>● 正在同步…</source>
         <translation>● Syncing…</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="466"/>
+        <location filename="../../ui/station/sync_page.py" line="468"/>
         <source>● 未登记到区中心</source>
         <translation>● Not enrolled with a district</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="468"/>
+        <location filename="../../ui/station/sync_page.py" line="470"/>
         <source>● 尚未同步</source>
         <translation>● Not synced yet</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="470"/>
+        <location filename="../../ui/station/sync_page.py" line="472"/>
         <source>● 上次同步完成，但有 {n} 个问题</source>
         <translation>● Last sync done, with {n} problem(s)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="473"/>
+        <location filename="../../ui/station/sync_page.py" line="475"/>
         <source>● 在线：上次同步成功</source>
         <translation>● Online: the last sync succeeded</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="475"/>
+        <location filename="../../ui/station/sync_page.py" line="477"/>
         <source>● 离线：上次同步没有完成</source>
         <translation>● Offline: the last sync did not complete</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="476"/>
+        <location filename="../../ui/station/sync_page.py" line="478"/>
         <source>区中心：{server}</source>
         <translation>District: {server}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="477"/>
+        <location filename="../../ui/station/sync_page.py" line="479"/>
         <source>未登记（管理员点“登记到区中心…”，输入区中心地址和登记码）</source>
         <translation>not enrolled (an administrator clicks “Enroll with the district…” and enters the address and the enrollment code)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="479"/>
+        <location filename="../../ui/station/sync_page.py" line="481"/>
         <source>本机：{name}（窗口号 {number}，是本机案件编号的一部分）</source>
         <translation>This PC: {name} (window number {number}, part of this PC&apos;s case numbers)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="481"/>
+        <location filename="../../ui/station/sync_page.py" line="483"/>
         <source>尚未登记为本站的设备</source>
         <translation>not yet enrolled as a device of this station</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="484"/>
+        <location filename="../../ui/station/sync_page.py" line="486"/>
         <source>待同步：{pending} 条事件、{notes} 条留言；区中心已确认 {acked} 条；被拒绝 {rejected} 条</source>
         <translation>Waiting: {pending} events, {notes} notes; acknowledged by the district: {acked}; refused: {rejected}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="487"/>
+        <location filename="../../ui/station/sync_page.py" line="489"/>
         <source>上次成功同步：{ok}&#x3000;上次尝试：{tried}</source>
         <translation>Last successful sync: {ok}   last attempt: {tried}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="488"/>
-        <location filename="../../ui/station/sync_page.py" line="489"/>
-        <location filename="../../ui/station/sync_page.py" line="529"/>
+        <location filename="../../ui/station/sync_page.py" line="490"/>
+        <location filename="../../ui/station/sync_page.py" line="491"/>
+        <location filename="../../ui/station/sync_page.py" line="531"/>
         <source>从未</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="500"/>
+        <location filename="../../ui/station/sync_page.py" line="502"/>
         <source>重新登记…</source>
         <translation>Enroll again…</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="506"/>
+        <location filename="../../ui/station/sync_page.py" line="508"/>
         <source>被拒绝的事件（{n}）</source>
         <translation>Refused events ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="512"/>
+        <location filename="../../ui/station/sync_page.py" line="514"/>
         <source>区中心的原因代码：{code}
 双击打开该办件核对。</source>
         <translation>The district&apos;s reason code: {code}
 Double-click to open the case and check it.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="513"/>
+        <location filename="../../ui/station/sync_page.py" line="515"/>
         <source>双击打开该办件核对。</source>
         <translation>Double-click to open the case and check it.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="523"/>
+        <location filename="../../ui/station/sync_page.py" line="525"/>
         <source>同步冲突（{n}）</source>
         <translation>Sync conflicts ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="552"/>
-        <source>已在 {case_no} 的当前版本上重做，下次同步时推送。</source>
-        <translation>Redone on the current version of {case_no}; it is pushed at the next sync.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/station/sync_page.py" line="553"/>
-        <source>已放弃 {case_no} 上本机的操作（仍保留在记录中）。</source>
-        <translation>Discarded this PC&apos;s steps on {case_no} (they stay on record).</translation>
-    </message>
-    <message>
-        <location filename="../../ui/station/sync_page.py" line="582"/>
+        <location filename="../../ui/station/sync_page.py" line="576"/>
         <source>已对账：{n} 天的事件与区中心一致。</source>
         <translation>Reconciled: {n} days of events agree with the district.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="596"/>
+        <location filename="../../ui/station/sync_page.py" line="590"/>
         <source>有差异：{0}。先点“立即同步”，仍有差异请联系区中心。</source>
         <translation>Differences: {0}. Click “Sync now” first; if they remain, contact the district center.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="577"/>
+        <location filename="../../ui/station/sync_page.py" line="571"/>
         <source>本站事件</source>
         <translation>station events</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="577"/>
+        <location filename="../../ui/station/sync_page.py" line="571"/>
         <source>区中心事件</source>
         <translation>district events</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="588"/>
+        <location filename="../../ui/station/sync_page.py" line="582"/>
         <source>{n} 天的事件条数不一致（见“对账差异”）</source>
         <translation>event counts differ on {n} days (see “Reconciliation differences”)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="591"/>
+        <location filename="../../ui/station/sync_page.py" line="585"/>
         <source>区中心拒收的本站事件 {n} 条</source>
         <translation>{n} station events refused by the district</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="593"/>
+        <location filename="../../ui/station/sync_page.py" line="587"/>
         <source>尚未被区中心接收的本站事件 {n} 条</source>
         <translation>{n} station events not yet accepted by the district</translation>
     </message>
@@ -6893,12 +6960,12 @@ Double-click to open the case and check it.</translation>
         <translation>“{name}” is not obtained from shared data; the applicant must bring it.</translation>
     </message>
     <message>
-        <location filename="../../clerk/cases/ledger.py" line="119"/>
+        <location filename="../../clerk/cases/ledger.py" line="116"/>
         <source>案件不存在。</source>
         <translation>No such case.</translation>
     </message>
     <message>
-        <location filename="../../clerk/cases/ledger.py" line="129"/>
+        <location filename="../../clerk/cases/ledger.py" line="126"/>
         <source>没有案件编号为 {case_no} 的办件。</source>
         <translation>There is no case numbered {case_no}.</translation>
     </message>
@@ -6933,58 +7000,58 @@ Double-click to open the case and check it.</translation>
         <translation>The numbers of originals and copies of “{key}” must be whole numbers from 0 to 99, with at least one piece.</translation>
     </message>
     <message>
-        <location filename="../../clerk/cases/service.py" line="173"/>
+        <location filename="../../clerk/cases/service.py" line="175"/>
         <source>一次性告知原则：首次告知未列出“{names}”。再次告知增加新材料须填写理由，该情况将报区中心监察。</source>
         <translation>One-time notice rule: the first notice did not list “{names}”. A later notice that adds materials needs a justification, and is reported to the district&apos;s supervision.</translation>
     </message>
     <message>
-        <location filename="../../clerk/cases/service.py" line="208"/>
+        <location filename="../../clerk/cases/service.py" line="210"/>
         <source>不予受理必须写明理由。</source>
         <translation>A refusal needs a reason.</translation>
     </message>
     <message>
-        <location filename="../../clerk/cases/service.py" line="236"/>
+        <location filename="../../clerk/cases/service.py" line="238"/>
         <source>材料“{key}”不在本次补交之列。</source>
         <translation>Material “{key}” is not among those handed in now.</translation>
     </message>
     <message>
-        <location filename="../../clerk/cases/service.py" line="291"/>
+        <location filename="../../clerk/cases/service.py" line="293"/>
         <source>请写明特别程序（如公示、听证、专家评审）。</source>
         <translation>Name the special procedure (public posting, hearing, expert assessment …).</translation>
     </message>
     <message>
-        <location filename="../../clerk/cases/service.py" line="341"/>
+        <location filename="../../clerk/cases/service.py" line="344"/>
         <source>已登记申请人不愿评价，无需再次登记。</source>
         <translation>The applicant&apos;s decline to rate is already recorded.</translation>
     </message>
     <message>
-        <location filename="../../clerk/cases/service.py" line="357"/>
+        <location filename="../../clerk/cases/service.py" line="360"/>
         <location filename="../../district/api/cases.py" line="226"/>
         <source>留言不能为空。</source>
         <translation>The comment is empty.</translation>
     </message>
     <message>
-        <location filename="../../clerk/cases/service.py" line="384"/>
+        <location filename="../../clerk/cases/service.py" line="387"/>
         <source>未知状态 {state}；可用：{items}</source>
         <translation>Unknown state {state}; known: {items}</translation>
     </message>
     <message>
-        <location filename="../../clerk/cases/service.py" line="465"/>
+        <location filename="../../clerk/cases/service.py" line="474"/>
         <source>材料已齐全，应当场受理，不能出具补正告知。</source>
         <translation>Materials complete: accept now; a supplement notice is not allowed.</translation>
     </message>
     <message>
-        <location filename="../../clerk/cases/service.py" line="491"/>
+        <location filename="../../clerk/cases/service.py" line="500"/>
         <source>申请人已在手机上（办件进度页）评价了本件，每件只能评价一次。</source>
         <translation>The applicant has already rated this case on their phone (progress page); a case is rated only once.</translation>
     </message>
     <message>
-        <location filename="../../clerk/cases/service.py" line="500"/>
+        <location filename="../../clerk/cases/service.py" line="509"/>
         <source>评价等级须为 1–5（5 非常满意 … 1 非常不满意）。</source>
         <translation>The rating must be 1–5 (5 very satisfied … 1 very dissatisfied).</translation>
     </message>
     <message>
-        <location filename="../../clerk/cases/service.py" line="505"/>
+        <location filename="../../clerk/cases/service.py" line="514"/>
         <source>申请人不愿评价时不记录评价等级；请登记“申请人不愿评价”。</source>
         <translation>A decline carries no rating level; record &quot;Applicant declined to rate&quot; instead.</translation>
     </message>
@@ -7265,27 +7332,27 @@ Double-click to open the case and check it.</translation>
     </message>
     <message>
         <location filename="../../clerk/workspace.py" line="120"/>
-        <location filename="../../clerk/workspace.py" line="245"/>
+        <location filename="../../clerk/workspace.py" line="256"/>
         <source>本机尚未初始化站点，请先运行 init（或在首次启动时完成设置）。</source>
         <translation>This machine has no station yet: run init (or finish the set-up at first start).</translation>
     </message>
     <message>
-        <location filename="../../clerk/workspace.py" line="143"/>
+        <location filename="../../clerk/workspace.py" line="150"/>
         <source>本数据目录已初始化过站点。</source>
         <translation>This data directory already has a station.</translation>
     </message>
     <message>
-        <location filename="../../clerk/workspace.py" line="179"/>
+        <location filename="../../clerk/workspace.py" line="190"/>
         <source>账号 {username} 已停用。</source>
         <translation>Account {username} is disabled.</translation>
     </message>
     <message>
-        <location filename="../../clerk/workspace.py" line="188"/>
+        <location filename="../../clerk/workspace.py" line="199"/>
         <source>本站还没有窗口人员账号。</source>
         <translation>This station has no clerk accounts yet.</translation>
     </message>
     <message>
-        <location filename="../../clerk/workspace.py" line="191"/>
+        <location filename="../../clerk/workspace.py" line="202"/>
         <source>本站有多个账号，请用 --clerk 指明经办人。</source>
         <translation>This station has several accounts: name the clerk with --clerk.</translation>
     </message>
@@ -7531,17 +7598,17 @@ Double-click to open the case and check it.</translation>
         <translation>You cannot disable the account you are signed in with.</translation>
     </message>
     <message>
-        <location filename="../../district/cli.py" line="255"/>
+        <location filename="../../district/cli.py" line="258"/>
         <source>标准输入中没有密码。</source>
         <translation>There is no password on standard input.</translation>
     </message>
     <message>
-        <location filename="../../district/cli.py" line="260"/>
+        <location filename="../../district/cli.py" line="263"/>
         <source>没有终端可以提示输入密码；请用 --password-stdin。</source>
         <translation>No terminal to ask for a password; use --password-stdin.</translation>
     </message>
     <message>
-        <location filename="../../district/cli.py" line="265"/>
+        <location filename="../../district/cli.py" line="268"/>
         <source>两次输入的密码不一致。</source>
         <translation>The passwords do not match.</translation>
     </message>
@@ -7649,7 +7716,7 @@ Double-click to open the case and check it.</translation>
         <translation>This station is not enrolled with the district center yet, so it cannot sync. An administrator clicks “Enroll with the district…” on the Sync page and enters the district address and the enrollment code the district gave.</translation>
     </message>
     <message>
-        <location filename="../../sync/engine.py" line="224"/>
+        <location filename="../../sync/engine.py" line="231"/>
         <source>本机的设备令牌属于站点 {their_station} 的设备“{their_device}”（窗口号 {their_no}），而本机是站点 {station} 的窗口号 {no}；本轮未推送任何内容。可能是同一系统账户下的另一个数据目录登记时换掉了令牌：请管理员在“同步”页点“重新登记…”为本机重新登记。</source>
         <translation>This computer&apos;s device token belongs to device “{their_device}” of station {their_station} (window {their_no}), but this computer is window {no} of station {station}; nothing was pushed in this round. Another data directory under the same system account may have replaced the token when it enrolled: an administrator clicks “Enroll again…” on the Sync page to enroll this computer again.</translation>
     </message>
@@ -7659,12 +7726,12 @@ Double-click to open the case and check it.</translation>
         <translation>The keyring holds no device token for this PC; enroll again.</translation>
     </message>
     <message>
-        <location filename="../../sync/engine.py" line="211"/>
+        <location filename="../../sync/engine.py" line="218"/>
         <source>区中心返回的站点编码或窗口号与本机不符，未保存令牌。</source>
         <translation>The district answered with another station code or window number than this PC&apos;s; the token was not saved.</translation>
     </message>
     <message>
-        <location filename="../../clerk/ratings.py" line="76"/>
+        <location filename="../../clerk/ratings.py" line="120"/>
         <source>评价渠道“{value}”无效：须为 device（窗口评价器）、phone（申请人手机）或 clerk_on_behalf（窗口人员代为录入）。</source>
         <extracomment>The channels a score may come through (a decline carries none). The channels the clerk records (named in the rating); the others are the citizen&apos;s own.</extracomment>
         <translation>Invalid rating channel “{value}”: use device (counter rating device), phone (citizen’s phone) or clerk_on_behalf (entered by staff).</translation>
@@ -7797,9 +7864,14 @@ Double-click to open the case and check it.</translation>
         <translation>Version {version} is malformed: use numbers separated by dots, e.g. 1.2.0.</translation>
     </message>
     <message>
-        <location filename="../../clerk/numbering.py" line="63"/>
+        <location filename="../../clerk/numbering.py" line="67"/>
         <source>本机窗口号须为 1–{max} 之间的整数，且与本站其他电脑不同。</source>
         <translation>This PC&apos;s window number must be a whole number from 1 to {max}, different from the station&apos;s other PCs.</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/numbering.py" line="91"/>
+        <source>本机名称须为 1–{max} 个字符（一行），例如“2号窗口”。</source>
+        <translation>This PC&apos;s name must be 1–{max} characters on one line, e.g. &quot;Window 2&quot;.</translation>
     </message>
     <message>
         <location filename="../../district/push.py" line="92"/>
@@ -7852,27 +7924,27 @@ Double-click to open the case and check it.</translation>
         <translation>The file has errors and was not published: {problem}</translation>
     </message>
     <message>
-        <location filename="../../district/citizen_rating.py" line="70"/>
+        <location filename="../../district/citizen_rating.py" line="79"/>
         <source>请选择一个评价等级（非常满意 … 非常不满意）。</source>
         <translation>Please choose a rating (very satisfied … very dissatisfied).</translation>
     </message>
     <message>
-        <location filename="../../district/citizen_rating.py" line="75"/>
+        <location filename="../../district/citizen_rating.py" line="84"/>
         <source>意见不能超过 {limit} 个字。</source>
         <translation>The comment may be at most {limit} characters.</translation>
     </message>
     <message>
-        <location filename="../../district/citizen_rating.py" line="113"/>
+        <location filename="../../district/citizen_rating.py" line="126"/>
         <source>办结（领取结果）后才能评价。</source>
         <translation>A case can be rated once its result has been handed over.</translation>
     </message>
     <message>
-        <location filename="../../district/citizen_rating.py" line="115"/>
+        <location filename="../../district/citizen_rating.py" line="128"/>
         <source>评价已超过可修改的期限，不能再修改。</source>
         <translation>The period for changing the rating is over; it can no longer be changed.</translation>
     </message>
     <message>
-        <location filename="../../district/citizen_rating.py" line="116"/>
+        <location filename="../../district/citizen_rating.py" line="129"/>
         <source>本件已在窗口评价过，每件只能评价一次。</source>
         <translation>This case was already rated at the counter; a case is rated only once.</translation>
     </message>
@@ -7917,12 +7989,12 @@ Double-click to open the case and check it.</translation>
         <translation>The district has no record of this person.</translation>
     </message>
     <message>
-        <location filename="../../clerk/cases/conflicts.py" line="188"/>
+        <location filename="../../clerk/cases/conflicts.py" line="183"/>
         <source>案件 {case_no} 冲突：另一窗口（或区中心）已先办理第 {seq} 步“{theirs}”，本机离线时办理的“{mine}”未被接收，已原样保留。请核对后选择“在当前版本上重做”或“放弃本机操作”（python -m clerk conflicts redo|discard 案件编号）。</source>
         <translation>Case {case_no} conflict: another counter (or the district) already did step {seq} &quot;{theirs}&quot;; this PC&apos;s offline &quot;{mine}&quot; was not accepted and is kept as it was. Check and choose &quot;Redo on the current version&quot; or &quot;Discard this PC&apos;s steps&quot; (python -m clerk conflicts redo|discard CASE_NO).</translation>
     </message>
     <message>
-        <location filename="../../clerk/cases/conflicts.py" line="227"/>
+        <location filename="../../clerk/cases/conflicts.py" line="222"/>
         <source>案件 {case_no} 没有待处理的同步冲突。</source>
         <translation>Case {case_no} has no open sync conflict.</translation>
     </message>
@@ -8275,32 +8347,32 @@ Double-click to open the case and check it.</translation>
 <context>
     <name>ratings</name>
     <message>
-        <location filename="../../clerk/ratings.py" line="40"/>
+        <location filename="../../clerk/ratings.py" line="43"/>
         <source>窗口评价器</source>
         <translation>Rating device</translation>
     </message>
     <message>
-        <location filename="../../clerk/ratings.py" line="41"/>
+        <location filename="../../clerk/ratings.py" line="44"/>
         <source>申请人手机</source>
         <translation>Citizen’s phone</translation>
     </message>
     <message>
-        <location filename="../../clerk/ratings.py" line="42"/>
+        <location filename="../../clerk/ratings.py" line="45"/>
         <source>窗口人员代为录入</source>
         <translation>Entered by staff</translation>
     </message>
     <message>
-        <location filename="../../clerk/ratings.py" line="43"/>
+        <location filename="../../clerk/ratings.py" line="46"/>
         <source>申请人不愿评价</source>
         <translation>Applicant declined to rate</translation>
     </message>
     <message>
-        <location filename="../../clerk/ratings.py" line="52"/>
+        <location filename="../../clerk/ratings.py" line="96"/>
         <source>窗口人员代为录入（{name}）</source>
         <translation>Entered by staff ({name})</translation>
     </message>
     <message>
-        <location filename="../../clerk/ratings.py" line="54"/>
+        <location filename="../../clerk/ratings.py" line="98"/>
         <source>申请人不愿评价（{name}登记）</source>
         <translation>Applicant declined to rate (recorded by {name})</translation>
     </message>
@@ -8308,72 +8380,72 @@ Double-click to open the case and check it.</translation>
 <context>
     <name>reports</name>
     <message>
-        <location filename="../../clerk/reports.py" line="70"/>
+        <location filename="../../clerk/reports.py" line="73"/>
         <source>收件</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../clerk/reports.py" line="71"/>
+        <location filename="../../clerk/reports.py" line="74"/>
         <source>一次性告知</source>
         <translation>One-time notice</translation>
     </message>
     <message>
-        <location filename="../../clerk/reports.py" line="72"/>
+        <location filename="../../clerk/reports.py" line="75"/>
         <source>受理</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../clerk/reports.py" line="73"/>
+        <location filename="../../clerk/reports.py" line="76"/>
         <source>不予受理</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../clerk/reports.py" line="74"/>
+        <location filename="../../clerk/reports.py" line="77"/>
         <source>上报</source>
         <translation>Escalated</translation>
     </message>
     <message>
-        <location filename="../../clerk/reports.py" line="75"/>
+        <location filename="../../clerk/reports.py" line="78"/>
         <source>退回补正</source>
         <translation>Returned</translation>
     </message>
     <message>
-        <location filename="../../clerk/reports.py" line="76"/>
+        <location filename="../../clerk/reports.py" line="79"/>
         <source>准予</source>
         <translation>Approved</translation>
     </message>
     <message>
-        <location filename="../../clerk/reports.py" line="77"/>
+        <location filename="../../clerk/reports.py" line="80"/>
         <source>不予批准</source>
         <translation>Denied</translation>
     </message>
     <message>
-        <location filename="../../clerk/reports.py" line="78"/>
+        <location filename="../../clerk/reports.py" line="81"/>
         <source>办结</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../clerk/reports.py" line="79"/>
+        <location filename="../../clerk/reports.py" line="82"/>
         <source>撤回</source>
         <translation>Withdrawn</translation>
     </message>
     <message>
-        <location filename="../../clerk/reports.py" line="104"/>
+        <location filename="../../clerk/reports.py" line="107"/>
         <source>按收件日期在统计期间内的办件计，每件按生成报表时的当前状态只计一次；合计等于办件列表按同一收件日期、事项筛选的件数。</source>
         <translation>Cases received in the period, each counted once in its state at the time of the report; the totals equal the case list filtered by the same received dates and matter.</translation>
     </message>
     <message>
-        <location filename="../../clerk/reports.py" line="107"/>
+        <location filename="../../clerk/reports.py" line="110"/>
         <source>按期间内发生的办理事件计件：每栏为期间内发生该事件的办件数，同一办件在一栏中只计一次（同日先告知后受理的，在告知、受理两栏各计一次），各栏不相加。</source>
         <translation>Cases by the events of the period: each column counts the cases that had that event, each case once per column (a case noticed and then accepted on one day counts once under each); the columns do not add up.</translation>
     </message>
     <message>
-        <location filename="../../clerk/reports.py" line="110"/>
+        <location filename="../../clerk/reports.py" line="113"/>
         <source>期间内登记的咨询（只询问、未申请办理的群众，含打印办事指南），不计入办件。</source>
         <translation>Consultations registered in the period (citizens who only asked and did not apply, including printed service guides); not counted as cases.</translation>
     </message>
     <message>
-        <location filename="../../clerk/reports.py" line="112"/>
+        <location filename="../../clerk/reports.py" line="115"/>
         <source>期间内记录的评价，每件一次，按评价等级和评价渠道统计；申请人不愿评价的单独计数，不计入评价等级。</source>
         <translation>Ratings recorded in the period, one per case, by level and channel; declines are counted apart, not as a rating level.</translation>
     </message>

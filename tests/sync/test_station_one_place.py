@@ -229,3 +229,59 @@ def test_a_supplement_racing_the_district_is_redone_by_the_pull(
         "expected_version": 5, "text": "准予"}).status_code == 200
     assert engine.sync_round(one).outcome == engine.DONE
     assert one.cases.get(case_no).state == State.APPROVED
+
+
+@pytest.mark.slow
+def test_a_person_captured_at_two_counters_offline_ends_as_one_applicant(
+        served: District, pcs: Callable[..., Workspace], id_factory: IdFactory,
+        clock: FakeClock) -> None:
+    """The same (type, number) taken at two counters offline, each under its own id:
+    after the rounds each counter keeps one row for the person (its own id), merged with
+    the other's (newer fields win, documents on file united), and every case of the
+    person — the other counter's too, whose snapshot names the other id — points at it."""
+    one, two = _two(served, pcs)
+    id_no = id_factory(6)
+    clock.set_local(date(2026, 5, 11), hour=9)
+    a = one.cases.accept(one.cases.new_case(
+        matter_code=DISTRICT,
+        applicant=PersonInput(name="赵六", id_no=id_no, mobile="13900000001",
+                              address="某社区1号楼"),
+        changes=MaterialChanges(received=ALL_NEEDED)).case_no)
+    clock.set_local(date(2026, 5, 11), hour=11)  # later, at counter 2: a new mobile
+    b = two.cases.accept(two.cases.new_case(
+        matter_code=DISTRICT,
+        applicant=PersonInput(name="赵六", id_no=id_no, mobile="13900000002"),
+        changes=MaterialChanges(received=ALL_NEEDED)).case_no)
+    c = two.cases.new_case(matter_code=DISTRICT, applicant=PersonInput(name="赵六", id_no=id_no),
+                           changes=MaterialChanges(received=["application_form"],
+                                                   use_on_file=False))
+    assert a.applicant["id"] != b.applicant["id"] == c.applicant["id"]
+    for ws in (one, two, one):
+        report = engine.sync_round(ws)
+        assert report.outcome == engine.DONE, report.lines()
+    cases = {a.id, b.id, c.id}
+    for ws, own in ((one, a.applicant["id"]), (two, b.applicant["id"])):
+        with ws.store.read() as s:
+            [row] = s.execute(select(Applicant).where(Applicant.id_no == id_no)).scalars()
+            assert row.id == own  # the local row survives
+            assert row.mobile == "13900000002"  # the newer capture's field wins
+            assert row.address == "某社区1号楼"  # a field only one counter took is kept
+            refs = dict(s.execute(select(Case.id, Case.applicant_id)
+                                  .where(Case.id.in_(cases))).all())
+            assert refs == dict.fromkeys(cases, own)
+        person, docs = ws.applicants.lookup(id_no, date(2026, 5, 11))
+        assert person is not None and person.id == own
+        assert docs["id_card"].source_case_id == b.id  # recall offers the newest on file
+        filed = ws.applicants.file(own, None)
+        assert {r.case_no for r in filed.cases} == {a.case_no, b.case_no, c.case_no}
+        # Documents on file united: each counter keeps those verified at either one.
+        assert {d.source_case_id for d in filed.documents} == {a.id, b.id}
+        _audit_ok(ws)
+    # Counter 1 continues counter 2's draft, whose snapshot names counter 2's id: the
+    # documents on file are found through the surviving row.
+    clock.set_local(date(2026, 5, 12))
+    rec = one.cases.update_materials(c.case_no, MaterialChanges(use_on_file=True))
+    assert rec.materials.item("id_card").status.value == "on_file"
+    assert engine.sync_round(one).outcome == engine.DONE
+    assert engine.sync_round(two).outcome == engine.DONE
+    assert two.cases.get(c.case_no).materials.item("id_card").status.value == "on_file"

@@ -13,7 +13,7 @@ operations; afterwards the pane reloads and :attr:`CaseDetail.case_changed` fire
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 from typing import Any
@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
 from clerk.calendar import Level as CalLevel
 from clerk.calendar import supervise
 from clerk.cases.checklist import ItemStatus, Scan
+from clerk.cases.conflicts import OPEN, ConflictView
 from clerk.cases.queries import DocumentOutputs, NoteEntry, TimelineEntry
 from clerk.cases.queries import Level as ListLevel
 from clerk.cases.record import CaseRecord
@@ -82,6 +83,7 @@ from ui.common.widgets import (
     table,
     tag,
 )
+from ui.station.conflict_banner import ConflictBanner
 from ui.station.counter_view import rating_of
 from ui.station.output_log import log_outputs
 from ui.station.session import Session
@@ -139,6 +141,8 @@ class CaseDetailData:
     level: CalLevel | None
     days_left: int | None
     actions: tuple[Action, ...]
+    # Open sync conflicts of the case (two counters acted on it offline; this PC lost).
+    conflicts: list[ConflictView] = field(default_factory=list)
 
     @property
     def paused(self) -> bool:
@@ -158,8 +162,9 @@ def load_detail(ws: Workspace, case_no: str) -> CaseDetailData:
     if level is not None and rec.accepted_at is not None and rec.limit_days:
         left = supervise(cal, accepted=local_date(rec.accepted_at), limit_days=rec.limit_days,
                          today=today, pauses=pauses_of(rec), yellow_ratio=ratio).left
+    open_conflicts = [c for c in ws.conflicts.of_case(case_no) if c.state == OPEN]
     return CaseDetailData(rec, timeline, notes, printed, names, today, level, left,
-                          station_actions(rec))
+                          station_actions(rec), open_conflicts)
 
 
 # --- rendering ------------------------------------------------------------------------------
@@ -526,6 +531,7 @@ class CaseDetail(CaseView):
     # --- public API -----------------------------------------------------------------------
     def attach(self, session: Session) -> None:
         self._session = session
+        self.conflict_banner.attach(session)
 
     @property
     def case_no(self) -> str | None:
@@ -553,6 +559,7 @@ class CaseDetail(CaseView):
         self.header.setText(self.tr("<span style='color:#5f6368'>在上方列表中选择一个办件，"
                                     "查看办理进程、材料和文书。</span>"))
         self.documents.setRowCount(0)
+        self.conflict_banner.show_conflicts("", [])
         self._hide_form()
         self._message("")
         self._set_actions(())
@@ -583,6 +590,9 @@ class CaseDetail(CaseView):
         layout.setContentsMargins(0, 4, 0, 0)
         layout.setSpacing(2)
         layout.addWidget(self.header)
+        self.conflict_banner = ConflictBanner()
+        self.conflict_banner.resolved.connect(self._conflict_resolved)
+        layout.addWidget(self.conflict_banner)
         layout.addLayout(body, 1)
 
     def _build_documents(self) -> QWidget:
@@ -806,6 +816,7 @@ class CaseDetail(CaseView):
         self._set_html(self.timeline_view, self._renderer.timeline(d))
         self._set_html(self.materials_view, self._renderer.materials(d))
         self._fill_documents(d)
+        self.conflict_banner.show_conflicts(d.record.case_no, d.conflicts)
         self._set_actions(d.actions)
         self.hint.setText(self._hint(d))
         if self.forms.currentWidget() is self.complete_form and Action.COMPLETE not in d.actions:
@@ -929,6 +940,10 @@ class CaseDetail(CaseView):
                                    "border-radius: 4px;")
         self.message.setText(text)
         self.message.setVisible(bool(text))
+
+    def _conflict_resolved(self, text: str) -> None:
+        self._message(text)
+        self.reload()
 
     # --- actions --------------------------------------------------------------------------------
     def _resume(self) -> None:

@@ -24,6 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from clerk import numbering
+from clerk.errors import ValidationError
+from clerk.options import SYNC_DEVICE_NAME
 from ui.common.operations import Operation, error_text
 from ui.common.widgets import RED
 
@@ -32,11 +35,12 @@ if TYPE_CHECKING:
     from sync.engine import Enrolled
 
 
-def _device_no(ws: Workspace) -> int:
-    from clerk.numbering import DEFAULT_DEVICE_NO, DEVICE_NO_KEY
-
-    text = ws.setting(DEVICE_NO_KEY, "")
-    return int(text) if text.isdigit() and 1 <= int(text) <= 99 else DEFAULT_DEVICE_NO
+def _device(ws: Workspace) -> tuple[int, str]:
+    """This PC's window number and name as set at set-up (or the last enrollment)."""
+    text = ws.setting(numbering.DEVICE_NO_KEY, "")
+    number = int(text) if text.isdigit() and 1 <= int(text) <= numbering.MAX_DEVICE_NO \
+        else numbering.DEFAULT_DEVICE_NO
+    return number, ws.setting(SYNC_DEVICE_NAME.key, "")
 
 
 class EnrollDialog(QDialog):
@@ -54,12 +58,13 @@ class EnrollDialog(QDialog):
         self.server_edit.setPlaceholderText("https://district.example.gov.cn")
         self.code_edit = QLineEdit()
         self.code_edit.setPlaceholderText(self.tr("例如 ABCD-EFGH-JKLM"))
-        self.name_edit = QLineEdit()
-        self.name_edit.setMaxLength(50)
+        number, name = _device(ws)
+        self.name_edit = QLineEdit(name or numbering.default_device_name(number))
+        self.name_edit.setMaxLength(numbering.MAX_DEVICE_NAME)
         self.name_edit.setPlaceholderText(self.tr("例如 2号窗口"))
         self.number_spin = QSpinBox()
-        self.number_spin.setRange(1, 99)
-        self.number_spin.setValue(_device_no(ws))
+        self.number_spin.setRange(1, numbering.MAX_DEVICE_NO)
+        self.number_spin.setValue(number)
         self.number_spin.setToolTip(self.tr("本站每台电脑一个不同的号，是本机案件编号和文书编号"
                                             "的一部分，离线办件也不会重号。"))
         form = QFormLayout()
@@ -90,10 +95,17 @@ class EnrollDialog(QDialog):
         if not server or not code:
             self._fail(self.tr("请填写区中心地址和登记码。"))
             return
+        name, number = self.name_edit.text().strip(), self.number_spin.value()
+        try:  # checked before the code is sent; a number another PC holds the district refuses
+            numbering.validate_device_name(name)
+            numbering.validate_device_no(number)
+        except ValidationError as exc:
+            self._fail(error_text(exc))
+            self.name_edit.setFocus()
+            return
         self.enroll_button.setEnabled(False)
         self.message.hide()
         ws = self.ws
-        name, number = self.name_edit.text().strip(), self.number_spin.value()
 
         def work() -> Enrolled:
             from sync import engine

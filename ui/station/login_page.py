@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QComboBox, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QComboBox, QLineEdit, QPushButton, QSpinBox, QWidget
 
+from clerk import numbering
 from clerk.errors import ValidationError
 from clerk.issuing import (
     default_reviewer,
@@ -104,14 +105,18 @@ class LockPage(Card):
 
 
 class SetupPage(Card):
-    """首次使用: station code (12-digit Beijing area code), name, level, first admin."""
+    """首次使用: station code (12-digit Beijing area code), name, level, first admin, and
+    this PC among the station's counters: its name ("2号窗口") and window number (1–99,
+    part of every case number it makes; the district refuses a number another PC of the
+    station holds when the PC is enrolled)."""
 
     setup_requested = Signal(dict)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(
             self.tr("首次使用：设置本站"),
-            self.tr("请填写本站的统计用区划代码（12 位）和名称，并创建第一个管理员账号。"),
+            self.tr("请填写本站的统计用区划代码（12 位）和名称，创建第一个管理员账号，"
+                    "并给本机设一个窗口号（本站每台电脑不同）和名称。"),
             width=520, parent=parent)
         self.code_edit = QLineEdit()
         self.code_edit.setPlaceholderText("110108001001")
@@ -140,6 +145,19 @@ class SetupPage(Card):
         self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.password2_edit = QLineEdit()
         self.password2_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.device_no_spin = QSpinBox()
+        self.device_no_spin.setRange(1, numbering.MAX_DEVICE_NO)
+        self.device_no_spin.setValue(numbering.DEFAULT_DEVICE_NO)
+        self.device_no_spin.setToolTip(self.tr(
+            "本站每台电脑一个不同的号（1–99），是本机案件编号和文书编号的一部分，"
+            "离线办件也不会重号。"))
+        self.device_name_edit = QLineEdit(
+            numbering.default_device_name(numbering.DEFAULT_DEVICE_NO))
+        self.device_name_edit.setMaxLength(numbering.MAX_DEVICE_NAME)
+        self.device_name_edit.setPlaceholderText(self.tr("例如 2号窗口"))
+        self._device_name_typed = False
+        self.device_name_edit.textEdited.connect(self._device_name_edited)
+        self.device_no_spin.valueChanged.connect(self._suggest_device_name)
         rows = ((self.tr("站点编码"), self.code_edit), (self.tr("站点名称"), self.name_edit),
                 (self.tr("站点级别"), self.level_combo),
                 (self.tr("出具文书的机关"), self.authority_edit),
@@ -147,7 +165,9 @@ class SetupPage(Card):
                 (self.tr("地址"), self.address_edit), (self.tr("管理员用户名"), self.admin_edit),
                 (self.tr("管理员姓名"), self.admin_name_edit),
                 (self.tr("密码（至少 8 位）"), self.password_edit),
-                (self.tr("再次输入密码"), self.password2_edit))
+                (self.tr("再次输入密码"), self.password2_edit),
+                (self.tr("本机窗口号"), self.device_no_spin),
+                (self.tr("本机名称"), self.device_name_edit))
         for label, widget in rows:
             self.form.addRow(label, widget)
         self.password2_edit.returnPressed.connect(self._submit)
@@ -165,7 +185,17 @@ class SetupPage(Card):
                 "address": self.address_edit.text().strip(),
                 "admin": self.admin_edit.text().strip(),
                 "admin_name": self.admin_name_edit.text().strip(),
-                "password": self.password_edit.text()}
+                "password": self.password_edit.text(),
+                "device_no": str(self.device_no_spin.value()),
+                "device_name": self.device_name_edit.text().strip()}
+
+    def _device_name_edited(self, text: str) -> None:
+        self._device_name_typed = bool(text.strip())
+
+    def _suggest_device_name(self, number: int) -> None:
+        """"N号窗口" follows the number until the admin types a name of their own."""
+        if not self._device_name_typed:
+            self.device_name_edit.setText(numbering.default_device_name(number))
 
     def _authority_edited(self, text: str) -> None:
         self._authority_typed = bool(text.strip())
@@ -189,6 +219,8 @@ class SetupPage(Card):
                                     level=values["level"], admin=values["admin"],
                                     password=values["password"])
             validate_authority(values["authority"], default_reviewer("区"))
+            numbering.validate_device_no(values["device_no"])
+            numbering.validate_device_name(values["device_name"])
         except ValidationError as exc:
             self.show_error(exc.message)
             return

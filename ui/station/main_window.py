@@ -358,7 +358,9 @@ class MainWindow(QMainWindow):
                 code=values["code"], name=values["name"], level=values["level"],
                 phone=values["phone"], address=values["address"], admin=values["admin"],
                 admin_name=values["admin_name"], password=values["password"],
-                authority=values.get("authority", ""))
+                authority=values.get("authority", ""),
+                device_no=int(values.get("device_no") or 1),
+                device_name=values.get("device_name", ""))
             return Opened(ws, station, ws.accounts.all(), CatalogIndex(ws.matters()))
 
         Operation(create, parent=self).success(self._opened).failure(

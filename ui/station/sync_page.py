@@ -47,6 +47,7 @@ from ui.common.widgets import (
     event_label,
     list_view,
 )
+from ui.station.conflict_banner import DISCARD, REDO, ConflictActions
 from ui.station.session import Session
 
 if TYPE_CHECKING:
@@ -405,9 +406,10 @@ class SyncPage(QWidget):
                                    self, centred=())
         self.conflicts_view = list_view(self.conflicts, stretch=1)
         self.redo_button = QPushButton(self.tr("在当前版本上重做"))
-        self.redo_button.clicked.connect(lambda: self._resolve("redo"))
+        self.conflict_actions = ConflictActions(self)
+        self.redo_button.clicked.connect(lambda: self._resolve(REDO))
         self.discard_button = QPushButton(self.tr("放弃本机操作"))
-        self.discard_button.clicked.connect(lambda: self._resolve("discard"))
+        self.discard_button.clicked.connect(lambda: self._resolve(DISCARD))
         self.conflict_label = QLabel(self.tr("两个窗口离线办理了同一案件时，后同步的一方的操作"
                                              "不会覆盖先到的：两个版本都在这里，请选择。"))
         self.conflict_label.setWordWrap(True)
@@ -530,32 +532,24 @@ class SyncPage(QWidget):
             for d in status.devices])
 
     def _resolve(self, how: str) -> None:
-        """Redo this PC's refused steps on the current case, or discard them."""
+        """Redo this PC's refused steps on the current case, or discard them (the same
+        actions as the case detail's conflict banner)."""
         session = self._session
         rows = self.conflicts_view.selectionModel().selectedRows()
         if session is None or not self.conflicts.rowCount():
             return
         case_no = self.conflicts.row_at(rows[0].row() if rows else 0).key
-        ws, clerk = session.ws, session.username
 
-        def work() -> object:
-            if how == "redo":
-                return ws.conflicts.redo(case_no, clerk=clerk)
-            return ws.conflicts.discard(case_no, clerk=clerk)
-
-        def failed(exc: Exception) -> None:
-            self.conflict_label.setText(error_text(exc))
+        def failed(text: str) -> None:
+            self.conflict_label.setText(text)
             self.conflict_label.setStyleSheet(f"color: {RED[0]};")
 
-        def done(_result: object) -> None:
+        def done(text: str) -> None:
             self.conflict_label.setStyleSheet("")
-            text = (self.tr("已在 {case_no} 的当前版本上重做，下次同步时推送。") if how == "redo"
-                    else self.tr("已放弃 {case_no} 上本机的操作（仍保留在记录中）。"))
-            self.conflict_label.setText(text.format(case_no=case_no))
-            session.bus.case_changed.emit(case_no)
+            self.conflict_label.setText(text)
             self.refresh()
 
-        Operation(work, parent=self).success(done).failure(failed).run_in_background()
+        self.conflict_actions.resolve(self, session, case_no, how, done, failed)
 
     def _state(self, text: str, colour: str) -> None:
         self.state_label.setText(text)
