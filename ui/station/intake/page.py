@@ -304,7 +304,7 @@ class IntakePage(QWidget):
 
         def load() -> tuple[CatalogIndex, list[str], dict[str, Any] | None]:
             # The index is built here, off the UI thread: pinyin tables load on first use.
-            index = session.catalog or CatalogIndex(ws.matters())
+            index = session.catalog or ws.catalog_index()
             return index, load_recent(ws, user), load_draft(ws, user)
 
         Operation(load, parent=self).success(self._loaded).with_progress(
