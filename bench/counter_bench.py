@@ -170,7 +170,7 @@ def _measure(folder: Path, password: str) -> dict[str, Any]:
     win.show()
     win.load()
     _wait(app, lambda: any(ready), "sign-in")
-    page = win.page("intake")
+    page: Any = win.page("intake")
     filling_ends = time.perf_counter() + FILLING_S
     _wait(app, lambda: time.perf_counter() > filling_ends, "filling", FILLING_S + 5)
     _wait(app, lambda: task_manager().pending_count == 0, "background work")
