@@ -13,7 +13,7 @@ import time
 import traceback
 from collections.abc import Sequence
 
-MODULES = ("clerk", "printing", "startup", "ui", "sync", "district", "devices")
+MODULES = ("clerk", "printing", "startup", "counter", "ui", "sync", "district", "devices")
 
 
 def _fmt(value: float) -> str:

@@ -6,6 +6,7 @@ rules are applied the same way whoever calls them.
 
 from __future__ import annotations
 
+import contextlib
 from datetime import date
 from pathlib import Path
 from threading import Lock
@@ -21,7 +22,7 @@ from clerk.calendar import CalendarYear, WorkCalendar
 from clerk.cases.conflicts import Conflicts
 from clerk.cases.lists import CaseLists
 from clerk.cases.service import CaseService
-from clerk.catalog import Matter, load_bundled_catalog
+from clerk.catalog import CatalogIndex, Matter, load_bundled_catalog
 from clerk.consultations import Consultations
 from clerk.context import StationContext
 from clerk.documents import DocumentService
@@ -237,6 +238,20 @@ class Workspace:
     def matters(self) -> list[Matter]:
         with self.store.read() as s:
             return catalog_store.active_matters(s)
+
+    def catalog_index(self) -> CatalogIndex:
+        """The active catalog's search index. Its pinyin comes from the data directory's
+        cache (written again when a name is new), so a start needs no pypinyin."""
+        from clerk.catalog.spelling_cache import FILENAME, read_spellings, write_spellings
+
+        folder = self.data_dir
+        known = read_spellings(folder / FILENAME) if folder is not None else {}
+        index = CatalogIndex(self.matters(), known)
+        if folder is not None and index.spellings() != known:
+            # Only a cache: when it cannot be written, the next start spells again.
+            with contextlib.suppress(OSError):
+                write_spellings(folder / FILENAME, index.spellings())
+        return index
 
     def matter(self, code: str) -> Matter:
         """The active version of one matter of the station's catalog."""

@@ -50,6 +50,19 @@ def render_issued(doc: IssuedDocument, options: PrintOptions = DEFAULT_OPTIONS) 
     return _renderer(doc.kind)(data, options)
 
 
+def warm_up(options: PrintOptions = DEFAULT_OPTIONS) -> None:
+    """Import what the counter's documents are rendered with and register the CJK font
+    (reportlab parses the font file: the slowest part of a first document), so the
+    first decision after sign-in renders as fast as the later ones."""
+    from printing.fonts import ensure_cjk_font
+    from printing.qr import qr_runs
+
+    for kind in _BUILDERS:
+        _renderer(kind)
+    ensure_cjk_font(options.font_path)
+    qr_runs.__wrapped__("warm-up")  # the encoder's own first-use set-up, outside the cache
+
+
 def renderer(options: PrintOptions = DEFAULT_OPTIONS) -> Renderer:
     """The renderer ``ws.documents.issue`` calls, with these print options."""
 

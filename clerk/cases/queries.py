@@ -35,6 +35,7 @@ from sqlalchemy.orm import Session
 
 from clerk.calendar import WorkCalendar
 from clerk.cases.checklist import Checklist
+from clerk.cases.levels import Level, SyncStatus
 from clerk.cases.states import State
 from clerk.cases.supervision import RUNNING, SUPERVISED
 from clerk.cases.supervision import yellow_ratio as yellow_ratio_of
@@ -49,15 +50,6 @@ FINAL = (State.NOT_ACCEPTED, State.COMPLETED, State.WITHDRAWN)
 _LIST_COLUMNS = ("rowid, id, case_no, state, matter_code, matter_name, applicant_name, "
                  "applicant_id_no, received_at, accepted_at, due_date, due_provisional, "
                  "limit_days, updated_at, rating, owner")
-
-
-class Level(StrEnum):
-    """A case's supervision level as the lists show it."""
-
-    NORMAL = "normal"
-    YELLOW = "yellow"  # 预警
-    RED = "red"  # 超期
-    PAUSED = "paused"  # in counts only: returned cases, whose clock stands still
 
 
 class LevelFilter(StrEnum):
@@ -179,18 +171,6 @@ def _k(limit_days: int, ratio: Fraction) -> int:
 # --- rows ------------------------------------------------------------------------------------
 
 @dataclass(frozen=True, slots=True)
-class SyncStatus:
-    """The sync state of a case's station-side events."""
-
-    pending: int = 0
-    rejected: int = 0
-
-    @property
-    def synced(self) -> bool:
-        return not self.pending and not self.rejected
-
-
-@dataclass(frozen=True, slots=True)
 class CaseRow:
     """One line of a case list: light columns only."""
 
@@ -211,7 +191,7 @@ class CaseRow:
     rating: int | None
     owner: str
     level: Level | None = None
-    sync: SyncStatus = SyncStatus()
+    sync: SyncStatus = SyncStatus()  # noqa: RUF009 (frozen: one shared "nothing pending")
 
     @property
     def paused(self) -> bool:

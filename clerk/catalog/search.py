@@ -20,7 +20,7 @@ A query of several words (split on spaces) must match every word; the ranks add 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from clerk.catalog.model import Matter
@@ -129,16 +129,24 @@ def _word_tier(word: str, entry: _Entry) -> int:
     return min(tiers, default=_NO_MATCH)
 
 
+#: A name's pinyin as a cache keeps it: text → (initials, full pinyin).
+Spellings = Mapping[str, tuple[str, str]]
+
+
 class CatalogIndex:
     """A search index over a fixed list of matters; build once, query often.
 
     Building computes every name's pinyin up front (about 0.1 ms a name), so a query
     is plain string work and answers in well under a millisecond for a few hundred
-    matters.
+    matters. `known` spellings (kept from an earlier build, see :meth:`spellings`)
+    are taken as they are: when every name is known, pypinyin (whose tables take
+    longer to import than the whole index takes to build) is not imported at all.
     """
 
-    def __init__(self, matters: Iterable[Matter]) -> None:
-        cache: dict[str, _Spelling] = {}
+    def __init__(self, matters: Iterable[Matter], known: Spellings | None = None) -> None:
+        cache: dict[str, _Spelling] = {
+            text: _Spelling(_compact(text.lower()), initials, full)
+            for text, (initials, full) in (known or {}).items()}
         self._entries = tuple(
             _Entry(
                 matter=m,
@@ -150,8 +158,16 @@ class CatalogIndex:
         )
         self._departments = _sorted_departments(self._entries, cache)
 
+        used = {n for e in self._entries for n in _names(e.matter)} | set(self._departments)
+        self._spelled = {text: (cache[text].initials, cache[text].full) for text in used}
+
     def __len__(self) -> int:
         return len(self._entries)
+
+    def spellings(self) -> dict[str, tuple[str, str]]:
+        """Every name's (and department's) pinyin as worked out or taken for this index:
+        what a later build of the same catalog can be given as `known`."""
+        return dict(self._spelled)
 
     @property
     def matters(self) -> tuple[Matter, ...]:

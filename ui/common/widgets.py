@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from clerk import labels
-from clerk.cases.queries import Level, SyncStatus
+from clerk.cases.levels import Level, SyncStatus
 from clerk.cases.states import State
 from clerk.ratings import CHANNEL_LABELS, RatingChannel, channel_text
 

@@ -294,7 +294,6 @@ class MainWindow(QMainWindow):
         return handled
 
     def _open(self) -> Opened:
-        from clerk.catalog import CatalogIndex
 
         ws = self._open_workspace()
         station = ws.station()
@@ -303,7 +302,7 @@ class MainWindow(QMainWindow):
             station = ws.station()
         accs = ws.accounts.all()
         # Built while the clerk types the password, so search is ready at sign-in.
-        catalog = CatalogIndex(ws.matters()) if station is not None else None
+        catalog = ws.catalog_index() if station is not None else None
         return Opened(ws, station, accs, catalog, ws.settings.get(LAST_USER))
 
     def _opened(self, opened: Opened) -> None:
@@ -352,7 +351,6 @@ class MainWindow(QMainWindow):
         assert ws is not None
 
         def create() -> Opened:
-            from clerk.catalog import CatalogIndex
 
             station = ws.init_station(
                 code=values["code"], name=values["name"], level=values["level"],
@@ -361,7 +359,7 @@ class MainWindow(QMainWindow):
                 authority=values.get("authority", ""),
                 device_no=int(values.get("device_no") or 1),
                 device_name=values.get("device_name", ""))
-            return Opened(ws, station, ws.accounts.all(), CatalogIndex(ws.matters()))
+            return Opened(ws, station, ws.accounts.all(), ws.catalog_index())
 
         Operation(create, parent=self).success(self._opened).failure(
             lambda exc: self.setup_page.failed(error_text(exc))).run_in_background()

@@ -51,8 +51,8 @@ from clerk.errors import StationDeskError, ValidationError
 from clerk.scans import keep
 from clerk.timeutil import local_date
 from clerk.workspace import Workspace
+from ui.common.lazy import Deferred, warm_up
 from ui.common.operations import Operation, error_text, message_bridge
-from ui.common.print_preview import PrintPreviewDialog
 from ui.common.widgets import document_title, join_list, state_label
 from ui.station import counter_view
 from ui.station.intake.applicant import ApplicantPanel
@@ -83,7 +83,9 @@ from ui.station.output_log import log_outputs
 from ui.station.session import Session
 
 if TYPE_CHECKING:
+    from printing.model import PrintOptions
     from sync.recall import DistrictRecall
+    from ui.common.print_preview import PrintPreviewDialog
 
 #: Quiet time after the last change before the draft is written.
 DRAFT_DELAY_MS = 1000
@@ -305,7 +307,7 @@ class IntakePage(QWidget):
 
         def load() -> tuple[CatalogIndex, list[str], dict[str, Any] | None]:
             # The index is built here, off the UI thread: pinyin tables load on first use.
-            index = session.catalog or CatalogIndex(ws.matters())
+            index = session.catalog or ws.catalog_index()
             return index, load_recent(ws, user), load_draft(ws, user)
 
         Operation(load, parent=self).success(self._loaded).with_progress(
@@ -320,6 +322,20 @@ class IntakePage(QWidget):
         else:
             self.matter_picker.setFocus()
         self.ready.emit()
+        self._warm_up_printing()
+
+    def _warm_up_printing(self) -> None:
+        """The counter is usable: load what its first document needs while the clerk
+        fills the first intake (the station's font setting first, from the store)."""
+        if self._session is None:
+            return
+        ws = self._session.ws
+
+        def warm(options: PrintOptions) -> None:
+            warm_up(self, _PREVIEW, lambda: _warm_printing(options))
+
+        Operation(lambda: print_options(ws), parent=self).success(warm) \
+            .failure(lambda _exc: None).run_in_background()
 
     def refresh(self) -> None:
         """Shown again: the focus goes where the clerk continues."""
@@ -906,7 +922,7 @@ class IntakePage(QWidget):
     def open_preview(self, documents: list[PrintedDocument]) -> PrintPreviewDialog:
         """Open the documents in one print preview window (a tab each)."""
         first, *rest = documents
-        preview = PrintPreviewDialog(first.pdf, self._doc_title(first), self)
+        preview = _PREVIEW()(first.pdf, self._doc_title(first), self)
         for doc in rest:
             preview.add_document(doc.pdf, self._doc_title(doc))
         preview.set_current(0)
@@ -1056,3 +1072,19 @@ def _restore_marks(rows: list[MaterialRow], marks: dict[str, Any]) -> None:
                           for sc in mark.get("scans") or ()
                           if isinstance(sc, dict) and "sha256" in sc)
         row.drop_scans = bool(mark.get("drop_scans"))
+
+
+def _preview_dialog() -> type[PrintPreviewDialog]:
+    from ui.common.print_preview import PrintPreviewDialog
+
+    return PrintPreviewDialog
+
+
+def _warm_printing(options: PrintOptions) -> None:
+    from printing.issue import warm_up as warm_up_printing
+
+    warm_up_printing(options)
+
+
+# QtPdf and the print support load with the first preview, not with the counter.
+_PREVIEW: Deferred[type[PrintPreviewDialog]] = Deferred(_preview_dialog)
