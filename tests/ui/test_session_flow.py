@@ -91,6 +91,9 @@ def test_idle_lock_hides_work_and_unlocks(qtbot: QtBot, data_dir: Path) -> None:
     _sign_in(qtbot, window)
     window.idle.set_minutes(0.0005)  # 30 ms: the watcher's own timer fires, no sleeps
     qtbot.waitUntil(lambda: window.screens.currentWidget() is window.lock_page, timeout=5000)
+    # Back to a real idle time: with 30 ms the unlocked window would lock again before a
+    # loaded machine's waitUntil polls it, and the test would wait for nothing.
+    window.idle.set_minutes(30)
     window.lock_page.password_edit.setText("nope-nope")
     window.lock_page.password_edit.returnPressed.emit()
     qtbot.waitUntil(lambda: "不正确" in window.lock_page.error_label.text(), timeout=20_000)
