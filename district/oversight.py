@@ -65,11 +65,7 @@ def board(s: Session, judge: Judge, now: datetime, stale_hours: int) -> BoardRes
     stations = station_names(s)
     counts = {"normal": 0, "yellow": 0, "red": 0, "paused": 0}
 
-    rows = s.execute(select(CaseRow.id, CaseRow.state, CaseRow.accepted_at, CaseRow.due_date,
-                            CaseRow.station_code, CaseRow.matter_code)
-                     .where(CaseRow.state.in_(SUPERVISED))).all()
-    levels = judge.levels(s, rows)
-    tally = Counter((r.station_code, r.matter_code, levels.get(r.id)) for r in rows)
+    tally = _tally(s, judge)
     matters = matter_names(s)
     for (station, matter, level), n in tally.items():
         if level is None:
@@ -92,6 +88,25 @@ def board(s: Session, judge: Judge, now: datetime, stale_hours: int) -> BoardRes
         stations=activity(s, now, timedelta(hours=stale_hours)),
         flagged_notices=flagged, bad_ratings_open=open_bad,
         overdue_promises=overdue_promises(s, judge.today))
+
+
+def _tally(s: Session, judge: Judge) -> Counter[tuple[str, str, str | None]]:
+    """Supervised cases per (station, matter, level): one grouped query over
+    ix_cases_clock, and the few cases with an open pause judged one by one."""
+    rows = (select(CaseRow.station_code, CaseRow.matter_code,
+                   judge.level_sql().label("level"))
+            .where(CaseRow.state.in_(SUPERVISED)).subquery())
+    tally: Counter[tuple[str, str, str | None]] = Counter()
+    for station, matter, lv, n in s.execute(
+            select(rows.c.station_code, rows.c.matter_code, rows.c.level, func.count())
+            .group_by(rows.c.station_code, rows.c.matter_code, rows.c.level)):
+        if lv != "check":
+            tally[(station, matter, lv)] += n
+    unclocked = judge.unclocked(s)
+    levels = judge.levels(s, unclocked, exact=True)
+    for r in unclocked:
+        tally[(r.station_code, r.matter_code, levels.get(r.id))] += 1
+    return tally
 
 
 def overdue_promises(s: Session, today: date) -> int:
