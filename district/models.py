@@ -26,6 +26,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    true,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -285,7 +286,8 @@ Index("ix_cases_state_due", CaseRow.state, CaseRow.due_date, CaseRow.id, CaseRow
 # The board and the level filters: a range of clock_due within the supervised states,
 # the rest of the rule (limit, open pause) and the board's grouping read from the index.
 Index("ix_cases_clock", CaseRow.state, CaseRow.clock_due, CaseRow.limit_days,
-      CaseRow.clock_paused, CaseRow.station_code, CaseRow.matter_code)
+      CaseRow.clock_paused, CaseRow.station_code, CaseRow.matter_code, CaseRow.due_date,
+      CaseRow.id)
 Index("ix_cases_matter", CaseRow.matter_code, CaseRow.matter_name)
 Index("ix_cases_updated_id", CaseRow.updated_at, CaseRow.id)
 Index("ix_cases_rating", CaseRow.rating)
@@ -307,6 +309,10 @@ class PublicationRefusal(Base):
 
 
 Index("ix_cases_next_promise", CaseRow.next_promise)
+# The board counts flagged notices: the few flagged rows only (a partial index).
+Index("ix_cases_flagged", CaseRow.flagged,
+      sqlite_where=CaseRow.flagged == true(),  # spelled as the board's query: a literal
+      postgresql_where=CaseRow.flagged == true())
 
 
 class SecurityEvent(Base):

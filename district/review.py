@@ -176,23 +176,47 @@ class Judge:
 
     def level_sql(self) -> ColumnElement[Any]:
         """A supervised row's level as SQL: "paused", "red", "yellow", "normal", NULL (no
-        clock), or "check" (an open pause, or columns not filled yet: judge exactly)."""
+        clock), or "check" (an open pause, or columns not filled yet: judge exactly).
+        It reads only columns of ix_cases_clock (clock_due is set only once accepted)."""
         return case(
             (CaseRow.state == State.RETURNED.value, "paused"),
-            (or_(CaseRow.state.not_in(RUNNING), CaseRow.accepted_at.is_(None),
-                 CaseRow.limit_days.is_(None)), None),
+            (or_(CaseRow.state.not_in(RUNNING), CaseRow.limit_days.is_(None)), None),
             (or_(CaseRow.clock_paused.is_(True), CaseRow.clock_due.is_(None)), "check"),
             (CaseRow.limit_days == 0, "normal"),
             (CaseRow.clock_due < self.today, "red"),
             (CaseRow.clock_due < self.yellow_cut(), "yellow"),
             else_="normal")
 
+    def level_sums(self) -> dict[str, ColumnElement[Any]]:
+        """SQL sums over the rows of the supervised states (the caller's WHERE): "paused",
+        "red", "yellow", "unjudged" (no clock, or an open pause: judge those apart) and
+        "all"; normal is what is left. The rule of :meth:`level_sql` as sums, so that a
+        board groups by station and matter only (grouping by the level too sorted many
+        more rows); each sum tests its date range first and the yellow cut-off is worked
+        out only in the yellow zone."""
+        running = CaseRow.state != State.RETURNED.value  # among the supervised states
+        clocked = (CaseRow.limit_days > 0, CaseRow.clock_paused.is_(False), running)
+
+        def total(*conds: Any) -> ColumnElement[Any]:
+            return func.sum(case((and_(*conds), 1), else_=0))
+
+        return {
+            "paused": total(CaseRow.state == State.RETURNED.value),
+            "red": total(CaseRow.clock_due < self.today, *clocked),
+            "yellow": total(CaseRow.clock_due >= self.today, CaseRow.clock_due < self.zone_end,
+                            *clocked, CaseRow.clock_due < self.yellow_cut()),
+            "unjudged": total(running, or_(CaseRow.limit_days.is_(None),
+                                           CaseRow.clock_paused.is_(True),
+                                           CaseRow.clock_due.is_(None))),
+            "all": func.count(),
+        }
+
     def wanted_sql(self, s: Session, wanted: LevelWanted, conds: Sequence[Any]) -> Any:
         """A condition selecting the running rows at `wanted` among `conds`: by their
         columns, and the few to check by id once judged exactly."""
-        clocked = and_(CaseRow.state.in_(RUNNING), CaseRow.accepted_at.is_not(None),
-                       CaseRow.limit_days.is_not(None), CaseRow.clock_paused.is_(False),
-                       CaseRow.clock_due.is_not(None))
+        # clock_due is set only for accepted cases: the index answers without the row.
+        clocked = and_(CaseRow.state.in_(RUNNING), CaseRow.limit_days.is_not(None),
+                       CaseRow.clock_paused.is_(False), CaseRow.clock_due.is_not(None))
         timed = and_(clocked, CaseRow.limit_days > 0)
         if wanted == LevelWanted.RED:
             plain = and_(timed, CaseRow.clock_due < self.today)
@@ -402,7 +426,11 @@ def queue_page(s: Session, f: QueueFilter, *, me: str, judge: Judge, sort: Sort 
     conds = _where(f, me)
     if f.level is not None and f.level != LevelWanted.PAUSED:
         conds.append(judge.wanted_sql(s, f.level, conds))
-    base: Select[Any] = select(*_LIGHT)  # type: ignore[assignment]
+    # Only what orders the page and makes its cursor: sorted by due date, the index
+    # (ix_cases_clock, ix_cases_state_due) holds it all and no row is read but the page's.
+    keys = (CaseRow.id, CaseRow.due_date,
+            CaseRow.updated_at if sort == Sort.UPDATED else literal(None).label("updated_at"))
+    base: Select[Any] = select(*keys)  # type: ignore[assignment]
     if conds:
         base = base.where(*conds)
     light, more = _plain_page(s, base, sort, after, limit)
