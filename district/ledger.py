@@ -59,10 +59,29 @@ def clock(rec: CaseRecord, cal: WorkCalendar | None) -> dict[str, Any]:
     if rec.state in _CLOCKED and rec.accepted_at is not None and rec.limit_days is not None:
         if cal is None:
             raise ValueError("a supervised case's row needs the calendar")
-        found = recomputed_due(rec, cal)
-        due = found.day if found is not None else None
+        due = _clock_due(rec, cal)
     return {"limit_days": rec.limit_days, "clock_due": due,
             "clock_paused": rec.open_pause is not None}
+
+
+# Due dates by (calendar, acceptance day, limit, closed pauses): the cases of a push share
+# a few of them, and working them out was a tenth of a batch's time. One calendar at a
+# time (a new publication is a new WorkCalendar object, district.calendar).
+_DUE_MEMO: dict[tuple[Any, ...], date | None] = {}
+_MEMO_CAL: list[WorkCalendar] = []
+
+
+def _clock_due(rec: CaseRecord, cal: WorkCalendar) -> date | None:
+    if not _MEMO_CAL or _MEMO_CAL[0] is not cal or len(_DUE_MEMO) > 50_000:
+        _DUE_MEMO.clear()
+        _MEMO_CAL[:] = [cal]
+    assert rec.accepted_at is not None
+    key = (local_date(rec.accepted_at), rec.limit_days, rec.due_date is None,
+           *((p.get("start"), p.get("end")) for p in rec.pauses if p.get("end")))
+    if key not in _DUE_MEMO:
+        found = recomputed_due(rec, cal)
+        _DUE_MEMO[key] = found.day if found is not None else None
+    return _DUE_MEMO[key]
 
 
 SNAPSHOT_KEY = "_matter"  # the snapshot travels from case_values to write_rows under this
