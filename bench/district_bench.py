@@ -27,6 +27,7 @@ from bench.data import CACHE, use_bench_district_key
 CASES = 100_000
 STATIONS = 40
 FIRST_PAINT_BUDGET_MS = 300
+BOARD_BUDGET_MS = 100  # DESIGN 13: the board and the red/yellow filters over HTTP
 VERSION = 2  # bump when the generator changes (2: sealed with the bench key)
 ROOT = Path(__file__).resolve().parent.parent
 PASSWORD = "district-bench-1"
@@ -133,12 +134,18 @@ def _measure(base: str) -> dict[str, float]:
         request.append((time.perf_counter() - t) * 1000)
     level = []
     for wanted in ("red", "yellow"):
+        times = []
+        for _ in range(5):
+            t = time.perf_counter()
+            client.queue(QueueQuery(scope="supervised", level=wanted), limit=60)
+            times.append((time.perf_counter() - t) * 1000)
+        level.append(statistics.median(times))
+    boards = []
+    for _ in range(5):
         t = time.perf_counter()
-        client.queue(QueueQuery(scope="supervised", level=wanted), limit=60)
-        level.append((time.perf_counter() - t) * 1000)
-    t = time.perf_counter()
-    client.board(24)
-    board = (time.perf_counter() - t) * 1000
+        client.board(24)
+        boards.append((time.perf_counter() - t) * 1000)
+    board = statistics.median(boards)
     return {"cold": cold, "warm": statistics.median(warm), "total": float(total),
             "request": statistics.median(request), "level": max(level), "board": board}
 
@@ -277,7 +284,8 @@ def run() -> list[tuple[str, float, str]]:
         ("reviewer queue: first paint again, median of 7 (ms)", r["warm"],
          f"≤ {FIRST_PAINT_BUDGET_MS} ms"),
         ("reviewer queue: one page over HTTP, median of 9 (ms)", r["request"], "-"),
-        ("reviewer queue: red / yellow filter over HTTP, worst (ms)", r["level"], "-"),
-        ("supervision board over HTTP (ms)", r["board"], "-"),
+        ("reviewer queue: red / yellow filter over HTTP, worst median of 5 (ms)", r["level"],
+         f"≤ {BOARD_BUDGET_MS} ms"),
+        ("supervision board over HTTP, median of 5 (ms)", r["board"], f"≤ {BOARD_BUDGET_MS} ms"),
         ("district bench data: build or load (s)", build, "cached in bench/.cache"),
     ]

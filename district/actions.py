@@ -26,7 +26,7 @@ from clerk.ids import new_id
 from clerk.timeutil import local_date
 from district import ledger
 from district.auth import StaffPrincipal
-from district.calendar import work_calendar
+from district.calendar import calendar_on, work_calendar
 from district.db import Database
 from district.errors import ApiError
 from district.models import StaffUser
@@ -75,7 +75,7 @@ def perform(db: Database, staff: StaffPrincipal, case_id: str, expected_version:
                       type=etype, payload=build(s, rec), actor=staff.username,
                       origin=Side.DISTRICT, occurred_at=now).sealed()
         new = apply_event(rec, event)  # StateError -> 409 with the machine's own message
-        cal = work_calendar(s) if new.due_provisional else None
+        cal = calendar_on(s.connection()) if ledger.needs_calendar(new) else None
         values = ledger.case_values(new, cal)
         ledger.write(s, new_cases=[], changed_cases=[values],
                      entries=[ledger.event_row(event, new.station_code, now)])
@@ -94,7 +94,7 @@ def comment(db: Database, staff: StaffPrincipal, case_id: str, expected_version:
                           type=EventType.COMMENTED, payload={"text": text},
                           actor=staff.username, origin=Side.DISTRICT, occurred_at=now).sealed()
             new = apply_event(rec, event)
-            cal = work_calendar(s) if new.due_provisional else None
+            cal = calendar_on(s.connection()) if ledger.needs_calendar(new) else None
             ledger.write(s, new_cases=[], changed_cases=[ledger.case_values(new, cal)],
                          entries=[ledger.event_row(event, new.station_code, now)])
             return new

@@ -7,6 +7,7 @@ compute with the same data.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from datetime import datetime
 from threading import Lock
@@ -42,12 +43,24 @@ def published_years(s: Session | Connection) -> list[CalendarYear]:
 
 
 def calendar_on(conn: Connection) -> WorkCalendar:
+    """The calendar for rows written in this transaction. On PostgreSQL the calendar's
+    publication row is read FOR SHARE: a publication committed after this transaction's
+    snapshot fails it (a serialization error, and the push is judged again), and one
+    under way waits for it, so no row is written with a calendar already replaced
+    (settle_clock recomputes the others)."""
+    if conn.dialect.name == "postgresql":
+        etag = conn.execute(select(Publication.etag).where(Publication.kind == "calendar")
+                            .with_for_update(read=True)).scalar()
+        return _calendar_for(conn, str(etag) if etag is not None else "")
     return work_calendar(conn)
 
 
 def work_calendar(s: Session | Connection) -> WorkCalendar:
     """The calendar as currently published (seed first, published years override it)."""
-    etag = calendar_etag(s)
+    return _calendar_for(s, calendar_etag(s))
+
+
+def _calendar_for(s: Session | Connection, etag: str) -> WorkCalendar:
     with _lock:
         cal = _cache.get(etag)
     if cal is not None:
@@ -77,5 +90,37 @@ def settle_provisional_rule(s: Session, now: datetime) -> int | None:
         s.add(Publication(kind="provisional", etag=PROVISIONAL_RULE, published_at=naive(now)))
     else:
         row.etag, row.published_at = PROVISIONAL_RULE, naive(now)
+    s.flush()
+    return moved
+
+
+# How the supervision columns are derived (district.ledger.clock); a change of the rule
+# recomputes them once, as a new calendar does.
+CLOCK_RULE = "clock-1"
+
+
+def settle_clock(s: Session, now: datetime) -> int | None:
+    """Recompute the cases' supervision columns when the calendar they were computed
+    with is not the one published now (after the upgrade that added them, and at every
+    calendar publication); None when they are current. The calendar they follow is kept
+    as a pseudo-publication (kind "clock"); the calendar's own publication row is made
+    to exist, so that pushes have a row to read FOR SHARE (calendar_on)."""
+    from district.auth import naive
+    from district.ledger import recompute_clocks
+    from district.reference import current_etag
+
+    if s.get(Publication, "calendar") is None:
+        s.add(Publication(kind="calendar", etag=current_etag(s, "calendar"),
+                          published_at=naive(now)))
+        s.flush()
+    wanted = hashlib.sha256(f"{CLOCK_RULE}|{calendar_etag(s)}".encode()).hexdigest()
+    row = s.get(Publication, "clock")
+    if row is not None and row.etag == wanted:
+        return None
+    moved = recompute_clocks(s, work_calendar(s))
+    if row is None:
+        s.add(Publication(kind="clock", etag=wanted, published_at=naive(now)))
+    else:
+        row.etag, row.published_at = wanted, naive(now)
     s.flush()
     return moved

@@ -139,10 +139,11 @@ class Database:
         self._snapshot_writer = writer if self.is_sqlite else writer.execution_options(
             isolation_level="REPEATABLE READ")
         if migrate:  # the data follows an upgrade too (serve's workers only check)
-            from district.calendar import settle_provisional_rule
+            from district.calendar import settle_clock, settle_provisional_rule
 
             with self.write() as s:
                 settle_provisional_rule(s, datetime.now(UTC))
+                settle_clock(s, datetime.now(UTC))
 
     @contextmanager
     def read(self) -> Iterator[Session]:

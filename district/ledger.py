@@ -15,6 +15,7 @@ from clerk.cases.events import Event, canonical_json, utc_iso
 from clerk.cases.queries import OPEN_BEFORE_DECISION
 from clerk.cases.record import CaseRecord
 from clerk.cases.states import State
+from clerk.cases.supervision import SUPERVISED
 from clerk.ratings import score_of
 from clerk.timeutil import local_date
 from district import crypto, snapshots
@@ -39,6 +40,50 @@ def effective_due(rec: CaseRecord, cal: WorkCalendar | None) -> tuple[date | Non
     return rec.due_date, rec.due_provisional
 
 
+# The supervised states (clerk.cases.supervision): their rows carry a clock.
+_CLOCKED = frozenset(SUPERVISED)
+
+
+def needs_calendar(rec: CaseRecord) -> bool:
+    """Whether the row of `rec` is computed with the calendar (a provisional due date,
+    or a supervision clock)."""
+    return rec.due_provisional or (rec.state in _CLOCKED and rec.accepted_at is not None
+                                   and rec.limit_days is not None)
+
+
+def clock(rec: CaseRecord, cal: WorkCalendar | None) -> dict[str, Any]:
+    """The supervision columns of a case row: its limit; for a supervised case, its due
+    date by the calendar as published now (closed pauses counted out, as
+    clerk.calendar.supervise counts them) and whether a pause is open."""
+    due = None
+    if rec.state in _CLOCKED and rec.accepted_at is not None and rec.limit_days is not None:
+        if cal is None:
+            raise ValueError("a supervised case's row needs the calendar")
+        due = _clock_due(rec, cal)
+    return {"limit_days": rec.limit_days, "clock_due": due,
+            "clock_paused": rec.open_pause is not None}
+
+
+# Due dates by (calendar, acceptance day, limit, closed pauses): the cases of a push share
+# a few of them, and working them out was a tenth of a batch's time. One calendar at a
+# time (a new publication is a new WorkCalendar object, district.calendar).
+_DUE_MEMO: dict[tuple[Any, ...], date | None] = {}
+_MEMO_CAL: list[WorkCalendar] = []
+
+
+def _clock_due(rec: CaseRecord, cal: WorkCalendar) -> date | None:
+    if not _MEMO_CAL or _MEMO_CAL[0] is not cal or len(_DUE_MEMO) > 50_000:
+        _DUE_MEMO.clear()
+        _MEMO_CAL[:] = [cal]
+    assert rec.accepted_at is not None
+    key = (local_date(rec.accepted_at), rec.limit_days, rec.due_date is None,
+           *((p.get("start"), p.get("end")) for p in rec.pauses if p.get("end")))
+    if key not in _DUE_MEMO:
+        found = recomputed_due(rec, cal)
+        _DUE_MEMO[key] = found.day if found is not None else None
+    return _DUE_MEMO[key]
+
+
 SNAPSHOT_KEY = "_matter"  # the snapshot travels from case_values to write_rows under this
 
 
@@ -59,7 +104,7 @@ def case_values(rec: CaseRecord, cal: WorkCalendar | None) -> dict[str, Any]:
         "rating": score_of(rec.rating),
         "flagged": any(n.get("flagged") for n in rec.notices),
         "next_promise": next_promise(rec.checklist) if rec.state in _PROMISES_KEPT else None,
-        "version": rec.version, "updated_at": _naive(rec.updated_at),
+        **clock(rec, cal), "version": rec.version, "updated_at": _naive(rec.updated_at),
         "closed_at": _naive(rec.closed_at), "data": data,
         "matter_ref": snapshots.matter_ref(matter), SNAPSHOT_KEY: matter,
         "applicant_id_hash": applicant_id_hash(rec.applicant),
@@ -109,7 +154,8 @@ FIXED_COLUMNS = ("id", "case_no", "station_code", "matter_code", "matter_name")
 # matter_ref never changes once set, but a row written before snapshots were kept apart
 # has none: its first update moves the snapshot out of its data.
 CHANGING_COLUMNS = ("state", "owner", "proxy_agent", "accepted_at", "due_date",
-                    "due_provisional", "rating", "flagged", "next_promise", "version",
+                    "due_provisional", "rating", "flagged", "next_promise", "limit_days",
+                    "clock_due", "clock_paused", "version",
                     "updated_at", "closed_at", "data", "matter_ref", "applicant_id_hash")
 _UPDATE_CASE = (update(CASES).where(CASES.c.id == bindparam("_id"))
                 .values({name: bindparam(f"v_{name}") for name in CHANGING_COLUMNS}))
@@ -202,3 +248,35 @@ def recompute_provisional(s: Session, cal: WorkCalendar) -> int:
                       .values(due_date=due, due_provisional=provisional))
             changed += 1
     return changed
+
+
+_CLOCK_CHUNK = 2000  # rows read (and their data unsealed) at a time
+
+
+def recompute_clocks(s: Session, cal: WorkCalendar) -> int:
+    """Re-derive the supervision columns of every supervised case with `cal` (after a
+    calendar year is published, or once after the upgrade that added them); returns how
+    many rows changed. Reads the rows in id order, a chunk at a time."""
+    changed: list[dict[str, Any]] = []
+    after = ""
+    while True:
+        rows = s.execute(select(CaseRow.id, CaseRow.data, CaseRow.matter_ref,
+                                CaseRow.limit_days, CaseRow.clock_due, CaseRow.clock_paused)
+                         .where(CaseRow.state.in_(sorted(_CLOCKED)), CaseRow.id > after)
+                         .order_by(CaseRow.id).limit(_CLOCK_CHUNK)).all()
+        if not rows:
+            break
+        after = rows[-1].id
+        known = snapshots.load(s, {row.matter_ref for row in rows})
+        for row in rows:
+            rec = CaseRecord.from_dict(snapshots.full_data(row.data, row.matter_ref, known))
+            new = clock(rec, cal)
+            if new != {"limit_days": row.limit_days, "clock_due": row.clock_due,
+                       "clock_paused": row.clock_paused}:
+                changed.append({"_id": row.id, **{f"v_{k}": v for k, v in new.items()}})
+    if changed:
+        s.execute(update(CASES).where(CASES.c.id == bindparam("_id"))
+                  .values({k: bindparam(f"v_{k}") for k in ("limit_days", "clock_due",
+                                                            "clock_paused")}),
+                  changed)
+    return len(changed)

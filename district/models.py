@@ -26,6 +26,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    true,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -125,6 +126,13 @@ class CaseRow(Base):
     # The earliest promise date of a 容缺后补 item still awaited, while the case is before
     # its decision (the board counts broken promises through ix_cases_next_promise).
     next_promise: Mapped[date | None] = mapped_column(Date)
+    # What supervision needs, kept by every write so the board and the red/yellow filters
+    # are SQL over ix_cases_clock (district.review): the limit, the due date by the
+    # district's calendar as currently published (closed pauses counted out; recomputed
+    # when a year is published), and whether a pause is open (then judged one by one).
+    limit_days: Mapped[int | None] = mapped_column(Integer)
+    clock_due: Mapped[date | None] = mapped_column(Date)
+    clock_paused: Mapped[bool] = mapped_column(Boolean, default=False)
     version: Mapped[int] = mapped_column(Integer)
     updated_at: Mapped[datetime] = mapped_column(DateTime)  # by ix_cases_updated_id
     closed_at: Mapped[datetime | None] = mapped_column(DateTime)
@@ -275,6 +283,11 @@ class RatingFollowup(Base):
 # acceptance; the matter filter lists the matters in use.
 Index("ix_cases_state_due", CaseRow.state, CaseRow.due_date, CaseRow.id, CaseRow.accepted_at,
       CaseRow.station_code, CaseRow.matter_code)
+# The board and the level filters: a range of clock_due within the supervised states,
+# the rest of the rule (limit, open pause) and the board's grouping read from the index.
+Index("ix_cases_clock", CaseRow.state, CaseRow.clock_due, CaseRow.limit_days,
+      CaseRow.clock_paused, CaseRow.station_code, CaseRow.matter_code, CaseRow.due_date,
+      CaseRow.id)
 Index("ix_cases_matter", CaseRow.matter_code, CaseRow.matter_name)
 Index("ix_cases_updated_id", CaseRow.updated_at, CaseRow.id)
 Index("ix_cases_rating", CaseRow.rating)
@@ -296,6 +309,10 @@ class PublicationRefusal(Base):
 
 
 Index("ix_cases_next_promise", CaseRow.next_promise)
+# The board counts flagged notices: the few flagged rows only (a partial index).
+Index("ix_cases_flagged", CaseRow.flagged,
+      sqlite_where=CaseRow.flagged == true(),  # spelled as the board's query: a literal
+      postgresql_where=CaseRow.flagged == true())
 
 
 class SecurityEvent(Base):

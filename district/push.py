@@ -332,7 +332,7 @@ class _Batch:
         for case in self.cases.values():
             if not case.dirty or case.record is None:
                 continue
-            if case.record.due_provisional and cal is None:
+            if cal is None and ledger.needs_calendar(case.record):
                 cal = self.calendar()
             values = ledger.case_values(case.record, cal)
             (new_cases if case.is_new else changed).append(values)

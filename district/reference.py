@@ -20,7 +20,7 @@ from clerk.cases.events import canonical_json
 from clerk.catalog import Matter, matter_to_dict
 from clerk.errors import QT_TRANSLATE_NOOP, ValidationError
 from district.auth import naive
-from district.calendar import work_calendar
+from district.calendar import settle_clock, work_calendar
 from district.ledger import recompute_provisional
 from district.models import Publication, PublishedMatter, PublishedYear
 
@@ -117,5 +117,7 @@ def publish_calendar(s: Session, year: CalendarYear, now: datetime) -> int:
     else:
         row.data, row.official, row.published_at = data, year.official, naive(now)
     s.flush()
-    _set_etag(s, "calendar", calendar(s)[0], now)
-    return recompute_provisional(s, work_calendar(s))
+    _set_etag(s, "calendar", calendar(s)[0], now)  # first: pushes under way wait for it
+    moved = recompute_provisional(s, work_calendar(s))
+    settle_clock(s, now)  # supervision follows the calendar now published
+    return moved

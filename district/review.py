@@ -7,9 +7,12 @@ station's name, a masked applicant name and the few JSON fields the supervision 
 needs (limit, pauses) — the full record is read only by the case detail.
 
 Supervision levels are exact (clerk's `supervise`, pauses counted out). Filtering by
-level narrows in SQL first: pauses only move a due date later, so a case can only be red
-when its stored due date is before today, and only yellow when it is before the latest
-yellow cut-off; the candidates are then judged one by one, in the page's order.
+level is SQL: the row carries what the rule needs (``limit_days``, ``clock_due``: the due
+date by the calendar as published, closed pauses counted out; ``clock_paused``), kept by
+every write and recomputed when a year is published (district.calendar.settle_clock), and
+clerk's `SupervisionCut` turns today's rule into date cut-offs per limit
+(:meth:`Judge.level_sql`). Only the few running cases with an open pause (a special
+procedure) are judged one by one, and enter the SQL by id.
 """
 
 from __future__ import annotations
@@ -20,7 +23,18 @@ from datetime import UTC, date, datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import Select, and_, func, select, tuple_
+from sqlalchemy import (
+    ColumnElement,
+    Date,
+    Select,
+    and_,
+    case,
+    func,
+    literal,
+    or_,
+    select,
+    tuple_,
+)
 from sqlalchemy.orm import Session
 
 from clerk.calendar import Pause, WorkCalendar, supervise
@@ -151,13 +165,89 @@ class Judge:
             judged = self._judged[key] = (sup.level.value, sup.left, sup.due.day)
         return judged
 
-    def levels(self, s: Session, rows: Sequence[Any]) -> dict[str, str | None]:
+    # --- in SQL, from the row's supervision columns -------------------------------------
+    def yellow_cut(self) -> ColumnElement[Any]:
+        """The row's yellow cut-off: due dates before it are yellow (or red)."""
+        steps, last = self.cut.threshold_steps()
+        if not steps:
+            return _date(last)
+        return case(*((CaseRow.limit_days <= top, _date(day)) for top, day in steps),
+                    else_=_date(last))
+
+    def level_sql(self) -> ColumnElement[Any]:
+        """A supervised row's level as SQL: "paused", "red", "yellow", "normal", NULL (no
+        clock), or "check" (an open pause, or columns not filled yet: judge exactly).
+        It reads only columns of ix_cases_clock (clock_due is set only once accepted)."""
+        return case(
+            (CaseRow.state == State.RETURNED.value, "paused"),
+            (or_(CaseRow.state.not_in(RUNNING), CaseRow.limit_days.is_(None)), None),
+            (or_(CaseRow.clock_paused.is_(True), CaseRow.clock_due.is_(None)), "check"),
+            (CaseRow.limit_days == 0, "normal"),
+            (CaseRow.clock_due < self.today, "red"),
+            (CaseRow.clock_due < self.yellow_cut(), "yellow"),
+            else_="normal")
+
+    def level_sums(self) -> dict[str, ColumnElement[Any]]:
+        """SQL sums over the rows of the supervised states (the caller's WHERE): "paused",
+        "red", "yellow", "unjudged" (no clock, or an open pause: judge those apart) and
+        "all"; normal is what is left. The rule of :meth:`level_sql` as sums, so that a
+        board groups by station and matter only (grouping by the level too sorted many
+        more rows); each sum tests its date range first and the yellow cut-off is worked
+        out only in the yellow zone."""
+        running = CaseRow.state != State.RETURNED.value  # among the supervised states
+        clocked = (CaseRow.limit_days > 0, CaseRow.clock_paused.is_(False), running)
+
+        def total(*conds: Any) -> ColumnElement[Any]:
+            return func.sum(case((and_(*conds), 1), else_=0))
+
+        return {
+            "paused": total(CaseRow.state == State.RETURNED.value),
+            "red": total(CaseRow.clock_due < self.today, *clocked),
+            "yellow": total(CaseRow.clock_due >= self.today, CaseRow.clock_due < self.zone_end,
+                            *clocked, CaseRow.clock_due < self.yellow_cut()),
+            "unjudged": total(running, or_(CaseRow.limit_days.is_(None),
+                                           CaseRow.clock_paused.is_(True),
+                                           CaseRow.clock_due.is_(None))),
+            "all": func.count(),
+        }
+
+    def wanted_sql(self, s: Session, wanted: LevelWanted, conds: Sequence[Any]) -> Any:
+        """A condition selecting the running rows at `wanted` among `conds`: by their
+        columns, and the few to check by id once judged exactly."""
+        # clock_due is set only for accepted cases: the index answers without the row.
+        clocked = and_(CaseRow.state.in_(RUNNING), CaseRow.limit_days.is_not(None),
+                       CaseRow.clock_paused.is_(False), CaseRow.clock_due.is_not(None))
+        timed = and_(clocked, CaseRow.limit_days > 0)
+        if wanted == LevelWanted.RED:
+            plain = and_(timed, CaseRow.clock_due < self.today)
+        elif wanted == LevelWanted.YELLOW:
+            plain = and_(timed, CaseRow.clock_due >= self.today,
+                         CaseRow.clock_due < self.yellow_cut())
+        elif wanted == LevelWanted.ATTENTION:
+            plain = and_(timed, CaseRow.clock_due < self.yellow_cut())
+        else:
+            plain = and_(clocked, or_(CaseRow.limit_days == 0,
+                                      CaseRow.clock_due >= self.yellow_cut()))
+        rows = self.unclocked(s, conds)
+        levels = self.levels(s, rows, exact=True)
+        ids = [r.id for r in rows if _matches(levels.get(r.id), wanted)]
+        return or_(plain, CaseRow.id.in_(ids)) if ids else plain
+
+    def unclocked(self, s: Session, conds: Sequence[Any] = ()) -> list[Any]:
+        """The running rows whose level the columns do not give (an open pause)."""
+        q = select(*_LIGHT, CaseRow.station_code, CaseRow.matter_code).where(
+            CaseRow.state.in_(RUNNING), CaseRow.limit_days.is_not(None),
+            or_(CaseRow.clock_paused.is_(True), CaseRow.clock_due.is_(None)), *conds)
+        return list(s.execute(q).all())
+
+    def levels(self, s: Session, rows: Sequence[Any], *, exact: bool = False
+               ) -> dict[str, str | None]:
         """Levels of light rows (id, state, accepted_at, due_date): quick, then exact for
         the few that need their limit and pauses read."""
         out: dict[str, str | None] = {}
         check: dict[str, Any] = {}
         for r in rows:
-            level = self.quick(r.state, r.accepted_at, r.due_date)
+            level = "check" if exact else self.quick(r.state, r.accepted_at, r.due_date)
             if level == "check":
                 check[r.id] = r
             else:
@@ -169,6 +259,10 @@ class Judge:
                 r = check[case_id]
                 out[case_id] = self.exact(r.state, r.accepted_at, limit, pauses)[0]
         return out
+
+
+def _date(day: date) -> ColumnElement[Any]:
+    return literal(day, Date)
 
 
 def pauses_from(raw: Any) -> list[Pause]:
@@ -325,28 +419,22 @@ def _matches(level: str | None, wanted: LevelWanted) -> bool:
     return level == wanted.value
 
 
-def _zone(wanted: LevelWanted | None, judge: Judge) -> list[Any]:
-    """A necessary condition, in SQL, for the wanted level (see the module docstring)."""
-    if wanted in (LevelWanted.YELLOW, LevelWanted.ATTENTION):
-        return [CaseRow.due_date < judge.zone_end]
-    if wanted == LevelWanted.RED:
-        return [CaseRow.due_date < judge.today]
-    return []
-
-
 def queue_page(s: Session, f: QueueFilter, *, me: str, judge: Judge, sort: Sort = Sort.DUE,
                cursor: str | None = None, limit: int = 50) -> QueuePage:
     limit = max(1, min(limit, MAX_PAGE))
     after = Cursor.parse(cursor, sort)
-    conds = [*_where(f, me), *_zone(f.level, judge)]
-    base: Select[Any] = select(*_LIGHT)  # type: ignore[assignment]
+    conds = _where(f, me)
+    if f.level is not None and f.level != LevelWanted.PAUSED:
+        conds.append(judge.wanted_sql(s, f.level, conds))
+    # Only what orders the page and makes its cursor: sorted by due date, the index
+    # (ix_cases_clock, ix_cases_state_due) holds it all and no row is read but the page's.
+    keys = (CaseRow.id, CaseRow.due_date,
+            CaseRow.updated_at if sort == Sort.UPDATED else literal(None).label("updated_at"))
+    base: Select[Any] = select(*keys)  # type: ignore[assignment]
     if conds:
         base = base.where(*conds)
-    if f.level is None or f.level == LevelWanted.PAUSED:
-        light, more = _plain_page(s, base, sort, after, limit)
-        total = _count(s, conds)
-    else:
-        light, more, total = _judged_page(s, base, f.level, judge, sort, after, limit)
+    light, more = _plain_page(s, base, sort, after, limit)
+    total = _count(s, conds)
     rows = _details(s, [r.id for r in light], judge)
     next_cursor = None
     if more and light:
@@ -370,31 +458,3 @@ def _count(s: Session, conds: Sequence[Any]) -> int:
     if conds:
         q = q.where(*conds)
     return int(s.execute(q).scalar_one())
-
-
-def _judged_page(s: Session, base: Select[Any], wanted: LevelWanted, judge: Judge,
-                 sort: Sort, after: Cursor | None, limit: int
-                 ) -> tuple[list[Any], bool, int]:
-    """Judge every candidate once (light rows, in the page's order): the count, and the
-    page after the cursor."""
-    rows = [r for q in _ordered(base, sort, None) for r in s.execute(q).all()]
-    levels = judge.levels(s, rows)
-    matching = [r for r in rows if _matches(levels.get(r.id), wanted)]
-    if after is not None:
-        matching = matching[_position(matching, sort, after):]
-    return matching[:limit], len(matching) > limit, sum(
-        1 for r in rows if _matches(levels.get(r.id), wanted))
-
-
-def _position(rows: list[Any], sort: Sort, after: Cursor) -> int:
-    """Index of the first row that comes after the cursor, in the page's order."""
-    for i, r in enumerate(rows):
-        if sort == Sort.UPDATED:
-            if (r.updated_at, r.id) < (after.value, after.case_id):
-                return i
-        elif after.kind == "d":
-            if r.due_date is None or (r.due_date, r.id) > (after.value, after.case_id):
-                return i
-        elif r.due_date is None and r.id > after.case_id:
-            return i
-    return len(rows)

@@ -110,6 +110,25 @@ class SupervisionCut:
         k = min(_k(limit_days, self.ratio), len(self.cutoffs) - 2)
         return self.cutoffs[k + 1]
 
+    def threshold_steps(self) -> tuple[list[tuple[int, date]], date]:
+        """:meth:`threshold` as steps over the limit, for a SQL ``CASE``: every
+        ``(largest limit, cut-off)`` in increasing order (limits up to the first step's
+        largest get its cut-off, and so on), and the cut-off of every larger limit."""
+        # k grows with the limit (never past the cut-offs built): beyond `top` no step.
+        rest = 1 - self.ratio
+        top = 1 if rest == 0 else int((len(self.cutoffs) + 1) / rest) + 1
+        steps: list[tuple[int, date]] = []
+        for limit in range(1, top + 1):
+            cut = self.threshold(limit)
+            if steps and steps[-1][1] == cut:
+                steps[-1] = (limit, cut)
+            else:
+                steps.append((limit, cut))
+        last = self.threshold(top + 1)
+        while steps and steps[-1][1] == last:
+            steps.pop()
+        return steps, last
+
     def level(self, state: str, due: date | None, limit_days: int | None) -> Level | None:
         """The level of a running case from its light columns (None: no clock running;
         returned cases get theirs from :func:`paused_levels`)."""

@@ -15,6 +15,7 @@ import sqlalchemy as sa
 from sqlalchemy import create_engine, select
 
 from clerk.applicants import PersonInput
+from clerk.calendar import WorkCalendar, seed_years
 from clerk.cases.events import canonical_json
 from clerk.cases.service import MaterialChanges
 from clerk.workspace import Workspace
@@ -300,8 +301,9 @@ def d0014_database(url: str, ws: Workspace, ids: IdFactory) -> tuple[str, dict[s
     events = ws.cases.timeline(case_no)
     engine = create_engine(url)
     schema.upgrade(engine, "d0014")
-    values = ledger.case_values(ws.cases.get(case_no), None)
-    values.pop("applicant_id_hash")
+    values = ledger.case_values(ws.cases.get(case_no), WorkCalendar(seed_years()))
+    for later in ("applicant_id_hash", "limit_days", "clock_due", "clock_paused"):
+        values.pop(later)  # columns added after d0014
     matter = values.pop(ledger.SNAPSHOT_KEY)
     cases = sa.table("cases", *(sa.column(k, sa.JSON if k == "data" else None)
                                 for k in values))

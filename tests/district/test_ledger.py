@@ -9,15 +9,18 @@ from pathlib import Path
 
 import pytest
 
+from clerk.calendar import WorkCalendar, seed_years
 from clerk.workspace import Workspace
 from district import admin, ledger
 from tests.districtkit import escalated_case
+
+CAL = WorkCalendar(seed_years())
 
 
 def test_case_values_fill_every_column_and_updates_leave_the_fixed_ones(
         sws: Workspace, id_factory: Callable[..., str]) -> None:
     rec = escalated_case(sws, id_factory(1))
-    values = ledger.case_values(rec, None)
+    values = ledger.case_values(rec, CAL)
     columns = {c.name for c in ledger.CASES.c}
     assert set(values) - {ledger.SNAPSHOT_KEY} == columns
     # The matter snapshot travels beside the row, not inside its data.
@@ -56,7 +59,7 @@ def test_entries_written_straight_to_sqlite_read_back_as_sqlalchemy_writes_them(
         admin.create_station(db, code="110108001001", name="测试站", now=received.replace(
             tzinfo=UTC))
         with db.write_conn() as conn:
-            conn.execute(insert(ledger.CASES), [ledger.case_values(rec, None)])
+            conn.execute(insert(ledger.CASES), [ledger.case_values(rec, CAL)])
             ours = [ledger.event_row(e, "110108001001", received) for e in events[:2]]
             theirs = [ledger.event_row(e, "110108001001", received) for e in events[2:]]
             ledger._insert_entries(conn, ours)  # the driver path
