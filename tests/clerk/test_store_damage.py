@@ -9,8 +9,8 @@ SQLite file refused but switched to WAL.
 from __future__ import annotations
 
 import hashlib
-import sqlite3
 import io
+import sqlite3
 import sys
 from collections.abc import Callable
 from pathlib import Path
