@@ -38,6 +38,9 @@ ADMIN_PASSWORD = "correct-horse-1"
 #: The store key of the session's template station and every copy of it (a fixed key:
 #: copies cost a keyring entry, no key derivation).
 TEST_STORE_KEY = bytes(range(32))
+#: The template station's recovery key (its wrapped copy is copied with the database).
+TEST_RECOVERY_KEY = keys.new_recovery_key()
+TEMPLATE_RECOVERY = keys.wrap(TEST_STORE_KEY, TEST_RECOVERY_KEY)
 
 
 def keep_test_key(data_dir: Path, key: bytes = TEST_STORE_KEY) -> None:
@@ -74,6 +77,7 @@ def copy_template(template: Path, folder: Path) -> Path:
     """A copy of the template station in ``folder``, its key kept in the test keyring."""
     folder.mkdir(parents=True, exist_ok=True)
     shutil.copy(template, folder / DB_FILENAME)
+    shutil.copy(template.parent / keys.RECOVERY_FILENAME, folder / keys.RECOVERY_FILENAME)
     keep_test_key(folder)
     return folder
 
@@ -110,6 +114,7 @@ def station_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
                         key=TEST_STORE_KEY)
     ws.init_station(code=STATION_CODE, name="海淀区测试社区便民服务站", admin=ADMIN,
                     password=ADMIN_PASSWORD, phone="010-62000000", admin_name="王窗口")
+    keys.write_recovery_file(folder, TEMPLATE_RECOVERY)  # wrapped once per session
     ws.close()
     return folder / DB_FILENAME
 
