@@ -123,7 +123,7 @@ def test_no_key_and_no_recovery_key_is_a_worded_refusal(
         run: Run, data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     another_pc(monkeypatch, tmp_path)
     before = sorted(p.name for p in data_dir.iterdir())
-    code, out, err = run("case", "list", "--data-dir", str(data_dir))
+    code, _out, err = run("case", "list", "--data-dir", str(data_dir))
     assert code == 1 and "密钥环中没有" in err and "unlock --recovery-key" in err
     assert "Traceback" not in err
     assert sorted(p.name for p in data_dir.iterdir()) == before
@@ -140,7 +140,7 @@ def test_unlock_with_the_recovery_key_on_a_new_pc(
     assert code == 2 and "8 组" in err
     assert keys.stored_key(data_dir) is None
     typed = TEST_RECOVERY_KEY.lower().replace("-", " ")  # as someone might type it
-    code, out, err = run("unlock", "--recovery-key", typed, *d)
+    code, _out, err = run("unlock", "--recovery-key", typed, *d)
     assert code == 0, err
     assert keys.stored_key(data_dir) == TEST_STORE_KEY
     assert run("case", "list", *d)[0] == 0
@@ -189,7 +189,7 @@ def test_restore_on_this_pc_and_on_another_with_the_recovery_key(
                          "--recovery-key", keys.new_recovery_key())
     assert code == 2 and "恢复密钥不对" in err and not target.exists()
     # ... and with it: restored, and the same recovery key still unlocks the copy.
-    code, out, err = run("restore", "--from", str(backup), "--data-dir", str(target),
+    code, _out, err = run("restore", "--from", str(backup), "--data-dir", str(target),
                          "--recovery-key", TEST_RECOVERY_KEY)
     assert code == 0, err
     restored = Workspace.open(target)
@@ -232,7 +232,7 @@ def _plaintext_station(ws: Workspace, id_factory: Callable[..., str], tmp_path: 
         (folder / "blobs" / p.parent.name / p.name).write_bytes(ws.blobs.get(p.name) or b"")
     con = sqlite3.connect(folder / DB_FILENAME)
     con.execute("PRAGMA journal_mode=WAL")
-    counts = {t: con.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0]  # noqa: S608
+    counts = {t: con.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0]
               for (t,) in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     con.close()
     return folder, counts
@@ -241,7 +241,7 @@ def _plaintext_station(ws: Workspace, id_factory: Callable[..., str], tmp_path: 
 def _counts(folder: Path) -> dict[str, int]:
     con = raw_store(folder / DB_FILENAME)
     try:
-        return {t: con.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0]  # noqa: S608
+        return {t: con.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0]
                 for (t,) in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     finally:
         con.close()
@@ -276,7 +276,7 @@ def _open_in_subprocess(folder: Path, kill_after: float | None) -> float:
     proc = subprocess.Popen([sys.executable, "-c", _OPEN_SCRIPT, str(folder)], env=env,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     if kill_after is None:
-        out, err = proc.communicate(timeout=120)
+        _out, err = proc.communicate(timeout=120)
         assert proc.returncode == 0, err.decode()
         return time.monotonic() - start
     time.sleep(kill_after)
