@@ -185,7 +185,7 @@ def test_restore_on_this_pc_and_on_another_with_the_recovery_key(
     target = tmp_path / "r2"
     code, out, err = run("restore", "--from", str(backup), "--data-dir", str(target))
     assert code == 1 and "--recovery-key" in err and not target.exists()
-    code, out, err = run("restore", "--from", str(backup), "--data-dir", str(target),
+    code, _, err = run("restore", "--from", str(backup), "--data-dir", str(target),
                          "--recovery-key", keys.new_recovery_key())
     assert code == 2 and "恢复密钥不对" in err and not target.exists()
     # ... and with it: restored, and the same recovery key still unlocks the copy.
