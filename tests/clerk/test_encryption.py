@@ -183,7 +183,7 @@ def test_restore_on_this_pc_and_on_another_with_the_recovery_key(
     # Another PC without the recovery key: refused, nothing written.
     another_pc(monkeypatch, tmp_path)
     target = tmp_path / "r2"
-    code, out, err = run("restore", "--from", str(backup), "--data-dir", str(target))
+    code, _, err = run("restore", "--from", str(backup), "--data-dir", str(target))
     assert code == 1 and "--recovery-key" in err and not target.exists()
     code, _, err = run("restore", "--from", str(backup), "--data-dir", str(target),
                          "--recovery-key", keys.new_recovery_key())
