@@ -177,7 +177,7 @@ def test_restore_on_this_pc_and_on_another_with_the_recovery_key(
     case_no = with_case_and_scan(ws, id_factory(3))
     backup = ws.backup(tmp_path / "station.backup")
     # This PC: the keyring entry of the folder it came from opens it.
-    code, out, err = run("restore", "--from", str(backup), "--data-dir", str(tmp_path / "r1"))
+    code, _, err = run("restore", "--from", str(backup), "--data-dir", str(tmp_path / "r1"))
     assert code == 0, err
     assert Workspace.open(tmp_path / "r1").cases.get(case_no).case_no == case_no
     # Another PC without the recovery key: refused, nothing written.
