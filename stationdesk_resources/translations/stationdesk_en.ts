@@ -3267,198 +3267,198 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/station/main_window.py" line="89"/>
+        <location filename="../../ui/station/main_window.py" line="91"/>
         <source>StationDesk 便民服务站窗口工作台</source>
         <translation>StationDesk Service Station Counter</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="92"/>
+        <location filename="../../ui/station/main_window.py" line="94"/>
         <source>正在打开本站数据…</source>
         <translation>Opening station data…</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="133"/>
+        <location filename="../../ui/station/main_window.py" line="135"/>
         <source>账户(&amp;A)</source>
         <translation>&amp;Account</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="134"/>
+        <location filename="../../ui/station/main_window.py" line="136"/>
         <source>立即锁定</source>
         <translation>Lock now</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="137"/>
+        <location filename="../../ui/station/main_window.py" line="139"/>
         <source>修改密码…</source>
         <translation>Change password…</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="139"/>
+        <location filename="../../ui/station/main_window.py" line="141"/>
         <source>退出登录</source>
         <translation>Sign out</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="157"/>
+        <location filename="../../ui/station/main_window.py" line="159"/>
         <source>受理</source>
         <translation>Intake</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="158"/>
+        <location filename="../../ui/station/main_window.py" line="160"/>
         <source>办件</source>
         <translation>Cases</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="159"/>
+        <location filename="../../ui/station/main_window.py" line="161"/>
         <source>待办</source>
         <translation>Tasks</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="160"/>
+        <location filename="../../ui/station/main_window.py" line="162"/>
         <source>申请人</source>
         <translation>Applicants</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="161"/>
+        <location filename="../../ui/station/main_window.py" line="163"/>
         <source>事项</source>
         <translation>Matters</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="162"/>
+        <location filename="../../ui/station/main_window.py" line="164"/>
         <source>统计</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="163"/>
+        <location filename="../../ui/station/main_window.py" line="165"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="164"/>
+        <location filename="../../ui/station/main_window.py" line="166"/>
         <source>同步</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="209"/>
-        <location filename="../../ui/station/main_window.py" line="510"/>
+        <location filename="../../ui/station/main_window.py" line="211"/>
+        <location filename="../../ui/station/main_window.py" line="526"/>
         <source>经办人：未登录</source>
         <translation>Clerk: not signed in</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="210"/>
+        <location filename="../../ui/station/main_window.py" line="212"/>
         <source>站点：正在打开…</source>
         <translation>Station: opening…</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="211"/>
-        <location filename="../../ui/station/main_window.py" line="241"/>
+        <location filename="../../ui/station/main_window.py" line="213"/>
+        <location filename="../../ui/station/main_window.py" line="243"/>
         <source>● 离线（未连接区中心）</source>
         <translation>● Offline (no district center)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="213"/>
+        <location filename="../../ui/station/main_window.py" line="215"/>
         <source>待同步事件：—</source>
         <translation>Unsynced events: —</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="214"/>
+        <location filename="../../ui/station/main_window.py" line="216"/>
         <source>上次同步：从未</source>
         <translation>Last sync: never</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="237"/>
+        <location filename="../../ui/station/main_window.py" line="239"/>
         <source>待同步事件：{0}</source>
         <translation>Unsynced events: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="238"/>
+        <location filename="../../ui/station/main_window.py" line="240"/>
         <source>上次同步：{0}</source>
         <translation>Last sync: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="239"/>
+        <location filename="../../ui/station/main_window.py" line="241"/>
         <source>从未</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="243"/>
+        <location filename="../../ui/station/main_window.py" line="245"/>
         <source>● 尚未同步</source>
         <translation>● Not synced yet</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="245"/>
+        <location filename="../../ui/station/main_window.py" line="247"/>
         <source>● 在线（上次同步有 {0} 个问题）</source>
         <translation>● Online (last sync had {0} problem(s))</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="248"/>
+        <location filename="../../ui/station/main_window.py" line="250"/>
         <source>● 在线</source>
         <translation>● Online</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="250"/>
+        <location filename="../../ui/station/main_window.py" line="252"/>
         <source>● 离线（上次同步失败）</source>
         <translation>● Offline (last sync failed)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="254"/>
+        <location filename="../../ui/station/main_window.py" line="256"/>
         <source>● 数据库已损坏（已停止保存）</source>
         <translation>● Database damaged (saving stopped)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="312"/>
+        <location filename="../../ui/station/main_window.py" line="314"/>
         <source>站点：尚未设置</source>
         <translation>Station: not set up</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="330"/>
-        <location filename="../../ui/station/main_window.py" line="340"/>
+        <location filename="../../ui/station/main_window.py" line="344"/>
+        <location filename="../../ui/station/main_window.py" line="354"/>
         <source>StationDesk 便民服务站窗口工作台 — {0}</source>
         <translation>StationDesk Service Station Counter — {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="331"/>
-        <location filename="../../ui/station/main_window.py" line="341"/>
+        <location filename="../../ui/station/main_window.py" line="345"/>
+        <location filename="../../ui/station/main_window.py" line="355"/>
         <source>站点：{0}（{1}）</source>
         <translation>Station: {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="345"/>
+        <location filename="../../ui/station/main_window.py" line="359"/>
         <source>站点：无法打开</source>
         <translation>Station: cannot open</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="346"/>
+        <location filename="../../ui/station/main_window.py" line="360"/>
         <source>无法打开本站数据：
 {0}</source>
         <translation>Cannot open the station data:
 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="381"/>
+        <location filename="../../ui/station/main_window.py" line="397"/>
         <source>用户名或密码不正确，或账号已停用。</source>
         <translation>Wrong user name or password, or the account is disabled.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="386"/>
+        <location filename="../../ui/station/main_window.py" line="402"/>
         <source>经办人：{0}</source>
         <translation>Clerk: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="435"/>
+        <location filename="../../ui/station/main_window.py" line="451"/>
         <source>文书的出具机关尚未确认：当前以“{0}”的名义打印受理回执等文书。请管理员在&lt;a href=&quot;settings&quot;&gt;设置 → 出具机关&lt;/a&gt;中核对并保存。</source>
         <translation>The issuing authority is not confirmed yet: receipts and other documents are printed in the name of “{0}”. An administrator should check and save it in &lt;a href=&quot;settings&quot;&gt;Settings → Issuing authority&lt;/a&gt;.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="470"/>
+        <location filename="../../ui/station/main_window.py" line="486"/>
         <source>密码已修改，下次登录请使用新密码。</source>
         <translation>Password changed; use the new password next time you sign in.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="498"/>
+        <location filename="../../ui/station/main_window.py" line="514"/>
         <source>密码不正确。</source>
         <translation>Wrong password.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="528"/>
+        <location filename="../../ui/station/main_window.py" line="544"/>
         <source>出错了</source>
         <translation>Error</translation>
     </message>
@@ -4698,6 +4698,34 @@
     </message>
 </context>
 <context>
+    <name>RecoveryKeyDialog</name>
+    <message>
+        <location filename="../../ui/station/recovery_dialog.py" line="36"/>
+        <source>恢复密钥（只显示这一次）</source>
+        <translation>Recovery key (shown only this once)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/recovery_dialog.py" line="39"/>
+        <source>本站数据已加密，密钥保存在本机的系统密钥环中。换电脑、重装系统或密钥环丢失时，要用下面的恢复密钥才能打开数据或恢复备份。它只显示这一次：请打印恢复密钥单或抄写下来，锁在柜中保管。</source>
+        <translation>This station&apos;s data is encrypted; the key is kept in this PC&apos;s system keyring. On a new PC, after reinstalling the system or when the keyring is lost, the recovery key below is needed to open the data or restore a backup. It is shown only this once: print the recovery key slip or write it down, and keep it locked away.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/recovery_dialog.py" line="52"/>
+        <source>打印恢复密钥单…</source>
+        <translation>Print the recovery key slip…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/recovery_dialog.py" line="55"/>
+        <source>我已打印或抄写</source>
+        <translation>I have printed or written it down</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/recovery_dialog.py" line="72"/>
+        <source>站点数据恢复密钥单</source>
+        <translation>Station data recovery key slip</translation>
+    </message>
+</context>
+<context>
     <name>ReportsPage</name>
     <message>
         <location filename="../../ui/station/reports_page.py" line="129"/>
@@ -5141,67 +5169,67 @@
         <translation>Full record viewed</translation>
     </message>
     <message>
-        <location filename="../../ui/district/admin_security.py" line="67"/>
+        <location filename="../../ui/district/admin_security.py" line="70"/>
         <source>全部类型</source>
         <translation>All kinds</translation>
     </message>
     <message>
-        <location filename="../../ui/district/admin_security.py" line="71"/>
+        <location filename="../../ui/district/admin_security.py" line="74"/>
         <source>用户名</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../ui/district/admin_security.py" line="78"/>
+        <location filename="../../ui/district/admin_security.py" line="81"/>
         <source>查询</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../ui/district/admin_security.py" line="80"/>
+        <location filename="../../ui/district/admin_security.py" line="83"/>
         <source>更早的…</source>
         <translation>Older…</translation>
     </message>
     <message>
-        <location filename="../../ui/district/admin_security.py" line="84"/>
+        <location filename="../../ui/district/admin_security.py" line="87"/>
         <source>从</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../ui/district/admin_security.py" line="86"/>
+        <location filename="../../ui/district/admin_security.py" line="89"/>
         <source>到</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../ui/district/admin_security.py" line="91"/>
+        <location filename="../../ui/district/admin_security.py" line="94"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/district/admin_security.py" line="91"/>
+        <location filename="../../ui/district/admin_security.py" line="94"/>
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/district/admin_security.py" line="91"/>
+        <location filename="../../ui/district/admin_security.py" line="94"/>
         <source>用户</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../ui/district/admin_security.py" line="92"/>
+        <location filename="../../ui/district/admin_security.py" line="95"/>
         <source>站点</source>
         <translation>Station</translation>
     </message>
     <message>
-        <location filename="../../ui/district/admin_security.py" line="92"/>
+        <location filename="../../ui/district/admin_security.py" line="95"/>
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../ui/district/admin_security.py" line="92"/>
+        <location filename="../../ui/district/admin_security.py" line="95"/>
         <source>说明</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../ui/district/admin_security.py" line="138"/>
+        <location filename="../../ui/district/admin_security.py" line="145"/>
         <source>{n} 条</source>
         <translation>{n} entries</translation>
     </message>
@@ -6850,13 +6878,13 @@ Double-click to open the case and check it.</translation>
         <translation>Unknown document kind {kind}; known: {items}</translation>
     </message>
     <message>
-        <location filename="../../clerk/scans.py" line="60"/>
+        <location filename="../../clerk/scans.py" line="92"/>
         <source>只能保存 PDF、PNG 或 JPEG 扫描件。</source>
-        <extracomment>The district refuses larger files (district.config max_blob_bytes); refused here first.</extracomment>
+        <extracomment>The district refuses larger files (district.config max_blob_bytes); refused here first. The first bytes of a sealed scan (never the start of a PDF, PNG or JPEG).</extracomment>
         <translation>Only PDF, PNG or JPEG scans can be kept.</translation>
     </message>
     <message>
-        <location filename="../../clerk/scans.py" line="64"/>
+        <location filename="../../clerk/scans.py" line="96"/>
         <source>扫描件不能超过 {megabytes} MB。</source>
         <translation>A scan can be at most {megabytes} MB.</translation>
     </message>
@@ -6888,45 +6916,53 @@ Double-click to open the case and check it.</translation>
         <translation>The station level must be street or community.</translation>
     </message>
     <message>
-        <location filename="../../clerk/store/db.py" line="98"/>
+        <location filename="../../clerk/store/db.py" line="108"/>
+        <location filename="../../clerk/store/db.py" line="147"/>
         <source>数据文件 {path} 不是可用的 StationDesk 数据库（{exc}）。请从备份恢复，或换一个数据目录。</source>
         <translation>The data file {path} is not a usable StationDesk database ({exc}). Restore it from a backup, or use another data directory.</translation>
     </message>
     <message>
-        <location filename="../../clerk/store/db.py" line="143"/>
+        <location filename="../../clerk/store/db.py" line="243"/>
         <source>数据文件 {path} 已损坏，无法读取（{orig}）。请从备份恢复。</source>
+        <extracomment>The SQLCipher key (what the scans&apos; key is derived from).</extracomment>
         <translation>The data file {path} is damaged and cannot be read ({orig}). Restore it from a backup.</translation>
     </message>
     <message>
-        <location filename="../../clerk/store/db.py" line="234"/>
+        <location filename="../../clerk/store/db.py" line="340"/>
         <source>备份目标 {target} 已存在，请换一个文件名。</source>
         <translation>The backup target {target} already exists; choose another file name.</translation>
     </message>
     <message>
-        <location filename="../../clerk/store/db.py" line="103"/>
+        <location filename="../../clerk/store/db.py" line="152"/>
         <location filename="../../clerk/store/schema.py" line="38"/>
         <source>这个数据库不是由 {product} 创建的（没有版本信息）。请换一个数据目录或空数据库。</source>
         <translation>This database was not created by {product} (it has no version). Use another data directory or an empty database.</translation>
     </message>
     <message>
-        <location filename="../../clerk/store/db.py" line="30"/>
+        <location filename="../../clerk/store/db.py" line="36"/>
         <source>数据库已损坏（{problem}）。为免损坏扩大，本机已停止保存新的数据。请停止在本机办件，联系管理员用最近的备份恢复（python -m clerk doctor 可查看详情）。</source>
         <extracomment>The one state a damaged store is in, whatever noticed it (the background check, the check before a backup, or SQLite refusing a page in the middle of some query).</extracomment>
         <translation>The database is damaged ({problem}). To keep the damage from spreading, this computer has stopped saving new data. Stop handling cases on this computer and ask the administrator to restore the latest backup (python -m clerk doctor shows the details).</translation>
     </message>
     <message>
-        <location filename="../../clerk/store/db.py" line="80"/>
+        <location filename="../../clerk/store/db.py" line="102"/>
         <source>数据文件 {path} 是空的（0 字节），不是可用的 StationDesk 数据库，本程序没有改动它。请从备份恢复，或换一个数据目录。</source>
+        <extracomment>Errors of either driver: SQLCipher&apos;s (the store) and the standard library&apos;s (a plaintext file read once to encrypt it).</extracomment>
         <translation>The data file {path} is empty (0 bytes) and not a usable StationDesk database; it was left unchanged. Restore it from a backup, or choose another data directory.</translation>
     </message>
     <message>
-        <location filename="../../clerk/store/db.py" line="108"/>
+        <location filename="../../clerk/store/db.py" line="142"/>
+        <source>密钥环中的密钥打不开数据文件 {path}（它属于另一个数据库），数据没有改动。请用恢复密钥解锁：python -m clerk unlock --recovery-key …</source>
+        <translation>The key in the keyring does not open the data file {path} (it belongs to another database); nothing was changed. Unlock with the recovery key: python -m clerk unlock --recovery-key …</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/store/db.py" line="157"/>
         <location filename="../../clerk/store/schema.py" line="51"/>
         <source>数据库版本 {rev} 来自更新版本的 {product}，本程序无法安全使用它。请升级 {product2} 后再打开，数据未被改动。</source>
         <translation>Database version {rev} comes from a newer {product}; this program cannot use it safely. Upgrade {product2} and open it again; nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../clerk/store/db.py" line="258"/>
+        <location filename="../../clerk/store/db.py" line="365"/>
         <source>备份副本 {target} 校验未通过（{problem}），已删除。请换一个位置（例如另一块磁盘）再备份一次。</source>
         <translation>The backup copy {target} failed its check ({problem}) and was deleted. Back up again to another place (another disk, for example).</translation>
     </message>
@@ -7053,28 +7089,28 @@ Double-click to open the case and check it.</translation>
         <translation>Digits 10–12 (community or village) must be 000 to 399 (000 is the street or township itself); they are “{village}”. Check the statistical area code.</translation>
     </message>
     <message>
-        <location filename="../../clerk/workspace.py" line="118"/>
-        <location filename="../../clerk/workspace.py" line="243"/>
+        <location filename="../../clerk/workspace.py" line="134"/>
+        <location filename="../../clerk/workspace.py" line="259"/>
         <source>本机尚未初始化站点，请先运行 init（或在首次启动时完成设置）。</source>
         <translation>This machine has no station yet: run init (or finish the set-up at first start).</translation>
     </message>
     <message>
-        <location filename="../../clerk/workspace.py" line="141"/>
+        <location filename="../../clerk/workspace.py" line="157"/>
         <source>本数据目录已初始化过站点。</source>
         <translation>This data directory already has a station.</translation>
     </message>
     <message>
-        <location filename="../../clerk/workspace.py" line="177"/>
+        <location filename="../../clerk/workspace.py" line="193"/>
         <source>账号 {username} 已停用。</source>
         <translation>Account {username} is disabled.</translation>
     </message>
     <message>
-        <location filename="../../clerk/workspace.py" line="186"/>
+        <location filename="../../clerk/workspace.py" line="202"/>
         <source>本站还没有窗口人员账号。</source>
         <translation>This station has no clerk accounts yet.</translation>
     </message>
     <message>
-        <location filename="../../clerk/workspace.py" line="189"/>
+        <location filename="../../clerk/workspace.py" line="205"/>
         <source>本站有多个账号，请用 --clerk 指明经办人。</source>
         <translation>This station has several accounts: name the clerk with --clerk.</translation>
     </message>
@@ -7361,11 +7397,13 @@ Double-click to open the case and check it.</translation>
     </message>
     <message>
         <location filename="../../apiclient/http.py" line="149"/>
+        <location filename="../../apiclient/http.py" line="160"/>
+        <location filename="../../apiclient/http.py" line="171"/>
         <source>区中心的回答无法识别（{name}）。</source>
         <translation>The district&apos;s answer could not be read ({name}).</translation>
     </message>
     <message>
-        <location filename="../../sync/client.py" line="108"/>
+        <location filename="../../sync/client.py" line="106"/>
         <source>区中心的回答不是 JSON。</source>
         <translation>The district&apos;s answer is not JSON.</translation>
     </message>
@@ -7390,7 +7428,7 @@ Double-click to open the case and check it.</translation>
         <translation>This machine has no usable system keyring, so “remember me” cannot work: the sign-in token is not kept and the password is asked again next time. To be remembered, turn on the system&apos;s credential service (Windows Credential Manager, macOS Keychain, Linux Secret Service) or name a backend in PYTHON_KEYRING_BACKEND.</translation>
     </message>
     <message>
-        <location filename="../../staff_client/client.py" line="281"/>
+        <location filename="../../staff_client/client.py" line="280"/>
         <source>无法把登录令牌写入密钥环（{kind}）。{advice}</source>
         <translation>Cannot write the sign-in token to the keyring ({kind}). {advice}</translation>
     </message>
@@ -7712,6 +7750,107 @@ Double-click to open the case and check it.</translation>
         <location filename="../../clerk/cases/conflicts.py" line="227"/>
         <source>案件 {case_no} 没有待处理的同步冲突。</source>
         <translation>Case {case_no} has no open sync conflict.</translation>
+    </message>
+    <message>
+        <location filename="../../apiclient/store_keys.py" line="18"/>
+        <source>本机没有可用的系统密钥环（keyring），站点数据库的密钥无法安全保存，数据库无法打开。请启用系统的凭据服务（Windows 凭据管理器、macOS 钥匙串、Linux Secret Service），或用环境变量 PYTHON_KEYRING_BACKEND 指定一个后端。</source>
+        <translation>This PC has no usable system keyring, so the station database&apos;s key cannot be kept safely and the database cannot be opened. Enable the system&apos;s credential service (Windows Credential Manager, macOS Keychain, Linux Secret Service), or choose a backend with the environment variable PYTHON_KEYRING_BACKEND.</translation>
+    </message>
+    <message>
+        <location filename="../../apiclient/store_keys.py" line="56"/>
+        <source>无法访问密钥环（{backend}：{kind}），站点数据库的密钥无法读取或保存。</source>
+        <translation>Cannot access the keyring ({backend}: {kind}); the station database&apos;s key cannot be read or saved.</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/store/backup.py" line="68"/>
+        <source>{path} 不是 StationDesk 的备份文件（python -m clerk backup 生成的文件），没有恢复任何数据。</source>
+        <translation>{path} is not a StationDesk backup (a file made by python -m clerk backup); nothing was restored.</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/store/backup.py" line="80"/>
+        <source>找不到备份文件 {path}。</source>
+        <translation>Backup file {path} not found.</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/store/backup.py" line="97"/>
+        <source>这份备份生成时本站还没有恢复密钥，只能在原电脑上（密钥环中有原数据库密钥）恢复。</source>
+        <translation>This backup was made before the station had a recovery key; it can only be restored on the original PC (whose keyring holds the database key).</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/store/backup.py" line="106"/>
+        <source>本机密钥环中没有这份备份的密钥，无法恢复（没有写入任何数据）。请加上初始化时记下的恢复密钥：--recovery-key XXXX-XXXX-…</source>
+        <translation>This PC&apos;s keyring does not hold this backup&apos;s key, so it cannot be restored (nothing was written). Add the recovery key noted at set-up: --recovery-key XXXX-XXXX-…</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/store/backup.py" line="113"/>
+        <source>恢复密钥不对：它不是这份备份的恢复密钥（没有写入任何数据）。</source>
+        <translation>Wrong recovery key: it is not this backup&apos;s recovery key (nothing was written).</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/store/backup.py" line="131"/>
+        <source>数据目录 {data_dir} 中已有站点数据库，恢复不会覆盖它。请指定一个新的空数据目录（--data-dir）。</source>
+        <translation>The data directory {data_dir} already holds a station database; restoring does not overwrite it. Choose a new, empty data directory (--data-dir).</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/store/backup.py" line="148"/>
+        <source>备份文件 {path} 已损坏（{problem}），没有恢复任何数据。</source>
+        <translation>The backup file {path} is damaged ({problem}); nothing was restored.</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/store/encrypt.py" line="46"/>
+        <source>无法加密数据文件 {path}（{problem}）。原文件没有改动，本程序不会以未加密的方式继续使用它；请检查磁盘空间后重新启动，或联系管理员。</source>
+        <translation>Cannot encrypt the data file {path} ({problem}). The original file is unchanged and will not be used unencrypted; check the free disk space and start again, or contact the administrator.</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/store/keys.py" line="57"/>
+        <source>本程序没有安装保存数据库密钥的组件（{group}），无法打开加密的站点数据库。请重新安装 StationDesk。</source>
+        <extracomment>The recovery-wrapped copy of the store key, beside the database. scrypt&apos;s cost: ~0.1 s and 16 MB, paid only when a recovery key is made or typed back.</extracomment>
+        <translation>The component that keeps the database key ({group}) is not installed, so the encrypted station database cannot be opened. Please reinstall StationDesk.</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/store/keys.py" line="92"/>
+        <source>本机密钥环中没有数据目录 {data_dir} 的数据库密钥，无法打开加密的站点数据库（数据没有改动）。请用初始化时记下的恢复密钥解锁：python -m clerk unlock --recovery-key XXXX-XXXX-…</source>
+        <translation>This PC&apos;s keyring holds no database key for the data directory {data_dir}, so the encrypted station database cannot be opened (nothing was changed). Unlock it with the recovery key noted at set-up: python -m clerk unlock --recovery-key XXXX-XXXX-…</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/store/keys.py" line="104"/>
+        <source>密钥环中数据目录 {data_dir} 的数据库密钥格式不对。请用恢复密钥解锁：python -m clerk unlock --recovery-key …</source>
+        <translation>The database key for the data directory {data_dir} in the keyring is malformed. Unlock with the recovery key: python -m clerk unlock --recovery-key …</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/store/keys.py" line="144"/>
+        <source>恢复密钥有误：应为 8 组、每组 4 个字母或数字（如 ABCD-EFGH-…），请逐组核对后重输。</source>
+        <translation>The recovery key is malformed: it has 8 groups of 4 letters or digits (like ABCD-EFGH-…). Check each group and type it again.</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/store/keys.py" line="182"/>
+        <source>恢复密钥不对：它不是这个站点数据库的恢复密钥（数据没有改动）。请核对初始化时打印的恢复密钥单。</source>
+        <translation>Wrong recovery key: it is not this station database&apos;s recovery key (nothing was changed). Check the recovery key slip printed at set-up.</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/store/keys.py" line="187"/>
+        <source>恢复密钥文件已损坏，无法用恢复密钥解锁。</source>
+        <translation>The recovery key file is damaged; cannot unlock with the recovery key.</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/store/keys.py" line="207"/>
+        <source>恢复密钥文件 {path} 已损坏，无法用恢复密钥解锁。</source>
+        <translation>The recovery key file {path} is damaged; cannot unlock with the recovery key.</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/store/recovery.py" line="36"/>
+        <source>数据目录 {data_dir} 中没有站点数据库，无需解锁。从备份恢复请用 python -m clerk restore。</source>
+        <translation>The data directory {data_dir} holds no station database; there is nothing to unlock. To restore a backup use python -m clerk restore.</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/store/recovery.py" line="42"/>
+        <source>数据目录 {data_dir} 中没有恢复密钥文件（{name}），无法用恢复密钥解锁。请从备份恢复（python -m clerk restore --from 备份文件 --recovery-key …）。</source>
+        <translation>The data directory {data_dir} has no recovery key file ({name}), so it cannot be unlocked with the recovery key. Restore from a backup (python -m clerk restore --from BACKUP --recovery-key …).</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/store/recovery.py" line="51"/>
+        <source>恢复出的密钥打不开数据文件 {path}（{problem}），密钥环没有改动。请从备份恢复。</source>
+        <translation>The key from the recovery key does not open the data file {path} ({problem}); the keyring was not changed. Restore from a backup.</translation>
     </message>
 </context>
 <context>
