@@ -46,7 +46,7 @@ def _story(d: RecoverySlip, st: Styles) -> Story:
              "或在另一台电脑上恢复备份（python -m clerk restore --from 备份文件 "
              "--recovery-key 恢复密钥）。恢复密钥只在设置时显示一次，丢失后无法找回："
              "请把本单锁在柜中，勿拍照、勿外传；生成新的恢复密钥后本单作废。")
-    # Two key groups per line: the key wraps where a person reads it, not mid-group.
+    # Four groups to a line: the key wraps where a person reads it, never mid-group.
     groups = d.recovery_key.split("-")
     lines = ["-".join(groups[i:i + 4]) for i in range(0, len(groups), 4)]
     return [para(TITLE, title), Spacer(1, 6 * mm),
