@@ -266,7 +266,12 @@ def _write(path: Path, key: bytes, cases: list[tuple[Any, ...]],
           "北京市海淀区学院路街道示范社区", id_no[:6], stamp, stamp)
          for a_id, name, id_no in applicants))
     for batch in _batches(cases):
-        con.executemany(f"INSERT INTO cases VALUES ({', '.join('?' * 22)})", batch)
+        # Named columns: migrations append theirs (anonymised_at, 0005) at the end.
+        con.executemany(
+            "INSERT INTO cases (id, case_no, station_code, matter_code, matter_version, "
+            "matter_name, applicant_id, applicant_name, applicant_id_no, state, owner, clerk, "
+            "received_at, accepted_at, limit_days, due_date, due_provisional, closed_at, "
+            f"rating, version, updated_at, data) VALUES ({', '.join('?' * 22)})", batch)
     n = len(events)
     con.executemany(
         "INSERT INTO case_events (event_id, case_id, seq, type, payload, actor, origin, "
