@@ -5,13 +5,13 @@ from __future__ import annotations
 import base64
 import hashlib
 import os
-import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 
 from clerk.generate.stations import applicant_ids, fresh_station
 from clerk.ids import new_id
 from clerk.store import DB_FILENAME
+from clerk.store.db import connect_encrypted
 
 CACHE = Path(__file__).resolve().parent / ".cache"
 # The district's column key for the benchmarks' synthetic data (not a secret: fixed, so
@@ -35,9 +35,12 @@ def station_with_applicants(n: int) -> tuple[Path, list[str]]:
     if folder.exists():
         for f in folder.iterdir():
             f.unlink()
-    fresh_station(folder).close()
+    ws = fresh_station(folder)
+    key = ws.store.key
+    assert key is not None
+    ws.close()
     now = datetime.now(UTC).replace(tzinfo=None).isoformat(sep=" ")
-    con = sqlite3.connect(folder / DB_FILENAME)
+    con = connect_encrypted(folder / DB_FILENAME, key)
     con.execute("PRAGMA synchronous=OFF")
     rows = ((new_id(), "natural", f"申请人{k}", "resident_id", id_no,
              "M" if int(id_no[16]) % 2 else "F", f"{id_no[6:10]}-{id_no[10:12]}-{id_no[12:14]}",

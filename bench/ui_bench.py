@@ -1,6 +1,6 @@
 """UI benchmarks: the case list over 100,000 cases (first paint, filter) and memory.
 
-The station database is generated directly with sqlite3 (projection rows with a
+The station database is generated directly with SQL (the SQLCipher driver) (projection rows with a
 realistic ``data`` JSON, applicants and a few events per case) and cached in
 ``bench/.cache/cases-100000``; the audit chain of this synthetic history is not valid.
 The measurements run in a fresh Python process so the RSS figure is the case list's,
@@ -12,7 +12,6 @@ from __future__ import annotations
 import json
 import os
 import random
-import sqlite3
 import subprocess
 import sys
 import time
@@ -30,6 +29,7 @@ from clerk.catalog_store import get_matter_data
 from clerk.generate.stations import applicant_ids, fresh_station
 from clerk.ids import new_id
 from clerk.store import DB_FILENAME
+from clerk.store.db import connect_encrypted
 from clerk.timeutil import BEIJING
 
 CASES = 100_000
@@ -220,6 +220,8 @@ def station_with_cases(n: int = CASES) -> Path:
         for f in folder.iterdir():
             f.unlink()
     ws = fresh_station(folder)
+    key = ws.store.key
+    assert key is not None
     cal = ws.calendar()
     matters = ws.matters()
     with ws.store.read() as s:
@@ -241,15 +243,16 @@ def station_with_cases(n: int = CASES) -> Path:
         cases.append(case)
         events.extend(evs)
         applicants[row.applicant[0]] = row.applicant
-    _write(folder / DB_FILENAME, cases, events, list(applicants.values()), now, per_day)
+    _write(folder / DB_FILENAME, key, cases, events, list(applicants.values()), now, per_day)
     marker.write_text("ok")
     return folder
 
 
-def _write(path: Path, cases: list[tuple[Any, ...]], events: list[tuple[Any, ...]],
-           applicants: list[tuple[str, str, str]], now: datetime,
-           per_day: dict[str, int]) -> None:
-    con = sqlite3.connect(path, isolation_level=None)
+def _write(path: Path, key: bytes, cases: list[tuple[Any, ...]],
+           events: list[tuple[Any, ...]], applicants: list[tuple[str, str, str]],
+           now: datetime, per_day: dict[str, int]) -> None:
+    con = connect_encrypted(path, key)
+    con.isolation_level = None
     con.execute("PRAGMA journal_mode=DELETE")
     con.execute("PRAGMA synchronous=OFF")
     con.execute("BEGIN")
@@ -263,7 +266,12 @@ def _write(path: Path, cases: list[tuple[Any, ...]], events: list[tuple[Any, ...
           "北京市海淀区学院路街道示范社区", id_no[:6], stamp, stamp)
          for a_id, name, id_no in applicants))
     for batch in _batches(cases):
-        con.executemany(f"INSERT INTO cases VALUES ({', '.join('?' * 22)})", batch)
+        # Named columns: migrations append theirs (anonymised_at, 0005) at the end.
+        con.executemany(
+            "INSERT INTO cases (id, case_no, station_code, matter_code, matter_version, "
+            "matter_name, applicant_id, applicant_name, applicant_id_no, state, owner, clerk, "
+            "received_at, accepted_at, limit_days, due_date, due_provisional, closed_at, "
+            f"rating, version, updated_at, data) VALUES ({', '.join('?' * 22)})", batch)
     n = len(events)
     con.executemany(
         "INSERT INTO case_events (event_id, case_id, seq, type, payload, actor, origin, "

@@ -54,7 +54,15 @@ def check_scans(ws: Workspace) -> Finding:
         [f"{p.case_no}：{p.sha256[:12]}… {words[p.problem]}" for p in problems])
 
 
+def check_recovery_key(ws: Workspace) -> Finding:
+    if ws.has_recovery_key():
+        return Finding("恢复密钥", True, "已设置（数据库加密；密钥在本机密钥环，另有恢复密钥）")
+    return Finding("恢复密钥", False, "数据库已加密，但还没有恢复密钥：换电脑或密钥环丢失时数据将"
+                                     "无法打开。请运行 python -m clerk recovery-key new 生成"
+                                     "并抄写保存。")
+
+
 def run(ws: Workspace) -> list[Finding]:
-    findings = [check_store(ws), check_scans(ws)]
+    findings = [check_store(ws), check_scans(ws), check_recovery_key(ws)]
     findings += [check(ws) for check in _CHECKS]
     return findings

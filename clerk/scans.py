@@ -4,12 +4,18 @@ A clerk scans (or picks) a PDF, PNG or JPEG of a material; it is kept as
 `<data dir>/blobs/ab/abcdef…` (written, fsynced and renamed before any event cites it)
 and cited from the checklist item as `{"sha256": …, "media_type": …}`. sync uploads the
 cited files to the district before the events that cite them.
+
+On disk a scan is sealed with AES-GCM under a key derived from the store key
+(clerk.store.keys.scan_key), the sha256 of the plaintext as associated data; it is still
+named by that sha256. A plain file an earlier version wrote is still read, and sealed in
+place at the first start of this one (`LocalBlobs.seal_plain`).
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
+import secrets
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +25,7 @@ from clerk.cases.checklist import Scan
 from clerk.errors import QT_TRANSLATE_NOOP, ValidationError
 from clerk.files import write_durably
 from clerk.store import Store
+from clerk.store.keys import private_dir, scan_key
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -31,22 +38,47 @@ MAGIC = ((b"%PDF-", "application/pdf"), (b"\x89PNG\r\n\x1a\n", "image/png"),
          (b"\xff\xd8\xff", "image/jpeg"))
 
 
+#: The first bytes of a sealed scan (never the start of a PDF, PNG or JPEG).
+SEALED = b"SDSCAN1\x00"
+_NONCE = 12
+
+
 def media_type_of(data: bytes) -> str | None:
     return next((t for magic, t in MAGIC if data.startswith(magic)), None)
 
 
 class LocalBlobs:
-    """Content-addressed files under the station's data directory."""
+    """Content-addressed, sealed files under the station's data directory."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, key: bytes) -> None:
+        from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
         self.root = root
+        self._aead = AESGCM(scan_key(key))
 
     @classmethod
     def of(cls, store: Store) -> LocalBlobs:
         """The scans beside the store's database (in the temp folder for one in memory)."""
         path = store.path
         base = path.parent if path is not None else Path(tempfile.gettempdir())
-        return cls(base / "blobs")
+        if store.key is None:
+            raise ValueError("scans are sealed with the store's key: open the store with one")
+        return cls(base / "blobs", store.key)
+
+    def _seal(self, sha: str, data: bytes) -> bytes:
+        nonce = secrets.token_bytes(_NONCE)
+        return SEALED + nonce + self._aead.encrypt(nonce, data, sha.encode())
+
+    def _open(self, sha: str, stored: bytes) -> bytes | None:
+        from cryptography.exceptions import InvalidTag
+
+        if not stored.startswith(SEALED):
+            return stored  # written by an earlier version, before scans were sealed
+        body = stored[len(SEALED):]
+        try:
+            return self._aead.decrypt(body[:_NONCE], body[_NONCE:], sha.encode())
+        except (InvalidTag, ValueError):
+            return None
 
     def path(self, sha256: str) -> Path:
         if not _SHA256.match(sha256):
@@ -68,16 +100,46 @@ class LocalBlobs:
         target = self.path(sha)
         if target.exists():
             return sha
-        write_durably(target, data)
+        self._write(target, self._seal(sha, data))
         return sha
+
+    def _write(self, target: Path, sealed: bytes) -> None:
+        private_dir(target.parent.parent)
+        private_dir(target.parent)
+        write_durably(target, sealed)  # mkstemp: created 0600
 
     def get(self, sha256: str) -> bytes | None:
         try:
-            data = self.path(sha256).read_bytes()
+            data = self._open(sha256, self.path(sha256).read_bytes())
         except (OSError, ValueError):
             return None
         # A damaged file must never be sent under the name of the good one.
-        return data if hashlib.sha256(data).hexdigest() == sha256 else None
+        return data if data is not None and hashlib.sha256(data).hexdigest() == sha256 else None
+
+    def seal_plain(self) -> int:
+        """Seal, in place, every scan an earlier version stored in plain; returns how many.
+
+        Each is rewritten durably (temporary file, fsync, rename): a killed start leaves
+        it plain or sealed, and the next start carries on. A plain file that no longer
+        matches its name is left as it is, for audit verify and doctor to report.
+        """
+        done = self.root / ".sealed-v1"  # this version never writes a plain scan
+        if done.exists() or not self.root.is_dir():
+            return 0
+        sealed = 0
+        for path in sorted(self.root.glob("??/*")):
+            if not _SHA256.match(path.name) or not path.is_file():
+                continue
+            with path.open("rb") as fh:
+                if fh.read(len(SEALED)) == SEALED:
+                    continue
+            data = path.read_bytes()
+            if hashlib.sha256(data).hexdigest() != path.name:
+                continue
+            self._write(path, self._seal(path.name, data))
+            sealed += 1
+        write_durably(done, b"")
+        return sealed
 
 
 def keep(blobs: LocalBlobs, data: bytes) -> Scan:

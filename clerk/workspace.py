@@ -77,13 +77,29 @@ class Workspace:
         self.consultations = Consultations(self)
 
     @classmethod
-    def open(cls, data_dir: Path | str, clock: Clock = system_clock) -> Workspace:
-        ws = cls(Store.open_dir(data_dir), clock)
+    def open(cls, data_dir: Path | str, clock: Clock = system_clock, *,
+             key: bytes | None = None) -> Workspace:
+        """Open the station in ``data_dir`` (its key from the key source unless given)."""
+        ws = cls(Store.open_dir(data_dir, key=key), clock)
         # Files a killed write left behind (scans, PDFs saved here) go at start.
         blobs = Path(data_dir) / "blobs"
         clean_stale_temps([Path(data_dir), blobs, *(p for p in blobs.glob("??") if p.is_dir())])
+        ws.blobs.seal_plain()  # scans an earlier version kept in plain
         ws.settle_provisional_dues()
         return ws
+
+    def create_recovery_key(self) -> str:
+        """A new recovery key for this station's store, to be shown once (and printed);
+        any earlier one stops working."""
+        from clerk.store import recovery
+
+        assert self.data_dir is not None and self.store.key is not None
+        return recovery.create(self.data_dir, self.store.key)
+
+    def has_recovery_key(self) -> bool:
+        from clerk.store import recovery
+
+        return self.data_dir is not None and recovery.has_recovery_key(self.data_dir)
 
     def close(self) -> None:
         self.store.close()

@@ -12,7 +12,7 @@ import shutil
 from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
@@ -25,7 +25,7 @@ if not os.environ.get("STATIONDESK_DISTRICT_KEY"):
 
     os.environ["STATIONDESK_DISTRICT_KEY"] = generate_key()
 
-from clerk.store import DB_FILENAME
+from clerk.store import DB_FILENAME, keys
 from clerk.validation import make_resident_id
 from clerk.workspace import Workspace
 
@@ -35,6 +35,51 @@ if TYPE_CHECKING:
 STATION_CODE = "110108001001"
 ADMIN = "admin"
 ADMIN_PASSWORD = "correct-horse-1"
+#: The store key of the session's template station and every copy of it (a fixed key:
+#: copies cost a keyring entry, no key derivation).
+TEST_STORE_KEY = bytes(range(32))
+#: The template station's recovery key (its wrapped copy is copied with the database).
+TEST_RECOVERY_KEY = keys.new_recovery_key()
+TEMPLATE_RECOVERY = keys.wrap(TEST_STORE_KEY, TEST_RECOVERY_KEY)
+
+
+def keep_test_key(data_dir: Path, key: bytes = TEST_STORE_KEY) -> None:
+    """Put ``key`` in the (per-test, file) keyring as the store key of ``data_dir``."""
+    keys.key_source().set(data_dir.resolve(), key)
+
+
+def raw_store(path: Path | str) -> Any:
+    """A SQLCipher DB-API connection to a station database file, keyed with the key the
+    test keyring holds for its folder (what tests use instead of sqlite3.connect)."""
+    from clerk.store.db import connect_encrypted
+
+    path = Path(path)
+    key = keys.stored_key(path.parent) or TEST_STORE_KEY
+    return connect_encrypted(path, key)
+
+
+def export_plaintext(path: Path, target: Path) -> Path:
+    """A plaintext copy of an encrypted station database (as an earlier version kept it)."""
+    target.unlink(missing_ok=True)
+    con = raw_store(path)
+    try:
+        con.execute("ATTACH DATABASE ? AS plain KEY ''", (str(target),))
+        con.execute("SELECT sqlcipher_export('plain')")
+        version = con.execute("PRAGMA main.user_version").fetchone()[0]
+        con.execute(f"PRAGMA plain.user_version = {int(version)}")
+        con.execute("DETACH DATABASE plain")
+    finally:
+        con.close()
+    return target
+
+
+def copy_template(template: Path, folder: Path) -> Path:
+    """A copy of the template station in ``folder``, its key kept in the test keyring."""
+    folder.mkdir(parents=True, exist_ok=True)
+    shutil.copy(template, folder / DB_FILENAME)
+    shutil.copy(template.parent / keys.RECOVERY_FILENAME, folder / keys.RECOVERY_FILENAME)
+    keep_test_key(folder)
+    return folder
 
 
 class FakeClock:
@@ -64,9 +109,12 @@ def _isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.fixture(scope="session")
 def station_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("template")
-    ws = Workspace.open(folder, clock=lambda: datetime(2026, 3, 2, 1, tzinfo=UTC))
+    # The key is given, not kept: the keyring of a session fixture would be the user's.
+    ws = Workspace.open(folder, clock=lambda: datetime(2026, 3, 2, 1, tzinfo=UTC),
+                        key=TEST_STORE_KEY)
     ws.init_station(code=STATION_CODE, name="海淀区测试社区便民服务站", admin=ADMIN,
                     password=ADMIN_PASSWORD, phone="010-62000000", admin_name="王窗口")
+    keys.write_recovery_file(folder, TEMPLATE_RECOVERY)  # wrapped once per session
     ws.close()
     return folder / DB_FILENAME
 
@@ -80,10 +128,7 @@ def clock() -> FakeClock:
 
 @pytest.fixture
 def data_dir(tmp_path: Path, station_template: Path) -> Path:
-    target = tmp_path / "station"
-    target.mkdir()
-    shutil.copy(station_template, target / DB_FILENAME)
-    return target
+    return copy_template(station_template, tmp_path / "station")
 
 
 @pytest.fixture

@@ -59,8 +59,22 @@ def register(sub: Any) -> None:
                 "检查本机：数据库、扫描件、密钥环中的设备令牌、与区中心的连接"
                 "（退出码 0 正常，1 有问题）")
 
-    b = add_command(sub, "backup", cmd_backup, "在线备份本站数据库")
+    b = add_command(sub, "backup", cmd_backup, "在线备份本站数据库（加密的备份文件）")
     b.add_argument("--to", required=True, type=Path, help="备份文件路径（不得已存在）")
+
+    r = add_command(sub, "restore", cmd_restore,
+                    "把备份恢复到一个新的数据目录（--data-dir）；在另一台电脑上须给出恢复密钥")
+    r.add_argument("--from", dest="source", required=True, type=Path, help="备份文件")
+    r.add_argument("--recovery-key", default=None, help="初始化时显示的恢复密钥 XXXX-XXXX-…")
+
+    k = add_command(sub, "unlock", cmd_unlock,
+                    "用恢复密钥打开本数据目录的数据库（新电脑、密钥环丢失后），把密钥放回密钥环")
+    k.add_argument("--recovery-key", required=True, help="初始化时显示的恢复密钥 XXXX-XXXX-…")
+
+    rk = sub.add_parser("recovery-key", help="恢复密钥").add_subparsers(dest="recovery_cmd",
+                                                                     required=True)
+    add_command(rk, "new", cmd_recovery_key_new,
+                "生成新的恢复密钥（只显示这一次；旧的恢复密钥随即失效）")
 
 
 def cmd_init(args: argparse.Namespace, ctx: CliContext) -> int:
@@ -79,10 +93,45 @@ def cmd_init(args: argparse.Namespace, ctx: CliContext) -> int:
                            address=args.address, admin_name=args.admin_name,
                            authority=args.authority, device_no=device_no,
                            device_name=args.device_name)
-    ctx.emit(asdict(info) | {"data_dir": str(ctx.data_dir), "matters": len(ws.matters())},
+    recovery_key = ws.create_recovery_key()
+    ctx.emit(asdict(info) | {"data_dir": str(ctx.data_dir), "matters": len(ws.matters()),
+                             "recovery_key": recovery_key},
              f"已初始化站点 {info.name}（{info.code}，{info.district_name}），"
-             f"管理员 {args.admin}，数据目录 {ctx.data_dir}")
+             f"管理员 {args.admin}，数据目录 {ctx.data_dir}\n" + recovery_text(recovery_key))
     warn_unconfirmed_authority(ctx)
+    return 0
+
+
+def recovery_text(recovery_key: str) -> str:
+    return (f"恢复密钥：{recovery_key}\n"
+            "本站数据库已加密，密钥保存在本机密钥环中。请把上面的恢复密钥抄写或打印后妥善保管"
+            "（它只显示这一次）：换电脑、重装系统或密钥环丢失时，要用它解锁数据库或恢复备份"
+            "（python -m clerk unlock / restore --recovery-key …）。")
+
+
+def cmd_recovery_key_new(args: argparse.Namespace, ctx: CliContext) -> int:
+    recovery_key = ctx.workspace().create_recovery_key()
+    ctx.emit({"recovery_key": recovery_key}, recovery_text(recovery_key))
+    return 0
+
+
+def cmd_unlock(args: argparse.Namespace, ctx: CliContext) -> int:
+    from clerk.store import recovery
+
+    recovery.unlock(ctx.data_dir, args.recovery_key)
+    ctx.workspace()  # opens with the key just put back
+    ctx.emit({"unlocked": str(ctx.data_dir)}, f"已解锁数据目录 {ctx.data_dir}，密钥已放回密钥环。")
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace, ctx: CliContext) -> int:
+    from clerk.store.backup import restore
+
+    restore(args.source, ctx.data_dir, recovery_key=args.recovery_key)
+    info = ctx.workspace().station()  # migrates an older backup, checks it opens
+    ctx.emit({"restored": str(ctx.data_dir), "station": info.code if info else None},
+             f"已把备份 {args.source} 恢复到数据目录 {ctx.data_dir}"
+             + (f"（{info.name}）" if info else "") + "。")
     return 0
 
 

@@ -1,4 +1,9 @@
-"""Opening the station's SQLite database safely.
+"""Opening the station's SQLite database safely, encrypted at rest with SQLCipher 4.
+
+The key is 32 random bytes given in SQLCipher's raw form (``x'…'``, no KDF per connection)
+as the first statement of every connection; where it is kept is clerk.store.keys. A
+plaintext database left by an earlier version is encrypted once at its first open
+(clerk.store.encrypt); nothing else ever reads or writes a plaintext station file.
 
 WAL, synchronous=FULL (a committed case survives power loss before its receipt prints),
 foreign keys, a busy timeout, and `BEGIN IMMEDIATE` for write transactions so two
@@ -16,12 +21,13 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+import sqlcipher3.dbapi2 as sqlcipher
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from clerk.errors import QT_TRANSLATE_NOOP, StoreError
-from clerk.store import schema
+from clerk.store import keys, schema
 from clerk.store.jsoncodec import json_text, json_value
 from clerk.store.layout import DB_FILENAME, KNOWN_REVISIONS
 
@@ -32,12 +38,35 @@ DAMAGED = QT_TRANSLATE_NOOP(
               "请停止在本机办件，联系管理员用最近的备份恢复（python -m clerk doctor "
               "可查看详情）。")
 _CORRUPT_CODES = {sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB}
+#: Errors of either driver: SQLCipher's (the store) and the standard library's (a
+#: plaintext file read once to encrypt it).
+DB_ERRORS: tuple[type[Exception], ...] = (sqlite3.DatabaseError, sqlcipher.DatabaseError)
+PLAINTEXT_HEADER = b"SQLite format 3\x00"
+
+
+def connect_encrypted(path: Path | str, key: bytes, *, read_only: bool = False,
+                      timeout: float = 5.0) -> sqlcipher.Connection:
+    """A SQLCipher connection to ``path`` with ``key`` applied first (nothing read yet)."""
+    target = f"file:{path}?mode=ro" if read_only else str(path)
+    con = sqlcipher.connect(target, uri=read_only, timeout=timeout,
+                            check_same_thread=False)
+    con.execute(f"PRAGMA key = {keys.pragma_key(key)}")
+    return con
+
+
+def is_plaintext(path: Path) -> bool:
+    """Whether ``path`` is an unencrypted SQLite file (an earlier version's store)."""
+    try:
+        with path.open("rb") as fh:
+            return fh.read(16) == PLAINTEXT_HEADER
+    except OSError:
+        return False
 
 
 def is_corruption(exc: BaseException) -> bool:
     """Whether SQLite says the file itself is damaged (not a lock, not a constraint)."""
     orig = exc.orig if isinstance(exc, DBAPIError) else exc
-    if not isinstance(orig, sqlite3.DatabaseError):
+    if not isinstance(orig, DB_ERRORS):
         return False
     code = getattr(orig, "sqlite_errorcode", None)
     if code is not None and code & 0xFF in _CORRUPT_CODES:
@@ -48,7 +77,7 @@ def is_corruption(exc: BaseException) -> bool:
 
 def _configure_sqlite(engine: Engine) -> None:
     @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
+    def _on_connect(dbapi_conn: sqlcipher.Connection, _record: Any) -> None:
         # Let us issue BEGIN ourselves (pysqlite's implicit BEGIN is DEFERRED).
         dbapi_conn.isolation_level = None
         cur = dbapi_conn.cursor()
@@ -64,25 +93,39 @@ def _configure_sqlite(engine: Engine) -> None:
         conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
-def _check_file(path: Path) -> None:
-    """Refuse a file that is not a readable StationDesk database, without modifying it.
-
-    Everything here is read-only (`mode=ro`): an empty file, a damaged one, another
-    program's database or one from a newer version is refused before the engine's
-    connect hook switches its journal mode. Only the header and the schema are read, so
-    opening stays instant on a large database; the page-by-page check runs in the
-    background (`Store.check_in_background`).
-    """
-    if not path.exists():
-        return
-    if path.stat().st_size == 0:
+def _check_shape(path: Path) -> None:
+    """Refuse, before any key is looked up, a file that cannot be a database: empty, or
+    not whole pages (SQLite and SQLCipher files are a multiple of 512 bytes)."""
+    size = path.stat().st_size
+    if size == 0:
         raise StoreError(
             QT_TRANSLATE_NOOP("errors", "数据文件 {path} 是空的（0 字节），不是可用的 "
                                         "StationDesk 数据库，本程序没有改动它。请从备份恢复，"
                                         "或换一个数据目录。"),
             code="store.empty", params={"path": path})
+    if size % 512 and not is_plaintext(path):
+        raise StoreError(
+            QT_TRANSLATE_NOOP("errors", "数据文件 {path} 不是可用的 StationDesk 数据库（{exc}）。"
+                                        "请从备份恢复，或换一个数据目录。"),
+            code="store.corrupt", params={"path": path, "exc": "not whole pages"})
+
+
+def _check_file(path: Path, key: bytes | None) -> None:
+    """Refuse a file that is not a readable StationDesk database, without modifying it.
+
+    Everything here is read-only (`mode=ro`): an empty file, a damaged one, another
+    program's database, one the key does not open or one from a newer version is
+    refused before the engine's connect hook switches its journal mode. Only the header
+    and the schema are read, so opening stays instant on a large database; the
+    page-by-page check runs in the background (`Store.check_in_background`). ``key`` is
+    None only for a plaintext file about to be encrypted.
+    """
+    if not path.exists():
+        return
+    _check_shape(path)
     try:
-        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        con = (sqlite3.connect(f"file:{path}?mode=ro", uri=True) if key is None
+               else connect_encrypted(path, key, read_only=True))
         try:
             con.execute("PRAGMA schema_version").fetchone()
             tables = {r[0] for r in con.execute(
@@ -93,7 +136,13 @@ def _check_file(path: Path) -> None:
                 rev = row[0] if row else None
         finally:
             con.close()
-    except sqlite3.DatabaseError as exc:
+    except DB_ERRORS as exc:
+        if key is not None and _wrong_key(path, key):
+            raise StoreError(
+                QT_TRANSLATE_NOOP("errors", "密钥环中的密钥打不开数据文件 {path}（它属于另一个"
+                                            "数据库），数据没有改动。请用恢复密钥解锁："
+                                            "python -m clerk unlock --recovery-key …"),
+                code="store.wrong_key", params={"path": path}) from exc
         raise StoreError(
             QT_TRANSLATE_NOOP("errors", "数据文件 {path} 不是可用的 StationDesk 数据库（{exc}）。"
                                         "请从备份恢复，或换一个数据目录。"),
@@ -112,12 +161,50 @@ def _check_file(path: Path) -> None:
             params={"rev": rev, "product": "StationDesk", "product2": "StationDesk"})
 
 
+def _wrong_key(path: Path, key: bytes) -> bool:
+    """Whether the recovery file beside ``path`` names another key than ``key``."""
+    try:
+        record = keys.read_recovery_file(path.parent)
+    except StoreError:
+        return False
+    return record is not None and record.get("fingerprint") != keys.fingerprint(key)
+
+
+def _engine(path: Path, key: bytes) -> Engine:
+    # The creator keys each new connection before SQLAlchemy or our hooks read a page;
+    # the file URL keeps SQLAlchemy's file pool (QueuePool), not the in-memory one.
+    engine = create_engine(f"sqlite:///{path}", module=sqlcipher, future=True,
+                           creator=lambda: connect_encrypted(path, key),
+                           json_serializer=json_text, json_deserializer=json_value)
+    _configure_sqlite(engine)
+    return engine
+
+
+def _resolve_key(path: Path) -> bytes:
+    """The key of the store at ``path``: kept in the key source, made for a new store."""
+    if not path.exists() or is_plaintext(path):
+        return keys.key_for_new_store(path.parent)
+    key = keys.stored_key(path.parent)
+    if key is None:
+        raise keys.locked_error(path.parent)
+    return key
+
+
+def restrict_files(path: Path) -> None:
+    """0600 on the database and its WAL/shm, 0700 on its folder (once they exist)."""
+    keys.restrict(path.parent)
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        keys.restrict(path.with_name(path.name + suffix))
+
+
 class Store:
     """The station's local database: one engine, sessions for reads and writes."""
 
-    def __init__(self, engine: Engine, path: Path | None) -> None:
+    def __init__(self, engine: Engine, path: Path | None, key: bytes | None = None) -> None:
         self.engine = engine
         self.path = path
+        #: The SQLCipher key (what the scans' key is derived from).
+        self.key = key
         self._reads = sessionmaker(engine, expire_on_commit=False)
         self._writes = sessionmaker(
             engine.execution_options(sqlite_immediate=True), expire_on_commit=False
@@ -126,15 +213,28 @@ class Store:
         self._check: threading.Thread | None = None
 
     @classmethod
-    def open(cls, path: Path | str, *, migrate: bool = True) -> Store:
-        """Open (creating if needed) the database at `path` and bring its schema up to date."""
+    def open(cls, path: Path | str, *, migrate: bool = True, key: bytes | None = None
+             ) -> Store:
+        """Open (creating if needed) the database at `path` and bring its schema up to date.
+
+        ``key`` None: the key source's key for the folder (a new one for a new store).
+        A plaintext store from an earlier version is checked, then encrypted first.
+        """
+        from clerk.store import encrypt
+
         path = Path(path)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        _check_file(path)
-        engine = create_engine(f"sqlite:///{path}", future=True, json_serializer=json_text,
-                               json_deserializer=json_value)
-        _configure_sqlite(engine)
-        store = cls(engine, path)
+        keys.private_dir(path.parent)
+        encrypt.clean_leftovers(path)
+        if path.exists():
+            _check_shape(path)
+        if is_plaintext(path):
+            _check_file(path, None)
+        key = key if key is not None else _resolve_key(path)
+        if is_plaintext(path):
+            encrypt.encrypt_in_place(path, key)
+        _check_file(path, key)
+        engine = _engine(path, key)
+        store = cls(engine, path, key)
         try:
             schema.check_and_upgrade(engine, migrate=migrate)
         except DBAPIError as exc:
@@ -146,12 +246,13 @@ class Store:
         except Exception:
             engine.dispose()
             raise
+        restrict_files(path)
         store.check_in_background()
         return store
 
     @classmethod
-    def open_dir(cls, data_dir: Path | str) -> Store:
-        return cls.open(Path(data_dir) / DB_FILENAME)
+    def open_dir(cls, data_dir: Path | str, *, key: bytes | None = None) -> Store:
+        return cls.open(Path(data_dir) / DB_FILENAME, key=key)
 
     @contextmanager
     def read(self) -> Iterator[Session]:
@@ -184,7 +285,7 @@ class Store:
         """Turn SQLite's corruption errors, wherever they surface, into the damaged state."""
         try:
             yield
-        except (DBAPIError, sqlite3.DatabaseError) as exc:
+        except (DBAPIError, sqlite3.DatabaseError, sqlcipher.DatabaseError) as exc:
             if not is_corruption(exc):
                 raise
             self.mark_damaged(str(getattr(exc, "orig", exc)))
@@ -227,7 +328,12 @@ class Store:
             thread.join()
 
     def backup(self, target: Path | str) -> Path:
-        """Copy the live database with SQLite's online backup API (never a file copy)."""
+        """A sealed backup (clerk.store.backup): SQLite's online backup API copies the live
+        database into a SQLCipher file under the same key (never a file copy, never
+        plaintext), checked, then wrapped with what restoring it needs."""
+        from clerk.store import backup as sealed
+
+        assert self.key is not None and self.path is not None
         target = Path(target)
         if target.exists():
             raise StoreError(
@@ -240,24 +346,29 @@ class Store:
             self.mark_damaged(problem)
         self.refuse_if_damaged()
         target.parent.mkdir(parents=True, exist_ok=True)
-        raw = self.engine.raw_connection()
+        copy = sealed.scratch_file(target)
         try:
-            src = raw.driver_connection
-            assert isinstance(src, sqlite3.Connection)
-            dst = sqlite3.connect(str(target))
+            raw = self.engine.raw_connection()
             try:
-                src.backup(dst)
+                src = raw.driver_connection
+                assert isinstance(src, sqlcipher.Connection)
+                dst = connect_encrypted(copy, self.key)
+                try:
+                    src.backup(dst)
+                finally:
+                    dst.close()
             finally:
-                dst.close()
+                raw.close()
+            copy_problem = file_problem(copy, self.key)
+            if copy_problem is not None:
+                raise StoreError(
+                    QT_TRANSLATE_NOOP("errors", "备份副本 {target} 校验未通过（{problem}），"
+                                                "已删除。请换一个位置（例如另一块磁盘）"
+                                                "再备份一次。"),
+                    code="store.backup_bad", params={"target": target, "problem": copy_problem})
+            sealed.seal(copy, target, key=self.key, data_dir=self.path.parent)
         finally:
-            raw.close()
-        copy_problem = file_problem(target)
-        if copy_problem is not None:
-            target.unlink(missing_ok=True)
-            raise StoreError(
-                QT_TRANSLATE_NOOP("errors", "备份副本 {target} 校验未通过（{problem}），已删除。"
-                                            "请换一个位置（例如另一块磁盘）再备份一次。"),
-                code="store.backup_bad", params={"target": target, "problem": copy_problem})
+            copy.unlink(missing_ok=True)
         return target
 
     def integrity_problem(self) -> str | None:
@@ -279,14 +390,14 @@ class Store:
         self.engine.dispose()
 
 
-def file_problem(path: Path) -> str | None:
-    """`quick_check` of a database file opened read-only: None when it is sound."""
+def file_problem(path: Path, key: bytes) -> str | None:
+    """`quick_check` of an encrypted database file opened read-only: None when sound."""
     try:
-        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        con = connect_encrypted(path, key, read_only=True)
         try:
             rows = [r[0] for r in con.execute("PRAGMA quick_check").fetchall()]
         finally:
             con.close()
-    except sqlite3.DatabaseError as exc:
+    except DB_ERRORS as exc:
         return str(exc)
     return None if rows == ["ok"] else "; ".join(rows[:5])

@@ -1,19 +1,23 @@
-"""A quick, read-only look at a station database with the standard library only.
+"""A quick, read-only look at a station database with the SQLCipher driver only.
 
 The window's sign-in screen needs the station's name and its clerks; reading them this
 way shows a usable window while SQLAlchemy is still loading for the real work. Anything
-unusual (no file, another schema revision, no station, a locked or damaged file) returns
-None, and the full open — with its migrations and clear refusals — decides.
+unusual (no file, no key, a plaintext store still to encrypt, another schema revision,
+no station, a locked or damaged file) returns None, and the full open — with its
+migrations and clear refusals — decides.
 """
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
+import sqlcipher3.dbapi2 as sqlcipher
+
+from clerk.errors import StationDeskError
 from clerk.options import LAST_USER
 from clerk.station import Account, StationInfo
+from clerk.store import keys
 from clerk.store.layout import DB_FILENAME, HEAD_REVISION
 
 
@@ -29,18 +33,25 @@ def peek(data_dir: Path) -> Peek | None:
     if not path.exists():
         return None
     try:
-        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=0.5)
-    except sqlite3.Error:
+        key = keys.stored_key(data_dir)
+    except StationDeskError:
+        return None
+    if key is None:
+        return None
+    try:
+        con = sqlcipher.connect(f"file:{path}?mode=ro", uri=True, timeout=0.5)
+        con.execute(f"PRAGMA key = {keys.pragma_key(key)}")
+    except sqlcipher.Error:
         return None
     try:
         return _read(con)
-    except sqlite3.Error:
+    except sqlcipher.Error:
         return None
     finally:
         con.close()
 
 
-def _read(con: sqlite3.Connection) -> Peek | None:
+def _read(con: sqlcipher.Connection) -> Peek | None:
     rev = con.execute("SELECT version_num FROM alembic_version").fetchone()
     if rev is None or rev[0] != HEAD_REVISION:
         return None

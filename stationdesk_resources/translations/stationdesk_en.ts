@@ -3094,199 +3094,199 @@
 <context>
     <name>IntakePage</name>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="146"/>
+        <location filename="../../ui/station/intake/page.py" line="148"/>
         <source>新收件  Ctrl+N</source>
         <extracomment>Quiet time after the last change before the draft is written. Documents of a decision, rendered and opened in the preview (list[PrintedDocument]). A decision was committed on this case number. A case was loaded for a supplement (case number). The known-person lookup for the typed ID number finished. The district answered (or could not) about an ID number unknown here (全区通办). The full record of a person was fetched from the district and kept here. The draft was written (or cleared because the form is empty). The catalog, recent matters and any draft were loaded after attach.</extracomment>
         <translation>New intake  Ctrl+N</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="166"/>
+        <location filename="../../ui/station/intake/page.py" line="168"/>
         <source>空格/回车：已收 ⇄ 缺&#x3000;F2：更多状态（证照库、共享获取、容缺后补、不适用）</source>
         <translation>Space/Enter: Received ⇄ Missing   F2: more (on file, shared data, deferred, N/A)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="168"/>
+        <location filename="../../ui/station/intake/page.py" line="170"/>
         <source>显示全部材料</source>
         <translation>Show all materials</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="170"/>
-        <location filename="../../ui/station/intake/page.py" line="798"/>
+        <location filename="../../ui/station/intake/page.py" line="172"/>
+        <location filename="../../ui/station/intake/page.py" line="814"/>
         <source>附扫描件…  Ctrl+U</source>
         <translation>Attach scan…  Ctrl+U</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="172"/>
+        <location filename="../../ui/station/intake/page.py" line="174"/>
         <source>为选中的材料附上扫描件（PDF、PNG 或 JPEG，不超过 10 MB），随案件同步到区中心</source>
         <translation>Attach a scan to the selected material (PDF, PNG or JPEG, at most 10 MB); it is synced to the district with the case</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="188"/>
+        <location filename="../../ui/station/intake/page.py" line="190"/>
         <source>1  事项</source>
         <translation>1  Matter</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="189"/>
+        <location filename="../../ui/station/intake/page.py" line="191"/>
         <source>2  申请人</source>
         <translation>2  Applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="190"/>
+        <location filename="../../ui/station/intake/page.py" line="192"/>
         <source>3  申请信息</source>
         <translation>3  Application details</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="213"/>
+        <location filename="../../ui/station/intake/page.py" line="215"/>
         <source>4  申请材料</source>
         <translation>4  Materials</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="312"/>
+        <location filename="../../ui/station/intake/page.py" line="314"/>
         <source>正在加载事项目录…</source>
         <translation>Loading the matter catalog…</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="449"/>
+        <location filename="../../ui/station/intake/page.py" line="465"/>
         <source>区中心暂时无法查询，已按本站资料调取（{why}）。</source>
         <translation>The district cannot be asked right now; using this station&apos;s records ({why}).</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="452"/>
+        <location filename="../../ui/station/intake/page.py" line="468"/>
         <source>区内也没有此人的记录。</source>
         <translation>The district does not know this person either.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="495"/>
+        <location filename="../../ui/station/intake/page.py" line="511"/>
         <source>有代理人：已将“{names}”列为需提交的材料。</source>
         <translation>Agent present: &quot;{names}&quot; added to the required materials.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="511"/>
+        <location filename="../../ui/station/intake/page.py" line="527"/>
         <source>选择事项</source>
         <translation>Choose a matter</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="560"/>
+        <location filename="../../ui/station/intake/page.py" line="576"/>
         <source>受理标准：{r}</source>
         <translation>Acceptance standard: {r}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="562"/>
+        <location filename="../../ui/station/intake/page.py" line="578"/>
         <source>补正要求：{r}</source>
         <translation>Correction required: {r}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="628"/>
+        <location filename="../../ui/station/intake/page.py" line="644"/>
         <source>该申请人没有待补正或退回补正的办件；可在下方新收件。</source>
         <translation>This applicant has no cases awaiting supplement or returned for correction; start a new intake below.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="698"/>
+        <location filename="../../ui/station/intake/page.py" line="714"/>
         <source>补正</source>
         <translation>Supplement</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="698"/>
+        <location filename="../../ui/station/intake/page.py" line="714"/>
         <source>退回补正</source>
         <translation>Returned for correction</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="702"/>
+        <location filename="../../ui/station/intake/page.py" line="718"/>
         <source>首次告知 {d} 列出 {n} 项</source>
         <translation>First notice {d}: {n} listed</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="706"/>
+        <location filename="../../ui/station/intake/page.py" line="722"/>
         <source>区中心退回：{note}</source>
         <translation>Returned by district center: {note}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="708"/>
+        <location filename="../../ui/station/intake/page.py" line="724"/>
         <source>Ctrl+N 返回新收件</source>
         <translation>Ctrl+N back to new intake</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="749"/>
+        <location filename="../../ui/station/intake/page.py" line="765"/>
         <source>正在办理并生成文书…</source>
         <translation>Processing and generating documents…</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="758"/>
+        <location filename="../../ui/station/intake/page.py" line="774"/>
         <source>请先在材料清单中选中一项材料。</source>
         <translation>Select a material in the checklist first.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="763"/>
+        <location filename="../../ui/station/intake/page.py" line="779"/>
         <source>选择扫描件</source>
         <translation>Choose a scan</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="763"/>
+        <location filename="../../ui/station/intake/page.py" line="779"/>
         <source>扫描件 (*.pdf *.png *.jpg *.jpeg)</source>
         <translation>Scans (*.pdf *.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="778"/>
+        <location filename="../../ui/station/intake/page.py" line="794"/>
         <source>无法读取文件：{e}</source>
         <translation>Cannot read the file: {e}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="788"/>
+        <location filename="../../ui/station/intake/page.py" line="804"/>
         <source>选中的材料没有扫描件。</source>
         <translation>The selected material has no scans.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="800"/>
+        <location filename="../../ui/station/intake/page.py" line="816"/>
         <source>移除扫描件  Ctrl+Shift+U</source>
         <translation>Remove scans  Ctrl+Shift+U</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="809"/>
+        <location filename="../../ui/station/intake/page.py" line="825"/>
         <source>正在办理…</source>
         <translation>Processing…</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="848"/>
+        <location filename="../../ui/station/intake/page.py" line="864"/>
         <source>已受理：办件编号 {no}，受理回执已生成。</source>
         <translation>Accepted: case number {no}; acceptance receipt generated.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="849"/>
+        <location filename="../../ui/station/intake/page.py" line="865"/>
         <source>已出具一次性告知单：办件编号 {no}，申请人补齐材料后凭告知单二维码调取。</source>
         <translation>One-time notice issued: case number {no}. When the applicant returns with the materials, open the case with the notice&apos;s QR code.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="851"/>
+        <location filename="../../ui/station/intake/page.py" line="867"/>
         <source>已出具不予受理通知书：办件编号 {no}。</source>
         <translation>Refusal notice issued: case number {no}.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="852"/>
+        <location filename="../../ui/station/intake/page.py" line="868"/>
         <source>已当场办结：办件编号 {no}，受理回执和办结通知已生成。</source>
         <translation>Completed on the spot: case number {no}; acceptance receipt and result notice generated.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="853"/>
+        <location filename="../../ui/station/intake/page.py" line="869"/>
         <source>已补正并重新上报区中心：办件编号 {no}。</source>
         <translation>Corrected and re-escalated to the district center: case number {no}.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="855"/>
+        <location filename="../../ui/station/intake/page.py" line="871"/>
         <source>已办理：办件编号 {no}。</source>
         <translation>Done: case number {no}.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="857"/>
+        <location filename="../../ui/station/intake/page.py" line="873"/>
         <source>本事项须上报区级：请在“办件”页上报。</source>
         <translation>This matter must be escalated to district: escalate it on the &quot;Cases&quot; page.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="868"/>
+        <location filename="../../ui/station/intake/page.py" line="884"/>
         <source>办件 {no} 已办理（{state}），但文书未能生成：{err} 可在“办件”页补打。</source>
         <translation>Case {no} was processed ({state}) but its documents could not be generated: {err} Reprint them on the &quot;Cases&quot; page.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="978"/>
+        <location filename="../../ui/station/intake/page.py" line="994"/>
         <source>已恢复上次未完成的收件。</source>
         <translation>Restored the unfinished intake from last time.</translation>
     </message>
@@ -3384,198 +3384,198 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/station/main_window.py" line="90"/>
+        <location filename="../../ui/station/main_window.py" line="92"/>
         <source>StationDesk 便民服务站窗口工作台</source>
         <translation>StationDesk Service Station Counter</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="93"/>
+        <location filename="../../ui/station/main_window.py" line="95"/>
         <source>正在打开本站数据…</source>
         <translation>Opening station data…</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="134"/>
+        <location filename="../../ui/station/main_window.py" line="136"/>
         <source>账户(&amp;A)</source>
         <translation>&amp;Account</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="135"/>
+        <location filename="../../ui/station/main_window.py" line="137"/>
         <source>立即锁定</source>
         <translation>Lock now</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="138"/>
+        <location filename="../../ui/station/main_window.py" line="140"/>
         <source>修改密码…</source>
         <translation>Change password…</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="140"/>
+        <location filename="../../ui/station/main_window.py" line="142"/>
         <source>退出登录</source>
         <translation>Sign out</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="158"/>
+        <location filename="../../ui/station/main_window.py" line="160"/>
         <source>受理</source>
         <translation>Intake</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="159"/>
+        <location filename="../../ui/station/main_window.py" line="161"/>
         <source>办件</source>
         <translation>Cases</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="160"/>
+        <location filename="../../ui/station/main_window.py" line="162"/>
         <source>待办</source>
         <translation>Tasks</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="161"/>
+        <location filename="../../ui/station/main_window.py" line="163"/>
         <source>申请人</source>
         <translation>Applicants</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="162"/>
+        <location filename="../../ui/station/main_window.py" line="164"/>
         <source>事项</source>
         <translation>Matters</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="163"/>
+        <location filename="../../ui/station/main_window.py" line="165"/>
         <source>统计</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="164"/>
+        <location filename="../../ui/station/main_window.py" line="166"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="165"/>
+        <location filename="../../ui/station/main_window.py" line="167"/>
         <source>同步</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="210"/>
-        <location filename="../../ui/station/main_window.py" line="528"/>
+        <location filename="../../ui/station/main_window.py" line="212"/>
+        <location filename="../../ui/station/main_window.py" line="542"/>
         <source>经办人：未登录</source>
         <translation>Clerk: not signed in</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="211"/>
+        <location filename="../../ui/station/main_window.py" line="213"/>
         <source>站点：正在打开…</source>
         <translation>Station: opening…</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="212"/>
-        <location filename="../../ui/station/main_window.py" line="242"/>
+        <location filename="../../ui/station/main_window.py" line="214"/>
+        <location filename="../../ui/station/main_window.py" line="244"/>
         <source>● 离线（未连接区中心）</source>
         <translation>● Offline (no district center)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="214"/>
+        <location filename="../../ui/station/main_window.py" line="216"/>
         <source>待同步事件：—</source>
         <translation>Unsynced events: —</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="215"/>
+        <location filename="../../ui/station/main_window.py" line="217"/>
         <source>上次同步：从未</source>
         <translation>Last sync: never</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="238"/>
+        <location filename="../../ui/station/main_window.py" line="240"/>
         <source>待同步事件：{0}</source>
         <translation>Unsynced events: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="239"/>
+        <location filename="../../ui/station/main_window.py" line="241"/>
         <source>上次同步：{0}</source>
         <translation>Last sync: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="240"/>
+        <location filename="../../ui/station/main_window.py" line="242"/>
         <source>从未</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="244"/>
+        <location filename="../../ui/station/main_window.py" line="246"/>
         <source>● 尚未同步</source>
         <translation>● Not synced yet</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="246"/>
+        <location filename="../../ui/station/main_window.py" line="248"/>
         <source>● 在线（上次同步有 {0} 个问题）</source>
         <translation>● Online (last sync had {0} problem(s))</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="249"/>
+        <location filename="../../ui/station/main_window.py" line="251"/>
         <source>● 在线</source>
         <translation>● Online</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="251"/>
+        <location filename="../../ui/station/main_window.py" line="253"/>
         <source>● 离线（上次同步失败）</source>
         <translation>● Offline (last sync failed)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="255"/>
+        <location filename="../../ui/station/main_window.py" line="257"/>
         <source>● 数据库已损坏（已停止保存）</source>
         <translation>● Database damaged (saving stopped)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="313"/>
+        <location filename="../../ui/station/main_window.py" line="314"/>
         <source>站点：尚未设置</source>
         <translation>Station: not set up</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="331"/>
-        <location filename="../../ui/station/main_window.py" line="341"/>
+        <location filename="../../ui/station/main_window.py" line="344"/>
+        <location filename="../../ui/station/main_window.py" line="354"/>
         <source>StationDesk 便民服务站窗口工作台 — {0}</source>
         <translation>StationDesk Service Station Counter — {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="332"/>
-        <location filename="../../ui/station/main_window.py" line="342"/>
+        <location filename="../../ui/station/main_window.py" line="345"/>
+        <location filename="../../ui/station/main_window.py" line="355"/>
         <source>站点：{0}（{1}）</source>
         <translation>Station: {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="346"/>
+        <location filename="../../ui/station/main_window.py" line="359"/>
         <source>站点：无法打开</source>
         <translation>Station: cannot open</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="347"/>
+        <location filename="../../ui/station/main_window.py" line="360"/>
         <source>无法打开本站数据：
 {0}</source>
         <translation>Cannot open the station data:
 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="384"/>
+        <location filename="../../ui/station/main_window.py" line="398"/>
         <source>用户名或密码不正确，或账号已停用。</source>
         <translation>Wrong user name or password, or the account is disabled.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="393"/>
+        <location filename="../../ui/station/main_window.py" line="407"/>
         <source>经办人：{0}</source>
         <translation>Clerk: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="453"/>
+        <location filename="../../ui/station/main_window.py" line="467"/>
         <source>文书的出具机关尚未确认：当前以“{0}”的名义打印受理回执等文书。请管理员在&lt;a href=&quot;settings&quot;&gt;设置 → 出具机关&lt;/a&gt;中核对并保存。</source>
         <translation>The issuing authority is not confirmed yet: receipts and other documents are printed in the name of “{0}”. An administrator should check and save it in &lt;a href=&quot;settings&quot;&gt;Settings → Issuing authority&lt;/a&gt;.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="488"/>
+        <location filename="../../ui/station/main_window.py" line="502"/>
         <source>密码已修改，下次登录请使用新密码。</source>
         <translation>Password changed; use the new password next time you sign in.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="516"/>
+        <location filename="../../ui/station/main_window.py" line="530"/>
         <source>密码不正确。</source>
         <translation>Wrong password.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="546"/>
+        <location filename="../../ui/station/main_window.py" line="560"/>
         <source>出错了</source>
         <translation>Error</translation>
     </message>
@@ -4813,6 +4813,34 @@
         <location filename="../../ui/district/ratings.py" line="313"/>
         <source>（未填写意见）</source>
         <translation>(no comment given)</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryKeyDialog</name>
+    <message>
+        <location filename="../../ui/station/recovery_dialog.py" line="36"/>
+        <source>恢复密钥（只显示这一次）</source>
+        <translation>Recovery key (shown only this once)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/recovery_dialog.py" line="39"/>
+        <source>本站数据已加密，密钥保存在本机的系统密钥环中。换电脑、重装系统或密钥环丢失时，要用下面的恢复密钥才能打开数据或恢复备份。它只显示这一次：请打印恢复密钥单或抄写下来，锁在柜中保管。</source>
+        <translation>This station&apos;s data is encrypted; the key is kept in this PC&apos;s system keyring. On a new PC, after reinstalling the system or when the keyring is lost, the recovery key below is needed to open the data or restore a backup. It is shown only this once: print the recovery key slip or write it down, and keep it locked away.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/recovery_dialog.py" line="52"/>
+        <source>打印恢复密钥单…</source>
+        <translation>Print the recovery key slip…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/recovery_dialog.py" line="55"/>
+        <source>我已打印或抄写</source>
+        <translation>I have printed or written it down</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/recovery_dialog.py" line="72"/>
+        <source>站点数据恢复密钥单</source>
+        <translation>Station data recovery key slip</translation>
     </message>
 </context>
 <context>
@@ -7128,13 +7156,13 @@ Double-click to open the case and check it.</translation>
         <translation>Unknown document output {output} (use: printed, saved).</translation>
     </message>
     <message>
-        <location filename="../../clerk/scans.py" line="60"/>
+        <location filename="../../clerk/scans.py" line="92"/>
         <source>只能保存 PDF、PNG 或 JPEG 扫描件。</source>
-        <extracomment>The district refuses larger files (district.config max_blob_bytes); refused here first.</extracomment>
+        <extracomment>The district refuses larger files (district.config max_blob_bytes); refused here first. The first bytes of a sealed scan (never the start of a PDF, PNG or JPEG).</extracomment>
         <translation>Only PDF, PNG or JPEG scans can be kept.</translation>
     </message>
     <message>
-        <location filename="../../clerk/scans.py" line="64"/>
+        <location filename="../../clerk/scans.py" line="96"/>
         <source>扫描件不能超过 {megabytes} MB。</source>
         <translation>A scan can be at most {megabytes} MB.</translation>
     </message>
@@ -7166,45 +7194,53 @@ Double-click to open the case and check it.</translation>
         <translation>The station level must be street or community.</translation>
     </message>
     <message>
-        <location filename="../../clerk/store/db.py" line="98"/>
+        <location filename="../../clerk/store/db.py" line="108"/>
+        <location filename="../../clerk/store/db.py" line="147"/>
         <source>数据文件 {path} 不是可用的 StationDesk 数据库（{exc}）。请从备份恢复，或换一个数据目录。</source>
         <translation>The data file {path} is not a usable StationDesk database ({exc}). Restore it from a backup, or use another data directory.</translation>
     </message>
     <message>
-        <location filename="../../clerk/store/db.py" line="143"/>
+        <location filename="../../clerk/store/db.py" line="243"/>
         <source>数据文件 {path} 已损坏，无法读取（{orig}）。请从备份恢复。</source>
+        <extracomment>The SQLCipher key (what the scans&apos; key is derived from).</extracomment>
         <translation>The data file {path} is damaged and cannot be read ({orig}). Restore it from a backup.</translation>
     </message>
     <message>
-        <location filename="../../clerk/store/db.py" line="234"/>
+        <location filename="../../clerk/store/db.py" line="340"/>
         <source>备份目标 {target} 已存在，请换一个文件名。</source>
         <translation>The backup target {target} already exists; choose another file name.</translation>
     </message>
     <message>
-        <location filename="../../clerk/store/db.py" line="103"/>
+        <location filename="../../clerk/store/db.py" line="152"/>
         <location filename="../../clerk/store/schema.py" line="38"/>
         <source>这个数据库不是由 {product} 创建的（没有版本信息）。请换一个数据目录或空数据库。</source>
         <translation>This database was not created by {product} (it has no version). Use another data directory or an empty database.</translation>
     </message>
     <message>
-        <location filename="../../clerk/store/db.py" line="30"/>
+        <location filename="../../clerk/store/db.py" line="36"/>
         <source>数据库已损坏（{problem}）。为免损坏扩大，本机已停止保存新的数据。请停止在本机办件，联系管理员用最近的备份恢复（python -m clerk doctor 可查看详情）。</source>
         <extracomment>The one state a damaged store is in, whatever noticed it (the background check, the check before a backup, or SQLite refusing a page in the middle of some query).</extracomment>
         <translation>The database is damaged ({problem}). To keep the damage from spreading, this computer has stopped saving new data. Stop handling cases on this computer and ask the administrator to restore the latest backup (python -m clerk doctor shows the details).</translation>
     </message>
     <message>
-        <location filename="../../clerk/store/db.py" line="80"/>
+        <location filename="../../clerk/store/db.py" line="102"/>
         <source>数据文件 {path} 是空的（0 字节），不是可用的 StationDesk 数据库，本程序没有改动它。请从备份恢复，或换一个数据目录。</source>
+        <extracomment>Errors of either driver: SQLCipher&apos;s (the store) and the standard library&apos;s (a plaintext file read once to encrypt it).</extracomment>
         <translation>The data file {path} is empty (0 bytes) and not a usable StationDesk database; it was left unchanged. Restore it from a backup, or choose another data directory.</translation>
     </message>
     <message>
-        <location filename="../../clerk/store/db.py" line="108"/>
+        <location filename="../../clerk/store/db.py" line="142"/>
+        <source>密钥环中的密钥打不开数据文件 {path}（它属于另一个数据库），数据没有改动。请用恢复密钥解锁：python -m clerk unlock --recovery-key …</source>
+        <translation>The key in the keyring does not open the data file {path} (it belongs to another database); nothing was changed. Unlock with the recovery key: python -m clerk unlock --recovery-key …</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/store/db.py" line="157"/>
         <location filename="../../clerk/store/schema.py" line="51"/>
         <source>数据库版本 {rev} 来自更新版本的 {product}，本程序无法安全使用它。请升级 {product2} 后再打开，数据未被改动。</source>
         <translation>Database version {rev} comes from a newer {product}; this program cannot use it safely. Upgrade {product2} and open it again; nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../clerk/store/db.py" line="258"/>
+        <location filename="../../clerk/store/db.py" line="365"/>
         <source>备份副本 {target} 校验未通过（{problem}），已删除。请换一个位置（例如另一块磁盘）再备份一次。</source>
         <translation>The backup copy {target} failed its check ({problem}) and was deleted. Back up again to another place (another disk, for example).</translation>
     </message>
@@ -7331,28 +7367,28 @@ Double-click to open the case and check it.</translation>
         <translation>Digits 10–12 (community or village) must be 000 to 399 (000 is the street or township itself); they are “{village}”. Check the statistical area code.</translation>
     </message>
     <message>
-        <location filename="../../clerk/workspace.py" line="120"/>
-        <location filename="../../clerk/workspace.py" line="256"/>
+        <location filename="../../clerk/workspace.py" line="137"/>
+        <location filename="../../clerk/workspace.py" line="287"/>
         <source>本机尚未初始化站点，请先运行 init（或在首次启动时完成设置）。</source>
         <translation>This machine has no station yet: run init (or finish the set-up at first start).</translation>
     </message>
     <message>
-        <location filename="../../clerk/workspace.py" line="150"/>
+        <location filename="../../clerk/workspace.py" line="167"/>
         <source>本数据目录已初始化过站点。</source>
         <translation>This data directory already has a station.</translation>
     </message>
     <message>
-        <location filename="../../clerk/workspace.py" line="190"/>
+        <location filename="../../clerk/workspace.py" line="207"/>
         <source>账号 {username} 已停用。</source>
         <translation>Account {username} is disabled.</translation>
     </message>
     <message>
-        <location filename="../../clerk/workspace.py" line="199"/>
+        <location filename="../../clerk/workspace.py" line="216"/>
         <source>本站还没有窗口人员账号。</source>
         <translation>This station has no clerk accounts yet.</translation>
     </message>
     <message>
-        <location filename="../../clerk/workspace.py" line="202"/>
+        <location filename="../../clerk/workspace.py" line="219"/>
         <source>本站有多个账号，请用 --clerk 指明经办人。</source>
         <translation>This station has several accounts: name the clerk with --clerk.</translation>
     </message>
@@ -8018,6 +8054,107 @@ Double-click to open the case and check it.</translation>
         <location filename="../../clerk/consultations.py" line="107"/>
         <source>请选择咨询的事项。</source>
         <translation>Choose the matter the citizen asked about.</translation>
+    </message>
+    <message>
+        <location filename="../../apiclient/store_keys.py" line="18"/>
+        <source>本机没有可用的系统密钥环（keyring），站点数据库的密钥无法安全保存，数据库无法打开。请启用系统的凭据服务（Windows 凭据管理器、macOS 钥匙串、Linux Secret Service），或用环境变量 PYTHON_KEYRING_BACKEND 指定一个后端。</source>
+        <translation>This PC has no usable system keyring, so the station database&apos;s key cannot be kept safely and the database cannot be opened. Enable the system&apos;s credential service (Windows Credential Manager, macOS Keychain, Linux Secret Service), or choose a backend with the environment variable PYTHON_KEYRING_BACKEND.</translation>
+    </message>
+    <message>
+        <location filename="../../apiclient/store_keys.py" line="56"/>
+        <source>无法访问密钥环（{backend}：{kind}），站点数据库的密钥无法读取或保存。</source>
+        <translation>Cannot access the keyring ({backend}: {kind}); the station database&apos;s key cannot be read or saved.</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/store/backup.py" line="68"/>
+        <source>{path} 不是 StationDesk 的备份文件（python -m clerk backup 生成的文件），没有恢复任何数据。</source>
+        <translation>{path} is not a StationDesk backup (a file made by python -m clerk backup); nothing was restored.</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/store/backup.py" line="80"/>
+        <source>找不到备份文件 {path}。</source>
+        <translation>Backup file {path} not found.</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/store/backup.py" line="97"/>
+        <source>这份备份生成时本站还没有恢复密钥，只能在原电脑上（密钥环中有原数据库密钥）恢复。</source>
+        <translation>This backup was made before the station had a recovery key; it can only be restored on the original PC (whose keyring holds the database key).</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/store/backup.py" line="106"/>
+        <source>本机密钥环中没有这份备份的密钥，无法恢复（没有写入任何数据）。请加上初始化时记下的恢复密钥：--recovery-key XXXX-XXXX-…</source>
+        <translation>This PC&apos;s keyring does not hold this backup&apos;s key, so it cannot be restored (nothing was written). Add the recovery key noted at set-up: --recovery-key XXXX-XXXX-…</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/store/backup.py" line="113"/>
+        <source>恢复密钥不对：它不是这份备份的恢复密钥（没有写入任何数据）。</source>
+        <translation>Wrong recovery key: it is not this backup&apos;s recovery key (nothing was written).</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/store/backup.py" line="131"/>
+        <source>数据目录 {data_dir} 中已有站点数据库，恢复不会覆盖它。请指定一个新的空数据目录（--data-dir）。</source>
+        <translation>The data directory {data_dir} already holds a station database; restoring does not overwrite it. Choose a new, empty data directory (--data-dir).</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/store/backup.py" line="148"/>
+        <source>备份文件 {path} 已损坏（{problem}），没有恢复任何数据。</source>
+        <translation>The backup file {path} is damaged ({problem}); nothing was restored.</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/store/encrypt.py" line="46"/>
+        <source>无法加密数据文件 {path}（{problem}）。原文件没有改动，本程序不会以未加密的方式继续使用它；请检查磁盘空间后重新启动，或联系管理员。</source>
+        <translation>Cannot encrypt the data file {path} ({problem}). The original file is unchanged and will not be used unencrypted; check the free disk space and start again, or contact the administrator.</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/store/keys.py" line="65"/>
+        <source>本程序没有安装保存数据库密钥的组件（{group}），无法打开加密的站点数据库。请重新安装 StationDesk。</source>
+        <extracomment>The recovery-wrapped copy of the store key, beside the database. scrypt&apos;s cost: ~0.1 s and 16 MB, paid only when a recovery key is made or typed back.</extracomment>
+        <translation>The component that keeps the database key ({group}) is not installed, so the encrypted station database cannot be opened. Please reinstall StationDesk.</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/store/keys.py" line="100"/>
+        <source>本机密钥环中没有数据目录 {data_dir} 的数据库密钥，无法打开加密的站点数据库（数据没有改动）。请用初始化时记下的恢复密钥解锁：python -m clerk unlock --recovery-key XXXX-XXXX-…</source>
+        <translation>This PC&apos;s keyring holds no database key for the data directory {data_dir}, so the encrypted station database cannot be opened (nothing was changed). Unlock it with the recovery key noted at set-up: python -m clerk unlock --recovery-key XXXX-XXXX-…</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/store/keys.py" line="112"/>
+        <source>密钥环中数据目录 {data_dir} 的数据库密钥格式不对。请用恢复密钥解锁：python -m clerk unlock --recovery-key …</source>
+        <translation>The database key for the data directory {data_dir} in the keyring is malformed. Unlock with the recovery key: python -m clerk unlock --recovery-key …</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/store/keys.py" line="152"/>
+        <source>恢复密钥有误：应为 8 组、每组 4 个字母或数字（如 ABCD-EFGH-…），请逐组核对后重输。</source>
+        <translation>The recovery key is malformed: it has 8 groups of 4 letters or digits (like ABCD-EFGH-…). Check each group and type it again.</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/store/keys.py" line="190"/>
+        <source>恢复密钥不对：它不是这个站点数据库的恢复密钥（数据没有改动）。请核对初始化时打印的恢复密钥单。</source>
+        <translation>Wrong recovery key: it is not this station database&apos;s recovery key (nothing was changed). Check the recovery key slip printed at set-up.</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/store/keys.py" line="195"/>
+        <source>恢复密钥文件已损坏，无法用恢复密钥解锁。</source>
+        <translation>The recovery key file is damaged; cannot unlock with the recovery key.</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/store/keys.py" line="215"/>
+        <source>恢复密钥文件 {path} 已损坏，无法用恢复密钥解锁。</source>
+        <translation>The recovery key file {path} is damaged; cannot unlock with the recovery key.</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/store/recovery.py" line="36"/>
+        <source>数据目录 {data_dir} 中没有站点数据库，无需解锁。从备份恢复请用 python -m clerk restore。</source>
+        <translation>The data directory {data_dir} holds no station database; there is nothing to unlock. To restore a backup use python -m clerk restore.</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/store/recovery.py" line="42"/>
+        <source>数据目录 {data_dir} 中没有恢复密钥文件（{name}），无法用恢复密钥解锁。请从备份恢复（python -m clerk restore --from 备份文件 --recovery-key …）。</source>
+        <translation>The data directory {data_dir} has no recovery key file ({name}), so it cannot be unlocked with the recovery key. Restore from a backup (python -m clerk restore --from BACKUP --recovery-key …).</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/store/recovery.py" line="51"/>
+        <source>恢复出的密钥打不开数据文件 {path}（{problem}），密钥环没有改动。请从备份恢复。</source>
+        <translation>The key from the recovery key does not open the data file {path} ({problem}); the keyring was not changed. Restore from a backup.</translation>
     </message>
 </context>
 <context>

@@ -3,7 +3,6 @@ catalog, with district decisions stored the way pulled ones are."""
 
 from __future__ import annotations
 
-import sqlite3
 import uuid
 from collections.abc import Callable
 from datetime import date, timedelta
@@ -17,7 +16,7 @@ from clerk.cases.states import EventType, Side
 from clerk.catalog import Matter
 from clerk.store import DB_FILENAME
 from clerk.workspace import Workspace
-from tests.conftest import FakeClock
+from tests.conftest import FakeClock, raw_store
 
 DIBAO = "最低生活保障申请"  # district level, committed, 25 working days, income proof deferrable
 ELDERLY = "高龄津贴申请"  # station level, committed, 10 working days
@@ -111,7 +110,7 @@ def clone_cases(ws: Workspace, template: str, count: int) -> list[str]:
     """``count`` copies of a case row (with spread dates and due dates), fast, via SQL."""
     path = ws.store.path
     assert path is not None and path.name == DB_FILENAME
-    con = sqlite3.connect(path)
+    con = raw_store(path)
     src = con.execute("SELECT * FROM cases WHERE case_no = ?", (template,)).fetchone()
     names = [d[0] for d in con.execute("SELECT * FROM cases LIMIT 0").description]
     rows, numbers = [], []

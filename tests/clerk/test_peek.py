@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 from clerk.store import DB_FILENAME
 from clerk.store.peek import peek
-from tests.conftest import ADMIN
+from tests.conftest import ADMIN, raw_store
 
 
 def test_peek_reads_station_and_clerks(data_dir: Path) -> None:
@@ -22,7 +21,7 @@ def test_peek_declines_what_the_full_open_must_judge(tmp_path: Path, data_dir: P
     (tmp_path / "garbage").mkdir()
     (tmp_path / "garbage" / DB_FILENAME).write_bytes(b"not a database" * 100)
     assert peek(tmp_path / "garbage") is None
-    con = sqlite3.connect(data_dir / DB_FILENAME)
+    con = raw_store(data_dir / DB_FILENAME)
     con.execute("UPDATE alembic_version SET version_num = '9999'")
     con.commit()
     con.close()

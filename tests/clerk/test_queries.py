@@ -6,7 +6,6 @@ are stored the way pulled ones are. ``Cases`` is reused by the UI tests.
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import date, timedelta
 from typing import Any
 
@@ -34,7 +33,7 @@ from clerk.cases.supervision import case_level
 from clerk.timeutil import local_date
 from clerk.workspace import Workspace
 from tests.clerk.case_builder import BIRTH, DIBAO, ELDERLY, REVIEWER, Cases, clone_cases
-from tests.conftest import FakeClock
+from tests.conftest import FakeClock, raw_store
 
 
 def cut_of(ws: Workspace) -> SupervisionCut:
@@ -209,7 +208,7 @@ def test_keyset_pages_cover_every_row_once_in_order(ws: Workspace, cases: Cases,
     all_rows = listed(ws, CaseFilter(), sort=sort, descending=descending, page_size=37)
     assert len(all_rows) == len(set(all_rows)) == 1001
     assert set(numbers) <= set(all_rows)
-    con = sqlite3.connect(ws.store.path)  # type: ignore[arg-type]
+    con = raw_store(ws.store.path)  # type: ignore[arg-type]
     col = sort.value
     # Ground truth: non-null sort values in order (rowid breaks ties), NULLs last.
     direction = "DESC" if descending else "ASC"

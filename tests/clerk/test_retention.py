@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
@@ -28,7 +27,7 @@ from clerk.store.models import Applicant, CaseEvent, CaseNote, DocumentOnFile, R
 from clerk.workspace import Workspace
 from tests.clerk.case_builder import BIRTH, ELDERLY, Cases
 from tests.clerk.factories import sample_matters
-from tests.conftest import FakeClock
+from tests.conftest import FakeClock, raw_store
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"scan of an id card" * 20
 
@@ -42,11 +41,17 @@ def _ack_all(ws: Workspace) -> None:
 
 def _db_bytes(ws: Workspace) -> bytes:
     assert ws.store.path is not None
-    con = sqlite3.connect(ws.store.path)
-    con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    con.execute("VACUUM")  # freed pages may still hold old text
+    # The store is encrypted: look at a plaintext export of what it holds.
+    plain = ws.store.path.with_name("plain-export.sqlite3")
+    plain.unlink(missing_ok=True)
+    con = raw_store(ws.store.path)
+    con.execute("ATTACH DATABASE ? AS plain KEY ''", (str(plain),))
+    con.execute("SELECT sqlcipher_export('plain')")
+    con.execute("DETACH DATABASE plain")
     con.close()
-    return ws.store.path.read_bytes()
+    data = plain.read_bytes()
+    plain.unlink()
+    return data
 
 
 def _closed_long_ago(cases: Cases, clock: FakeClock, **kw: object) -> str:

@@ -13,9 +13,10 @@ from clerk.applicants import PersonInput, documents_on_file
 from clerk.cases.checklist import Scan
 from clerk.cases.service import MaterialChanges
 from clerk.errors import StateError, ValidationError
-from clerk.scans import MAX_SCAN_BYTES, LocalBlobs, keep, media_type_of
+from clerk.scans import MAX_SCAN_BYTES, SEALED, LocalBlobs, keep, media_type_of
 from clerk.workspace import Workspace
 from tests.clerk.factories import ALL_NEEDED, DISTRICT
+from tests.conftest import TEST_STORE_KEY
 
 IdFactory = Callable[..., str]
 PNG = b"\x89PNG\r\n\x1a\n" + b"scan of an id card" * 20
@@ -33,13 +34,34 @@ def _events(ws: Workspace, case_no: str) -> int:
 
 
 def test_the_local_store_keeps_a_file_once_under_its_hash(tmp_path: Path) -> None:
-    store = LocalBlobs(tmp_path / "blobs")
+    store = LocalBlobs(tmp_path / "blobs", TEST_STORE_KEY)
     sha = store.put(PNG)
     assert sha == hashlib.sha256(PNG).hexdigest() and store.get(sha) == PNG
     assert store.put(PNG) == sha and len(list((tmp_path / "blobs").rglob("*"))) == 2
+    sealed = store.path(sha).read_bytes()
+    assert sealed.startswith(SEALED) and b"scan of an id card" not in sealed
+    assert store.path(sha).stat().st_mode & 0o777 == 0o600
+    assert store.path(sha).parent.stat().st_mode & 0o777 == 0o700
+    flipped = bytearray(sealed)
+    flipped[-1] ^= 1
+    store.path(sha).write_bytes(bytes(flipped))
+    assert store.get(sha) is None  # a tampered sealed file is refused too
+    assert LocalBlobs(tmp_path / "blobs", bytes(32)).get(sha) is None  # another key
     assert media_type_of(PNG) == "image/png" and media_type_of(b"text") is None
     store.path(sha).write_bytes(PNG + b"damage")
     assert store.get(sha) is None  # a damaged file is never sent under the good name
+
+
+def test_a_plain_scan_of_an_earlier_version_is_read_then_sealed_in_place(
+        tmp_path: Path) -> None:
+    store = LocalBlobs(tmp_path / "blobs", TEST_STORE_KEY)
+    sha = hashlib.sha256(PDF).hexdigest()
+    store.path(sha).parent.mkdir(parents=True)
+    store.path(sha).write_bytes(PDF)  # as the previous version left it
+    assert store.get(sha) == PDF
+    assert store.seal_plain() == 1
+    assert store.path(sha).read_bytes().startswith(SEALED) and store.get(sha) == PDF
+    assert store.seal_plain() == 0
 
 
 @pytest.mark.parametrize(("data", "code"), [

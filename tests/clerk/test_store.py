@@ -10,8 +10,10 @@ from sqlalchemy import text
 
 from clerk.errors import StoreError
 from clerk.store import DB_FILENAME, Store, schema
+from clerk.store.backup import restore
 from clerk.workspace import Workspace
 from tests.clerk.case_builder import Cases
+from tests.conftest import export_plaintext, raw_store
 
 
 def test_pragmas(tmp_path: Path) -> None:
@@ -56,7 +58,7 @@ def test_reopen_is_idempotent(tmp_path: Path) -> None:
 def test_newer_database_refused_untouched(tmp_path: Path) -> None:
     path = tmp_path / "c.sqlite3"
     Store.open(path).close()
-    con = sqlite3.connect(path)
+    con = raw_store(path)
     con.execute("UPDATE alembic_version SET version_num = '9999'")
     con.commit()
     con.close()
@@ -77,7 +79,7 @@ def test_corrupt_file_refused(tmp_path: Path) -> None:
 
 def test_foreign_sqlite_refused(tmp_path: Path) -> None:
     path = tmp_path / "e.sqlite3"
-    con = sqlite3.connect(path)
+    con = sqlite3.connect(path)  # another program's (plaintext) database
     con.execute("CREATE TABLE other (x)")
     con.commit()
     con.close()
@@ -98,7 +100,8 @@ def test_write_rolls_back_on_error(tmp_path: Path) -> None:
 def test_online_backup(ws: Workspace, tmp_path: Path) -> None:
     ws.set_setting("copies", "2")
     target = ws.store.backup(tmp_path / "backup" / "b.sqlite3")
-    con = sqlite3.connect(target)
+    restore(target, tmp_path / "restored")
+    con = raw_store(tmp_path / "restored" / DB_FILENAME)
     assert con.execute("SELECT value FROM settings WHERE key='copies'").fetchone() == ("2",)
     assert con.execute("SELECT count(*) FROM station").fetchone() == (1,)
     con.close()
@@ -119,7 +122,7 @@ def test_damaged_pages_found_by_integrity_check(tmp_path: Path) -> None:
                       {"k": f"k{i}", "v": "x" * 500})
     assert store.integrity_problem() is None
     store.close()
-    con = sqlite3.connect(path)
+    con = raw_store(path)
     con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     con.close()
     raw = bytearray(path.read_bytes())
@@ -143,7 +146,7 @@ def test_json_columns_keep_chinese_as_itself_and_read_back(tmp_path: Path) -> No
 
     store = Store.open(tmp_path / "j.sqlite3")
     store.close()
-    con = sqlite3.connect(tmp_path / "j.sqlite3")
+    con = raw_store(tmp_path / "j.sqlite3")
     con.execute("CREATE TABLE probe (data JSON)")
     con.commit()
     con.close()
@@ -175,13 +178,18 @@ def test_an_older_store_with_people_and_cases_migrates_to_head(
         before = (s.execute(text("SELECT count(*) FROM applicants")).scalar_one(),
                   s.execute(text("SELECT count(*) FROM cases")).scalar_one())
     ws.close()
-    engine = create_engine(f"sqlite:///{path}")  # as the previous release left it
+    old = export_plaintext(path, tmp_path / "old.sqlite3")  # as the previous release left it
+    engine = create_engine(f"sqlite:///{old}")
     cfg = Config()
     cfg.set_main_option("script_location", str(schema.MIGRATIONS_DIR))
     cfg.attributes["engine"] = engine
     command.downgrade(cfg, "0002")
     engine.dispose()
-    again = Workspace.open(path.parent)
+    for side in ("-wal", "-shm"):
+        path.with_name(path.name + side).unlink(missing_ok=True)
+    old.replace(path)
+    assert path.read_bytes().startswith(b"SQLite format 3")
+    again = Workspace.open(path.parent)  # encrypted (same key kept), then migrated
     try:
         with again.store.read() as s:
             assert s.execute(text("SELECT version_num FROM alembic_version")).scalar_one() \
@@ -191,3 +199,4 @@ def test_an_older_store_with_people_and_cases_migrates_to_head(
             assert s.execute(text("PRAGMA foreign_keys")).scalar_one() == 1
     finally:
         again.close()
+    assert not path.read_bytes().startswith(b"SQLite format 3")

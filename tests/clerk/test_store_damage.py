@@ -22,6 +22,7 @@ from clerk.cli import main
 from clerk.errors import StoreError
 from clerk.store import DB_FILENAME, Store
 from tests.clerk.factories import DISTRICT, sample_matters
+from tests.conftest import raw_store
 
 Run = Callable[..., tuple[int, str, str]]
 
@@ -42,9 +43,9 @@ def sha(path: Path) -> str:
 
 def damage(path: Path, *tables: str) -> None:
     """Scribble over the b-tree header of the given tables' root pages (mid-file)."""
-    con = sqlite3.connect(path)
+    con = raw_store(path)
     con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    page = con.execute("PRAGMA page_size").fetchone()[0]
+    page = int(con.execute("PRAGMA page_size").fetchone()[0])
     roots = [con.execute("SELECT rootpage FROM sqlite_master WHERE name = ?", (t,))
              .fetchone()[0] for t in tables]
     con.close()
@@ -105,11 +106,12 @@ def test_backup_copy_is_verified(monkeypatch: pytest.MonkeyPatch, data_dir: Path
     from clerk.store import db
 
     store = Store.open_dir(data_dir)
-    monkeypatch.setattr(db, "file_problem", lambda _p: "database disk image is malformed")
+    monkeypatch.setattr(db, "file_problem", lambda _p, _k: "database disk image is malformed")
     target = tmp_path / "bk.sqlite3"
     with pytest.raises(StoreError) as err:
         store.backup(target)
     assert err.value.code == "store.backup_bad" and not target.exists()
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".stationdesk")) == []
     store.close()
 
 
@@ -135,7 +137,7 @@ def test_empty_file_is_refused_and_left_alone(run: Run, tmp_path: Path) -> None:
 
 def test_foreign_sqlite_file_is_refused_byte_for_byte_untouched(tmp_path: Path) -> None:
     path = tmp_path / DB_FILENAME
-    con = sqlite3.connect(path)
+    con = sqlite3.connect(path)  # another program's database
     con.execute("CREATE TABLE other (x)")
     con.execute("INSERT INTO other VALUES (1)")
     con.commit()

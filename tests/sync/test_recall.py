@@ -4,7 +4,6 @@ elsewhere, and an unreachable or unknown district falls back to the station alon
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -13,13 +12,12 @@ import requests
 
 from clerk.applicants import PersonInput
 from clerk.cases.service import MaterialChanges
-from clerk.store.layout import DB_FILENAME
 from clerk.validation import mask_id_no
 from clerk.workspace import Workspace
 from sync import engine
 from sync.recall import recall_person, reveal_person
 from tests.clerk.factories import ALL_NEEDED, DISTRICT, sample_matters
-from tests.conftest import ADMIN, FakeClock
+from tests.conftest import ADMIN, FakeClock, copy_template
 from tests.districtkit import (
     District,
     ThreadedServer,
@@ -35,9 +33,7 @@ MOBILE = "13900000088"  # synthetic
 def counter_one(tmp_path: Path, station_template: Path, clock: FakeClock
                 ) -> Iterator[Workspace]:
     """Another counter PC of the station, where the person was served before."""
-    folder = tmp_path / "counter-one"
-    folder.mkdir()
-    shutil.copy(station_template, folder / DB_FILENAME)
+    folder = copy_template(station_template, tmp_path / "counter-one")
     w = Workspace.open(folder, clock=clock)
     w.import_matters(sample_matters(), source="tests")
     yield w

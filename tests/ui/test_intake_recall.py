@@ -4,7 +4,6 @@ file; offline, the page says so in a line and goes on with the station's own rec
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -18,12 +17,11 @@ from pytestqt.qtbot import QtBot
 from clerk.applicants import PersonInput
 from clerk.cases.checklist import ItemStatus
 from clerk.cases.service import MaterialChanges
-from clerk.store.layout import DB_FILENAME
 from clerk.validation import mask_id_no
 from clerk.workspace import Workspace
 from sync import engine
 from tests import districtkit
-from tests.conftest import FakeClock
+from tests.conftest import FakeClock, copy_template
 from tests.districtkit import District, ThreadedServer, enroll_station, make_app
 from ui.common.operations import synchronous_operations
 from ui.station.intake.page import IntakePage
@@ -66,9 +64,7 @@ def page(qtbot: QtBot, session: Session) -> IntakePage:
 def served_at_window_5(d: District, tmp_path: Path, station_template: Path,
                        clock: FakeClock, id_no: str) -> None:
     """Another counter of the station accepted a pension case of 钱进 and synced it."""
-    folder = tmp_path / "window-5"
-    folder.mkdir()
-    shutil.copy(station_template, folder / DB_FILENAME)
+    folder = copy_template(station_template, tmp_path / "window-5")
     other = Workspace.open(folder, clock=clock)
     try:
         engine.enroll(other, d.base, d.station(), device_no=5)

@@ -7,10 +7,11 @@ from typing import Any
 
 from pytestqt.qtbot import QtBot
 
-from clerk.store import DB_FILENAME
+from clerk.store import DB_FILENAME, keys
 from tests.conftest import ADMIN, ADMIN_PASSWORD
 from ui.app import build_window
 from ui.station.main_window import Credentials, MainWindow
+from ui.station.recovery_dialog import RecoveryKeyDialog
 
 
 def _open(qtbot: QtBot, data_dir: Path, **kw: object) -> MainWindow:
@@ -51,6 +52,17 @@ def test_first_start_setup_then_sign_in(qtbot: QtBot, tmp_path: Path) -> None:
         page.create_button.click()
     assert window.screens.currentWidget() is window.login_page
     assert "某站" in window.station_label.text()
+    # The recovery key, shown once over the sign-in screen; it unwraps the store's key.
+    dialog = window.recovery_dialog
+    assert isinstance(dialog, RecoveryKeyDialog) and dialog.isVisible()
+    recovery_key = dialog.key_label.text()
+    assert len(recovery_key.split("-")) == 8
+    assert window.ws is not None and window.ws.store.key == keys.unwrap(
+        keys.read_recovery_file(tmp_path / "new") or {}, recovery_key)
+    slip = dialog.slip_pdf()
+    assert slip.startswith(b"%PDF") and recovery_key.encode() not in slip[:200]
+    dialog.done_button.click()
+    assert not dialog.isVisible()
     _sign_in(qtbot, window, "pass-word-1")
     assert window.screens.currentWidget() is window.work
     assert "张站长" in window.clerk_label.text()

@@ -54,6 +54,7 @@ class Opened:
     accounts: list[Account]
     catalog: CatalogIndex | None
     last_user: str = ""
+    recovery_key: str | None = None  # made at set-up: shown once, then forgotten
 
 
 @dataclass(frozen=True)
@@ -85,6 +86,7 @@ class MainWindow(QMainWindow):
         self.station: StationInfo | None = None
         self.session: Session | None = None
         self.sync: SyncController | None = None
+        self.recovery_dialog: QWidget | None = None  # the recovery key, once after set-up
         self.bus = SessionBus(self)
         self.customer = CustomerLink(self)  # the customer display (双屏)
         self.setWindowTitle(self.tr("StationDesk 便民服务站窗口工作台"))
@@ -316,6 +318,8 @@ class MainWindow(QMainWindow):
             return
         if self.station is None:
             self._show_station(opened.station, opened.accounts, opened.last_user)
+        if opened.recovery_key is not None:
+            self._show_recovery_key(opened.recovery_key, opened.station)
         self.refresh_status()
         if self._auto_login is not None:
             creds, self._auto_login = self._auto_login, None
@@ -324,6 +328,16 @@ class MainWindow(QMainWindow):
             username, password = self._pending_sign_in
             self._pending_sign_in = None
             self._sign_in(username, password)
+
+    def _show_recovery_key(self, recovery_key: str, station: StationInfo) -> None:
+        """Window-modal, not blocking: the key is shown once, over the sign-in screen."""
+        from ui.station.recovery_dialog import RecoveryKeyDialog
+
+        assert self.ws is not None
+        self.recovery_dialog = RecoveryKeyDialog(recovery_key, station, str(self.ws.data_dir),
+                                                 self)
+        self.recovery_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.recovery_dialog.open()
 
     def _show_station(self, station: StationInfo, accs: list[Account], last_user: str) -> None:
         self.station = station
@@ -359,7 +373,9 @@ class MainWindow(QMainWindow):
                 authority=values.get("authority", ""),
                 device_no=int(values.get("device_no") or 1),
                 device_name=values.get("device_name", ""))
-            return Opened(ws, station, ws.accounts.all(), ws.catalog_index())
+            recovery_key = ws.create_recovery_key()
+            return Opened(ws, station, ws.accounts.all(), ws.catalog_index(),
+                          recovery_key=recovery_key)
 
         Operation(create, parent=self).success(self._opened).failure(
             lambda exc: self.setup_page.failed(error_text(exc))).run_in_background()

@@ -1,0 +1,147 @@
+"""The encrypted station store beside a plaintext one (DESIGN §13: within 1.3×).
+
+Case creation + acceptance (durable commits), an applicant lookup by ID among
+LOOKUP_APPLICANTS, and the case list's first page over 100,000 cases (the query the
+list's first paint waits for; the painting itself does not touch the store), each on the
+SQLCipher store the product uses and on a plaintext copy opened the way the previous
+version did. The plaintext store exists only here, for the comparison.
+"""
+
+from __future__ import annotations
+
+import random
+import statistics
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from bench.data import CACHE, station_with_applicants
+from clerk import applicants as ap
+from clerk.cases.queries import CaseFilter, CaseQuery
+from clerk.cases.service import MaterialChanges
+from clerk.generate.stations import PASSWORD, STATION, applicant_ids
+from clerk.store import DB_FILENAME, Store, schema
+from clerk.store.db import _configure_sqlite, connect_encrypted
+from clerk.store.jsoncodec import json_text, json_value
+from clerk.workspace import Workspace
+
+#: 1,000,000 as in clerk_bench would mean building and encrypting a 1,000,000-applicant
+#: database twice per cold cache (minutes on the 2-core machine); 200,000 keeps the
+#: B-tree as deep for an ID lookup (4 levels) at a fifth of the build.
+LOOKUP_APPLICANTS = 200_000
+LOOKUPS = 1000
+CASES = 150
+LIST_REPEATS = 20
+BUDGET = "≤ 1.3× plaintext"
+
+
+def _plain_workspace(path: Path) -> Workspace:
+    """A workspace over an unencrypted file, as before issue 14 (bench only)."""
+    from sqlalchemy import create_engine
+
+    engine = create_engine(f"sqlite:///{path}", json_serializer=json_text,
+                           json_deserializer=json_value)
+    _configure_sqlite(engine)
+    schema.check_and_upgrade(engine, migrate=True)
+    # The key only seals this workspace's scans (none here); the database is plaintext.
+    return Workspace(Store(engine, path, key=bytes(32)))
+
+
+def _plain_copy(encrypted: Path, target: Path) -> Path:
+    """A plaintext export of an encrypted station database, made once and cached."""
+    if target.exists():
+        return target
+    ws = Workspace.open(encrypted.parent)
+    key = ws.store.key
+    ws.close()
+    assert key is not None
+    target.parent.mkdir(parents=True, exist_ok=True)
+    con = connect_encrypted(encrypted, key)
+    con.execute("ATTACH DATABASE ? AS plain KEY ''", (str(target),))
+    con.execute("SELECT sqlcipher_export('plain')")
+    con.execute("DETACH DATABASE plain")
+    con.close()
+    return target
+
+
+def _case_rate(make: Callable[[Path], Workspace]) -> float:
+    with tempfile.TemporaryDirectory() as tmp:
+        ws = make(Path(tmp) / "station")
+        ws.init_station(code=STATION, name="基准测试社区便民服务站", admin="admin",
+                        password=PASSWORD)
+        matter = next(m for m in ws.matters() if not m.is_instant)
+        needed = [m.key for m in matter.materials
+                  if m.necessity in ("required", "deferrable") and not m.condition]
+        ids = applicant_ids(CASES, seed=13)
+        t = time.perf_counter()
+        for n, id_no in enumerate(ids):
+            rec = ws.cases.new_case(matter_code=matter.code,
+                                    applicant=ap.PersonInput(name=f"申请人{n}", id_no=id_no),
+                                    changes=MaterialChanges(received=needed))
+            ws.cases.accept(rec.case_no)
+        elapsed = time.perf_counter() - t
+        ws.close()
+    return elapsed / CASES * 1000
+
+
+def _new_plain(folder: Path) -> Workspace:
+    folder.mkdir(parents=True)
+    return _plain_workspace(folder / DB_FILENAME)
+
+
+def _lookups(ws: Workspace, sample: list[str]) -> tuple[float, float]:
+    times = []
+    for id_no in sample:
+        t = time.perf_counter()
+        with ws.store.read() as s:
+            found = ap.find_by_id_no(s, id_no)
+        times.append((time.perf_counter() - t) * 1000)
+        assert found is not None
+    ws.close()
+    times.sort()
+    return statistics.median(times), times[int(len(times) * 0.99)]
+
+
+def _first_page(ws: Workspace) -> tuple[float, float]:
+    """The first page, once on a freshly opened store (cold), then warm (median)."""
+    times = []
+    for _ in range(LIST_REPEATS + 1):
+        query = CaseQuery(CaseFilter(), ws.supervision_cut())
+        t = time.perf_counter()
+        page = ws.case_lists.first_page(query)
+        times.append((time.perf_counter() - t) * 1000)
+        assert page.rows
+    ws.close()
+    return times[0], statistics.median(times[1:])
+
+
+def _rows(what: str, encrypted: float, plain: float, unit: str) -> list[tuple[str, float, str]]:
+    return [(f"{what}: encrypted ({unit})", encrypted, BUDGET),
+            (f"{what}: plaintext ({unit})", plain, "-"),
+            (f"{what}: encrypted / plaintext", encrypted / plain, "≤ 1.3")]
+
+
+def run() -> list[tuple[str, float, str]]:
+    from bench.ui_bench import station_with_cases
+
+    rows = _rows("case creation + acceptance per case", _case_rate(Workspace.open),
+                 _case_rate(_new_plain), "ms")
+
+    folder, ids = station_with_applicants(LOOKUP_APPLICANTS)
+    plain = _plain_copy(folder / DB_FILENAME,
+                        CACHE / f"plain-applicants-{LOOKUP_APPLICANTS}" / DB_FILENAME)
+    sample = random.Random(3).sample(ids, LOOKUPS)
+    enc_med, enc_p99 = _lookups(Workspace.open(folder), sample)
+    pl_med, pl_p99 = _lookups(_plain_workspace(plain), sample)
+    what = f"applicant lookup by ID among {LOOKUP_APPLICANTS:,}"
+    rows += _rows(f"{what}, median", enc_med, pl_med, "ms")
+    rows += _rows(f"{what}, p99", enc_p99, pl_p99, "ms")
+
+    cases = station_with_cases()
+    plain_cases = _plain_copy(cases / DB_FILENAME, CACHE / "plain-cases-100000" / DB_FILENAME)
+    enc_cold, enc_warm = _first_page(Workspace.open(cases))
+    pl_cold, pl_warm = _first_page(_plain_workspace(plain_cases))
+    rows += _rows("case list first page over 100,000, cold", enc_cold, pl_cold, "ms")
+    rows += _rows("case list first page over 100,000, warm", enc_warm, pl_warm, "ms")
+    return rows
