@@ -17,7 +17,7 @@ APP_DEBS=(libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus
           libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0
           libxcb-randr0 libxcb-render-util0 libxcb-image0 libnss3 libasound2
           fonts-wqy-microhei)
-TEST_DEBS=(poppler-utils xvfb xauth chromium chromium-driver zbar-tools)
+TEST_DEBS=(poppler-utils xvfb xauth chromium chromium-driver zbar-tools gnome-keyring dbus)
 
 ensure_debs() {
     command -v dpkg-query >/dev/null 2>&1 || return 0   # not Debian: nothing we can check
