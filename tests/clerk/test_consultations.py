@@ -147,7 +147,10 @@ def test_0008_keeps_earlier_prints_as_printed_and_downgrades(
     path = ws.store.path
     assert path is not None
     ws.close()
-    engine = create_engine(f"sqlite:///{path}")
+    from tests.conftest import raw_store
+
+    # The store is encrypted: every connection keyed from the test keyring.
+    engine = create_engine(f"sqlite:///{path}", creator=lambda: raw_store(path))
     cfg = Config()
     cfg.set_main_option("script_location", str(schema.MIGRATIONS_DIR))
     cfg.attributes["engine"] = engine
