@@ -86,12 +86,26 @@ class Browser:
 
     def submit(self, css: str = "form button") -> None:
         """Click and wait until the answer has replaced the page (a form post)."""
-        from selenium.webdriver.support import expected_conditions
+        from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
         from selenium.webdriver.support.wait import WebDriverWait
 
         old = self.driver.find_element("tag name", "html")
         self.driver.find_element("css selector", css).click()
-        WebDriverWait(self.driver, 20).until(expected_conditions.staleness_of(old))
+
+        def replaced(_driver: Any) -> bool:
+            # Chromium says the old node is gone in one of two ways, depending on when in
+            # the navigation it is asked: a stale reference, or an inspector error.
+            try:
+                old.is_enabled()
+            except StaleElementReferenceException:
+                return True
+            except WebDriverException as exc:
+                if "does not belong to the document" in str(exc):
+                    return True
+                raise
+            return False
+
+        WebDriverWait(self.driver, 20).until(replaced)
 
     def text(self) -> str:
         return str(self.driver.find_element("tag name", "body").text)

@@ -54,6 +54,7 @@ def _round_into(box: list[engine.SyncReport], ws: Workspace, client: DistrictCli
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(600)  # its own bound (480 s, below) is the one that counts
 def test_soak(district_url: str, sws: Workspace, id_factory: IdFactory, tmp_path: Path,
               monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     started = time.monotonic()
