@@ -102,8 +102,11 @@ class YearChange(Response):
 class PublishPreview(Response):
     kind: str
     ok: bool  # nothing is wrong: the file may be published
-    # every problem found (nothing is published with one)
+    # every problem found (nothing is published with one), in Chinese
     problems: list[str] = Field(default_factory=list)
+    # the same problems as templates and values, for the workstation's language (absent
+    # from a district of an earlier version)
+    problem_parts: list[WordedText] = Field(default_factory=list)
     matters: list[MatterChange] = Field(default_factory=list)
     years: list[YearChange] = Field(default_factory=list)
 

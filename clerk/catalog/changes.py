@@ -13,32 +13,13 @@ from dataclasses import dataclass, field
 
 from clerk.catalog.model import Material, MaterialForm, Matter
 from clerk.errors import QT_TRANSLATE_NOOP
+from clerk.worded import Worded, worded
 
 ADDED, NEW_VERSION, UNCHANGED, CONFLICT, ABSENT = (
     "added", "new_version", "unchanged", "conflict", "absent")
 
 #: The translation context of the change texts (scripts/i18n.sh collects the markers).
 CONTEXT = "catalog_changes"
-
-
-@dataclass(frozen=True)
-class Worded:
-    """A change in words as a template (marked for translation) and its values; a value
-    is plain text (a name from the file, or a label the window translates in CONTEXT)
-    or another Worded. ``text`` is the Chinese the district and its API clients read;
-    the workstation words the same in its interface language."""
-
-    template: str
-    params: tuple[tuple[str, str | Worded], ...] = ()
-
-    @property
-    def text(self) -> str:
-        values = {k: v.text if isinstance(v, Worded) else v for k, v in self.params}
-        return self.template.format(**values) if values else self.template
-
-
-def worded(template: str, **params: str | Worded) -> Worded:
-    return Worded(template, tuple(params.items()))
 
 
 @dataclass(frozen=True)

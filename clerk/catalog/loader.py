@@ -53,7 +53,8 @@ from clerk.catalog.model import (
     ServiceObject,
     SpecialProcedure,
 )
-from clerk.errors import ValidationError
+from clerk.errors import QT_TRANSLATE_NOOP, ValidationError
+from clerk.worded import Worded, worded
 
 CATALOG_FORMAT = "stationdesk-catalog"
 # Bounds of what a catalog file may hold (checked by validate, import and publish alike,
@@ -103,24 +104,54 @@ class CatalogProblem:
     """One thing wrong with a catalog file.
 
     ``field`` is a path inside the matter (``materials[3].necessity``), or inside the
-    file (``matters[2]``) when no matter can be named.
+    file (``matters[2]``) when no matter can be named. ``worded`` is the problem as a
+    template and values, so the workstation shows it in its interface language;
+    ``str()`` is the whole line in Chinese (the CLI's, the API's).
     """
 
     file: str
     matter_code: str | None
     field: str | None
-    problem: str
+    worded: Worded
     matter_index: int | None = None
 
-    def __str__(self) -> str:
-        where = [f"目录文件 {self.file}"]
+    @property
+    def problem(self) -> str:
+        return self.worded.text
+
+    def line(self) -> Worded:
+        """Where and what, as one Worded (``str()`` is its Chinese text)."""
+        where = worded(QT_TRANSLATE_NOOP("catalog_changes", "目录文件 {file}"), file=self.file)
         if self.matter_code is not None:
-            where.append(f"事项 {self.matter_code}")
+            where = _also(
+                where,
+                worded(QT_TRANSLATE_NOOP("catalog_changes", "事项 {code}"), code=self.matter_code),
+            )
         elif self.matter_index is not None:
-            where.append(f"第 {self.matter_index + 1} 个事项")
+            where = _also(
+                where,
+                worded(
+                    QT_TRANSLATE_NOOP("catalog_changes", "第 {n} 个事项"),
+                    n=str(self.matter_index + 1),
+                ),
+            )
         if self.field:
-            where.append(f"字段 {self.field}")
-        return "，".join(where) + f"：{self.problem}"
+            where = _also(
+                where,
+                worded(QT_TRANSLATE_NOOP("catalog_changes", "字段 {field}"), field=self.field),
+            )
+        return worded(
+            QT_TRANSLATE_NOOP("catalog_changes", "{where}：{problem}"),
+            where=where,
+            problem=self.worded,
+        )
+
+    def __str__(self) -> str:
+        return self.line().text
+
+
+def _also(first: Worded, then: Worded) -> Worded:
+    return worded(QT_TRANSLATE_NOOP("catalog_changes", "{a}，{b}"), a=first, b=then)
 
 
 class CatalogError(ValidationError):
@@ -158,7 +189,7 @@ class _Sink:
         self.matter_code: str | None = None
         self.matter_index: int | None = None
 
-    def report(self, field: str | None, problem: str) -> None:
+    def report(self, field: str | None, problem: Worded) -> None:
         self.problems.append(
             CatalogProblem(self.file, self.matter_code, field, problem, self.matter_index)
         )
@@ -168,6 +199,26 @@ class _Sink:
             if advice is None:
                 raise CatalogError(self.problems)
             raise CatalogError(self.problems, advice=advice)
+
+
+# Words that travel as values of the problems' templates; marked here so the window
+# translates them (in the templates' context).
+_LABELS = (
+    QT_TRANSLATE_NOOP("catalog_changes", "布尔值"),
+    QT_TRANSLATE_NOOP("catalog_changes", "整数"),
+    QT_TRANSLATE_NOOP("catalog_changes", "小数"),
+    QT_TRANSLATE_NOOP("catalog_changes", "字符串"),
+    QT_TRANSLATE_NOOP("catalog_changes", "数组"),
+    QT_TRANSLATE_NOOP("catalog_changes", "对象"),
+    QT_TRANSLATE_NOOP("catalog_changes", "字符串或 null"),
+    QT_TRANSLATE_NOOP("catalog_changes", "布尔值 true/false"),
+    QT_TRANSLATE_NOOP("catalog_changes", "日期字符串 YYYY-MM-DD"),
+    QT_TRANSLATE_NOOP("catalog_changes", "金额"),
+    QT_TRANSLATE_NOOP("catalog_changes", "选项"),
+    QT_TRANSLATE_NOOP("catalog_changes", "材料标识"),
+    QT_TRANSLATE_NOOP("catalog_changes", "材料序号"),
+    QT_TRANSLATE_NOOP("catalog_changes", "字段名"),
+)
 
 
 def _join(path: str, key: str) -> str:
@@ -213,15 +264,26 @@ class _Obj:
         self.data: dict[str, Any] = {}
         start = len(sink.problems)
         if not isinstance(value, dict):
-            sink.report(path or None, f"应为对象，实际是{_type_name(value)}")
+            sink.report(
+                path or None,
+                worded(
+                    QT_TRANSLATE_NOOP("catalog_changes", "应为对象，实际是{type}"),
+                    type=_type_name(value),
+                ),
+            )
         else:
             self.data = value
             for key in value:
                 if key not in required and key not in optional:
-                    sink.report(_join(path, key), "未知的键（拼写错误？）")
+                    sink.report(
+                        _join(path, key),
+                        worded(QT_TRANSLATE_NOOP("catalog_changes", "未知的键（拼写错误？）")),
+                    )
             for key in sorted(required):
                 if key not in value:
-                    sink.report(_join(path, key), "缺少必填项")
+                    sink.report(
+                        _join(path, key), worded(QT_TRANSLATE_NOOP("catalog_changes", "缺少必填项"))
+                    )
         self._start = start
 
     @property
@@ -238,7 +300,14 @@ class _Obj:
             return None
         value = self.data[key]
         if not check(value):
-            self.sink.report(self.where(key), f"应为{expected}，实际是{_type_name(value)}")
+            self.sink.report(
+                self.where(key),
+                worded(
+                    QT_TRANSLATE_NOOP("catalog_changes", "应为{expected}，实际是{type}"),
+                    expected=expected,
+                    type=_type_name(value),
+                ),
+            )
             return None
         return value
 
@@ -251,13 +320,27 @@ class _Obj:
 
     def _checked_text(self, key: str, value: str, max_len: int | None) -> str:
         if not value.strip():
-            self.sink.report(self.where(key), "不能为空")
+            self.sink.report(
+                self.where(key), worded(QT_TRANSLATE_NOOP("catalog_changes", "不能为空"))
+            )
         elif value != value.strip():
-            self.sink.report(self.where(key), "首尾不能有空格")
+            self.sink.report(
+                self.where(key), worded(QT_TRANSLATE_NOOP("catalog_changes", "首尾不能有空格"))
+            )
         elif _CONTROL.search(value):
-            self.sink.report(self.where(key), "不能含换行或控制字符")
+            self.sink.report(
+                self.where(key),
+                worded(QT_TRANSLATE_NOOP("catalog_changes", "不能含换行或控制字符")),
+            )
         elif max_len is not None and len(value) > max_len:
-            self.sink.report(self.where(key), f"长度 {len(value)} 超过上限 {max_len}")
+            self.sink.report(
+                self.where(key),
+                worded(
+                    QT_TRANSLATE_NOOP("catalog_changes", "长度 {length} 超过上限 {max_len}"),
+                    length=str(len(value)),
+                    max_len=str(max_len),
+                ),
+            )
         return value
 
     def opt_text(self, key: str) -> str | None:
@@ -279,11 +362,25 @@ class _Obj:
         if value is None:
             return minimum
         if value < minimum:
-            self.sink.report(self.where(key), f"不能小于 {minimum}，实际是 {value}")
+            self.sink.report(
+                self.where(key),
+                worded(
+                    QT_TRANSLATE_NOOP("catalog_changes", "不能小于 {minimum}，实际是 {value}"),
+                    minimum=str(minimum),
+                    value=str(value),
+                ),
+            )
         elif value > maximum:
             digits = str(value)
             shown = digits if len(digits) <= 12 else f"{digits[:6]}…（{len(digits)} 位数）"
-            self.sink.report(self.where(key), f"不能大于 {maximum}，实际是 {shown}")
+            self.sink.report(
+                self.where(key),
+                worded(
+                    QT_TRANSLATE_NOOP("catalog_changes", "不能大于 {maximum}，实际是 {value}"),
+                    maximum=str(maximum),
+                    value=shown,
+                ),
+            )
             return minimum
         return int(value)
 
@@ -307,7 +404,14 @@ class _Obj:
             return cls(value)
         except ValueError:
             allowed = "、".join(member.value for member in cls)
-            self.sink.report(self.where(key), f"未知取值 “{value}”，应为 {allowed} 之一")
+            self.sink.report(
+                self.where(key),
+                worded(
+                    QT_TRANSLATE_NOOP("catalog_changes", "未知取值 “{value}”，应为 {allowed} 之一"),
+                    value=value,
+                    allowed=allowed,
+                ),
+            )
             return fallback
 
     def day(self, key: str) -> date:
@@ -326,7 +430,13 @@ class _Obj:
                 raise ValueError(value)
             return date.fromisoformat(value)
         except ValueError:
-            self.sink.report(self.where(key), f"日期 “{value}” 无效，应为 YYYY-MM-DD")
+            self.sink.report(
+                self.where(key),
+                worded(
+                    QT_TRANSLATE_NOOP("catalog_changes", "日期 “{value}” 无效，应为 YYYY-MM-DD"),
+                    value=value,
+                ),
+            )
             return None
 
     def money(self, key: str) -> Decimal:
@@ -337,13 +447,27 @@ class _Obj:
         try:
             amount = Decimal(value)
         except InvalidOperation:
-            self.sink.report(self.where(key), f"金额 “{value}” 不是数字")
+            self.sink.report(
+                self.where(key),
+                worded(
+                    QT_TRANSLATE_NOOP("catalog_changes", "金额 “{value}” 不是数字"),
+                    value=str(value),
+                ),
+            )
             return Decimal(0)
         exponent = amount.as_tuple().exponent
         if not amount.is_finite() or amount <= 0:
-            self.sink.report(self.where(key), "金额应大于 0（不收费的事项 fees 留空）")
+            self.sink.report(
+                self.where(key),
+                worded(
+                    QT_TRANSLATE_NOOP("catalog_changes", "金额应大于 0（不收费的事项 fees 留空）")
+                ),
+            )
         elif isinstance(exponent, int) and exponent < -2:
-            self.sink.report(self.where(key), "金额最多两位小数（分）")
+            self.sink.report(
+                self.where(key),
+                worded(QT_TRANSLATE_NOOP("catalog_changes", "金额最多两位小数（分）")),
+            )
         return amount
 
     def texts(self, key: str) -> tuple[str, ...]:
@@ -354,7 +478,13 @@ class _Obj:
         )
 
     def _bad_item(self, path: str, item: Any) -> str:
-        self.sink.report(path, f"应为非空字符串，实际是{_type_name(item)}")
+        self.sink.report(
+            path,
+            worded(
+                QT_TRANSLATE_NOOP("catalog_changes", "应为非空字符串，实际是{type}"),
+                type=_type_name(item),
+            ),
+        )
         return ""
 
     def items(self, key: str) -> list[tuple[str, Any]]:
@@ -374,14 +504,32 @@ def _check_unique(sink: _Sink, values: Iterable[tuple[str, str]], what: str) -> 
     seen: dict[str, str] = {}
     for path, value in values:
         if value in seen:
-            sink.report(path, f"{what} “{value}” 重复（与 {seen[value]} 相同）")
+            sink.report(
+                path,
+                worded(
+                    QT_TRANSLATE_NOOP(
+                        "catalog_changes", "{what} “{value}” 重复（与 {other} 相同）"
+                    ),
+                    what=what,
+                    value=value,
+                    other=seen[value],
+                ),
+            )
         else:
             seen[value] = path
 
 
 def _check_identifier(sink: _Sink, path: str, value: str) -> None:
     if value and not _IDENTIFIER.fullmatch(value):
-        sink.report(path, f"“{value}” 应只含小写字母、数字和下划线，并以字母开头")
+        sink.report(
+            path,
+            worded(
+                QT_TRANSLATE_NOOP(
+                    "catalog_changes", "“{value}” 应只含小写字母、数字和下划线，并以字母开头"
+                ),
+                value=value,
+            ),
+        )
 
 
 # --- reading ----------------------------------------------------------------------
@@ -416,20 +564,59 @@ def _check_counts(sink: _Sink, path: str, m: Material) -> None:
     label = m.form.label
     if m.form is MaterialForm.ORIGINAL:
         if m.original_count == 0:
-            sink.report(f"{path}.original_count", f"形式为{label}，原件份数不能为 0")
+            sink.report(
+                f"{path}.original_count",
+                worded(
+                    QT_TRANSLATE_NOOP("catalog_changes", "形式为{form}，原件份数不能为 0"),
+                    form=label,
+                ),
+            )
         if m.copy_count:
-            sink.report(f"{path}.copy_count", f"形式为{label}，复印件份数应为 0")
+            sink.report(
+                f"{path}.copy_count",
+                worded(
+                    QT_TRANSLATE_NOOP("catalog_changes", "形式为{form}，复印件份数应为 0"),
+                    form=label,
+                ),
+            )
     elif m.form is MaterialForm.COPY:
         if m.copy_count == 0:
-            sink.report(f"{path}.copy_count", f"形式为{label}，复印件份数不能为 0")
+            sink.report(
+                f"{path}.copy_count",
+                worded(
+                    QT_TRANSLATE_NOOP("catalog_changes", "形式为{form}，复印件份数不能为 0"),
+                    form=label,
+                ),
+            )
         if m.original_count:
-            sink.report(f"{path}.original_count", f"形式为{label}，原件份数应为 0")
+            sink.report(
+                f"{path}.original_count",
+                worded(
+                    QT_TRANSLATE_NOOP("catalog_changes", "形式为{form}，原件份数应为 0"), form=label
+                ),
+            )
     elif m.form is MaterialForm.ORIGINAL_AND_COPY:
         for field, count in (("original_count", m.original_count), ("copy_count", m.copy_count)):
             if count == 0:
-                sink.report(f"{path}.{field}", f"形式为{label}，原件和复印件份数都不能为 0")
+                sink.report(
+                    f"{path}.{field}",
+                    worded(
+                        QT_TRANSLATE_NOOP(
+                            "catalog_changes", "形式为{form}，原件和复印件份数都不能为 0"
+                        ),
+                        form=label,
+                    ),
+                )
     elif m.original_count == 0 and m.copy_count == 0:
-        sink.report(f"{path}.original_count", f"形式为{label}，原件或复印件份数至少一项大于 0")
+        sink.report(
+            f"{path}.original_count",
+            worded(
+                QT_TRANSLATE_NOOP(
+                    "catalog_changes", "形式为{form}，原件或复印件份数至少一项大于 0"
+                ),
+                form=label,
+            ),
+        )
 
 
 def _read_fee(sink: _Sink, path: str, value: Any) -> FeeItem:
@@ -453,9 +640,22 @@ def _read_form_field(sink: _Sink, path: str, value: Any) -> FormField:
     )
     if obj.clean:
         if field.type is FieldType.CHOICE and not field.choices:
-            sink.report(obj.where("choices"), "选择题字段（choice）至少要有一个选项")
+            sink.report(
+                obj.where("choices"),
+                worded(
+                    QT_TRANSLATE_NOOP("catalog_changes", "选择题字段（choice）至少要有一个选项")
+                ),
+            )
         elif field.type is not FieldType.CHOICE and field.choices:
-            sink.report(obj.where("choices"), f"只有 choice 字段可以有选项，本字段是 {field.type}")
+            sink.report(
+                obj.where("choices"),
+                worded(
+                    QT_TRANSLATE_NOOP(
+                        "catalog_changes", "只有 choice 字段可以有选项，本字段是 {type}"
+                    ),
+                    type=str(field.type),
+                ),
+            )
         choices = obj.where("choices")
         _check_unique(sink, [(f"{choices}[{i}]", c) for i, c in enumerate(field.choices)], "选项")
     return field
@@ -483,7 +683,9 @@ def _read_list(
 def _read_materials(sink: _Sink, obj: _Obj) -> tuple[Material, ...]:
     read = _read_list(sink, obj, "materials", _read_material)
     if isinstance(obj.data.get("materials"), list) and not read:
-        sink.report("materials", "至少要有一项申请材料")
+        sink.report(
+            "materials", worded(QT_TRANSLATE_NOOP("catalog_changes", "至少要有一项申请材料"))
+        )
     good = [(path, m) for path, m, clean in read if clean]
     _check_unique(sink, [(f"{path}.key", m.key) for path, m in good], "材料标识")
     _check_unique(sink, [(f"{path}.order", str(m.order)) for path, m in good], "材料序号")
@@ -507,14 +709,30 @@ def _read_limits(sink: _Sink, obj: _Obj) -> tuple[CaseKind, int | None, int]:
     if present and len(sink.problems) == start:
         if kind is CaseKind.INSTANT and committed != 0:
             sink.report(
-                "committed_limit_days", f"即办件当场办结，承诺时限应为 0，实际是 {committed}"
+                "committed_limit_days",
+                worded(
+                    QT_TRANSLATE_NOOP(
+                        "catalog_changes", "即办件当场办结，承诺时限应为 0，实际是 {days}"
+                    ),
+                    days=str(committed),
+                ),
             )
         if kind is CaseKind.COMMITTED and committed == 0:
-            sink.report("committed_limit_days", "承诺件的承诺时限至少为 1 个工作日")
+            sink.report(
+                "committed_limit_days",
+                worded(QT_TRANSLATE_NOOP("catalog_changes", "承诺件的承诺时限至少为 1 个工作日")),
+            )
         if legal is not None and committed > legal:
             sink.report(
                 "committed_limit_days",
-                f"承诺时限 {committed} 个工作日超过法定时限 {legal} 个工作日",
+                worded(
+                    QT_TRANSLATE_NOOP(
+                        "catalog_changes",
+                        "承诺时限 {committed} 个工作日超过法定时限 {legal} 个工作日",
+                    ),
+                    committed=str(committed),
+                    legal=str(legal),
+                ),
             )
     return kind, legal, committed
 
@@ -523,7 +741,16 @@ def _read_validity(sink: _Sink, obj: _Obj) -> tuple[date, date | None]:
     valid_from = obj.day("valid_from")
     valid_to = obj.opt_day("valid_to")
     if valid_to is not None and "valid_from" in obj.data and valid_to < valid_from:
-        sink.report("valid_to", f"失效日期 {valid_to} 早于生效日期 {valid_from}")
+        sink.report(
+            "valid_to",
+            worded(
+                QT_TRANSLATE_NOOP(
+                    "catalog_changes", "失效日期 {valid_to} 早于生效日期 {valid_from}"
+                ),
+                valid_to=str(valid_to),
+                valid_from=str(valid_from),
+            ),
+        )
     return valid_from, valid_to
 
 
@@ -620,13 +847,27 @@ def _decode_json(data: bytes | str, sink: _Sink) -> Any:
     and objects nested at most MAX_DEPTH deep (a catalog needs five).
     """
     if len(data) > MAX_BYTES:
-        sink.report(None, f"文件太大（{len(data) // 1024} KB），事项目录最多 "
-                          f"{MAX_BYTES // (1024 * 1024)} MB")
+        sink.report(
+            None,
+            worded(
+                QT_TRANSLATE_NOOP("catalog_changes", "文件太大（{kb} KB），事项目录最多 {mb} MB"),
+                kb=str(len(data) // 1024),
+                mb=str(MAX_BYTES // (1024 * 1024)),
+            ),
+        )
         return None
     try:
         text = data.decode("utf-8-sig") if isinstance(data, bytes) else data
     except UnicodeDecodeError as exc:
-        sink.report(None, f"文件不是 UTF-8 编码（第 {exc.start + 1} 个字节无法解码）")
+        sink.report(
+            None,
+            worded(
+                QT_TRANSLATE_NOOP(
+                    "catalog_changes", "文件不是 UTF-8 编码（第 {n} 个字节无法解码）"
+                ),
+                n=str(exc.start + 1),
+            ),
+        )
         return None
     try:
         document = json.loads(
@@ -636,17 +877,47 @@ def _decode_json(data: bytes | str, sink: _Sink) -> Any:
             parse_constant=_reject_constant,
         )
     except RecursionError:
-        sink.report(None, f"JSON 嵌套过深（最多 {MAX_DEPTH} 层）")
+        sink.report(
+            None,
+            worded(
+                QT_TRANSLATE_NOOP("catalog_changes", "JSON 嵌套过深（最多 {n} 层）"),
+                n=str(MAX_DEPTH),
+            ),
+        )
         return None
     except json.JSONDecodeError as exc:
-        sink.report(None, f"JSON 格式错误，第 {exc.lineno} 行第 {exc.colno} 列：{exc.msg}")
+        sink.report(
+            None,
+            worded(
+                QT_TRANSLATE_NOOP(
+                    "catalog_changes", "JSON 格式错误，第 {line} 行第 {column} 列：{why}"
+                ),
+                line=str(exc.lineno),
+                column=str(exc.colno),
+                why=exc.msg,
+            ),
+        )
     except _DuplicateKeyError as exc:
-        sink.report(None, f"JSON 同一对象中键 “{exc.args[0]}” 出现了两次")
+        sink.report(
+            None,
+            worded(
+                QT_TRANSLATE_NOOP("catalog_changes", "JSON 同一对象中键 “{key}” 出现了两次"),
+                key=str(exc.args[0]),
+            ),
+        )
     except ValueError as exc:
-        sink.report(None, f"JSON 格式错误：{exc}")
+        sink.report(
+            None, worded(QT_TRANSLATE_NOOP("catalog_changes", "JSON 格式错误：{why}"), why=str(exc))
+        )
     else:
         if _depth(document) > MAX_DEPTH:
-            sink.report(None, f"JSON 嵌套过深（最多 {MAX_DEPTH} 层）")
+            sink.report(
+                None,
+                worded(
+                    QT_TRANSLATE_NOOP("catalog_changes", "JSON 嵌套过深（最多 {n} 层）"),
+                    n=str(MAX_DEPTH),
+                ),
+            )
             return None
         return document
     return None
@@ -656,13 +927,32 @@ def _check_header(sink: _Sink, document: Any) -> list[tuple[str, Any]]:
     """Check format and version; return the matters with their paths."""
     obj = _Obj(sink, document, "", _TOP_KEYS)
     if "format" in obj.data and obj.data["format"] != CATALOG_FORMAT:
-        sink.report("format", f"不是事项目录文件（format 应为 “{CATALOG_FORMAT}”）")
+        sink.report(
+            "format",
+            worded(
+                QT_TRANSLATE_NOOP("catalog_changes", "不是事项目录文件（format 应为 “{format}”）"),
+                format=CATALOG_FORMAT,
+            ),
+        )
     version = obj.data.get("version")
     if "version" in obj.data and version != CATALOG_VERSION:
         if isinstance(version, int) and version > CATALOG_VERSION:
-            problem = f"文件格式版本 {version} 比本程序支持的 {CATALOG_VERSION} 新，请先升级程序"
+            problem = worded(
+                QT_TRANSLATE_NOOP(
+                    "catalog_changes",
+                    "文件格式版本 {version} 比本程序支持的 {supported} 新，请先升级程序",
+                ),
+                version=str(version),
+                supported=str(CATALOG_VERSION),
+            )
         else:
-            problem = f"不支持的文件格式版本 {version!r}，应为 {CATALOG_VERSION}"
+            problem = worded(
+                QT_TRANSLATE_NOOP(
+                    "catalog_changes", "不支持的文件格式版本 {version}，应为 {supported}"
+                ),
+                version=repr(version),
+                supported=str(CATALOG_VERSION),
+            )
         sink.report("version", problem)
     return obj.items("matters") if obj.clean else []
 
@@ -675,7 +965,13 @@ def _read_matters(sink: _Sink, entries: list[tuple[str, Any]]) -> list[Matter]:
         matter = _read_matter(sink, value, index)
         if len(sink.problems) == start:
             if matter.code in first_index:
-                sink.report("code", f"实施编码重复，与第 {first_index[matter.code] + 1} 个事项相同")
+                sink.report(
+                    "code",
+                    worded(
+                        QT_TRANSLATE_NOOP("catalog_changes", "实施编码重复，与第 {n} 个事项相同"),
+                        n=str(first_index[matter.code] + 1),
+                    ),
+                )
             first_index.setdefault(matter.code, index)
         matters.append(matter)
     sink.matter_code = sink.matter_index = None
@@ -702,7 +998,17 @@ def load_catalog_file(path: str | Path) -> list[Matter]:
         data = path.read_bytes()
     except OSError as exc:
         raise CatalogError(
-            [CatalogProblem(path.name, None, None, f"无法读取文件（{exc.strerror}）")]
+            [
+                CatalogProblem(
+                    path.name,
+                    None,
+                    None,
+                    worded(
+                        QT_TRANSLATE_NOOP("catalog_changes", "无法读取文件（{why}）"),
+                        why=str(exc.strerror),
+                    ),
+                )
+            ]
         ) from exc
     return parse_catalog(data, source_name=path.name)
 
@@ -731,7 +1037,10 @@ def load_catalog_dir(directory: str | Path) -> list[Matter]:
             continue
         for matter in loaded:
             if matter.code in seen:
-                problem = f"实施编码重复，已在 {seen[matter.code]} 中出现"
+                problem = worded(
+                    QT_TRANSLATE_NOOP("catalog_changes", "实施编码重复，已在 {file} 中出现"),
+                    file=seen[matter.code],
+                )
                 problems.append(CatalogProblem(path.name, matter.code, "code", problem))
             seen.setdefault(matter.code, path.name)
         matters.extend(loaded)
@@ -827,7 +1136,13 @@ def matter_from_dict(data: dict[str, Any], *, source_name: str = "事项快照")
     """The matter a :func:`matter_to_dict` dict describes, validated like a file entry."""
     sink = _Sink(source_name)
     if _depth(data) > MAX_DEPTH:
-        sink.report(None, f"JSON 嵌套过深（最多 {MAX_DEPTH} 层）")
+        sink.report(
+            None,
+            worded(
+                QT_TRANSLATE_NOOP("catalog_changes", "JSON 嵌套过深（最多 {n} 层）"),
+                n=str(MAX_DEPTH),
+            ),
+        )
         sink.raise_if_any("保存的事项快照已损坏，请联系管理员。")
     matter = _read_matter(sink, data, None)
     sink.raise_if_any("保存的事项快照已损坏，请联系管理员。")

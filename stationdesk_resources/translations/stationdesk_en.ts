@@ -4227,168 +4227,168 @@
 <context>
     <name>PublishPage</name>
     <message>
-        <location filename="../../ui/district/admin_publish.py" line="69"/>
+        <location filename="../../ui/district/admin_publish.py" line="77"/>
         <source>新增</source>
         <extracomment>Where the change texts&apos; templates and labels are translated (clerk.catalog.changes).</extracomment>
         <translation>Added</translation>
     </message>
     <message>
-        <location filename="../../ui/district/admin_publish.py" line="69"/>
+        <location filename="../../ui/district/admin_publish.py" line="77"/>
         <source>新版本</source>
         <translation>New version</translation>
     </message>
     <message>
-        <location filename="../../ui/district/admin_publish.py" line="70"/>
+        <location filename="../../ui/district/admin_publish.py" line="78"/>
         <source>未变</source>
         <translation>Unchanged</translation>
     </message>
     <message>
-        <location filename="../../ui/district/admin_publish.py" line="70"/>
+        <location filename="../../ui/district/admin_publish.py" line="78"/>
         <source>冲突</source>
         <translation>Conflict</translation>
     </message>
     <message>
-        <location filename="../../ui/district/admin_publish.py" line="71"/>
+        <location filename="../../ui/district/admin_publish.py" line="79"/>
         <source>文件中没有（保持已发布）</source>
         <translation>Not in file (stays published)</translation>
     </message>
     <message>
-        <location filename="../../ui/district/admin_publish.py" line="71"/>
+        <location filename="../../ui/district/admin_publish.py" line="79"/>
         <source>替换</source>
         <translation>Replaced</translation>
     </message>
     <message>
-        <location filename="../../ui/district/admin_publish.py" line="77"/>
+        <location filename="../../ui/district/admin_publish.py" line="85"/>
         <source>事项目录</source>
         <translation>Service catalog</translation>
     </message>
     <message>
-        <location filename="../../ui/district/admin_publish.py" line="78"/>
+        <location filename="../../ui/district/admin_publish.py" line="86"/>
         <source>年度节假日</source>
         <translation>Holiday year</translation>
     </message>
     <message>
-        <location filename="../../ui/district/admin_publish.py" line="80"/>
+        <location filename="../../ui/district/admin_publish.py" line="88"/>
         <source>选择 .json 文件</source>
         <translation>Choose a .json file</translation>
     </message>
     <message>
-        <location filename="../../ui/district/admin_publish.py" line="81"/>
+        <location filename="../../ui/district/admin_publish.py" line="89"/>
         <source>选择文件…</source>
         <translation>Choose file…</translation>
     </message>
     <message>
-        <location filename="../../ui/district/admin_publish.py" line="83"/>
+        <location filename="../../ui/district/admin_publish.py" line="91"/>
         <source>预览</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../ui/district/admin_publish.py" line="85"/>
+        <location filename="../../ui/district/admin_publish.py" line="93"/>
         <source>发布</source>
         <translation>Publish</translation>
     </message>
     <message>
-        <location filename="../../ui/district/admin_publish.py" line="94"/>
+        <location filename="../../ui/district/admin_publish.py" line="102"/>
         <source>选择文件后先预览：校验文件，并列出与当前发布版本相比的变化。</source>
         <translation>Choose a file, then preview it: the file is validated and its changes against the published version are listed.</translation>
     </message>
     <message>
-        <location filename="../../ui/district/admin_publish.py" line="97"/>
+        <location filename="../../ui/district/admin_publish.py" line="105"/>
         <source>编码/年度</source>
         <translation>Code/year</translation>
     </message>
     <message>
-        <location filename="../../ui/district/admin_publish.py" line="97"/>
+        <location filename="../../ui/district/admin_publish.py" line="105"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/district/admin_publish.py" line="97"/>
+        <location filename="../../ui/district/admin_publish.py" line="105"/>
         <source>变化</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../ui/district/admin_publish.py" line="98"/>
+        <location filename="../../ui/district/admin_publish.py" line="106"/>
         <source>版本</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../ui/district/admin_publish.py" line="98"/>
+        <location filename="../../ui/district/admin_publish.py" line="106"/>
         <source>说明</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../ui/district/admin_publish.py" line="115"/>
+        <location filename="../../ui/district/admin_publish.py" line="123"/>
         <source>选择文件</source>
         <translation>Choose file</translation>
     </message>
     <message>
-        <location filename="../../ui/district/admin_publish.py" line="116"/>
+        <location filename="../../ui/district/admin_publish.py" line="124"/>
         <source>JSON 文件 (*.json)</source>
         <translation>JSON files (*.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/district/admin_publish.py" line="124"/>
+        <location filename="../../ui/district/admin_publish.py" line="132"/>
         <source>请先选择文件。</source>
         <translation>Choose a file first.</translation>
     </message>
     <message>
-        <location filename="../../ui/district/admin_publish.py" line="128"/>
+        <location filename="../../ui/district/admin_publish.py" line="136"/>
         <source>文件太大（超过 8 MB）。</source>
         <translation>The file is too large (over 8 MB).</translation>
     </message>
     <message>
-        <location filename="../../ui/district/admin_publish.py" line="132"/>
+        <location filename="../../ui/district/admin_publish.py" line="140"/>
         <source>无法读取文件 {path}：{why}</source>
         <translation>Cannot read {path}: {why}</translation>
     </message>
     <message>
-        <location filename="../../ui/district/admin_publish.py" line="133"/>
+        <location filename="../../ui/district/admin_publish.py" line="141"/>
         <source>不是 UTF-8 文本</source>
         <translation>not UTF-8 text</translation>
     </message>
     <message>
-        <location filename="../../ui/district/admin_publish.py" line="136"/>
+        <location filename="../../ui/district/admin_publish.py" line="144"/>
         <source>文件是空的。</source>
         <translation>The file is empty.</translation>
     </message>
     <message>
-        <location filename="../../ui/district/admin_publish.py" line="146"/>
+        <location filename="../../ui/district/admin_publish.py" line="154"/>
         <source>正在校验…</source>
         <translation>Validating…</translation>
     </message>
     <message>
-        <location filename="../../ui/district/admin_publish.py" line="163"/>
+        <location filename="../../ui/district/admin_publish.py" line="171"/>
         <source>正式</source>
         <translation>Official</translation>
     </message>
     <message>
-        <location filename="../../ui/district/admin_publish.py" line="163"/>
+        <location filename="../../ui/district/admin_publish.py" line="171"/>
         <source>暂定</source>
         <translation>Provisional</translation>
     </message>
     <message>
-        <location filename="../../ui/district/admin_publish.py" line="165"/>
+        <location filename="../../ui/district/admin_publish.py" line="173"/>
         <source>{days} 天</source>
         <translation>{days} days</translation>
     </message>
     <message>
-        <location filename="../../ui/district/admin_publish.py" line="166"/>
+        <location filename="../../ui/district/admin_publish.py" line="174"/>
         <source>原 {days} 天</source>
         <translation>was {days} days</translation>
     </message>
     <message>
-        <location filename="../../ui/district/admin_publish.py" line="176"/>
+        <location filename="../../ui/district/admin_publish.py" line="184"/>
         <source>文件有效。{parts}</source>
         <translation>The file is valid. {parts}</translation>
     </message>
     <message>
-        <location filename="../../ui/district/admin_publish.py" line="177"/>
+        <location filename="../../ui/district/admin_publish.py" line="185"/>
         <source>确认无误后点击“发布”。</source>
         <translation>Check the changes, then click “Publish”.</translation>
     </message>
     <message>
-        <location filename="../../ui/district/admin_publish.py" line="179"/>
+        <location filename="../../ui/district/admin_publish.py" line="187"/>
         <source>文件有 {n} 处错误，不能发布。</source>
         <translation>The file has {n} error(s) and cannot be published.</translation>
     </message>
@@ -6720,135 +6720,599 @@ Double-click to open the case and check it.</translation>
 <context>
     <name>catalog_changes</name>
     <message>
-        <location filename="../../clerk/catalog/changes.py" line="61"/>
+        <location filename="../../clerk/catalog/changes.py" line="42"/>
         <source>法律法规未规定</source>
         <extracomment>The translation context of the change texts (scripts/i18n.sh collects the markers).</extracomment>
         <translation>not set by law</translation>
     </message>
     <message>
-        <location filename="../../clerk/catalog/changes.py" line="62"/>
+        <location filename="../../clerk/catalog/changes.py" line="43"/>
         <source>不计份数</source>
         <translation>no count</translation>
     </message>
     <message>
-        <location filename="../../clerk/catalog/changes.py" line="63"/>
+        <location filename="../../clerk/catalog/changes.py" line="44"/>
         <source>原件</source>
         <translation>original</translation>
     </message>
     <message>
-        <location filename="../../clerk/catalog/changes.py" line="64"/>
+        <location filename="../../clerk/catalog/changes.py" line="45"/>
         <source>复印件</source>
         <translation>copy</translation>
     </message>
     <message>
-        <location filename="../../clerk/catalog/changes.py" line="65"/>
+        <location filename="../../clerk/catalog/changes.py" line="46"/>
         <source>原件和复印件</source>
         <translation>original and copy</translation>
     </message>
     <message>
-        <location filename="../../clerk/catalog/changes.py" line="66"/>
+        <location filename="../../clerk/catalog/changes.py" line="47"/>
         <source>原件或复印件</source>
         <translation>original or copy</translation>
     </message>
     <message>
-        <location filename="../../clerk/catalog/changes.py" line="67"/>
+        <location filename="../../clerk/catalog/changes.py" line="48"/>
         <source>必要</source>
         <translation>required</translation>
     </message>
     <message>
-        <location filename="../../clerk/catalog/changes.py" line="68"/>
+        <location filename="../../clerk/catalog/changes.py" line="49"/>
         <source>非必要</source>
         <translation>optional</translation>
     </message>
     <message>
-        <location filename="../../clerk/catalog/changes.py" line="69"/>
+        <location filename="../../clerk/catalog/changes.py" line="50"/>
         <source>容缺后补</source>
         <translation>may be brought later</translation>
     </message>
     <message>
-        <location filename="../../clerk/catalog/changes.py" line="70"/>
+        <location filename="../../clerk/catalog/changes.py" line="51"/>
         <source>信息免交</source>
         <translation>from shared data</translation>
     </message>
     <message>
-        <location filename="../../clerk/catalog/changes.py" line="77"/>
+        <location filename="../../clerk/catalog/changes.py" line="58"/>
         <source>{days}个工作日</source>
         <translation>{days} working days</translation>
     </message>
     <message>
-        <location filename="../../clerk/catalog/changes.py" line="83"/>
+        <location filename="../../clerk/catalog/changes.py" line="64"/>
         <source>原件{n}份</source>
         <translation>{n} original(s)</translation>
     </message>
     <message>
-        <location filename="../../clerk/catalog/changes.py" line="86"/>
+        <location filename="../../clerk/catalog/changes.py" line="67"/>
         <source>复印件{n}份</source>
         <translation>{n} copy(ies)</translation>
     </message>
     <message>
-        <location filename="../../clerk/catalog/changes.py" line="92"/>
+        <location filename="../../clerk/catalog/changes.py" line="73"/>
         <source>{a}或{b}</source>
         <translation>{a} or {b}</translation>
     </message>
     <message>
-        <location filename="../../clerk/catalog/changes.py" line="94"/>
+        <location filename="../../clerk/catalog/changes.py" line="75"/>
+        <location filename="../../clerk/catalog/loader.py" line="154"/>
         <source>{a}，{b}</source>
         <translation>{a}, {b}</translation>
     </message>
     <message>
-        <location filename="../../clerk/catalog/changes.py" line="99"/>
+        <location filename="../../clerk/catalog/changes.py" line="80"/>
         <source>{form}，{counts}，{necessity}</source>
         <translation>{form}, {counts}, {necessity}</translation>
     </message>
     <message>
-        <location filename="../../clerk/catalog/changes.py" line="106"/>
+        <location filename="../../clerk/catalog/changes.py" line="87"/>
         <source>新增材料：{name}（{material}）</source>
         <translation>Material added: {name} ({material})</translation>
     </message>
     <message>
-        <location filename="../../clerk/catalog/changes.py" line="109"/>
+        <location filename="../../clerk/catalog/changes.py" line="90"/>
         <source>删除材料：{name}</source>
         <translation>Material removed: {name}</translation>
     </message>
     <message>
-        <location filename="../../clerk/catalog/changes.py" line="118"/>
+        <location filename="../../clerk/catalog/changes.py" line="99"/>
         <source>材料变化：{name}：{old} → {new}</source>
         <translation>Material changed: {name}: {old} → {new}</translation>
     </message>
     <message>
-        <location filename="../../clerk/catalog/changes.py" line="121"/>
+        <location filename="../../clerk/catalog/changes.py" line="102"/>
         <source>材料要求变化：{name}</source>
         <translation>Material requirement changed: {name}</translation>
     </message>
     <message>
-        <location filename="../../clerk/catalog/changes.py" line="129"/>
+        <location filename="../../clerk/catalog/changes.py" line="110"/>
         <source>法定时限：{old} → {new}</source>
         <translation>Legal limit: {old} → {new}</translation>
     </message>
     <message>
-        <location filename="../../clerk/catalog/changes.py" line="132"/>
+        <location filename="../../clerk/catalog/changes.py" line="113"/>
         <source>承诺时限：{old} → {new}</source>
         <translation>Committed limit: {old} → {new}</translation>
     </message>
     <message>
-        <location filename="../../clerk/catalog/changes.py" line="141"/>
+        <location filename="../../clerk/catalog/changes.py" line="122"/>
         <source>名称：{old} → {new}</source>
         <translation>Name: {old} → {new}</translation>
     </message>
     <message>
-        <location filename="../../clerk/catalog/changes.py" line="144"/>
+        <location filename="../../clerk/catalog/changes.py" line="125"/>
         <source>收费变化</source>
         <translation>Fees changed</translation>
     </message>
     <message>
-        <location filename="../../clerk/catalog/changes.py" line="146"/>
+        <location filename="../../clerk/catalog/changes.py" line="127"/>
         <source>实施部门：{old} → {new}</source>
         <translation>Department: {old} → {new}</translation>
     </message>
     <message>
-        <location filename="../../clerk/catalog/changes.py" line="174"/>
+        <location filename="../../clerk/catalog/changes.py" line="155"/>
         <source>该版本已发布且内容不同；修改事项须提高版本号</source>
         <translation>This version is already published with different content; a changed matter needs a higher version number</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/calendar/yearfile.py" line="38"/>
+        <source>文件</source>
+        <translation>file</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/calendar/yearfile.py" line="52"/>
+        <source>days[{i}]（第{n}条）</source>
+        <translation>days[{i}] (entry {n})</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/calendar/yearfile.py" line="57"/>
+        <source>{where}.{key}</source>
+        <translation>{where}.{key}</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/calendar/yearfile.py" line="68"/>
+        <source>节假日文件“{file}”中 {field} 有误：{problem}请向区政务服务中心索取正确的文件后重新导入。</source>
+        <translation>Holiday file “{file}”, {field} is wrong: {problem} Ask the district service center for a correct file and import it again.</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/calendar/yearfile.py" line="90"/>
+        <source>太大（超过 {kb} KB）。</source>
+        <translation>too large (over {kb} KB).</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/calendar/yearfile.py" line="102"/>
+        <source>不是 UTF-8 编码的文本。</source>
+        <translation>not UTF-8 text.</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/calendar/yearfile.py" line="109"/>
+        <source>JSON 嵌套过深。</source>
+        <translation>JSON nested too deeply.</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/calendar/yearfile.py" line="115"/>
+        <source>不是有效的 JSON（第{line}行第{column}列：{why}）。</source>
+        <translation>not valid JSON (line {line}, column {column}: {why}).</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/calendar/yearfile.py" line="131"/>
+        <source>字段“{key}”</source>
+        <translation>field “{key}”</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/calendar/yearfile.py" line="132"/>
+        <source>在同一对象中出现了两次。</source>
+        <translation>appears twice in the same object.</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/calendar/yearfile.py" line="141"/>
+        <source>应为 JSON 对象 {…}。</source>
+        <translation>should be a JSON object {…}.</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/calendar/yearfile.py" line="148"/>
+        <source>有未知字段“{keys}”。</source>
+        <translation>has unknown fields “{keys}”.</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/calendar/yearfile.py" line="158"/>
+        <source>缺少字段“{keys}”。</source>
+        <translation>lacks fields “{keys}”.</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/calendar/yearfile.py" line="173"/>
+        <source>应为整数，现在是 {value}。</source>
+        <translation>should be a whole number, is {value}.</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/calendar/yearfile.py" line="183"/>
+        <source>应为非空字符串。</source>
+        <translation>should be a non-empty string.</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/calendar/yearfile.py" line="188"/>
+        <source>超过{n}个字。</source>
+        <translation>longer than {n} characters.</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/calendar/yearfile.py" line="196"/>
+        <source>应为 true 或 false。</source>
+        <translation>should be true or false.</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/calendar/yearfile.py" line="207"/>
+        <source>应为“{format}”，这不是节假日文件。</source>
+        <translation>should be “{format}”; this is not a holiday file.</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/calendar/yearfile.py" line="217"/>
+        <source>本程序只支持第{supported}版，文件是第{version}版。</source>
+        <translation>this program supports version {supported} only; the file is version {version}.</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/calendar/yearfile.py" line="229"/>
+        <source>年份{year}不合理。</source>
+        <translation>the year {year} is not plausible.</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/calendar/yearfile.py" line="244"/>
+        <source>应为“holiday”（放假）或“workday”（调休上班）。</source>
+        <translation>should be “holiday” or “workday” (make-up working day).</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/calendar/yearfile.py" line="258"/>
+        <source>调休上班日{day}不是星期六或星期日。</source>
+        <translation>the make-up working day {day} is not a Saturday or Sunday.</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/calendar/yearfile.py" line="271"/>
+        <source>日期应写成 YYYY-MM-DD，例如 2027-01-01。</source>
+        <translation>dates are written YYYY-MM-DD, e.g. 2027-01-01.</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/calendar/yearfile.py" line="281"/>
+        <source>“{value}”不是有效日期。</source>
+        <translation>“{value}” is not a valid date.</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/calendar/yearfile.py" line="289"/>
+        <source>日期{value}不在文件所属的{year}年内。</source>
+        <translation>the date {value} is not in the file’s year {year}.</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/calendar/yearfile.py" line="311"/>
+        <source>文件顶层</source>
+        <translation>the file’s top level</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/calendar/yearfile.py" line="317"/>
+        <source>应为非空的列表 […]。</source>
+        <translation>should be a non-empty list […].</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/calendar/yearfile.py" line="326"/>
+        <source>日期{day}重复出现。</source>
+        <translation>the date {day} appears twice.</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/catalog/loader.py" line="124"/>
+        <source>目录文件 {file}</source>
+        <translation>catalog file {file}</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/catalog/loader.py" line="128"/>
+        <location filename="../../district/publishing.py" line="60"/>
+        <source>事项 {code}</source>
+        <translation>matter {code}</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/catalog/loader.py" line="134"/>
+        <source>第 {n} 个事项</source>
+        <translation>matter no. {n}</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/catalog/loader.py" line="141"/>
+        <source>字段 {field}</source>
+        <translation>field {field}</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/catalog/loader.py" line="144"/>
+        <source>{where}：{problem}</source>
+        <translation>{where}: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/catalog/loader.py" line="207"/>
+        <source>布尔值</source>
+        <translation>a boolean</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/catalog/loader.py" line="208"/>
+        <source>整数</source>
+        <translation>a whole number</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/catalog/loader.py" line="209"/>
+        <source>小数</source>
+        <translation>a decimal</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/catalog/loader.py" line="210"/>
+        <source>字符串</source>
+        <translation>a string</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/catalog/loader.py" line="211"/>
+        <source>数组</source>
+        <translation>an array</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/catalog/loader.py" line="212"/>
+        <source>对象</source>
+        <translation>an object</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/catalog/loader.py" line="213"/>
+        <source>字符串或 null</source>
+        <translation>a string or null</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/catalog/loader.py" line="214"/>
+        <source>布尔值 true/false</source>
+        <translation>a boolean true/false</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/catalog/loader.py" line="215"/>
+        <source>日期字符串 YYYY-MM-DD</source>
+        <translation>a date string YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/catalog/loader.py" line="216"/>
+        <source>金额</source>
+        <translation>an amount</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/catalog/loader.py" line="217"/>
+        <source>选项</source>
+        <translation>choice</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/catalog/loader.py" line="218"/>
+        <source>材料标识</source>
+        <translation>material key</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/catalog/loader.py" line="219"/>
+        <source>材料序号</source>
+        <translation>material order</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/catalog/loader.py" line="220"/>
+        <source>字段名</source>
+        <translation>field name</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/catalog/loader.py" line="270"/>
+        <source>应为对象，实际是{type}</source>
+        <translation>should be an object, is {type}</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/catalog/loader.py" line="280"/>
+        <source>未知的键（拼写错误？）</source>
+        <translation>unknown key (a typo?)</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/catalog/loader.py" line="285"/>
+        <source>缺少必填项</source>
+        <translation>required key missing</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/catalog/loader.py" line="306"/>
+        <source>应为{expected}，实际是{type}</source>
+        <translation>should be {expected}, is {type}</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/catalog/loader.py" line="324"/>
+        <source>不能为空</source>
+        <translation>must not be empty</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/catalog/loader.py" line="328"/>
+        <source>首尾不能有空格</source>
+        <translation>must not start or end with spaces</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/catalog/loader.py" line="333"/>
+        <source>不能含换行或控制字符</source>
+        <translation>must not contain line breaks or control characters</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/catalog/loader.py" line="339"/>
+        <source>长度 {length} 超过上限 {max_len}</source>
+        <translation>length {length} is over the limit of {max_len}</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/catalog/loader.py" line="368"/>
+        <source>不能小于 {minimum}，实际是 {value}</source>
+        <translation>must not be less than {minimum}, is {value}</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/catalog/loader.py" line="379"/>
+        <source>不能大于 {maximum}，实际是 {value}</source>
+        <translation>must not be more than {maximum}, is {value}</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/catalog/loader.py" line="410"/>
+        <source>未知取值 “{value}”，应为 {allowed} 之一</source>
+        <translation>unknown value “{value}”, should be one of {allowed}</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/catalog/loader.py" line="436"/>
+        <source>日期 “{value}” 无效，应为 YYYY-MM-DD</source>
+        <translation>date “{value}” is not valid, should be YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/catalog/loader.py" line="453"/>
+        <source>金额 “{value}” 不是数字</source>
+        <translation>amount “{value}” is not a number</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/catalog/loader.py" line="463"/>
+        <source>金额应大于 0（不收费的事项 fees 留空）</source>
+        <translation>the amount must be more than 0 (leave fees empty for a matter without a fee)</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/catalog/loader.py" line="469"/>
+        <source>金额最多两位小数（分）</source>
+        <translation>the amount has at most two decimal places (fen)</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/catalog/loader.py" line="484"/>
+        <source>应为非空字符串，实际是{type}</source>
+        <translation>should be a non-empty string, is {type}</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/catalog/loader.py" line="510"/>
+        <source>{what} “{value}” 重复（与 {other} 相同）</source>
+        <translation>{what} “{value}” repeated (same as {other})</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/catalog/loader.py" line="527"/>
+        <source>“{value}” 应只含小写字母、数字和下划线，并以字母开头</source>
+        <translation>“{value}” may hold only lower-case letters, digits and underscores, and must start with a letter</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/catalog/loader.py" line="570"/>
+        <source>形式为{form}，原件份数不能为 0</source>
+        <translation>the form is {form}: the number of originals must not be 0</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/catalog/loader.py" line="578"/>
+        <source>形式为{form}，复印件份数应为 0</source>
+        <translation>the form is {form}: the number of copies should be 0</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/catalog/loader.py" line="587"/>
+        <source>形式为{form}，复印件份数不能为 0</source>
+        <translation>the form is {form}: the number of copies must not be 0</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/catalog/loader.py" line="595"/>
+        <source>形式为{form}，原件份数应为 0</source>
+        <translation>the form is {form}: the number of originals should be 0</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/catalog/loader.py" line="604"/>
+        <source>形式为{form}，原件和复印件份数都不能为 0</source>
+        <translation>the form is {form}: neither the number of originals nor of copies may be 0</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/catalog/loader.py" line="614"/>
+        <source>形式为{form}，原件或复印件份数至少一项大于 0</source>
+        <translation>the form is {form}: the number of originals or of copies must be more than 0</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/catalog/loader.py" line="646"/>
+        <source>选择题字段（choice）至少要有一个选项</source>
+        <translation>a choice field needs at least one choice</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/catalog/loader.py" line="653"/>
+        <source>只有 choice 字段可以有选项，本字段是 {type}</source>
+        <translation>only a choice field may have choices; this field is {type}</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/catalog/loader.py" line="687"/>
+        <source>至少要有一项申请材料</source>
+        <translation>at least one material is required</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/catalog/loader.py" line="714"/>
+        <source>即办件当场办结，承诺时限应为 0，实际是 {days}</source>
+        <translation>an on-the-spot matter is done at once: the committed limit should be 0, is {days}</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/catalog/loader.py" line="723"/>
+        <source>承诺件的承诺时限至少为 1 个工作日</source>
+        <translation>a committed matter’s limit is at least 1 working day</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/catalog/loader.py" line="729"/>
+        <source>承诺时限 {committed} 个工作日超过法定时限 {legal} 个工作日</source>
+        <translation>the committed limit of {committed} working days is over the legal limit of {legal} working days</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/catalog/loader.py" line="747"/>
+        <source>失效日期 {valid_to} 早于生效日期 {valid_from}</source>
+        <translation>the end date {valid_to} is before the start date {valid_from}</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/catalog/loader.py" line="853"/>
+        <source>文件太大（{kb} KB），事项目录最多 {mb} MB</source>
+        <translation>the file is too large ({kb} KB); a catalog is at most {mb} MB</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/catalog/loader.py" line="865"/>
+        <source>文件不是 UTF-8 编码（第 {n} 个字节无法解码）</source>
+        <translation>the file is not UTF-8 (byte {n} cannot be decoded)</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/catalog/loader.py" line="883"/>
+        <location filename="../../clerk/catalog/loader.py" line="917"/>
+        <location filename="../../clerk/catalog/loader.py" line="1142"/>
+        <source>JSON 嵌套过深（最多 {n} 层）</source>
+        <translation>JSON nested too deeply (at most {n} levels)</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/catalog/loader.py" line="892"/>
+        <source>JSON 格式错误，第 {line} 行第 {column} 列：{why}</source>
+        <translation>JSON error at line {line}, column {column}: {why}</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/catalog/loader.py" line="904"/>
+        <source>JSON 同一对象中键 “{key}” 出现了两次</source>
+        <translation>JSON: the key “{key}” appears twice in the same object</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/catalog/loader.py" line="910"/>
+        <source>JSON 格式错误：{why}</source>
+        <translation>JSON error: {why}</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/catalog/loader.py" line="933"/>
+        <source>不是事项目录文件（format 应为 “{format}”）</source>
+        <translation>not a catalog file (format should be “{format}”)</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/catalog/loader.py" line="941"/>
+        <source>文件格式版本 {version} 比本程序支持的 {supported} 新，请先升级程序</source>
+        <translation>file format version {version} is newer than the {supported} this program supports; upgrade the program first</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/catalog/loader.py" line="950"/>
+        <source>不支持的文件格式版本 {version}，应为 {supported}</source>
+        <translation>unsupported file format version {version}, should be {supported}</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/catalog/loader.py" line="971"/>
+        <source>实施编码重复，与第 {n} 个事项相同</source>
+        <translation>the matter code is repeated: the same as matter no. {n}</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/catalog/loader.py" line="1007"/>
+        <source>无法读取文件（{why}）</source>
+        <translation>cannot read the file ({why})</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/catalog/loader.py" line="1041"/>
+        <source>实施编码重复，已在 {file} 中出现</source>
+        <translation>the matter code is repeated: it is already in {file}</translation>
+    </message>
+    <message>
+        <location filename="../../district/publishing.py" line="63"/>
+        <source>{a}；{b}</source>
+        <translation>{a}; {b}</translation>
+    </message>
+    <message>
+        <location filename="../../district/publishing.py" line="64"/>
+        <source>事项 {code}：{details}</source>
+        <translation>matter {code}: {details}</translation>
     </message>
 </context>
 <context>
@@ -7955,7 +8419,7 @@ Double-click to open the case and check it.</translation>
         <translation>The password was just changed or the account disabled; sign in again and retry.</translation>
     </message>
     <message>
-        <location filename="../../district/publishing.py" line="94"/>
+        <location filename="../../district/publishing.py" line="118"/>
         <source>文件有错误，未发布：{problem}</source>
         <translation>The file has errors and was not published: {problem}</translation>
     </message>

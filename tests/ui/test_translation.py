@@ -208,3 +208,35 @@ def test_catalog_publish_changes_read_in_the_interface_language(
     assert "法定时限：20个工作日 → 法律法规未规定" in change.details
     # a district that sends no templates: its Chinese words
     assert change_details(change.model_copy(update={"parts": []})) == "；".join(change.details)
+
+
+def test_publish_preview_problems_read_in_the_interface_language(
+        english: QTranslator) -> None:
+    """A catalog or holiday file's problems in the publish preview are worded in English
+    in the English interface (every problem, with where it is); the Chinese lines travel
+    beside them for the CLI and other clients."""
+    from district.publishing import _parse, _problems
+    from ui.district.admin_publish import problem_lines
+    from wire.admin import PublishPreview, PublishRequest
+
+    catalog = ('{"format": "stationdesk-catalog", "version": 1, "matters": '
+               '[{"code": "X1", "materials": "none"}]}')
+    _, found = _parse(PublishRequest(kind="catalog", file_name="bad.json", content=catalog))
+    preview = PublishPreview(kind="catalog", ok=False, **_problems(found))
+    english_lines = problem_lines(preview)
+    assert len(english_lines) == len(preview.problems) > 3
+    assert "catalog file bad.json, matter X1, field name: required key missing" in english_lines
+    assert ("catalog file bad.json, matter X1, field materials: should be an array, is a string"
+            in english_lines)
+    assert not any(re.search(r"[\u4e00-\u9fff]", line) for line in english_lines), english_lines
+    assert "目录文件 bad.json，事项 X1，字段 name：缺少必填项" in preview.problems
+
+    year = '{"format": "stationdesk-calendar", "version": 1, "year": 2027}'
+    _, found = _parse(PublishRequest(kind="calendar", file_name="2027.json", content=year))
+    preview = PublishPreview(kind="calendar", ok=False, **_problems(found))
+    (line,) = problem_lines(preview)
+    assert line.startswith("Holiday file “2027.json”, the file’s top level is wrong: lacks "
+                           "fields “source”“official”“days”."), line
+    # a district of an earlier version sends only the Chinese words
+    older = preview.model_copy(update={"problem_parts": []})
+    assert problem_lines(older) == preview.problems

@@ -45,6 +45,14 @@ def word(text: WordedText) -> str:
         return text.template.format(**values) if values else text.template
 
 
+def problem_lines(preview: PublishPreview) -> list[str]:
+    """The preview's problems in the interface language; the Chinese words of a district
+    that sends no templates."""
+    if len(preview.problem_parts) == len(preview.problems):
+        return [word(p) for p in preview.problem_parts]
+    return list(preview.problems)
+
+
 def change_details(change: MatterChange) -> str:
     """The details of one matter's change; the Chinese words of a district that sends no
     templates."""
@@ -166,7 +174,7 @@ class PublishPage(QWidget):
                   "" if y.published_days is None else self.tr("原 {days} 天").format(
                       days=y.published_days)] for y in p.years]
         self.table.fill(rows)
-        self.problems.setPlainText("\n".join(p.problems))
+        self.problems.setPlainText("\n".join(problem_lines(p)))
         self.problems.setVisible(bool(p.problems))
         counts: dict[str, int] = {}
         for m in p.matters:
