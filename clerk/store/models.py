@@ -13,6 +13,7 @@ from typing import Any, ClassVar
 from sqlalchemy import (
     JSON,
     Boolean,
+    CheckConstraint,
     Date,
     DateTime,
     ForeignKey,
@@ -200,7 +201,20 @@ class CaseEvent(Base):
     # original content's, so the chain verifies while the content check is skipped.
     redacted_at: Mapped[datetime | None] = mapped_column(DateTime)
     __table_args__ = (Index("uq_event_case_seq_live", "case_id", "seq", unique=True,
-                            sqlite_where=text(f"sync_state != '{SUPERSEDED}'")),)
+                            sqlite_where=text(f"sync_state != '{SUPERSEDED}'")),
+                      # The case list's sync marks read only this (clerk.cases.queries).
+                      Index("ix_case_events_unsynced", "case_id", "sync_state", "origin",
+                            sqlite_where=text("origin = 'station' AND sync_state != 'acked'")))
+
+
+class CaseTally(Base):
+    """How many cases there are, kept by triggers on ``cases`` (migration 0009): the
+    unfiltered case list's total without counting 100,000 rows (one row, id 1)."""
+
+    __tablename__ = "case_tally"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    cases: Mapped[int] = mapped_column(Integer)
+    __table_args__ = (CheckConstraint("id = 1", name="ck_case_tally_one_row"),)
 
 
 class Counter(Base):

@@ -320,3 +320,82 @@ def test_an_unusable_ratio_falls_back_to_the_default(ws: Workspace) -> None:
     for bad in ("", "abc", "0", "1.5", "-1"):
         ws.set_setting("supervision.yellow_ratio", bad)
         assert ws.yellow_ratio() == 0.8
+
+
+# --- the kept count and the sync marks' index (migration 0009) -----------------------------
+
+def _count_all(ws: Workspace) -> int:
+    with ws.store.read() as s:
+        return int(s.connection().exec_driver_sql("SELECT count(*) FROM cases").scalar())
+
+
+def test_unfiltered_total_is_the_kept_count_through_inserts_and_deletes(
+        ws: Workspace, cases: Cases) -> None:
+    from clerk.cases.queries import all_cases
+
+    template = cases.accepted()
+    cases.completed()
+    clone_cases(ws, template, 30)  # rows written by SQL, not through the service
+    assert ws.store.path is not None
+    con = raw_store(ws.store.path)
+    con.execute("DELETE FROM cases WHERE case_no = ?", (template,))  # FK off here
+    con.commit()
+    con.close()
+    with ws.store.read() as s:
+        kept = all_cases(s)
+        page = CaseQuery(CaseFilter(), cut_of(ws)).first_page(s)
+    assert kept == _count_all(ws) == page.total
+    assert len(listed(ws, CaseFilter())) == kept
+
+
+def test_0009_counts_the_cases_already_there_and_downgrades(
+        ws: Workspace, cases: Cases) -> None:
+    from alembic import command
+    from alembic.config import Config
+    from sqlalchemy import create_engine, text
+
+    from clerk.store import schema
+
+    cases.accepted()
+    cases.completed()
+    path = ws.store.path
+    assert path is not None
+    ws.close()
+    engine = create_engine(f"sqlite:///{path}", creator=lambda: raw_store(path))
+    cfg = Config()
+    cfg.set_main_option("script_location", str(schema.MIGRATIONS_DIR))
+    cfg.attributes["engine"] = engine
+    command.downgrade(cfg, "0008_consultations")
+    with engine.connect() as c:
+        names = {r[0] for r in c.execute(text("SELECT name FROM sqlite_master"))}
+        # A case written by the previous version, with no trigger to count it.
+        c.execute(text("INSERT INTO cases SELECT * FROM cases LIMIT 0"))
+    assert not names & {"case_tally", "tr_cases_tally_insert", "ix_case_events_unsynced"}
+    command.upgrade(cfg, "head")
+    with engine.connect() as c:
+        tally = c.execute(text("SELECT cases FROM case_tally")).scalar()
+        total = c.execute(text("SELECT count(*) FROM cases")).scalar()
+    engine.dispose()
+    assert tally == total == 2
+
+
+def test_the_sync_marks_read_only_their_partial_index(ws: Workspace, cases: Cases) -> None:
+    from sqlalchemy import event
+
+    case_no = cases.accepted()
+    seen: list[tuple[str, Any]] = []
+
+    def _seen(_c: Any, _cur: Any, stmt: str, params: Any, *_a: Any) -> None:
+        seen.append((stmt, params))
+
+    with ws.store.read() as s:
+        row = case_row(s, case_no, None)
+        assert row is not None
+        event.listen(ws.store.engine, "before_cursor_execute", _seen)
+        try:
+            attach_sync(s, [row])
+        finally:
+            event.remove(ws.store.engine, "before_cursor_execute", _seen)
+        (stmt, params), = seen
+        plan = s.connection().exec_driver_sql(f"EXPLAIN QUERY PLAN {stmt}", params).all()
+    assert any("COVERING INDEX ix_case_events_unsynced" in str(r[-1]) for r in plan), plan
