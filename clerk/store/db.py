@@ -22,7 +22,7 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import sqlcipher3.dbapi2 as sqlcipher
 from sqlalchemy import Engine, create_engine, event
@@ -33,6 +33,9 @@ from clerk.errors import QT_TRANSLATE_NOOP, StoreError
 from clerk.store import keys, schema
 from clerk.store.jsoncodec import json_text, json_value
 from clerk.store.layout import DB_FILENAME, KNOWN_REVISIONS
+
+if TYPE_CHECKING:
+    from clerk.store.backup import SealedScans
 
 #: The one state a damaged store is in, whatever noticed it (the background check, the
 #: check before a backup, or SQLite refusing a page in the middle of some query).
@@ -335,10 +338,11 @@ class Store:
         if thread is not None and thread is not threading.current_thread():
             thread.join()
 
-    def backup(self, target: Path | str) -> Path:
+    def backup(self, target: Path | str, *, scans: SealedScans) -> Path:
         """A sealed backup (clerk.store.backup): SQLite's online backup API copies the live
         database into a SQLCipher file under the same key (never a file copy, never
-        plaintext), checked, then wrapped with what restoring it needs."""
+        plaintext), checked, then wrapped with the sealed ``scans`` and what restoring
+        it needs, and read back."""
         from clerk.store import backup as sealed
 
         assert self.key is not None and self.path is not None
@@ -374,9 +378,9 @@ class Store:
                                                 "已删除。请换一个位置（例如另一块磁盘）"
                                                 "再备份一次。"),
                     code="store.backup_bad", params={"target": target, "problem": copy_problem})
-            sealed.seal(copy, target, key=self.key, data_dir=self.path.parent)
+            sealed.seal(copy, target, key=self.key, data_dir=self.path.parent, scans=scans)
         finally:
-            copy.unlink(missing_ok=True)
+            sealed.discard(copy)
         return target
 
     def integrity_problem(self, *, background: bool = False) -> str | None:

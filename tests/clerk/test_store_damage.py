@@ -20,6 +20,7 @@ import pytest
 from clerk.catalog import dump_catalog
 from clerk.cli import main
 from clerk.errors import StoreError
+from clerk.scans import LocalBlobs
 from clerk.store import DB_FILENAME, Store
 from tests.clerk.factories import DISTRICT, sample_matters
 from tests.conftest import raw_store
@@ -109,7 +110,7 @@ def test_backup_copy_is_verified(monkeypatch: pytest.MonkeyPatch, data_dir: Path
     monkeypatch.setattr(db, "file_problem", lambda _p, _k: "database disk image is malformed")
     target = tmp_path / "bk.sqlite3"
     with pytest.raises(StoreError) as err:
-        store.backup(target)
+        store.backup(target, scans=LocalBlobs.of(store))
     assert err.value.code == "store.backup_bad" and not target.exists()
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".stationdesk")) == []
     store.close()
