@@ -137,6 +137,13 @@ class DocumentOnFile(Base):
     __table_args__ = (Index("ix_docs_applicant_key", "applicant_id", "material_key"),)
 
 
+#: ix_cases_list: the sort (updated_at, case_no), then every other column a list row shows
+#: (clerk.cases.queries._LIST_COLUMNS), so the newest-first page reads no table row.
+LIST_INDEX_COLUMNS = ("updated_at", "case_no", "id", "state", "matter_code", "matter_name",
+                      "applicant_name", "applicant_id_no", "received_at", "accepted_at",
+                      "due_date", "due_provisional", "limit_days", "rating", "owner")
+
+
 class Case(Base):
     """Projection of a case's events: the row every list and screen reads."""
 
@@ -163,8 +170,10 @@ class Case(Base):
     # When retention (clerk.retention) removed the person's data from this case.
     anonymised_at: Mapped[datetime | None] = mapped_column(DateTime)
     version: Mapped[int] = mapped_column(Integer)  # seq of the last applied event
-    updated_at: Mapped[datetime] = mapped_column(DateTime, index=True)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
     data: Mapped[dict[str, Any]] = mapped_column(JSON)  # full projected state
+    # The case list newest first, from the index alone (migration 0009).
+    __table_args__ = (Index("ix_cases_list", *LIST_INDEX_COLUMNS),)
 
 
 SUPERSEDED = "superseded"  # a CaseEvent.sync_state

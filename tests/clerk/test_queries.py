@@ -210,11 +210,13 @@ def test_keyset_pages_cover_every_row_once_in_order(ws: Workspace, cases: Cases,
     assert set(numbers) <= set(all_rows)
     con = raw_store(ws.store.path)  # type: ignore[arg-type]
     col = sort.value
-    # Ground truth: non-null sort values in order (rowid breaks ties), NULLs last.
+    # Ground truth: non-null sort values in order (the case number breaks ties newest
+    # first, the rowid otherwise), NULLs last.
     direction = "DESC" if descending else "ASC"
+    tie = "case_no" if sort == SortKey.UPDATED else "rowid"
     truth = [r[0] for r in con.execute(
         f"SELECT case_no FROM cases ORDER BY {col} IS NULL, {col} {direction}, "
-        f"rowid {direction}")]
+        f"{tie} {direction}")]
     con.close()
     assert all_rows == truth
 
@@ -370,7 +372,9 @@ def test_0009_counts_the_cases_already_there_and_downgrades(
         names = {r[0] for r in c.execute(text("SELECT name FROM sqlite_master"))}
         # A case written by the previous version, with no trigger to count it.
         c.execute(text("INSERT INTO cases SELECT * FROM cases LIMIT 0"))
-    assert not names & {"case_tally", "tr_cases_tally_insert", "ix_case_events_unsynced"}
+    assert not names & {"case_tally", "tr_cases_tally_insert", "ix_case_events_unsynced",
+                        "ix_cases_list"}
+    assert "ix_cases_updated_at" in names
     command.upgrade(cfg, "head")
     with engine.connect() as c:
         tally = c.execute(text("SELECT cases FROM case_tally")).scalar()
@@ -399,3 +403,30 @@ def test_the_sync_marks_read_only_their_partial_index(ws: Workspace, cases: Case
         (stmt, params), = seen
         plan = s.connection().exec_driver_sql(f"EXPLAIN QUERY PLAN {stmt}", params).all()
     assert any("COVERING INDEX ix_case_events_unsynced" in str(r[-1]) for r in plan), plan
+
+
+def test_the_newest_first_page_reads_only_the_list_index(ws: Workspace, cases: Cases) -> None:
+    from sqlalchemy import event
+
+    clone_cases(ws, cases.accepted(), 20)
+    seen: list[tuple[str, Any]] = []
+
+    def _seen(_c: Any, _cur: Any, stmt: str, params: Any, *_a: Any) -> None:
+        if stmt.startswith("SELECT rowid"):
+            seen.append((stmt, params))
+
+    query = CaseQuery(CaseFilter(), cut_of(ws), page_size=5)
+    event.listen(ws.store.engine, "before_cursor_execute", _seen)
+    try:
+        with ws.store.read() as s:
+            first = query.first_page(s)
+            assert first.cursor is not None
+            query.page(s, first.cursor)
+    finally:
+        event.remove(ws.store.engine, "before_cursor_execute", _seen)
+    assert len(seen) == 2  # the first page and the next (after the cursor)
+    with ws.store.read() as s:
+        for stmt, params in seen:
+            plan = s.connection().exec_driver_sql(f"EXPLAIN QUERY PLAN {stmt}", params).all()
+            details = " ".join(str(r[-1]) for r in plan)
+            assert "COVERING INDEX ix_cases_list" in details and "TEMP B-TREE" not in details
