@@ -409,10 +409,14 @@ class Store:
         # store of 100,000 cases it runs for seconds): it is interrupted, which is not
         # damage; the next start checks again.
         self._closing = True
-        checking = self._checking
-        if checking is not None:
-            checking.interrupt()
-        self.wait_for_check()
+        thread = self._check
+        while thread is not None and thread.is_alive() and thread is not threading.current_thread():
+            # Again until it ends: SQLite drops an interrupt that arrives before the
+            # check's statement has started.
+            checking = self._checking
+            if checking is not None:
+                checking.interrupt()
+            thread.join(0.05)
         self.engine.dispose()
 
 
