@@ -5674,57 +5674,57 @@
         <translation>OK: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="389"/>
+        <location filename="../../ui/station/settings_page.py" line="390"/>
         <source>备份到</source>
         <translation>Back up to</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="390"/>
-        <source>SQLite 数据库 (*.sqlite3)</source>
-        <translation>SQLite database (*.sqlite3)</translation>
+        <location filename="../../ui/station/settings_page.py" line="391"/>
+        <source>StationDesk 备份 (*.backup)</source>
+        <translation>StationDesk backup (*.backup)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="399"/>
+        <location filename="../../ui/station/settings_page.py" line="400"/>
         <source>正在备份…</source>
         <translation>Backing up…</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="403"/>
+        <location filename="../../ui/station/settings_page.py" line="404"/>
         <source>已备份到 {0}</source>
         <translation>Backed up to {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="418"/>
+        <location filename="../../ui/station/settings_page.py" line="419"/>
         <source>已新增账号 {0}</source>
         <translation>Account {0} added</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="434"/>
+        <location filename="../../ui/station/settings_page.py" line="435"/>
         <source>请先在表中选择一个账号。</source>
         <translation>Select an account in the table first.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="439"/>
+        <location filename="../../ui/station/settings_page.py" line="440"/>
         <source>自己的密码请在“账户 → 修改密码”中修改。</source>
         <translation>Change your own password under “Account → Change password”.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="446"/>
+        <location filename="../../ui/station/settings_page.py" line="447"/>
         <source>已重置 {0} 的密码。一次性密码：{1}&#x3000;请当面告知本人；该账号下次登录时必须设置新密码。此密码只显示这一次。</source>
         <translation>Password of {0} reset. One-time password: {1}  Tell it to the person directly; they must choose a new password at their next sign-in. It is shown only this once.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="463"/>
+        <location filename="../../ui/station/settings_page.py" line="464"/>
         <source>不能停用当前登录的账号。</source>
         <translation>You cannot disable the account that is signed in.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="472"/>
+        <location filename="../../ui/station/settings_page.py" line="473"/>
         <source>已启用 {0}</source>
         <translation>{0} enabled</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="472"/>
+        <location filename="../../ui/station/settings_page.py" line="473"/>
         <source>已停用 {0}</source>
         <translation>{0} disabled</translation>
     </message>
