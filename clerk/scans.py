@@ -110,11 +110,22 @@ class LocalBlobs:
 
     def get(self, sha256: str) -> bytes | None:
         try:
-            data = self._open(sha256, self.path(sha256).read_bytes())
+            return self.unseal(sha256, self.path(sha256).read_bytes())
         except (OSError, ValueError):
             return None
+
+    def unseal(self, sha256: str, stored: bytes) -> bytes | None:
+        """The content of a scan kept as ``stored``, or None when it is damaged."""
+        data = self._open(sha256, stored)
         # A damaged file must never be sent under the name of the good one.
         return data if data is not None and hashlib.sha256(data).hexdigest() == sha256 else None
+
+    def kept(self) -> list[str]:
+        """The sha256 of every scan kept here (what a backup holds)."""
+        if not self.root.is_dir():
+            return []
+        return sorted(p.name for p in self.root.glob("??/*")
+                      if _SHA256.match(p.name) and p.is_file())
 
     def seal_plain(self) -> int:
         """Seal, in place, every scan an earlier version stored in plain; returns how many.

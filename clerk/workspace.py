@@ -110,8 +110,9 @@ class Workspace:
         return self.store.path.parent if self.store.path else None
 
     def backup(self, target: Path) -> Path:
-        """A consistent copy of the station's database at ``target``."""
-        return self.store.backup(target)
+        """One sealed file at ``target``: a consistent copy of the station's database and
+        its scans (clerk.store.backup), checked before it is returned."""
+        return self.store.backup(target, scans=self.blobs)
 
     def retention(self, *, dry_run: bool = False) -> RetentionReport:
         """Remove the personal data of cases past their retention period (clerk.retention)."""

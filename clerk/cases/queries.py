@@ -348,10 +348,11 @@ def _terms(f: CaseFilter, cut: SupervisionCut, station_code: str | None,
 
 @dataclass(frozen=True)
 class Cursor:
-    """Where the next page starts: after the row with this sort value and rowid."""
+    """Where the next page starts: after the row with this sort value and tie-breaker
+    (the case number for the newest-first sort, else the rowid)."""
 
     value: Any
-    rowid: int
+    tie: Any
 
 
 @dataclass
@@ -426,6 +427,11 @@ class CaseQuery:
         """Cases matching the filter."""
         terms = self._terms(s)
         self._driver = self._plan(s, terms)
+        if not terms:
+            # No filter: the kept count, not a scan of an index over every case (on the
+            # encrypted store each page read is decrypted and authenticated first).
+            self._total = self._all = all_cases(s)
+            return self._total
         where, params = self._where(terms, self._driver)
         self._total = int(_scalar(s, f"SELECT count(*) FROM cases WHERE {where}", params))
         return self._total
@@ -463,14 +469,17 @@ class CaseQuery:
         if any(t.correlated and t.column != self.sort.value for t in terms):
             return False
         if self._all is None:
-            self._all = int(_scalar(s, "SELECT count(*) FROM cases", ()))
+            self._all = all_cases(s)
         cost = (self._driver_rows if self._driver_rows is not None else total) * driver.row_cost
         return self.page_size * self._all < total * cost
 
     def _keyset(self, s: Session, where: str, params: list[Any], after: Cursor | None,
                 walk: bool) -> tuple[list[Sequence[Any]], Cursor | None]:
         col = self.sort.value if walk else f"+{self.sort.value}"
-        rid = "rowid"
+        # Newest first (the list's first paint) is read from ix_cases_list alone, ordered
+        # by (updated_at, case_no): ties broken by the rowid would need every row of the
+        # table (migration 0009).
+        rid = "case_no" if self.sort == SortKey.UPDATED else "rowid"
         op, order = ("<", "DESC") if self.descending else (">", "ASC")
         nullable = self.sort == SortKey.DUE
         limit = self.page_size + 1  # one more tells whether there is a next page
@@ -480,7 +489,7 @@ class CaseQuery:
             cond, cparams = (f"{col} IS NOT NULL", []) if nullable else ("1", [])
             if after is not None:
                 cond += f" AND ({col}, {rid}) {op} (?, ?)"
-                cparams += [after.value, after.rowid]
+                cparams += [after.value, after.tie]
             out = _rows(s, f"SELECT {_LIST_COLUMNS} FROM cases WHERE {where} AND {cond} "
                            f"ORDER BY {col} {order}, {rid} {order} LIMIT {limit}",
                         [*params, *cparams])
@@ -489,7 +498,7 @@ class CaseQuery:
             cond, cparams = f"{col} IS NULL", []
             if in_nulls and after is not None:
                 cond += f" AND {rid} {op} ?"
-                cparams.append(after.rowid)
+                cparams.append(after.tie)
             out += _rows(s, f"SELECT {_LIST_COLUMNS} FROM cases WHERE {where} AND {cond} "
                             f"ORDER BY {rid} {order} LIMIT {limit - len(out)}",
                          [*params, *cparams])
@@ -500,7 +509,13 @@ class CaseQuery:
         last = out[-1]
         value = {SortKey.UPDATED: last[13], SortKey.CASE_NO: last[2], SortKey.STATE: last[3],
                  SortKey.MATTER: last[4], SortKey.DUE: last[10]}[self.sort]
-        return out, Cursor(value, int(last[0]))
+        return out, Cursor(value, last[2] if rid == "case_no" else int(last[0]))
+
+
+def all_cases(s: Session) -> int:
+    """How many cases the station holds: the count triggers on ``cases`` keep in
+    ``case_tally`` (migration 0009), read in one page."""
+    return int(_scalar(s, "SELECT cases FROM case_tally WHERE id = 1", ()))
 
 
 def paused_levels(s: Session, cut: SupervisionCut,

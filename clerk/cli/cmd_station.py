@@ -59,7 +59,7 @@ def register(sub: Any) -> None:
                 "检查本机：数据库、扫描件、密钥环中的设备令牌、与区中心的连接"
                 "（退出码 0 正常，1 有问题）")
 
-    b = add_command(sub, "backup", cmd_backup, "在线备份本站数据库（加密的备份文件）")
+    b = add_command(sub, "backup", cmd_backup, "在线备份本站数据库和扫描件（一个加密的备份文件）")
     b.add_argument("--to", required=True, type=Path, help="备份文件路径（不得已存在）")
 
     r = add_command(sub, "restore", cmd_restore,
@@ -125,9 +125,10 @@ def cmd_unlock(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_restore(args: argparse.Namespace, ctx: CliContext) -> int:
+    from clerk.scans import LocalBlobs
     from clerk.store.backup import restore
 
-    restore(args.source, ctx.data_dir, recovery_key=args.recovery_key)
+    restore(args.source, ctx.data_dir, scans=LocalBlobs, recovery_key=args.recovery_key)
     info = ctx.workspace().station()  # migrates an older backup, checks it opens
     ctx.emit({"restored": str(ctx.data_dir), "station": info.code if info else None},
              f"已把备份 {args.source} 恢复到数据目录 {ctx.data_dir}"
@@ -209,7 +210,7 @@ def cmd_audit_verify(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_backup(args: argparse.Namespace, ctx: CliContext) -> int:
-    target = ctx.workspace().store.backup(args.to)
+    target = ctx.workspace().backup(args.to)
     ctx.emit({"backup": str(target)}, f"已备份到 {target}")
     return 0
 

@@ -13,6 +13,7 @@ from typing import Any, ClassVar
 from sqlalchemy import (
     JSON,
     Boolean,
+    CheckConstraint,
     Date,
     DateTime,
     ForeignKey,
@@ -136,6 +137,13 @@ class DocumentOnFile(Base):
     __table_args__ = (Index("ix_docs_applicant_key", "applicant_id", "material_key"),)
 
 
+#: ix_cases_list: the sort (updated_at, case_no), then every other column a list row shows
+#: (clerk.cases.queries._LIST_COLUMNS), so the newest-first page reads no table row.
+LIST_INDEX_COLUMNS = ("updated_at", "case_no", "id", "state", "matter_code", "matter_name",
+                      "applicant_name", "applicant_id_no", "received_at", "accepted_at",
+                      "due_date", "due_provisional", "limit_days", "rating", "owner")
+
+
 class Case(Base):
     """Projection of a case's events: the row every list and screen reads."""
 
@@ -162,8 +170,10 @@ class Case(Base):
     # When retention (clerk.retention) removed the person's data from this case.
     anonymised_at: Mapped[datetime | None] = mapped_column(DateTime)
     version: Mapped[int] = mapped_column(Integer)  # seq of the last applied event
-    updated_at: Mapped[datetime] = mapped_column(DateTime, index=True)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
     data: Mapped[dict[str, Any]] = mapped_column(JSON)  # full projected state
+    # The case list newest first, from the index alone (migration 0009).
+    __table_args__ = (Index("ix_cases_list", *LIST_INDEX_COLUMNS),)
 
 
 SUPERSEDED = "superseded"  # a CaseEvent.sync_state
@@ -200,7 +210,20 @@ class CaseEvent(Base):
     # original content's, so the chain verifies while the content check is skipped.
     redacted_at: Mapped[datetime | None] = mapped_column(DateTime)
     __table_args__ = (Index("uq_event_case_seq_live", "case_id", "seq", unique=True,
-                            sqlite_where=text(f"sync_state != '{SUPERSEDED}'")),)
+                            sqlite_where=text(f"sync_state != '{SUPERSEDED}'")),
+                      # The case list's sync marks read only this (clerk.cases.queries).
+                      Index("ix_case_events_unsynced", "case_id", "sync_state", "origin",
+                            sqlite_where=text("origin = 'station' AND sync_state != 'acked'")))
+
+
+class CaseTally(Base):
+    """How many cases there are, kept by triggers on ``cases`` (migration 0009): the
+    unfiltered case list's total without counting 100,000 rows (one row, id 1)."""
+
+    __tablename__ = "case_tally"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    cases: Mapped[int] = mapped_column(Integer)
+    __table_args__ = (CheckConstraint("id = 1", name="ck_case_tally_one_row"),)
 
 
 class Counter(Base):

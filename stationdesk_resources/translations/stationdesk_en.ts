@@ -3394,188 +3394,193 @@
         <translation>Opening station data…</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="136"/>
+        <location filename="../../ui/station/main_window.py" line="138"/>
+        <source>本站数据已加密，但还没有恢复密钥：换电脑、重装系统或密钥环丢失后将无法打开本站数据和备份。&lt;a href=&quot;recovery&quot;&gt;现在生成恢复密钥&lt;/a&gt;（只显示一次，请打印恢复密钥单并锁柜保管）。</source>
+        <translation>This station&apos;s data is encrypted but has no recovery key yet: on a new PC, after reinstalling the system or losing the keyring, its data and backups could not be opened. &lt;a href=&quot;recovery&quot;&gt;Make a recovery key now&lt;/a&gt; (shown only once: print the recovery key slip and keep it locked away).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/main_window.py" line="148"/>
         <source>账户(&amp;A)</source>
         <translation>&amp;Account</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="137"/>
+        <location filename="../../ui/station/main_window.py" line="149"/>
         <source>立即锁定</source>
         <translation>Lock now</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="140"/>
+        <location filename="../../ui/station/main_window.py" line="152"/>
         <source>修改密码…</source>
         <translation>Change password…</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="142"/>
+        <location filename="../../ui/station/main_window.py" line="154"/>
         <source>退出登录</source>
         <translation>Sign out</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="160"/>
+        <location filename="../../ui/station/main_window.py" line="172"/>
         <source>受理</source>
         <translation>Intake</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="161"/>
+        <location filename="../../ui/station/main_window.py" line="173"/>
         <source>办件</source>
         <translation>Cases</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="162"/>
+        <location filename="../../ui/station/main_window.py" line="174"/>
         <source>待办</source>
         <translation>Tasks</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="163"/>
+        <location filename="../../ui/station/main_window.py" line="175"/>
         <source>申请人</source>
         <translation>Applicants</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="164"/>
+        <location filename="../../ui/station/main_window.py" line="176"/>
         <source>事项</source>
         <translation>Matters</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="165"/>
+        <location filename="../../ui/station/main_window.py" line="177"/>
         <source>统计</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="166"/>
+        <location filename="../../ui/station/main_window.py" line="178"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="167"/>
+        <location filename="../../ui/station/main_window.py" line="179"/>
         <source>同步</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="212"/>
-        <location filename="../../ui/station/main_window.py" line="542"/>
+        <location filename="../../ui/station/main_window.py" line="224"/>
+        <location filename="../../ui/station/main_window.py" line="578"/>
         <source>经办人：未登录</source>
         <translation>Clerk: not signed in</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="213"/>
+        <location filename="../../ui/station/main_window.py" line="225"/>
         <source>站点：正在打开…</source>
         <translation>Station: opening…</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="214"/>
-        <location filename="../../ui/station/main_window.py" line="244"/>
+        <location filename="../../ui/station/main_window.py" line="226"/>
+        <location filename="../../ui/station/main_window.py" line="256"/>
         <source>● 离线（未连接区中心）</source>
         <translation>● Offline (no district center)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="216"/>
+        <location filename="../../ui/station/main_window.py" line="228"/>
         <source>待同步事件：—</source>
         <translation>Unsynced events: —</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="217"/>
+        <location filename="../../ui/station/main_window.py" line="229"/>
         <source>上次同步：从未</source>
         <translation>Last sync: never</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="240"/>
+        <location filename="../../ui/station/main_window.py" line="252"/>
         <source>待同步事件：{0}</source>
         <translation>Unsynced events: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="241"/>
+        <location filename="../../ui/station/main_window.py" line="253"/>
         <source>上次同步：{0}</source>
         <translation>Last sync: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="242"/>
+        <location filename="../../ui/station/main_window.py" line="254"/>
         <source>从未</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="246"/>
+        <location filename="../../ui/station/main_window.py" line="258"/>
         <source>● 尚未同步</source>
         <translation>● Not synced yet</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="248"/>
+        <location filename="../../ui/station/main_window.py" line="260"/>
         <source>● 在线（上次同步有 {0} 个问题）</source>
         <translation>● Online (last sync had {0} problem(s))</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="251"/>
+        <location filename="../../ui/station/main_window.py" line="263"/>
         <source>● 在线</source>
         <translation>● Online</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="253"/>
+        <location filename="../../ui/station/main_window.py" line="265"/>
         <source>● 离线（上次同步失败）</source>
         <translation>● Offline (last sync failed)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="257"/>
+        <location filename="../../ui/station/main_window.py" line="269"/>
         <source>● 数据库已损坏（已停止保存）</source>
         <translation>● Database damaged (saving stopped)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="314"/>
+        <location filename="../../ui/station/main_window.py" line="330"/>
         <source>站点：尚未设置</source>
         <translation>Station: not set up</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="344"/>
-        <location filename="../../ui/station/main_window.py" line="354"/>
+        <location filename="../../ui/station/main_window.py" line="360"/>
+        <location filename="../../ui/station/main_window.py" line="370"/>
         <source>StationDesk 便民服务站窗口工作台 — {0}</source>
         <translation>StationDesk Service Station Counter — {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="345"/>
-        <location filename="../../ui/station/main_window.py" line="355"/>
+        <location filename="../../ui/station/main_window.py" line="361"/>
+        <location filename="../../ui/station/main_window.py" line="371"/>
         <source>站点：{0}（{1}）</source>
         <translation>Station: {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="359"/>
+        <location filename="../../ui/station/main_window.py" line="375"/>
         <source>站点：无法打开</source>
         <translation>Station: cannot open</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="360"/>
+        <location filename="../../ui/station/main_window.py" line="376"/>
         <source>无法打开本站数据：
 {0}</source>
         <translation>Cannot open the station data:
 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="398"/>
+        <location filename="../../ui/station/main_window.py" line="414"/>
         <source>用户名或密码不正确，或账号已停用。</source>
         <translation>Wrong user name or password, or the account is disabled.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="407"/>
+        <location filename="../../ui/station/main_window.py" line="423"/>
         <source>经办人：{0}</source>
         <translation>Clerk: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="467"/>
+        <location filename="../../ui/station/main_window.py" line="503"/>
         <source>文书的出具机关尚未确认：当前以“{0}”的名义打印受理回执等文书。请管理员在&lt;a href=&quot;settings&quot;&gt;设置 → 出具机关&lt;/a&gt;中核对并保存。</source>
         <translation>The issuing authority is not confirmed yet: receipts and other documents are printed in the name of “{0}”. An administrator should check and save it in &lt;a href=&quot;settings&quot;&gt;Settings → Issuing authority&lt;/a&gt;.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="502"/>
+        <location filename="../../ui/station/main_window.py" line="538"/>
         <source>密码已修改，下次登录请使用新密码。</source>
         <translation>Password changed; use the new password next time you sign in.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="530"/>
+        <location filename="../../ui/station/main_window.py" line="566"/>
         <source>密码不正确。</source>
         <translation>Wrong password.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="560"/>
+        <location filename="../../ui/station/main_window.py" line="596"/>
         <source>出错了</source>
         <translation>Error</translation>
     </message>
@@ -5669,57 +5674,57 @@
         <translation>OK: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="389"/>
+        <location filename="../../ui/station/settings_page.py" line="390"/>
         <source>备份到</source>
         <translation>Back up to</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="390"/>
-        <source>SQLite 数据库 (*.sqlite3)</source>
-        <translation>SQLite database (*.sqlite3)</translation>
+        <location filename="../../ui/station/settings_page.py" line="391"/>
+        <source>StationDesk 备份 (*.backup)</source>
+        <translation>StationDesk backup (*.backup)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="399"/>
+        <location filename="../../ui/station/settings_page.py" line="400"/>
         <source>正在备份…</source>
         <translation>Backing up…</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="403"/>
+        <location filename="../../ui/station/settings_page.py" line="404"/>
         <source>已备份到 {0}</source>
         <translation>Backed up to {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="418"/>
+        <location filename="../../ui/station/settings_page.py" line="419"/>
         <source>已新增账号 {0}</source>
         <translation>Account {0} added</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="434"/>
+        <location filename="../../ui/station/settings_page.py" line="435"/>
         <source>请先在表中选择一个账号。</source>
         <translation>Select an account in the table first.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="439"/>
+        <location filename="../../ui/station/settings_page.py" line="440"/>
         <source>自己的密码请在“账户 → 修改密码”中修改。</source>
         <translation>Change your own password under “Account → Change password”.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="446"/>
+        <location filename="../../ui/station/settings_page.py" line="447"/>
         <source>已重置 {0} 的密码。一次性密码：{1}&#x3000;请当面告知本人；该账号下次登录时必须设置新密码。此密码只显示这一次。</source>
         <translation>Password of {0} reset. One-time password: {1}  Tell it to the person directly; they must choose a new password at their next sign-in. It is shown only this once.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="463"/>
+        <location filename="../../ui/station/settings_page.py" line="464"/>
         <source>不能停用当前登录的账号。</source>
         <translation>You cannot disable the account that is signed in.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="472"/>
+        <location filename="../../ui/station/settings_page.py" line="473"/>
         <source>已启用 {0}</source>
         <translation>{0} enabled</translation>
     </message>
     <message>
-        <location filename="../../ui/station/settings_page.py" line="472"/>
+        <location filename="../../ui/station/settings_page.py" line="473"/>
         <source>已停用 {0}</source>
         <translation>{0} disabled</translation>
     </message>
@@ -7658,53 +7663,54 @@ Double-click to open the case and check it.</translation>
         <translation>The station level must be street or community.</translation>
     </message>
     <message>
-        <location filename="../../clerk/store/db.py" line="108"/>
-        <location filename="../../clerk/store/db.py" line="147"/>
+        <location filename="../../clerk/store/db.py" line="114"/>
+        <location filename="../../clerk/store/db.py" line="153"/>
         <source>数据文件 {path} 不是可用的 StationDesk 数据库（{exc}）。请从备份恢复，或换一个数据目录。</source>
         <translation>The data file {path} is not a usable StationDesk database ({exc}). Restore it from a backup, or use another data directory.</translation>
     </message>
     <message>
-        <location filename="../../clerk/store/db.py" line="243"/>
+        <location filename="../../clerk/store/db.py" line="251"/>
         <source>数据文件 {path} 已损坏，无法读取（{orig}）。请从备份恢复。</source>
         <extracomment>The SQLCipher key (what the scans&apos; key is derived from).</extracomment>
         <translation>The data file {path} is damaged and cannot be read ({orig}). Restore it from a backup.</translation>
     </message>
     <message>
-        <location filename="../../clerk/store/db.py" line="340"/>
+        <location filename="../../clerk/store/db.py" line="352"/>
         <source>备份目标 {target} 已存在，请换一个文件名。</source>
         <translation>The backup target {target} already exists; choose another file name.</translation>
     </message>
     <message>
-        <location filename="../../clerk/store/db.py" line="152"/>
+        <location filename="../../clerk/store/db.py" line="158"/>
         <location filename="../../clerk/store/schema.py" line="38"/>
         <source>这个数据库不是由 {product} 创建的（没有版本信息）。请换一个数据目录或空数据库。</source>
         <translation>This database was not created by {product} (it has no version). Use another data directory or an empty database.</translation>
     </message>
     <message>
-        <location filename="../../clerk/store/db.py" line="36"/>
+        <location filename="../../clerk/store/db.py" line="42"/>
         <source>数据库已损坏（{problem}）。为免损坏扩大，本机已停止保存新的数据。请停止在本机办件，联系管理员用最近的备份恢复（python -m clerk doctor 可查看详情）。</source>
         <extracomment>The one state a damaged store is in, whatever noticed it (the background check, the check before a backup, or SQLite refusing a page in the middle of some query).</extracomment>
         <translation>The database is damaged ({problem}). To keep the damage from spreading, this computer has stopped saving new data. Stop handling cases on this computer and ask the administrator to restore the latest backup (python -m clerk doctor shows the details).</translation>
     </message>
     <message>
-        <location filename="../../clerk/store/db.py" line="102"/>
+        <location filename="../../clerk/store/db.py" line="108"/>
         <source>数据文件 {path} 是空的（0 字节），不是可用的 StationDesk 数据库，本程序没有改动它。请从备份恢复，或换一个数据目录。</source>
         <extracomment>Errors of either driver: SQLCipher&apos;s (the store) and the standard library&apos;s (a plaintext file read once to encrypt it).</extracomment>
         <translation>The data file {path} is empty (0 bytes) and not a usable StationDesk database; it was left unchanged. Restore it from a backup, or choose another data directory.</translation>
     </message>
     <message>
-        <location filename="../../clerk/store/db.py" line="142"/>
+        <location filename="../../clerk/store/db.py" line="148"/>
         <source>密钥环中的密钥打不开数据文件 {path}（它属于另一个数据库），数据没有改动。请用恢复密钥解锁：python -m clerk unlock --recovery-key …</source>
         <translation>The key in the keyring does not open the data file {path} (it belongs to another database); nothing was changed. Unlock with the recovery key: python -m clerk unlock --recovery-key …</translation>
     </message>
     <message>
-        <location filename="../../clerk/store/db.py" line="157"/>
+        <location filename="../../clerk/store/db.py" line="163"/>
         <location filename="../../clerk/store/schema.py" line="51"/>
         <source>数据库版本 {rev} 来自更新版本的 {product}，本程序无法安全使用它。请升级 {product2} 后再打开，数据未被改动。</source>
         <translation>Database version {rev} comes from a newer {product}; this program cannot use it safely. Upgrade {product2} and open it again; nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../clerk/store/db.py" line="365"/>
+        <location filename="../../clerk/store/backup.py" line="182"/>
+        <location filename="../../clerk/store/db.py" line="377"/>
         <source>备份副本 {target} 校验未通过（{problem}），已删除。请换一个位置（例如另一块磁盘）再备份一次。</source>
         <translation>The backup copy {target} failed its check ({problem}) and was deleted. Back up again to another place (another disk, for example).</translation>
     </message>
@@ -7831,28 +7837,28 @@ Double-click to open the case and check it.</translation>
         <translation>Digits 10–12 (community or village) must be 000 to 399 (000 is the street or township itself); they are “{village}”. Check the statistical area code.</translation>
     </message>
     <message>
-        <location filename="../../clerk/workspace.py" line="137"/>
-        <location filename="../../clerk/workspace.py" line="287"/>
+        <location filename="../../clerk/workspace.py" line="138"/>
+        <location filename="../../clerk/workspace.py" line="288"/>
         <source>本机尚未初始化站点，请先运行 init（或在首次启动时完成设置）。</source>
         <translation>This machine has no station yet: run init (or finish the set-up at first start).</translation>
     </message>
     <message>
-        <location filename="../../clerk/workspace.py" line="167"/>
+        <location filename="../../clerk/workspace.py" line="168"/>
         <source>本数据目录已初始化过站点。</source>
         <translation>This data directory already has a station.</translation>
     </message>
     <message>
-        <location filename="../../clerk/workspace.py" line="207"/>
+        <location filename="../../clerk/workspace.py" line="208"/>
         <source>账号 {username} 已停用。</source>
         <translation>Account {username} is disabled.</translation>
     </message>
     <message>
-        <location filename="../../clerk/workspace.py" line="216"/>
+        <location filename="../../clerk/workspace.py" line="217"/>
         <source>本站还没有窗口人员账号。</source>
         <translation>This station has no clerk accounts yet.</translation>
     </message>
     <message>
-        <location filename="../../clerk/workspace.py" line="219"/>
+        <location filename="../../clerk/workspace.py" line="220"/>
         <source>本站有多个账号，请用 --clerk 指明经办人。</source>
         <translation>This station has several accounts: name the clerk with --clerk.</translation>
     </message>
@@ -8530,38 +8536,44 @@ Double-click to open the case and check it.</translation>
         <translation>Cannot access the keyring ({backend}: {kind}); the station database&apos;s key cannot be read or saved.</translation>
     </message>
     <message>
-        <location filename="../../clerk/store/backup.py" line="68"/>
+        <location filename="../../clerk/store/backup.py" line="161"/>
+        <source>扫描件 {name} 已损坏（无法用本站密钥打开，或内容与名称不符），备份没有生成。请先运行 python -m clerk doctor 查看。</source>
+        <translation>Scan {name} is damaged (it does not open with this station&apos;s key, or its content does not match its name); no backup was made. Run python -m clerk doctor first.</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/store/backup.py" line="198"/>
         <source>{path} 不是 StationDesk 的备份文件（python -m clerk backup 生成的文件），没有恢复任何数据。</source>
         <translation>{path} is not a StationDesk backup (a file made by python -m clerk backup); nothing was restored.</translation>
     </message>
     <message>
-        <location filename="../../clerk/store/backup.py" line="80"/>
+        <location filename="../../clerk/store/backup.py" line="211"/>
         <source>找不到备份文件 {path}。</source>
         <translation>Backup file {path} not found.</translation>
     </message>
     <message>
-        <location filename="../../clerk/store/backup.py" line="97"/>
+        <location filename="../../clerk/store/backup.py" line="231"/>
         <source>这份备份生成时本站还没有恢复密钥，只能在原电脑上（密钥环中有原数据库密钥）恢复。</source>
         <translation>This backup was made before the station had a recovery key; it can only be restored on the original PC (whose keyring holds the database key).</translation>
     </message>
     <message>
-        <location filename="../../clerk/store/backup.py" line="106"/>
+        <location filename="../../clerk/store/backup.py" line="240"/>
         <source>本机密钥环中没有这份备份的密钥，无法恢复（没有写入任何数据）。请加上初始化时记下的恢复密钥：--recovery-key XXXX-XXXX-…</source>
         <translation>This PC&apos;s keyring does not hold this backup&apos;s key, so it cannot be restored (nothing was written). Add the recovery key noted at set-up: --recovery-key XXXX-XXXX-…</translation>
     </message>
     <message>
-        <location filename="../../clerk/store/backup.py" line="113"/>
+        <location filename="../../clerk/store/backup.py" line="247"/>
         <source>恢复密钥不对：它不是这份备份的恢复密钥（没有写入任何数据）。</source>
         <translation>Wrong recovery key: it is not this backup&apos;s recovery key (nothing was written).</translation>
     </message>
     <message>
-        <location filename="../../clerk/store/backup.py" line="131"/>
+        <location filename="../../clerk/store/backup.py" line="269"/>
         <source>数据目录 {data_dir} 中已有站点数据库，恢复不会覆盖它。请指定一个新的空数据目录（--data-dir）。</source>
         <translation>The data directory {data_dir} already holds a station database; restoring does not overwrite it. Choose a new, empty data directory (--data-dir).</translation>
     </message>
     <message>
-        <location filename="../../clerk/store/backup.py" line="148"/>
+        <location filename="../../clerk/store/backup.py" line="70"/>
         <source>备份文件 {path} 已损坏（{problem}），没有恢复任何数据。</source>
+        <extracomment>The first format: the database only (scans were copied by hand beside it). Far above any sealed scan (the station refuses scans over 10 MB): a length beyond it is damage, not a reason to allocate gigabytes.</extracomment>
         <translation>The backup file {path} is damaged ({problem}); nothing was restored.</translation>
     </message>
     <message>

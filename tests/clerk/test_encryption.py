@@ -21,6 +21,7 @@ from clerk.applicants import PersonInput
 from clerk.cases.service import MaterialChanges
 from clerk.cli import main
 from clerk.errors import StoreError, ValidationError
+from clerk.scans import LocalBlobs
 from clerk.store import DB_FILENAME, Store, keys
 from clerk.store.backup import restore
 from clerk.store.recovery import unlock
@@ -202,10 +203,10 @@ def test_restore_refuses_a_file_that_is_no_backup_and_an_occupied_folder(
     junk = tmp_path / "junk.backup"
     junk.write_bytes(b"not a backup" * 100)
     with pytest.raises(StoreError) as err:
-        restore(junk, tmp_path / "x")
+        restore(junk, tmp_path / "x", scans=LocalBlobs)
     assert err.value.code == "backup.not_backup" and not (tmp_path / "x").exists()
     with pytest.raises(StoreError) as err:
-        restore(junk, data_dir)
+        restore(junk, data_dir, scans=LocalBlobs)
     assert err.value.code == "backup.target_exists"
 
 
@@ -316,3 +317,134 @@ def test_a_kill_at_any_moment_of_the_encryption_leaves_one_whole_store(
             (folder / (DB_FILENAME + side)).unlink(missing_ok=True)
     print("kill outcomes (plaintext left?)", sorted(outcomes), "first start", round(whole, 2))
     assert outcomes
+
+
+# --- backups hold the scans ----------------------------------------------------------------
+
+def _scans_of(ws: Workspace) -> dict[str, bytes]:
+    """Every scan the station keeps, opened with its key."""
+    out = {}
+    for sha in ws.blobs.kept():
+        data = ws.blobs.get(sha)
+        assert data is not None
+        out[sha] = data
+    return out
+
+
+def test_a_backup_holds_the_scans_and_restore_on_another_pc_gives_them_back(
+        run: Run, tws: Workspace, id_factory: Callable[..., str], tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    ws = tws
+    id_no = id_factory(4)
+    case_no = with_case_and_scan(ws, id_no)
+    ws.cases.attach_scan(case_no, "id_card", b"%PDF-1.4 second scan " + id_no.encode())
+    scans = _scans_of(ws)
+    assert len(scans) == 2
+    code, out, err = run("backup", "--to", str(tmp_path / "bk" / "station.backup"),
+                         "--data-dir", str(ws.data_dir))
+    assert code == 0, err
+    backup = tmp_path / "bk" / "station.backup"
+    assert str(backup) in out
+    assert id_no.encode() not in backup.read_bytes()
+    ws.close()
+    another_pc(monkeypatch, tmp_path)
+    target = tmp_path / "fresh"
+    code, _, err = run("restore", "--from", str(backup), "--data-dir", str(target),
+                       "--recovery-key", TEST_RECOVERY_KEY)
+    assert code == 0, err
+    restored = Workspace.open(target)
+    try:
+        assert _scans_of(restored) == scans  # byte-identical once opened with the key
+        for path in restored.blobs.root.rglob("*"):
+            if path.is_file():
+                assert id_no.encode() not in path.read_bytes()
+        assert restored.cases.get(case_no).case_no == case_no
+    finally:
+        restored.close()
+
+
+def _sections(backup: Path) -> tuple[int, int]:
+    """Where the database starts in a backup file, and where the first scan starts."""
+    from clerk.store.backup import read_header
+
+    header, offset = read_header(backup)
+    return offset, offset + int(header["db_bytes"])
+
+
+@pytest.mark.parametrize("damage", ["database", "scan", "cut", "appended"])
+def test_a_damaged_backup_is_refused_and_writes_nothing(
+        damage: str, tws: Workspace, id_factory: Callable[..., str], tmp_path: Path) -> None:
+    ws = tws
+    with_case_and_scan(ws, id_factory(5))
+    backup = ws.backup(tmp_path / "station.backup")
+    data = bytearray(backup.read_bytes())
+    db_at, scans_at = _sections(backup)
+    if damage == "database":
+        data[db_at + 5000] ^= 0x01
+    elif damage == "scan":
+        data[-10] ^= 0x01  # inside the last scan's sealed bytes
+    elif damage == "cut":
+        del data[scans_at + 20:]
+    else:
+        data += b"\0"
+    backup.write_bytes(bytes(data))
+    target = tmp_path / "restored"
+    with pytest.raises(StoreError) as err:
+        restore(backup, target, scans=LocalBlobs)
+    assert err.value.code == "backup.damaged" and "已损坏" in err.value.message
+    assert not target.exists()
+
+
+def test_restore_into_an_existing_empty_folder_leaves_it_empty_when_damaged(
+        tws: Workspace, id_factory: Callable[..., str], tmp_path: Path) -> None:
+    ws = tws
+    with_case_and_scan(ws, id_factory(6))
+    backup = ws.backup(tmp_path / "station.backup")
+    backup.write_bytes(backup.read_bytes()[:-1])
+    target = tmp_path / "existing"
+    target.mkdir()
+    with pytest.raises(StoreError):
+        restore(backup, target, scans=LocalBlobs)
+    assert list(target.iterdir()) == []
+
+
+def test_a_damaged_scan_refuses_the_backup(
+        tws: Workspace, id_factory: Callable[..., str], tmp_path: Path) -> None:
+    ws = tws
+    with_case_and_scan(ws, id_factory(8))
+    (sha,) = ws.blobs.kept()
+    path = ws.blobs.path(sha)
+    sealed = bytearray(path.read_bytes())
+    sealed[-1] ^= 0x01
+    path.write_bytes(bytes(sealed))
+    target = tmp_path / "bk" / "station.backup"
+    with pytest.raises(StoreError) as err:
+        ws.backup(target)
+    assert err.value.code == "backup.scan_damaged" and sha[:12] in err.value.message
+    assert list(target.parent.iterdir()) == []  # no backup, no scratch copy left
+
+
+def test_a_backup_of_the_first_format_still_restores(
+        tws: Workspace, id_factory: Callable[..., str], tmp_path: Path) -> None:
+    """MAGIC_V1: the header then the database to the end of the file, no scans."""
+    import json
+    import struct
+
+    from clerk.store.backup import MAGIC_V1, read_header
+
+    ws = tws
+    case_no = with_case_and_scan(ws, id_factory(9))
+    backup = ws.backup(tmp_path / "station.backup")
+    header, offset = read_header(backup)
+    db = backup.read_bytes()[offset:offset + header.pop("db_bytes")]
+    header.pop("scans")
+    body = json.dumps(header).encode()
+    old = tmp_path / "old.backup"
+    old.write_bytes(MAGIC_V1 + struct.pack(">I", len(body)) + body + db)
+    restore(old, tmp_path / "r", scans=LocalBlobs)
+    restored = Workspace.open(tmp_path / "r")
+    try:
+        assert restored.cases.get(case_no).case_no == case_no
+        assert restored.blobs.kept() == []
+    finally:
+        restored.close()

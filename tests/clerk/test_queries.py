@@ -210,11 +210,13 @@ def test_keyset_pages_cover_every_row_once_in_order(ws: Workspace, cases: Cases,
     assert set(numbers) <= set(all_rows)
     con = raw_store(ws.store.path)  # type: ignore[arg-type]
     col = sort.value
-    # Ground truth: non-null sort values in order (rowid breaks ties), NULLs last.
+    # Ground truth: non-null sort values in order (the case number breaks ties newest
+    # first, the rowid otherwise), NULLs last.
     direction = "DESC" if descending else "ASC"
+    tie = "case_no" if sort == SortKey.UPDATED else "rowid"
     truth = [r[0] for r in con.execute(
         f"SELECT case_no FROM cases ORDER BY {col} IS NULL, {col} {direction}, "
-        f"rowid {direction}")]
+        f"{tie} {direction}")]
     con.close()
     assert all_rows == truth
 
@@ -320,3 +322,111 @@ def test_an_unusable_ratio_falls_back_to_the_default(ws: Workspace) -> None:
     for bad in ("", "abc", "0", "1.5", "-1"):
         ws.set_setting("supervision.yellow_ratio", bad)
         assert ws.yellow_ratio() == 0.8
+
+
+# --- the kept count and the sync marks' index (migration 0009) -----------------------------
+
+def _count_all(ws: Workspace) -> int:
+    with ws.store.read() as s:
+        return int(s.connection().exec_driver_sql("SELECT count(*) FROM cases").scalar())
+
+
+def test_unfiltered_total_is_the_kept_count_through_inserts_and_deletes(
+        ws: Workspace, cases: Cases) -> None:
+    from clerk.cases.queries import all_cases
+
+    template = cases.accepted()
+    cases.completed()
+    clone_cases(ws, template, 30)  # rows written by SQL, not through the service
+    assert ws.store.path is not None
+    con = raw_store(ws.store.path)
+    con.execute("DELETE FROM cases WHERE case_no = ?", (template,))  # FK off here
+    con.commit()
+    con.close()
+    with ws.store.read() as s:
+        kept = all_cases(s)
+        page = CaseQuery(CaseFilter(), cut_of(ws)).first_page(s)
+    assert kept == _count_all(ws) == page.total
+    assert len(listed(ws, CaseFilter())) == kept
+
+
+def test_0009_counts_the_cases_already_there_and_downgrades(
+        ws: Workspace, cases: Cases) -> None:
+    from alembic import command
+    from alembic.config import Config
+    from sqlalchemy import create_engine, text
+
+    from clerk.store import schema
+
+    cases.accepted()
+    cases.completed()
+    path = ws.store.path
+    assert path is not None
+    ws.close()
+    engine = create_engine(f"sqlite:///{path}", creator=lambda: raw_store(path))
+    cfg = Config()
+    cfg.set_main_option("script_location", str(schema.MIGRATIONS_DIR))
+    cfg.attributes["engine"] = engine
+    command.downgrade(cfg, "0008_consultations")
+    with engine.connect() as c:
+        names = {r[0] for r in c.execute(text("SELECT name FROM sqlite_master"))}
+        # A case written by the previous version, with no trigger to count it.
+        c.execute(text("INSERT INTO cases SELECT * FROM cases LIMIT 0"))
+    assert not names & {"case_tally", "tr_cases_tally_insert", "ix_case_events_unsynced",
+                        "ix_cases_list"}
+    assert "ix_cases_updated_at" in names
+    command.upgrade(cfg, "head")
+    with engine.connect() as c:
+        tally = c.execute(text("SELECT cases FROM case_tally")).scalar()
+        total = c.execute(text("SELECT count(*) FROM cases")).scalar()
+    engine.dispose()
+    assert tally == total == 2
+
+
+def test_the_sync_marks_read_only_their_partial_index(ws: Workspace, cases: Cases) -> None:
+    from sqlalchemy import event
+
+    case_no = cases.accepted()
+    seen: list[tuple[str, Any]] = []
+
+    def _seen(_c: Any, _cur: Any, stmt: str, params: Any, *_a: Any) -> None:
+        seen.append((stmt, params))
+
+    with ws.store.read() as s:
+        row = case_row(s, case_no, None)
+        assert row is not None
+        event.listen(ws.store.engine, "before_cursor_execute", _seen)
+        try:
+            attach_sync(s, [row])
+        finally:
+            event.remove(ws.store.engine, "before_cursor_execute", _seen)
+        (stmt, params), = seen
+        plan = s.connection().exec_driver_sql(f"EXPLAIN QUERY PLAN {stmt}", params).all()
+    assert any("COVERING INDEX ix_case_events_unsynced" in str(r[-1]) for r in plan), plan
+
+
+def test_the_newest_first_page_reads_only_the_list_index(ws: Workspace, cases: Cases) -> None:
+    from sqlalchemy import event
+
+    clone_cases(ws, cases.accepted(), 20)
+    seen: list[tuple[str, Any]] = []
+
+    def _seen(_c: Any, _cur: Any, stmt: str, params: Any, *_a: Any) -> None:
+        if stmt.startswith("SELECT rowid"):
+            seen.append((stmt, params))
+
+    query = CaseQuery(CaseFilter(), cut_of(ws), page_size=5)
+    event.listen(ws.store.engine, "before_cursor_execute", _seen)
+    try:
+        with ws.store.read() as s:
+            first = query.first_page(s)
+            assert first.cursor is not None
+            query.page(s, first.cursor)
+    finally:
+        event.remove(ws.store.engine, "before_cursor_execute", _seen)
+    assert len(seen) == 2  # the first page and the next (after the cursor)
+    with ws.store.read() as s:
+        for stmt, params in seen:
+            plan = s.connection().exec_driver_sql(f"EXPLAIN QUERY PLAN {stmt}", params).all()
+            details = " ".join(str(r[-1]) for r in plan)
+            assert "COVERING INDEX ix_cases_list" in details and "TEMP B-TREE" not in details

@@ -9,6 +9,7 @@ import pytest
 from sqlalchemy import text
 
 from clerk.errors import StoreError
+from clerk.scans import LocalBlobs
 from clerk.store import DB_FILENAME, Store, schema
 from clerk.store.backup import restore
 from clerk.workspace import Workspace
@@ -99,14 +100,14 @@ def test_write_rolls_back_on_error(tmp_path: Path) -> None:
 
 def test_online_backup(ws: Workspace, tmp_path: Path) -> None:
     ws.set_setting("copies", "2")
-    target = ws.store.backup(tmp_path / "backup" / "b.sqlite3")
-    restore(target, tmp_path / "restored")
+    target = ws.backup(tmp_path / "backup" / "b.sqlite3")
+    restore(target, tmp_path / "restored", scans=LocalBlobs)
     con = raw_store(tmp_path / "restored" / DB_FILENAME)
     assert con.execute("SELECT value FROM settings WHERE key='copies'").fetchone() == ("2",)
     assert con.execute("SELECT count(*) FROM station").fetchone() == (1,)
     con.close()
     with pytest.raises(StoreError, match="已存在"):
-        ws.store.backup(target)
+        ws.backup(target)
 
 
 def test_template_db_name(data_dir: Path) -> None:

@@ -20,6 +20,7 @@ import pytest
 from clerk.catalog import dump_catalog
 from clerk.cli import main
 from clerk.errors import StoreError
+from clerk.scans import LocalBlobs
 from clerk.store import DB_FILENAME, Store
 from tests.clerk.factories import DISTRICT, sample_matters
 from tests.conftest import raw_store
@@ -109,7 +110,7 @@ def test_backup_copy_is_verified(monkeypatch: pytest.MonkeyPatch, data_dir: Path
     monkeypatch.setattr(db, "file_problem", lambda _p, _k: "database disk image is malformed")
     target = tmp_path / "bk.sqlite3"
     with pytest.raises(StoreError) as err:
-        store.backup(target)
+        store.backup(target, scans=LocalBlobs.of(store))
     assert err.value.code == "store.backup_bad" and not target.exists()
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".stationdesk")) == []
     store.close()
@@ -164,3 +165,44 @@ def test_doctor_is_clean_on_a_sound_station(run: Run, data_dir: Path) -> None:
     data = __import__("json").loads(out)
     assert code == 0 and data["ok"] and {f["part"] for f in data["findings"]} >= {"数据库",
                                                                                  "扫描件"}
+
+
+def test_closing_interrupts_the_background_check_without_calling_it_damage(
+        monkeypatch: pytest.MonkeyPatch, data_dir: Path) -> None:
+    """On the encrypted store the check of a large station runs for seconds: closing
+    the window stops it (not damage); the next start checks again."""
+    import threading
+    import time
+
+    con = raw_store(data_dir / DB_FILENAME)
+    con.execute("CREATE TABLE ballast (b BLOB)")
+    con.executemany("INSERT INTO ballast VALUES (randomblob(4000))", [()] * 12_000)
+    con.commit()
+    con.close()
+    outcome: list[object] = []
+    real = Store.integrity_problem
+
+    def spy(self: Store, **kw: bool) -> str | None:
+        try:
+            found = real(self, **kw)
+        except Exception as exc:
+            outcome.append(exc)
+            raise
+        outcome.append(found)
+        return found
+
+    monkeypatch.setattr(Store, "integrity_problem", spy)
+    store = Store.open_dir(data_dir)
+    deadline = time.monotonic() + 20
+    while store._checking is None and not outcome and time.monotonic() < deadline:
+        time.sleep(0.001)
+    store.close()
+    assert len(outcome) == 1 and "interrupt" in str(outcome[0]).lower(), outcome
+    assert store.damage is None
+    assert not any(t.name == "stationdesk-check" and t.is_alive()
+                   for t in threading.enumerate())
+    outcome.clear()
+    again = Store.open_dir(data_dir)  # checked again, in full, and sound
+    again.wait_for_check()
+    assert outcome == [None] and again.damage is None
+    again.close()

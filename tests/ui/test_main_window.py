@@ -34,6 +34,15 @@ def test_demo_start_creates_station_with_cases(qtbot: QtBot, tmp_path: Path) -> 
     assert "示范社区" in window.station_label.text()
     assert window.ws is not None and window.ws.cases.count() >= 50
     qtbot.waitUntil(lambda: window.pending_label.text()[-1].isdigit(), timeout=5000)
+    # Like a real set-up, the demo station has a recovery key, shown once with its slip.
+    from clerk.store import keys
+    from ui.station.recovery_dialog import RecoveryKeyDialog
+
+    dialog = window.recovery_dialog
+    assert isinstance(dialog, RecoveryKeyDialog) and dialog.isVisible()
+    assert window.ws.store.key == keys.unwrap(
+        keys.read_recovery_file(tmp_path / "fresh") or {}, dialog.key_label.text())
+    assert not window.recovery_banner.isVisible()
 
 
 def test_unusable_data_is_reported_not_crashed(qtbot: QtBot, tmp_path: Path) -> None:

@@ -129,6 +129,18 @@ class MainWindow(QMainWindow):
         self.authority_banner.linkActivated.connect(lambda _link: self.show_page("settings"))
         self.authority_banner.hide()
         self.work.add_above_pages(self.authority_banner)
+        # Shown to an administrator while the station has no recovery key (encrypted by an
+        # upgrade): without one, a lost keyring or a new PC means the data is lost.
+        self.recovery_banner = QLabel()
+        self.recovery_banner.setWordWrap(True)
+        self.recovery_banner.setStyleSheet(self.authority_banner.styleSheet())
+        self.recovery_banner.setText(self.tr(
+            "本站数据已加密，但还没有恢复密钥：换电脑、重装系统或密钥环丢失后将无法打开本站"
+            "数据和备份。<a href=\"recovery\">现在生成恢复密钥</a>（只显示一次，请打印"
+            "恢复密钥单并锁柜保管）。"))
+        self.recovery_banner.linkActivated.connect(lambda _link: self.make_recovery_key())
+        self.recovery_banner.hide()
+        self.work.add_above_pages(self.recovery_banner)
 
     def _build_account_menu(self) -> None:
         """账户: lock now (Ctrl+L), change one's password, sign out. The actions also belong
@@ -299,13 +311,17 @@ class MainWindow(QMainWindow):
 
         ws = self._open_workspace()
         station = ws.station()
+        recovery_key = None
         if station is None and self._init_demo is not None:
             self._init_demo(ws)
             station = ws.station()
+            # As at a real set-up: the demo's recovery key is shown once, with its slip.
+            recovery_key = ws.create_recovery_key()
         accs = ws.accounts.all()
         # Built while the clerk types the password, so search is ready at sign-in.
         catalog = ws.catalog_index() if station is not None else None
-        return Opened(ws, station, accs, catalog, ws.settings.get(LAST_USER))
+        return Opened(ws, station, accs, catalog, ws.settings.get(LAST_USER),
+                      recovery_key=recovery_key)
 
     def _opened(self, opened: Opened) -> None:
         self.ws = opened.ws
@@ -458,6 +474,26 @@ class MainWindow(QMainWindow):
         Operation(lambda: ws.settings.get(PRINT_PRINTER), parent=self).success(
             _apply_printer).run_in_background()
         Operation(ws.authority, parent=self).success(self._show_authority).run_in_background()
+        if self.session is not None and self.session.is_admin:
+            Operation(ws.has_recovery_key, parent=self).success(
+                lambda has: self.recovery_banner.setVisible(not has)).run_in_background()
+        else:
+            self.recovery_banner.hide()
+
+    def make_recovery_key(self) -> None:
+        """The banner's link: the same path as `python -m clerk recovery-key new`, the key
+        shown once with its printable slip."""
+        ws, station = self.ws, self.station
+        if ws is None or station is None or self.session is None \
+                or not self.session.is_admin:
+            return
+        Operation(ws.create_recovery_key, parent=self).success(
+            lambda key: self._recovery_key_made(key, station)).failure(
+            lambda exc: self.recovery_banner.setText(error_text(exc))).run_in_background()
+
+    def _recovery_key_made(self, recovery_key: str, station: StationInfo) -> None:
+        self.recovery_banner.hide()
+        self._show_recovery_key(recovery_key, station)
 
     def _show_authority(self, authority: Authority) -> None:
         if authority.confirmed:

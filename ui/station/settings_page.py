@@ -386,8 +386,9 @@ class SettingsPage(QScrollArea):
             lambda exc: self.font_status.setText(error_text(exc))).run_in_background()
 
     def _choose_backup(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("备份到"), "stationdesk-backup.sqlite3",
-                                              self.tr("SQLite 数据库 (*.sqlite3)"))
+        # A sealed backup (database and scans in one encrypted file), not a SQLite file.
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("备份到"), "stationdesk.backup",
+                                              self.tr("StationDesk 备份 (*.backup)"))
         if path:
             self.backup_to(Path(path))
 
