@@ -59,6 +59,12 @@ ensure_venv() {
     if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
         log "installing pinned dependencies (constraints.txt)"
         "$PY" -m pip install -q --upgrade pip >/dev/null
+        local stale
+        mapfile -t stale < <("$PY" "$ROOT/scripts/stale_pins.py" "$ROOT/constraints.txt")
+        if [ ${#stale[@]} -gt 0 ]; then
+            log "removing packages no longer pinned: ${stale[*]}"
+            "$PY" -m pip uninstall -q -y "${stale[@]}" >/dev/null
+        fi
         "$PY" -m pip install -q -c "$ROOT/constraints.txt" -e "$ROOT$extras"
         echo "$want" > "$stamp"
     fi
