@@ -131,6 +131,22 @@ class PrintPreviewDialog(QDialog):
         available = screen.availableGeometry() if screen is not None else QRect(0, 0, 1366, 768)
         self.resize(min(900, available.width() - 40), max(400, available.height() - 60))
 
+    @staticmethod
+    def warm_up_rendering(pdf: bytes) -> None:
+        """Open `pdf` and render its first page small, on the calling thread, and drop it:
+        the first QPdfDocument of the process initialises PDFium and its font handling,
+        which would otherwise land on the first preview's first page. Used by the counter's
+        background warm-up with a made-up document (QtPdf serialises PDFium calls)."""
+        data = QByteArray(pdf)
+        buffer = QBuffer()
+        buffer.setData(data)
+        buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        document = QPdfDocument()
+        document.load(buffer)
+        if document.status() == QPdfDocument.Status.Ready:
+            document.render(0, QSize(120, 170))
+        document.close()
+
     # --- documents -------------------------------------------------------------------------
     def add_document(self, pdf: bytes, title: str) -> None:
         """Add a document (a tab appears when there is more than one) and show it."""

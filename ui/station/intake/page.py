@@ -99,6 +99,10 @@ _BANNER_STYLES = {
 }
 
 
+#: Working days the warm-up counts ahead: beyond the usual limits, across a year's end.
+WARM_WORKING_DAYS = 60
+
+
 class IntakePage(QWidget):
     """The 受理 page. Call :meth:`attach` once with the session, :meth:`refresh` on show."""
 
@@ -332,7 +336,9 @@ class IntakePage(QWidget):
         ws = self._session.ws
 
         def warm(options: PrintOptions) -> None:
-            warm_up(self, _PREVIEW, lambda: _warm_printing(options))
+            # The calendar (the due date of the first acceptance) is read on the
+            # parallel worker's own connection: not queued before the clerk's lookups.
+            warm_up(self, _PREVIEW, lambda: _warm_printing(options), lambda: _warm_calendar(ws))
 
         Operation(lambda: print_options(ws), parent=self).success(warm) \
             .failure(lambda _exc: None).run_in_background()
@@ -1083,7 +1089,14 @@ def _preview_dialog() -> type[PrintPreviewDialog]:
 def _warm_printing(options: PrintOptions) -> None:
     from printing.issue import warm_up as warm_up_printing
 
-    warm_up_printing(options)
+    _PREVIEW().warm_up_rendering(warm_up_printing(options))
+
+
+def _warm_calendar(ws: Workspace) -> None:
+    """Read the working-day calendar and count a due date from today: the statutory
+    holidays of years without official data are computed (lunar calendar) on first use,
+    which would otherwise land on the first acceptance's transaction."""
+    ws.calendar().add_working_days(local_date(ws.now()), WARM_WORKING_DAYS)
 
 
 # QtPdf and the print support load with the first preview, not with the counter.
