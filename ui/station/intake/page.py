@@ -754,20 +754,19 @@ class IntakePage(QWidget):
         if self._record is None:
             data = self.intake_data()
 
-            def work() -> tuple[DecisionOutcome, list[str] | None]:
-                outcome = submit_new(ws, user, data, request, print_options(ws))
-                return outcome, _finish(ws, user, outcome, data.matter_code)
+            code = data.matter_code
+
+            def work() -> DecisionOutcome:
+                return submit_new(ws, user, data, request, print_options(ws))
         else:
             case_no, code = self._record.case_no, self._record.matter_code
             changes = changes_against(self._record, self._marks())
 
-            def work() -> tuple[DecisionOutcome, list[str] | None]:
-                outcome = submit_existing(ws, user, case_no, changes, request,
-                                          print_options(ws))
-                return outcome, _finish(ws, user, outcome, code)
+            def work() -> DecisionOutcome:
+                return submit_existing(ws, user, case_no, changes, request, print_options(ws))
 
         self._set_busy(True)
-        Operation(work, parent=self).success(self._decided).failure(
+        Operation(work, parent=self).success(lambda o: self._decided(o, code)).failure(
             self._decision_failed).with_progress(self.tr("正在办理并生成文书…")).run_in_background()
 
     def attach_scan(self, path: str | None = None) -> None:
@@ -830,8 +829,7 @@ class IntakePage(QWidget):
         if busy:
             self._show_banner(self.tr("正在办理…"), "info")
 
-    def _decided(self, result: tuple[DecisionOutcome, list[str] | None]) -> None:
-        outcome, recent = result
+    def _decided(self, outcome: DecisionOutcome, matter_code: str) -> None:
         self._set_busy(False)
         assert self._session is not None
         bus = self._session.bus
@@ -839,8 +837,6 @@ class IntakePage(QWidget):
             self._partial(outcome)
             bus.case_changed.emit(outcome.case_no)
             return
-        if recent is not None:
-            self.matter_picker.set_recent(recent)
         bus.case_changed.emit(outcome.case_no)
         self.decision_done.emit(outcome.case_no)
         self.start_new()
@@ -849,6 +845,19 @@ class IntakePage(QWidget):
         if outcome.documents:
             self.open_preview(outcome.documents)
             self.documents_ready.emit(outcome.documents)
+        self._forget_draft(matter_code)
+
+    def _forget_draft(self, matter_code: str) -> None:
+        """After a committed decision, in the background: the draft forgotten, the matter
+        remembered as recently used. Neither is part of the case nor of its paper, so the
+        decision's own work (F9 until the preview) does not wait for their commits."""
+        assert self._session is not None
+        ws, user = self._session.ws, self._session.username
+
+        def finish() -> list[str]:
+            return _finish(ws, user, matter_code)
+
+        Operation(finish, parent=self).success(self.matter_picker.set_recent).run_in_background()
 
     def _publish_outcome(self, outcome: DecisionOutcome) -> None:
         """After a notice the citizen sees the full missing list; after an instant
@@ -1045,10 +1054,8 @@ class IntakePage(QWidget):
         return self.decision_panel.buttons[d]
 
 
-def _finish(ws: Workspace, user: str, outcome: DecisionOutcome, code: str) -> list[str] | None:
+def _finish(ws: Workspace, user: str, code: str) -> list[str]:
     """After a committed decision: forget the draft, remember the matter as recently used."""
-    if outcome.error is not None:
-        return None
     clear_draft(ws, user)
     return remember_recent(ws, user, code)
 
