@@ -7,6 +7,7 @@ renderer made here.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import lru_cache
 
 from clerk.documents import DailyReportFacts, IssuedDocument, Renderer
 from printing import from_case
@@ -62,8 +63,14 @@ def warm_up(options: PrintOptions = DEFAULT_OPTIONS) -> bytes:
         _renderer(kind)
     ensure_cjk_font(options.font_path)
     qr_runs.__wrapped__("warm-up")  # the encoder's own first-use set-up, outside the cache
-    # A first document still costs about twice a later one (reportlab's first table,
-    # font subset and page): one made-up receipt, thrown away, takes that cost here.
+    return _sample_pdf(options)
+
+
+@lru_cache(maxsize=4)
+def _sample_pdf(options: PrintOptions) -> bytes:
+    """A first document still costs about twice a later one (reportlab's first table,
+    font subset and page): one made-up receipt takes that cost, once per process (a
+    second sign-in finds reportlab warm)."""
     return _renderer("receipt")(_sample_receipt(), options)
 
 

@@ -13,6 +13,7 @@ do the work without opening any dialog.
 from __future__ import annotations
 
 import os
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -50,6 +51,8 @@ class _Doc:
 
 
 _preferred_printer = ""
+_rendering_warm = False
+_warm_lock = threading.Lock()
 
 
 def set_preferred_printer(name: str) -> None:
@@ -136,7 +139,13 @@ class PrintPreviewDialog(QDialog):
         """Open `pdf` and render its first page small, on the calling thread, and drop it:
         the first QPdfDocument of the process initialises PDFium and its font handling,
         which would otherwise land on the first preview's first page. Used by the counter's
-        background warm-up with a made-up document (QtPdf serialises PDFium calls)."""
+        background warm-up with a made-up document (QtPdf serialises PDFium calls).
+        Once per process: a second sign-in finds PDFium initialised."""
+        global _rendering_warm
+        with _warm_lock:
+            if _rendering_warm:
+                return
+            _rendering_warm = True
         data = QByteArray(pdf)
         buffer = QBuffer()
         buffer.setData(data)
