@@ -49,12 +49,39 @@ def template_station() -> Path:
     return folder
 
 
+def copy_station(template: Path, folder: Path) -> None:
+    """A copy of `template` at `folder` that opens: the store is encrypted with a key kept
+    per data directory, so the copy's folder is given the template's key."""
+    from clerk.store.keys import key_source, stored_key
+
+    key = stored_key(template)
+    if key is None:
+        raise RuntimeError(f"no store key kept for the template station {template}")
+    shutil.copytree(template, folder)
+    key_source().set(folder.resolve(), key)
+
+
 # --- in the child process --------------------------------------------------------------
+
+_LOOP: list[Any] = []
+
+
+def _pump(_app: Any) -> None:
+    """Process pending events through one QEventLoop object: PySide 6.12's static
+    QCoreApplication.processEvents() gives back None without owning a reference, so the
+    thousands of calls of a wait drop None's count to zero and abort the interpreter
+    ("none_dealloc"); the loop object's own method does not."""
+    if not _LOOP:
+        from PySide6.QtCore import QEventLoop
+
+        _LOOP.append(QEventLoop())
+    _LOOP[0].processEvents()
+
 
 def _wait(app: Any, done: Callable[[], bool], what: str, timeout_s: float = 60) -> None:
     deadline = time.perf_counter() + timeout_s
     while not done():
-        app.processEvents()
+        _pump(app)
         if time.perf_counter() > deadline:
             raise TimeoutError(f"{what} did not happen within {timeout_s:.0f} s")
         time.sleep(0.0005)
@@ -184,7 +211,7 @@ def _measure(folder: Path, password: str) -> dict[str, Any]:
         _wait(app, lambda: task_manager().pending_count == 0, "background work")
         page.preview.close()  # Esc: back to the counter for the next citizen
         win.activateWindow()
-        app.processEvents()
+        _pump(app)
     return {"first": runs[0]["shown"], "first_committed": runs[0]["committed"],
             "median": statistics.median(r["shown"] for r in runs[1:]),
             "median_committed": statistics.median(r["committed"] for r in runs[1:])}
@@ -202,7 +229,7 @@ def run() -> list[tuple[str, float, str]]:
     root = Path(__file__).resolve().parent.parent
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "station"
-        shutil.copytree(template, folder)
+        copy_station(template, folder)
         out = subprocess.run(
             [sys.executable, "-c", "from bench.counter_bench import _child; _child()",
              str(folder), PASSWORD], cwd=root, capture_output=True, text=True, timeout=600,

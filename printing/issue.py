@@ -7,10 +7,11 @@ renderer made here.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import lru_cache
 
 from clerk.documents import DailyReportFacts, IssuedDocument, Renderer
 from printing import from_case
-from printing.model import DEFAULT_OPTIONS, PrintOptions
+from printing.model import DEFAULT_OPTIONS, PrintOptions, ReceiptData
 
 _BUILDERS: dict[str, Callable[..., object]] = {
     "notice": from_case.notice_data,
@@ -50,10 +51,11 @@ def render_issued(doc: IssuedDocument, options: PrintOptions = DEFAULT_OPTIONS) 
     return _renderer(doc.kind)(data, options)
 
 
-def warm_up(options: PrintOptions = DEFAULT_OPTIONS) -> None:
+def warm_up(options: PrintOptions = DEFAULT_OPTIONS) -> bytes:
     """Import what the counter's documents are rendered with and register the CJK font
     (reportlab parses the font file: the slowest part of a first document), so the
-    first decision after sign-in renders as fast as the later ones."""
+    first decision after sign-in renders as fast as the later ones. Returns the made-up
+    receipt it rendered (the preview may warm its own renderer with it)."""
     from printing.fonts import ensure_cjk_font
     from printing.qr import qr_runs
 
@@ -61,6 +63,35 @@ def warm_up(options: PrintOptions = DEFAULT_OPTIONS) -> None:
         _renderer(kind)
     ensure_cjk_font(options.font_path)
     qr_runs.__wrapped__("warm-up")  # the encoder's own first-use set-up, outside the cache
+    return _sample_pdf(options)
+
+
+@lru_cache(maxsize=4)
+def _sample_pdf(options: PrintOptions) -> bytes:
+    """A first document still costs about twice a later one (reportlab's first table,
+    font subset and page): one made-up receipt takes that cost, once per process (a
+    second sign-in finds reportlab warm)."""
+    return _renderer("receipt")(_sample_receipt(), options)
+
+
+def _sample_receipt() -> ReceiptData:
+    """A receipt of nobody: made-up placeholders only, never a person's data."""
+    from datetime import date, datetime
+
+    from printing.model import DocumentMeta, MaterialLine, Person, StationInfo
+
+    day = datetime(2000, 1, 3, 9, 0)
+    return ReceiptData(
+        meta=DocumentMeta(doc_no="SL-000000000000-20000103-0001", issued_at=day,
+                          clerk_name="样例"),
+        station=StationInfo(name="样例便民服务站", code="000000000000", address="样例地址",
+                            phone="010-00000000", authority="样例街道办事处"),
+        case_no="000000000000-20000103-0001", matter_name="样例事项",
+        matter_code="000000000000", applicant=Person(name="样例", id_no="000000000000000000"),
+        received_at=day, accepted_at=day,
+        received=(MaterialLine("样例材料", "原件", 1, 0, requirement="样例"),),
+        legal_limit_days=20, committed_limit_days=10, due_date=date(2000, 1, 17),
+        qr_payload="warm-up")
 
 
 def renderer(options: PrintOptions = DEFAULT_OPTIONS) -> Renderer:

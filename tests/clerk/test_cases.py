@@ -249,3 +249,31 @@ def test_timeline_has_sequence_numbers(tws: Workspace, id_factory: IdFactory) ->
     assert [e.type for e in events] == [EventType.CREATED, EventType.NOTICE_ISSUED,
                                         EventType.MATERIALS_UPDATED, EventType.ACCEPTED]
     assert all(e.hash == e.content_hash() for e in events)
+
+
+def test_open_and_accept_is_new_case_then_accept_in_one_commit(
+        tws: Workspace, id_factory: IdFactory, clock: FakeClock) -> None:
+    """The counter's F9 on a new intake: the same two events, the same record, one
+    transaction; the hash chain stays whole."""
+    from clerk.cases.audit import verify
+
+    clock.set_local(date(2026, 9, 29))
+    rec = tws.cases.open_and_accept(
+        matter_code=DISTRICT, applicant=PersonInput(name="张三", id_no=id_factory(1)),
+        changes=MaterialChanges(received=ALL_NEEDED))
+    assert rec.state == State.ACCEPTED and rec.due_date == date(2026, 10, 12)
+    assert [d["kind"] for d in rec.documents] == ["receipt"]
+    assert tws.cases.get(rec.case_no) == rec
+    events = tws.cases.timeline(rec.case_no)
+    assert [(e.seq, e.type) for e in events] == [(1, EventType.CREATED), (2, EventType.ACCEPTED)]
+    with tws.store.read() as s:
+        assert verify(s).ok
+
+
+def test_open_and_accept_refused_stores_nothing(tws: Workspace, id_factory: IdFactory) -> None:
+    before = tws.cases.count()
+    with pytest.raises(StateError, match="一次性告知"):
+        tws.cases.open_and_accept(
+            matter_code=DISTRICT, applicant=PersonInput(name="张三", id_no=id_factory(1)),
+            changes=MaterialChanges(received=["id_card"]))
+    assert tws.cases.count() == before

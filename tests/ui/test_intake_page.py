@@ -766,3 +766,24 @@ def test_supplement_found_by_the_progress_page_qr(qtbot: QtBot, page: IntakePage
                         progress_url("https://zwfw.example.gov.cn/jindu", case_no))
         qtbot.keyClick(page.lookup_bar.edit, Qt.Key.Key_Return)
     assert blocker.args == [case_no]
+
+
+def test_accept_refused_by_the_service_keeps_the_new_case_as_a_draft(
+        qtbot: QtBot, page: IntakePage, session: Session, id_factory: IdFactory) -> None:
+    """F9 on a new intake opens and accepts the case in one transaction; when the
+    service refuses the acceptance (the screen's picture was wrong), nothing of that
+    transaction stays and the case is opened on its own, as a draft with the error."""
+    from clerk.errors import StateError
+    from ui.station.intake.work import DecisionRequest, print_options, submit_new
+
+    choose_matter(qtbot, page, PENSION)
+    enter_applicant(qtbot, page, id_factory(21), "周一")
+    fill_pension_form(page)
+    mark(page, "id_card")  # the form and the hukou booklet are missing
+    before = session.ws.cases.count()
+    outcome = submit_new(session.ws, "admin", page.intake_data(),
+                         DecisionRequest(Decision.ACCEPT), print_options(session.ws))
+    assert isinstance(outcome.error, StateError) and outcome.documents == []
+    assert outcome.record.state == State.DRAFT
+    assert session.ws.cases.count() == before + 1
+    assert [e.type for e in session.ws.cases.timeline(outcome.case_no)] == [EventType.CREATED]

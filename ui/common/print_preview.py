@@ -13,6 +13,7 @@ do the work without opening any dialog.
 from __future__ import annotations
 
 import os
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -50,6 +51,8 @@ class _Doc:
 
 
 _preferred_printer = ""
+_rendering_warm = False
+_warm_lock = threading.Lock()
 
 
 def set_preferred_printer(name: str) -> None:
@@ -130,6 +133,28 @@ class PrintPreviewDialog(QDialog):
         screen = QGuiApplication.primaryScreen()
         available = screen.availableGeometry() if screen is not None else QRect(0, 0, 1366, 768)
         self.resize(min(900, available.width() - 40), max(400, available.height() - 60))
+
+    @staticmethod
+    def warm_up_rendering(pdf: bytes) -> None:
+        """Open `pdf` and render its first page small, on the calling thread, and drop it:
+        the first QPdfDocument of the process initialises PDFium and its font handling,
+        which would otherwise land on the first preview's first page. Used by the counter's
+        background warm-up with a made-up document (QtPdf serialises PDFium calls).
+        Once per process: a second sign-in finds PDFium initialised."""
+        global _rendering_warm
+        with _warm_lock:
+            if _rendering_warm:
+                return
+            _rendering_warm = True
+        data = QByteArray(pdf)
+        buffer = QBuffer()
+        buffer.setData(data)
+        buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        document = QPdfDocument()
+        document.load(buffer)
+        if document.status() == QPdfDocument.Status.Ready:
+            document.render(0, QSize(120, 170))
+        document.close()
 
     # --- documents -------------------------------------------------------------------------
     def add_document(self, pdf: bytes, title: str) -> None:

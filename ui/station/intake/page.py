@@ -99,6 +99,10 @@ _BANNER_STYLES = {
 }
 
 
+#: Working days the warm-up counts ahead: beyond the usual limits, across a year's end.
+WARM_WORKING_DAYS = 60
+
+
 class IntakePage(QWidget):
     """The 受理 page. Call :meth:`attach` once with the session, :meth:`refresh` on show."""
 
@@ -332,7 +336,9 @@ class IntakePage(QWidget):
         ws = self._session.ws
 
         def warm(options: PrintOptions) -> None:
-            warm_up(self, _PREVIEW, lambda: _warm_printing(options))
+            # The calendar (the due date of the first acceptance) is read on the
+            # parallel worker's own connection: not queued before the clerk's lookups.
+            warm_up(self, _PREVIEW, lambda: _warm_printing(options), lambda: _warm_calendar(ws))
 
         Operation(lambda: print_options(ws), parent=self).success(warm) \
             .failure(lambda _exc: None).run_in_background()
@@ -748,20 +754,19 @@ class IntakePage(QWidget):
         if self._record is None:
             data = self.intake_data()
 
-            def work() -> tuple[DecisionOutcome, list[str] | None]:
-                outcome = submit_new(ws, user, data, request, print_options(ws))
-                return outcome, _finish(ws, user, outcome, data.matter_code)
+            code = data.matter_code
+
+            def work() -> DecisionOutcome:
+                return submit_new(ws, user, data, request, print_options(ws))
         else:
             case_no, code = self._record.case_no, self._record.matter_code
             changes = changes_against(self._record, self._marks())
 
-            def work() -> tuple[DecisionOutcome, list[str] | None]:
-                outcome = submit_existing(ws, user, case_no, changes, request,
-                                          print_options(ws))
-                return outcome, _finish(ws, user, outcome, code)
+            def work() -> DecisionOutcome:
+                return submit_existing(ws, user, case_no, changes, request, print_options(ws))
 
         self._set_busy(True)
-        Operation(work, parent=self).success(self._decided).failure(
+        Operation(work, parent=self).success(lambda o: self._decided(o, code)).failure(
             self._decision_failed).with_progress(self.tr("正在办理并生成文书…")).run_in_background()
 
     def attach_scan(self, path: str | None = None) -> None:
@@ -824,8 +829,7 @@ class IntakePage(QWidget):
         if busy:
             self._show_banner(self.tr("正在办理…"), "info")
 
-    def _decided(self, result: tuple[DecisionOutcome, list[str] | None]) -> None:
-        outcome, recent = result
+    def _decided(self, outcome: DecisionOutcome, matter_code: str) -> None:
         self._set_busy(False)
         assert self._session is not None
         bus = self._session.bus
@@ -833,8 +837,6 @@ class IntakePage(QWidget):
             self._partial(outcome)
             bus.case_changed.emit(outcome.case_no)
             return
-        if recent is not None:
-            self.matter_picker.set_recent(recent)
         bus.case_changed.emit(outcome.case_no)
         self.decision_done.emit(outcome.case_no)
         self.start_new()
@@ -843,6 +845,19 @@ class IntakePage(QWidget):
         if outcome.documents:
             self.open_preview(outcome.documents)
             self.documents_ready.emit(outcome.documents)
+        self._forget_draft(matter_code)
+
+    def _forget_draft(self, matter_code: str) -> None:
+        """After a committed decision, in the background: the draft forgotten, the matter
+        remembered as recently used. Neither is part of the case nor of its paper, so the
+        decision's own work (F9 until the preview) does not wait for their commits."""
+        assert self._session is not None
+        ws, user = self._session.ws, self._session.username
+
+        def finish() -> list[str]:
+            return _finish(ws, user, matter_code)
+
+        Operation(finish, parent=self).success(self.matter_picker.set_recent).run_in_background()
 
     def _publish_outcome(self, outcome: DecisionOutcome) -> None:
         """After a notice the citizen sees the full missing list; after an instant
@@ -1039,10 +1054,8 @@ class IntakePage(QWidget):
         return self.decision_panel.buttons[d]
 
 
-def _finish(ws: Workspace, user: str, outcome: DecisionOutcome, code: str) -> list[str] | None:
+def _finish(ws: Workspace, user: str, code: str) -> list[str]:
     """After a committed decision: forget the draft, remember the matter as recently used."""
-    if outcome.error is not None:
-        return None
     clear_draft(ws, user)
     return remember_recent(ws, user, code)
 
@@ -1083,7 +1096,14 @@ def _preview_dialog() -> type[PrintPreviewDialog]:
 def _warm_printing(options: PrintOptions) -> None:
     from printing.issue import warm_up as warm_up_printing
 
-    warm_up_printing(options)
+    _PREVIEW().warm_up_rendering(warm_up_printing(options))
+
+
+def _warm_calendar(ws: Workspace) -> None:
+    """Read the working-day calendar and count a due date from today: the statutory
+    holidays of years without official data are computed (lunar calendar) on first use,
+    which would otherwise land on the first acceptance's transaction."""
+    ws.calendar().add_working_days(local_date(ws.now()), WARM_WORKING_DAYS)
 
 
 # QtPdf and the print support load with the first preview, not with the counter.

@@ -23,7 +23,7 @@ from clerk.cases.record import CaseRecord
 from clerk.cases.service import MaterialChanges
 from clerk.cases.states import RESUMABLE, State
 from clerk.documents import PrintedDocument
-from clerk.errors import ValidationError
+from clerk.errors import StationDeskError, ValidationError
 from clerk.id_documents import DOCUMENT_TYPES, validate_document
 from clerk.numbering import is_case_no
 from clerk.options import PRINT_COPIES, PRINT_FONT_PATH, RECENT_MATTERS, Option
@@ -200,14 +200,18 @@ def submit_new(ws: Workspace, clerk: str, data: IntakeData, request: DecisionReq
     """Open the case, then make the decision and render its documents."""
     snapshot = {it.key: it for it in _initial_items(ws, data.matter_code)}
     changes = changes_for_new_case(data.marks, snapshot)
+    # A conditional item the clerk took from the documents on file: the service marks
+    # on-file items only once they apply, which an update after creation makes so.
+    late = [m.key for m in data.marks if m.status == ItemStatus.ON_FILE
+            and snapshot.get(m.key) is not None and snapshot[m.key].condition is not None]
+    if request.kind == Decision.ACCEPT and not late:
+        accepted = _open_and_accept(ws, clerk, data, changes, options)
+        if accepted is not None:
+            return accepted
     rec = ws.cases.new_case(matter_code=data.matter_code, applicant=data.applicant,
                             agent=data.agent, changes=changes, form_data=dict(data.form_data),
                             clerk=clerk)
     try:
-        # A conditional item the clerk took from the documents on file: the service marks
-        # on-file items only once they apply, which an update after creation makes so.
-        late = [m.key for m in data.marks if m.status == ItemStatus.ON_FILE
-                and snapshot.get(m.key) is not None and snapshot[m.key].condition is not None]
         if late:
             rec = ws.cases.update_materials(rec.case_no, MaterialChanges(applies=late),
                                             clerk=clerk)
@@ -215,6 +219,27 @@ def submit_new(ws: Workspace, clerk: str, data: IntakeData, request: DecisionReq
     except Exception as exc:  # the case exists; the page continues it instead of losing it
         return DecisionOutcome(rec.case_no, ws.cases.get(rec.case_no), [], exc)
     return DecisionOutcome(rec.case_no, ws.cases.get(rec.case_no), documents)
+
+
+def _open_and_accept(ws: Workspace, clerk: str, data: IntakeData, changes: MaterialChanges,
+                     options: PrintOptions) -> DecisionOutcome | None:
+    """F9 on a new intake: case opened and accepted in one durable commit, then its
+    receipt. None when the acceptance is refused (nothing was stored): the caller then
+    opens the case on its own, so it is kept as a draft and the refusal shown on it."""
+    try:
+        rec = ws.cases.open_and_accept(
+            matter_code=data.matter_code, applicant=data.applicant, agent=data.agent,
+            changes=changes, form_data=dict(data.form_data), clerk=clerk)
+    except StationDeskError:
+        return None
+    try:
+        receipt = ws.documents.issue(rec.case_no, "receipt", renderer(options), output=None,
+                                     clerk=clerk)
+    except Exception as exc:  # the case is accepted; the page offers the reprint
+        return DecisionOutcome(rec.case_no, ws.cases.get(rec.case_no), [], exc)
+    # Issuing renders without logging (the preview logs what is printed or saved): the
+    # accepted record is the case as committed.
+    return DecisionOutcome(rec.case_no, rec, [receipt])
 
 
 def submit_existing(ws: Workspace, clerk: str, case_no: str, changes: MaterialChanges,
