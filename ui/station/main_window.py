@@ -176,7 +176,7 @@ class MainWindow(QMainWindow):
         setattr(self, f"{key}_page", page)
         if isinstance(page, IntakePageLike):
             # Usable with data once the counter page has its catalog and any draft.
-            page.ready.connect(self.ready)
+            page.ready.connect(self._counter_ready)
         station_saved = getattr(page, "station_saved", None)  # 设置: name, phone, address
         if station_saved is not None:
             station_saved.connect(self._station_edited)
@@ -320,7 +320,6 @@ class MainWindow(QMainWindow):
             self._show_station(opened.station, opened.accounts, opened.last_user)
         if opened.recovery_key is not None:
             self._show_recovery_key(opened.recovery_key, opened.station)
-        self.refresh_status()
         if self._auto_login is not None:
             creds, self._auto_login = self._auto_login, None
             self._sign_in(creds.username, creds.password)
@@ -328,6 +327,8 @@ class MainWindow(QMainWindow):
             username, password = self._pending_sign_in
             self._pending_sign_in = None
             self._sign_in(username, password)
+        else:  # a sign-in at once reads the counts when its counter is ready
+            self.refresh_status()
 
     def _show_recovery_key(self, recovery_key: str, station: StationInfo) -> None:
         """Window-modal, not blocking: the key is shown once, over the sign-in screen."""
@@ -396,6 +397,7 @@ class MainWindow(QMainWindow):
     def _signed_in(self, account: Account | None) -> None:
         if account is None:
             self.login_page.failed(self.tr("用户名或密码不正确，或账号已停用。"))
+            self.refresh_status()
             self.ready.emit()
             return
         assert self.ws is not None and self.station is not None
@@ -439,6 +441,14 @@ class MainWindow(QMainWindow):
     def _attach_pages(self) -> None:
         """At each sign-in: pages are attached as they are built (see _page_built)."""
         self.bus.case_changed.connect(lambda _no: self.refresh_status())
+        self.bus.settings_changed.connect(self._settings_changed)
+        self.work.show_page(self.work.keys[0])
+
+    def _counter_ready(self) -> None:
+        """The 受理 page has its catalog: the clerk can work. What nobody waits for starts
+        now, so it neither delays the counter nor competes with it for the interpreter."""
+        self.ready.emit()
+        self.refresh_status()
         if self.ws is not None and self.sync is None:
             # background sync rounds once the station is enrolled (one controller per run)
             from ui.station.sync_page import sync_controller
@@ -446,8 +456,6 @@ class MainWindow(QMainWindow):
             self.sync = sync_controller(self.ws, self)
             self.sync.status_changed.connect(self._show_sync_status)
             self.sync.start()
-        self.bus.settings_changed.connect(self._settings_changed)
-        self.work.show_page(self.work.keys[0])
 
     def _settings_changed(self) -> None:
         ws = self.ws
