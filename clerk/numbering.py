@@ -17,57 +17,30 @@ with it.
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from clerk.errors import QT_TRANSLATE_NOOP, ValidationError
+from clerk.errors import ValidationError
+from clerk.numbers import (
+    CASE_NO_RE,
+    DEFAULT_DEVICE_NO,
+    MAX_DEVICE_NAME,
+    MAX_DEVICE_NO,
+    CaseNo,
+    default_device_name,
+    is_case_no,
+    parse_case_no,
+    validate_device_name,
+    validate_device_no,
+)
 from clerk.options import SYNC_DEVICE_NAME
 from clerk.store.models import Counter, Setting
 
-CASE_NO_RE = re.compile(r"^(\d{12})-(\d{8})-(\d{4,})$")
 DEVICE_NO_KEY = "station.device_no"  # this PC's window number, 1..99
-DEFAULT_DEVICE_NO = 1
-MAX_DEVICE_NO = 99
-# A PC's name ("2号窗口") shows on the 同步 page, the district's device list and its
-# security log: short enough for one table cell.
-MAX_DEVICE_NAME = 20
 
 DOC_KINDS = {"notice": "GZ", "receipt": "SL", "refusal": "BY", "result": "BJ"}
-
-
-@dataclass(frozen=True)
-class CaseNo:
-    station: str
-    day: str  # yyyymmdd
-    device: int | None  # None: a number from before window numbers
-    seq: int
-
-
-def parse_case_no(text: str) -> CaseNo | None:
-    m = CASE_NO_RE.match(text)
-    if m is None:
-        return None
-    station, day, tail = m.groups()
-    if len(tail) == 6:
-        return CaseNo(station, day, int(tail[:2]), int(tail[2:]))
-    return CaseNo(station, day, None, int(tail))
-
-
-def validate_device_no(value: int | str) -> int:
-    try:
-        number = int(str(value).strip())
-    except ValueError:
-        number = 0
-    if not 1 <= number <= MAX_DEVICE_NO:
-        raise ValidationError(
-            QT_TRANSLATE_NOOP("errors", "本机窗口号须为 1–{max} 之间的整数，且与本站其他电脑"
-                                        "不同。"),
-            code="device.number", field="device_no", params={"max": MAX_DEVICE_NO})
-    return number
 
 
 def device_no(session: Session) -> int:
@@ -81,20 +54,6 @@ def device_no(session: Session) -> int:
 
 def device_no_is_set(session: Session) -> bool:
     return session.get(Setting, DEVICE_NO_KEY) is not None
-
-
-def validate_device_name(name: str) -> str:
-    """This PC's name at the district: 1–20 characters on one line."""
-    name = name.strip()
-    if not name or len(name) > MAX_DEVICE_NAME or any(ord(ch) < 32 for ch in name):
-        raise ValidationError(
-            QT_TRANSLATE_NOOP("errors", "本机名称须为 1–{max} 个字符（一行），例如“2号窗口”。"),
-            code="device.name", field="device_name", params={"max": MAX_DEVICE_NAME})
-    return name
-
-
-def default_device_name(number: int) -> str:
-    return f"{number}号窗口"
 
 
 def device_name(session: Session) -> str:
@@ -145,5 +104,11 @@ def allocate_doc_no(session: Session, station_code: str, kind: str, day: date) -
     return f"{prefix}{day.year}-{station_code}-{device_no(session):02d}{n:05d}"
 
 
-def is_case_no(text: str) -> bool:
-    return CASE_NO_RE.match(text.strip()) is not None
+# The plain rules (clerk.numbers) stay reachable here for the callers that allocate.
+__all__ = [
+    "CASE_NO_RE", "DEFAULT_DEVICE_NO", "DEVICE_NO_KEY", "DOC_KINDS", "MAX_DEVICE_NAME",
+    "MAX_DEVICE_NO", "CaseNo", "allocate_case_no", "allocate_doc_no", "default_device_name",
+    "device_name", "device_no", "device_no_is_set", "is_case_no", "next_counter",
+    "parse_case_no", "set_device_name", "set_device_no", "validate_device_name",
+    "validate_device_no",
+]

@@ -18,6 +18,7 @@ import re
 import secrets
 import tempfile
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -28,6 +29,7 @@ from clerk.store import Store
 from clerk.store.keys import private_dir, scan_key
 
 if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
     from sqlalchemy.orm import Session
 
 #: The district refuses larger files (district.config max_blob_bytes); refused here first.
@@ -51,10 +53,16 @@ class LocalBlobs:
     """Content-addressed, sealed files under the station's data directory."""
 
     def __init__(self, root: Path, key: bytes) -> None:
+        self.root = root
+        self._key = key
+
+    @cached_property
+    def _aead(self) -> AESGCM:
+        """Made at the first scan sealed or read, not at start: the counter's sign-in
+        does not wait for the cryptography import (nor the key derivation)."""
         from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
-        self.root = root
-        self._aead = AESGCM(scan_key(key))
+        return AESGCM(scan_key(self._key))
 
     @classmethod
     def of(cls, store: Store) -> LocalBlobs:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 from datetime import date
+from functools import cached_property
 from pathlib import Path
 from threading import Lock
 from typing import TYPE_CHECKING
@@ -17,15 +18,9 @@ from sqlalchemy.orm import Session
 
 from clerk import accounts, calendar_store, catalog_store, numbering, options
 from clerk.accounts import Accounts
-from clerk.applicants import Applicants
 from clerk.calendar import CalendarYear, WorkCalendar
-from clerk.cases.conflicts import Conflicts
-from clerk.cases.lists import CaseLists
-from clerk.cases.service import CaseService
 from clerk.catalog import CatalogIndex, Matter, load_bundled_catalog
-from clerk.consultations import Consultations
 from clerk.context import StationContext
-from clerk.documents import DocumentService
 from clerk.errors import QT_TRANSLATE_NOOP, NotFoundError, StateError, ValidationError
 from clerk.files import clean_stale_temps
 from clerk.issuing import (
@@ -35,8 +30,6 @@ from clerk.issuing import (
     read_authority,
     validate_authority,
 )
-from clerk.retention import RetentionReport
-from clerk.retention import run as run_retention
 from clerk.scans import LocalBlobs
 from clerk.settings import Settings
 from clerk.station import (
@@ -47,12 +40,19 @@ from clerk.station import (
 )
 from clerk.store import Store
 from clerk.store.models import Setting, Station, User
-from clerk.sync_status import StationSyncStatus, read_sync_status
-from clerk.tasks import Tasks
 from clerk.timeutil import Clock, local_date, system_clock
 
 if TYPE_CHECKING:
+    from clerk.applicants import Applicants
+    from clerk.cases.conflicts import Conflicts
+    from clerk.cases.lists import CaseLists
     from clerk.cases.queries import SupervisionCut
+    from clerk.cases.service import CaseService
+    from clerk.consultations import Consultations
+    from clerk.documents import DocumentService
+    from clerk.retention import RetentionReport
+    from clerk.sync_status import StationSyncStatus
+    from clerk.tasks import Tasks
 
 
 class Workspace:
@@ -62,19 +62,56 @@ class Workspace:
         self._calendar: WorkCalendar | None = None
         self._calendar_lock = Lock()
         self.blobs = LocalBlobs.of(store)
-        context = StationContext(store=store, now=clock, calendar=self.calendar,
-                                 blobs=self.blobs, require_station=self.require_station,
-                                 resolve_clerk=self.resolve_clerk)
-        self.cases = CaseService(context)
-        self.documents = DocumentService(context)
+        self._context = StationContext(store=store, now=clock, calendar=self.calendar,
+                                       blobs=self.blobs, require_station=self.require_station,
+                                       resolve_clerk=self.resolve_clerk)
         # The facades the window and the command line call; each owns its transactions.
+        # Those sign-in needs are made here; the others (below) at their first use, so
+        # their modules are not imported before the counter is ready.
         self.settings = Settings(store)
         self.accounts = Accounts(self)
-        self.applicants = Applicants(self)
-        self.case_lists = CaseLists(self)
-        self.tasks = Tasks(self)
-        self.conflicts = Conflicts(self)
-        self.consultations = Consultations(self)
+
+    @cached_property
+    def cases(self) -> CaseService:
+        from clerk.cases.service import CaseService
+
+        return CaseService(self._context)
+
+    @cached_property
+    def documents(self) -> DocumentService:
+        from clerk.documents import DocumentService
+
+        return DocumentService(self._context)
+
+    @cached_property
+    def applicants(self) -> Applicants:
+        from clerk.applicants import Applicants
+
+        return Applicants(self)
+
+    @cached_property
+    def case_lists(self) -> CaseLists:
+        from clerk.cases.lists import CaseLists
+
+        return CaseLists(self)
+
+    @cached_property
+    def tasks(self) -> Tasks:
+        from clerk.tasks import Tasks
+
+        return Tasks(self)
+
+    @cached_property
+    def conflicts(self) -> Conflicts:
+        from clerk.cases.conflicts import Conflicts
+
+        return Conflicts(self)
+
+    @cached_property
+    def consultations(self) -> Consultations:
+        from clerk.consultations import Consultations
+
+        return Consultations(self)
 
     @classmethod
     def open(cls, data_dir: Path | str, clock: Clock = system_clock, *,
@@ -116,12 +153,16 @@ class Workspace:
 
     def retention(self, *, dry_run: bool = False) -> RetentionReport:
         """Remove the personal data of cases past their retention period (clerk.retention)."""
+        from clerk.retention import run as run_retention
+
         days = {m.code: m.retention_days for m in self.matters()}
         return run_retention(self.store.read if dry_run else self.store.write, self.blobs,
                              now=self.now(), matter_days=days.get, dry_run=dry_run)
 
     def sync_status(self) -> StationSyncStatus:
         """Events waiting for the district and the last sync round's outcome."""
+        from clerk.sync_status import read_sync_status
+
         with self.store.read() as s:
             return read_sync_status(s)
 

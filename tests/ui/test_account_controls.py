@@ -123,7 +123,11 @@ def test_forced_change_can_only_be_left_by_signing_out(qtbot: QtBot, data_dir: P
     assert window.screens.currentWidget() is window.password_page
     window.password_page.cancel_button.click()
     assert window.screens.currentWidget() is window.login_page
-    assert not window.work.keys  # the pages were never built for li
+    # The pages may be built (the 受理 page is made before sign-in), never for li.
+    assert not window.pages_signed_in
+    assert window.session is not None
+    assert all(getattr(page, "_session", None) is not window.session
+               for page in window.work.built_pages())
 
 
 def test_station_details_and_settings_are_confirmed(qtbot: QtBot, data_dir: Path) -> None:

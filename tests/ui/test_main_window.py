@@ -25,6 +25,34 @@ def test_window_loads_station_and_catalog(qtbot: QtBot, data_dir: Path) -> None:
     assert window.screens.currentWidget() is window.work
 
 
+def test_counter_takes_keys_the_moment_it_is_ready(qtbot: QtBot, data_dir: Path) -> None:
+    """At `ready` (the moment the start-up bench times) the 受理 page is showing with its
+    matter search filled: keys typed at once reach the search and find matters."""
+    from PySide6.QtTest import QTest
+
+    window = build_window(data_dir, auto_login=Credentials(ADMIN, ADMIN_PASSWORD))
+    qtbot.addWidget(window)
+    window.show()
+    seen: dict[str, object] = {}
+
+    def at_ready() -> None:
+        picker = window.page("intake").matter_picker  # type: ignore[attr-defined]
+        seen["showing"] = (window.screens.currentWidget() is window.work
+                           and window.work.current_key() == "intake")
+        seen["session"] = window.session is not None and window.pages_signed_in
+        seen["listed"] = len(picker.listed())
+        QTest.keyClicks(picker.search_edit, "cjrz")  # in the same event as `ready`
+        seen["typed"] = picker.search_edit.text()
+        seen["found"] = picker.listed()[:1]
+
+    window.ready.connect(at_ready)
+    with qtbot.waitSignal(window.ready, timeout=20_000):
+        window.load()
+    assert seen["showing"] and seen["session"]
+    assert isinstance(seen["listed"], int) and seen["listed"] > 0
+    assert seen["typed"] == "cjrz" and seen["found"]
+
+
 def test_demo_start_creates_station_with_cases(qtbot: QtBot, tmp_path: Path) -> None:
     window = build_window(tmp_path / "fresh", demo=True)
     qtbot.addWidget(window)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPushButton, QSpinBox, QWidget
 
-from clerk import numbering
+from clerk import numbers
 from clerk.errors import ValidationError
 from clerk.issuing import (
     default_reviewer,
@@ -146,14 +146,14 @@ class SetupPage(Card):
         self.password2_edit = QLineEdit()
         self.password2_edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.device_no_spin = QSpinBox()
-        self.device_no_spin.setRange(1, numbering.MAX_DEVICE_NO)
-        self.device_no_spin.setValue(numbering.DEFAULT_DEVICE_NO)
+        self.device_no_spin.setRange(1, numbers.MAX_DEVICE_NO)
+        self.device_no_spin.setValue(numbers.DEFAULT_DEVICE_NO)
         self.device_no_spin.setToolTip(self.tr(
             "本站每台电脑一个不同的号（1–99），是本机案件编号和文书编号的一部分，"
             "离线办件也不会重号。"))
         self.device_name_edit = QLineEdit(
-            numbering.default_device_name(numbering.DEFAULT_DEVICE_NO))
-        self.device_name_edit.setMaxLength(numbering.MAX_DEVICE_NAME)
+            numbers.default_device_name(numbers.DEFAULT_DEVICE_NO))
+        self.device_name_edit.setMaxLength(numbers.MAX_DEVICE_NAME)
         self.device_name_edit.setPlaceholderText(self.tr("例如 2号窗口"))
         self._device_name_typed = False
         self.device_name_edit.textEdited.connect(self._device_name_edited)
@@ -195,7 +195,7 @@ class SetupPage(Card):
     def _suggest_device_name(self, number: int) -> None:
         """"N号窗口" follows the number until the admin types a name of their own."""
         if not self._device_name_typed:
-            self.device_name_edit.setText(numbering.default_device_name(number))
+            self.device_name_edit.setText(numbers.default_device_name(number))
 
     def _authority_edited(self, text: str) -> None:
         self._authority_typed = bool(text.strip())
@@ -219,8 +219,8 @@ class SetupPage(Card):
                                     level=values["level"], admin=values["admin"],
                                     password=values["password"])
             validate_authority(values["authority"], default_reviewer("区"))
-            numbering.validate_device_no(values["device_no"])
-            numbering.validate_device_name(values["device_name"])
+            numbers.validate_device_no(values["device_no"])
+            numbers.validate_device_name(values["device_name"])
         except ValidationError as exc:
             self.show_error(exc.message)
             return

@@ -103,6 +103,7 @@ class MainWindow(QMainWindow):
                        self.password_page, self.work):
             self.screens.addWidget(screen)
         self._forced_password_change = False
+        self._pages_attached = False  # the pages built hold a signed-in clerk's session
         self._build_work_area()
         self._build_status_bar()
         self._build_account_menu()
@@ -188,14 +189,18 @@ class MainWindow(QMainWindow):
         setattr(self, f"{key}_page", page)
         if isinstance(page, IntakePageLike):
             # Usable with data once the counter page has its catalog and any draft.
-            page.ready.connect(self.ready)
+            page.ready.connect(self._counter_ready)
         station_saved = getattr(page, "station_saved", None)  # 设置: name, phone, address
         if station_saved is not None:
             station_saved.connect(self._station_edited)
-        if self.session is not None and isinstance(page, Page):
+        if self.session is not None:  # else attached at sign-in (see _enter_work)
+            self._attach_page(page)
+
+    def _attach_page(self, page: QWidget) -> None:
+        assert self.session is not None
+        if isinstance(page, Page):
             page.attach(self.session)
-        if isinstance(page, CatalogPageLike) and self.session is not None \
-                and self.session.catalog is not None:
+        if isinstance(page, CatalogPageLike) and self.session.catalog is not None:
             page.set_index(self.session.catalog)
 
     def _resume_case(self, case_no: str) -> None:
@@ -336,7 +341,6 @@ class MainWindow(QMainWindow):
             self._show_station(opened.station, opened.accounts, opened.last_user)
         if opened.recovery_key is not None:
             self._show_recovery_key(opened.recovery_key, opened.station)
-        self.refresh_status()
         if self._auto_login is not None:
             creds, self._auto_login = self._auto_login, None
             self._sign_in(creds.username, creds.password)
@@ -344,6 +348,22 @@ class MainWindow(QMainWindow):
             username, password = self._pending_sign_in
             self._pending_sign_in = None
             self._sign_in(username, password)
+        else:  # a sign-in at once reads the counts when its counter is ready
+            self.refresh_status()
+        # Built now, while the password is checked in the background (the hash leaves
+        # the interpreter free) or typed: the counter shows at once after sign-in.
+        self._prepare_pages()
+
+    @property
+    def pages_signed_in(self) -> bool:
+        """Whether the pages built so far hold a signed-in clerk's session."""
+        return self._pages_attached
+
+    def _prepare_pages(self) -> None:
+        """The navigation and the 受理 page, before anyone is signed in (hidden behind the
+        sign-in screen); they are attached to the clerk's session at sign-in."""
+        if not self.work.keys and self.station is not None:
+            self._build_pages()
 
     def _show_recovery_key(self, recovery_key: str, station: StationInfo) -> None:
         """Window-modal, not blocking: the key is shown once, over the sign-in screen."""
@@ -412,10 +432,11 @@ class MainWindow(QMainWindow):
     def _signed_in(self, account: Account | None) -> None:
         if account is None:
             self.login_page.failed(self.tr("用户名或密码不正确，或账号已停用。"))
+            self.refresh_status()
             self.ready.emit()
             return
         assert self.ws is not None and self.station is not None
-        if self.work.keys:
+        if self._pages_attached:
             # Pages built for the clerk before hold that clerk's session (and what they
             # typed): the next clerk gets pages of their own (their draft is restored).
             self._discard_pages()
@@ -434,9 +455,13 @@ class MainWindow(QMainWindow):
         self._enter_work()
 
     def _enter_work(self) -> None:
-        first = not self.work.keys
-        if first:
-            self._build_pages()
+        if not self._pages_attached:
+            if self.work.keys:  # built before the sign-in (see _prepare_pages)
+                for page in self.work.built_pages():
+                    self._attach_page(page)
+            else:  # attached as they are built
+                self._build_pages()
+            self._pages_attached = True
             self._attach_pages()
         self.screens.setCurrentWidget(self.work)
         self._settings_changed()
@@ -449,12 +474,21 @@ class MainWindow(QMainWindow):
             if getattr(self, f"{key}_page", None) is not None:
                 delattr(self, f"{key}_page")
         self.work.clear()
+        self._pages_attached = False
         old, self.bus = self.bus, SessionBus(self)
         old.deleteLater()
 
     def _attach_pages(self) -> None:
         """At each sign-in: pages are attached as they are built (see _page_built)."""
         self.bus.case_changed.connect(lambda _no: self.refresh_status())
+        self.bus.settings_changed.connect(self._settings_changed)
+        self.work.show_page(self.work.keys[0])
+
+    def _counter_ready(self) -> None:
+        """The 受理 page has its catalog: the clerk can work. What nobody waits for starts
+        now, so it neither delays the counter nor competes with it for the interpreter."""
+        self.ready.emit()
+        self.refresh_status()
         if self.ws is not None and self.sync is None:
             # background sync rounds once the station is enrolled (one controller per run)
             from ui.station.sync_page import sync_controller
@@ -462,8 +496,6 @@ class MainWindow(QMainWindow):
             self.sync = sync_controller(self.ws, self)
             self.sync.status_changed.connect(self._show_sync_status)
             self.sync.start()
-        self.bus.settings_changed.connect(self._settings_changed)
-        self.work.show_page(self.work.keys[0])
 
     def _settings_changed(self) -> None:
         ws = self.ws

@@ -25,7 +25,7 @@ from clerk.cases.states import RESUMABLE, State
 from clerk.documents import PrintedDocument
 from clerk.errors import StationDeskError, ValidationError
 from clerk.id_documents import DOCUMENT_TYPES, validate_document
-from clerk.numbering import is_case_no
+from clerk.numbers import is_case_no
 from clerk.options import PRINT_COPIES, PRINT_FONT_PATH, RECENT_MATTERS, Option
 from clerk.ratings import RatingChannel
 from clerk.timeutil import local_date
