@@ -117,7 +117,9 @@ class Applicant(Base):
     updated_at: Mapped[datetime] = mapped_column(DateTime)
     __table_args__ = (UniqueConstraint("id_type", "id_no", name="uq_applicant_id"),
                       Index("ix_applicants_id_no", "id_no"),
-                      Index("ix_applicants_name", "name"))
+                      # With the id: the case list's name search reads this index only
+                      # (migration 0010).
+                      Index("ix_applicants_name", "name", "id"))
 
 
 class DocumentOnFile(Base):
@@ -172,11 +174,21 @@ class Case(Base):
     version: Mapped[int] = mapped_column(Integer)  # seq of the last applied event
     updated_at: Mapped[datetime] = mapped_column(DateTime)
     data: Mapped[dict[str, Any]] = mapped_column(JSON)  # full projected state
-    # The case list newest first, from the index alone (migration 0009).
-    __table_args__ = (Index("ix_cases_list", *LIST_INDEX_COLUMNS),)
+    # The case list reads these instead of the ~14 KB rows (each row a decrypted page):
+    # newest first from the index alone (migration 0009); the filters and their sort
+    # (migration 0010; clerk.cases.queries).
+    __table_args__ = (
+        Index("ix_cases_list", *LIST_INDEX_COLUMNS),
+        Index("ix_cases_state_list", "state", "updated_at", "due_date", "limit_days", "id"),
+        Index("ix_cases_applicant_list", "applicant_id", "updated_at"),
+        Index("ix_cases_case_no_list", "case_no", "updated_at"),
+    )
 
 
 SUPERSEDED = "superseded"  # a CaseEvent.sync_state
+#: Which events ix_case_events_unsynced holds; a query must repeat these very terms
+#: for SQLite to use it.
+UNSYNCED_WHERE = "origin = 'station' AND sync_state != 'acked'"
 
 
 class CaseEvent(Base):
@@ -211,9 +223,10 @@ class CaseEvent(Base):
     redacted_at: Mapped[datetime | None] = mapped_column(DateTime)
     __table_args__ = (Index("uq_event_case_seq_live", "case_id", "seq", unique=True,
                             sqlite_where=text(f"sync_state != '{SUPERSEDED}'")),
-                      # The case list's sync marks read only this (clerk.cases.queries).
+                      # The case list's sync marks (clerk.cases.queries.attach_sync): only
+                      # the few station events not yet acknowledged (migration 0009).
                       Index("ix_case_events_unsynced", "case_id", "sync_state", "origin",
-                            sqlite_where=text("origin = 'station' AND sync_state != 'acked'")))
+                            sqlite_where=text(UNSYNCED_WHERE)))
 
 
 class CaseTally(Base):
