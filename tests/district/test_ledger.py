@@ -76,3 +76,44 @@ def test_entries_written_straight_to_sqlite_read_back_as_sqlalchemy_writes_them(
             (e["entry_id"], e["day"], received, e["payload"], e["seq"]) for e in ours + theirs]
     finally:
         db.close()
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize("received", [datetime(2026, 3, 2, 1, 0, 0),
+                                      datetime(2026, 3, 2, 1, 0, 0, 1500)])
+def test_entries_written_straight_to_postgresql_read_back_as_sqlalchemy_writes_them(
+        pg_district_url: str, sws: Workspace, id_factory: Callable[..., str],
+        received: datetime) -> None:
+    import psycopg
+    from sqlalchemy import insert, select
+
+    from district import crypto
+    from district.db import Database
+    from district.models import LedgerEntry
+    from tests.districtkit import empty_pg_database
+
+    empty_pg_database(pg_district_url)
+    rec = escalated_case(sws, id_factory(1))
+    events = sws.cases.timeline(rec.case_no)
+    db = Database(pg_district_url)
+    try:
+        admin.create_station(db, code="110108001001", name="测试站", now=received.replace(
+            tzinfo=UTC))
+        with db.write_conn() as conn:
+            conn.execute(insert(ledger.CASES), [ledger.case_values(rec, CAL)])
+            ours = [ledger.event_row(e, "110108001001", received) for e in events[:2]]
+            theirs = [ledger.event_row(e, "110108001001", received) for e in events[2:]]
+            ledger._insert_entries(conn, ours)  # the driver path
+            conn.execute(insert(ledger.LEDGER), theirs)  # SQLAlchemy's own
+        plain = pg_district_url.replace("postgresql+psycopg://", "postgresql://", 1)
+        with psycopg.connect(plain) as raw:
+            stored = raw.execute("SELECT DISTINCT day, received_at FROM ledger").fetchall()
+            payloads = [r[0] for r in raw.execute("SELECT payload FROM ledger")]
+        assert len(stored) == 1  # both paths wrote the same values
+        assert payloads and all(crypto.is_sealed(p) for p in payloads)  # sealed at rest
+        with db.read() as s:
+            rows = s.execute(select(LedgerEntry).order_by(LedgerEntry.pos)).scalars().all()
+        assert [(r.entry_id, r.day, r.received_at, r.payload, r.seq) for r in rows] == [
+            (e["entry_id"], e["day"], received, e["payload"], e["seq"]) for e in ours + theirs]
+    finally:
+        db.close()
