@@ -34,6 +34,7 @@ from sqlalchemy import (
     or_,
     select,
     tuple_,
+    union_all,
 )
 from sqlalchemy.orm import Session
 
@@ -237,12 +238,18 @@ class Judge:
 
     def unclocked(self, s: Session, conds: Sequence[Any] = ()) -> list[Any]:
         """The running rows whose level the columns do not give (an open pause), with
-        what judging them needs (their limit and pauses), in one query."""
-        q = select(*_LIGHT, CaseRow.station_code, CaseRow.matter_code,
-                   CaseRow.limit_days, _PAUSES.label("pauses")).where(
-            CaseRow.state.in_(RUNNING), CaseRow.limit_days.is_not(None),
-            or_(CaseRow.clock_paused.is_(True), CaseRow.clock_due.is_(None)), *conds)
-        return list(s.execute(q).all())
+        what judging them needs (their limit and pauses), in one statement.
+
+        Two disjoint halves, each an index range of ix_cases_clock: with the two
+        conditions ORed, PostgreSQL misjudged how many rows match (clock_due is empty for
+        every closed case) and read the whole table for the few hundred that do."""
+        cols = (*_LIGHT, CaseRow.station_code, CaseRow.matter_code, CaseRow.limit_days,
+                _PAUSES.label("pauses"))
+        running = (CaseRow.state.in_(RUNNING), CaseRow.limit_days.is_not(None), *conds)
+        paused = select(*cols).where(*running, CaseRow.clock_paused.is_(True))
+        unfilled = select(*cols).where(*running, CaseRow.clock_paused.is_not(True),
+                                       CaseRow.clock_due.is_(None))
+        return list(s.execute(union_all(paused, unfilled)).all())
 
     def levels(self, s: Session, rows: Sequence[Any], *, exact: bool = False
                ) -> dict[str, str | None]:
