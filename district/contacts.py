@@ -101,7 +101,7 @@ def activity(s: Session, now: datetime, stale_after: timedelta) -> list[StationA
     cut = naive(now) - stale_after
     out: list[StationActivity] = []
     for st, logged in s.execute(select(StationRow, _LAST_LOGGED.label("logged"))
-                                .order_by(StationRow.code)).tuples():
+                                .order_by(StationRow.code)):
         c = contacts.get(st.code)
         pushed = c.last_push_at if c is not None else None
         if logged is not None and (pushed is None or logged > pushed):
