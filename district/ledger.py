@@ -190,8 +190,6 @@ _ENTRY_COLUMNS = ("kind", "entry_id", "case_id", "station_code", "seq", "type", 
                   "actor", "origin", "occurred_at", "day", "hash", "received_at", "device_no")
 _SQLITE_INSERT_ENTRIES = (f"INSERT INTO ledger ({', '.join(_ENTRY_COLUMNS)}) "
                           f"VALUES ({', '.join('?' for _ in _ENTRY_COLUMNS)})")
-_PG_INSERT_ENTRIES = (f"INSERT INTO ledger ({', '.join(_ENTRY_COLUMNS)}) "
-                      f"VALUES ({', '.join('%s' for _ in _ENTRY_COLUMNS)})")
 
 
 def _sqlite_datetime(moment: datetime) -> str:
@@ -200,20 +198,11 @@ def _sqlite_datetime(moment: datetime) -> str:
 
 
 def _insert_entries(conn: Connection, entries: list[dict[str, Any]]) -> None:
-    """Append ledger rows. The rows go to the driver as plain tuples with the payload
-    sealed as the column type seals it: SQLAlchemy's per-row parameter processing cost
-    more than the database's insert of a 5 KB row (tests/district/test_ledger.py reads
-    them back). PostgreSQL's driver takes the dates as they are; on SQLite they are
-    spelled as SQLAlchemy spells them."""
-    if conn.dialect.name == "postgresql":
-        ring = crypto.keyring()
-        conn.exec_driver_sql(_PG_INSERT_ENTRIES, [
-            (e["kind"], e["entry_id"], e["case_id"], e["station_code"], e["seq"], e["type"],
-             crypto.seal(e["payload"], crypto.PAYLOAD_PURPOSE, ring), e["actor"],
-             e["origin"], e["occurred_at"], e["day"], e["hash"], e["received_at"],
-             e.get("device_no")) for e in entries])
-        return
-    if conn.dialect.name != "sqlite":  # pragma: no cover - the two supported databases
+    """Append ledger rows. On SQLite the rows go to the driver as plain tuples, the two
+    dates spelled as SQLAlchemy spells them and the payload sealed as the column type
+    seals it: its per-row parameter processing cost more than SQLite's insert of a 5 KB
+    row (tests/district/test_ledger.py reads them back)."""
+    if conn.dialect.name != "sqlite":
         conn.execute(insert(LEDGER), entries)
         return
     stamps: dict[datetime, str] = {}  # a batch shares one receipt time
