@@ -26,17 +26,7 @@ from datetime import datetime
 from functools import partial
 from typing import Any
 
-from sqlalchemy import (
-    ARRAY,
-    Connection,
-    String,
-    any_,
-    bindparam,
-    literal_column,
-    null,
-    select,
-    union_all,
-)
+from sqlalchemy import ARRAY, Connection, String, any_, bindparam, select
 from sqlalchemy.exc import IntegrityError, OperationalError
 
 from clerk.calendar import WorkCalendar
@@ -132,13 +122,10 @@ def case_no_refusal(case_no: str, station: str, device_no: int | None
 def _lookups(ids: Callable[[str], Any]) -> tuple[Any, Any, Any]:
     cases = (select(CaseRow.id, CaseRow.station_code, CaseRow.data, CaseRow.matter_ref)
              .where(ids("ids")(CaseRow.id)).order_by(CaseRow.id).with_for_update())
-    known: Any = (select(literal_column("'e'").label("kind"), LedgerEntry.entry_id,
-                    LedgerEntry.hash, LedgerEntry.station_code)
+    known = (select(LedgerEntry.entry_id, LedgerEntry.hash, LedgerEntry.station_code)
              .where(ids("ids")(LedgerEntry.entry_id)))
-    # A batch creating cases asks for the ids and the case numbers in one round trip.
-    numbers: Any = select(literal_column("'n'"), CaseRow.case_no, null(), null()).where(
-        ids("nos")(CaseRow.case_no))
-    return cases, known, union_all(known, numbers)
+    numbers = select(CaseRow.case_no).where(ids("nos")(CaseRow.case_no))
+    return cases, known, numbers
 
 
 def _expanding(name: str) -> Callable[[Any], Any]:
@@ -190,7 +177,7 @@ class _Batch:
         events = [e for req in reqs for e in req.events]
         notes = [n for req in reqs for n in req.notes]
         case_ids = sorted({e.case_id for e in events} | {n.case_id for n in notes})
-        cases_q, known_q, both_q = _LOOKUPS.get(self.conn.dialect.name, _LOOKUPS["sqlite"])
+        cases_q, known_q, numbers_q = _LOOKUPS.get(self.conn.dialect.name, _LOOKUPS["sqlite"])
         if case_ids:
             rows = self.conn.execute(cases_q, {"ids": case_ids}).all()
             known = snapshots.load(self.conn, {r.matter_ref for r in rows})
@@ -201,17 +188,13 @@ class _Batch:
                 self.cases[r.id] = _Case(r.station_code, CaseRecord.from_dict(data), data,
                                          stored_ref=r.matter_ref)
         ids = [e.event_id for e in events] + [n.note_id for n in notes]
+        if ids:
+            for r in self.conn.execute(known_q, {"ids": ids}):
+                self.known[r.entry_id] = (r.hash, r.station_code)
         numbers = [str(e.payload.get("case_no", "")) for e in events
                    if e.type == EventType.CREATED]
-        if not ids:
-            return
-        found = self.conn.execute(both_q, {"ids": ids, "nos": numbers}) if numbers \
-            else self.conn.execute(known_q, {"ids": ids})
-        for kind, entry_id, digest, station in found:
-            if kind == "e":
-                self.known[entry_id] = (digest, station)
-            else:  # a case number already taken
-                self.case_nos.add(entry_id)
+        if numbers:
+            self.case_nos = set(self.conn.execute(numbers_q, {"nos": numbers}).scalars())
 
     def judge_request(self, job: PushJob) -> PushResponse:
         self.station = job.station_code
