@@ -130,11 +130,16 @@ def fresh_database(kind: str, folder: Path) -> Iterator[str]:
 
 
 def _station(folder: Path, template: Path) -> Workspace:
-    from clerk.store import DB_FILENAME
+    from clerk.store import DB_FILENAME, keys
 
     folder.mkdir(parents=True, exist_ok=True)
     shutil.copy(template, folder / DB_FILENAME)
-    return Workspace.open(folder)
+    # The copy is encrypted with the template's key, which the key source keeps under the
+    # template's folder: open it with that key (and keep it for this folder too).
+    key = keys.stored_key(template.parent)
+    assert key is not None, "the template station's key is missing from the key source"
+    keys.key_source().set(folder, key)
+    return Workspace.open(folder, key=key)
 
 
 def _enroll(ws: Workspace, base: str, db_url: str) -> Any:

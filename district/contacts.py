@@ -86,13 +86,13 @@ def _aware(moment: datetime | None) -> datetime | None:
     return moment.replace(tzinfo=UTC) if moment is not None else None
 
 
-def _last_pushed_event(s: Session, station_code: str) -> datetime | None:
-    """The receipt time of the station's latest event (index ix_ledger_pull)."""
-    moment: datetime | None = s.execute(
-        select(LedgerEntry.received_at)
-        .where(LedgerEntry.station_code == station_code, LedgerEntry.origin == "station")
-        .order_by(LedgerEntry.pos.desc()).limit(1)).scalar()
-    return moment
+# Each station's latest logged push in the statement that lists the stations: one index
+# probe per station (ix_ledger_pull), one round trip for all of them.
+_LAST_LOGGED = (select(LedgerEntry.received_at)
+                .where(LedgerEntry.station_code == StationRow.code,
+                       LedgerEntry.origin == "station")
+                .order_by(LedgerEntry.pos.desc()).limit(1)
+                .correlate(StationRow).scalar_subquery())
 
 
 def activity(s: Session, now: datetime, stale_after: timedelta) -> list[StationActivity]:
@@ -100,10 +100,10 @@ def activity(s: Session, now: datetime, stale_after: timedelta) -> list[StationA
     contacts = {c.station_code: c for c in s.execute(select(StationContact)).scalars()}
     cut = naive(now) - stale_after
     out: list[StationActivity] = []
-    for st in s.execute(select(StationRow).order_by(StationRow.code)).scalars():
+    for st, logged in s.execute(select(StationRow, _LAST_LOGGED.label("logged"))
+                                .order_by(StationRow.code)):
         c = contacts.get(st.code)
         pushed = c.last_push_at if c is not None else None
-        logged = _last_pushed_event(s, st.code)
         if logged is not None and (pushed is None or logged > pushed):
             pushed = logged
         pulled = c.last_pull_at if c is not None else None

@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -25,7 +26,7 @@ except ImportError:  # Windows
 
 from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DisconnectionError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from clerk.store.jsoncodec import json_text, json_value
@@ -101,6 +102,30 @@ def _configure_sqlite(engine: Engine) -> None:
         conn.connection.dbapi_connection.execute("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
+# A pooled PostgreSQL connection idle for longer than this is pinged before use (a server
+# restart or an idle timeout may have closed it). One returned a moment ago is not: a
+# ping at every checkout was a round trip per push, a tenth of a single-event push's
+# time. A connection lost within that moment fails its statement as a disconnect, which
+# invalidates the pool; a push then judges its batch again (push_group's retry).
+PING_IDLE_SECONDS = 1.0
+
+
+def _ping_idle_connections(engine: Engine) -> None:
+    @event.listens_for(engine, "checkin")
+    def _on_checkin(_dbapi_conn: Any, record: Any) -> None:
+        record.info["checked_in"] = time.monotonic()
+
+    @event.listens_for(engine, "checkout")
+    def _on_checkout(dbapi_conn: Any, record: Any, _proxy: Any) -> None:
+        since = record.info.get("checked_in")
+        if since is None or time.monotonic() - since < PING_IDLE_SECONDS:
+            return  # a new connection, or one in use a moment ago
+        try:
+            engine.dialect.do_ping(dbapi_conn)  # outside a transaction, as pool_pre_ping does
+        except Exception as exc:  # the pool discards it and checks out another
+            raise DisconnectionError("pooled connection lost") from exc
+
+
 class Database:
     """One engine and its read and write units of work."""
 
@@ -120,8 +145,9 @@ class Database:
             _configure_sqlite(self.engine)
         else:
             self.engine = create_engine(self.url, pool_size=10, max_overflow=20,
-                                        pool_pre_ping=True, json_serializer=json_text,
+                                        json_serializer=json_text,
                                         json_deserializer=json_value)
+            _ping_idle_connections(self.engine)
         try:
             if migrate:
                 sealing.check_key_before_upgrade(

@@ -171,9 +171,11 @@ def write_rows(conn: Connection, *, new_cases: list[dict[str, Any]],
                changed_cases: list[dict[str, Any]], entries: list[dict[str, Any]]) -> None:
     """Insert new case rows, update changed ones, then append the entries (bulk statements,
     Core rather than ORM: a push writes hundreds of rows at once). The rows' matter
-    snapshots are stored first, those the database lacks."""
+    snapshots are stored first, those the database lacks; a row whose values carry no
+    snapshot (the caller knows its ref is stored) stores none."""
     snapshots.store(conn, {values["matter_ref"]: values.pop(SNAPSHOT_KEY)
-                           for values in (*new_cases, *changed_cases)})
+                           for values in (*new_cases, *changed_cases)
+                           if SNAPSHOT_KEY in values})
     if new_cases:
         conn.execute(insert(CASES), new_cases)
     if changed_cases:

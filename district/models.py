@@ -26,6 +26,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    and_,
     true,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -313,6 +314,11 @@ Index("ix_cases_next_promise", CaseRow.next_promise)
 Index("ix_cases_flagged", CaseRow.flagged,
       sqlite_where=CaseRow.flagged == true(),  # spelled as the board's query: a literal
       postgresql_where=CaseRow.flagged == true())
+# The running cases whose clock_due is not filled are judged one by one: found by state
+# among the rows with a limit and no clock_due (closed cases too, whose clock is empty).
+_UNFILLED = and_(CaseRow.clock_due.is_(None), CaseRow.limit_days.is_not(None))
+Index("ix_cases_clock_unfilled", CaseRow.state, sqlite_where=_UNFILLED,
+      postgresql_where=_UNFILLED)
 
 
 class SecurityEvent(Base):

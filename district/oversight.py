@@ -69,8 +69,10 @@ def matter_names(s: Session, codes: Iterable[str] | None = None) -> dict[str, st
 
 
 def board(s: Session, judge: Judge, now: datetime, stale_hours: int) -> BoardResponse:
-    by_station: dict[str, LevelCounts] = {}
-    by_matter: dict[str, LevelCounts] = {}
+    # Summed in plain counters first: thousands of assignments to the response models
+    # (validated attribute by attribute) cost more than the board's queries.
+    by_station: dict[str, Counter[str]] = {}
+    by_matter: dict[str, Counter[str]] = {}
     stations = station_names(s)
     counts = {"normal": 0, "yellow": 0, "red": 0, "paused": 0}
 
@@ -79,21 +81,21 @@ def board(s: Session, judge: Judge, now: datetime, stale_hours: int) -> BoardRes
     for (station, matter, level), n in tally.items():
         if level is None:
             continue
-        for table, code, name in ((by_station, station, stations.get(station, station)),
-                                  (by_matter, matter, matters.get(matter, matter))):
-            item = table.setdefault(code, LevelCounts(code=code, name=name))
-            setattr(item, level, getattr(item, level) + n)
+        by_station.setdefault(station, Counter())[level] += n
+        by_matter.setdefault(matter, Counter())[level] += n
         counts[level] += n
 
-    def ranked(table: dict[str, LevelCounts]) -> list[LevelCounts]:
-        return sorted(table.values(), key=lambda c: (-c.red, -c.yellow, c.code))
+    def ranked(table: dict[str, Counter[str]], names: dict[str, str]) -> list[LevelCounts]:
+        items = [LevelCounts(code=code, name=names.get(code, code), **levels)
+                 for code, levels in table.items()]
+        return sorted(items, key=lambda c: (-c.red, -c.yellow, c.code))
 
     flagged = int(s.execute(select(func.count()).select_from(CaseRow)  # ix_cases_flagged
                             .where(CaseRow.flagged == true())).scalar_one())
     open_bad = _open_bad_ratings(s)
     return BoardResponse(
         today=judge.today, stale_hours=stale_hours, counts=counts,
-        by_station=ranked(by_station), by_matter=ranked(by_matter),
+        by_station=ranked(by_station, stations), by_matter=ranked(by_matter, matters),
         stations=activity(s, now, timedelta(hours=stale_hours)),
         flagged_notices=flagged, bad_ratings_open=open_bad,
         overdue_promises=overdue_promises(s, judge.today))

@@ -63,6 +63,7 @@ class _Case:
     station_code: str
     record: CaseRecord | None
     base: dict[str, Any] | None  # the stored projection at the start of the batch
+    stored_ref: str | None = None  # the row's matter_ref (its snapshot is stored already)
     is_new: bool = False
     dirty: bool = False
     blocked: bool = False
@@ -184,7 +185,8 @@ class _Batch:
                 # Every request's station is checked against the row before its record
                 # is used, so a case of another station is loaded but never touched.
                 data = snapshots.full_data(r.data, r.matter_ref, known)
-                self.cases[r.id] = _Case(r.station_code, CaseRecord.from_dict(data), data)
+                self.cases[r.id] = _Case(r.station_code, CaseRecord.from_dict(data), data,
+                                         stored_ref=r.matter_ref)
         ids = [e.event_id for e in events] + [n.note_id for n in notes]
         if ids:
             for r in self.conn.execute(known_q, {"ids": ids}):
@@ -335,6 +337,10 @@ class _Batch:
             if cal is None and ledger.needs_calendar(case.record):
                 cal = self.calendar()
             values = ledger.case_values(case.record, cal)
+            if case.stored_ref is not None and values["matter_ref"] == case.stored_ref:
+                # The row already names this snapshot, and the snapshot was stored with
+                # the row (snapshots are never deleted): no statement to store it again.
+                del values[ledger.SNAPSHOT_KEY]
             (new_cases if case.is_new else changed).append(values)
         ledger.write_rows(self.conn, new_cases=new_cases, changed_cases=changed,
                           entries=self.entries)

@@ -34,6 +34,7 @@ from sqlalchemy import (
     or_,
     select,
     tuple_,
+    union_all,
 )
 from sqlalchemy.orm import Session
 
@@ -115,13 +116,15 @@ class Judge:
     ratio: float
     cut: SupervisionCut
     _implied: dict[tuple[date, date], date] = field(default_factory=dict)
-    _judged: dict[tuple[Any, ...], tuple[str | None, int | None, date | None]] = field(
-        default_factory=dict)
+    _judged: dict[tuple[Any, ...], Judged] = field(default_factory=dict)
 
     @classmethod
     def build(cls, cal: WorkCalendar, today: date, ratio: float) -> Judge:
-        cut = SupervisionCut.build(cal, today, ratio)
-        return cls(cal, today, cut.yellow_ratio, cut)
+        """Today's judge. Its judgments are pure functions of the calendar, the day and
+        the ratio, so the judges of one (calendar, day, ratio) share them and the board
+        and filters do not work the same few hundred dates out again at every request."""
+        cut, implied, judged = _shared(cal, today, ratio)
+        return cls(cal, today, cut.yellow_ratio, cut, implied, judged)
 
     @property
     def zone_end(self) -> date:
@@ -234,11 +237,19 @@ class Judge:
         return or_(plain, CaseRow.id.in_(ids)) if ids else plain
 
     def unclocked(self, s: Session, conds: Sequence[Any] = ()) -> list[Any]:
-        """The running rows whose level the columns do not give (an open pause)."""
-        q = select(*_LIGHT, CaseRow.station_code, CaseRow.matter_code).where(
-            CaseRow.state.in_(RUNNING), CaseRow.limit_days.is_not(None),
-            or_(CaseRow.clock_paused.is_(True), CaseRow.clock_due.is_(None)), *conds)
-        return list(s.execute(q).all())
+        """The running rows whose level the columns do not give (an open pause), with
+        what judging them needs (their limit and pauses), in one statement.
+
+        Two disjoint halves, each an index range of ix_cases_clock: with the two
+        conditions ORed, PostgreSQL misjudged how many rows match (clock_due is empty for
+        every closed case) and read the whole table for the few hundred that do."""
+        cols = (*_LIGHT, CaseRow.station_code, CaseRow.matter_code, CaseRow.limit_days,
+                _PAUSES.label("pauses"))
+        running = (CaseRow.state.in_(RUNNING), CaseRow.limit_days.is_not(None), *conds)
+        paused = select(*cols).where(*running, CaseRow.clock_paused.is_(True))
+        unfilled = select(*cols).where(*running, CaseRow.clock_paused.is_not(True),
+                                       CaseRow.clock_due.is_(None))
+        return list(s.execute(union_all(paused, unfilled)).all())
 
     def levels(self, s: Session, rows: Sequence[Any], *, exact: bool = False
                ) -> dict[str, str | None]:
@@ -248,10 +259,12 @@ class Judge:
         check: dict[str, Any] = {}
         for r in rows:
             level = "check" if exact else self.quick(r.state, r.accepted_at, r.due_date)
-            if level == "check":
-                check[r.id] = r
-            else:
+            if level != "check":
                 out[r.id] = level
+            elif "pauses" in r._fields:  # read with the row (unclocked)
+                out[r.id] = self.exact(r.state, r.accepted_at, r.limit_days, r.pauses)[0]
+            else:
+                check[r.id] = r
         ids = list(check)
         for i in range(0, len(ids), _CHUNK):
             q = select(CaseRow.id, _LIMIT, _PAUSES).where(CaseRow.id.in_(ids[i:i + _CHUNK]))
@@ -259,6 +272,28 @@ class Judge:
                 r = check[case_id]
                 out[case_id] = self.exact(r.state, r.accepted_at, limit, pauses)[0]
         return out
+
+
+Judged = tuple[str | None, int | None, date | None]
+_SHARED: dict[tuple[int, date, float],
+              tuple[WorkCalendar, SupervisionCut, dict[tuple[date, date], date],
+                    dict[tuple[Any, ...], Judged]]] = {}
+_SHARED_LIMIT = 50_000  # memoised judgments per (calendar, day, ratio) before starting over
+
+
+def _shared(cal: WorkCalendar, today: date, ratio: float
+            ) -> tuple[SupervisionCut, dict[tuple[date, date], date],
+                       dict[tuple[Any, ...], Judged]]:
+    """The cut-offs and memos of (calendar, day, ratio). A new publication is a new
+    calendar object (district.calendar), so it never meets an old judgment; the entry
+    holds its calendar, so the id in the key is not reused while the entry lives."""
+    key = (id(cal), today, ratio)
+    found = _SHARED.get(key)
+    if found is None or found[0] is not cal or len(found[3]) > _SHARED_LIMIT:
+        if len(_SHARED) >= 4:  # yesterday's and replaced calendars' are not asked again
+            _SHARED.clear()
+        found = _SHARED[key] = (cal, SupervisionCut.build(cal, today, ratio), {}, {})
+    return found[1], found[2], found[3]
 
 
 def _date(day: date) -> ColumnElement[Any]:

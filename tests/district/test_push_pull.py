@@ -212,3 +212,22 @@ def test_ledger_counts_and_hashes_per_day(api: District, sws: Workspace,
     assert len(days) == 1 and days[0]["day"] == "2026-03-02"
     assert days[0]["station"] == ledger_count([e["event_id"] for e in events]).model_dump()
     assert days[0]["district"]["count"] == 0
+
+
+def test_a_case_number_already_taken_is_refused_and_nothing_stored(
+        api: District, sws: Workspace, id_factory: IdFactory) -> None:
+    token = api.station_token()
+    a = escalated_case(sws, id_factory(1))
+    b = escalated_case(sws, id_factory(2))
+    ea, eb = wire_events(sws, a.case_no), wire_events(sws, b.case_no)
+    push(api, token, ea)
+    # Another case under a's number, in one batch with a replayed event and a new case:
+    # the ids and the numbers are looked up together, each judged on its own.
+    twin = rehash(dict(copy.deepcopy(ea[0]), case_id="00000000-0000-4000-8000-0000000000aa",
+                       event_id="00000000-0000-4000-8000-0000000000ab"))
+    results = push(api, token, [twin, ea[0], eb[0]])
+    assert statuses(results) == ["rejected:case_no_conflict", "duplicate", "accepted"]
+    ledger = api.get("/sync/ledger", token).json()
+    assert sum(d["station"]["count"] for d in ledger["days"]) == 4
+    reviewer = api.user("li.shen")
+    assert api.get(f"/cases/{twin['case_id']}", reviewer).status_code == 404

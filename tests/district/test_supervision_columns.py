@@ -163,3 +163,19 @@ def test_columns_left_empty_are_filled_at_start(district_url: str) -> None:
             assert any(expected.values())
     finally:
         db.close()
+
+
+def test_judges_share_their_judgments_only_for_the_same_calendar_day_and_ratio() -> None:
+    from clerk.calendar import WorkCalendar, seed_years
+    from district.review import Judge
+
+    first, republished = WorkCalendar(seed_years()), WorkCalendar(seed_years())
+    day = date(2026, 11, 20)
+    a, b = Judge.build(first, day, 0.8), Judge.build(first, day, 0.8)
+    accepted = datetime(2026, 11, 2, 2, tzinfo=UTC).replace(tzinfo=None)
+    judged = a.exact("accepted", accepted, 5, [])
+    assert judged[0] is not None and a._judged  # judged, and remembered
+    assert b._judged is a._judged and b.exact("accepted", accepted, 5, []) == judged
+    for other in (Judge.build(republished, day, 0.8), Judge.build(first, date(2026, 11, 23), 0.8),
+                  Judge.build(first, day, 0.5)):
+        assert other._judged is not a._judged and not other._judged
