@@ -130,10 +130,16 @@ def fresh_database(kind: str, folder: Path) -> Iterator[str]:
 
 
 def _station(folder: Path, template: Path) -> Workspace:
-    from clerk.store import DB_FILENAME
+    """A copy of the template station; its store is encrypted, so the copy's folder gets
+    the template's key in the key source (as a restore onto another PC would)."""
+    from clerk.store import DB_FILENAME, keys
 
     folder.mkdir(parents=True, exist_ok=True)
     shutil.copy(template, folder / DB_FILENAME)
+    key = keys.stored_key(template.parent)
+    if key is None:
+        raise RuntimeError(f"no key kept for the template station {template.parent}")
+    keys.key_source().set(folder.resolve(), key)
     return Workspace.open(folder)
 
 
