@@ -21,7 +21,20 @@ from dataclasses import dataclass, field
 from datetime import UTC
 from typing import Any, cast
 
-from sqlalchemy import Table, Text, bindparam, select, type_coerce, update
+from sqlalchemy import (
+    ColumnElement,
+    Table,
+    Text,
+    bindparam,
+    case,
+    func,
+    literal,
+    null,
+    select,
+    type_coerce,
+    update,
+)
+from sqlalchemy import cast as sql_cast
 from sqlalchemy.orm import Session
 
 from clerk.store.models import CaseEvent, CaseNote
@@ -64,15 +77,58 @@ class _Pending:
 BlobGate = Callable[[set[str]], set[str]]
 
 
+def _quoted(column: Any) -> ColumnElement[str]:
+    return func.json_quote(column, type_=Text)
+
+
+# SQLAlchemy stores a DateTime on SQLite as "YYYY-MM-DD HH:MM:SS.ffffff" (always with
+# microseconds); the wire spells it "YYYY-MM-DDTHH:MM:SS.ffffffZ" (clerk's utc_iso(), the
+# hashed form). A row stored in any other shape gets NULL here and the Python spelling.
+_STORED_STAMP = "[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9] " \
+                "[0-9][0-9]:[0-9][0-9]:[0-9][0-9].[0-9][0-9][0-9][0-9][0-9][0-9]"
+_STORED_TEXT = type_coerce(CaseEvent.occurred_at, Text)
+_STAMP_AS_STORED = _STORED_TEXT.op("GLOB", is_comparison=True)(_STORED_STAMP)
+_WIRE_STAMP = func.replace(_STORED_TEXT, " ", "T", type_=Text) + "Z"
+
+#: One event's wire JSON, built by SQLite as it reads the row: json_quote() escapes the
+#: strings in C and the stored payload text is spliced in as it is (never decoded and
+#: re-encoded), which halves the station's cost of reading a batch.
+_WIRE_JSON = (literal('{"event_id":', Text) + _quoted(CaseEvent.event_id)
+              + ',"case_id":' + _quoted(CaseEvent.case_id)
+              + ',"seq":' + sql_cast(CaseEvent.seq, Text)
+              + ',"type":' + _quoted(CaseEvent.type)
+              + ',"payload":' + type_coerce(CaseEvent.payload, Text)
+              + ',"actor":' + _quoted(CaseEvent.actor)
+              + ',"origin":' + _quoted(CaseEvent.origin)
+              + ',"occurred_at":' + _quoted(_WIRE_STAMP)
+              + ',"hash":' + _quoted(CaseEvent.hash) + "}")
+
+
 def _pending(s: Session, after: int, limit: int) -> list[_Pending]:
+    """The next `limit` pending station events after `pos` (by the sync_state index).
+
+    Core rows, not ORM ones: the ORM's per-row loading costs more than SQLite's reading."""
+    rows = s.connection().execute(
+        select(CaseEvent.pos, CaseEvent.event_id, CaseEvent.case_id,
+               case((_STAMP_AS_STORED, _WIRE_JSON), else_=null()).label("json"))
+        .where(CaseEvent.sync_state == "pending", CaseEvent.origin == "station",
+               CaseEvent.pos > after)
+        .order_by(CaseEvent.pos).limit(limit)).all()
+    odd = _spelled_in_python(s, [r.pos for r in rows if r.json is None])
+    return [_Pending(r.pos, r.event_id, r.case_id, r.json if r.json is not None
+                     else odd[r.pos]) for r in rows]
+
+
+def _spelled_in_python(s: Session, positions: list[int]) -> dict[int, str]:
+    """The wire JSON of events whose stored timestamp SQLite cannot respell."""
+    if not positions:
+        return {}
     rows = s.execute(
         select(CaseEvent.pos, CaseEvent.event_id, CaseEvent.case_id, CaseEvent.seq,
                CaseEvent.type, type_coerce(CaseEvent.payload, Text).label("payload"),
                CaseEvent.actor, CaseEvent.origin, CaseEvent.occurred_at, CaseEvent.hash)
-        .where(CaseEvent.sync_state == "pending", CaseEvent.origin == "station",
-               CaseEvent.pos > after)
-        .order_by(CaseEvent.pos).limit(limit)).all()
-    return [_Pending(r.pos, r.event_id, r.case_id, _wire_json(r)) for r in rows]
+        .where(CaseEvent.pos.in_(positions))).all()
+    return {r.pos: _wire_json(r) for r in rows}
 
 
 def _wire_json(r: Any) -> str:
