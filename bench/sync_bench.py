@@ -304,13 +304,13 @@ def _client_bodies(ws: Workspace, size: int, clients: int) -> list[list[bytes]]:
 
     with ws.store.read() as s:
         items = _pending(s, 0, 10**9)
-    by_case: dict[str, list[str]] = {}
+    by_case: dict[str, list[bytes]] = {}
     for it in items:
         by_case.setdefault(it.case_id, []).append(it.json)
-    shares: list[list[str]] = [[] for _ in range(clients)]
+    shares: list[list[bytes]] = [[] for _ in range(clients)]
     for k, events in enumerate(by_case.values()):
         shares[k % clients].extend(events)
-    return [[('{"events":[' + ",".join(share[i:i + size]) + '],"notes":[]}').encode()
+    return [[b'{"events":[' + b",".join(share[i:i + size]) + b'],"notes":[]}'
              for i in range(0, len(share), size)] for share in shares]
 
 
@@ -349,12 +349,12 @@ def _documents(ws: Workspace, path: Path) -> int:
 
     with ws.store.read() as s:
         items = _pending(s, 0, 10**9)
-    cases: dict[str, list[str]] = {}
+    cases: dict[str, list[bytes]] = {}
     for it in items:
         cases.setdefault(it.case_id, []).append(it.json)
-    with path.open("w", encoding="utf-8") as fh:
+    with path.open("wb") as fh:
         for case_id, events in cases.items():
-            fh.write('{"_id":"%s","events":[%s]}\n' % (case_id, ",".join(events)))  # noqa: UP031
+            fh.write(b'{"_id":"%s","events":[%s]}\n' % (case_id.encode(), b",".join(events)))
     return len(cases)
 
 

@@ -23,6 +23,7 @@ from typing import Any, cast
 
 from sqlalchemy import (
     ColumnElement,
+    LargeBinary,
     Table,
     Text,
     bindparam,
@@ -70,7 +71,7 @@ class _Pending:
     pos: int
     event_id: str
     case_id: str
-    json: str
+    json: bytes  # the event's wire JSON, UTF-8 as SQLite spelled it (never decoded)
 
 
 # Called with the blob hashes a batch needs; returns those that are NOT on the district.
@@ -107,10 +108,13 @@ _WIRE_JSON = (literal('{"event_id":', Text) + _quoted(CaseEvent.event_id)
 def _pending(s: Session, after: int, limit: int) -> list[_Pending]:
     """The next `limit` pending station events after `pos` (by the sync_state index).
 
-    Core rows, not ORM ones: the ORM's per-row loading costs more than SQLite's reading."""
+    Core rows, not ORM ones: the ORM's per-row loading costs more than SQLite's reading.
+    The JSON comes as the UTF-8 bytes the request body is made of (CAST AS BLOB), not
+    decoded into str here and encoded again for the request."""
     rows = s.connection().execute(
         select(CaseEvent.pos, CaseEvent.event_id, CaseEvent.case_id,
-               case((_STAMP_AS_STORED, _WIRE_JSON), else_=null()).label("json"))
+               sql_cast(case((_STAMP_AS_STORED, _WIRE_JSON), else_=null()), LargeBinary)
+               .label("json"))
         .where(CaseEvent.sync_state == "pending", CaseEvent.origin == "station",
                CaseEvent.pos > after)
         .order_by(CaseEvent.pos).limit(limit)).all()
@@ -119,7 +123,7 @@ def _pending(s: Session, after: int, limit: int) -> list[_Pending]:
                      else odd[r.pos]) for r in rows]
 
 
-def _spelled_in_python(s: Session, positions: list[int]) -> dict[int, str]:
+def _spelled_in_python(s: Session, positions: list[int]) -> dict[int, bytes]:
     """The wire JSON of events whose stored timestamp SQLite cannot respell."""
     if not positions:
         return {}
@@ -128,7 +132,7 @@ def _spelled_in_python(s: Session, positions: list[int]) -> dict[int, str]:
                CaseEvent.type, type_coerce(CaseEvent.payload, Text).label("payload"),
                CaseEvent.actor, CaseEvent.origin, CaseEvent.occurred_at, CaseEvent.hash)
         .where(CaseEvent.pos.in_(positions))).all()
-    return {r.pos: _wire_json(r) for r in rows}
+    return {r.pos: _wire_json(r).encode("utf-8") for r in rows}
 
 
 def _wire_json(r: Any) -> str:
@@ -142,7 +146,7 @@ def _wire_json(r: Any) -> str:
 
 
 def _refs(item: _Pending) -> set[str]:
-    if '"sha256"' not in item.json:  # cheap test first: almost no event carries a scan
+    if b'"sha256"' not in item.json:  # cheap test first: almost no event carries a scan
         return set()
     return blob_refs(json.loads(item.json)["payload"])
 
@@ -244,8 +248,8 @@ def push_events(ws: Workspace, client: DistrictClient, *, blob_gate: BlobGate | 
             batch = batches.next(settle)
             settle()
             if batch:
-                body = '{"events":[' + ",".join(it.json for it in batch) + '],"notes":[]}'
-                inflight = (sender.submit(client.push_raw, body.encode("utf-8")),
+                body = b'{"events":[' + b",".join(it.json for it in batch) + b'],"notes":[]}'
+                inflight = (sender.submit(client.push_raw, body),
                             {it.event_id: it.case_id for it in batch})
                 report.sent += len(batch)
                 report.batches += 1

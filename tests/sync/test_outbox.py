@@ -54,7 +54,7 @@ def test_a_timestamp_stored_in_another_shape_is_spelled_in_python(
         items = outbox._pending(s, 0, 100)
     expected = _python_spelling(sws)
     assert items[0].pos == first and len(items) == 2
-    assert '"occurred_at":"2026-03-02T09:30:00.000000Z"' in items[0].json
+    assert b'"occurred_at":"2026-03-02T09:30:00.000000Z"' in items[0].json
     for it in items:
         assert json.loads(it.json) == json.loads(expected[it.pos])
 
