@@ -130,16 +130,17 @@ def fresh_database(kind: str, folder: Path) -> Iterator[str]:
 
 
 def _station(folder: Path, template: Path) -> Workspace:
+    """A copy of the template station; its store is encrypted, so the copy's folder gets
+    the template's key in the key source (as a restore onto another PC would)."""
     from clerk.store import DB_FILENAME, keys
 
     folder.mkdir(parents=True, exist_ok=True)
     shutil.copy(template, folder / DB_FILENAME)
-    # The copy is encrypted with the template's key, which the key source keeps under the
-    # template's folder: open it with that key (and keep it for this folder too).
     key = keys.stored_key(template.parent)
-    assert key is not None, "the template station's key is missing from the key source"
-    keys.key_source().set(folder, key)
-    return Workspace.open(folder, key=key)
+    if key is None:
+        raise RuntimeError(f"no key kept for the template station {template.parent}")
+    keys.key_source().set(folder.resolve(), key)
+    return Workspace.open(folder)
 
 
 def _enroll(ws: Workspace, base: str, db_url: str) -> Any:
@@ -303,13 +304,13 @@ def _client_bodies(ws: Workspace, size: int, clients: int) -> list[list[bytes]]:
 
     with ws.store.read() as s:
         items = _pending(s, 0, 10**9)
-    by_case: dict[str, list[str]] = {}
+    by_case: dict[str, list[bytes]] = {}
     for it in items:
         by_case.setdefault(it.case_id, []).append(it.json)
-    shares: list[list[str]] = [[] for _ in range(clients)]
+    shares: list[list[bytes]] = [[] for _ in range(clients)]
     for k, events in enumerate(by_case.values()):
         shares[k % clients].extend(events)
-    return [[('{"events":[' + ",".join(share[i:i + size]) + '],"notes":[]}').encode()
+    return [[b'{"events":[' + b",".join(share[i:i + size]) + b'],"notes":[]}'
              for i in range(0, len(share), size)] for share in shares]
 
 
@@ -348,12 +349,12 @@ def _documents(ws: Workspace, path: Path) -> int:
 
     with ws.store.read() as s:
         items = _pending(s, 0, 10**9)
-    cases: dict[str, list[str]] = {}
+    cases: dict[str, list[bytes]] = {}
     for it in items:
         cases.setdefault(it.case_id, []).append(it.json)
-    with path.open("w", encoding="utf-8") as fh:
+    with path.open("wb") as fh:
         for case_id, events in cases.items():
-            fh.write('{"_id":"%s","events":[%s]}\n' % (case_id, ",".join(events)))  # noqa: UP031
+            fh.write(b'{"_id":"%s","events":[%s]}\n' % (case_id.encode(), b",".join(events)))
     return len(cases)
 
 

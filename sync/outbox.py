@@ -21,7 +21,21 @@ from dataclasses import dataclass, field
 from datetime import UTC
 from typing import Any, cast
 
-from sqlalchemy import Table, Text, bindparam, select, type_coerce, update
+from sqlalchemy import (
+    ColumnElement,
+    LargeBinary,
+    Table,
+    Text,
+    bindparam,
+    case,
+    func,
+    literal,
+    null,
+    select,
+    type_coerce,
+    update,
+)
+from sqlalchemy import cast as sql_cast
 from sqlalchemy.orm import Session
 
 from clerk.store.models import CaseEvent, CaseNote
@@ -57,22 +71,68 @@ class _Pending:
     pos: int
     event_id: str
     case_id: str
-    json: str
+    json: bytes  # the event's wire JSON, UTF-8 as SQLite spelled it (never decoded)
 
 
 # Called with the blob hashes a batch needs; returns those that are NOT on the district.
 BlobGate = Callable[[set[str]], set[str]]
 
 
+def _quoted(column: Any) -> ColumnElement[str]:
+    return func.json_quote(column, type_=Text)
+
+
+# SQLAlchemy stores a DateTime on SQLite as "YYYY-MM-DD HH:MM:SS.ffffff" (always with
+# microseconds); the wire spells it "YYYY-MM-DDTHH:MM:SS.ffffffZ" (clerk's utc_iso(), the
+# hashed form). A row stored in any other shape gets NULL here and the Python spelling.
+_STORED_STAMP = "[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9] " \
+                "[0-9][0-9]:[0-9][0-9]:[0-9][0-9].[0-9][0-9][0-9][0-9][0-9][0-9]"
+_STORED_TEXT = type_coerce(CaseEvent.occurred_at, Text)
+_STAMP_AS_STORED = _STORED_TEXT.op("GLOB", is_comparison=True)(_STORED_STAMP)
+_WIRE_STAMP = func.replace(_STORED_TEXT, " ", "T", type_=Text) + "Z"
+
+#: One event's wire JSON, built by SQLite as it reads the row: json_quote() escapes the
+#: strings in C and the stored payload text is spliced in as it is (never decoded and
+#: re-encoded), which halves the station's cost of reading a batch.
+_WIRE_JSON = (literal('{"event_id":', Text) + _quoted(CaseEvent.event_id)
+              + ',"case_id":' + _quoted(CaseEvent.case_id)
+              + ',"seq":' + sql_cast(CaseEvent.seq, Text)
+              + ',"type":' + _quoted(CaseEvent.type)
+              + ',"payload":' + type_coerce(CaseEvent.payload, Text)
+              + ',"actor":' + _quoted(CaseEvent.actor)
+              + ',"origin":' + _quoted(CaseEvent.origin)
+              + ',"occurred_at":' + _quoted(_WIRE_STAMP)
+              + ',"hash":' + _quoted(CaseEvent.hash) + "}")
+
+
 def _pending(s: Session, after: int, limit: int) -> list[_Pending]:
+    """The next `limit` pending station events after `pos` (by the sync_state index).
+
+    Core rows, not ORM ones: the ORM's per-row loading costs more than SQLite's reading.
+    The JSON comes as the UTF-8 bytes the request body is made of (CAST AS BLOB), not
+    decoded into str here and encoded again for the request."""
+    rows = s.connection().execute(
+        select(CaseEvent.pos, CaseEvent.event_id, CaseEvent.case_id,
+               sql_cast(case((_STAMP_AS_STORED, _WIRE_JSON), else_=null()), LargeBinary)
+               .label("json"))
+        .where(CaseEvent.sync_state == "pending", CaseEvent.origin == "station",
+               CaseEvent.pos > after)
+        .order_by(CaseEvent.pos).limit(limit)).all()
+    odd = _spelled_in_python(s, [r.pos for r in rows if r.json is None])
+    return [_Pending(r.pos, r.event_id, r.case_id, r.json if r.json is not None
+                     else odd[r.pos]) for r in rows]
+
+
+def _spelled_in_python(s: Session, positions: list[int]) -> dict[int, bytes]:
+    """The wire JSON of events whose stored timestamp SQLite cannot respell."""
+    if not positions:
+        return {}
     rows = s.execute(
         select(CaseEvent.pos, CaseEvent.event_id, CaseEvent.case_id, CaseEvent.seq,
                CaseEvent.type, type_coerce(CaseEvent.payload, Text).label("payload"),
                CaseEvent.actor, CaseEvent.origin, CaseEvent.occurred_at, CaseEvent.hash)
-        .where(CaseEvent.sync_state == "pending", CaseEvent.origin == "station",
-               CaseEvent.pos > after)
-        .order_by(CaseEvent.pos).limit(limit)).all()
-    return [_Pending(r.pos, r.event_id, r.case_id, _wire_json(r)) for r in rows]
+        .where(CaseEvent.pos.in_(positions))).all()
+    return {r.pos: _wire_json(r).encode("utf-8") for r in rows}
 
 
 def _wire_json(r: Any) -> str:
@@ -86,7 +146,7 @@ def _wire_json(r: Any) -> str:
 
 
 def _refs(item: _Pending) -> set[str]:
-    if '"sha256"' not in item.json:  # cheap test first: almost no event carries a scan
+    if b'"sha256"' not in item.json:  # cheap test first: almost no event carries a scan
         return set()
     return blob_refs(json.loads(item.json)["payload"])
 
@@ -188,8 +248,8 @@ def push_events(ws: Workspace, client: DistrictClient, *, blob_gate: BlobGate | 
             batch = batches.next(settle)
             settle()
             if batch:
-                body = '{"events":[' + ",".join(it.json for it in batch) + '],"notes":[]}'
-                inflight = (sender.submit(client.push_raw, body.encode("utf-8")),
+                body = b'{"events":[' + b",".join(it.json for it in batch) + b'],"notes":[]}'
+                inflight = (sender.submit(client.push_raw, body),
                             {it.event_id: it.case_id for it in batch})
                 report.sent += len(batch)
                 report.batches += 1

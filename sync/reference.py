@@ -91,7 +91,6 @@ def update_catalog(ws: Workspace, client: DistrictClient, report: ReferenceRepor
 def update_calendar(ws: Workspace, client: DistrictClient, report: ReferenceReport) -> None:
     with ws.store.read() as s:
         etag = _get(s, CALENDAR_ETAG)
-        local = {y.year: y for y in calendar_store.load_years(s)}
     new_etag = ""
     try:
         new_etag, body = client.calendar(etag)
@@ -107,8 +106,11 @@ def update_calendar(ws: Workspace, client: DistrictClient, report: ReferenceRepo
             raise
         report.refused.append(_refusal("calendar", exc, new_etag))
         return
-    changed = [y for y in years if _differs(local.get(y.year), y)]
+    # The local years are read only now: most rounds get 304 and never need them, and
+    # they are compared inside the write so nothing can change between read and store.
     with ws.store.write() as s:
+        local = {y.year: y for y in calendar_store.load_years(s)}
+        changed = [y for y in years if _differs(local.get(y.year), y)]
         for y in changed:
             calendar_store.store_year(s, y, now=ws.now())
         if changed:

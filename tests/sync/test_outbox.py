@@ -1,0 +1,70 @@
+"""The outbox's request bodies: SQLite spells each event's wire JSON as it reads the row;
+it must say exactly what the Python spelling (the hashed form) says."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+
+from sqlalchemy import Text, select, text, type_coerce
+
+from clerk.store.models import CaseEvent
+from clerk.workspace import Workspace
+from sync import outbox
+from tests.districtkit import accepted_case, escalated_case
+from wire.protocol import WireEvent
+
+IdFactory = Callable[..., str]
+
+
+def _python_spelling(ws: Workspace) -> dict[int, str]:
+    with ws.store.read() as s:
+        rows = s.execute(select(
+            CaseEvent.pos, CaseEvent.event_id, CaseEvent.case_id, CaseEvent.seq,
+            CaseEvent.type, type_coerce(CaseEvent.payload, Text).label("payload"),
+            CaseEvent.actor, CaseEvent.origin, CaseEvent.occurred_at, CaseEvent.hash)).all()
+    return {r.pos: outbox._wire_json(r) for r in rows}
+
+
+def test_sqlite_spells_what_python_spells(sws: Workspace, id_factory: IdFactory) -> None:
+    escalated_case(sws, id_factory(1))
+    accepted_case(sws, id_factory(2))
+    with sws.store.read() as s:
+        items = outbox._pending(s, 0, 100)
+    expected = _python_spelling(sws)
+    assert len(items) == 5
+    for it in items:
+        assert json.loads(it.json) == json.loads(expected[it.pos])
+        event = WireEvent.model_validate_json(it.json)  # what the district reads
+        assert (event.event_id, event.case_id) == (it.event_id, it.case_id)
+        assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z", event.occurred_at)
+
+
+def test_a_timestamp_stored_in_another_shape_is_spelled_in_python(
+        sws: Workspace, id_factory: IdFactory) -> None:
+    """A row whose stored time SQLite cannot respell (no fraction) still goes out in the
+    hashed form, '.000000Z', and its neighbours keep the fast spelling."""
+    accepted_case(sws, id_factory(1))
+    with sws.store.write() as s:
+        first = s.execute(select(CaseEvent.pos).order_by(CaseEvent.pos).limit(1)).scalar_one()
+        s.execute(text("UPDATE case_events SET occurred_at = '2026-03-02 09:30:00' "
+                       "WHERE pos = :pos"), {"pos": first})
+    with sws.store.read() as s:
+        items = outbox._pending(s, 0, 100)
+    expected = _python_spelling(sws)
+    assert items[0].pos == first and len(items) == 2
+    assert b'"occurred_at":"2026-03-02T09:30:00.000000Z"' in items[0].json
+    for it in items:
+        assert json.loads(it.json) == json.loads(expected[it.pos])
+
+
+def test_batches_follow_local_order_after_a_position(sws: Workspace,
+                                                     id_factory: IdFactory) -> None:
+    for n in range(1, 4):
+        escalated_case(sws, id_factory(n))
+    with sws.store.read() as s:
+        first = outbox._pending(s, 0, 4)
+        rest = outbox._pending(s, first[-1].pos, 100)
+    positions = [it.pos for it in first + rest]
+    assert positions == sorted(positions) and len(positions) == 9
