@@ -5,6 +5,8 @@ with the channel ``device`` (the counter's rating device), in a background opera
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QScreen
 from PySide6.QtWidgets import QWidget
@@ -12,13 +14,18 @@ from PySide6.QtWidgets import QWidget
 from clerk.options import CUSTOMER_DISPLAY
 from clerk.ratings import RatingChannel
 from ui.common.operations import Operation, error_text
-from ui.station.counter_view import IDLE, CounterView
-from ui.station.customer_display import CustomerDisplay
 from ui.station.session import Session
+
+if TYPE_CHECKING:
+    from ui.station.counter_view import CounterView
+    from ui.station.customer_display import CustomerDisplay
 
 
 class CustomerLink(QObject):
-    """Owns the display window (made when first turned on)."""
+    """Owns the display window (made when first turned on).
+
+    The main window makes this before its first paint; the display's modules (and the
+    case record they read) are imported when there is something to show, not then."""
 
     #: A rating from the display was stored (case number), after the bus heard of it.
     rating_recorded = Signal(str)
@@ -29,7 +36,7 @@ class CustomerLink(QObject):
         self.session: Session | None = None
         self.display: CustomerDisplay | None = None
         self.enabled = False
-        self._last: CounterView = IDLE
+        self._last: CounterView | None = None  # None: the idle view
 
     def attach(self, session: Session) -> None:
         if self.session is None or self.session.bus is not session.bus:
@@ -44,9 +51,11 @@ class CustomerLink(QObject):
                 self.display.hide()
             return
         if self.display is None:
+            from ui.station.customer_display import CustomerDisplay
+
             self.display = CustomerDisplay()
             self.display.rated.connect(self._record)
-        self.display.show_view(self._last)
+        self.display.show_view(self._last or _idle())
         if not self.display.isVisible():
             self.display.place(main_screen)
             if self.host.isVisible():  # the clerk's window keeps the keyboard
@@ -61,6 +70,8 @@ class CustomerLink(QObject):
             lambda on: self.apply(bool(on), main_screen)).run_in_background()
 
     def show(self, view: object) -> None:
+        from ui.station.counter_view import CounterView
+
         if not isinstance(view, CounterView):
             return
         self._last = view
@@ -69,7 +80,7 @@ class CustomerLink(QObject):
 
     def clear(self) -> None:
         """Locked or signed out: nothing of the last citizen stays on the screen."""
-        self.show(IDLE)
+        self.show(_idle())
 
     def close(self) -> None:
         if self.display is not None:
@@ -82,7 +93,7 @@ class CustomerLink(QObject):
         ws, clerk = session.ws, session.username
 
         def saved(_r: object) -> None:
-            self._last = IDLE
+            self._last = None
             display.rating_saved(case_no, score)
             session.bus.case_changed.emit(case_no)
             self.rating_recorded.emit(case_no)
@@ -90,3 +101,9 @@ class CustomerLink(QObject):
         Operation(lambda: ws.cases.rate(case_no, score, channel=RatingChannel.DEVICE,
                                         clerk=clerk), parent=self.host).success(saved).failure(
             lambda exc: display.rating_failed(case_no, error_text(exc))).run_in_background()
+
+
+def _idle() -> CounterView:
+    from ui.station.counter_view import IDLE
+
+    return IDLE
