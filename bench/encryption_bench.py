@@ -72,24 +72,47 @@ def _plain_copy(encrypted: Path, target: Path) -> Path:
     return target
 
 
-def _case_rate(make: Callable[[Path], Workspace]) -> float:
-    with tempfile.TemporaryDirectory() as tmp:
-        ws = make(Path(tmp) / "station")
-        ws.init_station(code=STATION, name="基准测试社区便民服务站", admin="admin",
-                        password=PASSWORD)
-        matter = next(m for m in ws.matters() if not m.is_instant)
-        needed = [m.key for m in matter.materials
-                  if m.necessity in ("required", "deferrable") and not m.condition]
-        ids = applicant_ids(CASES, seed=13)
+def _case_times(ws: Workspace, ids: list[str]) -> Callable[[int], float]:
+    """A function that creates and accepts case ``n`` on ``ws`` and returns its ms."""
+    ws.init_station(code=STATION, name="基准测试社区便民服务站", admin="admin",
+                    password=PASSWORD)
+    matter = next(m for m in ws.matters() if not m.is_instant)
+    needed = [m.key for m in matter.materials
+              if m.necessity in ("required", "deferrable") and not m.condition]
+
+    def one(n: int) -> float:
         t = time.perf_counter()
-        for n, id_no in enumerate(ids):
-            rec = ws.cases.new_case(matter_code=matter.code,
-                                    applicant=ap.PersonInput(name=f"申请人{n}", id_no=id_no),
-                                    changes=MaterialChanges(received=needed))
-            ws.cases.accept(rec.case_no)
-        elapsed = time.perf_counter() - t
-        ws.close()
-    return elapsed / CASES * 1000
+        rec = ws.cases.new_case(matter_code=matter.code,
+                                applicant=ap.PersonInput(name=f"申请人{n}", id_no=ids[n]),
+                                changes=MaterialChanges(received=needed))
+        ws.cases.accept(rec.case_no)
+        return (time.perf_counter() - t) * 1000
+
+    return one
+
+
+def _case_rates() -> tuple[float, float]:
+    """Median ms per case created and accepted, encrypted and plaintext. The two stores
+    take turns case by case, so a change in the machine's load falls on both alike."""
+    ids = applicant_ids(CASES, seed=13)
+    with tempfile.TemporaryDirectory() as tmp:
+        enc_ws = Workspace.open(Path(tmp) / "encrypted")
+        plain_ws = _new_plain(Path(tmp) / "plain")
+        enc, plain = _case_times(enc_ws, ids), _case_times(plain_ws, ids)
+        pairs = [_in_turn(enc, plain, n) for n in range(CASES)]
+        enc_ws.close()
+        plain_ws.close()
+    return (statistics.median(e for e, _p in pairs), statistics.median(p for _e, p in pairs))
+
+
+def _in_turn(enc: Callable[[int], float], plain: Callable[[int], float],
+             n: int) -> tuple[float, float]:
+    """Case ``n`` on both stores, the encrypted one first on even ``n``."""
+    if n % 2 == 0:
+        first = enc(n)
+        return first, plain(n)
+    second = plain(n)
+    return enc(n), second
 
 
 def _new_plain(folder: Path) -> Workspace:
@@ -97,52 +120,73 @@ def _new_plain(folder: Path) -> Workspace:
     return _plain_workspace(folder / DB_FILENAME)
 
 
-def _lookups(ws: Workspace, sample: list[str]) -> tuple[float, float]:
-    times = []
-    for id_no in sample:
-        t = time.perf_counter()
-        with ws.store.read() as s:
-            found = ap.find_by_id_no(s, id_no)
-        times.append((time.perf_counter() - t) * 1000)
-        assert found is not None
-    ws.close()
-    times.sort()
-    return statistics.median(times), times[int(len(times) * 0.99)]
+def _lookup_ms(ws: Workspace, id_no: str) -> float:
+    t = time.perf_counter()
+    with ws.store.read() as s:
+        found = ap.find_by_id_no(s, id_no)
+    elapsed = (time.perf_counter() - t) * 1000
+    assert found is not None
+    return elapsed
 
 
-def _first_page(ws: Workspace, repeats: int) -> list[tuple[float, float]]:
-    """The first page on a freshly opened store (the first sample is cold), ``repeats``
-    times, as (wall ms, this thread's CPU ms); the store is closed after."""
-    times = []
-    for _ in range(repeats):
-        query = CaseQuery(CaseFilter(), ws.supervision_cut())
-        t, cpu = time.perf_counter(), time.thread_time()
-        page = ws.case_lists.first_page(query)
-        times.append(((time.perf_counter() - t) * 1000, (time.thread_time() - cpu) * 1000))
-        assert page.rows
-    ws.close()
-    return times
+def _lookups(encrypted: Path, plain: Path, sample: list[str]) -> dict[bool, list[float]]:
+    """Each ID looked up on both stores, open and settled, the two taking turns; sorted
+    times per store (True: encrypted)."""
+    stores = {True: Workspace.open(encrypted), False: _plain_workspace(plain)}
+    for ws in stores.values():
+        ws.store.wait_for_check()
+    times: dict[bool, list[float]] = {True: [], False: []}
+    for n, id_no in enumerate(sample):
+        for enc in ((True, False) if n % 2 == 0 else (False, True)):
+            times[enc].append(_lookup_ms(stores[enc], id_no))
+    for ws in stores.values():
+        ws.close()
+    return {enc: sorted(values) for enc, values in times.items()}
+
+
+def _first_page_ms(ws: Workspace) -> tuple[float, float]:
+    """One first page of the case list, as (wall ms, this thread's CPU ms)."""
+    query = CaseQuery(CaseFilter(), ws.supervision_cut())
+    t, cpu = time.perf_counter(), time.thread_time()
+    page = ws.case_lists.first_page(query)
+    elapsed = ((time.perf_counter() - t) * 1000, (time.thread_time() - cpu) * 1000)
+    assert page.rows
+    return elapsed
+
+
+def _warm(encrypted: Path, plain: Path) -> tuple[float, float]:
+    """Medians of the first page again on both stores once open and settled (the
+    background page check finished), the two taking turns."""
+    stores = {True: Workspace.open(encrypted), False: _plain_workspace(plain)}
+    for ws in stores.values():
+        ws.store.wait_for_check()
+        _first_page_ms(ws)
+    warm: dict[bool, list[float]] = {True: [], False: []}
+    for n in range(LIST_REPEATS):
+        for enc in ((True, False) if n % 2 == 0 else (False, True)):
+            warm[enc].append(_first_page_ms(stores[enc])[0])
+    for ws in stores.values():
+        ws.close()
+    return statistics.median(warm[True]), statistics.median(warm[False])
 
 
 def _case_list(encrypted: Path, plain: Path) -> dict[str, tuple[float, float]]:
     """Medians, encrypted and plaintext: cold wall, cold CPU (the querying thread's: on
     the shared machine the wall figure is mostly other processes), warm wall."""
     cold: dict[bool, list[tuple[float, float]]] = {True: [], False: []}
-    warm: dict[bool, list[float]] = {True: [], False: []}
     for n in range(COLD_OPENS):
         # Alternate which store goes first, so neither always follows the other's I/O.
         for enc in ((True, False) if n % 2 == 0 else (False, True)):
             ws = Workspace.open(encrypted) if enc else _plain_workspace(plain)
-            times = _first_page(ws, LIST_REPEATS + 1 if n == 0 else 1)
-            cold[enc].append(times[0])
-            warm[enc].extend(wall for wall, _cpu in times[1:])
+            cold[enc].append(_first_page_ms(ws))
+            ws.close()
 
     def both(values: Callable[[bool], list[float]]) -> tuple[float, float]:
         return statistics.median(values(True)), statistics.median(values(False))
 
     return {"cold": both(lambda e: [w for w, _c in cold[e]]),
             "cold CPU": both(lambda e: [c for _w, c in cold[e]]),
-            "warm": both(lambda e: warm[e])}
+            "warm, settled": _warm(encrypted, plain)}
 
 
 def _rows(what: str, encrypted: float, plain: float, unit: str) -> list[tuple[str, float, str]]:
@@ -154,15 +198,15 @@ def _rows(what: str, encrypted: float, plain: float, unit: str) -> list[tuple[st
 def run() -> list[tuple[str, float, str]]:
     from bench.ui_bench import station_with_cases
 
-    rows = _rows("case creation + acceptance per case", _case_rate(Workspace.open),
-                 _case_rate(_new_plain), "ms")
+    rows = _rows("case creation + acceptance per case, median", *_case_rates(), "ms")
 
     folder, ids = station_with_applicants(LOOKUP_APPLICANTS)
     plain = _plain_copy(folder / DB_FILENAME,
                         CACHE / f"plain-applicants-{LOOKUP_APPLICANTS}" / DB_FILENAME)
     sample = random.Random(3).sample(ids, LOOKUPS)
-    enc_med, enc_p99 = _lookups(Workspace.open(folder), sample)
-    pl_med, pl_p99 = _lookups(_plain_workspace(plain), sample)
+    times = _lookups(folder, plain, sample)
+    enc_med, pl_med = statistics.median(times[True]), statistics.median(times[False])
+    enc_p99, pl_p99 = times[True][int(LOOKUPS * 0.99)], times[False][int(LOOKUPS * 0.99)]
     what = f"applicant lookup by ID among {LOOKUP_APPLICANTS:,}"
     rows += _rows(f"{what}, median", enc_med, pl_med, "ms")
     rows += _rows(f"{what}, p99", enc_p99, pl_p99, "ms")
