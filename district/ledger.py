@@ -17,9 +17,11 @@ from clerk.cases.record import CaseRecord
 from clerk.cases.states import State
 from clerk.cases.supervision import SUPERVISED
 from clerk.ratings import score_of
+from clerk.store.jsoncodec import json_text
 from clerk.timeutil import local_date
 from district import crypto, snapshots
 from district.auth import naive
+from district.db import Pipeline, pg_sql, pipeline
 from district.models import CaseRow, LedgerEntry
 
 OPEN_STATES = frozenset(s.value for s in State if not s.is_final)
@@ -172,7 +174,13 @@ def write_rows(conn: Connection, *, new_cases: list[dict[str, Any]],
     """Insert new case rows, update changed ones, then append the entries (bulk statements,
     Core rather than ORM: a push writes hundreds of rows at once). The rows' matter
     snapshots are stored first, those the database lacks; a row whose values carry no
-    snapshot (the caller knows its ref is stored) stores none."""
+    snapshot (the caller knows its ref is stored) stores none. On PostgreSQL they are
+    all sent in one round trip (`queue_rows`)."""
+    if conn.dialect.name == "postgresql":
+        with pipeline(conn) as pipe:
+            queue_rows(pipe, new_cases=new_cases, changed_cases=changed_cases,
+                       entries=entries)
+        return
     snapshots.store(conn, {values["matter_ref"]: values.pop(SNAPSHOT_KEY)
                            for values in (*new_cases, *changed_cases)
                            if SNAPSHOT_KEY in values})
@@ -186,8 +194,38 @@ def write_rows(conn: Connection, *, new_cases: list[dict[str, Any]],
         _insert_entries(conn, entries)
 
 
+_PG_INSERT_CASE = pg_sql(insert(CASES), [*FIXED_COLUMNS, *CHANGING_COLUMNS])
+_PG_UPDATE_CASE = pg_sql(_UPDATE_CASE)
+
+
+def queue_rows(pipe: Pipeline, *, new_cases: list[dict[str, Any]],
+               changed_cases: list[dict[str, Any]], entries: list[dict[str, Any]]) -> None:
+    """`write_rows` on PostgreSQL, queued in the caller's pipeline (district.db): the
+    statements go out together and wait for one answer. The driver gets the values as
+    the column types would pass them: the case data sealed (SealedJSON) and spelled as
+    JSON, the payloads sealed (SealedText)."""
+    snapshots.queue_store(pipe, {values["matter_ref"]: values.pop(SNAPSHOT_KEY)
+                                 for values in (*new_cases, *changed_cases)
+                                 if SNAPSHOT_KEY in values})
+    ring = crypto.keyring()
+    pipe.many(_PG_INSERT_CASE, [values | {"data": _sealed_data(values["data"], ring)}
+                                for values in new_cases])
+    pipe.many(_PG_UPDATE_CASE, [{"_id": values["id"]}
+                                | {f"v_{name}": values[name] for name in CHANGING_COLUMNS}
+                                | {"v_data": _sealed_data(values["data"], ring)}
+                                for values in changed_cases])
+    pipe.many(_PG_INSERT_ENTRY, [e | {"payload": crypto.seal(e["payload"],
+                                                             crypto.PAYLOAD_PURPOSE, ring)}
+                                 for e in entries])
+
+
+def _sealed_data(data: dict[str, Any], ring: crypto.Keyring) -> str:
+    return json_text(crypto.seal_fields(data, ring))
+
+
 _ENTRY_COLUMNS = ("kind", "entry_id", "case_id", "station_code", "seq", "type", "payload",
                   "actor", "origin", "occurred_at", "day", "hash", "received_at", "device_no")
+_PG_INSERT_ENTRY = pg_sql(insert(LEDGER).inline(), list(_ENTRY_COLUMNS))  # no RETURNING
 _SQLITE_INSERT_ENTRIES = (f"INSERT INTO ledger ({', '.join(_ENTRY_COLUMNS)}) "
                           f"VALUES ({', '.join('?' for _ in _ENTRY_COLUMNS)})")
 
