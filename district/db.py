@@ -12,7 +12,7 @@ import os
 import sqlite3
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -137,6 +137,7 @@ class Pipeline:
 
     def __init__(self, raw: Any) -> None:
         self._raw = raw  # the psycopg connection
+        self._copies: list[tuple[str, list[Sequence[Any]]]] = []
 
     def run(self, sql: str, params: dict[str, Any] | None = None) -> Any:
         """Queue one statement; its cursor has the rows once the block has ended."""
@@ -148,6 +149,19 @@ class Pipeline:
         """Queue one statement per parameter set (prepared once, no rows returned)."""
         if rows:
             self._raw.cursor().executemany(sql, rows)
+
+    def copy(self, sql: str, rows: list[Sequence[Any]]) -> None:
+        """`COPY … FROM STDIN` of `rows` (tuples in the statement's column order), sent
+        after the queued statements: COPY cannot ride a pipeline, but for hundreds of
+        rows its text stream costs the driver half the work of one INSERT per row."""
+        if rows:
+            self._copies.append((sql, rows))
+
+    def _finish(self) -> None:
+        for sql, rows in self._copies:
+            with self._raw.cursor().copy(sql) as stream:
+                for row in rows:
+                    stream.write_row(row)
 
 
 _PG_DIALECT = postgresql_psycopg.dialect()
@@ -171,7 +185,9 @@ def pipeline(conn: Connection) -> Iterator[Pipeline]:
     assert raw is not None
     try:
         with raw.pipeline():
-            yield Pipeline(raw)
+            pipe = Pipeline(raw)
+            yield pipe
+        pipe._finish()
     except psycopg.Error as exc:
         lost = conn.dialect.is_disconnect(exc, raw, None)  # type: ignore[arg-type]
         if lost:

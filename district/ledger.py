@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import UTC, date, datetime
+from operator import itemgetter
 from typing import Any, cast
 
 from sqlalchemy import Connection, Table, bindparam, insert, select, update
@@ -203,7 +205,7 @@ def queue_rows(pipe: Pipeline, *, new_cases: list[dict[str, Any]],
     """`write_rows` on PostgreSQL, queued in the caller's pipeline (district.db): the
     statements go out together and wait for one answer. The driver gets the values as
     the column types would pass them: the case data sealed (SealedJSON) and spelled as
-    JSON, the payloads sealed (SealedText)."""
+    JSON, the payloads sealed (SealedText). A large batch's entries follow by COPY."""
     snapshots.queue_store(pipe, {values["matter_ref"]: values.pop(SNAPSHOT_KEY)
                                  for values in (*new_cases, *changed_cases)
                                  if SNAPSHOT_KEY in values})
@@ -214,9 +216,17 @@ def queue_rows(pipe: Pipeline, *, new_cases: list[dict[str, Any]],
                                 | {f"v_{name}": values[name] for name in CHANGING_COLUMNS}
                                 | {"v_data": _sealed_data(values["data"], ring)}
                                 for values in changed_cases])
-    pipe.many(_PG_INSERT_ENTRY, [e | {"payload": crypto.seal(e["payload"],
-                                                             crypto.PAYLOAD_PURPOSE, ring)}
-                                 for e in entries])
+    if len(entries) < COPY_FROM:
+        pipe.many(_PG_INSERT_ENTRY, [e | {"payload": crypto.seal(e["payload"],
+                                                                 crypto.PAYLOAD_PURPOSE, ring)}
+                                     for e in entries])
+        return
+    rows: list[Sequence[Any]] = []
+    for e in entries:
+        row = list(_ENTRY_VALUES(e))
+        row[_PAYLOAD_AT] = crypto.seal(row[_PAYLOAD_AT], crypto.PAYLOAD_PURPOSE, ring)
+        rows.append(row)
+    pipe.copy(_PG_COPY_ENTRIES, rows)
 
 
 def _sealed_data(data: dict[str, Any], ring: crypto.Keyring) -> str:
@@ -225,6 +235,11 @@ def _sealed_data(data: dict[str, Any], ring: crypto.Keyring) -> str:
 
 _ENTRY_COLUMNS = ("kind", "entry_id", "case_id", "station_code", "seq", "type", "payload",
                   "actor", "origin", "occurred_at", "day", "hash", "received_at", "device_no")
+# Entries of a large batch go by COPY (after the other rows: their cases come first).
+COPY_FROM = 64
+_ENTRY_VALUES = itemgetter(*_ENTRY_COLUMNS)
+_PAYLOAD_AT = _ENTRY_COLUMNS.index("payload")
+_PG_COPY_ENTRIES = f"COPY ledger ({', '.join(_ENTRY_COLUMNS)}) FROM STDIN"
 _PG_INSERT_ENTRY = pg_sql(insert(LEDGER).inline(), list(_ENTRY_COLUMNS))  # no RETURNING
 _SQLITE_INSERT_ENTRIES = (f"INSERT INTO ledger ({', '.join(_ENTRY_COLUMNS)}) "
                           f"VALUES ({', '.join('?' for _ in _ENTRY_COLUMNS)})")
