@@ -84,11 +84,12 @@ class StaffPrincipal:
 Principal = StationPrincipal | StaffPrincipal
 
 
-# Built once: every request resolves its token.
-_STATION_Q = (select(DeviceToken.station_code, StationRow.revoked_at, DeviceToken.device_name,
-                     DeviceToken.device_no)
-              .join(StationRow, StationRow.code == DeviceToken.station_code)
-              .where(DeviceToken.token_hash == bindparam("h"), DeviceToken.revoked_at.is_(None)))
+# Built once: every request resolves its token. (A push re-checks its station's token
+# with STATION_Q in its own transaction: district.push.)
+STATION_Q = (select(DeviceToken.station_code, StationRow.revoked_at, DeviceToken.device_name,
+                    DeviceToken.device_no)
+             .join(StationRow, StationRow.code == DeviceToken.station_code)
+             .where(DeviceToken.token_hash == bindparam("h"), DeviceToken.revoked_at.is_(None)))
 _STAFF_Q = (select(StaffUser.id, StaffUser.username, StaffUser.role, StaffToken.expires_at,
                    StaffUser.must_change_password)
             .join(StaffUser, StaffUser.id == StaffToken.user_id)
@@ -100,7 +101,7 @@ def resolve_token(s: Session | Connection, token: str, now: datetime) -> Princip
     """Who holds this bearer token now; None for unknown, revoked or expired tokens."""
     digest = sha256_hex(token)
     if token.startswith(STATION_PREFIX):
-        row = s.execute(_STATION_Q, {"h": digest}).first()
+        row = s.execute(STATION_Q, {"h": digest}).first()
         if row is None or row.revoked_at is not None:
             return None
         return StationPrincipal(row.station_code, digest, row.device_name or "",

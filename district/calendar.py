@@ -12,7 +12,7 @@ import json
 from datetime import datetime
 from threading import Lock
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, bindparam, select
 from sqlalchemy.orm import Session
 
 from clerk.calendar import CalendarYear, WorkCalendar, parse_year_file, seed_years
@@ -42,6 +42,14 @@ def published_years(s: Session | Connection) -> list[CalendarYear]:
             for r in rows]
 
 
+CALENDAR_KIND = "calendar"
+# The calendar's publication row, read FOR SHARE by every write that computes with the
+# calendar (calendar_on; a push on PostgreSQL sends it with its other reads).
+CALENDAR_ROW = (select(Publication.etag)
+                .where(Publication.kind == bindparam("kind", CALENDAR_KIND))
+                .with_for_update(read=True))
+
+
 def calendar_on(conn: Connection) -> WorkCalendar:
     """The calendar for rows written in this transaction. On PostgreSQL the calendar's
     publication row is read FOR SHARE: a publication committed after this transaction's
@@ -49,15 +57,18 @@ def calendar_on(conn: Connection) -> WorkCalendar:
     under way waits for it, so no row is written with a calendar already replaced
     (settle_clock recomputes the others)."""
     if conn.dialect.name == "postgresql":
-        etag = conn.execute(select(Publication.etag).where(Publication.kind == "calendar")
-                            .with_for_update(read=True)).scalar()
-        return _calendar_for(conn, str(etag) if etag is not None else "")
+        return calendar_for(conn, conn.execute(CALENDAR_ROW).scalar())
     return work_calendar(conn)
 
 
 def work_calendar(s: Session | Connection) -> WorkCalendar:
     """The calendar as currently published (seed first, published years override it)."""
     return _calendar_for(s, calendar_etag(s))
+
+
+def calendar_for(s: Session | Connection, etag: str | None) -> WorkCalendar:
+    """The calendar published under `etag` (as read from its publication row)."""
+    return _calendar_for(s, str(etag) if etag is not None else "")
 
 
 def _calendar_for(s: Session | Connection, etag: str) -> WorkCalendar:

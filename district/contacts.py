@@ -15,11 +15,12 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import Connection, insert, select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from district.auth import naive
-from district.db import Database
+from district.db import Database, Pipeline, pg_sql
 from district.models import LedgerEntry, StationContact, StationRow
 from wire.staff import StationActivity
 
@@ -62,6 +63,24 @@ def record(conn: Connection, station_code: str, kind: str, now: datetime) -> Non
     if done.rowcount == 0:
         conn.execute(insert(StationContact).values(station_code=station_code,
                                                    **{column.key: moment}))
+
+
+def _pg_upsert(kind: str) -> str:
+    column = _column(kind).key
+    statement = pg_insert(StationContact).on_conflict_do_update(
+        index_elements=[StationContact.station_code],
+        set_={column: getattr(pg_insert(StationContact).excluded, column)})
+    return pg_sql(statement, ["station_code", column])
+
+
+_PG_UPSERT = {kind: _pg_upsert(kind) for kind in ("push", "pull")}
+
+
+def queue_record(pipe: Pipeline, station_code: str, kind: str, now: datetime) -> None:
+    """`record` on PostgreSQL, queued in the caller's pipeline: one upsert (no row count
+    to wait for), so a concurrent first insert cannot fail it."""
+    pipe.run(_PG_UPSERT[kind], {"station_code": station_code,
+                                _column(kind).key: naive(now)})
 
 
 def touch(db: Database, station_code: str, kind: str, now: datetime) -> None:

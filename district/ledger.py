@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import UTC, date, datetime
+from operator import itemgetter
 from typing import Any, cast
 
 from sqlalchemy import Connection, Table, bindparam, insert, select, update
@@ -17,9 +19,11 @@ from clerk.cases.record import CaseRecord
 from clerk.cases.states import State
 from clerk.cases.supervision import SUPERVISED
 from clerk.ratings import score_of
+from clerk.store.jsoncodec import json_text
 from clerk.timeutil import local_date
 from district import crypto, snapshots
 from district.auth import naive
+from district.db import Pipeline, pg_sql, pipeline
 from district.models import CaseRow, LedgerEntry
 
 OPEN_STATES = frozenset(s.value for s in State if not s.is_final)
@@ -172,7 +176,13 @@ def write_rows(conn: Connection, *, new_cases: list[dict[str, Any]],
     """Insert new case rows, update changed ones, then append the entries (bulk statements,
     Core rather than ORM: a push writes hundreds of rows at once). The rows' matter
     snapshots are stored first, those the database lacks; a row whose values carry no
-    snapshot (the caller knows its ref is stored) stores none."""
+    snapshot (the caller knows its ref is stored) stores none. On PostgreSQL they are
+    all sent in one round trip (`queue_rows`)."""
+    if conn.dialect.name == "postgresql":
+        with pipeline(conn) as pipe:
+            queue_rows(pipe, new_cases=new_cases, changed_cases=changed_cases,
+                       entries=entries)
+        return
     snapshots.store(conn, {values["matter_ref"]: values.pop(SNAPSHOT_KEY)
                            for values in (*new_cases, *changed_cases)
                            if SNAPSHOT_KEY in values})
@@ -186,8 +196,51 @@ def write_rows(conn: Connection, *, new_cases: list[dict[str, Any]],
         _insert_entries(conn, entries)
 
 
+_PG_INSERT_CASE = pg_sql(insert(CASES), [*FIXED_COLUMNS, *CHANGING_COLUMNS])
+_PG_UPDATE_CASE = pg_sql(_UPDATE_CASE)
+
+
+def queue_rows(pipe: Pipeline, *, new_cases: list[dict[str, Any]],
+               changed_cases: list[dict[str, Any]], entries: list[dict[str, Any]]) -> None:
+    """`write_rows` on PostgreSQL, queued in the caller's pipeline (district.db): the
+    statements go out together and wait for one answer. The driver gets the values as
+    the column types would pass them: the case data sealed (SealedJSON) and spelled as
+    JSON, the payloads sealed (SealedText). A large batch's entries follow by COPY."""
+    snapshots.queue_store(pipe, {values["matter_ref"]: values.pop(SNAPSHOT_KEY)
+                                 for values in (*new_cases, *changed_cases)
+                                 if SNAPSHOT_KEY in values})
+    ring = crypto.keyring()
+    pipe.many(_PG_INSERT_CASE, [values | {"data": _sealed_data(values["data"], ring)}
+                                for values in new_cases])
+    pipe.many(_PG_UPDATE_CASE, [{"_id": values["id"]}
+                                | {f"v_{name}": values[name] for name in CHANGING_COLUMNS}
+                                | {"v_data": _sealed_data(values["data"], ring)}
+                                for values in changed_cases])
+    if len(entries) < COPY_FROM:
+        pipe.many(_PG_INSERT_ENTRY, [e | {"payload": crypto.seal(e["payload"],
+                                                                 crypto.PAYLOAD_PURPOSE, ring)}
+                                     for e in entries])
+        return
+    rows: list[Sequence[Any]] = []
+    for e in entries:
+        row = list(_ENTRY_VALUES(e))
+        row[_PAYLOAD_AT] = crypto.seal(row[_PAYLOAD_AT], crypto.PAYLOAD_PURPOSE, ring)
+        rows.append(row)
+    pipe.copy(_PG_COPY_ENTRIES, rows)
+
+
+def _sealed_data(data: dict[str, Any], ring: crypto.Keyring) -> str:
+    return json_text(crypto.seal_fields(data, ring))
+
+
 _ENTRY_COLUMNS = ("kind", "entry_id", "case_id", "station_code", "seq", "type", "payload",
                   "actor", "origin", "occurred_at", "day", "hash", "received_at", "device_no")
+# Entries of a large batch go by COPY (after the other rows: their cases come first).
+COPY_FROM = 64
+_ENTRY_VALUES = itemgetter(*_ENTRY_COLUMNS)
+_PAYLOAD_AT = _ENTRY_COLUMNS.index("payload")
+_PG_COPY_ENTRIES = f"COPY ledger ({', '.join(_ENTRY_COLUMNS)}) FROM STDIN"
+_PG_INSERT_ENTRY = pg_sql(insert(LEDGER).inline(), list(_ENTRY_COLUMNS))  # no RETURNING
 _SQLITE_INSERT_ENTRIES = (f"INSERT INTO ledger ({', '.join(_ENTRY_COLUMNS)}) "
                           f"VALUES ({', '.join('?' for _ in _ENTRY_COLUMNS)})")
 

@@ -20,7 +20,7 @@ may hit a unique constraint; the batch is then judged again and reports duplicat
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import partial
@@ -36,10 +36,10 @@ from clerk.cases.record import CaseRecord
 from clerk.cases.states import EventType, Side
 from clerk.errors import QT_TRANSLATE_NOOP, StationDeskError
 from clerk.numbering import parse_case_no
-from district import contacts, ledger, snapshots
+from district import auth, contacts, crypto, ledger, snapshots
 from district.auth import naive
-from district.calendar import calendar_on
-from district.db import Database
+from district.calendar import CALENDAR_KIND, CALENDAR_ROW, calendar_for, calendar_on
+from district.db import Database, pg_sql, pipeline
 from district.models import CaseRow, LedgerEntry
 from wire.protocol import (
     EventResult,
@@ -173,28 +173,20 @@ class _Batch:
         self.case_nos: set[str] = set()
         self.entries: list[dict[str, Any]] = []
 
-    def load(self, reqs: list[PushRequest]) -> None:
-        events = [e for req in reqs for e in req.events]
-        notes = [n for req in reqs for n in req.notes]
-        case_ids = sorted({e.case_id for e in events} | {n.case_id for n in notes})
-        cases_q, known_q, numbers_q = _LOOKUPS.get(self.conn.dialect.name, _LOOKUPS["sqlite"])
-        if case_ids:
-            rows = self.conn.execute(cases_q, {"ids": case_ids}).all()
-            known = snapshots.load(self.conn, {r.matter_ref for r in rows})
-            for r in rows:
-                # Every request's station is checked against the row before its record
-                # is used, so a case of another station is loaded but never touched.
-                data = snapshots.full_data(r.data, r.matter_ref, known)
-                self.cases[r.id] = _Case(r.station_code, CaseRecord.from_dict(data), data,
-                                         stored_ref=r.matter_ref)
-        ids = [e.event_id for e in events] + [n.note_id for n in notes]
-        if ids:
-            for r in self.conn.execute(known_q, {"ids": ids}):
-                self.known[r.entry_id] = (r.hash, r.station_code)
-        numbers = [str(e.payload.get("case_no", "")) for e in events
-                   if e.type == EventType.CREATED]
-        if numbers:
-            self.case_nos = set(self.conn.execute(numbers_q, {"nos": numbers}).scalars())
+    def take(self, case_rows: Iterable[Sequence[Any]], known_rows: Iterable[Sequence[Any]],
+             numbers: Iterable[str]) -> None:
+        """What the database holds of the mentioned cases, ids and numbers (`_read`)."""
+        case_rows = list(case_rows)
+        known = snapshots.load(self.conn, {ref for *_, ref in case_rows})
+        for case_id, station_code, data, ref in case_rows:
+            # Every request's station is checked against the row before its record
+            # is used, so a case of another station is loaded but never touched.
+            full = snapshots.full_data(data, ref, known)
+            self.cases[case_id] = _Case(station_code, CaseRecord.from_dict(full), full,
+                                        stored_ref=ref)
+        for entry_id, digest, station_code in known_rows:
+            self.known[entry_id] = (digest, station_code)
+        self.case_nos = set(numbers)
 
     def judge_request(self, job: PushJob) -> PushResponse:
         self.station = job.station_code
@@ -327,7 +319,8 @@ class _Batch:
         return NoteResult(note_id=n.note_id, status=ResultStatus.ACCEPTED)
 
     # --- writing -------------------------------------------------------------------
-    def flush(self) -> None:
+    def rows(self) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+        """The new and the changed case rows of what was accepted (`entries` too)."""
         new_cases: list[dict[str, Any]] = []
         changed: list[dict[str, Any]] = []
         cal: WorkCalendar | None = None
@@ -342,23 +335,23 @@ class _Batch:
                 # the row (snapshots are never deleted): no statement to store it again.
                 del values[ledger.SNAPSHOT_KEY]
             (new_cases if case.is_new else changed).append(values)
-        ledger.write_rows(self.conn, new_cases=new_cases, changed_cases=changed,
-                          entries=self.entries)
+        return new_cases, changed
 
 
 @dataclass
 class PushJob:
     """One request's batch, parsed and hashed, waiting for the write transaction.
 
-    `still_valid` re-checks the caller's token inside that transaction (a token revoked
-    after the request arrived stores nothing); None skips the check (in-process callers).
+    With a `token_hash`, the caller's token is re-checked inside that transaction (a
+    token revoked after the request arrived stores nothing, and `revoked` is told);
+    without one nothing is checked (in-process callers).
     """
 
     station_code: str
     req: PushRequest
     sealed: list[Sealed] = field(default_factory=list)
-    still_valid: Callable[[Connection], bool] | None = None
     token_hash: str = ""  # requests with the same token are re-checked once
+    revoked: Callable[[], None] | None = None
     device_no: int | None = None  # the pushing device's window number
 
     def __post_init__(self) -> None:
@@ -370,17 +363,109 @@ class TokenRevokedError(Exception):
     """The token was revoked while the push waited; nothing of it was stored."""
 
 
-def _still_valid(conn: Connection, jobs: list[PushJob]) -> list[bool]:
-    checked: dict[str, bool] = {}
-    out: list[bool] = []
-    for job in jobs:
-        if job.still_valid is None:
-            out.append(True)
-            continue
-        if job.token_hash not in checked or not job.token_hash:
-            checked[job.token_hash] = job.still_valid(conn)
-        out.append(checked[job.token_hash])
-    return out
+@dataclass
+class _Found:
+    """What a transaction reads before judging: the live station of each token (None
+    for a revoked one), the calendar's ETag (PostgreSQL; None: read when needed), and
+    the rows of the cases, ids and case numbers the requests mention."""
+
+    tokens: dict[str, str | None]
+    etag: str | None
+    case_rows: list[Sequence[Any]]
+    known_rows: list[Sequence[Any]]
+    numbers: list[str]
+
+
+def _wanted(reqs: list[PushRequest]) -> tuple[list[str], list[str], list[str]]:
+    """The case ids (sorted: row locks in one order), entry ids and new case numbers."""
+    events = [e for req in reqs for e in req.events]
+    notes = [n for req in reqs for n in req.notes]
+    case_ids = sorted({e.case_id for e in events} | {n.case_id for n in notes})
+    ids = [e.event_id for e in events] + [n.note_id for n in notes]
+    numbers = [str(e.payload.get("case_no", "")) for e in events
+               if e.type == EventType.CREATED]
+    return case_ids, ids, numbers
+
+
+def _live(row: Sequence[Any] | None) -> str | None:
+    """The station of a STATION_Q row, if its token and station are not revoked."""
+    return None if row is None or row[1] is not None else str(row[0])
+
+
+def _read(conn: Connection, jobs: list[PushJob]) -> _Found:
+    """Every read a group needs, one statement after another (SQLite)."""
+    case_ids, ids, numbers = _wanted([job.req for job in jobs])
+    cases_q, known_q, numbers_q = _LOOKUPS["sqlite"]
+    return _Found(
+        tokens={h: _live(conn.execute(auth.STATION_Q, {"h": h}).first())
+                for h in {job.token_hash for job in jobs if job.token_hash}},
+        etag=None,
+        case_rows=list(conn.execute(cases_q, {"ids": case_ids})) if case_ids else [],
+        known_rows=list(conn.execute(known_q, {"ids": ids})) if ids else [],
+        numbers=list(conn.execute(numbers_q, {"nos": numbers}).scalars()) if numbers else [])
+
+
+_PG_TOKEN = pg_sql(auth.STATION_Q)
+_PG_CALENDAR = pg_sql(CALENDAR_ROW)
+_PG_LOOKUPS = tuple(pg_sql(q) for q in _LOOKUPS["postgresql"])
+
+
+def _read_pg(conn: Connection, jobs: list[PushJob]) -> _Found:
+    """Every read a group needs, sent together: one round trip. The calendar's row is
+    read FOR SHARE whether or not a row will need it (calendar_on): asking later would
+    cost a round trip of its own for nearly every push."""
+    case_ids, ids, numbers = _wanted([job.req for job in jobs])
+    cases_q, known_q, numbers_q = _PG_LOOKUPS
+    with pipeline(conn) as pipe:
+        tokens = {h: pipe.run(_PG_TOKEN, {"h": h})
+                  for h in {job.token_hash for job in jobs if job.token_hash}}
+        etag = pipe.run(_PG_CALENDAR, {"kind": CALENDAR_KIND})
+        cases = pipe.run(cases_q, {"ids": case_ids}) if case_ids else None
+        known = pipe.run(known_q, {"ids": ids}) if ids else None
+        nos = pipe.run(numbers_q, {"nos": numbers}) if numbers else None
+    ring = crypto.keyring()
+    found = etag.fetchone()
+    return _Found(
+        tokens={h: _live(cursor.fetchone()) for h, cursor in tokens.items()},
+        etag="" if found is None or found[0] is None else str(found[0]),
+        # The driver has parsed the JSON; the column type would also open its sealed
+        # fields (SealedJSON).
+        case_rows=[(case_id, station, crypto.open_fields(data, ring), ref)
+                   for case_id, station, data, ref in cases.fetchall()] if cases else [],
+        known_rows=known.fetchall() if known else [],
+        numbers=[no for (no,) in nos.fetchall()] if nos else [])
+
+
+def _judge_and_store(conn: Connection, jobs: list[PushJob], now: datetime, due: list[str]
+                     ) -> list[PushResponse | TokenRevokedError]:
+    postgres = conn.dialect.name == "postgresql"
+    found = _read_pg(conn, jobs) if postgres else _read(conn, jobs)
+    live = [not job.token_hash or found.tokens.get(job.token_hash) == job.station_code
+            for job in jobs]
+    for job, ok in zip(jobs, live, strict=True):
+        if not ok and job.revoked is not None:
+            job.revoked()
+    etag = found.etag
+    batch = _Batch(conn, now, partial(calendar_for, conn, etag) if etag is not None
+                   else partial(calendar_on, conn))
+    # Rows of a refused request's cases may be loaded too: they are only read.
+    batch.take(found.case_rows, found.known_rows, found.numbers)
+    replies: list[PushResponse | TokenRevokedError] = [
+        batch.judge_request(job) if ok else TokenRevokedError()
+        for job, ok in zip(jobs, live, strict=True)]
+    new_cases, changed = batch.rows()
+    if postgres:
+        with pipeline(conn) as pipe:
+            ledger.queue_rows(pipe, new_cases=new_cases, changed_cases=changed,
+                              entries=batch.entries)
+            for code in due:
+                contacts.queue_record(pipe, code, "push", now)
+    else:
+        ledger.write_rows(conn, new_cases=new_cases, changed_cases=changed,
+                          entries=batch.entries)
+        for code in due:
+            contacts.record(conn, code, "push", now)
+    return replies
 
 
 def push_group(db: Database, jobs: list[PushJob], now: datetime
@@ -393,21 +478,15 @@ def push_group(db: Database, jobs: list[PushJob], now: datetime
     written with one statement per table and made durable by one commit. The replies
     exist only after that commit, so an acknowledgment always means "stored". The
     stations' contacts (for the silent-station flag) are recorded in the same
-    transaction when due.
+    transaction when due. On PostgreSQL the reads go in one round trip and the writes
+    in another (district.db.pipeline), then the commit.
     """
     for attempt in range(ATTEMPTS):
         stations = sorted({j.station_code for j in jobs})
         due = [code for code in stations if contacts.due(db, code, "push", now)]
         try:
             with db.write_conn(snapshot=True) as conn:
-                live = _still_valid(conn, jobs)
-                batch = _Batch(conn, now, partial(calendar_on, conn))
-                batch.load([job.req for job, ok in zip(jobs, live, strict=True) if ok])
-                replies = [batch.judge_request(job) if ok else TokenRevokedError()
-                           for job, ok in zip(jobs, live, strict=True)]
-                batch.flush()
-                for code in due:
-                    contacts.record(conn, code, "push", now)
+                replies = _judge_and_store(conn, jobs, now, due)
             for code in due:
                 contacts.remember(db, code, "push", now)
             return replies

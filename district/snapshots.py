@@ -28,6 +28,8 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from clerk.cases.events import canonical_bytes
+from clerk.store.jsoncodec import json_text
+from district.db import Pipeline, pg_sql
 from district.models import MatterSnapshot
 
 SNAPSHOTS = cast(Table, MatterSnapshot.__table__)
@@ -71,6 +73,16 @@ def store(conn: Connection, snapshots: dict[str, dict[str, Any]]) -> None:
         missing = [r for r in rows if r["ref"] not in have]
         if missing:
             conn.execute(insert(SNAPSHOTS), missing)
+    _remember(snapshots)
+
+
+_PG_STORE = pg_sql(pg_insert(SNAPSHOTS).on_conflict_do_nothing(), ["ref", "data"])
+
+
+def queue_store(pipe: Pipeline, snapshots: dict[str, dict[str, Any]]) -> None:
+    """`store` on PostgreSQL, queued in the caller's pipeline (district.db.Pipeline)."""
+    pipe.many(_PG_STORE, [{"ref": ref, "data": json_text(snapshots[ref])}
+                          for ref in sorted(snapshots)])  # ref order: as in `store`
     _remember(snapshots)
 
 

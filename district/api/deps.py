@@ -15,6 +15,7 @@ from typing import Annotated
 from anyio import CapacityLimiter
 from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from fastapi.security.utils import get_authorization_scheme_param
 
 from clerk.errors import QT_TRANSLATE_NOOP
 from district.auth import Principal, StaffPrincipal, StationPrincipal, resolve_token
@@ -22,7 +23,9 @@ from district.config import Settings
 from district.db import Database
 from district.errors import ApiError
 
-_bearer = HTTPBearer(auto_error=False, description="设备令牌（站点）或登录令牌（区中心工作人员）")
+BEARER_SCHEME = "HTTPBearer"  # the security scheme's name in the OpenAPI document
+_bearer = HTTPBearer(scheme_name=BEARER_SCHEME, auto_error=False,
+                     description="设备令牌（站点）或登录令牌（区中心工作人员）")
 
 
 @dataclass
@@ -59,12 +62,23 @@ _UNAUTHORIZED = {"WWW-Authenticate": "Bearer"}
 async def bearer(creds: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]
                  ) -> str:
     """The bearer token as sent (not yet checked)."""
-    if creds is None or not creds.credentials:
+    return _token(creds.credentials if creds is not None else "")
+
+
+def bearer_token(header: str | None) -> str:
+    """`bearer` for a handler that reads the Authorization header itself (the push),
+    parsed as HTTPBearer parses it."""
+    scheme, credentials = get_authorization_scheme_param(header)
+    return _token(credentials if header and scheme.lower() == "bearer" else "")
+
+
+def _token(credentials: str) -> str:
+    if not credentials:
         raise ApiError(
             401, "auth.missing",
             QT_TRANSLATE_NOOP("errors", "需要令牌（Authorization: Bearer …）。"),
             headers=_UNAUTHORIZED)
-    return creds.credentials
+    return credentials
 
 
 def authenticate(ctx: AppContext, token: str) -> Principal:

@@ -18,18 +18,17 @@ from __future__ import annotations
 import asyncio
 import time
 import weakref
-from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 
 import orjson
 from anyio import to_thread
 from fastapi import Response
 from pydantic import ValidationError as PydanticValidationError
-from sqlalchemy import Connection
 
 from clerk.errors import QT_TRANSLATE_NOOP
 from district.api.deps import AppContext, authenticate, invalid_token, require_station
-from district.auth import StationPrincipal, resolve_token, sha256_hex
+from district.auth import StationPrincipal, sha256_hex
 from district.errors import ApiError
 from district.push import BatchRetryError, PushJob, TokenRevokedError, push_group
 from wire.protocol import PushRequest
@@ -153,9 +152,13 @@ class PushQueue:
                 raise
         except Exception as exc:  # its own 4xx, or its own 500: never the whole group
             return _Prepared(w, error=exc)
-        return _Prepared(w, job=PushJob(who.station_code, req,
-                                        still_valid=self._recheck(w.token, who),
-                                        token_hash=who.token_hash, device_no=who.device_no))
+        return _Prepared(w, job=PushJob(who.station_code, req, token_hash=who.token_hash,
+                                        revoked=partial(self._forget, who.token_hash),
+                                        device_no=who.device_no))
+
+    def _forget(self, token_hash: str) -> None:
+        """A token found revoked inside the transaction is not trusted from the cache."""
+        self._tokens.pop(token_hash, None)
 
     def _station(self, token: str) -> tuple[StationPrincipal, bool]:
         """The calling station, and whether it came from the cache (not the database)."""
@@ -168,16 +171,6 @@ class PushQueue:
             self._tokens.clear()
         self._tokens[digest] = (who, time.monotonic() + TOKEN_TTL)
         return who, False
-
-    def _recheck(self, token: str, who: StationPrincipal) -> Callable[[Connection], bool]:
-        def still_valid(conn: Connection) -> bool:
-            now = resolve_token(conn, token, self.ctx.now())
-            if isinstance(now, StationPrincipal) and now.station_code == who.station_code:
-                return True
-            self._tokens.pop(who.token_hash, None)
-            return False
-        return still_valid
-
 
 def _check_size(req: PushRequest, limit: int) -> None:
     size = len(req.events) + len(req.notes)

@@ -10,7 +10,7 @@ from sqlalchemy import select
 from clerk.errors import QT_TRANSLATE_NOOP
 from district import contacts, feed
 from district.api.cases import CaseId
-from district.api.deps import Bearer, Ctx, Station
+from district.api.deps import BEARER_SCHEME, Ctx, Station, bearer_token
 from district.api.push_queue import PushQueue
 from district.api.views import case_summary, events_of, supervision_for
 from district.errors import ApiError
@@ -31,6 +31,7 @@ from wire.protocol import (
 router = APIRouter(tags=["sync"])
 
 PUSH_BODY = {
+    "security": [{BEARER_SCHEME: []}],
     "requestBody": {
         "required": True,
         "content": {"application/json": {"schema": {"$ref": "#/components/schemas/PushRequest"}}},
@@ -45,9 +46,13 @@ ERRORS: dict[int | str, dict[str, Any]] = {
              responses={**ERRORS, 400: {"model": ErrorBody}, 413: {"model": ErrorBody},
                         503: {"model": ErrorBody}},
              summary="推送本站事件（每批最多 500 条，逐条回执）")
-async def push_events(request: Request, token: Bearer) -> Response:
+async def push_events(request: Request) -> Response:
     # The hot path of the protocol: the body is read here, then authenticated, parsed,
     # judged and committed together with the pushes that arrive with it (push_queue).
+    # The token is read from the header here rather than by the Bearer dependency: with
+    # no dependency to solve, FastAPI spends a third less per request, which counts when
+    # a worker answers hundreds of single-event pushes a second (PUSH_BODY declares it).
+    token = bearer_token(request.headers.get("authorization"))
     raw = await request.body()
     queue: PushQueue = request.app.state.pushes
     return await queue.submit(token, raw)

@@ -76,3 +76,43 @@ def test_entries_written_straight_to_sqlite_read_back_as_sqlalchemy_writes_them(
             (e["entry_id"], e["day"], received, e["payload"], e["seq"]) for e in ours + theirs]
     finally:
         db.close()
+
+
+@pytest.mark.parametrize("copy_from", [1, 10**6], ids=["copy", "insert"])
+def test_rows_written_by_write_rows_read_back_and_a_repeat_is_an_integrity_error(
+        district_url: str, sws: Workspace, id_factory: Callable[..., str],
+        monkeypatch: pytest.MonkeyPatch, copy_from: int) -> None:
+    """The push's write path (on PostgreSQL: pipelined statements, entries by COPY from
+    COPY_FROM on) stores what SQLAlchemy reads back, and a clash surfaces as SQLAlchemy's
+    IntegrityError, which push_group answers by judging the batch again."""
+    from sqlalchemy import select
+    from sqlalchemy.exc import IntegrityError
+
+    from district.db import Database
+    from district.models import CaseRow, LedgerEntry
+
+    monkeypatch.setattr(ledger, "COPY_FROM", copy_from)
+    received = datetime(2026, 3, 2, 1, 0, 0, 1500)
+    rec = escalated_case(sws, id_factory(1))
+    entries = [ledger.event_row(e, "110108001001", received, device_no=3)
+               for e in sws.cases.timeline(rec.case_no)]
+    db = Database(district_url)
+    try:
+        admin.create_station(db, code="110108001001", name="测试站",
+                             now=received.replace(tzinfo=UTC))
+        with db.write_conn() as conn:
+            ledger.write_rows(conn, new_cases=[ledger.case_values(rec, CAL)],
+                              changed_cases=[], entries=[dict(e) for e in entries])
+        with db.read() as s:
+            rows = s.execute(select(LedgerEntry).order_by(LedgerEntry.pos)).scalars().all()
+            case = s.execute(select(CaseRow)).scalar_one()
+        assert [(r.entry_id, r.day, r.received_at, r.payload, r.seq, r.device_no)
+                for r in rows] == [(e["entry_id"], e["day"], received, e["payload"], e["seq"], 3)
+                                   for e in entries]
+        assert case.version == rec.version and case.data["applicant"] == rec.to_dict()[
+            "applicant"]
+        with pytest.raises(IntegrityError), db.write_conn() as conn:
+            ledger.write_rows(conn, new_cases=[], changed_cases=[],
+                              entries=[dict(e) for e in entries])
+    finally:
+        db.close()
