@@ -339,9 +339,12 @@ def _terms(f: CaseFilter, cut: SupervisionCut, station_code: str | None,
         terms.append(_case_no_range(low, high))
     terms.extend(_text_terms(f.text))
     if f.sync is not None:
-        # The unacknowledged events are the outbox's (migration 0011).
-        terms.append(_Term("{i}id IN (SELECT e.case_id FROM sync_outbox o JOIN case_events e "
-                           "ON e.pos = o.pos WHERE e.sync_state = ?)", (f.sync.value,), "id"))
+        # The unacknowledged events are the outbox's (migration 0011); CROSS JOIN keeps
+        # SQLite reading from it, not from the sync_state index (which also holds every
+        # acknowledged event: their rows keep the state they had).
+        terms.append(_Term("{i}id IN (SELECT e.case_id FROM sync_outbox o CROSS JOIN "
+                           "case_events e ON e.pos = o.pos WHERE e.sync_state = ?)",
+                           (f.sync.value,), "id"))
     return terms
 
 
@@ -603,7 +606,8 @@ def attach_sync(s: Session, rows: list[CaseRow]) -> list[CaseRow]:
 
     Unacknowledged events are the outbox's (migration 0011); the terms before it are
     ix_case_events_unsynced's, whose entries (with their pos) answer the query without
-    reading the wide event rows."""
+    reading the wide event rows. The unary plus keeps SQLite from starting at the
+    outbox instead, which would read every unacknowledged event's row for each page."""
     if not rows:
         return rows
     marks = ", ".join("?" * len(rows))
@@ -611,7 +615,7 @@ def attach_sync(s: Session, rows: list[CaseRow]) -> list[CaseRow]:
     for case_id, state, n in _rows(
             s, f"SELECT case_id, sync_state, count(*) FROM case_events WHERE case_id IN "
                f"({marks}) AND origin = 'station' AND sync_state != 'acked' "
-               f"AND pos IN (SELECT pos FROM sync_outbox) "
+               f"AND +pos IN (SELECT pos FROM sync_outbox) "
                f"GROUP BY case_id, sync_state", [r.id for r in rows]):
         found.setdefault(case_id, {})[state] = int(n)
     return [replace(r, sync=SyncStatus(found[r.id].get("pending", 0),
