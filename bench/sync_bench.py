@@ -39,7 +39,7 @@ import requests
 from bench.data import use_bench_district_key
 from clerk.generate.bulk_cases import add_comments, populate
 from clerk.generate.stations import fresh_station
-from clerk.store.models import CaseEvent
+from clerk.store.models import CaseEvent, SyncOutbox
 from clerk.workspace import Workspace
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -190,7 +190,7 @@ def _post_all(base: str, token: str, bodies: list[bytes]) -> int:
 
 def bench_backend(kind: str, template: Path, total: int, work: Path) -> list[tuple[str, float,
                                                                                     str]]:
-    from sqlalchemy import update
+    from sqlalchemy import insert, select, update
 
     from sync import engine
 
@@ -216,8 +216,13 @@ def bench_backend(kind: str, template: Path, total: int, work: Path) -> list[tup
         rows.append((f"sync [{kind}]: round with nothing to do, ms (median of 20)",
                      statistics.median(idle), "≤ 50 ms"))
         # Replay everything: the district must recognise every event as a duplicate.
+        # (Every station event back in the outbox; their rows still say pending.)
         with ws.store.write() as s:
-            s.execute(update(CaseEvent).values(sync_state="pending", acked_at=None))
+            s.execute(insert(SyncOutbox).from_select(
+                ["pos", "case_id"], select(CaseEvent.pos, CaseEvent.case_id)
+                .where(CaseEvent.origin == "station")))
+            s.execute(update(CaseEvent).where(CaseEvent.sync_state != "pending")
+                      .values(sync_state="pending"))
         replay = engine.sync_round(ws, client)
         assert replay.ok and replay.push.duplicates == total, replay.lines()
         ledger = client.ledger()

@@ -45,6 +45,7 @@ from clerk.store.models import (
     DocumentOnFile,
     RetentionRun,
     Setting,
+    SyncOutbox,
     SyncQuarantine,
 )
 
@@ -171,8 +172,7 @@ def _due_cases(session_factory: Callable[[], Any], now: datetime, default: int,
 def _unacknowledged_case_ids(s: Session) -> set[str]:
     """Cases with a station event or remark the district has not acknowledged (pulled
     district events arrive acknowledged)."""
-    events = s.execute(select(CaseEvent.case_id).where(CaseEvent.sync_state != "acked")
-                       .distinct()).scalars()
+    events = s.execute(select(SyncOutbox.case_id).distinct()).scalars()
     notes = s.execute(select(CaseNote.case_id).where(CaseNote.sync_state != "acked")
                       .distinct()).scalars()
     return set(events) | set(notes)

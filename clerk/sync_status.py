@@ -19,7 +19,7 @@ from clerk.options import (
     SYNC_LAST_SUCCESS,
     SYNC_SERVER_URL,
 )
-from clerk.store.models import CaseEvent
+from clerk.store.models import CaseEvent, SyncOutbox
 
 
 @dataclass(frozen=True)
@@ -52,8 +52,9 @@ def _problems(text: str) -> tuple[RoundProblem, ...]:
 
 
 def read_sync_status(s: Session) -> StationSyncStatus:
-    pending = int(s.execute(select(func.count()).select_from(CaseEvent).where(
-        CaseEvent.sync_state == "pending", CaseEvent.origin == "station")).scalar_one())
+    pending = int(s.execute(select(func.count()).select_from(SyncOutbox)
+                            .join(CaseEvent, CaseEvent.pos == SyncOutbox.pos)
+                            .where(CaseEvent.sync_state == "pending")).scalar_one())
     return StationSyncStatus(settings.read(s, SYNC_SERVER_URL), pending,
                              settings.read(s, SYNC_LAST_SUCCESS),
                              settings.read(s, SYNC_LAST_ATTEMPT),

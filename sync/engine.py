@@ -35,6 +35,7 @@ from clerk.store.models import (
     Setting,
     Station,
     SyncConflict,
+    SyncOutbox,
     SyncQuarantine,
 )
 from clerk.timeutil import local_date
@@ -425,8 +426,8 @@ def problems(ws: Workspace, report: SyncReport) -> list[Problem]:
     with ws.store.read() as s:
         rejected = list(s.execute(
             select(CaseEvent.case_id, CaseEvent.sync_error)
-            .where(CaseEvent.sync_state == "rejected", CaseEvent.origin == "station")
-            .order_by(CaseEvent.pos)))
+            .join(SyncOutbox, SyncOutbox.pos == CaseEvent.pos)
+            .where(CaseEvent.sync_state == "rejected").order_by(CaseEvent.pos)))
         if rejected:
             _, cases = _cases([r[0] for r in rejected], s)
             out.append(Problem("rejected", REJECTED_WORDS, {
@@ -524,7 +525,8 @@ def status(ws: Workspace) -> SyncStatus:
                     for case_no, seq, type_, err in s.execute(
                         select(Case.case_no, CaseEvent.seq, CaseEvent.type, CaseEvent.sync_error)
                         .join(Case, Case.id == CaseEvent.case_id)
-                        .where(CaseEvent.sync_state == "rejected", CaseEvent.origin == "station")
+                        .join(SyncOutbox, SyncOutbox.pos == CaseEvent.pos)
+                        .where(CaseEvent.sync_state == "rejected")
                         .order_by(CaseEvent.pos))]
         notes = s.execute(select(func.count()).select_from(CaseNote).where(
             CaseNote.sync_state == "pending", CaseNote.origin == "station")).scalar_one()
@@ -581,11 +583,12 @@ class Reconciliation:
 
 
 def local_ledger(s: Session) -> dict[tuple[date, str], LedgerCount]:
-    """Per Beijing day and origin: the events both sides should hold (acked ones)."""
+    """Per Beijing day and origin: the events both sides should hold (acked ones: those
+    without an outbox row, the district's own included)."""
     ids: dict[tuple[date, str], list[str]] = defaultdict(list)
     for event_id, origin, occurred_at in s.execute(
             select(CaseEvent.event_id, CaseEvent.origin, CaseEvent.occurred_at)
-            .where(CaseEvent.sync_state == "acked")):
+            .where(~CaseEvent.pos.in_(select(SyncOutbox.pos)))):
         ids[(local_date(occurred_at.replace(tzinfo=UTC)), origin)].append(event_id)
     return {key: ledger_count(v) for key, v in ids.items()}
 

@@ -2,7 +2,8 @@
 
 Events go in batches of at most 500 in the order they were written (`pos`); the district
 answers for every event and each answer is recorded here: `accepted` and `duplicate` mean
-the district holds the event (acked), `rejected` keeps the code and message for the
+the district holds the event (acked: its `sync_outbox` row is deleted, the wide event row
+is not rewritten; migration 0011), `rejected` keeps the code and message for the
 clerk. An event the reply does not mention stays pending, so nothing is ever reported as
 synced that the district did not confirm. One rejected event does not stop the others;
 only the later events of the same case are bound to follow it (the district refuses
@@ -28,8 +29,10 @@ from sqlalchemy import (
     Text,
     bindparam,
     case,
+    delete,
     func,
     literal,
+    literal_column,
     null,
     select,
     type_coerce,
@@ -38,7 +41,7 @@ from sqlalchemy import (
 from sqlalchemy import cast as sql_cast
 from sqlalchemy.orm import Session
 
-from clerk.store.models import CaseEvent, CaseNote
+from clerk.store.models import CaseEvent, CaseNote, SyncOutbox
 from clerk.workspace import Workspace
 from sync.client import DistrictClient
 from wire.protocol import MAX_BATCH, PushResponse, ResultStatus, blob_refs
@@ -105,8 +108,15 @@ _WIRE_JSON = (literal('{"event_id":', Text) + _quoted(CaseEvent.event_id)
               + ',"hash":' + _quoted(CaseEvent.hash) + "}")
 
 
+#: The event's sync_state behind SQLite's unary plus, which keeps the planner off
+#: ix_case_events_sync_state: acknowledged events keep 'pending' in their rows, so that
+#: index holds the station's whole history, while the outbox holds what is left to send.
+_STATE_UNINDEXED = literal_column("+case_events.sync_state", Text)
+
+
 def _pending(s: Session, after: int, limit: int) -> list[_Pending]:
-    """The next `limit` pending station events after `pos` (by the sync_state index).
+    """The next `limit` pending station events after `pos`, read from the outbox (only
+    the unacknowledged events, however long the station's history) joined to their rows.
 
     Core rows, not ORM ones: the ORM's per-row loading costs more than SQLite's reading.
     The JSON comes as the UTF-8 bytes the request body is made of (CAST AS BLOB), not
@@ -115,9 +125,9 @@ def _pending(s: Session, after: int, limit: int) -> list[_Pending]:
         select(CaseEvent.pos, CaseEvent.event_id, CaseEvent.case_id,
                sql_cast(case((_STAMP_AS_STORED, _WIRE_JSON), else_=null()), LargeBinary)
                .label("json"))
-        .where(CaseEvent.sync_state == "pending", CaseEvent.origin == "station",
-               CaseEvent.pos > after)
-        .order_by(CaseEvent.pos).limit(limit)).all()
+        .select_from(SyncOutbox).join(CaseEvent, CaseEvent.pos == SyncOutbox.pos)
+        .where(SyncOutbox.pos > after, _STATE_UNINDEXED == "pending")
+        .order_by(SyncOutbox.pos).limit(limit)).all()
     odd = _spelled_in_python(s, [r.pos for r in rows if r.json is None])
     return [_Pending(r.pos, r.event_id, r.case_id, r.json if r.json is not None
                      else odd[r.pos]) for r in rows]
@@ -151,17 +161,20 @@ def _refs(item: _Pending) -> set[str]:
     return blob_refs(json.loads(item.json)["payload"])
 
 
-def _record(ws: Workspace, reply: PushResponse, sent: dict[str, str],
+def _record(ws: Workspace, reply: PushResponse, sent: dict[str, _Pending],
             report: PushReport) -> None:
-    """Store the district's answers (only for events we sent) in one transaction."""
-    now = ws.now().astimezone(UTC).replace(tzinfo=None)
-    acked: list[str] = []
+    """Store the district's answers (only for events we sent) in one transaction.
+
+    An acknowledgement deletes the event's narrow outbox row; rewriting the wide event
+    row (payload in overflow pages, each encrypted) cost more than the rest of a push's
+    station work together."""
+    acked: list[int] = []
     rejected: list[dict[str, str]] = []
     for r in reply.results:
         if r.event_id not in sent:
             continue
         if r.status in (ResultStatus.ACCEPTED, ResultStatus.DUPLICATE):
-            acked.append(r.event_id)
+            acked.append(sent[r.event_id].pos)
             if r.status == ResultStatus.ACCEPTED:
                 report.accepted += 1
             else:
@@ -170,11 +183,11 @@ def _record(ws: Workspace, reply: PushResponse, sent: dict[str, str],
             code, message = r.code or "rejected", r.message or ""
             # The clerk reads the district's words; the code stays in the report for scripts.
             rejected.append({"eid": r.event_id, "err": message or code})
-            report.rejected.append(Rejection(r.event_id, sent[r.event_id], code, message))
+            report.rejected.append(Rejection(r.event_id, sent[r.event_id].case_id, code,
+                                             message))
     with ws.store.write() as s:
         for chunk in _chunks(acked, 500):
-            s.execute(update(CaseEvent).where(CaseEvent.event_id.in_(chunk))
-                      .values(sync_state="acked", acked_at=now, sync_error=None))
+            s.execute(delete(SyncOutbox).where(SyncOutbox.pos.in_(chunk)))
         if rejected:
             table = cast(Table, CaseEvent.__table__)
             s.connection().execute(
@@ -182,7 +195,7 @@ def _record(ws: Workspace, reply: PushResponse, sent: dict[str, str],
                 .values(sync_state="rejected", sync_error=bindparam("err")), rejected)
 
 
-def _chunks(items: list[str], size: int) -> Iterable[list[str]]:
+def _chunks(items: list[int], size: int) -> Iterable[list[int]]:
     for i in range(0, len(items), size):
         yield items[i:i + size]
 
@@ -233,8 +246,8 @@ def push_events(ws: Workspace, client: DistrictClient, *, blob_gate: BlobGate | 
     """
     report = PushReport()
     batches = _Batches(ws, batch_size, blob_gate, report)
-    inflight: tuple[Future[PushResponse], dict[str, str]] | None = None
-    answered: tuple[PushResponse, dict[str, str]] | None = None
+    inflight: tuple[Future[PushResponse], dict[str, _Pending]] | None = None
+    answered: tuple[PushResponse, dict[str, _Pending]] | None = None
 
     def settle() -> None:
         nonlocal inflight, answered
@@ -250,7 +263,7 @@ def push_events(ws: Workspace, client: DistrictClient, *, blob_gate: BlobGate | 
             if batch:
                 body = b'{"events":[' + b",".join(it.json for it in batch) + b'],"notes":[]}'
                 inflight = (sender.submit(client.push_raw, body),
-                            {it.event_id: it.case_id for it in batch})
+                            {it.event_id: it for it in batch})
                 report.sent += len(batch)
                 report.batches += 1
             if answered is not None:
@@ -297,21 +310,24 @@ def push_notes(ws: Workspace, client: DistrictClient, report: PushReport) -> Non
 
 
 def counts(s: Session) -> dict[str, int]:
-    """Station-origin events by sync state (for the status bar and `sync --status`)."""
-    from sqlalchemy import func
-
+    """Station-origin events by sync state (for the status bar and `sync --status`):
+    the outbox's by their state, and acked for the station's other events."""
     rows = s.execute(select(CaseEvent.sync_state, func.count())
-                     .where(CaseEvent.origin == "station")
+                     .select_from(SyncOutbox).join(CaseEvent, CaseEvent.pos == SyncOutbox.pos)
                      .group_by(CaseEvent.sync_state)).all()
     out = {"pending": 0, "acked": 0, "rejected": 0}
     out.update({state: int(n) for state, n in rows})
+    station = int(s.execute(select(func.count()).select_from(CaseEvent)
+                            .where(CaseEvent.origin == "station")).scalar_one())
+    out["acked"] = station - sum(int(n) for _, n in rows)
     return out
 
 
 def requeue_rejected(ws: Workspace) -> int:
     """Mark rejected events pending again (after the cause was fixed at the district)."""
     with ws.store.write() as s:
-        result = s.execute(update(CaseEvent).where(CaseEvent.sync_state == "rejected")
-                           .values(sync_state="pending", sync_error=None))
+        result = s.execute(update(CaseEvent).where(
+            CaseEvent.sync_state == "rejected",
+            CaseEvent.pos.in_(select(SyncOutbox.pos)))
+            .values(sync_state="pending", sync_error=None))
         return int(getattr(result, "rowcount", 0) or 0)
-

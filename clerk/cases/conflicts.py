@@ -35,7 +35,7 @@ from clerk.cases.states import EventType, Side
 from clerk.errors import QT_TRANSLATE_NOOP, NotFoundError, StationDeskError
 from clerk.ids import new_id
 from clerk.labels import EVENT_LABELS
-from clerk.store.models import SUPERSEDED, CaseEvent, SyncConflict
+from clerk.store.models import SUPERSEDED, CaseEvent, SyncConflict, SyncOutbox
 
 if TYPE_CHECKING:
     from clerk.workspace import Workspace
@@ -64,8 +64,11 @@ def supersede(s: Session, case_id: str, seq: int, their_event_id: str,
     (then the pulled step cannot be applied and is quarantined as before)."""
     events = _live(s, case_id)
     mine = [r for r in events if r.seq >= seq]
-    if not mine or any(r.origin != Side.STATION.value or r.sync_state not in UNACKED
-                       for r in mine):
+    # Unacknowledged: still in the outbox (migration 0011), and pending or rejected.
+    outboxed = set(s.execute(select(SyncOutbox.pos).where(SyncOutbox.case_id == case_id))
+                   .scalars())
+    if not mine or any(r.origin != Side.STATION.value or r.pos not in outboxed
+                       or r.sync_state not in UNACKED for r in mine):
         return None
     refusal = next((r.sync_error for r in mine if r.sync_error), "") or ""
     for r in mine:

@@ -339,7 +339,11 @@ def _terms(f: CaseFilter, cut: SupervisionCut, station_code: str | None,
         terms.append(_case_no_range(low, high))
     terms.extend(_text_terms(f.text))
     if f.sync is not None:
-        terms.append(_Term("{i}id IN (SELECT case_id FROM case_events WHERE sync_state = ?)",
+        # The unacknowledged events are the outbox's (migration 0011); CROSS JOIN keeps
+        # SQLite reading from it, not from the sync_state index (which also holds every
+        # acknowledged event: their rows keep the state they had).
+        terms.append(_Term("{i}id IN (SELECT e.case_id FROM sync_outbox o CROSS JOIN "
+                           "case_events e ON e.pos = o.pos WHERE e.sync_state = ?)",
                            (f.sync.value,), "id"))
     return terms
 
@@ -598,7 +602,12 @@ def finish_rows(s: Session, rows: list[CaseRow], cut: SupervisionCut | None) -> 
 
 
 def attach_sync(s: Session, rows: list[CaseRow]) -> list[CaseRow]:
-    """The rows with the sync state of their station-side events filled in."""
+    """The rows with the sync state of their station-side events filled in.
+
+    Unacknowledged events are the outbox's (migration 0011); the terms before it are
+    ix_case_events_unsynced's, whose entries (with their pos) answer the query without
+    reading the wide event rows. The unary plus keeps SQLite from starting at the
+    outbox instead, which would read every unacknowledged event's row for each page."""
     if not rows:
         return rows
     marks = ", ".join("?" * len(rows))
@@ -606,6 +615,7 @@ def attach_sync(s: Session, rows: list[CaseRow]) -> list[CaseRow]:
     for case_id, state, n in _rows(
             s, f"SELECT case_id, sync_state, count(*) FROM case_events WHERE case_id IN "
                f"({marks}) AND origin = 'station' AND sync_state != 'acked' "
+               f"AND +pos IN (SELECT pos FROM sync_outbox) "
                f"GROUP BY case_id, sync_state", [r.id for r in rows]):
         found.setdefault(case_id, {})[state] = int(n)
     return [replace(r, sync=SyncStatus(found[r.id].get("pending", 0),
@@ -648,8 +658,11 @@ class TimelineEntry:
 def case_timeline(s: Session, case_id: str) -> list[TimelineEntry]:
     import json
 
-    rows = _rows(s, "SELECT seq, type, payload, actor, origin, occurred_at, sync_state, "
-                    "sync_error FROM case_events WHERE case_id = ? ORDER BY seq", [case_id])
+    # Acknowledged: no outbox row (the event row keeps its state from before; 0011).
+    rows = _rows(s, "SELECT seq, type, payload, actor, origin, occurred_at, "
+                    "CASE WHEN pos IN (SELECT pos FROM sync_outbox) THEN sync_state "
+                    "ELSE 'acked' END, sync_error FROM case_events WHERE case_id = ? "
+                    "ORDER BY seq", [case_id])
     from clerk.cases.due import due_override, payload_in_force
 
     moved = due_override(s, case_id)  # the history shows the due date in force too

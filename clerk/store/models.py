@@ -187,7 +187,8 @@ class Case(Base):
 
 SUPERSEDED = "superseded"  # a CaseEvent.sync_state
 #: Which events ix_case_events_unsynced holds; a query must repeat these very terms
-#: for SQLite to use it.
+#: for SQLite to use it. Since 0011 these are the station events not stored acked, a
+#: superset of the unacknowledged ones (SyncOutbox decides).
 UNSYNCED_WHERE = "origin = 'station' AND sync_state != 'acked'"
 
 
@@ -212,9 +213,12 @@ class CaseEvent(Base):
     hash: Mapped[str] = mapped_column(String(64))
     chain_prev: Mapped[str] = mapped_column(String(64))
     chain_hash: Mapped[str] = mapped_column(String(64))
-    # Sync bookkeeping for station-origin events: pending | acked | rejected, or
-    # superseded: refused because another counter's step took its number (SyncConflict);
-    # kept for the chain and the record, left out of the case's projection.
+    # Sync bookkeeping for station-origin events: pending | rejected, or superseded:
+    # refused because another counter's step took its number (SyncConflict); kept for
+    # the chain and the record, left out of the case's projection. Whether the district
+    # holds the event is NOT read here: a station event is acknowledged when it has no
+    # SyncOutbox row (the acknowledgement does not rewrite this wide row; migration
+    # 0011). District events are stored 'acked' and never have one.
     sync_state: Mapped[str] = mapped_column(String(16), default="pending", index=True)
     sync_error: Mapped[str | None] = mapped_column(Text)
     acked_at: Mapped[datetime | None] = mapped_column(DateTime)
@@ -227,6 +231,18 @@ class CaseEvent(Base):
                       # the few station events not yet acknowledged (migration 0009).
                       Index("ix_case_events_unsynced", "case_id", "sync_state", "origin",
                             sqlite_where=text(UNSYNCED_WHERE)))
+
+
+class SyncOutbox(Base):
+    """One row per station event the district has not acknowledged (pending, rejected or
+    superseded); acknowledging an event deletes its row. Kept by triggers on
+    ``case_events`` in the same transaction as the event (migration 0011), so every
+    writer of events keeps it right without knowing of it."""
+
+    __tablename__ = "sync_outbox"
+    pos: Mapped[int] = mapped_column(ForeignKey("case_events.pos", ondelete="CASCADE"),
+                                     primary_key=True, autoincrement=False)
+    case_id: Mapped[str] = mapped_column(String(36), index=True)
 
 
 class CaseTally(Base):

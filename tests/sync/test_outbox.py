@@ -9,10 +9,10 @@ from collections.abc import Callable
 
 from sqlalchemy import Text, select, text, type_coerce
 
-from clerk.store.models import CaseEvent
+from clerk.store.models import CaseEvent, SyncOutbox
 from clerk.workspace import Workspace
 from sync import outbox
-from tests.districtkit import accepted_case, escalated_case
+from tests.districtkit import District, accepted_case, enroll_station, escalated_case
 from wire.protocol import WireEvent
 
 IdFactory = Callable[..., str]
@@ -68,3 +68,55 @@ def test_batches_follow_local_order_after_a_position(sws: Workspace,
         rest = outbox._pending(s, first[-1].pos, 100)
     positions = [it.pos for it in first + rest]
     assert positions == sorted(positions) and len(positions) == 9
+
+
+def test_acknowledged_events_leave_the_outbox_and_read_as_acked(
+        live: District, sws: Workspace, id_factory: IdFactory) -> None:
+    """An acknowledgement deletes the outbox row (the event row is not rewritten); every
+    reader then says acked, and the next round sends nothing again."""
+    from clerk.cases import queries
+    from sync import engine
+
+    enroll_station(sws, live)
+    record = escalated_case(sws, id_factory(1))
+    accepted_case(sws, id_factory(2))
+    assert engine.status(sws).pending == 5
+    report = engine.sync_round(sws)
+    assert report.ok and report.push.accepted == 5
+    with sws.store.read() as s:
+        assert s.execute(select(SyncOutbox)).first() is None
+        assert outbox.counts(s) == {"pending": 0, "acked": 5, "rejected": 0}
+        assert {e.sync_state for e in queries.case_timeline(s, record.id)} == {"acked"}
+    again = engine.sync_round(sws)
+    assert again.ok and again.push.sent == 0
+    accepted_case(sws, id_factory(3))  # a new event joins the outbox as it is written
+    with sws.store.read() as s:
+        assert len(outbox._pending(s, 0, 100)) == 2
+        assert outbox.counts(s)["pending"] == 2
+
+
+def test_migration_0011_puts_exactly_the_unacknowledged_events_in_the_outbox(
+        sws: Workspace, id_factory: IdFactory) -> None:
+    """Down to 0010 the outbox's verdicts go back into the rows; up again, the outbox
+    holds the events that were not acknowledged and nothing else."""
+    from alembic import command
+    from alembic.config import Config
+
+    from clerk.store import schema
+
+    acked = accepted_case(sws, id_factory(1)).id
+    pending = accepted_case(sws, id_factory(2)).id
+    with sws.store.write() as s:  # the district acknowledged the first case's events
+        s.execute(text("DELETE FROM sync_outbox WHERE case_id = :c"), {"c": acked})
+    cfg = Config()
+    cfg.set_main_option("script_location", str(schema.MIGRATIONS_DIR))
+    cfg.attributes["engine"] = sws.store.engine
+    command.downgrade(cfg, "0010_case_list_indexes")
+    with sws.store.read() as s:
+        states = dict(s.execute(text("SELECT case_id, group_concat(DISTINCT sync_state) "
+                                     "FROM case_events GROUP BY case_id")).all())
+    assert states == {acked: "acked", pending: "pending"}
+    command.upgrade(cfg, "head")
+    with sws.store.read() as s:
+        assert set(s.execute(select(SyncOutbox.case_id)).scalars()) == {pending}
+        assert outbox.counts(s) == {"pending": 2, "acked": 2, "rejected": 0}
