@@ -11,8 +11,10 @@ level is SQL: the row carries what the rule needs (``limit_days``, ``clock_due``
 date by the calendar as published, closed pauses counted out; ``clock_paused``), kept by
 every write and recomputed when a year is published (district.calendar.settle_clock), and
 clerk's `SupervisionCut` turns today's rule into date cut-offs per limit
-(:meth:`Judge.level_sql`). Only the few running cases with an open pause (a special
-procedure) are judged one by one, and enter the SQL by id.
+(:meth:`Judge.level_sql`). A running case with an open pause (a special procedure) is
+judged from ``clock_left``, the working days it had left when the pause began (fixed while
+it lasts; d0023). Only rows whose columns are not filled yet (before settle_clock has run)
+are judged one by one, and enter the SQL by id.
 """
 
 from __future__ import annotations
