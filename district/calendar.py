@@ -106,8 +106,8 @@ def settle_provisional_rule(s: Session, now: datetime) -> int | None:
 
 
 # How the supervision columns are derived (district.ledger.clock); a change of the rule
-# recomputes them once, as a new calendar does.
-CLOCK_RULE = "clock-1"
+# recomputes them once, as a new calendar does (clock-2: clock_left, d0023).
+CLOCK_RULE = "clock-2"
 
 
 def settle_clock(s: Session, now: datetime) -> int | None:

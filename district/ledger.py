@@ -10,7 +10,7 @@ from typing import Any, cast
 from sqlalchemy import Connection, Table, bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
-from clerk.calendar import WorkCalendar
+from clerk.calendar import Pause, WorkCalendar
 from clerk.cases.checklist import next_promise
 from clerk.cases.due import recomputed_due
 from clerk.cases.events import Event, canonical_json, utc_iso
@@ -58,14 +58,38 @@ def needs_calendar(rec: CaseRecord) -> bool:
 def clock(rec: CaseRecord, cal: WorkCalendar | None) -> dict[str, Any]:
     """The supervision columns of a case row: its limit; for a supervised case, its due
     date by the calendar as published now (closed pauses counted out, as
-    clerk.calendar.supervise counts them) and whether a pause is open."""
-    due = None
+    clerk.calendar.supervise counts them), whether a pause is open and, while one is, the
+    working days left when it began (`clock_left`, see :func:`_frozen_left`)."""
+    due = left = None
     if rec.state in _CLOCKED and rec.accepted_at is not None and rec.limit_days is not None:
         if cal is None:
             raise ValueError("a supervised case's row needs the calendar")
         due = _clock_due(rec, cal)
+        if rec.open_pause is not None and due is not None:
+            left = _frozen_left(rec, rec.limit_days, cal)
     return {"limit_days": rec.limit_days, "clock_due": due,
-            "clock_paused": rec.open_pause is not None}
+            "clock_paused": rec.open_pause is not None, "clock_left": left}
+
+
+def _frozen_left(rec: CaseRecord, limit: int, cal: WorkCalendar) -> int | None:
+    """The working days left to a case whose pause is open: the limit less the days it
+    used up to the latest day its pauses name. From then on it stays put, whatever the
+    day: the open pause covers every later day (clerk.calendar.supervise counts them
+    out), so its supervision level is fixed by this number alone, yellow or normal while
+    positive; at 0 or below the pause began once the case was due, did not move the due
+    date, and the case is judged by `clock_due` as a running one. None (judge the case
+    one by one) when a pause cannot be read."""
+    assert rec.accepted_at is not None
+    accepted = local_date(rec.accepted_at)
+    try:
+        pauses = [Pause(date.fromisoformat(p["start"]),
+                        date.fromisoformat(p["end"]) if p.get("end") else None,
+                        str(p.get("reason", ""))) for p in rec.pauses]
+    except (KeyError, TypeError, ValueError):
+        return None
+    latest = max([accepted, *(p.start for p in pauses),
+                  *(p.end for p in pauses if p.end is not None)])
+    return limit - cal.counted_working_days(accepted, latest, pauses, today=latest)
 
 
 # Due dates by (calendar, acceptance day, limit, closed pauses): the cases of a push share
@@ -159,7 +183,7 @@ FIXED_COLUMNS = ("id", "case_no", "station_code", "matter_code", "matter_name")
 # has none: its first update moves the snapshot out of its data.
 CHANGING_COLUMNS = ("state", "owner", "proxy_agent", "accepted_at", "due_date",
                     "due_provisional", "rating", "flagged", "next_promise", "limit_days",
-                    "clock_due", "clock_paused", "version",
+                    "clock_due", "clock_paused", "clock_left", "version",
                     "updated_at", "closed_at", "data", "matter_ref", "applicant_id_hash")
 _UPDATE_CASE = (update(CASES).where(CASES.c.id == bindparam("_id"))
                 .values({name: bindparam(f"v_{name}") for name in CHANGING_COLUMNS}))
@@ -306,6 +330,7 @@ def recompute_provisional(s: Session, cal: WorkCalendar) -> int:
 
 
 _CLOCK_CHUNK = 2000  # rows read (and their data unsealed) at a time
+_CLOCK_COLUMNS = ("limit_days", "clock_due", "clock_paused", "clock_left")  # clock()'s
 
 
 def recompute_clocks(s: Session, cal: WorkCalendar) -> int:
@@ -316,7 +341,7 @@ def recompute_clocks(s: Session, cal: WorkCalendar) -> int:
     after = ""
     while True:
         rows = s.execute(select(CaseRow.id, CaseRow.data, CaseRow.matter_ref,
-                                CaseRow.limit_days, CaseRow.clock_due, CaseRow.clock_paused)
+                                *(getattr(CaseRow, k) for k in _CLOCK_COLUMNS))
                          .where(CaseRow.state.in_(sorted(_CLOCKED)), CaseRow.id > after)
                          .order_by(CaseRow.id).limit(_CLOCK_CHUNK)).all()
         if not rows:
@@ -326,12 +351,10 @@ def recompute_clocks(s: Session, cal: WorkCalendar) -> int:
         for row in rows:
             rec = CaseRecord.from_dict(snapshots.full_data(row.data, row.matter_ref, known))
             new = clock(rec, cal)
-            if new != {"limit_days": row.limit_days, "clock_due": row.clock_due,
-                       "clock_paused": row.clock_paused}:
+            if new != {k: getattr(row, k) for k in _CLOCK_COLUMNS}:
                 changed.append({"_id": row.id, **{f"v_{k}": v for k, v in new.items()}})
     if changed:
         s.execute(update(CASES).where(CASES.c.id == bindparam("_id"))
-                  .values({k: bindparam(f"v_{k}") for k in ("limit_days", "clock_due",
-                                                            "clock_paused")}),
+                  .values({k: bindparam(f"v_{k}") for k in _CLOCK_COLUMNS}),
                   changed)
     return len(changed)

@@ -134,6 +134,9 @@ class CaseRow(Base):
     limit_days: Mapped[int | None] = mapped_column(Integer)
     clock_due: Mapped[date | None] = mapped_column(Date)
     clock_paused: Mapped[bool] = mapped_column(Boolean, default=False)
+    # While a pause is open: the working days the case had left when it began (fixed from
+    # then on, district.ledger.clock), so its level is SQL too; None otherwise.
+    clock_left: Mapped[int | None] = mapped_column(Integer)
     version: Mapped[int] = mapped_column(Integer)
     updated_at: Mapped[datetime] = mapped_column(DateTime)  # by ix_cases_updated_id
     closed_at: Mapped[datetime | None] = mapped_column(DateTime)
@@ -285,10 +288,11 @@ class RatingFollowup(Base):
 Index("ix_cases_state_due", CaseRow.state, CaseRow.due_date, CaseRow.id, CaseRow.accepted_at,
       CaseRow.station_code, CaseRow.matter_code)
 # The board and the level filters: a range of clock_due within the supervised states,
-# the rest of the rule (limit, open pause) and the board's grouping read from the index.
+# the rest of the rule (limit, open pause, days left while paused: d0023) and the
+# board's grouping read from the index.
 Index("ix_cases_clock", CaseRow.state, CaseRow.clock_due, CaseRow.limit_days,
       CaseRow.clock_paused, CaseRow.station_code, CaseRow.matter_code, CaseRow.due_date,
-      CaseRow.id)
+      CaseRow.id, CaseRow.clock_left)
 Index("ix_cases_matter", CaseRow.matter_code, CaseRow.matter_name)
 Index("ix_cases_updated_id", CaseRow.updated_at, CaseRow.id)
 Index("ix_cases_rating", CaseRow.rating)
@@ -319,6 +323,11 @@ Index("ix_cases_flagged", CaseRow.flagged,
 _UNFILLED = and_(CaseRow.clock_due.is_(None), CaseRow.limit_days.is_not(None))
 Index("ix_cases_clock_unfilled", CaseRow.state, sqlite_where=_UNFILLED,
       postgresql_where=_UNFILLED)
+# So are those with an open pause whose days left are not stored yet (none once
+# settle_clock has run): the filters look for them at every request (d0023).
+CLOCK_UNSETTLED = and_(CaseRow.clock_paused.is_(True), CaseRow.clock_left.is_(None))
+Index("ix_cases_clock_unsettled", CaseRow.state, sqlite_where=CLOCK_UNSETTLED,
+      postgresql_where=CLOCK_UNSETTLED)
 
 
 class SecurityEvent(Base):

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import and_, case, func, or_, select, true
+from sqlalchemy import and_, case, func, or_, select, true, union
 from sqlalchemy.orm import Session
 
 from clerk.calendar import WorkCalendar
@@ -53,13 +53,17 @@ def matter_names(s: Session, codes: Iterable[str] | None = None) -> dict[str, st
     """The matters cases were made under (index ix_cases_matter: no table scan); with
     `codes`, only those, one index seek each (the board names a few of them)."""
     if codes is not None:
-        found = {}
-        for code in sorted(set(codes)):
-            name = s.execute(select(CaseRow.matter_name).where(CaseRow.matter_code == code)
-                             .order_by(CaseRow.matter_name.desc()).limit(1)).scalar()
-            if name is not None:
-                found[code] = name
-        return found
+        wanted = sorted(set(codes))
+        if not wanted:
+            return {}
+        # One statement (a row of one column per code), one index seek per code: a
+        # statement per code cost more in SQLAlchemy than in the database.
+        names = s.execute(select(*(
+            select(CaseRow.matter_name).where(CaseRow.matter_code == code)
+            .order_by(CaseRow.matter_name.desc()).limit(1).scalar_subquery()
+            for code in wanted))).one()
+        return {code: name for code, name in zip(wanted, names, strict=True)
+                if name is not None}
     rows = s.execute(select(CaseRow.matter_code, CaseRow.matter_name).distinct()
                      .order_by(CaseRow.matter_code, CaseRow.matter_name)).all()
     return {code: name for code, name in rows}  # the latest name, alphabetically last
@@ -81,8 +85,12 @@ def board(s: Session, judge: Judge, now: datetime, stale_hours: int) -> BoardRes
     for (station, matter, level), n in tally.items():
         if level is None:
             continue
-        by_station.setdefault(station, Counter())[level] += n
-        by_matter.setdefault(matter, Counter())[level] += n
+        if station not in by_station:
+            by_station[station] = Counter()
+        if matter not in by_matter:
+            by_matter[matter] = Counter()
+        by_station[station][level] += n
+        by_matter[matter][level] += n
         counts[level] += n
 
     def ranked(table: dict[str, Counter[str]], names: dict[str, str]) -> list[LevelCounts]:
@@ -142,14 +150,20 @@ def overdue_promises(s: Session, today: date) -> int:
 
 
 def _open_bad_ratings(s: Session) -> int:
-    """Bad ratings whose follow-up is not closed (index ix_cases_rating)."""
+    """Bad ratings whose follow-up is not closed: all of them (counted in ix_cases_rating
+    alone) less the closed ones, found from the follow-ups' side. Testing every bad
+    rating's id against the follow-ups read each of those case rows (the id is not in
+    the index): a fifth of the board's time at 100,000 cases."""
     closed = select(RatingFollowup.case_id).where(RatingFollowup.done_at.is_not(None))
     recorded = select(RatingFollowup.case_id)
     rectified = select(Followup.case_id).where(Followup.rectified.is_(True),
                                                Followup.case_id.not_in(recorded))
-    return int(s.execute(select(func.count()).select_from(CaseRow).where(
-        CaseRow.rating <= BAD, CaseRow.id.not_in(closed), CaseRow.id.not_in(rectified))
-    ).scalar_one())
+    bad = s.execute(select(func.count()).select_from(CaseRow).where(CaseRow.rating <= BAD)
+                    ).scalar_one()
+    done = s.execute(select(func.count()).select_from(CaseRow).where(
+        CaseRow.id.in_(union(closed, rectified).scalar_subquery()), CaseRow.rating <= BAD)
+    ).scalar_one()
+    return int(bad) - int(done)
 
 
 # --------------------------------------------------------------------------- ratings

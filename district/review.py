@@ -11,8 +11,10 @@ level is SQL: the row carries what the rule needs (``limit_days``, ``clock_due``
 date by the calendar as published, closed pauses counted out; ``clock_paused``), kept by
 every write and recomputed when a year is published (district.calendar.settle_clock), and
 clerk's `SupervisionCut` turns today's rule into date cut-offs per limit
-(:meth:`Judge.level_sql`). Only the few running cases with an open pause (a special
-procedure) are judged one by one, and enter the SQL by id.
+(:meth:`Judge.level_sql`). A running case with an open pause (a special procedure) is
+judged from ``clock_left``, the working days it had left when the pause began (fixed while
+it lasts; d0023). Only rows whose columns are not filled yet (before settle_clock has run)
+are judged one by one, and enter the SQL by id.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from enum import StrEnum
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import (
     ColumnElement,
@@ -44,7 +46,7 @@ from clerk.cases.queries import SupervisionCut
 from clerk.cases.states import State
 from clerk.timeutil import local_date
 from clerk.validation import mask_name
-from district.models import CaseRow, StationRow
+from district.models import CLOCK_UNSETTLED, CaseRow, StationRow
 from wire.staff import QueuePage, QueueRow
 
 # The states the one supervision rule watches (clerk.cases.supervision), as stored.
@@ -117,14 +119,15 @@ class Judge:
     cut: SupervisionCut
     _implied: dict[tuple[date, date], date] = field(default_factory=dict)
     _judged: dict[tuple[Any, ...], Judged] = field(default_factory=dict)
+    _sql: dict[str, Any] = field(default_factory=dict)  # the rule's SQL, built once
 
     @classmethod
     def build(cls, cal: WorkCalendar, today: date, ratio: float) -> Judge:
         """Today's judge. Its judgments are pure functions of the calendar, the day and
         the ratio, so the judges of one (calendar, day, ratio) share them and the board
         and filters do not work the same few hundred dates out again at every request."""
-        cut, implied, judged = _shared(cal, today, ratio)
-        return cls(cal, today, cut.yellow_ratio, cut, implied, judged)
+        cut, implied, judged, sql = _shared(cal, today, ratio)
+        return cls(cal, today, cut.yellow_ratio, cut, implied, judged, sql)
 
     @property
     def zone_end(self) -> date:
@@ -171,46 +174,71 @@ class Judge:
     # --- in SQL, from the row's supervision columns -------------------------------------
     def yellow_cut(self) -> ColumnElement[Any]:
         """The row's yellow cut-off: due dates before it are yellow (or red)."""
+        found = self._sql.get("yellow_cut")
+        if found is None:
+            found = self._sql["yellow_cut"] = self._yellow_cut()
+        return cast(ColumnElement[Any], found)
+
+    def _yellow_cut(self) -> ColumnElement[Any]:
         steps, last = self.cut.threshold_steps()
         if not steps:
             return _date(last)
         return case(*((CaseRow.limit_days <= top, _date(day)) for top, day in steps),
                     else_=_date(last))
 
+    def few_left(self) -> ColumnElement[Any]:
+        """Whether a paused row's fixed days left (clock_left) make it yellow: the rule's
+        "used >= ratio x limit or left <= 1" with used = limit - left, in integers."""
+        rest = 1 - self.cut.ratio
+        return or_(CaseRow.clock_left <= 1,
+                   CaseRow.clock_left * rest.denominator <= CaseRow.limit_days * rest.numerator)
+
     def level_sql(self) -> ColumnElement[Any]:
         """A supervised row's level as SQL: "paused", "red", "yellow", "normal", NULL (no
-        clock), or "check" (an open pause, or columns not filled yet: judge exactly).
-        It reads only columns of ix_cases_clock (clock_due is set only once accepted)."""
+        clock), or "check" (columns not filled yet: judge exactly). A running row with an
+        open pause is judged by its fixed days left while it has some (_FROZEN), else by
+        its due date, as every other running row. It reads only columns of ix_cases_clock
+        (clock_due is set only once accepted)."""
         return case(
             (CaseRow.state == State.RETURNED.value, "paused"),
             (or_(CaseRow.state.not_in(RUNNING), CaseRow.limit_days.is_(None)), None),
-            (or_(CaseRow.clock_paused.is_(True), CaseRow.clock_due.is_(None)), "check"),
+            (or_(CaseRow.clock_due.is_(None), CLOCK_UNSETTLED), "check"),
             (CaseRow.limit_days == 0, "normal"),
+            (_FROZEN, case((self.few_left(), "yellow"), else_="normal")),
             (CaseRow.clock_due < self.today, "red"),
             (CaseRow.clock_due < self.yellow_cut(), "yellow"),
             else_="normal")
 
     def level_sums(self) -> dict[str, ColumnElement[Any]]:
         """SQL sums over the rows of the supervised states (the caller's WHERE): "paused",
-        "red", "yellow", "unjudged" (no clock, or an open pause: judge those apart) and
-        "all"; normal is what is left. The rule of :meth:`level_sql` as sums, so that a
-        board groups by station and matter only (grouping by the level too sorted many
-        more rows); each sum tests its date range first and the yellow cut-off is worked
-        out only in the yellow zone."""
+        "red", "yellow", "unjudged" (no clock, or an open pause without its days left:
+        judge those apart) and "all"; normal is what is left. The rule of
+        :meth:`level_sql` as sums, so that a board groups by station and matter only
+        (grouping by the level too sorted many more rows); each sum tests its date range
+        first and the yellow cut-off is worked out only in the yellow zone. Built once
+        per calendar, day and ratio (building them took a tenth of the board's time)."""
+        found = self._sql.get("sums")
+        if found is None:
+            found = self._sql["sums"] = self._level_sums()
+        return cast(dict[str, ColumnElement[Any]], found)
+
+    def _level_sums(self) -> dict[str, ColumnElement[Any]]:
         running = CaseRow.state != State.RETURNED.value  # among the supervised states
-        clocked = (CaseRow.limit_days > 0, CaseRow.clock_paused.is_(False), running)
+        timed = (CaseRow.limit_days > 0, running)
+        dated = (*timed, _DATED)
 
         def total(*conds: Any) -> ColumnElement[Any]:
             return func.sum(case((and_(*conds), 1), else_=0))
 
         return {
             "paused": total(CaseRow.state == State.RETURNED.value),
-            "red": total(CaseRow.clock_due < self.today, *clocked),
-            "yellow": total(CaseRow.clock_due >= self.today, CaseRow.clock_due < self.zone_end,
-                            *clocked, CaseRow.clock_due < self.yellow_cut()),
+            "red": total(CaseRow.clock_due < self.today, *dated),
+            "yellow": func.sum(case(
+                (and_(CaseRow.clock_due >= self.today, CaseRow.clock_due < self.zone_end,
+                      *dated, CaseRow.clock_due < self.yellow_cut()), 1),
+                (and_(_FROZEN, *timed, self.few_left()), 1), else_=0)),
             "unjudged": total(running, or_(CaseRow.limit_days.is_(None),
-                                           CaseRow.clock_paused.is_(True),
-                                           CaseRow.clock_due.is_(None))),
+                                           CaseRow.clock_due.is_(None), CLOCK_UNSETTLED)),
             "all": func.count(),
         }
 
@@ -219,36 +247,39 @@ class Judge:
         columns, and the few to check by id once judged exactly."""
         # clock_due is set only for accepted cases: the index answers without the row.
         clocked = and_(CaseRow.state.in_(RUNNING), CaseRow.limit_days.is_not(None),
-                       CaseRow.clock_paused.is_(False), CaseRow.clock_due.is_not(None))
+                       CaseRow.clock_due.is_not(None), ~CLOCK_UNSETTLED)
         timed = and_(clocked, CaseRow.limit_days > 0)
+        few = and_(_FROZEN, self.few_left())
         if wanted == LevelWanted.RED:
-            plain = and_(timed, CaseRow.clock_due < self.today)
+            plain = and_(timed, _DATED, CaseRow.clock_due < self.today)
         elif wanted == LevelWanted.YELLOW:
-            plain = and_(timed, CaseRow.clock_due >= self.today,
-                         CaseRow.clock_due < self.yellow_cut())
+            plain = and_(timed, or_(and_(_DATED, CaseRow.clock_due >= self.today,
+                                         CaseRow.clock_due < self.yellow_cut()), few))
         elif wanted == LevelWanted.ATTENTION:
-            plain = and_(timed, CaseRow.clock_due < self.yellow_cut())
+            plain = and_(timed, or_(and_(_DATED, CaseRow.clock_due < self.yellow_cut()), few))
         else:
             plain = and_(clocked, or_(CaseRow.limit_days == 0,
-                                      CaseRow.clock_due >= self.yellow_cut()))
+                                      and_(_DATED, CaseRow.clock_due >= self.yellow_cut()),
+                                      and_(_FROZEN, ~self.few_left())))
         rows = self.unclocked(s, conds)
         levels = self.levels(s, rows, exact=True)
         ids = [r.id for r in rows if _matches(levels.get(r.id), wanted)]
         return or_(plain, CaseRow.id.in_(ids)) if ids else plain
 
     def unclocked(self, s: Session, conds: Sequence[Any] = ()) -> list[Any]:
-        """The running rows whose level the columns do not give (an open pause), with
-        what judging them needs (their limit and pauses), in one statement.
+        """The running rows whose level the columns do not give (an open pause whose days
+        left are not stored yet, or no clock_due), with what judging them needs (their
+        limit and pauses), in one statement.
 
-        Two disjoint halves, each an index range of ix_cases_clock: with the two
-        conditions ORed, PostgreSQL misjudged how many rows match (clock_due is empty for
-        every closed case) and read the whole table for the few hundred that do."""
+        Two disjoint halves, each read from a partial index of its own (normally empty:
+        ix_cases_clock_unsettled, ix_cases_clock_unfilled): with the two conditions ORed,
+        PostgreSQL misjudged how many rows match (clock_due is empty for every closed
+        case) and read the whole table for the few that do."""
         cols = (*_LIGHT, CaseRow.station_code, CaseRow.matter_code, CaseRow.limit_days,
                 _PAUSES.label("pauses"))
         running = (CaseRow.state.in_(RUNNING), CaseRow.limit_days.is_not(None), *conds)
-        paused = select(*cols).where(*running, CaseRow.clock_paused.is_(True))
-        unfilled = select(*cols).where(*running, CaseRow.clock_paused.is_not(True),
-                                       CaseRow.clock_due.is_(None))
+        paused = select(*cols).where(*running, CLOCK_UNSETTLED)
+        unfilled = select(*cols).where(*running, CaseRow.clock_due.is_(None), ~CLOCK_UNSETTLED)
         return list(s.execute(union_all(paused, unfilled)).all())
 
     def levels(self, s: Session, rows: Sequence[Any], *, exact: bool = False
@@ -274,17 +305,23 @@ class Judge:
         return out
 
 
+# A running row with an open pause: judged by the days it had left when the pause began
+# (clock_left, fixed while it lasts) when it had some; else by clock_due, as a row whose
+# clock runs (_DATED). Unsettled: its days left not stored yet (judged one by one).
+_FROZEN = and_(CaseRow.clock_paused.is_(True), CaseRow.clock_left > 0)
+_DATED = or_(CaseRow.clock_paused.is_(False), CaseRow.clock_left <= 0)
+
 Judged = tuple[str | None, int | None, date | None]
 _SHARED: dict[tuple[int, date, float],
               tuple[WorkCalendar, SupervisionCut, dict[tuple[date, date], date],
-                    dict[tuple[Any, ...], Judged]]] = {}
+                    dict[tuple[Any, ...], Judged], dict[str, Any]]] = {}
 _SHARED_LIMIT = 50_000  # memoised judgments per (calendar, day, ratio) before starting over
 
 
 def _shared(cal: WorkCalendar, today: date, ratio: float
             ) -> tuple[SupervisionCut, dict[tuple[date, date], date],
-                       dict[tuple[Any, ...], Judged]]:
-    """The cut-offs and memos of (calendar, day, ratio). A new publication is a new
+                       dict[tuple[Any, ...], Judged], dict[str, Any]]:
+    """The cut-offs, memos and SQL of (calendar, day, ratio). A new publication is a new
     calendar object (district.calendar), so it never meets an old judgment; the entry
     holds its calendar, so the id in the key is not reused while the entry lives."""
     key = (id(cal), today, ratio)
@@ -292,8 +329,8 @@ def _shared(cal: WorkCalendar, today: date, ratio: float
     if found is None or found[0] is not cal or len(found[3]) > _SHARED_LIMIT:
         if len(_SHARED) >= 4:  # yesterday's and replaced calendars' are not asked again
             _SHARED.clear()
-        found = _SHARED[key] = (cal, SupervisionCut.build(cal, today, ratio), {}, {})
-    return found[1], found[2], found[3]
+        found = _SHARED[key] = (cal, SupervisionCut.build(cal, today, ratio), {}, {}, {})
+    return found[1], found[2], found[3], found[4]
 
 
 def _date(day: date) -> ColumnElement[Any]:

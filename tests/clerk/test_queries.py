@@ -127,6 +127,37 @@ def test_returned_cases_keep_the_level_they_were_returned_at(
     assert counts[Level.PAUSED] == 3
 
 
+def test_a_returned_case_is_judged_again_once_it_changed(
+        ws: Workspace, cases: Cases, clock: FakeClock) -> None:
+    """The returned cases' verdicts are kept per rule and per case as last changed (its
+    updated_at, which every event moves): a case whose pause now began after its due
+    date is red at the next filter of the same day."""
+    import json
+
+    clock.set_local(date(2026, 3, 2))
+    case_no = cases.returned()  # returned at once: normal
+    due = ws.cases.get(case_no).due_date
+    assert due is not None
+    clock.set_local(due + timedelta(days=3))
+    assert listed(ws, CaseFilter(level=LevelFilter.NORMAL)) == [case_no]
+    assert listed(ws, CaseFilter(level=LevelFilter.RED)) == []
+    con = raw_store(ws.store.path)  # as if the return had come after the due date
+    try:
+        (data,) = con.execute("SELECT data FROM cases WHERE case_no = ?", (case_no,)).fetchone()
+        record = json.loads(data)
+        late = (due + timedelta(days=1)).isoformat()
+        record["pauses"] = [{**record["pauses"][-1], "start": late}]
+        con.execute("UPDATE cases SET data = ?, updated_at = ? WHERE case_no = ?",
+                    (json.dumps(record), "2099-01-01 00:00:00.000000", case_no))
+        con.commit()
+    finally:
+        con.close()
+    expected = case_level(ws.cases.get(case_no), ws.calendar(), local_date(ws.now()))
+    assert expected is not None and Level(expected.value) == Level.RED
+    assert listed(ws, CaseFilter(level=LevelFilter.RED)) == [case_no]
+    assert listed(ws, CaseFilter(level=LevelFilter.NORMAL)) == []
+
+
 def test_cut_thresholds_follow_the_ratio(ws: Workspace) -> None:
     cal = ws.calendar()
     today = date(2026, 3, 2)  # Monday

@@ -302,7 +302,7 @@ def d0014_database(url: str, ws: Workspace, ids: IdFactory) -> tuple[str, dict[s
     engine = create_engine(url)
     schema.upgrade(engine, "d0014")
     values = ledger.case_values(ws.cases.get(case_no), WorkCalendar(seed_years()))
-    for later in ("applicant_id_hash", "limit_days", "clock_due", "clock_paused"):
+    for later in ("applicant_id_hash", "limit_days", "clock_due", "clock_paused", "clock_left"):
         values.pop(later)  # columns added after d0014
     matter = values.pop(ledger.SNAPSHOT_KEY)
     cases = sa.table("cases", *(sa.column(k, sa.JSON if k == "data" else None)

@@ -179,3 +179,57 @@ def test_judges_share_their_judgments_only_for_the_same_calendar_day_and_ratio()
     for other in (Judge.build(republished, day, 0.8), Judge.build(first, date(2026, 11, 23), 0.8),
                   Judge.build(first, day, 0.5)):
         assert other._judged is not a._judged and not other._judged
+
+
+@pytest.mark.parametrize("ratio", [0.8, 0.5])
+def test_open_pauses_are_judged_from_their_days_left(district_url: str, ratio: float) -> None:
+    """Running cases with an open pause (a special procedure) are SQL too (clock_left,
+    d0023): begun early or late in their limit, after a closed pause or not, begun once
+    the case was due, the board and the filters say what the rule says day after day."""
+    from datetime import timedelta
+
+    from district.ledger import recompute_clocks
+
+    db = Database(district_url)
+    latest = date(2026, 11, 20)
+    try:
+        populate(db, stations=2, cases=300, now=datetime(2026, 11, 20, 8, tzinfo=UTC))
+        with db.write() as s:
+            rows = s.execute(select(CaseRow).where(
+                CaseRow.state.in_(("accepted", "escalated", "under_review")),
+                CaseRow.limit_days > 0).order_by(CaseRow.case_no).limit(60)).scalars().all()
+            assert len(rows) >= 30
+            for i, row in enumerate(rows):
+                assert row.accepted_at is not None
+                accepted = row.accepted_at.date()
+                start = min(accepted + timedelta(days=i % 30), latest)
+                pauses = [{"kind": "special", "reason": "特别程序", "start": start.isoformat(),
+                           "end": None}]
+                if i % 3 == 0 and start > accepted + timedelta(days=2):
+                    pauses.insert(0, {"kind": "special", "reason": "特别程序",
+                                      "start": (accepted + timedelta(days=1)).isoformat(),
+                                      "end": (accepted + timedelta(days=2)).isoformat()})
+                row.data = {**row.data, "pauses": pauses}
+            s.flush()
+            assert recompute_clocks(s, work_calendar(s)) >= len(rows)
+        paused_levels: Counter[str | None] = Counter()
+        with db.read() as s:
+            frozen = s.execute(select(CaseRow.id, CaseRow.clock_left).where(
+                CaseRow.clock_paused.is_(True), CaseRow.state != "returned")).all()
+            assert {left is not None and left > 0 for _, left in frozen} == {True, False}
+            for today in (latest, date(2026, 11, 27), date(2026, 12, 15), date(2027, 2, 1)):
+                judge = Judge.build(work_calendar(s), today, ratio)
+                exact = _exact(s, judge)
+                levels = Counter(level for _, _, level in exact.values())
+                board = oversight.board(s, judge, datetime(2026, 11, 20, 8, tzinfo=UTC), 24)
+                assert board.counts == {k: levels[k] for k in ("normal", "yellow", "red",
+                                                                "paused")}
+                assert _totals(s, judge) == {
+                    "red": levels["red"], "yellow": levels["yellow"],
+                    "attention": levels["red"] + levels["yellow"],
+                    "normal": levels["normal"]}
+                assert not judge.unclocked(s)  # every one of them answered by SQL
+                paused_levels.update(exact[case_id][2] for case_id, _ in frozen)
+        assert all(paused_levels[level] for level in ("normal", "yellow", "red"))
+    finally:
+        db.close()
