@@ -128,7 +128,7 @@ def _quick_mask_qrcode() -> type[Any]:
     """``qrcode.QRCode`` with a faster :meth:`best_mask_pattern` (same result)."""
     import qrcode
 
-    class QuickMaskQRCode(qrcode.QRCode):  # type: ignore[type-arg]
+    class QuickMaskQRCode(qrcode.QRCode):
         _region: tuple[tuple[bool, ...], ...] = ()
 
         def map_data(self, data: Any, mask_pattern: int) -> None:
