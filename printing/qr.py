@@ -64,6 +64,22 @@ def qr_runs(payload: str) -> tuple[int, tuple[tuple[int, int, int], ...]]:
     return len(matrix), tuple(runs)
 
 
+#: Symbol versions whose mask tables the warm-up builds: 15 to 122 bytes at level M, more
+#: than a progress page's address with a case number needs.
+WARM_VERSIONS = range(2, 8)
+
+
+def warm_up_encoder() -> None:
+    """Import the encoder and build the mask tables of the usual symbol sizes (a few ms
+    per size, once per process), so the first real code does not pay for them."""
+    from qrcode.constants import ERROR_CORRECT_M
+
+    for version in WARM_VERSIONS:
+        code = _quick_mask_qrcode()(version=version, error_correction=ERROR_CORRECT_M, border=0)
+        code.add_data("warm-up")
+        code.make(fit=False)
+
+
 # --------------------------------------------------------------------------- mask choice
 #
 # The encoder picks one of eight mask patterns by the standard's penalty score. The

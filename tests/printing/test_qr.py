@@ -117,3 +117,14 @@ def test_quick_mask_choice_gives_the_stock_encoders_symbol(length: int) -> None:
             code.add_data(payload)
             code.make(fit=True)
         assert quick.get_matrix() == stock.get_matrix()
+
+
+def test_the_warm_up_builds_the_mask_tables_a_progress_page_code_needs() -> None:
+    from printing.qr import _mask_bits, qr_runs, warm_up_encoder
+
+    _mask_bits.cache_clear()
+    warm_up_encoder()
+    built = _mask_bits.cache_info().currsize
+    assert built >= 5  # one per symbol size
+    qr_runs.__wrapped__(f"{factories.PAGE_BASE}/p/{factories.CASE_NO}")
+    assert _mask_bits.cache_info().currsize == built  # nothing left for the first receipt
