@@ -57,12 +57,12 @@ def warm_up(options: PrintOptions = DEFAULT_OPTIONS) -> bytes:
     first decision after sign-in renders as fast as the later ones. Returns the made-up
     receipt it rendered (the preview may warm its own renderer with it)."""
     from printing.fonts import ensure_cjk_font
-    from printing.qr import qr_runs
+    from printing.qr import warm_up_encoder
 
     for kind in _BUILDERS:
         _renderer(kind)
     ensure_cjk_font(options.font_path)
-    qr_runs.__wrapped__("warm-up")  # the encoder's own first-use set-up, outside the cache
+    warm_up_encoder()  # the encoder's first-use set-up, its mask tables per symbol size
     return _sample_pdf(options)
 
 

@@ -93,3 +93,38 @@ def test_documents_without_qr_payload_render_without_code() -> None:
 
     pdf = render_notice(factories.notice(qr_payload=""))
     assert b"/FormXob.SDQR" not in pdf
+
+
+@pytest.mark.parametrize("length", [1, 17, 44, 63, 90, 150, 260])
+def test_quick_mask_choice_gives_the_stock_encoders_symbol(length: int) -> None:
+    """The faster mask choice must pick what qrcode's own best_mask_pattern picks: same
+    mask, same modules, for short codes and for versions ≥ 7 (with version blocks)."""
+    import random
+    import string
+
+    import qrcode
+    from qrcode.constants import ERROR_CORRECT_M
+
+    from printing.qr import _quick_mask_qrcode
+
+    rnd = random.Random(length)
+    alphabet = string.ascii_letters + string.digits + "/:.?=&|-"
+    for _ in range(12):
+        payload = "".join(rnd.choice(alphabet) for _ in range(length))
+        stock = qrcode.QRCode(error_correction=ERROR_CORRECT_M, border=0)
+        quick = _quick_mask_qrcode()(error_correction=ERROR_CORRECT_M, border=0)
+        for code in (stock, quick):
+            code.add_data(payload)
+            code.make(fit=True)
+        assert quick.get_matrix() == stock.get_matrix()
+
+
+def test_the_warm_up_builds_the_mask_tables_a_progress_page_code_needs() -> None:
+    from printing.qr import _mask_bits, qr_runs, warm_up_encoder
+
+    _mask_bits.cache_clear()
+    warm_up_encoder()
+    built = _mask_bits.cache_info().currsize
+    assert built >= 5  # one per symbol size
+    qr_runs.__wrapped__(f"{factories.PAGE_BASE}/p/{factories.CASE_NO}")
+    assert _mask_bits.cache_info().currsize == built  # nothing left for the first receipt
