@@ -3,6 +3,7 @@
 Prints `paint` at the first paint of the top-level window, `station` when the sign-in
 screen shows the station and its clerks (the first usable screen with data), and
 `ready` when, signed in automatically, the counter page has its catalog; then exits.
+A station that cannot be opened prints `failed: <the worded error>` and exits with 1.
 Usage: python -m bench.startup_probe bare|app DATA_DIR
 """
 
@@ -59,7 +60,13 @@ def main() -> int:
         _report("ready")
         QTimer.singleShot(0, app.quit)
 
+    def failed(text: str) -> None:
+        # Else the probe would wait for a sign-in that never comes (a lost store key).
+        _report("failed: " + text.replace("\n", " "))
+        QTimer.singleShot(0, lambda: app.exit(1))
+
     win.station_shown.connect(lambda: _report("station"))
+    win.load_failed.connect(failed)
     win.ready.connect(ready)
     win.show()
     win.load()
