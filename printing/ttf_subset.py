@@ -10,18 +10,14 @@ glyph's bytes and composite components once a document has used the glyph.
 
 The subset is byte for byte what reportlab 5.1's ``makeSubset`` returns (the
 algorithm below follows it step by step; tests/printing/test_fonts.py compares the
-two over many glyph sets), so the PDF says exactly what it said before. Only the
-font file's compression differs: zlib's fastest level (see FONT_FILE_ZLIB_LEVEL).
+two over many glyph sets), so the PDF says exactly what it said before.
 """
 
 from __future__ import annotations
 
 import contextlib
-import zlib
 from struct import pack, unpack_from
-from typing import Any
 
-from reportlab.pdfbase import pdfdoc
 from reportlab.pdfbase.ttfonts import (
     GF_ARG_1_AND_2_ARE_WORDS,
     GF_MORE_COMPONENTS,
@@ -36,12 +32,6 @@ from reportlab.pdfbase.ttfonts import (
 
 #: Tables copied unchanged into every subset (cvt, fpgm and prep are optional).
 _COPIED = ("name", "OS/2", "cvt ", "fpgm", "prep")
-
-
-#: zlib level of the embedded font file. reportlab compresses every stream at zlib's
-#: default (6): for a receipt's two subsets (52 + 16 KB) 2.9 ms, against 1.5 ms at level
-#: 1 for a file 2 KB (3%) bigger. The font is most of the PDF's bytes and of its zlib time.
-FONT_FILE_ZLIB_LEVEL = 1
 
 
 class _Glyph:
@@ -190,14 +180,6 @@ class SubsettingFace(TTFontFace):
         output.add("head", _set_ushort(tables["head"], 50, index_to_loc_format))
         return output.makeStream()
 
-    def addSubsetObjects(self, doc: Any, fontname: str, subset: list[int]) -> Any:
-        """reportlab's font descriptor, its font file compressed at a faster zlib level."""
-        ref = super().addSubsetObjects(doc, fontname, subset)
-        font_file = doc.idToObject[f"fontFile:{self.filename}({fontname})"]
-        if font_file.filters:
-            font_file.filters = [_FAST_ZLIB]
-        return ref
-
 
 def _hmtx(hmetrics: list[tuple[int, int]], glyph_map: list[int]) -> tuple[bytes, int]:
     """The hmtx table and its numberOfHMetrics, by reportlab's rule: a trailing run of
@@ -213,16 +195,6 @@ def _hmtx(hmetrics: list[tuple[int, int]], glyph_map: list[int]) -> tuple[bytes,
     n += 2
     values = pairs[:n] + pairs[n + 1::2]
     return pack(f">{len(values)}H", *values), n >> 1
-
-
-class _FastZlib(pdfdoc.PDFStreamFilterZCompress):
-    """reportlab's FlateDecode filter at ``FONT_FILE_ZLIB_LEVEL``."""
-
-    def encode(self, text: bytes) -> bytes:
-        return zlib.compress(text, FONT_FILE_ZLIB_LEVEL)
-
-
-_FAST_ZLIB = _FastZlib()
 
 
 class SubsettingTTFont(TTFont):
