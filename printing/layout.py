@@ -108,6 +108,36 @@ def _extend_line_break_rules() -> None:
 
 _extend_line_break_rules()
 
+#: (font name, size) -> character -> width in points, for the CJK line breaker.
+_char_widths: dict[tuple[str, float], dict[str, float]] = {}
+
+
+def _cached_char_widths(word: str, fontName: str, fontSize: float) -> list[float]:
+    """textsplit.getCharWidths with each character's width remembered.
+
+    reportlab's CJK wrapper measures every character of every paragraph it wraps, one
+    stringWidth call each (~1,300 per receipt, and paragraphs are wrapped more than
+    once); a width depends only on the character, font and size. ~0.7 ms of a receipt.
+    """
+    table = _char_widths.setdefault((fontName, fontSize), {})
+    widths = []
+    for ch in word:
+        width = table.get(ch)
+        if width is None:
+            width = table[ch] = stringWidth(ch, fontName, fontSize)
+        widths.append(width)
+    return widths
+
+
+def _cache_char_widths() -> None:
+    import reportlab.lib.textsplit as textsplit
+
+    # wordSplit looks the function up in its module at each call
+    textsplit.getCharWidths = _cached_char_widths
+
+
+_cache_char_widths()
+
 
 # --------------------------------------------------------------------------- text
 
