@@ -24,6 +24,7 @@ from printing.model import (
     Person,
     RatingCounts,
     ReceiptData,
+    RefusalData,
     StationInfo,
     SupervisionCounts,
 )
@@ -99,6 +100,18 @@ def notice(seq: int, missing: int = 3) -> NoticeData:
     )
 
 
+def refusal(seq: int) -> RefusalData:
+    """A typical refusal notice (no QR: the case is not taken): agent, reason, basis."""
+    return RefusalData(
+        meta=_meta(seq), station=_STATION, case_no=_case_no(seq),
+        matter_name="残疾人证新办", matter_code="11110101000000000000004",
+        applicant=_APPLICANT, agent=_AGENT, applied_on=date(2026, 12, 1),
+        reason="申请事项依法不属于本机关职权范围",
+        basis="《中华人民共和国行政许可法》第三十二条第一款第（二）项",
+        reconsideration_body="北京市东城区人民政府",
+    )
+
+
 def daily_report(_seq: int) -> DailyReportData:
     """Five matters over the eleven lifecycle states."""
     rows = tuple(MatterCountRow(f"事项{i}", f"1111010100000000000000{i}",
@@ -140,6 +153,7 @@ def run() -> list[tuple[str, float, str]]:
     from printing.notice import render_notice
     from printing.qr import qr_runs
     from printing.receipt import render_receipt
+    from printing.refusal import render_refusal
 
     ensure_cjk_font()
     one = PrintOptions(copies=1)
@@ -150,6 +164,8 @@ def run() -> list[tuple[str, float, str]]:
          _median_ms(lambda i: render_receipt(receipt(i))), "≤ 20 ms"),
         ("printing: notice with QR, 2 copies: median (ms)",
          _median_ms(lambda i: render_notice(notice(i))), "≤ 20 ms"),
+        ("printing: refusal notice, 2 copies: median (ms)",
+         _median_ms(lambda i: render_refusal(refusal(i))), "≤ 20 ms"),
         ("printing: receipt with QR, 1 copy: median (ms)",
          _median_ms(lambda i: render_receipt(receipt(i), one)), ""),
         ("printing: notice with 22 missing items, 2 copies: median (ms)",

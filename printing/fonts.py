@@ -236,11 +236,13 @@ def _try_register(cand: _Candidate) -> tuple[RegisteredFont | None, str]:
     # reportlab is imported here so that importing printing.fonts stays cheap
     from reportlab.lib.fonts import addMapping
     from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFError, TTFont
+    from reportlab.pdfbase.ttfonts import TTFError
+
+    from printing.ttf_subset import SubsettingTTFont
 
     name = f"SDCJK-{Path(cand.path).stem}-{cand.subfont_index}"
     try:
-        ttf = TTFont(name, cand.path, subfontIndex=cand.subfont_index)
+        ttf = SubsettingTTFont(name, cand.path, subfontIndex=cand.subfont_index)
     except TTFError as exc:
         return None, _explain(exc)
     except (OSError, ValueError, IndexError, KeyError, AssertionError) as exc:

@@ -15,9 +15,7 @@ resolution; the drawing is a PDF form XObject shared by both copies.
 from __future__ import annotations
 
 import hashlib
-import re
 from functools import lru_cache
-from itertools import pairwise
 from typing import Any
 
 from reportlab.pdfgen.canvas import Canvas
@@ -86,30 +84,98 @@ def warm_up_encoder() -> None:
 # ``qrcode`` package builds the whole symbol eight times and scores each one module by
 # module in Python: ~90% of encoding a receipt's code. The subclass below gives the very
 # same choice (the same penalty rules, the same ties) from one build: the eight trial
-# symbols differ only by their mask on the data modules, so they are the first build
-# XORed with a mask, each row (and column) a Python int; runs and finder-like patterns
-# are then counted by a regular expression and str.count over the rows' binary strings,
-# 2×2 blocks by bit operations.
+# symbols differ only by their mask on the data modules, so each is the first build
+# XORed with a mask. A symbol is scored as one Python int holding all its rows and then
+# all its columns, each line n bits wide with a light gap bit above it, so the rules
+# are a few big-int operations instead of a loop per line: runs of 5 alike, 1:1:3:1:1
+# finder-like patterns and 2×2 blocks become AND-ed shifts counted by int.bit_count.
 
-_RUN = re.compile(r"0{5,}|1{5,}")
-#: 1:1:3:1:1 finder-like pattern with 4 light modules on one side. Neither overlaps
-#: itself, so str.count finds every occurrence qrcode's scan does.
+#: 1:1:3:1:1 finder-like pattern with 4 light modules on one side, as qrcode's scan
+#: reads a line (first module = most significant bit). Neither overlaps itself, so
+#: every window that matches is one occurrence qrcode counts.
 _FINDER_LIKE = ("10111010000", "00001011101")
 
 Bits = tuple[int, ...]
+_BIT_CHARS = bytes.maketrans(b"\x00\x01", b"01")
 
 
 def _to_ints(grid: list[list[bool]]) -> Bits:
-    return tuple(int("".join("1" if m else "0" for m in line), 2) for line in grid)
+    return tuple(int(bytes(line).translate(_BIT_CHARS), 2) for line in grid)
 
 
 def _columns(grid: list[list[bool]]) -> list[list[bool]]:
     return [list(col) for col in zip(*grid, strict=True)]
 
 
+def _pack(rows: Bits, cols: Bits, n: int) -> int:
+    """Rows then columns in one int: line k at bits k*(n+1) … k*(n+1)+n-1."""
+    packed = 0
+    for line in reversed((*rows, *cols)):
+        packed = (packed << (n + 1)) | line
+    return packed
+
+
+class _Geometry:
+    """The masks of one symbol size that the penalty rules use (all as packed ints)."""
+
+    __slots__ = ("finder", "lines", "n", "pairs", "rows", "windows11")
+
+    def __init__(self, n: int) -> None:
+        full = (1 << n) - 1
+        self.n = n
+        #: every module of every line (gap bits clear)
+        self.lines = _pack((full,) * n, (full,) * n, n)
+        #: the row modules only (the dark-module count)
+        self.rows = _pack((full,) * n, (0,) * n, n)
+        #: 2×2 blocks: a block's lowest bit, in rows 0 … n-2 and not the line's top bit
+        self.pairs = _pack(((1 << (n - 1)) - 1,) * (n - 1) + (0,), (0,) * n, n)
+        #: where an 11-module window lies inside one line
+        windows = self.lines
+        for shift in range(1, 11):
+            windows &= self.lines >> shift
+        self.windows11 = windows
+        self.finder = tuple(int(p, 2) for p in _FINDER_LIKE)
+
+
 @lru_cache(maxsize=16)
-def _mask_bits(version: int, region: tuple[tuple[bool, ...], ...]) -> tuple[tuple[Bits, Bits], ...]:
-    """Per mask pattern: the modules it flips (data modules only), as (rows, columns)."""
+def _geometry(n: int) -> _Geometry:
+    return _Geometry(n)
+
+
+def _matches(packed: int, light: int, pattern: int, windows: int) -> int:
+    """Where an 11-bit ``pattern`` starts (its lowest bit) in a line of ``packed``."""
+    hits = windows
+    for shift in range(11):
+        hits &= (packed if pattern >> shift & 1 else light) >> shift
+    return hits
+
+
+def _runs_of_five(line_bits: int) -> int:
+    """N1 points of one colour: a run of L ≥ 5 alike scores L - 2, i.e. (L - 4) windows
+    of 5 inside it plus 2 for the run (one top end among the windows' bits)."""
+    w = line_bits & line_bits >> 1 & line_bits >> 2 & line_bits >> 3 & line_bits >> 4
+    return w.bit_count() + 2 * (w & ~(w >> 1)).bit_count()
+
+
+def _penalty(packed: int, geo: _Geometry) -> int:
+    """qrcode.util.lost_point of the symbol packed by :func:`_pack`."""
+    n = geo.n
+    light = packed ^ geo.lines  # gap bits stay clear, so no run crosses into a gap
+    points = _runs_of_five(packed) + _runs_of_five(light)
+    points += 40 * sum(_matches(packed, light, p, geo.windows11).bit_count()
+                       for p in geo.finder)
+    # 2×2 blocks: a module alike its right neighbour and the two below them
+    same_down = ~(packed ^ (packed >> (n + 1)))
+    same_right = ~(packed ^ (packed >> 1))
+    points += 3 * (same_down & (same_down >> 1) & same_right & geo.pairs).bit_count()
+    dark = (packed & geo.rows).bit_count()
+    points += int(abs(float(dark) / (n**2) * 100 - 50) / 5) * 10
+    return points
+
+
+@lru_cache(maxsize=16)
+def _mask_bits(version: int, region: tuple[tuple[bool, ...], ...]) -> tuple[int, ...]:
+    """Per mask pattern: the modules it flips (data modules only), packed."""
     from qrcode.util import mask_func
 
     n = len(region)
@@ -117,26 +183,8 @@ def _mask_bits(version: int, region: tuple[tuple[bool, ...], ...]) -> tuple[tupl
     for pattern in range(8):
         flips = mask_func(pattern)
         grid = [[region[i][j] and bool(flips(i, j)) for j in range(n)] for i in range(n)]
-        out.append((_to_ints(grid), _to_ints(_columns(grid))))
+        out.append(_pack(_to_ints(grid), _to_ints(_columns(grid)), n))
     return tuple(out)
-
-
-def _penalty(rows: Bits, cols: Bits, n: int) -> int:
-    """qrcode.util.lost_point of the symbol with these rows and columns."""
-    width = f"0{n}b"
-    # one string of every row and column, "|" between them so nothing matches across
-    lines = "|".join([format(x, width) for x in rows] + [format(x, width) for x in cols])
-    runs = _RUN.findall(lines)
-    points = sum(map(len, runs)) - 2 * len(runs)  # N1 = 3 for 5 alike, +1 per extra module
-    points += 40 * sum(lines.count(pattern) for pattern in _FINDER_LIKE)
-    pairs = (1 << (n - 1)) - 1
-    for upper, lower in pairwise(rows):
-        same = ~(upper ^ lower)
-        blocks = same & (same >> 1) & ~(upper ^ (upper >> 1)) & pairs
-        points += 3 * blocks.bit_count()
-    dark = sum(x.bit_count() for x in rows)
-    points += int(abs(float(dark) / (n**2) * 100 - 50) / 5) * 10
-    return points
 
 
 @lru_cache(maxsize=1)
@@ -156,16 +204,12 @@ def _quick_mask_qrcode() -> type[Any]:
             self.makeImpl(True, 0)
             n = self.modules_count
             masks = _mask_bits(self.version, self._region)
-            base_rows = _to_ints(self.modules)
-            base_cols = _to_ints(_columns(self.modules))
+            geo = _geometry(n)
             # the data without any mask: undo pattern 0
-            raw_rows = [a ^ b for a, b in zip(base_rows, masks[0][0], strict=True)]
-            raw_cols = [a ^ b for a, b in zip(base_cols, masks[0][1], strict=True)]
+            raw = _pack(_to_ints(self.modules), _to_ints(_columns(self.modules)), n) ^ masks[0]
             best, best_points = 0, 0
-            for pattern, (mask_rows, mask_cols) in enumerate(masks):
-                rows = tuple(a ^ b for a, b in zip(raw_rows, mask_rows, strict=True))
-                cols = tuple(a ^ b for a, b in zip(raw_cols, mask_cols, strict=True))
-                points = _penalty(rows, cols, n)
+            for pattern, mask in enumerate(masks):
+                points = _penalty(raw ^ mask, geo)
                 if pattern == 0 or points < best_points:
                     best, best_points = pattern, points
             return best

@@ -137,3 +137,30 @@ def test_pdf_embeds_only_a_subset_of_the_cjk_font(notice_pdf: bytes) -> None:
         assert row.embedded and row.subset, row
         assert "+" in row.name  # subset tag, e.g. AAAAAA+WenQuanYiMicroHei
     assert not any("Helvetica" in row.name for row in fonts)
+
+
+def _glyph_sets() -> list[list[int]]:
+    """Subsets as a document builds them (code 0 first, up to 256 codes), over simple and
+    composite glyphs and a character the font lacks."""
+    import random
+
+    from reportlab.pdfbase import pdfmetrics
+
+    face = pdfmetrics.getFont(ensure_cjk_font().name).face
+    codes = sorted(face.charToGlyph)
+    rnd = random.Random(19)
+    sets = [[0], [0, *range(32, 128)], [0, *map(ord, "受理回执一次性告知单"), 0x10FFFD]]
+    sets += [[0, *rnd.sample(codes, size)] for size in (1, 31, 255, 255)]
+    return sets
+
+
+@pytest.mark.parametrize("index", range(7))
+def test_subsets_are_byte_for_byte_reportlabs(index: int) -> None:
+    """The faster subsetter must embed exactly what reportlab's would."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFontFace
+
+    face = pdfmetrics.getFont(ensure_cjk_font().name).face
+    subset = _glyph_sets()[index]
+    assert face.makeSubset(subset) == TTFontFace.makeSubset(face, subset)
+    assert face.makeSubset(subset) == TTFontFace.makeSubset(face, subset)  # glyphs kept

@@ -128,3 +128,28 @@ def test_the_warm_up_builds_the_mask_tables_a_progress_page_code_needs() -> None
     assert built >= 5  # one per symbol size
     qr_runs.__wrapped__(f"{factories.PAGE_BASE}/p/{factories.CASE_NO}")
     assert _mask_bits.cache_info().currsize == built  # nothing left for the first receipt
+
+
+@pytest.mark.parametrize("length", [1, 44, 150, 260])
+def test_packed_penalty_is_qrcodes_lost_point_for_every_mask(length: int) -> None:
+    """Not only the chosen mask: every trial symbol scores what qrcode scores it."""
+    import random
+    import string
+
+    import qrcode
+    from qrcode.constants import ERROR_CORRECT_M
+    from qrcode.util import lost_point
+
+    from printing.qr import _columns, _geometry, _pack, _penalty, _to_ints
+
+    rnd = random.Random(length)
+    alphabet = string.ascii_letters + string.digits + "/:.?=&|-"
+    for _ in range(4):
+        code = qrcode.QRCode(error_correction=ERROR_CORRECT_M, border=0)
+        code.add_data("".join(rnd.choice(alphabet) for _ in range(length)))
+        code.make(fit=True)
+        for mask in range(8):
+            code.makeImpl(True, mask)
+            n = code.modules_count
+            packed = _pack(_to_ints(code.modules), _to_ints(_columns(code.modules)), n)
+            assert _penalty(packed, _geometry(n)) == lost_point(code.modules)
