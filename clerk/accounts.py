@@ -133,14 +133,23 @@ def reset_password(session: Session, username: str) -> str:
     return password
 
 
-def authenticate(session: Session, username: str, password: str) -> Account | None:
-    """The account if the password matches and the account is active; None otherwise."""
+def _verified(session: Session, username: str, password: str) -> User | None:
+    """The active user `username` if `password` is theirs; None otherwise."""
     user = session.execute(select(User).where(User.username == username)).scalar_one_or_none()
     if user is None or not user.active:
         return None
     try:
         _hasher.verify(user.password_hash, password)
     except (VerificationError, InvalidHashError):
+        return None
+    return user
+
+
+def authenticate(session: Session, username: str, password: str) -> Account | None:
+    """The account if the password matches and the account is active; None otherwise.
+    An outdated hash is upgraded in `session` (a write)."""
+    user = _verified(session, username, password)
+    if user is None:
         return None
     if _hasher.check_needs_rehash(user.password_hash):
         user.password_hash = _hasher.hash(password)
@@ -164,7 +173,19 @@ class Accounts:
                                   display_name=display_name, phone=phone, now=self.ws.now())
 
     def authenticate(self, username: str, password: str) -> Account | None:
-        with self.ws.store.write() as s:  # an outdated hash is upgraded on sign-in
+        # Checked in a read: a sign-in neither takes the write lock nor waits for the
+        # background integrity check (which only the first save must wait for; on a large
+        # store it runs for seconds). A store known to be damaged still refuses, as a
+        # write would; only an outdated hash is written (upgraded) here.
+        store = self.ws.store
+        store.refuse_if_damaged()
+        with store.read() as s:
+            user = _verified(s, username, password)
+            if user is None:
+                return None
+            if not _hasher.check_needs_rehash(user.password_hash):
+                return _account(user)
+        with store.write() as s:  # checked again under the lock: it may have changed
             return authenticate(s, username, password)
 
     def toggle_active(self, username: str) -> bool:

@@ -80,6 +80,7 @@ class MainWindow(QMainWindow):
         self._init_demo = init_demo
         self._auto_login = auto_login
         self._painted = False
+        self._last_user = ""  # as the store had it when the sign-in screen was shown
         self._load_after_paint = False
         self.ws: Workspace | None = None
         self.catalog_index: CatalogIndex | None = None
@@ -377,6 +378,7 @@ class MainWindow(QMainWindow):
 
     def _show_station(self, station: StationInfo, accs: list[Account], last_user: str) -> None:
         self.station = station
+        self._last_user = last_user
         self.setWindowTitle(self.tr("StationDesk 便民服务站窗口工作台 — {0}").format(station.name))
         self.station_label.setText(self.tr("站点：{0}（{1}）").format(station.name, station.code))
         self.login_page.set_station(station.name, accs, last_user)
@@ -442,17 +444,27 @@ class MainWindow(QMainWindow):
             self._discard_pages()
         self.session = Session(self.ws, account, self.station, self.bus, self.catalog_index)
         self.clerk_label.setText(self.tr("经办人：{0}").format(account.display_name))
-        ws = self.ws
-        Operation(lambda: ws.settings.set(LAST_USER, account.username), parent=self) \
-            .run_in_background()
         self.customer.attach(self.session)
         if account.must_change_password:  # a one-time password from an admin's reset
+            self._remember_last_user(account.username)
             self._forced_password_change = True
             self.password_page.ask(account.display_name, forced=True)
             self.screens.setCurrentWidget(self.password_page)
             self.ready.emit()
             return
         self._enter_work()
+        # Queued after the counter's own loading: a write waits for the store's
+        # background integrity check, and the catalog must not wait behind it.
+        self._remember_last_user(account.username)
+
+    def _remember_last_user(self, username: str) -> None:
+        """The sign-in screen offers this clerk first next time (written only if new)."""
+        ws = self.ws
+        if ws is None or username == self._last_user:
+            return
+        self._last_user = username
+        Operation(lambda: ws.settings.set(LAST_USER, username), parent=self) \
+            .run_in_background()
 
     def _enter_work(self) -> None:
         if not self._pages_attached:
