@@ -76,6 +76,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self._open_workspace = open_workspace
         self._peek = peek
+        self._seen: Peek | None = None  # the quick look's result, for `_open` after it
         self._pending_sign_in: tuple[str, str] | None = None
         self._init_demo = init_demo
         self._auto_login = auto_login
@@ -95,12 +96,12 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.screens)
         self.opening = QLabel(self.tr("正在打开本站数据…"))
         self.opening.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.setup_page = SetupPage()
+        self._setup_page: SetupPage | None = None  # built only for a station to set up
         self.login_page = LoginPage()
         self.lock_page = LockPage()
         self.password_page = PasswordPage()
         self.work = Navigator()
-        for screen in (self.opening, self.setup_page, self.login_page, self.lock_page,
+        for screen in (self.opening, self.login_page, self.lock_page,
                        self.password_page, self.work):
             self.screens.addWidget(screen)
         self._forced_password_change = False
@@ -110,13 +111,22 @@ class MainWindow(QMainWindow):
         self._build_account_menu()
         self.idle = IdleWatcher(0, self)
         self.idle.idle.connect(self.lock)
-        self.setup_page.setup_requested.connect(self._create_station)
         self.login_page.login_requested.connect(self._sign_in)
         self.lock_page.unlock_requested.connect(self._unlock)
         self.lock_page.switch_user.connect(self.sign_out)
         self.password_page.change_requested.connect(self._change_password)
         self.password_page.cancelled.connect(self._password_cancelled)
         message_bridge().error.connect(self._show_error)
+
+    @property
+    def setup_page(self) -> SetupPage:
+        """首次使用, built the first time it is needed: a station with data never shows it,
+        and its form is a tenth of the window's build before the first paint."""
+        if self._setup_page is None:
+            self._setup_page = SetupPage()
+            self._setup_page.setup_requested.connect(self._create_station)
+            self.screens.addWidget(self._setup_page)
+        return self._setup_page
 
     # --- work area ----------------------------------------------------------------------
     def _build_work_area(self) -> None:
@@ -296,9 +306,15 @@ class MainWindow(QMainWindow):
         if self._peek is not None and self._init_demo is None:
             # The sign-in screen from a quick standard-library read, while the store
             # (SQLAlchemy) loads behind it for everything after the password.
-            Operation(self._peek, parent=self).success(self._peeked).run_in_background()
+            Operation(self._look, parent=self).success(self._peeked).run_in_background()
         Operation(self._open, parent=self).success(self._opened).failure(self._open_failed) \
             .run_in_background()
+
+    def _look(self) -> Peek | None:
+        """On the store's serial worker, just before `_open` there, which uses it too."""
+        assert self._peek is not None
+        self._seen = self._peek()
+        return self._seen
 
     def _peeked(self, seen: Peek | None) -> None:
         if seen is not None and self.station is None:
@@ -314,8 +330,12 @@ class MainWindow(QMainWindow):
         return handled
 
     def _open(self) -> Opened:
-
         ws = self._open_workspace()
+        seen, self._seen = self._seen, None
+        # Built while the clerk types the password, so search is ready at sign-in.
+        if seen is not None:  # the quick look just read these from the same file
+            return Opened(ws, seen.station, seen.accounts, ws.catalog_index(),
+                          seen.last_user)
         station = ws.station()
         recovery_key = None
         if station is None and self._init_demo is not None:
@@ -324,7 +344,6 @@ class MainWindow(QMainWindow):
             # As at a real set-up: the demo's recovery key is shown once, with its slip.
             recovery_key = ws.create_recovery_key()
         accs = ws.accounts.all()
-        # Built while the clerk types the password, so search is ready at sign-in.
         catalog = ws.catalog_index() if station is not None else None
         return Opened(ws, station, accs, catalog, ws.settings.get(LAST_USER),
                       recovery_key=recovery_key)
