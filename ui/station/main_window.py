@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from clerk.options import IDLE_LOCK_MINUTES, LAST_USER, PRINT_PRINTER
 from clerk.station import Account, StationInfo
+from ui.common.forms import centred
 from ui.common.idle import IdleWatcher
 from ui.common.navigation import Navigator, PageFactory
 from ui.common.operations import Operation, error_text, message_bridge
@@ -95,13 +96,13 @@ class MainWindow(QMainWindow):
         self.screens = QStackedWidget()
         self.setCentralWidget(self.screens)
         self.opening = QLabel(self.tr("正在打开本站数据…"))
-        self.opening.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.opening_screen = centred(self.opening)  # no `Qt` before paint (ui.common.forms)
         self._setup_page: SetupPage | None = None  # built only for a station to set up
         self.login_page = LoginPage()
         self.lock_page = LockPage()
         self.password_page = PasswordPage()
         self.work = Navigator()
-        for screen in (self.opening, self.login_page, self.lock_page,
+        for screen in (self.opening_screen, self.login_page, self.lock_page,
                        self.password_page, self.work):
             self.screens.addWidget(screen)
         self._forced_password_change = False
@@ -159,7 +160,9 @@ class MainWindow(QMainWindow):
         to the window, so Ctrl+L works on every page; the menu shows only in the work area."""
         menu = self.menuBar().addMenu(self.tr("账户(&A)"))
         self.lock_action = QAction(self.tr("立即锁定"), self)
-        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
+        # setShortcuts, not setShortcut: the latter's overloads make PySide6 build Qt's
+        # whole namespace before the first paint (see ui.common.forms); same shortcut.
+        self.lock_action.setShortcuts([QKeySequence("Ctrl+L")])
         self.lock_action.triggered.connect(self.lock)
         self.password_action = QAction(self.tr("修改密码…"), self)
         self.password_action.triggered.connect(self.ask_password_change)
@@ -299,7 +302,7 @@ class MainWindow(QMainWindow):
         A visible window first paints, then starts opening: the background import of the
         store would otherwise compete with the first paint for the interpreter.
         """
-        self.screens.setCurrentWidget(self.opening)
+        self.screens.setCurrentWidget(self.opening_screen)
         if self.isVisible() and not self._painted:
             self._load_after_paint = True
             return
@@ -387,6 +390,8 @@ class MainWindow(QMainWindow):
 
     def _show_recovery_key(self, recovery_key: str, station: StationInfo) -> None:
         """Window-modal, not blocking: the key is shown once, over the sign-in screen."""
+        from PySide6.QtCore import Qt
+
         from ui.station.recovery_dialog import RecoveryKeyDialog
 
         assert self.ws is not None
@@ -414,6 +419,9 @@ class MainWindow(QMainWindow):
     def _open_failed(self, exc: Exception) -> None:
         text = error_text(exc)
         self.station_label.setText(self.tr("站点：无法打开"))
+        from PySide6.QtCore import Qt  # after the first paint (see ui.common.forms)
+
+        self.opening.setAlignment(Qt.AlignmentFlag.AlignCenter)  # its lines, centred
         self.opening.setText(self.tr("无法打开本站数据：\n{0}").format(text))
         self.load_failed.emit(text)
 
