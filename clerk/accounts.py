@@ -98,8 +98,12 @@ def _user(session: Session, username: str) -> User:
 
 
 def _matches(user: User, password: str) -> bool:
+    return _hash_matches(user.password_hash, password)
+
+
+def _hash_matches(password_hash: str, password: str) -> bool:
     try:
-        return bool(_hasher.verify(user.password_hash, password))
+        return bool(_hasher.verify(password_hash, password))
     except (VerificationError, InvalidHashError):
         return False
 
@@ -134,13 +138,10 @@ def reset_password(session: Session, username: str) -> str:
 
 
 def authenticate(session: Session, username: str, password: str) -> Account | None:
-    """The account if the password matches and the account is active; None otherwise."""
+    """The account if the password matches and the account is active; None otherwise.
+    An outdated hash is upgraded in `session` (a write)."""
     user = session.execute(select(User).where(User.username == username)).scalar_one_or_none()
-    if user is None or not user.active:
-        return None
-    try:
-        _hasher.verify(user.password_hash, password)
-    except (VerificationError, InvalidHashError):
+    if user is None or not user.active or not _matches(user, password):
         return None
     if _hasher.check_needs_rehash(user.password_hash):
         user.password_hash = _hasher.hash(password)
@@ -164,8 +165,30 @@ class Accounts:
                                   display_name=display_name, phone=phone, now=self.ws.now())
 
     def authenticate(self, username: str, password: str) -> Account | None:
-        with self.ws.store.write() as s:  # an outdated hash is upgraded on sign-in
-            return authenticate(s, username, password)
+        """As `authenticate`, with the hashing outside any transaction (DESIGN, security).
+
+        The account is read, not written: a sign-in neither takes the write lock nor waits
+        for the background integrity check, which only a save must wait for (on a large
+        store it runs for seconds). A store known to be damaged still refuses, as the
+        write did; only an outdated hash is written, if still the one checked."""
+        store = self.ws.store
+        store.refuse_if_damaged()
+        with store.read() as s:
+            user = s.execute(select(User).where(User.username == username)) \
+                .scalar_one_or_none()
+            if user is None or not user.active:
+                return None
+            checked, account = user.password_hash, _account(user)
+        if not _hash_matches(checked, password):
+            return None
+        if _hasher.check_needs_rehash(checked):
+            upgraded = _hasher.hash(password)
+            with store.write() as s:
+                user = s.execute(select(User).where(User.username == username)) \
+                    .scalar_one_or_none()
+                if user is not None and user.password_hash == checked:
+                    user.password_hash = upgraded
+        return account
 
     def toggle_active(self, username: str) -> bool:
         """Disable an active account or enable a disabled one; returns the new state."""

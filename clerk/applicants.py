@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from clerk.cases.queries import CaseRow, SupervisionCut, applicant_cases, clerk_names
 from clerk.errors import QT_TRANSLATE_NOOP, NotFoundError, ValidationError
 from clerk.id_documents import (
     DOCUMENT_TYPES,
@@ -37,6 +36,7 @@ from clerk.validation import (
 #: person shows (clerk.id_documents) and an organisation's credit code.
 
 if TYPE_CHECKING:
+    from clerk.cases.queries import CaseRow, SupervisionCut
     from clerk.workspace import Workspace
 
 ID_TYPES = {
@@ -380,6 +380,9 @@ class Applicants:
             return search_applicants(s, text, limit=limit)
 
     def file(self, applicant_id: str, cut: SupervisionCut | None) -> ApplicantFile:
+        # The case queries load with the 申请人 page, not with the counter at sign-in.
+        from clerk.cases.queries import applicant_cases, clerk_names
+
         with self.ws.store.read() as s:
             return ApplicantFile(get_applicant(s, applicant_id),
                                  applicant_cases(s, applicant_id, cut),

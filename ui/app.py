@@ -59,20 +59,37 @@ def ensure_app() -> QApplication:
     return app
 
 
-def workspace_opener(data_dir: Path) -> Callable[[], Workspace]:
+def workspace_opener(data_dir: Path, known_key: Callable[[], bytes | None] = lambda: None
+                     ) -> Callable[[], Workspace]:
     """Opening runs in a background operation: SQLAlchemy is imported there, not before
-    the window's first paint."""
+    the window's first paint. `known_key`: the store key if the quick look just read it
+    (else the key source is asked)."""
     def open_ws() -> Workspace:
         from clerk.workspace import Workspace
 
-        return Workspace.open(data_dir)
+        return Workspace.open(data_dir, key=known_key())
     return open_ws
 
 
-def _peek(folder: Path) -> Peek | None:
-    from clerk.peek import peek
+class QuickLook:
+    """The sign-in screen's quick look at the station (clerk.peek); the key it read with
+    goes on to the full open, so the OS keyring is asked once per start."""
 
-    return peek(folder)
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self._key: bytes | None = None
+
+    def peek(self) -> Peek | None:
+        from clerk.peek import peek
+
+        seen = peek(self.folder)
+        self._key = seen.key if seen is not None else None
+        return seen
+
+    def key(self) -> bytes | None:
+        """The key once (both run on the store's serial worker, the peek first)."""
+        key, self._key = self._key, None
+        return key
 
 
 def env_credentials() -> Credentials | None:
@@ -86,7 +103,8 @@ def build_window(data_dir: Path | None, size: tuple[int, int] = (1366, 768), *,
     if creds is None and demo:
         creds = Credentials(DEMO_ADMIN, DEMO_PASSWORD)
     folder = resolve_data_dir(data_dir)
-    window = MainWindow(workspace_opener(folder), peek=lambda: _peek(folder),
+    look = QuickLook(folder)
+    window = MainWindow(workspace_opener(folder, look.key), peek=look.peek,
                         init_demo=init_demo_station if demo else None, auto_login=creds)
     window.resize(*size)
     return window

@@ -9,7 +9,7 @@ migrations and clear refusals — decides.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import sqlcipher3.dbapi2 as sqlcipher
@@ -26,6 +26,9 @@ class Peek:
     station: StationInfo
     accounts: list[Account]
     last_user: str
+    #: The store key the peek read with: the full open can take it instead of asking the
+    #: key source (the OS keyring) a second time.
+    key: bytes | None = field(default=None, repr=False, compare=False)
 
 
 def peek(data_dir: Path) -> Peek | None:
@@ -44,7 +47,8 @@ def peek(data_dir: Path) -> Peek | None:
     except sqlcipher.Error:
         return None
     try:
-        return _read(con)
+        seen = _read(con)
+        return replace(seen, key=key) if seen is not None else None
     except sqlcipher.Error:
         return None
     finally:

@@ -34,6 +34,41 @@ def test_accounts_create_list_disable_and_sign_in(ws: Workspace) -> None:
     assert ws.accounts.authenticate(ADMIN, ADMIN_PASSWORD) is not None
 
 
+def test_sign_in_writes_only_to_upgrade_an_outdated_hash(
+        ws: Workspace, monkeypatch: pytest.MonkeyPatch) -> None:
+    from contextlib import AbstractContextManager
+
+    from argon2 import PasswordHasher
+    from sqlalchemy import update
+    from sqlalchemy.orm import Session
+
+    from clerk.store.models import User
+
+    ws.accounts.create(username="li", password="long-enough-1", role="clerk")
+    old = PasswordHasher(time_cost=1, memory_cost=8 * 1024, parallelism=1)
+    with ws.store.write() as s:
+        s.execute(update(User).where(User.username == "li")
+                  .values(password_hash=old.hash("long-enough-1")))
+    writes: list[str] = []
+    real_write = ws.store.write
+
+    def counted_write() -> AbstractContextManager[Session]:
+        writes.append("write")
+        return real_write()
+
+    monkeypatch.setattr(ws.store, "write", counted_write)
+    assert ws.accounts.authenticate("li", "wrong-password") is None
+    assert writes == []  # a wrong password writes nothing, old hash or not
+    assert ws.accounts.authenticate("li", "long-enough-1") is not None
+    assert writes == ["write"]  # the outdated hash is upgraded once
+    with ws.store.read() as s:
+        stored = s.query(User.password_hash).filter(User.username == "li").scalar()
+    assert not PasswordHasher(time_cost=2, memory_cost=19 * 1024, parallelism=1) \
+        .check_needs_rehash(stored)
+    assert ws.accounts.authenticate("li", "long-enough-1") is not None
+    assert writes == ["write"]  # a current hash: the sign-in only reads
+
+
 def test_a_refused_account_stores_nothing(ws: Workspace) -> None:
     with pytest.raises(ValidationError):
         ws.accounts.create(username=ADMIN, password="long-enough-1", role="clerk")

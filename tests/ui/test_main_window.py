@@ -94,3 +94,23 @@ def test_collection_runs_on_the_ui_thread_only(qtbot: QtBot) -> None:
 
     assert not gc.isenabled()
     _collect()  # the timer's tick: collects without raising, on this (the UI) thread
+
+
+def test_the_window_before_its_first_paint_needs_no_qt_namespace(tmp_path: Path) -> None:
+    """PySide6 makes Qt's whole namespace (94 enum types) at the first `Qt.…`: the window
+    is built and shown without it, so it paints sooner (see ui.common.forms)."""
+    import os
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parents[2]
+    script = (
+        "import sys; from pathlib import Path; import PySide6.QtCore as core\n"
+        "from ui.app import build_window, ensure_app\n"
+        "ensure_app(); window = build_window(Path(sys.argv[1])); window.show()\n"
+        "print('Qt' in vars(core))\n")
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    proc = subprocess.run([sys.executable, "-c", script, str(tmp_path / "data")], cwd=root,
+                          capture_output=True, text=True, timeout=120, env=env)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == "False"

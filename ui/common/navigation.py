@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Protocol, runtime_checkable
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QSize, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QListWidget,
@@ -76,6 +76,8 @@ class Navigator(QWidget):
     # --- building -----------------------------------------------------------------
     def add(self, key: str, title: str, page: QWidget | PageFactory) -> None:
         """Add a page: a widget, or a factory called the first time the page is shown."""
+        from PySide6.QtCore import Qt  # after the first paint (see ui.common.forms)
+
         item = QListWidgetItem(title)
         item.setData(Qt.ItemDataRole.UserRole, key)
         item.setSizeHint(QSize(100, 48))

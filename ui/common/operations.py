@@ -38,7 +38,6 @@ from PySide6.QtCore import (
     QCoreApplication,
     QMetaMethod,
     QObject,
-    Qt,
     QThread,
     QTimer,
     Signal,
@@ -264,6 +263,8 @@ class Operation(Generic[T]):
         dialog.setWindowTitle(QCoreApplication.translate("operations", "请稍候"))
         dialog.setMinimumDuration(0)
         if parent is not None:
+            from PySide6.QtCore import Qt  # not before the first paint (ui.common.forms)
+
             dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.show()
         self._dialog = dialog

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPushButton, QSpinBox, QWidget
 
 from clerk import numbers
@@ -175,6 +175,8 @@ class SetupPage(Card):
         self.create_button.setDefault(True)
         self.create_button.clicked.connect(self._submit)
         self.buttons.addWidget(self.create_button)
+        from PySide6.QtCore import Qt  # built after the first paint (see ui.common.forms)
+
         self.code_edit.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def values(self) -> dict[str, str]:

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from clerk.options import IDLE_LOCK_MINUTES, LAST_USER, PRINT_PRINTER
 from clerk.station import Account, StationInfo
+from ui.common.forms import centred
 from ui.common.idle import IdleWatcher
 from ui.common.navigation import Navigator, PageFactory
 from ui.common.operations import Operation, error_text, message_bridge
@@ -76,10 +77,12 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self._open_workspace = open_workspace
         self._peek = peek
+        self._seen: Peek | None = None  # the quick look's result, for `_open` after it
         self._pending_sign_in: tuple[str, str] | None = None
         self._init_demo = init_demo
         self._auto_login = auto_login
         self._painted = False
+        self._last_user = ""  # as the store had it when the sign-in screen was shown
         self._load_after_paint = False
         self.ws: Workspace | None = None
         self.catalog_index: CatalogIndex | None = None
@@ -93,13 +96,13 @@ class MainWindow(QMainWindow):
         self.screens = QStackedWidget()
         self.setCentralWidget(self.screens)
         self.opening = QLabel(self.tr("正在打开本站数据…"))
-        self.opening.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.setup_page = SetupPage()
+        self.opening_screen = centred(self.opening)  # no `Qt` before paint (ui.common.forms)
+        self._setup_page: SetupPage | None = None  # built only for a station to set up
         self.login_page = LoginPage()
         self.lock_page = LockPage()
         self.password_page = PasswordPage()
         self.work = Navigator()
-        for screen in (self.opening, self.setup_page, self.login_page, self.lock_page,
+        for screen in (self.opening_screen, self.login_page, self.lock_page,
                        self.password_page, self.work):
             self.screens.addWidget(screen)
         self._forced_password_change = False
@@ -109,13 +112,22 @@ class MainWindow(QMainWindow):
         self._build_account_menu()
         self.idle = IdleWatcher(0, self)
         self.idle.idle.connect(self.lock)
-        self.setup_page.setup_requested.connect(self._create_station)
         self.login_page.login_requested.connect(self._sign_in)
         self.lock_page.unlock_requested.connect(self._unlock)
         self.lock_page.switch_user.connect(self.sign_out)
         self.password_page.change_requested.connect(self._change_password)
         self.password_page.cancelled.connect(self._password_cancelled)
         message_bridge().error.connect(self._show_error)
+
+    @property
+    def setup_page(self) -> SetupPage:
+        """首次使用, built the first time it is needed: a station with data never shows it,
+        and its form is a tenth of the window's build before the first paint."""
+        if self._setup_page is None:
+            self._setup_page = SetupPage()
+            self._setup_page.setup_requested.connect(self._create_station)
+            self.screens.addWidget(self._setup_page)
+        return self._setup_page
 
     # --- work area ----------------------------------------------------------------------
     def _build_work_area(self) -> None:
@@ -148,7 +160,9 @@ class MainWindow(QMainWindow):
         to the window, so Ctrl+L works on every page; the menu shows only in the work area."""
         menu = self.menuBar().addMenu(self.tr("账户(&A)"))
         self.lock_action = QAction(self.tr("立即锁定"), self)
-        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
+        # setShortcuts, not setShortcut: the latter's overloads make PySide6 build Qt's
+        # whole namespace before the first paint (see ui.common.forms); same shortcut.
+        self.lock_action.setShortcuts([QKeySequence("Ctrl+L")])
         self.lock_action.triggered.connect(self.lock)
         self.password_action = QAction(self.tr("修改密码…"), self)
         self.password_action.triggered.connect(self.ask_password_change)
@@ -288,16 +302,22 @@ class MainWindow(QMainWindow):
         A visible window first paints, then starts opening: the background import of the
         store would otherwise compete with the first paint for the interpreter.
         """
-        self.screens.setCurrentWidget(self.opening)
+        self.screens.setCurrentWidget(self.opening_screen)
         if self.isVisible() and not self._painted:
             self._load_after_paint = True
             return
         if self._peek is not None and self._init_demo is None:
             # The sign-in screen from a quick standard-library read, while the store
             # (SQLAlchemy) loads behind it for everything after the password.
-            Operation(self._peek, parent=self).success(self._peeked).run_in_background()
+            Operation(self._look, parent=self).success(self._peeked).run_in_background()
         Operation(self._open, parent=self).success(self._opened).failure(self._open_failed) \
             .run_in_background()
+
+    def _look(self) -> Peek | None:
+        """On the store's serial worker, just before `_open` there, which uses it too."""
+        assert self._peek is not None
+        self._seen = self._peek()
+        return self._seen
 
     def _peeked(self, seen: Peek | None) -> None:
         if seen is not None and self.station is None:
@@ -313,8 +333,12 @@ class MainWindow(QMainWindow):
         return handled
 
     def _open(self) -> Opened:
-
         ws = self._open_workspace()
+        seen, self._seen = self._seen, None
+        # Built while the clerk types the password, so search is ready at sign-in.
+        if seen is not None:  # the quick look just read these from the same file
+            return Opened(ws, seen.station, seen.accounts, ws.catalog_index(),
+                          seen.last_user)
         station = ws.station()
         recovery_key = None
         if station is None and self._init_demo is not None:
@@ -323,7 +347,6 @@ class MainWindow(QMainWindow):
             # As at a real set-up: the demo's recovery key is shown once, with its slip.
             recovery_key = ws.create_recovery_key()
         accs = ws.accounts.all()
-        # Built while the clerk types the password, so search is ready at sign-in.
         catalog = ws.catalog_index() if station is not None else None
         return Opened(ws, station, accs, catalog, ws.settings.get(LAST_USER),
                       recovery_key=recovery_key)
@@ -367,6 +390,8 @@ class MainWindow(QMainWindow):
 
     def _show_recovery_key(self, recovery_key: str, station: StationInfo) -> None:
         """Window-modal, not blocking: the key is shown once, over the sign-in screen."""
+        from PySide6.QtCore import Qt
+
         from ui.station.recovery_dialog import RecoveryKeyDialog
 
         assert self.ws is not None
@@ -377,6 +402,7 @@ class MainWindow(QMainWindow):
 
     def _show_station(self, station: StationInfo, accs: list[Account], last_user: str) -> None:
         self.station = station
+        self._last_user = last_user
         self.setWindowTitle(self.tr("StationDesk 便民服务站窗口工作台 — {0}").format(station.name))
         self.station_label.setText(self.tr("站点：{0}（{1}）").format(station.name, station.code))
         self.login_page.set_station(station.name, accs, last_user)
@@ -393,6 +419,9 @@ class MainWindow(QMainWindow):
     def _open_failed(self, exc: Exception) -> None:
         text = error_text(exc)
         self.station_label.setText(self.tr("站点：无法打开"))
+        from PySide6.QtCore import Qt  # after the first paint (see ui.common.forms)
+
+        self.opening.setAlignment(Qt.AlignmentFlag.AlignCenter)  # its lines, centred
         self.opening.setText(self.tr("无法打开本站数据：\n{0}").format(text))
         self.load_failed.emit(text)
 
@@ -442,17 +471,27 @@ class MainWindow(QMainWindow):
             self._discard_pages()
         self.session = Session(self.ws, account, self.station, self.bus, self.catalog_index)
         self.clerk_label.setText(self.tr("经办人：{0}").format(account.display_name))
-        ws = self.ws
-        Operation(lambda: ws.settings.set(LAST_USER, account.username), parent=self) \
-            .run_in_background()
         self.customer.attach(self.session)
         if account.must_change_password:  # a one-time password from an admin's reset
+            self._remember_last_user(account.username)
             self._forced_password_change = True
             self.password_page.ask(account.display_name, forced=True)
             self.screens.setCurrentWidget(self.password_page)
             self.ready.emit()
             return
         self._enter_work()
+        # Queued after the counter's own loading: a write waits for the store's
+        # background integrity check, and the catalog must not wait behind it.
+        self._remember_last_user(account.username)
+
+    def _remember_last_user(self, username: str) -> None:
+        """The sign-in screen offers this clerk first next time (written only if new)."""
+        ws = self.ws
+        if ws is None or username == self._last_user:
+            return
+        self._last_user = username
+        Operation(lambda: ws.settings.set(LAST_USER, username), parent=self) \
+            .run_in_background()
 
     def _enter_work(self) -> None:
         if not self._pages_attached:

@@ -6,13 +6,15 @@ saved one shows 已保存 PDF, not 已打印."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QWidget
 
-from clerk.documents import Output, PrintedDocument
 from ui.common.operations import Operation
 from ui.station.session import Session
+
+if TYPE_CHECKING:  # the documents' module loads with the first document, not the page
+    from clerk.documents import Output, PrintedDocument
 
 
 def log_outputs(preview: Any, docs: Sequence[PrintedDocument], session: Session,

@@ -45,7 +45,6 @@ from clerk.cases.checklist import PRESENT, ChecklistItem, ItemStatus, Scan, init
 from clerk.cases.record import CaseRecord
 from clerk.cases.states import State
 from clerk.catalog import CatalogIndex, HandlingLevel, Matter, matter_from_dict
-from clerk.documents import PrintedDocument
 from clerk.drafts import clear_draft, load_draft, save_draft
 from clerk.errors import StationDeskError, ValidationError
 from clerk.scans import keep
@@ -83,6 +82,7 @@ from ui.station.output_log import log_outputs
 from ui.station.session import Session
 
 if TYPE_CHECKING:
+    from clerk.documents import PrintedDocument
     from printing.model import PrintOptions
     from sync.recall import DistrictRecall
     from ui.common.print_preview import PrintPreviewDialog

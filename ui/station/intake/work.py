@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
 
@@ -22,7 +22,6 @@ from clerk.cases.checklist import ChecklistItem, ItemStatus, Scan
 from clerk.cases.record import CaseRecord
 from clerk.cases.service import MaterialChanges
 from clerk.cases.states import RESUMABLE, State
-from clerk.documents import PrintedDocument
 from clerk.errors import StationDeskError, ValidationError
 from clerk.id_documents import DOCUMENT_TYPES, validate_document
 from clerk.numbers import is_case_no
@@ -31,9 +30,13 @@ from clerk.ratings import RatingChannel
 from clerk.timeutil import local_date
 from clerk.validation import parse_resident_id
 from clerk.workspace import Workspace
-from printing.issue import renderer
-from printing.model import PrintOptions
 from ui.common.widgets import state_label  # a pure function: safe on the worker
+
+if TYPE_CHECKING:
+    # Printing is imported when the first document is made (or by the counter's warm-up
+    # once it is ready), not with the 受理 page at sign-in.
+    from clerk.documents import PrintedDocument, Renderer
+    from printing.model import PrintOptions
 
 #: States in which a returning applicant's case can be continued at the counter.
 RECENT_LIMIT = 8
@@ -233,7 +236,7 @@ def _open_and_accept(ws: Workspace, clerk: str, data: IntakeData, changes: Mater
     except StationDeskError:
         return None
     try:
-        receipt = ws.documents.issue(rec.case_no, "receipt", renderer(options), output=None,
+        receipt = ws.documents.issue(rec.case_no, "receipt", _renderer(options), output=None,
                                      clerk=clerk)
     except Exception as exc:  # the case is accepted; the page offers the reprint
         return DecisionOutcome(rec.case_no, ws.cases.get(rec.case_no), [], exc)
@@ -284,7 +287,7 @@ def decide(ws: Workspace, clerk: str, case_no: str, request: DecisionRequest,
     else:
         raise ValueError(f"unknown decision {request.kind!r}")
     # Rendered, not logged: the preview logs what the clerk prints or saves.
-    return [ws.documents.issue(case_no, kind, renderer(options), output=None, clerk=clerk)
+    return [ws.documents.issue(case_no, kind, _renderer(options), output=None, clerk=clerk)
             for kind in kinds]
 
 
@@ -294,8 +297,16 @@ def _initial_items(ws: Workspace, matter_code: str) -> list[ChecklistItem]:
     return list(initial_checklist(ws.matter(matter_code).materials).items)
 
 
+def _renderer(options: PrintOptions) -> Renderer:
+    from printing.issue import renderer
+
+    return renderer(options)
+
+
 def print_options(ws: Workspace) -> PrintOptions:
     """The station's print settings (copies, font file), with safe fallbacks."""
+    from printing.model import PrintOptions
+
     font = ws.settings.get(PRINT_FONT_PATH).strip() or None
     return PrintOptions(copies=1 if ws.settings.get(PRINT_COPIES) == 1 else 2, font_path=font)
 
