@@ -123,6 +123,7 @@ class Workspace:
         clean_stale_temps([Path(data_dir), blobs, *(p for p in blobs.glob("??") if p.is_dir())])
         ws.blobs.seal_plain()  # scans an earlier version kept in plain
         ws.settle_provisional_dues()
+        ws.settle_supervision_clock()
         return ws
 
     def create_recovery_key(self) -> str:
@@ -284,13 +285,30 @@ class Workspace:
     def import_calendar_year(self, year: CalendarYear) -> int:
         """Store a published year and recompute the provisional due dates it settles;
         returns how many cases' due dates moved."""
+        from clerk.cases.clock import settle_clock
         from clerk.cases.due import refresh
 
         with self.store.write() as s:
             calendar_store.store_year(s, year, now=self.now())
-            moved = refresh(s, calendar_store.build_calendar(s), now=self.now())
+            cal = calendar_store.build_calendar(s)
+            moved = refresh(s, cal, now=self.now())
+            settle_clock(s, cal)  # the returned cases' clocks follow the new calendar
         self._calendar = None
         return moved
+
+    def settle_supervision_clock(self) -> int:
+        """Fill the clocks the returned cases' rows are missing, or all of them when they
+        were worked out with another calendar (clerk.cases.clock); otherwise two small
+        reads. Returns how many rows were written."""
+        from clerk.cases.clock import clock_current, settle_clock, unsettled
+
+        with self.store.read() as s:
+            current = clock_current(s)
+            missing = unsettled(s) if current else None
+        if current and not missing:
+            return 0
+        with self.store.write() as s:
+            return settle_clock(s, calendar_store.build_calendar(s), missing)
 
     # --- catalog --------------------------------------------------------------------
     def matters(self) -> list[Matter]:

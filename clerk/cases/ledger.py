@@ -79,6 +79,10 @@ def _write_projection(session: Session, rec: CaseRecord) -> Case:
     row.version = rec.version
     row.updated_at = _naive(rec.updated_at or rec.received_at)
     row.data = rec.to_dict()
+    # The clock a returned case keeps is worked out with the calendar, which this
+    # writer does not have: cleared, the case is judged from its data until
+    # clerk.cases.clock.settle_clock fills it again (at the next start).
+    row.clock_left = row.clock_due = None
     return row
 
 
