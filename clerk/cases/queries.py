@@ -801,8 +801,17 @@ def level_counts(s: Session, cut: SupervisionCut) -> dict[Level, int]:
 
 
 def matters_in_use(s: Session) -> list[tuple[str, str]]:
-    """(code, name) of the matters the station's cases use, by name."""
-    codes = [r[0] for r in _rows(s, "SELECT DISTINCT matter_code FROM cases", [])]
+    """(code, name) of the matters the station's cases use, by name.
+
+    The codes are found by skipping through ix_cases_matter_code, one seek per matter:
+    ``SELECT DISTINCT`` read all 100,000 entries (30 ms of decrypted index pages, at the
+    case page's start, beside its first filter)."""
+    codes: list[str] = []
+    code = _scalar(s, "SELECT matter_code FROM cases ORDER BY matter_code LIMIT 1", [])
+    while code is not None:
+        codes.append(str(code))
+        code = _scalar(s, "SELECT matter_code FROM cases WHERE matter_code > ? "
+                          "ORDER BY matter_code LIMIT 1", [code])
     out = []
     for code in codes:
         name = _scalar(s, "SELECT matter_name FROM cases WHERE matter_code = ? LIMIT 1", [code])
