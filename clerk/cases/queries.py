@@ -13,9 +13,10 @@ carries ~10 KB of it), and every query is driven by an index, so they stay fast 
   ``limit_days`` against cut-off dates worked out once from the calendar
   (:class:`SupervisionCut`); it equals :func:`clerk.cases.supervision.case_level` for
   every case whose clock is running. A returned case's clock stands still (DESIGN
-  section 5) and keeps the level it had when it was returned; those few cases are
-  worked out from their pauses with the calendar (:func:`paused_levels`), so lists,
-  tasks, reports and the printed daily report agree.
+  section 5) and keeps the level it had when it was returned; those few cases get it
+  from the clock their row keeps (clerk.cases.clock, in ix_cases_state_list), or from
+  their pauses with the calendar when it is not there (:func:`paused_levels`), so
+  lists, tasks, reports and the printed daily report agree.
 * the received-date range uses the case number, which carries the day it was received
   (``{station}-{yyyymmdd}-{NNNN}``) and is uniquely indexed.
 
