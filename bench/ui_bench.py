@@ -22,8 +22,10 @@ from pathlib import Path
 from typing import Any
 
 from bench.data import CACHE
+from clerk import calendar_store
 from clerk.calendar import WorkCalendar
 from clerk.cases.checklist import Checklist, ItemStatus, initial_checklist
+from clerk.cases.clock import settle_clock
 from clerk.catalog import Matter, matter_from_dict
 from clerk.catalog_store import get_matter_data
 from clerk.generate.stations import applicant_ids, fresh_station
@@ -31,6 +33,7 @@ from clerk.ids import new_id
 from clerk.store import DB_FILENAME
 from clerk.store.db import connect_encrypted
 from clerk.timeutil import BEIJING
+from clerk.workspace import Workspace
 
 CASES = 100_000
 FIRST_PAINT_BUDGET_MS = 200
@@ -244,6 +247,11 @@ def station_with_cases(n: int = CASES) -> Path:
         events.extend(evs)
         applicants[row.applicant[0]] = row.applicant
     _write(folder / DB_FILENAME, key, cases, events, list(applicants.values()), now, per_day)
+    # The ledger keeps the returned cases' clocks (migration 0012); this writer does not.
+    ws = Workspace.open(folder)
+    with ws.store.write() as s:
+        settle_clock(s, calendar_store.build_calendar(s))
+    ws.close()
     marker.write_text("ok")
     return folder
 

@@ -297,18 +297,18 @@ class Workspace:
         return moved
 
     def settle_supervision_clock(self) -> int:
-        """Fill the clocks the returned cases' rows are missing, or all of them when they
-        were worked out with another calendar (clerk.cases.clock); otherwise two small
-        reads. Returns how many rows were written."""
-        from clerk.cases.clock import clock_current, settle_clock, unsettled
+        """Work out the returned cases' clocks (clerk.cases.clock) when they do not follow
+        the calendar stored now: once after the upgrade that added them (or a calendar
+        stored by a writer that did not); otherwise two small reads. Returns how many
+        rows were written. (A write at open waits for the integrity check, so this never
+        writes for a case or two without a clock: those are judged from their data.)"""
+        from clerk.cases.clock import clock_current, settle_clock
 
         with self.store.read() as s:
-            current = clock_current(s)
-            missing = unsettled(s) if current else None
-        if current and not missing:
-            return 0
+            if clock_current(s):
+                return 0
         with self.store.write() as s:
-            return settle_clock(s, calendar_store.build_calendar(s), missing)
+            return settle_clock(s, calendar_store.build_calendar(s))
 
     # --- catalog --------------------------------------------------------------------
     def matters(self) -> list[Matter]:

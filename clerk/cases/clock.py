@@ -6,16 +6,17 @@ A returned case's clock stands still; its level is fixed by a :class:`PausedCloc
 calendar they were worked out with: the settings row ``supervision.clock`` names it
 (the rule and the calendar years as imported), and a reader trusts them only while it
 names the calendar stored now (:func:`clock_current`); otherwise every returned case is
-judged from its data, as before. Every write of a case row clears its clock (the
-ledger), and :func:`settle_clock` fills the missing ones: when a calendar arrives (in
-the same transaction) and when the station opens.
+judged from its data, as before. Every write of a case row sets its clock
+(:func:`row_clock`, from the ledger: NULL unless the case is returned), and
+:func:`settle_clock` works them all out again when a calendar arrives (in the same
+transaction), and at the first start after the upgrade that added them. A returned
+case without one (its pauses fix none) is judged from its data.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Sequence
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
@@ -23,6 +24,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from clerk.calendar import Pause, WorkCalendar
+from clerk.cases.record import CaseRecord
 from clerk.cases.states import State
 from clerk.cases.supervision import PausedClock, paused_clock
 from clerk.store.models import CalendarYearRow, Setting
@@ -57,24 +59,13 @@ def day_end(today: date) -> str:
                                                                 timespec="microseconds")
 
 
-def unsettled(s: Session) -> list[str]:
-    """Returned cases without a clock (ix_cases_state_list alone)."""
-    rows = s.connection().exec_driver_sql(
-        "SELECT id FROM cases WHERE state = ? AND clock_left IS NULL",
-        (State.RETURNED.value,)).all()
-    return [r[0] for r in rows]
-
-
-def settle_clock(s: Session, cal: WorkCalendar, ids: Sequence[str] | None = None) -> int:
-    """Work out the clocks of the returned cases (all, or those with ``ids``) with
-    ``cal``, the calendar stored now; with all of them, remember that calendar. Returns
-    how many rows were written (in the caller's write transaction)."""
+def settle_clock(s: Session, cal: WorkCalendar) -> int:
+    """Work out the clocks of all returned cases with ``cal``, the calendar stored now,
+    and remember that calendar. Returns how many rows were written (in the caller's
+    write transaction)."""
     con = s.connection()
-    if ids is None:
-        found = [r[0] for r in con.exec_driver_sql(
-            "SELECT id FROM cases WHERE state = ?", (State.RETURNED.value,)).all()]
-    else:
-        found = list(ids)
+    found = [r[0] for r in con.exec_driver_sql(
+        "SELECT id FROM cases WHERE state = ?", (State.RETURNED.value,)).all()]
     written = 0
     for i in range(0, len(found), _CHUNK):
         chunk = found[i:i + _CHUNK]
@@ -82,19 +73,45 @@ def settle_clock(s: Session, cal: WorkCalendar, ids: Sequence[str] | None = None
             "SELECT id, state, accepted_at, limit_days, updated_at, "
             "json_extract(data, '$.pauses') FROM cases "
             f"WHERE id IN ({', '.join('?' * len(chunk))})", tuple(chunk)).all()
-        values = [(*_stored(_clock_of(cal, *r[1:])), r[0]) for r in rows]
+        values = [(*_stored(_clock_of(cal, state, accepted, limit, updated,
+                                      json.loads(pauses or "[]"))), case_id)
+                  for case_id, state, accepted, limit, updated, pauses in rows]
         con.exec_driver_sql("UPDATE cases SET clock_left = ?, clock_due = ? WHERE id = ?",
                             values)
         written += len(values)
-    if ids is None:
-        key = clock_key(s)
-        row = s.get(Setting, CLOCK_SETTING)
-        if row is None:
-            s.add(Setting(key=CLOCK_SETTING, value=key))
-        else:
-            row.value = key
-        s.flush()
+    key = clock_key(s)
+    row = s.get(Setting, CLOCK_SETTING)
+    if row is None:
+        s.add(Setting(key=CLOCK_SETTING, value=key))
+    else:
+        row.value = key
+    s.flush()
     return written
+
+
+_CALENDARS: dict[str, WorkCalendar] = {}  # the calendar of the current clock key
+
+
+def row_clock(s: Session, rec: CaseRecord) -> tuple[int | None, date | None]:
+    """The clock columns of ``rec``'s row as it is written: a returned case's clock,
+    worked out with the calendar stored now while the stored clocks follow it (else
+    NULL, as they all get worked out again); NULL for every other case."""
+    if rec.state != State.RETURNED or rec.accepted_at is None or rec.limit_days is None:
+        return None, None
+    with s.no_autoflush:  # the row being written may not be complete yet
+        row = s.get(Setting, CLOCK_SETTING)
+        key = clock_key(s)
+        if row is None or row.value != key:
+            return None, None
+        cal = _CALENDARS.get(key)
+        if cal is None:
+            from clerk.calendar_store import build_calendar
+
+            _CALENDARS.clear()
+            cal = _CALENDARS[key] = build_calendar(s)
+    clock = _clock_of(cal, rec.state.value, rec.accepted_at, rec.limit_days,
+                      rec.updated_at or rec.received_at, rec.pauses)
+    return (None, None) if clock is None else (clock.left, clock.due)
 
 
 def _stored(clock: PausedClock | None) -> tuple[int | None, str | None]:
@@ -104,14 +121,14 @@ def _stored(clock: PausedClock | None) -> tuple[int | None, str | None]:
 
 
 def _clock_of(cal: WorkCalendar, state: str, accepted: Any, limit: int | None, updated: Any,
-              pauses: str | None) -> PausedClock | None:
+              pauses: list[dict[str, Any]]) -> PausedClock | None:
     """A returned case's clock, when its pauses fix one by the day it last changed."""
     if state != State.RETURNED.value or accepted is None or limit is None:
         return None
     try:
         stops = [Pause(date.fromisoformat(p["start"]),
                        date.fromisoformat(p["end"]) if p.get("end") else None,
-                       str(p.get("reason", ""))) for p in json.loads(pauses or "[]")]
+                       str(p.get("reason", ""))) for p in pauses]
     except (KeyError, TypeError, ValueError):
         return None  # judged from its data, as a case without a clock
     clock = paused_clock(cal, accepted=local_date(_utc(accepted)), limit_days=int(limit),
@@ -123,4 +140,4 @@ def _clock_of(cal: WorkCalendar, state: str, accepted: Any, limit: int | None, u
 
 def _utc(stored: Any) -> datetime:
     moment = stored if isinstance(stored, datetime) else datetime.fromisoformat(str(stored))
-    return moment.replace(tzinfo=UTC)
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)

@@ -68,9 +68,7 @@ def test_returned_cases_are_judged_by_their_kept_clock(
     cases.district(nearly, EventType.RETURNED, {"items": [], "note": "补充材料"})
     clock.set_local(due + timedelta(days=3))
     cases.district(late, EventType.RETURNED, {"items": [], "note": "补充材料"})
-    assert _clock_columns(ws, late) == (None, None)  # the writer leaves it to settle
-    assert ws.settle_supervision_clock() == 3
-    assert ws.settle_supervision_clock() == 0  # nothing missing: two small reads
+    assert ws.settle_supervision_clock() == 0  # the writer keeps them: two small reads
     left, late_due = _clock_columns(ws, late)
     assert left is not None and left <= 0 and late_due == due.isoformat()
     assert _clock_columns(ws, calm)[0] == 25
@@ -88,10 +86,14 @@ def test_returned_cases_are_judged_by_their_kept_clock(
     assert listed(ws, CaseFilter(level=LevelFilter.RED)) == [late]
     assert listed(ws, CaseFilter(level=LevelFilter.YELLOW)) == [nearly]
     assert listed(ws, CaseFilter(level=LevelFilter.NORMAL)) == [calm]
-    # A later event clears the clock: judged from its data until the next settle.
+    # A later event keeps it (worked out again); without one, the data decides.
     ws.cases.comment(late, "已电话通知申请人")
-    assert _clock_columns(ws, late) == (None, None)
+    assert _clock_columns(ws, late) == (left, late_due)
+    with ws.store.write() as s:
+        s.execute(text("UPDATE cases SET clock_left = NULL, clock_due = NULL"))
     assert listed(ws, CaseFilter(level=LevelFilter.RED)) == [late]
+    assert listed(ws, CaseFilter(level=LevelFilter.YELLOW)) == [nearly]
+    assert listed(ws, CaseFilter(level=LevelFilter.NORMAL)) == [calm]
 
 
 def _returned_on_day_19(ws: Workspace, cases: Cases, clock: FakeClock) -> str:
@@ -100,8 +102,7 @@ def _returned_on_day_19(ws: Workspace, cases: Cases, clock: FakeClock) -> str:
     case_no = cases.under_review()
     clock.set_local(date(2026, 3, 27))  # (3-02, 3-27] holds 19 working days
     cases.district(case_no, EventType.RETURNED, {"items": [], "note": "补充材料"})
-    ws.settle_supervision_clock()
-    assert _clock_columns(ws, case_no) == (6, None)
+    assert _clock_columns(ws, case_no) == (6, None)  # kept by the writer
     clock.set_local(date(2026, 4, 20))
     assert listed(ws, CaseFilter(level=LevelFilter.NORMAL)) == [case_no]
     return case_no
@@ -144,6 +145,9 @@ def test_clocks_kept_for_another_calendar_are_not_trusted(
         assert not clock_current(s)
     assert _clock_columns(ws, case_no) == (6, None)  # stale, and not read
     assert listed(ws, CaseFilter(level=LevelFilter.YELLOW)) == [case_no]
+    ws.cases.comment(case_no, "已电话通知申请人")
+    assert _clock_columns(ws, case_no) == (None, None)  # no clock for a stale calendar
+    assert listed(ws, CaseFilter(level=LevelFilter.YELLOW)) == [case_no]
     assert ws.settle_supervision_clock() == 1
     assert _clock_columns(ws, case_no) == (5, None)
     assert listed(ws, CaseFilter(level=LevelFilter.YELLOW)) == [case_no]
@@ -180,6 +184,8 @@ def test_migration_0012_down_and_up(ws: Workspace, cases: Cases, clock: FakeCloc
         indexed = [r[2] for r in s.execute(text("PRAGMA index_info(ix_cases_state_list)"))]
     assert indexed[-2:] == ["clock_left", "clock_due"]
     assert _clock_columns(ws, case_no) == (None, None)  # judged from its data until settled
+    with ws.store.read() as s:
+        assert not clock_current(s)  # the upgrade forgot the calendar: settle them all
     assert listed(ws, CaseFilter(level=LevelFilter.NORMAL)) == [case_no]
     assert ws.settle_supervision_clock() == 1
     assert _clock_columns(ws, case_no) == (6, None)
