@@ -123,6 +123,7 @@ class Workspace:
         clean_stale_temps([Path(data_dir), blobs, *(p for p in blobs.glob("??") if p.is_dir())])
         ws.blobs.seal_plain()  # scans an earlier version kept in plain
         ws.settle_provisional_dues()
+        ws.settle_supervision_clock()
         return ws
 
     def create_recovery_key(self) -> str:
@@ -284,13 +285,30 @@ class Workspace:
     def import_calendar_year(self, year: CalendarYear) -> int:
         """Store a published year and recompute the provisional due dates it settles;
         returns how many cases' due dates moved."""
+        from clerk.cases.clock import settle_clock
         from clerk.cases.due import refresh
 
         with self.store.write() as s:
             calendar_store.store_year(s, year, now=self.now())
-            moved = refresh(s, calendar_store.build_calendar(s), now=self.now())
+            cal = calendar_store.build_calendar(s)
+            moved = refresh(s, cal, now=self.now())
+            settle_clock(s, cal)  # the returned cases' clocks follow the new calendar
         self._calendar = None
         return moved
+
+    def settle_supervision_clock(self) -> int:
+        """Work out the returned cases' clocks (clerk.cases.clock) when they do not follow
+        the calendar stored now: once after the upgrade that added them (or a calendar
+        stored by a writer that did not); otherwise two small reads. Returns how many
+        rows were written. (A write at open waits for the integrity check, so this never
+        writes for a case or two without a clock: those are judged from their data.)"""
+        from clerk.cases.clock import clock_current, settle_clock
+
+        with self.store.read() as s:
+            if clock_current(s):
+                return 0
+        with self.store.write() as s:
+            return settle_clock(s, calendar_store.build_calendar(s))
 
     # --- catalog --------------------------------------------------------------------
     def matters(self) -> list[Matter]:

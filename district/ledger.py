@@ -17,7 +17,7 @@ from clerk.cases.events import Event, canonical_json, utc_iso
 from clerk.cases.queries import OPEN_BEFORE_DECISION
 from clerk.cases.record import CaseRecord
 from clerk.cases.states import State
-from clerk.cases.supervision import SUPERVISED
+from clerk.cases.supervision import SUPERVISED, frozen_left
 from clerk.ratings import score_of
 from clerk.store.jsoncodec import json_text
 from clerk.timeutil import local_date
@@ -87,9 +87,7 @@ def _frozen_left(rec: CaseRecord, limit: int, cal: WorkCalendar) -> int | None:
                         str(p.get("reason", ""))) for p in rec.pauses]
     except (KeyError, TypeError, ValueError):
         return None
-    latest = max([accepted, *(p.start for p in pauses),
-                  *(p.end for p in pauses if p.end is not None)])
-    return limit - cal.counted_working_days(accepted, latest, pauses, today=latest)
+    return frozen_left(cal, accepted=accepted, limit_days=limit, pauses=pauses)
 
 
 # Due dates by (calendar, acceptance day, limit, closed pauses): the cases of a push share

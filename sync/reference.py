@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from apiclient.http import AuthError, SyncError, TransportError
 from clerk import calendar_store, catalog_store
 from clerk.calendar import CalendarYear, parse_year_file
+from clerk.cases.clock import settle_clock
 from clerk.cases.due import refresh as refresh_dues
 from clerk.catalog import matter_from_dict
 from clerk.errors import StationDeskError
@@ -114,8 +115,9 @@ def update_calendar(ws: Workspace, client: DistrictClient, report: ReferenceRepo
         for y in changed:
             calendar_store.store_year(s, y, now=ws.now())
         if changed:
-            report.due_recomputed = refresh_dues(s, calendar_store.build_calendar(s),
-                                                now=ws.now())
+            cal = calendar_store.build_calendar(s)
+            report.due_recomputed = refresh_dues(s, cal, now=ws.now())
+            settle_clock(s, cal)  # the returned cases' clocks follow the new calendar
         _put(s, CALENDAR_ETAG, new_etag)
     ws._calendar = None  # the workspace rebuilds its calendar from the new data
     report.calendar_changed = bool(changed)

@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from clerk.cases.clock import row_clock
 from clerk.cases.events import GENESIS, Event, chain_hash
 from clerk.cases.projection import apply_event
 from clerk.cases.record import CaseRecord
@@ -79,6 +80,9 @@ def _write_projection(session: Session, rec: CaseRecord) -> Case:
     row.version = rec.version
     row.updated_at = _naive(rec.updated_at or rec.received_at)
     row.data = rec.to_dict()
+    # The clock a returned case keeps (migration 0012): its red/yellow level from
+    # index pages.
+    row.clock_left, row.clock_due = row_clock(session, rec)
     return row
 
 

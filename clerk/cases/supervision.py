@@ -10,10 +10,18 @@ for the rest. The station and the district share all of it.
 
 from __future__ import annotations
 
-from datetime import date
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from fractions import Fraction
 
 from clerk.calendar import Pause, WorkCalendar
-from clerk.calendar.supervision import DEFAULT_YELLOW_RATIO, Level, supervision_level
+from clerk.calendar.supervision import (
+    DEFAULT_YELLOW_RATIO,
+    Level,
+    supervise,
+    supervision_level,
+)
 from clerk.cases.record import CaseRecord
 from clerk.cases.states import State
 from clerk.timeutil import local_date
@@ -53,3 +61,63 @@ def case_level(record: CaseRecord, cal: WorkCalendar, today: date,
     return supervision_level(cal, accepted=local_date(record.accepted_at),
                              limit_days=record.limit_days, today=today,
                              pauses=pauses_of(record), yellow_ratio=yellow_ratio)
+
+
+# --- a returned case's clock, as the case row keeps it --------------------------------------
+
+@dataclass(frozen=True)
+class PausedClock:
+    """What fixes the level of a case whose pause is open, from the latest day its pauses
+    name (``since``) on: its clock stands still, so ``left`` (the working days it had left
+    then) does not move. While positive the case is yellow or normal by it alone, never
+    red (the open pause covers every later day); at 0 or below the pause began once the
+    case was due, did not move the due date (``due``), and the case is red after it."""
+
+    left: int
+    due: date | None  # only when left <= 0
+    since: date
+
+
+def pause_latest(accepted: date, pauses: Sequence[Pause]) -> date:
+    """The latest day a case's acceptance and pauses name."""
+    return max([accepted, *(p.start for p in pauses), *(p.end for p in pauses if p.end)])
+
+
+def frozen_left(cal: WorkCalendar, *, accepted: date, limit_days: int,
+                pauses: Sequence[Pause]) -> int:
+    """The working days left to a case whose pause is open: the limit less the days it
+    used up to the latest day its pauses name (the district's ``clock_left`` too)."""
+    latest = pause_latest(accepted, pauses)
+    return limit_days - cal.counted_working_days(accepted, latest, pauses, today=latest)
+
+
+def paused_clock(cal: WorkCalendar, *, accepted: date, limit_days: int,
+                 pauses: Sequence[Pause]) -> PausedClock | None:
+    """The clock a returned case keeps (None: its pauses do not fix one, judge it by
+    :func:`supervise` day by day)."""
+    if not any(p.end is None for p in pauses):
+        return None
+    latest = pause_latest(accepted, pauses)
+    left = frozen_left(cal, accepted=accepted, limit_days=limit_days, pauses=pauses)
+    if left > 0:
+        return PausedClock(left, None, latest)
+    due = supervise(cal, accepted=accepted, limit_days=limit_days, today=latest,
+                    pauses=pauses).due.day
+    later = supervise(cal, accepted=accepted, limit_days=limit_days,
+                      today=latest + timedelta(days=90), pauses=pauses).due.day
+    return PausedClock(left, due, latest) if due == later else None
+
+
+def paused_level(clock: PausedClock, limit_days: int, today: date,
+                 yellow_ratio: float = DEFAULT_YELLOW_RATIO) -> Level:
+    """:func:`supervise`'s level, on any day from ``clock.since`` on, of a case whose
+    pause is still open (limit 0: normal, as the lists show instant matters)."""
+    if limit_days == 0:
+        return Level.NORMAL
+    if clock.left <= 0:
+        assert clock.due is not None
+        return Level.RED if today > clock.due else Level.YELLOW
+    used = limit_days - clock.left
+    if used >= Fraction(str(yellow_ratio)) * limit_days or clock.left <= 1:
+        return Level.YELLOW
+    return Level.NORMAL

@@ -174,12 +174,16 @@ class Case(Base):
     version: Mapped[int] = mapped_column(Integer)  # seq of the last applied event
     updated_at: Mapped[datetime] = mapped_column(DateTime)
     data: Mapped[dict[str, Any]] = mapped_column(JSON)  # full projected state
+    # A returned case's clock (clerk.cases.clock; NULL: not worked out, judge from data).
+    clock_left: Mapped[int | None] = mapped_column(Integer)
+    clock_due: Mapped[date | None] = mapped_column(Date)
     # The case list reads these instead of the ~14 KB rows (each row a decrypted page):
     # newest first from the index alone (migration 0009); the filters and their sort
     # (migration 0010; clerk.cases.queries).
     __table_args__ = (
         Index("ix_cases_list", *LIST_INDEX_COLUMNS),
-        Index("ix_cases_state_list", "state", "updated_at", "due_date", "limit_days", "id"),
+        Index("ix_cases_state_list", "state", "updated_at", "due_date", "limit_days", "id",
+              "clock_left", "clock_due"),
         Index("ix_cases_applicant_list", "applicant_id", "updated_at"),
         Index("ix_cases_case_no_list", "case_no", "updated_at"),
     )

@@ -162,6 +162,10 @@ class CasesPage(QWidget):
         index = self.level_combo.findData(level)
         self.level_combo.setCurrentIndex(max(index, 0))
 
+    def set_sync_filter(self, sync: str | None) -> None:
+        index = self.sync_combo.findData(sync)
+        self.sync_combo.setCurrentIndex(max(index, 0))
+
     def set_matter_filter(self, code: str | None) -> None:
         index = self.matter_combo.findData(code)
         self.matter_combo.setCurrentIndex(max(index, 0))
