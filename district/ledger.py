@@ -143,10 +143,15 @@ def applicant_id_hash(applicant: dict[str, Any] | None) -> str | None:
     return crypto.lookup_hash(id_no) if isinstance(id_no, str) and id_no.strip() else None
 
 
+def _text(payload: str | bytes) -> str:
+    return payload if isinstance(payload, str) else payload.decode("utf-8")
+
+
 def event_row(event: Event, station_code: str, now: datetime,
-              payload_json: str | None = None, occurred_at: str | None = None,
+              payload_json: str | bytes | None = None, occurred_at: str | None = None,
               device_no: int | None = None) -> dict[str, Any]:
-    """A ledger row; a push passes the texts it already has (payload, timestamp)."""
+    """A ledger row; a push passes the texts it already has (the payload as the UTF-8
+    bytes it hashed, which are sealed as they are: no decoding and encoding again)."""
     return {
         "kind": "event", "entry_id": event.event_id, "case_id": event.case_id,
         "station_code": station_code, "seq": event.seq, "type": event.type.value,
@@ -232,27 +237,27 @@ def queue_rows(pipe: Pipeline, *, new_cases: list[dict[str, Any]],
                                  for values in (*new_cases, *changed_cases)
                                  if SNAPSHOT_KEY in values})
     ring = crypto.keyring()
-    pipe.many(_PG_INSERT_CASE, [values | {"data": _sealed_data(values["data"], ring)}
+    fields = crypto.Sealer(crypto.FIELD_PURPOSE, ring)
+    pipe.many(_PG_INSERT_CASE, [values | {"data": _sealed_data(values["data"], fields)}
                                 for values in new_cases])
     pipe.many(_PG_UPDATE_CASE, [{"_id": values["id"]}
                                 | {f"v_{name}": values[name] for name in CHANGING_COLUMNS}
-                                | {"v_data": _sealed_data(values["data"], ring)}
+                                | {"v_data": _sealed_data(values["data"], fields)}
                                 for values in changed_cases])
+    payload = crypto.Sealer(crypto.PAYLOAD_PURPOSE, ring)
     if len(entries) < COPY_FROM:
-        pipe.many(_PG_INSERT_ENTRY, [e | {"payload": crypto.seal(e["payload"],
-                                                                 crypto.PAYLOAD_PURPOSE, ring)}
-                                     for e in entries])
+        pipe.many(_PG_INSERT_ENTRY, [e | {"payload": payload(e["payload"])} for e in entries])
         return
     rows: list[Sequence[Any]] = []
     for e in entries:
         row = list(_ENTRY_VALUES(e))
-        row[_PAYLOAD_AT] = crypto.seal(row[_PAYLOAD_AT], crypto.PAYLOAD_PURPOSE, ring)
+        row[_PAYLOAD_AT] = payload(row[_PAYLOAD_AT])
         rows.append(row)
     pipe.copy(_PG_COPY_ENTRIES, rows)
 
 
-def _sealed_data(data: dict[str, Any], ring: crypto.Keyring) -> str:
-    return json_text(crypto.seal_fields(data, ring))
+def _sealed_data(data: dict[str, Any], sealer: crypto.Sealer) -> str:
+    return json_text(crypto.seal_fields(data, sealer=sealer))
 
 
 _ENTRY_COLUMNS = ("kind", "entry_id", "case_id", "station_code", "seq", "type", "payload",
@@ -277,11 +282,11 @@ def _insert_entries(conn: Connection, entries: list[dict[str, Any]]) -> None:
     dates spelled as SQLAlchemy spells them and the payload sealed as the column type
     seals it: its per-row parameter processing cost more than SQLite's insert of a 5 KB
     row (tests/district/test_ledger.py reads them back)."""
-    if conn.dialect.name != "sqlite":
-        conn.execute(insert(LEDGER), entries)
+    if conn.dialect.name != "sqlite":  # the column type seals text (SealedText)
+        conn.execute(insert(LEDGER), [e | {"payload": _text(e["payload"])} for e in entries])
         return
     stamps: dict[datetime, str] = {}  # a batch shares one receipt time
-    ring = crypto.keyring()
+    payload = crypto.Sealer(crypto.PAYLOAD_PURPOSE)
     rows = []
     for e in entries:
         received = e["received_at"]
@@ -289,7 +294,7 @@ def _insert_entries(conn: Connection, entries: list[dict[str, Any]]) -> None:
         if stamp is None:
             stamp = stamps[received] = _sqlite_datetime(received)
         rows.append((e["kind"], e["entry_id"], e["case_id"], e["station_code"], e["seq"],
-                     e["type"], crypto.seal(e["payload"], crypto.PAYLOAD_PURPOSE, ring),
+                     e["type"], payload(e["payload"]),
                      e["actor"], e["origin"], e["occurred_at"],
                      e["day"].isoformat(), e["hash"], stamp, e.get("device_no")))
     conn.exec_driver_sql(_SQLITE_INSERT_ENTRIES, rows)

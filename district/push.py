@@ -142,16 +142,17 @@ def _array(name: str) -> Callable[[Any], Any]:
 _LOOKUPS = {"sqlite": _lookups(_expanding), "postgresql": _lookups(_array)}
 
 
-Sealed = tuple[str, str]  # (canonical payload JSON, content hash) of a pushed event
+Sealed = tuple[bytes, str]  # (canonical payload JSON, content hash) of a pushed event
 
 
 def seal(events: list[WireEvent]) -> list[Sealed]:
     """Hash every event before the write transaction: pure work, kept out of the lock.
-    One canonical encoding of each payload serves the hash check and the storage."""
+    One canonical encoding of each payload serves the hash check and the storage (kept
+    as UTF-8 bytes: the ledger seals bytes, so it is never decoded and encoded again)."""
     out: list[Sealed] = []
     for w in events:
         payload = w.canonical_payload()
-        out.append((payload.decode("utf-8"), w.computed_hash(payload)))
+        out.append((payload, w.computed_hash(payload)))
     return out
 
 
@@ -241,7 +242,7 @@ class _Batch:
                              f"事件序号 {event.seq} 已被另一事件占用。")
         return self._apply(case, event, payload_json)
 
-    def _new_case(self, event: Event, payload_json: str) -> EventResult:
+    def _new_case(self, event: Event, payload_json: bytes) -> EventResult:
         if event.seq != 1:
             # Unknown case: its earlier events never arrived (or were refused).
             self.cases[event.case_id] = _Case(self.station, None, None, blocked=True)
@@ -271,7 +272,7 @@ class _Batch:
             del self.cases[event.case_id]
         return result
 
-    def _apply(self, case: _Case, event: Event, payload_json: str) -> EventResult:
+    def _apply(self, case: _Case, event: Event, payload_json: bytes) -> EventResult:
         try:
             case.record = apply_event(case.record, event)
         except StationDeskError as exc:
