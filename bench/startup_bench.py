@@ -103,6 +103,29 @@ def run() -> list[tuple[str, float, str]]:
         ("start: first paint / bare (×)", app["paint"] / bare, "≤ 2"),
         ("start: usable with data / bare (×)", app["station"] / bare, "≤ 4"),
         ("start: signed in and counter ready / bare (×)", app["ready"] / bare, "≤ 3"),
+        *daily_rows(folder, bare),
+    ]
+
+
+def daily_rows(folder: Path, bare: float) -> list[tuple[str, float, str]]:
+    """The sign-ins of a working day inside the running program (idle lock, change of
+    clerk), medians of the probe's runs, beside the same 3× of a bare start."""
+    proc = subprocess.run([sys.executable, "-m", "bench.startup_probe", "daily", str(folder),
+                           PASSWORD], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                          text=True, timeout=300, check=False)
+    times: dict[str, list[float]] = {"unlock": [], "switch": []}
+    for line in proc.stdout.splitlines():
+        what, _, ms = line.partition(" ")
+        if what in times:
+            times[what].append(float(ms))
+    if proc.returncode != 0 or not all(times.values()):
+        raise RuntimeError(f"daily probe failed (exit {proc.returncode}): {proc.stdout[-500:]}")
+    unlock, switch = (statistics.median(times[k]) for k in ("unlock", "switch"))
+    return [
+        ("day: idle lock, Enter → counter painted again, median (ms)", unlock,
+         f"≤ {3 * bare:.0f} (3× bare)"),
+        ("day: change of clerk, Enter → counter with catalog, median (ms)", switch,
+         f"≤ {3 * bare:.0f} (3× bare)"),
     ]
 
 

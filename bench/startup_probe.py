@@ -4,13 +4,19 @@ Prints `paint` at the first paint of the top-level window, `station` when the si
 screen shows the station and its clerks (the first usable screen with data), and
 `ready` when, signed in automatically, the counter page has its catalog; then exits.
 A station that cannot be opened prints `failed: <the worded error>` and exits with 1.
-Usage: python -m bench.startup_probe bare|app DATA_DIR
+
+`daily` measures, in one process after such a start, what a clerk does many times a
+day without starting the program: the idle lock lifted with the password (`unlock <ms>`,
+Enter to the counter painted again) and a change of clerk (`switch <ms>`, Enter on the
+sign-in screen to the new clerk's counter with its catalog).
+Usage: python -m bench.startup_probe bare|app|daily DATA_DIR PASSWORD
 """
 
 from __future__ import annotations
 
 import os
 import sys
+from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -67,10 +73,81 @@ def main() -> int:
 
     win.station_shown.connect(lambda: _report("station"))
     win.load_failed.connect(failed)
+    if mode == "daily":
+        win.show()
+        win.load()
+        return _daily(app, win, sys.argv[3])
     win.ready.connect(ready)
     win.show()
     win.load()
     return app.exec()
+
+
+DAILY_RUNS = 7
+
+
+def _daily(app: Any, win: Any, password: str) -> int:
+    """After the start settles: unlock the idle lock, then switch clerks, DAILY_RUNS times
+    each; every time from the Enter key to the counter painted (and, for a switch, ready
+    with its catalog)."""
+    import time
+
+    from PySide6.QtCore import QEvent, QEventLoop, QObject, Qt
+    from PySide6.QtTest import QTest
+
+    from ui.common.operations import task_manager
+
+    loop = QEventLoop()
+    ready: list[bool] = []
+    win.ready.connect(lambda: ready.append(True))
+
+    def wait(done: Any, seconds: float = 60) -> None:
+        deadline = time.perf_counter() + seconds
+        while not done():
+            loop.processEvents()
+            if time.perf_counter() > deadline:
+                raise TimeoutError("the window did not get there")
+            time.sleep(0.0005)
+
+    def settle() -> None:  # the background work a sign-in starts, and a pause
+        until = time.perf_counter() + 1.0
+        wait(lambda: task_manager().pending_count == 0 and time.perf_counter() > until)
+
+    painted: list[float] = []
+
+    class Paints(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint:
+                painted.append(time.perf_counter())
+            return False
+
+    paints = Paints()
+    wait(lambda: bool(ready) and win.session is not None)
+    settle()
+    page = win.page("intake")
+    page.installEventFilter(paints)
+    for _ in range(DAILY_RUNS):
+        win.lock()
+        wait(lambda: win.screens.currentWidget() is win.lock_page)
+        QTest.keyClicks(win.lock_page.password_edit, password)
+        painted.clear()
+        started = time.perf_counter()
+        QTest.keyClick(win.lock_page.password_edit, Qt.Key.Key_Return)
+        wait(lambda: win.screens.currentWidget() is win.work and bool(painted))
+        _report(f"unlock {(painted[0] - started) * 1000:.1f}")
+        settle()
+    for _ in range(DAILY_RUNS):
+        win.sign_out()
+        wait(lambda: win.screens.currentWidget() is win.login_page)
+        settle()
+        QTest.keyClicks(win.login_page.password_edit, password)
+        ready.clear()
+        started = time.perf_counter()
+        QTest.keyClick(win.login_page.password_edit, Qt.Key.Key_Return)
+        wait(lambda: bool(ready) and win.screens.currentWidget() is win.work)
+        _report(f"switch {(time.perf_counter() - started) * 1000:.1f}")
+        settle()
+    return 0
 
 
 if __name__ == "__main__":
