@@ -7,6 +7,7 @@ rules are applied the same way whoever calls them.
 from __future__ import annotations
 
 import contextlib
+import time
 from datetime import date
 from functools import cached_property
 from pathlib import Path
@@ -285,6 +286,7 @@ class Workspace:
             ids = unsettled_dues(s)
             if not ids and not rule_changed(s):
                 return 0
+            calendar_of(s, clock_key(s))  # built before the first write, not in it
         moved = 0
         for i in range(0, len(ids), SETTLE_STEP_DUES):
             if self.store.closing:
@@ -292,6 +294,7 @@ class Workspace:
             with self.store.write() as s:
                 moved += settle_rule_step(s, calendar_of(s, clock_key(s)),
                                           ids[i:i + SETTLE_STEP_DUES], now=self.now())
+            time.sleep(SETTLE_PAUSE_S)
         with self.store.write() as s:
             settle_rule_step(s, calendar_of(s, clock_key(s)), [], now=self.now())
         return moved
@@ -316,11 +319,12 @@ class Workspace:
         stored by a writer that did not), in small write transactions
         (clerk.cases.clock.settle_clock_step); otherwise two small reads. Returns how
         many rows were written."""
-        from clerk.cases.clock import clock_current, settle_clock_step
+        from clerk.cases.clock import calendar_of, clock_current, clock_key, settle_clock_step
 
         with self.store.read() as s:
             if clock_current(s):
                 return 0
+            calendar_of(s, clock_key(s))  # built before the first write, not in it
         written = 0
         while not self.store.closing:
             with self.store.write() as s:
@@ -328,6 +332,7 @@ class Workspace:
             if step is None:
                 break
             written += step
+            time.sleep(SETTLE_PAUSE_S)
         return written
 
     def settle_after_open(self) -> tuple[int, int]:
@@ -413,6 +418,9 @@ class Workspace:
 
 #: Open cases a step of settle_provisional_dues recomputes (each reads the case's data).
 SETTLE_STEP_DUES = 50
+#: Between two steps the lock is free a while: a writer waiting for it (SQLite's busy
+#: handler polls, sleeping up to 100 ms) gets it instead of the next step.
+SETTLE_PAUSE_S = 0.03
 
 
 def _settle_new_station(s: Session) -> None:

@@ -227,48 +227,38 @@ def test_a_kill_mid_settle_then_the_next_start_finishes(
         ws.close()
 
 
+@pytest.mark.parametrize("settling_writer", [True, False])
 def test_a_calendar_imported_during_the_settle(
         ws: Workspace, returned: Returned, data_dir: Path, clock: FakeClock,
-        monkeypatch: pytest.MonkeyPatch) -> None:
+        monkeypatch: pytest.MonkeyPatch, settling_writer: bool) -> None:
+    """Between two steps a calendar arrives: through the workspace, which works every
+    clock out with it (the steps have nothing left), or stored by a writer that does not
+    (the steps start over for it)."""
+    from clerk import calendar_store
+
     ws = _upgraded(ws, data_dir, clock, monkeypatch)
     try:
         with ws.store.write() as s:  # the first step of the background settle
             assert case_clock.settle_clock_step(s, 1) == 1
         _assert_readers_right(ws, returned)
-        ws.import_calendar_year(_with_saturday_workday(ws))  # all worked out again
-        with ws.store.read() as s:
-            assert clock_current(s)
-        assert _setting(ws, SETTLING_SETTING) is None
+        if settling_writer:
+            ws.import_calendar_year(_with_saturday_workday(ws))
+            with ws.store.read() as s:
+                assert clock_current(s)
+            assert _setting(ws, SETTLING_SETTING) is None
+        else:
+            with ws.store.write() as s:
+                calendar_store.store_year(s, _with_saturday_workday(ws), now=ws.now())
+            ws._calendar = None
         _assert_readers_right(ws, returned)
-        assert ws.settle_after_open() == (0, 0)  # nothing left for the old calendar
+        assert ws.settle_after_open() == (0, 0 if settling_writer else 3)
+        _assert_readers_right(ws, returned)
         moved = _clocks(ws)
-        with ws.store.write() as s:  # the clocks recomputed from scratch: the same
+        with ws.store.write() as s:  # the clocks worked out from scratch: the same
             s.execute(text("UPDATE cases SET clock_left = NULL, clock_due = NULL"))
             s.execute(text("DELETE FROM settings WHERE key = :k"), {"k": CLOCK_SETTING})
         assert ws.settle_after_open() == (0, 3)
         assert _clocks(ws) == moved
-        _assert_readers_right(ws, returned)
-    finally:
-        ws.close()
-
-
-def test_a_calendar_imported_between_steps_starts_the_steps_over(
-        ws: Workspace, returned: Returned, data_dir: Path, clock: FakeClock,
-        monkeypatch: pytest.MonkeyPatch) -> None:
-    """A calendar stored by a writer that does not settle (a sync with an older peer,
-    say) while steps run for the one before: they start over for the new one."""
-    from clerk import calendar_store
-
-    ws = _upgraded(ws, data_dir, clock, monkeypatch)
-    try:
-        with ws.store.write() as s:
-            assert case_clock.settle_clock_step(s, 1) == 1
-        with ws.store.write() as s:
-            calendar_store.store_year(s, _with_saturday_workday(ws), now=ws.now())
-        ws._calendar = None
-        _assert_readers_right(ws, returned)
-        assert ws.settle_after_open() == (0, 3)
-        _assert_readers_right(ws, returned)
     finally:
         ws.close()
 
