@@ -417,7 +417,7 @@ class Workspace:
 
 
 #: Open cases a step of settle_provisional_dues recomputes (each reads the case's data).
-SETTLE_STEP_DUES = 50
+SETTLE_STEP_DUES = 20
 #: Between two steps the lock is free a while: a writer waiting for it (SQLite's busy
 #: handler polls, sleeping up to 100 ms) gets it instead of the next step.
 SETTLE_PAUSE_S = 0.03

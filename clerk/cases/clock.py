@@ -43,7 +43,7 @@ SETTLING_SETTING = "supervision.clock.settling"
 _CHUNK = 400  # rows read at a time (SQLite's bound parameters)
 #: Returned cases a step works out (a write transaction of a few ms: a counter's save
 #: never waits long behind one).
-STEP_ROWS = 100
+STEP_ROWS = 25
 
 
 def clock_key(s: Session) -> str:
