@@ -295,6 +295,8 @@ class Workspace:
                 moved += settle_rule_step(s, calendar_of(s, clock_key(s)),
                                           ids[i:i + SETTLE_STEP_DUES], now=self.now())
             time.sleep(SETTLE_PAUSE_S)
+        if self.store.closing:
+            return moved
         with self.store.write() as s:
             settle_rule_step(s, calendar_of(s, clock_key(s)), [], now=self.now())
         return moved

@@ -16,7 +16,9 @@ carries ~10 KB of it), and every query is driven by an index, so they stay fast 
   section 5) and keeps the level it had when it was returned; those few cases get it
   from the clock their row keeps (clerk.cases.clock, in ix_cases_state_list), or from
   their pauses with the calendar when it is not there (:func:`paused_levels`), so
-  lists, tasks, reports and the printed daily report agree.
+  lists, tasks, reports and the printed daily report agree. While provisional due
+  dates stored under an older rule await their recomputation (clerk.cases.due, in steps
+  after an upgrade), those cases are judged by the date in force (:func:`held_dues`).
 * the received-date range uses the case number, which carries the day it was received
   (``{station}-{yyyymmdd}-{NNNN}``) and is uniquely indexed.
 
