@@ -283,7 +283,7 @@ class Workspace:
         from clerk.cases.due import rule_changed, settle_rule_step, unsettled_dues
 
         with self.store.read() as s:
-            ids = unsettled_dues(s)
+            ids = [case_id for case_id, _updated in unsettled_dues(s)]
             if not ids and not rule_changed(s):
                 return 0
             calendar_of(s, clock_key(s))  # built before the first write, not in it

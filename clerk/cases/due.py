@@ -119,16 +119,17 @@ def settle_rule(s: Session, cal: WorkCalendar, now: datetime | None = None) -> i
     return moved
 
 
-def unsettled_dues(s: Session) -> list[str]:
+def unsettled_dues(s: Session) -> list[tuple[str, Any]]:
     """The open cases with a provisional due date that :func:`settle_rule_step` has not
-    recomputed under the current rule yet, by id ([] once the rule is remembered). One
-    pass over ix_cases_list (it holds the columns asked), in a read: no write waits."""
+    recomputed under the current rule yet, by id, with their ``updated_at`` ([] once the
+    rule is remembered). One pass over ix_cases_list (it holds the columns asked), in a
+    read: no write waits."""
     if not rule_changed(s):
         return []
     states = ", ".join("?" * len(OPEN_STATES))
-    return [r[0] for r in s.connection().exec_driver_sql(
-        f"SELECT id FROM cases INDEXED BY ix_cases_list WHERE due_provisional = 1 "
-        f"AND state IN ({states}) AND id > ? ORDER BY id",
+    return [(r[0], r[1]) for r in s.connection().exec_driver_sql(
+        f"SELECT id, updated_at FROM cases INDEXED BY ix_cases_list WHERE "
+        f"due_provisional = 1 AND state IN ({states}) AND id > ? ORDER BY id",
         (*OPEN_STATES, read_text(s, RULE_SETTLING) or "")).all()]
 
 
