@@ -287,6 +287,7 @@ class Workspace:
             if not ids and not rule_changed(s):
                 return 0
             calendar_of(s, clock_key(s))  # built before the first write, not in it
+        self._before_steps()
         moved = 0
         for i in range(0, len(ids), SETTLE_STEP_DUES):
             if self.store.closing:
@@ -327,6 +328,7 @@ class Workspace:
             if clock_current(s):
                 return 0
             calendar_of(s, clock_key(s))  # built before the first write, not in it
+        self._before_steps()
         written = 0
         while not self.store.closing:
             with self.store.write() as s:
@@ -336,6 +338,14 @@ class Workspace:
             written += step
             time.sleep(SETTLE_PAUSE_S)
         return written
+
+    def _before_steps(self) -> None:
+        """The first write waits for the integrity check, and so do the writes queued
+        behind it (the clerk's): those go first, the steps a moment later."""
+        if self.store.checking:
+            self.store.wait_for_check()
+            if not self.store.closing:
+                time.sleep(SETTLE_START_S)
 
     def settle_after_open(self) -> tuple[int, int]:
         """What an upgrade or a calendar change left to work out over the cases, each in
@@ -423,6 +433,8 @@ SETTLE_STEP_DUES = 20
 #: Between two steps the lock is free a while: a writer waiting for it (SQLite's busy
 #: handler polls, sleeping up to 100 ms) gets it instead of the next step.
 SETTLE_PAUSE_S = 0.03
+#: After the integrity check, before the first step (see Workspace._before_steps).
+SETTLE_START_S = 0.5
 
 
 def _settle_new_station(s: Session) -> None:

@@ -350,6 +350,12 @@ class Store:
         """Whether `close` was called: work in steps stops before its next step."""
         return self._closing
 
+    @property
+    def checking(self) -> bool:
+        """Whether the background integrity check is still running (a write waits)."""
+        thread = self._check
+        return thread is not None and thread.is_alive()
+
     def wait_for_check(self) -> None:
         thread = self._check
         if thread is not None and thread is not threading.current_thread():
