@@ -27,11 +27,18 @@ def read_text(s: Session, key: str) -> str | None:
 
 
 def write_text(s: Session, key: str, text: str) -> None:
+    """Remember ``text`` under ``key`` in the caller's write transaction."""
     row = s.get(Setting, key)
     if row is None:
         s.add(Setting(key=key, value=text))
     else:
         row.value = text
+    s.flush()
+
+
+def forget_text(s: Session, key: str) -> None:
+    """Remove the stored value of ``key`` in the caller's write transaction."""
+    s.execute(delete(Setting).where(Setting.key == key))
 
 
 def read(s: Session, option: Option[T]) -> T:
@@ -67,7 +74,7 @@ class Settings:
     def forget(self, option: Option[T]) -> None:
         """Remove the stored value: the option reads as its default again."""
         with self._store.write() as s:
-            s.execute(delete(Setting).where(Setting.key == option.key))
+            forget_text(s, option.key)
 
     # Undeclared keys, for the Workspace's older setting()/set_setting().
     def get_text(self, key: str, default: str = "") -> str:

@@ -7,6 +7,7 @@ rules are applied the same way whoever calls them.
 from __future__ import annotations
 
 import contextlib
+import time
 from datetime import date
 from functools import cached_property
 from pathlib import Path
@@ -122,8 +123,10 @@ class Workspace:
         blobs = Path(data_dir) / "blobs"
         clean_stale_temps([Path(data_dir), blobs, *(p for p in blobs.glob("??") if p.is_dir())])
         ws.blobs.seal_plain()  # scans an earlier version kept in plain
-        ws.settle_provisional_dues()
-        ws.settle_supervision_clock()
+        # What an upgrade or a calendar left to work out over many cases is not done
+        # here: a write at open waits for the store's integrity check (seconds at
+        # 100,000 cases). The window calls `settle_after_open` once the counter is ready,
+        # the command line at once (clerk.cli.common); the readers are right meanwhile.
         return ws
 
     def create_recovery_key(self) -> str:
@@ -222,6 +225,7 @@ class Workspace:
                 numbering.set_device_no(s, device_no)
             if device_name.strip():
                 numbering.set_device_name(s, device_name)
+            _settle_new_station(s)
         self._calendar = None
         info = self.station()
         assert info is not None
@@ -272,15 +276,31 @@ class Workspace:
 
     def settle_provisional_dues(self) -> int:
         """Once after an upgrade that changed how years without official data count
-        (clerk.cases.due.PROVISIONAL_RULE), recompute the stored provisional due dates;
-        otherwise a single settings read."""
-        from clerk.cases.due import rule_changed, settle_rule
+        (clerk.cases.due.PROVISIONAL_RULE), recompute the stored provisional due dates in
+        small write transactions (clerk.cases.due.settle_rule_step); otherwise a read.
+        Returns how many due dates moved."""
+        from clerk.cases.clock import calendar_of, clock_key
+        from clerk.cases.due import rule_changed, settle_rule_step, unsettled_dues
 
         with self.store.read() as s:
-            if not rule_changed(s):
+            ids = [case_id for case_id, _updated in unsettled_dues(s)]
+            if not ids and not rule_changed(s):
                 return 0
+            calendar_of(s, clock_key(s))  # built before the first write, not in it
+        self._before_steps()
+        moved = 0
+        for i in range(0, len(ids), SETTLE_STEP_DUES):
+            if self.store.closing:
+                return moved
+            with self.store.write() as s:
+                moved += settle_rule_step(s, calendar_of(s, clock_key(s)),
+                                          ids[i:i + SETTLE_STEP_DUES], now=self.now())
+            time.sleep(SETTLE_PAUSE_S)
+        if self.store.closing:
+            return moved
         with self.store.write() as s:
-            return settle_rule(s, calendar_store.build_calendar(s), now=self.now())
+            settle_rule_step(s, calendar_of(s, clock_key(s)), [], now=self.now())
+        return moved
 
     def import_calendar_year(self, year: CalendarYear) -> int:
         """Store a published year and recompute the provisional due dates it settles;
@@ -299,16 +319,41 @@ class Workspace:
     def settle_supervision_clock(self) -> int:
         """Work out the returned cases' clocks (clerk.cases.clock) when they do not follow
         the calendar stored now: once after the upgrade that added them (or a calendar
-        stored by a writer that did not); otherwise two small reads. Returns how many
-        rows were written. (A write at open waits for the integrity check, so this never
-        writes for a case or two without a clock: those are judged from their data.)"""
-        from clerk.cases.clock import clock_current, settle_clock
+        stored by a writer that did not), in small write transactions
+        (clerk.cases.clock.settle_clock_step); otherwise two small reads. Returns how
+        many rows were written."""
+        from clerk.cases.clock import calendar_of, clock_current, clock_key, settle_clock_step
 
         with self.store.read() as s:
             if clock_current(s):
                 return 0
-        with self.store.write() as s:
-            return settle_clock(s, calendar_store.build_calendar(s))
+            calendar_of(s, clock_key(s))  # built before the first write, not in it
+        self._before_steps()
+        written = 0
+        while not self.store.closing:
+            with self.store.write() as s:
+                step = settle_clock_step(s)
+            if step is None:
+                break
+            written += step
+            time.sleep(SETTLE_PAUSE_S)
+        return written
+
+    def _before_steps(self) -> None:
+        """The first write waits for the integrity check, and so do the writes queued
+        behind it (the clerk's): those go first, the steps a moment later."""
+        if self.store.checking:
+            self.store.wait_for_check()
+            if not self.store.closing:
+                time.sleep(SETTLE_START_S)
+
+    def settle_after_open(self) -> tuple[int, int]:
+        """What an upgrade or a calendar change left to work out over the cases, each in
+        steps of a few milliseconds' write (a counter's save never waits long behind
+        one), resumed by the next start when cut short: the provisional due dates of a
+        changed rule, then the returned cases' clocks. Otherwise a few small reads.
+        Returns (due dates moved, clock rows written)."""
+        return self.settle_provisional_dues(), self.settle_supervision_clock()
 
     # --- catalog --------------------------------------------------------------------
     def matters(self) -> list[Matter]:
@@ -381,6 +426,26 @@ class Workspace:
 
     def set_setting(self, key: str, value: str) -> None:
         self.settings.set_text(key, value)
+
+
+#: Open cases a step of settle_provisional_dues recomputes (each reads the case's data).
+SETTLE_STEP_DUES = 20
+#: Between two steps the lock is free a while: a writer waiting for it (SQLite's busy
+#: handler polls, sleeping up to 100 ms) gets it instead of the next step.
+SETTLE_PAUSE_S = 0.03
+#: After the integrity check, before the first step (see Workspace._before_steps).
+SETTLE_START_S = 0.5
+
+
+def _settle_new_station(s: Session) -> None:
+    """A new station's store: nothing to recompute, the rule and the calendar are the
+    ones stored now (what settle_after_open finds done)."""
+    from clerk.cases.clock import settle_clock
+    from clerk.cases.due import settle_rule
+
+    cal = calendar_store.build_calendar(s)
+    settle_rule(s, cal)
+    settle_clock(s, cal)
 
 
 def _station(row: Station) -> StationInfo:

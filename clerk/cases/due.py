@@ -12,7 +12,7 @@ use `recomputed_due`.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -23,7 +23,8 @@ from clerk.calendar import Pause, WorkCalendar
 from clerk.calendar.workdays import DueDate
 from clerk.cases.record import CaseRecord
 from clerk.cases.states import State
-from clerk.store.models import Case, DueOverride, Setting
+from clerk.settings import forget_text, read_text, write_text
+from clerk.store.models import Case, DueOverride
 from clerk.timeutil import local_date
 
 OPEN_STATES = [s.value for s in State if not s.is_final]
@@ -32,6 +33,8 @@ OPEN_STATES = [s.value for s in State if not s.is_final]
 #: under another rule (before 2026-12: plain Monday-Friday) recomputes them once.
 PROVISIONAL_RULE = "statute-2024"
 RULE_SETTING = "calendar.provisional_rule"
+#: The last case id recomputed while that is done in steps (settle_rule_step).
+RULE_SETTLING = "calendar.provisional_rule.settling"
 
 
 def recomputed_due(record: CaseRecord, cal: WorkCalendar) -> DueDate | None:
@@ -105,18 +108,50 @@ def refresh(s: Session, cal: WorkCalendar, case_ids: Iterable[str] | None = None
 
 def rule_changed(s: Session) -> bool:
     """True when the stored provisional dates were computed under an older rule."""
-    row = s.get(Setting, RULE_SETTING)
-    return row is None or row.value != PROVISIONAL_RULE
+    return read_text(s, RULE_SETTING) != PROVISIONAL_RULE
 
 
 def settle_rule(s: Session, cal: WorkCalendar, now: datetime | None = None) -> int:
     """Recompute the provisional due dates under the current rule and remember it;
     returns how many moved (in the caller's write transaction)."""
     moved = refresh(s, cal, now=now)
-    row = s.get(Setting, RULE_SETTING)
-    if row is None:
-        s.add(Setting(key=RULE_SETTING, value=PROVISIONAL_RULE))
-    else:
-        row.value = PROVISIONAL_RULE
-    s.flush()
+    _remember_rule(s)
     return moved
+
+
+def unsettled_dues(s: Session) -> list[tuple[str, Any]]:
+    """The open cases with a provisional due date that :func:`settle_rule_step` has not
+    recomputed under the current rule yet, by id, with their ``updated_at`` ([] once the
+    rule is remembered). One pass over ix_cases_list (it holds the columns asked), in a
+    read: no write waits."""
+    if not rule_changed(s):
+        return []
+    states = ", ".join("?" * len(OPEN_STATES))
+    return [(r[0], r[1]) for r in s.connection().exec_driver_sql(
+        f"SELECT id, updated_at FROM cases INDEXED BY ix_cases_list WHERE "
+        f"due_provisional = 1 AND state IN ({states}) AND id > ? ORDER BY id",
+        (*OPEN_STATES, read_text(s, RULE_SETTLING) or "")).all()]
+
+
+def settle_rule_step(s: Session, cal: WorkCalendar, ids: Sequence[str],
+                     now: datetime | None = None) -> int:
+    """One step of recomputing the provisional due dates after the rule changed: the
+    cases ``ids`` (the next few of :func:`unsettled_dues`, by id), remembered as done
+    (``calendar.provisional_rule.settling``) in the caller's write transaction; with no
+    ids, the rule itself, which ends it. A recomputed date is written with its override,
+    so a step cut short leaves each case consistent and the next start goes on after
+    the last step that committed. Returns how many due dates moved."""
+    if not rule_changed(s):
+        return 0
+    if not ids:
+        _remember_rule(s)
+        return 0
+    moved = refresh(s, cal, ids, now=now)
+    write_text(s, RULE_SETTLING, max(ids))
+    return moved
+
+
+def _remember_rule(s: Session) -> None:
+    write_text(s, RULE_SETTING, PROVISIONAL_RULE)
+    if read_text(s, RULE_SETTLING) is not None:
+        forget_text(s, RULE_SETTLING)

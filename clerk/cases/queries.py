@@ -16,7 +16,9 @@ carries ~10 KB of it), and every query is driven by an index, so they stay fast 
   section 5) and keeps the level it had when it was returned; those few cases get it
   from the clock their row keeps (clerk.cases.clock, in ix_cases_state_list), or from
   their pauses with the calendar when it is not there (:func:`paused_levels`), so
-  lists, tasks, reports and the printed daily report agree.
+  lists, tasks, reports and the printed daily report agree. While provisional due
+  dates stored under an older rule await their recomputation (clerk.cases.due, in steps
+  after an upgrade), those cases are judged by the date in force (:func:`held_dues`).
 * the received-date range uses the case number, which carries the day it was received
   (``{station}-{yyyymmdd}-{NNNN}``) and is uniquely indexed.
 
@@ -149,12 +151,13 @@ class SupervisionCut:
             return self.calendar.working_days_between(self.today, due)
         return -self.calendar.working_days_between(due, self.today)
 
-    def sql(self, level: LevelFilter, *, prefix: str = "",
-            paused: Sequence[str] = ()) -> tuple[str, list[Any]]:
+    def sql(self, level: LevelFilter, *, prefix: str = "", paused: Sequence[str] = (),
+            held: Sequence[str] = ()) -> tuple[str, list[Any]]:
         """A WHERE fragment selecting supervised cases at ``level``: running ones by their
-        due date, returned ones by id (``paused``: the returned cases at that level, from
-        :func:`paused_levels`). ``prefix`` goes before the state column (``+`` keeps
-        SQLite off its index)."""
+        due date, the others by id (``paused``: the returned cases at that level, from
+        :func:`paused_levels`, and the ``held`` ones at it). ``held``: cases whose stored
+        due date is not the one in force yet (:func:`held_dues`), judged by id alone.
+        ``prefix`` goes before the state column (``+`` keeps SQLite off its index)."""
         states = ", ".join("?" * len(SUPERVISED))
         params: list[Any] = [s.value for s in SUPERVISED]
         today = self.today.isoformat()
@@ -170,9 +173,15 @@ class SupervisionCut:
         else:
             cond, cparams = due + f"(+limit_days = 0 OR +due_date >= {yellow})", yellow_params
         ids = ", ".join("?" * len(paused)) or "NULL"
+        returned = State.RETURNED.value
+        if held:  # only while provisional dates await their new rule (clerk.cases.due)
+            cond = f"+id NOT IN ({', '.join('?' * len(held))}) AND {cond}"
+            cparams = [*held, *cparams]
+            sql = (f"{prefix}state IN ({states}) AND ((+state != ? AND {cond}) "
+                   f"OR +id IN ({ids}))")
+            return sql, [*params, returned, *cparams, *paused]
         sql = (f"{prefix}state IN ({states}) AND ((+state != ? AND {cond}) "
                f"OR (+state = ? AND +id IN ({ids})))")
-        returned = State.RETURNED.value
         return sql, [*params, returned, *cparams, returned, *paused]
 
     def _yellow_case(self) -> tuple[str, list[Any]]:
@@ -317,7 +326,7 @@ def _text_terms(text: str) -> list[_Term]:
 
 
 def _terms(f: CaseFilter, cut: SupervisionCut, station_code: str | None,
-           paused: Sequence[str] = ()) -> list[_Term]:
+           paused: Sequence[str] = (), held: Sequence[str] = ()) -> list[_Term]:
     terms: list[_Term] = []
     if f.states:
         marks = ", ".join("?" * len(f.states))
@@ -328,7 +337,7 @@ def _terms(f: CaseFilter, cut: SupervisionCut, station_code: str | None,
     if f.applicant_id:
         terms.append(_Term("{i}applicant_id = ?", (f.applicant_id,), "applicant_id"))
     if f.level is not None:
-        sql, params = cut.sql(f.level, prefix="{i}", paused=paused)
+        sql, params = cut.sql(f.level, prefix="{i}", paused=paused, held=held)
         marks = ", ".join("?" * len(SUPERVISED))
         terms.append(_Term(sql, tuple(params), "state",
                            estimate=(f"SELECT count(*) FROM cases WHERE state IN ({marks})",
@@ -391,13 +400,14 @@ class CaseQuery:
     _total: int | None = field(default=None, init=False)
     _all: int | None = field(default=None, init=False)
     _paused: list[str] | None = field(default=None, init=False)
+    _held: list[str] = field(default_factory=list, init=False)
 
     def _terms(self, s: Session) -> list[_Term]:
         level = self.filter.level
         if level is not None and self._paused is None:
-            self._paused = [cid for cid, lv in paused_levels(s, self.cut).items()
-                            if lv in _WANTED[level]]
-        return _terms(self.filter, self.cut, self.station_code, self._paused or ())
+            self._paused, self._held = judged(s, self.cut, level)
+        return _terms(self.filter, self.cut, self.station_code, self._paused or (),
+                      self._held)
 
     def _where(self, terms: list[_Term], driver: int | None, *,
                walk: bool = False) -> tuple[str, list[Any]]:
@@ -654,13 +664,89 @@ def _local(moment: datetime) -> date:
 
 
 def finish_rows(s: Session, rows: list[CaseRow], cut: SupervisionCut | None) -> list[CaseRow]:
-    """The rows with their sync state, and the levels of returned ones, filled in."""
+    """The rows with their sync state, and the levels of returned ones, filled in (and,
+    while provisional dates await their new rule, those rows' due dates in force)."""
     rows = attach_sync(s, rows)
+    if cut is not None:
+        held = held_dues(s, cut, [r.id for r in rows if r.due_provisional])
+        if held:
+            rows = [replace(r, level=held[r.id].level, due_date=held[r.id].due,
+                            due_provisional=held[r.id].provisional) if r.id in held else r
+                    for r in rows]
     paused = [r.id for r in rows if r.paused]
     if cut is None or not paused:
         return rows
     levels = paused_levels(s, cut, paused)
     return [replace(r, level=levels.get(r.id)) if r.paused else r for r in rows]
+
+
+@dataclass(frozen=True)
+class HeldDue:
+    """A case's due date in force while its stored one awaits the new provisional rule."""
+
+    due: date | None
+    provisional: bool
+    level: Level | None
+
+
+def held_dues(s: Session, cut: SupervisionCut, ids: Sequence[str] | None = None
+              ) -> dict[str, HeldDue]:
+    """The open cases (all, or those of ``ids``) whose provisional due date was stored
+    under an older rule and is not recomputed yet (clerk.cases.due.unsettled_dues: the
+    station recomputes them in steps after the upgrade), with the date in force and
+    their level by it. Nothing, at the cost of one settings read, once the rule is
+    remembered."""
+    import json
+
+    from clerk.cases.due import recomputed_due, rule_changed, unsettled_dues
+    from clerk.cases.record import CaseRecord
+
+    if (ids is not None and not ids) or not rule_changed(s):
+        return {}
+    found = unsettled_dues(s)
+    if ids is not None:
+        wanted = set(ids)
+        found = [(i, u) for i, u in found if i in wanted]
+    memo = _held_memo(cut.calendar)
+    missing = [case_id for case_id, updated in found if (case_id, updated) not in memo]
+    for i in range(0, len(missing), _JUDGE_CHUNK):
+        chunk = missing[i:i + _JUDGE_CHUNK]
+        for case_id, updated, data in _rows(
+                s, "SELECT id, updated_at, data FROM cases WHERE id IN "
+                   f"({', '.join('?' * len(chunk))})", chunk):
+            rec = CaseRecord.from_dict(json.loads(data) if isinstance(data, str) else data)
+            due = recomputed_due(rec, cut.calendar)
+            memo[(case_id, updated)] = (
+                rec.state.value, rec.limit_days,
+                *((due.day, due.provisional) if due is not None else (rec.due_date, True)))
+    out: dict[str, HeldDue] = {}
+    for key in found:
+        if key in memo:  # not if the case changed between the two reads
+            state, limit, day, provisional = memo[key]
+            out[key[0]] = HeldDue(day, provisional, cut.level(state, day, limit))
+    return out
+
+
+_HELD_MEMO: list[Any] = [None, {}]  # a calendar, and its held cases' dates by (id, updated)
+
+
+def _held_memo(cal: WorkCalendar) -> dict[tuple[str, Any], tuple[Any, ...]]:
+    """The dates in force worked out with ``cal``, per case as last changed: a filter
+    applied again reads none of the held cases' data (each ~14 KB) again."""
+    if _HELD_MEMO[0] is not cal or len(_HELD_MEMO[1]) > _PAUSED_MEMO_LIMIT:
+        _HELD_MEMO[:] = [cal, {}]
+    memo: dict[tuple[str, Any], tuple[Any, ...]] = _HELD_MEMO[1]
+    return memo
+
+
+def judged(s: Session, cut: SupervisionCut, level: LevelFilter) -> tuple[list[str], list[str]]:
+    """For :meth:`SupervisionCut.sql`: the cases judged by id at ``level`` (returned ones,
+    and held ones), and the held ones (:func:`held_dues`)."""
+    wanted = _WANTED[level]
+    held = held_dues(s, cut)
+    at = [cid for cid, lv in paused_levels(s, cut).items() if lv in wanted]
+    at += [cid for cid, h in held.items() if h.level in wanted]
+    return at, list(held)
 
 
 def attach_sync(s: Session, rows: list[CaseRow]) -> list[CaseRow]:
@@ -791,11 +877,13 @@ def level_counts(s: Session, cut: SupervisionCut) -> dict[Level, int]:
     """Supervised cases by level (returned ones at the level they keep), and how many of
     them are returned (``Level.PAUSED``, also counted in their level)."""
     paused = paused_levels(s, cut)
+    held = held_dues(s, cut)
     out: dict[Level, int] = {}
     for level, lf in ((Level.RED, LevelFilter.RED), (Level.YELLOW, LevelFilter.YELLOW),
                       (Level.NORMAL, LevelFilter.NORMAL)):
         ids = [cid for cid, lv in paused.items() if lv == level]
-        sql, params = cut.sql(lf, paused=ids)
+        ids += [cid for cid, h in held.items() if h.level == level]
+        sql, params = cut.sql(lf, paused=ids, held=list(held))
         out[level] = int(_scalar(s, f"SELECT count(*) FROM cases WHERE {sql}", params))
     out[Level.PAUSED] = len(paused)
     return out
@@ -955,8 +1043,8 @@ def cases_in(s: Session, states: Iterable[State], cut: SupervisionCut | None,
 def supervised(s: Session, cut: SupervisionCut, level: LevelFilter,
                limit: int = 2000) -> list[CaseRow]:
     """Supervised cases at ``level``, the most urgent first."""
-    ids = [cid for cid, lv in paused_levels(s, cut).items() if lv in _WANTED[level]]
-    sql, params = cut.sql(level, paused=ids)
+    ids, held = judged(s, cut, level)
+    sql, params = cut.sql(level, paused=ids, held=held)
     found = _rows(s, f"SELECT {_LIST_COLUMNS} FROM cases WHERE {sql} "
                      f"ORDER BY due_date, rowid LIMIT {int(limit)}", params)
     return finish_rows(s, [_row(r, cut) for r in found], cut)

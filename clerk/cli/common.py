@@ -35,6 +35,9 @@ class CliContext:
                     "`python -m clerk init --station-code … --station-name … --admin …`，"
                     "或用 --data-dir 指定已有的数据目录。", code="station.uninitialised")
             self._ws = Workspace.open(self.data_dir)
+            # A command waits for what the window does behind its counter (a no-op read
+            # unless an upgrade or a calendar left something to work out).
+            self._ws.settle_after_open()
         return self._ws
 
     def emit(self, data: Any, text: str | Callable[[], str]) -> None:

@@ -345,6 +345,17 @@ class Store:
         if problem is not None:
             self.mark_damaged(problem)
 
+    @property
+    def closing(self) -> bool:
+        """Whether `close` was called: work in steps stops before its next step."""
+        return self._closing
+
+    @property
+    def checking(self) -> bool:
+        """Whether the background integrity check is still running (a write waits)."""
+        thread = self._check
+        return thread is not None and thread.is_alive()
+
     def wait_for_check(self) -> None:
         thread = self._check
         if thread is not None and thread is not threading.current_thread():

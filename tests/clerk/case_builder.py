@@ -6,7 +6,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, NamedTuple
 
 from clerk.applicants import PersonInput
 from clerk.cases.events import Event
@@ -129,3 +129,13 @@ def clone_cases(ws: Workspace, template: str, count: int) -> list[str]:
     con.commit()
     con.close()
     return numbers
+
+
+class Returned(NamedTuple):
+    """Three returned cases: at once (normal), the day before its due date (yellow) and
+    three days after it (red); ``due`` is the due date of the last two."""
+
+    calm: str
+    nearly: str
+    late: str
+    due: date

@@ -18,7 +18,7 @@ from clerk.cases.supervision import case_level, paused_clock, paused_level
 from clerk.store import schema
 from clerk.timeutil import local_date
 from clerk.workspace import Workspace
-from tests.clerk.case_builder import Cases
+from tests.clerk.case_builder import Cases, Returned
 from tests.clerk.test_queries import cut_of, listed
 from tests.conftest import FakeClock
 
@@ -57,17 +57,8 @@ def _clock_columns(ws: Workspace, case_no: str) -> tuple[int | None, str | None]
 
 
 def test_returned_cases_are_judged_by_their_kept_clock(
-        ws: Workspace, cases: Cases, clock: FakeClock) -> None:
-    clock.set_local(date(2026, 3, 2))
-    calm = cases.returned()
-    nearly = cases.under_review()
-    late = cases.under_review()
-    due = ws.cases.get(nearly).due_date
-    assert due is not None
-    clock.set_local(due - timedelta(days=1))
-    cases.district(nearly, EventType.RETURNED, {"items": [], "note": "补充材料"})
-    clock.set_local(due + timedelta(days=3))
-    cases.district(late, EventType.RETURNED, {"items": [], "note": "补充材料"})
+        ws: Workspace, returned: Returned, clock: FakeClock) -> None:
+    calm, nearly, late, due = returned
     assert ws.settle_supervision_clock() == 0  # the writer keeps them: two small reads
     left, late_due = _clock_columns(ws, late)
     assert left is not None and left <= 0 and late_due == due.isoformat()

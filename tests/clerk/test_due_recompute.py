@@ -43,6 +43,22 @@ def _row_due(ws: Workspace, case_no: str) -> tuple[date | None, bool]:
         return row.due_date, row.due_provisional
 
 
+def _listed_due(ws: Workspace, case_no: str) -> tuple[date | None, str | None]:
+    """The due date and level the case list shows, and that its filters agree."""
+    from clerk.cases.queries import CaseFilter, LevelFilter, case_row, level_counts
+    from tests.clerk.test_queries import cut_of, listed
+
+    cut = cut_of(ws)
+    with ws.store.read() as s:
+        row = case_row(s, case_no, cut)
+        counts = level_counts(s, cut)
+    assert row is not None and row.level is not None
+    shown = LevelFilter(row.level.value)
+    assert listed(ws, CaseFilter(level=shown)) == [case_no]
+    assert counts[row.level] == 1
+    return row.due_date, row.level.value
+
+
 def test_official_year_moves_provisional_due_dates(tws: Workspace, id_factory: IdFactory,
                                                    clock: FakeClock) -> None:
     clock.set_local(date(2026, 12, 28))  # Monday; 3 working days run into 2027
@@ -121,8 +137,13 @@ def test_dates_stored_under_the_old_rule_are_recomputed_once(
     ws.close()
     ws = Workspace.open(data_dir, clock=clock)
     try:
+        assert _row_due(ws, case_no) == (date(2027, 1, 4), True)  # nothing written at open
+        clock.set_local(date(2027, 1, 5))  # due today by the new rule, late by the old
+        assert _listed_due(ws, case_no) == (date(2027, 1, 5), "yellow")  # the lists know
+        assert ws.settle_after_open() == (1, 0)
         assert _row_due(ws, case_no) == (date(2027, 1, 5), True)
         assert ws.cases.get(case_no).due_date == date(2027, 1, 5)
+        assert _listed_due(ws, case_no) == (date(2027, 1, 5), "yellow")
         assert ws.settle_provisional_dues() == 0  # the rule is remembered
         with ws.store.read() as s:
             assert verify(s).ok

@@ -28,11 +28,19 @@ from clerk.cases.queries import (
     printed_documents,
     returned_cases,
 )
-from clerk.cases.states import EventType, State
+from clerk.cases.states import State
 from clerk.cases.supervision import case_level
 from clerk.timeutil import local_date
 from clerk.workspace import Workspace
-from tests.clerk.case_builder import BIRTH, DIBAO, ELDERLY, REVIEWER, Cases, clone_cases
+from tests.clerk.case_builder import (
+    BIRTH,
+    DIBAO,
+    ELDERLY,
+    REVIEWER,
+    Cases,
+    Returned,
+    clone_cases,
+)
 from tests.conftest import FakeClock, raw_store
 
 
@@ -98,17 +106,8 @@ def test_level_filters_in_sql_match_the_rows(ws: Workspace, cases: Cases,
 
 
 def test_returned_cases_keep_the_level_they_were_returned_at(
-        ws: Workspace, cases: Cases, clock: FakeClock) -> None:
-    clock.set_local(date(2026, 3, 2))
-    calm = cases.returned()  # returned at once: normal, and stays so
-    nearly = cases.under_review()
-    late = cases.under_review()
-    due = ws.cases.get(nearly).due_date
-    assert due is not None
-    clock.set_local(due - timedelta(days=1))
-    cases.district(nearly, EventType.RETURNED, {"items": [], "note": "补充材料"})
-    clock.set_local(due + timedelta(days=3))
-    cases.district(late, EventType.RETURNED, {"items": [], "note": "补充材料"})
+        ws: Workspace, returned: Returned, clock: FakeClock) -> None:
+    calm, nearly, late, _due = returned  # calm: returned at once, normal, and stays so
     clock.set_local(date(2026, 6, 1))  # long after every original due date
     cut = cut_of(ws)
     with ws.store.read() as s:

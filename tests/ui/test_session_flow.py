@@ -314,3 +314,41 @@ def test_the_next_clerk_acts_as_themselves(qtbot: QtBot, data_dir: Path) -> None
     assert got.args[0].clerk == "clerk1"
     window.show_page("settings")
     assert not window.settings_page.accounts_box.isVisibleTo(window.settings_page)
+
+
+def test_what_an_upgrade_left_is_settled_after_the_counter_is_ready(
+        qtbot: QtBot, data_dir: Path, cases: object) -> None:
+    """The first start after 0012: signed in with nothing worked out at open; the
+    returned case's clock is worked out in the background once the counter is ready."""
+    from alembic import command
+    from alembic.config import Config
+    from sqlalchemy import text
+
+    from clerk.cases.clock import clock_current
+    from clerk.store import schema
+    from tests.clerk.case_builder import Cases
+
+    assert isinstance(cases, Cases)
+    case_no = cases.returned()
+    cfg = Config()
+    cfg.set_main_option("script_location", str(schema.MIGRATIONS_DIR))
+    cfg.attributes["engine"] = cases.ws.store.engine
+    command.downgrade(cfg, "0011_sync_outbox")
+    cases.ws.close()
+    window = build_window(data_dir, auto_login=Credentials(ADMIN, ADMIN_PASSWORD))
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.signed_in, timeout=20_000):
+        window.load()
+    ws = window.ws
+    assert ws is not None
+
+    def settled() -> bool:
+        with ws.store.read() as s:
+            return clock_current(s)
+
+    assert not settled()  # not at open, not before the counter
+    qtbot.waitUntil(settled, timeout=20_000)
+    with ws.store.read() as s:
+        left = s.execute(text("SELECT clock_left FROM cases WHERE case_no = :n"),
+                         {"n": case_no}).scalar()
+    assert left == 25

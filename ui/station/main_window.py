@@ -8,6 +8,7 @@ The status bar always tells the truth: clerk, station, network, events waiting, 
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
@@ -58,6 +59,9 @@ class Opened:
     recovery_key: str | None = None  # made at set-up: shown once, then forgotten
 
 
+log = logging.getLogger(__name__)
+
+
 @dataclass(frozen=True)
 class Credentials:
     username: str
@@ -84,6 +88,7 @@ class MainWindow(QMainWindow):
         self._painted = False
         self._last_user = ""  # as the store had it when the sign-in screen was shown
         self._load_after_paint = False
+        self._settling: Workspace | None = None  # the store settle_after_open ran for
         self.ws: Workspace | None = None
         self.catalog_index: CatalogIndex | None = None
         self.station: StationInfo | None = None
@@ -528,6 +533,7 @@ class MainWindow(QMainWindow):
         now, so it neither delays the counter nor competes with it for the interpreter."""
         self.ready.emit()
         self.refresh_status()
+        self._settle_after_open()
         if self.ws is not None and self.sync is None:
             # background sync rounds once the station is enrolled (one controller per run)
             from ui.station.sync_page import sync_controller
@@ -535,6 +541,25 @@ class MainWindow(QMainWindow):
             self.sync = sync_controller(self.ws, self)
             self.sync.status_changed.connect(self._show_sync_status)
             self.sync.start()
+
+    def _settle_after_open(self) -> None:
+        """Once per store: what an upgrade or a calendar left to work out over the cases
+        (Workspace.settle_after_open), in small write transactions on a worker of its own,
+        so neither the counter's reads nor its saves queue behind it; the lists are right
+        meanwhile. Cut short (closed, killed), the next start goes on."""
+        ws = self.ws
+        if ws is None or self._settling is ws:
+            return
+        self._settling = ws
+
+        def settled(done: tuple[int, int]) -> None:
+            if done[0]:  # provisional due dates moved: the lists show them
+                self.bus.case_changed.emit("")
+
+        Operation(ws.settle_after_open, serial=False).success(settled) \
+            .failure(lambda exc: log.warning("settling after open stopped: %s",
+                                             type(exc).__name__)) \
+            .run_in_background()
 
     def _settings_changed(self) -> None:
         ws = self.ws

@@ -9,11 +9,12 @@ fixed by what it had left when it was returned (clerk.cases.supervision.PausedCl
 The red/yellow filters worked that out from the pauses in each returned case's data: at
 100,000 cases about 600 rows of ~14 KB, each page decrypted, most of a filter's time at
 its first use (issue 19). The row now keeps the clock (kept by every write of a case,
-worked out for all at the first start after this upgrade: clerk.cases.clock; NULL until
-then, and such a case is judged from its data as before), and ``ix_cases_state_list``
-is made again with it, so the returned cases' levels come from index pages alone. The
-settings row naming the calendar the clocks follow goes both ways, so that the clocks
-are worked out again after any upgrade.
+worked out for all in small steps once the first start after this upgrade is ready:
+clerk.cases.clock; until the last step every returned case is judged from its data as
+before), and ``ix_cases_state_list`` is made again with it, so the returned cases'
+levels come from index pages alone. The settings rows naming the calendar the clocks
+follow (and how far the steps got) go both ways, so that the clocks are worked out again
+after any upgrade.
 
 Plain ADD/DROP COLUMN: a batch rebuild would copy every ~14 KB row. The existing rows
 do not store the new columns, so the index is built without reading their overflow
@@ -29,7 +30,8 @@ branch_labels = None
 depends_on = None
 
 _STATE_LIST = ["state", "updated_at", "due_date", "limit_days", "id"]
-_FORGET_CLOCKS = "DELETE FROM settings WHERE key = 'supervision.clock'"
+_FORGET_CLOCKS = ("DELETE FROM settings WHERE key IN "
+                  "('supervision.clock', 'supervision.clock.settling')")
 
 
 def upgrade() -> None:
