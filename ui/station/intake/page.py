@@ -50,7 +50,6 @@ from clerk.errors import StationDeskError, ValidationError
 from clerk.scans import keep
 from clerk.timeutil import local_date
 from clerk.workspace import Workspace
-from ui.common.lazy import Deferred, warm_up
 from ui.common.operations import Operation, error_text, message_bridge
 from ui.common.widgets import document_title, join_list, state_label
 from ui.station import counter_view
@@ -60,6 +59,7 @@ from ui.station.intake.decision import DecisionPanel, Mode, Situation
 from ui.station.intake.form import FormFieldsPanel
 from ui.station.intake.lookup import CaseLookupBar
 from ui.station.intake.matter import MatterPicker
+from ui.station.intake.warm import PREVIEW, rehearsal_matter, warm_up_counter
 from ui.station.intake.work import (
     Decision,
     DecisionOutcome,
@@ -83,7 +83,6 @@ from ui.station.session import Session
 
 if TYPE_CHECKING:
     from clerk.documents import PrintedDocument
-    from printing.model import PrintOptions
     from sync.recall import DistrictRecall
     from ui.common.print_preview import PrintPreviewDialog
 
@@ -97,10 +96,6 @@ _BANNER_STYLES = {
     "warn": "background-color: #fff0d4; color: #8a4b00;",
     "error": "background-color: #fce8e6; color: #a8231b;",
 }
-
-
-#: Working days the warm-up counts ahead: beyond the usual limits, across a year's end.
-WARM_WORKING_DAYS = 60
 
 
 class IntakePage(QWidget):
@@ -122,6 +117,8 @@ class IntakePage(QWidget):
     draft_saved = Signal()
     #: The catalog, recent matters and any draft were loaded after attach.
     ready = Signal()
+    #: The warm-up after `ready` has run (ui.station.intake.warm).
+    warmed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -326,22 +323,9 @@ class IntakePage(QWidget):
         else:
             self.matter_picker.setFocus()
         self.ready.emit()
-        self._warm_up_printing()
-
-    def _warm_up_printing(self) -> None:
-        """The counter is usable: load what its first document needs while the clerk
-        fills the first intake (the station's font setting first, from the store)."""
-        if self._session is None:
-            return
-        ws = self._session.ws
-
-        def warm(options: PrintOptions) -> None:
-            # The calendar (the due date of the first acceptance) is read on the
-            # parallel worker's own connection: not queued before the clerk's lookups.
-            warm_up(self, _PREVIEW, lambda: _warm_printing(options), lambda: _warm_calendar(ws))
-
-        Operation(lambda: print_options(ws), parent=self).success(warm) \
-            .failure(lambda _exc: None).run_in_background()
+        if self._session is not None:  # what the first F9 needs, while the clerk types
+            warm_up_counter(self, self._session.ws, self._session.username,
+                            rehearsal_matter(recent, index), self.banner, self.warmed.emit)
 
     def refresh(self) -> None:
         """Shown again: the focus goes where the clerk continues."""
@@ -937,7 +921,7 @@ class IntakePage(QWidget):
     def open_preview(self, documents: list[PrintedDocument]) -> PrintPreviewDialog:
         """Open the documents in one print preview window (a tab each)."""
         first, *rest = documents
-        preview = _PREVIEW()(first.pdf, self._doc_title(first), self)
+        preview = PREVIEW()(first.pdf, self._doc_title(first), self)
         for doc in rest:
             preview.add_document(doc.pdf, self._doc_title(doc))
         preview.set_current(0)
@@ -1085,26 +1069,3 @@ def _restore_marks(rows: list[MaterialRow], marks: dict[str, Any]) -> None:
                           for sc in mark.get("scans") or ()
                           if isinstance(sc, dict) and "sha256" in sc)
         row.drop_scans = bool(mark.get("drop_scans"))
-
-
-def _preview_dialog() -> type[PrintPreviewDialog]:
-    from ui.common.print_preview import PrintPreviewDialog
-
-    return PrintPreviewDialog
-
-
-def _warm_printing(options: PrintOptions) -> None:
-    from printing.issue import warm_up as warm_up_printing
-
-    _PREVIEW().warm_up_rendering(warm_up_printing(options))
-
-
-def _warm_calendar(ws: Workspace) -> None:
-    """Read the working-day calendar and count a due date from today: the statutory
-    holidays of years without official data are computed (lunar calendar) on first use,
-    which would otherwise land on the first acceptance's transaction."""
-    ws.calendar().add_working_days(local_date(ws.now()), WARM_WORKING_DAYS)
-
-
-# QtPdf and the print support load with the first preview, not with the counter.
-_PREVIEW: Deferred[type[PrintPreviewDialog]] = Deferred(_preview_dialog)
