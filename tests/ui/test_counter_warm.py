@@ -73,7 +73,8 @@ def test_f9_while_the_rehearsal_holds_the_store_is_served_after_it(
         monkeypatch: pytest.MonkeyPatch) -> None:
     """The rehearsal is held inside its write transaction (rows written, lock taken)
     until the clerk's F9 is waiting for the lock: the F9 then goes through, with the
-    day's first case number (the rehearsal borrowed it and gave it back)."""
+    day's first case number (the rehearsal borrowed it and gave it back). Meanwhile the
+    form takes no input, and shows greyed once the wait outlasts a glance."""
     clock.set_local(date(2026, 9, 29))
     holding, release, f9_waiting = threading.Event(), threading.Event(), threading.Event()
     borrowed: list[str] = []
@@ -102,7 +103,11 @@ def test_f9_while_the_rehearsal_holds_the_store_is_served_after_it(
         with qtbot.waitSignal(page.decision_done, timeout=WARM_TIMEOUT_MS) as done, \
                 qtbot.waitSignal(page.warmed, timeout=WARM_TIMEOUT_MS):
             qtbot.keyClick(page, Qt.Key.Key_F9)
+            # The form takes no input at once, and shows greyed once the wait is long.
+            assert not page.body.isEnabled() and not page.body.updatesEnabled()
             qtbot.waitUntil(f9_waiting.is_set, timeout=10_000)
+            qtbot.waitUntil(page.body.updatesEnabled, timeout=10_000)
+            assert not page.body.isEnabled()
             release.set()
     finally:
         release.set()
@@ -112,5 +117,6 @@ def test_f9_while_the_rehearsal_holds_the_store_is_served_after_it(
     assert rec.state == State.ACCEPTED and rec.applicant["name"] == "王大明"
     assert session.ws.cases.count() == 1
     assert page.preview is not None and page.preview.isVisible()
+    assert page.body.isEnabled() and page.body.updatesEnabled()
     found, _docs = session.ws.applicants.lookup(REHEARSAL_PERSON.id_no, date(2026, 9, 29))
     assert found is None  # the made-up applicant was never stored

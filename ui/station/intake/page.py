@@ -89,6 +89,8 @@ if TYPE_CHECKING:
 #: Quiet time after the last change before the draft is written.
 DRAFT_DELAY_MS = 1000
 _LEFT_WIDTH = 450
+#: A decision still running after this long shows the form greyed (see _set_busy).
+BUSY_GREY_MS = 250
 
 _BANNER_STYLES = {
     "info": "background-color: #e6effc; color: #1a56a8;",
@@ -137,6 +139,10 @@ class IntakePage(QWidget):
         self._draft_timer.setSingleShot(True)
         self._draft_timer.setInterval(DRAFT_DELAY_MS)
         self._draft_timer.timeout.connect(self._save_draft_async)
+        self._busy_paint = QTimer(self)
+        self._busy_paint.setSingleShot(True)
+        self._busy_paint.setInterval(BUSY_GREY_MS)
+        self._busy_paint.timeout.connect(lambda: self.body.setUpdatesEnabled(True))
         self._published: counter_view.CounterView | None = None
         self._build()
         self._connect()
@@ -808,8 +814,19 @@ class IntakePage(QWidget):
 
     def _set_busy(self, busy: bool) -> None:
         self._busy = busy
+        if busy:
+            # The form takes no input while the decision is made, but is greyed on the
+            # screen only when that outlasts a glance: repainting the whole form greyed
+            # (and again when it is cleared) would compete with the decision's own work
+            # for the interpreter on every F9.
+            self.body.setUpdatesEnabled(False)
+            self._busy_paint.start()
+        else:
+            self._busy_paint.stop()
         self.body.setEnabled(not busy)
         self.lookup_bar.setEnabled(not busy)
+        if not busy:
+            self.body.setUpdatesEnabled(True)
         if busy:
             self._show_banner(self.tr("正在办理…"), "info")
 
