@@ -120,3 +120,14 @@ def test_f9_while_the_rehearsal_holds_the_store_is_served_after_it(
     assert page.body.isEnabled() and page.body.updatesEnabled()
     found, _docs = session.ws.applicants.lookup(REHEARSAL_PERSON.id_no, date(2026, 9, 29))
     assert found is None  # the made-up applicant was never stored
+
+
+def test_the_rehearsed_matter_is_the_latest_still_offered_else_a_station_one() -> None:
+    from clerk.catalog import CatalogIndex
+    from tests.clerk.factories import DISTRICT, STATION, sample_matters
+
+    index = CatalogIndex(sample_matters())
+    assert warm.rehearsal_matter([DISTRICT, STATION], index) == DISTRICT
+    assert warm.rehearsal_matter(["GONE-001", DISTRICT], index) == STATION
+    assert warm.rehearsal_matter([], index) == STATION
+    assert warm.rehearsal_matter([], None) is None

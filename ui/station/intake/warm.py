@@ -63,12 +63,13 @@ PREVIEW: Deferred[type[PrintPreviewDialog]] = Deferred(_preview_dialog)
 
 
 def rehearsal_matter(recent: list[str], index: CatalogIndex | None) -> str | None:
-    """The matter the rehearsal accepts: the clerk's latest one, else the catalog's first
-    one handled at the station."""
-    if recent:
-        return recent[0]
+    """The matter the rehearsal accepts: the clerk's latest one still in the catalog,
+    else the catalog's first one handled at the station."""
     if index is None:
-        return None
+        return recent[0] if recent else None
+    for code in recent[:1]:
+        if index.by_code(code) is not None:
+            return code
     matters = list(index.matters)
     candidates = [m for m in matters if m.handling_level == HandlingLevel.STATION] or matters
     return candidates[0].code if candidates else None
