@@ -117,7 +117,8 @@ def test_f9_while_the_rehearsal_holds_the_store_is_served_after_it(
     assert rec.state == State.ACCEPTED and rec.applicant["name"] == "王大明"
     assert session.ws.cases.count() == 1
     assert page.preview is not None and page.preview.isVisible()
-    assert page.body.isEnabled() and page.body.updatesEnabled()
+    assert page.body.isEnabled()
+    qtbot.waitUntil(page.body.updatesEnabled)  # the cleared form, painted after the preview
     found, _docs = session.ws.applicants.lookup(REHEARSAL_PERSON.id_no, date(2026, 9, 29))
     assert found is None  # the made-up applicant was never stored
 

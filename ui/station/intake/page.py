@@ -91,6 +91,8 @@ DRAFT_DELAY_MS = 1000
 _LEFT_WIDTH = 450
 #: A decision still running after this long shows the form greyed (see _set_busy).
 BUSY_GREY_MS = 250
+#: After a decision, how long the form's repaint waits for the preview's page to paint.
+PREVIEW_FIRST_MS = 100
 
 _BANNER_STYLES = {
     "info": "background-color: #e6effc; color: #1a56a8;",
@@ -141,7 +143,6 @@ class IntakePage(QWidget):
         self._draft_timer.timeout.connect(self._save_draft_async)
         self._busy_paint = QTimer(self)
         self._busy_paint.setSingleShot(True)
-        self._busy_paint.setInterval(BUSY_GREY_MS)
         self._busy_paint.timeout.connect(lambda: self.body.setUpdatesEnabled(True))
         self._published: counter_view.CounterView | None = None
         self._build()
@@ -331,7 +332,7 @@ class IntakePage(QWidget):
         self.ready.emit()
         if self._session is not None:  # what the first F9 needs, while the clerk types
             warm_up_counter(self, self._session.ws, self._session.username,
-                            rehearsal_matter(recent, index), self.banner, self.warmed.emit)
+                            rehearsal_matter(recent, index), self.warmed.emit)
 
     def refresh(self) -> None:
         """Shown again: the focus goes where the clerk continues."""
@@ -812,26 +813,29 @@ class IntakePage(QWidget):
         remove.setEnabled(row is not None and bool(row.as_item().scans))
         menu.exec(self.checklist_view.viewport().mapToGlobal(point))
 
-    def _set_busy(self, busy: bool) -> None:
+    def _set_busy(self, busy: bool, *, preview_first: bool = False) -> None:
+        """While busy the form takes no input, but is greyed on the screen only when
+        the work outlasts a glance: repainting the whole form greyed would compete with
+        the decision's own work for the interpreter on every F9. `preview_first`: the
+        decision's document is about to open in the preview; the form (cleared for the
+        next citizen, behind the preview) is repainted just after the preview's page."""
         self._busy = busy
         if busy:
-            # The form takes no input while the decision is made, but is greyed on the
-            # screen only when that outlasts a glance: repainting the whole form greyed
-            # (and again when it is cleared) would compete with the decision's own work
-            # for the interpreter on every F9.
             self.body.setUpdatesEnabled(False)
-            self._busy_paint.start()
+            self._busy_paint.start(BUSY_GREY_MS)
+        elif preview_first and not self.body.updatesEnabled():
+            self._busy_paint.start(PREVIEW_FIRST_MS)
         else:
             self._busy_paint.stop()
         self.body.setEnabled(not busy)
         self.lookup_bar.setEnabled(not busy)
-        if not busy:
+        if not busy and not self._busy_paint.isActive():
             self.body.setUpdatesEnabled(True)
         if busy:
             self._show_banner(self.tr("正在办理…"), "info")
 
     def _decided(self, outcome: DecisionOutcome, matter_code: str) -> None:
-        self._set_busy(False)
+        self._set_busy(False, preview_first=outcome.error is None and bool(outcome.documents))
         assert self._session is not None
         bus = self._session.bus
         if outcome.error is not None:

@@ -18,9 +18,8 @@ before the clerk's own lookups on the serial database worker):
    nothing is stored, no number used, nothing for sync), and its receipt rendered and
    dropped: the ORM's statements are compiled and the tables' pages cached.
 
-Then on the UI thread, one small step per event-loop turn (a few milliseconds each, so
-no keystroke waits behind them): a print preview built, laid out and dropped unshown,
-and the page's status banner given its style once while hidden.
+Then on the UI thread, in its own event-loop turn (a few milliseconds, so no keystroke
+waits behind it): a print preview built, laid out and dropped unshown.
 
 Every step is best-effort: a failure is left for the real use to meet and report.
 """
@@ -33,7 +32,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QWidget
 
 from clerk.catalog import CatalogIndex, HandlingLevel
 from clerk.timeutil import local_date
@@ -76,7 +75,7 @@ def rehearsal_matter(recent: list[str], index: CatalogIndex | None) -> str | Non
 
 
 def warm_up_counter(page: QWidget, ws: Workspace, clerk: str, matter_code: str | None,
-                    banner: QLabel, on_done: Callable[[], object] | None = None) -> None:
+                    on_done: Callable[[], object] | None = None) -> None:
     """Start the warm-up for the counter `page` (see the module's description).
     `on_done` is called on the UI thread when every step has run (tests wait on it)."""
     from ui.station.intake.work import print_options
@@ -86,7 +85,7 @@ def warm_up_counter(page: QWidget, ws: Workspace, clerk: str, matter_code: str |
         warm_up(page, PREVIEW, _load_recall, lambda: sample.append(_warm_printing(options)),
                 lambda: _warm_calendar(ws),
                 lambda: _rehearse(ws, clerk, matter_code, options),
-                done=lambda: _ui_steps(page, sample, banner, on_done))
+                done=lambda: _ui_steps(page, sample, on_done))
 
     Operation(lambda: print_options(ws), parent=page).success(background) \
         .failure(lambda _exc: on_done() if on_done is not None else None).run_in_background()
@@ -134,12 +133,11 @@ def _rehearse(ws: Workspace, clerk: str, matter_code: str | None,
     renderer(options)(rehearse_acceptance(ws, matter_code, clerk))
 
 
-def _ui_steps(page: QWidget, sample: list[bytes], banner: QLabel,
+def _ui_steps(page: QWidget, sample: list[bytes],
               on_done: Callable[[], object] | None) -> None:
     steps: list[Callable[[], object]] = []
     if sample and PREVIEW.loaded and _first_time("preview"):
         steps.append(lambda: _build_preview(page, sample[0]))
-    steps.append(lambda: _polish_banner(banner))
     if on_done is not None:
         steps.append(on_done)
 
@@ -162,14 +160,3 @@ def _build_preview(page: QWidget, pdf: bytes) -> None:
     if layout is not None:
         layout.activate()
     dialog.deleteLater()
-
-
-def _polish_banner(banner: QLabel) -> None:
-    """The banner's style sheet parsed once while it is hidden (its first showing is
-    the first F9's)."""
-    if banner.isVisible():
-        return
-    style = banner.styleSheet()
-    banner.setStyleSheet("background-color: #e6effc; color: #1a56a8;")
-    banner.ensurePolished()
-    banner.setStyleSheet(style)
