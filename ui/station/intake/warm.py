@@ -8,7 +8,9 @@ before the clerk's own lookups on the serial database worker):
 1. the print preview's QtPdf and print support are imported;
 2. the district recall's client (全区通办: sync.recall with its HTTP client and wire
    schemas, ~170 ms of imports) is imported: the first ID number unknown here asks the
-   district, and that import would otherwise run beside the first F9;
+   district, and that import would otherwise run beside the first F9 (it holds the
+   interpreter for up to ~100 ms at once while wire.protocol's pydantic models are
+   built: a pause the first unknown ID number used to cause while the clerk typed);
 3. printing loads reportlab and the CJK font and renders a made-up receipt, which
    PDFium then opens once (its first-document set-up);
 4. the working-day calendar counts a due date from today (its holidays are computed on
@@ -16,7 +18,8 @@ before the clerk's own lookups on the serial database worker):
 5. the acceptance itself is rehearsed (clerk.rehearsal: a case of the clerk's latest
    matter opened, accepted and its receipt read, in a write transaction rolled back:
    nothing is stored, no number used, nothing for sync), and its receipt rendered and
-   dropped: the ORM's statements are compiled and the tables' pages cached.
+   dropped: the ORM's statements are compiled and the tables' pages cached (once per
+   process, like the preview below).
 
 Then on the UI thread, in its own event-loop turn (a few milliseconds, so no keystroke
 waits behind it): a print preview built, laid out and dropped unshown.
