@@ -168,21 +168,27 @@ class DocumentService:
         if output is not None:
             check_output(output)
         with self.ctx.store.read() as s:
-            rec = load_by_case_no(s, case_no)
-            event = issuing_event(s, rec, kind, doc_no)
-            number = str(event.payload["doc_no"])
-            station = self.ctx.require_station(s)
-            issuer = accounts.get_account(s, event.actor)
-            reprint = was_printed(s, number)
-            authority = station_authority(s, station)
-            page = settings.read(s, options.SYNC_PROGRESS_URL)
-        doc = IssuedDocument(kind, number, rec, event, station, issuer.display_name,
-                             issuer.phone or station.phone, reprint, authority, page)
+            doc = self.issued_in(s, case_no, kind, doc_no)
         pdf = render(doc)
-        printed = PrintedDocument(kind, KINDS[kind], number, rec.case_no, reprint, pdf)
+        printed = PrintedDocument(kind, KINDS[kind], doc.doc_no, doc.record.case_no,
+                                  doc.reprint, pdf)
         if output is not None:
             self.record_output(printed, output, clerk=clerk)
         return printed
+
+    def issued_in(self, s: Session, case_no: str, kind: str,
+                  doc_no: str | None = None) -> IssuedDocument:
+        """What paper needs of the case's `kind` document, read in session ``s``."""
+        rec = load_by_case_no(s, case_no)
+        event = issuing_event(s, rec, kind, doc_no)
+        number = str(event.payload["doc_no"])
+        station = self.ctx.require_station(s)
+        issuer = accounts.get_account(s, event.actor)
+        reprint = was_printed(s, number)
+        authority = station_authority(s, station)
+        page = settings.read(s, options.SYNC_PROGRESS_URL)
+        return IssuedDocument(kind, number, rec, event, station, issuer.display_name,
+                              issuer.phone or station.phone, reprint, authority, page)
 
     def record_output(self, doc: PrintedDocument, output: Output, *,
                       clerk: str | None = None) -> None:

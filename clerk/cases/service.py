@@ -96,11 +96,22 @@ class CaseService:
         F9 waits for it). A refused acceptance stores nothing at all; the caller that
         wants the case kept as a draft then opens it with `new_case`."""
         with self.ctx.store.write() as s:
-            actor = self._actor(s, clerk)
-            rec = self._open(s, self.ctx.now(), actor, matter_code=matter_code,
-                             applicant=applicant, agent=agent, changes=changes,
-                             form_data=form_data)
-            return self._accept(s, rec, actor, self.ctx.now())
+            return self.open_and_accept_in(s, matter_code=matter_code, applicant=applicant,
+                                           agent=agent, changes=changes, form_data=form_data,
+                                           clerk=clerk)
+
+    def open_and_accept_in(self, s: Session, *, matter_code: str, applicant: ap.PersonInput,
+                           agent: ap.PersonInput | None = None,
+                           changes: MaterialChanges | None = None,
+                           form_data: Mapping[str, Any] | None = None,
+                           clerk: str | None = None) -> CaseRecord:
+        """`open_and_accept` inside the caller's write transaction ``s`` (the counter's
+        warm-up rehearses it in one it rolls back: clerk.rehearsal)."""
+        actor = self._actor(s, clerk)
+        rec = self._open(s, self.ctx.now(), actor, matter_code=matter_code,
+                         applicant=applicant, agent=agent, changes=changes,
+                         form_data=form_data)
+        return self._accept(s, rec, actor, self.ctx.now())
 
     def _open(self, s: Session, now: datetime, actor: str, *, matter_code: str,
               applicant: ap.PersonInput, agent: ap.PersonInput | None,

@@ -41,14 +41,21 @@ class Deferred(Generic[T]):
         return self._loaded
 
 
-def warm_up(parent: QWidget, *work: Callable[[], object]) -> None:
+def warm_up(parent: QWidget, *work: Callable[[], object],
+            done: Callable[[], object] | None = None) -> None:
     """Run `work` (Deferred values, or functions that load something) in the background,
-    on the parallel executor: nothing here touches the database, so the clerk's own
-    lookups are not queued behind it. A failure is left for the real use to report."""
+    one after the other, on the parallel executor: never queued before the clerk's own
+    lookups on the serial database worker. A failure is left for the real use to
+    report; the items after it still run. `done` is called on the UI thread after them."""
     from ui.common.operations import Operation
 
     def run() -> None:
         for item in work:
-            item()
+            try:
+                item()
+            except Exception:  # best-effort: the real use reports
+                continue
 
-    Operation(run, parent=parent, serial=False).failure(lambda _exc: None).run_in_background()
+    finish = (lambda _r: done()) if done is not None else (lambda _r: None)
+    Operation(run, parent=parent, serial=False).success(finish) \
+        .failure(lambda _exc: None).run_in_background()

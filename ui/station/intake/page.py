@@ -50,7 +50,6 @@ from clerk.errors import StationDeskError, ValidationError
 from clerk.scans import keep
 from clerk.timeutil import local_date
 from clerk.workspace import Workspace
-from ui.common.lazy import Deferred, warm_up
 from ui.common.operations import Operation, error_text, message_bridge
 from ui.common.widgets import document_title, join_list, state_label
 from ui.station import counter_view
@@ -60,6 +59,7 @@ from ui.station.intake.decision import DecisionPanel, Mode, Situation
 from ui.station.intake.form import FormFieldsPanel
 from ui.station.intake.lookup import CaseLookupBar
 from ui.station.intake.matter import MatterPicker
+from ui.station.intake.warm import PREVIEW, rehearsal_matter, warm_up_counter
 from ui.station.intake.work import (
     Decision,
     DecisionOutcome,
@@ -83,13 +83,16 @@ from ui.station.session import Session
 
 if TYPE_CHECKING:
     from clerk.documents import PrintedDocument
-    from printing.model import PrintOptions
     from sync.recall import DistrictRecall
     from ui.common.print_preview import PrintPreviewDialog
 
 #: Quiet time after the last change before the draft is written.
 DRAFT_DELAY_MS = 1000
 _LEFT_WIDTH = 450
+#: A decision still running after this long shows the form greyed (see _set_busy).
+BUSY_GREY_MS = 250
+#: After a decision, how long the form's repaint waits for the preview's page to paint.
+PREVIEW_FIRST_MS = 100
 
 _BANNER_STYLES = {
     "info": "background-color: #e6effc; color: #1a56a8;",
@@ -97,10 +100,6 @@ _BANNER_STYLES = {
     "warn": "background-color: #fff0d4; color: #8a4b00;",
     "error": "background-color: #fce8e6; color: #a8231b;",
 }
-
-
-#: Working days the warm-up counts ahead: beyond the usual limits, across a year's end.
-WARM_WORKING_DAYS = 60
 
 
 class IntakePage(QWidget):
@@ -122,6 +121,8 @@ class IntakePage(QWidget):
     draft_saved = Signal()
     #: The catalog, recent matters and any draft were loaded after attach.
     ready = Signal()
+    #: The warm-up after `ready` has run (ui.station.intake.warm).
+    warmed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -140,6 +141,9 @@ class IntakePage(QWidget):
         self._draft_timer.setSingleShot(True)
         self._draft_timer.setInterval(DRAFT_DELAY_MS)
         self._draft_timer.timeout.connect(self._save_draft_async)
+        self._busy_paint = QTimer(self)
+        self._busy_paint.setSingleShot(True)
+        self._busy_paint.timeout.connect(lambda: self.body.setUpdatesEnabled(True))
         self._published: counter_view.CounterView | None = None
         self._build()
         self._connect()
@@ -326,22 +330,9 @@ class IntakePage(QWidget):
         else:
             self.matter_picker.setFocus()
         self.ready.emit()
-        self._warm_up_printing()
-
-    def _warm_up_printing(self) -> None:
-        """The counter is usable: load what its first document needs while the clerk
-        fills the first intake (the station's font setting first, from the store)."""
-        if self._session is None:
-            return
-        ws = self._session.ws
-
-        def warm(options: PrintOptions) -> None:
-            # The calendar (the due date of the first acceptance) is read on the
-            # parallel worker's own connection: not queued before the clerk's lookups.
-            warm_up(self, _PREVIEW, lambda: _warm_printing(options), lambda: _warm_calendar(ws))
-
-        Operation(lambda: print_options(ws), parent=self).success(warm) \
-            .failure(lambda _exc: None).run_in_background()
+        if self._session is not None:  # what the first F9 needs, while the clerk types
+            warm_up_counter(self, self._session.ws, self._session.username,
+                            rehearsal_matter(recent, index), self.warmed.emit)
 
     def refresh(self) -> None:
         """Shown again: the focus goes where the clerk continues."""
@@ -822,15 +813,29 @@ class IntakePage(QWidget):
         remove.setEnabled(row is not None and bool(row.as_item().scans))
         menu.exec(self.checklist_view.viewport().mapToGlobal(point))
 
-    def _set_busy(self, busy: bool) -> None:
+    def _set_busy(self, busy: bool, *, preview_first: bool = False) -> None:
+        """While busy the form takes no input, but is greyed on the screen only when
+        the work outlasts a glance: repainting the whole form greyed would compete with
+        the decision's own work for the interpreter on every F9. `preview_first`: the
+        decision's document is about to open in the preview; the form (cleared for the
+        next citizen, behind the preview) is repainted just after the preview's page."""
         self._busy = busy
+        if busy:
+            self.body.setUpdatesEnabled(False)
+            self._busy_paint.start(BUSY_GREY_MS)
+        elif preview_first and not self.body.updatesEnabled():
+            self._busy_paint.start(PREVIEW_FIRST_MS)
+        else:
+            self._busy_paint.stop()
         self.body.setEnabled(not busy)
         self.lookup_bar.setEnabled(not busy)
+        if not busy and not self._busy_paint.isActive():
+            self.body.setUpdatesEnabled(True)
         if busy:
             self._show_banner(self.tr("正在办理…"), "info")
 
     def _decided(self, outcome: DecisionOutcome, matter_code: str) -> None:
-        self._set_busy(False)
+        self._set_busy(False, preview_first=outcome.error is None and bool(outcome.documents))
         assert self._session is not None
         bus = self._session.bus
         if outcome.error is not None:
@@ -937,7 +942,7 @@ class IntakePage(QWidget):
     def open_preview(self, documents: list[PrintedDocument]) -> PrintPreviewDialog:
         """Open the documents in one print preview window (a tab each)."""
         first, *rest = documents
-        preview = _PREVIEW()(first.pdf, self._doc_title(first), self)
+        preview = PREVIEW()(first.pdf, self._doc_title(first), self)
         for doc in rest:
             preview.add_document(doc.pdf, self._doc_title(doc))
         preview.set_current(0)
@@ -1085,26 +1090,3 @@ def _restore_marks(rows: list[MaterialRow], marks: dict[str, Any]) -> None:
                           for sc in mark.get("scans") or ()
                           if isinstance(sc, dict) and "sha256" in sc)
         row.drop_scans = bool(mark.get("drop_scans"))
-
-
-def _preview_dialog() -> type[PrintPreviewDialog]:
-    from ui.common.print_preview import PrintPreviewDialog
-
-    return PrintPreviewDialog
-
-
-def _warm_printing(options: PrintOptions) -> None:
-    from printing.issue import warm_up as warm_up_printing
-
-    _PREVIEW().warm_up_rendering(warm_up_printing(options))
-
-
-def _warm_calendar(ws: Workspace) -> None:
-    """Read the working-day calendar and count a due date from today: the statutory
-    holidays of years without official data are computed (lunar calendar) on first use,
-    which would otherwise land on the first acceptance's transaction."""
-    ws.calendar().add_working_days(local_date(ws.now()), WARM_WORKING_DAYS)
-
-
-# QtPdf and the print support load with the first preview, not with the counter.
-_PREVIEW: Deferred[type[PrintPreviewDialog]] = Deferred(_preview_dialog)
