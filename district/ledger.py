@@ -33,7 +33,7 @@ from clerk.store.jsoncodec import json_text
 from clerk.timeutil import local_date
 from district import crypto, snapshots
 from district.auth import naive
-from district.db import Pipeline, pg_sql, pipeline
+from district.db import Pipeline, binary_copy, pg_sql, pipeline
 from district.models import CaseRow, LedgerEntry
 
 OPEN_STATES = frozenset(s.value for s in State if not s.is_final)
@@ -263,7 +263,7 @@ def queue_rows(pipe: Pipeline, *, new_cases: list[dict[str, Any]],
             row = list(_CASE_VALUES(values))
             row[at] = _sealed_data(row[at], fields)
             cases.append(row)
-        pipe.copy(_PG_COPY_CASES, cases)
+        pipe.copy(_PG_COPY_CASES[0], cases, _PG_COPY_CASES[1])
     pipe.many(_PG_UPDATE_CASE, [{"_id": values["id"]}
                                 | {f"v_{name}": values[name] for name in CHANGING_COLUMNS}
                                 | {"v_data": _sealed_data(values["data"], fields)}
@@ -277,7 +277,7 @@ def queue_rows(pipe: Pipeline, *, new_cases: list[dict[str, Any]],
         row = list(_ENTRY_VALUES(e))
         row[_PAYLOAD_AT] = payload(row[_PAYLOAD_AT])
         rows.append(row)
-    pipe.copy(_PG_COPY_ENTRIES, rows)
+    pipe.copy(_PG_COPY_ENTRIES[0], rows, _PG_COPY_ENTRIES[1])
 
 
 def _sealed_data(data: dict[str, Any], sealer: crypto.Sealer) -> str:
@@ -290,7 +290,7 @@ _ENTRY_COLUMNS = ("kind", "entry_id", "case_id", "station_code", "seq", "type", 
 COPY_FROM = 64
 _ENTRY_VALUES = itemgetter(*_ENTRY_COLUMNS)
 _PAYLOAD_AT = _ENTRY_COLUMNS.index("payload")
-_PG_COPY_ENTRIES = f"COPY ledger ({', '.join(_ENTRY_COLUMNS)}) FROM STDIN"
+_PG_COPY_ENTRIES = binary_copy(LEDGER, _ENTRY_COLUMNS)
 _PG_INSERT_ENTRY = pg_sql(insert(LEDGER).inline(), list(_ENTRY_COLUMNS))  # no RETURNING
 _SQLITE_INSERT_ENTRIES = (f"INSERT INTO ledger ({', '.join(_ENTRY_COLUMNS)}) "
                           f"VALUES ({', '.join('?' for _ in _ENTRY_COLUMNS)})")
@@ -310,7 +310,7 @@ _SQLITE_INSERT_CASES = (f"INSERT INTO cases ({', '.join(_CASE_COLUMNS)}) "
 _SQLITE_UPDATE_CASES = (f"UPDATE cases SET {', '.join(f'{c} = ?' for c in CHANGING_COLUMNS)} "
                         "WHERE id = ?")
 _CASE_VALUES = itemgetter(*_CASE_COLUMNS)
-_PG_COPY_CASES = f"COPY cases ({', '.join(_CASE_COLUMNS)}) FROM STDIN"
+_PG_COPY_CASES = binary_copy(CASES, _CASE_COLUMNS)
 _DATETIME_COLUMNS = frozenset(c.name for c in CASES.columns
                               if isinstance(c.type, DateTime))
 _DATE_COLUMNS = frozenset(c.name for c in CASES.columns
