@@ -59,9 +59,12 @@ class _Prepared:
 # transaction: while one waits for the database server (its writes and its commit), the
 # next is parsed and judged, instead of the interpreter and the database working in
 # turn. Two groups are as safe as two workers: rows are locked in id order, and a clash
-# is judged again (district.push.push_group). SQLite has one writer, and its writing
-# holds the interpreter: there a second group would only wait.
+# is judged again (district.push.push_group). Only a large request opens the second
+# lane: small ones (single events) do better waiting to share the next group's commit.
+# SQLite has one writer, and its writing holds the interpreter: there a second group
+# would only wait.
 PG_LANES = 2
+LANE_BYTES = 256 * 1024  # a request this large is worth a lane of its own
 
 
 @dataclass
@@ -85,7 +88,8 @@ class PushQueue:
         queue = self._queues.setdefault(loop, _LoopQueue())
         reply: asyncio.Future[Response] = loop.create_future()
         queue.pending.append(_Waiting(token, raw, reply))
-        if queue.lanes < (1 if self.ctx.db.is_sqlite else PG_LANES):
+        if queue.lanes == 0 or (queue.lanes < PG_LANES and len(raw) >= LANE_BYTES
+                                and not self.ctx.db.is_sqlite):
             queue.lanes += 1
             task = loop.create_task(self._drain(queue))
             queue.tasks.add(task)
