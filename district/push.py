@@ -355,8 +355,10 @@ class PushJob:
     revoked: Callable[[], None] | None = None
     device_no: int | None = None  # the pushing device's window number
 
-    def __post_init__(self) -> None:
-        if not self.sealed:
+    def seal(self) -> None:
+        """Hash the events (once): on PostgreSQL while the transaction's reads are at the
+        server (`_read_pg`), elsewhere before judging."""
+        if len(self.sealed) != len(self.req.events):
             self.sealed = seal(self.req.events)
 
 
@@ -397,6 +399,8 @@ def _read(conn: Connection, jobs: list[PushJob]) -> _Found:
     """Every read a group needs, one statement after another (SQLite)."""
     case_ids, ids, numbers = _wanted([job.req for job in jobs])
     cases_q, known_q, numbers_q = _LOOKUPS["sqlite"]
+    for job in jobs:
+        job.seal()
     return _Found(
         tokens={h: _live(conn.execute(auth.STATION_Q, {"h": h}).first())
                 for h in {job.token_hash for job in jobs if job.token_hash}},
@@ -424,6 +428,8 @@ def _read_pg(conn: Connection, jobs: list[PushJob]) -> _Found:
         cases = pipe.run(cases_q, {"ids": case_ids}) if case_ids else None
         known = pipe.run(known_q, {"ids": ids}) if ids else None
         nos = pipe.run(numbers_q, {"nos": numbers}) if numbers else None
+        for job in jobs:  # pure work, done while the server answers the reads
+            job.seal()
     ring = crypto.keyring()
     found = etag.fetchone()
     return _Found(

@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC
+from itertools import takewhile
 from typing import Any, cast
 
 from sqlalchemy import (
@@ -211,13 +212,30 @@ class _Batches:
         self.report = report
         self.after = 0
         self.held_cases: set[str] = set()  # a case whose earlier event waits: later ones too
+        self.blocked = False  # the last `next` found only events of busy cases to send
 
-    def next(self, wait_for_inflight: Callable[[], None]) -> list[_Pending] | None:
-        """The next batch to send, [] for one held back entirely, None at the end."""
+    def next(self, wait_for_inflight: Callable[[], None], busy: frozenset[str] = frozenset()
+             ) -> list[_Pending] | None:
+        """The next batch to send, [] for one held back entirely or for none possible yet
+        (its first event's case is `busy`: an earlier event of it is still unanswered),
+        None at the end.
+
+        The batch stops before the first event of a busy case (read again for a later
+        batch), so a case's events never travel in two requests at once; and a full
+        batch leaves out the events of its last case (more of them may follow), so the
+        next batch does not begin with a busy case."""
+        self.blocked = False
         with self.ws.store.read() as s:
             items = _pending(s, self.after, self.size)
         if not items:
             return None
+        if len(items) == self.size:
+            items = _whole_cases(items)
+        if busy:
+            items = list(takewhile(lambda it: it.case_id not in busy, items))
+            if not items:
+                self.blocked = True
+                return []
         self.after = items[-1].pos
         cited = [(it, _refs(it)) for it in items]
         needed = set().union(*(refs for _, refs in cited))
@@ -236,41 +254,80 @@ class _Batches:
         return batch
 
 
+def _whole_cases(items: list[_Pending]) -> list[_Pending]:
+    """`items` without the events of the last case among them, unless that is all."""
+    last = items[-1].case_id
+    k = len(items)
+    while k > 0 and items[k - 1].case_id == last:
+        k -= 1
+    return items[:k] if k > 0 else items
+
+
+#: Requests in flight at once. A second one goes while the district judges the first,
+#: so the district's two sides (judging, and its database writing and committing) work
+#: at the same time instead of in turn; its cases are none of the first's (`_Batches`).
+LANES = 2
+
+
+@dataclass
+class _Flight:
+    reply: Future[PushResponse]
+    sent: dict[str, _Pending]
+    cases: frozenset[str]
+
+
 def push_events(ws: Workspace, client: DistrictClient, *, blob_gate: BlobGate | None = None,
-                batch_size: int = MAX_BATCH) -> PushReport:
+                batch_size: int = MAX_BATCH, lanes: int = LANES) -> PushReport:
     """Push every pending station event, batch by batch, recording each answer.
 
-    One request is in flight at a time (a case's events reach the district in order),
-    but the station's own work overlaps it: while the district judges batch k, this side
-    records the answers to batch k-1 and reads and encodes batch k+1.
+    Up to `lanes` requests are in flight, never two with events of the same case (so a
+    case's events reach the district in order, each after the answer to the one
+    before), and the station's own work overlaps them: while the district judges, this
+    side records earlier answers and reads and encodes the next batch. An answer is
+    recorded only for the events of its own request; a transport error ends the round
+    (the answers not yet recorded leave their events pending: sent again, they are
+    duplicates).
     """
     report = PushReport()
     batches = _Batches(ws, batch_size, blob_gate, report)
-    inflight: tuple[Future[PushResponse], dict[str, _Pending]] | None = None
-    answered: tuple[PushResponse, dict[str, _Pending]] | None = None
+    flying: list[_Flight] = []
+    answered: list[tuple[PushResponse, dict[str, _Pending]]] = []
+
+    def land_oldest() -> None:
+        flight = flying.pop(0)
+        answered.append((flight.reply.result(), flight.sent))  # a transport error ends here
+
+    def record() -> None:
+        while answered:
+            reply, sent = answered.pop(0)
+            _record(ws, reply, sent, report)
 
     def settle() -> None:
-        nonlocal inflight, answered
-        if inflight is not None:
-            future, sent = inflight
-            inflight = None
-            answered = (future.result(), sent)  # a transport error ends the round here
+        while flying:
+            land_oldest()
+        record()
 
-    with ThreadPoolExecutor(1, thread_name_prefix="sync-push") as sender:
+    with ThreadPoolExecutor(max(1, lanes), thread_name_prefix="sync-push") as sender:
         while True:
-            batch = batches.next(settle)
-            settle()
-            if batch:
-                body = b'{"events":[' + b",".join(it.json for it in batch) + b'],"notes":[]}'
-                inflight = (sender.submit(client.push_raw, body),
-                            {it.event_id: it for it in batch})
-                report.sent += len(batch)
-                report.batches += 1
-            if answered is not None:
-                _record(ws, answered[0], answered[1], report)
-                answered = None
+            busy = frozenset().union(*(f.cases for f in flying))
+            batch = batches.next(settle, busy)
             if batch is None:
                 break
+            if batches.blocked:
+                land_oldest()  # the next events wait for an answer (one is in flight)
+                record()
+                continue
+            if batch:
+                while len(flying) >= max(1, lanes):
+                    land_oldest()
+                body = b'{"events":[' + b",".join(it.json for it in batch) + b'],"notes":[]}'
+                flying.append(_Flight(sender.submit(client.push_raw, body),
+                                      {it.event_id: it for it in batch},
+                                      frozenset(it.case_id for it in batch)))
+                report.sent += len(batch)
+                report.batches += 1
+            record()
+        settle()
     report.held_cases = sorted(batches.held_cases)
     return report
 

@@ -111,8 +111,65 @@ def test_rows_written_by_write_rows_read_back_and_a_repeat_is_an_integrity_error
                                    for e in entries]
         assert case.version == rec.version and case.data["applicant"] == rec.to_dict()[
             "applicant"]
+        values = ledger.case_values(rec, CAL)
+        assert {c: getattr(case, c) for c in values if c not in ("data", ledger.SNAPSHOT_KEY)
+                } == {c: v for c, v in values.items() if c not in ("data", ledger.SNAPSHOT_KEY)}
+        assert case.data == values["data"]
         with pytest.raises(IntegrityError), db.write_conn() as conn:
             ledger.write_rows(conn, new_cases=[], changed_cases=[],
                               entries=[dict(e) for e in entries])
     finally:
         db.close()
+
+
+def test_case_rows_written_straight_to_sqlite_read_back_as_sqlalchemy_writes_them(
+        tmp_path: Path, sws: Workspace, id_factory: Callable[..., str]) -> None:
+    """The SQLite push writes case rows through the driver (`_write_cases_sqlite`): every
+    column is stored in the very spelling SQLAlchemy's types give it, inserts and updates
+    alike, and reads back through the ORM as written (data sealed, dates as dates)."""
+    from sqlalchemy import insert, select, update
+
+    from district.db import Database
+    from district.models import CaseRow
+
+    rec = escalated_case(sws, id_factory(1))
+    values = ledger.case_values(rec, CAL)
+    values.pop(ledger.SNAPSHOT_KEY)
+    values["closed_at"] = datetime(2026, 3, 5, 8, 30, 0, 1500)  # every type filled
+    values["next_promise"] = values["clock_due"] = values["due_date"]
+    values["rating"], values["clock_left"], values["flagged"] = 4, 7, True
+    changed = dict(values, state="returned", version=9, flagged=False, closed_at=None,
+                   rating=None, due_date=None)
+    spelled = []
+    for path in ("driver", "sqlalchemy"):
+        file = tmp_path / f"{path}.sqlite3"
+        db = Database(f"sqlite:///{file}")
+        try:
+            admin.create_station(db, code="110108001001", name="测试站",
+                                 now=datetime(2026, 3, 2, tzinfo=UTC))
+            for step in (values, changed):
+                with db.write_conn() as conn:
+                    if path == "sqlalchemy" and step is values:
+                        conn.execute(insert(ledger.CASES), [step])
+                    elif path == "sqlalchemy":
+                        conn.execute(update(ledger.CASES)
+                                     .where(ledger.CASES.c.id == rec.id).values(step))
+                    elif step is values:
+                        ledger._write_cases_sqlite(conn, [step], [])
+                    else:
+                        ledger._write_cases_sqlite(conn, [], [step])
+                raw = sqlite3.connect(file)
+                try:
+                    columns = [c for c in values if c != "data"]  # data: sealed, nonces
+                    spelled.append((path, raw.execute(
+                        f"SELECT {', '.join(f'typeof({c}), {c}' for c in columns)} "
+                        "FROM cases").fetchall()))
+                finally:
+                    raw.close()
+                with db.read() as s:
+                    case = s.execute(select(CaseRow)).scalar_one()
+                    assert {c: getattr(case, c) for c in step} == step
+        finally:
+            db.close()
+    # Both paths wrote the same text and types, after the insert and after the update.
+    assert spelled[0][1] == spelled[2][1] and spelled[1][1] == spelled[3][1]

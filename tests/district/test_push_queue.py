@@ -76,6 +76,45 @@ def test_waiting_requests_share_one_transaction(api: District, sws: Workspace,
     assert stored_events(api) == 6
 
 
+def test_requests_judged_in_two_lanes_at_once_answer_as_if_alone(
+        api: District, sws: Workspace, id_factory: IdFactory, groups: list[int],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """On PostgreSQL two groups are judged at once (in two threads and transactions): a
+    retry racing its original in the other lane still ends as accepted once and
+    duplicate once, nothing stored twice. (SQLite keeps one lane: the same answers.)"""
+    import threading
+
+    from district.api import push_queue
+
+    monkeypatch.setattr(push_queue, "MAX_GROUP", 1)
+    monkeypatch.setattr(push_queue, "LANE_BYTES", 0)
+    busy, most, lock = [0], [0], threading.Lock()
+    counted = push_queue.push_group
+
+    def watched(db: Any, jobs: list[Any], now: Any) -> Any:
+        with lock:
+            busy[0] += 1
+            most[0] = max(most[0], busy[0])
+        try:
+            return counted(db, jobs, now)
+        finally:
+            with lock:
+                busy[0] -= 1
+
+    monkeypatch.setattr(push_queue, "push_group", watched)
+    token = api.station_token()
+    one = wire_events(sws, escalated_case(sws, id_factory(1)).case_no)
+    two = wire_events(sws, escalated_case(sws, id_factory(2)).case_no)
+    queue: PushQueue = api.app.state.pushes
+    out = submit_together(queue, token, [body(one), body(one), body(two)])
+    assert groups == [1, 1, 1]
+    assert sorted(tuple(results(o)) for o in out[:2]) == [("accepted",) * 3,
+                                                          ("duplicate",) * 3]
+    assert results(out[2]) == ["accepted"] * 3
+    assert stored_events(api) == 6
+    assert most[0] == (1 if api.url.startswith("sqlite") else 2)
+
+
 def test_a_case_refused_in_one_request_is_judged_afresh_in_the_next(
         api: District, sws: Workspace, id_factory: IdFactory, groups: list[int]) -> None:
     token = api.station_token()

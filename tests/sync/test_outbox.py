@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable
+from typing import Any
 
 from sqlalchemy import Text, select, text, type_coerce
 
@@ -120,3 +121,83 @@ def test_migration_0011_puts_exactly_the_unacknowledged_events_in_the_outbox(
     with sws.store.read() as s:
         assert set(s.execute(select(SyncOutbox.case_id)).scalars()) == {pending}
         assert outbox.counts(s) == {"pending": 2, "acked": 2, "rejected": 0}
+
+
+class _LaneClient:
+    """A district stand-in that answers slowly, so requests overlap, and checks what a
+    push may never do: two requests in flight with events of one case, or a case's
+    events out of order. `fail_case` answers a request carrying that case with a
+    transport error."""
+
+    def __init__(self, fail_case: str | None = None) -> None:
+        import threading
+
+        self.lock = threading.Lock()
+        self.flying: list[set[str]] = []
+        self.most = 0
+        self.seqs: dict[str, int] = {}
+        self.answered: set[str] = set()
+        self.fail_case = fail_case
+
+    def push_raw(self, body: bytes) -> Any:
+        import time
+
+        from apiclient.retry import TransportError
+        from wire.protocol import EventResult, PushResponse, ResultStatus
+
+        events = json.loads(body)["events"]
+        cases = {e["case_id"] for e in events}
+        with self.lock:
+            assert all(not (cases & other) for other in self.flying)
+            for e in events:
+                assert e["seq"] == self.seqs.get(e["case_id"], 0) + 1
+                self.seqs[e["case_id"]] = e["seq"]
+            self.flying.append(cases)
+            self.most = max(self.most, len(self.flying))
+        time.sleep(0.02)
+        with self.lock:
+            self.flying.remove(cases)
+            if self.fail_case in cases:
+                raise TransportError("lost")
+            self.answered |= {e["event_id"] for e in events}
+        return PushResponse(results=[EventResult(event_id=e["event_id"],
+                                                 status=ResultStatus.ACCEPTED)
+                                     for e in events], note_results=[])
+
+
+def _outbox_ids(ws: Workspace) -> set[str]:
+    with ws.store.read() as s:
+        return set(s.execute(select(CaseEvent.event_id).join(
+            SyncOutbox, SyncOutbox.pos == CaseEvent.pos)).scalars())
+
+
+def test_two_requests_fly_at_once_never_with_one_case_and_each_case_in_order(
+        sws: Workspace) -> None:
+    from clerk.generate.bulk_cases import populate
+
+    total = populate(sws, 40)
+    client = _LaneClient()
+    report = outbox.push_events(sws, client, batch_size=10)  # type: ignore[arg-type]
+    assert report.accepted == total and not _outbox_ids(sws)
+    assert client.most == 2  # they did overlap
+    assert all(seq == 3 for seq in client.seqs.values()) and len(client.seqs) == 40
+
+
+def test_a_lost_request_beside_another_leaves_exactly_its_unanswered_events_pending(
+        sws: Workspace) -> None:
+    import pytest
+
+    from apiclient.retry import TransportError
+    from clerk.generate.bulk_cases import populate
+
+    populate(sws, 40)
+    with sws.store.read() as s:
+        items = outbox._pending(s, 0, 1000)
+    client = _LaneClient(fail_case=items[30].case_id)
+    with pytest.raises(TransportError):
+        outbox.push_events(sws, client, batch_size=10)  # type: ignore[arg-type]
+    pending = _outbox_ids(sws)
+    everything = {it.event_id for it in items}
+    # Nothing the district did not answer left the outbox; the failed case's events stay.
+    assert everything - pending <= client.answered
+    assert {it.event_id for it in items if it.case_id == items[30].case_id} <= pending
