@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import os
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -16,6 +17,11 @@ from clerk.workspace import Workspace
 from tests.districtkit import sqlite_district_template, sws  # noqa: F401  (district mode)
 from tests.ui.district_fixtures import district, station  # noqa: F401
 from ui.station.session import Session, SessionBus
+
+if TYPE_CHECKING:
+    from pytestqt.qtbot import QtBot
+
+    from ui.station.intake.page import IntakePage
 
 
 @pytest.fixture(autouse=True)
@@ -39,3 +45,18 @@ def session(ws: Workspace) -> Session:
     info = ws.station()
     assert info is not None
     return Session(ws, account, info, SessionBus())
+
+
+def shown_intake_page(qtbot: QtBot, session: Session, height: int = 740,
+                      draft_delay_ms: int | None = None) -> IntakePage:
+    """The 受理 page shown at a counter's size and attached to `session`, as at sign-in."""
+    from ui.station.intake.page import IntakePage
+
+    page = IntakePage()
+    qtbot.addWidget(page)
+    page.resize(1254, height)
+    if draft_delay_ms is not None:
+        page.set_draft_delay(draft_delay_ms)
+    page.show()
+    page.attach(session)
+    return page

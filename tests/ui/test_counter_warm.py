@@ -17,6 +17,7 @@ from clerk.cases.states import State
 from clerk.rehearsal import REHEARSAL_PERSON
 from tests.clerk.test_rehearsal import store_contents
 from tests.conftest import FakeClock
+from tests.ui.conftest import shown_intake_page
 from tests.ui.test_intake_page import (
     PENSION,
     choose_matter,
@@ -39,12 +40,7 @@ def _first_warm_up_of_the_process(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def attached_page(qtbot: QtBot, session: Session) -> IntakePage:
-    page = IntakePage()
-    qtbot.addWidget(page)
-    page.resize(1254, 740)
-    page.show()
-    page.attach(session)
-    return page
+    return shown_intake_page(qtbot, session)
 
 
 def test_warm_up_rehearses_an_acceptance_and_writes_nothing(

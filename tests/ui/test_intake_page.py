@@ -26,6 +26,7 @@ from clerk.drafts import load_draft
 from clerk.workspace import Workspace
 from printing.qr import qr_payload
 from tests.printing.pdftools import pdf_text
+from tests.ui.conftest import shown_intake_page
 from ui.common.operations import synchronous_operations, task_manager
 from ui.station.counter_view import Showing
 from ui.station.intake.decision import Mode
@@ -49,13 +50,7 @@ def _inline_operations(qapp: QApplication) -> Iterator[None]:
 
 
 def make_page(qtbot: QtBot, session: Session) -> IntakePage:
-    page = IntakePage()
-    qtbot.addWidget(page)
-    page.resize(1254, 740)
-    page.set_draft_delay(20)
-    page.show()
-    page.attach(session)
-    return page
+    return shown_intake_page(qtbot, session, draft_delay_ms=20)
 
 
 @pytest.fixture

@@ -23,6 +23,7 @@ from sync import engine
 from tests import districtkit
 from tests.conftest import FakeClock, copy_template
 from tests.districtkit import District, ThreadedServer, enroll_station, make_app
+from tests.ui.conftest import shown_intake_page
 from ui.common.operations import synchronous_operations
 from ui.station.intake.page import IntakePage
 from ui.station.session import Session
@@ -53,12 +54,7 @@ def server(sqlite_url: str, clock: FakeClock) -> Iterator[tuple[District, Thread
 
 @pytest.fixture
 def page(qtbot: QtBot, session: Session) -> IntakePage:
-    p = IntakePage()
-    qtbot.addWidget(p)
-    p.resize(1254, 900)
-    p.show()
-    p.attach(session)
-    return p
+    return shown_intake_page(qtbot, session, height=900)
 
 
 def served_at_window_5(d: District, tmp_path: Path, station_template: Path,
