@@ -1,9 +1,9 @@
 """The district database: SQLite (WAL, BEGIN IMMEDIATE for writes) or PostgreSQL (psycopg 3).
 
-Writers that create what stations pull (district actions, district notes) take one
-transaction-scoped advisory lock on PostgreSQL, so the positions they are given commit
-in order and a pull cursor can never step over a position committed later. SQLite
-serialises all writers anyway.
+Writers that create what stations pull (district actions, district notes, and pushed
+entries, which the station's other devices pull) take one transaction-scoped advisory
+lock on PostgreSQL, so the positions they are given commit in order and a pull cursor
+can never step over a position committed later. SQLite serialises all writers anyway.
 """
 
 from __future__ import annotations
@@ -37,6 +37,7 @@ from district import schema, sealing
 from district.config import normalize_db_url
 
 FEED_LOCK = 0x5D_0001  # pg_advisory_xact_lock key of the pull feed
+FEED_LOCK_SQL = "SELECT pg_advisory_xact_lock(%(k)s)"  # with {"k": FEED_LOCK}, psycopg style
 
 
 BUSY_SECONDS = 10.0  # as SQLite's busy_timeout: then "database is locked"
@@ -315,7 +316,7 @@ class Database:
     def lock_feed(self, session: Session) -> None:
         """Serialise writers of pulled entries until this transaction ends (PostgreSQL)."""
         if not self.is_sqlite:
-            session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": FEED_LOCK})
+            session.connection().exec_driver_sql(FEED_LOCK_SQL, {"k": FEED_LOCK})
 
     def ping(self) -> bool:
         with self.engine.connect() as conn:

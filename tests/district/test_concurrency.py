@@ -152,3 +152,29 @@ def test_several_workers(district_url: str, sws: Workspace, tmp_path: Path) -> N
         assert {empty_push() for _ in range(24)} == {200}
         d.revoke()
         assert {empty_push() for _ in range(24)} == {401}
+
+
+def test_a_push_waits_for_the_feed_like_the_districts_own_writers(
+        live: District, sws: Workspace, id_factory: IdFactory) -> None:
+    """Pushed entries are pulled by the station's other devices: on PostgreSQL their
+    positions are taken under the feed lock, so they commit in order with every other
+    writer of the feed (a pull never steps over one committed later)."""
+    if live.url.startswith("sqlite"):
+        pytest.skip("SQLite serialises every writer anyway")
+    token = live.station_token()
+    rec = escalated_case(sws, id_factory(1))
+    db = live.db()
+    try:
+        with db.write() as s:
+            db.lock_feed(s)  # a district action between its position and its commit
+            with ThreadPoolExecutor(1) as pool:
+                pushed = pool.submit(_post, live.base, "/sync/push", token,
+                                     {"events": wire_events(sws, rec.case_no)})
+                with pytest.raises(TimeoutError):
+                    pushed.result(timeout=1.0)  # waiting for the feed
+                s.commit()
+                reply = pushed.result(timeout=60)
+    finally:
+        db.close()
+    assert reply.status_code == 200, reply.text
+    assert [r["status"] for r in reply.json()["results"]] == ["accepted"] * 3

@@ -150,6 +150,29 @@ def test_pull_returns_district_events_with_cursor_paging(api: District, sws: Wor
     assert api.get("/sync/pull", other).json()["events"] == []
 
 
+def test_a_pull_moves_the_cursor_past_the_devices_own_entries(
+        api: District, sws: Workspace, id_factory: IdFactory) -> None:
+    """Else every later pull steps over all of them again (an idle round grew with the
+    station's history)."""
+    token = api.station_token()
+    reviewer = api.user("li.shen")
+    rec = escalated_case(sws, id_factory(1))
+    push(api, token, wire_events(sws, rec.case_no))
+    own = api.get("/sync/pull", token, params={"cursor": 0}).json()
+    assert own["events"] == [] and not own["more"] and own["next_cursor"] > 0
+    # The station's other counter still gets them from the start,
+    other_device = api.get("/sync/pull", api.station_token(), params={"cursor": 0}).json()
+    assert len(other_device["events"]) == 3
+    assert other_device["next_cursor"] == own["next_cursor"]
+    # and the district's next step comes after the moved cursor.
+    assert api.post(f"/cases/{rec.id}/take", reviewer, json={"expected_version": 3}
+                    ).status_code == 200
+    after = api.get("/sync/pull", token, params={"cursor": own["next_cursor"]}).json()
+    assert [e["type"] for e in after["events"]] == ["taken"]
+    again = api.get("/sync/pull", token, params={"cursor": after["next_cursor"]}).json()
+    assert again["events"] == [] and again["next_cursor"] == after["next_cursor"]
+
+
 def test_stale_version_is_409(api: District, sws: Workspace, id_factory: IdFactory) -> None:
     token = api.station_token()
     reviewer = api.user("li.shen")
