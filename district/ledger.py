@@ -33,7 +33,7 @@ from clerk.store.jsoncodec import json_text
 from clerk.timeutil import local_date
 from district import crypto, snapshots
 from district.auth import naive
-from district.db import Pipeline, binary_copy, pg_sql, pipeline
+from district.db import FEED_LOCK, FEED_LOCK_SQL, Pipeline, binary_copy, pg_sql, pipeline
 from district.models import CaseRow, LedgerEntry
 
 OPEN_STATES = frozenset(s.value for s in State if not s.is_final)
@@ -247,7 +247,12 @@ def queue_rows(pipe: Pipeline, *, new_cases: list[dict[str, Any]],
     statements go out together and wait for one answer. The driver gets the values as
     the column types would pass them: the case data sealed (SealedJSON) and spelled as
     JSON, the payloads sealed (SealedText). A large batch's new cases and entries follow
-    by COPY (cases first: the entries name them)."""
+    by COPY (cases first: the entries name them). Appending entries takes the feed lock
+    first (db.FEED_LOCK): stations and a station's other devices pull them by position,
+    so positions must commit in order whichever worker, lane or district action writes
+    them, or a pull between two commits would step over the earlier one."""
+    if entries:
+        pipe.run(FEED_LOCK_SQL, {"k": FEED_LOCK})
     snapshots.queue_store(pipe, {values["matter_ref"]: values.pop(SNAPSHOT_KEY)
                                  for values in (*new_cases, *changed_cases)
                                  if SNAPSHOT_KEY in values})

@@ -39,7 +39,7 @@ from clerk.numbering import parse_case_no
 from district import auth, contacts, crypto, ledger, snapshots
 from district.auth import naive
 from district.calendar import CALENDAR_KIND, CALENDAR_ROW, calendar_for, calendar_on
-from district.db import FEED_LOCK, FEED_LOCK_SQL, Database, pg_sql, pipeline
+from district.db import Database, pg_sql, pipeline
 from district.models import CaseRow, LedgerEntry
 from wire.protocol import (
     EventResult,
@@ -463,11 +463,6 @@ def _judge_and_store(conn: Connection, jobs: list[PushJob], now: datetime, due: 
     new_cases, changed = batch.rows()
     if postgres:
         with pipeline(conn) as pipe:
-            if batch.entries:
-                # Other devices of the station pull these entries: their positions must
-                # commit in order like the district's own (db.FEED_LOCK), or a pull
-                # between two lanes' or workers' commits would step over the earlier one.
-                pipe.run(FEED_LOCK_SQL, {"k": FEED_LOCK})
             ledger.queue_rows(pipe, new_cases=new_cases, changed_cases=changed,
                               entries=batch.entries)
             for code in due:
