@@ -8,7 +8,9 @@ A station that cannot be opened prints `failed: <the worded error>` and exits wi
 `daily` measures, in one process after such a start, what a clerk does many times a
 day without starting the program: the idle lock lifted with the password (`unlock <ms>`,
 Enter to the counter painted again) and a change of clerk (`switch <ms>`, Enter on the
-sign-in screen to the new clerk's counter with its catalog).
+sign-in screen to the new clerk's counter with its catalog), and the longest the window
+did not answer in the seconds after the counter was ready (`pause <ms>`) and after each
+change of clerk (`switchpause <ms>`).
 Usage: python -m bench.startup_probe bare|app|daily DATA_DIR PASSWORD
 """
 
@@ -84,6 +86,8 @@ def main() -> int:
 
 
 DAILY_RUNS = 7
+#: Seconds after the counter is ready in which the UI thread's pauses are watched.
+PAUSE_WINDOW_S = 3.0
 
 
 def _daily(app: Any, win: Any, password: str) -> int:
@@ -121,8 +125,21 @@ def _daily(app: Any, win: Any, password: str) -> int:
                 painted.append(time.perf_counter())
             return False
 
+    def longest_pause(seconds: float) -> float:
+        """The longest the UI thread went without handling events (a keystroke's wait)
+        over `seconds`, in ms: the warm-up, the collector's ticks, the settling."""
+        longest, last = 0.0, time.perf_counter()
+        until = last + seconds
+        while last < until:
+            loop.processEvents()
+            time.sleep(0.0005)
+            now = time.perf_counter()
+            longest, last = max(longest, now - last), now
+        return longest * 1000
+
     paints = Paints()
     wait(lambda: bool(ready) and win.session is not None)
+    _report(f"pause {longest_pause(PAUSE_WINDOW_S):.1f}")
     settle()
     page = win.page("intake")
     page.installEventFilter(paints)
@@ -146,6 +163,8 @@ def _daily(app: Any, win: Any, password: str) -> int:
         QTest.keyClick(win.login_page.password_edit, Qt.Key.Key_Return)
         wait(lambda: bool(ready) and win.screens.currentWidget() is win.work)
         _report(f"switch {(time.perf_counter() - started) * 1000:.1f}")
+        # the previous clerk's pages are collected in one pass a few ticks later
+        _report(f"switchpause {longest_pause(PAUSE_WINDOW_S + 2):.1f}")
         settle()
     return 0
 

@@ -27,11 +27,14 @@ if TYPE_CHECKING:
 @pytest.fixture(autouse=True)
 def _collect_on_ui_thread(qapp: QApplication) -> Iterator[None]:
     """As in the app: no automatic collection (a worker thread must never free Qt
-    objects); the UI thread collects the youngest objects after every test."""
-    from ui.common.gc import collect_on_ui_thread
+    objects); the UI thread collects the youngest objects after every test. What a
+    test's window froze (ui.common.gc.keep_long_lived) is given back, so no test keeps
+    another's objects out of collection."""
+    from ui.common import gc as ui_gc
 
-    collect_on_ui_thread(qapp)
+    ui_gc.collect_on_ui_thread(qapp)
     yield
+    gc.unfreeze()
     gc.collect(0)
 
 

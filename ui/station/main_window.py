@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from clerk.options import IDLE_LOCK_MINUTES, LAST_USER, PRINT_PRINTER
 from clerk.station import Account, StationInfo
 from ui.common.forms import centred
+from ui.common.gc import collect_all_soon, keep_long_lived
 from ui.common.idle import IdleWatcher
 from ui.common.navigation import Navigator, PageFactory
 from ui.common.operations import Operation, error_text, message_bridge
@@ -531,6 +532,7 @@ class MainWindow(QMainWindow):
     def _counter_ready(self) -> None:
         """The 受理 page has its catalog: the clerk can work. What nobody waits for starts
         now, so it neither delays the counter nor competes with it for the interpreter."""
+        keep_long_lived()  # what the start loaded is not walked by the collector again
         self.ready.emit()
         self.refresh_status()
         self._settle_after_open()
@@ -616,6 +618,9 @@ class MainWindow(QMainWindow):
         self.customer.clear()
         self.lock_page.lock_for(self.session.clerk.display_name)
         self.screens.setCurrentWidget(self.lock_page)
+        # Nobody is at the counter: the moment for the one pass over the whole heap
+        # (what earlier clerks' pages left, see ui.common.gc).
+        collect_all_soon(self, lambda: self.screens.currentWidget() is self.lock_page)
 
     # --- own password -------------------------------------------------------------------
     def ask_password_change(self) -> None:

@@ -40,6 +40,7 @@ from PySide6.QtWidgets import QWidget
 from clerk.catalog import CatalogIndex, HandlingLevel
 from clerk.timeutil import local_date
 from clerk.workspace import Workspace
+from ui.common.gc import keep_long_lived
 from ui.common.lazy import Deferred, warm_up
 from ui.common.operations import Operation
 
@@ -141,6 +142,7 @@ def _ui_steps(page: QWidget, sample: list[bytes],
     steps: list[Callable[[], object]] = []
     if sample and PREVIEW.loaded and _first_time("preview"):
         steps.append(lambda: _build_preview(page, sample[0]))
+    steps.append(keep_long_lived)  # what the warm-up loaded stays out of collections
     if on_done is not None:
         steps.append(on_done)
 
