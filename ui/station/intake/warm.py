@@ -8,9 +8,9 @@ before the clerk's own lookups on the serial database worker):
 1. the print preview's QtPdf and print support are imported;
 2. the district recall's client (全区通办: sync.recall with its HTTP client and wire
    schemas, ~170 ms of imports) is imported: the first ID number unknown here asks the
-   district, and that import would otherwise run beside the first F9 (it holds the
-   interpreter for up to ~100 ms at once while wire.protocol's pydantic models are
-   built: a pause the first unknown ID number used to cause while the clerk typed);
+   district, and would otherwise wait for that import (measured on a background thread:
+   the window's longest wait for the interpreter meanwhile 10-15 ms; the 60-110 ms
+   freeze once blamed on it was the collector's first tick, see ui.common.gc);
 3. printing loads reportlab and the CJK font and renders a made-up receipt, which
    PDFium then opens once (its first-document set-up);
 4. the working-day calendar counts a due date from today (its holidays are computed on
