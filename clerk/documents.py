@@ -21,7 +21,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from clerk import accounts, options, settings
-from clerk.cases.due import due_override, payload_in_force
+from clerk.cases.due import due_override, payload_in_force, settle_ahead
 from clerk.cases.events import Event
 from clerk.cases.ledger import load_by_case_no
 from clerk.cases.queries import SupervisionCut
@@ -167,6 +167,7 @@ class DocumentService:
         """
         if output is not None:
             check_output(output)
+        settle_ahead(self.ctx.store, self.ctx.calendar, case_no, self.ctx.now())
         with self.ctx.store.read() as s:
             doc = self.issued_in(s, case_no, kind, doc_no)
         pdf = render(doc)

@@ -12,9 +12,9 @@ use `recomputed_due`.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -23,9 +23,13 @@ from clerk.calendar import Pause, WorkCalendar
 from clerk.calendar.workdays import DueDate
 from clerk.cases.record import CaseRecord
 from clerk.cases.states import State
+from clerk.errors import StationDeskError
 from clerk.settings import forget_text, read_text, write_text
 from clerk.store.models import Case, DueOverride
 from clerk.timeutil import local_date
+
+if TYPE_CHECKING:
+    from clerk.store import Store
 
 OPEN_STATES = [s.value for s in State if not s.is_final]
 
@@ -149,6 +153,34 @@ def settle_rule_step(s: Session, cal: WorkCalendar, ids: Sequence[str],
     moved = refresh(s, cal, ids, now=now)
     write_text(s, RULE_SETTLING, max(ids))
     return moved
+
+
+def awaits_settling(s: Session, rec: CaseRecord) -> bool:
+    """True while the rule settles (:func:`settle_rule_step`) and the steps have not
+    reached `rec`, an open case with a provisional due date: its row, its history and its
+    paper still show the date of the older rule."""
+    return bool(rec.due_provisional) and not rec.state.is_final and rule_changed(s) \
+        and rec.id > (read_text(s, RULE_SETTLING) or "")
+
+
+def settle_ahead(store: Store, cal: Callable[[], WorkCalendar], case_no: str,
+                 now: datetime) -> None:
+    """Recompute one case's provisional due date ahead of the steps when a clerk opens or
+    prints it while they run (the lists judge such cases by the date in force already,
+    :func:`clerk.cases.queries.held_dues`; the detail, the history and a reprint read the
+    row): the case's own write, the same as its step would make, which then has nothing
+    left to move. A read, and nothing else, once the rule is remembered."""
+    from clerk.cases.ledger import load_by_case_no
+
+    with store.read() as s:
+        try:
+            rec = load_by_case_no(s, case_no)
+        except StationDeskError:
+            return  # the caller's own read says what is wrong
+        if not awaits_settling(s, rec):
+            return
+    with store.write() as s:
+        refresh(s, cal(), [rec.id], now=now)
 
 
 def _remember_rule(s: Session) -> None:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import select
 
 from clerk import applicants as ap
+from clerk.cases.due import settle_ahead
 from clerk.cases.ledger import load_by_case_no
 from clerk.cases.queries import (
     CasePage,
@@ -91,6 +92,7 @@ class CaseLists:
             return matters_in_use(s)
 
     def file(self, case_no: str) -> CaseFile:
+        settle_ahead(self.ws.store, self.ws.calendar, case_no, self.ws.now())
         with self.ws.store.read() as s:
             rec = load_by_case_no(s, case_no)
             return CaseFile(rec, case_timeline(s, rec.id), case_notes(s, rec.id),

@@ -329,3 +329,50 @@ def _assert_due_listed(ws: Workspace, *case_nos: str) -> None:
     assert sorted(listed(ws, CaseFilter(level=LevelFilter.YELLOW))) == sorted(case_nos)
     assert listed(ws, CaseFilter(level=LevelFilter.RED)) == []
     assert (counts[Level.YELLOW], counts[Level.RED]) == (len(case_nos), 0)
+
+
+def test_a_case_opened_or_printed_while_the_rule_settles_shows_the_date_in_force(
+        tws: Workspace, data_dir: Path, clock: FakeClock, id_factory: Any,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The lists judge an unsettled case by the date in force (held_dues); its detail,
+    its history and a reprinted receipt read the row: opening or printing the case
+    settles it first, so all of them show the same date as the list."""
+    from printing.issue import renderer as pdf_renderer
+    from tests.clerk.test_due_recompute import DISTRICT, _accepted, _row_due
+    from tests.printing.pdftools import pdf_text
+
+    ws = tws
+    clock.set_local(date(2026, 12, 28))
+    touched, untouched = (_accepted(ws, id_factory, DISTRICT) for _ in range(2))
+    with ws.store.write() as s:  # as the old version left them: New Year's Day counted
+        old = "2027-01-04"
+        s.execute(text("UPDATE cases SET due_date = :d, "
+                       "data = json_set(data, '$.due_date', :d)"), {"d": old})
+        s.execute(text("UPDATE case_events SET payload = json_set(payload, '$.due_date', :d) "
+                       "WHERE type = 'accepted'"), {"d": old})
+        s.execute(text("DELETE FROM settings WHERE key = :k"), {"k": RULE_SETTING})
+    ws.close()
+    ws = Workspace.open(data_dir, clock=clock)
+    clock.set_local(date(2027, 1, 5))
+    try:
+        assert _row_due(ws, touched) == (date(2027, 1, 4), True)  # not settled yet
+        found = ws.case_lists.file(touched)
+        assert (found.record.due_date, found.record.due_provisional) == (date(2027, 1, 5), True)
+        accepted = next(e for e in found.timeline if e.type == "accepted")
+        assert accepted.payload["due_date"] == "2027-01-05"
+        receipt = pdf_text(ws.documents.issue(touched, "receipt", pdf_renderer(),
+                                              output=None).pdf)
+        assert "2027年1月5日" in receipt and "2027年1月4日" not in receipt
+        _assert_due_listed(ws, touched, untouched)
+        # A reprint settles its case too; the steps find nothing left to move.
+        receipt = pdf_text(ws.documents.issue(untouched, "receipt", pdf_renderer(),
+                                              output=None).pdf)
+        assert "2027年1月5日" in receipt and "2027年1月4日" not in receipt
+        assert ws.settle_after_open() == (0, 0)
+        assert _row_due(ws, untouched) == (date(2027, 1, 5), True)
+        with _no_writes(monkeypatch) as opened:  # the rule remembered: a plain read
+            ws.case_lists.file(touched)
+            ws.documents.issue(touched, "receipt", pdf_renderer(), output=None)
+        assert opened == []
+    finally:
+        ws.close()
