@@ -361,10 +361,11 @@ def sync_round(ws: Workspace, client: DistrictClient | None = None, *,
         report.blobs = uploader.report
         outbox.push_notes(ws, client, report.push)
         report.pull = pull.pull_all(ws, client)
-        _keep_devices(ws, client)
-        reference.update_catalog(ws, client, report.reference)
-        reference.update_calendar(ws, client, report.reference)
-        reference.update_client_version(ws, client)
+        with reference.ReadsAhead(ws, client) as ahead:
+            _keep_devices(ws, ahead)
+            reference.update_catalog(ws, ahead, report.reference)
+            reference.update_calendar(ws, ahead, report.reference)
+            reference.update_client_version(ws, ahead)
         _tell_district(client, report.reference)
     except AuthError as exc:
         return _finish(ws, report, f"设备令牌无效或已被吊销：{exc.message}", "auth")
@@ -380,7 +381,7 @@ def sync_round(ws: Workspace, client: DistrictClient | None = None, *,
     return _finish(ws, report, "", "")
 
 
-def _keep_devices(ws: Workspace, client: DistrictClient) -> None:
+def _keep_devices(ws: Workspace, client: reference.ReferenceSource) -> None:
     """The station's devices as the district lists them, for the 同步 page.
 
     Best effort: the list is only shown, so a lost or garbled answer keeps the last
@@ -395,8 +396,12 @@ def _keep_devices(ws: Workspace, client: DistrictClient) -> None:
     rows = [{"name": d.name, "number": d.number,
              "last_seen_at": d.last_seen_at.isoformat() if d.last_seen_at else ""}
             for d in devices]
+    text = json.dumps(rows, ensure_ascii=False)
+    with ws.store.read() as s:  # unchanged since the last round: nothing to write
+        if _setting(s, DEVICES_KEY) == text:
+            return
     with ws.store.write() as s:
-        _put(s, DEVICES_KEY, json.dumps(rows, ensure_ascii=False))
+        _put(s, DEVICES_KEY, text)
 
 
 def _tell_district(client: DistrictClient, ref: reference.ReferenceReport) -> None:

@@ -89,14 +89,15 @@ def station_info(ctx: Ctx, who: Station) -> StationInfo:
 def whoami(ctx: Ctx, who: Station) -> WhoAmI:
     from district import auth
 
-    with ctx.db.write() as s:  # every round starts here: the device's last contact
+    # Every round starts here: the device's last contact, and the station's row read in
+    # the same transaction (one commit, not a write and then a read of its own).
+    with ctx.db.write() as s:
         auth.seen(s, who.token_hash, ctx.now())
-    with ctx.db.read() as s:
         row = s.get(StationRow, who.station_code)
         assert row is not None
-        return WhoAmI(station_code=row.code, station_name=row.name,
-                      device_name=who.device_name, device_no=who.device_no,
-                      progress_base_url=ctx.settings.public_base_url)
+        code, name = row.code, row.name
+    return WhoAmI(station_code=code, station_name=name, device_name=who.device_name,
+                  device_no=who.device_no, progress_base_url=ctx.settings.public_base_url)
 
 
 @router.get("/station/devices", response_model=list[DeviceInfo], responses=ERRORS,

@@ -1,0 +1,106 @@
+"""A round's last four reads go to the district together (sync.reference.ReadsAhead) and
+are used in the round's order; nothing is written for an answer that did not change."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from typing import Any, cast
+
+import pytest
+
+from apiclient.http import TransportError
+from clerk.store import Store
+from clerk.workspace import Workspace
+from sync import reference
+from sync.client import DistrictClient
+from wire.protocol import ClientVersionResponse, DeviceInfo
+
+DEVICE = DeviceInfo(name="一号窗口", number=1, created_at=datetime(2026, 12, 1, tzinfo=UTC))
+
+
+class _District:
+    """Answers as DistrictClient does; every read waits until all four are asked, so
+    reads sent one after another never get past the first."""
+
+    def __init__(self, parties: int = 4, failing: str = "") -> None:
+        self.together = threading.Barrier(parties, timeout=5)
+        self.failing = failing
+        self.asked: list[tuple[str, str]] = []
+
+    def _read(self, what: str, etag: str = "") -> None:
+        self.asked.append((what, etag))
+        self.together.wait()
+        if what == self.failing:
+            raise TransportError("区中心暂时不可用")
+
+    def devices(self) -> list[DeviceInfo]:
+        self._read("devices")
+        return [DEVICE]
+
+    def catalog(self, etag: str = "") -> tuple[str, None]:
+        self._read("catalog", etag)
+        return etag, None
+
+    def calendar(self, etag: str = "") -> tuple[str, None]:
+        self._read("calendar", etag)
+        return etag, None
+
+    def client_version(self) -> ClientVersionResponse:
+        self._read("client_version")
+        return ClientVersionResponse(version="0.9.0", where="区政务服务中心信息科")
+
+
+def _ahead(ws: Workspace, district: _District) -> reference.ReadsAhead:
+    return reference.ReadsAhead(ws, cast(DistrictClient, district))
+
+
+def test_the_four_reads_are_in_flight_together(sws: Workspace) -> None:
+    district = _District()
+    with _ahead(sws, district) as ahead:
+        assert ahead.devices() == [DEVICE]
+        assert ahead.catalog("") == ("", None)
+        assert ahead.calendar("") == ("", None)
+        assert ahead.client_version() is not None
+    assert sorted(w for w, _ in district.asked) == \
+        ["calendar", "catalog", "client_version", "devices"]
+
+
+def test_a_failed_read_is_raised_where_its_answer_is_asked(sws: Workspace) -> None:
+    district = _District(failing="catalog")
+    with pytest.raises(TransportError), _ahead(sws, district) as ahead:
+        assert ahead.devices() == [DEVICE]  # the reads before it are used as answered
+        ahead.catalog("")
+    assert len(district.asked) == 4  # the others finished before the round ended
+
+
+def test_a_question_not_sent_ahead_goes_to_the_district(sws: Workspace) -> None:
+    district = _District(parties=1)
+    with _ahead(sws, district) as ahead:
+        assert ahead.catalog("another-etag") == ("another-etag", None)
+    assert ("catalog", "another-etag") in district.asked
+
+
+@contextmanager
+def _writes(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
+    opened: list[str] = []
+    real = Store.write
+
+    def write(self: Store) -> Any:
+        opened.append("write")
+        return real(self)
+
+    with monkeypatch.context() as m:
+        m.setattr(Store, "write", write)
+        yield opened
+
+
+def test_an_unchanged_announcement_writes_nothing(sws: Workspace,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    district = cast(DistrictClient, _District(parties=1))
+    with _writes(monkeypatch) as opened:
+        reference.update_client_version(sws, district)
+        reference.update_client_version(sws, district)
+    assert opened == ["write"]
