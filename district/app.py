@@ -27,6 +27,7 @@ from district.api import oversight as oversight_api
 from district.api import people as people_api
 from district.api import sync as sync_api
 from district.api.deps import AppContext
+from district.api.push_endpoint import PushEndpoint
 from district.api.push_queue import PushQueue
 from district.config import ENV_DB, Settings
 from district.db import Database
@@ -117,6 +118,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.include_router(module.router, prefix=API_PREFIX)
     app.include_router(progress_page.router)  # the citizens' page, outside the API
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
+    # Added last, so it is the outermost of ours: pushes skip the rest (its description).
+    app.add_middleware(PushEndpoint, max_bytes=settings.max_body_bytes)
 
     def openapi() -> dict[str, Any]:
         if app.openapi_schema is None:

@@ -75,16 +75,30 @@ def _clean_errors(errors: Any) -> list[dict[str, Any]]:
             for e in errors]
 
 
+def response_for(exc: Exception) -> JSONResponse:
+    """The answer to an error raised while handling a request (the app's handlers, and
+    the push endpoint that answers in front of them: district.api.push_endpoint)."""
+    if isinstance(exc, ApiError):
+        return error_response(exc.status, exc.code, exc.message, headers=exc.headers,
+                              template=exc.template, params=exc.params, **exc.extra)
+    if isinstance(exc, StationDeskError):
+        return error_response(_domain_status(exc), exc.code, exc.message,
+                              template=exc.template, params=exc.params)
+    # Logged by type and frames only: a message (an IntegrityError's parameters, say)
+    # could carry an event payload with ID numbers or phones.
+    frames = "".join(traceback.format_tb(exc.__traceback__))
+    log.error("unexpected error %s\n%s", type(exc).__name__, frames)
+    return error_response(500, "internal", "服务器内部错误，请稍后重试。")
+
+
 def install(app: FastAPI) -> None:
     @app.exception_handler(ApiError)
     async def _api(_: Request, exc: ApiError) -> JSONResponse:
-        return error_response(exc.status, exc.code, exc.message, headers=exc.headers,
-                              template=exc.template, params=exc.params, **exc.extra)
+        return response_for(exc)
 
     @app.exception_handler(StationDeskError)
     async def _domain(_: Request, exc: StationDeskError) -> JSONResponse:
-        return error_response(_domain_status(exc), exc.code, exc.message,
-                              template=exc.template, params=exc.params)
+        return response_for(exc)
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(_: Request, exc: RequestValidationError) -> JSONResponse:
@@ -103,8 +117,4 @@ def install(app: FastAPI) -> None:
 
     @app.exception_handler(Exception)
     async def _unexpected(_: Request, exc: Exception) -> JSONResponse:
-        # Logged by type and frames only: a message (an IntegrityError's parameters, say)
-        # could carry an event payload with ID numbers or phones.
-        frames = "".join(traceback.format_tb(exc.__traceback__))
-        log.error("unexpected error %s\n%s", type(exc).__name__, frames)
-        return error_response(500, "internal", "服务器内部错误，请稍后重试。")
+        return response_for(exc)
