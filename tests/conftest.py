@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import shutil
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -25,7 +26,7 @@ if not os.environ.get("STATIONDESK_DISTRICT_KEY"):
 
     os.environ["STATIONDESK_DISTRICT_KEY"] = generate_key()
 
-from clerk.store import DB_FILENAME, keys
+from clerk.store import DB_FILENAME, Store, keys
 from clerk.validation import make_resident_id
 from clerk.workspace import Workspace
 
@@ -80,6 +81,21 @@ def copy_template(template: Path, folder: Path) -> Path:
     shutil.copy(template.parent / keys.RECOVERY_FILENAME, folder / keys.RECOVERY_FILENAME)
     keep_test_key(folder)
     return folder
+
+
+@contextmanager
+def store_writes(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
+    """The station-store write transactions opened in the block (one "write" each)."""
+    opened: list[str] = []
+    real = Store.write
+
+    def write(self: Store) -> Any:
+        opened.append("write")
+        return real(self)
+
+    with monkeypatch.context() as m:
+        m.setattr(Store, "write", write)
+        yield opened
 
 
 class FakeClock:

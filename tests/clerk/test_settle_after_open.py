@@ -8,8 +8,6 @@ from __future__ import annotations
 import subprocess
 import sys
 import textwrap
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -25,13 +23,13 @@ from clerk.cases.due import RULE_SETTING, RULE_SETTLING
 from clerk.cases.queries import CaseFilter, Level, LevelFilter, case_row, level_counts
 from clerk.cases.supervision import case_level
 from clerk.settings import read_text
-from clerk.store import Store, schema
+from clerk.store import schema
 from clerk.store.models import Case
 from clerk.workspace import Workspace
 from tests.clerk.case_builder import Returned
 from tests.clerk.test_case_clock import _with_saturday_workday
 from tests.clerk.test_queries import cut_of, listed
-from tests.conftest import FakeClock
+from tests.conftest import FakeClock, store_writes
 
 
 def _clocks(ws: Workspace) -> dict[str, tuple[int | None, str | None]]:
@@ -79,26 +77,11 @@ def _to_0011(ws: Workspace) -> None:
     command.downgrade(cfg, "0011_sync_outbox")
 
 
-@contextmanager
-def _no_writes(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
-    """The write transactions opened in the block."""
-    opened: list[str] = []
-    real = Store.write
-
-    def write(self: Store) -> Any:
-        opened.append("write")
-        return real(self)
-
-    with monkeypatch.context() as m:
-        m.setattr(Store, "write", write)
-        yield opened
-
-
 def _upgraded(ws: Workspace, data_dir: Path, clock: FakeClock,
               monkeypatch: pytest.MonkeyPatch) -> Workspace:
     _to_0011(ws)
     ws.close()
-    with _no_writes(monkeypatch) as opened:
+    with store_writes(monkeypatch) as opened:
         again = Workspace.open(data_dir, clock=clock)  # runs 0012
     assert opened == []  # nothing waits for the integrity check at open
     return again
@@ -278,7 +261,7 @@ def test_due_dates_of_an_old_rule_are_recomputed_in_steps(
             row.due_date = date(2027, 1, 4)
         s.execute(text("DELETE FROM settings WHERE key = :k"), {"k": RULE_SETTING})
     ws.close()
-    with _no_writes(monkeypatch) as opened:
+    with store_writes(monkeypatch) as opened:
         ws = Workspace.open(data_dir, clock=clock)
     assert opened == []
     clock.set_local(date(2027, 1, 5))
@@ -370,7 +353,7 @@ def test_a_case_opened_or_printed_while_the_rule_settles_shows_the_date_in_force
         assert "2027年1月5日" in receipt and "2027年1月4日" not in receipt
         assert ws.settle_after_open() == (0, 0)
         assert _row_due(ws, untouched) == (date(2027, 1, 5), True)
-        with _no_writes(monkeypatch) as opened:  # the rule remembered: a plain read
+        with store_writes(monkeypatch) as opened:  # the rule remembered: a plain read
             ws.case_lists.file(touched)
             ws.documents.issue(touched, "receipt", pdf_renderer(), output=None)
         assert opened == []

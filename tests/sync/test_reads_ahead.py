@@ -4,18 +4,16 @@ are used in the round's order; nothing is written for an answer that did not cha
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import UTC, datetime
-from typing import Any, cast
+from typing import cast
 
 import pytest
 
 from apiclient.http import TransportError
-from clerk.store import Store
 from clerk.workspace import Workspace
 from sync import reference
 from sync.client import DistrictClient
+from tests.conftest import store_writes
 from wire.protocol import ClientVersionResponse, DeviceInfo
 
 DEVICE = DeviceInfo(name="一号窗口", number=1, created_at=datetime(2026, 12, 1, tzinfo=UTC))
@@ -83,24 +81,10 @@ def test_a_question_not_sent_ahead_goes_to_the_district(sws: Workspace) -> None:
     assert ("catalog", "another-etag") in district.asked
 
 
-@contextmanager
-def _writes(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
-    opened: list[str] = []
-    real = Store.write
-
-    def write(self: Store) -> Any:
-        opened.append("write")
-        return real(self)
-
-    with monkeypatch.context() as m:
-        m.setattr(Store, "write", write)
-        yield opened
-
-
 def test_an_unchanged_announcement_writes_nothing(sws: Workspace,
                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     district = cast(DistrictClient, _District(parties=1))
-    with _writes(monkeypatch) as opened:
+    with store_writes(monkeypatch) as opened:
         reference.update_client_version(sws, district)
         reference.update_client_version(sws, district)
     assert opened == ["write"]
