@@ -23,7 +23,7 @@ from clerk.calendar import Pause, WorkCalendar
 from clerk.calendar.workdays import DueDate
 from clerk.cases.record import CaseRecord
 from clerk.cases.states import State
-from clerk.errors import StationDeskError
+from clerk.errors import StationDeskError, StoreError
 from clerk.settings import forget_text, read_text, write_text
 from clerk.store.models import Case, DueOverride
 from clerk.timeutil import local_date
@@ -179,8 +179,13 @@ def settle_ahead(store: Store, cal: Callable[[], WorkCalendar], case_no: str,
             return  # the caller's own read says what is wrong
         if not awaits_settling(s, rec):
             return
-    with store.write() as s:
-        refresh(s, cal(), [rec.id], now=now)
+    try:
+        with store.write() as s:
+            refresh(s, cal(), [rec.id], now=now)
+    except StoreError:
+        # A store that refuses writes (damaged, see clerk.store) still shows the case:
+        # as its row stands, the date its step will move once the store is restored.
+        return
 
 
 def _remember_rule(s: Session) -> None:

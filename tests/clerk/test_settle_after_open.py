@@ -23,7 +23,7 @@ from clerk.cases.due import RULE_SETTING, RULE_SETTLING
 from clerk.cases.queries import CaseFilter, Level, LevelFilter, case_row, level_counts
 from clerk.cases.supervision import case_level
 from clerk.settings import read_text
-from clerk.store import schema
+from clerk.store import Store, schema
 from clerk.store.models import Case
 from clerk.workspace import Workspace
 from tests.clerk.case_builder import Returned
@@ -359,3 +359,26 @@ def test_a_case_opened_or_printed_while_the_rule_settles_shows_the_date_in_force
         assert opened == []
     finally:
         ws.close()
+
+
+def test_a_store_refusing_writes_still_opens_an_unsettled_case(
+        tws: Workspace, data_dir: Path, clock: FakeClock, id_factory: Any,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Settling ahead is a write; when the store refuses writes the case is shown as its
+    row stands (as before), not refused."""
+    from clerk.errors import StoreError
+    from tests.clerk.test_due_recompute import DISTRICT, _accepted
+
+    ws = tws
+    clock.set_local(date(2026, 12, 28))
+    case_no = _accepted(ws, id_factory, DISTRICT)
+    with ws.store.write() as s:
+        s.execute(text("UPDATE cases SET due_date = '2027-01-04'"))
+        s.execute(text("DELETE FROM settings WHERE key = :k"), {"k": RULE_SETTING})
+
+    def refused(self: Store) -> Any:
+        raise StoreError("数据库已损坏")
+
+    monkeypatch.setattr(Store, "write", refused)
+    found = ws.case_lists.file(case_no)
+    assert found.record.due_date == date(2027, 1, 4)  # the row, unsettled
