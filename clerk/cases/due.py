@@ -25,7 +25,7 @@ from clerk.cases.record import CaseRecord
 from clerk.cases.states import State
 from clerk.errors import StationDeskError, StoreError
 from clerk.settings import forget_text, read_text, write_text
-from clerk.store.models import Case, DueOverride
+from clerk.store.models import PROVISIONAL_WHERE, Case, DueOverride
 from clerk.timeutil import local_date
 
 if TYPE_CHECKING:
@@ -49,10 +49,20 @@ def recomputed_due(record: CaseRecord, cal: WorkCalendar) -> DueDate | None:
     """
     if record.accepted_at is None or record.limit_days is None or record.due_date is None:
         return None
-    pauses = [Pause(date.fromisoformat(p["start"]), date.fromisoformat(p["end"]),
-                    str(p.get("reason", "")))
-              for p in record.pauses if p.get("end")]
-    return cal.due_date(local_date(record.accepted_at), record.limit_days, pauses)
+    return due_from(cal, local_date(record.accepted_at), record.limit_days, record.pauses)
+
+
+def due_from(cal: WorkCalendar, accepted: date, limit_days: int,
+             pauses: Iterable[dict[str, Any]]) -> DueDate:
+    """:func:`recomputed_due` from its parts: the acceptance day, the limit and the case's
+    pauses as its record keeps them (only the closed ones count)."""
+    return cal.due_date(accepted, limit_days, closed_pauses(pauses))
+
+
+def closed_pauses(pauses: Iterable[dict[str, Any]]) -> list[Pause]:
+    return [Pause(date.fromisoformat(p["start"]), date.fromisoformat(p["end"]),
+                  str(p.get("reason", "")))
+            for p in pauses if p.get("end")]
 
 
 def due_override(s: Session, case_id: str) -> DueOverride | None:
@@ -83,14 +93,24 @@ def moved_payload(payload: dict[str, Any], *, computed: date | str | None, due: 
 
 def refresh(s: Session, cal: WorkCalendar, case_ids: Iterable[str] | None = None,
             now: datetime | None = None) -> int:
-    """Recompute the provisional due dates of open cases; returns how many moved."""
-    q = select(Case).where(Case.due_provisional.is_(True), Case.state.in_(OPEN_STATES))
-    if case_ids is not None:
-        ids = list(case_ids)
-        if not ids:
-            return 0
-        q = q.where(Case.id.in_(ids))
+    """Recompute the provisional due dates of open cases (all, or those of `case_ids`);
+    returns how many moved. Only their rows are read (each ~14 KB): all of them are found
+    by ix_cases_provisional, not by reading every open case."""
+    ids = [i for i, _ in open_provisional(s)] if case_ids is None else list(case_ids)
     moment = (now or datetime.now(UTC)).astimezone(UTC).replace(tzinfo=None)
+    moved = 0
+    for i in range(0, len(ids), _REFRESH_CHUNK):
+        moved += _refresh_rows(s, cal, ids[i:i + _REFRESH_CHUNK], moment)
+    s.flush()
+    return moved
+
+
+_REFRESH_CHUNK = 500  # ids in one IN (...): far below SQLite's limit on parameters
+
+
+def _refresh_rows(s: Session, cal: WorkCalendar, ids: list[str], moment: datetime) -> int:
+    q = select(Case).where(Case.due_provisional.is_(True), Case.state.in_(OPEN_STATES),
+                           Case.id.in_(ids))
     moved = 0
     for row in s.execute(q).scalars():
         rec = CaseRecord.from_dict(row.data)
@@ -106,7 +126,6 @@ def refresh(s: Session, cal: WorkCalendar, case_ids: Iterable[str] | None = None
             override.due_date, override.due_provisional = due.day, due.provisional
             override.recomputed_at = moment
         moved += 1
-    s.flush()
     return moved
 
 
@@ -126,15 +145,21 @@ def settle_rule(s: Session, cal: WorkCalendar, now: datetime | None = None) -> i
 def unsettled_dues(s: Session) -> list[tuple[str, Any]]:
     """The open cases with a provisional due date that :func:`settle_rule_step` has not
     recomputed under the current rule yet, by id, with their ``updated_at`` ([] once the
-    rule is remembered). One pass over ix_cases_list (it holds the columns asked), in a
-    read: no write waits."""
+    rule is remembered). In a read: no write waits."""
     if not rule_changed(s):
         return []
+    return open_provisional(s, after=read_text(s, RULE_SETTLING) or "")
+
+
+def open_provisional(s: Session, *, after: str = "") -> list[tuple[str, Any]]:
+    """The open cases with a provisional due date (ids above `after`), by id, with their
+    ``updated_at``: a pass over ix_cases_provisional, which holds only such cases and the
+    columns asked (migration 0013), not over an index of every case."""
     states = ", ".join("?" * len(OPEN_STATES))
     return [(r[0], r[1]) for r in s.connection().exec_driver_sql(
-        f"SELECT id, updated_at FROM cases INDEXED BY ix_cases_list WHERE "
-        f"due_provisional = 1 AND state IN ({states}) AND id > ? ORDER BY id",
-        (*OPEN_STATES, read_text(s, RULE_SETTLING) or "")).all()]
+        f"SELECT id, updated_at FROM cases INDEXED BY ix_cases_provisional WHERE "
+        f"{PROVISIONAL_WHERE} AND state IN ({states}) AND id > ? ORDER BY id",
+        (*OPEN_STATES, after)).all()]
 
 
 def settle_rule_step(s: Session, cal: WorkCalendar, ids: Sequence[str],
