@@ -109,10 +109,12 @@ _REFRESH_CHUNK = 500  # ids in one IN (...): far below SQLite's limit on paramet
 
 
 def _refresh_rows(s: Session, cal: WorkCalendar, ids: list[str], moment: datetime) -> int:
-    q = select(Case).where(Case.due_provisional.is_(True), Case.state.in_(OPEN_STATES),
-                           Case.id.in_(ids))
+    # By key alone, the rest judged here: with the state in the query, SQLite preferred
+    # the state index and read every open case's row (~180 ms for 500 ids at 100,000).
     moved = 0
-    for row in s.execute(q).scalars():
+    for row in s.execute(select(Case).where(Case.id.in_(ids))).scalars():
+        if not row.due_provisional or row.state not in OPEN_STATES:
+            continue
         rec = CaseRecord.from_dict(row.data)
         due = recomputed_due(rec, cal)
         if due is None or (due.day, due.provisional) == (row.due_date, row.due_provisional):

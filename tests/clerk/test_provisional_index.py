@@ -4,6 +4,7 @@ cases, not an index of every case nor every open case's ~14 KB row."""
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date
@@ -81,6 +82,8 @@ def test_a_published_year_reads_only_the_provisional_rows(
         cal = build_calendar(s)
     with _plans(tws) as plans, tws.store.write() as s:
         refresh(s, cal)
+        # Many ids at once (a store's hundreds): SQLite still goes by key.
+        refresh(s, cal, [str(uuid.uuid4()) for _ in range(600)])
     assert plans
     assert not [p for p in plans if "SCAN cases" in p or "ix_cases_state" in p], plans
     assert tws.import_calendar_year(YEAR_2027) == 1
