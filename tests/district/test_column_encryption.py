@@ -170,6 +170,37 @@ def test_keys_come_from_the_variable_or_the_file_it_names(
     assert [k.key_id for k in crypto.keyring().keys] == ["k8", "k1"]
 
 
+def test_the_key_file_is_read_once_until_it_changes(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """keyring() is asked for every case a push writes: the file is read again only when
+    it was replaced, rewritten or removed, never served stale."""
+    monkeypatch.delenv(crypto.ENV_KEY, raising=False)
+    key_file = tmp_path / "district.key"
+    key_file.write_text(crypto.generate_key("k4"))
+    monkeypatch.setenv(crypto.ENV_KEY_FILE, str(key_file))
+    reads: list[Path] = []
+    real = Path.read_text
+
+    def counted(self: Path, *args: Any, **kw: Any) -> str:
+        reads.append(self)
+        return real(self, *args, **kw)
+
+    monkeypatch.setattr(Path, "read_text", counted)
+    assert {crypto.keyring().current.key_id for _ in range(50)} == {"k4"}
+    assert reads == [key_file]
+    replacement = tmp_path / "new.key"  # as an editor or `install` replaces a file
+    replacement.write_text(crypto.generate_key("k5") + "," + crypto.generate_key("k4"))
+    replacement.replace(key_file)
+    assert crypto.keyring().current.key_id == "k5"
+    with key_file.open("w") as f:  # rewritten in place, a different length
+        f.write(crypto.generate_key("k6"))
+    assert crypto.keyring().current.key_id == "k6"
+    key_file.unlink()
+    with pytest.raises(crypto.CryptoError) as err:
+        crypto.keyring()
+    assert err.value.code == "crypto.no_key"
+
+
 def test_the_lookup_hash_is_keyed_and_ignores_spelling() -> None:
     ring = crypto.Keyring.parse(crypto.generate_key("k2") + "," + crypto.generate_key("k1"))
     other = crypto.Keyring.parse(crypto.generate_key())
