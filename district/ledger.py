@@ -159,10 +159,11 @@ def _text(payload: str | bytes) -> str:
 
 def event_row(event: Event, station_code: str, now: datetime,
               payload_json: str | bytes | None = None, occurred_at: str | None = None,
-              device_no: int | None = None) -> dict[str, Any]:
+              device_no: int | None = None, sealed: str | None = None) -> dict[str, Any]:
     """A ledger row; a push passes the texts it already has (the payload as the UTF-8
-    bytes it hashed, which are sealed as they are: no decoding and encoding again)."""
-    return {
+    bytes it hashed, which are sealed as they are: no decoding and encoding again; on
+    SQLite also `sealed`, that payload already encrypted as stored, `SEALED_KEY`)."""
+    row = {
         "kind": "event", "entry_id": event.event_id, "case_id": event.case_id,
         "station_code": station_code, "seq": event.seq, "type": event.type.value,
         "payload": payload_json if payload_json is not None else canonical_json(event.payload),
@@ -173,6 +174,12 @@ def event_row(event: Event, station_code: str, now: datetime,
         "received_at": now if now.tzinfo is None else naive(now),
         "device_no": device_no,
     }
+    if sealed is not None:
+        row[SEALED_KEY] = sealed
+    return row
+
+
+SEALED_KEY = "_sealed_payload"  # an entry's payload as stored, when encrypted already
 
 
 def note_row(*, note_id: str, case_id: str, station_code: str, text: str, author: str,
@@ -378,7 +385,7 @@ def _insert_entries(conn: Connection, entries: list[dict[str, Any]]) -> None:
         if stamp is None:
             stamp = stamps[received] = _sqlite_datetime(received)
         rows.append((e["kind"], e["entry_id"], e["case_id"], e["station_code"], e["seq"],
-                     e["type"], payload(e["payload"]),
+                     e["type"], e.get(SEALED_KEY) or payload(e["payload"]),
                      e["actor"], e["origin"], e["occurred_at"],
                      e["day"].isoformat(), e["hash"], stamp, e.get("device_no")))
     conn.exec_driver_sql(_SQLITE_INSERT_ENTRIES, rows)

@@ -142,17 +142,22 @@ def _array(name: str) -> Callable[[Any], Any]:
 _LOOKUPS = {"sqlite": _lookups(_expanding), "postgresql": _lookups(_array)}
 
 
-Sealed = tuple[bytes, str]  # (canonical payload JSON, content hash) of a pushed event
+# (canonical payload JSON, content hash, the payload as stored: encrypted, or None to
+# encrypt when written) of a pushed event
+Sealed = tuple[bytes, str, str | None]
 
 
-def seal(events: list[WireEvent]) -> list[Sealed]:
-    """Hash every event before the write transaction: pure work, kept out of the lock.
-    One canonical encoding of each payload serves the hash check and the storage (kept
-    as UTF-8 bytes: the ledger seals bytes, so it is never decoded and encoded again)."""
+def seal(events: list[WireEvent], stored: bool = False) -> list[Sealed]:
+    """Hash every event: pure work, kept out of the write lock. One canonical encoding of
+    each payload serves the hash check and the storage (kept as UTF-8 bytes: the ledger
+    seals bytes, so it is never decoded and encoded again). With `stored`, each payload
+    is also encrypted as the ledger keeps it (SQLite: before its one writer's lock)."""
     out: list[Sealed] = []
+    sealer = crypto.Sealer(crypto.PAYLOAD_PURPOSE) if stored and events else None
     for w in events:
         payload = w.canonical_payload()
-        out.append((payload, w.computed_hash(payload)))
+        out.append((payload, w.computed_hash(payload),
+                    sealer(payload) if sealer is not None else None))
     return out
 
 
@@ -205,7 +210,7 @@ class _Batch:
 
     # --- events ------------------------------------------------------------------
     def judge(self, w: WireEvent, sealed: Sealed) -> EventResult:
-        payload_json, digest = sealed
+        payload_json, digest, stored = sealed
         if digest != w.hash:
             return _rejected(w.event_id, "hash_mismatch",
                              "事件内容与其哈希不符（传输中被改动？）。")
@@ -224,7 +229,7 @@ class _Batch:
         self.occurred[w.event_id] = w.occurred_at
         case = self.cases.get(event.case_id)
         if case is None:
-            return self._new_case(event, payload_json)
+            return self._new_case(event, payload_json, stored)
         if case.station_code != self.station:
             return _rejected(w.event_id, "not_found", "没有这个案件。")
         if case.blocked:
@@ -240,9 +245,10 @@ class _Batch:
             case.blocked = True
             return _rejected(w.event_id, "seq_conflict",
                              f"事件序号 {event.seq} 已被另一事件占用。")
-        return self._apply(case, event, payload_json)
+        return self._apply(case, event, payload_json, stored)
 
-    def _new_case(self, event: Event, payload_json: bytes) -> EventResult:
+    def _new_case(self, event: Event, payload_json: bytes, stored: str | None
+                  ) -> EventResult:
         if event.seq != 1:
             # Unknown case: its earlier events never arrived (or were refused).
             self.cases[event.case_id] = _Case(self.station, None, None, blocked=True)
@@ -265,14 +271,15 @@ class _Batch:
                              f"案件编号 {case_no} 已被另一案件使用。")
         case = _Case(self.station, None, None, is_new=True)
         self.cases[event.case_id] = case
-        result = self._apply(case, event, payload_json)
+        result = self._apply(case, event, payload_json, stored)
         if result.status == ResultStatus.ACCEPTED:
             self.case_nos.add(case_no)
         else:
             del self.cases[event.case_id]
         return result
 
-    def _apply(self, case: _Case, event: Event, payload_json: bytes) -> EventResult:
+    def _apply(self, case: _Case, event: Event, payload_json: bytes, stored: str | None
+               ) -> EventResult:
         try:
             case.record = apply_event(case.record, event)
         except StationDeskError as exc:
@@ -289,7 +296,7 @@ class _Batch:
         self.known[event.event_id] = (event.hash, self.station)
         self.entries.append(ledger.event_row(event, self.station, self.received, payload_json,
                                              self.occurred.pop(event.event_id, None),
-                                             self.device_no))
+                                             self.device_no, sealed=stored))
         return EventResult(event_id=event.event_id, status=ResultStatus.ACCEPTED)
 
     # --- notes -------------------------------------------------------------------
@@ -355,11 +362,12 @@ class PushJob:
     revoked: Callable[[], None] | None = None
     device_no: int | None = None  # the pushing device's window number
 
-    def seal(self) -> None:
+    def seal(self, stored: bool = False) -> None:
         """Hash the events (once): on PostgreSQL while the transaction's reads are at the
-        server (`_read_pg`), elsewhere before judging."""
+        server (`_read_pg`), on SQLite before the write lock, with the payloads encrypted
+        too (`stored`)."""
         if len(self.sealed) != len(self.req.events):
-            self.sealed = seal(self.req.events)
+            self.sealed = seal(self.req.events, stored)
 
 
 class TokenRevokedError(Exception):
@@ -488,6 +496,12 @@ def push_group(db: Database, jobs: list[PushJob], now: datetime
     transaction when due. On PostgreSQL the reads go in one round trip and the writes
     in another (district.db.pipeline), then the commit.
     """
+    if db.is_sqlite:
+        # SQLite has one writer: hashing and encrypting the payloads wait for no read
+        # here (PostgreSQL hashes while its reads are at the server, _read_pg), so they
+        # are done before the write lock, which another worker's group may hold meanwhile.
+        for job in jobs:
+            job.seal(stored=True)
     for attempt in range(ATTEMPTS):
         stations = sorted({j.station_code for j in jobs})
         due = [code for code in stations if contacts.due(db, code, "push", now)]

@@ -6,6 +6,7 @@ import sqlite3
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -173,3 +174,44 @@ def test_case_rows_written_straight_to_sqlite_read_back_as_sqlalchemy_writes_the
             db.close()
     # Both paths wrote the same text and types, after the insert and after the update.
     assert spelled[0][1] == spelled[2][1] and spelled[1][1] == spelled[3][1]
+
+
+def test_a_sqlite_push_hashes_and_encrypts_before_the_writer_lock(
+        sqlite_url: str, sws: Workspace, id_factory: Callable[..., str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """SQLite has one writer: the payloads are hashed and encrypted before its lock (another
+    worker's group may hold it meanwhile), and what is stored is the same payload."""
+    from sqlalchemy import select
+
+    from clerk.cases.events import canonical_json
+    from district import push as push_module
+    from district.db import Database, _writer_lock
+    from district.models import LedgerEntry
+    from tests.districtkit import wire_events
+    from wire.protocol import PushRequest, ResultStatus
+
+    rec = escalated_case(sws, id_factory(1))
+    wire = wire_events(sws, rec.case_no)
+    db = Database(sqlite_url)
+    held: list[bool] = []
+    real = push_module.seal
+
+    def watched(events: Any, stored: bool = False) -> Any:
+        held.append(_writer_lock(Path(db.engine.url.database or "")).threads.locked())
+        out = real(events, stored)
+        assert all(s is not None for _, _, s in out) == stored
+        return out
+
+    monkeypatch.setattr(push_module, "seal", watched)
+    try:
+        admin.create_station(db, code="110108001001", name="测试站", now=datetime.now(UTC))
+        reply = push_module.push(db, "110108001001", PushRequest.model_validate(
+            {"events": wire, "notes": []}), datetime.now(UTC))
+        assert [r.status for r in reply.results] == [ResultStatus.ACCEPTED] * len(wire)
+        assert held == [False]  # once, outside the lock
+        with db.read() as s:
+            stored = s.execute(select(LedgerEntry.entry_id, LedgerEntry.payload)).all()
+        assert sorted(stored) == sorted((w["event_id"], canonical_json(w["payload"]))
+                                        for w in wire)
+    finally:
+        db.close()
