@@ -83,6 +83,19 @@ def copy_template(template: Path, folder: Path) -> Path:
     return folder
 
 
+def station_migrations(engine: Any) -> Any:
+    """Alembic's configuration of the station's migrations on `engine`, for tests that
+    take a store down to an earlier revision and up again."""
+    from alembic.config import Config
+
+    from clerk.store import schema
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(schema.MIGRATIONS_DIR))
+    cfg.attributes["engine"] = engine
+    return cfg
+
+
 @contextmanager
 def store_writes(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
     """The station-store write transactions opened in the block (one "write" each)."""

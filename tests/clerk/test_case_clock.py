@@ -15,12 +15,11 @@ from clerk.cases.clock import clock_current
 from clerk.cases.queries import CaseFilter, Level, LevelFilter, case_row, level_counts
 from clerk.cases.states import EventType
 from clerk.cases.supervision import case_level, paused_clock, paused_level
-from clerk.store import schema
 from clerk.timeutil import local_date
 from clerk.workspace import Workspace
 from tests.clerk.case_builder import Cases, Returned
 from tests.clerk.test_queries import cut_of, listed
-from tests.conftest import FakeClock
+from tests.conftest import FakeClock, station_migrations
 
 
 def test_a_paused_clock_gives_the_rules_level_on_every_later_day(ws: Workspace) -> None:
@@ -158,12 +157,9 @@ def test_a_clock_is_not_applied_before_the_day_it_was_fixed(
 def test_migration_0012_down_and_up(ws: Workspace, cases: Cases, clock: FakeClock,
                                     tmp_path: Path) -> None:
     from alembic import command
-    from alembic.config import Config
 
     case_no = _returned_on_day_19(ws, cases, clock)
-    cfg = Config()
-    cfg.set_main_option("script_location", str(schema.MIGRATIONS_DIR))
-    cfg.attributes["engine"] = ws.store.engine
+    cfg = station_migrations(ws.store.engine)
     command.downgrade(cfg, "0011_sync_outbox")
     with ws.store.read() as s:
         columns = {r[1] for r in s.execute(text("PRAGMA table_info(cases)"))}

@@ -17,7 +17,7 @@ from clerk.errors import NotFoundError, ValidationError
 from clerk.workspace import Workspace
 from tests.clerk.case_builder import Cases
 from tests.clerk.factories import DISTRICT, INSTANT
-from tests.conftest import ADMIN, FakeClock
+from tests.conftest import ADMIN, FakeClock, station_migrations
 
 IdFactory = Callable[..., str]
 
@@ -135,10 +135,8 @@ def test_0008_keeps_earlier_prints_as_printed_and_downgrades(
     """A store of the previous release: its print log rows were written by the print path
     and stay 'printed'; consultations start empty; the revision goes back down cleanly."""
     from alembic import command
-    from alembic.config import Config
     from sqlalchemy import create_engine, text
 
-    from clerk.store import schema
     from printing.issue import renderer
 
     case_no, case_id = _receipt(ws, cases)
@@ -151,9 +149,7 @@ def test_0008_keeps_earlier_prints_as_printed_and_downgrades(
 
     # The store is encrypted: every connection keyed from the test keyring.
     engine = create_engine(f"sqlite:///{path}", creator=lambda: raw_store(path))
-    cfg = Config()
-    cfg.set_main_option("script_location", str(schema.MIGRATIONS_DIR))
-    cfg.attributes["engine"] = engine
+    cfg = station_migrations(engine)
     command.downgrade(cfg, "0007")
     with engine.connect() as c:
         tables = {r[0] for r in c.execute(text("SELECT name FROM sqlite_master"))}

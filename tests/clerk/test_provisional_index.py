@@ -14,11 +14,10 @@ from sqlalchemy import event, text
 
 from clerk.cases.due import RULE_SETTING, open_provisional, refresh, unsettled_dues
 from clerk.settings import write_text
-from clerk.store import schema
 from clerk.workspace import Workspace
 from tests.clerk.factories import DISTRICT, STATION
 from tests.clerk.test_due_recompute import _accepted
-from tests.conftest import FakeClock
+from tests.conftest import FakeClock, station_migrations
 
 IdFactory = Callable[..., str]
 
@@ -103,12 +102,9 @@ def test_while_a_rule_settles_the_lists_judge_from_the_partial_index(
 def test_migration_0013_down_and_up(tws: Workspace, id_factory: IdFactory,
                                     clock: FakeClock) -> None:
     from alembic import command
-    from alembic.config import Config
 
     _, provisional = _cases(tws, id_factory, clock)
-    cfg = Config()
-    cfg.set_main_option("script_location", str(schema.MIGRATIONS_DIR))
-    cfg.attributes["engine"] = tws.store.engine
+    cfg = station_migrations(tws.store.engine)
     command.downgrade(cfg, "0012_case_clock")
     with tws.store.read() as s:
         names = {r[0] for r in s.execute(text("SELECT name FROM sqlite_master"))}

@@ -41,7 +41,7 @@ from tests.clerk.case_builder import (
     Returned,
     clone_cases,
 )
-from tests.conftest import FakeClock, raw_store
+from tests.conftest import FakeClock, raw_store, station_migrations
 
 
 def cut_of(ws: Workspace) -> SupervisionCut:
@@ -383,10 +383,8 @@ def test_unfiltered_total_is_the_kept_count_through_inserts_and_deletes(
 def test_0009_counts_the_cases_already_there_and_downgrades(
         ws: Workspace, cases: Cases) -> None:
     from alembic import command
-    from alembic.config import Config
     from sqlalchemy import create_engine, text
 
-    from clerk.store import schema
 
     cases.accepted()
     cases.completed()
@@ -394,9 +392,7 @@ def test_0009_counts_the_cases_already_there_and_downgrades(
     assert path is not None
     ws.close()
     engine = create_engine(f"sqlite:///{path}", creator=lambda: raw_store(path))
-    cfg = Config()
-    cfg.set_main_option("script_location", str(schema.MIGRATIONS_DIR))
-    cfg.attributes["engine"] = engine
+    cfg = station_migrations(engine)
     command.downgrade(cfg, "0008_consultations")
     with engine.connect() as c:
         names = {r[0] for r in c.execute(text("SELECT name FROM sqlite_master"))}

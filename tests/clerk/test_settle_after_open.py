@@ -23,13 +23,13 @@ from clerk.cases.due import RULE_SETTING, RULE_SETTLING
 from clerk.cases.queries import CaseFilter, Level, LevelFilter, case_row, level_counts
 from clerk.cases.supervision import case_level
 from clerk.settings import read_text
-from clerk.store import Store, schema
+from clerk.store import Store
 from clerk.store.models import Case
 from clerk.workspace import Workspace
 from tests.clerk.case_builder import Returned
 from tests.clerk.test_case_clock import _with_saturday_workday
 from tests.clerk.test_queries import cut_of, listed
-from tests.conftest import FakeClock, store_writes
+from tests.conftest import FakeClock, station_migrations, store_writes
 
 
 def _clocks(ws: Workspace) -> dict[str, tuple[int | None, str | None]]:
@@ -69,11 +69,8 @@ def _assert_readers_right(ws: Workspace, ret: Returned) -> None:
 def _to_0011(ws: Workspace) -> None:
     """The store as the version before 0012 left it (no clock columns, no setting)."""
     from alembic import command
-    from alembic.config import Config
 
-    cfg = Config()
-    cfg.set_main_option("script_location", str(schema.MIGRATIONS_DIR))
-    cfg.attributes["engine"] = ws.store.engine
+    cfg = station_migrations(ws.store.engine)
     command.downgrade(cfg, "0011_sync_outbox")
 
 

@@ -14,7 +14,7 @@ from clerk.store import DB_FILENAME, Store, schema
 from clerk.store.backup import restore
 from clerk.workspace import Workspace
 from tests.clerk.case_builder import Cases
-from tests.conftest import export_plaintext, raw_store
+from tests.conftest import export_plaintext, raw_store, station_migrations
 
 
 def test_pragmas(tmp_path: Path) -> None:
@@ -168,7 +168,6 @@ def test_an_older_store_with_people_and_cases_migrates_to_head(
     """A station upgraded in place: rebuilding `applicants` (0003, batch mode) must not
     trip over the cases that reference it; nothing is lost and the keys are on again."""
     from alembic import command
-    from alembic.config import Config
     from sqlalchemy import create_engine
 
     for _ in range(3):
@@ -181,9 +180,7 @@ def test_an_older_store_with_people_and_cases_migrates_to_head(
     ws.close()
     old = export_plaintext(path, tmp_path / "old.sqlite3")  # as the previous release left it
     engine = create_engine(f"sqlite:///{old}")
-    cfg = Config()
-    cfg.set_main_option("script_location", str(schema.MIGRATIONS_DIR))
-    cfg.attributes["engine"] = engine
+    cfg = station_migrations(engine)
     command.downgrade(cfg, "0002")
     engine.dispose()
     for side in ("-wal", "-shm"):

@@ -13,6 +13,7 @@ from sqlalchemy import Text, select, text, type_coerce
 from clerk.store.models import CaseEvent, SyncOutbox
 from clerk.workspace import Workspace
 from sync import outbox
+from tests.conftest import station_migrations
 from tests.districtkit import District, accepted_case, enroll_station, escalated_case
 from wire.protocol import WireEvent
 
@@ -101,17 +102,13 @@ def test_migration_0011_puts_exactly_the_unacknowledged_events_in_the_outbox(
     """Down to 0010 the outbox's verdicts go back into the rows; up again, the outbox
     holds the events that were not acknowledged and nothing else."""
     from alembic import command
-    from alembic.config import Config
 
-    from clerk.store import schema
 
     acked = accepted_case(sws, id_factory(1)).id
     pending = accepted_case(sws, id_factory(2)).id
     with sws.store.write() as s:  # the district acknowledged the first case's events
         s.execute(text("DELETE FROM sync_outbox WHERE case_id = :c"), {"c": acked})
-    cfg = Config()
-    cfg.set_main_option("script_location", str(schema.MIGRATIONS_DIR))
-    cfg.attributes["engine"] = sws.store.engine
+    cfg = station_migrations(sws.store.engine)
     command.downgrade(cfg, "0010_case_list_indexes")
     with sws.store.read() as s:
         states = dict(s.execute(text("SELECT case_id, group_concat(DISTINCT sync_state) "

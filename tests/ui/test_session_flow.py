@@ -8,7 +8,7 @@ from typing import Any
 from pytestqt.qtbot import QtBot
 
 from clerk.store import DB_FILENAME, keys
-from tests.conftest import ADMIN, ADMIN_PASSWORD
+from tests.conftest import ADMIN, ADMIN_PASSWORD, station_migrations
 from ui.app import build_window
 from ui.station.main_window import Credentials, MainWindow
 from ui.station.recovery_dialog import RecoveryKeyDialog
@@ -321,18 +321,14 @@ def test_what_an_upgrade_left_is_settled_after_the_counter_is_ready(
     """The first start after 0012: signed in with nothing worked out at open; the
     returned case's clock is worked out in the background once the counter is ready."""
     from alembic import command
-    from alembic.config import Config
     from sqlalchemy import text
 
     from clerk.cases.clock import clock_current
-    from clerk.store import schema
     from tests.clerk.case_builder import Cases
 
     assert isinstance(cases, Cases)
     case_no = cases.returned()
-    cfg = Config()
-    cfg.set_main_option("script_location", str(schema.MIGRATIONS_DIR))
-    cfg.attributes["engine"] = cases.ws.store.engine
+    cfg = station_migrations(cases.ws.store.engine)
     command.downgrade(cfg, "0011_sync_outbox")
     cases.ws.close()
     window = build_window(data_dir, auto_login=Credentials(ADMIN, ADMIN_PASSWORD))
