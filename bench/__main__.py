@@ -53,11 +53,11 @@ def _run_once(wanted: list[str]) -> tuple[list[tuple[str, float, str]], bool]:
         except ModuleNotFoundError as exc:
             if exc.name != f"bench.{name}_bench":
                 raise
-            rows.append((f"[{name}] no benchmark module", float("nan"), ""))
+            rows.append((f"[{name}] no benchmark module", float("nan"), verdict.MUST_RUN))
         except Exception as exc:  # report and go on with the other modules
             failed = True
             traceback.print_exc()
-            rows.append((f"[{name}] FAILED: {exc}", float("nan"), ""))
+            rows.append((f"[{name}] FAILED: {exc}", float("nan"), verdict.MUST_RUN))
         print(f"# {name}: {time.perf_counter() - started:.1f} s", file=sys.stderr)
     return rows, failed
 

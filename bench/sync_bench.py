@@ -37,6 +37,7 @@ from urllib.parse import urlsplit
 import requests
 
 from bench.data import use_bench_district_key
+from bench.verdict import MUST_RUN
 from clerk.generate.bulk_cases import add_comments, populate
 from clerk.generate.stations import fresh_station
 from clerk.store.models import CaseEvent, SyncOutbox
@@ -367,14 +368,14 @@ def bench_pouchdb(template: Path, work: Path) -> list[tuple[str, float, str]]:
     node = shutil.which("node")
     npm = shutil.which("npm")
     if node is None or npm is None:
-        return [("pouchdb: node/npm not found, comparison skipped", float("nan"), "")]
+        return [("pouchdb: node/npm not found, comparison skipped", float("nan"), MUST_RUN)]
     if not (POUCH_DIR / "node_modules" / "express-pouchdb").exists():
         done = subprocess.run([npm, "install", "--no-audit", "--no-fund"], cwd=POUCH_DIR,
                               capture_output=True, text=True, timeout=600)
         if done.returncode != 0:
             why = (done.stderr or done.stdout).strip().splitlines()[-1:] or ["unknown"]
             return [(f"pouchdb: npm install failed ({why[0][:80]}), comparison skipped",
-                     float("nan"), "")]
+                     float("nan"), MUST_RUN)]
     ws = _station(work / "station-pouch", template)
     docs = work / "docs.jsonl"
     n = _documents(ws, docs)
@@ -383,7 +384,7 @@ def bench_pouchdb(template: Path, work: Path) -> list[tuple[str, float, str]]:
                           capture_output=True, text=True, timeout=900)
     if done.returncode != 0:
         why = done.stderr.strip().splitlines()[-1:] or ["unknown"]
-        return [(f"pouchdb: replication failed ({why[0][:80]})", float("nan"), "")]
+        return [(f"pouchdb: replication failed ({why[0][:80]})", float("nan"), MUST_RUN)]
     result = json.loads(done.stdout.strip().splitlines()[-1])
     assert result["remote_count"] == n
     return [(f"pouchdb: replicate {n:,} case documents to pouchdb-server, s",
@@ -403,7 +404,7 @@ def run() -> list[tuple[str, float, str]]:
         for kind in ("sqlite", "postgres"):
             if kind == "postgres" and pg_url() is None:
                 rows.append(("sync [postgres]: no PostgreSQL reachable, skipped",
-                             float("nan"), ""))
+                             float("nan"), MUST_RUN))
                 continue
             rows += bench_backend(kind, template, total, work)
             if kind == "sqlite":  # DESIGN 13: against PouchDB in the same run

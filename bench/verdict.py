@@ -5,7 +5,10 @@ consecutive runs).
 A budget is judged when it begins with a bound and a number: "≤ 150 ms", "≥ 600/s per
 worker", "≤ 301 (3×)", "≤ 0.2". One that names no number of its own ("≤ 1.3× plaintext",
 "≤ 0.2× PouchDB (ratio row)": another row judges it), "reference" and "-" are not
-judged. A judged row without a value (NaN: skipped, failed) is not in budget.
+judged. A judged row without a value (NaN: skipped, failed) is not in budget, and a row
+standing for rows that could not be measured (a module that failed, PostgreSQL not
+reachable, PouchDB missing) carries `MUST_RUN` so that the table never looks clean
+without them.
 """
 
 from __future__ import annotations
@@ -18,6 +21,8 @@ from dataclasses import dataclass
 _BOUND = re.compile(r"^\s*([≤≥])\s*([0-9][0-9,]*(?:\.[0-9]+)?)(?![0-9.,]|\s*×)")
 
 MET, NOT_MET, NO_VALUE = "met", "NOT MET", "no value"
+#: The budget of a row that stands for measurements which did not happen.
+MUST_RUN = "must run (its budgeted rows are missing)"
 
 
 @dataclass(frozen=True)
@@ -39,6 +44,8 @@ def parse(text: str) -> Budget | None:
 
 def judge(value: float, budget_text: str) -> str:
     """MET, NOT_MET, NO_VALUE, or "" for a row that has no budget of its own."""
+    if budget_text == MUST_RUN:
+        return NO_VALUE
     budget = parse(budget_text)
     if budget is None:
         return ""

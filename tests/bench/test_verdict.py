@@ -95,3 +95,24 @@ def test_one_run_says_met(fake_module: list[float], capsys: pytest.CaptureFixtur
 def test_bad_options_are_refused(argv: list[str]) -> None:
     with pytest.raises(SystemExit, match=r"runs|unknown option"):
         bench_main.main(argv)
+
+
+def test_a_row_standing_for_missing_measurements_is_never_clean() -> None:
+    assert verdict.judge(math.nan, verdict.MUST_RUN) == NO_VALUE
+    row, = verdict.combine([[("sync [postgres]: no PostgreSQL reachable, skipped", math.nan,
+                              verdict.MUST_RUN)]])
+    assert row.summary() == NO_VALUE
+
+
+def test_a_module_that_fails_says_so_in_the_verdict(monkeypatch: pytest.MonkeyPatch,
+                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    def broken() -> list[tuple[str, float, str]]:
+        raise RuntimeError("district server did not start")
+
+    module = types.ModuleType("bench.broken_bench")
+    module.run = broken  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "bench.broken_bench", module)
+    monkeypatch.setattr(bench_main, "_bench_keyring", lambda: None)
+    assert bench_main.main(["broken"]) == 1
+    line = next(ln for ln in capsys.readouterr().out.splitlines() if ln.startswith("[broken]"))
+    assert "FAILED: district server did not start" in line and NO_VALUE in line
