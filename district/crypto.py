@@ -15,9 +15,14 @@ by `STATIONDESK_DISTRICT_KEY_FILE`), never from the database. What is sealed:
 
 A sealed value is ``enc1:<key id>:<base64(nonce ‖ AES-256-GCM ciphertext ‖ tag)>``,
 with the column's purpose as associated data (a value copied into another column does
-not open). The key id lets the key be rotated: the configuration lists the current key
-first and older keys after it (``k2:…,k1:…``), and `python -m district admin rotate-key`
-re-seals every row under the current key.
+not open). A long value (a ledger payload: JSON of 1-7 KB) is packed with LZ4 before it
+is encrypted, spelled ``enc2:`` (`PACKED_PREFIX`): stored in under half the bytes, for
+less CPU than the encryption and Base64 of the bytes it saves (a 500-event push writes
+and syncs half the pages). The associated data of a packed value says it is packed, so
+a prefix changed from one spelling to the other does not open. The key id lets the key
+be rotated: the configuration lists the current key first and older keys after it
+(``k2:…,k1:…``), and `python -m district admin rotate-key` re-seals every row under
+the current key.
 """
 
 from __future__ import annotations
@@ -35,6 +40,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import lz4.block
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from sqlalchemy import JSON, Dialect, Text
@@ -45,6 +51,14 @@ from clerk.errors import QT_TRANSLATE_NOOP, StoreError
 ENV_KEY = "STATIONDESK_DISTRICT_KEY"
 ENV_KEY_FILE = "STATIONDESK_DISTRICT_KEY_FILE"
 PREFIX = "enc1:"
+PACKED_PREFIX = "enc2:"  # nonce ‖ AES-256-GCM(LZ4 block of the plaintext)
+_PREFIXES = (PREFIX, PACKED_PREFIX)
+# Shorter values (ID numbers, phones, form fields) are not worth packing; nor is one that
+# packs no smaller. A packed value opens to at most this many bytes (its own header says
+# how many; the header is authenticated, this guards against a bug, not an attacker).
+PACK_FROM = 256
+_PACKED_MAX = 64 * 1024 * 1024
+_PACKED_AAD = b"|lz4"
 # Keys whose string values are sealed inside JSON (the same keys privacy.masked masks).
 SEALED_KEYS = frozenset({"id_no", "mobile", "phone"})
 PAYLOAD_PURPOSE = b"ledger.payload"
@@ -83,10 +97,6 @@ class _Key:
     key_id: str
     aead: AESGCM
     lookup: bytes  # HMAC key of lookup hashes
-
-    @property
-    def prefix(self) -> str:
-        return f"{PREFIX}{self.key_id}:"
 
 
 def _key(key_id: str, master: bytes) -> _Key:
@@ -188,15 +198,22 @@ def keyring() -> Keyring:
 
 
 def seal(plain: str | bytes, purpose: bytes, ring: Keyring | None = None,
-         nonce: bytes | None = None) -> str:
+         nonce: bytes | None = None, *, pack: bool = True) -> str:
     """`plain` (text, or its UTF-8 bytes: a push hands over the bytes it hashed) sealed
-    under the current key. `nonce` is for `Sealer`, which draws fresh ones in bulk."""
+    under the current key, packed if it is long (`pack=False`: never, as the code before
+    packing wrote it). `nonce` is for `Sealer`, which draws fresh ones in bulk."""
     key = (ring or keyring()).current
     data = plain.encode("utf-8") if isinstance(plain, str) else plain
     nonce = os.urandom(_NONCE) if nonce is None else nonce
+    prefix = PREFIX
+    if pack and len(data) >= PACK_FROM:
+        packed = lz4.block.compress(data)  # with its length in front
+        if len(packed) < len(data):
+            data, purpose, prefix = packed, purpose + _PACKED_AAD, PACKED_PREFIX
     sealed = key.aead.encrypt(nonce, data, purpose)
     # binascii rather than base64's wrappers: this runs for every pushed event.
-    return f"{key.prefix}{binascii.b2a_base64(nonce + sealed, newline=False).decode('ascii')}"
+    text = binascii.b2a_base64(nonce + sealed, newline=False).decode("ascii")
+    return f"{prefix}{key.key_id}:{text}"
 
 
 class Sealer:
@@ -222,13 +239,17 @@ class Sealer:
 
 
 def is_sealed(value: str) -> bool:
-    return value.startswith(PREFIX)
+    return value.startswith(_PREFIXES)
+
+
+def is_packed(value: str) -> bool:
+    return value.startswith(PACKED_PREFIX)
 
 
 def key_id_of(value: str) -> str | None:
     if not is_sealed(value):
         return None
-    return value[len(PREFIX):].partition(":")[0]
+    return value[len(PREFIX):].partition(":")[0]  # both prefixes are five characters
 
 
 def open_sealed(value: str, purpose: bytes, ring: Keyring | None = None) -> str:
@@ -241,11 +262,22 @@ def open_sealed(value: str, purpose: bytes, ring: Keyring | None = None) -> str:
     if key is None:
         raise CryptoError(UNKNOWN_KEY_WORDS, code="crypto.unknown_key",
                           params={"key_id": key_id[:8]})
+    packed = is_packed(value)
     try:
         raw = binascii.a2b_base64(body)
-        return key.aead.decrypt(raw[:_NONCE], raw[_NONCE:], purpose).decode("utf-8")
-    except (InvalidTag, binascii.Error, ValueError) as exc:
+        plain = key.aead.decrypt(raw[:_NONCE], raw[_NONCE:],
+                                 purpose + _PACKED_AAD if packed else purpose)
+        if packed:
+            plain = _unpacked(plain)
+        return plain.decode("utf-8")
+    except (InvalidTag, binascii.Error, ValueError, lz4.block.LZ4BlockError) as exc:
         raise CryptoError(DAMAGED_WORDS, code="crypto.damaged") from exc
+
+
+def _unpacked(packed: bytes) -> bytes:
+    if len(packed) < 4 or int.from_bytes(packed[:4], "little") > _PACKED_MAX:
+        raise ValueError("packed value of an impossible length")
+    return lz4.block.decompress(packed)
 
 
 def normalized_id(id_no: str) -> str:

@@ -156,3 +156,64 @@ def reseal_batched(write_conn: Callable[[], AbstractContextManager[Connection]],
         if progress is not None:
             progress(done)
     return done
+
+
+# --- migration d0024's downgrade: packed values (enc2) back to the unpacked spelling ---
+
+_PACKED_PAYLOADS = (sa.select(_LEDGER.c.pos, _LEDGER.c.payload)
+                    .where(_LEDGER.c.payload.like(f"{crypto.PACKED_PREFIX}%")))
+_SET_DATA = (sa.update(_CASES).where(_CASES.c.id == sa.bindparam("_id"))
+             .values(data=sa.bindparam("_data", type_=sa.JSON)))
+
+
+def _unpacked(value: str, purpose: bytes, ring: crypto.Keyring) -> str:
+    if not crypto.is_packed(value):
+        return value
+    return crypto.seal(crypto.open_sealed(value, purpose, ring), purpose, ring, pack=False)
+
+
+def unpack_all(conn: Connection, ring: crypto.Keyring | None, limit: int = BATCH) -> Resealed:
+    """Every packed payload and field sealed again unpacked (under the current key), in
+    the caller's transaction: the code before d0024 reads only `enc1:`. Nothing without
+    keys (an empty database)."""
+    done = Resealed()
+    if ring is None:
+        return done
+    after = 0
+    while True:
+        rows = conn.execute(_PACKED_PAYLOADS.where(_LEDGER.c.pos > after)
+                            .order_by(_LEDGER.c.pos).limit(limit)).all()
+        if rows:
+            conn.execute(_SET_PAYLOAD, [
+                {"_pos": pos, "_payload": _unpacked(payload, crypto.PAYLOAD_PURPOSE, ring)}
+                for pos, payload in rows])
+            done.ledger_sealed += len(rows)
+        if len(rows) < limit:
+            break
+        after = rows[-1].pos
+    case_id = ""
+    while True:
+        cases = conn.execute(sa.select(_CASES.c.id, _CASES.c.data).where(_CASES.c.id > case_id)
+                             .order_by(_CASES.c.id).limit(limit)).all()
+        changes = [{"_id": cid, "_data": crypto.map_fields(
+                        data, lambda v: _unpacked(v, crypto.FIELD_PURPOSE, ring))}
+                   for cid, data in cases if _has_packed(data)]
+        if changes:
+            conn.execute(_SET_DATA, changes)
+        done.cases_seen += len(cases)
+        done.cases_sealed += len(changes)
+        if len(cases) < limit:
+            return done
+        case_id = cases[-1].id
+
+
+def _has_packed(data: Any) -> bool:
+    found = False
+
+    def note(value: str) -> str:
+        nonlocal found
+        found = found or crypto.is_packed(value)
+        return value
+
+    crypto.map_fields(data, note)
+    return found
