@@ -16,7 +16,7 @@ tens of thousands of events does not decode and re-encode every payload.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC
@@ -30,7 +30,6 @@ from sqlalchemy import (
     Text,
     bindparam,
     case,
-    delete,
     func,
     literal,
     literal_column,
@@ -129,9 +128,11 @@ def _pending(s: Session, after: int, limit: int) -> list[_Pending]:
         .select_from(SyncOutbox).join(CaseEvent, CaseEvent.pos == SyncOutbox.pos)
         .where(SyncOutbox.pos > after, _STATE_UNINDEXED == "pending")
         .order_by(SyncOutbox.pos).limit(limit)).all()
-    odd = _spelled_in_python(s, [r.pos for r in rows if r.json is None])
-    return [_Pending(r.pos, r.event_id, r.case_id, r.json if r.json is not None
-                     else odd[r.pos]) for r in rows]
+    # Rows unpacked by position: a named attribute of a Row is a lookup each time, and
+    # a 10,000-case push reads 30,000 of them.
+    odd = _spelled_in_python(s, [pos for pos, _, _, js in rows if js is None])
+    return [_Pending(pos, event_id, case_id, js if js is not None else odd[pos])
+            for pos, event_id, case_id, js in rows]
 
 
 def _spelled_in_python(s: Session, positions: list[int]) -> dict[int, bytes]:
@@ -162,6 +163,13 @@ def _refs(item: _Pending) -> set[str]:
     return blob_refs(json.loads(item.json)["payload"])
 
 
+#: Acknowledged events leave the outbox by one prepared statement run for each of them
+#: (the driver's executemany). An ORM delete with `IN` of a batch's 500 positions was
+#: built, its literals coerced and rendered anew for every batch: a quarter of the
+#: station's CPU in a 10,000-case push.
+_DELETE_ACKED = f"DELETE FROM {SyncOutbox.__tablename__} WHERE pos = ?"
+
+
 def _record(ws: Workspace, reply: PushResponse, sent: dict[str, _Pending],
             report: PushReport) -> None:
     """Store the district's answers (only for events we sent) in one transaction.
@@ -187,18 +195,13 @@ def _record(ws: Workspace, reply: PushResponse, sent: dict[str, _Pending],
             report.rejected.append(Rejection(r.event_id, sent[r.event_id].case_id, code,
                                              message))
     with ws.store.write() as s:
-        for chunk in _chunks(acked, 500):
-            s.execute(delete(SyncOutbox).where(SyncOutbox.pos.in_(chunk)))
+        if acked:
+            s.connection().exec_driver_sql(_DELETE_ACKED, [(pos,) for pos in acked])
         if rejected:
             table = cast(Table, CaseEvent.__table__)
             s.connection().execute(
                 update(table).where(table.c.event_id == bindparam("eid"))
                 .values(sync_state="rejected", sync_error=bindparam("err")), rejected)
-
-
-def _chunks(items: list[int], size: int) -> Iterable[list[int]]:
-    for i in range(0, len(items), size):
-        yield items[i:i + size]
 
 
 class _Batches:
