@@ -48,6 +48,20 @@ with warnings.catch_warnings():
 # --------------------------------------------------------------------------- databases
 
 
+def district_migrations(engine: Any) -> Any:
+    """Alembic's configuration of the district's migrations on `engine`, for tests that
+    take a database down to an earlier revision and up again (as
+    tests.conftest.station_migrations does for the station)."""
+    from alembic.config import Config
+
+    from district import schema
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(schema.MIGRATIONS_DIR))
+    cfg.attributes["engine"] = engine
+    return cfg
+
+
 def _pg_admin_url(url: str) -> str:
     return url.replace("postgresql+psycopg://", "postgresql://", 1)
 

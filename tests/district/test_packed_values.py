@@ -16,10 +16,10 @@ from clerk.applicants import PersonInput
 from clerk.cases.events import canonical_json
 from clerk.cases.service import MaterialChanges
 from clerk.workspace import Workspace
-from district import crypto, schema
+from district import crypto
 from district.models import LedgerEntry
 from tests.clerk.factories import ALL_NEEDED, DISTRICT
-from tests.districtkit import District, push, statuses, wire_events
+from tests.districtkit import District, district_migrations, push, statuses, wire_events
 
 IdFactory = Callable[..., str]
 RING = crypto.Keyring.parse(crypto.generate_key("k1"))
@@ -123,7 +123,6 @@ def test_pushed_payloads_are_stored_packed_and_read_back_exactly(
 def test_the_downgrade_to_d0023_unpacks_every_value(
         api: District, sws: Workspace, id_factory: IdFactory) -> None:
     from alembic import command
-    from alembic.config import Config
 
     case_no = _long_case(sws, id_factory)
     events = wire_events(sws, case_no)
@@ -131,9 +130,7 @@ def test_the_downgrade_to_d0023_unpacks_every_value(
     before, before_data = _stored(api)
     db = api.db()
     try:
-        cfg = Config()
-        cfg.set_main_option("script_location", str(schema.MIGRATIONS_DIR))
-        cfg.attributes["engine"] = db.engine
+        cfg = district_migrations(db.engine)
         command.downgrade(cfg, "d0023")
         after, after_data = _stored(api)
         assert not any(crypto.is_packed(p) for p in after) and "enc2:" not in str(after_data)

@@ -14,7 +14,14 @@ from clerk.cases.events import canonical_bytes
 from clerk.workspace import Workspace
 from district import privacy, snapshots
 from district.models import CaseRow, MatterSnapshot
-from tests.districtkit import District, escalated_case, push, statuses, wire_events
+from tests.districtkit import (
+    District,
+    district_migrations,
+    escalated_case,
+    push,
+    statuses,
+    wire_events,
+)
 
 IdFactory = Callable[..., str]
 
@@ -101,17 +108,12 @@ def test_a_missing_snapshot_is_an_error_not_a_blank_matter(api: District) -> Non
 def test_downgrading_puts_the_snapshots_back_inline(api: District, sws: Workspace,
                                                     id_factory: IdFactory) -> None:
     from alembic import command
-    from alembic.config import Config
-
-    from district import schema
 
     rec = escalated_case(sws, id_factory(1))
     push(api, api.station_token(), wire_events(sws, rec.case_no))
     db = api.db()
     try:
-        cfg = Config()
-        cfg.set_main_option("script_location", str(schema.MIGRATIONS_DIR))
-        cfg.attributes["engine"] = db.engine
+        cfg = district_migrations(db.engine)
         command.downgrade(cfg, "d0004")
         with db.engine.connect() as conn:
             data = conn.execute(select(CaseRow.__table__.c.data)).scalar_one()
