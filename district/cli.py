@@ -131,7 +131,7 @@ def _db(args: argparse.Namespace) -> Database:
 def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
-    from district import crypto
+    from district import balancer, crypto
 
     # A setting the workers would trip over is refused first, in one line (exit 2: invalid
     # input), before the key, the migration or a port is touched.
@@ -151,6 +151,12 @@ def cmd_serve(args: argparse.Namespace) -> int:
     os.environ["STATIONDESK_DISTRICT_MIGRATE"] = "0"
     print(f"区中心服务：http://{args.host}:{args.port}/api/v1  数据库：{_safe(settings.db_url)}",
           file=sys.stderr, flush=True)
+    if args.workers > 1 and balancer.supported():
+        # The connections spread over the workers by their load (district.balancer),
+        # not by which worker wakes first.
+        return balancer.serve(uvicorn.Config(
+            "district.app:app_from_env", factory=True, host=args.host, port=args.port,
+            workers=args.workers, log_level=args.log_level, access_log=False), args.workers)
     uvicorn.run("district.app:app_from_env", factory=True, host=args.host, port=args.port,
                 workers=args.workers if args.workers > 1 else None, log_level=args.log_level,
                 access_log=False)
