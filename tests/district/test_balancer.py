@@ -202,3 +202,16 @@ def test_a_hung_worker_is_replaced(two_workers: ServerProcess) -> None:
     _wait_for(lambda: len(set(_workers(parent)) - {hung, other}) == 1, seconds=30)
     _wait_for(lambda: not Path(f"/proc/{hung}").exists())  # killed and reaped
     _both_serving(two_workers)
+
+
+def test_workers_stop_when_the_parent_is_killed(two_workers: ServerProcess) -> None:
+    """No orphans left holding connections nobody hands them: a worker whose parent is
+    gone finishes its requests and exits."""
+    proc = two_workers.proc
+    assert proc is not None
+    workers = _workers(proc.pid)
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait(10)
+    _wait_for(lambda: not any(Path(f"/proc/{pid}/cmdline").exists()
+                              and Path(f"/proc/{pid}/cmdline").read_bytes()
+                              for pid in workers))
