@@ -40,7 +40,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("serve", help="启动 API 服务（uvicorn）")
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=8765)
-    p.add_argument("--workers", type=int, default=1)
+    p.add_argument("--workers", type=_workers, default=1,
+                   help=f"工作进程数（1-{MAX_WORKERS}），一般每个 CPU 核一个")
     p.add_argument("--public-url", default=None,
                    help="办件进度页的公开地址，如 https://zwfw.example.gov.cn/jindu（印在回执的二维码里；"
                         f"默认取环境变量 {ENV_PUBLIC_URL}）")
@@ -118,6 +119,20 @@ def build_parser() -> argparse.ArgumentParser:
     _db_arg(p)
     p.set_defaults(func=cmd_publish_client_version)
     return parser
+
+
+MAX_WORKERS = 64  # a typo's 1000 would start 1000 interpreters of ~130 MB each
+
+
+def _workers(text: str) -> int:
+    """`--workers`: a whole number from 1 to MAX_WORKERS (argparse words the refusal)."""
+    try:
+        n = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"不是整数：{text!r}") from None
+    if not 1 <= n <= MAX_WORKERS:
+        raise argparse.ArgumentTypeError(f"应为 1 到 {MAX_WORKERS}，收到 {n}")
+    return n
 
 
 def _settings(args: argparse.Namespace) -> Settings:

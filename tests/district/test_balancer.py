@@ -215,3 +215,11 @@ def test_workers_stop_when_the_parent_is_killed(two_workers: ServerProcess) -> N
     _wait_for(lambda: not any(Path(f"/proc/{pid}/cmdline").exists()
                               and Path(f"/proc/{pid}/cmdline").read_bytes()
                               for pid in workers))
+
+
+@pytest.mark.parametrize("given", ["0", "-2", "65", "two"])
+def test_a_wrong_number_of_workers_is_refused(given: str) -> None:
+    done = subprocess.run([sys.executable, "-m", "district", "serve", "--workers", given],
+                          cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 2
+    assert "--workers" in done.stderr
