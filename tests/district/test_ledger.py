@@ -215,3 +215,19 @@ def test_a_sqlite_push_hashes_and_encrypts_before_the_writer_lock(
                                         for w in wire)
     finally:
         db.close()
+
+
+@pytest.mark.parametrize("moment", [datetime(2026, 3, 2, 9, 5, 7, 12345),
+                                    datetime(2026, 12, 31, 23, 59, 59, 0),
+                                    datetime(999, 1, 2, 3, 4, 5, 6)])
+def test_datetimes_are_spelled_as_sqlalchemys_sqlite_datetime(moment: datetime) -> None:
+    from sqlalchemy.dialects import sqlite as sqlite_dialect
+
+    spell = sqlite_dialect.DATETIME().bind_processor(sqlite_dialect.dialect())
+    assert spell is not None
+    assert ledger._sqlite_datetime(moment) == spell(moment)
+
+
+def test_an_aware_datetime_is_not_spelled_as_a_stored_one() -> None:
+    with pytest.raises(ValueError):
+        ledger._sqlite_datetime(datetime(2026, 3, 2, 9, 5, 7, tzinfo=UTC))
