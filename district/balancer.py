@@ -12,9 +12,11 @@ ready, so the count stays exact. This is how Node's cluster module spreads conne
 for the same reason. A worker serves what it is handed exactly as uvicorn serves what it
 accepts itself (the same protocol class, server state and graceful shutdown).
 
-The parent restarts a worker that dies once it had served; one that dies before it was
-ready (the application cannot start: a bad database, a missing key) stops the service,
-exit 1, rather than restarting it in a loop. SIGINT or SIGTERM stops accepting, passes
+The service answers once every worker is ready (connections wait in the kernel's
+backlog until then), so its first answer means all of it is up. The parent restarts a
+worker that dies once it had served; one that dies before it was ready (the application
+cannot start: a bad database, a missing key) stops the service, exit 1, rather than
+restarting it in a loop. SIGINT or SIGTERM stops accepting, passes
 SIGTERM to the workers (each finishes its requests) and waits for them.
 """
 
@@ -40,6 +42,10 @@ logger = logging.getLogger("uvicorn.error")
 READY, CLOSED, CONNECTION, PING, PONG = b"r", b"-", b"c", b"?", b"!"
 PING_EVERY_S = 1.0  # a worker's event loop is asked this often whether it still turns
 STOP_WAIT_S = 30.0  # how long the workers may take to finish their requests at a stop
+# At start, connections wait (in the kernel's backlog) until every worker is ready, so the
+# first answer means the whole service is up; a worker slower than this does not hold
+# the others back.
+START_WAIT_S = 60.0
 _SPAWN = multiprocessing.get_context("spawn")
 
 
@@ -156,6 +162,8 @@ class Balancer:
         self.failed = False
         self.stopping = False
         self.accepting = False
+        self.opened = False  # every worker was ready once (or START_WAIT_S passed)
+        self.open_by = time.monotonic() + START_WAIT_S
         self.selector = selectors.DefaultSelector()
         self.listener = config.bind_socket()  # logs "Uvicorn running on …" as uvicorn does
 
@@ -176,6 +184,7 @@ class Balancer:
                     self._on_ready(key.data, key.fileobj)
                 self._ping()
                 self._reap()
+                self._hand_out()
         finally:
             signal.set_wakeup_fd(old_wakeup)
             for sig, handler in previous.items():
@@ -228,7 +237,9 @@ class Balancer:
         self._hand_out()
 
     def _hand_out(self) -> None:
-        while self.waiting:
+        if not self.opened:
+            self.opened = all(w.ready for w in self.workers) or time.monotonic() > self.open_by
+        while self.waiting and self.opened:
             live = [w for w in self.workers if w.ready and not w.gone]
             if not live:
                 break
@@ -247,7 +258,7 @@ class Balancer:
             conn.close()  # the worker holds its own copy now
         # With no worker to take them, new connections wait in the kernel's backlog
         # (bounded) rather than here.
-        self._listening(any(w.ready and not w.gone for w in self.workers))
+        self._listening(self.opened and any(w.ready and not w.gone for w in self.workers))
 
     def _listening(self, on: bool) -> None:
         if on != self.accepting:

@@ -150,6 +150,20 @@ def test_connections_go_to_the_worker_holding_fewest(two_workers: ServerProcess)
         clients.close()
 
 
+def test_the_first_answer_means_every_worker_is_up(sqlite_url: str, tmp_path: Path) -> None:
+    """Connections wait until all workers are ready: the moment /health first answers,
+    four stations connecting at once are already split 2-2 (a push begun right after the
+    service came up used to land on the one worker that had started)."""
+    with ServerProcess(sqlite_url, workers=2, log=tmp_path / "server.log") as proc:
+        assert proc.proc is not None
+        clients = _Clients(proc.port)
+        try:
+            held = clients.holders(clients.connect(4), proc.proc.pid)
+            assert sorted(Counter(held).values()) == [2, 2], held
+        finally:
+            clients.close()
+
+
 def test_a_worker_that_dies_is_replaced(two_workers: ServerProcess) -> None:
     assert two_workers.proc is not None
     parent = two_workers.proc.pid
