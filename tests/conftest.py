@@ -123,9 +123,10 @@ class FakeClock:
     def advance(self, **kw: float) -> None:
         self.moment += timedelta(**kw)
 
-    def set_local(self, day: date, hour: int = 10) -> None:
-        """Move to `hour` o'clock Beijing time on `day`."""
-        self.moment = datetime(day.year, day.month, day.day, hour, tzinfo=UTC) - timedelta(hours=8)
+    def set_local(self, day: date, hour: int = 10, minute: int = 0) -> None:
+        """Move to `hour`:`minute` Beijing time on `day`."""
+        self.moment = (datetime(day.year, day.month, day.day, hour, minute, tzinfo=UTC)
+                       - timedelta(hours=8))
 
 
 @pytest.fixture(autouse=True)

@@ -37,6 +37,8 @@ GIVEN = GIVEN_MALE + GIVEN_FEMALE
 STREETS = ("学院路", "知春路", "双清路", "清华东路", "成府路", "中关村东路", "志新路")
 # Office hours of the counter (Beijing time); the station syncs when the day ends.
 OPEN, LAST_CASE, CLOSE, SYNC_AT = time(9, 0), time(16, 30), time(17, 0), time(17, 5)
+# Longest a demo case's own counter steps take (up to three steps of at most 9 minutes).
+CASE_TIME = timedelta(minutes=30)
 DEMO_CLERK, DEMO_CLERK_PASSWORD = "clerk1", "stationdesk-demo"
 REVIEWER = "区中心审核员 刘审"
 PROXY = "区中心代办员 陈代"
@@ -202,6 +204,33 @@ def _synced(ws: Workspace, cut: datetime) -> None:
     ws.settings.set(SYNC_LAST_SUCCESS, cut.astimezone(UTC).isoformat())
 
 
+def _case_starts(rng: random.Random, days: list[date], end: datetime,
+                 cases: int) -> list[datetime]:
+    """When each of `cases` cases begins: spread evenly over the office hours the days had
+    before `end` (today's only up to `CASE_TIME` before now, so a case's own steps stay in
+    the past). Every case gets a moment however early in the day the demo is made; cutting
+    at `end` instead dropped today's share (48 of 60 at 09:03 on a Monday)."""
+    windows: list[tuple[datetime, timedelta]] = []
+    for day in days:
+        start = _at(day, OPEN)
+        length = min(_at(day, LAST_CASE), end - CASE_TIME) - start
+        if length > timedelta(0):
+            windows.append((start, length))
+    if not windows:
+        return []
+    total = sum((length for _, length in windows), timedelta(0))
+    step = total / cases
+    starts: list[datetime] = []
+    for i in range(cases):
+        offset = step * i + step * rng.random() / 3
+        for start, length in windows:
+            if offset < length:
+                starts.append(start + offset)
+                break
+            offset -= length
+    return starts
+
+
 def populate_demo(ws: Workspace, *, cases: int = 60, seed: int = 2026,
                   days: int = 5) -> int:
     """Fill a freshly initialised station with a plausible week: `cases` cases over the
@@ -219,16 +248,10 @@ def populate_demo(ws: Workspace, *, cases: int = 60, seed: int = 2026,
     closed = [d for d in office_days if _at(d, SYNC_AT) < end]
     cut = _at(closed[-1], SYNC_AT) if closed else _at(office_days[0], OPEN)
     real_ctx = ws.cases.ctx
-    per_day = max(1, -(-cases // len(office_days)))
-    slot = (LAST_CASE.hour * 60 + LAST_CASE.minute - OPEN.hour * 60) // per_day
+    starts = _case_starts(rng, office_days, end, cases)
     made = 0
     try:
-        for i in range(cases):
-            day = office_days[i // per_day]
-            start = _at(day, OPEN) + timedelta(minutes=(i % per_day) * slot
-                                               + rng.randrange(0, max(slot // 3, 1)))
-            if start >= end:
-                break  # today's office has not got that far
+        for i, start in enumerate(starts):
             clock = _Clock(start, office_days, min(cut, end))
             clock.end = end
             ws.now = clock

@@ -18,14 +18,16 @@ from clerk.workspace import Workspace
 from tests.conftest import FakeClock
 
 
-@pytest.mark.parametrize(("day", "hour"), [
-    (date(2026, 12, 9), 3), (date(2026, 12, 9), 11), (date(2026, 12, 9), 20),  # a Wednesday
-    (date(2026, 12, 5), 4)])  # early on a Saturday
-def test_demo_week(ws: Workspace, clock: FakeClock, day: date, hour: int) -> None:
-    clock.set_local(day, hour)
+@pytest.mark.parametrize(("day", "hour", "minute"), [
+    (date(2026, 12, 9), 3, 0), (date(2026, 12, 9), 11, 0), (date(2026, 12, 9), 20, 0),  # a Wed
+    (date(2026, 12, 5), 4, 0),  # early on a Saturday
+    (date(2026, 12, 7), 9, 3),  # a Monday, the office open three minutes (CI on 2026-12-07)
+    (date(2026, 12, 7), 16, 50)])  # after the day's last case, before closing
+def test_demo_week(ws: Workspace, clock: FakeClock, day: date, hour: int, minute: int) -> None:
+    clock.set_local(day, hour, minute)
     now = clock()
     made = demo.populate_demo(ws)
-    assert made >= 50
+    assert made == 60, "the demo holds the cases it promises, whatever the hour"
     calendar = ws.calendar()
     with ws.store.read() as s:
         events = list(s.execute(select(CaseEvent)).scalars())
