@@ -1284,13 +1284,13 @@
     </message>
     <message>
         <location filename="../../ui/station/case_table_model.py" line="204"/>
-        <location filename="../../ui/station/cases_page.py" line="476"/>
+        <location filename="../../ui/station/cases_page.py" line="480"/>
         <source> 暂定</source>
         <translation> provisional</translation>
     </message>
     <message>
         <location filename="../../ui/station/case_table_model.py" line="206"/>
-        <location filename="../../ui/station/cases_page.py" line="477"/>
+        <location filename="../../ui/station/cases_page.py" line="481"/>
         <source> 暂停</source>
         <translation> paused</translation>
     </message>
@@ -1362,175 +1362,175 @@
 <context>
     <name>CasesPage</name>
     <message>
-        <location filename="../../ui/station/cases_page.py" line="185"/>
+        <location filename="../../ui/station/cases_page.py" line="189"/>
         <source>搜索：办件编号、申请人姓名或证件号码（Ctrl+F）</source>
         <extracomment>Quiet time after typing before the search runs. Quiet time after the selection moves before the detail pane loads. The case shown in the detail pane changed (case number, &quot;&quot; for none).</extracomment>
         <translation>Search: case number, applicant name or ID number (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/cases_page.py" line="189"/>
+        <location filename="../../ui/station/cases_page.py" line="193"/>
         <source>刷新 F5</source>
         <translation>Refresh F5</translation>
     </message>
     <message>
-        <location filename="../../ui/station/cases_page.py" line="191"/>
+        <location filename="../../ui/station/cases_page.py" line="195"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../ui/station/cases_page.py" line="192"/>
+        <location filename="../../ui/station/cases_page.py" line="196"/>
         <source>未结束</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../ui/station/cases_page.py" line="196"/>
-        <location filename="../../ui/station/cases_page.py" line="361"/>
+        <location filename="../../ui/station/cases_page.py" line="200"/>
+        <location filename="../../ui/station/cases_page.py" line="365"/>
         <source>全部事项</source>
         <translation>All matters</translation>
     </message>
     <message>
-        <location filename="../../ui/station/cases_page.py" line="201"/>
-        <location filename="../../ui/station/cases_page.py" line="219"/>
+        <location filename="../../ui/station/cases_page.py" line="205"/>
+        <location filename="../../ui/station/cases_page.py" line="223"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../ui/station/cases_page.py" line="201"/>
+        <location filename="../../ui/station/cases_page.py" line="205"/>
         <source>预警或超期</source>
         <translation>Warning or overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/station/cases_page.py" line="202"/>
+        <location filename="../../ui/station/cases_page.py" line="206"/>
         <source>超期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/station/cases_page.py" line="202"/>
+        <location filename="../../ui/station/cases_page.py" line="206"/>
         <source>预警</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../ui/station/cases_page.py" line="203"/>
+        <location filename="../../ui/station/cases_page.py" line="207"/>
         <source>正常</source>
         <translation>Normal</translation>
     </message>
     <message>
-        <location filename="../../ui/station/cases_page.py" line="206"/>
+        <location filename="../../ui/station/cases_page.py" line="210"/>
         <source>全部日期</source>
         <translation>All dates</translation>
     </message>
     <message>
-        <location filename="../../ui/station/cases_page.py" line="206"/>
+        <location filename="../../ui/station/cases_page.py" line="210"/>
         <source>今天</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ui/station/cases_page.py" line="207"/>
+        <location filename="../../ui/station/cases_page.py" line="211"/>
         <source>近7天</source>
         <translation>Last 7 days</translation>
     </message>
     <message>
-        <location filename="../../ui/station/cases_page.py" line="207"/>
+        <location filename="../../ui/station/cases_page.py" line="211"/>
         <source>近30天</source>
         <translation>Last 30 days</translation>
     </message>
     <message>
-        <location filename="../../ui/station/cases_page.py" line="208"/>
+        <location filename="../../ui/station/cases_page.py" line="212"/>
         <source>本年</source>
         <translation>This year</translation>
     </message>
     <message>
-        <location filename="../../ui/station/cases_page.py" line="208"/>
+        <location filename="../../ui/station/cases_page.py" line="212"/>
         <source>自定义…</source>
         <translation>Custom…</translation>
     </message>
     <message>
-        <location filename="../../ui/station/cases_page.py" line="219"/>
+        <location filename="../../ui/station/cases_page.py" line="223"/>
         <source>待同步</source>
         <translation>Not synced</translation>
     </message>
     <message>
-        <location filename="../../ui/station/cases_page.py" line="220"/>
+        <location filename="../../ui/station/cases_page.py" line="224"/>
         <source>被拒绝</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../ui/station/cases_page.py" line="222"/>
+        <location filename="../../ui/station/cases_page.py" line="226"/>
         <source>清除筛选</source>
         <translation>Clear filters</translation>
     </message>
     <message>
-        <location filename="../../ui/station/cases_page.py" line="230"/>
+        <location filename="../../ui/station/cases_page.py" line="234"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/station/cases_page.py" line="231"/>
+        <location filename="../../ui/station/cases_page.py" line="235"/>
         <source>事项</source>
         <translation>Matter</translation>
     </message>
     <message>
-        <location filename="../../ui/station/cases_page.py" line="232"/>
+        <location filename="../../ui/station/cases_page.py" line="236"/>
         <source>督办</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/station/cases_page.py" line="233"/>
+        <location filename="../../ui/station/cases_page.py" line="237"/>
         <source>收件</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../ui/station/cases_page.py" line="239"/>
+        <location filename="../../ui/station/cases_page.py" line="243"/>
         <source>同步</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../ui/station/cases_page.py" line="397"/>
+        <location filename="../../ui/station/cases_page.py" line="401"/>
         <source>没有符合条件的办件。可以清除筛选，或换个搜索词。</source>
         <translation>No matching cases. Clear the filters or try another search.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/cases_page.py" line="398"/>
+        <location filename="../../ui/station/cases_page.py" line="402"/>
         <source>本站还没有办件。</source>
         <translation>This station has no cases yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/cases_page.py" line="407"/>
+        <location filename="../../ui/station/cases_page.py" line="411"/>
         <source>找到 {n} 件</source>
         <translation>{n} found</translation>
     </message>
     <message>
-        <location filename="../../ui/station/cases_page.py" line="407"/>
+        <location filename="../../ui/station/cases_page.py" line="411"/>
         <source>共 {n} 件</source>
         <translation>{n} cases</translation>
     </message>
     <message>
-        <location filename="../../ui/station/cases_page.py" line="409"/>
+        <location filename="../../ui/station/cases_page.py" line="413"/>
         <source>（已载入 {n}）</source>
         <translation> ({n} loaded)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/cases_page.py" line="410"/>
+        <location filename="../../ui/station/cases_page.py" line="414"/>
         <source>最近变动在前</source>
         <translation>Recently changed first</translation>
     </message>
     <message>
-        <location filename="../../ui/station/cases_page.py" line="410"/>
+        <location filename="../../ui/station/cases_page.py" line="414"/>
         <source>按办件编号</source>
         <translation>By case number</translation>
     </message>
     <message>
-        <location filename="../../ui/station/cases_page.py" line="411"/>
+        <location filename="../../ui/station/cases_page.py" line="415"/>
         <source>按状态</source>
         <translation>By status</translation>
     </message>
     <message>
-        <location filename="../../ui/station/cases_page.py" line="411"/>
+        <location filename="../../ui/station/cases_page.py" line="415"/>
         <source>按事项</source>
         <translation>By matter</translation>
     </message>
     <message>
-        <location filename="../../ui/station/cases_page.py" line="412"/>
+        <location filename="../../ui/station/cases_page.py" line="416"/>
         <source>按办结期限</source>
         <translation>By due date</translation>
     </message>
@@ -3094,199 +3094,199 @@
 <context>
     <name>IntakePage</name>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="148"/>
+        <location filename="../../ui/station/intake/page.py" line="156"/>
         <source>新收件  Ctrl+N</source>
-        <extracomment>Quiet time after the last change before the draft is written. Documents of a decision, rendered and opened in the preview (list[PrintedDocument]). A decision was committed on this case number. A case was loaded for a supplement (case number). The known-person lookup for the typed ID number finished. The district answered (or could not) about an ID number unknown here (全区通办). The full record of a person was fetched from the district and kept here. The draft was written (or cleared because the form is empty). The catalog, recent matters and any draft were loaded after attach.</extracomment>
+        <extracomment>Quiet time after the last change before the draft is written. A decision still running after this long shows the form greyed (see _set_busy). After a decision, how long the form&apos;s repaint waits for the preview&apos;s page to paint. Documents of a decision, rendered and opened in the preview (list[PrintedDocument]). A decision was committed on this case number. A case was loaded for a supplement (case number). The known-person lookup for the typed ID number finished. The district answered (or could not) about an ID number unknown here (全区通办). The full record of a person was fetched from the district and kept here. The draft was written (or cleared because the form is empty). The catalog, recent matters and any draft were loaded after attach. The warm-up after `ready` has run (ui.station.intake.warm).</extracomment>
         <translation>New intake  Ctrl+N</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="168"/>
+        <location filename="../../ui/station/intake/page.py" line="176"/>
         <source>空格/回车：已收 ⇄ 缺&#x3000;F2：更多状态（证照库、共享获取、容缺后补、不适用）</source>
         <translation>Space/Enter: Received ⇄ Missing   F2: more (on file, shared data, deferred, N/A)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="170"/>
+        <location filename="../../ui/station/intake/page.py" line="178"/>
         <source>显示全部材料</source>
         <translation>Show all materials</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="172"/>
-        <location filename="../../ui/station/intake/page.py" line="814"/>
+        <location filename="../../ui/station/intake/page.py" line="180"/>
+        <location filename="../../ui/station/intake/page.py" line="810"/>
         <source>附扫描件…  Ctrl+U</source>
         <translation>Attach scan…  Ctrl+U</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="174"/>
+        <location filename="../../ui/station/intake/page.py" line="182"/>
         <source>为选中的材料附上扫描件（PDF、PNG 或 JPEG，不超过 10 MB），随案件同步到区中心</source>
         <translation>Attach a scan to the selected material (PDF, PNG or JPEG, at most 10 MB); it is synced to the district with the case</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="190"/>
+        <location filename="../../ui/station/intake/page.py" line="198"/>
         <source>1  事项</source>
         <translation>1  Matter</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="191"/>
+        <location filename="../../ui/station/intake/page.py" line="199"/>
         <source>2  申请人</source>
         <translation>2  Applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="192"/>
+        <location filename="../../ui/station/intake/page.py" line="200"/>
         <source>3  申请信息</source>
         <translation>3  Application details</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="215"/>
+        <location filename="../../ui/station/intake/page.py" line="223"/>
         <source>4  申请材料</source>
         <translation>4  Materials</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="314"/>
+        <location filename="../../ui/station/intake/page.py" line="322"/>
         <source>正在加载事项目录…</source>
         <translation>Loading the matter catalog…</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="465"/>
+        <location filename="../../ui/station/intake/page.py" line="462"/>
         <source>区中心暂时无法查询，已按本站资料调取（{why}）。</source>
         <translation>The district cannot be asked right now; using this station&apos;s records ({why}).</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="468"/>
+        <location filename="../../ui/station/intake/page.py" line="465"/>
         <source>区内也没有此人的记录。</source>
         <translation>The district does not know this person either.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="511"/>
+        <location filename="../../ui/station/intake/page.py" line="508"/>
         <source>有代理人：已将“{names}”列为需提交的材料。</source>
         <translation>Agent present: &quot;{names}&quot; added to the required materials.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="527"/>
+        <location filename="../../ui/station/intake/page.py" line="524"/>
         <source>选择事项</source>
         <translation>Choose a matter</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="576"/>
+        <location filename="../../ui/station/intake/page.py" line="573"/>
         <source>受理标准：{r}</source>
         <translation>Acceptance standard: {r}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="578"/>
+        <location filename="../../ui/station/intake/page.py" line="575"/>
         <source>补正要求：{r}</source>
         <translation>Correction required: {r}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="644"/>
+        <location filename="../../ui/station/intake/page.py" line="641"/>
         <source>该申请人没有待补正或退回补正的办件；可在下方新收件。</source>
         <translation>This applicant has no cases awaiting supplement or returned for correction; start a new intake below.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="714"/>
+        <location filename="../../ui/station/intake/page.py" line="711"/>
         <source>补正</source>
         <translation>Supplement</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="714"/>
+        <location filename="../../ui/station/intake/page.py" line="711"/>
         <source>退回补正</source>
         <translation>Returned for correction</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="718"/>
+        <location filename="../../ui/station/intake/page.py" line="715"/>
         <source>首次告知 {d} 列出 {n} 项</source>
         <translation>First notice {d}: {n} listed</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="722"/>
+        <location filename="../../ui/station/intake/page.py" line="719"/>
         <source>区中心退回：{note}</source>
         <translation>Returned by district center: {note}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="724"/>
+        <location filename="../../ui/station/intake/page.py" line="721"/>
         <source>Ctrl+N 返回新收件</source>
         <translation>Ctrl+N back to new intake</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="765"/>
+        <location filename="../../ui/station/intake/page.py" line="761"/>
         <source>正在办理并生成文书…</source>
         <translation>Processing and generating documents…</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="774"/>
+        <location filename="../../ui/station/intake/page.py" line="770"/>
         <source>请先在材料清单中选中一项材料。</source>
         <translation>Select a material in the checklist first.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="779"/>
+        <location filename="../../ui/station/intake/page.py" line="775"/>
         <source>选择扫描件</source>
         <translation>Choose a scan</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="779"/>
+        <location filename="../../ui/station/intake/page.py" line="775"/>
         <source>扫描件 (*.pdf *.png *.jpg *.jpeg)</source>
         <translation>Scans (*.pdf *.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="794"/>
+        <location filename="../../ui/station/intake/page.py" line="790"/>
         <source>无法读取文件：{e}</source>
         <translation>Cannot read the file: {e}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="804"/>
+        <location filename="../../ui/station/intake/page.py" line="800"/>
         <source>选中的材料没有扫描件。</source>
         <translation>The selected material has no scans.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="816"/>
+        <location filename="../../ui/station/intake/page.py" line="812"/>
         <source>移除扫描件  Ctrl+Shift+U</source>
         <translation>Remove scans  Ctrl+Shift+U</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="825"/>
+        <location filename="../../ui/station/intake/page.py" line="835"/>
         <source>正在办理…</source>
         <translation>Processing…</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="864"/>
+        <location filename="../../ui/station/intake/page.py" line="884"/>
         <source>已受理：办件编号 {no}，受理回执已生成。</source>
         <translation>Accepted: case number {no}; acceptance receipt generated.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="865"/>
+        <location filename="../../ui/station/intake/page.py" line="885"/>
         <source>已出具一次性告知单：办件编号 {no}，申请人补齐材料后凭告知单二维码调取。</source>
         <translation>One-time notice issued: case number {no}. When the applicant returns with the materials, open the case with the notice&apos;s QR code.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="867"/>
+        <location filename="../../ui/station/intake/page.py" line="887"/>
         <source>已出具不予受理通知书：办件编号 {no}。</source>
         <translation>Refusal notice issued: case number {no}.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="868"/>
+        <location filename="../../ui/station/intake/page.py" line="888"/>
         <source>已当场办结：办件编号 {no}，受理回执和办结通知已生成。</source>
         <translation>Completed on the spot: case number {no}; acceptance receipt and result notice generated.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="869"/>
+        <location filename="../../ui/station/intake/page.py" line="889"/>
         <source>已补正并重新上报区中心：办件编号 {no}。</source>
         <translation>Corrected and re-escalated to the district center: case number {no}.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="871"/>
+        <location filename="../../ui/station/intake/page.py" line="891"/>
         <source>已办理：办件编号 {no}。</source>
         <translation>Done: case number {no}.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="873"/>
+        <location filename="../../ui/station/intake/page.py" line="893"/>
         <source>本事项须上报区级：请在“办件”页上报。</source>
         <translation>This matter must be escalated to district: escalate it on the &quot;Cases&quot; page.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="884"/>
+        <location filename="../../ui/station/intake/page.py" line="904"/>
         <source>办件 {no} 已办理（{state}），但文书未能生成：{err} 可在“办件”页补打。</source>
         <translation>Case {no} was processed ({state}) but its documents could not be generated: {err} Reprint them on the &quot;Cases&quot; page.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/page.py" line="994"/>
+        <location filename="../../ui/station/intake/page.py" line="1014"/>
         <source>已恢复上次未完成的收件。</source>
         <translation>Restored the unfinished intake from last time.</translation>
     </message>
@@ -3294,28 +3294,28 @@
 <context>
     <name>IntakeWork</name>
     <message>
-        <location filename="../../ui/station/intake/work.py" line="298"/>
+        <location filename="../../ui/station/intake/work.py" line="334"/>
         <source>请输入办件编号、扫描告知单上的二维码，或输入申请人身份证号码。</source>
         <extracomment>States in which a returning applicant&apos;s case can be continued at the counter.</extracomment>
         <translation>Enter a case number, scan the QR code on the notice, or enter the applicant&apos;s ID number.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/work.py" line="305"/>
+        <location filename="../../ui/station/intake/work.py" line="341"/>
         <source>二维码内容无法识别，请重新扫描或输入办件编号。</source>
         <translation>QR code not recognized. Scan again or enter the case number.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/work.py" line="309"/>
+        <location filename="../../ui/station/intake/work.py" line="345"/>
         <source>二维码校验不通过（与办件不符）。请核对告知单或输入办件编号。</source>
         <translation>QR code check failed (does not match the case). Check the notice or enter the case number.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/work.py" line="328"/>
+        <location filename="../../ui/station/intake/work.py" line="364"/>
         <source>无法识别：请输入办件编号（如 110108001001-20260302-0001）、扫描二维码，或输入18位身份证号码。</source>
         <translation>Not recognized: enter a case number (e.g. 110108001001-20260302-0001), scan the QR code, or enter an 18-digit ID number.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/intake/work.py" line="353"/>
+        <location filename="../../ui/station/intake/work.py" line="389"/>
         <source>办件 {no} 当前状态为“{state}”，不需要补正材料；请到“办件”页查看或办理。</source>
         <translation>Case {no} is &quot;{state}&quot; and needs no supplement; view or handle it on the &quot;Cases&quot; page.</translation>
     </message>
@@ -3384,203 +3384,207 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/station/main_window.py" line="92"/>
+        <location filename="../../ui/station/main_window.py" line="101"/>
         <source>StationDesk 便民服务站窗口工作台</source>
         <translation>StationDesk Service Station Counter</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="95"/>
+        <location filename="../../ui/station/main_window.py" line="104"/>
         <source>正在打开本站数据…</source>
         <translation>Opening station data…</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="138"/>
+        <location filename="../../ui/station/main_window.py" line="157"/>
         <source>本站数据已加密，但还没有恢复密钥：换电脑、重装系统或密钥环丢失后将无法打开本站数据和备份。&lt;a href=&quot;recovery&quot;&gt;现在生成恢复密钥&lt;/a&gt;（只显示一次，请打印恢复密钥单并锁柜保管）。</source>
         <translation>This station&apos;s data is encrypted but has no recovery key yet: on a new PC, after reinstalling the system or losing the keyring, its data and backups could not be opened. &lt;a href=&quot;recovery&quot;&gt;Make a recovery key now&lt;/a&gt; (shown only once: print the recovery key slip and keep it locked away).</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="148"/>
+        <location filename="../../ui/station/main_window.py" line="167"/>
         <source>账户(&amp;A)</source>
         <translation>&amp;Account</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="149"/>
+        <location filename="../../ui/station/main_window.py" line="168"/>
         <source>立即锁定</source>
         <translation>Lock now</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="152"/>
+        <location filename="../../ui/station/main_window.py" line="173"/>
         <source>修改密码…</source>
         <translation>Change password…</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="154"/>
+        <location filename="../../ui/station/main_window.py" line="175"/>
         <source>退出登录</source>
         <translation>Sign out</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="172"/>
+        <location filename="../../ui/station/main_window.py" line="193"/>
         <source>受理</source>
         <translation>Intake</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="173"/>
+        <location filename="../../ui/station/main_window.py" line="194"/>
         <source>办件</source>
         <translation>Cases</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="174"/>
+        <location filename="../../ui/station/main_window.py" line="195"/>
         <source>待办</source>
         <translation>Tasks</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="175"/>
+        <location filename="../../ui/station/main_window.py" line="196"/>
         <source>申请人</source>
         <translation>Applicants</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="176"/>
+        <location filename="../../ui/station/main_window.py" line="197"/>
         <source>事项</source>
         <translation>Matters</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="177"/>
+        <location filename="../../ui/station/main_window.py" line="198"/>
         <source>统计</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="178"/>
+        <location filename="../../ui/station/main_window.py" line="199"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="179"/>
+        <location filename="../../ui/station/main_window.py" line="200"/>
         <source>同步</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="224"/>
-        <location filename="../../ui/station/main_window.py" line="578"/>
+        <location filename="../../ui/station/main_window.py" line="249"/>
+        <location filename="../../ui/station/main_window.py" line="681"/>
         <source>经办人：未登录</source>
         <translation>Clerk: not signed in</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="225"/>
+        <location filename="../../ui/station/main_window.py" line="250"/>
         <source>站点：正在打开…</source>
         <translation>Station: opening…</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="226"/>
-        <location filename="../../ui/station/main_window.py" line="256"/>
+        <location filename="../../ui/station/main_window.py" line="283"/>
         <source>● 离线（未连接区中心）</source>
         <translation>● Offline (no district center)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="228"/>
+        <location filename="../../ui/station/main_window.py" line="255"/>
         <source>待同步事件：—</source>
         <translation>Unsynced events: —</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="229"/>
+        <location filename="../../ui/station/main_window.py" line="253"/>
+        <source>● 正在读取同步状态…</source>
+        <translation>● Reading the sync status…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/main_window.py" line="256"/>
         <source>上次同步：从未</source>
         <translation>Last sync: never</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="252"/>
+        <location filename="../../ui/station/main_window.py" line="279"/>
         <source>待同步事件：{0}</source>
         <translation>Unsynced events: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="253"/>
+        <location filename="../../ui/station/main_window.py" line="280"/>
         <source>上次同步：{0}</source>
         <translation>Last sync: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="254"/>
+        <location filename="../../ui/station/main_window.py" line="281"/>
         <source>从未</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="258"/>
+        <location filename="../../ui/station/main_window.py" line="285"/>
         <source>● 尚未同步</source>
         <translation>● Not synced yet</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="260"/>
+        <location filename="../../ui/station/main_window.py" line="287"/>
         <source>● 在线（上次同步有 {0} 个问题）</source>
         <translation>● Online (last sync had {0} problem(s))</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="263"/>
+        <location filename="../../ui/station/main_window.py" line="290"/>
         <source>● 在线</source>
         <translation>● Online</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="265"/>
+        <location filename="../../ui/station/main_window.py" line="292"/>
         <source>● 离线（上次同步失败）</source>
         <translation>● Offline (last sync failed)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="269"/>
+        <location filename="../../ui/station/main_window.py" line="296"/>
         <source>● 数据库已损坏（已停止保存）</source>
         <translation>● Database damaged (saving stopped)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="330"/>
+        <location filename="../../ui/station/main_window.py" line="366"/>
         <source>站点：尚未设置</source>
         <translation>Station: not set up</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="360"/>
-        <location filename="../../ui/station/main_window.py" line="370"/>
+        <location filename="../../ui/station/main_window.py" line="414"/>
+        <location filename="../../ui/station/main_window.py" line="424"/>
         <source>StationDesk 便民服务站窗口工作台 — {0}</source>
         <translation>StationDesk Service Station Counter — {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="361"/>
-        <location filename="../../ui/station/main_window.py" line="371"/>
+        <location filename="../../ui/station/main_window.py" line="415"/>
+        <location filename="../../ui/station/main_window.py" line="425"/>
         <source>站点：{0}（{1}）</source>
         <translation>Station: {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="375"/>
+        <location filename="../../ui/station/main_window.py" line="429"/>
         <source>站点：无法打开</source>
         <translation>Station: cannot open</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="376"/>
+        <location filename="../../ui/station/main_window.py" line="433"/>
         <source>无法打开本站数据：
 {0}</source>
         <translation>Cannot open the station data:
 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="414"/>
+        <location filename="../../ui/station/main_window.py" line="471"/>
         <source>用户名或密码不正确，或账号已停用。</source>
         <translation>Wrong user name or password, or the account is disabled.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="423"/>
+        <location filename="../../ui/station/main_window.py" line="481"/>
         <source>经办人：{0}</source>
         <translation>Clerk: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="503"/>
+        <location filename="../../ui/station/main_window.py" line="603"/>
         <source>文书的出具机关尚未确认：当前以“{0}”的名义打印受理回执等文书。请管理员在&lt;a href=&quot;settings&quot;&gt;设置 → 出具机关&lt;/a&gt;中核对并保存。</source>
         <translation>The issuing authority is not confirmed yet: receipts and other documents are printed in the name of “{0}”. An administrator should check and save it in &lt;a href=&quot;settings&quot;&gt;Settings → Issuing authority&lt;/a&gt;.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="538"/>
+        <location filename="../../ui/station/main_window.py" line="641"/>
         <source>密码已修改，下次登录请使用新密码。</source>
         <translation>Password changed; use the new password next time you sign in.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="566"/>
+        <location filename="../../ui/station/main_window.py" line="669"/>
         <source>密码不正确。</source>
         <translation>Wrong password.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="596"/>
+        <location filename="../../ui/station/main_window.py" line="699"/>
         <source>出错了</source>
         <translation>Error</translation>
     </message>
@@ -4066,58 +4070,58 @@
 <context>
     <name>PasswordPage</name>
     <message>
-        <location filename="../../ui/station/login_page.py" line="244"/>
+        <location filename="../../ui/station/login_page.py" line="246"/>
         <source>修改密码</source>
         <translation>Change password</translation>
     </message>
     <message>
-        <location filename="../../ui/station/login_page.py" line="251"/>
+        <location filename="../../ui/station/login_page.py" line="253"/>
         <source>当前密码</source>
         <translation>Current password</translation>
     </message>
     <message>
-        <location filename="../../ui/station/login_page.py" line="252"/>
+        <location filename="../../ui/station/login_page.py" line="254"/>
         <source>新密码</source>
         <translation>New password</translation>
     </message>
     <message>
-        <location filename="../../ui/station/login_page.py" line="253"/>
+        <location filename="../../ui/station/login_page.py" line="255"/>
         <source>再次输入新密码</source>
         <translation>Repeat the new password</translation>
     </message>
     <message>
-        <location filename="../../ui/station/login_page.py" line="254"/>
+        <location filename="../../ui/station/login_page.py" line="256"/>
         <source>保存新密码</source>
         <translation>Save the new password</translation>
     </message>
     <message>
-        <location filename="../../ui/station/login_page.py" line="257"/>
-        <location filename="../../ui/station/login_page.py" line="269"/>
+        <location filename="../../ui/station/login_page.py" line="259"/>
+        <location filename="../../ui/station/login_page.py" line="271"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/station/login_page.py" line="265"/>
+        <location filename="../../ui/station/login_page.py" line="267"/>
         <source>管理员为您重置了密码。请输入收到的一次性密码，并设置只有您知道的新密码（至少 8 位）。经办人：{0}</source>
         <translation>An administrator reset your password. Type the one-time password you received and choose a new password only you know (at least 8 characters). Clerk: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/login_page.py" line="267"/>
+        <location filename="../../ui/station/login_page.py" line="269"/>
         <source>新密码至少 8 位。经办人：{0}</source>
         <translation>The new password needs at least 8 characters. Clerk: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/login_page.py" line="269"/>
+        <location filename="../../ui/station/login_page.py" line="271"/>
         <source>退出登录</source>
         <translation>Sign out</translation>
     </message>
     <message>
-        <location filename="../../ui/station/login_page.py" line="277"/>
+        <location filename="../../ui/station/login_page.py" line="279"/>
         <source>请输入当前密码。</source>
         <translation>Type your current password.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/login_page.py" line="281"/>
+        <location filename="../../ui/station/login_page.py" line="283"/>
         <source>两次输入的新密码不一致，请重新输入。</source>
         <translation>The two new passwords differ; type them again.</translation>
     </message>
@@ -4125,73 +4129,73 @@
 <context>
     <name>PrintPreviewDialog</name>
     <message>
-        <location filename="../../ui/common/print_preview.py" line="79"/>
+        <location filename="../../ui/common/print_preview.py" line="82"/>
         <source>打印预览 — {title}</source>
         <extracomment>Highest resolution pages are rendered at for printing (enough for text and QR codes). Height of one rendered band, in device pixels. Pages printed (after a successful print). Path written by 另存为.</extracomment>
         <translation>Print preview — {title}</translation>
     </message>
     <message>
-        <location filename="../../ui/common/print_preview.py" line="93"/>
+        <location filename="../../ui/common/print_preview.py" line="96"/>
         <source>打印…  Ctrl+P</source>
         <translation>Print…  Ctrl+P</translation>
     </message>
     <message>
-        <location filename="../../ui/common/print_preview.py" line="94"/>
+        <location filename="../../ui/common/print_preview.py" line="97"/>
         <source>全部打印</source>
         <translation>Print all</translation>
     </message>
     <message>
-        <location filename="../../ui/common/print_preview.py" line="96"/>
+        <location filename="../../ui/common/print_preview.py" line="99"/>
         <source>另存为…  Ctrl+S</source>
         <translation>Save as…  Ctrl+S</translation>
     </message>
     <message>
-        <location filename="../../ui/common/print_preview.py" line="97"/>
+        <location filename="../../ui/common/print_preview.py" line="100"/>
         <source>关闭  Esc</source>
         <translation>Close  Esc</translation>
     </message>
     <message>
-        <location filename="../../ui/common/print_preview.py" line="144"/>
+        <location filename="../../ui/common/print_preview.py" line="169"/>
         <source>文书无法显示（PDF 读取失败），可另存后查看。</source>
         <translation>Cannot display the document (PDF could not be read); save it and open it elsewhere.</translation>
     </message>
     <message>
-        <location filename="../../ui/common/print_preview.py" line="180"/>
+        <location filename="../../ui/common/print_preview.py" line="205"/>
         <source>共 {n} 页</source>
         <translation>Pages: {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/common/print_preview.py" line="187"/>
+        <location filename="../../ui/common/print_preview.py" line="212"/>
         <source>已保存到 {path}</source>
         <translation>Saved to {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/common/print_preview.py" line="195"/>
+        <location filename="../../ui/common/print_preview.py" line="220"/>
         <source>另存为</source>
         <translation>Save as</translation>
     </message>
     <message>
-        <location filename="../../ui/common/print_preview.py" line="195"/>
+        <location filename="../../ui/common/print_preview.py" line="220"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/common/print_preview.py" line="203"/>
+        <location filename="../../ui/common/print_preview.py" line="228"/>
         <source>保存失败：{err}。请换一个位置再试。</source>
         <translation>Save failed: {err}. Try another location.</translation>
     </message>
     <message>
-        <location filename="../../ui/common/print_preview.py" line="212"/>
+        <location filename="../../ui/common/print_preview.py" line="237"/>
         <source>打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../ui/common/print_preview.py" line="221"/>
+        <location filename="../../ui/common/print_preview.py" line="246"/>
         <source>已送打印机：{n} 页</source>
         <translation>Pages sent to printer: {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/common/print_preview.py" line="236"/>
+        <location filename="../../ui/common/print_preview.py" line="261"/>
         <source>无法开始打印：请检查打印机是否可用。</source>
         <translation>Cannot start printing: check that the printer is available.</translation>
     </message>
@@ -5842,7 +5846,7 @@
         <translation>Create station</translation>
     </message>
     <message>
-        <location filename="../../ui/station/login_page.py" line="215"/>
+        <location filename="../../ui/station/login_page.py" line="217"/>
         <source>两次输入的密码不一致。</source>
         <translation>The passwords do not match.</translation>
     </message>
@@ -7340,13 +7344,13 @@ Double-click to open the case and check it.</translation>
     </message>
     <message>
         <location filename="../../clerk/accounts.py" line="41"/>
-        <location filename="../../district/auth.py" line="343"/>
+        <location filename="../../district/auth.py" line="344"/>
         <source>角色须为 {items}。</source>
         <translation>The role must be one of {items}.</translation>
     </message>
     <message>
         <location filename="../../clerk/accounts.py" line="45"/>
-        <location filename="../../district/auth.py" line="348"/>
+        <location filename="../../district/auth.py" line="349"/>
         <source>用户名 {username} 已存在。</source>
         <translation>User name {username} already exists.</translation>
     </message>
@@ -7363,17 +7367,17 @@ Double-click to open the case and check it.</translation>
         <translation>There is no account named {username}.</translation>
     </message>
     <message>
-        <location filename="../../clerk/accounts.py" line="112"/>
+        <location filename="../../clerk/accounts.py" line="116"/>
         <source>当前密码不正确，密码未修改。</source>
         <translation>The current password is wrong; the password was not changed.</translation>
     </message>
     <message>
-        <location filename="../../clerk/accounts.py" line="117"/>
+        <location filename="../../clerk/accounts.py" line="121"/>
         <source>新密码不能与当前密码相同。</source>
         <translation>The new password must differ from the current one.</translation>
     </message>
     <message>
-        <location filename="../../clerk/accounts.py" line="128"/>
+        <location filename="../../clerk/accounts.py" line="132"/>
         <source>账号 {username} 已停用，请先启用再重置密码。</source>
         <translation>Account {username} is disabled; enable it before resetting its password.</translation>
     </message>
@@ -7457,12 +7461,12 @@ Double-click to open the case and check it.</translation>
         <translation>“{name}” is not obtained from shared data; the applicant must bring it.</translation>
     </message>
     <message>
-        <location filename="../../clerk/cases/ledger.py" line="116"/>
+        <location filename="../../clerk/cases/ledger.py" line="120"/>
         <source>案件不存在。</source>
         <translation>No such case.</translation>
     </message>
     <message>
-        <location filename="../../clerk/cases/ledger.py" line="126"/>
+        <location filename="../../clerk/cases/ledger.py" line="130"/>
         <source>没有案件编号为 {case_no} 的办件。</source>
         <translation>There is no case numbered {case_no}.</translation>
     </message>
@@ -7497,58 +7501,58 @@ Double-click to open the case and check it.</translation>
         <translation>The numbers of originals and copies of “{key}” must be whole numbers from 0 to 99, with at least one piece.</translation>
     </message>
     <message>
-        <location filename="../../clerk/cases/service.py" line="175"/>
+        <location filename="../../clerk/cases/service.py" line="209"/>
         <source>一次性告知原则：首次告知未列出“{names}”。再次告知增加新材料须填写理由，该情况将报区中心监察。</source>
         <translation>One-time notice rule: the first notice did not list “{names}”. A later notice that adds materials needs a justification, and is reported to the district&apos;s supervision.</translation>
     </message>
     <message>
-        <location filename="../../clerk/cases/service.py" line="210"/>
+        <location filename="../../clerk/cases/service.py" line="246"/>
         <source>不予受理必须写明理由。</source>
         <translation>A refusal needs a reason.</translation>
     </message>
     <message>
-        <location filename="../../clerk/cases/service.py" line="238"/>
+        <location filename="../../clerk/cases/service.py" line="274"/>
         <source>材料“{key}”不在本次补交之列。</source>
         <translation>Material “{key}” is not among those handed in now.</translation>
     </message>
     <message>
-        <location filename="../../clerk/cases/service.py" line="293"/>
+        <location filename="../../clerk/cases/service.py" line="329"/>
         <source>请写明特别程序（如公示、听证、专家评审）。</source>
         <translation>Name the special procedure (public posting, hearing, expert assessment …).</translation>
     </message>
     <message>
-        <location filename="../../clerk/cases/service.py" line="344"/>
+        <location filename="../../clerk/cases/service.py" line="380"/>
         <source>已登记申请人不愿评价，无需再次登记。</source>
         <translation>The applicant&apos;s decline to rate is already recorded.</translation>
     </message>
     <message>
-        <location filename="../../clerk/cases/service.py" line="360"/>
+        <location filename="../../clerk/cases/service.py" line="396"/>
         <location filename="../../district/api/cases.py" line="226"/>
         <source>留言不能为空。</source>
         <translation>The comment is empty.</translation>
     </message>
     <message>
-        <location filename="../../clerk/cases/service.py" line="387"/>
+        <location filename="../../clerk/cases/service.py" line="423"/>
         <source>未知状态 {state}；可用：{items}</source>
         <translation>Unknown state {state}; known: {items}</translation>
     </message>
     <message>
-        <location filename="../../clerk/cases/service.py" line="474"/>
+        <location filename="../../clerk/cases/service.py" line="510"/>
         <source>材料已齐全，应当场受理，不能出具补正告知。</source>
         <translation>Materials complete: accept now; a supplement notice is not allowed.</translation>
     </message>
     <message>
-        <location filename="../../clerk/cases/service.py" line="500"/>
+        <location filename="../../clerk/cases/service.py" line="536"/>
         <source>申请人已在手机上（办件进度页）评价了本件，每件只能评价一次。</source>
         <translation>The applicant has already rated this case on their phone (progress page); a case is rated only once.</translation>
     </message>
     <message>
-        <location filename="../../clerk/cases/service.py" line="509"/>
+        <location filename="../../clerk/cases/service.py" line="545"/>
         <source>评价等级须为 1–5（5 非常满意 … 1 非常不满意）。</source>
         <translation>The rating must be 1–5 (5 very satisfied … 1 very dissatisfied).</translation>
     </message>
     <message>
-        <location filename="../../clerk/cases/service.py" line="514"/>
+        <location filename="../../clerk/cases/service.py" line="550"/>
         <source>申请人不愿评价时不记录评价等级；请登记“申请人不愿评价”。</source>
         <translation>A decline carries no rating level; record &quot;Applicant declined to rate&quot; instead.</translation>
     </message>
@@ -7625,25 +7629,25 @@ Double-click to open the case and check it.</translation>
         <translation>Unknown document output {output} (use: printed, saved).</translation>
     </message>
     <message>
-        <location filename="../../clerk/scans.py" line="92"/>
+        <location filename="../../clerk/scans.py" line="100"/>
         <source>只能保存 PDF、PNG 或 JPEG 扫描件。</source>
         <extracomment>The district refuses larger files (district.config max_blob_bytes); refused here first. The first bytes of a sealed scan (never the start of a PDF, PNG or JPEG).</extracomment>
         <translation>Only PDF, PNG or JPEG scans can be kept.</translation>
     </message>
     <message>
-        <location filename="../../clerk/scans.py" line="96"/>
+        <location filename="../../clerk/scans.py" line="104"/>
         <source>扫描件不能超过 {megabytes} MB。</source>
         <translation>A scan can be at most {megabytes} MB.</translation>
     </message>
     <message>
         <location filename="../../clerk/station.py" line="48"/>
-        <location filename="../../district/auth.py" line="338"/>
+        <location filename="../../district/auth.py" line="339"/>
         <source>用户名须以小写字母开头，2–32 位小写字母、数字、点、下划线或连字符。</source>
         <translation>A user name starts with a lower-case letter: 2–32 lower-case letters, digits, dots, underscores or hyphens.</translation>
     </message>
     <message>
         <location filename="../../clerk/station.py" line="57"/>
-        <location filename="../../district/auth.py" line="419"/>
+        <location filename="../../district/auth.py" line="420"/>
         <source>密码至少 {min_password} 位。</source>
         <translation>The password needs at least {min_password} characters.</translation>
     </message>
@@ -7663,24 +7667,24 @@ Double-click to open the case and check it.</translation>
         <translation>The station level must be street or community.</translation>
     </message>
     <message>
-        <location filename="../../clerk/store/db.py" line="114"/>
-        <location filename="../../clerk/store/db.py" line="153"/>
+        <location filename="../../clerk/store/db.py" line="126"/>
+        <location filename="../../clerk/store/db.py" line="165"/>
         <source>数据文件 {path} 不是可用的 StationDesk 数据库（{exc}）。请从备份恢复，或换一个数据目录。</source>
         <translation>The data file {path} is not a usable StationDesk database ({exc}). Restore it from a backup, or use another data directory.</translation>
     </message>
     <message>
-        <location filename="../../clerk/store/db.py" line="251"/>
+        <location filename="../../clerk/store/db.py" line="263"/>
         <source>数据文件 {path} 已损坏，无法读取（{orig}）。请从备份恢复。</source>
         <extracomment>The SQLCipher key (what the scans&apos; key is derived from).</extracomment>
         <translation>The data file {path} is damaged and cannot be read ({orig}). Restore it from a backup.</translation>
     </message>
     <message>
-        <location filename="../../clerk/store/db.py" line="352"/>
+        <location filename="../../clerk/store/db.py" line="375"/>
         <source>备份目标 {target} 已存在，请换一个文件名。</source>
         <translation>The backup target {target} already exists; choose another file name.</translation>
     </message>
     <message>
-        <location filename="../../clerk/store/db.py" line="158"/>
+        <location filename="../../clerk/store/db.py" line="170"/>
         <location filename="../../clerk/store/schema.py" line="38"/>
         <source>这个数据库不是由 {product} 创建的（没有版本信息）。请换一个数据目录或空数据库。</source>
         <translation>This database was not created by {product} (it has no version). Use another data directory or an empty database.</translation>
@@ -7692,25 +7696,25 @@ Double-click to open the case and check it.</translation>
         <translation>The database is damaged ({problem}). To keep the damage from spreading, this computer has stopped saving new data. Stop handling cases on this computer and ask the administrator to restore the latest backup (python -m clerk doctor shows the details).</translation>
     </message>
     <message>
-        <location filename="../../clerk/store/db.py" line="108"/>
+        <location filename="../../clerk/store/db.py" line="120"/>
         <source>数据文件 {path} 是空的（0 字节），不是可用的 StationDesk 数据库，本程序没有改动它。请从备份恢复，或换一个数据目录。</source>
-        <extracomment>Errors of either driver: SQLCipher&apos;s (the store) and the standard library&apos;s (a plaintext file read once to encrypt it).</extracomment>
+        <extracomment>Errors of either driver: SQLCipher&apos;s (the store) and the standard library&apos;s (a plaintext file read once to encrypt it). Each connection&apos;s page cache (KiB of decrypted pages; see _configure_sqlite). The page cache of the connection running the integrity check (it reads each page once).</extracomment>
         <translation>The data file {path} is empty (0 bytes) and not a usable StationDesk database; it was left unchanged. Restore it from a backup, or choose another data directory.</translation>
     </message>
     <message>
-        <location filename="../../clerk/store/db.py" line="148"/>
+        <location filename="../../clerk/store/db.py" line="160"/>
         <source>密钥环中的密钥打不开数据文件 {path}（它属于另一个数据库），数据没有改动。请用恢复密钥解锁：python -m clerk unlock --recovery-key …</source>
         <translation>The key in the keyring does not open the data file {path} (it belongs to another database); nothing was changed. Unlock with the recovery key: python -m clerk unlock --recovery-key …</translation>
     </message>
     <message>
-        <location filename="../../clerk/store/db.py" line="163"/>
+        <location filename="../../clerk/store/db.py" line="175"/>
         <location filename="../../clerk/store/schema.py" line="51"/>
         <source>数据库版本 {rev} 来自更新版本的 {product}，本程序无法安全使用它。请升级 {product2} 后再打开，数据未被改动。</source>
         <translation>Database version {rev} comes from a newer {product}; this program cannot use it safely. Upgrade {product2} and open it again; nothing was changed.</translation>
     </message>
     <message>
         <location filename="../../clerk/store/backup.py" line="182"/>
-        <location filename="../../clerk/store/db.py" line="377"/>
+        <location filename="../../clerk/store/db.py" line="400"/>
         <source>备份副本 {target} 校验未通过（{problem}），已删除。请换一个位置（例如另一块磁盘）再备份一次。</source>
         <translation>The backup copy {target} failed its check ({problem}) and was deleted. Back up again to another place (another disk, for example).</translation>
     </message>
@@ -7837,28 +7841,28 @@ Double-click to open the case and check it.</translation>
         <translation>Digits 10–12 (community or village) must be 000 to 399 (000 is the street or township itself); they are “{village}”. Check the statistical area code.</translation>
     </message>
     <message>
-        <location filename="../../clerk/workspace.py" line="138"/>
-        <location filename="../../clerk/workspace.py" line="288"/>
+        <location filename="../../clerk/workspace.py" line="183"/>
+        <location filename="../../clerk/workspace.py" line="405"/>
         <source>本机尚未初始化站点，请先运行 init（或在首次启动时完成设置）。</source>
         <translation>This machine has no station yet: run init (or finish the set-up at first start).</translation>
     </message>
     <message>
-        <location filename="../../clerk/workspace.py" line="168"/>
+        <location filename="../../clerk/workspace.py" line="213"/>
         <source>本数据目录已初始化过站点。</source>
         <translation>This data directory already has a station.</translation>
     </message>
     <message>
-        <location filename="../../clerk/workspace.py" line="208"/>
+        <location filename="../../clerk/workspace.py" line="254"/>
         <source>账号 {username} 已停用。</source>
         <translation>Account {username} is disabled.</translation>
     </message>
     <message>
-        <location filename="../../clerk/workspace.py" line="217"/>
+        <location filename="../../clerk/workspace.py" line="263"/>
         <source>本站还没有窗口人员账号。</source>
         <translation>This station has no clerk accounts yet.</translation>
     </message>
     <message>
-        <location filename="../../clerk/workspace.py" line="220"/>
+        <location filename="../../clerk/workspace.py" line="266"/>
         <source>本站有多个账号，请用 --clerk 指明经办人。</source>
         <translation>This station has several accounts: name the clerk with --clerk.</translation>
     </message>
@@ -7873,7 +7877,7 @@ Double-click to open the case and check it.</translation>
         <location filename="../../district/api/cases.py" line="106"/>
         <location filename="../../district/api/cases.py" line="241"/>
         <location filename="../../district/api/oversight.py" line="80"/>
-        <location filename="../../district/api/sync.py" line="114"/>
+        <location filename="../../district/api/sync.py" line="120"/>
         <source>没有这个案件。</source>
         <translation>No such case.</translation>
     </message>
@@ -7981,32 +7985,32 @@ Double-click to open the case and check it.</translation>
         <translation>The case has no bad rating: nothing to follow up.</translation>
     </message>
     <message>
-        <location filename="../../district/api/deps.py" line="65"/>
+        <location filename="../../district/api/deps.py" line="79"/>
         <source>需要令牌（Authorization: Bearer …）。</source>
         <translation>A token is needed (Authorization: Bearer …).</translation>
     </message>
     <message>
-        <location filename="../../district/api/deps.py" line="82"/>
+        <location filename="../../district/api/deps.py" line="96"/>
         <source>令牌无效、已吊销或已过期；站点请重新登记，工作人员请重新登录。</source>
         <translation>The token is invalid, revoked or expired: stations enroll again, staff sign in again.</translation>
     </message>
     <message>
-        <location filename="../../district/api/deps.py" line="95"/>
+        <location filename="../../district/api/deps.py" line="109"/>
         <source>这个接口只供站点设备使用。</source>
         <translation>Only station devices use this endpoint.</translation>
     </message>
     <message>
-        <location filename="../../district/api/deps.py" line="108"/>
+        <location filename="../../district/api/deps.py" line="122"/>
         <source>站点令牌不能使用区中心工作人员的接口。</source>
         <translation>A station token cannot use the district staff&apos;s endpoints.</translation>
     </message>
     <message>
-        <location filename="../../district/api/deps.py" line="116"/>
+        <location filename="../../district/api/deps.py" line="130"/>
         <source>请先修改管理员设置的一次性密码。</source>
         <translation>First change the one-time password an administrator set.</translation>
     </message>
     <message>
-        <location filename="../../district/api/deps.py" line="125"/>
+        <location filename="../../district/api/deps.py" line="139"/>
         <source>需要以下角色之一：{items}。</source>
         <translation>This needs one of these roles: {items}.</translation>
     </message>
@@ -8032,22 +8036,22 @@ Double-click to open the case and check it.</translation>
         <translation>The event kind must be one of {items}.</translation>
     </message>
     <message>
-        <location filename="../../district/api/push_queue.py" line="125"/>
+        <location filename="../../district/api/push_queue.py" line="138"/>
         <source>与并发写入冲突，请稍后重试。</source>
         <translation>Collided with concurrent writes; try again shortly.</translation>
     </message>
     <message>
-        <location filename="../../district/api/push_queue.py" line="187"/>
+        <location filename="../../district/api/push_queue.py" line="194"/>
         <source>一批最多 {limit} 条事件和留言，本批 {size} 条；请分批推送。</source>
         <translation>A batch holds at most {limit} events and notes, this one {size}; push it in parts.</translation>
     </message>
     <message>
-        <location filename="../../district/api/push_queue.py" line="227"/>
+        <location filename="../../district/api/push_queue.py" line="234"/>
         <source>请求体不是有效的 JSON。</source>
         <translation>The request body is not valid JSON.</translation>
     </message>
     <message>
-        <location filename="../../district/api/push_queue.py" line="231"/>
+        <location filename="../../district/api/push_queue.py" line="238"/>
         <source>请求内容不符合接口定义（见 errors）。</source>
         <translation>The request does not fit the interface (see errors).</translation>
     </message>
@@ -8057,64 +8061,64 @@ Double-click to open the case and check it.</translation>
         <translation>The page cursor is invalid; load again from the first page.</translation>
     </message>
     <message>
-        <location filename="../../district/auth.py" line="169"/>
+        <location filename="../../district/auth.py" line="170"/>
         <source>登记码无效、已使用或已过期；请向区中心管理员索取新的登记码。</source>
         <extracomment>A device whose answer was lost may retry with the same code for this long.</extracomment>
         <translation>The enrollment code is invalid, used or expired; ask the district&apos;s admin for a new one.</translation>
     </message>
     <message>
-        <location filename="../../district/auth.py" line="187"/>
+        <location filename="../../district/auth.py" line="188"/>
         <source>没有站点 {code}（或已吊销）。</source>
         <translation>There is no station {code} (or it has been revoked).</translation>
     </message>
     <message>
-        <location filename="../../district/auth.py" line="196"/>
+        <location filename="../../district/auth.py" line="197"/>
         <source>设备名称须为 1–50 个字符，例如“2号窗口”。</source>
         <translation>A device name has 1–50 characters, e.g. “Window 2”.</translation>
     </message>
     <message>
-        <location filename="../../district/auth.py" line="200"/>
+        <location filename="../../district/auth.py" line="201"/>
         <source>窗口号须为 1–{max} 之间的整数。</source>
         <translation>The window number must be a whole number from 1 to {max}.</translation>
     </message>
     <message>
-        <location filename="../../district/auth.py" line="245"/>
+        <location filename="../../district/auth.py" line="246"/>
         <source>本站已有设备“{name}”（窗口号 {number}）。请给本机另起名称、另设窗口号（1–99，与其他窗口不同）后再登记；如是换机，请先请区中心吊销旧设备。</source>
         <translation>The station already has a device “{name}” (window number {number}). Give this PC another name and another window number (1–99, different from the other windows) and enroll again; if this PC replaces that one, ask the district to revoke the old device first.</translation>
     </message>
     <message>
-        <location filename="../../district/auth.py" line="284"/>
-        <location filename="../../district/auth.py" line="318"/>
+        <location filename="../../district/auth.py" line="285"/>
+        <location filename="../../district/auth.py" line="319"/>
         <source>没有站点 {code}。</source>
         <translation>There is no station {code}.</translation>
     </message>
     <message>
-        <location filename="../../district/auth.py" line="305"/>
+        <location filename="../../district/auth.py" line="306"/>
         <source>站点 {code} 没有在用的设备“{name}”。</source>
         <translation>Station {code} has no device “{name}” in use.</translation>
     </message>
     <message>
-        <location filename="../../district/auth.py" line="428"/>
+        <location filename="../../district/auth.py" line="429"/>
         <source>没有账号 {username}。</source>
         <translation>There is no account {username}.</translation>
     </message>
     <message>
-        <location filename="../../district/auth.py" line="445"/>
+        <location filename="../../district/auth.py" line="446"/>
         <source>不能停用自己正在使用的账号。</source>
         <translation>You cannot disable the account you are signed in with.</translation>
     </message>
     <message>
-        <location filename="../../district/cli.py" line="258"/>
+        <location filename="../../district/cli.py" line="279"/>
         <source>标准输入中没有密码。</source>
         <translation>There is no password on standard input.</translation>
     </message>
     <message>
-        <location filename="../../district/cli.py" line="263"/>
+        <location filename="../../district/cli.py" line="284"/>
         <source>没有终端可以提示输入密码；请用 --password-stdin。</source>
         <translation>No terminal to ask for a password; use --password-stdin.</translation>
     </message>
     <message>
-        <location filename="../../district/cli.py" line="268"/>
+        <location filename="../../district/cli.py" line="289"/>
         <source>两次输入的密码不一致。</source>
         <translation>The passwords do not match.</translation>
     </message>
@@ -8181,58 +8185,58 @@ Double-click to open the case and check it.</translation>
         <translation>Cannot write the sign-in token to the keyring ({kind}). {advice}</translation>
     </message>
     <message>
-        <location filename="../../sync/engine.py" line="83"/>
+        <location filename="../../sync/engine.py" line="84"/>
         <source>区中心拒收了 {count} 个事件（案件 {cases}），例如：{reason}。请在“同步”页查看每条原因；按原因更正后，由管理员运行 python -m clerk sync --retry-rejected 重新推送，无法更正的请联系区中心。</source>
         <extracomment>`python -m clerk sync` exit status per outcome.</extracomment>
         <translation>The district center refused {count} event(s) (cases {cases}), for example: {reason}. See each reason on the Sync page; once corrected, an administrator runs python -m clerk sync --retry-rejected to push them again; ask the district center about any that cannot be corrected.</translation>
     </message>
     <message>
-        <location filename="../../sync/engine.py" line="87"/>
+        <location filename="../../sync/engine.py" line="88"/>
         <source>{count} 件案件因扫描件缺失或损坏暂未推送（{cases}）。请在案件中重新扫描该材料，或把原文件放回数据目录后再同步；运行 doctor 可查看是哪些文件。</source>
         <translation>{count} case(s) were held back because a scan is missing or damaged ({cases}). Scan the material again in the case, or put the original file back into the data directory and sync again; run doctor to see which files.</translation>
     </message>
     <message>
-        <location filename="../../sync/engine.py" line="90"/>
+        <location filename="../../sync/engine.py" line="91"/>
         <source>区中心的 {count} 条事件本站无法应用（已隔离，案件 {cases}）。请联系区中心核对这些案件。</source>
         <translation>{count} district event(s) could not be applied here (set aside; cases {cases}). Ask the district center to check these cases.</translation>
     </message>
     <message>
-        <location filename="../../sync/engine.py" line="93"/>
+        <location filename="../../sync/engine.py" line="94"/>
         <source>区中心发布的{what}本站无法使用：{reason}。本站继续使用原来的版本，已告知区中心；请联系区中心更正后重新发布。</source>
         <translation>The {what} published by the district center cannot be used here: {reason}. This station keeps its previous version and has told the district center; ask them to correct and publish it again.</translation>
     </message>
     <message>
-        <location filename="../../sync/engine.py" line="96"/>
+        <location filename="../../sync/engine.py" line="97"/>
         <source>{count} 件案件与本站另一窗口的操作冲突（{cases}）：另一窗口已先办理，本机离线时的操作未被接收，已原样保留。请在“同步”页的“同步冲突”中核对，选择在当前版本上重做或放弃（python -m clerk conflicts list）。</source>
         <translation>{count} case(s) conflict with another counter of this station ({cases}): the other counter acted first; this PC&apos;s offline steps were not accepted and are kept as they were. Check them under Sync conflicts on the Sync page and redo them on the current version or discard them (python -m clerk conflicts list).</translation>
     </message>
     <message>
-        <location filename="../../sync/engine.py" line="100"/>
+        <location filename="../../sync/engine.py" line="101"/>
         <source>事项目录</source>
         <translation>matter catalog</translation>
     </message>
     <message>
-        <location filename="../../sync/engine.py" line="101"/>
+        <location filename="../../sync/engine.py" line="102"/>
         <source>节假日安排</source>
         <translation>holiday calendar</translation>
     </message>
     <message>
-        <location filename="../../sync/engine.py" line="148"/>
+        <location filename="../../sync/engine.py" line="149"/>
         <source>本站尚未登记到区中心，还不能同步。请管理员在“同步”页点“登记到区中心…”，填写区中心地址和区中心给的登记码。</source>
         <translation>This station is not enrolled with the district center yet, so it cannot sync. An administrator clicks “Enroll with the district…” on the Sync page and enters the district address and the enrollment code the district gave.</translation>
     </message>
     <message>
-        <location filename="../../sync/engine.py" line="231"/>
+        <location filename="../../sync/engine.py" line="232"/>
         <source>本机的设备令牌属于站点 {their_station} 的设备“{their_device}”（窗口号 {their_no}），而本机是站点 {station} 的窗口号 {no}；本轮未推送任何内容。可能是同一系统账户下的另一个数据目录登记时换掉了令牌：请管理员在“同步”页点“重新登记…”为本机重新登记。</source>
         <translation>This computer&apos;s device token belongs to device “{their_device}” of station {their_station} (window {their_no}), but this computer is window {no} of station {station}; nothing was pushed in this round. Another data directory under the same system account may have replaced the token when it enrolled: an administrator clicks “Enroll again…” on the Sync page to enroll this computer again.</translation>
     </message>
     <message>
-        <location filename="../../sync/engine.py" line="157"/>
+        <location filename="../../sync/engine.py" line="158"/>
         <source>密钥环中没有本机的设备令牌；请重新登记（enroll）。</source>
         <translation>The keyring holds no device token for this PC; enroll again.</translation>
     </message>
     <message>
-        <location filename="../../sync/engine.py" line="218"/>
+        <location filename="../../sync/engine.py" line="219"/>
         <source>区中心返回的站点编码或窗口号与本机不符，未保存令牌。</source>
         <translation>The district answered with another station code or window number than this PC&apos;s; the token was not saved.</translation>
     </message>
@@ -8370,37 +8374,37 @@ Double-click to open the case and check it.</translation>
         <translation>Version {version} is malformed: use numbers separated by dots, e.g. 1.2.0.</translation>
     </message>
     <message>
-        <location filename="../../clerk/numbering.py" line="67"/>
+        <location filename="../../clerk/numbers.py" line="53"/>
         <source>本机窗口号须为 1–{max} 之间的整数，且与本站其他电脑不同。</source>
         <translation>This PC&apos;s window number must be a whole number from 1 to {max}, different from the station&apos;s other PCs.</translation>
     </message>
     <message>
-        <location filename="../../clerk/numbering.py" line="91"/>
+        <location filename="../../clerk/numbers.py" line="64"/>
         <source>本机名称须为 1–{max} 个字符（一行），例如“2号窗口”。</source>
         <translation>This PC&apos;s name must be 1–{max} characters on one line, e.g. &quot;Window 2&quot;.</translation>
     </message>
     <message>
-        <location filename="../../district/push.py" line="92"/>
+        <location filename="../../district/push.py" line="93"/>
         <source>区中心没有这个案件，而收到的第一个事件不是“创建案件”。</source>
         <translation>The district does not have this case, and the first event received is not “case created”.</translation>
     </message>
     <message>
-        <location filename="../../district/push.py" line="94"/>
+        <location filename="../../district/push.py" line="95"/>
         <source>案件不属于本站：案件登记的站点是 {station}，推送它的是另一站点的设备。</source>
         <translation>The case does not belong to this station: it is registered to station {station}, and a device of another station pushed it.</translation>
     </message>
     <message>
-        <location filename="../../district/push.py" line="96"/>
+        <location filename="../../district/push.py" line="97"/>
         <source>案件编号“{case_no}”格式不对：应为“{station}-年月日-窗口号和序号”。</source>
         <translation>The case number “{case_no}” is malformed: it should be “{station}-yyyymmdd-window number and sequence”.</translation>
     </message>
     <message>
-        <location filename="../../district/push.py" line="98"/>
+        <location filename="../../district/push.py" line="99"/>
         <source>案件编号“{case_no}”不是本站（{station}）的编号，区中心不接收。</source>
         <translation>The case number “{case_no}” is not a number of this station ({station}); the district does not accept it.</translation>
     </message>
     <message>
-        <location filename="../../district/push.py" line="100"/>
+        <location filename="../../district/push.py" line="101"/>
         <source>案件编号“{case_no}”的窗口号与推送它的设备（窗口号 {device}）不符；请核对本机设置的窗口号。</source>
         <translation>The window number in case number “{case_no}” does not match the device that pushed it (window number {device}); check the window number set on this PC.</translation>
     </message>
@@ -8455,27 +8459,27 @@ Double-click to open the case and check it.</translation>
         <translation>This case was already rated at the counter; a case is rated only once.</translation>
     </message>
     <message>
-        <location filename="../../district/crypto.py" line="55"/>
+        <location filename="../../district/crypto.py" line="69"/>
         <source>区中心没有配置数据加密密钥：请在 /etc/stationdesk/district.env 中设置 STATIONDESK_DISTRICT_KEY（用 `python -m district admin generate-key` 生成，并另行妥善保管一份；丢失密钥将无法读取证件号码和电话）。</source>
         <translation>The district has no data encryption key configured: set STATIONDESK_DISTRICT_KEY in /etc/stationdesk/district.env (make one with `python -m district admin generate-key` and keep a copy in a safe place; without the key ID numbers and phones cannot be read).</translation>
     </message>
     <message>
-        <location filename="../../district/crypto.py" line="59"/>
+        <location filename="../../district/crypto.py" line="73"/>
         <source>数据加密密钥 STATIONDESK_DISTRICT_KEY 格式不对：应为“密钥编号:Base64 编码的 32 字节”，多个密钥用逗号分隔、当前密钥在前（如 k2:…,k1:…）。</source>
         <translation>The data encryption key STATIONDESK_DISTRICT_KEY is malformed: it should be &quot;key id:32 bytes in Base64&quot;; several keys are separated by commas, the current key first (e.g. k2:…,k1:…).</translation>
     </message>
     <message>
-        <location filename="../../district/crypto.py" line="62"/>
+        <location filename="../../district/crypto.py" line="76"/>
         <source>数据库中有用密钥“{key_id}”加密的数据，但配置里没有这个密钥：请把旧密钥保留在 STATIONDESK_DISTRICT_KEY 中（当前密钥之后），数据未被改动。</source>
         <translation>The database holds data encrypted with key &quot;{key_id}&quot;, which is not configured: keep the old key in STATIONDESK_DISTRICT_KEY (after the current key). Nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../district/crypto.py" line="65"/>
+        <location filename="../../district/crypto.py" line="79"/>
         <source>数据库中一项加密数据无法解密（密钥不符或数据被改动），数据未被改动。</source>
         <translation>An encrypted value in the database cannot be decrypted (wrong key or altered data). Nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../district/crypto.py" line="67"/>
+        <location filename="../../district/crypto.py" line="81"/>
         <source>数据库中有一项应加密的数据是明文：数据库可能没有完成迁移 d0017。</source>
         <translation>A value in the database that should be encrypted is in plain text: the database may not have completed migration d0017.</translation>
     </message>
@@ -8495,12 +8499,12 @@ Double-click to open the case and check it.</translation>
         <translation>The district has no record of this person.</translation>
     </message>
     <message>
-        <location filename="../../clerk/cases/conflicts.py" line="183"/>
+        <location filename="../../clerk/cases/conflicts.py" line="186"/>
         <source>案件 {case_no} 冲突：另一窗口（或区中心）已先办理第 {seq} 步“{theirs}”，本机离线时办理的“{mine}”未被接收，已原样保留。请核对后选择“在当前版本上重做”或“放弃本机操作”（python -m clerk conflicts redo|discard 案件编号）。</source>
         <translation>Case {case_no} conflict: another counter (or the district) already did step {seq} &quot;{theirs}&quot;; this PC&apos;s offline &quot;{mine}&quot; was not accepted and is kept as it was. Check and choose &quot;Redo on the current version&quot; or &quot;Discard this PC&apos;s steps&quot; (python -m clerk conflicts redo|discard CASE_NO).</translation>
     </message>
     <message>
-        <location filename="../../clerk/cases/conflicts.py" line="222"/>
+        <location filename="../../clerk/cases/conflicts.py" line="225"/>
         <source>案件 {case_no} 没有待处理的同步冲突。</source>
         <translation>Case {case_no} has no open sync conflict.</translation>
     </message>
@@ -8940,18 +8944,18 @@ Double-click to open the case and check it.</translation>
 <context>
     <name>operations</name>
     <message>
-        <location filename="../../ui/common/operations.py" line="84"/>
+        <location filename="../../ui/common/operations.py" line="83"/>
         <source>读写文件或网络时出错（{detail}）。请检查后重试。</source>
         <extracomment>How long work may run before a progress indicator appears (Anki uses the same).</extracomment>
         <translation>Error reading or writing a file or the network ({detail}). Check and try again.</translation>
     </message>
     <message>
-        <location filename="../../ui/common/operations.py" line="87"/>
+        <location filename="../../ui/common/operations.py" line="86"/>
         <source>操作没有完成：程序出现意外错误（{kind}）。请重试；如果仍然出错，请联系管理员。</source>
         <translation>The operation did not finish: unexpected error ({kind}). Try again; if it keeps happening, contact the administrator.</translation>
     </message>
     <message>
-        <location filename="../../ui/common/operations.py" line="264"/>
+        <location filename="../../ui/common/operations.py" line="263"/>
         <source>请稍候</source>
         <extracomment>Emitted after an operation&apos;s callbacks ran (tests wait on it). Emitted with the label when an operation&apos;s progress indicator appears.</extracomment>
         <translation>Please wait</translation>

@@ -113,7 +113,9 @@ def test_one_case_through_station_and_district_windows(
         qtbot: QtBot, station_window: MainWindow, district: ClockedDistrict,
         id_factory: IdFactory, tmp_path: Path) -> None:
     w = station_window
-    assert "离线" not in w.network_label.text() or "未连接" not in w.network_label.text()
+    # The link is read just after the counter is ready (before, the label is neutral).
+    qtbot.waitUntil(lambda: "读取" not in w.network_label.text(), timeout=TIMEOUT_MS)
+    assert "未连接" not in w.network_label.text(), "the enrolled station says so"
 
     # Station: intake, then escalate from the case's detail, then sync now.
     case_no = intake(qtbot, w, id_factory(1))

@@ -248,8 +248,10 @@ class MainWindow(QMainWindow):
         bar = self.statusBar()
         self.clerk_label = QLabel(self.tr("经办人：未登录"))
         self.station_label = QLabel(self.tr("站点：正在打开…"))
-        self.network_label = QLabel(self.tr("● 离线（未连接区中心）"))
-        self.network_label.setStyleSheet("color: #8a6d00;")
+        # Neutral until the station's link is read (just after the counter is ready): an
+        # enrolled station must not flash "not connected" at every start.
+        self.network_label = QLabel(self.tr("● 正在读取同步状态…"))
+        self.network_label.setStyleSheet("color: #666666;")
         self.pending_label = QLabel(self.tr("待同步事件：—"))
         self.sync_label = QLabel(self.tr("上次同步：从未"))
         # "有新版本 …" when the district announces a newer workstation (sync_page.LinkState)
