@@ -3460,7 +3460,7 @@
     </message>
     <message>
         <location filename="../../ui/station/main_window.py" line="249"/>
-        <location filename="../../ui/station/main_window.py" line="681"/>
+        <location filename="../../ui/station/main_window.py" line="689"/>
         <source>经办人：未登录</source>
         <translation>Clerk: not signed in</translation>
     </message>
@@ -3470,7 +3470,7 @@
         <translation>Station: opening…</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="283"/>
+        <location filename="../../ui/station/main_window.py" line="291"/>
         <source>● 离线（未连接区中心）</source>
         <translation>● Offline (no district center)</translation>
     </message>
@@ -3491,100 +3491,105 @@
     </message>
     <message>
         <location filename="../../ui/station/main_window.py" line="279"/>
+        <source>● 无法读取同步状态</source>
+        <translation>● Sync status could not be read</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/main_window.py" line="287"/>
         <source>待同步事件：{0}</source>
         <translation>Unsynced events: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="280"/>
+        <location filename="../../ui/station/main_window.py" line="288"/>
         <source>上次同步：{0}</source>
         <translation>Last sync: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="281"/>
+        <location filename="../../ui/station/main_window.py" line="289"/>
         <source>从未</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="285"/>
+        <location filename="../../ui/station/main_window.py" line="293"/>
         <source>● 尚未同步</source>
         <translation>● Not synced yet</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="287"/>
+        <location filename="../../ui/station/main_window.py" line="295"/>
         <source>● 在线（上次同步有 {0} 个问题）</source>
         <translation>● Online (last sync had {0} problem(s))</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="290"/>
+        <location filename="../../ui/station/main_window.py" line="298"/>
         <source>● 在线</source>
         <translation>● Online</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="292"/>
+        <location filename="../../ui/station/main_window.py" line="300"/>
         <source>● 离线（上次同步失败）</source>
         <translation>● Offline (last sync failed)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="296"/>
+        <location filename="../../ui/station/main_window.py" line="304"/>
         <source>● 数据库已损坏（已停止保存）</source>
         <translation>● Database damaged (saving stopped)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="366"/>
+        <location filename="../../ui/station/main_window.py" line="374"/>
         <source>站点：尚未设置</source>
         <translation>Station: not set up</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="414"/>
-        <location filename="../../ui/station/main_window.py" line="424"/>
+        <location filename="../../ui/station/main_window.py" line="422"/>
+        <location filename="../../ui/station/main_window.py" line="432"/>
         <source>StationDesk 便民服务站窗口工作台 — {0}</source>
         <translation>StationDesk Service Station Counter — {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="415"/>
-        <location filename="../../ui/station/main_window.py" line="425"/>
+        <location filename="../../ui/station/main_window.py" line="423"/>
+        <location filename="../../ui/station/main_window.py" line="433"/>
         <source>站点：{0}（{1}）</source>
         <translation>Station: {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="429"/>
+        <location filename="../../ui/station/main_window.py" line="437"/>
         <source>站点：无法打开</source>
         <translation>Station: cannot open</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="433"/>
+        <location filename="../../ui/station/main_window.py" line="441"/>
         <source>无法打开本站数据：
 {0}</source>
         <translation>Cannot open the station data:
 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="471"/>
+        <location filename="../../ui/station/main_window.py" line="479"/>
         <source>用户名或密码不正确，或账号已停用。</source>
         <translation>Wrong user name or password, or the account is disabled.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="481"/>
+        <location filename="../../ui/station/main_window.py" line="489"/>
         <source>经办人：{0}</source>
         <translation>Clerk: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="603"/>
+        <location filename="../../ui/station/main_window.py" line="611"/>
         <source>文书的出具机关尚未确认：当前以“{0}”的名义打印受理回执等文书。请管理员在&lt;a href=&quot;settings&quot;&gt;设置 → 出具机关&lt;/a&gt;中核对并保存。</source>
         <translation>The issuing authority is not confirmed yet: receipts and other documents are printed in the name of “{0}”. An administrator should check and save it in &lt;a href=&quot;settings&quot;&gt;Settings → Issuing authority&lt;/a&gt;.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="641"/>
+        <location filename="../../ui/station/main_window.py" line="649"/>
         <source>密码已修改，下次登录请使用新密码。</source>
         <translation>Password changed; use the new password next time you sign in.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="669"/>
+        <location filename="../../ui/station/main_window.py" line="677"/>
         <source>密码不正确。</source>
         <translation>Wrong password.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/main_window.py" line="699"/>
+        <location filename="../../ui/station/main_window.py" line="707"/>
         <source>出错了</source>
         <translation>Error</translation>
     </message>

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from pytestqt.qtbot import QtBot
 
 from clerk.store import DB_FILENAME
@@ -115,3 +116,20 @@ def test_the_window_before_its_first_paint_needs_no_qt_namespace(tmp_path: Path)
                           capture_output=True, text=True, timeout=120, env=env)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip() == "False"
+
+
+def test_a_status_that_cannot_be_read_is_said_not_left_reading(
+        qtbot: QtBot, data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import ui.station.main_window as main_window
+
+    def broken(_ws: object) -> object:
+        raise OSError("disk I/O error")
+
+    monkeypatch.setattr(main_window, "_sync_status", broken)
+    window = build_window(data_dir, auto_login=Credentials(ADMIN, ADMIN_PASSWORD))
+    qtbot.addWidget(window)
+    window.show()
+    with qtbot.waitSignal(window.ready, timeout=20_000):
+        window.load()
+    qtbot.waitUntil(lambda: "无法读取同步状态" in window.network_label.text(), timeout=5000)
+    assert window.network_label.toolTip(), "the reason, in the tooltip"

@@ -270,7 +270,15 @@ class MainWindow(QMainWindow):
         if ws is None:
             return
         Operation(lambda: _sync_status(ws), parent=self).success(self._show_sync_status) \
-            .run_in_background()
+            .failure(self._sync_status_failed).run_in_background()
+
+    def _sync_status_failed(self, exc: Exception) -> None:
+        """Said in the label, which must not go on saying it is reading (or anything it
+        did not read); the reason in its tooltip."""
+        log.error("sync status could not be read: %s", type(exc).__name__)
+        self.network_label.setText(self.tr("● 无法读取同步状态"))
+        self.network_label.setStyleSheet("color: #a8231b;")
+        self.network_label.setToolTip(error_text(exc))
 
     def _show_sync_status(self, status: StatusLike) -> None:
         from ui.station.sync_page import LinkState
