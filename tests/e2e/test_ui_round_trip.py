@@ -30,6 +30,7 @@ from tests.ui.district_fixtures import (
     staff,
     window,
 )
+from tests.ui.operations_drain import drain_operations
 from ui.app import build_window
 from ui.common.operations import synchronous_operations
 from ui.station.intake.work import Decision
@@ -38,6 +39,12 @@ from ui.station.sync_page import SyncPage
 from ui.station.tasks_page import TasksPage
 
 IdFactory = Callable[..., str]
+
+
+@pytest.fixture(autouse=True)
+def _no_work_left_running(qapp: QApplication) -> Iterator[None]:
+    yield
+    drain_operations(qapp)
 DISABILITY = "BJ-CL-GG-001"  # 残疾人证新办: district level
 MATERIALS = ("id_card", "hukou_booklet", "photo_2inch", "disability_application_form",
              "disability_assessment_form")

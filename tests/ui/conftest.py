@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import gc
 import os
-import time
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -17,6 +16,7 @@ from PySide6.QtWidgets import QApplication
 from clerk.workspace import Workspace
 from tests.districtkit import sqlite_district_template, sws  # noqa: F401  (district mode)
 from tests.ui.district_fixtures import district, station  # noqa: F401
+from tests.ui.operations_drain import drain_operations
 from ui.station.session import Session, SessionBus
 
 if TYPE_CHECKING:
@@ -35,32 +35,9 @@ def _collect_on_ui_thread(qapp: QApplication) -> Iterator[None]:
 
     ui_gc.collect_on_ui_thread(qapp)
     yield
-    _drain_operations(qapp)
+    drain_operations(qapp)
     gc.unfreeze()
     gc.collect(0)
-
-
-#: How long a test's background work may still run after the test ended.
-DRAIN_TIMEOUT_S = 30.0
-
-
-def _drain_operations(qapp: QApplication) -> None:
-    """Let the background work a test started (a counter's warm-up, a status read) finish
-    and deliver its callbacks before the next test: otherwise it lands in a later test,
-    whose own waits and counts it spoils (CI: a warm-up of an earlier window was still
-    pending when test_operations counted the operations in flight)."""
-    from ui.common import operations
-
-    manager = operations._manager
-    if manager is None:
-        return
-    deadline = time.monotonic() + DRAIN_TIMEOUT_S
-    while manager.pending_count and time.monotonic() < deadline:
-        qapp.processEvents()
-        time.sleep(0.002)
-    if manager.pending_count:
-        pytest.fail(f"{manager.pending_count} background operation(s) still running "
-                    f"{DRAIN_TIMEOUT_S:.0f} s after the test", pytrace=False)
 
 
 @pytest.fixture
