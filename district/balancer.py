@@ -239,6 +239,13 @@ class Balancer:
     def _hand_out(self) -> None:
         if not self.opened:
             self.opened = all(w.ready for w in self.workers) or time.monotonic() > self.open_by
+        if self.waiting and self.opened:
+            # What the workers have told already counts: a closing that is queued on a
+            # channel, unread because the listener's event came first in this turn of
+            # the loop, would otherwise send the next connection past an emptier worker.
+            for w in self.workers:
+                if not w.gone:
+                    self._read(w)
         while self.waiting and self.opened:
             live = [w for w in self.workers if w.ready and not w.gone]
             if not live:
@@ -279,6 +286,11 @@ class Balancer:
             worker.process.kill()
 
     def _hear(self, worker: _Worker) -> None:
+        self._read(worker)
+        self._hand_out()
+
+    def _read(self, worker: _Worker) -> None:
+        """Take in every message waiting on the worker's channel (without blocking)."""
         while True:
             try:
                 message = worker.channel.recv(16)
@@ -294,7 +306,6 @@ class Balancer:
                 worker.gone = True
                 self.selector.unregister(worker.channel)
                 break
-        self._hand_out()
 
     def _ping(self) -> None:
         """Ask each worker's event loop whether it turns; one that has not answered for

@@ -52,6 +52,21 @@ def _server_inode(server_port: int, client_port: int) -> str | None:
     return None
 
 
+def _served_sockets(server_port: int) -> int:
+    """Connections the server still holds open (its end has a descriptor), the
+    listening socket aside. A worker tells the parent that a connection closed before
+    it closes the descriptor (district.balancer._counted), so once this is 0 every
+    closing is told."""
+    held = 0
+    for line in Path("/proc/net/tcp").read_text().splitlines()[1:]:
+        fields = line.split()
+        local, remote, inode = fields[1], fields[2], fields[9]
+        if int(local.split(":")[1], 16) == server_port and remote.split(":")[1] != "0000" \
+                and inode != "0":
+            held += 1
+    return held
+
+
 def _holder(workers: list[int], inode: str) -> int | None:
     for pid in workers:
         try:
@@ -118,13 +133,13 @@ def _both_serving(proc: ServerProcess) -> None:
             clients.close()
         time.sleep(0.05)
     assert len(seen) == 2, seen
+    _wait_for(lambda: _served_sockets(proc.port) == 0)  # the probes' closings are told
 
 
 @pytest.fixture
 def two_workers(sqlite_url: str, tmp_path: Path) -> Iterator[ServerProcess]:
     with ServerProcess(sqlite_url, workers=2, log=tmp_path / "server.log") as proc:
         _both_serving(proc)
-        time.sleep(0.3)  # the probes' closings reach the parent
         yield proc
 
 
@@ -143,7 +158,7 @@ def test_connections_go_to_the_worker_holding_fewest(two_workers: ServerProcess)
         for conn, pid in zip(first, held, strict=True):
             if pid == emptied:
                 conn.close()
-        time.sleep(0.5)  # the worker tells the parent as each connection closes
+        _wait_for(lambda: _served_sockets(two_workers.port) == 2)  # those closings told
         second = clients.connect(2)
         assert clients.holders(second, parent) == [emptied, emptied]
     finally:
@@ -156,6 +171,9 @@ def test_the_first_answer_means_every_worker_is_up(sqlite_url: str, tmp_path: Pa
     service came up used to land on the one worker that had started)."""
     with ServerProcess(sqlite_url, workers=2, log=tmp_path / "server.log") as proc:
         assert proc.proc is not None
+        # The start-up probe's connection (ServerProcess asks /health until answered)
+        # has closed: that closing is told before four stations connect at once.
+        _wait_for(lambda: _served_sockets(proc.port) == 0)
         clients = _Clients(proc.port)
         try:
             held = clients.holders(clients.connect(4), proc.proc.pid)
@@ -172,7 +190,6 @@ def test_a_worker_that_dies_is_replaced(two_workers: ServerProcess) -> None:
     _wait_for(lambda: len(set(_workers(parent)) - {victim, survivor}) == 1)
     replacement = next(pid for pid in _workers(parent) if pid not in (victim, survivor))
     _both_serving(two_workers)
-    time.sleep(0.3)
     clients = _Clients(two_workers.port)
     try:
         held = clients.holders(clients.connect(4), parent)
