@@ -34,10 +34,12 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+import orjson
 import requests
 
 from bench.data import use_bench_district_key
 from bench.verdict import MUST_RUN
+from clerk.cases.events import canonical_bytes
 from clerk.generate.bulk_cases import add_comments, populate
 from clerk.generate.stations import fresh_station
 from clerk.store.models import CaseEvent, SyncOutbox
@@ -432,15 +434,48 @@ def bench_pouchdb(template: Path, work: Path) -> list[tuple[str, float, str]]:
              float(result["seconds"]), "the baseline the push must beat")]
 
 
+#: A checklist item's fields that are the case's own; the others are the matter's
+#: material copied from the catalog (name, requirement, form, condition, necessity).
+CASE_OWN_ITEM_FIELDS = frozenset({"key", "status", "original_count", "copy_count",
+                                  "promise_date", "document_id"})
+
+
+def _catalog_share(event: dict[str, Any]) -> int:
+    """The bytes of an event's wire JSON that are catalog text it carries: the matter
+    snapshot of a created case, and the copied fields of each checklist item."""
+    payload = event.get("payload") or {}
+    weight = len(canonical_bytes(payload["matter"])) if "matter" in payload else 0
+    for item in payload.get("checklist") or []:
+        copied = {k: v for k, v in item.items() if k not in CASE_OWN_ITEM_FIELDS}
+        weight += len(canonical_bytes(copied))
+    return weight
+
+
+def payload_weight(ws: Workspace) -> list[tuple[str, float, str]]:
+    """What one pushed event weighs and how much of it is catalog text (issue 19's lead:
+    every byte is parsed, hashed, encrypted and stored on both sides)."""
+    from sync.outbox import _pending
+
+    with ws.store.read() as s:
+        items = _pending(s, 0, 10**9)
+    size = sum(len(it.json) for it in items)
+    copied = sum(_catalog_share(orjson.loads(it.json)) for it in items)
+    return [("sync: wire bytes per pushed event (the 10,000 cases' events)",
+             size / max(len(items), 1), "-"),
+            ("sync: share of those bytes that is catalog text (matter, checklist copies)",
+             copied / max(size, 1), "-")]
+
+
 def run() -> list[tuple[str, float, str]]:
     work = Path(tempfile.mkdtemp(prefix="sd-sync-bench-"))
     try:
         ws = fresh_station(work / "template")
         total = populate(ws, CASES)
+        weight = payload_weight(ws)
         template = ws.store.path
         ws.close()
         assert template is not None
-        rows = bench_pouchdb(template, work)
+        rows = bench_pouchdb(template, work) + weight
         pouch = rows[0][1]
         for kind in ("sqlite", "postgres"):
             if kind == "postgres" and pg_url() is None:
