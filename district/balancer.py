@@ -304,7 +304,8 @@ class Balancer:
                 worker.load = max(0, worker.load - 1)
             elif not message:  # the worker's end closed: it has exited
                 worker.gone = True
-                self.selector.unregister(worker.channel)
+                with contextlib.suppress(KeyError, ValueError):
+                    self.selector.unregister(worker.channel)
                 break
 
     def _ping(self) -> None:
@@ -333,6 +334,7 @@ class Balancer:
             with contextlib.suppress(KeyError, ValueError):
                 self.selector.unregister(worker.channel)
             worker.channel.close()
+            worker.gone = True  # its channel is closed: nothing more is read from it
             if not worker.ready:
                 logger.error("worker process [%s] did not start (exit %s): stopping",
                              worker.process.pid, worker.process.exitcode)
