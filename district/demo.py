@@ -23,6 +23,7 @@ from typing import Any
 
 from clerk.calendar import Pause, WorkCalendar
 from clerk.cases.checklist import ItemStatus, initial_checklist
+from clerk.cases.event_checklist import slim_payload
 from clerk.cases.events import Event
 from clerk.cases.projection import apply_event
 from clerk.cases.record import CaseRecord
@@ -82,8 +83,10 @@ class _Builder:
     def add(self, etype: EventType, payload: dict[str, Any], actor: str, side: Side,
             at: datetime) -> bool:
         seq = self.record.version + 1 if self.record else 1
+        matter = self.record.matter if self.record else payload["matter"]
         event = Event(event_id=new_id(), case_id=self.case_id, seq=seq, type=etype,
-                      payload=payload, actor=actor, origin=side, occurred_at=at).sealed()
+                      payload=slim_payload(payload, matter), actor=actor, origin=side,
+                      occurred_at=at).sealed()
         try:
             self.record = apply_event(self.record, event)
         except StateError:

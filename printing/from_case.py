@@ -11,6 +11,7 @@ from datetime import date, datetime
 from typing import Any
 
 from clerk.cases.checklist import Checklist, ChecklistItem, ItemStatus
+from clerk.cases.event_checklist import full_rows
 from clerk.cases.events import Event
 from clerk.cases.record import CaseRecord
 from clerk.id_documents import document_label
@@ -120,7 +121,7 @@ def _qr(rec: CaseRecord, progress_url: str) -> str:
 
 def notice_data(rec: CaseRecord, event: Event, station: StationRow, doc: DocumentMeta,
                 authority: Authority, progress_url: str = "") -> NoticeData:
-    checklist = Checklist.from_list(event.payload["checklist"])
+    checklist = _checklist_of(rec, event)
     keys = {i["key"] for i in event.payload["items"]}
     missing = tuple(line(checklist.item(k)) if _has(checklist, k) else MaterialLine(
         name=i["name"], form_label=_FORM_LABELS.get(i["form"], i["form"]),
@@ -137,13 +138,19 @@ def notice_data(rec: CaseRecord, event: Event, station: StationRow, doc: Documen
         qr_payload=_qr(rec, progress_url))
 
 
+def _checklist_of(rec: CaseRecord, event: Event) -> Checklist:
+    """The checklist as the event recorded it (slim items joined with the case's matter)."""
+    return Checklist.from_list(full_rows(event.payload["checklist"], rec.matter,
+                                         event.type.value))
+
+
 def _has(checklist: Checklist, key: str) -> bool:
     return any(i.key == key for i in checklist.items)
 
 
 def receipt_data(rec: CaseRecord, event: Event, station: StationRow, doc: DocumentMeta,
                  authority: Authority, progress_url: str = "") -> ReceiptData:
-    checklist = Checklist.from_list(event.payload["checklist"])
+    checklist = _checklist_of(rec, event)
     matter = rec.matter
     due = event.payload.get("due_date")
     fees = matter.get("fees") or []

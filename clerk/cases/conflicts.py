@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from clerk.cases.event_checklist import slim_payload
 from clerk.cases.events import Event
 from clerk.cases.ledger import append_event, load_by_case_no, load_record, rewrite_projection
 from clerk.cases.projection import apply_event, replay
@@ -117,7 +118,8 @@ def redo_in(s: Session, conflict: SyncConflict, actor: str | None, now: datetime
     for ev in local:
         after = apply_event(before.clone(), ev)
         new = Event(event_id=new_id(), case_id=conflict.case_id, seq=trial.version + 1,
-                    type=ev.type, payload=_rebased(ev, before, after, trial),
+                    type=ev.type,
+                    payload=slim_payload(_rebased(ev, before, after, trial), trial.matter),
                     actor=actor or ev.actor, origin=Side.STATION,
                     occurred_at=ev.occurred_at if keep_time else now)
         trial = apply_event(trial, new)  # judged before anything is written

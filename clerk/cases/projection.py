@@ -12,6 +12,7 @@ from datetime import date
 from typing import Any
 
 from clerk.cases.checklist import Scan
+from clerk.cases.event_checklist import full_rows
 from clerk.cases.events import Event
 from clerk.cases.record import CaseRecord
 from clerk.cases.states import EventType, Side, State, check_event
@@ -63,7 +64,8 @@ def _created(event: Event) -> CaseRecord:
     return CaseRecord(
         id=event.case_id, case_no=p["case_no"], station_code=p["station_code"],
         matter=p["matter"], applicant=p["applicant"], agent=p.get("agent"),
-        form_data=p.get("form_data", {}), checklist=p["checklist"], state=State.DRAFT,
+        form_data=p.get("form_data", {}),
+        checklist=full_rows(p["checklist"], p["matter"], event.type.value), state=State.DRAFT,
         owner=Side.STATION, clerk=event.actor, received_at=event.occurred_at,
     )
 
@@ -82,13 +84,19 @@ def _noop(record: CaseRecord, event: Event) -> None:
 
 def _materials(record: CaseRecord, event: Event) -> None:
     check_event_payload(event, ("checklist",))
-    record.checklist = event.payload["checklist"]
+    _set_checklist(record, event)
+
+
+def _set_checklist(record: CaseRecord, event: Event) -> None:
+    """The event's checklist, its slim items joined with the case's matter snapshot
+    (clerk.cases.event_checklist)."""
+    record.checklist = full_rows(event.payload["checklist"], record.matter, event.type.value)
 
 
 def _notice(record: CaseRecord, event: Event) -> None:
     check_event_payload(event, ("doc_no", "items", "checklist"))
     p = event.payload
-    record.checklist = p["checklist"]
+    _set_checklist(record, event)
     record.notices.append({
         "doc_no": p["doc_no"], "issued_at": event.payload.get("issued_at"),
         "items": p["items"], "justification": p.get("justification"),
@@ -100,7 +108,7 @@ def _notice(record: CaseRecord, event: Event) -> None:
 def _accepted(record: CaseRecord, event: Event) -> None:
     check_event_payload(event, ("doc_no", "checklist", "due_date", "limit_days"))
     p = event.payload
-    record.checklist = p["checklist"]
+    _set_checklist(record, event)
     record.accepted_at = event.occurred_at
     record.limit_days = int(p["limit_days"])
     _set_due(record, p)
@@ -124,7 +132,7 @@ def _returned(record: CaseRecord, event: Event) -> None:
 def _resubmitted(record: CaseRecord, event: Event) -> None:
     p = event.payload
     if "checklist" in p:
-        record.checklist = p["checklist"]
+        _set_checklist(record, event)
     _close_pause(record, event, "returned")
     _set_due(record, p)
 

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from clerk import applicants as ap
 from clerk.cases.checklist import Checklist, ItemStatus, Scan, initial_checklist
+from clerk.cases.event_checklist import slim_payload
 from clerk.cases.events import Event, utc_iso
 from clerk.cases.ledger import append_event, load_by_case_no
 from clerk.cases.record import CaseRecord
@@ -64,8 +65,10 @@ class CaseService:
     def _event(self, record: CaseRecord | None, case_id: str, etype: EventType,
                payload: dict[str, Any], actor: str, now: datetime) -> Event:
         seq = 1 if record is None else record.version + 1
+        matter = payload["matter"] if record is None else record.matter
         return Event(event_id=new_id(), case_id=case_id, seq=seq, type=etype,
-                     payload=payload, actor=actor, origin=Side.STATION, occurred_at=now)
+                     payload=slim_payload(payload, matter), actor=actor, origin=Side.STATION,
+                     occurred_at=now)
 
     def _apply(self, s: Session, record: CaseRecord | None, case_id: str, etype: EventType,
                payload: dict[str, Any], actor: str, now: datetime) -> CaseRecord:

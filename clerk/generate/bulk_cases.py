@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy import func, insert, select
 
 from clerk.cases.checklist import initial_checklist
+from clerk.cases.event_checklist import slim_rows
 from clerk.cases.events import Event, chain_hash
 from clerk.cases.ledger import last_chain_hash
 from clerk.cases.projection import apply_event
@@ -49,6 +50,7 @@ def populate(ws: Workspace, n: int, *, day: date = date(2026, 3, 2),
     checklist = initial_checklist(matter_from_dict(matter).materials)
     needed = [i.key for i in checklist.items if i.needed]
     full = apply_changes(checklist, MaterialChanges(received=needed)).to_list()
+    full = slim_rows(full, matter)  # as CaseService writes events
     stamp = day.strftime("%Y%m%d")
     base = datetime(day.year, day.month, day.day, 1, tzinfo=UTC)
     applicants: list[dict[str, Any]] = []
