@@ -39,6 +39,7 @@ import requests
 
 from bench.data import use_bench_district_key
 from bench.verdict import MUST_RUN
+from clerk.cases.event_checklist import CATALOG_FIELDS
 from clerk.cases.events import canonical_bytes
 from clerk.generate.bulk_cases import add_comments, populate
 from clerk.generate.stations import fresh_station
@@ -434,19 +435,13 @@ def bench_pouchdb(template: Path, work: Path) -> list[tuple[str, float, str]]:
              float(result["seconds"]), "the baseline the push must beat")]
 
 
-#: A checklist item's fields that are the case's own; the others are the matter's
-#: material copied from the catalog (name, requirement, form, condition, necessity).
-CASE_OWN_ITEM_FIELDS = frozenset({"key", "status", "original_count", "copy_count",
-                                  "promise_date", "document_id"})
-
-
 def _catalog_share(event: dict[str, Any]) -> int:
     """The bytes of an event's wire JSON that are catalog text it carries: the matter
     snapshot of a created case, and the copied fields of each checklist item."""
     payload = event.get("payload") or {}
     weight = len(canonical_bytes(payload["matter"])) if "matter" in payload else 0
     for item in payload.get("checklist") or []:
-        copied = {k: v for k, v in item.items() if k not in CASE_OWN_ITEM_FIELDS}
+        copied = {k: v for k, v in item.items() if k in CATALOG_FIELDS}  # slim: none
         weight += len(canonical_bytes(copied))
     return weight
 
@@ -466,10 +461,23 @@ def payload_weight(ws: Workspace) -> list[tuple[str, float, str]]:
              copied / max(size, 1), "-")]
 
 
+def writes_as_deployed(ws: Workspace) -> None:
+    """The station writes events as one does once its first round has told it that the
+    district and all its devices read the leaner event forms (clerk.cases.event_forms);
+    the copies the benchmarks push keep the setting."""
+    from clerk import settings
+    from clerk.cases.event_forms import READS
+    from clerk.options import SYNC_EVENT_FORMS
+
+    with ws.store.write() as s:
+        settings.write(s, SYNC_EVENT_FORMS, ",".join(READS))
+
+
 def run() -> list[tuple[str, float, str]]:
     work = Path(tempfile.mkdtemp(prefix="sd-sync-bench-"))
     try:
         ws = fresh_station(work / "template")
+        writes_as_deployed(ws)
         total = populate(ws, CASES)
         weight = payload_weight(ws)
         template = ws.store.path

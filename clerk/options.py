@@ -140,6 +140,10 @@ SYNC_LAST_PROBLEMS = Option("sync.last_problems", str, "",
 SYNC_CLIENT_VERSION = Option("sync.client_version", str, "",
                              "区中心公布的工作台最新版本（空：未公布）")
 SYNC_CLIENT_WHERE = Option("sync.client_where", str, "", "新版本的获取方式")
+SYNC_EVENT_FORMS = Option(
+    "sync.event_forms", str, "",
+    "本站可写的精简事件写法（区中心和本站每台在用设备都能读的；每轮同步时告知，逗号分隔；"
+    "空：只写完整写法）")
 SYNC_DEVICE_NAME = Option("sync.device_name", str, "", "本机在区中心的设备名（如“2号窗口”）")
 SYNC_DEVICE_SECRET = Option("sync.device_secret", str, "",
                             "本机登记用的随机密钥（丢失应答后凭它重试登记）")

@@ -21,6 +21,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import Connection, bindparam, select, update
 from sqlalchemy.orm import Session
 
+from clerk.cases.event_forms import READS
 from clerk.errors import QT_TRANSLATE_NOOP, NotFoundError, ValidationError
 from district.models import (
     DeviceToken,
@@ -292,10 +293,26 @@ def list_devices(s: Session, station_code: str, *, revoked: bool = False) -> lis
                    r.revoked_at, r.last_seen_at) for r in rows]
 
 
-def seen(s: Session, token_hash: str, now: datetime) -> None:
-    """Note a device's contact (its who-am-I at the start of every round)."""
+def seen(s: Session, token_hash: str, now: datetime, reads: str | None = None) -> None:
+    """Note a device's contact (its who-am-I at the start of every round) and, when it
+    names them, the event forms it reads (a comma-separated list; None: not said, and
+    what it said before stands)."""
+    values: dict[str, object] = {"last_seen_at": naive(now)}
+    if reads is not None:
+        values["reads"] = ",".join(sorted({f for f in reads.split(",") if f}))
     s.execute(update(DeviceToken).where(DeviceToken.token_hash == token_hash)
-              .values(last_seen_at=naive(now)))
+              .values(**values))
+
+
+def station_reads(s: Session, station_code: str) -> list[str]:
+    """The event forms beyond the full one that the district and every live device of
+    the station read: what the station's devices may write (clerk.cases.event_forms).
+    A device that never said reads none, so one old PC keeps the whole station on the
+    full form until it is upgraded or revoked."""
+    forms = set(READS)
+    for device in _live_devices(s, station_code):
+        forms &= set((device.reads or "").split(","))
+    return sorted(forms)
 
 
 def revoke_device(s: Session, station_code: str, device_name: str, now: datetime) -> int:

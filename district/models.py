@@ -81,6 +81,9 @@ class DeviceToken(Base):
     key_hash: Mapped[str | None] = mapped_column(String(64))
     code_hash: Mapped[str | None] = mapped_column(String(64))  # the code that enrolled it
     last_seen_at: Mapped[datetime | None] = mapped_column(DateTime)  # its last who-am-I
+    # The event forms it said it reads at its last who-am-I, comma-separated (None: it
+    # never said; clerk.cases.event_forms.READS)
+    reads: Mapped[str | None] = mapped_column(String(200))
 
 
 class StaffUser(Base):

@@ -12,10 +12,10 @@ from sqlalchemy import Engine
 
 from clerk.store.schema import SchemaGate
 
-HEAD_REVISION = "d0024"
+HEAD_REVISION = "d0025"
 KNOWN_REVISIONS = ("d0001", "d0002", "d0003", "d0004", "d0005", "d0010", "d0007", "d0013",
                    "d0014", "d0015", "d0017", "d0018", "d0019", "d0020",
-                   "d0021", "d0023", "d0024")
+                   "d0021", "d0023", "d0024", "d0025")
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 
 DISTRICT = SchemaGate(

@@ -56,8 +56,12 @@ class DistrictClient(ApiClient):
                              retry=bool(device_key))
         return self._parse(EnrollResponse, self._check(resp))
 
-    def whoami(self) -> WhoAmI:
-        return self._parse(WhoAmI, self._check(self._request("GET", "/sync/whoami")))
+    def whoami(self, reads: tuple[str, ...] | None = None) -> WhoAmI:
+        """Whose token this is; with `reads`, also tell the district which event forms
+        this software reads (the round's start does; a check that only asks does not)."""
+        params = None if reads is None else {"reads": ",".join(reads)}
+        return self._parse(WhoAmI, self._check(self._request("GET", "/sync/whoami",
+                                                             params=params)))
 
     def devices(self) -> list[DeviceInfo]:
         return self._parse_list(DeviceInfo, self._check(self._request("GET", "/station/devices")))

@@ -25,6 +25,7 @@ from apiclient.http import AuthError, SyncError, normalize_server
 from apiclient.retry import RetryPolicy, TransportError
 from clerk import numbering, options
 from clerk.cases import conflicts
+from clerk.cases.event_forms import READS
 from clerk.cases.states import EventType
 from clerk.errors import QT_TRANSLATE_NOOP, StateError
 from clerk.labels import EVENT_LABELS
@@ -53,6 +54,7 @@ LAST_ATTEMPT = options.SYNC_LAST_ATTEMPT.key
 LAST_ERROR = options.SYNC_LAST_ERROR.key
 LAST_PROBLEMS = options.SYNC_LAST_PROBLEMS.key  # JSON: the problems of the last round that finished
 PROGRESS_URL_KEY = options.SYNC_PROGRESS_URL.key  # the district's public progress page
+EVENT_FORMS_KEY = options.SYNC_EVENT_FORMS.key  # what this device may write (who-am-I)
 DEVICES_KEY = options.SYNC_DEVICES.key  # the station's devices, as of the last round
 DEVICE_NAME_KEY = options.SYNC_DEVICE_NAME.key  # this PC's name at the district ("2号窗口")
 # A random secret this PC generated; the district keeps sha256 of it with the enrollment
@@ -243,7 +245,7 @@ def check_identity(ws: Workspace, client: DistrictClient) -> None:
     A PC enrolled before window numbers existed has none set: it takes the number the
     district gave its device when it migrated.
     """
-    who = client.whoami()
+    who = client.whoami(reads=READS)
     with ws.store.write() as s:
         station, number = _identity(s)
         adopt = not numbering.device_no_is_set(s) and who.device_no is not None
@@ -258,6 +260,9 @@ def check_identity(ws: Workspace, client: DistrictClient) -> None:
                 code="sync.identity")
         if who.device_name and _setting(s, DEVICE_NAME_KEY) != who.device_name:
             _put(s, DEVICE_NAME_KEY, who.device_name)
+        forms = ",".join(sorted(set(who.station_reads) & set(READS)))
+        if _setting(s, EVENT_FORMS_KEY) != forms:
+            _put(s, EVENT_FORMS_KEY, forms)
         page = _progress_url(who.progress_base_url)
         if _setting(s, PROGRESS_URL_KEY) != page:
             _put(s, PROGRESS_URL_KEY, page)

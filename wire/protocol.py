@@ -265,6 +265,10 @@ class WhoAmI(Response):
     # Where citizens look their cases up ({progress_base_url}/p/{case_no}, printed in the
     # receipts' QR codes); "" while the district has not set its public address.
     progress_base_url: str = ""
+    # The event forms beyond the full one that the district and every live device of the
+    # station read (clerk.cases.event_forms.READS): what this device may write. A
+    # district that predates them sends none.
+    station_reads: list[str] = []
 
 
 class DeviceInfo(Response):

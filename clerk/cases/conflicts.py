@@ -31,7 +31,7 @@ from clerk.cases.events import Event
 from clerk.cases.ledger import append_event, load_by_case_no, load_record, rewrite_projection
 from clerk.cases.projection import apply_event, replay
 from clerk.cases.record import CaseRecord
-from clerk.cases.service import applicant_row, file_documents, stored_event
+from clerk.cases.service import applicant_row, file_documents, stored_event, writes_slim
 from clerk.cases.states import EventType, Side
 from clerk.errors import QT_TRANSLATE_NOOP, NotFoundError, StationDeskError
 from clerk.ids import new_id
@@ -87,6 +87,10 @@ def supersede(s: Session, case_id: str, seq: int, their_event_id: str,
     return load_record(s, case_id), conflict
 
 
+def _written(payload: dict[str, Any], record: CaseRecord, slim: bool) -> dict[str, Any]:
+    return slim_payload(payload, record.matter) if slim else payload
+
+
 def _rebased(ev: Event, before: CaseRecord, after: CaseRecord,
              current: CaseRecord) -> dict[str, Any]:
     """`ev`'s payload for the current case: a checklist carries over only the items the
@@ -114,12 +118,13 @@ def redo_in(s: Session, conflict: SyncConflict, actor: str | None, now: datetime
                     if r.seq < conflict.seq)
     current = load_record(s, conflict.case_id)
     trial = current.clone()
+    slim = writes_slim(s)
     fresh: list[Event] = []
     for ev in local:
         after = apply_event(before.clone(), ev)
         new = Event(event_id=new_id(), case_id=conflict.case_id, seq=trial.version + 1,
                     type=ev.type,
-                    payload=slim_payload(_rebased(ev, before, after, trial), trial.matter),
+                    payload=_written(_rebased(ev, before, after, trial), trial, slim),
                     actor=actor or ev.actor, origin=Side.STATION,
                     occurred_at=ev.occurred_at if keep_time else now)
         trial = apply_event(trial, new)  # judged before anything is written

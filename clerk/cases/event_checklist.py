@@ -13,6 +13,10 @@ paper and screens read exactly as before.
 Both forms are read: events stored before (and stations not upgraded) carry full items,
 recognised by their `name`. An item is written slim only when joining it back gives the
 item exactly, so a slim event never changes what a record says.
+
+Software that predates this reads a slim item as a whole item and stores it so (a broken
+record), so slim items are written only once the district and every live device of the
+station read them (clerk.cases.event_forms, form ``slim_checklist``).
 """
 
 from __future__ import annotations

@@ -16,8 +16,10 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from clerk import applicants as ap
+from clerk import settings
 from clerk.cases.checklist import Checklist, ItemStatus, Scan, initial_checklist
 from clerk.cases.event_checklist import slim_payload
+from clerk.cases.event_forms import SLIM_CHECKLIST, parse_forms
 from clerk.cases.events import Event, utc_iso
 from clerk.cases.ledger import append_event, load_by_case_no
 from clerk.cases.record import CaseRecord
@@ -29,6 +31,7 @@ from clerk.errors import QT_TRANSLATE_NOOP, StateError, ValidationError
 from clerk.ids import new_id
 from clerk.labels import RATING_LABELS
 from clerk.numbering import allocate_case_no, allocate_doc_no
+from clerk.options import SYNC_EVENT_FORMS
 from clerk.ratings import (
     CITIZEN_AUTHOR,
     RatingChannel,
@@ -63,16 +66,18 @@ class CaseService:
 
     # --- helpers -----------------------------------------------------------------
     def _event(self, record: CaseRecord | None, case_id: str, etype: EventType,
-               payload: dict[str, Any], actor: str, now: datetime) -> Event:
+               payload: dict[str, Any], actor: str, now: datetime, *, slim: bool) -> Event:
         seq = 1 if record is None else record.version + 1
-        matter = payload["matter"] if record is None else record.matter
+        if slim:
+            payload = slim_payload(payload, payload["matter"] if record is None
+                                   else record.matter)
         return Event(event_id=new_id(), case_id=case_id, seq=seq, type=etype,
-                     payload=slim_payload(payload, matter), actor=actor, origin=Side.STATION,
-                     occurred_at=now)
+                     payload=payload, actor=actor, origin=Side.STATION, occurred_at=now)
 
     def _apply(self, s: Session, record: CaseRecord | None, case_id: str, etype: EventType,
                payload: dict[str, Any], actor: str, now: datetime) -> CaseRecord:
-        return append_event(s, record, self._event(record, case_id, etype, payload, actor, now))
+        event = self._event(record, case_id, etype, payload, actor, now, slim=writes_slim(s))
+        return append_event(s, record, event)
 
     def _actor(self, s: Session, clerk: str | None) -> str:
         return self.ctx.resolve_clerk(s, clerk)
@@ -460,6 +465,18 @@ def applicant_row(s: Session, case_id: str) -> str:
     """The applicant id the case's row points at in this store (the survivor of a person
     taken at two counters: see clerk.applicants.local_applicant)."""
     return str(s.execute(select(Case.applicant_id).where(Case.id == case_id)).scalar_one())
+
+
+def writes_slim(s: Session) -> bool:
+    """Whether this station's events may carry slim checklist items: only once the
+    district has said that it and every live device of the station read them
+    (clerk.cases.event_forms)."""
+    return SLIM_CHECKLIST in event_forms(s)
+
+
+def event_forms(s: Session) -> frozenset[str]:
+    """The leaner event forms this station may write (clerk.cases.event_forms)."""
+    return parse_forms(settings.read(s, SYNC_EVENT_FORMS))
 
 
 def stored_event(r: CaseEvent) -> Event:

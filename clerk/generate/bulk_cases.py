@@ -16,7 +16,7 @@ from clerk.cases.events import Event, chain_hash
 from clerk.cases.ledger import last_chain_hash
 from clerk.cases.projection import apply_event
 from clerk.cases.record import CaseRecord
-from clerk.cases.service import MaterialChanges, apply_changes
+from clerk.cases.service import MaterialChanges, apply_changes, writes_slim
 from clerk.cases.states import EventType, Side
 from clerk.catalog import matter_to_dict
 from clerk.catalog_store import active_matters
@@ -50,7 +50,6 @@ def populate(ws: Workspace, n: int, *, day: date = date(2026, 3, 2),
     checklist = initial_checklist(matter_from_dict(matter).materials)
     needed = [i.key for i in checklist.items if i.needed]
     full = apply_changes(checklist, MaterialChanges(received=needed)).to_list()
-    full = slim_rows(full, matter)  # as CaseService writes events
     stamp = day.strftime("%Y%m%d")
     base = datetime(day.year, day.month, day.day, 1, tzinfo=UTC)
     applicants: list[dict[str, Any]] = []
@@ -59,6 +58,8 @@ def populate(ws: Workspace, n: int, *, day: date = date(2026, 3, 2),
     with ws.store.write() as s:
         # Continue the deterministic enumeration after the applicants already there.
         known = int(s.execute(select(func.count()).select_from(Applicant)).scalar_one())
+        if writes_slim(s):  # as CaseService writes events
+            full = slim_rows(full, matter)
         ids = applicant_ids(known + n + 64)[known:known + n]
         start = int(s.execute(select(Counter.value).where(Counter.scope == f"case:{stamp}")
                               ).scalar() or 0)

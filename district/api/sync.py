@@ -84,20 +84,28 @@ def station_info(ctx: Ctx, who: Station) -> StationInfo:
         return StationInfo(code=row.code, name=row.name, district_code=row.district_code)
 
 
+READS_QUERY = Annotated[str | None, Query(
+    max_length=200, pattern=r"^[a-z0-9_,]*$",
+    description="本设备能读的事件写法（逗号分隔，如 slim_checklist；不带：沿用上次所报）")]
+
+
 @router.get("/sync/whoami", response_model=WhoAmI, responses=ERRORS,
             summary="这个设备令牌属于哪个站点、哪台设备（推送前核对）")
-def whoami(ctx: Ctx, who: Station) -> WhoAmI:
+def whoami(ctx: Ctx, who: Station, reads: READS_QUERY = None) -> WhoAmI:
     from district import auth
 
-    # Every round starts here: the device's last contact, and the station's row read in
-    # the same transaction (one commit, not a write and then a read of its own).
+    # Every round starts here: the device's last contact and the forms it reads, and the
+    # station's row read in the same transaction (one commit, not a write and then a
+    # read of its own).
     with ctx.db.write() as s:
-        auth.seen(s, who.token_hash, ctx.now())
+        auth.seen(s, who.token_hash, ctx.now(), reads)
         row = s.get(StationRow, who.station_code)
         assert row is not None
         code, name = row.code, row.name
+        forms = auth.station_reads(s, who.station_code)
     return WhoAmI(station_code=code, station_name=name, device_name=who.device_name,
-                  device_no=who.device_no, progress_base_url=ctx.settings.public_base_url)
+                  device_no=who.device_no, progress_base_url=ctx.settings.public_base_url,
+                  station_reads=forms)
 
 
 @router.get("/station/devices", response_model=list[DeviceInfo], responses=ERRORS,

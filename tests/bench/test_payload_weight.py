@@ -26,3 +26,19 @@ def test_payload_weight_of_generated_cases(ws: Workspace) -> None:
     assert "bytes per pushed event" in what_size and "catalog text" in what_share
     assert size > 500  # a created case carries its matter snapshot
     assert 0.3 < share < 1.0
+
+
+def test_the_bench_station_writes_slim_items_as_a_synced_station_does(ws: Workspace) -> None:
+    from sqlalchemy import select
+
+    from bench.sync_bench import writes_as_deployed
+    from clerk.store.models import CaseEvent
+
+    writes_as_deployed(ws)
+    populate(ws, 3)
+    with ws.store.read() as s:
+        payloads = s.execute(select(CaseEvent.payload)).scalars().all()
+    items = [item for p in payloads for item in p.get("checklist", ())]
+    assert items and all("name" not in item for item in items)
+    (_, size, _), (_, share, _) = payload_weight(ws)
+    assert size < 3000 and share < 0.7  # the snapshot is the catalog text left

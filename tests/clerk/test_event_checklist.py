@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
+from clerk import settings
 from clerk.cases.checklist import Checklist, ItemStatus, Scan, initial_checklist
 from clerk.cases.event_checklist import CATALOG_FIELDS, full_rows, slim_payload, slim_rows
 from clerk.cases.events import Event
@@ -17,6 +18,7 @@ from clerk.cases.service import stored_event
 from clerk.cases.states import EventType, Side
 from clerk.catalog import matter_from_dict, matter_to_dict
 from clerk.errors import StateError
+from clerk.options import SYNC_EVENT_FORMS
 from clerk.store.models import CaseEvent
 from clerk.workspace import Workspace
 from tests.clerk.case_builder import DIBAO, Cases
@@ -104,17 +106,24 @@ def test_old_full_events_and_new_slim_events_make_the_same_record(ws: Workspace)
     assert replay(slim).to_dict() == replay(events(False)).to_dict()
 
 
-def test_the_service_writes_slim_events_and_the_record_reads_as_before(
-        ws: Workspace, cases: Cases) -> None:
+def _stored(ws: Workspace, case_id: str) -> list[Event]:
+    with ws.store.read() as s:
+        return [stored_event(r) for r in s.execute(select(CaseEvent).where(
+            CaseEvent.case_id == case_id).order_by(CaseEvent.seq)).scalars()]
+
+
+@pytest.mark.parametrize("forms", ["", "slim_checklist"])
+def test_the_service_writes_slim_events_once_allowed_and_the_record_reads_as_before(
+        ws: Workspace, cases: Cases, forms: str) -> None:
+    with ws.store.write() as s:  # what the district said at the last who-am-I
+        settings.write(s, SYNC_EVENT_FORMS, forms)
     case_no = cases.accepted(DIBAO)
     rec = ws.cases.get(case_no)
-    with ws.store.read() as s:
-        stored = [stored_event(r) for r in s.execute(select(CaseEvent).where(
-            CaseEvent.case_id == rec.id).order_by(CaseEvent.seq)).scalars()]
+    stored = _stored(ws, rec.id)
     with_checklists = [ev for ev in stored if "checklist" in ev.payload]
     assert [ev.type for ev in with_checklists] == [EventType.CREATED, EventType.ACCEPTED]
     for ev in with_checklists:
-        assert all("name" not in item for item in ev.payload["checklist"])
+        assert all(("name" in item) is (not forms) for item in ev.payload["checklist"])
     assert all("name" in item for item in rec.checklist)
     assert replay(stored).to_dict() == rec.to_dict()
     one = apply_event(None, stored[0])

@@ -14,6 +14,7 @@ import pytest
 from sqlalchemy import select
 
 from apiclient.http import SyncError
+from clerk.cases.event_forms import READS
 from clerk.numbering import parse_case_no
 from clerk.store.models import CaseEvent, SyncOutbox
 from clerk.workspace import Workspace
@@ -326,3 +327,90 @@ def test_windows_capture_offline_on_one_day_without_duplicate_numbers(
         assert len(cases) == len(people) == expected
         assert all(no.startswith(OTHER_STATION if ws is other else STATION_CODE)
                    for no in cases)
+
+
+# --------------------------------------------------------------------------- event forms
+
+
+def _checklist_forms(ws: Workspace, case_no: str) -> set[bool]:
+    """For each stored event of the case that carries a checklist: is it written slim?"""
+    from clerk.cases.ledger import load_by_case_no
+
+    with ws.store.read() as s:
+        case_id = load_by_case_no(s, case_no).id
+        payloads = s.execute(select(CaseEvent.payload).where(
+            CaseEvent.case_id == case_id)).scalars().all()
+    return {all("name" not in item for item in p["checklist"])
+            for p in payloads if "checklist" in p}
+
+
+def test_slim_events_are_written_only_once_every_live_device_of_the_station_reads_them(
+        live: District, sws: Workspace, make_ws: Callable[..., Workspace],
+        id_factory: IdFactory) -> None:
+    from clerk import settings
+    from clerk.options import SYNC_EVENT_FORMS
+
+    enroll_station(sws, live)
+    pc2 = make_ws("pc2", device_no=2)
+    engine.enroll(pc2, live.base, live.issue_code(), device_name="2号窗口")
+
+    def forms(ws: Workspace) -> str:
+        with ws.store.read() as s:
+            return settings.read(s, SYNC_EVENT_FORMS)
+
+    # pc2 has not said what it reads yet: the station writes the full form.
+    assert engine.sync_round(sws).outcome == engine.DONE
+    assert forms(sws) == ""
+    assert _checklist_forms(sws, accepted_case(sws, id_factory(1)).case_no) == {False}
+    # Once both have said so, both write slim items ...
+    assert engine.sync_round(pc2).outcome == engine.DONE
+    assert engine.sync_round(sws).outcome == engine.DONE
+    assert forms(sws) == forms(pc2) == ",".join(sorted(READS))
+    slim = accepted_case(sws, id_factory(2))
+    assert _checklist_forms(sws, slim.case_no) == {True}
+    # ... which the district and the other counter apply to the very same record.
+    assert engine.sync_round(sws).outcome == engine.DONE
+    assert engine.sync_round(pc2).outcome == engine.DONE
+    assert pc2.cases.get(slim.case_no).to_dict() == sws.cases.get(slim.case_no).to_dict()
+    from district import snapshots
+    from district.models import CaseRow
+
+    db = live.db()
+    try:
+        with db.read() as s:
+            row = s.get(CaseRow, slim.id)
+            assert row is not None
+            data = snapshots.row_data(s, row.data, row.matter_ref)
+    finally:
+        db.close()
+    assert data["checklist"] == sws.cases.get(slim.case_no).checklist
+    # A third PC whose software names no forms (an older release) stops slim writing at
+    # the others' next round; revoking it lets them write slim again.
+    pc3 = make_ws("pc3", device_no=3)
+    engine.enroll(pc3, live.base, live.issue_code(), device_name="3号窗口")
+    with DistrictClient(live.base, token=engine.stored_token(pc3)) as old:
+        assert old.whoami().station_reads == []  # it never said: the station reads none
+    assert engine.sync_round(sws).outcome == engine.DONE
+    assert forms(sws) == ""
+    assert _checklist_forms(sws, accepted_case(sws, id_factory(3)).case_no) == {False}
+    rc, _ = run_admin(live, "revoke-device", "--station", STATION_CODE, "--device", "3号窗口")
+    assert rc == 0
+    assert engine.sync_round(sws).outcome == engine.DONE
+    assert forms(sws) == ",".join(sorted(READS))
+
+
+@pytest.mark.parametrize("reads", ["x" * 201, "SLIM", "slim checklist", "a;b"])
+def test_a_malformed_list_of_forms_is_refused_and_changes_nothing(
+        live: District, sws: Workspace, reads: str) -> None:
+    enroll_station(sws, live)
+    token = engine.stored_token(sws)
+    with DistrictClient(live.base, token=token) as c:
+        assert c.whoami(reads=READS).station_reads == sorted(READS)
+        resp = live.http.get(f"{live.base}/api/v1/sync/whoami", params={"reads": reads},
+                             headers={"Authorization": f"Bearer {token}"})
+        assert resp.status_code == 422
+        # Forms the district does not know are not announced; not naming any keeps
+        # what was said before.
+        assert c.whoami(reads=(*READS, "future_form")).station_reads == sorted(READS)
+        assert c.whoami().station_reads == sorted(READS)
+        assert c.whoami(reads=()).station_reads == []

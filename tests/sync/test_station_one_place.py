@@ -18,7 +18,7 @@ from clerk.cases.service import MaterialChanges
 from clerk.cases.states import EventType, State
 from clerk.cli import main as clerk_main
 from clerk.errors import StationDeskError
-from clerk.store.models import Applicant, Case, SyncConflict, SyncQuarantine
+from clerk.store.models import Applicant, Case, CaseEvent, SyncConflict, SyncQuarantine
 from clerk.workspace import Workspace
 from sync import engine
 from tests.clerk.factories import ALL_NEEDED, DISTRICT, sample_matters
@@ -285,3 +285,31 @@ def test_a_person_captured_at_two_counters_offline_ends_as_one_applicant(
     assert engine.sync_round(one).outcome == engine.DONE
     assert engine.sync_round(two).outcome == engine.DONE
     assert two.cases.get(c.case_no).materials.item("id_card").status.value == "on_file"
+
+
+def test_a_redone_checklist_step_is_written_slim_and_both_counters_agree(
+        live: District, pcs: Callable[..., Workspace], id_factory: IdFactory) -> None:
+    one, two = _two(live, pcs)
+    for ws in (one, two, one):  # both have said what they read: slim items from now on
+        assert engine.sync_round(ws).outcome == engine.DONE
+    case_no = _draft(one, id_factory(4))
+    assert engine.sync_round(one).outcome == engine.DONE
+    assert engine.sync_round(two).outcome == engine.DONE
+    # Offline, both counters change the checklist: counter 1 takes the income proof
+    # back, counter 2 notes that the applicant came through an agent.
+    one.cases.update_materials(case_no, MaterialChanges(missing=["income_proof"]))
+    two.cases.update_materials(case_no, MaterialChanges(applies=["power_of_attorney"]))
+    assert engine.sync_round(one).outcome == engine.DONE
+    assert engine.sync_round(two).outcome == engine.PROBLEMS
+    redone = two.conflicts.redo(case_no, clerk=ADMIN)
+    status = {i["key"]: i["status"] for i in redone.checklist}
+    assert (status["income_proof"], status["power_of_attorney"]) == ("missing", "missing")
+    with two.store.read() as s:
+        rows = s.execute(select(CaseEvent.payload).where(
+            CaseEvent.case_id == redone.id, CaseEvent.seq == redone.version)).scalars().all()
+    assert rows and all("name" not in item for p in rows for item in p["checklist"])
+    assert engine.sync_round(two).outcome == engine.DONE
+    assert engine.sync_round(one).outcome == engine.DONE
+    assert one.cases.get(case_no).to_dict() == two.cases.get(case_no).to_dict()
+    for ws in (one, two):
+        _audit_ok(ws)
