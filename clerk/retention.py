@@ -31,8 +31,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from clerk.cases.ledger import rewrite_projection
-from clerk.cases.projection import replay
+from clerk.cases.ledger import replay_stored, rewrite_projection
 from clerk.cases.service import stored_event
 from clerk.options import RETENTION_DAYS
 from clerk.scans import LocalBlobs, cited_scans, scans_cited_in
@@ -190,7 +189,8 @@ def _anonymise_case(s: Session, case_id: str, now: datetime, report: RetentionRe
     case = s.get(Case, case_id)
     assert case is not None
     # Steps another counter's superseded (clerk.cases.conflicts) are not part of the case.
-    rewrite_projection(s, replay([stored_event(r) for r in rows if r.sync_state != SUPERSEDED]))
+    rewrite_projection(s, replay_stored(s, case_id, [stored_event(r) for r in rows
+                                                    if r.sync_state != SUPERSEDED]))
     case.anonymised_at = _naive(now)
     for note in s.execute(select(CaseNote).where(CaseNote.case_id == case_id,
                                                  CaseNote.redacted_at.is_(None))).scalars():

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 from collections import defaultdict
 from datetime import date
+from typing import Any
 
 from sqlalchemy import func, or_, select, true
 from sqlalchemy.orm import Session
 
 from clerk.cases.states import EventType, Side
+from district import snapshots
 from district.models import LedgerEntry
 from wire.protocol import (
     LedgerDay,
@@ -61,8 +64,20 @@ def pull(s: Session, station_code: str, cursor: int, limit: int, *,
     rows = rows[:limit]
     events = [entry_to_event(r) for r in rows if r.kind == "event"]
     notes = [entry_to_note(r) for r in rows if r.kind == "note"]
-    return PullResponse(events=events, notes=notes,
+    return PullResponse(events=events, notes=notes, snapshots=_named_snapshots(s, events),
                         next_cursor=rows[-1].pos if more else newest, more=more)
+
+
+def _named_snapshots(s: Session, events: list[PulledEvent]) -> dict[str, dict[str, Any]]:
+    """The snapshots the page's created events name by `matter_ref` (form matter_ref)."""
+    refs = {str(e.payload["matter_ref"]) for e in events
+            if e.type == EventType.CREATED and "matter" not in e.payload
+            and isinstance(e.payload.get("matter_ref"), str)}
+    found: dict[str, dict[str, Any]] = {}
+    for ref in sorted(refs):  # one by one: a ref the district lacks is left out
+        with contextlib.suppress(LookupError):
+            found.update(snapshots.load(s, [ref]))
+    return found
 
 
 def ledger(s: Session, station_code: str) -> LedgerResponse:

@@ -33,6 +33,7 @@ from clerk.calendar import WorkCalendar
 from clerk.cases.events import Event
 from clerk.cases.projection import apply_event
 from clerk.cases.record import CaseRecord
+from clerk.cases.snapshot import named_ref
 from clerk.cases.states import EventType, Side
 from clerk.errors import QT_TRANSLATE_NOOP, StationDeskError
 from clerk.numbering import parse_case_no
@@ -170,6 +171,7 @@ class _Batch:
         self.conn = conn
         self.station = ""
         self.device_no: int | None = None
+        self.offered: dict[str, dict[str, Any]] = {}  # the request's snapshots, unchecked
         self.now = now
         self.received = naive(now)
         self.occurred: dict[str, str] = {}  # event id -> timestamp text as sent (and hashed)
@@ -197,6 +199,7 @@ class _Batch:
     def judge_request(self, job: PushJob) -> PushResponse:
         self.station = job.station_code
         self.device_no = job.device_no
+        self.offered = job.req.snapshots
         # "Blocked" (a case whose earlier event was refused) holds within one request;
         # the next request starts from what has been accepted so far.
         for case_id, case in list(self.cases.items()):
@@ -269,6 +272,11 @@ class _Batch:
         if case_no in self.case_nos:
             return _rejected(event.event_id, "case_no_conflict",
                              f"案件编号 {case_no} 已被另一案件使用。")
+        ref = named_ref(event)
+        if ref is not None:  # its snapshot: known here, or sent with it and checked
+            matter = snapshots.resolve(self.conn, ref, self.offered)
+            if matter is not None:
+                event = event.with_matter(matter)
         case = _Case(self.station, None, None, is_new=True)
         self.cases[event.case_id] = case
         result = self._apply(case, event, payload_json, stored)

@@ -17,9 +17,8 @@ database: the process keeps what it read, and reads a snapshot from the database
 
 from __future__ import annotations
 
-import hashlib
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any, cast
 
 from sqlalchemy import Connection, Table, bindparam, insert, select
@@ -27,7 +26,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
-from clerk.cases.events import canonical_bytes
+from clerk.cases.snapshot import snapshot_ref
 from clerk.store.jsoncodec import json_text
 from district.db import Pipeline, pg_sql
 from district.models import MatterSnapshot
@@ -50,7 +49,24 @@ def matter_ref(matter: dict[str, Any]) -> str:
     known = _refs.get(id(matter))
     if known is not None and known[0] is matter:
         return known[1]
-    return hashlib.sha256(canonical_bytes(matter)).hexdigest()
+    return snapshot_ref(matter)
+
+
+def resolve(conn: Connection, ref: str, offered: Mapping[str, Any]) -> dict[str, Any] | None:
+    """The snapshot `ref` names, for a created event that names it (form matter_ref):
+    the one this process keeps, else the one offered with the event if it is that one
+    (kept from then on; stored with the case), else the database's; None if none is."""
+    known = _read.get(ref)
+    if known is not None:
+        return known
+    data = offered.get(ref)
+    if isinstance(data, dict) and snapshot_ref(data) == ref:
+        _remember({ref: data})
+        return data
+    try:
+        return load(conn, [ref])[ref]
+    except LookupError:
+        return None
 
 
 def store(conn: Connection, snapshots: dict[str, dict[str, Any]]) -> None:

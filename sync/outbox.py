@@ -23,6 +23,7 @@ from datetime import UTC
 from itertools import takewhile
 from typing import Any, cast
 
+import orjson
 from sqlalchemy import (
     ColumnElement,
     LargeBinary,
@@ -41,7 +42,8 @@ from sqlalchemy import (
 from sqlalchemy import cast as sql_cast
 from sqlalchemy.orm import Session
 
-from clerk.store.models import CaseEvent, CaseNote, SyncOutbox
+from clerk.cases.snapshot import snapshot_ref
+from clerk.store.models import Case, CaseEvent, CaseNote, SyncOutbox
 from clerk.workspace import Workspace
 from sync.client import DistrictClient
 from wire.protocol import MAX_BATCH, PushResponse, ResultStatus, blob_refs
@@ -161,6 +163,47 @@ def _refs(item: _Pending) -> set[str]:
     if b'"sha256"' not in item.json:  # cheap test first: almost no event carries a scan
         return set()
     return blob_refs(json.loads(item.json)["payload"])
+
+
+def _named_refs(items: list[_Pending]) -> dict[str, str]:
+    """ref -> a case id, for the created events among `items` that name their matter
+    snapshot by `matter_ref` (form matter_ref, clerk.cases.event_forms)."""
+    named: dict[str, str] = {}
+    for it in items:
+        if b'"matter_ref"' not in it.json:  # cheap test first: one event in three, at most
+            continue
+        event = orjson.loads(it.json)
+        payload = event.get("payload") or {}
+        ref = payload.get("matter_ref")
+        if event.get("type") == "created" and "matter" not in payload and isinstance(ref, str):
+            named.setdefault(ref, it.case_id)
+    return named
+
+
+class _Snapshots:
+    """The snapshots a push sends beside the created events that name them, read from
+    those cases' rows (a case keeps its snapshot for life) once per push."""
+
+    def __init__(self, ws: Workspace) -> None:
+        self.ws = ws
+        self.json: dict[str, bytes] = {}  # ref -> the snapshot's JSON
+
+    def member(self, batch: list[_Pending]) -> bytes:
+        """`,"snapshots":{…}` for the batch's named snapshots, or b"" if it names none.
+        A case row whose snapshot is not the one its event names sends none: the
+        district then refuses that event, worded, instead of taking a wrong matter."""
+        named = _named_refs(batch)
+        wanted = {ref: case_id for ref, case_id in named.items() if ref not in self.json}
+        if wanted:
+            with self.ws.store.read() as s:
+                rows = s.execute(select(Case.id, Case.data["matter"]).where(
+                    Case.id.in_(list(wanted.values())))).all()
+            for _, matter in rows:
+                if isinstance(matter, dict) and (ref := snapshot_ref(matter)) in wanted:
+                    self.json[ref] = orjson.dumps(matter)
+        parts = [b'"' + ref.encode("ascii") + b'":' + self.json[ref]
+                 for ref in named if ref in self.json]
+        return b',"snapshots":{' + b",".join(parts) + b"}" if parts else b""
 
 
 #: Acknowledged events leave the outbox by one prepared statement run for each of them
@@ -293,6 +336,7 @@ def push_events(ws: Workspace, client: DistrictClient, *, blob_gate: BlobGate | 
     """
     report = PushReport()
     batches = _Batches(ws, batch_size, blob_gate, report)
+    snapshots = _Snapshots(ws)
     flying: list[_Flight] = []
     answered: list[tuple[PushResponse, dict[str, _Pending]]] = []
 
@@ -323,7 +367,8 @@ def push_events(ws: Workspace, client: DistrictClient, *, blob_gate: BlobGate | 
             if batch:
                 while len(flying) >= max(1, lanes):
                     land_oldest()
-                body = b'{"events":[' + b",".join(it.json for it in batch) + b'],"notes":[]}'
+                body = (b'{"events":[' + b",".join(it.json for it in batch) + b'],"notes":[]'
+                        + snapshots.member(batch) + b"}")
                 flying.append(_Flight(sender.submit(client.push_raw, body),
                                       {it.event_id: it for it in batch},
                                       frozenset(it.case_id for it in batch)))

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import UTC
+from typing import Any
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
@@ -23,6 +24,7 @@ from clerk.cases.due import refresh as refresh_dues
 from clerk.cases.ledger import append_event
 from clerk.cases.record import CaseRecord
 from clerk.cases.service import applicant_row, file_documents
+from clerk.cases.snapshot import attached, verified
 from clerk.cases.states import EventType, Side
 from clerk.errors import StationDeskError
 from clerk.options import SYNC_CURSOR
@@ -59,6 +61,10 @@ class PullReport:
     rebased: list[str] = field(default_factory=list)  # supplements redone at once
 
 
+#: Where a quarantined created event keeps the snapshot it names (its retry needs it).
+QUARANTINED_SNAPSHOT = "matter_snapshot"
+
+
 def cursor(s: Session) -> int:
     row = s.get(Setting, CURSOR_KEY)
     return int(row.value) if row is not None else 0
@@ -80,6 +86,8 @@ class _Applier:
         self.records: dict[str, CaseRecord | None] = {}
         self.touched: set[str] = set()
         self.conflicts: list[SyncConflict] = []
+        # The snapshots created events name by `matter_ref`, checked against their refs.
+        self.snapshots: dict[str, dict[str, Any]] = {}
 
     def settle_conflicts(self) -> None:
         """Supplements set aside are redone at once on the current case (nothing for
@@ -120,7 +128,7 @@ class _Applier:
         if rec is not None and ev.seq != rec.version + 1:
             return "out_of_order", f"事件序号 {ev.seq} 不接续本站的 {rec.version}。"
         try:
-            event = ev.event(ev.hash)
+            event = attached(ev.event(ev.hash), self.snapshots)
             if rec is None:  # the person as taken when the case was created there
                 adopt_snapshot(self.s, ev.payload["applicant"], now=self.ws.now(),
                                taken_at=event.occurred_at)
@@ -144,9 +152,13 @@ class _Applier:
 
     def quarantine(self, ev: PulledEvent, code: str, message: str) -> None:
         if self.s.get(SyncQuarantine, ev.event_id) is None:
+            body = ev.model_dump(mode="json")
+            ref = ev.payload.get("matter_ref")
+            if isinstance(ref, str) and ref in self.snapshots:  # kept for the retry
+                body[QUARANTINED_SNAPSHOT] = self.snapshots[ref]
             self.s.add(SyncQuarantine(
                 event_id=ev.event_id, case_id=ev.case_id, seq=ev.seq, pos=ev.pos,
-                body=ev.model_dump(mode="json"), code=code, message=message,
+                body=body, code=code, message=message,
                 received_at=self.ws.now().astimezone(UTC).replace(tzinfo=None)))
             self.report.quarantined += 1
 
@@ -167,6 +179,7 @@ def apply_page(ws: Workspace, page: PullResponse, report: PullReport) -> None:
     """Apply one page and save its cursor, in one transaction."""
     with ws.store.write() as s:
         applier = _Applier(ws, s, report)
+        applier.snapshots = verified(page.snapshots)
         ids = [e.event_id for e in page.events]
         present = set(s.execute(select(CaseEvent.event_id).where(CaseEvent.event_id.in_(ids))
                                 ).scalars()) if ids else set()
@@ -197,6 +210,8 @@ def retry_quarantine(ws: Workspace, report: PullReport) -> None:
         applier = _Applier(ws, s, report)
         for row in rows:
             ev = PulledEvent.model_validate(row.body)
+            ref, kept = ev.payload.get("matter_ref"), row.body.get(QUARANTINED_SNAPSHOT)
+            applier.snapshots = verified({ref: kept}) if isinstance(ref, str) else {}
             if s.execute(select(CaseEvent.pos).where(CaseEvent.event_id == ev.event_id)).first():
                 s.execute(delete(SyncQuarantine).where(SyncQuarantine.event_id == row.event_id))
                 continue

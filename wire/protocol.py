@@ -200,6 +200,9 @@ class PushRequest(Request):
 
     events: list[WireEvent] = Field(default_factory=list)
     notes: list[WireNote] = Field(default_factory=list)
+    # The matter snapshots the request's created events name by `matter_ref` (form
+    # matter_ref, clerk.cases.event_forms): ref -> snapshot, each checked against its ref.
+    snapshots: Annotated[dict[Sha256, dict[str, Any]], Field(max_length=MAX_BATCH)] = {}
 
 
 class ResultStatus(StrEnum):
@@ -230,6 +233,8 @@ class PushResponse(Response):
 class PullResponse(Response):
     events: list[PulledEvent]
     notes: list[PulledNote] = Field(default_factory=list)
+    # The snapshots this page's created events name by `matter_ref` (as in a push).
+    snapshots: dict[str, dict[str, Any]] = Field(default_factory=dict)
     next_cursor: int
     more: bool
 

@@ -17,6 +17,7 @@ from clerk.cases.events import GENESIS, Event, chain_hash
 from clerk.cases.projection import replay
 from clerk.cases.record import CaseRecord
 from clerk.cases.service import stored_event
+from clerk.cases.snapshot import with_record_matter
 from clerk.errors import StationDeskError
 from clerk.store.models import SUPERSEDED, Case, CaseEvent
 
@@ -68,7 +69,7 @@ def _projection_problem(row: Case, events: list[Event]) -> str:
     if not events:
         return "没有任何事件"
     try:
-        rebuilt = replay(events)
+        rebuilt = replay(with_record_matter(events, (row.data or {}).get("matter")))
     except StationDeskError as exc:
         return f"事件无法按状态机重放：{exc.message}"
     if rebuilt.to_dict() != CaseRecord.from_dict(row.data).to_dict():

@@ -28,8 +28,14 @@ from sqlalchemy.orm import Session
 
 from clerk.cases.event_checklist import slim_payload
 from clerk.cases.events import Event
-from clerk.cases.ledger import append_event, load_by_case_no, load_record, rewrite_projection
-from clerk.cases.projection import apply_event, replay
+from clerk.cases.ledger import (
+    append_event,
+    load_by_case_no,
+    load_record,
+    replay_stored,
+    rewrite_projection,
+)
+from clerk.cases.projection import apply_event
 from clerk.cases.record import CaseRecord
 from clerk.cases.service import applicant_row, file_documents, stored_event, writes_slim
 from clerk.cases.states import EventType, Side
@@ -75,7 +81,7 @@ def supersede(s: Session, case_id: str, seq: int, their_event_id: str,
     for r in mine:
         r.sync_state = SUPERSEDED
     s.flush()
-    base = replay(stored_event(r) for r in events if r.seq < seq)
+    base = replay_stored(s, case_id, (stored_event(r) for r in events if r.seq < seq))
     rewrite_projection(s, base)
     case_no = base.case_no
     conflict = SyncConflict(
@@ -114,8 +120,8 @@ def redo_in(s: Session, conflict: SyncConflict, actor: str | None, now: datetime
     rows = {r.event_id: r for r in s.execute(select(CaseEvent).where(
         CaseEvent.event_id.in_(list(conflict.local_event_ids)))).scalars()}
     local = [stored_event(rows[i]) for i in conflict.local_event_ids]
-    before = replay(stored_event(r) for r in _live(s, conflict.case_id)
-                    if r.seq < conflict.seq)
+    before = replay_stored(s, conflict.case_id, (stored_event(r) for r in _live(
+        s, conflict.case_id) if r.seq < conflict.seq))
     current = load_record(s, conflict.case_id)
     trial = current.clone()
     slim = writes_slim(s)

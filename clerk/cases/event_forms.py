@@ -24,7 +24,7 @@ from __future__ import annotations
 SLIM_CHECKLIST = "slim_checklist"
 MATTER_REF = "matter_ref"
 #: Every form beyond the full one that this software reads (what a device announces).
-READS: tuple[str, ...] = (SLIM_CHECKLIST,)
+READS: tuple[str, ...] = (SLIM_CHECKLIST, MATTER_REF)
 
 
 def parse_forms(text: str) -> frozenset[str]:

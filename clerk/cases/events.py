@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Any
 
@@ -80,6 +80,10 @@ class Event:
     origin: Side
     occurred_at: datetime
     hash: str = field(default="")
+    # The matter snapshot a created event names by `matter_ref` (clerk.cases.snapshot),
+    # attached by whoever applies the event after checking it against the ref. Not part
+    # of the event: neither hashed, nor stored, nor sent with it.
+    matter: dict[str, Any] | None = field(default=None, compare=False, repr=False)
 
     def body(self) -> dict[str, Any]:
         return {
@@ -99,6 +103,10 @@ class Event:
     def sealed(self) -> Event:
         """This event with its content hash filled in."""
         return Event(**{**self.__dict__, "hash": self.content_hash()})
+
+    def with_matter(self, matter: dict[str, Any]) -> Event:
+        """This event with its named snapshot attached (the caller has checked it)."""
+        return replace(self, matter=matter)
 
     def to_wire(self) -> dict[str, Any]:
         return {**self.body(), "hash": self.hash or self.content_hash()}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -10,8 +11,9 @@ from sqlalchemy.orm import Session
 
 from clerk.cases.clock import row_clock
 from clerk.cases.events import GENESIS, Event, chain_hash
-from clerk.cases.projection import apply_event
+from clerk.cases.projection import apply_event, replay
 from clerk.cases.record import CaseRecord
+from clerk.cases.snapshot import with_record_matter
 from clerk.errors import QT_TRANSLATE_NOOP, NotFoundError
 from clerk.ratings import score_of
 from clerk.store.models import Case, CaseEvent, DueOverride
@@ -111,6 +113,13 @@ def _set_due(session: Session, row: Case, rec: CaseRecord) -> None:
         session.delete(override)
     row.due_date = rec.due_date
     row.due_provisional = rec.due_provisional
+
+
+def replay_stored(session: Session, case_id: str, events: Iterable[Event]) -> CaseRecord:
+    """A case rebuilt from its stored events; a created event that names its snapshot
+    (clerk.cases.snapshot) gets the one the case's row holds, if it is that one."""
+    matter = session.execute(select(Case.data["matter"]).where(Case.id == case_id)).scalar()
+    return replay(with_record_matter(list(events), matter))
 
 
 def load_record(session: Session, case_id: str) -> CaseRecord:

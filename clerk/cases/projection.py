@@ -59,15 +59,31 @@ def replay(events: Iterable[Event]) -> CaseRecord:
 
 
 def _created(event: Event) -> CaseRecord:
-    check_event_payload(event, ("case_no", "station_code", "matter", "applicant", "checklist"))
+    check_event_payload(event, ("case_no", "station_code", "applicant", "checklist"))
     p = event.payload
+    matter = _snapshot(event)
     return CaseRecord(
         id=event.case_id, case_no=p["case_no"], station_code=p["station_code"],
-        matter=p["matter"], applicant=p["applicant"], agent=p.get("agent"),
+        matter=matter, applicant=p["applicant"], agent=p.get("agent"),
         form_data=p.get("form_data", {}),
-        checklist=full_rows(p["checklist"], p["matter"], event.type.value), state=State.DRAFT,
+        checklist=full_rows(p["checklist"], matter, event.type.value), state=State.DRAFT,
         owner=Side.STATION, clerk=event.actor, received_at=event.occurred_at,
     )
+
+
+def _snapshot(event: Event) -> Any:
+    """The case's matter snapshot: carried by the event, or named by its `matter_ref`
+    and attached by whoever applies it (clerk.cases.snapshot)."""
+    p = event.payload
+    if "matter" in p:
+        return p["matter"]
+    check_event_payload(event, ("matter",) if "matter_ref" not in p else ())
+    if event.matter is None:
+        raise StateError(
+            QT_TRANSLATE_NOOP("errors", "收件事件所指的事项快照 {ref} 未随事件送达，"
+                                        "或与其编号不符。"),
+            code="event.snapshot", params={"ref": str(p["matter_ref"])[:64]})
+    return event.matter
 
 
 def check_event_payload(event: Event, keys: Iterable[str]) -> None:

@@ -19,10 +19,11 @@ from clerk import applicants as ap
 from clerk import settings
 from clerk.cases.checklist import Checklist, ItemStatus, Scan, initial_checklist
 from clerk.cases.event_checklist import slim_payload
-from clerk.cases.event_forms import SLIM_CHECKLIST, parse_forms
+from clerk.cases.event_forms import MATTER_REF, SLIM_CHECKLIST, parse_forms
 from clerk.cases.events import Event, utc_iso
 from clerk.cases.ledger import append_event, load_by_case_no
 from clerk.cases.record import CaseRecord
+from clerk.cases.snapshot import snapshot_ref
 from clerk.cases.states import EventType, Side, State
 from clerk.catalog import matter_from_dict
 from clerk.catalog_store import get_matter_data
@@ -66,17 +67,25 @@ class CaseService:
 
     # --- helpers -----------------------------------------------------------------
     def _event(self, record: CaseRecord | None, case_id: str, etype: EventType,
-               payload: dict[str, Any], actor: str, now: datetime, *, slim: bool) -> Event:
+               payload: dict[str, Any], actor: str, now: datetime, *,
+               forms: frozenset[str]) -> Event:
+        """The event as this station may write it (clerk.cases.event_forms)."""
         seq = 1 if record is None else record.version + 1
-        if slim:
-            payload = slim_payload(payload, payload["matter"] if record is None
-                                   else record.matter)
+        matter: dict[str, Any] = payload["matter"] if record is None else record.matter
+        if SLIM_CHECKLIST in forms:
+            payload = slim_payload(payload, matter)
+        if record is None and MATTER_REF in forms:  # the snapshot goes beside the events
+            payload = {k: v for k, v in payload.items() if k != "matter"}
+            payload["matter_ref"] = snapshot_ref(matter)
+            return Event(event_id=new_id(), case_id=case_id, seq=seq, type=etype,
+                         payload=payload, actor=actor, origin=Side.STATION,
+                         occurred_at=now, matter=matter)
         return Event(event_id=new_id(), case_id=case_id, seq=seq, type=etype,
                      payload=payload, actor=actor, origin=Side.STATION, occurred_at=now)
 
     def _apply(self, s: Session, record: CaseRecord | None, case_id: str, etype: EventType,
                payload: dict[str, Any], actor: str, now: datetime) -> CaseRecord:
-        event = self._event(record, case_id, etype, payload, actor, now, slim=writes_slim(s))
+        event = self._event(record, case_id, etype, payload, actor, now, forms=event_forms(s))
         return append_event(s, record, event)
 
     def _actor(self, s: Session, clerk: str | None) -> str:

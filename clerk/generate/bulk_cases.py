@@ -12,11 +12,13 @@ from sqlalchemy import func, insert, select
 
 from clerk.cases.checklist import initial_checklist
 from clerk.cases.event_checklist import slim_rows
+from clerk.cases.event_forms import MATTER_REF, SLIM_CHECKLIST
 from clerk.cases.events import Event, chain_hash
 from clerk.cases.ledger import last_chain_hash
 from clerk.cases.projection import apply_event
 from clerk.cases.record import CaseRecord
-from clerk.cases.service import MaterialChanges, apply_changes, writes_slim
+from clerk.cases.service import MaterialChanges, apply_changes, event_forms
+from clerk.cases.snapshot import snapshot_ref
 from clerk.cases.states import EventType, Side
 from clerk.catalog import matter_to_dict
 from clerk.catalog_store import active_matters
@@ -58,8 +60,12 @@ def populate(ws: Workspace, n: int, *, day: date = date(2026, 3, 2),
     with ws.store.write() as s:
         # Continue the deterministic enumeration after the applicants already there.
         known = int(s.execute(select(func.count()).select_from(Applicant)).scalar_one())
-        if writes_slim(s):  # as CaseService writes events
+        forms = event_forms(s)  # events as CaseService writes them
+        if SLIM_CHECKLIST in forms:
             full = slim_rows(full, matter)
+        # The created event carries its matter, or names it (the snapshot stays beside).
+        carried = {"matter_ref": snapshot_ref(matter)} if MATTER_REF in forms \
+            else {"matter": matter}
         ids = applicant_ids(known + n + 64)[known:known + n]
         start = int(s.execute(select(Counter.value).where(Counter.scope == f"case:{stamp}")
                               ).scalar() or 0)
@@ -81,7 +87,7 @@ def populate(ws: Workspace, n: int, *, day: date = date(2026, 3, 2),
                 (EventType.CREATED, {
                     "case_no": f"{station.code}-{stamp}-{device:02d}{no:04d}" if device
                     else f"{station.code}-{stamp}-{no:05d}", "station_code": station.code,
-                    "matter": matter, "applicant": applicant, "agent": None, "form_data": {},
+                    **carried, "applicant": applicant, "agent": None, "form_data": {},
                     "checklist": full}),
                 (EventType.ACCEPTED, {
                     "doc_no": f"SL{day.year}-{station.code}-{no:06d}", "checklist": full,
@@ -93,7 +99,8 @@ def populate(ws: Workspace, n: int, *, day: date = date(2026, 3, 2),
             for seq, (etype, payload) in enumerate(payloads, 1):
                 ev = Event(event_id=new_id(), case_id=case_id, seq=seq, type=etype,
                            payload=payload, actor="admin", origin=Side.STATION,
-                           occurred_at=at + timedelta(milliseconds=seq)).sealed()
+                           occurred_at=at + timedelta(milliseconds=seq),
+                           matter=matter if seq == 1 else None).sealed()
                 rec = apply_event(rec, ev)
                 link = chain_hash(prev, ev.hash)
                 events.append({
