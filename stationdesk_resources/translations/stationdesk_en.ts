@@ -7349,13 +7349,13 @@ Double-click to open the case and check it.</translation>
     </message>
     <message>
         <location filename="../../clerk/accounts.py" line="41"/>
-        <location filename="../../district/auth.py" line="344"/>
+        <location filename="../../district/auth.py" line="361"/>
         <source>角色须为 {items}。</source>
         <translation>The role must be one of {items}.</translation>
     </message>
     <message>
         <location filename="../../clerk/accounts.py" line="45"/>
-        <location filename="../../district/auth.py" line="349"/>
+        <location filename="../../district/auth.py" line="366"/>
         <source>用户名 {username} 已存在。</source>
         <translation>User name {username} already exists.</translation>
     </message>
@@ -7466,98 +7466,110 @@ Double-click to open the case and check it.</translation>
         <translation>“{name}” is not obtained from shared data; the applicant must bring it.</translation>
     </message>
     <message>
-        <location filename="../../clerk/cases/ledger.py" line="120"/>
+        <location filename="../../clerk/cases/ledger.py" line="129"/>
         <source>案件不存在。</source>
         <translation>No such case.</translation>
     </message>
     <message>
-        <location filename="../../clerk/cases/ledger.py" line="130"/>
+        <location filename="../../clerk/cases/ledger.py" line="139"/>
         <source>没有案件编号为 {case_no} 的办件。</source>
         <translation>There is no case numbered {case_no}.</translation>
     </message>
     <message>
-        <location filename="../../clerk/cases/projection.py" line="27"/>
+        <location filename="../../clerk/cases/projection.py" line="28"/>
         <source>案件的第一个事件必须是收件。</source>
         <translation>A case&apos;s first event must be its creation.</translation>
     </message>
     <message>
-        <location filename="../../clerk/cases/projection.py" line="33"/>
+        <location filename="../../clerk/cases/projection.py" line="34"/>
         <source>事件序号 {seq} 不接续（应为 {expected}）。</source>
         <translation>Event number {seq} does not follow on (expected {expected}).</translation>
     </message>
     <message>
-        <location filename="../../clerk/cases/projection.py" line="55"/>
+        <location filename="../../clerk/cases/projection.py" line="56"/>
         <source>没有事件，无法重建案件。</source>
         <translation>No events: the case cannot be rebuilt.</translation>
     </message>
     <message>
-        <location filename="../../clerk/cases/projection.py" line="75"/>
+        <location filename="../../clerk/cases/projection.py" line="83"/>
+        <source>收件事件所指的事项快照 {ref} 未随事件送达，或与其编号不符。</source>
+        <translation>The matter snapshot {ref} named by the intake event was not sent with it, or does not match its reference.</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/cases/projection.py" line="93"/>
         <source>事件 {type} 缺少字段：{items}</source>
         <translation>Event {type} lacks: {items}</translation>
     </message>
     <message>
-        <location filename="../../clerk/cases/projection.py" line="203"/>
+        <location filename="../../clerk/cases/event_checklist.py" line="88"/>
+        <location filename="../../clerk/cases/projection.py" line="227"/>
         <source>事件 {type} 的字段 {field} 格式不对。</source>
+        <extracomment>The fields an item copies from its material (the rest are the case&apos;s own). Case-own fields that are left out of a slim item when empty (they read as None).</extracomment>
         <translation>Field {field} of event {type} is malformed.</translation>
     </message>
     <message>
-        <location filename="../../clerk/cases/projection.py" line="223"/>
+        <location filename="../../clerk/cases/event_checklist.py" line="101"/>
+        <source>事件 {type} 的材料“{key}”不在本事项的材料中。</source>
+        <translation>Material &quot;{key}&quot; of event {type} is not among this matter&apos;s materials.</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/cases/projection.py" line="247"/>
         <source>材料“{key}”的原件、复印件份数须为 0–99 的整数，且至少交一份。</source>
         <translation>The numbers of originals and copies of “{key}” must be whole numbers from 0 to 99, with at least one piece.</translation>
     </message>
     <message>
-        <location filename="../../clerk/cases/service.py" line="209"/>
+        <location filename="../../clerk/cases/service.py" line="226"/>
         <source>一次性告知原则：首次告知未列出“{names}”。再次告知增加新材料须填写理由，该情况将报区中心监察。</source>
         <translation>One-time notice rule: the first notice did not list “{names}”. A later notice that adds materials needs a justification, and is reported to the district&apos;s supervision.</translation>
     </message>
     <message>
-        <location filename="../../clerk/cases/service.py" line="246"/>
+        <location filename="../../clerk/cases/service.py" line="263"/>
         <source>不予受理必须写明理由。</source>
         <translation>A refusal needs a reason.</translation>
     </message>
     <message>
-        <location filename="../../clerk/cases/service.py" line="274"/>
+        <location filename="../../clerk/cases/service.py" line="291"/>
         <source>材料“{key}”不在本次补交之列。</source>
         <translation>Material “{key}” is not among those handed in now.</translation>
     </message>
     <message>
-        <location filename="../../clerk/cases/service.py" line="329"/>
+        <location filename="../../clerk/cases/service.py" line="346"/>
         <source>请写明特别程序（如公示、听证、专家评审）。</source>
         <translation>Name the special procedure (public posting, hearing, expert assessment …).</translation>
     </message>
     <message>
-        <location filename="../../clerk/cases/service.py" line="380"/>
+        <location filename="../../clerk/cases/service.py" line="397"/>
         <source>已登记申请人不愿评价，无需再次登记。</source>
         <translation>The applicant&apos;s decline to rate is already recorded.</translation>
     </message>
     <message>
-        <location filename="../../clerk/cases/service.py" line="396"/>
+        <location filename="../../clerk/cases/service.py" line="413"/>
         <location filename="../../district/api/cases.py" line="226"/>
         <source>留言不能为空。</source>
         <translation>The comment is empty.</translation>
     </message>
     <message>
-        <location filename="../../clerk/cases/service.py" line="423"/>
+        <location filename="../../clerk/cases/service.py" line="440"/>
         <source>未知状态 {state}；可用：{items}</source>
         <translation>Unknown state {state}; known: {items}</translation>
     </message>
     <message>
-        <location filename="../../clerk/cases/service.py" line="510"/>
+        <location filename="../../clerk/cases/service.py" line="539"/>
         <source>材料已齐全，应当场受理，不能出具补正告知。</source>
         <translation>Materials complete: accept now; a supplement notice is not allowed.</translation>
     </message>
     <message>
-        <location filename="../../clerk/cases/service.py" line="536"/>
+        <location filename="../../clerk/cases/service.py" line="565"/>
         <source>申请人已在手机上（办件进度页）评价了本件，每件只能评价一次。</source>
         <translation>The applicant has already rated this case on their phone (progress page); a case is rated only once.</translation>
     </message>
     <message>
-        <location filename="../../clerk/cases/service.py" line="545"/>
+        <location filename="../../clerk/cases/service.py" line="574"/>
         <source>评价等级须为 1–5（5 非常满意 … 1 非常不满意）。</source>
         <translation>The rating must be 1–5 (5 very satisfied … 1 very dissatisfied).</translation>
     </message>
     <message>
-        <location filename="../../clerk/cases/service.py" line="550"/>
+        <location filename="../../clerk/cases/service.py" line="579"/>
         <source>申请人不愿评价时不记录评价等级；请登记“申请人不愿评价”。</source>
         <translation>A decline carries no rating level; record &quot;Applicant declined to rate&quot; instead.</translation>
     </message>
@@ -7646,13 +7658,13 @@ Double-click to open the case and check it.</translation>
     </message>
     <message>
         <location filename="../../clerk/station.py" line="48"/>
-        <location filename="../../district/auth.py" line="339"/>
+        <location filename="../../district/auth.py" line="356"/>
         <source>用户名须以小写字母开头，2–32 位小写字母、数字、点、下划线或连字符。</source>
         <translation>A user name starts with a lower-case letter: 2–32 lower-case letters, digits, dots, underscores or hyphens.</translation>
     </message>
     <message>
         <location filename="../../clerk/station.py" line="57"/>
-        <location filename="../../district/auth.py" line="420"/>
+        <location filename="../../district/auth.py" line="437"/>
         <source>密码至少 {min_password} 位。</source>
         <translation>The password needs at least {min_password} characters.</translation>
     </message>
@@ -7882,7 +7894,7 @@ Double-click to open the case and check it.</translation>
         <location filename="../../district/api/cases.py" line="106"/>
         <location filename="../../district/api/cases.py" line="241"/>
         <location filename="../../district/api/oversight.py" line="80"/>
-        <location filename="../../district/api/sync.py" line="120"/>
+        <location filename="../../district/api/sync.py" line="128"/>
         <source>没有这个案件。</source>
         <translation>No such case.</translation>
     </message>
@@ -8066,49 +8078,49 @@ Double-click to open the case and check it.</translation>
         <translation>The page cursor is invalid; load again from the first page.</translation>
     </message>
     <message>
-        <location filename="../../district/auth.py" line="170"/>
+        <location filename="../../district/auth.py" line="171"/>
         <source>登记码无效、已使用或已过期；请向区中心管理员索取新的登记码。</source>
         <extracomment>A device whose answer was lost may retry with the same code for this long.</extracomment>
         <translation>The enrollment code is invalid, used or expired; ask the district&apos;s admin for a new one.</translation>
     </message>
     <message>
-        <location filename="../../district/auth.py" line="188"/>
+        <location filename="../../district/auth.py" line="189"/>
         <source>没有站点 {code}（或已吊销）。</source>
         <translation>There is no station {code} (or it has been revoked).</translation>
     </message>
     <message>
-        <location filename="../../district/auth.py" line="197"/>
+        <location filename="../../district/auth.py" line="198"/>
         <source>设备名称须为 1–50 个字符，例如“2号窗口”。</source>
         <translation>A device name has 1–50 characters, e.g. “Window 2”.</translation>
     </message>
     <message>
-        <location filename="../../district/auth.py" line="201"/>
+        <location filename="../../district/auth.py" line="202"/>
         <source>窗口号须为 1–{max} 之间的整数。</source>
         <translation>The window number must be a whole number from 1 to {max}.</translation>
     </message>
     <message>
-        <location filename="../../district/auth.py" line="246"/>
+        <location filename="../../district/auth.py" line="247"/>
         <source>本站已有设备“{name}”（窗口号 {number}）。请给本机另起名称、另设窗口号（1–99，与其他窗口不同）后再登记；如是换机，请先请区中心吊销旧设备。</source>
         <translation>The station already has a device “{name}” (window number {number}). Give this PC another name and another window number (1–99, different from the other windows) and enroll again; if this PC replaces that one, ask the district to revoke the old device first.</translation>
     </message>
     <message>
-        <location filename="../../district/auth.py" line="285"/>
-        <location filename="../../district/auth.py" line="319"/>
+        <location filename="../../district/auth.py" line="286"/>
+        <location filename="../../district/auth.py" line="336"/>
         <source>没有站点 {code}。</source>
         <translation>There is no station {code}.</translation>
     </message>
     <message>
-        <location filename="../../district/auth.py" line="306"/>
+        <location filename="../../district/auth.py" line="323"/>
         <source>站点 {code} 没有在用的设备“{name}”。</source>
         <translation>Station {code} has no device “{name}” in use.</translation>
     </message>
     <message>
-        <location filename="../../district/auth.py" line="429"/>
+        <location filename="../../district/auth.py" line="446"/>
         <source>没有账号 {username}。</source>
         <translation>There is no account {username}.</translation>
     </message>
     <message>
-        <location filename="../../district/auth.py" line="446"/>
+        <location filename="../../district/auth.py" line="463"/>
         <source>不能停用自己正在使用的账号。</source>
         <translation>You cannot disable the account you are signed in with.</translation>
     </message>
@@ -8160,7 +8172,7 @@ Double-click to open the case and check it.</translation>
         <translation>The district&apos;s answer could not be read ({name}).</translation>
     </message>
     <message>
-        <location filename="../../sync/client.py" line="106"/>
+        <location filename="../../sync/client.py" line="110"/>
         <source>区中心的回答不是 JSON。</source>
         <translation>The district&apos;s answer is not JSON.</translation>
     </message>
@@ -8190,58 +8202,58 @@ Double-click to open the case and check it.</translation>
         <translation>Cannot write the sign-in token to the keyring ({kind}). {advice}</translation>
     </message>
     <message>
-        <location filename="../../sync/engine.py" line="84"/>
+        <location filename="../../sync/engine.py" line="86"/>
         <source>区中心拒收了 {count} 个事件（案件 {cases}），例如：{reason}。请在“同步”页查看每条原因；按原因更正后，由管理员运行 python -m clerk sync --retry-rejected 重新推送，无法更正的请联系区中心。</source>
         <extracomment>`python -m clerk sync` exit status per outcome.</extracomment>
         <translation>The district center refused {count} event(s) (cases {cases}), for example: {reason}. See each reason on the Sync page; once corrected, an administrator runs python -m clerk sync --retry-rejected to push them again; ask the district center about any that cannot be corrected.</translation>
     </message>
     <message>
-        <location filename="../../sync/engine.py" line="88"/>
+        <location filename="../../sync/engine.py" line="90"/>
         <source>{count} 件案件因扫描件缺失或损坏暂未推送（{cases}）。请在案件中重新扫描该材料，或把原文件放回数据目录后再同步；运行 doctor 可查看是哪些文件。</source>
         <translation>{count} case(s) were held back because a scan is missing or damaged ({cases}). Scan the material again in the case, or put the original file back into the data directory and sync again; run doctor to see which files.</translation>
     </message>
     <message>
-        <location filename="../../sync/engine.py" line="91"/>
+        <location filename="../../sync/engine.py" line="93"/>
         <source>区中心的 {count} 条事件本站无法应用（已隔离，案件 {cases}）。请联系区中心核对这些案件。</source>
         <translation>{count} district event(s) could not be applied here (set aside; cases {cases}). Ask the district center to check these cases.</translation>
     </message>
     <message>
-        <location filename="../../sync/engine.py" line="94"/>
+        <location filename="../../sync/engine.py" line="96"/>
         <source>区中心发布的{what}本站无法使用：{reason}。本站继续使用原来的版本，已告知区中心；请联系区中心更正后重新发布。</source>
         <translation>The {what} published by the district center cannot be used here: {reason}. This station keeps its previous version and has told the district center; ask them to correct and publish it again.</translation>
     </message>
     <message>
-        <location filename="../../sync/engine.py" line="97"/>
+        <location filename="../../sync/engine.py" line="99"/>
         <source>{count} 件案件与本站另一窗口的操作冲突（{cases}）：另一窗口已先办理，本机离线时的操作未被接收，已原样保留。请在“同步”页的“同步冲突”中核对，选择在当前版本上重做或放弃（python -m clerk conflicts list）。</source>
         <translation>{count} case(s) conflict with another counter of this station ({cases}): the other counter acted first; this PC&apos;s offline steps were not accepted and are kept as they were. Check them under Sync conflicts on the Sync page and redo them on the current version or discard them (python -m clerk conflicts list).</translation>
     </message>
     <message>
-        <location filename="../../sync/engine.py" line="101"/>
+        <location filename="../../sync/engine.py" line="103"/>
         <source>事项目录</source>
         <translation>matter catalog</translation>
     </message>
     <message>
-        <location filename="../../sync/engine.py" line="102"/>
+        <location filename="../../sync/engine.py" line="104"/>
         <source>节假日安排</source>
         <translation>holiday calendar</translation>
     </message>
     <message>
-        <location filename="../../sync/engine.py" line="149"/>
+        <location filename="../../sync/engine.py" line="151"/>
         <source>本站尚未登记到区中心，还不能同步。请管理员在“同步”页点“登记到区中心…”，填写区中心地址和区中心给的登记码。</source>
         <translation>This station is not enrolled with the district center yet, so it cannot sync. An administrator clicks “Enroll with the district…” on the Sync page and enters the district address and the enrollment code the district gave.</translation>
     </message>
     <message>
-        <location filename="../../sync/engine.py" line="232"/>
+        <location filename="../../sync/engine.py" line="234"/>
         <source>本机的设备令牌属于站点 {their_station} 的设备“{their_device}”（窗口号 {their_no}），而本机是站点 {station} 的窗口号 {no}；本轮未推送任何内容。可能是同一系统账户下的另一个数据目录登记时换掉了令牌：请管理员在“同步”页点“重新登记…”为本机重新登记。</source>
         <translation>This computer&apos;s device token belongs to device “{their_device}” of station {their_station} (window {their_no}), but this computer is window {no} of station {station}; nothing was pushed in this round. Another data directory under the same system account may have replaced the token when it enrolled: an administrator clicks “Enroll again…” on the Sync page to enroll this computer again.</translation>
     </message>
     <message>
-        <location filename="../../sync/engine.py" line="158"/>
+        <location filename="../../sync/engine.py" line="160"/>
         <source>密钥环中没有本机的设备令牌；请重新登记（enroll）。</source>
         <translation>The keyring holds no device token for this PC; enroll again.</translation>
     </message>
     <message>
-        <location filename="../../sync/engine.py" line="219"/>
+        <location filename="../../sync/engine.py" line="221"/>
         <source>区中心返回的站点编码或窗口号与本机不符，未保存令牌。</source>
         <translation>The district answered with another station code or window number than this PC&apos;s; the token was not saved.</translation>
     </message>
@@ -8389,27 +8401,27 @@ Double-click to open the case and check it.</translation>
         <translation>This PC&apos;s name must be 1–{max} characters on one line, e.g. &quot;Window 2&quot;.</translation>
     </message>
     <message>
-        <location filename="../../district/push.py" line="93"/>
+        <location filename="../../district/push.py" line="94"/>
         <source>区中心没有这个案件，而收到的第一个事件不是“创建案件”。</source>
         <translation>The district does not have this case, and the first event received is not “case created”.</translation>
     </message>
     <message>
-        <location filename="../../district/push.py" line="95"/>
+        <location filename="../../district/push.py" line="96"/>
         <source>案件不属于本站：案件登记的站点是 {station}，推送它的是另一站点的设备。</source>
         <translation>The case does not belong to this station: it is registered to station {station}, and a device of another station pushed it.</translation>
     </message>
     <message>
-        <location filename="../../district/push.py" line="97"/>
+        <location filename="../../district/push.py" line="98"/>
         <source>案件编号“{case_no}”格式不对：应为“{station}-年月日-窗口号和序号”。</source>
         <translation>The case number “{case_no}” is malformed: it should be “{station}-yyyymmdd-window number and sequence”.</translation>
     </message>
     <message>
-        <location filename="../../district/push.py" line="99"/>
+        <location filename="../../district/push.py" line="100"/>
         <source>案件编号“{case_no}”不是本站（{station}）的编号，区中心不接收。</source>
         <translation>The case number “{case_no}” is not a number of this station ({station}); the district does not accept it.</translation>
     </message>
     <message>
-        <location filename="../../district/push.py" line="101"/>
+        <location filename="../../district/push.py" line="102"/>
         <source>案件编号“{case_no}”的窗口号与推送它的设备（窗口号 {device}）不符；请核对本机设置的窗口号。</source>
         <translation>The window number in case number “{case_no}” does not match the device that pushed it (window number {device}); check the window number set on this PC.</translation>
     </message>
@@ -8504,12 +8516,12 @@ Double-click to open the case and check it.</translation>
         <translation>The district has no record of this person.</translation>
     </message>
     <message>
-        <location filename="../../clerk/cases/conflicts.py" line="186"/>
+        <location filename="../../clerk/cases/conflicts.py" line="199"/>
         <source>案件 {case_no} 冲突：另一窗口（或区中心）已先办理第 {seq} 步“{theirs}”，本机离线时办理的“{mine}”未被接收，已原样保留。请核对后选择“在当前版本上重做”或“放弃本机操作”（python -m clerk conflicts redo|discard 案件编号）。</source>
         <translation>Case {case_no} conflict: another counter (or the district) already did step {seq} &quot;{theirs}&quot;; this PC&apos;s offline &quot;{mine}&quot; was not accepted and is kept as it was. Check and choose &quot;Redo on the current version&quot; or &quot;Discard this PC&apos;s steps&quot; (python -m clerk conflicts redo|discard CASE_NO).</translation>
     </message>
     <message>
-        <location filename="../../clerk/cases/conflicts.py" line="225"/>
+        <location filename="../../clerk/cases/conflicts.py" line="238"/>
         <source>案件 {case_no} 没有待处理的同步冲突。</source>
         <translation>Case {case_no} has no open sync conflict.</translation>
     </message>
