@@ -3,6 +3,9 @@
 Prints `paint` at the first paint of the top-level window, `station` when the sign-in
 screen shows the station and its clerks (the first usable screen with data), and
 `ready` when, signed in automatically, the counter page has its catalog; then exits.
+`floor` does after the bare window's first paint only what any start must before the
+counter can use the store through its one reader (issue 19's fence): the store key from
+the key source, SQLAlchemy's ORM and the store's models; it prints `floor` and exits.
 A station that cannot be opened prints `failed: <the worded error>` and exits with 1.
 
 `daily` measures, in one process after such a start, what a clerk does many times a
@@ -11,7 +14,7 @@ Enter to the counter painted again) and a change of clerk (`switch <ms>`, Enter 
 sign-in screen to the new clerk's counter with its catalog), and the longest the window
 did not answer in the seconds after the counter was ready (`pause <ms>`) and after each
 change of clerk (`switchpause <ms>`).
-Usage: python -m bench.startup_probe bare|app|daily DATA_DIR PASSWORD
+Usage: python -m bench.startup_probe bare|floor|app|daily DATA_DIR PASSWORD
 """
 
 from __future__ import annotations
@@ -34,24 +37,27 @@ def main() -> int:
     from PySide6.QtWidgets import QApplication, QMainWindow
 
     class FirstPaint(QObject):
-        def __init__(self, then_quit: bool) -> None:
+        """Reports the first paint, then runs `then` (queued behind it) if given."""
+
+        def __init__(self, then: Any = None) -> None:
             super().__init__()
             self.seen = False
-            self.then_quit = then_quit
+            self.then = then
 
         def eventFilter(self, watched: QObject, event: QEvent) -> bool:
             if event.type() == QEvent.Type.Paint and not self.seen:
                 self.seen = True
                 _report("paint")
-                if self.then_quit:
-                    QTimer.singleShot(0, QApplication.quit)
+                if self.then is not None:
+                    QTimer.singleShot(0, self.then)
             return False
 
-    if mode == "bare":
+    if mode in ("bare", "floor"):
         app = QApplication(sys.argv[:1])
         window = QMainWindow()
         window.resize(1366, 768)
-        probe = FirstPaint(then_quit=True)
+        probe = FirstPaint(QApplication.quit if mode == "bare"
+                           else lambda: _floor(sys.argv[2]))
         window.installEventFilter(probe)
         window.show()
         return app.exec()
@@ -62,7 +68,7 @@ def main() -> int:
 
     app = ensure_app()
     win = build_window(Path(sys.argv[2]), auto_login=Credentials("admin", sys.argv[3]))
-    probe = FirstPaint(then_quit=False)
+    probe = FirstPaint()
     win.installEventFilter(probe)
     def ready() -> None:
         _report("ready")
@@ -83,6 +89,27 @@ def main() -> int:
     win.show()
     win.load()
     return app.exec()
+
+
+def _floor(data_dir: str) -> None:
+    """After the first paint (queued behind it): what the counter cannot be ready
+    without, and nothing else."""
+    import gc
+    from pathlib import Path
+
+    from PySide6.QtWidgets import QApplication
+
+    gc.disable()  # as the station does (ui.common.gc): no collection during the start
+    from clerk.store import keys
+
+    if keys.stored_key(Path(data_dir)) is None:
+        _report("failed: no store key for the bench station")
+        QApplication.exit(1)
+        return
+    import clerk.store.models  # noqa: F401  (SQLAlchemy and its ORM come with them)
+
+    _report("floor")
+    QApplication.quit()
 
 
 DAILY_RUNS = 7
