@@ -147,6 +147,10 @@ class Pipeline:
         cursor.execute(sql, params)
         return cursor
 
+    def command(self, sql: str) -> None:
+        """Queue a transaction command (BEGIN, COMMIT): never prepared, no rows."""
+        self._raw.cursor().execute(sql, prepare=False)
+
     def many(self, sql: str, rows: list[dict[str, Any]]) -> None:
         """Queue one statement per parameter set (prepared once, no rows returned)."""
         if rows:
@@ -204,19 +208,39 @@ def pg_sql(statement: Any, columns: list[str] | None = None) -> str:
     return str(statement.compile(dialect=_PG_DIALECT, column_keys=columns))
 
 
+#: How a pipelined write transaction begins (Database.write_conn): batches judge many
+#: rows at once, from one snapshot (a retry sorts out a concurrent writer) rather than a
+#: mix of before and after it.
+BEGIN_SNAPSHOT = "BEGIN ISOLATION LEVEL REPEATABLE READ"
+
+
 @contextmanager
-def pipeline(conn: Connection) -> Iterator[Pipeline]:
+def pipeline(conn: Connection, *, begin: bool = False, commit: bool = False
+             ) -> Iterator[Pipeline]:
     """Queue statements in the transaction of `conn` (PostgreSQL only); they are sent when
     the block ends. A database error surfaces there as SQLAlchemy would have raised it
     (IntegrityError, OperationalError: the callers' retries stay as they are), and a
-    lost connection is invalidated, as SQLAlchemy does for the statements it runs."""
+    lost connection is invalidated, as SQLAlchemy does for the statements it runs.
+
+    `begin`: the block's statements come after BEGIN_SNAPSHOT, sent with them (a
+    connection of `write_conn(pipelined=True)` only). `commit`: COMMIT is sent after
+    them, with them unless a COPY follows the block (then after it); either way the block
+    ends only once the server has answered it, so what follows may say "stored"."""
     raw = conn.connection.dbapi_connection
     assert raw is not None
+    if begin and not raw.autocommit:
+        raise RuntimeError("pipeline(begin=True) wants a write_conn(pipelined=True)")
     try:
         with raw.pipeline():
             pipe = Pipeline(raw)
+            if begin:
+                pipe.command(BEGIN_SNAPSHOT)
             yield pipe
+            if commit and not pipe._copies:
+                pipe.command("COMMIT")
         pipe._finish()
+        if commit and pipe._copies:
+            raw.commit()  # psycopg sends COMMIT if the server has a transaction open
     except psycopg.Error as exc:
         lost = conn.dialect.is_disconnect(exc, raw, None)  # type: ignore[arg-type]
         if lost:
@@ -259,10 +283,11 @@ class Database:
         writer = self.engine.execution_options(sqlite_immediate=True)
         self._writer = writer
         self._writes = sessionmaker(writer, expire_on_commit=False)
-        # Batches judge many rows at once: on PostgreSQL they read one snapshot (a retry
-        # sorts out a concurrent writer) rather than a mix of before and after it.
-        self._snapshot_writer = writer if self.is_sqlite else writer.execution_options(
-            isolation_level="REPEATABLE READ")
+        # A push's batches are judged on PostgreSQL in a transaction its pipelines open
+        # and end themselves (`pipeline(begin=True)`, `pipeline(commit=True)`): the driver
+        # would spend a round trip of its own on each of BEGIN and COMMIT.
+        self._pipelined_writer = writer if self.is_sqlite else writer.execution_options(
+            isolation_level="AUTOCOMMIT")
         if migrate:  # the data follows an upgrade too (serve's workers only check)
             from district.calendar import settle_clock, settle_provisional_rule
 
@@ -302,10 +327,17 @@ class Database:
             yield session
 
     @contextmanager
-    def write_conn(self, *, snapshot: bool = False) -> Iterator[Connection]:
-        """A Core write transaction (no ORM session: cheaper for bulk and hot paths)."""
+    def write_conn(self, *, pipelined: bool = False) -> Iterator[Connection]:
+        """A Core write transaction (no ORM session: cheaper for bulk and hot paths).
+
+        `pipelined` (PostgreSQL; the same as without on SQLite): the connection is left
+        in autocommit and the caller's first statement must be a `pipeline(conn,
+        begin=True)`, which opens the transaction — one snapshot, REPEATABLE READ — with
+        its reads, and its last a `pipeline(conn, commit=True)`, which commits with its
+        writes; should it not get there, the transaction is committed (or, on an error,
+        rolled back) when the block ends, as without."""
         with self._serialised(), \
-                (self._snapshot_writer if snapshot else self._writer).begin() as conn:
+                (self._pipelined_writer if pipelined else self._writer).begin() as conn:
             yield conn
 
     @contextmanager

@@ -437,7 +437,7 @@ def _read_pg(conn: Connection, jobs: list[PushJob]) -> _Found:
     cost a round trip of its own for nearly every push."""
     case_ids, ids, numbers = _wanted([job.req for job in jobs])
     cases_q, known_q, numbers_q = _PG_LOOKUPS
-    with pipeline(conn) as pipe:
+    with pipeline(conn, begin=True) as pipe:
         tokens = {h: pipe.run(_PG_TOKEN, {"h": h})
                   for h in {job.token_hash for job in jobs if job.token_hash}}
         etag = pipe.run(_PG_CALENDAR, {"kind": CALENDAR_KIND})
@@ -477,8 +477,8 @@ def _judge_and_store(conn: Connection, jobs: list[PushJob], now: datetime, due: 
         batch.judge_request(job) if ok else TokenRevokedError()
         for job, ok in zip(jobs, live, strict=True)]
     new_cases, changed = batch.rows()
-    if postgres:
-        with pipeline(conn) as pipe:
+    if postgres:  # committed with the writes: the replies are made after this block
+        with pipeline(conn, commit=True) as pipe:
             ledger.queue_rows(pipe, new_cases=new_cases, changed_cases=changed,
                               entries=batch.entries)
             for code in due:
@@ -514,7 +514,7 @@ def push_group(db: Database, jobs: list[PushJob], now: datetime
         stations = sorted({j.station_code for j in jobs})
         due = [code for code in stations if contacts.due(db, code, "push", now)]
         try:
-            with db.write_conn(snapshot=True) as conn:
+            with db.write_conn(pipelined=True) as conn:
                 replies = _judge_and_store(conn, jobs, now, due)
             for code in due:
                 contacts.remember(db, code, "push", now)
