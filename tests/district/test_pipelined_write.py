@@ -105,3 +105,28 @@ def test_entries_by_copy_are_committed_after_the_copy(
         with psycopg.connect(url) as other:
             stored = other.execute("SELECT count(*) FROM ledger").fetchone()
         assert stored == (len(entries),)
+
+
+def test_a_connection_lost_before_the_commit_stores_nothing(db: Database) -> None:
+    """The server's session ends between the reads and the writes (a restart, a killed
+    backend): the committing pipeline fails as a lost connection, nothing is stored, and
+    the next write gets a working connection (push_group then judges the batch again)."""
+    from sqlalchemy.exc import DBAPIError
+
+    url = db.url.replace("postgresql+psycopg://", "postgresql://", 1)
+    with pytest.raises(DBAPIError) as lost, db.write_conn(pipelined=True) as conn:
+        with pipeline(conn, begin=True) as pipe:
+            pipe.run(RENAME, {"name": "改名站", "code": CODE})
+            backend = pipe.run("SELECT pg_backend_pid()")
+        with psycopg.connect(url, autocommit=True) as admin_conn:
+            admin_conn.execute("SELECT pg_terminate_backend(%s)", (backend.fetchone()[0],))
+        with pipeline(conn, commit=True) as pipe:
+            pipe.run(RENAME, {"name": "再改名", "code": CODE})
+    assert lost.value.connection_invalidated
+    assert _seen_elsewhere(db) == "测试站"
+    with db.write_conn(pipelined=True) as conn:
+        with pipeline(conn, begin=True):
+            pass
+        with pipeline(conn, commit=True) as pipe:
+            pipe.run(RENAME, {"name": "又改名", "code": CODE})
+    assert _seen_elsewhere(db) == "又改名"
