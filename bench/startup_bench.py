@@ -80,16 +80,11 @@ def floor_rows(folder: Path) -> list[tuple[str, float, str]]:
     imports SQLAlchemy's ORM with the store's models — the least a start must do before
     its counter can use the store through its one reader (issue 19 allows no second) —
     medians of RUNS starts in turns with bare ones."""
-    bare: list[float] = []
-    floor: list[float] = []
-    for _ in range(RUNS):
-        bare.append(_time(["bare"], ("paint",))["paint"])
-        floor.append(_time(["floor", str(folder), ""], ("floor",))["floor"])
-    at_least = statistics.median(floor) / statistics.median(bare)
+    bare, floor = _medians_in_turns(["floor", str(folder), ""], ("floor",))
     return [
         ("start: floor: bare window, then store key + SQLAlchemy ORM + store models (ms)",
-         statistics.median(floor), "reference (no page, no catalog, no sign-in)"),
-        ("start: that floor / bare (×)", at_least,
+         floor["floor"], "reference (no page, no catalog, no sign-in)"),
+        ("start: that floor / bare (×)", floor["floor"] / bare,
          "- (the counter cannot be ready sooner)"),
     ]
 
