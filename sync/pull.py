@@ -1,9 +1,10 @@
 """Pulling the district's changes and those of the station's other counters: events and
 notes after the saved cursor, page by page.
 
-Each page is applied in one transaction together with the new cursor, so a crash leaves
-either the whole page and its cursor or neither. Events already present are skipped
-(idempotent); an event this station cannot apply (its case is unknown here, its
+Each page is applied in one transaction together with the new cursor, unless a clerk's
+save comes to wait: then in several, the cursor with the last (`apply_page`), so a crash
+leaves the cursor where it was and never half an event. Events already present are
+skipped (idempotent); an event this station cannot apply (its case is unknown here, its
 sequence does not follow on) is quarantined with the reason rather than blocking every
 later change, and retried at the next pull. Returned cases come back as tasks (state
 `returned`, the reviewer's items in `record.returns`); decisions come back for hand-over.
@@ -176,28 +177,53 @@ class _Applier:
 
 
 def apply_page(ws: Workspace, page: PullResponse, report: PullReport) -> None:
-    """Apply one page and save its cursor, in one transaction."""
-    with ws.store.write() as s:
-        applier = _Applier(ws, s, report)
-        applier.snapshots = verified(page.snapshots)
-        ids = [e.event_id for e in page.events]
-        present = set(s.execute(select(CaseEvent.event_id).where(CaseEvent.event_id.in_(ids))
-                                ).scalars()) if ids else set()
-        for ev in sorted(page.events, key=lambda e: e.pos):
-            if ev.event_id in present:
-                report.skipped += 1
-                continue
-            problem = applier.apply(ev)
-            if problem is None:
-                report.events += 1
-            else:
-                applier.quarantine(ev, *problem)
-        for n in page.notes:
-            applier.note(n)
-        applier.settle_conflicts()
-        refresh_dues(s, ws.calendar(), applier.touched, ws.now())
-        _set_cursor(s, page.next_cursor)
+    """Apply one page and save its cursor.
+
+    The page goes in one write transaction unless a clerk's save (another writer of this
+    process) comes to wait for it: then the transaction ends, committed, after the event
+    at hand, and the rest of the page follows in another one after that save
+    (clerk.store.write_turns). A page of other counters' steps takes a second or more to
+    apply, and the save would otherwise wait that long, or fail at the busy timeout on a
+    slow PC. The cursor is saved with the page's last transaction: a crash between them
+    leaves the cursor where it was and some of the page's events applied (each whole),
+    which its next pull skips as present.
+    """
+    snapshots = verified(page.snapshots)
+    events = sorted(page.events, key=lambda e: e.pos)
+    done = 0
+    while True:
+        with ws.store.write() as s:
+            applier = _Applier(ws, s, report)
+            applier.snapshots = snapshots
+            done = _apply_events(ws, applier, events, done)
+            if done == len(events):
+                for n in page.notes:
+                    applier.note(n)
+            applier.settle_conflicts()
+            refresh_dues(s, ws.calendar(), applier.touched, ws.now())
+            if done == len(events):
+                _set_cursor(s, page.next_cursor)
+                break
     report.cursor = page.next_cursor
+
+
+def _apply_events(ws: Workspace, applier: _Applier, events: list[PulledEvent],
+                  start: int) -> int:
+    """Apply `events[start:]` until another writer waits; how far it got."""
+    rest = events[start:]
+    present = set(applier.s.execute(select(CaseEvent.event_id).where(
+        CaseEvent.event_id.in_([e.event_id for e in rest]))).scalars()) if rest else set()
+    report = applier.report
+    for at, ev in enumerate(rest, start + 1):
+        if ev.event_id in present:
+            report.skipped += 1
+        elif (problem := applier.apply(ev)) is None:
+            report.events += 1
+        else:
+            applier.quarantine(ev, *problem)
+        if at < len(events) and ws.store.writers_waiting():
+            return at
+    return len(events)
 
 
 def retry_quarantine(ws: Workspace, report: PullReport) -> None:

@@ -33,6 +33,7 @@ from clerk.errors import QT_TRANSLATE_NOOP, StoreError
 from clerk.store import keys, schema
 from clerk.store.jsoncodec import json_text, json_value
 from clerk.store.layout import DB_FILENAME, KNOWN_REVISIONS
+from clerk.store.write_turns import WriteTurns
 
 if TYPE_CHECKING:
     from clerk.store.backup import SealedScans
@@ -228,6 +229,7 @@ class Store:
             engine.execution_options(sqlite_immediate=True), expire_on_commit=False
         )
         self.damage: str | None = None  # set once: the store then refuses every write
+        self.turns = WriteTurns()  # this process's writers, in the order they asked
         self._check: threading.Thread | None = None
         self._checking: Any = None  # the background check's connection while it runs
         self._closing = False
@@ -296,8 +298,13 @@ class Store:
         """
         self.wait_for_check()
         self.refuse_if_damaged()
-        with self._worded(), self._writes() as session, session.begin():
+        with self.turns.turn(), self._worded(), self._writes() as session, session.begin():
             yield session
+
+    def writers_waiting(self) -> bool:
+        """Whether another thread of this process waits to write (a long write ends its
+        transaction early for it: see clerk.store.write_turns)."""
+        return self.turns.waiting() > 0
 
     # --- damage ---------------------------------------------------------------------
     @contextmanager

@@ -4,8 +4,9 @@
 every few minutes once the station is enrolled, and at once on "立即同步". Rounds run in
 a parallel worker, not on the serial database worker: a round spends most of its time
 waiting on the network (retries included when the district is unreachable), and the
-clerk's own database work must not queue behind it. The round's own transactions are
-short; SQLite (WAL, busy timeout) serialises them with the clerk's.
+clerk's own database work must not queue behind it. The round's transactions take turns
+with the clerk's (clerk.store.write_turns), and the longest of them, applying a page of
+other counters' steps, ends early for a clerk's save that waits (sync.pull.apply_page).
 
 :class:`SyncPage` shows the truth: server, online or not after the last attempt, events
 and notes waiting, rejected events with the district's reasons, pulled events that
