@@ -68,11 +68,12 @@ def test_f9_while_the_rehearsal_holds_the_store_is_served_after_it(
         qtbot: QtBot, session: Session, clock: FakeClock, id_factory: IdFactory,
         monkeypatch: pytest.MonkeyPatch) -> None:
     """The rehearsal is held inside its write transaction (rows written, lock taken)
-    until the clerk's F9 is waiting for the lock: the F9 then goes through, with the
-    day's first case number (the rehearsal borrowed it and gave it back). Meanwhile the
-    form takes no input, and shows greyed once the wait outlasts a glance."""
+    until the clerk's F9 is waiting for its turn to write (clerk.store.write_turns): the
+    F9 then goes through, with the day's first case number (the rehearsal borrowed it
+    and gave it back). Meanwhile the form takes no input, and shows greyed once the wait
+    outlasts a glance."""
     clock.set_local(date(2026, 9, 29))
-    holding, release, f9_waiting = threading.Event(), threading.Event(), threading.Event()
+    holding, release = threading.Event(), threading.Event()
     borrowed: list[str] = []
     original = CaseService.open_and_accept_in
 
@@ -83,8 +84,8 @@ def test_f9_while_the_rehearsal_holds_the_store_is_served_after_it(
             holding.set()
             assert release.wait(WARM_TIMEOUT_MS / 1000)
             return rec
-        f9_waiting.set()
-        return original(self, s, **kw)  # waits for the rehearsal's write lock
+        assert release.is_set()  # its turn came after the rehearsal's
+        return original(self, s, **kw)
 
     monkeypatch.setattr(CaseService, "open_and_accept_in", held)
     page = attached_page(qtbot, session)
@@ -101,7 +102,7 @@ def test_f9_while_the_rehearsal_holds_the_store_is_served_after_it(
             qtbot.keyClick(page, Qt.Key.Key_F9)
             # The form takes no input at once, and shows greyed once the wait is long.
             assert not page.body.isEnabled() and not page.body.updatesEnabled()
-            qtbot.waitUntil(f9_waiting.is_set, timeout=10_000)
+            qtbot.waitUntil(session.ws.store.writers_waiting, timeout=10_000)
             qtbot.waitUntil(page.body.updatesEnabled, timeout=10_000)
             assert not page.body.isEnabled()
             release.set()
