@@ -6083,319 +6083,319 @@
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="151"/>
+        <location filename="../../ui/station/sync_page.py" line="152"/>
         <source>有新版本 {version}（获取方式：{where}）</source>
         <translation>New version {version} available (get it from: {where})</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="152"/>
+        <location filename="../../ui/station/sync_page.py" line="153"/>
         <source>请联系区中心</source>
         <translation>ask the district centre</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="343"/>
+        <location filename="../../ui/station/sync_page.py" line="344"/>
         <source>正在与区中心台账核对…</source>
         <translation>Comparing with the district&apos;s ledger…</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="356"/>
+        <location filename="../../ui/station/sync_page.py" line="357"/>
         <source>正在读取同步状态…</source>
         <translation>Reading the sync status…</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="365"/>
+        <location filename="../../ui/station/sync_page.py" line="366"/>
         <source>立即同步</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="370"/>
+        <location filename="../../ui/station/sync_page.py" line="371"/>
         <source>与区中心对账</source>
         <translation>Reconcile with the district</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="372"/>
-        <location filename="../../ui/station/sync_page.py" line="503"/>
+        <location filename="../../ui/station/sync_page.py" line="373"/>
+        <location filename="../../ui/station/sync_page.py" line="504"/>
         <source>登记到区中心…</source>
         <translation>Enroll with the district…</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="380"/>
+        <location filename="../../ui/station/sync_page.py" line="381"/>
         <source>尚未对账。</source>
         <translation>Not reconciled yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="398"/>
-        <location filename="../../ui/station/sync_page.py" line="404"/>
+        <location filename="../../ui/station/sync_page.py" line="399"/>
+        <location filename="../../ui/station/sync_page.py" line="405"/>
         <source>办件编号</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="398"/>
-        <location filename="../../ui/station/sync_page.py" line="402"/>
+        <location filename="../../ui/station/sync_page.py" line="399"/>
+        <location filename="../../ui/station/sync_page.py" line="403"/>
         <source>序号</source>
         <translation>Seq.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="398"/>
+        <location filename="../../ui/station/sync_page.py" line="399"/>
         <source>环节</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="399"/>
+        <location filename="../../ui/station/sync_page.py" line="400"/>
         <source>区中心拒收原因</source>
         <translation>Why the district refused it</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="402"/>
+        <location filename="../../ui/station/sync_page.py" line="403"/>
         <source>案件</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="402"/>
+        <location filename="../../ui/station/sync_page.py" line="403"/>
         <source>代码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="403"/>
+        <location filename="../../ui/station/sync_page.py" line="404"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="404"/>
+        <location filename="../../ui/station/sync_page.py" line="405"/>
         <source>已在案件中（另一窗口或区中心）</source>
         <translation>In the case (other counter or district)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="405"/>
+        <location filename="../../ui/station/sync_page.py" line="406"/>
         <source>本机未被接收的操作</source>
         <translation>This PC&apos;s steps not accepted</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="405"/>
+        <location filename="../../ui/station/sync_page.py" line="406"/>
         <source>区中心答复</source>
         <translation>District&apos;s answer</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="408"/>
+        <location filename="../../ui/station/sync_page.py" line="409"/>
         <source>在当前版本上重做</source>
         <translation>Redo on the current version</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="411"/>
+        <location filename="../../ui/station/sync_page.py" line="412"/>
         <source>放弃本机操作</source>
         <translation>Discard this PC&apos;s steps</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="413"/>
+        <location filename="../../ui/station/sync_page.py" line="414"/>
         <source>两个窗口离线办理了同一案件时，后同步的一方的操作不会覆盖先到的：两个版本都在这里，请选择。</source>
         <translation>When two counters worked on one case offline, the later one never overwrites the earlier: both versions are here, choose.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="426"/>
+        <location filename="../../ui/station/sync_page.py" line="427"/>
         <source>设备</source>
         <translation>Device</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="426"/>
+        <location filename="../../ui/station/sync_page.py" line="427"/>
         <source>窗口号</source>
         <translation>Window no.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="426"/>
+        <location filename="../../ui/station/sync_page.py" line="427"/>
         <source>最近联系</source>
         <translation>Last contact</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="430"/>
+        <location filename="../../ui/station/sync_page.py" line="431"/>
         <source>本次运行尚未同步。</source>
         <translation>No sync since the program started.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="433"/>
+        <location filename="../../ui/station/sync_page.py" line="434"/>
         <source>被拒绝的事件</source>
         <translation>Refused events</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="434"/>
+        <location filename="../../ui/station/sync_page.py" line="435"/>
         <source>无法应用的区中心事件</source>
         <translation>District events not applied</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="435"/>
+        <location filename="../../ui/station/sync_page.py" line="436"/>
         <source>上次同步报告</source>
         <translation>Last sync report</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="436"/>
+        <location filename="../../ui/station/sync_page.py" line="437"/>
         <source>同步冲突</source>
         <translation>Sync conflicts</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="437"/>
+        <location filename="../../ui/station/sync_page.py" line="438"/>
         <source>本站设备</source>
         <translation>Station devices</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="438"/>
+        <location filename="../../ui/station/sync_page.py" line="439"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="438"/>
+        <location filename="../../ui/station/sync_page.py" line="439"/>
         <source>事件来源</source>
         <translation>Events of</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="438"/>
+        <location filename="../../ui/station/sync_page.py" line="439"/>
         <source>本站条数</source>
         <translation>Station count</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="439"/>
+        <location filename="../../ui/station/sync_page.py" line="440"/>
         <source>区中心条数</source>
         <translation>District count</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="439"/>
+        <location filename="../../ui/station/sync_page.py" line="440"/>
         <source>差异</source>
         <translation>Difference</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="442"/>
+        <location filename="../../ui/station/sync_page.py" line="443"/>
         <source>对账差异</source>
         <translation>Reconciliation differences</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="444"/>
+        <location filename="../../ui/station/sync_page.py" line="445"/>
         <source>对账：</source>
         <translation>Reconciliation: </translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="456"/>
+        <location filename="../../ui/station/sync_page.py" line="457"/>
         <source>● 正在同步…</source>
         <translation>● Syncing…</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="468"/>
+        <location filename="../../ui/station/sync_page.py" line="469"/>
         <source>● 未登记到区中心</source>
         <translation>● Not enrolled with a district</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="470"/>
+        <location filename="../../ui/station/sync_page.py" line="471"/>
         <source>● 尚未同步</source>
         <translation>● Not synced yet</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="472"/>
+        <location filename="../../ui/station/sync_page.py" line="473"/>
         <source>● 上次同步完成，但有 {n} 个问题</source>
         <translation>● Last sync done, with {n} problem(s)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="475"/>
+        <location filename="../../ui/station/sync_page.py" line="476"/>
         <source>● 在线：上次同步成功</source>
         <translation>● Online: the last sync succeeded</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="477"/>
+        <location filename="../../ui/station/sync_page.py" line="478"/>
         <source>● 离线：上次同步没有完成</source>
         <translation>● Offline: the last sync did not complete</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="478"/>
+        <location filename="../../ui/station/sync_page.py" line="479"/>
         <source>区中心：{server}</source>
         <translation>District: {server}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="479"/>
+        <location filename="../../ui/station/sync_page.py" line="480"/>
         <source>未登记（管理员点“登记到区中心…”，输入区中心地址和登记码）</source>
         <translation>not enrolled (an administrator clicks “Enroll with the district…” and enters the address and the enrollment code)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="481"/>
+        <location filename="../../ui/station/sync_page.py" line="482"/>
         <source>本机：{name}（窗口号 {number}，是本机案件编号的一部分）</source>
         <translation>This PC: {name} (window number {number}, part of this PC&apos;s case numbers)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="483"/>
+        <location filename="../../ui/station/sync_page.py" line="484"/>
         <source>尚未登记为本站的设备</source>
         <translation>not yet enrolled as a device of this station</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="486"/>
+        <location filename="../../ui/station/sync_page.py" line="487"/>
         <source>待同步：{pending} 条事件、{notes} 条留言；区中心已确认 {acked} 条；被拒绝 {rejected} 条</source>
         <translation>Waiting: {pending} events, {notes} notes; acknowledged by the district: {acked}; refused: {rejected}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="489"/>
+        <location filename="../../ui/station/sync_page.py" line="490"/>
         <source>上次成功同步：{ok}&#x3000;上次尝试：{tried}</source>
         <translation>Last successful sync: {ok}   last attempt: {tried}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="490"/>
         <location filename="../../ui/station/sync_page.py" line="491"/>
-        <location filename="../../ui/station/sync_page.py" line="531"/>
+        <location filename="../../ui/station/sync_page.py" line="492"/>
+        <location filename="../../ui/station/sync_page.py" line="532"/>
         <source>从未</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="502"/>
+        <location filename="../../ui/station/sync_page.py" line="503"/>
         <source>重新登记…</source>
         <translation>Enroll again…</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="508"/>
+        <location filename="../../ui/station/sync_page.py" line="509"/>
         <source>被拒绝的事件（{n}）</source>
         <translation>Refused events ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="514"/>
+        <location filename="../../ui/station/sync_page.py" line="515"/>
         <source>区中心的原因代码：{code}
 双击打开该办件核对。</source>
         <translation>The district&apos;s reason code: {code}
 Double-click to open the case and check it.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="515"/>
+        <location filename="../../ui/station/sync_page.py" line="516"/>
         <source>双击打开该办件核对。</source>
         <translation>Double-click to open the case and check it.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="525"/>
+        <location filename="../../ui/station/sync_page.py" line="526"/>
         <source>同步冲突（{n}）</source>
         <translation>Sync conflicts ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="576"/>
+        <location filename="../../ui/station/sync_page.py" line="577"/>
         <source>已对账：{n} 天的事件与区中心一致。</source>
         <translation>Reconciled: {n} days of events agree with the district.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="590"/>
+        <location filename="../../ui/station/sync_page.py" line="591"/>
         <source>有差异：{0}。先点“立即同步”，仍有差异请联系区中心。</source>
         <translation>Differences: {0}. Click “Sync now” first; if they remain, contact the district center.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="571"/>
+        <location filename="../../ui/station/sync_page.py" line="572"/>
         <source>本站事件</source>
         <translation>station events</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="571"/>
+        <location filename="../../ui/station/sync_page.py" line="572"/>
         <source>区中心事件</source>
         <translation>district events</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="582"/>
+        <location filename="../../ui/station/sync_page.py" line="583"/>
         <source>{n} 天的事件条数不一致（见“对账差异”）</source>
         <translation>event counts differ on {n} days (see “Reconciliation differences”)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="585"/>
+        <location filename="../../ui/station/sync_page.py" line="586"/>
         <source>区中心拒收的本站事件 {n} 条</source>
         <translation>{n} station events refused by the district</translation>
     </message>
     <message>
-        <location filename="../../ui/station/sync_page.py" line="587"/>
+        <location filename="../../ui/station/sync_page.py" line="588"/>
         <source>尚未被区中心接收的本站事件 {n} 条</source>
         <translation>{n} station events not yet accepted by the district</translation>
     </message>
@@ -7501,14 +7501,14 @@ Double-click to open the case and check it.</translation>
         <translation>Event {type} lacks: {items}</translation>
     </message>
     <message>
-        <location filename="../../clerk/cases/event_checklist.py" line="88"/>
+        <location filename="../../clerk/cases/event_checklist.py" line="103"/>
         <location filename="../../clerk/cases/projection.py" line="227"/>
         <source>事件 {type} 的字段 {field} 格式不对。</source>
-        <extracomment>The fields an item copies from its material (the rest are the case&apos;s own). Case-own fields that are left out of a slim item when empty (they read as None).</extracomment>
+        <extracomment>The fields an item copies from its material (the rest are the case&apos;s own). Case-own fields that are left out of a slim item when empty (they read as None). id(snapshot) -&gt; (the snapshot, its materials&apos; fields). The district shares one dict per snapshot among all the cases it keeps (district.snapshots), so the fields are worked out once per snapshot, not at every event; the snapshot is held so that its id is not reused, and snapshots are never changed in place.</extracomment>
         <translation>Field {field} of event {type} is malformed.</translation>
     </message>
     <message>
-        <location filename="../../clerk/cases/event_checklist.py" line="101"/>
+        <location filename="../../clerk/cases/event_checklist.py" line="116"/>
         <source>事件 {type} 的材料“{key}”不在本事项的材料中。</source>
         <translation>Material &quot;{key}&quot; of event {type} is not among this matter&apos;s materials.</translation>
     </message>
@@ -7684,54 +7684,54 @@ Double-click to open the case and check it.</translation>
         <translation>The station level must be street or community.</translation>
     </message>
     <message>
-        <location filename="../../clerk/store/db.py" line="126"/>
-        <location filename="../../clerk/store/db.py" line="165"/>
+        <location filename="../../clerk/store/db.py" line="127"/>
+        <location filename="../../clerk/store/db.py" line="166"/>
         <source>数据文件 {path} 不是可用的 StationDesk 数据库（{exc}）。请从备份恢复，或换一个数据目录。</source>
         <translation>The data file {path} is not a usable StationDesk database ({exc}). Restore it from a backup, or use another data directory.</translation>
     </message>
     <message>
-        <location filename="../../clerk/store/db.py" line="263"/>
+        <location filename="../../clerk/store/db.py" line="265"/>
         <source>数据文件 {path} 已损坏，无法读取（{orig}）。请从备份恢复。</source>
         <extracomment>The SQLCipher key (what the scans&apos; key is derived from).</extracomment>
         <translation>The data file {path} is damaged and cannot be read ({orig}). Restore it from a backup.</translation>
     </message>
     <message>
-        <location filename="../../clerk/store/db.py" line="375"/>
+        <location filename="../../clerk/store/db.py" line="382"/>
         <source>备份目标 {target} 已存在，请换一个文件名。</source>
         <translation>The backup target {target} already exists; choose another file name.</translation>
     </message>
     <message>
-        <location filename="../../clerk/store/db.py" line="170"/>
+        <location filename="../../clerk/store/db.py" line="171"/>
         <location filename="../../clerk/store/schema.py" line="38"/>
         <source>这个数据库不是由 {product} 创建的（没有版本信息）。请换一个数据目录或空数据库。</source>
         <translation>This database was not created by {product} (it has no version). Use another data directory or an empty database.</translation>
     </message>
     <message>
-        <location filename="../../clerk/store/db.py" line="42"/>
+        <location filename="../../clerk/store/db.py" line="43"/>
         <source>数据库已损坏（{problem}）。为免损坏扩大，本机已停止保存新的数据。请停止在本机办件，联系管理员用最近的备份恢复（python -m clerk doctor 可查看详情）。</source>
         <extracomment>The one state a damaged store is in, whatever noticed it (the background check, the check before a backup, or SQLite refusing a page in the middle of some query).</extracomment>
         <translation>The database is damaged ({problem}). To keep the damage from spreading, this computer has stopped saving new data. Stop handling cases on this computer and ask the administrator to restore the latest backup (python -m clerk doctor shows the details).</translation>
     </message>
     <message>
-        <location filename="../../clerk/store/db.py" line="120"/>
+        <location filename="../../clerk/store/db.py" line="121"/>
         <source>数据文件 {path} 是空的（0 字节），不是可用的 StationDesk 数据库，本程序没有改动它。请从备份恢复，或换一个数据目录。</source>
         <extracomment>Errors of either driver: SQLCipher&apos;s (the store) and the standard library&apos;s (a plaintext file read once to encrypt it). Each connection&apos;s page cache (KiB of decrypted pages; see _configure_sqlite). The page cache of the connection running the integrity check (it reads each page once).</extracomment>
         <translation>The data file {path} is empty (0 bytes) and not a usable StationDesk database; it was left unchanged. Restore it from a backup, or choose another data directory.</translation>
     </message>
     <message>
-        <location filename="../../clerk/store/db.py" line="160"/>
+        <location filename="../../clerk/store/db.py" line="161"/>
         <source>密钥环中的密钥打不开数据文件 {path}（它属于另一个数据库），数据没有改动。请用恢复密钥解锁：python -m clerk unlock --recovery-key …</source>
         <translation>The key in the keyring does not open the data file {path} (it belongs to another database); nothing was changed. Unlock with the recovery key: python -m clerk unlock --recovery-key …</translation>
     </message>
     <message>
-        <location filename="../../clerk/store/db.py" line="175"/>
+        <location filename="../../clerk/store/db.py" line="176"/>
         <location filename="../../clerk/store/schema.py" line="51"/>
         <source>数据库版本 {rev} 来自更新版本的 {product}，本程序无法安全使用它。请升级 {product2} 后再打开，数据未被改动。</source>
         <translation>Database version {rev} comes from a newer {product}; this program cannot use it safely. Upgrade {product2} and open it again; nothing was changed.</translation>
     </message>
     <message>
         <location filename="../../clerk/store/backup.py" line="182"/>
-        <location filename="../../clerk/store/db.py" line="400"/>
+        <location filename="../../clerk/store/db.py" line="407"/>
         <source>备份副本 {target} 校验未通过（{problem}），已删除。请换一个位置（例如另一块磁盘）再备份一次。</source>
         <translation>The backup copy {target} failed its check ({problem}) and was deleted. Back up again to another place (another disk, for example).</translation>
     </message>
@@ -8652,6 +8652,12 @@ Double-click to open the case and check it.</translation>
         <location filename="../../clerk/store/recovery.py" line="51"/>
         <source>恢复出的密钥打不开数据文件 {path}（{problem}），密钥环没有改动。请从备份恢复。</source>
         <translation>The key from the recovery key does not open the data file {path} ({problem}); the keyring was not changed. Restore from a backup.</translation>
+    </message>
+    <message>
+        <location filename="../../clerk/store/write_turns.py" line="27"/>
+        <source>本机另一项操作一直在写入站点数据库，已等待 {seconds} 秒，本次保存没有进行。请稍后重试；如果一直如此，请重新启动本程序。</source>
+        <extracomment>A save that gave up waiting for its turn (seconds: how long it waited).</extracomment>
+        <translation>Another task on this PC kept writing to the station database; after waiting {seconds} seconds this save was not made. Please try again shortly; if it keeps happening, restart the program.</translation>
     </message>
 </context>
 <context>

@@ -8,6 +8,7 @@ import time
 import pytest
 from sqlalchemy import select
 
+from clerk.errors import StoreError
 from clerk.options import LAST_USER
 from clerk.store.models import Setting
 from clerk.store.write_turns import NestedWriteError, WriteTurns
@@ -106,3 +107,40 @@ def test_a_long_writer_sees_a_waiting_writer_and_lets_it_in(ws: Workspace) -> No
     with ws.store.read() as s:
         keys = set(s.execute(select(Setting.key).where(Setting.key.like("test.%"))).scalars())
     assert keys == {"test.clerk", *(f"test.long.{n}" for n in range(1, 11))}
+
+
+def test_a_writer_that_waits_too_long_gives_up_worded_and_the_queue_goes_on() -> None:
+    """Whatever holds the turn (a bug waiting on another thread), a writer never waits
+    forever; writers behind the one that gave up are served as if it had never asked."""
+    turns = WriteTurns(timeout=0.2)
+    outcome: dict[str, object] = {}
+    served: list[str] = []
+
+    def impatient() -> None:
+        try:
+            with turns.turn():
+                served.append("impatient")
+        except StoreError as exc:
+            outcome["error"] = exc
+
+    def patient() -> None:
+        with turns.turn():
+            served.append("patient")
+
+    with turns.turn():
+        first = threading.Thread(target=impatient)
+        first.start()
+        first.join(10)
+        err = outcome["error"]
+        assert isinstance(err, StoreError) and err.code == "store.busy"
+        assert "已等待 0.2 秒" in str(err)
+        turns.timeout = 10  # the next one waits long enough
+        second = threading.Thread(target=patient)
+        second.start()
+        _wait_until(lambda: turns.waiting() == 2)  # the one that gave up still counts
+    second.join(10)
+    assert served == ["patient"]
+    assert turns.waiting() == 0
+    with turns.turn():  # and the next writer has its turn at once
+        served.append("next")
+    assert served == ["patient", "next"]
