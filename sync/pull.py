@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 from clerk.applicants import adopt_snapshot
 from clerk.cases import conflicts
 from clerk.cases.due import refresh as refresh_dues
-from clerk.cases.ledger import append_event
+from clerk.cases.ledger import ChainHead, append_event
 from clerk.cases.record import CaseRecord
 from clerk.cases.service import applicant_row, file_documents
 from clerk.cases.snapshot import attached, verified
@@ -87,12 +87,15 @@ class _Applier:
         self.records: dict[str, CaseRecord | None] = {}
         self.touched: set[str] = set()
         self.conflicts: list[SyncConflict] = []
+        self.head = ChainHead()  # this transaction's chain head, once the first event read it
         # The snapshots created events name by `matter_ref`, checked against their refs.
         self.snapshots: dict[str, dict[str, Any]] = {}
 
     def settle_conflicts(self) -> None:
         """Supplements set aside are redone at once on the current case (nothing for
         the clerk to decide: they change no state and name their items by key)."""
+        if self.conflicts:
+            self.head.forget()  # the redone steps are appended without it
         for conflict in self.conflicts:
             if conflicts.auto_redo(self.s, conflict, self.ws.now()):
                 self.report.rebased.append(conflict.case_no)
@@ -101,8 +104,10 @@ class _Applier:
 
     def record(self, case_id: str) -> CaseRecord | None:
         if case_id not in self.records:
-            data = self.s.execute(select(Case.data).where(Case.id == case_id)).scalar()
-            self.records[case_id] = CaseRecord.from_dict(data) if data is not None else None
+            # The row itself, not its data alone: appending the event updates it, and
+            # finds it then in the session instead of reading it again.
+            row = self.s.get(Case, case_id)
+            self.records[case_id] = CaseRecord.from_dict(row.data) if row is not None else None
         return self.records[case_id]
 
     def apply(self, ev: PulledEvent) -> tuple[str, str] | None:
@@ -133,7 +138,7 @@ class _Applier:
             if rec is None:  # the person as taken when the case was created there
                 adopt_snapshot(self.s, ev.payload["applicant"], now=self.ws.now(),
                                taken_at=event.occurred_at)
-            new = append_event(self.s, rec, event, sync_state="acked")
+            new = append_event(self.s, rec, event, sync_state="acked", head=self.head)
             if ev.origin == Side.STATION and ev.type in conflicts.FILES_DOCUMENTS:
                 file_documents(self.s, new, ev.actor, event.occurred_at,
                                applicant_id=applicant_row(self.s, ev.case_id))

@@ -26,25 +26,45 @@ def last_chain_hash(session: Session) -> str:
     return h or GENESIS
 
 
+class ChainHead:
+    """The store's last chain hash, kept by a caller that appends many events in one
+    transaction (a pull applies up to a page of them), so that each append does not read
+    it back from the store: a query and an autoflush per event. Unknown (None) until the
+    first append reads it; whoever appends without it must `forget` it."""
+
+    def __init__(self) -> None:
+        self.hash: str | None = None
+
+    def forget(self) -> None:
+        self.hash = None
+
+
 def append_event(session: Session, record: CaseRecord | None, event: Event, *,
-                 sync_state: str = "pending") -> CaseRecord:
+                 sync_state: str = "pending", head: ChainHead | None = None) -> CaseRecord:
     """Validate `event` against the state machine, store it, and return the new projection
-    (with the due date in force, like `load_record`).
+    (with the due date in force, like `load_record`). With `head`, the chain continues
+    from it (read from the store when it is unknown) and it is moved on.
 
     The caller's record is not modified (a refused event leaves it as it was).
     """
     event = event if event.hash else event.sealed()
-    new = apply_event(_as_recorded(session, record), event)
-    prev = last_chain_hash(session)
-    row = _write_projection(session, new)
+    # Read once for both ends: the date the events computed, and the one the row shows.
+    override = _override(session, record.id) if record is not None else None
+    new = apply_event(_as_recorded(record, override), event)
+    prev = head.hash if head is not None and head.hash is not None \
+        else last_chain_hash(session)
+    link = chain_hash(prev, event.hash)
+    row = _write_projection(session, new, override)
     session.flush()  # the case row first: events reference it
     session.add(CaseEvent(
         event_id=event.event_id, case_id=event.case_id, seq=event.seq, type=event.type.value,
         payload=event.payload, actor=event.actor, origin=event.origin.value,
         occurred_at=event.occurred_at.astimezone(UTC).replace(tzinfo=None), hash=event.hash,
-        chain_prev=prev, chain_hash=chain_hash(prev, event.hash), sync_state=sync_state,
+        chain_prev=prev, chain_hash=link, sync_state=sync_state,
     ))
     session.flush()
+    if head is not None:
+        head.hash = link
     return _in_force(new, row.due_date, row.due_provisional)
 
 
@@ -56,7 +76,8 @@ def _naive_opt(moment: datetime | None) -> datetime | None:
     return _naive(moment) if moment is not None else None
 
 
-def _write_projection(session: Session, rec: CaseRecord) -> Case:
+def _write_projection(session: Session, rec: CaseRecord, override: DueOverride | None
+                      ) -> Case:
     row = session.get(Case, rec.id)
     if row is None:
         row = Case(id=rec.id)
@@ -76,7 +97,7 @@ def _write_projection(session: Session, rec: CaseRecord) -> Case:
     row.received_at = _naive(rec.received_at)
     row.accepted_at = _naive_opt(rec.accepted_at)
     row.limit_days = rec.limit_days
-    _set_due(session, row, rec)
+    _set_due(session, row, rec, override)
     row.closed_at = _naive_opt(rec.closed_at)
     row.rating = score_of(rec.rating)
     row.version = rec.version
@@ -98,14 +119,19 @@ def _local_applicant_id(session: Session, snapshot: dict[str, Any]) -> str:
 
 def rewrite_projection(session: Session, rec: CaseRecord) -> None:
     """Store `rec` (rebuilt from the case's live events) as the case's projection."""
-    _write_projection(session, rec)
+    _write_projection(session, rec, _override(session, rec.id))
 
 
-def _set_due(session: Session, row: Case, rec: CaseRecord) -> None:
+def _override(session: Session, case_id: str) -> DueOverride | None:
+    """The case's moved due date (clerk.cases.due), if a published calendar year moved it."""
+    with session.no_autoflush:  # the case's row may be new and not complete yet
+        return session.get(DueOverride, case_id)
+
+
+def _set_due(session: Session, row: Case, rec: CaseRecord, override: DueOverride | None
+             ) -> None:
     """The due date the row shows: the record's, unless a published calendar year moved
-    it (clerk.cases.due) and no later event has computed a new one since."""
-    with session.no_autoflush:  # the row may be new and not complete yet
-        override = session.get(DueOverride, rec.id)
+    it (`override`) and no later event has computed a new one since."""
     if override is not None and rec.due_date == override.original_due:
         row.due_date, row.due_provisional = override.due_date, override.due_provisional
         return
@@ -152,13 +178,13 @@ def _in_force(rec: CaseRecord, due: date | None, provisional: bool | None) -> Ca
     return rec
 
 
-def _as_recorded(session: Session, record: CaseRecord | None) -> CaseRecord | None:
-    """A copy of `record` with the due date its events computed (see `_in_force`)."""
+def _as_recorded(record: CaseRecord | None, override: DueOverride | None
+                 ) -> CaseRecord | None:
+    """A copy of `record` with the due date its events computed (see `_in_force`), given
+    the case's `override`."""
     if record is None:
         return None
     copy = record.clone()
-    with session.no_autoflush:
-        override = session.get(DueOverride, record.id)
     # Only provisional dates are ever recomputed, so the original was provisional.
     if override is not None and \
             (copy.due_date, copy.due_provisional) == (override.due_date, override.due_provisional):

@@ -457,17 +457,39 @@ def file_documents(s: Session, rec: CaseRecord, actor: str, now: datetime,
     """Keep the government-issued certificates verified for this case on file (only
     those of `keys`, when given): at acceptance and supplement, on the counter that did
     it and, after a round, on the station's other counters (sync.pull)."""
-    matter = matter_from_dict(rec.matter)
+    reusable = reusable_materials(rec.matter)
     for item in rec.materials.items:
         if item.status != ItemStatus.RECEIVED or (keys is not None and item.key not in keys):
             continue
-        material = matter.material(item.key)
-        if str(getattr(material.source, "value", material.source)) in REUSABLE_SOURCES:
+        if reusable[item.key]:  # KeyError for a material the matter lacks, as before
             ap.record_document(s, applicant_id=applicant_id or applicant_row(s, rec.id),
                                material_key=item.key, name=item.name, verified_by=actor,
                                now=now,
                                source_case_id=rec.id,  # its first scan goes on file too
                                scan_sha256=item.scans[0].sha256 if item.scans else None)
+
+
+#: id(snapshot) -> (the snapshot, `reusable_materials`): a pull files the
+#: documents of hundreds of other counters' cases under one snapshot (one dict per
+#: snapshot in a page), and reading the matter took longer than filing. The snapshot is
+#: held so its id is not reused; snapshots are never changed in place.
+_REUSABLE: dict[int, tuple[Any, Mapping[str, bool]]] = {}
+_REUSABLE_LIMIT = 256
+
+
+def reusable_materials(matter: Any) -> Mapping[str, bool]:
+    """Material key -> whether its source is a government record (a certificate kept on
+    file once verified), for a matter snapshot; a malformed one is refused, worded, by
+    `matter_from_dict`. The answer is shared: read it, never change it."""
+    known = _REUSABLE.get(id(matter))
+    if known is not None and known[0] is matter:
+        return known[1]
+    out = {m.key: str(getattr(m.source, "value", m.source)) in REUSABLE_SOURCES
+           for m in matter_from_dict(matter).materials}
+    if len(_REUSABLE) >= _REUSABLE_LIMIT:
+        _REUSABLE.clear()
+    _REUSABLE[id(matter)] = (matter, out)
+    return out
 
 
 def applicant_row(s: Session, case_id: str) -> str:
