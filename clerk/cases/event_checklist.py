@@ -24,6 +24,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from clerk.cases.per_snapshot import PerSnapshot
 from clerk.errors import QT_TRANSLATE_NOOP, StateError
 
 #: The fields an item copies from its material (the rest are the case's own).
@@ -32,20 +33,8 @@ CATALOG_FIELDS = ("name", "necessity", "form", "requirement", "condition")
 _OPTIONAL = ("promise_date", "document_id")
 
 
-#: id(snapshot) -> (the snapshot, its materials' fields). The district shares one dict
-#: per snapshot among all the cases it keeps (district.snapshots), so the fields are
-#: worked out once per snapshot, not at every event; the snapshot is held so that its
-#: id is not reused, and snapshots are never changed in place.
-_FIELDS: dict[int, tuple[Mapping[str, Any], dict[str, dict[str, Any]]]] = {}
-_FIELDS_LIMIT = 256
-
-
-def _catalog_fields(matter: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
-    """key -> the catalog fields as a checklist item spells them (`initial_checklist`).
-    The answer is shared: read it, never change it."""
-    known = _FIELDS.get(id(matter))
-    if known is not None and known[0] is matter:
-        return known[1]
+def _fields_of(matter: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
+    """key -> the catalog fields as a checklist item spells them (`initial_checklist`)."""
     out: dict[str, dict[str, Any]] = {}
     if not isinstance(matter, Mapping):
         return out  # a malformed snapshot describes no material: slim items are refused
@@ -55,10 +44,11 @@ def _catalog_fields(matter: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
                 "name": m.get("name"), "necessity": m.get("necessity"), "form": m.get("form"),
                 "requirement": m.get("requirement") or "",
                 "condition": m.get("condition") or None}
-    if len(_FIELDS) >= _FIELDS_LIMIT:
-        _FIELDS.clear()
-    _FIELDS[id(matter)] = (matter, out)
     return out
+
+
+#: `_fields_of` once per snapshot (clerk.cases.per_snapshot), not at every event.
+_catalog_fields = PerSnapshot(_fields_of)
 
 
 def _joined(row: Mapping[str, Any], catalog: Mapping[str, Any]) -> dict[str, Any]:

@@ -22,6 +22,7 @@ from clerk.cases.event_checklist import slim_payload
 from clerk.cases.event_forms import MATTER_REF, SLIM_CHECKLIST, parse_forms
 from clerk.cases.events import Event, utc_iso
 from clerk.cases.ledger import append_event, load_by_case_no
+from clerk.cases.per_snapshot import PerSnapshot
 from clerk.cases.record import CaseRecord
 from clerk.cases.snapshot import snapshot_ref
 from clerk.cases.states import EventType, Side, State
@@ -469,27 +470,17 @@ def file_documents(s: Session, rec: CaseRecord, actor: str, now: datetime,
                                scan_sha256=item.scans[0].sha256 if item.scans else None)
 
 
-#: id(snapshot) -> (the snapshot, `reusable_materials`): a pull files the
-#: documents of hundreds of other counters' cases under one snapshot (one dict per
-#: snapshot in a page), and reading the matter took longer than filing. The snapshot is
-#: held so its id is not reused; snapshots are never changed in place.
-_REUSABLE: dict[int, tuple[Any, Mapping[str, bool]]] = {}
-_REUSABLE_LIMIT = 256
+def _reusable_of(matter: Any) -> Mapping[str, bool]:
+    return {m.key: str(getattr(m.source, "value", m.source)) in REUSABLE_SOURCES
+            for m in matter_from_dict(matter).materials}
 
 
-def reusable_materials(matter: Any) -> Mapping[str, bool]:
-    """Material key -> whether its source is a government record (a certificate kept on
-    file once verified), for a matter snapshot; a malformed one is refused, worded, by
-    `matter_from_dict`. The answer is shared: read it, never change it."""
-    known = _REUSABLE.get(id(matter))
-    if known is not None and known[0] is matter:
-        return known[1]
-    out = {m.key: str(getattr(m.source, "value", m.source)) in REUSABLE_SOURCES
-           for m in matter_from_dict(matter).materials}
-    if len(_REUSABLE) >= _REUSABLE_LIMIT:
-        _REUSABLE.clear()
-    _REUSABLE[id(matter)] = (matter, out)
-    return out
+#: Material key -> whether its source is a government record (a certificate kept on file
+#: once verified), for a matter snapshot; a malformed one is refused, worded, by
+#: `matter_from_dict`. Once per snapshot (clerk.cases.per_snapshot): a pull files the
+#: documents of hundreds of other counters' cases under one snapshot, and reading the
+#: matter took longer than filing.
+reusable_materials = PerSnapshot(_reusable_of)
 
 
 def applicant_row(s: Session, case_id: str) -> str:
