@@ -44,7 +44,7 @@ from clerk.workspace import Workspace
 from sync import credentials, outbox, pull, reference
 from sync.blobs import BlobReport, BlobUploader
 from sync.client import DistrictClient
-from wire.protocol import MAX_BATCH, LedgerCount, ledger_count
+from wire.protocol import MAX_BATCH, LedgerCount, WhoAmI, ledger_count
 
 # Declared with their defaults in clerk.options.
 SERVER_KEY = options.SYNC_SERVER_URL.key
@@ -246,26 +246,41 @@ def check_identity(ws: Workspace, client: DistrictClient) -> None:
     district gave its device when it migrated.
     """
     who = client.whoami(reads=READS)
-    with ws.store.write() as s:
-        station, number = _identity(s)
-        adopt = not numbering.device_no_is_set(s) and who.device_no is not None
-        if who.station_code == station and adopt:
-            assert who.device_no is not None
-            number = numbering.set_device_no(s, who.device_no)
-        if who.station_code != station or (who.device_no is not None
-                                           and who.device_no != number):
-            raise SyncError(IDENTITY_WORDS.format(
-                their_station=who.station_code, their_device=who.device_name or "?",
-                their_no=who.device_no or "?", station=station, no=number),
-                code="sync.identity")
-        if who.device_name and _setting(s, DEVICE_NAME_KEY) != who.device_name:
-            _put(s, DEVICE_NAME_KEY, who.device_name)
-        forms = ",".join(sorted(set(who.station_reads) & set(READS)))
-        if _setting(s, EVENT_FORMS_KEY) != forms:
-            _put(s, EVENT_FORMS_KEY, forms)
-        page = _progress_url(who.progress_base_url)
-        if _setting(s, PROGRESS_URL_KEY) != page:
-            _put(s, PROGRESS_URL_KEY, page)
+    # Read first: a round with nothing to record takes no write turn (a clerk's save
+    # never waits for it); what must be written is judged again inside the write.
+    with ws.store.read() as s:
+        changes = _settle_identity(s, who, write=False)
+    if changes:
+        with ws.store.write() as s:
+            _settle_identity(s, who, write=True)
+
+
+def _settle_identity(s: Session, who: WhoAmI, *, write: bool) -> bool:
+    """Refuse a token of another station or window (SyncError); whether the district's
+    answer changes what this PC keeps (its number, device name, event forms, progress
+    page), recorded only when `write`."""
+    station, number = _identity(s)
+    adopt = not numbering.device_no_is_set(s) and who.device_no is not None
+    if who.station_code == station and adopt:
+        assert who.device_no is not None
+        number = numbering.validate_device_no(who.device_no)
+        if write:
+            numbering.set_device_no(s, number)
+    if who.station_code != station or (who.device_no is not None
+                                       and who.device_no != number):
+        raise SyncError(IDENTITY_WORDS.format(
+            their_station=who.station_code, their_device=who.device_name or "?",
+            their_no=who.device_no or "?", station=station, no=number),
+            code="sync.identity")
+    wanted = {EVENT_FORMS_KEY: ",".join(sorted(set(who.station_reads) & set(READS))),
+              PROGRESS_URL_KEY: _progress_url(who.progress_base_url)}
+    if who.device_name:
+        wanted[DEVICE_NAME_KEY] = who.device_name
+    stale = {k: v for k, v in wanted.items() if _setting(s, k) != v}
+    if write:
+        for key, value in stale.items():
+            _put(s, key, value)
+    return adopt or bool(stale)
 
 
 def _progress_url(text: str) -> str:
