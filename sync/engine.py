@@ -1,8 +1,9 @@
 """One sync round and the station's sync configuration, status and reconciliation.
 
-`sync_round(ws)` does, in this order: scans (before the events that cite them), push
-(events, then notes), pull (with the cursor saved in the same transaction as the
-changes), catalog, calendar. A transport failure ends the round; whatever was acked
+`sync_round(ws)` does, in this order: who-am-I (whose token, and what the round reads
+last), scans (before the events that cite them), push (events, then notes), pull (with
+the cursor saved in the same transaction as the changes), devices, catalog, calendar,
+announced version. A transport failure ends the round; whatever was acked
 before it stays acked and the rest simply waits for the next round. The UI runs this in
 a background operation and shows `status(ws)` in its status bar.
 """
@@ -238,7 +239,7 @@ IDENTITY_WORDS = QT_TRANSLATE_NOOP(
               "点“重新登记…”为本机重新登记。")
 
 
-def check_identity(ws: Workspace, client: DistrictClient) -> None:
+def check_identity(ws: Workspace, client: DistrictClient) -> WhoAmI:
     """Ask the district whose token this is before pushing anything; a token of another
     station or another window stops the round (nothing is sent, nothing marked refused).
 
@@ -253,6 +254,7 @@ def check_identity(ws: Workspace, client: DistrictClient) -> None:
     if changes:
         with ws.store.write() as s:
             _settle_identity(s, who, write=True)
+    return who
 
 
 def _settle_identity(s: Session, who: WhoAmI, *, write: bool) -> bool:
@@ -375,13 +377,13 @@ def sync_round(ws: Workspace, client: DistrictClient | None = None, *,
     except SyncError as exc:
         return _finish(ws, report, exc.message, exc.code)
     try:
-        check_identity(ws, client)
+        who = check_identity(ws, client)
         uploader = BlobUploader(ws, client)
         report.push = outbox.push_events(ws, client, blob_gate=uploader, batch_size=batch_size)
         report.blobs = uploader.report
         outbox.push_notes(ws, client, report.push)
         report.pull = pull.pull_all(ws, client)
-        with reference.ReadsAhead(ws, client) as ahead:
+        with reference.last_reads(ws, client, who) as ahead:
             _keep_devices(ws, ahead)
             reference.update_catalog(ws, ahead, report.reference)
             reference.update_calendar(ws, ahead, report.reference)

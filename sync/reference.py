@@ -36,7 +36,13 @@ from clerk.options import (
 from clerk.store.models import Setting
 from clerk.workspace import Workspace
 from sync.client import DistrictClient
-from wire.protocol import CalendarResponse, CatalogResponse, ClientVersionResponse, DeviceInfo
+from wire.protocol import (
+    CalendarResponse,
+    CatalogResponse,
+    ClientVersionResponse,
+    DeviceInfo,
+    WhoAmI,
+)
 
 CATALOG_ETAG = SYNC_CATALOG_ETAG.key  # declared in clerk.options
 CALENDAR_ETAG = SYNC_CALENDAR_ETAG.key
@@ -70,7 +76,8 @@ _T = TypeVar("_T")
 
 class ReadsAhead:
     """The round's last four reads (the station's devices, the catalog and the calendar
-    if changed, the announced version) sent together, answered as `ReferenceSource`.
+    if changed, the announced version) sent together, answered as `ReferenceSource`;
+    for a district whose who-am-I does not answer them (`Announced`).
 
     Each waits some 5 ms on the district (its token check and its own read), and in
     turn they were a third of a round with nothing to do; sent at once they cost about
@@ -112,6 +119,51 @@ class ReadsAhead:
     def _answer(self, what: str, etag: str, sent: Future[_T],
                 ask: Callable[[str], _T]) -> _T:
         return sent.result() if etag == self._etags[what] else ask(etag)
+
+
+class Announced:
+    """The round's last reads as the who-am-I that started it answered them: the devices
+    and the announced version as told, the catalog or the calendar asked for only when
+    the ETag the district named differs from the one the station holds. A round with
+    nothing new sends no request here."""
+
+    def __init__(self, who: WhoAmI, client: DistrictClient) -> None:
+        assert who.devices is not None and who.client_version is not None
+        self._devices = who.devices
+        self._version = who.client_version
+        self._etags = {"catalog": who.catalog_etag, "calendar": who.calendar_etag}
+        self._client = client
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        pass
+
+    def devices(self) -> list[DeviceInfo]:
+        return list(self._devices)
+
+    def catalog(self, etag: str = "") -> tuple[str, CatalogResponse | None]:
+        if etag == self._etags["catalog"]:
+            return etag, None
+        return self._client.catalog(etag)
+
+    def calendar(self, etag: str = "") -> tuple[str, CalendarResponse | None]:
+        if etag == self._etags["calendar"]:
+            return etag, None
+        return self._client.calendar(etag)
+
+    def client_version(self) -> ClientVersionResponse | None:
+        return self._version
+
+
+def last_reads(ws: Workspace, client: DistrictClient, who: WhoAmI) -> Announced | ReadsAhead:
+    """What the round reads last: from the who-am-I's answer when the district gave it
+    all, else asked (together) of a district that predates it."""
+    if (who.devices is None or who.client_version is None or who.catalog_etag is None
+            or who.calendar_etag is None):
+        return ReadsAhead(ws, client)
+    return Announced(who, client)
 
 
 def _get(s: Session, key: str) -> str:

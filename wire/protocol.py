@@ -274,6 +274,14 @@ class WhoAmI(Response):
     # station read (clerk.cases.event_forms.READS): what this device may write. A
     # district that predates them sends none.
     station_reads: list[str] = []
+    # What a round reads last, answered here so a round with nothing new needs no more
+    # requests: the station's devices, the announced workstation version, and the ETags
+    # of the published catalog and calendar (fetched only when they differ from the
+    # station's). A district that predates them sends none, and the station asks.
+    devices: list[DeviceInfo] | None = None
+    client_version: ClientVersionResponse | None = None
+    catalog_etag: str | None = None
+    calendar_etag: str | None = None
 
 
 class DeviceInfo(Response):
@@ -354,6 +362,9 @@ class ClientVersionResponse(Response):
     version: str = ""
     where: str = ""  # how to get it: a URL or words ("区政务服务中心信息科")
     published_at: datetime | None = None
+
+
+WhoAmI.model_rebuild()  # it names DeviceInfo and ClientVersionResponse, defined after it
 
 
 # --------------------------------------------------------------------------- staff: cases

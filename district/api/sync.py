@@ -6,6 +6,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request, Response
 from sqlalchemy import select
+from sqlalchemy.orm import Session as DbSession
 
 from clerk.errors import QT_TRANSLATE_NOOP
 from district import contacts, feed
@@ -18,6 +19,7 @@ from district.models import CaseRow, StationRow
 from wire.protocol import (
     CaseEvents,
     CaseSummary,
+    ClientVersionResponse,
     DeviceInfo,
     ErrorBody,
     LedgerResponse,
@@ -92,31 +94,43 @@ READS_QUERY = Annotated[str | None, Query(
 @router.get("/sync/whoami", response_model=WhoAmI, responses=ERRORS,
             summary="这个设备令牌属于哪个站点、哪台设备（推送前核对）")
 def whoami(ctx: Ctx, who: Station, reads: READS_QUERY = None) -> WhoAmI:
-    from district import auth
+    from district import auth, reference
 
     # Every round starts here: the device's last contact and the forms it reads, and the
     # station's row read in the same transaction (one commit, not a write and then a
-    # read of its own).
+    # read of its own); with it what the round reads last (devices, announced version,
+    # publications' ETags), so a round with nothing new sends no further requests.
     with ctx.db.write() as s:
         auth.seen(s, who.token_hash, ctx.now(), reads)
         row = s.get(StationRow, who.station_code)
         assert row is not None
         code, name = row.code, row.name
         forms = auth.station_reads(s, who.station_code)
+        devices = _devices(s, who.station_code)
+        version, where, at = reference.client_version(s)
+        catalog_etag = reference.current_etag(s, "catalog")
+        calendar_etag = reference.current_etag(s, "calendar")
     return WhoAmI(station_code=code, station_name=name, device_name=who.device_name,
                   device_no=who.device_no, progress_base_url=ctx.settings.public_base_url,
-                  station_reads=forms)
+                  station_reads=forms, devices=devices,
+                  client_version=ClientVersionResponse(version=version, where=where,
+                                                       published_at=at),
+                  catalog_etag=catalog_etag, calendar_etag=calendar_etag)
+
+
+def _devices(s: DbSession, station_code: str) -> list[DeviceInfo]:
+    from district import auth
+
+    return [DeviceInfo(name=d.name, number=d.number, created_at=d.created_at,
+                       last_seen_at=d.last_seen_at)
+            for d in auth.list_devices(s, station_code)]
 
 
 @router.get("/station/devices", response_model=list[DeviceInfo], responses=ERRORS,
             summary="本站在用的设备（窗口）及其最近一次联系")
 def station_devices(ctx: Ctx, who: Station) -> list[DeviceInfo]:
-    from district import auth
-
     with ctx.db.read() as s:
-        return [DeviceInfo(name=d.name, number=d.number, created_at=d.created_at,
-                           last_seen_at=d.last_seen_at)
-                for d in auth.list_devices(s, who.station_code)]
+        return _devices(s, who.station_code)
 
 
 def _own_case(ctx: Ctx, who: Station, case_id: str) -> CaseRow:

@@ -223,3 +223,44 @@ def test_unenrolled_round_says_what_to_do(sws: Workspace) -> None:
     assert not report.ok and report.error_code == "sync.not_enrolled"
     assert "登记到区中心…" in report.error and "python -m" not in report.error
 
+
+
+def test_a_round_with_nothing_new_asks_only_who_am_i_and_the_pull(
+        live: District, sws: Workspace, clock: FakeClock, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The devices, the announced version and the publications' ETags come with the
+    who-am-I; the catalog is fetched the round after it is published, and only then."""
+    from apiclient.http import ApiClient
+    from clerk.catalog import dump_catalog
+    from district import admin
+    from tests.clerk.factories import matter
+
+    enroll_station(sws, live)
+    assert engine.sync_round(sws).ok  # takes what the district has published
+    asked: list[str] = []
+    real = ApiClient._request
+
+    def request(self: ApiClient, method: str, path: str, **kw: object) -> object:
+        asked.append(path)
+        return real(self, method, path, **kw)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(ApiClient, "_request", request)
+    report = engine.sync_round(sws)
+    assert report.ok, report.error
+    assert [p.partition("?")[0] for p in asked] == ["/sync/whoami", "/sync/pull"]
+    with sws.store.read() as s:
+        kept = json.loads(engine._setting(s, engine.DEVICES_KEY))
+    assert [d["number"] for d in kept] == [1] and kept[0]["last_seen_at"]
+    catalog = tmp_path / "catalog.json"
+    catalog.write_text(dump_catalog([matter("D-NEW-002", name="又一新发布事项")]),
+                       encoding="utf-8")
+    db = live.db()
+    try:
+        admin.publish_catalog_file(db, catalog, clock())
+    finally:
+        db.close()
+    asked.clear()
+    report = engine.sync_round(sws)
+    assert report.ok and report.reference.catalog_changed, report.lines()
+    assert [p.partition("?")[0] for p in asked] == ["/sync/whoami", "/sync/pull", "/catalog"]
+    assert "D-NEW-002" in {m.code for m in sws.matters()}

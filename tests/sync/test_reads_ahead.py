@@ -1,4 +1,5 @@
-"""A round's last four reads go to the district together (sync.reference.ReadsAhead) and
+"""A round's last four reads come with the who-am-I's answer (sync.reference.Announced) or,
+from a district that predates that, go to it together (sync.reference.ReadsAhead), and
 are used in the round's order; nothing is written for an answer that did not change."""
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from clerk.workspace import Workspace
 from sync import reference
 from sync.client import DistrictClient
 from tests.conftest import store_writes
-from wire.protocol import ClientVersionResponse, DeviceInfo
+from wire.protocol import ClientVersionResponse, DeviceInfo, WhoAmI
 
 DEVICE = DeviceInfo(name="一号窗口", number=1, created_at=datetime(2026, 12, 1, tzinfo=UTC))
 
@@ -88,3 +89,39 @@ def test_an_unchanged_announcement_writes_nothing(sws: Workspace,
         reference.update_client_version(sws, district)
         reference.update_client_version(sws, district)
     assert opened == ["write"]
+
+
+def _who(**answer: object) -> WhoAmI:
+    return WhoAmI.model_validate({"station_code": "110108001001", "station_name": "测试站",
+                                  "device_name": "一号窗口", "device_no": 1, **answer})
+
+
+def test_a_district_that_answers_them_at_who_am_i_is_not_asked_again(sws: Workspace) -> None:
+    district = _District(parties=1)
+    who = _who(devices=[DEVICE.model_dump()], client_version={"version": "0.9.0"},
+               catalog_etag="c1", calendar_etag="y1")
+    with reference.last_reads(sws, cast(DistrictClient, district), who) as told:
+        assert isinstance(told, reference.Announced)
+        assert told.devices() == [DEVICE]
+        assert told.catalog("c1") == ("c1", None) and told.calendar("y1") == ("y1", None)
+        assert told.client_version() == ClientVersionResponse(version="0.9.0")
+        assert district.asked == []
+        # A publication the station does not hold yet is fetched, and only that one.
+        assert told.catalog("c0") == ("c0", None)
+        assert told.calendar("") == ("", None)
+    assert district.asked == [("catalog", "c0"), ("calendar", "")]
+
+
+@pytest.mark.parametrize("missing", ["devices", "client_version", "catalog_etag",
+                                     "calendar_etag"])
+def test_a_district_that_predates_them_is_asked_the_four_reads(sws: Workspace,
+                                                               missing: str) -> None:
+    told = {"devices": [DEVICE.model_dump()], "client_version": {"version": "0.9.0"},
+            "catalog_etag": "c1", "calendar_etag": "y1"}
+    del told[missing]
+    district = _District()
+    with reference.last_reads(sws, cast(DistrictClient, district), _who(**told)) as ahead:
+        assert isinstance(ahead, reference.ReadsAhead)
+        assert ahead.devices() == [DEVICE]
+    assert sorted(w for w, _ in district.asked) == \
+        ["calendar", "catalog", "client_version", "devices"]
