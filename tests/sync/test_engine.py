@@ -264,3 +264,16 @@ def test_a_round_with_nothing_new_asks_only_who_am_i_and_the_pull(
     assert report.ok and report.reference.catalog_changed, report.lines()
     assert [p.partition("?")[0] for p in asked] == ["/sync/whoami", "/sync/pull", "/catalog"]
     assert "D-NEW-002" in {m.code for m in sws.matters()}
+
+
+def test_who_am_i_answers_what_the_separate_reads_answer(live: District,
+                                                         sws: Workspace) -> None:
+    enroll_station(sws, live)
+    token = engine.stored_token(sws)
+    assert token is not None
+    with DistrictClient(live.base, token=token) as client:
+        who = client.whoami()
+        assert who.devices == client.devices()
+        assert who.client_version == client.client_version()
+        assert who.catalog_etag == client.catalog()[0]
+        assert who.calendar_etag == client.calendar()[0]
