@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -40,7 +41,10 @@ def _set_etag(s: Session, kind: str, etag: str, now: datetime) -> None:
 
 def current_etag(s: Session, kind: str) -> str:
     """The stored ETag (cheap: one row), or the ETag of nothing published yet."""
-    row = s.get(Publication, kind)
+    return _etag_of(s.get(Publication, kind))
+
+
+def _etag_of(row: Publication | None) -> str:
     return row.etag if row is not None else _etag([])
 
 
@@ -64,10 +68,34 @@ MAX_WHERE = 64  # the publications row's column width
 
 
 def client_version(s: Session) -> tuple[str, str, datetime | None]:
-    version, where = s.get(Publication, CLIENT_VERSION), s.get(Publication, CLIENT_WHERE)
+    return _version_of(s.get(Publication, CLIENT_VERSION), s.get(Publication, CLIENT_WHERE))
+
+
+def _version_of(version: Publication | None, where: Publication | None
+                ) -> tuple[str, str, datetime | None]:
     if version is None:
         return "", "", None
     return version.etag, where.etag if where is not None else "", version.published_at
+
+
+@dataclass(frozen=True)
+class Announcements:
+    """What a station's round reads last of the publications (its who-am-I answers it)."""
+
+    catalog_etag: str
+    calendar_etag: str
+    client_version: tuple[str, str, datetime | None]
+
+
+def announcements(s: Session) -> Announcements:
+    """The catalog's and the calendar's ETags and the announced version, as
+    `current_etag` and `client_version` give them, from one query (the who-am-I starts
+    every round of every PC)."""
+    kinds = ("catalog", "calendar", CLIENT_VERSION, CLIENT_WHERE)
+    rows = {r.kind: r for r in s.execute(
+        select(Publication).where(Publication.kind.in_(kinds))).scalars()}
+    return Announcements(_etag_of(rows.get("catalog")), _etag_of(rows.get("calendar")),
+                         _version_of(rows.get(CLIENT_VERSION), rows.get(CLIENT_WHERE)))
 
 
 def publish_client_version(s: Session, version: str, where: str, now: datetime) -> None:

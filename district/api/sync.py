@@ -107,15 +107,14 @@ def whoami(ctx: Ctx, who: Station, reads: READS_QUERY = None) -> WhoAmI:
         code, name = row.code, row.name
         forms = auth.station_reads(s, who.station_code)
         devices = _devices(s, who.station_code)
-        version, where, at = reference.client_version(s)
-        catalog_etag = reference.current_etag(s, "catalog")
-        calendar_etag = reference.current_etag(s, "calendar")
+        told = reference.announcements(s)
+    version, where, at = told.client_version
     return WhoAmI(station_code=code, station_name=name, device_name=who.device_name,
                   device_no=who.device_no, progress_base_url=ctx.settings.public_base_url,
                   station_reads=forms, devices=devices,
                   client_version=ClientVersionResponse(version=version, where=where,
                                                        published_at=at),
-                  catalog_etag=catalog_etag, calendar_etag=calendar_etag)
+                  catalog_etag=told.catalog_etag, calendar_etag=told.calendar_etag)
 
 
 def _devices(s: DbSession, station_code: str) -> list[DeviceInfo]:

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ from clerk.version import is_newer, own_version, parse_version
 from clerk.workspace import Workspace
 from district import reference
 from district.cli import main as district_main
+from district.db import Database
 from sync import engine
 from tests.districtkit import District, enroll_station
 
@@ -72,5 +74,41 @@ def test_the_district_keeps_the_latest_announcement(live: District) -> None:
             reference.publish_client_version(s, "1.1.0", "https://example.org/", live.clock())
         with db.read() as s:
             assert reference.client_version(s)[:2] == ("1.1.0", "https://example.org/")
+    finally:
+        db.close()
+
+
+Told = tuple[str, str, tuple[str, str, datetime | None]]
+
+
+def _told_and_own(db: Database) -> tuple[Told, Told]:
+    with db.read() as s:
+        told = reference.announcements(s)
+        return ((told.catalog_etag, told.calendar_etag, told.client_version),
+                (reference.current_etag(s, "catalog"), reference.current_etag(s, "calendar"),
+                 reference.client_version(s)))
+
+
+def test_the_who_am_i_names_the_publications_as_their_own_reads_do(
+        live: District, tmp_path: Path) -> None:
+    """`reference.announcements` (one query, for every round's who-am-I) gives what
+    `current_etag` and `client_version` give, before anything is published and after."""
+    from clerk.catalog import dump_catalog
+    from district import admin
+    from tests.clerk.factories import matter
+
+    db = live.db()
+    try:
+        told, own = _told_and_own(db)
+        assert told == own and own[2] == ("", "", None)
+        nothing = own[0]
+        catalog = tmp_path / "catalog.json"
+        catalog.write_text(dump_catalog([matter("D-ANN-001")]), encoding="utf-8")
+        admin.publish_catalog_file(db, catalog, live.clock())
+        with db.write() as s:
+            reference.publish_client_version(s, "1.2.0", "区政务服务中心信息科", live.clock())
+        told, own = _told_and_own(db)
+        assert told == own and own[2][:2] == ("1.2.0", "区政务服务中心信息科")
+        assert own[0] != nothing and own[1] == nothing
     finally:
         db.close()
