@@ -43,6 +43,14 @@ def _kept(ws: Workspace) -> dict[str, str]:
         return {k: row.value for k in keys if (row := s.get(Setting, k)) is not None}
 
 
+def _without_number(ws: Workspace) -> None:
+    """A PC enrolled before window numbers existed: none set."""
+    with ws.store.write() as s:
+        row = s.get(Setting, numbering.DEVICE_NO_KEY)
+        if row is not None:
+            s.delete(row)
+
+
 def test_the_answer_is_recorded_once_and_an_unchanged_one_writes_nothing(
         ws: Workspace, monkeypatch: pytest.MonkeyPatch) -> None:
     district = _District()
@@ -65,10 +73,7 @@ def test_the_answer_is_recorded_once_and_an_unchanged_one_writes_nothing(
 
 def test_a_pc_without_a_number_adopts_the_districts_once(
         ws: Workspace, monkeypatch: pytest.MonkeyPatch) -> None:
-    with ws.store.write() as s:
-        row = s.get(Setting, numbering.DEVICE_NO_KEY)
-        if row is not None:
-            s.delete(row)
+    _without_number(ws)
     district = _District(device_no=7)
     _check(ws, district)
     assert _kept(ws)[numbering.DEVICE_NO_KEY] == "7"
@@ -90,10 +95,7 @@ def test_a_token_of_another_station_or_window_stops_and_writes_nothing(
 
 def test_a_number_the_district_gives_that_is_no_window_number_is_refused(
         ws: Workspace, monkeypatch: pytest.MonkeyPatch) -> None:
-    with ws.store.write() as s:
-        row = s.get(Setting, numbering.DEVICE_NO_KEY)
-        if row is not None:
-            s.delete(row)
+    _without_number(ws)
     with store_writes(monkeypatch) as opened, pytest.raises(ValidationError) as exc:
         _check(ws, _District(device_no=100))
     assert exc.value.code == "device.number"
