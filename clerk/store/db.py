@@ -14,13 +14,16 @@ before anything is written to it.
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import os
 import sqlite3
 import sys
 import threading
+import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -216,6 +219,16 @@ def restrict_files(path: Path) -> None:
         keys.restrict(path.with_name(path.name + suffix))
 
 
+def _close_at_exit(ref: weakref.ref[Store]) -> None:
+    """Close a store still open when the interpreter exits, before its teardown: the
+    background check, left reading, decrypted pages while the process was tearing down
+    what SQLCipher's cipher needs, and the process died (SIGSEGV) instead of ending.
+    The window and the command line close their store; this covers every other exit."""
+    store = ref()
+    if store is not None:
+        store.close()
+
+
 class Store:
     """The station's local database: one engine, sessions for reads and writes."""
 
@@ -233,6 +246,8 @@ class Store:
         self._check: threading.Thread | None = None
         self._checking: Any = None  # the background check's connection while it runs
         self._closing = False
+        self._at_exit = partial(_close_at_exit, weakref.ref(self))
+        atexit.register(self._at_exit)
 
     @classmethod
     def open(cls, path: Path | str, *, migrate: bool = True, key: bytes | None = None
@@ -260,13 +275,13 @@ class Store:
         try:
             schema.check_and_upgrade(engine, migrate=migrate)
         except DBAPIError as exc:
-            engine.dispose()
+            store.close()
             raise StoreError(
                 QT_TRANSLATE_NOOP("errors", "数据文件 {path} 已损坏，无法读取（{orig}）。"
                                             "请从备份恢复。"),
                 code="store.corrupt", params={"path": path, "orig": exc.orig}) from exc
         except Exception:
-            engine.dispose()
+            store.close()
             raise
         restrict_files(path)
         store.check_in_background()
@@ -452,6 +467,7 @@ class Store:
                 checking.interrupt()
             thread.join(0.05)
         self.engine.dispose()
+        atexit.unregister(self._at_exit)
 
 
 #: The background check's niceness on Linux (0 normal, 19 lowest): low enough that the
