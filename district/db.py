@@ -26,6 +26,7 @@ except ImportError:  # Windows
 
 import psycopg
 from sqlalchemy import Connection, Engine, create_engine, event, text
+from sqlalchemy.dialects import sqlite as sqlite_dialect
 from sqlalchemy.dialects.postgresql import psycopg as postgresql_psycopg
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError, DisconnectionError, OperationalError
@@ -206,6 +207,46 @@ def pg_sql(statement: Any, columns: list[str] | None = None) -> str:
     be a named bindparam: the caller passes them all (values bound in the statement,
     `column == "x"`, would get generated names nobody passes)."""
     return str(statement.compile(dialect=_PG_DIALECT, column_keys=columns))
+
+
+_SQLITE_DIALECT = sqlite_dialect.dialect()
+
+
+class SqliteQuery:
+    """A SELECT compiled once for SQLite and run straight on the driver's connection of a
+    SQLAlchemy transaction: on a push's hot path SQLAlchemy's execution machinery cost
+    several times what SQLite spends on such a lookup (token 27 -> 4 µs, 500 ids 56 -> 7
+    µs, measured). Expanding parameters (`IN`) are widened to each call's list. Values go
+    to the driver as they are (strings, numbers), and the rows come back as the driver
+    gives them: the caller decodes a typed column. A driver error is raised as SQLAlchemy
+    would raise it (OperationalError, IntegrityError: the callers' retries hold)."""
+
+    def __init__(self, statement: Any) -> None:
+        compiled = statement.compile(dialect=_SQLITE_DIALECT)
+        self.sql = str(compiled)
+        self.names: tuple[str, ...] = tuple(compiled.positiontup or ())
+        self.expanding = frozenset(n for n in self.names if self._mark(n) in self.sql)
+
+    @staticmethod
+    def _mark(name: str) -> str:
+        return f"__[POSTCOMPILE_{name}]"
+
+    def rows(self, conn: Connection, params: dict[str, Any]) -> list[Any]:
+        sql = self.sql
+        values: list[Any] = []
+        for name in self.names:
+            value = params[name]
+            if name in self.expanding:
+                sql = sql.replace(self._mark(name), ", ".join("?" * len(value)))
+                values.extend(value)
+            else:
+                values.append(value)
+        raw = conn.connection.driver_connection
+        assert raw is not None
+        try:
+            return list(raw.execute(sql, values).fetchall())
+        except sqlite3.Error as exc:
+            raise DBAPIError.instance(sql, values, exc, sqlite3.Error) from exc
 
 
 #: How a pipelined write transaction begins (Database.write_conn): batches judge many
