@@ -69,6 +69,12 @@ def resolve(conn: Connection, ref: str, offered: Mapping[str, Any]) -> dict[str,
         return None
 
 
+# Built once: a push creating a case stores its snapshot, and building the statement
+# cost more than SQLite's insert that finds the row there.
+_INSERT_NEW = {"postgresql": pg_insert(SNAPSHOTS).on_conflict_do_nothing(),
+               "sqlite": sqlite_insert(SNAPSHOTS).on_conflict_do_nothing()}
+
+
 def store(conn: Connection, snapshots: dict[str, dict[str, Any]]) -> None:
     """Insert the snapshots the database may not have yet (in the caller's transaction).
 
@@ -80,9 +86,9 @@ def store(conn: Connection, snapshots: dict[str, dict[str, Any]]) -> None:
     # each other in one order instead of deadlocking.
     rows = [{"ref": ref, "data": snapshots[ref]} for ref in sorted(snapshots)]
     if conn.dialect.name == "postgresql":
-        conn.execute(pg_insert(SNAPSHOTS).on_conflict_do_nothing(), rows)
+        conn.execute(_INSERT_NEW["postgresql"], rows)
     elif conn.dialect.name == "sqlite":
-        conn.execute(sqlite_insert(SNAPSHOTS).on_conflict_do_nothing(), rows)
+        conn.execute(_INSERT_NEW["sqlite"], rows)
     else:  # pragma: no cover - the two supported databases are above
         have = set(conn.execute(select(SNAPSHOTS.c.ref).where(
             SNAPSHOTS.c.ref.in_(list(snapshots)))).scalars())
