@@ -219,13 +219,14 @@ def restrict_files(path: Path) -> None:
         keys.restrict(path.with_name(path.name + suffix))
 
 
-def _close_at_exit(ref: weakref.ref[Store]) -> None:
+def _close_at_exit(ref: weakref.ref[Store], pid: int) -> None:
     """Close a store still open when the interpreter exits, before its teardown: the
     background check, left reading, decrypted pages while the process was tearing down
     what SQLCipher's cipher needs, and the process died (SIGSEGV) instead of ending.
-    The window and the command line close their store; this covers every other exit."""
+    The window and the command line close their store; this covers every other exit.
+    A forked child leaves its parent's store alone."""
     store = ref()
-    if store is not None:
+    if store is not None and os.getpid() == pid:
         store.close()
 
 
@@ -246,7 +247,7 @@ class Store:
         self._check: threading.Thread | None = None
         self._checking: Any = None  # the background check's connection while it runs
         self._closing = False
-        self._at_exit = partial(_close_at_exit, weakref.ref(self))
+        self._at_exit = partial(_close_at_exit, weakref.ref(self), os.getpid())
         atexit.register(self._at_exit)
 
     @classmethod
