@@ -31,7 +31,7 @@ def _seed_years() -> list[CalendarYear]:
 
 
 def calendar_etag(s: Session | Connection) -> str:
-    etag = s.execute(_ETAG, {"kind": CALENDAR_KIND}).scalar()
+    etag = s.execute(CALENDAR_ETAG, {"kind": CALENDAR_KIND}).scalar()
     return str(etag) if etag is not None else ""
 
 
@@ -45,7 +45,7 @@ def published_years(s: Session | Connection) -> list[CalendarYear]:
 CALENDAR_KIND = "calendar"
 # Built once: every push that computes a due date reads the ETag (work_calendar), and
 # building the statement cost more than running it.
-_ETAG = select(Publication.etag).where(Publication.kind == bindparam("kind"))
+CALENDAR_ETAG = select(Publication.etag).where(Publication.kind == bindparam("kind"))
 # The calendar's publication row, read FOR SHARE by every write that computes with the
 # calendar (calendar_on; a push on PostgreSQL sends it with its other reads).
 CALENDAR_ROW = (select(Publication.etag)

@@ -33,7 +33,15 @@ from clerk.store.jsoncodec import json_text
 from clerk.timeutil import local_date
 from district import crypto, snapshots
 from district.auth import naive
-from district.db import FEED_LOCK, FEED_LOCK_SQL, Pipeline, binary_copy, pg_sql, pipeline
+from district.db import (
+    FEED_LOCK,
+    FEED_LOCK_SQL,
+    Pipeline,
+    binary_copy,
+    pg_sql,
+    pipeline,
+    sqlite_many,
+)
 from district.models import CaseRow, LedgerEntry
 
 OPEN_STATES = frozenset(s.value for s in State if not s.is_final)
@@ -363,13 +371,11 @@ def _write_cases_sqlite(conn: Connection, new_cases: list[dict[str, Any]],
     if not new_cases and not changed_cases:
         return
     fields = crypto.Sealer(crypto.FIELD_PURPOSE)
-    if new_cases:
-        conn.exec_driver_sql(_SQLITE_INSERT_CASES, [
-            tuple(_sqlite_case(values, _CASE_COLUMNS, fields)) for values in new_cases])
-    if changed_cases:
-        conn.exec_driver_sql(_SQLITE_UPDATE_CASES, [
-            (*_sqlite_case(values, CHANGING_COLUMNS, fields), values["id"])
-            for values in changed_cases])
+    sqlite_many(conn, _SQLITE_INSERT_CASES, [
+        _sqlite_case(values, _CASE_COLUMNS, fields) for values in new_cases])
+    sqlite_many(conn, _SQLITE_UPDATE_CASES, [
+        (*_sqlite_case(values, CHANGING_COLUMNS, fields), values["id"])
+        for values in changed_cases])
 
 
 def _insert_entries(conn: Connection, entries: list[dict[str, Any]]) -> None:
@@ -392,7 +398,7 @@ def _insert_entries(conn: Connection, entries: list[dict[str, Any]]) -> None:
                      e["type"], e.get(SEALED_KEY) or payload(e["payload"]),
                      e["actor"], e["origin"], e["occurred_at"],
                      e["day"].isoformat(), e["hash"], stamp, e.get("device_no")))
-    conn.exec_driver_sql(_SQLITE_INSERT_ENTRIES, rows)
+    sqlite_many(conn, _SQLITE_INSERT_ENTRIES, rows)
 
 
 def load_record(s: Session, case_id: str, *, lock: bool = False) -> CaseRecord | None:

@@ -23,12 +23,13 @@ from typing import Any, cast
 
 from sqlalchemy import Connection, Table, bindparam, insert, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import dialect as sqlite_dialect
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from clerk.cases.snapshot import snapshot_ref
 from clerk.store.jsoncodec import json_text
-from district.db import Pipeline, pg_sql
+from district.db import Pipeline, pg_sql, sqlite_many
 from district.models import MatterSnapshot
 
 SNAPSHOTS = cast(Table, MatterSnapshot.__table__)
@@ -70,9 +71,11 @@ def resolve(conn: Connection, ref: str, offered: Mapping[str, Any]) -> dict[str,
 
 
 # Built once: a push creating a case stores its snapshot, and building the statement
-# cost more than SQLite's insert that finds the row there.
-_INSERT_NEW = {"postgresql": pg_insert(SNAPSHOTS).on_conflict_do_nothing(),
-               "sqlite": sqlite_insert(SNAPSHOTS).on_conflict_do_nothing()}
+# cost more than SQLite's insert that finds the row there. On SQLite it goes straight to
+# the driver (district.db.sqlite_many), the data spelled as the JSON column spells it.
+_PG_INSERT_NEW = pg_insert(SNAPSHOTS).on_conflict_do_nothing()
+_SQLITE_STORE = str(sqlite_insert(SNAPSHOTS).on_conflict_do_nothing()
+                    .compile(dialect=sqlite_dialect(), column_keys=["ref", "data"]))
 
 
 def store(conn: Connection, snapshots: dict[str, dict[str, Any]]) -> None:
@@ -86,9 +89,9 @@ def store(conn: Connection, snapshots: dict[str, dict[str, Any]]) -> None:
     # each other in one order instead of deadlocking.
     rows = [{"ref": ref, "data": snapshots[ref]} for ref in sorted(snapshots)]
     if conn.dialect.name == "postgresql":
-        conn.execute(_INSERT_NEW["postgresql"], rows)
+        conn.execute(_PG_INSERT_NEW, rows)
     elif conn.dialect.name == "sqlite":
-        conn.execute(_INSERT_NEW["sqlite"], rows)
+        sqlite_many(conn, _SQLITE_STORE, [(row["ref"], json_text(row["data"])) for row in rows])
     else:  # pragma: no cover - the two supported databases are above
         have = set(conn.execute(select(SNAPSHOTS.c.ref).where(
             SNAPSHOTS.c.ref.in_(list(snapshots)))).scalars())
