@@ -101,6 +101,7 @@ def test_snapshots_are_stored_as_the_json_column_reads_them(db: Database) -> Non
     with db.read() as s:
         (stored,) = s.scalars(select(MatterSnapshot.data)).all()
         raw = s.connection().exec_driver_sql("SELECT data FROM matter_snapshots").scalar()
+    assert isinstance(raw, str)
     assert stored == matter
     assert json.loads(raw) == matter and "公共租赁住房" in raw  # not \\u escapes
 
