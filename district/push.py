@@ -26,7 +26,7 @@ from datetime import datetime
 from functools import partial
 from typing import Any
 
-from sqlalchemy import ARRAY, Connection, String, any_, bindparam, select
+from sqlalchemy import Connection, String, any_, bindparam, func, literal_column, select
 from sqlalchemy.exc import IntegrityError, OperationalError
 
 from clerk.calendar import WorkCalendar
@@ -139,14 +139,24 @@ def _expanding(name: str) -> Callable[[Any], Any]:
     return lambda column: column.in_(bindparam(name, expanding=True))
 
 
-def _array(name: str) -> Callable[[Any], Any]:
-    return lambda column: column == any_(bindparam(name, type_=ARRAY(String)))
+def _listed(name: str) -> Callable[[Any], Any]:
+    return lambda column: column == any_(
+        func.string_to_array(bindparam(name, type_=String), literal_column("','")))
 
 
 # A batch looks up hundreds of ids at once. SQLite gets `IN (?, ?, …)`; PostgreSQL one
-# array parameter (`= ANY(%s)`), so the statement's text is the same for every batch
-# and the driver parses it once (it re-parsed the long IN list at every push).
-_LOOKUPS = {"sqlite": _lookups(_expanding), "postgresql": _lookups(_array)}
+# parameter, so the statement's text is the same for every batch and the driver parses
+# it once (it re-parsed the long IN list at every push): the values joined by commas
+# (`_joined`), split by the server. Not an array parameter: the driver's dumping of a
+# list cost 3 ms of the worker's time for 1,000 ids, the joined text 0.3 ms (measured).
+_LOOKUPS = {"sqlite": _lookups(_expanding), "postgresql": _lookups(_listed)}
+
+
+def _joined(values: list[str]) -> str:
+    """The values of a `_listed` parameter. Ids are UUIDs (the wire's pattern) and case
+    numbers digits and hyphens (clerk.numbers): none holds a comma. A number that does
+    is malformed, refused before its lookup is consulted (case_no_refusal): left out."""
+    return ",".join(v for v in values if "," not in v)
 
 
 # (canonical payload JSON, content hash, the payload as stored: encrypted, or None to
@@ -462,9 +472,9 @@ def _read_pg(conn: Connection, jobs: list[PushJob]) -> _Found:
         tokens = {h: pipe.run(_PG_TOKEN, {"h": h})
                   for h in {job.token_hash for job in jobs if job.token_hash}}
         etag = pipe.run(_PG_CALENDAR, {"kind": CALENDAR_KIND})
-        cases = pipe.run(cases_q, {"ids": case_ids}) if case_ids else None
-        known = pipe.run(known_q, {"ids": ids}) if ids else None
-        nos = pipe.run(numbers_q, {"nos": numbers}) if numbers else None
+        cases = pipe.run(cases_q, {"ids": _joined(case_ids)}) if case_ids else None
+        known = pipe.run(known_q, {"ids": _joined(ids)}) if ids else None
+        nos = pipe.run(numbers_q, {"nos": _joined(numbers)}) if numbers else None
         for job in jobs:  # pure work, done while the server answers the reads
             job.seal()
     ring = crypto.keyring()
