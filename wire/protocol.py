@@ -13,7 +13,6 @@ newer district.
 from __future__ import annotations
 
 import hashlib
-import json
 import re
 from datetime import date, datetime
 from enum import StrEnum
@@ -79,17 +78,13 @@ def event_hash_parts(event_id: str, case_id: str, seq: int, type_: str,
     and need no escaping; a caller passing anything else merely gets a hash that does not
     match (and the event refused), never a false match.
     """
-    head = (f'{{"actor":{_dumps(actor)},"case_id":"{case_id}","event_id":"{event_id}",'
+    head = (f'{{"actor":{canonical_json(actor)},"case_id":"{case_id}","event_id":"{event_id}",'
             f'"occurred_at":"{occurred_at}","origin":"{origin}","payload":')
     digest = hashlib.sha256(head.encode("utf-8"))
     digest.update(payload_json.encode("utf-8") if isinstance(payload_json, str)
                   else payload_json)
     digest.update(f',"seq":{int(seq)},"type":"{type_}"}}'.encode())
     return digest.hexdigest()
-
-
-def _dumps(value: str) -> str:
-    return json.dumps(value, ensure_ascii=False)
 
 
 def _check_utc(value: str) -> str:

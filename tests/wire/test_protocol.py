@@ -29,9 +29,10 @@ IdFactory = Callable[..., str]
     {}, {"text": "含\"引号\"和\\反斜杠\n换行 \u2028 emoji 🎉"}, {"b": 1, "a": [1.5, None, True]},
     {"nested": {"z": {"y": "x"}, "a": []}},
 ])
-def test_one_pass_hash_equals_the_domain_hash(payload: dict[str, object]) -> None:
+@pytest.mark.parametrize("actor", ["王\"窗口\"", "tab\there \x01\x1f\\ \u2028 🎉"])
+def test_one_pass_hash_equals_the_domain_hash(payload: dict[str, object], actor: str) -> None:
     ev = Event(event_id=str(uuid.uuid4()), case_id=str(uuid.uuid4()), seq=7,
-               type=EventType.COMMENTED, payload=payload, actor="王\"窗口\"",
+               type=EventType.COMMENTED, payload=payload, actor=actor,
                origin=Side.STATION, occurred_at=datetime(2026, 3, 2, 1, 2, 3, 45, tzinfo=UTC))
     wire = WireEvent.of(ev.sealed())
     assert event_hash_parts(ev.event_id, ev.case_id, ev.seq, ev.type.value,
