@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import hashlib
 from collections.abc import Callable
+from typing import Any
 
 from clerk.cases.events import Event, canonical_json
 from clerk.cases.states import EventType, Side
@@ -237,13 +238,21 @@ def test_ledger_counts_and_hashes_per_day(api: District, sws: Workspace,
     assert days[0]["district"]["count"] == 0
 
 
-def test_a_case_number_already_taken_is_refused_and_nothing_stored(
-        api: District, sws: Workspace, id_factory: IdFactory) -> None:
+def _a_pushed_b_not(api: District, sws: Workspace, id_factory: IdFactory
+                    ) -> tuple[str, str, str, list[dict[str, Any]], list[dict[str, Any]]]:
+    """Two escalated cases, a's events pushed and b's not: the station's token, a's and
+    b's case numbers, their wire events."""
     token = api.station_token()
     a = escalated_case(sws, id_factory(1))
     b = escalated_case(sws, id_factory(2))
     ea, eb = wire_events(sws, a.case_no), wire_events(sws, b.case_no)
     push(api, token, ea)
+    return token, a.case_no, b.case_no, ea, eb
+
+
+def test_a_case_number_already_taken_is_refused_and_nothing_stored(
+        api: District, sws: Workspace, id_factory: IdFactory) -> None:
+    token, _, _, ea, eb = _a_pushed_b_not(api, sws, id_factory)
     # Another case under a's number, in one batch with a replayed event and a new case:
     # the ids and the numbers are looked up together, each judged on its own.
     twin = rehash(dict(copy.deepcopy(ea[0]), case_id="00000000-0000-4000-8000-0000000000aa",
@@ -261,13 +270,9 @@ def test_a_case_number_holding_a_comma_is_refused_as_malformed(
     # PostgreSQL looks the numbers up as one comma-joined text (district.push._joined):
     # a number with a comma is left out of it and refused by its format, and the taken
     # number it spells after the comma does not make the batch's other cases conflict.
-    token = api.station_token()
-    a = escalated_case(sws, id_factory(1))
-    b = escalated_case(sws, id_factory(2))
-    ea, eb = wire_events(sws, a.case_no), wire_events(sws, b.case_no)
-    push(api, token, ea)
+    token, a_no, b_no, ea, eb = _a_pushed_b_not(api, sws, id_factory)
     created = copy.deepcopy(ea[0])
-    created["payload"]["case_no"] = f"{b.case_no},{a.case_no}"
+    created["payload"]["case_no"] = f"{b_no},{a_no}"
     odd = rehash(dict(created, case_id="00000000-0000-4000-8000-0000000000ba",
                       event_id="00000000-0000-4000-8000-0000000000bb"))
     results = push(api, token, [odd, eb[0]])
